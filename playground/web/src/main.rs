@@ -1,1 +1,15 @@
-fn main() {}
+//! The playground UI: a Yew app mounted into every `.gmp-playground`
+//! placeholder of a page — the book's pages and the full-page playground
+//! alike.
+//!
+//! Architecture invariant: the UI sees a run only through the engine's
+//! public API and its event stream; it knows nothing of the VM or the
+//! scheduler's insides. It must not depend on anything but the engine, Yew
+//! and the browser bindings.
+
+mod mount;
+mod playground;
+
+fn main() {
+    mount::mount_all();
+}

@@ -1,0 +1,49 @@
+// The walking skeleton: the book loads, the playground mounts into every
+// placeholder with its own program, and the full-page playground loads.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveSite, launch, open, screenshot } from "./harness.js";
+
+let server, browser;
+before(async () => { server = await serveSite(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+test("the book's first page loads with its title and table of contents", async () => {
+  const { page, problems } = await open(browser, server.base);
+  assert.match(await page.title(), /Goroutine Lifecycle Workbook/);
+  const toc = await page.locator("nav#mdbook-sidebar, nav.sidebar, .sidebar").first().innerText();
+  assert.match(toc, /A goroutine is born/);
+  await screenshot(page, "book-introduction");
+  assert.deepEqual(problems, []);
+});
+
+test("a chapter mounts a playground on each placeholder, each with its own program", async () => {
+  const { page, problems } = await open(browser, server.base + "born/index.html");
+  const widgets = page.locator(".gmp-playground[data-mounted] .gmp-widget");
+  await widgets.nth(2).waitFor({ timeout: 15000 });
+  assert.equal(await widgets.count(), 3);
+  const editors = page.locator(".gmp-playground .gmp-editor");
+  const programs = await editors.evaluateAll((els) => els.map((e) => e.value));
+  assert.equal(programs.length, 3);
+  assert.match(programs[0], /fmt\.Println\("only main is running"\)/);
+  assert.match(programs[1], /go greet\("the second goroutine", done\)/);
+  assert.match(programs[2], /Run count\(3\) in a new goroutine/);
+  for (const p of programs) assert.match(p, /^package main\n/);
+  // The program arrived intact: tabs, blank lines and markup characters.
+  assert.match(programs[1], /\n\n/);
+  assert.match(programs[1], /\t<-done\n/);
+  assert.equal(await page.locator(".gmp-playground .gmp-file").first().innerText(), "prog.go");
+  assert.equal(await page.locator(".gmp-playground .gmp-file").nth(1).innerText(), "second.go");
+  assert.match(await page.locator(".gmp-exercise").innerText(), /first-goroutine/);
+  await screenshot(page, "chapter-born");
+  assert.deepEqual(problems, []);
+});
+
+test("the full-page playground loads and mounts", async () => {
+  const { page, problems } = await open(browser, server.base + "playground/index.html");
+  await page.locator(".gmp-full .gmp-widget").waitFor({ timeout: 15000 });
+  const program = await page.locator(".gmp-full .gmp-editor").inputValue();
+  assert.match(program, /^package main\n/);
+  await screenshot(page, "full-page-playground");
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,81 @@
+//! The browser tests: headless Chromium (Debian's package) driven by
+//! playwright-core from npm, asserting on the DOM of the built site. Node's
+//! own test runner runs them; they live in `tests/browser/`.
+
+use crate::util::{self, step};
+use std::path::Path;
+use std::process::Command;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+pub fn test(site: &Path) -> Result<(), String> {
+    ensure_apt_packages(&[(CHROMIUM, "chromium"), ("/usr/bin/chromedriver", "chromium-driver")])?;
+    if !util::runs("node", &["--version"]) || !util::runs("npm", &["--version"]) {
+        ensure_apt_packages(&[("/usr/bin/node", "nodejs"), ("/usr/bin/npm", "npm")])?;
+    }
+    let dir = util::root().join("tests").join("browser");
+    if !dir.join("node_modules").join("playwright-core").is_dir() {
+        step("installing playwright-core from npm (tests/browser; its own browser download is not used)");
+        util::run(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+                .current_dir(&dir),
+        )?;
+    }
+    let screenshots = util::root().join("target").join("browser-screenshots");
+    std::fs::create_dir_all(&screenshots).map_err(|e| e.to_string())?;
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.js"))
+        .collect();
+    files.sort();
+    step("browser tests (node --test tests/browser/*.test.js, headless Chromium)");
+    util::run(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1"])
+            .args(&files)
+            .env("GMP_SITE_DIR", site)
+            .env("GMP_SCREENSHOT_DIR", &screenshots)
+            .env("GMP_CHROMIUM", CHROMIUM)
+            .current_dir(&dir),
+    )?;
+    eprintln!("screenshots in {}", screenshots.display());
+    Ok(())
+}
+
+/// Installs Debian packages whose files are missing. Needs root (or sudo
+/// without a password); otherwise says what to install by hand.
+fn ensure_apt_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> = wanted.iter().filter(|(file, _)| !Path::new(file).exists()).map(|(_, pkg)| *pkg).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let list = missing.join(" ");
+    let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let prefix: &[&str] = if is_root {
+        &[]
+    } else if util::runs("sudo", &["-n", "true"]) {
+        &["sudo", "-n"]
+    } else {
+        return Err(format!(
+            "the browser tests need the Debian packages: {list}\n\
+             this user cannot run apt-get (not root, no password-less sudo); install them with\n\
+             \tsudo apt-get update && sudo apt-get install -y {list}"
+        ));
+    };
+    step(&format!("installing Debian packages for the browser tests: {list}"));
+    let apt = |args: &[&str]| {
+        let mut all: Vec<&str> = prefix.to_vec();
+        all.push("apt-get");
+        all.extend_from_slice(args);
+        let mut cmd = Command::new(all[0]);
+        cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        util::run(&mut cmd)
+    };
+    apt(&["update", "-q"])?;
+    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
+    install.extend(missing.iter());
+    apt(&install)
+}
