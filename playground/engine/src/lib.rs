@@ -81,9 +81,24 @@ pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
 }
 
 /// Runs a compiled program to its end.
+///
+/// The bytecode compiler and VM are not wired in yet, so no program runs:
+/// say so plainly rather than pretend the program printed nothing.
 pub fn run(program: &Program, config: &RunConfig) -> Outcome {
-    let _ = (program, config);
-    Outcome::default()
+    let _ = config;
+    let message = format!(
+        "gmp: {}: this engine cannot execute programs yet (it checks them; the bytecode compiler and VM come next)\n",
+        program.file.name
+    );
+    Outcome {
+        stderr: message.clone(),
+        exit_code: 2,
+        events: vec![Event { time_ns: 0, kind: EventKind::Output { fd: 2, text: message } }, Event {
+            time_ns: 0,
+            kind: EventKind::Exit { code: 2 },
+        }],
+        ..Outcome::default()
+    }
 }
 
 /// Compiles and runs, folding a compile error into the outcome as the go
