@@ -46,6 +46,8 @@ pub fn go_expect(args: &[String]) -> Result<(), String> {
 
 fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> Result<(), String> {
     let (mut recorded, mut changed) = (0, 0);
+    // Keep going past a bad program so one run reports every problem.
+    let mut errors = Vec::new();
     for (dir, must_build) in CORPORA {
         let dir = root.join(dir);
         for src in go_files(&dir)? {
@@ -55,10 +57,12 @@ fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> R
             }
             let rec = record(go, &src, scratch)?;
             if *must_build && rec.build_failed {
-                return Err(format!("{rel} does not build under Go:\n{}", rec.stderr));
+                errors.push(format!("{rel} does not build under Go:\n{}", rec.stderr));
+                continue;
             }
             if !*must_build && !rec.build_failed {
-                return Err(format!("{rel} is in the compile-error corpus but builds under Go"));
+                errors.push(format!("{rel} is in the compile-error corpus but builds under Go"));
+                continue;
             }
             let n = write_expected(&src, &rec)?;
             if n > 0 {
@@ -69,7 +73,7 @@ fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> R
         }
     }
     println!("go-expect: {recorded} programs recorded, {changed} files changed");
-    Ok(())
+    if errors.is_empty() { Ok(()) } else { Err(errors.join("\n")) }
 }
 
 /// What real Go did with one program.
