@@ -50,6 +50,9 @@ fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> R
     let mut errors = Vec::new();
     for (dir, must_build) in CORPORA {
         let dir = root.join(dir);
+        if filter.is_none() {
+            changed += remove_orphans(&dir)?;
+        }
         for src in go_files(&dir)? {
             let rel = src.strip_prefix(root).unwrap_or(&src).to_string_lossy().into_owned();
             if filter.is_some_and(|f| !rel.contains(f)) {
@@ -180,6 +183,22 @@ fn write_expected(src: &Path, rec: &Recording) -> Result<usize, String> {
         }
     }
     Ok(changed)
+}
+
+/// Deletes expected files whose program is gone, so renaming or removing a
+/// program leaves no stale recording behind; returns how many it deleted.
+fn remove_orphans(dir: &Path) -> Result<usize, String> {
+    let mut removed = 0;
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let expected = path.extension().is_some_and(|x| x == "stdout" || x == "stderr" || x == "exitcode");
+        if expected && !path.with_extension("go").exists() {
+            fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("removed {}", path.display());
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// The `.go` files of one corpus folder, sorted.

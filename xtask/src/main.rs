@@ -9,6 +9,9 @@ fn main() {
                 std::process::exit(1);
             }
         }
-        _ => {}
+        other => {
+            eprintln!("usage: cargo xtask go-expect [FILTER] (got {other:?})");
+            std::process::exit(2);
+        }
     }
 }

@@ -84,12 +84,10 @@ fn is_goroutine_header(line: &str) -> bool {
 
 /// `main.(*T).M(0xc000010000, ...)` -> `main.(*T).M`.
 fn strip_args(line: &str) -> &str {
-    if line.ends_with(')') {
-        if let Some(open) = line.rfind('(') {
-            return &line[..open];
-        }
+    match line.rfind('(') {
+        Some(open) if line.ends_with(')') => &line[..open],
+        _ => line,
     }
-    line
 }
 
 /// `/tmp/x/prog.go:12 +0x1d` -> `prog.go:12`.
@@ -107,12 +105,10 @@ fn normalize_location(loc: &str) -> String {
 /// `[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x47db72]`
 /// -> `[signal SIGSEGV: segmentation violation]`.
 fn normalize_signal(line: &str) -> String {
-    if line.starts_with("[signal ") {
-        if let Some(i) = line.find(" code=") {
-            return format!("{}]", &line[..i]);
-        }
+    match line.find(" code=") {
+        Some(i) if line.starts_with("[signal ") => format!("{}]", &line[..i]),
+        _ => line.to_string(),
     }
-    line.to_string()
 }
 
 #[cfg(test)]
