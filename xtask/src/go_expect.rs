@@ -108,8 +108,7 @@ fn record(go: &Path, src: &Path, scratch: &Path) -> Result<Recording, String> {
 
     let mut run = Command::new(scratch.join("prog"));
     run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin");
-    let (stdout, stderr, code) = run_with_timeout(run, RUN_TIMEOUT)
-        .map_err(|e| format!("{}: {e}", src.display()))?;
+    let (stdout, stderr, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
     Ok(Recording {
         stdout,
         stderr: normalize_stderr(&String::from_utf8_lossy(&stderr)),

@@ -91,10 +91,7 @@ fn fidelity() {
         }
     }
 
-    println!(
-        "fidelity: {passed} passed, {} known failing",
-        failing.iter().filter(|r| known.contains(*r)).count()
-    );
+    println!("fidelity: {passed} passed, {} known failing", failing.iter().filter(|r| known.contains(*r)).count());
 
     if std::env::var_os("UPDATE_KNOWN_FAILING").is_some() {
         // Keep entries outside the filter untouched.
@@ -211,10 +208,8 @@ fn show(line: &str) -> String {
 
 fn go_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "go"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
     files.sort();
     files
 }
