@@ -6,9 +6,11 @@
 //! cargo xtask serve [--port N]   build the site and serve it on 127.0.0.1
 //! cargo xtask build              build the static site into target/site/
 //! cargo xtask test               every test: crates, book, browser
+//! cargo xtask go-expect [FILTER]  re-record the fidelity corpus from real Go
 //! ```
 
 mod browser;
+mod go_expect;
 mod serve;
 mod site;
 mod tools;
@@ -16,7 +18,7 @@ mod util;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test | go-expect [FILTER]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::serve(&args[1..]),
         Some("build") => site::build().map(|_| ()),
         Some("test") => test(),
+        Some("go-expect") => go_expect::go_expect(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,9 @@
+package main
+
+func init() {}
+
+func main() {
+	init()
+	f := init
+	_ = f
+}

@@ -1,0 +1,8 @@
+package main
+
+func (x int) {
+}
+
+func main() {
+	var := 3
+}

