@@ -14,9 +14,13 @@
 //! - The front end never panics on any input: it returns diagnostics.
 //! - A run is a pure function of (program, GOMAXPROCS, seed).
 
+pub mod ast;
 pub mod diag;
 pub mod event;
+pub mod lexer;
+pub mod parser;
 pub mod span;
+pub mod token;
 
 pub use diag::Diagnostic;
 pub use event::{Event, EventKind};
@@ -41,6 +45,8 @@ impl Default for RunConfig {
 #[derive(Clone, Debug)]
 pub struct Program {
     pub file: SourceFile,
+    /// The parsed source.
+    pub ast: ast::File,
 }
 
 /// Why a program did not compile: diagnostics sorted by position.
@@ -77,7 +83,12 @@ pub struct Outcome {
 /// Compiles one Go source file.
 pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
     let file = SourceFile::new(file_name, source);
-    Ok(Program { file })
+    let (ast, mut diagnostics) = parser::parse_file(&file);
+    if !diagnostics.is_empty() {
+        diag::sort_and_dedup(&mut diagnostics);
+        return Err(CompileError { file, diagnostics });
+    }
+    Ok(Program { file, ast })
 }
 
 /// Runs a compiled program to its end.

@@ -1,0 +1,2 @@
+//! Lexer tests: every literal form, semicolon insertion, each error.
+use super::*;

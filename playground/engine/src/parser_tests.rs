@@ -1,0 +1,2 @@
+//! Parser tests.
+use super::*;
