@@ -506,7 +506,7 @@ impl<'a> Lexer<'a> {
                 Some('\'') => {
                     if ok {
                         if n == 0 {
-                            self.error_here("empty rune literal or unescaped ' in rune literal");
+                            self.error_here("empty rune literal or unescaped '");
                         } else if n != 1 {
                             self.error_at(self.start, "more than one character in rune literal");
                         }

@@ -225,6 +225,16 @@ impl<'a> Parser<'a> {
 
     // ----- diagnostics ----------------------------------------------------
 
+    /// How go/parser names the current token in `expected X, found Y`.
+    fn go_parser_found(&self) -> String {
+        match self.kind() {
+            TokenKind::Semi(SemiKind::Newline) | TokenKind::Semi(SemiKind::Eof) => "newline".into(),
+            TokenKind::Semi(SemiKind::Explicit) => "';'".into(),
+            k if k == TokenKind::Ident || k.is_literal() => self.text().to_string(),
+            k => format!("'{}'", k.text()),
+        }
+    }
+
     fn has_error(&self) -> bool {
         !self.diags.is_empty() || self.lex_errs.first().is_some_and(|&o| o <= self.tok.span.end)
     }
@@ -309,8 +319,18 @@ impl<'a> Parser<'a> {
             expr_count: 0,
             span: start,
         };
+        // The go command reads the package clause (and imports) with
+        // go/parser before compiling, so these errors use its wording.
         if !self.got(TokenKind::Package) {
-            self.syntax_error("package statement must be first");
+            let msg = format!("expected 'package', found {}", self.go_parser_found());
+            self.error_at(start, msg);
+            f.span = Span::new(0, self.file.text.len());
+            return f;
+        }
+        if !self.is(TokenKind::Ident) {
+            let msg = format!("expected 'IDENT', found {}", self.go_parser_found());
+            let pos = self.pos();
+            self.error_at(pos, msg);
             f.span = Span::new(0, self.file.text.len());
             return f;
         }
@@ -458,7 +478,9 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         let Some(mut path) = self.literal() else {
-            self.syntax_error("missing import path");
+            // Reported by the go command (go/parser), hence no prefix.
+            let pos = self.pos();
+            self.error_at(pos, "missing import path");
             self.advance(&[SEMI, TokenKind::RParen]);
             return None;
         };
@@ -664,7 +686,9 @@ impl<'a> Parser<'a> {
         if named == 0 && !require_names {
             // `func(int, string)`: the "names" were types.
             let mut fields = Vec::new();
+            let mut dots = Vec::new();
             for par in items {
+                dots.push(par.dots);
                 let ty = match (par.ty, par.name) {
                     (Some(t), _) => t,
                     (None, Some(n)) => self.name_expr(n),
@@ -672,7 +696,7 @@ impl<'a> Parser<'a> {
                 };
                 fields.push(Field { names: Vec::new(), span: ty.span, ty, variadic: par.dots.is_some(), tag: None });
             }
-            self.check_dots(&fields_dots(&fields, &[]), dddok);
+            self.check_dots(&dots, dddok);
             return fields;
         }
         let mut err_pos: Option<Span> = None;
@@ -2024,15 +2048,7 @@ impl<'a> Parser<'a> {
 fn fields_dots(fields: &[Field], dots: &[Option<Span>]) -> Vec<Option<Span>> {
     let mut out = Vec::new();
     for (i, f) in fields.iter().enumerate() {
-        let d = if dots.is_empty() {
-            if f.variadic {
-                Some(Span { start: f.span.start, end: f.span.start })
-            } else {
-                None
-            }
-        } else {
-            dots.get(i).copied().flatten()
-        };
+        let d = dots.get(i).copied().flatten();
         let n = f.names.len().max(1);
         for _ in 1..n {
             out.push(None);
