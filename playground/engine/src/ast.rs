@@ -360,7 +360,9 @@ pub enum ExprKind {
     BasicLit(BasicLit),
     /// `T{...}`; `ty` is `None` when elided inside an outer literal.
     CompositeLit { ty: Option<Box<Expr>>, elems: Vec<Element>, rbrace: Span },
-    FuncLit { ty: FuncType, body: Block },
+    /// Boxed, like `FuncType`, to keep `Expr` small (parser frames hold
+    /// many `Expr` temporaries).
+    FuncLit { ty: Box<FuncType>, body: Box<Block> },
     Paren(Box<Expr>),
     Selector { x: Box<Expr>, sel: Name },
     /// `x[i]`; also a generic instantiation `F[int]`, which the checker
@@ -384,7 +386,7 @@ pub enum ExprKind {
     SliceType(Box<Expr>),
     MapType { key: Box<Expr>, value: Box<Expr> },
     ChanType { dir: ChanDir, elem: Box<Expr> },
-    FuncType(FuncType),
+    FuncType(Box<FuncType>),
     StructType(Vec<Field>),
     InterfaceType(Vec<InterfaceElem>),
 }

@@ -22,9 +22,22 @@ use crate::token::{describe, SemiKind, Token, TokenKind};
 use std::mem::discriminant;
 
 /// How deep expressions, types and statements may nest. Real programs stay
-/// far below; the cap keeps pathological input from exhausting the stack
-/// (wasm stacks are small, and debug builds have large frames).
+/// far below; the cap keeps pathological input from exhausting the stack.
 pub const MAX_DEPTH: u32 = 200;
+
+/// How many bytes of host stack the parser may use below its entry. A
+/// second guard besides `MAX_DEPTH`, because frame sizes vary with the
+/// build (debug frames are several times larger) and wasm stacks are
+/// small (1 MiB by default).
+pub const STACK_BUDGET: usize = 384 * 1024;
+
+/// The address of a fresh local: a portable reading of the stack pointer
+/// (stacks grow downward on every target we build for, wasm32 included).
+#[inline(never)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
 
 /// The diagnostic for any generic construct.
 pub const GENERICS_UNSUPPORTED: &str =
@@ -104,6 +117,8 @@ struct Parser<'a> {
     /// name opens the block instead of a composite literal.
     xnest: i32,
     depth: u32,
+    /// `stack_position()` when parsing began.
+    stack_base: usize,
     next_id: u32,
 }
 
@@ -148,6 +163,7 @@ impl<'a> Parser<'a> {
             fnest: 0,
             xnest: 0,
             depth: 0,
+            stack_base: stack_position(),
             next_id: 0,
         }
     }
@@ -270,7 +286,8 @@ impl<'a> Parser<'a> {
     /// Returns false (after reporting, and abandoning the parse) when the
     /// input nests too deeply to follow without risking the host stack.
     fn enter(&mut self) -> bool {
-        if self.depth < MAX_DEPTH {
+        let used = self.stack_base.saturating_sub(stack_position());
+        if self.depth < MAX_DEPTH && used < STACK_BUDGET {
             self.depth += 1;
             return true;
         }
@@ -278,7 +295,7 @@ impl<'a> Parser<'a> {
             let pos = self.pos();
             self.error_at(
                 pos,
-                format!("unsupported: program nests more than {MAX_DEPTH} levels deep"),
+                "unsupported: program nests too deeply for the playground",
             );
             // Jump to EOF: every loop stops there, so the parse unwinds.
             self.i = self.toks.len() - 1;
@@ -1630,10 +1647,10 @@ impl<'a> Parser<'a> {
                     let body = self.func_body();
                     self.xnest -= 1;
                     let span = self.span_from(start);
-                    return self.mk(ExprKind::FuncLit { ty, body }, span);
+                    return self.mk(ExprKind::FuncLit { ty: Box::new(ty), body: Box::new(body) }, span);
                 }
                 let span = ty.span;
-                self.mk(ExprKind::FuncType(ty), span)
+                self.mk(ExprKind::FuncType(Box::new(ty)), span)
             }
             LBrack | Chan | Map | Struct | Interface => self.type_(),
             _ => {
@@ -1751,7 +1768,7 @@ impl<'a> Parser<'a> {
             }
             Func => {
                 self.next();
-                ExprKind::FuncType(self.func_type("function type", start))
+                ExprKind::FuncType(Box::new(self.func_type("function type", start)))
             }
             LBrack => {
                 self.next();
