@@ -157,7 +157,9 @@ pub enum StmtKind {
     /// `x++` / `x--`
     IncDec { x: Expr, inc: bool },
     /// `a, b = x, y`; `a, b := x, y` (`define`); `x op= y` (`op`).
-    Assign { lhs: Vec<Expr>, rhs: Vec<Expr>, define: bool, op: Option<AssignOp> },
+    /// `op_span` is the operator's position, where Go reports errors
+    /// about the assignment as a whole.
+    Assign { lhs: Vec<Expr>, rhs: Vec<Expr>, define: bool, op: Option<AssignOp>, op_span: Span },
     Go(Expr),
     Defer(Expr),
     Return(Vec<Expr>),

@@ -21,6 +21,8 @@ use crate::span::{SourceFile, Span};
 use crate::token::{describe, SemiKind, Token, TokenKind};
 use std::mem::discriminant;
 
+mod branches;
+
 /// How deep expressions, types and statements may nest. Real programs stay
 /// far below; the cap keeps pathological input from exhausting the stack.
 pub const MAX_DEPTH: u32 = 200;
@@ -52,34 +54,57 @@ pub fn parse_file(file: &SourceFile) -> (File, Vec<Diagnostic>) {
     lex_errs.sort_unstable();
     let mut p = Parser::new(file, tokens, lex_errs);
     let ast = p.file();
-    let mut diags = lex_diags;
-    diags.extend(p.diags);
-    (ast, filter_diagnostics(file, diags))
+    // The go command rejects a bad package clause or import before the
+    // compiler runs, and reports only that first error.
+    if let Some(d) = p.diags.iter().find(|d| is_go_command_error(d)) {
+        return (ast, vec![d.clone()]);
+    }
+    (ast, filter_diagnostics(file, lex_diags, p.diags))
 }
 
-/// Go reports only the first syntax error on a line, and one copy of equal
-/// messages on a line; the rest are noise from the same mistake.
-fn filter_diagnostics(file: &SourceFile, mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diags.sort_by_key(|d| d.span.start);
+/// Whether the go command itself (reading the package clause and imports
+/// with go/parser) reports this error, rather than the compiler. `go build`
+/// prints such an error without the `# command-line-arguments` header and
+/// names the file without `./`.
+pub fn is_go_command_error(d: &Diagnostic) -> bool {
+    let m = d.message.as_str();
+    m.starts_with("expected 'package', found ")
+        || m.starts_with("expected 'IDENT', found ")
+        || m == "missing import path"
+        || m == "import path must be a string"
+}
+
+/// Go reports only the first syntax error on a line (in the order the
+/// parser reports them), and one copy of equal messages on a line; the rest
+/// are noise from the same mistake. Then everything is sorted by position.
+fn filter_diagnostics(file: &SourceFile, lex: Vec<Diagnostic>, parse: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let line = |d: &Diagnostic| file.line_col(d.span.start).line;
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut last_syntax_line = None;
-    for d in diags {
-        let line = file.line_col(d.span.start).line;
+    let mut last_other: Option<(u32, String)> = None;
+    // Lexer errors are never syntax errors, so the two streams interleave
+    // without changing what the filter keeps.
+    for d in lex.into_iter().chain(parse) {
+        let l = line(&d);
         if d.message.starts_with("syntax error") {
-            if last_syntax_line == Some(line) {
+            if last_syntax_line == Some(l) {
                 continue;
             }
-            last_syntax_line = Some(line);
-        } else if out
-            .iter()
-            .rev()
-            .take_while(|o| file.line_col(o.span.start).line == line)
-            .any(|o| o.message == d.message)
-        {
-            continue;
+            last_syntax_line = Some(l);
+        } else {
+            if last_other.as_ref().is_some_and(|(ol, om)| *ol == l && *om == d.message) {
+                continue;
+            }
+            last_other = Some((l, d.message.clone()));
         }
         out.push(d);
     }
+    // Real Go accepts generics; when the program has real errors, report
+    // only those, as Go would.
+    if out.iter().any(|d| d.message != GENERICS_UNSUPPORTED) {
+        out.retain(|d| d.message != GENERICS_UNSUPPORTED);
+    }
+    out.sort_by_key(|d| d.span.start);
     out
 }
 
@@ -249,6 +274,11 @@ impl<'a> Parser<'a> {
             k if k == TokenKind::Ident || k.is_literal() => self.text().to_string(),
             k => format!("'{}'", k.text()),
         }
+    }
+
+    /// Errors so far, not counting unsupported generics (valid Go).
+    fn real_error_count(&self) -> usize {
+        self.diags.iter().filter(|d| d.message != GENERICS_UNSUPPORTED).count()
     }
 
     fn has_error(&self) -> bool {
@@ -502,7 +532,7 @@ impl<'a> Parser<'a> {
             return None;
         };
         if !path.bad && path.kind != LitKind::String {
-            self.syntax_error_at(path.span, "import path must be a string");
+            self.error_at(path.span, "import path must be a string");
             path.bad = true;
         }
         Some(ImportSpec { name, path, span: self.span_from(start) })
@@ -642,8 +672,19 @@ impl<'a> Parser<'a> {
 
     fn func_body(&mut self) -> Block {
         self.fnest += 1;
+        let errors_before = self.real_error_count();
         let b = self.block("");
         self.fnest -= 1;
+        // Like Go, check labels and branches only in a body that parsed
+        // cleanly (lexer errors included).
+        let lex_error_inside = {
+            let i = self.lex_errs.partition_point(|&o| o < b.span.start);
+            self.lex_errs.get(i).is_some_and(|&o| o <= b.span.end)
+        };
+        if self.real_error_count() == errors_before && !lex_error_inside {
+            let found = branches::check_branches(self.file, &b);
+            self.diags.extend(found);
+        }
         b
     }
 
@@ -1024,7 +1065,7 @@ impl<'a> Parser<'a> {
                     self.next();
                     let y = self.expr();
                     let s = Stmt {
-                        kind: StmtKind::Assign { lhs: vec![x], rhs: vec![y], define: false, op: Some(op) },
+                        kind: StmtKind::Assign { lhs: vec![x], rhs: vec![y], define: false, op: Some(op), op_span: op_pos },
                         span: self.span_from(start),
                     };
                     return Simple::Assign(s, op_pos);
@@ -1063,7 +1104,10 @@ impl<'a> Parser<'a> {
                         return Simple::Stmt(Stmt { kind: StmtKind::Empty, span });
                     }
                 }
-                let s = Stmt { kind: StmtKind::Assign { lhs, rhs, define, op: None }, span: self.span_from(start) };
+                let s = Stmt {
+                    kind: StmtKind::Assign { lhs, rhs, define, op: None, op_span: op_pos },
+                    span: self.span_from(start),
+                };
                 Simple::Assign(s, op_pos)
             }
             _ => {
@@ -1192,7 +1236,7 @@ impl<'a> Parser<'a> {
     /// How Go prints a misplaced statement in `cannot use ... as value`.
     fn stmt_string(&self, s: &Stmt) -> String {
         match &s.kind {
-            StmtKind::Assign { lhs, rhs, define, op } => {
+            StmtKind::Assign { lhs, rhs, define, op, .. } => {
                 let l = list_string(lhs);
                 let r = list_string(rhs);
                 match (define, op) {
@@ -1884,11 +1928,11 @@ impl<'a> Parser<'a> {
         if self.is(TokenKind::LBrack) {
             // A generic type instantiation `T[int]`.
             let pos = self.pos();
-            self.error_at(pos, GENERICS_UNSUPPORTED);
             self.next();
             if self.is(TokenKind::RBrack) {
                 self.syntax_error("expected type argument list");
             } else {
+                self.error_at(pos, GENERICS_UNSUPPORTED);
                 self.type_list(true);
             }
             self.want(TokenKind::RBrack);
@@ -2184,10 +2228,10 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
             }
             s.push('}');
         }
-        ExprKind::FuncLit { ty, .. } => {
+        ExprKind::FuncLit { ty, body } => {
             s.push_str("func");
             write_sig(s, ty, d);
-            s.push_str(" {…}");
+            s.push_str(if body.stmts.is_empty() { " {}" } else { " {…}" });
         }
         ExprKind::Paren(x) => {
             s.push('(');

@@ -140,7 +140,7 @@ fn dump_stmt(out: &mut std::string::String, s: &Stmt, ind: usize) {
         StmtKind::IncDec { x: e, inc } => {
             let _ = writeln!(out, "{p}{} {}", if *inc { "inc" } else { "dec" }, x(e));
         }
-        StmtKind::Assign { lhs, rhs, define, op } => {
+        StmtKind::Assign { lhs, rhs, define, op, .. } => {
             let o = match (define, op) {
                 (true, _) => ":=".to_string(),
                 (false, None) => "=".to_string(),
