@@ -17,16 +17,27 @@ use crate::token::{keyword, AssignOp, SemiKind, Token, TokenKind};
 /// Splits a file into tokens. The last token is always `Eof`. Diagnostics
 /// come in source order.
 pub fn tokenize(file: &SourceFile) -> (Vec<Token>, Vec<Diagnostic>) {
+    let (tokens, diags, _) = tokenize_with_owners(file);
+    (tokens, diags)
+}
+
+/// Like `tokenize`, also saying for each diagnostic the index of the token
+/// whose scanning reported it. Go's scanner runs lazily, one token ahead of
+/// nothing: the parser needs this to know which errors Go would have seen
+/// by a given point (Go stops after a bad package clause, and checks
+/// labels only in bodies scanned without error).
+pub(crate) fn tokenize_with_owners(file: &SourceFile) -> (Vec<Token>, Vec<Diagnostic>, Vec<usize>) {
     let mut lx = Lexer::new(&file.text);
     let mut tokens = Vec::new();
     loop {
+        lx.tok_index = tokens.len();
         let tok = lx.next_token();
         tokens.push(tok);
         if tok.kind == TokenKind::Eof {
             break;
         }
     }
-    (tokens, lx.diags)
+    (tokens, lx.diags, lx.owners)
 }
 
 struct Lexer<'a> {
@@ -40,13 +51,17 @@ struct Lexer<'a> {
     /// Offset where the current token starts.
     start: usize,
     diags: Vec<Diagnostic>,
+    /// For each diagnostic, the index of the token being scanned.
+    owners: Vec<usize>,
+    tok_index: usize,
 }
 
 const BOM: char = '\u{feff}';
 
 impl<'a> Lexer<'a> {
     fn new(src: &'a str) -> Lexer<'a> {
-        let mut lx = Lexer { src, pos: 0, ch: None, nlsemi: false, start: 0, diags: Vec::new() };
+        let mut lx =
+            Lexer { src, pos: 0, ch: None, nlsemi: false, start: 0, diags: Vec::new(), owners: Vec::new(), tok_index: 0 };
         lx.load(0);
         // A byte order mark is allowed, and ignored, only at the very start.
         if lx.ch == Some(BOM) {
@@ -84,6 +99,7 @@ impl<'a> Lexer<'a> {
 
     fn error_at(&mut self, pos: usize, msg: impl Into<String>) {
         self.diags.push(Diagnostic::new(Span::new(pos, pos), msg));
+        self.owners.push(self.tok_index);
     }
 
     /// Reports at the current character, as Go's `errorf` does.

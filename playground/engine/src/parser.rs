@@ -16,7 +16,7 @@
 
 use crate::ast::*;
 use crate::diag::Diagnostic;
-use crate::lexer::tokenize;
+use crate::lexer::tokenize_with_owners;
 use crate::span::{SourceFile, Span};
 use crate::token::{describe, SemiKind, Token, TokenKind};
 use std::mem::discriminant;
@@ -49,11 +49,15 @@ pub const GENERICS_UNSUPPORTED: &str =
 /// position. The tree is always returned; after errors it may contain
 /// `ExprKind::Bad` nodes and should not be type-checked.
 pub fn parse_file(file: &SourceFile) -> (File, Vec<Diagnostic>) {
-    let (tokens, lex_diags) = tokenize(file);
-    let mut lex_errs: Vec<u32> = lex_diags.iter().map(|d| d.span.start).collect();
-    lex_errs.sort_unstable();
-    let mut p = Parser::new(file, tokens, lex_errs);
+    let (tokens, mut lex_diags, owners) = tokenize_with_owners(file);
+    let mut p = Parser::new(file, tokens, owners.clone());
     let ast = p.file();
+    if p.abandoned {
+        // Go stopped reading here: later lexer errors were never seen.
+        let seen = p.i;
+        let mut keep = owners.iter().map(|&o| o <= seen);
+        lex_diags.retain(|_| keep.next().unwrap_or(false));
+    }
     // The go command rejects a bad package clause or import before the
     // compiler runs, and reports only that first error.
     if let Some(d) = p.diags.iter().find(|d| is_go_command_error(d)) {
@@ -133,8 +137,11 @@ struct Parser<'a> {
     tok: Token,
     prev_end: u32,
     diags: Vec<Diagnostic>,
-    /// Offsets of the lexer's diagnostics, sorted.
-    lex_errs: Vec<u32>,
+    /// For each lexer diagnostic (in order), the index of the token whose
+    /// scanning reported it; nondecreasing.
+    lex_errs: Vec<usize>,
+    /// The parse stopped early, as Go's does after a bad package clause.
+    abandoned: bool,
     /// Function nesting: inside a body, recovery also stops at statement
     /// keywords.
     fnest: u32,
@@ -171,7 +178,7 @@ const STOPSET: &[TokenKind] = &[
 const SEMI: TokenKind = TokenKind::Semi(SemiKind::Explicit);
 
 impl<'a> Parser<'a> {
-    fn new(file: &'a SourceFile, mut toks: Vec<Token>, lex_errs: Vec<u32>) -> Parser<'a> {
+    fn new(file: &'a SourceFile, mut toks: Vec<Token>, lex_errs: Vec<usize>) -> Parser<'a> {
         if toks.last().map(|t| t.kind) != Some(TokenKind::Eof) {
             let end = file.text.len();
             toks.push(Token { kind: TokenKind::Eof, span: Span::new(end, end) });
@@ -185,6 +192,7 @@ impl<'a> Parser<'a> {
             prev_end: 0,
             diags: Vec::new(),
             lex_errs,
+            abandoned: false,
             fnest: 0,
             xnest: 0,
             depth: 0,
@@ -282,7 +290,7 @@ impl<'a> Parser<'a> {
     }
 
     fn has_error(&self) -> bool {
-        !self.diags.is_empty() || self.lex_errs.first().is_some_and(|&o| o <= self.tok.span.end)
+        !self.diags.is_empty() || self.lex_errs.first().is_some_and(|&o| o <= self.i)
     }
 
     fn error_at(&mut self, pos: Span, msg: impl Into<String>) {
@@ -384,6 +392,7 @@ impl<'a> Parser<'a> {
         f.package = self.name();
         self.want(SEMI);
         if self.has_error() {
+            self.abandoned = true;
             f.expr_count = self.next_id;
             f.span = Span::new(0, self.file.text.len());
             return f;
@@ -581,24 +590,32 @@ impl<'a> Parser<'a> {
             self.next();
             match self.kind() {
                 TokenKind::Ident => {
+                    // Go's rule: read `[name` and, unless `[` follows, an
+                    // expression; it is a type parameter list if that has
+                    // the shape of a parameter declaration.
                     let n = self.name();
-                    use TokenKind::*;
-                    let tparams = matches!(
-                        self.kind(),
-                        Ident | Comma | Interface | Tilde | Chan | Map | Struct | Func | LBrack | Mul
-                    ) && !(self.is(Mul) && self.peek_is_expr_after_star());
-                    if tparams {
-                        self.error_at(lbrack, GENERICS_UNSUPPORTED);
-                        self.param_list(Some(n), TokenKind::RBrack, true, false);
-                        alias = self.got_assign();
-                        ty = self.type_or_nil();
-                    } else {
-                        let x = self.name_expr(n);
+                    let mut x = self.name_expr(n);
+                    if !self.is(TokenKind::LBrack) {
                         self.xnest += 1;
-                        let x = self.pexpr_from(x, false);
-                        let x = self.binary_expr(Some(x), 0);
+                        let px = self.pexpr_from(x, false);
+                        x = self.binary_expr(Some(px), 0);
                         self.xnest -= 1;
-                        ty = Some(self.array_type(lbrack, Some(x)));
+                    }
+                    match tparam_shape(&x, self.is(TokenKind::Comma)) {
+                        Some(has_type) if has_type || !self.is(TokenKind::RBrack) => {
+                            self.error_at(lbrack, GENERICS_UNSUPPORTED);
+                            if !has_type {
+                                let name = Name { name: x.ident().unwrap_or("_").to_string(), span: x.span };
+                                self.param_list(Some(name), TokenKind::RBrack, true, false);
+                            } else if self.got(TokenKind::Comma) {
+                                self.param_list(None, TokenKind::RBrack, true, false);
+                            } else {
+                                self.want(TokenKind::RBrack);
+                            }
+                            alias = self.got_assign();
+                            ty = self.type_or_nil();
+                        }
+                        _ => ty = Some(self.array_type(lbrack, Some(x))),
                     }
                 }
                 TokenKind::RBrack => {
@@ -623,16 +640,6 @@ impl<'a> Parser<'a> {
             }
         };
         TypeSpec { name, alias, ty, span: self.span_from(start) }
-    }
-
-    /// In `type T[P *C]`, Go reads an array length `P * C` unless the
-    /// operand after `*` is a type literal; approximate that by peeking.
-    fn peek_is_expr_after_star(&self) -> bool {
-        let next = self.toks.get(self.i + 1).map(|t| t.kind);
-        !matches!(
-            next,
-            Some(TokenKind::Interface | TokenKind::Struct | TokenKind::Map | TokenKind::Chan | TokenKind::Func | TokenKind::LBrack)
-        )
     }
 
     fn func_decl(&mut self, start: Span) -> Option<FuncDecl> {
@@ -672,14 +679,15 @@ impl<'a> Parser<'a> {
 
     fn func_body(&mut self) -> Block {
         self.fnest += 1;
+        let first_tok = self.i;
         let errors_before = self.real_error_count();
         let b = self.block("");
         self.fnest -= 1;
         // Like Go, check labels and branches only in a body that parsed
         // cleanly (lexer errors included).
         let lex_error_inside = {
-            let i = self.lex_errs.partition_point(|&o| o < b.span.start);
-            self.lex_errs.get(i).is_some_and(|&o| o <= b.span.end)
+            let k = self.lex_errs.partition_point(|&o| o <= first_tok);
+            self.lex_errs.get(k).is_some_and(|&o| o <= self.i)
         };
         if self.real_error_count() == errors_before && !lex_error_inside {
             let found = branches::check_branches(self.file, &b);
@@ -1439,16 +1447,10 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         let span = self.tok.span;
-        let bad = self.lit_is_bad(span);
+        let bad = self.lex_errs.binary_search(&self.i).is_ok();
         let lit = BasicLit { kind, text: self.text().to_string(), bad, span };
         self.next();
         Some(lit)
-    }
-
-    /// Whether the lexer reported an error inside this literal.
-    fn lit_is_bad(&self, span: Span) -> bool {
-        let i = self.lex_errs.partition_point(|&o| o < span.start);
-        self.lex_errs.get(i).is_some_and(|&o| o <= span.end)
     }
 
     fn expr(&mut self) -> Expr {
@@ -2101,6 +2103,49 @@ impl<'a> Parser<'a> {
                 b
             }
         }
+    }
+}
+
+/// Whether `x`, read after `type T[`, is the start of a type parameter
+/// list (Go's `extractName`): `Some(true)` if it already includes the
+/// constraint (`P *C`, `P C|D`, `P (C)`), `Some(false)` for a bare name.
+fn tparam_shape(x: &Expr, force: bool) -> Option<bool> {
+    match &x.kind {
+        ExprKind::Ident(_) => Some(false),
+        ExprKind::Binary { op: BinaryOp::Mul, x: l, y } if l.ident().is_some() && (force || is_type_elem(y)) => {
+            Some(true)
+        }
+        ExprKind::Binary { op: BinaryOp::Or, x: l, y } => {
+            match tparam_shape(l, force || is_type_elem(y)) {
+                Some(true) => Some(true),
+                _ => None,
+            }
+        }
+        ExprKind::Call { fun, args, ellipsis: None } if fun.ident().is_some() && args.len() == 1 => {
+            if force || is_type_elem(&args[0]) {
+                Some(true)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `x` contains a type literal (so it cannot be a value).
+fn is_type_elem(x: &Expr) -> bool {
+    match &x.kind {
+        ExprKind::ArrayType { .. }
+        | ExprKind::StructType(_)
+        | ExprKind::FuncType(_)
+        | ExprKind::InterfaceType(_)
+        | ExprKind::SliceType(_)
+        | ExprKind::MapType { .. }
+        | ExprKind::ChanType { .. } => true,
+        ExprKind::Binary { x, y, .. } => is_type_elem(x) || is_type_elem(y),
+        ExprKind::Unary { op, x } => *op == UnaryOp::Tilde || is_type_elem(x),
+        ExprKind::Star(x) | ExprKind::Paren(x) => is_type_elem(x),
+        _ => false,
     }
 }
 

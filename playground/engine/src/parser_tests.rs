@@ -618,7 +618,7 @@ const SEED_PROGRAM: &str = include_str!("../tests/parse/10_channels.go");
 fn fuzz_never_panics_and_terminates() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let file = SourceFile::new("seed.go", SEED_PROGRAM);
-    let (toks, _) = tokenize(&file);
+    let (toks, _) = crate::lexer::tokenize(&file);
     let texts: Vec<&str> =
         toks.iter().map(|t| &SEED_PROGRAM[t.span.start as usize..t.span.end as usize]).filter(|t| !t.is_empty()).collect();
     let alphabet: &[u8] = b"package main func(){}[]<-:=;,.\n\t \"'`/*\\0x1e_+-!^&|%ab";
