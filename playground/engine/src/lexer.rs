@@ -12,7 +12,7 @@
 
 use crate::diag::Diagnostic;
 use crate::span::{SourceFile, Span};
-use crate::token::{keyword, AssignOp, SemiKind, Token, TokenKind};
+use crate::token::{AssignOp, SemiKind, Token, TokenKind, keyword};
 
 /// Splits a file into tokens. The last token is always `Eof`. Diagnostics
 /// come in source order.
@@ -60,8 +60,16 @@ const BOM: char = '\u{feff}';
 
 impl<'a> Lexer<'a> {
     fn new(src: &'a str) -> Lexer<'a> {
-        let mut lx =
-            Lexer { src, pos: 0, ch: None, nlsemi: false, start: 0, diags: Vec::new(), owners: Vec::new(), tok_index: 0 };
+        let mut lx = Lexer {
+            src,
+            pos: 0,
+            ch: None,
+            nlsemi: false,
+            start: 0,
+            diags: Vec::new(),
+            owners: Vec::new(),
+            tok_index: 0,
+        };
         lx.load(0);
         // A byte order mark is allowed, and ignored, only at the very start.
         if lx.ch == Some(BOM) {
@@ -108,7 +116,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn token(&self, kind: TokenKind) -> Token {
-        Token { kind, span: Span::new(self.start, self.pos) }
+        Token {
+            kind,
+            span: Span::new(self.start, self.pos),
+        }
     }
 
     fn next_token(&mut self) -> Token {
@@ -137,7 +148,10 @@ impl<'a> Lexer<'a> {
             let kind = match c {
                 '\n' => {
                     self.bump();
-                    return Token { kind: Semi(SemiKind::Newline), span: Span::new(self.start, self.start + 1) };
+                    return Token {
+                        kind: Semi(SemiKind::Newline),
+                        span: Span::new(self.start, self.start + 1),
+                    };
                 }
                 '0'..='9' => return self.number(false),
                 '"' => return self.std_string(),
@@ -173,7 +187,8 @@ impl<'a> Lexer<'a> {
                     if matches!(self.ch, Some('0'..='9')) {
                         return self.number(true);
                     }
-                    if self.ch == Some('.') && self.src.as_bytes().get(self.pos + 1) == Some(&b'.') {
+                    if self.ch == Some('.') && self.src.as_bytes().get(self.pos + 1) == Some(&b'.')
+                    {
                         self.bump();
                         self.bump();
                         return self.token(Ellipsis);
@@ -390,7 +405,11 @@ impl<'a> Lexer<'a> {
     fn digits(&mut self, base: u32, invalid: &mut Option<usize>) -> u32 {
         let mut digsep = 0;
         while let Some(c) = self.ch {
-            let ok = if base <= 10 { c.is_ascii_digit() } else { c.is_ascii_hexdigit() };
+            let ok = if base <= 10 {
+                c.is_ascii_digit()
+            } else {
+                c.is_ascii_hexdigit()
+            };
             if !ok && c != '_' {
                 break;
             }
@@ -445,7 +464,10 @@ impl<'a> Lexer<'a> {
             digsep |= self.digits(base, &mut invalid);
             if self.ch == Some('.') {
                 if prefix == 'o' || prefix == 'b' {
-                    self.error_here(format!("invalid radix point in {} literal", base_name(base)));
+                    self.error_here(format!(
+                        "invalid radix point in {} literal",
+                        base_name(base)
+                    ));
                     ok = false;
                 }
                 self.bump();
@@ -465,11 +487,17 @@ impl<'a> Lexer<'a> {
             if ok {
                 if e == Some('e') && prefix != '\0' && prefix != '0' {
                     let c = self.ch.unwrap_or('e');
-                    self.error_here(format!("{} exponent requires decimal mantissa", quote_rune(c)));
+                    self.error_here(format!(
+                        "{} exponent requires decimal mantissa",
+                        quote_rune(c)
+                    ));
                     ok = false;
                 } else if e == Some('p') && prefix != 'x' {
                     let c = self.ch.unwrap_or('p');
-                    self.error_here(format!("{} exponent requires hexadecimal mantissa", quote_rune(c)));
+                    self.error_here(format!(
+                        "{} exponent requires hexadecimal mantissa",
+                        quote_rune(c)
+                    ));
                     ok = false;
                 }
             }
@@ -495,20 +523,26 @@ impl<'a> Lexer<'a> {
         self.nlsemi = true;
         let tok = self.token(kind);
         let text = &self.src[self.start..self.pos];
-        if kind == TokenKind::Int && ok {
-            if let Some(i) = invalid {
-                let d = text.as_bytes().get(i).copied().unwrap_or(b'0') as char;
-                self.error_at(
-                    self.start + i,
-                    format!("invalid digit {} in {} literal", quote_rune(d), base_name(base)),
-                );
-                ok = false;
-            }
+        if kind == TokenKind::Int
+            && ok
+            && let Some(i) = invalid
+        {
+            let d = text.as_bytes().get(i).copied().unwrap_or(b'0') as char;
+            self.error_at(
+                self.start + i,
+                format!(
+                    "invalid digit {} in {} literal",
+                    quote_rune(d),
+                    base_name(base)
+                ),
+            );
+            ok = false;
         }
-        if digsep & 2 != 0 && ok {
-            if let Some(i) = invalid_sep(text) {
-                self.error_at(self.start + i, "'_' must separate successive digits");
-            }
+        if digsep & 2 != 0
+            && ok
+            && let Some(i) = invalid_sep(text)
+        {
+            self.error_at(self.start + i, "'_' must separate successive digits");
         }
         tok
     }
@@ -635,7 +669,11 @@ impl<'a> Lexer<'a> {
             let Some(c) = self.ch else { return true };
             let d = c.to_digit(16).unwrap_or(base);
             if d >= base {
-                self.error_here(format!("invalid character {} in {} escape", quote_rune(c), base_name(base)));
+                self.error_here(format!(
+                    "invalid character {} in {} escape",
+                    quote_rune(c),
+                    base_name(base)
+                ));
                 return false;
             }
             x = x.wrapping_mul(base).wrapping_add(d);
@@ -646,7 +684,10 @@ impl<'a> Lexer<'a> {
             return false;
         }
         if x > max || (0xD800..0xE000).contains(&x) {
-            self.error_here(format!("escape is invalid Unicode code point {}", fmt_u32(x)));
+            self.error_here(format!(
+                "escape is invalid Unicode code point {}",
+                fmt_u32(x)
+            ));
             return false;
         }
         true
@@ -860,8 +901,12 @@ fn unescape(
         x = x * base + d;
     }
     match c {
-        '0'..='7' | 'x' => u8::try_from(x).map(Unescaped::Byte).map_err(|_| LitError::Malformed),
-        _ => char::from_u32(x).map(Unescaped::Char).ok_or(LitError::Malformed),
+        '0'..='7' | 'x' => u8::try_from(x)
+            .map(Unescaped::Byte)
+            .map_err(|_| LitError::Malformed),
+        _ => char::from_u32(x)
+            .map(Unescaped::Char)
+            .ok_or(LitError::Malformed),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::ast::*;
 use crate::diag::Diagnostic;
 use crate::lexer::tokenize_with_owners;
 use crate::span::{SourceFile, Span};
-use crate::token::{describe, SemiKind, Token, TokenKind};
+use crate::token::{SemiKind, Token, TokenKind, describe};
 use std::mem::discriminant;
 
 mod branches;
@@ -81,7 +81,11 @@ pub fn is_go_command_error(d: &Diagnostic) -> bool {
 /// Go reports only the first syntax error on a line (in the order the
 /// parser reports them), and one copy of equal messages on a line; the rest
 /// are noise from the same mistake. Then everything is sorted by position.
-fn filter_diagnostics(file: &SourceFile, lex: Vec<Diagnostic>, parse: Vec<Diagnostic>) -> Vec<Diagnostic> {
+fn filter_diagnostics(
+    file: &SourceFile,
+    lex: Vec<Diagnostic>,
+    parse: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let line = |d: &Diagnostic| file.line_col(d.span.start).line;
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut last_syntax_line = None;
@@ -96,7 +100,10 @@ fn filter_diagnostics(file: &SourceFile, lex: Vec<Diagnostic>, parse: Vec<Diagno
             }
             last_syntax_line = Some(l);
         } else {
-            if last_other.as_ref().is_some_and(|(ol, om)| *ol == l && *om == d.message) {
+            if last_other
+                .as_ref()
+                .is_some_and(|(ol, om)| *ol == l && *om == d.message)
+            {
                 continue;
             }
             last_other = Some((l, d.message.clone()));
@@ -119,8 +126,18 @@ enum Simple {
     /// `pos` is the assignment operator's position (Go positions
     /// assignment errors there).
     Assign(Stmt, Span),
-    Range { key: Option<Expr>, value: Option<Expr>, define: bool, x: Expr, span: Span },
-    Guard { bind: Option<Name>, x: Expr, span: Span },
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        define: bool,
+        x: Expr,
+        span: Span,
+    },
+    Guard {
+        bind: Option<Name>,
+        x: Expr,
+        span: Span,
+    },
 }
 
 /// One parameter before grouping: `a`, `a T`, `T`, `...T`.
@@ -181,7 +198,10 @@ impl<'a> Parser<'a> {
     fn new(file: &'a SourceFile, mut toks: Vec<Token>, lex_errs: Vec<usize>) -> Parser<'a> {
         if toks.last().map(|t| t.kind) != Some(TokenKind::Eof) {
             let end = file.text.len();
-            toks.push(Token { kind: TokenKind::Eof, span: Span::new(end, end) });
+            toks.push(Token {
+                kind: TokenKind::Eof,
+                span: Span::new(end, end),
+            });
         }
         let tok = toks[0];
         Parser {
@@ -236,17 +256,26 @@ impl<'a> Parser<'a> {
     }
 
     fn pos(&self) -> Span {
-        Span { start: self.tok.span.start, end: self.tok.span.start }
+        Span {
+            start: self.tok.span.start,
+            end: self.tok.span.start,
+        }
     }
 
     fn text(&self) -> &'a str {
         let s = self.tok.span;
-        self.file.text.get(s.start as usize..s.end as usize).unwrap_or("")
+        self.file
+            .text
+            .get(s.start as usize..s.end as usize)
+            .unwrap_or("")
     }
 
     /// A span from `start` to the end of the last consumed token.
     fn span_from(&self, start: Span) -> Span {
-        Span { start: start.start, end: self.prev_end.max(start.start) }
+        Span {
+            start: start.start,
+            end: self.prev_end.max(start.start),
+        }
     }
 
     /// Skips tokens until one in `follow` (or, inside a function, a
@@ -286,7 +315,10 @@ impl<'a> Parser<'a> {
 
     /// Errors so far, not counting unsupported generics (valid Go).
     fn real_error_count(&self) -> usize {
-        self.diags.iter().filter(|d| d.message != GENERICS_UNSUPPORTED).count()
+        self.diags
+            .iter()
+            .filter(|d| d.message != GENERICS_UNSUPPORTED)
+            .count()
     }
 
     fn has_error(&self) -> bool {
@@ -368,7 +400,10 @@ impl<'a> Parser<'a> {
     fn file(&mut self) -> File {
         let start = self.pos();
         let mut f = File {
-            package: Name { name: "_".into(), span: start },
+            package: Name {
+                name: "_".into(),
+                span: start,
+            },
             imports: Vec::new(),
             decls: Vec::new(),
             expr_count: 0,
@@ -427,8 +462,10 @@ impl<'a> Parser<'a> {
                     }
                 }
                 _ => {
-                    let after_bodiless_func =
-                        matches!(f.decls.last(), Some(Decl::Func(FuncDecl { body: None, .. })));
+                    let after_bodiless_func = matches!(
+                        f.decls.last(),
+                        Some(Decl::Func(FuncDecl { body: None, .. }))
+                    );
                     if k == TokenKind::LBrace && after_bodiless_func {
                         self.syntax_error("unexpected semicolon or newline before {");
                     } else {
@@ -466,17 +503,29 @@ impl<'a> Parser<'a> {
                     let iota = specs.len() as u32;
                     specs.push(p.const_spec(iota));
                 });
-                Decl::Const(GenDecl { grouped, specs, span: self.span_from(start) })
+                Decl::Const(GenDecl {
+                    grouped,
+                    specs,
+                    span: self.span_from(start),
+                })
             }
             TokenKind::Var => {
                 let mut specs = Vec::new();
                 self.group(&mut |p| specs.push(p.var_spec()));
-                Decl::Var(GenDecl { grouped, specs, span: self.span_from(start) })
+                Decl::Var(GenDecl {
+                    grouped,
+                    specs,
+                    span: self.span_from(start),
+                })
             }
             _ => {
                 let mut specs = Vec::new();
                 self.group(&mut |p| specs.push(p.type_spec()));
-                Decl::Type(GenDecl { grouped, specs, span: self.span_from(start) })
+                Decl::Type(GenDecl {
+                    grouped,
+                    specs,
+                    span: self.span_from(start),
+                })
             }
         }
     }
@@ -527,7 +576,10 @@ impl<'a> Parser<'a> {
         let name = match self.kind() {
             TokenKind::Ident => Some(self.name()),
             TokenKind::Period => {
-                let n = Name { name: ".".into(), span: self.tok.span };
+                let n = Name {
+                    name: ".".into(),
+                    span: self.tok.span,
+                };
                 self.next();
                 Some(n)
             }
@@ -544,7 +596,11 @@ impl<'a> Parser<'a> {
             self.error_at(path.span, "import path must be a string");
             path.bad = true;
         }
-        Some(ImportSpec { name, path, span: self.span_from(start) })
+        Some(ImportSpec {
+            name,
+            path,
+            span: self.span_from(start),
+        })
     }
 
     fn const_spec(&mut self, iota: u32) -> ConstSpec {
@@ -553,13 +609,22 @@ impl<'a> Parser<'a> {
         let names = self.name_list(first);
         let mut ty = None;
         let mut values = Vec::new();
-        if !matches!(self.kind(), TokenKind::Eof | TokenKind::Semi(_) | TokenKind::RParen) {
+        if !matches!(
+            self.kind(),
+            TokenKind::Eof | TokenKind::Semi(_) | TokenKind::RParen
+        ) {
             ty = self.type_or_nil();
             if self.got_assign() {
                 values = self.expr_list();
             }
         }
-        ConstSpec { names, ty, values, iota, span: self.span_from(start) }
+        ConstSpec {
+            names,
+            ty,
+            values,
+            iota,
+            span: self.span_from(start),
+        }
     }
 
     fn var_spec(&mut self) -> VarSpec {
@@ -576,7 +641,12 @@ impl<'a> Parser<'a> {
                 values = self.expr_list();
             }
         }
-        VarSpec { names, ty, values, span: self.span_from(start) }
+        VarSpec {
+            names,
+            ty,
+            values,
+            span: self.span_from(start),
+        }
     }
 
     fn type_spec(&mut self) -> TypeSpec {
@@ -605,7 +675,10 @@ impl<'a> Parser<'a> {
                         Some(has_type) if has_type || !self.is(TokenKind::RBrack) => {
                             self.error_at(lbrack, GENERICS_UNSUPPORTED);
                             if !has_type {
-                                let name = Name { name: x.ident().unwrap_or("_").to_string(), span: x.span };
+                                let name = Name {
+                                    name: x.ident().unwrap_or("_").to_string(),
+                                    span: x.span,
+                                };
                                 self.param_list(Some(name), TokenKind::RBrack, true, false);
                             } else if self.got(TokenKind::Comma) {
                                 self.param_list(None, TokenKind::RBrack, true, false);
@@ -639,7 +712,12 @@ impl<'a> Parser<'a> {
                 b
             }
         };
-        TypeSpec { name, alias, ty, span: self.span_from(start) }
+        TypeSpec {
+            name,
+            alias,
+            ty,
+            span: self.span_from(start),
+        }
     }
 
     fn func_decl(&mut self, start: Span) -> Option<FuncDecl> {
@@ -668,13 +746,34 @@ impl<'a> Parser<'a> {
             name = self.name();
             ty = self.func_type("", start);
         } else {
-            name = Name { name: "_".into(), span: self.pos() };
-            ty = FuncType { params: Vec::new(), results: Vec::new(), span: self.pos() };
-            self.syntax_error(if has_recv { "expected name" } else { "expected name or (" });
+            name = Name {
+                name: "_".into(),
+                span: self.pos(),
+            };
+            ty = FuncType {
+                params: Vec::new(),
+                results: Vec::new(),
+                span: self.pos(),
+            };
+            self.syntax_error(if has_recv {
+                "expected name"
+            } else {
+                "expected name or ("
+            });
             self.advance(&[TokenKind::LBrace, SEMI]);
         }
-        let body = if self.is(TokenKind::LBrace) { Some(self.func_body()) } else { None };
-        Some(FuncDecl { recv, name, ty, body, span: self.span_from(start) })
+        let body = if self.is(TokenKind::LBrace) {
+            Some(self.func_body())
+        } else {
+            None
+        };
+        Some(FuncDecl {
+            recv,
+            name,
+            ty,
+            body,
+            span: self.span_from(start),
+        })
     }
 
     fn func_body(&mut self) -> Block {
@@ -717,7 +816,11 @@ impl<'a> Parser<'a> {
         self.want(TokenKind::LParen);
         let params = self.param_list(None, TokenKind::RParen, false, true);
         let results = self.func_result();
-        FuncType { params, results, span: self.span_from(start) }
+        FuncType {
+            params,
+            results,
+            span: self.span_from(start),
+        }
     }
 
     fn func_result(&mut self) -> Vec<Field> {
@@ -727,7 +830,13 @@ impl<'a> Parser<'a> {
         let start = self.pos();
         match self.type_or_nil() {
             Some(ty) => {
-                vec![Field { names: Vec::new(), ty, variadic: false, tag: None, span: self.span_from(start) }]
+                vec![Field {
+                    names: Vec::new(),
+                    ty,
+                    variadic: false,
+                    tag: None,
+                    span: self.span_from(start),
+                }]
             }
             None => Vec::new(),
         }
@@ -735,7 +844,13 @@ impl<'a> Parser<'a> {
 
     /// A parameter list up to `close` (the opening token is consumed),
     /// grouped into fields. `name` is an already consumed first name.
-    fn param_list(&mut self, name: Option<Name>, close: TokenKind, require_names: bool, dddok: bool) -> Vec<Field> {
+    fn param_list(
+        &mut self,
+        name: Option<Name>,
+        close: TokenKind,
+        require_names: bool,
+        dddok: bool,
+    ) -> Vec<Field> {
         let mut items: Vec<Param> = Vec::new();
         let mut first = name;
         let end = self.list("parameter list", TokenKind::Comma, close, &mut |p| {
@@ -747,7 +862,10 @@ impl<'a> Parser<'a> {
         if items.is_empty() {
             return Vec::new();
         }
-        let named = items.iter().filter(|p| p.name.is_some() && p.ty.is_some()).count();
+        let named = items
+            .iter()
+            .filter(|p| p.name.is_some() && p.ty.is_some())
+            .count();
         let typed = items.iter().filter(|p| p.ty.is_some()).count();
         if named == 0 && !require_names {
             // `func(int, string)`: the "names" were types.
@@ -760,7 +878,13 @@ impl<'a> Parser<'a> {
                     (None, Some(n)) => self.name_expr(n),
                     (None, None) => self.bad(),
                 };
-                fields.push(Field { names: Vec::new(), span: ty.span, ty, variadic: par.dots.is_some(), tag: None });
+                fields.push(Field {
+                    names: Vec::new(),
+                    span: ty.span,
+                    ty,
+                    variadic: par.dots.is_some(),
+                    tag: None,
+                });
             }
             self.check_dots(&dots, dddok);
             return fields;
@@ -774,19 +898,30 @@ impl<'a> Parser<'a> {
                 if let Some(t) = &par.ty {
                     have_type = true;
                     if par.name.is_none() {
-                        err_pos = Some(Span { start: t.span.start, end: t.span.start });
-                        par.name = Some(Name { name: "_".into(), span: t.span });
+                        err_pos = Some(Span {
+                            start: t.span.start,
+                            end: t.span.start,
+                        });
+                        par.name = Some(Name {
+                            name: "_".into(),
+                            span: t.span,
+                        });
                     }
-                } else if !have_type {
-                    if let Some(n) = &par.name {
-                        err_pos = Some(n.span);
-                    }
+                } else if !have_type && let Some(n) = &par.name {
+                    err_pos = Some(n.span);
                 }
             }
         }
         if let Some(pos) = err_pos {
             let (pos, msg) = if named == typed {
-                (end, if require_names { "missing type constraint" } else { "missing parameter type" })
+                (
+                    end,
+                    if require_names {
+                        "missing type constraint"
+                    } else {
+                        "missing parameter type"
+                    },
+                )
             } else if require_names {
                 (
                     pos,
@@ -813,14 +948,26 @@ impl<'a> Parser<'a> {
                 let start = pending.first().map(|n| n.span).unwrap_or(ty.span);
                 let span = start.to(ty.span);
                 dots.push(par.dots);
-                fields.push(Field { names: std::mem::take(&mut pending), ty, variadic: par.dots.is_some(), tag: None, span });
+                fields.push(Field {
+                    names: std::mem::take(&mut pending),
+                    ty,
+                    variadic: par.dots.is_some(),
+                    tag: None,
+                    span,
+                });
             }
         }
         if !pending.is_empty() {
             let pos = pending[0].span;
             let ty = self.mk(ExprKind::Bad, pos);
             dots.push(None);
-            fields.push(Field { names: pending, ty, variadic: false, tag: None, span: pos });
+            fields.push(Field {
+                names: pending,
+                ty,
+                variadic: false,
+                tag: None,
+                span: pos,
+            });
         }
         let per_name = fields_dots(&fields, &dots);
         self.check_dots(&per_name, dddok);
@@ -830,12 +977,16 @@ impl<'a> Parser<'a> {
     /// `...` is allowed only on the final parameter of a signature.
     fn check_dots(&mut self, dots: &[Option<Span>], dddok: bool) {
         for (i, d) in dots.iter().enumerate() {
-            if let Some(pos) = d {
-                if !dddok || i + 1 < dots.len() {
-                    let msg = if dddok { "can only use ... with final parameter" } else { "invalid use of ..." };
-                    self.error_at(*pos, msg);
-                    return;
-                }
+            if let Some(pos) = d
+                && (!dddok || i + 1 < dots.len())
+            {
+                let msg = if dddok {
+                    "can only use ... with final parameter"
+                } else {
+                    "invalid use of ..."
+                };
+                self.error_at(*pos, msg);
+                return;
             }
         }
     }
@@ -844,9 +995,17 @@ impl<'a> Parser<'a> {
         let type_sets = follow == TokenKind::RBrack;
         if name.is_none() && type_sets && self.is(TokenKind::Tilde) {
             let t = self.embedded_elem(None);
-            return Some(Param { name: None, ty: Some(t), dots: None });
+            return Some(Param {
+                name: None,
+                ty: Some(t),
+                dots: None,
+            });
         }
-        let mut par = Param { name: None, ty: None, dots: None };
+        let mut par = Param {
+            name: None,
+            ty: None,
+            dots: None,
+        };
         if self.is(TokenKind::Ident) || name.is_some() {
             let n = match name {
                 Some(n) => n,
@@ -923,18 +1082,29 @@ impl<'a> Parser<'a> {
             self.advance(&[TokenKind::Ident, TokenKind::RBrace]);
             let rbrace = self.pos();
             if self.got(TokenKind::RBrace) {
-                return Block { stmts: Vec::new(), span: self.span_from(start), rbrace };
+                return Block {
+                    stmts: Vec::new(),
+                    span: self.span_from(start),
+                    rbrace,
+                };
             }
         }
         let stmts = self.stmt_list();
         let rbrace = self.pos();
         self.want(TokenKind::RBrace);
-        Block { stmts, span: self.span_from(start), rbrace }
+        Block {
+            stmts,
+            span: self.span_from(start),
+            rbrace,
+        }
     }
 
     fn stmt_list(&mut self) -> Vec<Stmt> {
         let mut list = Vec::new();
-        while !matches!(self.kind(), TokenKind::Eof | TokenKind::RBrace | TokenKind::Case | TokenKind::Default) {
+        while !matches!(
+            self.kind(),
+            TokenKind::Eof | TokenKind::RBrace | TokenKind::Case | TokenKind::Default
+        ) {
             let Some(s) = self.stmt_or_nil() else { break };
             list.push(s);
             if !self.got(SEMI) && !self.is(TokenKind::RBrace) {
@@ -962,7 +1132,10 @@ impl<'a> Parser<'a> {
             let lhs = self.expr_list();
             if lhs.len() == 1 && lhs[0].ident().is_some() && self.is(Colon) {
                 let e = lhs.into_iter().next()?;
-                let label = Name { name: e.ident().unwrap_or("_").to_string(), span: e.span };
+                let label = Name {
+                    name: e.ident().unwrap_or("_").to_string(),
+                    span: e.span,
+                };
                 return self.labeled_stmt(label);
             }
             return Some(self.simple_stmt_plain(Some(lhs)));
@@ -970,8 +1143,10 @@ impl<'a> Parser<'a> {
         let kind = match self.kind() {
             Var | Const | Type => StmtKind::Decl(self.gen_decl()),
             LBrace => StmtKind::Block(self.block("")),
-            Add | Sub | Mul | And | Xor | Not | Int | Float | Imag | Rune | String | Func | LParen | LBrack
-            | Struct | Map | Chan | Interface | Arrow => return Some(self.simple_stmt_plain(None)),
+            Add | Sub | Mul | And | Xor | Not | Int | Float | Imag | Rune | String | Func
+            | LParen | LBrack | Struct | Map | Chan | Interface | Arrow => {
+                return Some(self.simple_stmt_plain(None));
+            }
             For => return Some(self.for_stmt()),
             Switch => return Some(self.switch_stmt()),
             Select => return Some(self.select_stmt()),
@@ -983,7 +1158,11 @@ impl<'a> Parser<'a> {
             Break | Continue => {
                 let k = self.kind();
                 self.next();
-                let label = if self.is(Ident) { Some(self.name()) } else { None };
+                let label = if self.is(Ident) {
+                    Some(self.name())
+                } else {
+                    None
+                };
                 if k == Break {
                     StmtKind::Break(label)
                 } else {
@@ -996,7 +1175,10 @@ impl<'a> Parser<'a> {
                 let x = self.pexpr(self.is(LParen));
                 let x = if let ExprKind::Paren(inner) = x.kind {
                     let word = if k == Go { "go" } else { "defer" };
-                    self.error_at(x.span, format!("expression in {word} must not be parenthesized"));
+                    self.error_at(
+                        x.span,
+                        format!("expression in {word} must not be parenthesized"),
+                    );
                     unparen_owned(*inner)
                 } else {
                     x
@@ -1019,24 +1201,47 @@ impl<'a> Parser<'a> {
                 }
                 StmtKind::Return(results)
             }
-            Semi(_) => return Some(Stmt { kind: StmtKind::Empty, span: start }),
+            Semi(_) => {
+                return Some(Stmt {
+                    kind: StmtKind::Empty,
+                    span: start,
+                });
+            }
             _ => return None,
         };
-        Some(Stmt { kind, span: self.span_from(start) })
+        Some(Stmt {
+            kind,
+            span: self.span_from(start),
+        })
     }
 
     fn labeled_stmt(&mut self, label: Name) -> Option<Stmt> {
         let colon = self.pos();
         self.want(TokenKind::Colon);
         if self.is(TokenKind::RBrace) {
-            let empty = Stmt { kind: StmtKind::Empty, span: self.pos() };
+            let empty = Stmt {
+                kind: StmtKind::Empty,
+                span: self.pos(),
+            };
             let span = self.span_from(label.span);
-            return Some(Stmt { kind: StmtKind::Labeled { label, stmt: Box::new(empty) }, span });
+            return Some(Stmt {
+                kind: StmtKind::Labeled {
+                    label,
+                    stmt: Box::new(empty),
+                },
+                span,
+            });
         }
         match self.stmt_or_nil() {
             Some(s) => {
                 let span = self.span_from(label.span);
-                Some(Stmt { kind: StmtKind::Labeled { label, stmt: Box::new(s) }, span })
+                Some(Stmt {
+                    kind: StmtKind::Labeled {
+                        label,
+                        stmt: Box::new(s),
+                    },
+                    span,
+                })
             }
             None => {
                 self.syntax_error_at(colon, "missing statement after label");
@@ -1049,7 +1254,10 @@ impl<'a> Parser<'a> {
     fn simple_stmt_plain(&mut self, lhs: Option<Vec<Expr>>) -> Stmt {
         match self.simple_stmt(lhs, None) {
             Simple::Stmt(s) | Simple::Assign(s, _) => s,
-            Simple::Range { x, span, .. } | Simple::Guard { x, span, .. } => Stmt { kind: StmtKind::Expr(x), span },
+            Simple::Range { x, span, .. } | Simple::Guard { x, span, .. } => Stmt {
+                kind: StmtKind::Expr(x),
+                span,
+            },
         }
     }
 
@@ -1073,7 +1281,13 @@ impl<'a> Parser<'a> {
                     self.next();
                     let y = self.expr();
                     let s = Stmt {
-                        kind: StmtKind::Assign { lhs: vec![x], rhs: vec![y], define: false, op: Some(op), op_span: op_pos },
+                        kind: StmtKind::Assign {
+                            lhs: vec![x],
+                            rhs: vec![y],
+                            define: false,
+                            op: Some(op),
+                            op_span: op_pos,
+                        },
                         span: self.span_from(start),
                     };
                     return Simple::Assign(s, op_pos);
@@ -1081,15 +1295,26 @@ impl<'a> Parser<'a> {
                 Inc | Dec => {
                     let inc = self.is(Inc);
                     self.next();
-                    let s = Stmt { kind: StmtKind::IncDec { x, inc }, span: self.span_from(start) };
+                    let s = Stmt {
+                        kind: StmtKind::IncDec { x, inc },
+                        span: self.span_from(start),
+                    };
                     return Simple::Assign(s, op_pos);
                 }
                 Arrow => {
                     self.next();
                     let value = self.expr();
-                    return Simple::Stmt(Stmt { kind: StmtKind::Send { ch: x, value }, span: self.span_from(start) });
+                    return Simple::Stmt(Stmt {
+                        kind: StmtKind::Send { ch: x, value },
+                        span: self.span_from(start),
+                    });
                 }
-                _ => return Simple::Stmt(Stmt { span: x.span, kind: StmtKind::Expr(x) }),
+                _ => {
+                    return Simple::Stmt(Stmt {
+                        span: x.span,
+                        kind: StmtKind::Expr(x),
+                    });
+                }
             }
         }
         match self.kind() {
@@ -1101,19 +1326,39 @@ impl<'a> Parser<'a> {
                     return self.range_clause(lhs, define, Some(start));
                 }
                 let rhs = self.expr_list();
-                if keyword == Some(Switch) && define && rhs.len() == 1 && lhs.len() == 1 {
-                    if let (ExprKind::TypeAssert { ty: None, .. }, Some(bind)) = (&rhs[0].kind, lhs[0].ident()) {
-                        let bind = Name { name: bind.to_string(), span: lhs[0].span };
-                        let span = self.span_from(start);
-                        let guard = rhs.into_iter().next().unwrap_or_else(|| self.bad());
-                        if let ExprKind::TypeAssert { x, .. } = guard.kind {
-                            return Simple::Guard { bind: Some(bind), x: *x, span };
-                        }
-                        return Simple::Stmt(Stmt { kind: StmtKind::Empty, span });
+                if keyword == Some(Switch)
+                    && define
+                    && rhs.len() == 1
+                    && lhs.len() == 1
+                    && let (ExprKind::TypeAssert { ty: None, .. }, Some(bind)) =
+                        (&rhs[0].kind, lhs[0].ident())
+                {
+                    let bind = Name {
+                        name: bind.to_string(),
+                        span: lhs[0].span,
+                    };
+                    let span = self.span_from(start);
+                    let guard = rhs.into_iter().next().unwrap_or_else(|| self.bad());
+                    if let ExprKind::TypeAssert { x, .. } = guard.kind {
+                        return Simple::Guard {
+                            bind: Some(bind),
+                            x: *x,
+                            span,
+                        };
                     }
+                    return Simple::Stmt(Stmt {
+                        kind: StmtKind::Empty,
+                        span,
+                    });
                 }
                 let s = Stmt {
-                    kind: StmtKind::Assign { lhs, rhs, define, op: None, op_span: op_pos },
+                    kind: StmtKind::Assign {
+                        lhs,
+                        rhs,
+                        define,
+                        op: None,
+                        op_span: op_pos,
+                    },
                     span: self.span_from(start),
                 };
                 Simple::Assign(s, op_pos)
@@ -1122,7 +1367,10 @@ impl<'a> Parser<'a> {
                 self.syntax_error("expected := or = or comma");
                 self.advance(&[SEMI, RBrace]);
                 let x = lhs.into_iter().next().unwrap_or_else(|| self.bad());
-                Simple::Stmt(Stmt { span: x.span, kind: StmtKind::Expr(x) })
+                Simple::Stmt(Stmt {
+                    span: x.span,
+                    kind: StmtKind::Expr(x),
+                })
             }
         }
     }
@@ -1135,15 +1383,27 @@ impl<'a> Parser<'a> {
         let key = it.next();
         let value = it.next();
         if let Some(extra) = it.next() {
-            self.error_at(extra.span, "range clause permits at most two iteration variables");
+            self.error_at(
+                extra.span,
+                "range clause permits at most two iteration variables",
+            );
         }
-        Simple::Range { key, value, define, x, span: self.span_from(start) }
+        Simple::Range {
+            key,
+            value,
+            define,
+            x,
+            span: self.span_from(start),
+        }
     }
 
     /// The header of `if`, `for` or `switch` (the keyword is current):
     /// init statement, condition or tag (or range clause / guard), post
     /// statement.
-    fn header(&mut self, keyword: TokenKind) -> (Option<Simple>, Option<Simple>, Option<Simple>, Option<Expr>) {
+    fn header(
+        &mut self,
+        keyword: TokenKind,
+    ) -> (Option<Simple>, Option<Simple>, Option<Simple>, Option<Expr>) {
         use TokenKind::*;
         self.next(); // keyword
         if self.is(LBrace) {
@@ -1159,7 +1419,10 @@ impl<'a> Parser<'a> {
         let mut init = None;
         if !self.is(SEMI) {
             if self.got(Var) {
-                self.syntax_error(&format!("var declaration not allowed in {} initializer", keyword.text()));
+                self.syntax_error(&format!(
+                    "var declaration not allowed in {} initializer",
+                    keyword.text()
+                ));
             }
             let s = self.simple_stmt(None, Some(keyword));
             if matches!(s, Simple::Range { .. }) {
@@ -1195,9 +1458,19 @@ impl<'a> Parser<'a> {
                     self.want(SEMI);
                     if !self.is(LBrace) {
                         let s = self.simple_stmt(None, None);
-                        if let Simple::Assign(Stmt { kind: StmtKind::Assign { define: true, .. }, .. }, pos) = &s {
+                        if let Simple::Assign(
+                            Stmt {
+                                kind: StmtKind::Assign { define: true, .. },
+                                ..
+                            },
+                            pos,
+                        ) = &s
+                        {
                             let pos = *pos;
-                            self.syntax_error_at(pos, "cannot declare in post statement of for loop");
+                            self.syntax_error_at(
+                                pos,
+                                "cannot declare in post statement of for loop",
+                            );
                         }
                         post = Some(s);
                     }
@@ -1213,14 +1486,20 @@ impl<'a> Parser<'a> {
             None => {
                 if let (If, Some((pos, k))) = (keyword, semi) {
                     if k != Semi(SemiKind::Explicit) {
-                        self.syntax_error_at(pos, &format!("unexpected {}, expected {{ after if clause", k.text()));
+                        self.syntax_error_at(
+                            pos,
+                            &format!("unexpected {}, expected {{ after if clause", k.text()),
+                        );
                     } else {
                         self.syntax_error_at(pos, "missing condition in if statement");
                     }
                     cond = Some(self.mk(ExprKind::Bad, pos));
                 }
             }
-            Some(Simple::Stmt(Stmt { kind: StmtKind::Expr(x), .. })) => cond = Some(x),
+            Some(Simple::Stmt(Stmt {
+                kind: StmtKind::Expr(x),
+                ..
+            })) => cond = Some(x),
             Some(g @ Simple::Guard { .. }) => {
                 // Only a switch header yields a guard; keep it as the tag.
                 self.xnest = outer;
@@ -1230,9 +1509,14 @@ impl<'a> Parser<'a> {
                 let (pos, text) = match &other {
                     Simple::Assign(s, pos) => (*pos, self.stmt_string(s)),
                     Simple::Stmt(s) => (s.span, self.stmt_string(s)),
-                    Simple::Range { span, .. } | Simple::Guard { span, .. } => (*span, "range clause".to_string()),
+                    Simple::Range { span, .. } | Simple::Guard { span, .. } => {
+                        (*span, "range clause".to_string())
+                    }
                 };
-                let pos = Span { start: pos.start, end: pos.start };
+                let pos = Span {
+                    start: pos.start,
+                    end: pos.start,
+                };
                 self.syntax_error_at(pos, &format!("cannot use {text} as value"));
                 cond = Some(self.mk(ExprKind::Bad, pos));
             }
@@ -1244,7 +1528,13 @@ impl<'a> Parser<'a> {
     /// How Go prints a misplaced statement in `cannot use ... as value`.
     fn stmt_string(&self, s: &Stmt) -> String {
         match &s.kind {
-            StmtKind::Assign { lhs, rhs, define, op, .. } => {
+            StmtKind::Assign {
+                lhs,
+                rhs,
+                define,
+                op,
+                ..
+            } => {
                 let l = list_string(lhs);
                 let r = list_string(rhs);
                 match (define, op) {
@@ -1262,8 +1552,12 @@ impl<'a> Parser<'a> {
                     (false, Some(op)) => format!("{l} {}= {r}", op.as_str()),
                 }
             }
-            StmtKind::IncDec { x, inc } => format!("{}{}", expr_string(x), if *inc { "++" } else { "--" }),
-            StmtKind::Send { ch, value } => format!("{} <- {}", expr_string(ch), expr_string(value)),
+            StmtKind::IncDec { x, inc } => {
+                format!("{}{}", expr_string(x), if *inc { "++" } else { "--" })
+            }
+            StmtKind::Send { ch, value } => {
+                format!("{} <- {}", expr_string(ch), expr_string(value))
+            }
             StmtKind::Expr(x) => expr_string(x),
             _ => String::from("statement"),
         }
@@ -1273,7 +1567,10 @@ impl<'a> Parser<'a> {
         s.map(|s| {
             Box::new(match s {
                 Simple::Stmt(s) | Simple::Assign(s, _) => s,
-                Simple::Range { x, span, .. } | Simple::Guard { x, span, .. } => Stmt { kind: StmtKind::Expr(x), span },
+                Simple::Range { x, span, .. } | Simple::Guard { x, span, .. } => Stmt {
+                    kind: StmtKind::Expr(x),
+                    span,
+                },
             })
         })
     }
@@ -1281,7 +1578,10 @@ impl<'a> Parser<'a> {
     fn if_stmt(&mut self) -> Stmt {
         let start = self.pos();
         if !self.enter() {
-            return Stmt { kind: StmtKind::Empty, span: start };
+            return Stmt {
+                kind: StmtKind::Empty,
+                span: start,
+            };
         }
         let (init, _, _, cond) = self.header(TokenKind::If);
         let init = self.simple_to_stmt(init);
@@ -1293,7 +1593,10 @@ impl<'a> Parser<'a> {
                 TokenKind::If => els = Some(Box::new(self.if_stmt())),
                 TokenKind::LBrace => {
                     let b = self.block("");
-                    els = Some(Box::new(Stmt { span: b.span, kind: StmtKind::Block(b) }));
+                    els = Some(Box::new(Stmt {
+                        span: b.span,
+                        kind: StmtKind::Block(b),
+                    }));
                 }
                 _ => {
                     self.syntax_error("else must be followed by if or statement block");
@@ -1302,20 +1605,52 @@ impl<'a> Parser<'a> {
             }
         }
         self.leave();
-        Stmt { kind: StmtKind::If { init, cond, then, els }, span: self.span_from(start) }
+        Stmt {
+            kind: StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            },
+            span: self.span_from(start),
+        }
     }
 
     fn for_stmt(&mut self) -> Stmt {
         let start = self.pos();
         let (init, _, post, cond) = self.header(TokenKind::For);
-        if let Some(Simple::Range { key, value, define, x, .. }) = init {
+        if let Some(Simple::Range {
+            key,
+            value,
+            define,
+            x,
+            ..
+        }) = init
+        {
             let body = self.block("for clause");
-            return Stmt { kind: StmtKind::Range { key, value, define, x, body }, span: self.span_from(start) };
+            return Stmt {
+                kind: StmtKind::Range {
+                    key,
+                    value,
+                    define,
+                    x,
+                    body,
+                },
+                span: self.span_from(start),
+            };
         }
         let init = self.simple_to_stmt(init);
         let post = self.simple_to_stmt(post);
         let body = self.block("for clause");
-        Stmt { kind: StmtKind::For { init, cond, post, body }, span: self.span_from(start) }
+        Stmt {
+            kind: StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            },
+            span: self.span_from(start),
+        }
     }
 
     fn switch_stmt(&mut self) -> Stmt {
@@ -1334,13 +1669,41 @@ impl<'a> Parser<'a> {
         self.want(TokenKind::RBrace);
         let span = self.span_from(start);
         match (guard, tag) {
-            (Some(Simple::Guard { bind, x, .. }), _) => {
-                Stmt { kind: StmtKind::TypeSwitch { init, bind, x, clauses, rbrace }, span }
-            }
-            (_, Some(Expr { kind: ExprKind::TypeAssert { x, ty: None }, .. })) => {
-                Stmt { kind: StmtKind::TypeSwitch { init, bind: None, x: *x, clauses, rbrace }, span }
-            }
-            (_, tag) => Stmt { kind: StmtKind::Switch { init, tag, clauses, rbrace }, span },
+            (Some(Simple::Guard { bind, x, .. }), _) => Stmt {
+                kind: StmtKind::TypeSwitch {
+                    init,
+                    bind,
+                    x,
+                    clauses,
+                    rbrace,
+                },
+                span,
+            },
+            (
+                _,
+                Some(Expr {
+                    kind: ExprKind::TypeAssert { x, ty: None },
+                    ..
+                }),
+            ) => Stmt {
+                kind: StmtKind::TypeSwitch {
+                    init,
+                    bind: None,
+                    x: *x,
+                    clauses,
+                    rbrace,
+                },
+                span,
+            },
+            (_, tag) => Stmt {
+                kind: StmtKind::Switch {
+                    init,
+                    tag,
+                    clauses,
+                    rbrace,
+                },
+                span,
+            },
         }
     }
 
@@ -1359,13 +1722,24 @@ impl<'a> Parser<'a> {
             }
             _ => {
                 self.syntax_error("expected case or default or }");
-                self.advance(&[TokenKind::Colon, TokenKind::Case, TokenKind::Default, TokenKind::RBrace]);
+                self.advance(&[
+                    TokenKind::Colon,
+                    TokenKind::Case,
+                    TokenKind::Default,
+                    TokenKind::RBrace,
+                ]);
             }
         }
         let colon = self.pos();
         self.want(TokenKind::Colon);
         let body = self.stmt_list();
-        CaseClause { exprs, default, body, span: self.span_from(start), colon }
+        CaseClause {
+            exprs,
+            default,
+            body,
+            span: self.span_from(start),
+            colon,
+        }
     }
 
     fn select_stmt(&mut self) -> Stmt {
@@ -1387,28 +1761,47 @@ impl<'a> Parser<'a> {
                 TokenKind::Default => self.next(),
                 _ => {
                     self.syntax_error("expected case or default or }");
-                    self.advance(&[TokenKind::Colon, TokenKind::Case, TokenKind::Default, TokenKind::RBrace]);
+                    self.advance(&[
+                        TokenKind::Colon,
+                        TokenKind::Case,
+                        TokenKind::Default,
+                        TokenKind::RBrace,
+                    ]);
                 }
             }
             let colon = self.pos();
             self.want(TokenKind::Colon);
             let body = self.stmt_list();
-            clauses.push(CommClause { comm, body, span: self.span_from(cstart), colon });
+            clauses.push(CommClause {
+                comm,
+                body,
+                span: self.span_from(cstart),
+                colon,
+            });
         }
         let rbrace = self.pos();
         self.want(TokenKind::RBrace);
-        Stmt { kind: StmtKind::Select { clauses, rbrace }, span: self.span_from(start) }
+        Stmt {
+            kind: StmtKind::Select { clauses, rbrace },
+            span: self.span_from(start),
+        }
     }
 
     // ----- expressions ------------------------------------------------------
 
     fn name(&mut self) -> Name {
         if self.is(TokenKind::Ident) {
-            let n = Name { name: self.text().to_string(), span: self.tok.span };
+            let n = Name {
+                name: self.text().to_string(),
+                span: self.tok.span,
+            };
             self.next();
             return n;
         }
-        let n = Name { name: "_".into(), span: self.pos() };
+        let n = Name {
+            name: "_".into(),
+            span: self.pos(),
+        };
         self.syntax_error("expected name");
         self.advance(&[]);
         n
@@ -1448,7 +1841,12 @@ impl<'a> Parser<'a> {
         };
         let span = self.tok.span;
         let bad = self.lex_errs.binary_search(&self.i).is_ok();
-        let lit = BasicLit { kind, text: self.text().to_string(), bad, span };
+        let lit = BasicLit {
+            kind,
+            text: self.text().to_string(),
+            bad,
+            span,
+        };
         self.next();
         Some(lit)
     }
@@ -1482,7 +1880,14 @@ impl<'a> Parser<'a> {
             self.next();
             let y = self.binary_expr(None, tprec);
             let span = x.span.to(y.span);
-            x = self.mk(ExprKind::Binary { op, x: Box::new(x), y: Box::new(y) }, span);
+            x = self.mk(
+                ExprKind::Binary {
+                    op,
+                    x: Box::new(x),
+                    y: Box::new(y),
+                },
+                span,
+            );
         }
     }
 
@@ -1515,7 +1920,13 @@ impl<'a> Parser<'a> {
                 // &(T{}) is &T{}: Go drops the parentheses.
                 let x = unparen_owned(self.unary_expr());
                 let span = self.span_from(start);
-                return self.mk(ExprKind::Unary { op: UnaryOp::Addr, x: Box::new(x) }, span);
+                return self.mk(
+                    ExprKind::Unary {
+                        op: UnaryOp::Addr,
+                        x: Box::new(x),
+                    },
+                    span,
+                );
             }
             Arrow => {
                 self.next();
@@ -1529,7 +1940,13 @@ impl<'a> Parser<'a> {
                     return x;
                 }
                 let span = self.span_from(start);
-                return self.mk(ExprKind::Unary { op: UnaryOp::Recv, x: Box::new(x) }, span);
+                return self.mk(
+                    ExprKind::Unary {
+                        op: UnaryOp::Recv,
+                        x: Box::new(x),
+                    },
+                    span,
+                );
             }
             _ => return self.pexpr(true),
         };
@@ -1557,11 +1974,21 @@ impl<'a> Parser<'a> {
                         Ident => {
                             let sel = self.name();
                             let span = self.span_from(start);
-                            x = self.mk(ExprKind::Selector { x: Box::new(x), sel }, span);
+                            x = self.mk(
+                                ExprKind::Selector {
+                                    x: Box::new(x),
+                                    sel,
+                                },
+                                span,
+                            );
                         }
                         LParen => {
                             self.next();
-                            let ty = if self.got(Type) { None } else { Some(Box::new(self.type_())) };
+                            let ty = if self.got(Type) {
+                                None
+                            } else {
+                                Some(Box::new(self.type_()))
+                            };
                             self.want(RParen);
                             let span = self.span_from(start);
                             x = self.mk(ExprKind::TypeAssert { x: Box::new(x), ty }, span);
@@ -1589,7 +2016,13 @@ impl<'a> Parser<'a> {
                             }
                             self.want(RBrack);
                             let span = self.span_from(start);
-                            x = self.mk(ExprKind::Index { x: Box::new(x), index: Box::new(i) }, span);
+                            x = self.mk(
+                                ExprKind::Index {
+                                    x: Box::new(x),
+                                    index: Box::new(i),
+                                },
+                                span,
+                            );
                             continue;
                         }
                         lo = Some(Box::new(i));
@@ -1624,13 +2057,29 @@ impl<'a> Parser<'a> {
                     self.xnest -= 1;
                     self.want(RBrack);
                     let span = self.span_from(start);
-                    x = self.mk(ExprKind::Slice { x: Box::new(x), lo, hi, max, full }, span);
+                    x = self.mk(
+                        ExprKind::Slice {
+                            x: Box::new(x),
+                            lo,
+                            hi,
+                            max,
+                            full,
+                        },
+                        span,
+                    );
                 }
                 LParen => {
                     self.next();
                     let (args, ellipsis) = self.arg_list();
                     let span = self.span_from(start);
-                    x = self.mk(ExprKind::Call { fun: Box::new(x), args, ellipsis }, span);
+                    x = self.mk(
+                        ExprKind::Call {
+                            fun: Box::new(x),
+                            args,
+                            ellipsis,
+                        },
+                        span,
+                    );
                 }
                 LBrace => {
                     let t = x.unparen();
@@ -1693,7 +2142,13 @@ impl<'a> Parser<'a> {
                     let body = self.func_body();
                     self.xnest -= 1;
                     let span = self.span_from(start);
-                    return self.mk(ExprKind::FuncLit { ty: Box::new(ty), body: Box::new(body) }, span);
+                    return self.mk(
+                        ExprKind::FuncLit {
+                            ty: Box::new(ty),
+                            body: Box::new(body),
+                        },
+                        span,
+                    );
                 }
                 let span = ty.span;
                 self.mk(ExprKind::FuncType(Box::new(ty)), span)
@@ -1712,15 +2167,20 @@ impl<'a> Parser<'a> {
         self.xnest += 1;
         let mut args = Vec::new();
         let mut dots = None;
-        self.list("argument list", TokenKind::Comma, TokenKind::RParen, &mut |p| {
-            args.push(p.expr());
-            if p.is(TokenKind::Ellipsis) {
-                dots = Some(p.tok.span);
-                p.next();
-                return true;
-            }
-            false
-        });
+        self.list(
+            "argument list",
+            TokenKind::Comma,
+            TokenKind::RParen,
+            &mut |p| {
+                args.push(p.expr());
+                if p.is(TokenKind::Ellipsis) {
+                    dots = Some(p.tok.span);
+                    p.next();
+                    return true;
+                }
+                false
+            },
+        );
         self.xnest -= 1;
         (args, dots)
     }
@@ -1750,22 +2210,42 @@ impl<'a> Parser<'a> {
         self.xnest += 1;
         self.want(TokenKind::LBrace);
         let mut elems = Vec::new();
-        let rbrace = self.list("composite literal", TokenKind::Comma, TokenKind::RBrace, &mut |p| {
-            let e = p.bare_complit_expr();
-            if p.is(TokenKind::Colon) {
-                p.next();
-                let v = p.bare_complit_expr();
-                let span = e.span.to(v.span);
-                elems.push(Element { key: Some(e), value: v, span });
-            } else {
-                elems.push(Element { key: None, span: e.span, value: e });
-            }
-            false
-        });
+        let rbrace = self.list(
+            "composite literal",
+            TokenKind::Comma,
+            TokenKind::RBrace,
+            &mut |p| {
+                let e = p.bare_complit_expr();
+                if p.is(TokenKind::Colon) {
+                    p.next();
+                    let v = p.bare_complit_expr();
+                    let span = e.span.to(v.span);
+                    elems.push(Element {
+                        key: Some(e),
+                        value: v,
+                        span,
+                    });
+                } else {
+                    elems.push(Element {
+                        key: None,
+                        span: e.span,
+                        value: e,
+                    });
+                }
+                false
+            },
+        );
         self.xnest -= 1;
         self.leave();
         let span = self.span_from(start);
-        self.mk(ExprKind::CompositeLit { ty: ty.map(Box::new), elems, rbrace }, span)
+        self.mk(
+            ExprKind::CompositeLit {
+                ty: ty.map(Box::new),
+                elems,
+                rbrace,
+            },
+            span,
+        )
     }
 
     fn bare_complit_expr(&mut self) -> Expr {
@@ -1810,7 +2290,10 @@ impl<'a> Parser<'a> {
             Arrow => {
                 self.next();
                 self.want(Chan);
-                ExprKind::ChanType { dir: ChanDir::Recv, elem: Box::new(self.chan_elem()) }
+                ExprKind::ChanType {
+                    dir: ChanDir::Recv,
+                    elem: Box::new(self.chan_elem()),
+                }
             }
             Func => {
                 self.next();
@@ -1826,8 +2309,15 @@ impl<'a> Parser<'a> {
             }
             Chan => {
                 self.next();
-                let dir = if self.got(Arrow) { ChanDir::Send } else { ChanDir::Both };
-                ExprKind::ChanType { dir, elem: Box::new(self.chan_elem()) }
+                let dir = if self.got(Arrow) {
+                    ChanDir::Send
+                } else {
+                    ChanDir::Both
+                };
+                ExprKind::ChanType {
+                    dir,
+                    elem: Box::new(self.chan_elem()),
+                }
             }
             Map => {
                 self.next();
@@ -1835,7 +2325,10 @@ impl<'a> Parser<'a> {
                 let key = self.type_();
                 self.want(RBrack);
                 let value = self.type_();
-                ExprKind::MapType { key: Box::new(key), value: Box::new(value) }
+                ExprKind::MapType {
+                    key: Box::new(key),
+                    value: Box::new(value),
+                }
             }
             Struct => ExprKind::StructType(self.struct_type()),
             Interface => ExprKind::InterfaceType(self.interface_type()),
@@ -1882,7 +2375,13 @@ impl<'a> Parser<'a> {
         self.want(TokenKind::RBrack);
         let elem = self.type_();
         let span = self.span_from(start);
-        self.mk(ExprKind::ArrayType { len: len.map(Box::new), elem: Box::new(elem) }, span)
+        self.mk(
+            ExprKind::ArrayType {
+                len: len.map(Box::new),
+                elem: Box::new(elem),
+            },
+            span,
+        )
     }
 
     /// After a name in a field or parameter: `[N]T` or `[]T`, or a
@@ -1897,11 +2396,18 @@ impl<'a> Parser<'a> {
         }
         let (n, comma) = self.type_list(false);
         self.want(TokenKind::RBrack);
-        if !comma {
-            if let Some(elem) = self.type_or_nil() {
-                let span = self.span_from(start);
-                return (self.mk(ExprKind::ArrayType { len: Some(Box::new(n)), elem: Box::new(elem) }, span), false);
-            }
+        if !comma && let Some(elem) = self.type_or_nil() {
+            let span = self.span_from(start);
+            return (
+                self.mk(
+                    ExprKind::ArrayType {
+                        len: Some(Box::new(n)),
+                        elem: Box::new(elem),
+                    },
+                    span,
+                ),
+                false,
+            );
         }
         let span = self.span_from(start);
         (self.mk(ExprKind::Bad, span), true)
@@ -1916,7 +2422,10 @@ impl<'a> Parser<'a> {
                 self.name_expr(n)
             }
             None => {
-                let n = Name { name: "_".into(), span: self.pos() };
+                let n = Name {
+                    name: "_".into(),
+                    span: self.pos(),
+                };
                 self.syntax_error("expected name");
                 self.advance(&[TokenKind::Period, SEMI, TokenKind::RBrace]);
                 self.name_expr(n)
@@ -1925,7 +2434,13 @@ impl<'a> Parser<'a> {
         if self.got(TokenKind::Period) {
             let sel = self.name();
             let span = self.span_from(start);
-            x = self.mk(ExprKind::Selector { x: Box::new(x), sel }, span);
+            x = self.mk(
+                ExprKind::Selector {
+                    x: Box::new(x),
+                    sel,
+                },
+                span,
+            );
         }
         if self.is(TokenKind::LBrack) {
             // A generic type instantiation `T[int]`.
@@ -1963,7 +2478,13 @@ impl<'a> Parser<'a> {
                     // An embedded field `T`, `pkg.T`.
                     let ty = self.qualified_name(Some(n));
                     let tag = self.literal();
-                    fields.push(Field { names: Vec::new(), ty, variadic: false, tag, span: self.span_from(start) });
+                    fields.push(Field {
+                        names: Vec::new(),
+                        ty,
+                        variadic: false,
+                        tag,
+                        span: self.span_from(start),
+                    });
                     return;
                 }
                 let names = self.name_list(n);
@@ -1977,7 +2498,13 @@ impl<'a> Parser<'a> {
                     self.type_()
                 };
                 let tag = self.literal();
-                fields.push(Field { names, ty, variadic: false, tag, span: self.span_from(start) });
+                fields.push(Field {
+                    names,
+                    ty,
+                    variadic: false,
+                    tag,
+                    span: self.span_from(start),
+                });
             }
             Mul => {
                 self.next();
@@ -1993,7 +2520,13 @@ impl<'a> Parser<'a> {
                 let span = self.span_from(start);
                 let ty = self.mk(ExprKind::Star(Box::new(ty)), span);
                 let tag = self.literal();
-                fields.push(Field { names: Vec::new(), ty, variadic: false, tag, span: self.span_from(start) });
+                fields.push(Field {
+                    names: Vec::new(),
+                    ty,
+                    variadic: false,
+                    tag,
+                    span: self.span_from(start),
+                });
             }
             LParen => {
                 self.syntax_error("cannot parenthesize embedded type");
@@ -2009,7 +2542,13 @@ impl<'a> Parser<'a> {
                 };
                 self.got(RParen);
                 let tag = self.literal();
-                fields.push(Field { names: Vec::new(), ty, variadic: false, tag, span: self.span_from(start) });
+                fields.push(Field {
+                    names: Vec::new(),
+                    ty,
+                    variadic: false,
+                    tag,
+                    span: self.span_from(start),
+                });
             }
             _ => {
                 self.syntax_error("expected field name or embedded type");
@@ -2029,7 +2568,11 @@ impl<'a> Parser<'a> {
                 match p.kind() {
                     TokenKind::LParen => {
                         let ty = p.func_type("interface method", start);
-                        elems.push(InterfaceElem::Method { name: n, ty, span: p.span_from(start) });
+                        elems.push(InterfaceElem::Method {
+                            name: n,
+                            ty,
+                            span: p.span_from(start),
+                        });
                         return false;
                     }
                     TokenKind::LBrack => {
@@ -2044,7 +2587,11 @@ impl<'a> Parser<'a> {
                         }
                         if p.is(TokenKind::LParen) {
                             let ty = p.func_type("interface method", start);
-                            elems.push(InterfaceElem::Method { name: n, ty, span: p.span_from(start) });
+                            elems.push(InterfaceElem::Method {
+                                name: n,
+                                ty,
+                                span: p.span_from(start),
+                            });
                         } else {
                             let x = p.name_expr(n);
                             elems.push(InterfaceElem::Embedded(x));
@@ -2079,7 +2626,14 @@ impl<'a> Parser<'a> {
             self.next();
             let y = self.embedded_term();
             let span = x.span.to(y.span);
-            x = self.mk(ExprKind::Binary { op: BinaryOp::Or, x: Box::new(x), y: Box::new(y) }, span);
+            x = self.mk(
+                ExprKind::Binary {
+                    op: BinaryOp::Or,
+                    x: Box::new(x),
+                    y: Box::new(y),
+                },
+                span,
+            );
         }
         x
     }
@@ -2092,7 +2646,13 @@ impl<'a> Parser<'a> {
             self.next();
             let t = self.type_();
             let span = self.span_from(start);
-            return self.mk(ExprKind::Unary { op: UnaryOp::Tilde, x: Box::new(t) }, span);
+            return self.mk(
+                ExprKind::Unary {
+                    op: UnaryOp::Tilde,
+                    x: Box::new(t),
+                },
+                span,
+            );
         }
         match self.type_or_nil() {
             Some(t) => t,
@@ -2112,16 +2672,24 @@ impl<'a> Parser<'a> {
 fn tparam_shape(x: &Expr, force: bool) -> Option<bool> {
     match &x.kind {
         ExprKind::Ident(_) => Some(false),
-        ExprKind::Binary { op: BinaryOp::Mul, x: l, y } if l.ident().is_some() && (force || is_type_elem(y)) => {
-            Some(true)
-        }
-        ExprKind::Binary { op: BinaryOp::Or, x: l, y } => {
-            match tparam_shape(l, force || is_type_elem(y)) {
-                Some(true) => Some(true),
-                _ => None,
-            }
-        }
-        ExprKind::Call { fun, args, ellipsis: None } if fun.ident().is_some() && args.len() == 1 => {
+        ExprKind::Binary {
+            op: BinaryOp::Mul,
+            x: l,
+            y,
+        } if l.ident().is_some() && (force || is_type_elem(y)) => Some(true),
+        ExprKind::Binary {
+            op: BinaryOp::Or,
+            x: l,
+            y,
+        } => match tparam_shape(l, force || is_type_elem(y)) {
+            Some(true) => Some(true),
+            _ => None,
+        },
+        ExprKind::Call {
+            fun,
+            args,
+            ellipsis: None,
+        } if fun.ident().is_some() && args.len() == 1 => {
             if force || is_type_elem(&args[0]) {
                 Some(true)
             } else {
@@ -2276,7 +2844,11 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
         ExprKind::FuncLit { ty, body } => {
             s.push_str("func");
             write_sig(s, ty, d);
-            s.push_str(if body.stmts.is_empty() { " {}" } else { " {…}" });
+            s.push_str(if body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         ExprKind::Paren(x) => {
             s.push('(');
@@ -2294,7 +2866,13 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
             write_expr(s, index, d);
             s.push(']');
         }
-        ExprKind::Slice { x, lo, hi, max, full } => {
+        ExprKind::Slice {
+            x,
+            lo,
+            hi,
+            max,
+            full,
+        } => {
             write_expr(s, x, d);
             s.push('[');
             if let Some(l) = lo {
@@ -2321,7 +2899,11 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
             }
             s.push(')');
         }
-        ExprKind::Call { fun, args, ellipsis } => {
+        ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+        } => {
             write_expr(s, fun, d);
             s.push('(');
             for (i, a) in args.iter().enumerate() {

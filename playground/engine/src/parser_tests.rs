@@ -24,7 +24,11 @@ fn parse_ok(src: &str) -> File {
 fn dump(f: &File) -> std::string::String {
     let mut out = std::string::String::new();
     for imp in &f.imports {
-        let name = imp.name.as_ref().map(|n| format!("{} ", n.name)).unwrap_or_default();
+        let name = imp
+            .name
+            .as_ref()
+            .map(|n| format!("{} ", n.name))
+            .unwrap_or_default();
         let _ = writeln!(out, "import {name}{}", imp.path.text);
     }
     for d in &f.decls {
@@ -54,9 +58,18 @@ fn x(e: &Expr) -> std::string::String {
                 .collect();
             format!("{t}{{{}}}", es.join(", "))
         }
-        ExprKind::Call { fun, args, ellipsis } => {
+        ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+        } => {
             let a: Vec<_> = args.iter().map(x).collect();
-            format!("{}({}{})", x(fun), a.join(", "), if ellipsis.is_some() { "..." } else { "" })
+            format!(
+                "{}({}{})",
+                x(fun),
+                a.join(", "),
+                if ellipsis.is_some() { "..." } else { "" }
+            )
         }
         ExprKind::Index { x: base, index } => format!("{}[{}]", x(base), x(index)),
         ExprKind::Selector { x: base, sel } => format!("{}.{}", x(base), sel.name),
@@ -69,7 +82,10 @@ fn xs(l: &[Expr]) -> std::string::String {
 }
 
 fn names(l: &[Name]) -> std::string::String {
-    l.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(", ")
+    l.iter()
+        .map(|n| n.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn dump_decl(out: &mut std::string::String, d: &Decl, ind: usize) {
@@ -77,29 +93,56 @@ fn dump_decl(out: &mut std::string::String, d: &Decl, ind: usize) {
     match d {
         Decl::Const(g) => {
             for s in &g.specs {
-                let ty = s.ty.as_ref().map(|t| format!(" {}", x(t))).unwrap_or_default();
-                let _ = writeln!(out, "{p}const[{}] {}{ty} = {}", s.iota, names(&s.names), xs(&s.values));
+                let ty =
+                    s.ty.as_ref()
+                        .map(|t| format!(" {}", x(t)))
+                        .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{p}const[{}] {}{ty} = {}",
+                    s.iota,
+                    names(&s.names),
+                    xs(&s.values)
+                );
             }
         }
         Decl::Var(g) => {
             for s in &g.specs {
-                let ty = s.ty.as_ref().map(|t| format!(" {}", x(t))).unwrap_or_default();
+                let ty =
+                    s.ty.as_ref()
+                        .map(|t| format!(" {}", x(t)))
+                        .unwrap_or_default();
                 let _ = writeln!(out, "{p}var {}{ty} = {}", names(&s.names), xs(&s.values));
             }
         }
         Decl::Type(g) => {
             for s in &g.specs {
-                let _ = writeln!(out, "{p}type {}{} {}", s.name.name, if s.alias { " =" } else { "" }, x(&s.ty));
+                let _ = writeln!(
+                    out,
+                    "{p}type {}{} {}",
+                    s.name.name,
+                    if s.alias { " =" } else { "" },
+                    x(&s.ty)
+                );
             }
         }
         Decl::Func(fd) => {
-            let recv = fd.recv.as_ref().map(|r| format!("({} {}) ", names(&r.names), x(&r.ty))).unwrap_or_default();
+            let recv = fd
+                .recv
+                .as_ref()
+                .map(|r| format!("({} {}) ", names(&r.names), x(&r.ty)))
+                .unwrap_or_default();
             let sig = expr_string(&Expr {
                 id: ExprId(0),
                 kind: ExprKind::FuncType(Box::new(fd.ty.clone())),
                 span: fd.span,
             });
-            let _ = writeln!(out, "{p}func {recv}{}{}", fd.name.name, &sig["func".len()..]);
+            let _ = writeln!(
+                out,
+                "{p}func {recv}{}{}",
+                fd.name.name,
+                &sig["func".len()..]
+            );
             if let Some(b) = &fd.body {
                 dump_block(out, &b.stmts, ind + 1);
             }
@@ -140,7 +183,13 @@ fn dump_stmt(out: &mut std::string::String, s: &Stmt, ind: usize) {
         StmtKind::IncDec { x: e, inc } => {
             let _ = writeln!(out, "{p}{} {}", if *inc { "inc" } else { "dec" }, x(e));
         }
-        StmtKind::Assign { lhs, rhs, define, op, .. } => {
+        StmtKind::Assign {
+            lhs,
+            rhs,
+            define,
+            op,
+            ..
+        } => {
             let o = match (define, op) {
                 (true, _) => ":=".to_string(),
                 (false, None) => "=".to_string(),
@@ -158,10 +207,18 @@ fn dump_stmt(out: &mut std::string::String, s: &Stmt, ind: usize) {
             let _ = writeln!(out, "{p}return {}", xs(r));
         }
         StmtKind::Break(l) => {
-            let _ = writeln!(out, "{p}break {}", l.as_ref().map(|n| n.name.as_str()).unwrap_or("-"));
+            let _ = writeln!(
+                out,
+                "{p}break {}",
+                l.as_ref().map(|n| n.name.as_str()).unwrap_or("-")
+            );
         }
         StmtKind::Continue(l) => {
-            let _ = writeln!(out, "{p}continue {}", l.as_ref().map(|n| n.name.as_str()).unwrap_or("-"));
+            let _ = writeln!(
+                out,
+                "{p}continue {}",
+                l.as_ref().map(|n| n.name.as_str()).unwrap_or("-")
+            );
         }
         StmtKind::Goto(l) => {
             let _ = writeln!(out, "{p}goto {}", l.name);
@@ -177,7 +234,12 @@ fn dump_stmt(out: &mut std::string::String, s: &Stmt, ind: usize) {
             let _ = writeln!(out, "{p}block");
             dump_block(out, &b.stmts, ind + 1);
         }
-        StmtKind::If { init, cond, then, els } => {
+        StmtKind::If {
+            init,
+            cond,
+            then,
+            els,
+        } => {
             let _ = writeln!(out, "{p}if init={} cond={}", opt_stmt(init), x(cond));
             dump_block(out, &then.stmts, ind + 1);
             if let Some(e) = els {
@@ -185,20 +247,41 @@ fn dump_stmt(out: &mut std::string::String, s: &Stmt, ind: usize) {
                 dump_stmt(out, e, ind + 1);
             }
         }
-        StmtKind::Switch { init, tag, clauses, .. } => {
+        StmtKind::Switch {
+            init, tag, clauses, ..
+        } => {
             let tag = tag.as_ref().map(x).unwrap_or_else(|| "-".into());
             let _ = writeln!(out, "{p}switch init={} tag={tag}", opt_stmt(init));
             for c in clauses {
-                let head = if c.default { "default".to_string() } else { format!("case {}", xs(&c.exprs)) };
+                let head = if c.default {
+                    "default".to_string()
+                } else {
+                    format!("case {}", xs(&c.exprs))
+                };
                 let _ = writeln!(out, "{p}  {head}:");
                 dump_block(out, &c.body, ind + 2);
             }
         }
-        StmtKind::TypeSwitch { init, bind, x: e, clauses, .. } => {
+        StmtKind::TypeSwitch {
+            init,
+            bind,
+            x: e,
+            clauses,
+            ..
+        } => {
             let b = bind.as_ref().map(|n| n.name.as_str()).unwrap_or("-");
-            let _ = writeln!(out, "{p}typeswitch init={} bind={b} x={}", opt_stmt(init), x(e));
+            let _ = writeln!(
+                out,
+                "{p}typeswitch init={} bind={b} x={}",
+                opt_stmt(init),
+                x(e)
+            );
             for c in clauses {
-                let head = if c.default { "default".to_string() } else { format!("case {}", xs(&c.exprs)) };
+                let head = if c.default {
+                    "default".to_string()
+                } else {
+                    format!("case {}", xs(&c.exprs))
+                };
                 let _ = writeln!(out, "{p}  {head}:");
                 dump_block(out, &c.body, ind + 2);
             }
@@ -214,12 +297,28 @@ fn dump_stmt(out: &mut std::string::String, s: &Stmt, ind: usize) {
                 dump_block(out, &c.body, ind + 2);
             }
         }
-        StmtKind::For { init, cond, post, body } => {
+        StmtKind::For {
+            init,
+            cond,
+            post,
+            body,
+        } => {
             let c = cond.as_ref().map(x).unwrap_or_else(|| "-".into());
-            let _ = writeln!(out, "{p}for init={} cond={c} post={}", opt_stmt(init), opt_stmt(post));
+            let _ = writeln!(
+                out,
+                "{p}for init={} cond={c} post={}",
+                opt_stmt(init),
+                opt_stmt(post)
+            );
             dump_block(out, &body.stmts, ind + 1);
         }
-        StmtKind::Range { key, value, define, x: e, body } => {
+        StmtKind::Range {
+            key,
+            value,
+            define,
+            x: e,
+            body,
+        } => {
             let k = key.as_ref().map(x).unwrap_or_else(|| "-".into());
             let v = value.as_ref().map(x).unwrap_or_else(|| "-".into());
             let _ = writeln!(out, "{p}range key={k} value={v} define={define} x={}", x(e));
@@ -462,7 +561,10 @@ fn composite_literal_ambiguity_in_headers() {
     );
     // Unparenthesized, the literal's `{` is taken as the block: Go's error.
     let (_, diags) = parse("package p\nfunc f() {\n\tif x == T{} {\n\t}\n}\n");
-    assert_eq!(diags[0], "./prog.go:3:14: syntax error: unexpected { at end of statement");
+    assert_eq!(
+        diags[0],
+        "./prog.go:3:14: syntax error: unexpected { at end of statement"
+    );
 }
 
 #[test]
@@ -490,19 +592,33 @@ var _ = map[string]int(nil)
 fn spans_and_ids() {
     let src = "package main\n\nfunc main() {\n\tx := a + b*c\n}\n";
     let ast = parse_ok(src);
-    let Decl::Func(f) = &ast.decls[0] else { panic!("func") };
+    let Decl::Func(f) = &ast.decls[0] else {
+        panic!("func")
+    };
     let body = f.body.as_ref().expect("body");
-    let StmtKind::Assign { rhs, .. } = &body.stmts[0].kind else { panic!("assign") };
+    let StmtKind::Assign { rhs, .. } = &body.stmts[0].kind else {
+        panic!("assign")
+    };
     let e = &rhs[0];
     assert_eq!(&src[e.span.start as usize..e.span.end as usize], "a + b*c");
-    let ExprKind::Binary { y, .. } = &e.kind else { panic!("binary") };
+    let ExprKind::Binary { y, .. } = &e.kind else {
+        panic!("binary")
+    };
     assert_eq!(&src[y.span.start as usize..y.span.end as usize], "b*c");
-    assert_eq!(&src[body.stmts[0].span.start as usize..body.stmts[0].span.end as usize], "x := a + b*c");
-    assert_eq!(&src[f.span.start as usize..f.span.end as usize], "func main() {\n\tx := a + b*c\n}");
+    assert_eq!(
+        &src[body.stmts[0].span.start as usize..body.stmts[0].span.end as usize],
+        "x := a + b*c"
+    );
+    assert_eq!(
+        &src[f.span.start as usize..f.span.end as usize],
+        "func main() {\n\tx := a + b*c\n}"
+    );
     // Ids are unique and below expr_count.
     let mut ids = Vec::new();
     collect_ids(e, &mut ids);
-    let StmtKind::Assign { lhs, .. } = &body.stmts[0].kind else { panic!() };
+    let StmtKind::Assign { lhs, .. } = &body.stmts[0].kind else {
+        panic!()
+    };
     collect_ids(&lhs[0], &mut ids);
     ids.sort();
     let n = ids.len();
@@ -523,11 +639,26 @@ fn collect_ids(e: &Expr, out: &mut Vec<ExprId>) {
 #[test]
 fn generics_are_unsupported_at_their_position() {
     let cases: &[(&str, &str)] = &[
-        ("package p\nfunc Map[T any](x T) T { return x }\n", "./prog.go:2:9: "),
-        ("package p\ntype List[T any] struct{ x []T }\n", "./prog.go:2:10: "),
-        ("package p\ntype Pair[K comparable, V any] struct{}\n", "./prog.go:2:10: "),
-        ("package p\ntype Num interface{ ~int | ~float64 }\n", "./prog.go:2:21: "),
-        ("package p\nvar x = Pair[int, string]{}\n", "./prog.go:2:13: "),
+        (
+            "package p\nfunc Map[T any](x T) T { return x }\n",
+            "./prog.go:2:9: ",
+        ),
+        (
+            "package p\ntype List[T any] struct{ x []T }\n",
+            "./prog.go:2:10: ",
+        ),
+        (
+            "package p\ntype Pair[K comparable, V any] struct{}\n",
+            "./prog.go:2:10: ",
+        ),
+        (
+            "package p\ntype Num interface{ ~int | ~float64 }\n",
+            "./prog.go:2:21: ",
+        ),
+        (
+            "package p\nvar x = Pair[int, string]{}\n",
+            "./prog.go:2:13: ",
+        ),
         ("package p\nvar x List[int]\n", "./prog.go:2:11: "),
     ];
     for (src, pos) in cases {
@@ -542,16 +673,35 @@ fn generics_are_unsupported_at_their_position() {
 #[test]
 fn syntax_error_positions() {
     let cases: &[(&str, &str)] = &[
-        ("package main\nfunc main() {\n\tfmt.Println(1\n}\n", "./prog.go:3:15: syntax error: unexpected newline in argument list; possibly missing comma or )"),
-        ("package main\nfunc main() {\n\tx := [\n}\n", "./prog.go:4:1: syntax error: unexpected }, expected expression"),
-        ("package main\nx := 1\n", "./prog.go:2:1: syntax error: non-declaration statement outside function body"),
-        ("package main\nfunc main() {\n\tfor i := 0; i < 3 {\n\t}\n}\n", "./prog.go:3:20: syntax error: unexpected {, expected semicolon or newline"),
+        (
+            "package main\nfunc main() {\n\tfmt.Println(1\n}\n",
+            "./prog.go:3:15: syntax error: unexpected newline in argument list; possibly missing comma or )",
+        ),
+        (
+            "package main\nfunc main() {\n\tx := [\n}\n",
+            "./prog.go:4:1: syntax error: unexpected }, expected expression",
+        ),
+        (
+            "package main\nx := 1\n",
+            "./prog.go:2:1: syntax error: non-declaration statement outside function body",
+        ),
+        (
+            "package main\nfunc main() {\n\tfor i := 0; i < 3 {\n\t}\n}\n",
+            "./prog.go:3:20: syntax error: unexpected {, expected semicolon or newline",
+        ),
         ("", "./prog.go:1:1: expected 'package', found 'EOF'"),
-        ("package main\nfunc main() {\n\tvar x = .\n}\n", "./prog.go:3:10: syntax error: unexpected ., expected expression"),
+        (
+            "package main\nfunc main() {\n\tvar x = .\n}\n",
+            "./prog.go:3:10: syntax error: unexpected ., expected expression",
+        ),
     ];
     for (src, want) in cases {
         let (_, diags) = parse(src);
-        assert_eq!(diags.first().map(|s| s.as_str()), Some(*want), "{src}\n{diags:#?}");
+        assert_eq!(
+            diags.first().map(|s| s.as_str()),
+            Some(*want),
+            "{src}\n{diags:#?}"
+        );
     }
 }
 
@@ -574,7 +724,17 @@ fn nesting_is_capped_with_a_diagnostic() {
         .stack_size(1 << 20)
         .spawn(|| {
             let mut results = Vec::new();
-            for (open, close) in [("(", ")"), ("[]", ""), ("- ", ""), ("{", "}"), ("func() {", "}"), ("[]int{", "}"), ("if x {", "}"), ("*", ""), ("a[", "]")] {
+            for (open, close) in [
+                ("(", ")"),
+                ("[]", ""),
+                ("- ", ""),
+                ("{", "}"),
+                ("func() {", "}"),
+                ("[]int{", "}"),
+                ("if x {", "}"),
+                ("*", ""),
+                ("a[", "]"),
+            ] {
                 let n = 100_000;
                 let body = format!("{}x{}", open.repeat(n), close.repeat(n));
                 let src = format!("package main\nvar v = {body}\nfunc main() {{\n\t{body}\n}}\n");
@@ -586,7 +746,10 @@ fn nesting_is_capped_with_a_diagnostic() {
         .expect("spawn");
     let results = handle.join().expect("parser overflowed or panicked");
     for diags in results {
-        assert!(diags.iter().any(|d| d.contains("nests too deeply")), "{diags:#?}");
+        assert!(
+            diags.iter().any(|d| d.contains("nests too deeply")),
+            "{diags:#?}"
+        );
     }
     // Nesting far beyond real programs still parses, even in debug builds.
     let body = format!("{}x{}", "(".repeat(60), ")".repeat(60));
@@ -619,8 +782,11 @@ fn fuzz_never_panics_and_terminates() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let file = SourceFile::new("seed.go", SEED_PROGRAM);
     let (toks, _) = crate::lexer::tokenize(&file);
-    let texts: Vec<&str> =
-        toks.iter().map(|t| &SEED_PROGRAM[t.span.start as usize..t.span.end as usize]).filter(|t| !t.is_empty()).collect();
+    let texts: Vec<&str> = toks
+        .iter()
+        .map(|t| &SEED_PROGRAM[t.span.start as usize..t.span.end as usize])
+        .filter(|t| !t.is_empty())
+        .collect();
     let alphabet: &[u8] = b"package main func(){}[]<-:=;,.\n\t \"'`/*\\0x1e_+-!^&|%ab";
     let start = std::time::Instant::now();
     let mut inputs = 0;
@@ -683,5 +849,9 @@ fn fuzz_never_panics_and_terminates() {
     }
     assert_eq!(inputs, 3000);
     // Generous bound for slow debug builds on a shared machine.
-    assert!(start.elapsed().as_secs() < 20, "fuzz run took {:?}", start.elapsed());
+    assert!(
+        start.elapsed().as_secs() < 20,
+        "fuzz run took {:?}",
+        start.elapsed()
+    );
 }

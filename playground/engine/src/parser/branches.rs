@@ -8,14 +8,19 @@
 //! checks; ours should too.)
 
 use crate::ast::*;
-use crate::diag::{display_name, Diagnostic};
+use crate::diag::{Diagnostic, display_name};
 use crate::span::{SourceFile, Span};
 use std::collections::HashMap;
 
 /// Checks one function (or function literal) body. Nested function
 /// literals are checked on their own, when the parser finishes them.
 pub fn check_branches(file: &SourceFile, body: &Block) -> Vec<Diagnostic> {
-    let mut ls = LabelScope { file, labels: HashMap::new(), blocks: Vec::new(), diags: Vec::new() };
+    let mut ls = LabelScope {
+        file,
+        labels: HashMap::new(),
+        blocks: Vec::new(),
+        diags: Vec::new(),
+    };
     let fwd = ls.block_branches(None, Targets::default(), None, body.span, &body.stmts);
     for g in fwd {
         let target = ls.labels.get_mut(&g.name).map(|l| {
@@ -26,13 +31,20 @@ pub fn check_branches(file: &SourceFile, body: &Block) -> Vec<Diagnostic> {
             Some(parent) => {
                 let start = ls.blocks.get(parent).map(|b| b.start).unwrap_or_default();
                 let at = ls.pos_string(start);
-                ls.err(g.pos, format!("goto {} jumps into block starting at {at}", g.name));
+                ls.err(
+                    g.pos,
+                    format!("goto {} jumps into block starting at {at}", g.name),
+                );
             }
             None => ls.err(g.pos, format!("label {} not defined", g.name)),
         }
     }
-    let mut unused: Vec<(Span, String)> =
-        ls.labels.iter().filter(|(_, l)| !l.used).map(|(n, l)| (l.pos, n.clone())).collect();
+    let mut unused: Vec<(Span, String)> = ls
+        .labels
+        .iter()
+        .filter(|(_, l)| !l.used)
+        .map(|(n, l)| (l.pos, n.clone()))
+        .collect();
     unused.sort();
     for (pos, name) in unused {
         ls.err(pos, format!("label {name} defined and not used"));
@@ -135,7 +147,9 @@ impl<'a> LabelScope<'a> {
 
     fn goto_target(&mut self, b: usize, name: &str) -> bool {
         let blocks = &self.blocks;
-        let Some(l) = self.labels.get_mut(name) else { return false };
+        let Some(l) = self.labels.get_mut(name) else {
+            return false;
+        };
         l.used = true;
         let mut cur = Some(b);
         while let Some(i) = cur {
@@ -156,7 +170,11 @@ impl<'a> LabelScope<'a> {
         body: &[Stmt],
     ) -> Vec<Goto> {
         let b = self.blocks.len();
-        self.blocks.push(BlockInfo { parent, start, lstmt });
+        self.blocks.push(BlockInfo {
+            parent,
+            start,
+            lstmt,
+        });
         let mut var_decl: Option<(Span, String)> = None;
         let mut fwd: Vec<Goto> = Vec::new();
         let mut bad: Vec<usize> = Vec::new();
@@ -181,7 +199,13 @@ impl<'a> LabelScope<'a> {
                     } else {
                         self.labels.insert(
                             name.clone(),
-                            Label { parent: b, lstmt: id(s), target: kind_of(inner), pos: label.span, used: false },
+                            Label {
+                                parent: b,
+                                lstmt: id(s),
+                                target: kind_of(inner),
+                                pos: label.span,
+                                used: false,
+                            },
                         );
                     }
                     let mut keep = Vec::new();
@@ -190,11 +214,16 @@ impl<'a> LabelScope<'a> {
                             if let Some(l) = self.labels.get_mut(&name) {
                                 l.used = true;
                             }
-                            if let Some((vpos, vname)) = &var_decl {
-                                if bad.contains(&g.seq) {
-                                    let at = self.pos_string(*vpos);
-                                    self.err(g.pos, format!("goto {name} jumps over declaration of {vname} at {at}"));
-                                }
+                            if let Some((vpos, vname)) = &var_decl
+                                && bad.contains(&g.seq)
+                            {
+                                let at = self.pos_string(*vpos);
+                                self.err(
+                                    g.pos,
+                                    format!(
+                                        "goto {name} jumps over declaration of {vname} at {at}"
+                                    ),
+                                );
                             }
                         } else {
                             keep.push(g);
@@ -205,7 +234,12 @@ impl<'a> LabelScope<'a> {
                 }
                 s = inner;
             }
-            let inner = |ls: &mut Self, t: Targets, start: Span, body: &[Stmt], fwd: &mut Vec<Goto>, seq: &mut usize| {
+            let inner = |ls: &mut Self,
+                         t: Targets,
+                         start: Span,
+                         body: &[Stmt],
+                         fwd: &mut Vec<Goto>,
+                         seq: &mut usize| {
                 for mut g in ls.block_branches(Some(b), t, lstmt, start, body) {
                     g.seq = *seq;
                     *seq += 1;
@@ -214,31 +248,34 @@ impl<'a> LabelScope<'a> {
             };
             match &s.kind {
                 StmtKind::Decl(Decl::Var(g)) => {
-                    if let Some(spec) = g.specs.first() {
-                        if let Some(n) = spec.names.first() {
-                            var_decl = Some((n.span, n.name.clone()));
-                            bad = fwd.iter().map(|g| g.seq).collect();
-                        }
+                    if let Some(spec) = g.specs.first()
+                        && let Some(n) = spec.names.first()
+                    {
+                        var_decl = Some((n.span, n.name.clone()));
+                        bad = fwd.iter().map(|g| g.seq).collect();
                     }
                 }
-                StmtKind::Assign { lhs, define: true, op_span, .. } => {
+                StmtKind::Assign {
+                    lhs,
+                    define: true,
+                    op_span,
+                    ..
+                } => {
                     let names: Vec<String> = lhs.iter().map(crate::parser::expr_string).collect();
                     var_decl = Some((*op_span, names.join(", ")));
                     bad = fwd.iter().map(|g| g.seq).collect();
                 }
-                StmtKind::Break(None) => {
-                    if ctxt.breaks.is_none() {
-                        self.err(s.span, "break is not in a loop, switch, or select".into());
-                    }
+                StmtKind::Break(None) if ctxt.breaks.is_none() => {
+                    self.err(s.span, "break is not in a loop, switch, or select".into());
                 }
-                StmtKind::Continue(None) => {
-                    if !ctxt.continues {
-                        self.err(s.span, "continue is not in a loop".into());
-                    }
+                StmtKind::Continue(None) if !ctxt.continues => {
+                    self.err(s.span, "continue is not in a loop".into());
                 }
                 StmtKind::Fallthrough => {
                     let msg = match (ctxt.breaks, ctxt.case) {
-                        (Some(TargetKind::TypeSwitch), _) => Some("cannot fallthrough in type switch"),
+                        (Some(TargetKind::TypeSwitch), _) => {
+                            Some("cannot fallthrough in type switch")
+                        }
                         (Some(TargetKind::Switch), Some((i, count))) if index + 1 == list.len() => {
                             if i + 1 == count {
                                 Some("cannot fallthrough final case in switch")
@@ -253,20 +290,35 @@ impl<'a> LabelScope<'a> {
                     }
                 }
                 StmtKind::Break(Some(label)) => match self.enclosing_target(b, &label.name) {
-                    Some(Some(TargetKind::Loop | TargetKind::Switch | TargetKind::TypeSwitch | TargetKind::Select)) => {}
+                    Some(Some(
+                        TargetKind::Loop
+                        | TargetKind::Switch
+                        | TargetKind::TypeSwitch
+                        | TargetKind::Select,
+                    )) => {}
                     Some(_) => self.err(label.span, format!("invalid break label {}", label.name)),
-                    None => self.err(label.span, format!("break label not defined: {}", label.name)),
+                    None => self.err(
+                        label.span,
+                        format!("break label not defined: {}", label.name),
+                    ),
                 },
                 StmtKind::Continue(Some(label)) => match self.enclosing_target(b, &label.name) {
                     Some(Some(TargetKind::Loop)) => {}
-                    Some(_) => self.err(label.span, format!("invalid continue label {}", label.name)),
-                    None => self.err(label.span, format!("continue label not defined: {}", label.name)),
-                },
-                StmtKind::Goto(label) => {
-                    if !self.goto_target(b, &label.name) {
-                        fwd.push(Goto { name: label.name.clone(), pos: label.span, seq });
-                        seq += 1;
+                    Some(_) => {
+                        self.err(label.span, format!("invalid continue label {}", label.name))
                     }
+                    None => self.err(
+                        label.span,
+                        format!("continue label not defined: {}", label.name),
+                    ),
+                },
+                StmtKind::Goto(label) if !self.goto_target(b, &label.name) => {
+                    fwd.push(Goto {
+                        name: label.name.clone(),
+                        pos: label.span,
+                        seq,
+                    });
+                    seq += 1;
                 }
                 StmtKind::Block(blk) => {
                     let t = Targets { case: None, ..ctxt };
@@ -276,22 +328,41 @@ impl<'a> LabelScope<'a> {
                     let t = Targets { case: None, ..ctxt };
                     inner(self, t, then.span, &then.stmts, &mut fwd, &mut seq);
                     if let Some(e) = els {
-                        inner(self, t, e.span, std::slice::from_ref(&**e), &mut fwd, &mut seq);
+                        inner(
+                            self,
+                            t,
+                            e.span,
+                            std::slice::from_ref(&**e),
+                            &mut fwd,
+                            &mut seq,
+                        );
                     }
                 }
                 StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-                    let t = Targets { breaks: Some(TargetKind::Loop), continues: true, case: None };
+                    let t = Targets {
+                        breaks: Some(TargetKind::Loop),
+                        continues: true,
+                        case: None,
+                    };
                     inner(self, t, body.span, &body.stmts, &mut fwd, &mut seq);
                 }
                 StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
                     for (i, cc) in clauses.iter().enumerate() {
-                        let t = Targets { breaks: Some(kind_of(s)), continues: ctxt.continues, case: Some((i, clauses.len())) };
+                        let t = Targets {
+                            breaks: Some(kind_of(s)),
+                            continues: ctxt.continues,
+                            case: Some((i, clauses.len())),
+                        };
                         inner(self, t, cc.span, &cc.body, &mut fwd, &mut seq);
                     }
                 }
                 StmtKind::Select { clauses, .. } => {
                     for cc in clauses {
-                        let t = Targets { breaks: Some(TargetKind::Select), continues: ctxt.continues, case: None };
+                        let t = Targets {
+                            breaks: Some(TargetKind::Select),
+                            continues: ctxt.continues,
+                            case: None,
+                        };
                         inner(self, t, cc.span, &cc.body, &mut fwd, &mut seq);
                     }
                 }
