@@ -775,22 +775,42 @@ impl Rng {
     }
 }
 
-const SEED_PROGRAM: &str = include_str!("../tests/parse/10_channels.go");
+const SEED_PROGRAMS: [&str; 4] = [
+    include_str!("../tests/parse/10_channels.go"),
+    include_str!("../tests/parse/08_interfaces.go"),
+    include_str!("../tests/parse/09_collections.go"),
+    include_str!("../tests/parse/19_tricky_syntax.go"),
+];
 
 #[test]
 fn fuzz_never_panics_and_terminates() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let file = SourceFile::new("seed.go", SEED_PROGRAM);
-    let (toks, _) = crate::lexer::tokenize(&file);
-    let texts: Vec<&str> = toks
+    let seeds: Vec<Vec<&str>> = SEED_PROGRAMS
         .iter()
-        .map(|t| &SEED_PROGRAM[t.span.start as usize..t.span.end as usize])
-        .filter(|t| !t.is_empty())
+        .map(|p| {
+            let (toks, _) = crate::lexer::tokenize(&SourceFile::new("seed.go", *p));
+            toks.iter()
+                .map(|t| &p[t.span.start as usize..t.span.end as usize])
+                .filter(|t| !t.is_empty())
+                .collect()
+        })
         .collect();
-    let alphabet: &[u8] = b"package main func(){}[]<-:=;,.\n\t \"'`/*\\0x1e_+-!^&|%ab";
+    let alphabet: &[u8] = b"package main func(){}[]<-:=;,.\n\t \"'`/*\\0x1e_+-!^&|%ab\r\x00";
     let start = std::time::Instant::now();
     let mut inputs = 0;
-    for round in 0..3000 {
+    // GMP_FUZZ_ROUNDS runs a longer campaign (e.g. from an xtask).
+    let rounds: usize = std::env::var("GMP_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
+    let seed: u64 = std::env::var("GMP_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x9e37_79b9_7f4a_7c15);
+    rng.0 = seed | 1;
+    for round in 0..rounds {
+        let which = rng.below(SEED_PROGRAMS.len());
+        let (seed_program, texts) = (SEED_PROGRAMS[which], &seeds[which]);
         let src: std::string::String = match round % 4 {
             // Random bytes from a Go-ish alphabet (plus arbitrary chars).
             0 => (0..rng.below(80))
@@ -831,11 +851,11 @@ fn fuzz_never_panics_and_terminates() {
             }
             // The seed program truncated at a random byte boundary.
             _ => {
-                let mut cut = rng.below(SEED_PROGRAM.len());
-                while !SEED_PROGRAM.is_char_boundary(cut) {
+                let mut cut = rng.below(seed_program.len());
+                while !seed_program.is_char_boundary(cut) {
                     cut -= 1;
                 }
-                SEED_PROGRAM[..cut].to_string()
+                seed_program[..cut].to_string()
             }
         };
         let file = SourceFile::new("prog.go", src);
@@ -847,10 +867,10 @@ fn fuzz_never_panics_and_terminates() {
         assert!(ast.expr_count < 1_000_000);
         inputs += 1;
     }
-    assert_eq!(inputs, 3000);
+    assert_eq!(inputs, rounds);
     // Generous bound for slow debug builds on a shared machine.
     assert!(
-        start.elapsed().as_secs() < 20,
+        rounds > 3000 || start.elapsed().as_secs() < 20,
         "fuzz run took {:?}",
         start.elapsed()
     );
