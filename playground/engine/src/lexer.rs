@@ -358,10 +358,10 @@ impl<'a> Lexer<'a> {
     /// (which Go still takes into the identifier, to avoid follow-on errors).
     fn at_ident_char(&mut self, first: bool) -> bool {
         let Some(c) = self.ch else { return false };
-        if c.is_alphabetic() || c == '_' {
+        if is_go_letter(c) || c == '_' {
             return true;
         }
-        if c.is_numeric() {
+        if is_go_digit(c) {
             if first {
                 self.error_here(format!("identifier cannot begin with digit {}", fmt_u(c)));
             }
@@ -692,6 +692,54 @@ impl<'a> Lexer<'a> {
         }
         true
     }
+}
+
+/// Go's `unicode.IsLetter` (categories L*), approximated without tables:
+/// Rust's Alphabetic minus the letter numbers (Nl, which are numeric too).
+/// Combining marks that Unicode calls alphabetic still pass (a known gap).
+fn is_go_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_numeric()
+}
+
+/// Go's `unicode.IsDigit` (category Nd): numeric, not a letter number,
+/// and not one of the other-number (No) ranges, such as superscripts,
+/// fractions and circled numbers, that pasted text brings in.
+fn is_go_digit(c: char) -> bool {
+    const OTHER_NUMBERS: &[(u32, u32)] = &[
+        (0x00B2, 0x00B3),
+        (0x00B9, 0x00B9),
+        (0x00BC, 0x00BE),
+        (0x09F4, 0x09F9),
+        (0x0B72, 0x0B77),
+        (0x0BF0, 0x0BF2),
+        (0x0C78, 0x0C7E),
+        (0x0D58, 0x0D5E),
+        (0x0D70, 0x0D78),
+        (0x0F2A, 0x0F33),
+        (0x1369, 0x137C),
+        (0x17F0, 0x17F9),
+        (0x19DA, 0x19DA),
+        (0x2070, 0x2079),
+        (0x2080, 0x2089),
+        (0x2150, 0x218B),
+        (0x2460, 0x24FF),
+        (0x2776, 0x2793),
+        (0x2CFD, 0x2CFD),
+        (0x3192, 0x3195),
+        (0x3220, 0x3229),
+        (0x3248, 0x324F),
+        (0x3251, 0x325F),
+        (0x3280, 0x3289),
+        (0x32B1, 0x32BF),
+        (0xA830, 0xA835),
+        (0x1D2C0, 0x1D2F3),
+        (0x1D360, 0x1D378),
+        (0x1F100, 0x1F10C),
+    ];
+    let u = c as u32;
+    c.is_numeric()
+        && !c.is_alphabetic()
+        && !OTHER_NUMBERS.iter().any(|&(lo, hi)| lo <= u && u <= hi)
 }
 
 fn is_letter(c: char) -> bool {

@@ -437,6 +437,19 @@ fn character_and_comment_errors() {
         errors("\u{663}x"),
         vec!["1:1: identifier cannot begin with digit U+0663 '٣'"]
     );
+    assert_eq!(
+        errors("x²"),
+        vec!["1:2: invalid character U+00B2 '²' in identifier"]
+    );
+    assert_eq!(
+        errors("xⅫ"),
+        vec!["1:2: invalid character U+216B 'Ⅻ' in identifier"]
+    );
+    assert_eq!(
+        errors("x\u{a0}"),
+        vec!["1:2: invalid character U+00A0 in identifier"]
+    );
+    assert!(errors("x٣ π ñ_1 日本語").is_empty());
     assert_eq!(errors("x\0y"), vec!["1:2: invalid NUL character"]);
     assert_eq!(errors("\"a\0b\""), vec!["1:3: invalid NUL character"]);
     assert_eq!(
