@@ -41,6 +41,9 @@ fn stack_position() -> usize {
     std::hint::black_box(&marker) as *const u8 as usize
 }
 
+/// The diagnostic for input nested beyond `MAX_DEPTH` or `STACK_BUDGET`.
+pub const NESTING_UNSUPPORTED: &str = "unsupported: program nests too deeply for the playground";
+
 /// The diagnostic for any generic construct.
 pub const GENERICS_UNSUPPORTED: &str =
     "unsupported: generics (type parameters) are not supported by this playground";
@@ -64,6 +67,20 @@ pub fn parse_file(file: &SourceFile) -> (File, Vec<Diagnostic>) {
         return (ast, vec![d.clone()]);
     }
     (ast, filter_diagnostics(file, lex_diags, p.diags))
+}
+
+/// Whether Go would stop after parsing, without type checking: after any
+/// `syntax error`, a go-command error, or (ours) input nested too deeply
+/// to parse. Other parse diagnostics (lexer errors, label and branch
+/// errors, `invalid use of ...`) do not stop Go: it type-checks too and
+/// reports everything together, sorted. A literal the lexer rejected is
+/// marked `BasicLit::bad`; Go's checker treats it as invalid silently.
+pub fn stops_before_type_check(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| {
+        d.message.starts_with("syntax error")
+            || is_go_command_error(d)
+            || d.message == NESTING_UNSUPPORTED
+    })
 }
 
 /// Whether the go command itself (reading the package clause and imports
@@ -363,10 +380,7 @@ impl<'a> Parser<'a> {
         }
         if self.kind() != TokenKind::Eof {
             let pos = self.pos();
-            self.error_at(
-                pos,
-                "unsupported: program nests too deeply for the playground",
-            );
+            self.error_at(pos, NESTING_UNSUPPORTED);
             // Jump to EOF: every loop stops there, so the parse unwinds.
             self.i = self.toks.len() - 1;
             self.tok = self.toks[self.i];

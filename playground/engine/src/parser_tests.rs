@@ -875,3 +875,39 @@ fn fuzz_never_panics_and_terminates() {
         start.elapsed()
     );
 }
+
+#[test]
+fn which_diagnostics_stop_before_type_checking() {
+    let stops = |src: &str| {
+        let file = SourceFile::new("prog.go", src);
+        let (_, diags) = parse_file(&file);
+        assert!(!diags.is_empty(), "{src}");
+        stops_before_type_check(&diags)
+    };
+    assert!(stops("package main\nfunc main() {\n\tx := )\n}\n"));
+    assert!(stops("func main() {}\n"));
+    assert!(stops(&format!(
+        "package main\nvar v = {}x{}\n",
+        "(".repeat(5000),
+        ")".repeat(5000)
+    )));
+    // Go goes on to type-check after these.
+    assert!(!stops("package main\nvar x = 0128\n"));
+    assert!(!stops("package main\nfunc main() {\nL:\n}\n"));
+    assert!(!stops("package main\nfunc f(a ...int, b int) {}\n"));
+    // The literal the lexer rejected is marked bad.
+    let file = SourceFile::new("prog.go", "package main\nvar x = 0128\nvar y = 12\n");
+    let (ast, _) = parse_file(&file);
+    let bad: Vec<bool> = ast
+        .decls
+        .iter()
+        .filter_map(|d| match d {
+            Decl::Var(g) => match &g.specs[0].values[0].kind {
+                ExprKind::BasicLit(l) => Some(l.bad),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bad, vec![true, false]);
+}
