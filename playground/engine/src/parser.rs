@@ -157,6 +157,34 @@ enum Simple {
     },
 }
 
+/// A parsed `for` header.
+enum ForHead {
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        define: bool,
+        x: Expr,
+    },
+    Loop {
+        init: Option<Box<Stmt>>,
+        cond: Option<Expr>,
+        post: Option<Box<Stmt>>,
+    },
+}
+
+/// A parsed `switch` header.
+enum SwitchHead {
+    Type {
+        init: Option<Box<Stmt>>,
+        bind: Option<Name>,
+        x: Expr,
+    },
+    Expr {
+        init: Option<Box<Stmt>>,
+        tag: Option<Expr>,
+    },
+}
+
 /// One parameter before grouping: `a`, `a T`, `T`, `...T`.
 struct Param {
     name: Option<Name>,
@@ -1139,94 +1167,131 @@ impl<'a> Parser<'a> {
         s
     }
 
+    /// Dispatches on the statement's first token. Kept small, and each
+    /// form parsed in its own function, because this frame is on the
+    /// recursion path of every nested statement (debug builds give each
+    /// temporary its own stack slot).
     fn stmt_inner(&mut self) -> Option<Stmt> {
         use TokenKind::*;
-        let start = self.pos();
-        if self.is(Ident) {
-            let lhs = self.expr_list();
-            if lhs.len() == 1 && lhs[0].ident().is_some() && self.is(Colon) {
-                let e = lhs.into_iter().next()?;
-                let label = Name {
-                    name: e.ident().unwrap_or("_").to_string(),
-                    span: e.span,
-                };
-                return self.labeled_stmt(label);
-            }
-            return Some(self.simple_stmt_plain(Some(lhs)));
-        }
-        let kind = match self.kind() {
-            Var | Const | Type => StmtKind::Decl(self.gen_decl()),
-            LBrace => StmtKind::Block(self.block("")),
+        match self.kind() {
+            Ident => self.ident_stmt(),
             Add | Sub | Mul | And | Xor | Not | Int | Float | Imag | Rune | String | Func
             | LParen | LBrack | Struct | Map | Chan | Interface | Arrow => {
-                return Some(self.simple_stmt_plain(None));
+                Some(self.simple_stmt_plain(None))
             }
-            For => return Some(self.for_stmt()),
-            Switch => return Some(self.switch_stmt()),
-            Select => return Some(self.select_stmt()),
-            If => return Some(self.if_stmt()),
-            Fallthrough => {
-                self.next();
-                StmtKind::Fallthrough
-            }
-            Break | Continue => {
-                let k = self.kind();
-                self.next();
-                let label = if self.is(Ident) {
+            For => Some(self.for_stmt()),
+            Switch => Some(self.switch_stmt()),
+            Select => Some(self.select_stmt()),
+            If => Some(self.if_stmt()),
+            LBrace => Some(self.block_stmt()),
+            Var | Const | Type => Some(self.decl_stmt()),
+            Go | Defer => Some(self.call_stmt()),
+            Return => Some(self.return_stmt()),
+            Fallthrough | Break | Continue | Goto => Some(self.branch_stmt()),
+            Semi(_) => Some(Stmt {
+                kind: StmtKind::Empty,
+                span: self.pos(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// A statement starting with a name: labeled or simple.
+    fn ident_stmt(&mut self) -> Option<Stmt> {
+        let lhs = self.expr_list();
+        if lhs.len() == 1 && lhs[0].ident().is_some() && self.is(TokenKind::Colon) {
+            let e = lhs.into_iter().next()?;
+            let label = Name {
+                name: e.ident().unwrap_or("_").to_string(),
+                span: e.span,
+            };
+            return self.labeled_stmt(label);
+        }
+        Some(self.simple_stmt_plain(Some(lhs)))
+    }
+
+    fn block_stmt(&mut self) -> Stmt {
+        let b = self.block("");
+        Stmt {
+            span: b.span,
+            kind: StmtKind::Block(b),
+        }
+    }
+
+    fn decl_stmt(&mut self) -> Stmt {
+        let start = self.pos();
+        let d = self.gen_decl();
+        Stmt {
+            kind: StmtKind::Decl(d),
+            span: self.span_from(start),
+        }
+    }
+
+    /// `go f(x)` and `defer f(x)`.
+    fn call_stmt(&mut self) -> Stmt {
+        let start = self.pos();
+        let k = self.kind();
+        self.next();
+        let x = self.pexpr(self.is(TokenKind::LParen));
+        let x = if let ExprKind::Paren(inner) = x.kind {
+            let word = if k == TokenKind::Go { "go" } else { "defer" };
+            self.error_at(
+                x.span,
+                format!("expression in {word} must not be parenthesized"),
+            );
+            unparen_owned(*inner)
+        } else {
+            x
+        };
+        let kind = if k == TokenKind::Go {
+            StmtKind::Go(x)
+        } else {
+            StmtKind::Defer(x)
+        };
+        Stmt {
+            kind,
+            span: self.span_from(start),
+        }
+    }
+
+    fn return_stmt(&mut self) -> Stmt {
+        let start = self.pos();
+        self.next();
+        let mut results = Vec::new();
+        if !matches!(self.kind(), TokenKind::Semi(_) | TokenKind::RBrace) {
+            results = self.expr_list();
+        }
+        Stmt {
+            kind: StmtKind::Return(results),
+            span: self.span_from(start),
+        }
+    }
+
+    /// `fallthrough`, `break [L]`, `continue [L]`, `goto L`.
+    fn branch_stmt(&mut self) -> Stmt {
+        let start = self.pos();
+        let k = self.kind();
+        self.next();
+        let kind = match k {
+            TokenKind::Fallthrough => StmtKind::Fallthrough,
+            TokenKind::Goto => StmtKind::Goto(self.name()),
+            _ => {
+                let label = if self.is(TokenKind::Ident) {
                     Some(self.name())
                 } else {
                     None
                 };
-                if k == Break {
+                if k == TokenKind::Break {
                     StmtKind::Break(label)
                 } else {
                     StmtKind::Continue(label)
                 }
             }
-            Go | Defer => {
-                let k = self.kind();
-                self.next();
-                let x = self.pexpr(self.is(LParen));
-                let x = if let ExprKind::Paren(inner) = x.kind {
-                    let word = if k == Go { "go" } else { "defer" };
-                    self.error_at(
-                        x.span,
-                        format!("expression in {word} must not be parenthesized"),
-                    );
-                    unparen_owned(*inner)
-                } else {
-                    x
-                };
-                if k == Go {
-                    StmtKind::Go(x)
-                } else {
-                    StmtKind::Defer(x)
-                }
-            }
-            Goto => {
-                self.next();
-                StmtKind::Goto(self.name())
-            }
-            Return => {
-                self.next();
-                let mut results = Vec::new();
-                if !matches!(self.kind(), Semi(_) | RBrace) {
-                    results = self.expr_list();
-                }
-                StmtKind::Return(results)
-            }
-            Semi(_) => {
-                return Some(Stmt {
-                    kind: StmtKind::Empty,
-                    span: start,
-                });
-            }
-            _ => return None,
         };
-        Some(Stmt {
+        Stmt {
             kind,
             span: self.span_from(start),
-        })
+        }
     }
 
     fn labeled_stmt(&mut self, label: Name) -> Option<Stmt> {
@@ -1286,97 +1351,11 @@ impl<'a> Parser<'a> {
             Some(l) => l,
             None => self.expr_list(),
         };
-        let start = lhs.first().map(|e| e.span).unwrap_or_else(|| self.pos());
         if lhs.len() == 1 && !matches!(self.kind(), Assign | Define) {
-            let op_pos = self.pos();
-            let x = lhs.into_iter().next().unwrap_or_else(|| self.bad());
-            match self.kind() {
-                OpAssign(op) => {
-                    self.next();
-                    let y = self.expr();
-                    let s = Stmt {
-                        kind: StmtKind::Assign {
-                            lhs: vec![x],
-                            rhs: vec![y],
-                            define: false,
-                            op: Some(op),
-                            op_span: op_pos,
-                        },
-                        span: self.span_from(start),
-                    };
-                    return Simple::Assign(s, op_pos);
-                }
-                Inc | Dec => {
-                    let inc = self.is(Inc);
-                    self.next();
-                    let s = Stmt {
-                        kind: StmtKind::IncDec { x, inc },
-                        span: self.span_from(start),
-                    };
-                    return Simple::Assign(s, op_pos);
-                }
-                Arrow => {
-                    self.next();
-                    let value = self.expr();
-                    return Simple::Stmt(Stmt {
-                        kind: StmtKind::Send { ch: x, value },
-                        span: self.span_from(start),
-                    });
-                }
-                _ => {
-                    return Simple::Stmt(Stmt {
-                        span: x.span,
-                        kind: StmtKind::Expr(x),
-                    });
-                }
-            }
+            return self.single_lhs_stmt(lhs);
         }
         match self.kind() {
-            Assign | Define => {
-                let op_pos = self.pos();
-                let define = self.is(Define);
-                self.next();
-                if keyword == Some(For) && self.is(Range) {
-                    return self.range_clause(lhs, define, Some(start));
-                }
-                let rhs = self.expr_list();
-                if keyword == Some(Switch)
-                    && define
-                    && rhs.len() == 1
-                    && lhs.len() == 1
-                    && let (ExprKind::TypeAssert { ty: None, .. }, Some(bind)) =
-                        (&rhs[0].kind, lhs[0].ident())
-                {
-                    let bind = Name {
-                        name: bind.to_string(),
-                        span: lhs[0].span,
-                    };
-                    let span = self.span_from(start);
-                    let guard = rhs.into_iter().next().unwrap_or_else(|| self.bad());
-                    if let ExprKind::TypeAssert { x, .. } = guard.kind {
-                        return Simple::Guard {
-                            bind: Some(bind),
-                            x: *x,
-                            span,
-                        };
-                    }
-                    return Simple::Stmt(Stmt {
-                        kind: StmtKind::Empty,
-                        span,
-                    });
-                }
-                let s = Stmt {
-                    kind: StmtKind::Assign {
-                        lhs,
-                        rhs,
-                        define,
-                        op: None,
-                        op_span: op_pos,
-                    },
-                    span: self.span_from(start),
-                };
-                Simple::Assign(s, op_pos)
-            }
+            Assign | Define => self.assign_stmt(lhs, keyword),
             _ => {
                 self.syntax_error("expected := or = or comma");
                 self.advance(&[SEMI, RBrace]);
@@ -1387,6 +1366,102 @@ impl<'a> Parser<'a> {
                 })
             }
         }
+    }
+
+    /// After one expression: `x op= y`, `x++`, `ch <- v`, or just `x`.
+    fn single_lhs_stmt(&mut self, lhs: Vec<Expr>) -> Simple {
+        use TokenKind::*;
+        let op_pos = self.pos();
+        let x = lhs.into_iter().next().unwrap_or_else(|| self.bad());
+        let start = x.span;
+        match self.kind() {
+            OpAssign(op) => {
+                self.next();
+                let y = self.expr();
+                let s = Stmt {
+                    kind: StmtKind::Assign {
+                        lhs: vec![x],
+                        rhs: vec![y],
+                        define: false,
+                        op: Some(op),
+                        op_span: op_pos,
+                    },
+                    span: self.span_from(start),
+                };
+                Simple::Assign(s, op_pos)
+            }
+            Inc | Dec => {
+                let inc = self.is(Inc);
+                self.next();
+                let s = Stmt {
+                    kind: StmtKind::IncDec { x, inc },
+                    span: self.span_from(start),
+                };
+                Simple::Assign(s, op_pos)
+            }
+            Arrow => {
+                self.next();
+                let value = self.expr();
+                Simple::Stmt(Stmt {
+                    kind: StmtKind::Send { ch: x, value },
+                    span: self.span_from(start),
+                })
+            }
+            _ => Simple::Stmt(Stmt {
+                span: x.span,
+                kind: StmtKind::Expr(x),
+            }),
+        }
+    }
+
+    /// `lhs = rhs`, `lhs := rhs`, a range clause (in a `for` header) or a
+    /// type switch guard (in a `switch` header); the operator is current.
+    fn assign_stmt(&mut self, lhs: Vec<Expr>, keyword: Option<TokenKind>) -> Simple {
+        use TokenKind::*;
+        let start = lhs.first().map(|e| e.span).unwrap_or_else(|| self.pos());
+        let op_pos = self.pos();
+        let define = self.is(Define);
+        self.next();
+        if keyword == Some(For) && self.is(Range) {
+            return self.range_clause(lhs, define, Some(start));
+        }
+        let rhs = self.expr_list();
+        if keyword == Some(Switch)
+            && define
+            && rhs.len() == 1
+            && lhs.len() == 1
+            && let (ExprKind::TypeAssert { ty: None, .. }, Some(bind)) =
+                (&rhs[0].kind, lhs[0].ident())
+        {
+            let bind = Name {
+                name: bind.to_string(),
+                span: lhs[0].span,
+            };
+            let span = self.span_from(start);
+            let guard = rhs.into_iter().next().unwrap_or_else(|| self.bad());
+            if let ExprKind::TypeAssert { x, .. } = guard.kind {
+                return Simple::Guard {
+                    bind: Some(bind),
+                    x: *x,
+                    span,
+                };
+            }
+            return Simple::Stmt(Stmt {
+                kind: StmtKind::Empty,
+                span,
+            });
+        }
+        let s = Stmt {
+            kind: StmtKind::Assign {
+                lhs,
+                rhs,
+                define,
+                op: None,
+                op_span: op_pos,
+            },
+            span: self.span_from(start),
+        };
+        Simple::Assign(s, op_pos)
     }
 
     fn range_clause(&mut self, lhs: Vec<Expr>, define: bool, start: Option<Span>) -> Simple {
@@ -1597,9 +1672,7 @@ impl<'a> Parser<'a> {
                 span: start,
             };
         }
-        let (init, _, _, cond) = self.header(TokenKind::If);
-        let init = self.simple_to_stmt(init);
-        let cond = cond.unwrap_or_else(|| self.bad());
+        let (init, cond) = self.if_head();
         let then = self.block("if clause");
         let mut els = None;
         if self.got(TokenKind::Else) {
@@ -1630,8 +1703,15 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn for_stmt(&mut self) -> Stmt {
-        let start = self.pos();
+    /// The header's pieces live in this frame, off the recursion path.
+    fn if_head(&mut self) -> (Option<Box<Stmt>>, Expr) {
+        let (init, _, _, cond) = self.header(TokenKind::If);
+        let init = self.simple_to_stmt(init);
+        let cond = cond.unwrap_or_else(|| self.bad());
+        (init, cond)
+    }
+
+    fn for_head(&mut self) -> Box<ForHead> {
         let (init, _, post, cond) = self.header(TokenKind::For);
         if let Some(Simple::Range {
             key,
@@ -1641,36 +1721,71 @@ impl<'a> Parser<'a> {
             ..
         }) = init
         {
-            let body = self.block("for clause");
-            return Stmt {
-                kind: StmtKind::Range {
-                    key,
-                    value,
-                    define,
-                    x,
-                    body,
-                },
-                span: self.span_from(start),
-            };
+            return Box::new(ForHead::Range {
+                key,
+                value,
+                define,
+                x,
+            });
         }
         let init = self.simple_to_stmt(init);
         let post = self.simple_to_stmt(post);
+        Box::new(ForHead::Loop { init, cond, post })
+    }
+
+    fn for_stmt(&mut self) -> Stmt {
+        let start = self.pos();
+        let head = self.for_head();
         let body = self.block("for clause");
-        Stmt {
-            kind: StmtKind::For {
+        let kind = match *head {
+            ForHead::Range {
+                key,
+                value,
+                define,
+                x,
+            } => StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            },
+            ForHead::Loop { init, cond, post } => StmtKind::For {
                 init,
                 cond,
                 post,
                 body,
             },
+        };
+        Stmt {
+            kind,
             span: self.span_from(start),
         }
     }
 
-    fn switch_stmt(&mut self) -> Stmt {
-        let start = self.pos();
+    fn switch_head(&mut self) -> Box<SwitchHead> {
         let (init, guard, _, tag) = self.header(TokenKind::Switch);
         let init = self.simple_to_stmt(init);
+        Box::new(match (guard, tag) {
+            (Some(Simple::Guard { bind, x, .. }), _) => SwitchHead::Type { init, bind, x },
+            (
+                _,
+                Some(Expr {
+                    kind: ExprKind::TypeAssert { x, ty: None },
+                    ..
+                }),
+            ) => SwitchHead::Type {
+                init,
+                bind: None,
+                x: *x,
+            },
+            (_, tag) => SwitchHead::Expr { init, tag },
+        })
+    }
+
+    fn switch_stmt(&mut self) -> Stmt {
+        let start = self.pos();
+        let head = self.switch_head();
         if !self.got(TokenKind::LBrace) {
             self.syntax_error("missing { after switch clause");
             self.advance(&[TokenKind::Case, TokenKind::Default, TokenKind::RBrace]);
@@ -1681,43 +1796,24 @@ impl<'a> Parser<'a> {
         }
         let rbrace = self.pos();
         self.want(TokenKind::RBrace);
-        let span = self.span_from(start);
-        match (guard, tag) {
-            (Some(Simple::Guard { bind, x, .. }), _) => Stmt {
-                kind: StmtKind::TypeSwitch {
-                    init,
-                    bind,
-                    x,
-                    clauses,
-                    rbrace,
-                },
-                span,
+        let kind = match *head {
+            SwitchHead::Type { init, bind, x } => StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+                rbrace,
             },
-            (
-                _,
-                Some(Expr {
-                    kind: ExprKind::TypeAssert { x, ty: None },
-                    ..
-                }),
-            ) => Stmt {
-                kind: StmtKind::TypeSwitch {
-                    init,
-                    bind: None,
-                    x: *x,
-                    clauses,
-                    rbrace,
-                },
-                span,
+            SwitchHead::Expr { init, tag } => StmtKind::Switch {
+                init,
+                tag,
+                clauses,
+                rbrace,
             },
-            (_, tag) => Stmt {
-                kind: StmtKind::Switch {
-                    init,
-                    tag,
-                    clauses,
-                    rbrace,
-                },
-                span,
-            },
+        };
+        Stmt {
+            kind,
+            span: self.span_from(start),
         }
     }
 

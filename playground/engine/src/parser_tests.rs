@@ -752,11 +752,11 @@ fn nesting_is_capped_with_a_diagnostic() {
         );
     }
     // Nesting far beyond real programs still parses, even in debug builds.
-    let body = format!("{}x{}", "(".repeat(60), ")".repeat(60));
+    let body = format!("{}x{}", "(".repeat(80), ")".repeat(80));
     parse_ok(&format!("package main\nvar v = {body}\n"));
-    let lits = format!("{}{}", "func() {\n".repeat(12), "}\n".repeat(12));
+    let lits = format!("{}{}", "func() {\n".repeat(20), "}\n".repeat(20));
     parse_ok(&format!("package main\nfunc main() {{\n{lits}}}\n"));
-    let ifs = format!("{}{}", "if x {\n".repeat(25), "}\n".repeat(25));
+    let ifs = format!("{}{}", "if x {\n".repeat(40), "}\n".repeat(40));
     parse_ok(&format!("package main\nfunc main() {{\n{ifs}}}\n"));
 }
 
