@@ -14,10 +14,14 @@
 //! - The front end never panics on any input: it returns diagnostics.
 //! - A run is a pure function of (program, GOMAXPROCS, seed).
 
+pub mod ast;
 pub mod diag;
 pub mod event;
 pub mod golden;
+pub mod lexer;
+pub mod parser;
 pub mod span;
+pub mod token;
 
 pub use diag::Diagnostic;
 pub use event::{Event, EventKind};
@@ -42,6 +46,8 @@ impl Default for RunConfig {
 #[derive(Clone, Debug)]
 pub struct Program {
     pub file: SourceFile,
+    /// The parsed source.
+    pub ast: ast::File,
 }
 
 /// Why a program did not compile: diagnostics sorted by position.
@@ -52,12 +58,26 @@ pub struct CompileError {
 }
 
 impl CompileError {
-    /// The go tool's report: a `# command-line-arguments` header, then one
-    /// `./prog.go:line:col: message` line per diagnostic.
+    /// The go tool's report. Normally a `# command-line-arguments` header,
+    /// then one `./prog.go:line:col: message` line per diagnostic, cut off
+    /// after 10 with `too many errors` at the tenth's position, as the
+    /// compiler does. A broken package clause or import is rejected by the
+    /// go command before the compiler runs: one line, no header, and the
+    /// file named as given.
     pub fn render(&self) -> String {
+        const MAX_ERRORS: usize = 10;
+        if let Some(first) = self.diagnostics.first().filter(|d| parser::is_go_command_error(d)) {
+            let lc = self.file.line_col(first.span.start);
+            return format!("{}:{}:{}: {}\n", self.file.name, lc.line, lc.col, first.message);
+        }
         let mut out = String::from("# command-line-arguments\n");
-        for d in &self.diagnostics {
+        for d in self.diagnostics.iter().take(MAX_ERRORS) {
             out.push_str(&d.render(&self.file));
+            out.push('\n');
+        }
+        if self.diagnostics.len() > MAX_ERRORS {
+            let tenth = &self.diagnostics[MAX_ERRORS - 1];
+            out.push_str(&Diagnostic::new(tenth.span, "too many errors").render(&self.file));
             out.push('\n');
         }
         out
@@ -78,7 +98,12 @@ pub struct Outcome {
 /// Compiles one Go source file.
 pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
     let file = SourceFile::new(file_name, source);
-    Ok(Program { file })
+    let (ast, mut diagnostics) = parser::parse_file(&file);
+    if !diagnostics.is_empty() {
+        diag::sort_and_dedup(&mut diagnostics);
+        return Err(CompileError { file, diagnostics });
+    }
+    Ok(Program { file, ast })
 }
 
 /// Runs a compiled program to its end.

@@ -1,0 +1,594 @@
+//! The parser: tokens to an `ast::File`, plus syntax errors worded as the
+//! go tool words them.
+//!
+//! A recursive-descent parser modelled on `cmd/compile/internal/syntax`
+//! (the parser behind `go build`): the same grammar decisions, the same
+//! error messages at the same positions, and the same recovery (skip to a
+//! follow token, report at most one syntax error per line), so a learner's
+//! mistake reads exactly as real Go reports it. It never panics and always
+//! terminates: every loop consumes a token or stops at EOF, and nesting
+//! deeper than `MAX_DEPTH` ends the parse with a diagnostic instead of
+//! overflowing the host stack.
+//!
+//! Generics are outside the playground's Go subset: type parameter lists,
+//! instantiations with several type arguments and constraint type sets are
+//! parsed (to recover) and reported as unsupported at their position.
+
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::lexer::tokenize_with_owners;
+use crate::span::{SourceFile, Span};
+use crate::token::{SemiKind, Token, TokenKind, describe};
+use std::mem::discriminant;
+
+mod branches;
+mod decl;
+mod expr;
+mod print;
+mod stmt;
+mod types;
+
+pub use print::expr_string;
+use print::list_string;
+
+/// How deep expressions, types and statements may nest. Real programs stay
+/// far below; the cap keeps pathological input from exhausting the stack.
+pub const MAX_DEPTH: u32 = 200;
+
+/// How many bytes of host stack the parser may use below its entry. A
+/// second guard besides `MAX_DEPTH`, because frame sizes vary with the
+/// build (debug frames are several times larger) and wasm stacks are
+/// small (1 MiB by default).
+pub const STACK_BUDGET: usize = 384 * 1024;
+
+/// The address of a fresh local: a portable reading of the stack pointer
+/// (stacks grow downward on every target we build for, wasm32 included).
+#[inline(never)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+/// The diagnostic for input nested beyond `MAX_DEPTH` or `STACK_BUDGET`.
+pub const NESTING_UNSUPPORTED: &str = "unsupported: program nests too deeply for the playground";
+
+/// The diagnostic for any generic construct.
+pub const GENERICS_UNSUPPORTED: &str =
+    "unsupported: generics (type parameters) are not supported by this playground";
+
+/// Parses one file. The diagnostics include the lexer's and are sorted by
+/// position. The tree is always returned; after errors it may contain
+/// `ExprKind::Bad` nodes and should not be type-checked.
+pub fn parse_file(file: &SourceFile) -> (File, Vec<Diagnostic>) {
+    let (tokens, mut lex_diags, owners) = tokenize_with_owners(file);
+    let mut p = Parser::new(file, tokens, owners.clone());
+    let ast = p.file();
+    if p.abandoned {
+        // Go stopped reading here: later lexer errors were never seen.
+        let seen = p.i;
+        let mut keep = owners.iter().map(|&o| o <= seen);
+        lex_diags.retain(|_| keep.next().unwrap_or(false));
+    }
+    // The go command rejects a bad package clause or import before the
+    // compiler runs, and reports only that first error.
+    if let Some(d) = p.diags.iter().find(|d| is_go_command_error(d)) {
+        return (ast, vec![d.clone()]);
+    }
+    (ast, filter_diagnostics(file, lex_diags, p.diags))
+}
+
+/// Whether Go would stop after parsing, without type checking: after any
+/// `syntax error`, a go-command error, or (ours) input nested too deeply
+/// to parse. Other parse diagnostics (lexer errors, label and branch
+/// errors, `invalid use of ...`) do not stop Go: it type-checks too and
+/// reports everything together, sorted. A literal the lexer rejected is
+/// marked `BasicLit::bad`; Go's checker treats it as invalid silently.
+pub fn stops_before_type_check(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| {
+        d.message.starts_with("syntax error")
+            || is_go_command_error(d)
+            || d.message == NESTING_UNSUPPORTED
+    })
+}
+
+/// Whether the go command itself (reading the package clause and imports
+/// with go/parser) reports this error, rather than the compiler. `go build`
+/// prints such an error without the `# command-line-arguments` header and
+/// names the file without `./`.
+pub fn is_go_command_error(d: &Diagnostic) -> bool {
+    let m = d.message.as_str();
+    m.starts_with("expected 'package', found ")
+        || m.starts_with("expected 'IDENT', found ")
+        || m == "missing import path"
+        || m == "import path must be a string"
+}
+
+/// Go reports only the first syntax error on a line (in the order the
+/// parser reports them), and one copy of equal messages on a line; the rest
+/// are noise from the same mistake. Then everything is sorted by position.
+fn filter_diagnostics(
+    file: &SourceFile,
+    lex: Vec<Diagnostic>,
+    parse: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let line = |d: &Diagnostic| file.line_col(d.span.start).line;
+    let mut out: Vec<Diagnostic> = Vec::new();
+    let mut last_syntax_line = None;
+    let mut last_other: Option<(u32, String)> = None;
+    // Lexer errors are never syntax errors, so the two streams interleave
+    // without changing what the filter keeps.
+    for d in lex.into_iter().chain(parse) {
+        let l = line(&d);
+        if d.message.starts_with("syntax error") {
+            if last_syntax_line == Some(l) {
+                continue;
+            }
+            last_syntax_line = Some(l);
+        } else {
+            if last_other
+                .as_ref()
+                .is_some_and(|(ol, om)| *ol == l && *om == d.message)
+            {
+                continue;
+            }
+            last_other = Some((l, d.message.clone()));
+        }
+        out.push(d);
+    }
+    // Real Go accepts generics; when the program has real errors, report
+    // only those, as Go would.
+    if out.iter().any(|d| d.message != GENERICS_UNSUPPORTED) {
+        out.retain(|d| d.message != GENERICS_UNSUPPORTED);
+    }
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// A simple statement as the headers of `if`, `for` and `switch` see it:
+/// a statement, a range clause, or a type switch guard.
+enum Simple {
+    Stmt(Stmt),
+    /// `pos` is the assignment operator's position (Go positions
+    /// assignment errors there).
+    Assign(Stmt, Span),
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        define: bool,
+        x: Expr,
+        span: Span,
+    },
+    Guard {
+        bind: Option<Name>,
+        x: Expr,
+        span: Span,
+    },
+}
+
+/// A parsed `for` header.
+enum ForHead {
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        define: bool,
+        x: Expr,
+    },
+    Loop {
+        init: Option<Box<Stmt>>,
+        cond: Option<Expr>,
+        post: Option<Box<Stmt>>,
+    },
+}
+
+/// A parsed `switch` header.
+enum SwitchHead {
+    Type {
+        init: Option<Box<Stmt>>,
+        bind: Option<Name>,
+        x: Expr,
+    },
+    Expr {
+        init: Option<Box<Stmt>>,
+        tag: Option<Expr>,
+    },
+}
+
+/// One parameter before grouping: `a`, `a T`, `T`, `...T`.
+struct Param {
+    name: Option<Name>,
+    ty: Option<Expr>,
+    dots: Option<Span>,
+}
+
+struct Parser<'a> {
+    file: &'a SourceFile,
+    toks: Vec<Token>,
+    i: usize,
+    tok: Token,
+    prev_end: u32,
+    diags: Vec<Diagnostic>,
+    /// For each lexer diagnostic (in order), the index of the token whose
+    /// scanning reported it; nondecreasing.
+    lex_errs: Vec<usize>,
+    /// The parse stopped early, as Go's does after a bad package clause.
+    abandoned: bool,
+    /// Function nesting: inside a body, recovery also stops at statement
+    /// keywords.
+    fnest: u32,
+    /// Expression nesting, -1 in a statement header, where `{` after a
+    /// name opens the block instead of a composite literal.
+    xnest: i32,
+    depth: u32,
+    /// `stack_position()` when parsing began.
+    stack_base: usize,
+    next_id: u32,
+}
+
+fn same(a: TokenKind, b: TokenKind) -> bool {
+    discriminant(&a) == discriminant(&b)
+}
+
+const STOPSET: &[TokenKind] = &[
+    TokenKind::Break,
+    TokenKind::Const,
+    TokenKind::Continue,
+    TokenKind::Defer,
+    TokenKind::Fallthrough,
+    TokenKind::For,
+    TokenKind::Go,
+    TokenKind::Goto,
+    TokenKind::If,
+    TokenKind::Return,
+    TokenKind::Select,
+    TokenKind::Switch,
+    TokenKind::Type,
+    TokenKind::Var,
+];
+
+const SEMI: TokenKind = TokenKind::Semi(SemiKind::Explicit);
+
+impl<'a> Parser<'a> {
+    fn new(file: &'a SourceFile, mut toks: Vec<Token>, lex_errs: Vec<usize>) -> Parser<'a> {
+        if toks.last().map(|t| t.kind) != Some(TokenKind::Eof) {
+            let end = file.text.len();
+            toks.push(Token {
+                kind: TokenKind::Eof,
+                span: Span::new(end, end),
+            });
+        }
+        let tok = toks[0];
+        Parser {
+            file,
+            toks,
+            i: 0,
+            tok,
+            prev_end: 0,
+            diags: Vec::new(),
+            lex_errs,
+            abandoned: false,
+            fnest: 0,
+            xnest: 0,
+            depth: 0,
+            stack_base: stack_position(),
+            next_id: 0,
+        }
+    }
+
+    // ----- token plumbing -------------------------------------------------
+
+    fn next(&mut self) {
+        if self.tok.kind == TokenKind::Eof {
+            return;
+        }
+        self.prev_end = self.tok.span.end;
+        self.i = (self.i + 1).min(self.toks.len() - 1);
+        self.tok = self.toks[self.i];
+    }
+
+    fn kind(&self) -> TokenKind {
+        self.tok.kind
+    }
+
+    fn is(&self, k: TokenKind) -> bool {
+        same(self.tok.kind, k)
+    }
+
+    fn got(&mut self, k: TokenKind) -> bool {
+        if self.is(k) {
+            self.next();
+            return true;
+        }
+        false
+    }
+
+    fn want(&mut self, k: TokenKind) {
+        if !self.got(k) {
+            self.syntax_error(&format!("expected {}", k.expected_name()));
+            self.advance(&[]);
+        }
+    }
+
+    fn pos(&self) -> Span {
+        Span {
+            start: self.tok.span.start,
+            end: self.tok.span.start,
+        }
+    }
+
+    fn text(&self) -> &'a str {
+        let s = self.tok.span;
+        self.file
+            .text
+            .get(s.start as usize..s.end as usize)
+            .unwrap_or("")
+    }
+
+    /// A span from `start` to the end of the last consumed token.
+    fn span_from(&self, start: Span) -> Span {
+        Span {
+            start: start.start,
+            end: self.prev_end.max(start.start),
+        }
+    }
+
+    /// Skips tokens until one in `follow` (or, inside a function, a
+    /// statement keyword). With no follow set, skips exactly one token.
+    fn advance(&mut self, follow: &[TokenKind]) {
+        loop {
+            let k = self.kind();
+            if k == TokenKind::Eof {
+                return;
+            }
+            if !follow.is_empty() {
+                if follow.iter().any(|&f| same(f, k)) {
+                    return;
+                }
+                if self.fnest > 0 && STOPSET.iter().any(|&f| same(f, k)) {
+                    return;
+                }
+            }
+            self.next();
+            if follow.is_empty() {
+                return;
+            }
+        }
+    }
+
+    // ----- diagnostics ----------------------------------------------------
+
+    /// How go/parser names the current token in `expected X, found Y`.
+    fn go_parser_found(&self) -> String {
+        match self.kind() {
+            TokenKind::Semi(SemiKind::Newline) | TokenKind::Semi(SemiKind::Eof) => "newline".into(),
+            TokenKind::Semi(SemiKind::Explicit) => "';'".into(),
+            k if k == TokenKind::Ident || k.is_literal() => self.text().to_string(),
+            k => format!("'{}'", k.text()),
+        }
+    }
+
+    /// Errors so far, not counting unsupported generics (valid Go).
+    fn real_error_count(&self) -> usize {
+        self.diags
+            .iter()
+            .filter(|d| d.message != GENERICS_UNSUPPORTED)
+            .count()
+    }
+
+    fn has_error(&self) -> bool {
+        !self.diags.is_empty() || self.lex_errs.first().is_some_and(|&o| o <= self.i)
+    }
+
+    fn error_at(&mut self, pos: Span, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::new(pos, msg));
+    }
+
+    fn syntax_error(&mut self, msg: &str) {
+        self.syntax_error_at(self.pos(), msg);
+    }
+
+    /// Go's `syntaxErrorAt`: a message starting with "in", "at", "after" or
+    /// "expected" is completed with the unexpected token.
+    fn syntax_error_at(&mut self, pos: Span, msg: &str) {
+        if self.kind() == TokenKind::Eof && self.has_error() {
+            return; // avoid meaningless follow-up errors
+        }
+        let suffix = if msg.is_empty() {
+            String::new()
+        } else if msg.starts_with("in ") || msg.starts_with("at ") || msg.starts_with("after ") {
+            format!(" {msg}")
+        } else if msg.starts_with("expected ") {
+            format!(", {msg}")
+        } else {
+            self.error_at(pos, format!("syntax error: {msg}"));
+            return;
+        };
+        let found = describe(self.kind(), self.text());
+        self.error_at(pos, format!("syntax error: unexpected {found}{suffix}"));
+    }
+
+    /// Returns false (after reporting, and abandoning the parse) when the
+    /// input nests too deeply to follow without risking the host stack.
+    fn enter(&mut self) -> bool {
+        let used = self.stack_base.saturating_sub(stack_position());
+        if self.depth < MAX_DEPTH && used < STACK_BUDGET {
+            self.depth += 1;
+            return true;
+        }
+        if self.kind() != TokenKind::Eof {
+            let pos = self.pos();
+            self.error_at(pos, NESTING_UNSUPPORTED);
+            // Jump to EOF: every loop stops there, so the parse unwinds.
+            self.i = self.toks.len() - 1;
+            self.tok = self.toks[self.i];
+        }
+        false
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ----- node construction ----------------------------------------------
+
+    fn mk(&mut self, kind: ExprKind, span: Span) -> Expr {
+        let id = ExprId(self.next_id);
+        self.next_id += 1;
+        Expr { id, kind, span }
+    }
+
+    fn bad(&mut self) -> Expr {
+        let pos = self.pos();
+        self.mk(ExprKind::Bad, pos)
+    }
+
+    fn name_expr(&mut self, n: Name) -> Expr {
+        self.mk(ExprKind::Ident(n.name), n.span)
+    }
+}
+
+/// Whether `x`, read after `type T[`, is the start of a type parameter
+/// list (Go's `extractName`): `Some(true)` if it already includes the
+/// constraint (`P *C`, `P C|D`, `P (C)`), `Some(false)` for a bare name.
+fn tparam_shape(x: &Expr, force: bool) -> Option<bool> {
+    match &x.kind {
+        ExprKind::Ident(_) => Some(false),
+        ExprKind::Binary {
+            op: BinaryOp::Mul,
+            x: l,
+            y,
+        } if l.ident().is_some() && (force || is_type_elem(y)) => Some(true),
+        ExprKind::Binary {
+            op: BinaryOp::Or,
+            x: l,
+            y,
+        } => match tparam_shape(l, force || is_type_elem(y)) {
+            Some(true) => Some(true),
+            _ => None,
+        },
+        ExprKind::Call {
+            fun,
+            args,
+            ellipsis: None,
+        } if fun.ident().is_some() && args.len() == 1 => {
+            if force || is_type_elem(&args[0]) {
+                Some(true)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `x` contains a type literal (so it cannot be a value).
+fn is_type_elem(x: &Expr) -> bool {
+    match &x.kind {
+        ExprKind::ArrayType { .. }
+        | ExprKind::StructType(_)
+        | ExprKind::FuncType(_)
+        | ExprKind::InterfaceType(_)
+        | ExprKind::SliceType(_)
+        | ExprKind::MapType { .. }
+        | ExprKind::ChanType { .. } => true,
+        ExprKind::Binary { x, y, .. } => is_type_elem(x) || is_type_elem(y),
+        ExprKind::Unary { op, x } => *op == UnaryOp::Tilde || is_type_elem(x),
+        ExprKind::Star(x) | ExprKind::Paren(x) => is_type_elem(x),
+        _ => false,
+    }
+}
+
+/// For each declared parameter (a field contributes one entry per name),
+/// where its `...` was, if any.
+fn fields_dots(fields: &[Field], dots: &[Option<Span>]) -> Vec<Option<Span>> {
+    let mut out = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
+        let d = dots.get(i).copied().flatten();
+        let n = f.names.len().max(1);
+        for _ in 1..n {
+            out.push(None);
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn binary_op(k: TokenKind) -> Option<BinaryOp> {
+    use TokenKind::*;
+    Some(match k {
+        LOr => BinaryOp::LOr,
+        LAnd => BinaryOp::LAnd,
+        Eql => BinaryOp::Eql,
+        Neq => BinaryOp::Neq,
+        Lss => BinaryOp::Lss,
+        Leq => BinaryOp::Leq,
+        Gtr => BinaryOp::Gtr,
+        Geq => BinaryOp::Geq,
+        Add => BinaryOp::Add,
+        Sub => BinaryOp::Sub,
+        Or => BinaryOp::Or,
+        Xor => BinaryOp::Xor,
+        Mul => BinaryOp::Mul,
+        Quo => BinaryOp::Quo,
+        Rem => BinaryOp::Rem,
+        Shl => BinaryOp::Shl,
+        Shr => BinaryOp::Shr,
+        And => BinaryOp::And,
+        AndNot => BinaryOp::AndNot,
+        _ => return None,
+    })
+}
+
+fn unparen_owned(mut e: Expr) -> Expr {
+    while let ExprKind::Paren(inner) = e.kind {
+        e = *inner;
+    }
+    e
+}
+
+/// Whether `x` is certainly a value, not a type (so `x{` cannot start a
+/// composite literal).
+fn is_value(x: &Expr) -> bool {
+    match &x.kind {
+        ExprKind::BasicLit(_)
+        | ExprKind::CompositeLit { .. }
+        | ExprKind::FuncLit { .. }
+        | ExprKind::Slice { .. }
+        | ExprKind::TypeAssert { .. }
+        | ExprKind::Call { .. }
+        | ExprKind::Unary { .. }
+        | ExprKind::Binary { .. } => true,
+        ExprKind::Paren(inner) => is_value(inner),
+        ExprKind::Index { x, index } => is_value(x) || is_value(index),
+        _ => false,
+    }
+}
+
+/// Turns `<-` applied to a channel type into a receive-only channel type,
+/// as in `<-chan int` and `<-chan <-chan int`.
+fn make_recv_chan(x: &mut Expr) -> Result<(), String> {
+    let mut t = x;
+    loop {
+        if !matches!(t.kind, ExprKind::ChanType { .. }) {
+            return Err(format!("unexpected {}, expected chan", expr_string(t)));
+        }
+        match &mut t.kind {
+            ExprKind::ChanType { dir, elem } => {
+                let was = *dir;
+                if was == ChanDir::Recv {
+                    return Err("unexpected <-, expected chan".into());
+                }
+                *dir = ChanDir::Recv;
+                if was == ChanDir::Both {
+                    return Ok(());
+                }
+                // It was `chan<- elem`: the arrow moves into the element.
+                t = elem;
+            }
+            _ => return Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "parser_tests.rs"]
+mod tests;

@@ -1,0 +1,9 @@
+﻿package main
+
+import "fmt"
+
+func main() {
+	s := `a
+b`
+	fmt.Println(len(s))
+}

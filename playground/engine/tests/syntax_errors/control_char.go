@@ -1,0 +1,5 @@
+package main
+
+var x = 1
+
+func main() {}

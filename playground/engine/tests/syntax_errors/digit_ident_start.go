@@ -1,0 +1,5 @@
+package main
+
+var x = ٣abc
+
+func main() {}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x€y := 1
+	_ = x€y
+}

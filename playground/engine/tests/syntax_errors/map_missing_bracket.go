@@ -1,0 +1,5 @@
+package main
+
+var m map[string int
+
+func main() {}

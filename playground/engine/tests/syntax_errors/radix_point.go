@@ -1,0 +1,6 @@
+package main
+
+var x = 0b1.0
+var y = 0o7.1
+
+func main() {}

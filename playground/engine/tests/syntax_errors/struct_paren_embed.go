@@ -1,0 +1,8 @@
+package main
+
+type A struct{}
+type T struct {
+	(A)
+}
+
+func main() {}

@@ -1,0 +1,6 @@
+package main
+
+var s = "\ud800"
+var r = '\U00110000'
+
+func main() {}
