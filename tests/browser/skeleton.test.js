@@ -47,3 +47,22 @@ test("the full-page playground loads and mounts", async () => {
   await screenshot(page, "full-page-playground");
   assert.deepEqual(problems, []);
 });
+
+test("Run hands the edited program to the engine and shows its outcome", async () => {
+  const { page, problems } = await open(browser, server.base + "playground/index.html");
+  const editor = page.locator(".gmp-full .gmp-editor");
+  await editor.waitFor({ timeout: 15000 });
+  // A syntax error must come back as the go tool's diagnostic, proving the
+  // edited text (not the embedded one) reached the engine in the wasm.
+  await editor.fill("package main\n\nfunc main() {\n\tx := \n}\n");
+  await page.locator(".gmp-full .gmp-run").click();
+  const exit = page.locator(".gmp-full .gmp-exit");
+  await exit.waitFor({ timeout: 5000 });
+  assert.match(await exit.innerText(), /^Program exited with code \d+\.$/);
+  assert.equal(await exit.innerText(), "Program exited with code 1.");
+  // Recorded from real Go 1.27 (go build) for the same program.
+  const stderr = await page.locator(".gmp-full .gmp-stderr").textContent();
+  assert.equal(stderr, "# command-line-arguments\n./prog.go:5:1: syntax error: unexpected }, expected expression\n");
+  await screenshot(page, "full-page-run");
+  assert.deepEqual(problems, []);
+});
