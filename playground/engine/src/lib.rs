@@ -17,6 +17,11 @@
 pub mod diag;
 pub mod event;
 pub mod span;
+pub mod value;
+pub mod heap;
+pub mod chunk;
+pub mod rtype;
+pub mod vm;
 
 pub use diag::Diagnostic;
 pub use event::{Event, EventKind};
