@@ -16,7 +16,7 @@
 //! | stack | `Pop`; `PopN(n)`; `Dup`; `Dup2` `[a,b]->[a,b,a,b]`; `Swap` |
 //! | variables | `GetLocal(i)`/`SetLocal(i)` (Set pops); `GetGlobal(i)`/`SetGlobal(i)`; `GetCapture(i)` push capture i of the running closure; `LoadCapture(i)`/`StoreCapture(i)` through a captured cell pointer |
 //! | cells, pointers | `NewCell` `[v]->[&cell]` (an escaped variable); `Load` `[p]->[*p]`; `Store` `[p,v]->[]`; both panic on nil |
-//! | aggregates | `Clone` deep copy of a struct/array; `Field(i)` `[s]->[s.i]` (s a struct or pointer to one); `SetField(i)` `[s,v]->[]`; `FieldAddr(i)` `[s]->[&s.i]` |
+//! | aggregates | `Clone` deep copy of a struct/array; `Addr` `[s]->[&s]` the address of a struct/array object (`&T{}`, `&s`); `Field(i)` `[s]->[s.i]` (s a struct or pointer to one); `SetField(i)` `[s,v]->[]`; `FieldAddr(i)` `[s]->[&s.i]` |
 //! | indexing | `Index` `[x,i]->[x[i]]` on slice, array, pointer to array, string (a byte); `SetIndex` `[x,i,v]->[]`; `IndexAddr` `[x,i]->[&x[i]]`; `SliceExpr(flags)` `[x,lo?,hi?,max?]->[x[lo:hi:max]]`; `Len`; `Cap`; `MakeSlice(elem)` `[len,cap]->[s]`; `Append{elem,n}` `[s,v1..vn]->[s']`; `AppendSlice(elem)` `[s,t]->[s']` (t may be a string); `Copy` `[dst,src]->[n]` |
 //! | maps | `MakeMap(mapty)` `[hint]->[m]`; `MapGet(valty)` `[m,k]->[v]`; `MapGetOk(valty)` `[m,k]->[v,ok]`; `MapSet` `[m,k,v]->[]`; `MapDelete` `[m,k]->[]`; `MapIter` `[m]->[it]`; `MapNext(target)` `[it]->[it,k,v]` or jump to target with `[it]`; `Clear` `[m or s]->[]` |
 //! | integers | `AddI SubI MulI DivI DivU RemI RemU NegI And Or Xor AndNot Not Shl ShrI ShrU` wrap in 64 bits; `Trunc(kind)` wraps to a size; division by zero panics; `EqI NeI LtI LeI GtI GeI LtU LeU GtU GeU` |
@@ -80,6 +80,7 @@ pub enum Op {
     Store,
 
     Clone,
+    Addr,
     Field(u16),
     SetField(u16),
     FieldAddr(u16),

@@ -996,7 +996,9 @@ impl Vm {
 
             macro_rules! save {
                 () => {
-                    g.frames[fidx].ip = ip as u32
+                    if let Some(f) = g.frames.get_mut(fidx) {
+                        f.ip = ip as u32
+                    }
                 };
             }
             macro_rules! pop {
@@ -1014,21 +1016,22 @@ impl Vm {
                 ($f:expr) => {{
                     let f: Flow = $f;
                     save!();
-                    match f {
-                        Flow::Panic(v, sig) => match self.begin_panic(g, prog, v, sig, false) {
-                            Ok(()) => continue 'reload,
-                            Err(f) => match f {
-                                Flow::Stop(s) => return s,
-                                Flow::Panic(v, sig) => {
-                                    // A native deferred call panicked: panic again.
-                                    match self.begin_panic(g, prog, v, sig, false) {
-                                        Ok(()) => continue 'reload,
-                                        Err(f) => return flow_stop(f),
-                                    }
-                                }
+                    handle!(f)
+                }};
+            }
+            // The same, when the frames may already have changed.
+            macro_rules! handle {
+                ($f:expr) => {{
+                    let mut f: Flow = $f;
+                    // Each round consumes a defer record, so this ends.
+                    loop {
+                        match f {
+                            Flow::Stop(s) => return s,
+                            Flow::Panic(v, sig) => match self.begin_panic(g, prog, v, sig, false) {
+                                Ok(()) => continue 'reload,
+                                Err(nf) => f = nf,
                             },
-                        },
-                        Flow::Stop(s) => return s,
+                        }
                     }
                 }};
             }
@@ -1172,6 +1175,10 @@ impl Vm {
                         let c = tri!(self.heap.clone_value(v));
                         push!(c)
                     }
+                    Op::Addr => match pop!() {
+                        Value::Agg(h) => push!(Value::Ptr { obj: h, slot: WHOLE }),
+                        _ => flow!(internal("address of a non-aggregate")),
+                    },
                     Op::Field(i) => {
                         let x = pop!();
                         let h = match self.agg_of(x) {
@@ -1618,7 +1625,7 @@ impl Vm {
                         let at = g.stack.len().saturating_sub(nparams);
                         save!();
                         if let Err(e) = self.push_frame(g, prog, f, at, at, Value::Nil, FrameKind::Normal, 0) {
-                            flow!(e)
+                            handle!(e)
                         }
                         if self.heap.gc_due() {
                             self.collect_with(Some(g));
@@ -1636,7 +1643,7 @@ impl Vm {
                                 continue 'reload;
                             }
                             Ok(false) => {}
-                            Err(f) => flow!(f),
+                            Err(f) => handle!(f),
                         }
                     }
                     Op::CallIface { method, argc } => {
@@ -1644,20 +1651,20 @@ impl Vm {
                         match self.call_iface(g, prog, method, argc as usize, FrameKind::Normal) {
                             Ok(true) => continue 'reload,
                             Ok(false) => {}
-                            Err(f) => flow!(f),
+                            Err(f) => handle!(f),
                         }
                     }
                     Op::CallNative { id, argc } => {
                         save!();
                         if let Err(f) = self.call_native(g, prog, id, argc as usize) {
-                            flow!(f)
+                            handle!(f)
                         }
                     }
                     Op::Ret(n) => {
                         save!();
                         match self.do_return(g, prog, n as usize) {
                             Ok(()) => continue 'reload,
-                            Err(f) => flow!(f),
+                            Err(f) => handle!(f),
                         }
                     }
                     Op::FuncValue(f) => push!(Value::Func(f)),
@@ -1699,7 +1706,7 @@ impl Vm {
                         save!();
                         match self.begin_panic(g, prog, Value::Nil, false, true) {
                             Ok(()) => continue 'reload,
-                            Err(f) => return flow_stop(f),
+                            Err(f) => handle!(f),
                         }
                     }
 
