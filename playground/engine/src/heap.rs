@@ -513,11 +513,10 @@ impl Heap {
         let (hash, slot) = self.map_find(types, h, key).map_err(MapError::Uncomparable)?;
         let val = self.clone_value(val).map_err(MapError::Heap)?;
         if let Some(i) = slot {
-            if let Some(Obj::Map(m)) = self.get_mut(h) {
-                if let MSlot::Full { val: v, .. } = &mut m.slots[i] {
+            if let Some(Obj::Map(m)) = self.get_mut(h)
+                && let MSlot::Full { val: v, .. } = &mut m.slots[i] {
                     *v = val;
                 }
-            }
             return Ok(());
         }
         let key = self.clone_value(key).map_err(MapError::Heap)?;
@@ -551,14 +550,13 @@ impl Heap {
 
     /// `clear(m)`.
     pub fn map_clear(&mut self, m: Value) {
-        if let Value::Map(h) = m {
-            if let Some(Obj::Map(m)) = self.get_mut(h) {
+        if let Value::Map(h) = m
+            && let Some(Obj::Map(m)) = self.get_mut(h) {
                 m.slots.iter_mut().for_each(|s| *s = MSlot::Empty);
                 m.len = 0;
                 m.used = 0;
                 m.generation += 1;
             }
-        }
     }
 
     /// Starts a `range` over a map. Like Go's runtime, the walk starts at a
@@ -566,8 +564,8 @@ impl Heap {
     /// order depends on the hash layout and the seed, not on insertion.
     pub fn map_iter(&mut self, m: Value, start: u64) -> Result<Value, HeapError> {
         let mut it = MapIter { map: 0, generation: 0, entries: Vec::new(), keys: Vec::new(), pos: 0 };
-        if let Value::Map(h) = m {
-            if let Some(map) = self.map_ref(h) {
+        if let Value::Map(h) = m
+            && let Some(map) = self.map_ref(h) {
                 it.map = h;
                 it.generation = map.generation;
                 let n = map.slots.len();
@@ -580,7 +578,6 @@ impl Heap {
                     }
                 }
             }
-        }
         self.reserve(it.keys.len() as u64 * (VALUE_BYTES + 4))?;
         Ok(Value::Obj(self.alloc(Obj::MapIter(Box::new(it)), 0)?))
     }
@@ -606,11 +603,10 @@ impl Heap {
             if m.generation == gen_ {
                 // Same layout: the entry is still there iff its slot still
                 // holds this very key (works for NaN keys too).
-                if let MSlot::Full { key: k, val, .. } = m.slots[slot as usize] {
-                    if same_bits(k, key) {
+                if let MSlot::Full { key: k, val, .. } = m.slots[slot as usize]
+                    && same_bits(k, key) {
                         return Ok(Some((key, val)));
                     }
-                }
                 continue;
             }
             if let Some(v) = self.map_get(types, Value::Map(map), key)? {

@@ -152,6 +152,6 @@ mod tests {
         assert_eq!(IntKind::I8.wrap(127 + 1), -128);
         assert_eq!(IntKind::U8.wrap(-1), 255);
         assert_eq!(IntKind::U32.wrap(1 << 32), 0);
-        assert_eq!(IntKind::I32.wrap(i32::MIN as i64 * -1), i32::MIN as i64);
+        assert_eq!(IntKind::I32.wrap(-(i32::MIN as i64)), i32::MIN as i64);
     }
 }

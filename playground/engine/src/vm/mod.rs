@@ -427,6 +427,7 @@ impl Vm {
     /// Pushes a frame for bytecode function `fi` whose arguments start at
     /// stack index `base`.
     #[inline]
+    #[allow(clippy::too_many_arguments)]
     fn push_frame(&mut self, g: &mut GState, prog: &Bytecode, fi: u32, base: usize, ret_to: usize, env: Value, kind: FrameKind, deferrer: u32) -> Result<(), Flow> {
         let Some(f) = prog.funcs.get(fi as usize) else { return Err(internal("call of an unknown function")) };
         let size = f.frame_size();
@@ -602,11 +603,10 @@ impl Vm {
                 for rs in func.result_slots.clone() {
                     let slot = fr.base as usize + rs.local as usize;
                     let mut v = g.stack.get(slot).copied().unwrap_or_default();
-                    if rs.boxed {
-                        if let Value::Ptr { obj, slot } = v {
+                    if rs.boxed
+                        && let Value::Ptr { obj, slot } = v {
                             v = self.load_ptr(obj, slot);
                         }
-                    }
                     g.stack.push(v);
                 }
             }
@@ -633,14 +633,13 @@ impl Vm {
         let mut p = PanicRec::new(value);
         p.sigsegv = sigsegv;
         p.goexit = goexit;
-        if let Some(top) = g.panics.last() {
-            if top.recovered && !goexit && top.value == value {
+        if let Some(top) = g.panics.last()
+            && top.recovered && !goexit && top.value == value {
                 // `panic(recover())`: Go prints one `[recovered, repanicked]`.
                 p.repanicked = true;
                 p.sigsegv = top.sigsegv;
                 g.panics.pop();
             }
-        }
         g.panics.push(p);
         self.continue_panicking(g, prog)
     }
@@ -987,11 +986,13 @@ impl Vm {
         let types = &prog.types[..];
         'reload: loop {
             let Some(fr) = g.frames.last() else { return Stop::Returned };
-            let fidx = g.frames.len() - 1;
+            // The running frame, cached; the call and return fast paths
+            // switch these without going through 'reload.
+            let mut fidx = g.frames.len() - 1;
             let Some(func) = prog.funcs.get(fr.func as usize) else { return flow_stop(internal("bad frame")) };
-            let code = &func.chunk.code[..];
-            let base = fr.base as usize;
-            let env = fr.env;
+            let mut code = &func.chunk.code[..];
+            let mut base = fr.base as usize;
+            let mut env = fr.env;
             let mut ip = fr.ip as usize;
 
             macro_rules! save {
@@ -1621,8 +1622,8 @@ impl Vm {
                     }
 
                     Op::Call(f) => {
-                        let nparams = prog.funcs.get(f as usize).map_or(0, |x| x.nparams as usize);
-                        let at = g.stack.len().saturating_sub(nparams);
+                        let Some(callee) = prog.funcs.get(f as usize) else { flow!(internal("call of an unknown function")) };
+                        let at = g.stack.len().saturating_sub(callee.nparams as usize);
                         save!();
                         if let Err(e) = self.push_frame(g, prog, f, at, at, Value::Nil, FrameKind::Normal, 0) {
                             handle!(e)
@@ -1630,7 +1631,11 @@ impl Vm {
                         if self.heap.gc_due() {
                             self.collect_with(Some(g));
                         }
-                        continue 'reload;
+                        fidx += 1;
+                        code = &callee.chunk.code[..];
+                        base = at;
+                        env = Value::Nil;
+                        ip = 0;
                     }
                     Op::CallValue(argc) => {
                         let fpos = g.stack.len().saturating_sub(argc as usize + 1);
@@ -1661,6 +1666,30 @@ impl Vm {
                         }
                     }
                     Op::Ret(n) => {
+                        let fr = g.frames[fidx];
+                        if fr.kind == FrameKind::Normal && g.defers.len() <= fr.defer_base as usize && fidx > 0 {
+                            // Fast path: no defers, back to a bytecode caller.
+                            let to = fr.ret_to as usize;
+                            if n == 1 {
+                                let v = pop!();
+                                g.stack.truncate(to);
+                                push!(v);
+                            } else {
+                                let src = g.stack.len().saturating_sub(n as usize);
+                                g.stack.copy_within(src.., to);
+                                g.stack.truncate(to + n as usize);
+                            }
+                            g.frames.pop();
+                            g.stack_used -= fr.size as u64;
+                            fidx -= 1;
+                            let caller = g.frames[fidx];
+                            let Some(cf) = prog.funcs.get(caller.func as usize) else { flow!(internal("bad frame")) };
+                            code = &cf.chunk.code[..];
+                            base = caller.base as usize;
+                            env = caller.env;
+                            ip = caller.ip as usize;
+                            continue;
+                        }
                         save!();
                         match self.do_return(g, prog, n as usize) {
                             Ok(()) => continue 'reload,
@@ -1811,14 +1840,14 @@ fn fake_addr(h: Handle) -> u64 {
 /// (out-of-range and NaN give the "integer indefinite" value).
 fn float_to_int(f: f64, k: IntKind) -> i64 {
     fn cvtt(f: f64) -> i64 {
-        if f.is_nan() || f >= 9.223372036854775807e18 || f < -9.223372036854775808e18 { i64::MIN } else { f as i64 }
+        if f.is_nan() || !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) { i64::MIN } else { f as i64 }
     }
     match k {
         IntKind::U64 => {
-            if f < 9.223372036854775807e18 {
+            if f < 9.223_372_036_854_776e18 {
                 cvtt(f)
             } else {
-                cvtt(f - 9.223372036854775808e18) ^ i64::MIN
+                cvtt(f - 9.223_372_036_854_776e18) ^ i64::MIN
             }
         }
         _ => k.wrap(cvtt(f)),
