@@ -19,12 +19,12 @@
 //! | aggregates | `Clone` deep copy of a struct/array; `Addr` `[s]->[&s]` the address of a struct/array object (`&T{}`, `&s`); `Field(i)` `[s]->[s.i]` (s a struct or pointer to one); `SetField(i)` `[s,v]->[]`; `FieldAddr(i)` `[s]->[&s.i]` |
 //! | indexing | `Index` `[x,i]->[x[i]]` on slice, array, pointer to array, string (a byte); `SetIndex` `[x,i,v]->[]`; `IndexAddr` `[x,i]->[&x[i]]`; `SliceExpr(flags)` `[x,lo?,hi?,max?]->[x[lo:hi:max]]`; `Len`; `Cap`; `MakeSlice(elem)` `[len,cap]->[s]`; `Append{elem,n}` `[s,v1..vn]->[s']`; `AppendSlice(elem)` `[s,t]->[s']` (t may be a string); `Copy` `[dst,src]->[n]` |
 //! | maps | `MakeMap(mapty)` `[hint]->[m]`; `MapGet(valty)` `[m,k]->[v]`; `MapGetOk(valty)` `[m,k]->[v,ok]`; `MapSet` `[m,k,v]->[]`; `MapDelete` `[m,k]->[]`; `MapIter` `[m]->[it]`; `MapNext(target)` `[it]->[it,k,v]` or jump to target with `[it]`; `Clear` `[m or s]->[]` |
-//! | integers | `AddI SubI MulI DivI DivU RemI RemU NegI And Or Xor AndNot Not Shl ShrI ShrU` wrap in 64 bits; `Trunc(kind)` wraps to a size; division by zero panics; `EqI NeI LtI LeI GtI GeI LtU LeU GtU GeU` |
+//! | integers | `AddIConst(c)` `[a]->[a+c]`; `IncLocal{local,by}` `local += by` (both wrap in 64 bits: follow with `Trunc`, or for `IncLocal` use it on 64-bit kinds only); `AddI SubI MulI DivI DivU RemI RemU NegI And Or Xor AndNot Not Shl ShrI ShrU` wrap in 64 bits; `Trunc(kind)` wraps to a size; division by zero panics; `EqI NeI LtI LeI GtI GeI LtU LeU GtU GeU` |
 //! | floats | `AddF SubF MulF DivF NegF`; `RoundF32` after each float32 op; `EqF NeF LtF LeF GtF GeF` |
 //! | strings | `Concat`; `EqS NeS LtS LeS GtS GeS`; `DecodeRune` `[s,i]->[rune,width]` (for `range` over a string) |
 //! | generic | `Eq`/`Ne` deep comparison (structs, arrays, pointers, interfaces; panics on an uncomparable dynamic type); `LNot` |
 //! | conversions | `IntToFloat UintToFloat FloatToInt(kind)`; `RuneToStr BytesToStr StrToBytes RunesToStr StrToRunes` |
-//! | control | `Jump(t)`; `JumpIfFalse(t)`/`JumpIfTrue(t)` pop the condition |
+//! | control | `Jump(t)`; `JumpIfFalse(t)`/`JumpIfTrue(t)` pop the condition; `JumpUnlessI{cmp,target}` `[a,b]->[]` jump unless the integer comparison holds (a fused `LtI`+`JumpIfFalse`, for loop conditions) |
 //! | calls | `Call(f)` `[args]->[results]`; `CallValue(argc)` `[fn,args]->[results]`; `CallIface{method,argc}` `[iface,args]->[results]`; `CallNative{id,argc}`; `Ret(n)` returns the top n values (after running pending defers); `FuncValue(f)`; `MakeClosure{func,ncap}` `[caps]->[closure]` |
 //! | defer, panic | `Defer(argc)` `[fn,args]->[]`; `Panic` `[v]->` ; `Recover` `[]->[v or nil]`; `Goexit` |
 //! | interfaces | `ToIface(tid)` `[v]->[iface]`; `TypeAssert(site)` `[i]->[v]` (panics); `TypeAssertOk(site)` `[i]->[v,ok]` |
@@ -37,6 +37,39 @@ use crate::value::IntKind;
 pub const SLICE_LO: u8 = 1;
 pub const SLICE_HI: u8 = 2;
 pub const SLICE_MAX: u8 = 4;
+
+/// The integer comparison of a fused compare-and-branch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntCmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    LtU,
+    LeU,
+    GtU,
+    GeU,
+}
+
+impl IntCmp {
+    #[inline]
+    pub fn holds(self, a: i64, b: i64) -> bool {
+        match self {
+            IntCmp::Eq => a == b,
+            IntCmp::Ne => a != b,
+            IntCmp::Lt => a < b,
+            IntCmp::Le => a <= b,
+            IntCmp::Gt => a > b,
+            IntCmp::Ge => a >= b,
+            IntCmp::LtU => (a as u64) < (b as u64),
+            IntCmp::LeU => (a as u64) <= (b as u64),
+            IntCmp::GtU => (a as u64) > (b as u64),
+            IntCmp::GeU => (a as u64) >= (b as u64),
+        }
+    }
+}
 
 /// What `Print` prints (the `print`/`println` builtins' formats).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +137,8 @@ pub enum Op {
     MapNext(u32),
     Clear,
 
+    AddIConst(i32),
+    IncLocal { local: u16, by: i32 },
     AddI,
     SubI,
     MulI,
@@ -170,6 +205,7 @@ pub enum Op {
     Jump(u32),
     JumpIfFalse(u32),
     JumpIfTrue(u32),
+    JumpUnlessI { cmp: IntCmp, target: u32 },
 
     Call(u32),
     CallValue(u16),
@@ -201,6 +237,7 @@ impl Op {
             Op::JumpIfFalse(_) => Op::JumpIfFalse(t),
             Op::JumpIfTrue(_) => Op::JumpIfTrue(t),
             Op::MapNext(_) => Op::MapNext(t),
+            Op::JumpUnlessI { cmp, .. } => Op::JumpUnlessI { cmp, target: t },
             other => other,
         }
     }
@@ -272,7 +309,8 @@ impl ChunkBuilder {
         }
     }
 
-    /// Emits a jump-like op (`Jump`, `JumpIfFalse`, `JumpIfTrue`, `MapNext`;
+    /// Emits a jump-like op (`Jump`, `JumpIfFalse`, `JumpIfTrue`,
+    /// `JumpUnlessI`, `MapNext`;
     /// its target operand is ignored) to a label.
     pub fn emit_jump(&mut self, op: Op, to: Label, span: Span) -> usize {
         let ip = self.emit(op, span);

@@ -31,6 +31,14 @@
 //!   `result_slots`, so deferred closures can change named results and a
 //!   recovered function returns them.
 //! - Locals above the parameters start as `Nil`; initialise them.
+//! - `CallIface` passes a value receiver of aggregate type shared with the
+//!   interface's box (no copy per call, as the box is immutable): a method
+//!   with such a receiver that assigns to it or its fields, or takes its
+//!   address, starts with `GetLocal(0) Clone SetLocal(0)`.
+//! - Loops should use the fused ops (`JumpUnlessI`, `IncLocal`,
+//!   `AddIConst`) where they apply: a peephole pass over `LtI JumpIfFalse`,
+//!   `GetLocal PushInt AddI SetLocal` and `PushInt AddI` saves a dispatch
+//!   or three per iteration.
 
 mod frame;
 mod panic;
@@ -500,8 +508,9 @@ impl Vm {
         let Some(callee) = prog.types.get(tid as usize).and_then(|t| t.method(method)) else {
             return Err(internal("missing method in dynamic type"));
         };
-        let recv = self.heap.clone_value(self.heap.cell(obj))?;
-        g.stack[rpos] = recv;
+        // The box is immutable, so the receiver is shared with it, not
+        // copied (see the compiler obligations in the module doc).
+        g.stack[rpos] = self.heap.cell(obj);
         match callee {
             Callee::Func(f) => self.push_frame(g, prog, f, rpos, rpos, Value::Nil, kind, 0).map(|_| true),
             Callee::Native(n) => self.call_native(g, prog, n, argc + 1).map(|_| false),
@@ -1303,6 +1312,21 @@ impl Vm {
                         };
                         push!(Value::Slice { obj: h, off: 0, len: len as u32, cap: cap as u32 })
                     }
+                    Op::Append { elem, n: 1 } => {
+                        // The common case, without collecting the values.
+                        let v = pop!();
+                        let s = pop!();
+                        match s {
+                            Value::Slice { obj, off, len, cap } if len < cap => {
+                                tri!(self.heap.store_slot(obj, (off + len) as usize, v));
+                                push!(Value::Slice { obj, off, len: len + 1, cap })
+                            }
+                            _ => match self.append(prog, elem, s, &[v]) {
+                                Ok(v) => push!(v),
+                                Err(f) => flow!(f),
+                            },
+                        }
+                    }
                     Op::Append { elem, n } => {
                         let at = g.stack.len().saturating_sub(n as usize);
                         let vals: Vec<Value> = g.stack.drain(at..).collect();
@@ -1410,6 +1434,16 @@ impl Vm {
                         }
                     }
 
+                    Op::AddIConst(c) => {
+                        if let Some(t) = g.stack.last_mut() {
+                            *t = Value::Int(t.int().wrapping_add(c as i64))
+                        }
+                    }
+                    Op::IncLocal { local, by } => {
+                        if let Some(s) = g.stack.get_mut(base + local as usize) {
+                            *s = Value::Int(s.int().wrapping_add(by as i64))
+                        }
+                    }
                     Op::AddI => int_bin!(|a: i64, b: i64| a.wrapping_add(b)),
                     Op::SubI => int_bin!(|a: i64, b: i64| a.wrapping_sub(b)),
                     Op::MulI => int_bin!(|a: i64, b: i64| a.wrapping_mul(b)),
@@ -1613,6 +1647,17 @@ impl Vm {
                     Op::JumpIfFalse(t) => {
                         if !pop!().bool() {
                             ip = t as usize
+                        }
+                    }
+                    Op::JumpUnlessI { cmp, target } => {
+                        let b = pop!().int();
+                        let a = pop!().int();
+                        if !cmp.holds(a, b) {
+                            if (target as usize) < ip && self.heap.gc_due() {
+                                save!();
+                                self.collect_with(Some(g));
+                            }
+                            ip = target as usize
                         }
                     }
                     Op::JumpIfTrue(t) => {

@@ -1040,3 +1040,112 @@ fn perf_fib27() {
     }
     println!("fib(27): {:?}, {} instructions, {:.2} ns/instr", best, instrs, best.as_nanos() as f64 / instrs as f64);
 }
+
+#[test]
+fn fused_loop_ops_match_their_unfused_forms() {
+    use crate::chunk::IntCmp;
+    // For each comparison and a few operand pairs, `JumpUnlessI` must take
+    // the branch exactly when `cmp` + `JumpIfFalse` would.
+    let cmps = [
+        (IntCmp::Eq, EqI),
+        (IntCmp::Ne, NeI),
+        (IntCmp::Lt, LtI),
+        (IntCmp::Le, LeI),
+        (IntCmp::Gt, GtI),
+        (IntCmp::Ge, GeI),
+        (IntCmp::LtU, LtU),
+        (IntCmp::LeU, LeU),
+        (IntCmp::GtU, GtU),
+        (IntCmp::GeU, GeU),
+    ];
+    let pairs = [(1, 2), (2, 1), (3, 3), (-1, 1), (1, -1)];
+    for (cmp, op) in cmps {
+        for (x, y) in pairs {
+            let mut p = P::new();
+            let main = p.func("main.main", 0, 0, 0, |a| {
+                let (l1, e1, l2, e2) = (a.label(), a.label(), a.label(), a.label());
+                a.ops(&[PushInt(x), PushInt(y)]).jump(JumpUnlessI { cmp, target: 0 }, l1);
+                a.ops(&[PushInt(1), SetGlobal(0)]).jump(Jump(0), e1).bind(l1).ops(&[PushInt(2), SetGlobal(0)]).bind(e1);
+                a.ops(&[PushInt(x), PushInt(y), op]).jump(JumpIfFalse(0), l2);
+                a.ops(&[PushInt(1), SetGlobal(1)]).jump(Jump(0), e2).bind(l2).ops(&[PushInt(2), SetGlobal(1)]).bind(e2);
+                a.op(Ret(0));
+            });
+            let (vm, stop) = run_entry(p, main, 2);
+            assert!(matches!(stop, Stop::Returned), "{stop:?}");
+            assert_eq!(vm.globals[0], vm.globals[1], "{cmp:?} {x} {y}");
+            assert_eq!(vm.globals[0], Value::Int(if cmp.holds(x as i64, y as i64) { 1 } else { 2 }));
+        }
+    }
+    // sum := 0; for i := 0; i < 100; i += 3 { sum += i + 1000 }, fused.
+    let mut p = P::new();
+    let max = p.bc.add_const(program::Const::Int(i64::MAX));
+    let main = p.func("main.main", 0, 2, 0, |a| {
+        let (top, end) = (a.label(), a.label());
+        a.ops(&[PushInt(0), SetLocal(0), PushInt(0), SetLocal(1)]);
+        a.bind(top).ops(&[GetLocal(1), PushInt(100)]).jump(JumpUnlessI { cmp: IntCmp::Lt, target: 0 }, end);
+        a.ops(&[GetLocal(0), GetLocal(1), AddIConst(1000), AddI, SetLocal(0), IncLocal { local: 1, by: 3 }]);
+        a.jump(Jump(0), top).bind(end);
+        a.ops(&[GetLocal(0), SetGlobal(0), Const(max), AddIConst(1), SetGlobal(1), Ret(0)]);
+    });
+    let (vm, stop) = run_entry(p, main, 2);
+    assert!(matches!(stop, Stop::Returned), "{stop:?}");
+    assert_eq!(vm.globals[0], Value::Int((0..100).step_by(3).map(|i| i + 1000).sum()));
+    assert_eq!(vm.globals[1], Value::Int(i64::MIN));
+}
+
+#[test]
+fn interface_calls_share_the_box_and_a_mutating_method_clones() {
+    // type C struct{ n int }
+    // func (c C) Get() int { return c.n }
+    // func (c C) Bump() int { c.n++; return c.n }   // mutates its copy
+    // var i interface{ Bump() int; Get() int } = C{5}
+    // a := i.Bump(); b := i.Bump(); c := i.Get()  // 6, 6, 5
+    let mut p = P::new();
+    let (bump, get) = (p.bc.method_id("Bump"), p.bc.method_id("Get"));
+    let mut ms = vec![bump, get];
+    ms.sort();
+    let iface = p.bc.add_type(TypeDesc::new("main.I", Kind::Interface(ms), true, 16));
+    let _ = iface;
+    let get_f = p.func("main.C.Get", 1, 1, 1, |a| {
+        a.ops(&[GetLocal(0), Field(0), Ret(1)]);
+    });
+    let bump_f = p.func("main.C.Bump", 1, 1, 1, |a| {
+        a.ops(&[GetLocal(0), Clone, SetLocal(0)]);
+        a.ops(&[GetLocal(0), GetLocal(0), Field(0), AddIConst(1), SetField(0), GetLocal(0), Field(0), Ret(1)]);
+    });
+    let mut c = TypeDesc::new("main.C", Kind::Struct(vec![rtype::T_INT]), true, 8);
+    c.methods.push(Method { name: bump, target: rtype::Callee::Func(bump_f) });
+    c.methods.push(Method { name: get, target: rtype::Callee::Func(get_f) });
+    c.methods.sort_by_key(|m| m.name);
+    let c = p.bc.add_type(c);
+    let main = p.func("main.main", 0, 1, 0, |a| {
+        a.ops(&[Zero(c), Dup, PushInt(5), SetField(0), ToIface(c), SetLocal(0)]);
+        a.ops(&[GetLocal(0), CallIface { method: bump, argc: 0 }, SetGlobal(0)]);
+        a.ops(&[GetLocal(0), CallIface { method: bump, argc: 0 }, SetGlobal(1)]);
+        a.ops(&[GetLocal(0), CallIface { method: get, argc: 0 }, SetGlobal(2), Ret(0)]);
+    });
+    let (vm, stop) = run_entry(p, main, 3);
+    assert!(matches!(stop, Stop::Returned), "{stop:?}");
+    assert_eq!(vm.globals[..3], [Value::Int(6), Value::Int(6), Value::Int(5)]);
+}
+
+#[test]
+fn append_one_fills_capacity_in_place_then_grows() {
+    // s := make([]int, 0, 2); t := append(s, 1); u := append(t, 2); w := append(u, 3)
+    // u shares s's array (s[:2] sees 1 2); w has a new one with cap 4.
+    let mut p = P::new();
+    let main = p.func("main.main", 0, 4, 0, |a| {
+        a.ops(&[PushInt(0), PushInt(2), MakeSlice(rtype::T_INT), SetLocal(0)]);
+        a.ops(&[GetLocal(0), PushInt(1), Append { elem: rtype::T_INT, n: 1 }, SetLocal(1)]);
+        a.ops(&[GetLocal(1), PushInt(2), Append { elem: rtype::T_INT, n: 1 }, SetLocal(2)]);
+        a.ops(&[GetLocal(2), PushInt(3), Append { elem: rtype::T_INT, n: 1 }, SetLocal(3)]);
+        a.ops(&[GetLocal(3), PushInt(0), PushInt(99), SetIndex]);
+        a.ops(&[GetLocal(0), PushInt(2), SliceExpr(SLICE_HI), PushInt(1), Index, SetGlobal(0)]);
+        a.ops(&[GetLocal(2), PushInt(0), Index, SetGlobal(1)]);
+        a.ops(&[GetLocal(3), Cap, SetGlobal(2), GetLocal(3), Len, SetGlobal(3)]);
+        a.ops(&[PushNil, PushInt(7), Append { elem: rtype::T_INT, n: 1 }, Cap, SetGlobal(4), Ret(0)]);
+    });
+    let (vm, stop) = run_entry(p, main, 5);
+    assert!(matches!(stop, Stop::Returned), "{stop:?}");
+    assert_eq!(vm.globals[..5], [Value::Int(2), Value::Int(1), Value::Int(4), Value::Int(3), Value::Int(1)]);
+}
