@@ -316,6 +316,13 @@ impl Heap {
     /// aggregate is copied into the aggregate already there (so pointers to
     /// it stay valid) or cloned.
     pub fn store_slot(&mut self, h: Handle, i: usize, v: Value) -> Result<(), HeapError> {
+        if !matches!(v, Value::Agg(_)) {
+            // A scalar (or reference) replaces whatever was there.
+            if let Some(slot) = self.slots_mut(h).get_mut(i) {
+                *slot = v;
+            }
+            return Ok(());
+        }
         let old = self.slots(h).get(i).copied();
         match (old, v) {
             (Some(Value::Agg(d)), Value::Agg(s)) => self.copy_into(d, s),

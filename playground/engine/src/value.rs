@@ -48,7 +48,12 @@ pub const WHOLE: u32 = u32::MAX;
 /// Handle of the permanent empty string buffer.
 pub const EMPTY_STR: Handle = 0;
 
+// `repr(u64)`: the tag fills the first word and every payload starts at
+// offset 8, so a value moves as three aligned words. The default layout
+// packs payloads at offset 1, and the compiler then copies values with
+// overlapping unaligned moves that stall store forwarding on every push.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[repr(u64)]
 pub enum Value {
     /// nil pointer, slice, map, channel, func or interface; also "no value".
     #[default]
