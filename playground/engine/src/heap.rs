@@ -195,6 +195,21 @@ impl Heap {
         }
     }
 
+    /// Moves a slot array's contents out (empty for anything else); give
+    /// them back with [`Heap::put_slots`] before anything else runs.
+    pub fn take_slots(&mut self, h: Handle) -> Vec<Value> {
+        match self.entries.get_mut(h as usize).map(|e| &mut e.obj) {
+            Some(Obj::Slots(v)) => std::mem::take(v),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn put_slots(&mut self, h: Handle, slots: Vec<Value>) {
+        if let Some(Obj::Slots(v)) = self.entries.get_mut(h as usize).map(|e| &mut e.obj) {
+            *v = slots;
+        }
+    }
+
     #[inline]
     pub fn slots_mut(&mut self, h: Handle) -> &mut [Value] {
         match self.entries.get_mut(h as usize).map(|e| &mut e.obj) {

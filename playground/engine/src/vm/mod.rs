@@ -844,12 +844,25 @@ impl Vm {
 
     /// A backing store of `cap` slots: `vals` then zero values.
     fn new_backing(&mut self, prog: &Bytecode, elem: u32, vals: &[Value], cap: usize) -> Result<Handle, Flow> {
+        self.new_backing_from(prog, elem, &[vals], cap)
+    }
+
+    /// A backing store of `cap` slots: the concatenated `parts` (copied
+    /// with value semantics), then zero values.
+    fn new_backing_from(&mut self, prog: &Bytecode, elem: u32, parts: &[&[Value]], cap: usize) -> Result<Handle, Flow> {
         self.heap.reserve(cap as u64 * std::mem::size_of::<Value>() as u64)?;
         let mut slots = Vec::with_capacity(cap);
-        for &v in vals {
-            slots.push(self.heap.clone_value(v)?);
+        let aggregate = Heap::zero_is_aggregate(&prog.types, elem);
+        for part in parts {
+            if aggregate {
+                for &v in *part {
+                    slots.push(self.heap.clone_value(v)?);
+                }
+            } else {
+                slots.extend_from_slice(part);
+            }
         }
-        if Heap::zero_is_aggregate(&prog.types, elem) {
+        if aggregate {
             while slots.len() < cap {
                 slots.push(self.heap.zero(&prog.types, elem)?);
             }
@@ -880,9 +893,12 @@ impl Vm {
             return Ok(Value::Slice { obj, off: off as u32, len: new_len as u32, cap: cap as u32 });
         }
         let new_cap = grow_cap(cap, new_len, Self::elem_size(prog, elem));
-        let mut all: Vec<Value> = self.heap.slots(obj).get(off..off + len).unwrap_or(&[]).to_vec();
-        all.extend_from_slice(vals);
-        let h = self.new_backing(prog, elem, &all, new_cap)?;
+        // Take the old array out while the new one is built from it (no
+        // collection can run inside an instruction), then put it back.
+        let old = self.heap.take_slots(obj);
+        let r = self.new_backing_from(prog, elem, &[old.get(off..off + len).unwrap_or(&[]), vals], new_cap);
+        self.heap.put_slots(obj, old);
+        let h = r?;
         Ok(Value::Slice { obj: h, off: 0, len: new_len as u32, cap: new_cap as u32 })
     }
 
