@@ -241,10 +241,13 @@ fn bench(name: &str, build: fn() -> Bytecode, want: i64) {
     );
 }
 
+/// A benchmark: its name, its program and the result it must compute.
+type Bench = (&'static str, fn() -> Bytecode, i64);
+
 fn main() {
     // An optional argument picks one benchmark (for profiling).
     let only = std::env::args().nth(1);
-    let all: [(&str, fn() -> Bytecode, i64); 5] = [
+    let all: [Bench; 5] = [
         ("fib27", fib, 196_418),
         ("sieve", sieve, 148_933),
         ("wordcount", wordcount, 64),

@@ -956,14 +956,14 @@ impl Vm {
 
     fn type_assert(&mut self, prog: &Bytecode, site: u32, x: Value) -> Result<Value, String> {
         let Some(site) = prog.asserts.get(site as usize).copied() else { return Err("bad assertion site".into()) };
-        let target = &prog.types[site.target as usize];
+        let Some(target) = prog.types.get(site.target as usize) else { return Err("bad assertion type".into()) };
         if let Kind::Interface(methods) = &target.kind {
             let Value::Iface { tid, .. } = x else {
                 return Err(panic::type_assertion(None, None, &target.name, None));
             };
-            let dynt = &prog.types[tid as usize];
+            let Some(dynt) = prog.types.get(tid as usize) else { return Err("bad dynamic type".into()) };
             let mut missing: Vec<&str> =
-                methods.iter().filter(|&&m| dynt.method(m).is_none()).map(|&m| prog.method_names[m as usize].as_str()).collect();
+                methods.iter().filter(|&&m| dynt.method(m).is_none()).map(|&m| prog.method_names.get(m as usize).map_or("?", |s| s.as_str())).collect();
             missing.sort();
             if let Some(m) = missing.first() {
                 return Err(panic::type_assertion(None, Some(&dynt.name), &target.name, Some(m)));
