@@ -1019,28 +1019,6 @@ fn malformed_bytecode_is_an_internal_error_not_a_crash() {
     assert!(matches!(stop, Stop::Fatal(Fatal { kind: FatalKind::Internal, .. })), "{stop:?}");
 }
 
-/// Timing probe: `cargo test -p gmp-engine --release -- --ignored perf --nocapture`
-/// (best of 7 runs, as the machine is shared).
-#[test]
-#[ignore]
-fn perf_fib27() {
-    let mut best = std::time::Duration::MAX;
-    let mut instrs = 0;
-    for _ in 0..7 {
-        let (mut p, main) = fib_program(27);
-        p.bc.entry = main;
-        p.bc.nglobals = 1;
-        let mut vm = p.vm(1);
-        let t = std::time::Instant::now();
-        let r = vm.run_main();
-        best = best.min(t.elapsed());
-        assert_eq!(r.exit_code, 0);
-        assert_eq!(vm.globals[0], Value::Int(fib(27)));
-        instrs = vm.instructions;
-    }
-    println!("fib(27): {:?}, {} instructions, {:.2} ns/instr", best, instrs, best.as_nanos() as f64 / instrs as f64);
-}
-
 #[test]
 fn fused_loop_ops_match_their_unfused_forms() {
     use crate::chunk::IntCmp;
