@@ -33,6 +33,10 @@ pub enum Obj {
     Bytes(Box<[u8]>),
     /// A struct, an array or a slice backing store.
     Slots(Vec<Value>),
+    /// The backing store of a slice of 1-byte elements (`[]byte`, `[]int8`,
+    /// `[]bool`): one host byte per element instead of one `Value`, so a
+    /// byte buffer costs what it costs in Go (and stays cache-friendly).
+    ByteArr(ByteKind, Vec<u8>),
     /// One variable: an escaped local (`&x`, captured by a closure) or the
     /// value boxed in an interface.
     Cell(Value),
@@ -40,6 +44,43 @@ pub enum Obj {
     Map(Box<GoMap>),
     MapIter(Box<MapIter>),
     Chan(Box<ChanObj>),
+}
+
+/// The element kind of an [`Obj::ByteArr`]: how a byte reads as a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ByteKind {
+    U8,
+    I8,
+    Bool,
+}
+
+impl ByteKind {
+    /// The compact kind for elements of type `ty`, if it has one.
+    pub fn of(types: &[TypeDesc], ty: u32) -> Option<ByteKind> {
+        match types.get(ty as usize).map(|t| &t.kind) {
+            Some(Kind::Int(crate::value::IntKind::U8)) => Some(ByteKind::U8),
+            Some(Kind::Int(crate::value::IntKind::I8)) => Some(ByteKind::I8),
+            Some(Kind::Bool) => Some(ByteKind::Bool),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn load(self, b: u8) -> Value {
+        match self {
+            ByteKind::U8 => Value::Int(b as i64),
+            ByteKind::I8 => Value::Int(b as i8 as i64),
+            ByteKind::Bool => Value::Bool(b != 0),
+        }
+    }
+
+    #[inline]
+    pub fn store(v: Value) -> u8 {
+        match v {
+            Value::Bool(b) => b as u8,
+            v => v.int() as u8,
+        }
+    }
 }
 
 /// A channel's state; the operations arrive with the scheduler (issue 4).
@@ -131,6 +172,7 @@ impl Heap {
                 Obj::Free => 0,
                 Obj::Bytes(b) => b.len() as u64,
                 Obj::Slots(v) => v.capacity() as u64 * VALUE_BYTES,
+                Obj::ByteArr(_, d) => d.capacity() as u64,
                 Obj::Cell(_) => VALUE_BYTES,
                 Obj::Closure { captures, .. } => captures.len() as u64 * VALUE_BYTES,
                 Obj::Map(m) => m.slots.len() as u64 * std::mem::size_of::<MSlot>() as u64,
@@ -192,6 +234,52 @@ impl Heap {
             Obj::Slots(v) => v,
             Obj::Cell(v) => std::slice::from_ref(v),
             _ => &[],
+        }
+    }
+
+    /// Element `i` of a struct, array or slice backing store (`Nil` when
+    /// out of range).
+    #[inline]
+    pub fn elem(&self, h: Handle, i: usize) -> Value {
+        match self.get(h) {
+            Obj::Slots(v) => v.get(i).copied().unwrap_or_default(),
+            Obj::ByteArr(k, d) => d.get(i).map_or(Value::Nil, |&b| k.load(b)),
+            Obj::Cell(v) if i == 0 => *v,
+            _ => Value::Nil,
+        }
+    }
+
+    /// Elements `off..off+len` of a backing store, as values.
+    pub fn elems(&self, h: Handle, off: usize, len: usize) -> Vec<Value> {
+        match self.get(h) {
+            Obj::ByteArr(k, d) => d.get(off..off + len).unwrap_or(&[]).iter().map(|&b| k.load(b)).collect(),
+            _ => self.slots(h).get(off..off + len).unwrap_or(&[]).to_vec(),
+        }
+    }
+
+    /// The bytes of a compact backing store, if `h` is one.
+    pub fn byte_arr(&self, h: Handle) -> Option<&[u8]> {
+        match self.get(h) {
+            Obj::ByteArr(_, d) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn alloc_byte_arr(&mut self, kind: ByteKind, data: Vec<u8>, go_bytes: u64) -> Result<Handle, HeapError> {
+        self.alloc(Obj::ByteArr(kind, data), go_bytes)
+    }
+
+    /// Sets elements `off..off+len` of a compact backing store to zero;
+    /// false if `h` is not one.
+    pub fn zero_bytes(&mut self, h: Handle, off: usize, len: usize) -> bool {
+        match self.get_mut(h) {
+            Some(Obj::ByteArr(_, d)) => {
+                if let Some(r) = d.get_mut(off..off + len) {
+                    r.fill(0);
+                }
+                true
+            }
+            _ => false,
         }
     }
 
@@ -333,8 +421,19 @@ impl Heap {
     pub fn store_slot(&mut self, h: Handle, i: usize, v: Value) -> Result<(), HeapError> {
         if !matches!(v, Value::Agg(_)) {
             // A scalar (or reference) replaces whatever was there.
-            if let Some(slot) = self.slots_mut(h).get_mut(i) {
-                *slot = v;
+            match self.entries.get_mut(h as usize).map(|e| &mut e.obj) {
+                Some(Obj::Slots(s)) => {
+                    if let Some(slot) = s.get_mut(i) {
+                        *slot = v;
+                    }
+                }
+                Some(Obj::ByteArr(_, d)) => {
+                    if let Some(b) = d.get_mut(i) {
+                        *b = ByteKind::store(v);
+                    }
+                }
+                Some(Obj::Cell(c)) if i == 0 => *c = v,
+                _ => {}
             }
             return Ok(());
         }
@@ -647,7 +746,7 @@ impl Heap {
             }
         };
         match obj {
-            Obj::Free | Obj::Bytes(_) => {}
+            Obj::Free | Obj::Bytes(_) | Obj::ByteArr(..) => {}
             Obj::Slots(v) => v.iter().for_each(push),
             Obj::Cell(v) => push(v),
             Obj::Closure { captures, .. } => captures.iter().for_each(push),

@@ -51,7 +51,7 @@ pub use panic::{Bounds, bounds_message};
 pub use program::{AssertSite, Bytecode, Const, Function, NATIVE_FUNC_BIT, Native, NativeFn, ResultSlot, Throw};
 
 use crate::chunk::{Op, PrintKind, SLICE_HI, SLICE_LO, SLICE_MAX};
-use crate::heap::{Heap, HeapError, MapError, Obj, Reachable, Uncomparable};
+use crate::heap::{ByteKind, Heap, HeapError, MapError, Obj, Reachable, Uncomparable};
 use crate::rtype::{self, Callee, Kind};
 use crate::value::{Handle, IntKind, Value, WHOLE};
 use std::rc::Rc;
@@ -797,7 +797,7 @@ impl Vm {
         if slot == WHOLE {
             Value::Agg(obj)
         } else {
-            self.heap.slots(obj).get(slot as usize).copied().unwrap_or_default()
+            self.heap.elem(obj, slot as usize)
         }
     }
 
@@ -850,6 +850,15 @@ impl Vm {
     /// A backing store of `cap` slots: the concatenated `parts` (copied
     /// with value semantics), then zero values.
     fn new_backing_from(&mut self, prog: &Bytecode, elem: u32, parts: &[&[Value]], cap: usize) -> Result<Handle, Flow> {
+        if let Some(kind) = ByteKind::of(&prog.types, elem) {
+            self.heap.reserve(cap as u64)?;
+            let mut data = Vec::with_capacity(cap);
+            for part in parts {
+                data.extend(part.iter().map(|&v| ByteKind::store(v)));
+            }
+            data.resize(cap, 0);
+            return Ok(self.heap.alloc_byte_arr(kind, data, cap as u64)?);
+        }
         self.heap.reserve(cap as u64 * std::mem::size_of::<Value>() as u64)?;
         let mut slots = Vec::with_capacity(cap);
         let aggregate = Heap::zero_is_aggregate(&prog.types, elem);
@@ -895,6 +904,16 @@ impl Vm {
         let new_cap = grow_cap(cap, new_len, Self::elem_size(prog, elem));
         // Take the old array out while the new one is built from it (no
         // collection can run inside an instruction), then put it back.
+        if let (Some(kind), Some(old)) = (ByteKind::of(&prog.types, elem), self.heap.byte_arr(obj)) {
+            // Byte buffers grow byte-wise, without going through values.
+            self.heap.reserve(new_cap as u64)?;
+            let mut data = Vec::with_capacity(new_cap);
+            data.extend_from_slice(old.get(off..off + len).unwrap_or(&[]));
+            data.extend(vals.iter().map(|&v| ByteKind::store(v)));
+            data.resize(new_cap, 0);
+            let h = self.heap.alloc_byte_arr(kind, data, new_cap as u64)?;
+            return Ok(Value::Slice { obj: h, off: 0, len: new_len as u32, cap: new_cap as u32 });
+        }
         let old = self.heap.take_slots(obj);
         let r = self.new_backing_from(prog, elem, &[old.get(off..off + len).unwrap_or(&[]), vals], new_cap);
         self.heap.put_slots(obj, old);
@@ -907,7 +926,7 @@ impl Vm {
         match v {
             Value::Str { .. } => self.heap.str_bytes(v).iter().map(|&b| Value::Int(b as i64)).collect(),
             _ => match self.seq_of(v) {
-                Some((obj, off, len)) => self.heap.slots(obj).get(off..off + len).unwrap_or(&[]).to_vec(),
+                Some((obj, off, len)) => self.heap.elems(obj, off, len),
                 None => Vec::new(),
             },
         }
@@ -1250,7 +1269,7 @@ impl Vm {
                             if i < 0 || i as usize >= len {
                                 flow!(self.bounds(Bounds::Index, i, len as i64))
                             }
-                            push!(self.heap.slots(obj).get(off + i as usize).copied().unwrap_or_default())
+                            push!(self.heap.elem(obj, off + i as usize))
                         }
                     }
                     Op::SetIndex => {
@@ -1443,9 +1462,11 @@ impl Vm {
                         if let Value::Map(_) = x {
                             self.heap.map_clear(x)
                         } else if let Some((obj, off, len)) = self.seq_of(x) {
-                            for i in off..off + len {
-                                let v = self.heap.slots(obj).get(i).copied().unwrap_or_default();
-                                self.zero_in_place(obj, i, v);
+                            if !self.heap.zero_bytes(obj, off, len) {
+                                for i in off..off + len {
+                                    let v = self.heap.slots(obj).get(i).copied().unwrap_or_default();
+                                    self.zero_in_place(obj, i, v);
+                                }
                             }
                         }
                     }
@@ -1610,7 +1631,12 @@ impl Vm {
                     }
                     Op::BytesToStr => {
                         let x = pop!();
-                        let bytes: Vec<u8> = self.elems(x).iter().map(|v| v.int() as u8).collect();
+                        let bytes: Vec<u8> = match x {
+                            Value::Slice { obj, off, len, .. } if self.heap.byte_arr(obj).is_some() => {
+                                self.heap.byte_arr(obj).and_then(|d| d.get(off as usize..(off + len) as usize)).unwrap_or(&[]).to_vec()
+                            }
+                            _ => self.elems(x).iter().map(|v| v.int() as u8).collect(),
+                        };
                         let s = tri!(self.heap.alloc_str(&bytes));
                         push!(s)
                     }
@@ -1626,6 +1652,15 @@ impl Vm {
                     Op::StrToBytes | Op::StrToRunes => {
                         let x = pop!();
                         let b = self.heap.str_bytes(x);
+                        if matches!(op, Op::StrToBytes) {
+                            // A compact byte array, even when empty: []byte("") is
+                            // an empty, non-nil slice.
+                            let data = b.to_vec();
+                            let n = data.len() as u32;
+                            let h = tri!(self.heap.alloc_byte_arr(ByteKind::U8, data, n as u64));
+                            push!(Value::Slice { obj: h, off: 0, len: n, cap: n });
+                            continue;
+                        }
                         let vals: Vec<Value> = if matches!(op, Op::StrToBytes) {
                             b.iter().map(|&c| Value::Int(c as i64)).collect()
                         } else {

@@ -1127,3 +1127,39 @@ fn append_one_fills_capacity_in_place_then_grows() {
     assert!(matches!(stop, Stop::Returned), "{stop:?}");
     assert_eq!(vm.globals[..5], [Value::Int(2), Value::Int(1), Value::Int(4), Value::Int(3), Value::Int(1)]);
 }
+
+#[test]
+fn byte_slices_are_compact_and_behave_like_slices() {
+    // b := []byte("hey"); b = append(b, '!', '?'); b[0] = 'H'; p := &b[1]; *p = 'E'
+    // t := make([]int8, 2); t[0] = -1 (a wrap of 255); f := make([]bool, 3); f[2] = true
+    // n := copy(b[3:], "??!"); s := string(b); clear(f[2:])
+    let mut p = P::new();
+    let hey = p.str("hey");
+    let q = p.str("??!");
+    let main = p.func("main.main", 0, 3, 0, |a| {
+        a.ops(&[hey, StrToBytes, PushInt(33), PushInt(63), Append { elem: rtype::T_UINT8, n: 2 }, SetLocal(0)]);
+        a.ops(&[GetLocal(0), PushInt(0), PushInt(72), SetIndex]);
+        a.ops(&[GetLocal(0), PushInt(1), IndexAddr, PushInt(69), Store]);
+        a.ops(&[PushInt(2), PushInt(2), MakeSlice(rtype::T_INT8), SetLocal(1)]);
+        a.ops(&[GetLocal(1), PushInt(0), PushInt(255), SetIndex, GetLocal(1), PushInt(0), Index, SetGlobal(0)]);
+        a.ops(&[PushInt(3), PushInt(3), MakeSlice(rtype::T_BOOL), SetLocal(2)]);
+        a.ops(&[GetLocal(2), PushInt(2), PushBool(true), SetIndex, GetLocal(2), PushInt(2), Index, SetGlobal(1)]);
+        a.ops(&[GetLocal(0), PushInt(3), SliceExpr(SLICE_LO), q, Copy, SetGlobal(2)]);
+        a.ops(&[GetLocal(0), BytesToStr, SetGlobal(3)]);
+        a.ops(&[GetLocal(2), PushInt(2), SliceExpr(SLICE_LO), Clear, GetLocal(2), PushInt(2), Index, SetGlobal(4)]);
+        a.ops(&[GetLocal(0), Cap, SetGlobal(5)]);
+        // A 1 MB buffer costs about 1 MB of host memory, not 24 MB.
+        a.ops(&[PushInt(1 << 20), PushInt(1 << 20), MakeSlice(rtype::T_UINT8), SetGlobal(6), Ret(0)]);
+    });
+    let (vm, stop) = run_entry(p, main, 7);
+    assert!(matches!(stop, Stop::Returned), "{stop:?}");
+    assert_eq!(vm.globals[0], Value::Int(-1));
+    assert_eq!(vm.globals[1], Value::Bool(true));
+    assert_eq!(vm.globals[2], Value::Int(2));
+    assert_eq!(str_of(&vm, vm.globals[3]), "HEy??");
+    assert_eq!(vm.globals[4], Value::Bool(false));
+    // Go: cap(append([]byte("hey"), '!', '?')) is 8 (growslice rounds to
+    // the 8-byte size class).
+    assert_eq!(vm.globals[5], Value::Int(8));
+    assert!(vm.heap.host_bytes() < 2 << 20, "{}", vm.heap.host_bytes());
+}
