@@ -1470,12 +1470,12 @@ impl Vm {
                         let x = pop!();
                         if let Value::Map(_) = x {
                             self.heap.map_clear(x)
-                        } else if let Some((obj, off, len)) = self.seq_of(x) {
-                            if !self.heap.zero_bytes(obj, off, len) {
-                                for i in off..off + len {
-                                    let v = self.heap.slots(obj).get(i).copied().unwrap_or_default();
-                                    self.zero_in_place(obj, i, v);
-                                }
+                        } else if let Some((obj, off, len)) = self.seq_of(x)
+                            && !self.heap.zero_bytes(obj, off, len)
+                        {
+                            for i in off..off + len {
+                                let v = self.heap.slots(obj).get(i).copied().unwrap_or_default();
+                                self.zero_in_place(obj, i, v);
                             }
                         }
                     }
