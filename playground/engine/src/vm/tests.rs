@@ -1260,11 +1260,8 @@ fn random_bytecode_never_crashes_the_vm() {
         let mut vm = Vm::new(Rc::new(p.bc), VmConfig { seed: round, instr_limit: 20_000, heap_budget: 8 << 20, ..VmConfig::default() }).unwrap();
         let g = vm.spawn(Value::Func(main), &[]).unwrap();
         let mut stops = 0;
-        loop {
-            match vm.execute(g, 1000) {
-                Stop::Budget | Stop::Syscall(_) => stops += 1,
-                _ => break,
-            }
+        while let Stop::Budget | Stop::Syscall(_) = vm.execute(g, 1000) {
+            stops += 1;
             assert!(stops < 25_000, "round {round}: no end in sight");
         }
     }
