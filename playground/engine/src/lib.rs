@@ -15,13 +15,18 @@
 //! - A run is a pure function of (program, GOMAXPROCS, seed).
 
 pub mod ast;
+pub mod chunk;
 pub mod diag;
 pub mod event;
 pub mod golden;
+pub mod heap;
 pub mod lexer;
 pub mod parser;
+pub mod rtype;
 pub mod span;
 pub mod token;
+pub mod value;
+pub mod vm;
 
 pub use diag::Diagnostic;
 pub use event::{Event, EventKind};
