@@ -16,6 +16,7 @@
 
 pub mod diag;
 pub mod event;
+pub mod sched;
 pub mod span;
 
 pub use diag::Diagnostic;

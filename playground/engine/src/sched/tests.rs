@@ -1,0 +1,488 @@
+//! Scheduling behaviour, tested with scripted goroutines (no VM): each test
+//! builds scripts, runs them with invariant checks after every event, and
+//! asserts on the event stream.
+
+use super::script::{ScriptMachine, Step, Step::*};
+use super::*;
+use crate::event::{Event, EventKind, PutCause, QueueSlot};
+
+const MS: u64 = 1_000_000;
+const US: u64 = 1_000;
+
+fn cfg(procs: u32, seed: u64) -> Config {
+    Config { procs, seed, check_invariants: true, ..Config::default() }
+}
+
+fn run_with(config: Config, scripts: Vec<Vec<Step>>) -> (Sched, ScriptMachine, Ending) {
+    let mut s = Sched::new(config);
+    let mut m = ScriptMachine::new(scripts);
+    let e = s.run(&mut m);
+    if let Ending::Fault(f) = &e {
+        panic!("run faulted: {f}");
+    }
+    (s, m, e)
+}
+
+fn run(procs: u32, seed: u64, scripts: Vec<Vec<Step>>) -> (Sched, ScriptMachine, Ending) {
+    run_with(cfg(procs, seed), scripts)
+}
+
+/// (goid, P) of every Execute, in order.
+fn executions(events: &[Event]) -> Vec<(GoId, u32)> {
+    events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Execute { g, p, .. } => Some((g, p)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// main spawns `n` workers that each work `work` ns then wake main; main
+/// waits for all of them.
+fn fan_out(n: usize, work: u64) -> Vec<Vec<Step>> {
+    let mut main = vec![];
+    for _ in 0..n {
+        main.push(Go(1));
+    }
+    for _ in 0..n {
+        main.push(Park(WaitReason::ChanReceive, 1));
+    }
+    vec![main, vec![Work(work), Wake(1)]]
+}
+
+#[test]
+fn main_is_goroutine_1_and_the_first_user_goroutine_is_5() {
+    // Go 1.27 prints "first 5" for the first `go` statement's goroutine
+    // (forcegc, bgsweep and bgscavenge take 2, 3 and 4).
+    let (s, _, e) = run(1, 1, fan_out(3, 10));
+    assert_eq!(e, Ending::Exit(0));
+    let created: Vec<GoId> = s
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::GoCreate { child, .. } => Some(child),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(created, vec![1, 5, 6, 7]);
+}
+
+#[test]
+fn same_seed_gives_identical_events_and_seeds_change_interleavings() {
+    let scripts = || fan_out(40, 30 * US);
+    let (a, _, _) = run(4, 7, scripts());
+    let (b, _, _) = run(4, 7, scripts());
+    assert_eq!(a.events, b.events);
+    assert_eq!(format!("{:?}", a.events), format!("{:?}", b.events));
+    let base = executions(&a.events);
+    let differing = (1..=6).filter(|&seed| executions(&run(4, seed, scripts()).0.events) != base).count();
+    assert!(differing >= 3, "only {differing} of 6 seeds changed the interleaving");
+    // Event times never go backwards.
+    assert!(a.events.windows(2).all(|w| w[0].time_ns <= w[1].time_ns));
+}
+
+#[test]
+fn newproc_puts_the_child_in_runnext_and_kicks_the_old_one_to_the_tail() {
+    // main: go A; go B; block. B (runnext) runs first, then A.
+    let scripts = vec![
+        vec![Go(1), Go(2), Park(WaitReason::ChanReceive, 1), Park(WaitReason::ChanReceive, 1)],
+        vec![Mark("A"), Wake(1)],
+        vec![Mark("B"), Wake(1)],
+    ];
+    let (s, m, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    assert!(s.events.iter().any(|e| e.kind == EventKind::RunnextKick { p: 0, g: 5 }));
+    assert_eq!(m.labels(), vec!["B", "A"]);
+}
+
+#[test]
+fn a_readied_goroutine_runs_next_ahead_of_the_queue() {
+    // main spawns a waiter W and three others; W blocks, main wakes it:
+    // W jumps ahead of the three queued goroutines.
+    let scripts = vec![
+        vec![
+            Go(1),
+            Park(WaitReason::ChanReceive, 9), // let W run and block
+            Go(2),
+            Go(2),
+            Go(2),
+            Wake(2), // ready W
+            Park(WaitReason::ChanReceive, 1),
+            Park(WaitReason::ChanReceive, 1),
+            Park(WaitReason::ChanReceive, 1),
+            Park(WaitReason::ChanReceive, 1),
+        ],
+        vec![Wake(9), Park(WaitReason::ChanReceive, 2), Mark("W"), Wake(1)],
+        vec![Mark("other"), Wake(1)],
+    ];
+    let (s, m, _) = run(1, 1, scripts);
+    assert_eq!(m.labels(), vec!["W", "other", "other", "other"]);
+    let ready = s.events.iter().find(|e| {
+        matches!(e.kind, EventKind::RunqPut { g: 5, cause: PutCause::Ready, slot: QueueSlot::Runnext, .. })
+    });
+    assert!(ready.is_some());
+}
+
+#[test]
+fn a_full_local_queue_spills_half_plus_one_to_the_global_queue() {
+    // With one P: the 1st child sits in runnext, children 2.. are kicked to
+    // the local queue; after 257 children the queue holds 256, and the
+    // 258th kicks the 257th into a full queue: runqputslow moves 128 + 1.
+    let n = 300;
+    let (s, _, e) = run(1, 1, fan_out(n, 1));
+    assert_eq!(e, Ending::Exit(0));
+    let creates_before = |i: usize| {
+        s.events[..i].iter().filter(|e| matches!(e.kind, EventKind::GoCreate { .. })).count()
+    };
+    let (idx, moved, g) = s
+        .events
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| match &e.kind {
+            EventKind::RunqPutSlow { moved, g, .. } => Some((i, moved.clone(), *g)),
+            _ => None,
+        })
+        .expect("no overflow");
+    // main + 258 children created when the first spill happens.
+    assert_eq!(creates_before(idx), 1 + 258);
+    assert_eq!(moved.len(), 128);
+    assert_eq!(moved[0], 5, "the head of the queue (the first kicked child) goes first");
+    assert_eq!(g, 4 + 257, "the kicked runnext G goes last");
+    let spills = s.events.iter().filter(|e| matches!(e.kind, EventKind::RunqPutSlow { .. })).count();
+    assert!(spills >= 1);
+}
+
+#[test]
+fn the_global_queue_is_checked_every_61st_schedtick() {
+    // main spawns X, then 200 workers (X is kicked to the head of the local
+    // queue), then sleeps. The last worker runs from runnext (inheriting
+    // schedtick 0), X runs at tick 1 and yields to the global queue, the
+    // workers run at ticks 2, 3, ...: once 60 of them have, schedtick is 61
+    // and findRunnable looks at the global queue first. Without that check
+    // X would wait for all 200.
+    let scripts = vec![
+        {
+            let mut v = vec![Go(1)];
+            v.extend(std::iter::repeat(Go(2)).take(200));
+            v.push(Sleep(MS));
+            v
+        },
+        vec![Gosched, Mark("X")],
+        vec![Work(US), Mark("w")],
+    ];
+    let (s, m, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    let labels = m.labels();
+    let x_at = labels.iter().position(|l| *l == "X").expect("X never ran");
+    assert_eq!(x_at, 61, "X ran after {x_at} workers");
+    let from_global = s.events.iter().any(|e| matches!(e.kind, EventKind::Execute { g: 5, from: QueueSlot::Global, .. }));
+    assert!(from_global);
+}
+
+#[test]
+fn with_one_p_a_goroutine_that_never_blocks_is_preempted() {
+    // main sleeps 1ms while a spinner holds the only P; sysmon preempts the
+    // spinner after 10ms (by 20ms), the timer is run, main returns.
+    let scripts = vec![vec![Go(1), Sleep(MS), Mark("main back")], vec![Spin]];
+    let (s, m, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    let t = s
+        .events
+        .iter()
+        .find_map(|e| match e.kind {
+            EventKind::Preempt { g: 5, .. } => Some(e.time_ns),
+            _ => None,
+        })
+        .expect("spinner never preempted");
+    assert!((10 * MS..=21 * MS).contains(&t), "preempted at {t}");
+    // main is woken at the first preemption point, but as in Go it may
+    // wait one more slice: main and the spinner both started from runnext
+    // (inheriting schedtick 0), so the first schedule sees schedtick%61 == 0
+    // and takes the preempted spinner from the global queue first.
+    let back = m.time_of("main back").unwrap();
+    assert!(back >= t && back <= t + 21 * MS, "main back at {back}, preempt at {t}");
+    assert!(s
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::RunqPut { g: 5, slot: QueueSlot::Global, cause: PutCause::Preempt, .. })));
+}
+
+#[test]
+fn two_spinners_on_one_p_take_turns() {
+    let scripts = vec![vec![Go(1), Go(1), Sleep(100 * MS)], vec![Spin]];
+    let (s, _, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    let preempts: Vec<GoId> = s
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Preempt { g, .. } => Some(g),
+            _ => None,
+        })
+        .collect();
+    assert!(preempts.contains(&5) && preempts.contains(&6), "{preempts:?}");
+}
+
+#[test]
+fn an_idle_p_steals_half_of_a_busy_ps_queue() {
+    let (s, _, e) = run(2, 3, fan_out(10, 100 * US));
+    assert_eq!(e, Ending::Exit(0));
+    let steal = s.events.iter().find_map(|e| match &e.kind {
+        EventKind::Steal { thief, victim, gs, .. } => Some((*thief, *victim, gs.len())),
+        _ => None,
+    });
+    let (thief, victim, n) = steal.expect("no steal");
+    assert_eq!((thief, victim), (1, 0));
+    assert!(n >= 1);
+    assert!(executions(&s.events).iter().any(|&(g, p)| g != 1 && p == 1), "no worker ran on P1");
+}
+
+#[test]
+fn a_goroutine_in_a_syscall_lets_others_run_on_its_p() {
+    // One P. main enters a 1ms syscall; sysmon takes the P after a tick
+    // or two and hands it to a new M, which runs the worker meanwhile.
+    let scripts = vec![
+        vec![Go(1), Syscall(MS), Mark("main out of syscall"), Park(WaitReason::ChanReceive, 1)],
+        vec![Work(50 * US), Mark("worker"), Wake(1)],
+    ];
+    let (s, m, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    let handoff = s
+        .events
+        .iter()
+        .find_map(|e| match e.kind {
+            EventKind::Releasep { m: 0, p: 0, handoff: true } => Some(e.time_ns),
+            _ => None,
+        })
+        .expect("P never retaken");
+    assert!(handoff >= 20 * US && handoff < 100 * US, "retaken at {handoff}");
+    let worker_m = s.events.iter().find_map(|e| match e.kind {
+        EventKind::Execute { g: 5, m, .. } => Some(m),
+        _ => None,
+    });
+    assert_ne!(worker_m, Some(0), "the worker should run on another M");
+    assert!(m.time_of("worker").unwrap() < MS);
+    assert!(m.time_of("main out of syscall").unwrap() >= MS);
+}
+
+#[test]
+fn a_short_syscall_keeps_its_p() {
+    let scripts = vec![vec![Syscall(5 * US), Mark("back")]];
+    let (s, _, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    assert!(!s.events.iter().any(|e| matches!(e.kind, EventKind::Releasep { handoff: true, .. })));
+    assert!(s.events.iter().any(|e| matches!(e.kind, EventKind::ExitSyscall { g: 1, m: 0, p: 0 })));
+}
+
+#[test]
+fn sleeping_an_hour_jumps_the_clock() {
+    let hour = 3600 * 1000 * MS;
+    let scripts = vec![vec![Sleep(hour), Mark("awake")]];
+    let (s, m, e) = run(2, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    assert_eq!(m.time_of("awake"), Some(hour));
+    assert!(s.events.iter().any(|e| matches!(e.kind, EventKind::ClockJump { to, .. } if to == hour)));
+    assert!(s.events.len() < 40, "{} events for one sleep", s.events.len());
+}
+
+#[test]
+fn sleepers_wake_in_time_order() {
+    let scripts = vec![
+        vec![Go(1), Go(2), Go(3), Sleep(10 * MS)],
+        vec![Sleep(3 * MS), Mark("3ms")],
+        vec![Sleep(MS), Mark("1ms")],
+        vec![Sleep(2 * MS), Mark("2ms")],
+    ];
+    let (_, m, _) = run(2, 5, scripts);
+    assert_eq!(m.labels(), vec!["1ms", "2ms", "3ms"]);
+    assert_eq!(m.time_of("2ms"), Some(2 * MS));
+}
+
+#[test]
+fn everyone_blocked_is_a_deadlock() {
+    let (_, _, e) = run(1, 1, vec![vec![Park(WaitReason::ChanReceive, 1)]]);
+    assert_eq!(e, Ending::Deadlock { main_goexit: false });
+    assert_eq!(e.fatal_message(), Some("all goroutines are asleep - deadlock!"));
+    // With more Ps and another blocked goroutine too.
+    let (_, _, e) = run(4, 1, vec![vec![Go(1), Park(WaitReason::SyncWaitGroupWait, 1)], vec![Park(WaitReason::ChanSend, 2)]]);
+    assert_eq!(e, Ending::Deadlock { main_goexit: false });
+}
+
+#[test]
+fn main_goexit_then_all_done_is_the_no_goroutines_deadlock() {
+    let (_, _, e) = run(2, 1, vec![vec![Go(1), Goexit], vec![Work(US)]]);
+    assert_eq!(e, Ending::Deadlock { main_goexit: true });
+    assert_eq!(e.fatal_message(), Some("no goroutines (main called runtime.Goexit) - deadlock!"));
+    // If another goroutine is blocked, it is the ordinary deadlock.
+    let (_, _, e) = run(2, 1, vec![vec![Go(1), Goexit], vec![Park(WaitReason::ChanReceive, 3)]]);
+    assert_eq!(e, Ending::Deadlock { main_goexit: false });
+}
+
+#[test]
+fn a_pending_timer_is_not_a_deadlock() {
+    let scripts = vec![vec![Go(1), Park(WaitReason::ChanReceive, 1)], vec![Sleep(5 * MS), Wake(1)]];
+    let (_, _, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+}
+
+#[test]
+fn main_returning_ends_the_process_and_others_vanish() {
+    let (s, _, e) = run(2, 1, vec![vec![Go(1), Go(1), Work(US)], vec![Park(WaitReason::Select, 1)]]);
+    assert_eq!(e, Ending::Exit(0));
+    assert!(s.num_goroutine() >= 1);
+    let (_, _, e) = run(1, 1, vec![vec![Exit(3)]]);
+    assert_eq!(e, Ending::Exit(3));
+}
+
+#[test]
+fn newproc_reuses_dead_gs_from_the_free_list() {
+    let scripts = vec![
+        vec![Go(1), Park(WaitReason::ChanReceive, 1), Go(1), Park(WaitReason::ChanReceive, 1)],
+        vec![Wake(1)],
+    ];
+    let (s, _, _) = run(1, 1, scripts);
+    let creates: Vec<(GoId, bool)> = s
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::GoCreate { child, reused, .. } => Some((child, reused)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(creates, vec![(1, false), (5, false), (6, true)]);
+    assert_eq!(s.gs.len(), 2, "the second child reused the first one's slot");
+}
+
+#[test]
+fn num_goroutine_counts_the_living() {
+    let scripts = vec![vec![Go(1), Go(1), Go(1), Park(WaitReason::ChanReceive, 2)], vec![Park(WaitReason::ChanReceive, 1)]];
+    let mut s = Sched::new(cfg(1, 1));
+    let mut m = ScriptMachine::new(scripts);
+    let e = s.run(&mut m);
+    assert_eq!(e, Ending::Deadlock { main_goexit: false });
+    assert_eq!(s.num_goroutine(), 4);
+}
+
+#[test]
+fn a_locked_goroutine_keeps_its_thread() {
+    // G5 locks its thread, blocks, is woken by main, runs again on the
+    // same M; when it exits still locked the M is destroyed.
+    let scripts = vec![
+        vec![Go(1), Park(WaitReason::ChanReceive, 1), Work(10 * US), Wake(2), Park(WaitReason::ChanReceive, 1)],
+        vec![Lock, Wake(1), Park(WaitReason::ChanReceive, 2), Work(US), Wake(1)],
+    ];
+    let (s, _, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    let ms: Vec<u32> = s
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Execute { g: 5, m, .. } => Some(m),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ms.len(), 2);
+    assert_eq!(ms[0], ms[1], "the locked G ran on two Ms");
+    assert!(s.events.iter().any(|e| e.kind == EventKind::MDestroy { m: ms[0] }));
+}
+
+#[test]
+fn the_replayed_event_stream_matches_the_live_state_after_every_event() {
+    let scenarios: Vec<(u32, Vec<Vec<Step>>)> = vec![
+        (1, fan_out(300, 1)),
+        (4, fan_out(60, 20 * US)),
+        (2, vec![vec![Go(1), Syscall(MS), Park(WaitReason::ChanReceive, 1)], vec![Work(50 * US), Wake(1)]]),
+        (1, vec![vec![Go(1), Go(1), Sleep(30 * MS)], vec![Spin]]),
+        (3, vec![vec![Go(1), Go(2), Go(2), Sleep(3 * MS)], vec![Sleep(MS), Gosched, Wake(4)], vec![Park(WaitReason::ChanReceive, 4)]]),
+        (
+            2,
+            vec![
+                vec![Go(1), Park(WaitReason::ChanReceive, 1), Work(10 * US), Wake(2), Park(WaitReason::ChanReceive, 1)],
+                vec![Lock, Wake(1), Park(WaitReason::ChanReceive, 2), Work(US), Wake(1)],
+            ],
+        ),
+    ];
+    for (i, (procs, scripts)) in scenarios.into_iter().enumerate() {
+        let config = Config { record_snapshots: true, ..cfg(procs, 11 + i as u64) };
+        let (s, _, _) = run_with(config, scripts);
+        assert_eq!(s.snapshots.len(), s.events.len());
+        let mut snap = replay::Snapshot::initial(procs);
+        for (k, ev) in s.events.iter().enumerate() {
+            snap.apply(ev).unwrap_or_else(|e| panic!("scenario {i} event {k}: {e}"));
+            assert_eq!(snap, s.snapshots[k], "scenario {i}: state differs after event {k}: {:?}", ev.kind);
+        }
+        assert_eq!(replay::replay(procs, &s.events).unwrap(), s.snapshot());
+    }
+}
+
+#[test]
+fn the_invariant_checker_catches_corruption() {
+    let mut s = Sched::new(cfg(2, 1));
+    assert_eq!(check::check(&s), Ok(()));
+    // A runnable G in two places.
+    let g = s.ps[0].runnext.unwrap();
+    s.global.push_back(g);
+    assert!(check::check(&s).unwrap_err().contains("2 queues"));
+    s.global.clear();
+    s.ngoroutines = 7;
+    assert!(check::check(&s).unwrap_err().contains("NumGoroutine"));
+    s.ngoroutines = 1;
+    s.nmspinning = 1;
+    assert!(check::check(&s).unwrap_err().contains("nmspinning"));
+}
+
+#[test]
+fn a_misbehaving_machine_is_a_fault_not_a_panic() {
+    struct Bad;
+    impl Machine for Bad {
+        fn run(&mut self, _: GoId, _: u64, _: u64) -> RunResult {
+            RunResult { used_ns: 1, stop: Stop::Ready(42) }
+        }
+        fn newproc(&mut self, _: GoId, _: GoId) {}
+    }
+    let mut s = Sched::new(cfg(1, 1));
+    assert!(matches!(s.run(&mut Bad), Ending::Fault(_)));
+}
+
+#[test]
+fn steal_order_visits_every_p_once() {
+    for n in 1..9 {
+        for seed in [0u32, 1, 7, 12345, u32::MAX] {
+            let mut v: Vec<u32> = proc::steal_order(n, seed).collect();
+            v.sort();
+            assert_eq!(v, (0..n).collect::<Vec<_>>());
+        }
+    }
+}
+
+#[test]
+fn a_hundred_thousand_goroutines_spawn_and_exit() {
+    let n = 100_000;
+    let config = Config { check_invariants: false, ..cfg(2, 1) };
+    let started = std::time::Instant::now();
+    // A `go` statement costs some time (here 200ns), so workers stolen by
+    // the other P finish and free their Gs while main is still spawning.
+    let mut main = vec![];
+    for _ in 0..n {
+        main.push(Go(1));
+        main.push(Work(200));
+    }
+    main.extend(std::iter::repeat(Park(WaitReason::SyncWaitGroupWait, 1)).take(n));
+    let (s, _, e) = run_with(config, vec![main, vec![Work(100), Wake(1)]]);
+    let wall = started.elapsed();
+    assert_eq!(e, Ending::Exit(0));
+    let created = s.events.iter().filter(|e| matches!(e.kind, EventKind::GoCreate { .. })).count();
+    assert_eq!(created, n + 1);
+    // Dead Gs are reused: far fewer slots than goroutines.
+    assert!(s.gs.len() < n / 2, "{} G slots for {n} goroutines", s.gs.len());
+    let per_g = Sched::bytes_per_g();
+    assert!(per_g <= 128, "{per_g} bytes per G");
+    eprintln!(
+        "100k goroutines: {} G slots, {per_g} bytes of scheduler memory per G, {} events, {:?} wall (debug build), virtual {} µs",
+        s.gs.len(),
+        s.events.len(),
+        wall,
+        s.now / US
+    );
+}
