@@ -135,6 +135,12 @@ pub struct Config {
     pub record_snapshots: bool,
     /// Stop the run (as a fault) once this many events were emitted.
     pub max_events: usize,
+    /// Runtime goroutines Go creates before main.main, which take goids
+    /// 2, 3, ... but are not simulated. Go 1.27 with GOMAXPROCS=1: forcegc,
+    /// bgsweep, bgscavenge, the GOMAXPROCS updater and, when the program
+    /// imports os (fmt does), the finalizer goroutine: 5, so the first
+    /// user goroutine is 7 (4 without os: 6). At most 14.
+    pub system_goroutines: u64,
 }
 
 impl Default for Config {
@@ -146,6 +152,7 @@ impl Default for Config {
             check_invariants: cfg!(debug_assertions),
             record_snapshots: false,
             max_events: 50_000_000,
+            system_goroutines: 5,
         }
     }
 }
@@ -259,10 +266,10 @@ impl Sched {
         s.acquirep(m0, 0);
         let main = s.newproc1(0, Arc::from("main.main"), Span::default(), 0);
         s.runqput(0, main, true, PutCause::Newproc);
-        // runtime.main creates forcegc, bgsweep and bgscavenge before
-        // main.main runs, so the first user goroutine is 5 (checked against
-        // Go 1.27 in prog printing its own id from runtime.Stack).
-        s.ps[0].goidcache = 5;
+        // runtime.main's own goroutines take the next goids of P0's batch
+        // (checked against Go 1.27 with GOTRACEBACK=system dumps).
+        let skip = s.config.system_goroutines.min(14);
+        s.ps[0].goidcache += skip;
         s
     }
 

@@ -7,6 +7,8 @@ use super::*;
 use crate::event::{Event, EventKind, PutCause, QueueSlot};
 
 const MS: u64 = 1_000_000;
+/// The first user goroutine's id with the default configuration.
+const FIRST: GoId = 7;
 const US: u64 = 1_000;
 
 fn cfg(procs: u32, seed: u64) -> Config {
@@ -38,6 +40,16 @@ fn executions(events: &[Event]) -> Vec<(GoId, u32)> {
         .collect()
 }
 
+fn created(events: &[Event]) -> Vec<GoId> {
+    events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::GoCreate { child, .. } => Some(child),
+            _ => None,
+        })
+        .collect()
+}
+
 /// main spawns `n` workers that each work `work` ns then wake main; main
 /// waits for all of them.
 fn fan_out(n: usize, work: u64) -> Vec<Vec<Step>> {
@@ -52,20 +64,35 @@ fn fan_out(n: usize, work: u64) -> Vec<Vec<Step>> {
 }
 
 #[test]
-fn main_is_goroutine_1_and_the_first_user_goroutine_is_5() {
-    // Go 1.27 prints "first 5" for the first `go` statement's goroutine
-    // (forcegc, bgsweep and bgscavenge take 2, 3 and 4).
+fn main_is_goroutine_1_and_user_goroutines_follow_the_runtimes() {
+    // Go 1.27 with GOMAXPROCS=1, a program importing fmt: forcegc (2),
+    // bgsweep (3), bgscavenge (4), the GOMAXPROCS updater (5) and the
+    // finalizer goroutine (6) come first; the first `go` statement gets 7.
     let (s, _, e) = run(1, 1, fan_out(3, 10));
     assert_eq!(e, Ending::Exit(0));
-    let created: Vec<GoId> = s
-        .events
-        .iter()
-        .filter_map(|e| match e.kind {
-            EventKind::GoCreate { child, .. } => Some(child),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(created, vec![1, 5, 6, 7]);
+    assert_eq!(created(&s.events), vec![1, 7, 8, 9]);
+    // Without the os package there is no finalizer goroutine: 6.
+    let config = Config { system_goroutines: 4, ..cfg(1, 1) };
+    let (s, _, _) = run_with(config, fan_out(1, 10));
+    assert_eq!(created(&s.events), vec![1, 6]);
+}
+
+#[test]
+fn goids_come_in_batches_of_16_per_p() {
+    // Each P reserves goids 16 at a time (_GoidCacheBatch), so goroutines
+    // created on another P jump ahead, as real Go's do (17, 33, 49...).
+    let scripts = vec![
+        vec![Go(1), Go(1), Sleep(MS)],
+        vec![Work(50 * US), Go(2), Go(2)],
+        vec![Work(US)],
+    ];
+    let (s, _, _) = run(2, 1, scripts);
+    let ids = created(&s.events);
+    assert!(ids.iter().any(|&g| g >= 17), "{ids:?}");
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), ids.len(), "duplicate goids {ids:?}");
 }
 
 #[test]
@@ -92,7 +119,7 @@ fn newproc_puts_the_child_in_runnext_and_kicks_the_old_one_to_the_tail() {
     ];
     let (s, m, e) = run(1, 1, scripts);
     assert_eq!(e, Ending::Exit(0));
-    assert!(s.events.iter().any(|e| e.kind == EventKind::RunnextKick { p: 0, g: 5 }));
+    assert!(s.events.iter().any(|e| e.kind == EventKind::RunnextKick { p: 0, g: FIRST }));
     assert_eq!(m.labels(), vec!["B", "A"]);
 }
 
@@ -119,7 +146,7 @@ fn a_readied_goroutine_runs_next_ahead_of_the_queue() {
     let (s, m, _) = run(1, 1, scripts);
     assert_eq!(m.labels(), vec!["W", "other", "other", "other"]);
     let ready = s.events.iter().find(|e| {
-        matches!(e.kind, EventKind::RunqPut { g: 5, cause: PutCause::Ready, slot: QueueSlot::Runnext, .. })
+        matches!(e.kind, EventKind::RunqPut { g: FIRST, cause: PutCause::Ready, slot: QueueSlot::Runnext, .. })
     });
     assert!(ready.is_some());
 }
@@ -147,8 +174,8 @@ fn a_full_local_queue_spills_half_plus_one_to_the_global_queue() {
     // main + 258 children created when the first spill happens.
     assert_eq!(creates_before(idx), 1 + 258);
     assert_eq!(moved.len(), 128);
-    assert_eq!(moved[0], 5, "the head of the queue (the first kicked child) goes first");
-    assert_eq!(g, 4 + 257, "the kicked runnext G goes last");
+    assert_eq!(moved[0], FIRST, "the head of the queue (the first kicked child) goes first");
+    assert_eq!(g, FIRST + 256, "the kicked runnext G goes last");
     let spills = s.events.iter().filter(|e| matches!(e.kind, EventKind::RunqPutSlow { .. })).count();
     assert!(spills >= 1);
 }
@@ -176,7 +203,7 @@ fn the_global_queue_is_checked_every_61st_schedtick() {
     let labels = m.labels();
     let x_at = labels.iter().position(|l| *l == "X").expect("X never ran");
     assert_eq!(x_at, 61, "X ran after {x_at} workers");
-    let from_global = s.events.iter().any(|e| matches!(e.kind, EventKind::Execute { g: 5, from: QueueSlot::Global, .. }));
+    let from_global = s.events.iter().any(|e| matches!(e.kind, EventKind::Execute { g: FIRST, from: QueueSlot::Global, .. }));
     assert!(from_global);
 }
 
@@ -191,7 +218,7 @@ fn with_one_p_a_goroutine_that_never_blocks_is_preempted() {
         .events
         .iter()
         .find_map(|e| match e.kind {
-            EventKind::Preempt { g: 5, .. } => Some(e.time_ns),
+            EventKind::Preempt { g: FIRST, .. } => Some(e.time_ns),
             _ => None,
         })
         .expect("spinner never preempted");
@@ -205,7 +232,7 @@ fn with_one_p_a_goroutine_that_never_blocks_is_preempted() {
     assert!(s
         .events
         .iter()
-        .any(|e| matches!(e.kind, EventKind::RunqPut { g: 5, slot: QueueSlot::Global, cause: PutCause::Preempt, .. })));
+        .any(|e| matches!(e.kind, EventKind::RunqPut { g: FIRST, slot: QueueSlot::Global, cause: PutCause::Preempt, .. })));
 }
 
 #[test]
@@ -221,7 +248,7 @@ fn two_spinners_on_one_p_take_turns() {
             _ => None,
         })
         .collect();
-    assert!(preempts.contains(&5) && preempts.contains(&6), "{preempts:?}");
+    assert!(preempts.contains(&FIRST) && preempts.contains(&(FIRST + 1)), "{preempts:?}");
 }
 
 #[test]
@@ -258,7 +285,7 @@ fn a_goroutine_in_a_syscall_lets_others_run_on_its_p() {
         .expect("P never retaken");
     assert!(handoff >= 20 * US && handoff < 100 * US, "retaken at {handoff}");
     let worker_m = s.events.iter().find_map(|e| match e.kind {
-        EventKind::Execute { g: 5, m, .. } => Some(m),
+        EventKind::Execute { g: FIRST, m, .. } => Some(m),
         _ => None,
     });
     assert_ne!(worker_m, Some(0), "the worker should run on another M");
@@ -350,7 +377,7 @@ fn newproc_reuses_dead_gs_from_the_free_list() {
             _ => None,
         })
         .collect();
-    assert_eq!(creates, vec![(1, false), (5, false), (6, true)]);
+    assert_eq!(creates, vec![(1, false), (FIRST, false), (FIRST + 1, true)]);
     assert_eq!(s.gs.len(), 2, "the second child reused the first one's slot");
 }
 
@@ -378,7 +405,7 @@ fn a_locked_goroutine_keeps_its_thread() {
         .events
         .iter()
         .filter_map(|e| match e.kind {
-            EventKind::Execute { g: 5, m, .. } => Some(m),
+            EventKind::Execute { g: FIRST, m, .. } => Some(m),
             _ => None,
         })
         .collect();
