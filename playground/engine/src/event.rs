@@ -34,6 +34,15 @@ pub enum QueueSlot {
     Global,
 }
 
+/// What a timer is for, as events name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TimerTarget {
+    /// Wakes this sleeping goroutine.
+    Sleep(GoId),
+    /// A runtime timer the Machine handles (time.After, AfterFunc...).
+    Func(u64),
+}
+
 /// Why a G was made runnable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PutCause {
@@ -106,10 +115,15 @@ pub enum EventKind {
     /// `LockOSThread` / `UnlockOSThread`.
     LockOSThread { g: GoId, m: u32 },
     UnlockOSThread { g: GoId, m: u32 },
-    /// A timer on P `p` set to wake G `g` at `when` (virtual ns).
-    TimerSet { p: u32, g: GoId, when: u64 },
-    /// That timer fired (it is removed; a `RunqPut` readies the G).
-    TimerFire { p: u32, g: GoId },
+    /// A timer was set on P `p` for `when` (virtual ns).
+    TimerSet { p: u32, target: TimerTarget, when: u64 },
+    /// That timer fired and was removed (what it wakes follows).
+    TimerFire { p: u32, target: TimerTarget },
+    /// A pending timer was stopped (`Timer.Stop`) and removed from P `p`.
+    TimerStop { p: u32, id: u64 },
+    /// The running G `g` outgrew its stack: it was copied to one of
+    /// `new_size` bytes (`_Gcopystack` in between, see `GoStatus`).
+    StackCopy { g: GoId, old_size: u32, new_size: u32 },
     /// Nothing could run: the clock jumped forward to the next timer.
     ClockJump { from: u64, to: u64 },
     /// A G changed status in a way not covered above (kept for the VM's

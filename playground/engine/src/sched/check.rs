@@ -53,13 +53,13 @@ pub fn check(s: &Sched) -> Result<(), String> {
             live += 1;
         }
         match g.status {
-            GStatus::Running | GStatus::Syscall => {
+            GStatus::Running | GStatus::Syscall | GStatus::Copystack => {
                 let Some(m) = g.m else { return Err(format!("{} goroutine {goid} has no M", g.status.go_name())) };
                 let Some(mm) = s.ms.get(m as usize) else { return Err(format!("goroutine {goid} has unknown M{m}")) };
                 if mm.curg != Some(i as u32) {
                     return Err(format!("goroutine {goid} says M{m} runs it, M{m} disagrees"));
                 }
-                if g.status == GStatus::Running {
+                if g.status != GStatus::Syscall {
                     let Some(p) = mm.p else { return Err(format!("running goroutine {goid} on M{m} without a P")) };
                     if s.ps.get(p as usize).and_then(|pp| pp.m) != Some(m) {
                         return Err(format!("M{m} holds P{p} but P{p} is not held by M{m}"));
@@ -94,7 +94,7 @@ pub fn check(s: &Sched) -> Result<(), String> {
         }
         if let Some(g) = m.curg {
             let st = s.gs.get(g as usize).map(|g| g.status);
-            if st != Some(GStatus::Running) && st != Some(GStatus::Syscall) {
+            if !matches!(st, Some(GStatus::Running | GStatus::Syscall | GStatus::Copystack)) {
                 return Err(format!("M{mi} curg is in status {st:?}"));
             }
         }

@@ -54,7 +54,7 @@ pub mod waitreason;
 #[cfg(test)]
 mod tests;
 
-pub use crate::event::{PutCause, QueueSlot};
+pub use crate::event::{PutCause, QueueSlot, TimerTarget};
 pub use g::{GIdx, GStatus, GoId, MIdx, G};
 pub use m::M;
 pub use p::{PStatus, P};
@@ -94,6 +94,24 @@ pub enum Stop {
     Goexit,
     /// The process ends now with this code (`os.Exit`, fatal panic).
     Exit(i32),
+    /// Arm runtime timer `id` to fire `delay_ns` from now, on this P; when
+    /// it fires the scheduler asks [`Machine::timer_fired`] what it does.
+    /// The G keeps running.
+    TimerStart { id: u64, delay_ns: u64 },
+    /// Disarm runtime timer `id` if still pending. The G keeps running.
+    TimerStop { id: u64 },
+    /// The G needs `needed` bytes of stack: `newstack` copies it to a
+    /// stack twice as large (repeatedly) via `_Gcopystack`. Keeps running.
+    GrowStack { needed: u32 },
+}
+
+/// What a runtime timer does when it fires (answer of [`Machine::timer_fired`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimerAction {
+    /// Make this parked G runnable (e.g. a receiver on `time.After`'s channel).
+    Ready(GoId),
+    /// Start a goroutine (`time.AfterFunc`); `parent` is named as its creator.
+    Go { func: Arc<str>, pos: Span, parent: GoId },
 }
 
 /// The result of one [`Machine::run`] call.
@@ -117,8 +135,13 @@ pub trait Machine {
     /// at `now + used_ns`, which is also correct provided the Machine did
     /// not change state other goroutines can see in the meantime.
     fn run(&mut self, g: GoId, now: u64, slice_ns: u64) -> RunResult;
-    /// `parent`'s last `Newproc` created G `child`.
+    /// `parent`'s last `Newproc` (or a timer's `TimerAction::Go`) created G `child`.
     fn newproc(&mut self, parent: GoId, child: GoId);
+    /// Runtime timer `id` fired at `now`: what does it wake or start?
+    fn timer_fired(&mut self, id: u64, now: u64) -> Vec<TimerAction> {
+        let _ = (id, now);
+        Vec::new()
+    }
 }
 
 /// Scheduler configuration: with the program, this fixes the run.

@@ -8,9 +8,9 @@ use super::g::{GIdx, GStatus, GoId, MIdx, G, STARTING_STACK_SIZE};
 use super::m::M;
 use super::p::PStatus;
 use super::runq::StealResult;
-use super::time::{self, Timer};
-use super::{Ending, Machine, Sched, Stop, WaitReason};
-use crate::event::{EventKind, PutCause, QueueSlot};
+use super::time::{self, Timer, TimerWhat};
+use super::{Ending, Machine, Sched, Stop, TimerAction, WaitReason};
+use crate::event::{EventKind, PutCause, QueueSlot, TimerTarget};
 use crate::span::Span;
 use std::sync::Arc;
 
@@ -172,7 +172,17 @@ impl Sched {
                     self.ps[pi].pending = Some(r.stop);
                 }
             }
-            None => self.schedule(p, m),
+            None => self.schedule(p, m, machine),
+        }
+    }
+
+    /// Removes runtime timer `id` from whichever P holds it.
+    fn stop_timer(&mut self, id: u64) {
+        for p in 0..self.ps.len() {
+            if self.ps[p].timers.remove_func(id) {
+                self.emit(EventKind::TimerStop { p: p as u32, id });
+                return;
+            }
         }
     }
 
@@ -218,8 +228,33 @@ impl Sched {
                 // park_m's resetForSleep: the timer goes on this P's heap.
                 self.timer_seq += 1;
                 let seq = self.timer_seq;
-                self.ps[p as usize].timers.push(Timer { when, seq, g });
-                self.emit(EventKind::TimerSet { p, g: goid, when });
+                self.ps[p as usize].timers.push(Timer { when, seq, what: TimerWhat::Sleep(g) });
+                self.emit(EventKind::TimerSet { p, target: TimerTarget::Sleep(goid), when });
+            }
+            Stop::TimerStart { id, delay_ns } => {
+                // Re-arming a pending timer moves it (Timer.Reset).
+                self.stop_timer(id);
+                let when = self.now.saturating_add(delay_ns);
+                self.timer_seq += 1;
+                let seq = self.timer_seq;
+                self.ps[p as usize].timers.push(Timer { when, seq, what: TimerWhat::Func(id) });
+                self.emit(EventKind::TimerSet { p, target: TimerTarget::Func(id), when });
+            }
+            Stop::TimerStop { id } => self.stop_timer(id),
+            Stop::GrowStack { needed } => {
+                let old = self.gs[g as usize].stack_size;
+                if needed <= old {
+                    return;
+                }
+                self.gs[g as usize].status = GStatus::Copystack;
+                self.emit(EventKind::GoStatus { g: goid, from: GStatus::Running, to: GStatus::Copystack });
+                let mut new = old.max(1);
+                while new < needed {
+                    new = new.saturating_mul(2);
+                }
+                self.gs[g as usize].stack_size = new;
+                self.gs[g as usize].status = GStatus::Running;
+                self.emit(EventKind::StackCopy { g: goid, old_size: old, new_size: new });
             }
             Stop::LockOSThread => {
                 self.gs[g as usize].lockedm = Some(m);
@@ -365,8 +400,8 @@ impl Sched {
     }
 
     /// `schedule`: find a G and run it, or let the P go idle.
-    fn schedule(&mut self, p: u32, m: MIdx) {
-        match self.find_runnable(p, m) {
+    fn schedule(&mut self, p: u32, m: MIdx, machine: &mut dyn Machine) {
+        match self.find_runnable(p, m, machine) {
             Find::G { g, from, inherit } => {
                 self.ps[p as usize].backoff_done = None;
                 if self.ms[m as usize].spinning {
@@ -396,8 +431,8 @@ impl Sched {
     }
 
     /// `findRunnable`, in Go's order.
-    fn find_runnable(&mut self, p: u32, m: MIdx) -> Find {
-        self.check_timers(p, p);
+    fn find_runnable(&mut self, p: u32, m: MIdx, machine: &mut dyn Machine) -> Find {
+        self.check_timers(p, p, machine);
         // Every 61st tick, the global queue first: fairness against two Gs
         // that keep the local queue full by respawning each other.
         if self.ps[p as usize].schedtick % 61 == 0 {
@@ -419,7 +454,7 @@ impl Sched {
                 self.nmspinning += 1;
                 self.emit(EventKind::MSpinning { m, spinning: true });
             }
-            if let Some(f) = self.steal_work(p) {
+            if let Some(f) = self.steal_work(p, machine) {
                 return f;
             }
         }
@@ -429,7 +464,7 @@ impl Sched {
     /// `stealWork`: four passes over all Ps in a random order
     /// (`stealOrder`); the last pass also runs their due timers and may
     /// take a runnext.
-    fn steal_work(&mut self, p: u32) -> Option<Find> {
+    fn steal_work(&mut self, p: u32, machine: &mut dyn Machine) -> Option<Find> {
         const STEAL_TRIES: u32 = 4;
         let n = self.gomaxprocs();
         for i in 0..STEAL_TRIES {
@@ -439,7 +474,7 @@ impl Sched {
                 if victim == p {
                     continue;
                 }
-                if last && self.check_timers(victim, p) {
+                if last && self.check_timers(victim, p, machine) {
                     if let Some((g, from, inherit)) = self.runqget(p) {
                         return Some(Find::G { g, from, inherit });
                     }
@@ -459,17 +494,39 @@ impl Sched {
         None
     }
 
-    /// Runs P `owner`'s due timers; the Gs they wake go to P `onto`.
-    fn check_timers(&mut self, owner: u32, onto: u32) -> bool {
+    /// Runs P `owner`'s due timers; the Gs they wake or start go to P `onto`.
+    fn check_timers(&mut self, owner: u32, onto: u32, machine: &mut dyn Machine) -> bool {
         let mut ran = false;
         while let Some(t) = self.ps[owner as usize].timers.pop_due(self.now) {
             ran = true;
-            let goid = self.goid(t.g);
-            self.emit(EventKind::TimerFire { p: owner, g: goid });
-            if self.gs.get(t.g as usize).map(|g| g.status) == Some(GStatus::Waiting) {
-                self.goready(t.g, onto);
-            } else {
-                self.set_fault(format!("timer fired for goroutine {goid}, which is not waiting"));
+            match t.what {
+                TimerWhat::Sleep(g) => {
+                    let goid = self.goid(g);
+                    self.emit(EventKind::TimerFire { p: owner, target: TimerTarget::Sleep(goid) });
+                    if self.gs.get(g as usize).map(|g| g.status) == Some(GStatus::Waiting) {
+                        self.goready(g, onto);
+                    } else {
+                        self.set_fault(format!("timer fired for goroutine {goid}, which is not waiting"));
+                    }
+                }
+                TimerWhat::Func(id) => {
+                    self.emit(EventKind::TimerFire { p: owner, target: TimerTarget::Func(id) });
+                    for action in machine.timer_fired(id, self.now) {
+                        match action {
+                            TimerAction::Ready(goid) => match self.goid_index.get(&goid).copied() {
+                                Some(g) if self.gs[g as usize].status == GStatus::Waiting => self.goready(g, onto),
+                                _ => self.set_fault(format!("timer {id} readied goroutine {goid}, which is not waiting")),
+                            },
+                            TimerAction::Go { func, pos, parent } => {
+                                let child = self.newproc1(parent, func, pos, onto);
+                                self.runqput(onto, child, true, PutCause::Newproc);
+                                self.wakep();
+                                let cid = self.gs[child as usize].goid;
+                                machine.newproc(parent, cid);
+                            }
+                        }
+                    }
+                }
             }
         }
         ran

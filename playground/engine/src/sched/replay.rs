@@ -5,7 +5,8 @@
 use super::g::{GStatus, GoId};
 use super::p::PStatus;
 use super::{Sched, WaitReason};
-use crate::event::{Event, EventKind, QueueSlot};
+use crate::event::{Event, EventKind, QueueSlot, TimerTarget};
+use super::time::TimerWhat;
 use std::collections::{BTreeMap, VecDeque};
 
 /// A goroutine as seen from outside.
@@ -23,8 +24,8 @@ pub struct PSnap {
     pub runnext: Option<GoId>,
     /// Local queue, head first.
     pub runq: VecDeque<GoId>,
-    /// Pending timers as (when, goid), sorted.
-    pub timers: Vec<(u64, GoId)>,
+    /// Pending timers as (when, target), sorted.
+    pub timers: Vec<(u64, TimerTarget)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -179,17 +180,29 @@ impl Snapshot {
             EventKind::MDestroy { m } => self.m(*m)?.dead = true,
             EventKind::LockOSThread { g, m } => self.m(*m)?.lockedg = Some(*g),
             EventKind::UnlockOSThread { m, .. } => self.m(*m)?.lockedg = None,
-            EventKind::TimerSet { p, g, when } => {
+            EventKind::TimerSet { p, target, when } => {
                 let pp = self.p(*p)?;
-                pp.timers.push((*when, *g));
+                pp.timers.push((*when, *target));
                 pp.timers.sort();
             }
-            EventKind::TimerFire { p, g } => {
+            EventKind::TimerFire { p, target } => {
                 let pp = self.p(*p)?;
-                let Some(i) = pp.timers.iter().position(|t| t.1 == *g) else {
-                    return Err(format!("fired timer of {g} not on P{p}"));
+                let Some(i) = pp.timers.iter().position(|t| t.1 == *target) else {
+                    return Err(format!("fired timer {target:?} not on P{p}"));
                 };
                 pp.timers.remove(i);
+            }
+            EventKind::TimerStop { p, id } => {
+                let pp = self.p(*p)?;
+                let Some(i) = pp.timers.iter().position(|t| t.1 == TimerTarget::Func(*id)) else {
+                    return Err(format!("stopped timer {id} not on P{p}"));
+                };
+                pp.timers.remove(i);
+            }
+            EventKind::StackCopy { g, .. } => {
+                if let Some(gs) = self.gs.get_mut(g) {
+                    gs.status = GStatus::Running;
+                }
             }
             EventKind::GoStatus { g, to, .. } => {
                 if let Some(gs) = self.gs.get_mut(g) {
@@ -253,7 +266,18 @@ impl Sched {
             .ps
             .iter()
             .map(|p| {
-                let mut timers: Vec<(u64, GoId)> = p.timers.sorted().iter().map(|t| (t.when, goid(t.g))).collect();
+                let mut timers: Vec<(u64, TimerTarget)> = p
+                    .timers
+                    .sorted()
+                    .iter()
+                    .map(|t| {
+                        let target = match t.what {
+                            TimerWhat::Sleep(g) => TimerTarget::Sleep(goid(g)),
+                            TimerWhat::Func(id) => TimerTarget::Func(id),
+                        };
+                        (t.when, target)
+                    })
+                    .collect();
                 timers.sort();
                 PSnap {
                     status: p.status,

@@ -4,7 +4,7 @@
 //! VM. Semaphores stand in for channels: `Park(reason, s)` blocks until a
 //! `Wake(s)` (or takes a token left by an earlier one).
 
-use super::{GoId, Machine, RunResult, Stop, WaitReason};
+use super::{GoId, Machine, RunResult, Stop, TimerAction, WaitReason};
 use crate::span::Span;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -31,6 +31,20 @@ pub enum Step {
     Exit(i32),
     /// Record (time, goid, label) in the machine's log; costs nothing.
     Mark(&'static str),
+    /// Arm a timer that does `Wake(s)` after `delay` ns (like `time.After`).
+    TimerWake(u64, u32),
+    /// Arm a timer that starts script `n` after `delay` ns (`time.AfterFunc`).
+    AfterFunc(u64, usize),
+    /// Stop the last timer this machine armed.
+    StopTimer,
+    /// Need this many bytes of stack.
+    Grow(u32),
+}
+
+#[derive(Clone, Debug)]
+enum Job {
+    Wake(u32),
+    Start(usize, GoId),
 }
 
 #[derive(Clone, Debug, Default)]
@@ -54,6 +68,8 @@ pub struct ScriptMachine {
     gs: HashMap<GoId, GRun>,
     semas: HashMap<u32, Sema>,
     spawning: Option<usize>,
+    timers: HashMap<u64, Job>,
+    next_timer: u64,
     /// `Mark` steps as (virtual ns, goid, label).
     pub log: Vec<(u64, GoId, &'static str)>,
 }
@@ -162,8 +178,49 @@ impl Machine for ScriptMachine {
                     run.pc = usize::MAX;
                     Stop::Exit(c)
                 }
+                Step::TimerWake(delay, s) => {
+                    run.pc += 1;
+                    self.next_timer += 1;
+                    self.timers.insert(self.next_timer, Job::Wake(s));
+                    Stop::TimerStart { id: self.next_timer, delay_ns: delay }
+                }
+                Step::AfterFunc(delay, n) => {
+                    run.pc += 1;
+                    self.next_timer += 1;
+                    self.timers.insert(self.next_timer, Job::Start(n, g));
+                    Stop::TimerStart { id: self.next_timer, delay_ns: delay }
+                }
+                Step::StopTimer => {
+                    run.pc += 1;
+                    self.timers.remove(&self.next_timer);
+                    Stop::TimerStop { id: self.next_timer }
+                }
+                Step::Grow(needed) => {
+                    run.pc += 1;
+                    Stop::GrowStack { needed }
+                }
             };
             return RunResult { used_ns: used, stop };
+        }
+    }
+
+    fn timer_fired(&mut self, id: u64, _now: u64) -> Vec<TimerAction> {
+        match self.timers.remove(&id) {
+            Some(Job::Wake(s)) => {
+                let sema = self.semas.entry(s).or_default();
+                match sema.waiters.pop_front() {
+                    Some(w) => vec![TimerAction::Ready(w)],
+                    None => {
+                        sema.tokens += 1;
+                        vec![]
+                    }
+                }
+            }
+            Some(Job::Start(n, parent)) => {
+                self.spawning = Some(n);
+                vec![TimerAction::Go { func: Arc::from("time.goFunc"), pos: Span::default(), parent }]
+            }
+            None => vec![],
         }
     }
 

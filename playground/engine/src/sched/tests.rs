@@ -327,6 +327,53 @@ fn sleepers_wake_in_time_order() {
 }
 
 #[test]
+fn runtime_timers_wake_goroutines_and_start_afterfuncs() {
+    // main waits on a "time.After" (5ms) while an AfterFunc (2ms) starts a
+    // goroutine and a stopped timer never fires.
+    let scripts = vec![
+        vec![
+            AfterFunc(2 * MS, 1),
+            TimerWake(MS, 7),
+            StopTimer,
+            TimerWake(5 * MS, 3),
+            Park(WaitReason::ChanReceive, 3),
+            Mark("main woke"),
+        ],
+        vec![Mark("afterfunc ran")],
+    ];
+    let (s, m, e) = run(2, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    assert_eq!(m.labels(), vec!["afterfunc ran", "main woke"]);
+    assert_eq!(m.time_of("afterfunc ran"), Some(2 * MS));
+    assert_eq!(m.time_of("main woke"), Some(5 * MS));
+    assert!(s.events.iter().any(|e| matches!(e.kind, EventKind::TimerStop { id: 2, .. })));
+    let fired = s.events.iter().filter(|e| matches!(e.kind, EventKind::TimerFire { .. })).count();
+    assert_eq!(fired, 2);
+    let parent = s.events.iter().find_map(|e| match &e.kind {
+        EventKind::GoCreate { parent, func, .. } if &**func == "time.goFunc" => Some(*parent),
+        _ => None,
+    });
+    assert_eq!(parent, Some(1));
+}
+
+#[test]
+fn a_growing_stack_is_copied_through_gcopystack() {
+    let scripts = vec![vec![Grow(5000), Grow(3000), Mark("done")]];
+    let (s, _, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    let copies: Vec<(u32, u32)> = s
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::StackCopy { old_size, new_size, .. } => Some((old_size, new_size)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copies, vec![(2048, 8192)]);
+    assert!(s.events.iter().any(|e| matches!(e.kind, EventKind::GoStatus { to: GStatus::Copystack, .. })));
+}
+
+#[test]
 fn everyone_blocked_is_a_deadlock() {
     let (_, _, e) = run(1, 1, vec![vec![Park(WaitReason::ChanReceive, 1)]]);
     assert_eq!(e, Ending::Deadlock { main_goexit: false });
@@ -421,6 +468,13 @@ fn the_replayed_event_stream_matches_the_live_state_after_every_event() {
         (4, fan_out(60, 20 * US)),
         (2, vec![vec![Go(1), Syscall(MS), Park(WaitReason::ChanReceive, 1)], vec![Work(50 * US), Wake(1)]]),
         (1, vec![vec![Go(1), Go(1), Sleep(30 * MS)], vec![Spin]]),
+        (
+            2,
+            vec![
+                vec![AfterFunc(2 * MS, 1), TimerWake(MS, 7), StopTimer, TimerWake(5 * MS, 3), Park(WaitReason::ChanReceive, 3), Grow(9000)],
+                vec![Work(10), Grow(4096)],
+            ],
+        ),
         (3, vec![vec![Go(1), Go(2), Go(2), Sleep(3 * MS)], vec![Sleep(MS), Gosched, Wake(4)], vec![Park(WaitReason::ChanReceive, 4)]]),
         (
             2,

@@ -26,13 +26,22 @@ pub const STEAL_RUNNEXT_BACKOFF_NS: u64 = 3_000;
 pub const WAKE_LATENCY_MIN_NS: u64 = 2_000;
 pub const WAKE_LATENCY_SPREAD_NS: u32 = 4_000;
 
-/// One pending timer: at `when`, wake G `g` (a sleeping goroutine).
+/// What a timer does when it fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TimerWhat {
+    /// Wake this sleeping G (`time.Sleep`).
+    Sleep(GIdx),
+    /// Ask the Machine what timer `id` does (`time.After`, `AfterFunc`...).
+    Func(u64),
+}
+
+/// One pending timer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Timer {
     pub when: u64,
     /// Insertion order, so equal `when`s fire first-set first.
     pub seq: u64,
-    pub g: GIdx,
+    pub what: TimerWhat,
 }
 
 /// A P's timers, earliest first (Go keeps a 4-ary heap per P).
@@ -56,6 +65,13 @@ impl TimerHeap {
             Some(r) if r.0.when <= now => self.heap.pop().map(|r| r.0),
             _ => None,
         }
+    }
+
+    /// Removes the `Func(id)` timer; whether it was pending (`Timer.Stop`).
+    pub fn remove_func(&mut self, id: u64) -> bool {
+        let before = self.heap.len();
+        self.heap.retain(|r| r.0.what != TimerWhat::Func(id));
+        self.heap.len() != before
     }
 
     pub fn len(&self) -> usize {
