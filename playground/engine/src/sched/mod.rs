@@ -156,8 +156,11 @@ pub struct Config {
     pub check_invariants: bool,
     /// Record a [`replay::Snapshot`] after every event (tests only: costly).
     pub record_snapshots: bool,
-    /// Stop the run (as a fault) once this many events were emitted.
+    /// End the run with [`Ending::Limit`] past this many events...
     pub max_events: usize,
+    /// ...or this many Machine calls and scheduling rounds (a program that
+    /// never ends, like Go's playground timing out).
+    pub max_steps: u64,
     /// Runtime goroutines Go creates before main.main, which take goids
     /// 2, 3, ... but are not simulated. Go 1.27 with GOMAXPROCS=1: forcegc,
     /// bgsweep, bgscavenge, the GOMAXPROCS updater and, when the program
@@ -175,6 +178,7 @@ impl Default for Config {
             check_invariants: cfg!(debug_assertions),
             record_snapshots: false,
             max_events: 50_000_000,
+            max_steps: 200_000_000,
             system_goroutines: 5,
         }
     }
@@ -190,6 +194,8 @@ pub enum Ending {
     /// The simulator found itself (or a Machine) inconsistent; a bug, reported
     /// instead of panicking.
     Fault(String),
+    /// The run hit a configured limit (events or steps): it would not end.
+    Limit(String),
 }
 
 impl Ending {
@@ -243,6 +249,8 @@ pub struct Sched {
     pub sysmon: Sysmon,
     pub timer_seq: u64,
     pub main_goexited: bool,
+    /// Machine calls plus scheduling rounds so far (for `max_steps`).
+    pub steps: u64,
     pub events: Vec<Event>,
     pub snapshots: Vec<replay::Snapshot>,
     /// The first invariant violation or protocol error; ends the run.
@@ -276,6 +284,7 @@ impl Sched {
             sysmon: Sysmon { asleep: true, ..Sysmon::default() },
             timer_seq: 0,
             main_goexited: false,
+            steps: 0,
             events: Vec::new(),
             snapshots: Vec::new(),
             fault: None,
@@ -342,8 +351,8 @@ impl Sched {
             let snap = self.snapshot();
             self.snapshots.push(snap);
         }
-        if self.events.len() >= self.config.max_events && self.fault.is_none() {
-            self.fault = Some(format!("run exceeded {} events", self.config.max_events));
+        if self.events.len() >= self.config.max_events && self.ending.is_none() {
+            self.ending = Some(Ending::Limit(format!("more than {} events", self.config.max_events)));
         }
     }
 

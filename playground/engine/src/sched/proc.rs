@@ -157,7 +157,12 @@ impl Sched {
                     return;
                 }
                 let goid = self.gs[g as usize].goid;
-                let r = machine.run(goid, self.ps[pi].now, self.config.quantum_ns);
+                self.steps += 1;
+                if self.steps > self.config.max_steps {
+                    self.ending = Some(Ending::Limit(format!("more than {} machine steps", self.config.max_steps)));
+                    return;
+                }
+                let r = machine.run(goid, self.ps[pi].now, self.config.quantum_ns.max(1));
                 if r.stop == Stop::Continue {
                     // A G that keeps running must make progress in virtual time.
                     self.ps[pi].now = self.ps[pi].now.saturating_add(r.used_ns.max(1));
@@ -381,15 +386,18 @@ impl Sched {
         gr.waitsince = now;
         gr.m = None;
         let goid = gr.goid;
-        let locked = gr.lockedm == Some(m);
         self.ms[m as usize].curg = None;
         self.emit(EventKind::GoPark { g: goid, reason });
-        if locked {
-            self.releasep(m, p, true);
-            self.ms[m as usize].idle = true;
-            self.emit(EventKind::MStop { m });
-            self.handoffp(p);
-        }
+        let _ = p;
+    }
+
+    /// `stoplockedm`: an M locked to a G that is not running cannot run
+    /// anything else: it hands its P off and sleeps until its G is
+    /// scheduled somewhere (`startlockedm` then brings it that P).
+    fn stoplockedm(&mut self, p: u32, m: MIdx) {
+        self.releasep(m, p, true);
+        self.stopm(m);
+        self.handoffp(p);
     }
 
     /// `goready`/`ready`: into runnext of the P doing the waking, then
@@ -401,6 +409,15 @@ impl Sched {
 
     /// `schedule`: find a G and run it, or let the P go idle.
     fn schedule(&mut self, p: u32, m: MIdx, machine: &mut dyn Machine) {
+        if self.ms[m as usize].lockedg.is_some() {
+            self.stoplockedm(p, m);
+            return;
+        }
+        self.steps += 1;
+        if self.steps > self.config.max_steps {
+            self.ending = Some(Ending::Limit(format!("more than {} scheduling rounds", self.config.max_steps)));
+            return;
+        }
         match self.find_runnable(p, m, machine) {
             Find::G { g, from, inherit } => {
                 self.ps[p as usize].backoff_done = None;

@@ -483,12 +483,21 @@ fn the_replayed_event_stream_matches_the_live_state_after_every_event() {
                 vec![Lock, Wake(1), Park(WaitReason::ChanReceive, 2), Work(US), Wake(1)],
             ],
         ),
+        (
+            1,
+            vec![
+                vec![Go(1), Go(2), Park(WaitReason::ChanReceive, 1), Park(WaitReason::ChanReceive, 1)],
+                vec![Work(US), Wake(1)],
+                vec![Lock, Gosched, Work(US), Unlock, Wake(1)],
+            ],
+        ),
     ];
     for (i, (procs, scripts)) in scenarios.into_iter().enumerate() {
         let config = Config { record_snapshots: true, ..cfg(procs, 11 + i as u64) };
         let (s, _, _) = run_with(config, scripts);
         assert_eq!(s.snapshots.len(), s.events.len());
         let mut snap = replay::Snapshot::initial(procs);
+        assert!(s.events.windows(2).all(|w| w[0].time_ns <= w[1].time_ns), "scenario {i}: time went backwards");
         for (k, ev) in s.events.iter().enumerate() {
             snap.apply(ev).unwrap_or_else(|e| panic!("scenario {i} event {k}: {e}"));
             assert_eq!(snap, s.snapshots[k], "scenario {i}: state differs after event {k}: {:?}", ev.kind);
@@ -524,6 +533,43 @@ fn a_misbehaving_machine_is_a_fault_not_a_panic() {
     }
     let mut s = Sched::new(cfg(1, 1));
     assert!(matches!(s.run(&mut Bad), Ending::Fault(_)));
+}
+
+#[test]
+fn a_program_that_never_ends_hits_the_step_limit() {
+    let config = Config { max_steps: 10_000, ..cfg(2, 1) };
+    let (_, _, e) = run_with(config, vec![vec![Go(1), Spin], vec![Spin]]);
+    assert!(matches!(e, Ending::Limit(_)), "{e:?}");
+    let config = Config { max_events: 1000, ..cfg(1, 1) };
+    let (_, _, e) = run_with(config, fan_out(2000, 1));
+    assert!(matches!(e, Ending::Limit(_)), "{e:?}");
+}
+
+#[test]
+fn a_locked_goroutine_that_yields_does_not_share_its_thread() {
+    // G7 locks its thread and yields; while it waits in the global queue
+    // its M runs nothing else, and it comes back on the same M.
+    let scripts = vec![
+        vec![Go(1), Go(2), Park(WaitReason::ChanReceive, 1), Park(WaitReason::ChanReceive, 1)],
+        vec![Work(US), Wake(1)],
+        vec![Lock, Gosched, Work(US), Unlock, Wake(1)],
+    ];
+    let (s, _, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    let lock_at = s.events.iter().position(|e| matches!(e.kind, EventKind::LockOSThread { .. })).unwrap();
+    let unlock_at = s.events.iter().position(|e| matches!(e.kind, EventKind::UnlockOSThread { .. })).unwrap();
+    let EventKind::LockOSThread { m: locked_m, .. } = s.events[lock_at].kind else { unreachable!() };
+    let while_locked: Vec<(GoId, u32)> = s.events[lock_at..unlock_at]
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Execute { g, m, .. } => Some((g, m)),
+            _ => None,
+        })
+        .collect();
+    // The locked G ran again, on its own M; nothing else ran on that M.
+    assert!(while_locked.contains(&(FIRST + 1, locked_m)), "{while_locked:?}");
+    assert!(while_locked.iter().all(|&(g, m)| (m == locked_m) == (g == FIRST + 1)), "{while_locked:?}");
+    assert!(s.events[lock_at..unlock_at].iter().any(|e| e.kind == EventKind::MStop { m: locked_m }));
 }
 
 #[test]
