@@ -2,9 +2,9 @@
 //! debug builds. A violation is returned as a description (the run then
 //! ends with `Ending::Fault`), never a panic.
 
+use super::Sched;
 use super::g::GStatus;
 use super::p::PStatus;
-use super::Sched;
 
 /// Checks that the scheduler's state is coherent:
 /// - every runnable G is in exactly one queue or runnext, and no other G is;
@@ -112,11 +112,10 @@ pub fn check(s: &Sched) -> Result<(), String> {
     }
     for p in &s.ps {
         match (p.status, p.m) {
-            (PStatus::Running, Some(m)) => {
-                if s.ms.get(m as usize).and_then(|mm| mm.p) != Some(p.id) {
+            (PStatus::Running, Some(m))
+                if s.ms.get(m as usize).and_then(|mm| mm.p) != Some(p.id) => {
                     return Err(format!("P{} names M{m} which does not hold it", p.id));
                 }
-            }
             (PStatus::Running, None) => return Err(format!("running P{} has no M", p.id)),
             (_, Some(m)) => return Err(format!("{} P{} held by M{m}", p.status.go_name(), p.id)),
             _ => {}

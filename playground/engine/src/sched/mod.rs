@@ -55,9 +55,9 @@ pub mod waitreason;
 mod tests;
 
 pub use crate::event::{PutCause, QueueSlot, TimerTarget};
-pub use g::{GIdx, GStatus, GoId, MIdx, G};
+pub use g::{G, GIdx, GStatus, GoId, MIdx};
 pub use m::M;
-pub use p::{PStatus, P};
+pub use p::{P, PStatus};
 pub use waitreason::WaitReason;
 
 use crate::event::{Event, EventKind};
@@ -80,11 +80,18 @@ pub enum Stop {
     /// `newproc`: a `go` statement at `pos` starting `func`. The scheduler
     /// creates the G and reports its goid via [`Machine::newproc`]; the
     /// current G keeps running.
-    Newproc { func: Arc<str>, pos: Span },
+    Newproc {
+        func: Arc<str>,
+        pos: Span,
+    },
     /// Enter a blocking syscall that returns after `duration_ns`.
-    Syscall { duration_ns: u64 },
+    Syscall {
+        duration_ns: u64,
+    },
     /// `time.Sleep`: park with reason `sleep` on a timer.
-    Sleep { duration_ns: u64 },
+    Sleep {
+        duration_ns: u64,
+    },
     /// `runtime.LockOSThread` / `UnlockOSThread`; the G keeps running.
     LockOSThread,
     UnlockOSThread,
@@ -97,12 +104,19 @@ pub enum Stop {
     /// Arm runtime timer `id` to fire `delay_ns` from now, on this P; when
     /// it fires the scheduler asks [`Machine::timer_fired`] what it does.
     /// The G keeps running.
-    TimerStart { id: u64, delay_ns: u64 },
+    TimerStart {
+        id: u64,
+        delay_ns: u64,
+    },
     /// Disarm runtime timer `id` if still pending. The G keeps running.
-    TimerStop { id: u64 },
+    TimerStop {
+        id: u64,
+    },
     /// The G needs `needed` bytes of stack: `newstack` copies it to a
     /// stack twice as large (repeatedly) via `_Gcopystack`. Keeps running.
-    GrowStack { needed: u32 },
+    GrowStack {
+        needed: u32,
+    },
 }
 
 /// What a runtime timer does when it fires (answer of [`Machine::timer_fired`]).
@@ -341,12 +355,11 @@ impl Sched {
     /// it describes; checks the invariants when configured to.
     pub(crate) fn emit(&mut self, kind: EventKind) {
         self.events.push(Event { time_ns: self.now, kind });
-        if self.config.check_invariants && self.fault.is_none() {
-            if let Err(e) = check::check(self) {
+        if self.config.check_invariants && self.fault.is_none()
+            && let Err(e) = check::check(self) {
                 let at = self.events.len() - 1;
                 self.fault = Some(format!("invariant violated after event {at} ({:?}): {e}", self.events[at].kind));
             }
-        }
         if self.config.record_snapshots {
             let snap = self.snapshot();
             self.snapshots.push(snap);

@@ -4,7 +4,7 @@
 //! `sysmon`'s `retake`/`preemptone`, `checkdead`, and the discrete-event
 //! loop that decides which actor moves next.
 
-use super::g::{GIdx, GStatus, GoId, MIdx, G, STARTING_STACK_SIZE};
+use super::g::{G, GIdx, GStatus, GoId, MIdx, STARTING_STACK_SIZE};
 use super::m::M;
 use super::p::PStatus;
 use super::runq::StealResult;
@@ -19,7 +19,11 @@ const GOID_CACHE_BATCH: u64 = 16;
 
 /// What `findRunnable` came back with.
 enum Find {
-    G { g: GIdx, from: QueueSlot, inherit: bool },
+    G {
+        g: GIdx,
+        from: QueueSlot,
+        inherit: bool,
+    },
     /// Sleep 3µs before stealing a running P's runnext (runqgrab's usleep).
     Backoff,
     /// Nothing to do: the M gives up its P and sleeps.
@@ -86,7 +90,7 @@ impl Sched {
     fn next_actor(&self) -> Option<(u64, Actor, bool)> {
         let mut best: Option<(u64, Actor)> = None;
         let consider = |t: u64, a: Actor, best: &mut Option<(u64, Actor)>| {
-            if best.map_or(true, |b| (t, a) < b) {
+            if best.is_none_or(|b| (t, a) < b) {
                 *best = Some((t, a));
             }
         };
@@ -111,11 +115,10 @@ impl Sched {
             // timers, or netpoll returning at the timer's time).
             let mut earliest: Option<(u64, u32)> = None;
             for (i, p) in self.ps.iter().enumerate() {
-                if let Some(w) = p.timers.peek_when() {
-                    if earliest.map_or(true, |e| (w, i as u32) < e) {
+                if let Some(w) = p.timers.peek_when()
+                    && earliest.is_none_or(|e| (w, i as u32) < e) {
                         earliest = Some((w, i as u32));
                     }
-                }
             }
             if let Some((w, p)) = earliest {
                 consider(w.max(self.now), Actor::Timer(p), &mut best);
@@ -133,7 +136,7 @@ impl Sched {
         let Some(m) = pp.m else { return false };
         let Some(mm) = self.ms.get(m as usize) else { return false };
         match mm.curg {
-            Some(g) => self.gs.get(g as usize).map_or(false, |g| g.status != GStatus::Syscall),
+            Some(g) => self.gs.get(g as usize).is_some_and(|g| g.status != GStatus::Syscall),
             None => true,
         }
     }
@@ -308,15 +311,8 @@ impl Sched {
             self.goid_index.remove(&old);
         }
         let stack_size = self.gs[g as usize].stack_size;
-        self.gs[g as usize] = G {
-            goid,
-            status: GStatus::Dead,
-            parent_goid: parent,
-            gopc: pos,
-            start_fn,
-            stack_size,
-            ..G::default()
-        };
+        self.gs[g as usize] =
+            G { goid, status: GStatus::Dead, parent_goid: parent, gopc: pos, start_fn, stack_size, ..G::default() };
         self.goid_index.insert(goid, g);
         self.emit(EventKind::GoCreate { parent, child: goid, p, func, pos, reused });
         g
@@ -452,11 +448,10 @@ impl Sched {
         self.check_timers(p, p, machine);
         // Every 61st tick, the global queue first: fairness against two Gs
         // that keep the local queue full by respawning each other.
-        if self.ps[p as usize].schedtick % 61 == 0 {
-            if let Some(&g) = self.global.front() {
+        if self.ps[p as usize].schedtick.is_multiple_of(61)
+            && let Some(&g) = self.global.front() {
                 return Find::G { g, from: QueueSlot::Global, inherit: false };
             }
-        }
         if let Some((g, from, inherit)) = self.runqget(p) {
             return Find::G { g, from, inherit };
         }
@@ -491,11 +486,10 @@ impl Sched {
                 if victim == p {
                     continue;
                 }
-                if last && self.check_timers(victim, p, machine) {
-                    if let Some((g, from, inherit)) = self.runqget(p) {
+                if last && self.check_timers(victim, p, machine)
+                    && let Some((g, from, inherit)) = self.runqget(p) {
                         return Some(Find::G { g, from, inherit });
                     }
-                }
                 if self.ps[victim as usize].status != PStatus::Idle {
                     match self.runqsteal(p, victim, last) {
                         StealResult::Got(g) => return Some(Find::G { g, from: QueueSlot::LocalTail, inherit: false }),
@@ -532,7 +526,9 @@ impl Sched {
                         match action {
                             TimerAction::Ready(goid) => match self.goid_index.get(&goid).copied() {
                                 Some(g) if self.gs[g as usize].status == GStatus::Waiting => self.goready(g, onto),
-                                _ => self.set_fault(format!("timer {id} readied goroutine {goid}, which is not waiting")),
+                                _ => {
+                                    self.set_fault(format!("timer {id} readied goroutine {goid}, which is not waiting"))
+                                }
                             },
                             TimerAction::Go { func, pos, parent } => {
                                 let child = self.newproc1(parent, func, pos, onto);
@@ -629,11 +625,8 @@ impl Sched {
             self.nmspinning += 1;
             self.emit(EventKind::MSpinning { m, spinning: true });
         }
-        let delay = if latency {
-            time::WAKE_LATENCY_MIN_NS + self.rng.below(time::WAKE_LATENCY_SPREAD_NS) as u64
-        } else {
-            0
-        };
+        let delay =
+            if latency { time::WAKE_LATENCY_MIN_NS + self.rng.below(time::WAKE_LATENCY_SPREAD_NS) as u64 } else { 0 };
         let pp = &mut self.ps[p as usize];
         pp.now = self.now + delay;
         pp.pending = None;
@@ -783,7 +776,7 @@ impl Sched {
             }
             let Some(m) = self.ps[pi].m else { continue };
             let curg = self.ms[m as usize].curg;
-            let in_syscall = curg.map_or(false, |g| self.gs[g as usize].status == GStatus::Syscall);
+            let in_syscall = curg.is_some_and(|g| self.gs[g as usize].status == GStatus::Syscall);
             let mut sysretake = false;
             let schedtick = self.ps[pi].schedtick;
             let pd = &mut self.ps[pi].sysmontick;

@@ -4,9 +4,9 @@
 
 use super::g::{GStatus, GoId};
 use super::p::PStatus;
+use super::time::TimerWhat;
 use super::{Sched, WaitReason};
 use crate::event::{Event, EventKind, QueueSlot, TimerTarget};
-use super::time::TimerWhat;
 use std::collections::{BTreeMap, VecDeque};
 
 /// A goroutine as seen from outside.
@@ -227,13 +227,11 @@ impl Snapshot {
 
     /// The M running `g` (if any) no longer does.
     fn drop_m(&mut self, g: GoId) {
-        if let Some(m) = self.gs.get(&g).and_then(|s| s.m) {
-            if let Some(ms) = self.ms.get_mut(m as usize) {
-                if ms.curg == Some(g) {
+        if let Some(m) = self.gs.get(&g).and_then(|s| s.m)
+            && let Some(ms) = self.ms.get_mut(m as usize)
+                && ms.curg == Some(g) {
                     ms.curg = None;
                 }
-            }
-        }
     }
 
     fn make_runnable(&mut self, g: GoId) {

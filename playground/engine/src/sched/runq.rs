@@ -6,9 +6,9 @@
 //! same step as the status change, so that no event ever shows a runnable G
 //! outside every queue.
 
+use super::Sched;
 use super::g::{GIdx, GStatus};
 use super::p::RUNQ_LEN;
-use super::Sched;
 use crate::event::{EventKind, PutCause, QueueSlot};
 
 /// What `runqsteal` achieved.
@@ -31,13 +31,11 @@ impl Sched {
         }
         gr.status = GStatus::Runnable;
         gr.waitreason = Default::default();
-        if let Some(m) = gr.m.take() {
-            if let Some(mm) = self.ms.get_mut(m as usize) {
-                if mm.curg == Some(g) {
+        if let Some(m) = gr.m.take()
+            && let Some(mm) = self.ms.get_mut(m as usize)
+                && mm.curg == Some(g) {
                     mm.curg = None;
                 }
-            }
-        }
     }
 
     fn push_local_tail(&mut self, p: usize, g: GIdx) {

@@ -81,11 +81,7 @@ fn main_is_goroutine_1_and_user_goroutines_follow_the_runtimes() {
 fn goids_come_in_batches_of_16_per_p() {
     // Each P reserves goids 16 at a time (_GoidCacheBatch), so goroutines
     // created on another P jump ahead, as real Go's do (17, 33, 49...).
-    let scripts = vec![
-        vec![Go(1), Go(1), Sleep(MS)],
-        vec![Work(50 * US), Go(2), Go(2)],
-        vec![Work(US)],
-    ];
+    let scripts = vec![vec![Go(1), Go(1), Sleep(MS)], vec![Work(50 * US), Go(2), Go(2)], vec![Work(US)]];
     let (s, _, _) = run(2, 1, scripts);
     let ids = created(&s.events);
     assert!(ids.iter().any(|&g| g >= 17), "{ids:?}");
@@ -159,9 +155,8 @@ fn a_full_local_queue_spills_half_plus_one_to_the_global_queue() {
     let n = 300;
     let (s, _, e) = run(1, 1, fan_out(n, 1));
     assert_eq!(e, Ending::Exit(0));
-    let creates_before = |i: usize| {
-        s.events[..i].iter().filter(|e| matches!(e.kind, EventKind::GoCreate { .. })).count()
-    };
+    let creates_before =
+        |i: usize| s.events[..i].iter().filter(|e| matches!(e.kind, EventKind::GoCreate { .. })).count();
     let (idx, moved, g) = s
         .events
         .iter()
@@ -191,7 +186,7 @@ fn the_global_queue_is_checked_every_61st_schedtick() {
     let scripts = vec![
         {
             let mut v = vec![Go(1)];
-            v.extend(std::iter::repeat(Go(2)).take(200));
+            v.extend(std::iter::repeat_n(Go(2), 200));
             v.push(Sleep(MS));
             v
         },
@@ -203,7 +198,8 @@ fn the_global_queue_is_checked_every_61st_schedtick() {
     let labels = m.labels();
     let x_at = labels.iter().position(|l| *l == "X").expect("X never ran");
     assert_eq!(x_at, 61, "X ran after {x_at} workers");
-    let from_global = s.events.iter().any(|e| matches!(e.kind, EventKind::Execute { g: FIRST, from: QueueSlot::Global, .. }));
+    let from_global =
+        s.events.iter().any(|e| matches!(e.kind, EventKind::Execute { g: FIRST, from: QueueSlot::Global, .. }));
     assert!(from_global);
 }
 
@@ -229,10 +225,10 @@ fn with_one_p_a_goroutine_that_never_blocks_is_preempted() {
     // and takes the preempted spinner from the global queue first.
     let back = m.time_of("main back").unwrap();
     assert!(back >= t && back <= t + 21 * MS, "main back at {back}, preempt at {t}");
-    assert!(s
-        .events
-        .iter()
-        .any(|e| matches!(e.kind, EventKind::RunqPut { g: FIRST, slot: QueueSlot::Global, cause: PutCause::Preempt, .. })));
+    assert!(s.events.iter().any(|e| matches!(
+        e.kind,
+        EventKind::RunqPut { g: FIRST, slot: QueueSlot::Global, cause: PutCause::Preempt, .. }
+    )));
 }
 
 #[test]
@@ -283,7 +279,7 @@ fn a_goroutine_in_a_syscall_lets_others_run_on_its_p() {
             _ => None,
         })
         .expect("P never retaken");
-    assert!(handoff >= 20 * US && handoff < 100 * US, "retaken at {handoff}");
+    assert!((20 * US..100 * US).contains(&handoff), "retaken at {handoff}");
     let worker_m = s.events.iter().find_map(|e| match e.kind {
         EventKind::Execute { g: FIRST, m, .. } => Some(m),
         _ => None,
@@ -379,7 +375,8 @@ fn everyone_blocked_is_a_deadlock() {
     assert_eq!(e, Ending::Deadlock { main_goexit: false });
     assert_eq!(e.fatal_message(), Some("all goroutines are asleep - deadlock!"));
     // With more Ps and another blocked goroutine too.
-    let (_, _, e) = run(4, 1, vec![vec![Go(1), Park(WaitReason::SyncWaitGroupWait, 1)], vec![Park(WaitReason::ChanSend, 2)]]);
+    let (_, _, e) =
+        run(4, 1, vec![vec![Go(1), Park(WaitReason::SyncWaitGroupWait, 1)], vec![Park(WaitReason::ChanSend, 2)]]);
     assert_eq!(e, Ending::Deadlock { main_goexit: false });
 }
 
@@ -411,10 +408,8 @@ fn main_returning_ends_the_process_and_others_vanish() {
 
 #[test]
 fn newproc_reuses_dead_gs_from_the_free_list() {
-    let scripts = vec![
-        vec![Go(1), Park(WaitReason::ChanReceive, 1), Go(1), Park(WaitReason::ChanReceive, 1)],
-        vec![Wake(1)],
-    ];
+    let scripts =
+        vec![vec![Go(1), Park(WaitReason::ChanReceive, 1), Go(1), Park(WaitReason::ChanReceive, 1)], vec![Wake(1)]];
     let (s, _, _) = run(1, 1, scripts);
     let creates: Vec<(GoId, bool)> = s
         .events
@@ -430,7 +425,8 @@ fn newproc_reuses_dead_gs_from_the_free_list() {
 
 #[test]
 fn num_goroutine_counts_the_living() {
-    let scripts = vec![vec![Go(1), Go(1), Go(1), Park(WaitReason::ChanReceive, 2)], vec![Park(WaitReason::ChanReceive, 1)]];
+    let scripts =
+        vec![vec![Go(1), Go(1), Go(1), Park(WaitReason::ChanReceive, 2)], vec![Park(WaitReason::ChanReceive, 1)]];
     let mut s = Sched::new(cfg(1, 1));
     let mut m = ScriptMachine::new(scripts);
     let e = s.run(&mut m);
@@ -471,11 +467,25 @@ fn the_replayed_event_stream_matches_the_live_state_after_every_event() {
         (
             2,
             vec![
-                vec![AfterFunc(2 * MS, 1), TimerWake(MS, 7), StopTimer, TimerWake(5 * MS, 3), Park(WaitReason::ChanReceive, 3), Grow(9000)],
+                vec![
+                    AfterFunc(2 * MS, 1),
+                    TimerWake(MS, 7),
+                    StopTimer,
+                    TimerWake(5 * MS, 3),
+                    Park(WaitReason::ChanReceive, 3),
+                    Grow(9000),
+                ],
                 vec![Work(10), Grow(4096)],
             ],
         ),
-        (3, vec![vec![Go(1), Go(2), Go(2), Sleep(3 * MS)], vec![Sleep(MS), Gosched, Wake(4)], vec![Park(WaitReason::ChanReceive, 4)]]),
+        (
+            3,
+            vec![
+                vec![Go(1), Go(2), Go(2), Sleep(3 * MS)],
+                vec![Sleep(MS), Gosched, Wake(4)],
+                vec![Park(WaitReason::ChanReceive, 4)],
+            ],
+        ),
         (
             2,
             vec![
@@ -595,7 +605,7 @@ fn a_hundred_thousand_goroutines_spawn_and_exit() {
         main.push(Go(1));
         main.push(Work(200));
     }
-    main.extend(std::iter::repeat(Park(WaitReason::SyncWaitGroupWait, 1)).take(n));
+    main.extend(std::iter::repeat_n(Park(WaitReason::SyncWaitGroupWait, 1), n));
     let (s, _, e) = run_with(config, vec![main, vec![Work(100), Wake(1)]]);
     let wall = started.elapsed();
     assert_eq!(e, Ending::Exit(0));
