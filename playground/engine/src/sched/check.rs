@@ -13,6 +13,7 @@ use super::p::PStatus;
 /// - Ps and Ms agree on who holds whom; idle Ps are idle;
 /// - the spinning count and `NumGoroutine` match what they count;
 /// - free lists hold only dead Gs; the goid index points at its Gs.
+#[allow(clippy::collapsible_match)]
 pub fn check(s: &Sched) -> Result<(), String> {
     let mut seen = vec![0u8; s.gs.len()];
     let mut note = |g: u32, wher: &str| -> Result<(), String> {
@@ -112,10 +113,11 @@ pub fn check(s: &Sched) -> Result<(), String> {
     }
     for p in &s.ps {
         match (p.status, p.m) {
-            (PStatus::Running, Some(m))
-                if s.ms.get(m as usize).and_then(|mm| mm.p) != Some(p.id) => {
+            (PStatus::Running, Some(m)) => {
+                if s.ms.get(m as usize).and_then(|mm| mm.p) != Some(p.id) {
                     return Err(format!("P{} names M{m} which does not hold it", p.id));
                 }
+            }
             (PStatus::Running, None) => return Err(format!("running P{} has no M", p.id)),
             (_, Some(m)) => return Err(format!("{} P{} held by M{m}", p.status.go_name(), p.id)),
             _ => {}

@@ -355,11 +355,13 @@ impl Sched {
     /// it describes; checks the invariants when configured to.
     pub(crate) fn emit(&mut self, kind: EventKind) {
         self.events.push(Event { time_ns: self.now, kind });
-        if self.config.check_invariants && self.fault.is_none()
-            && let Err(e) = check::check(self) {
-                let at = self.events.len() - 1;
-                self.fault = Some(format!("invariant violated after event {at} ({:?}): {e}", self.events[at].kind));
-            }
+        if self.config.check_invariants
+            && self.fault.is_none()
+            && let Err(e) = check::check(self)
+        {
+            let at = self.events.len() - 1;
+            self.fault = Some(format!("invariant violated after event {at} ({:?}): {e}", self.events[at].kind));
+        }
         if self.config.record_snapshots {
             let snap = self.snapshot();
             self.snapshots.push(snap);

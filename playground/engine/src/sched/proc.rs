@@ -116,9 +116,10 @@ impl Sched {
             let mut earliest: Option<(u64, u32)> = None;
             for (i, p) in self.ps.iter().enumerate() {
                 if let Some(w) = p.timers.peek_when()
-                    && earliest.is_none_or(|e| (w, i as u32) < e) {
-                        earliest = Some((w, i as u32));
-                    }
+                    && earliest.is_none_or(|e| (w, i as u32) < e)
+                {
+                    earliest = Some((w, i as u32));
+                }
             }
             if let Some((w, p)) = earliest {
                 consider(w.max(self.now), Actor::Timer(p), &mut best);
@@ -449,9 +450,10 @@ impl Sched {
         // Every 61st tick, the global queue first: fairness against two Gs
         // that keep the local queue full by respawning each other.
         if self.ps[p as usize].schedtick.is_multiple_of(61)
-            && let Some(&g) = self.global.front() {
-                return Find::G { g, from: QueueSlot::Global, inherit: false };
-            }
+            && let Some(&g) = self.global.front()
+        {
+            return Find::G { g, from: QueueSlot::Global, inherit: false };
+        }
         if let Some((g, from, inherit)) = self.runqget(p) {
             return Find::G { g, from, inherit };
         }
@@ -486,10 +488,12 @@ impl Sched {
                 if victim == p {
                     continue;
                 }
-                if last && self.check_timers(victim, p, machine)
-                    && let Some((g, from, inherit)) = self.runqget(p) {
-                        return Some(Find::G { g, from, inherit });
-                    }
+                if last
+                    && self.check_timers(victim, p, machine)
+                    && let Some((g, from, inherit)) = self.runqget(p)
+                {
+                    return Some(Find::G { g, from, inherit });
+                }
                 if self.ps[victim as usize].status != PStatus::Idle {
                     match self.runqsteal(p, victim, last) {
                         StealResult::Got(g) => return Some(Find::G { g, from: QueueSlot::LocalTail, inherit: false }),

@@ -229,9 +229,10 @@ impl Snapshot {
     fn drop_m(&mut self, g: GoId) {
         if let Some(m) = self.gs.get(&g).and_then(|s| s.m)
             && let Some(ms) = self.ms.get_mut(m as usize)
-                && ms.curg == Some(g) {
-                    ms.curg = None;
-                }
+            && ms.curg == Some(g)
+        {
+            ms.curg = None;
+        }
     }
 
     fn make_runnable(&mut self, g: GoId) {

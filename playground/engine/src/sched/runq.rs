@@ -33,9 +33,10 @@ impl Sched {
         gr.waitreason = Default::default();
         if let Some(m) = gr.m.take()
             && let Some(mm) = self.ms.get_mut(m as usize)
-                && mm.curg == Some(g) {
-                    mm.curg = None;
-                }
+            && mm.curg == Some(g)
+        {
+            mm.curg = None;
+        }
     }
 
     fn push_local_tail(&mut self, p: usize, g: GIdx) {
