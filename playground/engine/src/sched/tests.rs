@@ -623,3 +623,89 @@ fn a_hundred_thousand_goroutines_spawn_and_exit() {
         s.now / US
     );
 }
+
+/// Random scripts: every step kind, 1 to 4 Ps, many seeds. Whatever the
+/// program does, the run must end (exit, deadlock or limit) without a
+/// fault: invariants hold after every event and the replayed stream
+/// matches the live state after every event.
+#[test]
+fn random_programs_keep_every_invariant_and_replay_exactly() {
+    let mut r = rng::Rng::new(2024);
+    let reasons = [WaitReason::ChanReceive, WaitReason::ChanSend, WaitReason::SyncMutexLock, WaitReason::Select];
+    let mut endings = std::collections::BTreeMap::new();
+    for case in 0..1000 {
+        let nscripts = 1 + r.below(5) as usize;
+        let mut scripts = vec![];
+        for i in 0..nscripts {
+            let len = 1 + r.below(9);
+            let mut steps = vec![];
+            for _ in 0..len {
+                let later = if i + 1 < nscripts { Some(i + 1 + r.below((nscripts - i - 1) as u32) as usize) } else { None };
+                let sema = r.below(3);
+                let step = match r.below(16) {
+                    0 | 1 => Work(r.below(50_000) as u64),
+                    2 | 3 => match later {
+                        Some(j) => Go(j),
+                        None => Mark("leaf"),
+                    },
+                    4 | 5 => Park(reasons[r.below(4) as usize], sema),
+                    6 | 7 => Wake(sema),
+                    8 => Gosched,
+                    9 => Sleep(r.below(5) as u64 * MS / 2),
+                    10 => Syscall(r.below(300_000) as u64),
+                    11 => {
+                        if r.below(2) == 0 {
+                            Lock
+                        } else {
+                            Unlock
+                        }
+                    }
+                    12 => TimerWake(r.below(3_000_000) as u64, sema),
+                    13 => match later {
+                        Some(j) => AfterFunc(r.below(2_000_000) as u64, j),
+                        None => StopTimer,
+                    },
+                    14 => Grow(r.below(20_000)),
+                    _ => match r.below(8) {
+                        0 => Goexit,
+                        1 => Spin,
+                        _ => Mark("m"),
+                    },
+                };
+                steps.push(step);
+            }
+            scripts.push(steps);
+        }
+        // Let main outlive the others in most cases, so they all run.
+        match case % 3 {
+            0 => scripts[0].push(Park(WaitReason::Select, 99)),
+            1 => scripts[0].push(Sleep(20 * MS)),
+            _ => {}
+        }
+        let procs = 1 + r.below(4);
+        let config = Config { record_snapshots: true, max_steps: 20_000, ..cfg(procs, r.next_u64()) };
+        let mut s = Sched::new(config);
+        let mut m = ScriptMachine::new(scripts.clone());
+        let e = s.run(&mut m);
+        if let Ending::Fault(f) = &e {
+            panic!("case {case} (procs {procs}) faulted: {f}\nscripts: {scripts:?}");
+        }
+        let mut snap = replay::Snapshot::initial(procs);
+        for (k, ev) in s.events.iter().enumerate() {
+            snap.apply(ev).unwrap_or_else(|err| panic!("case {case} event {k}: {err}"));
+            assert_eq!(snap, s.snapshots[k], "case {case}: differs after event {k}: {:?}", ev.kind);
+        }
+        assert!(s.events.windows(2).all(|w| w[0].time_ns <= w[1].time_ns), "case {case}: time went backwards");
+        let kind = match e {
+            Ending::Exit(_) => "exit",
+            Ending::Deadlock { main_goexit: false } => "deadlock",
+            Ending::Deadlock { main_goexit: true } => "goexit deadlock",
+            Ending::Limit(_) => "limit",
+            Ending::Fault(_) => "fault",
+        };
+        *endings.entry(kind).or_insert(0) += 1;
+    }
+    // The generator reaches every ending.
+    assert!(endings.len() >= 3, "{endings:?}");
+    eprintln!("random programs ended: {endings:?}");
+}
