@@ -160,7 +160,8 @@ pub enum EventKind {
         m: u32,
         new: bool,
     },
-    /// `acquirep`: M `m` took P `p`, now `_Prunning`.
+    /// `acquirep`: M `m` took P `p`, now `_Prunning`. A P the M held
+    /// before is released (`_Pidle`): procresize moving its caller to P0.
     Acquirep {
         m: u32,
         p: u32,
@@ -221,6 +222,19 @@ pub enum EventKind {
     ClockJump {
         from: u64,
         to: u64,
+    },
+    /// `procresize`: there are now `new` Ps (new ones start idle).
+    ProcResize {
+        old: u32,
+        new: u32,
+    },
+    /// `(*p).destroy`: P `p` is gone; its runnable Gs `gs` (runnext first,
+    /// then its queue head to tail) went to the head of the global queue,
+    /// its timers to P `timers_to`.
+    PDestroy {
+        p: u32,
+        gs: Vec<GoId>,
+        timers_to: u32,
     },
     /// A G changed status in a way not covered above (kept for the VM's
     /// later use, e.g. `_Gcopystack` while a stack grows).

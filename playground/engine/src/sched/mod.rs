@@ -112,6 +112,14 @@ pub enum Stop {
     TimerStop {
         id: u64,
     },
+    /// `goready` for several Gs, in this order; each goes to runnext, so
+    /// the last runs first. The caller gives Go's order: `closechan`
+    /// collects the waiters on a gList (a stack) and readies them from it,
+    /// i.e. in reverse order of waiting.
+    ReadyMany(Vec<GoId>),
+    /// `runtime.GOMAXPROCS(n)` with n >= 1: stop the world, `procresize`,
+    /// start the world. The G keeps running (on P0 if its P went away).
+    SetGomaxprocs(u32),
     /// The G needs `needed` bytes of stack: `newstack` copies it to a
     /// stack twice as large (repeatedly) via `_Gcopystack`. Keeps running.
     GrowStack {

@@ -185,6 +185,129 @@ impl Sched {
         }
     }
 
+    /// `runtime.GOMAXPROCS(n)` from the G on M `m`, P `p`: stop the world
+    /// (other running Gs go back to their P's runnext, as a preemption for
+    /// a stop-the-world does; their Ms stop; Ps in syscalls are taken),
+    /// `procresize` (destroyed Ps' Gs go to the global queue's head, their
+    /// timers to the current P), then start the world: Ps with work get an
+    /// M, the rest go idle. An operation another P had pending is applied
+    /// first, at this time.
+    fn procresize(&mut self, p: u32, m: MIdx, n: u32, machine: &mut dyn Machine) {
+        let old = self.gomaxprocs();
+        if n == 0 || n == old {
+            return;
+        }
+        // A GOMAXPROCS call pending on another P is served after this one.
+        let mut then = None;
+        // Stop the world.
+        for q in 0..old {
+            if q == p {
+                continue;
+            }
+            let qi = q as usize;
+            match (self.ps[qi].pending.take(), self.ps[qi].m) {
+                (Some(Stop::SetGomaxprocs(n2)), _) => then = Some(n2),
+                (Some(stop), Some(mq)) => self.apply_stop(q, mq, stop, machine),
+                _ => {}
+            }
+            if self.ending.is_some() || self.fault.is_some() {
+                return;
+            }
+            if self.ps[qi].status == PStatus::Idle {
+                self.pidle.retain(|&x| x != q);
+                continue;
+            }
+            let Some(mq) = self.ps[qi].m else { continue };
+            match self.ms[mq as usize].curg {
+                Some(g2) if self.gs[g2 as usize].status == GStatus::Syscall => {
+                    self.ms[mq as usize].oldp = Some(q);
+                    self.releasep(mq, q, true);
+                    continue;
+                }
+                Some(g2) => self.runqput(q, g2, true, PutCause::Preempt),
+                None => {}
+            }
+            if self.ms[mq as usize].spinning {
+                self.ms[mq as usize].spinning = false;
+                self.nmspinning = self.nmspinning.saturating_sub(1);
+                self.emit(EventKind::MSpinning { m: mq, spinning: false });
+            }
+            self.releasep(mq, q, false);
+            self.stopm(mq);
+        }
+        // Grow.
+        if n > old {
+            for id in old..n {
+                let mut np = super::p::P::new(id);
+                np.now = self.now;
+                self.ps.push(np);
+            }
+            self.emit(EventKind::ProcResize { old, new: n });
+        }
+        // The current M moves to P0 if its P goes away.
+        let mut cur = p;
+        if p >= n {
+            // One step (acquirep releases the old P): the running G is
+            // never without a P.
+            let pp = &mut self.ps[p as usize];
+            pp.status = PStatus::Idle;
+            pp.m = None;
+            pp.pending = None;
+            self.acquirep(m, 0);
+            self.ps[0].now = self.now;
+            cur = 0;
+        }
+        // Shrink: destroy the Ps past n.
+        if n < old {
+            for q in n..old {
+                let qi = q as usize;
+                let mut gs = Vec::new();
+                if let Some(g) = self.ps[qi].runnext.take() {
+                    gs.push(g);
+                }
+                gs.extend(self.ps[qi].runq_items());
+                self.ps[qi].runqhead = self.ps[qi].runqtail;
+                for &g in gs.iter().rev() {
+                    self.global.push_front(g);
+                }
+                let timers = std::mem::take(&mut self.ps[qi].timers);
+                for t in timers.sorted() {
+                    self.ps[cur as usize].timers.push(t);
+                }
+                let gfree = std::mem::take(&mut self.ps[qi].gfree);
+                self.gfree_global.extend(gfree);
+                self.ps[qi].status = PStatus::Dead;
+                for mm in &mut self.ms {
+                    if mm.oldp == Some(q) {
+                        mm.oldp = None;
+                    }
+                }
+                let ids = gs.iter().map(|&g| self.goid(g)).collect();
+                self.emit(EventKind::PDestroy { p: q, gs: ids, timers_to: cur });
+            }
+            self.ps.truncate(n as usize);
+            self.emit(EventKind::ProcResize { old, new: n });
+        }
+        // Start the world: Ps with work get an M, the others idle.
+        for q in 0..n {
+            if q == cur {
+                continue;
+            }
+            if self.ps[q as usize].runq_empty() {
+                self.pidle.push(q);
+            }
+        }
+        for q in 0..n {
+            if q != cur && !self.ps[q as usize].runq_empty() {
+                self.startm(q, false, true);
+            }
+        }
+        self.wakep();
+        if let Some(n2) = then {
+            self.procresize(cur, m, n2, machine);
+        }
+    }
+
     /// Removes runtime timer `id` from whichever P holds it.
     fn stop_timer(&mut self, id: u64) {
         for p in 0..self.ps.len() {
@@ -250,6 +373,18 @@ impl Sched {
                 self.emit(EventKind::TimerSet { p, target: TimerTarget::Func(id), when });
             }
             Stop::TimerStop { id } => self.stop_timer(id),
+            Stop::ReadyMany(targets) => {
+                for target in targets {
+                    match self.goid_index.get(&target).copied() {
+                        Some(t) if self.gs[t as usize].status == GStatus::Waiting => self.goready(t, p),
+                        _ => {
+                            self.set_fault(format!("goready: goroutine {target} is not waiting"));
+                            return;
+                        }
+                    }
+                }
+            }
+            Stop::SetGomaxprocs(n) => self.procresize(p, m, n, machine),
             Stop::GrowStack { needed } => {
                 let old = self.gs[g as usize].stack_size;
                 if needed <= old {

@@ -164,6 +164,13 @@ impl Snapshot {
                 self.m(*m)?.idle = false;
             }
             EventKind::Acquirep { m, p } => {
+                if let Some(before) = self.m(*m)?.p
+                    && before != *p
+                {
+                    let bp = self.p(before)?;
+                    bp.status = PStatus::Idle;
+                    bp.m = None;
+                }
                 let pp = self.p(*p)?;
                 pp.status = PStatus::Running;
                 pp.m = Some(*m);
@@ -198,6 +205,27 @@ impl Snapshot {
                     return Err(format!("stopped timer {id} not on P{p}"));
                 };
                 pp.timers.remove(i);
+            }
+            EventKind::ProcResize { new, .. } => {
+                let blank =
+                    PSnap { status: PStatus::Idle, m: None, runnext: None, runq: VecDeque::new(), timers: Vec::new() };
+                self.ps.resize(*new as usize, blank);
+            }
+            EventKind::PDestroy { p, gs, timers_to } => {
+                let pp = self.p(*p)?;
+                let mut had: Vec<GoId> = pp.runnext.take().into_iter().collect();
+                had.extend(pp.runq.drain(..));
+                if &had != gs {
+                    return Err(format!("P{p} destroyed with {had:?}, event says {gs:?}"));
+                }
+                pp.status = PStatus::Dead;
+                let timers = std::mem::take(&mut pp.timers);
+                for &g in gs.iter().rev() {
+                    self.global.push_front(g);
+                }
+                let to = self.p(*timers_to)?;
+                to.timers.extend(timers);
+                to.timers.sort();
             }
             EventKind::StackCopy { g, .. } => {
                 if let Some(gs) = self.gs.get_mut(g) {

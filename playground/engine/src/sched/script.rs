@@ -39,6 +39,11 @@ pub enum Step {
     StopTimer,
     /// Need this many bytes of stack.
     Grow(u32),
+    /// Wake every G blocked on semaphore `s` as `close` does: closechan
+    /// pushes the waiters on a stack and readies them from it, last first.
+    WakeAll(u32),
+    /// `runtime.GOMAXPROCS(n)`.
+    SetProcs(u32),
 }
 
 #[derive(Clone, Debug)]
@@ -194,6 +199,19 @@ impl Machine for ScriptMachine {
                     run.pc += 1;
                     self.timers.remove(&self.next_timer);
                     Stop::TimerStop { id: self.next_timer }
+                }
+                Step::WakeAll(s) => {
+                    run.pc += 1;
+                    let sema = self.semas.entry(s).or_default();
+                    let all: Vec<GoId> = sema.waiters.drain(..).rev().collect();
+                    if all.is_empty() {
+                        continue;
+                    }
+                    Stop::ReadyMany(all)
+                }
+                Step::SetProcs(n) => {
+                    run.pc += 1;
+                    Stop::SetGomaxprocs(n)
                 }
                 Step::Grow(needed) => {
                     run.pc += 1;

@@ -583,6 +583,52 @@ fn a_locked_goroutine_that_yields_does_not_share_its_thread() {
 }
 
 #[test]
+fn closing_wakes_every_waiter_and_the_last_readied_runs_first() {
+    // c runs first (runnext), then a, b: they park in the order c, a, b.
+    // close readies them from a stack: b, a, c, each into runnext kicking
+    // the previous one to the queue: c runs first, then b, then a. Real
+    // Go 1.27 (GOMAXPROCS=1, three receivers, Sleep, close) prints c b a.
+    let scripts = vec![
+        vec![Go(1), Go(2), Go(3), Sleep(100 * US), WakeAll(5), Sleep(MS)],
+        vec![Park(WaitReason::ChanReceive, 5), Mark("a")],
+        vec![Park(WaitReason::ChanReceive, 5), Mark("b")],
+        vec![Park(WaitReason::ChanReceive, 5), Mark("c")],
+    ];
+    let (_, m, e) = run(1, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    assert_eq!(m.labels(), vec!["c", "b", "a"]);
+}
+
+#[test]
+fn gomaxprocs_can_shrink_and_grow_at_run_time() {
+    // Shrink 4 -> 1 while workers run everywhere: afterwards only P0 runs
+    // anything, and every worker still finishes.
+    let mut main = vec![];
+    for _ in 0..12 {
+        main.push(Go(1));
+    }
+    main.push(Work(300 * US));
+    main.push(SetProcs(1));
+    main.extend(std::iter::repeat_n(Park(WaitReason::ChanReceive, 1), 12));
+    let (s, _, e) = run(4, 2, vec![main, vec![Work(200 * US), Work(200 * US), Wake(1)]]);
+    assert_eq!(e, Ending::Exit(0));
+    let at = s.events.iter().position(|e| e.kind == EventKind::ProcResize { old: 4, new: 1 }).expect("no resize");
+    assert!(s.events[..at].iter().any(|e| matches!(e.kind, EventKind::Execute { p: 3, .. })), "P3 never ran before");
+    assert!(s.events[at..].iter().all(|e| !matches!(e.kind, EventKind::Execute { p, .. } if p != 0)));
+    assert!(s.events.iter().any(|e| matches!(e.kind, EventKind::PDestroy { .. })));
+    assert_eq!(s.gomaxprocs(), 1);
+    // Grow 1 -> 3: the other Ps start stealing.
+    let mut main = vec![SetProcs(3)];
+    for _ in 0..12 {
+        main.push(Go(1));
+    }
+    main.extend(std::iter::repeat_n(Park(WaitReason::ChanReceive, 1), 12));
+    let (s, _, e) = run(1, 2, vec![main, vec![Work(200 * US), Wake(1)]]);
+    assert_eq!(e, Ending::Exit(0));
+    assert!(s.events.iter().any(|e| matches!(e.kind, EventKind::Execute { p: 2, .. })));
+}
+
+#[test]
 fn steal_order_visits_every_p_once() {
     for n in 1..9 {
         for seed in [0u32, 1, 7, 12345, u32::MAX] {
@@ -640,7 +686,8 @@ fn random_programs_keep_every_invariant_and_replay_exactly() {
             let len = 1 + r.below(9);
             let mut steps = vec![];
             for _ in 0..len {
-                let later = if i + 1 < nscripts { Some(i + 1 + r.below((nscripts - i - 1) as u32) as usize) } else { None };
+                let later =
+                    if i + 1 < nscripts { Some(i + 1 + r.below((nscripts - i - 1) as u32) as usize) } else { None };
                 let sema = r.below(3);
                 let step = match r.below(16) {
                     0 | 1 => Work(r.below(50_000) as u64),
@@ -665,7 +712,11 @@ fn random_programs_keep_every_invariant_and_replay_exactly() {
                         Some(j) => AfterFunc(r.below(2_000_000) as u64, j),
                         None => StopTimer,
                     },
-                    14 => Grow(r.below(20_000)),
+                    14 => match r.below(4) {
+                        0 => SetProcs(1 + r.below(4)),
+                        1 => WakeAll(sema),
+                        _ => Grow(r.below(20_000)),
+                    },
                     _ => match r.below(8) {
                         0 => Goexit,
                         1 => Spin,
