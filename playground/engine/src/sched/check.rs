@@ -75,7 +75,7 @@ pub fn check(s: &Sched) -> Result<(), String> {
                 }
             }
         }
-        if g.status == GStatus::Waiting && g.waitreason == super::WaitReason::Zero {
+        if matches!(g.status, GStatus::Waiting | GStatus::Leaked) && g.waitreason == super::WaitReason::Zero {
             return Err(format!("waiting goroutine {goid} has no wait reason"));
         }
         if s.goid_index.get(&goid) != Some(&(i as u32)) && g.status != GStatus::Dead {

@@ -40,6 +40,8 @@ pub enum GStatus {
     /// Exited or not yet started; may sit on a free list for reuse.
     #[default]
     Dead,
+    /// Blocked forever: found by the GC's goroutine leak detection (Go 1.26).
+    Leaked,
 }
 
 impl GStatus {
@@ -54,6 +56,22 @@ impl GStatus {
             GStatus::Preempted => "_Gpreempted",
             GStatus::Copystack => "_Gcopystack",
             GStatus::Dead => "_Gdead",
+            GStatus::Leaked => "_Gleaked",
+        }
+    }
+
+    /// The word a goroutine header prints (`gStatusStrings`, traceback.go).
+    pub fn header_word(self) -> &'static str {
+        match self {
+            GStatus::Idle => "idle",
+            GStatus::Runnable => "runnable",
+            GStatus::Running => "running",
+            GStatus::Syscall => "syscall",
+            GStatus::Waiting => "waiting",
+            GStatus::Preempted => "preempted",
+            GStatus::Copystack => "copystack",
+            GStatus::Dead => "dead",
+            GStatus::Leaked => "leaked",
         }
     }
 }
@@ -68,8 +86,14 @@ pub struct G {
     pub waitreason: WaitReason,
     /// sysmon asked this G to stop at its next safe point (`g.preempt`).
     pub preempt: bool,
-    /// Virtual ns at which the G last started waiting (`g.waitsince`).
+    /// Go's `g.waitsince`: 0 until a GC finds the G waiting (or in a
+    /// syscall) and stamps it with the cycle's start (mgcmark.go); reset
+    /// by `execute`. Goroutine headers print `, N minutes` from it, so a
+    /// G that blocked with no GC since shows no minutes, as in Go.
     pub waitsince: u64,
+    /// Virtual ns of the last gopark: how long it has really been waiting
+    /// (for the UI and leak reports; Go does not keep this).
+    pub parked_at: u64,
     /// Goid of the G that ran the `go` statement (`g.parentGoid`); 0 for main.
     pub parent_goid: GoId,
     /// Position of that `go` statement (`g.gopc`).

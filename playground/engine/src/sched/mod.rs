@@ -385,6 +385,57 @@ impl Sched {
         }
     }
 
+    /// What the GC's mark phase does to `waitsince` (mgcmark.go): every G
+    /// waiting or in a syscall with no stamp yet gets the cycle's start.
+    pub fn gc_mark_waitsince(&mut self) {
+        let now = self.now;
+        for g in &mut self.gs {
+            if matches!(g.status, GStatus::Waiting | GStatus::Syscall) && g.waitsince == 0 {
+                g.waitsince = now;
+            }
+        }
+    }
+
+    /// The goroutine leak detector found `goid` blocked forever:
+    /// `_Gwaiting` -> `_Gleaked` (or back, with `leaked == false`).
+    pub fn set_leaked(&mut self, goid: GoId, leaked: bool) -> bool {
+        let (from, to) = if leaked { (GStatus::Waiting, GStatus::Leaked) } else { (GStatus::Leaked, GStatus::Waiting) };
+        let Some(&g) = self.goid_index.get(&goid) else { return false };
+        if self.gs[g as usize].status != from || self.gs[g as usize].goid != goid {
+            return false;
+        }
+        self.gs[g as usize].status = to;
+        self.emit(EventKind::GoStatus { g: goid, from, to });
+        true
+    }
+
+    /// The header line of a goroutine in a traceback, as Go's
+    /// `goroutineheader` prints it (GOTRACEBACK below `system`):
+    /// `goroutine 7 [chan receive, 2 minutes, locked to thread]:`.
+    pub fn goroutine_header(&self, goid: GoId) -> Option<String> {
+        let g = self.g_by_id(goid)?;
+        let mut status = g.status.header_word().to_string();
+        if matches!(g.status, GStatus::Waiting | GStatus::Leaked) && g.waitreason != WaitReason::Zero {
+            status = g.waitreason.as_str().to_string();
+        }
+        let mut waitfor = 0;
+        if matches!(g.status, GStatus::Waiting | GStatus::Syscall) && g.waitsince != 0 {
+            waitfor = self.now.saturating_sub(g.waitsince) / 60_000_000_000;
+        }
+        let mut out = format!("goroutine {goid} [{status}");
+        if g.status == GStatus::Leaked {
+            out.push_str(" (leaked)");
+        }
+        if waitfor >= 1 {
+            out.push_str(&format!(", {waitfor} minutes"));
+        }
+        if g.lockedm.is_some() {
+            out.push_str(", locked to thread");
+        }
+        out.push_str("]:");
+        Some(out)
+    }
+
     /// Bytes of scheduler memory one G costs: its slot, its goid index
     /// entry and a queue slot (the simulated stack is accounted separately).
     pub fn bytes_per_g() -> usize {

@@ -515,7 +515,7 @@ impl Sched {
         let gr = &mut self.gs[g as usize];
         gr.status = GStatus::Waiting;
         gr.waitreason = reason;
-        gr.waitsince = now;
+        gr.parked_at = now;
         gr.m = None;
         let goid = gr.goid;
         self.ms[m as usize].curg = None;

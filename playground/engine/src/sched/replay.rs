@@ -285,7 +285,11 @@ impl Sched {
         let mut gs = BTreeMap::new();
         for g in &self.gs {
             if g.status != GStatus::Dead {
-                let reason = if g.status == GStatus::Waiting { g.waitreason } else { WaitReason::Zero };
+                let reason = if matches!(g.status, GStatus::Waiting | GStatus::Leaked) {
+                    g.waitreason
+                } else {
+                    WaitReason::Zero
+                };
                 gs.insert(g.goid, GSnap { status: g.status, reason, m: g.m });
             }
         }

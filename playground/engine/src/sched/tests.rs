@@ -629,6 +629,35 @@ fn gomaxprocs_can_shrink_and_grow_at_run_time() {
 }
 
 #[test]
+fn goroutine_headers_read_as_gos() {
+    // Go prints ", N minutes" only from waitsince, which the GC stamps:
+    // blocked 3 minutes with no GC shows no minutes.
+    let scripts = vec![
+        vec![Go(1), Go(2), Sleep(240 * 1000 * MS), Park(WaitReason::ChanReceive, 1)],
+        vec![Park(WaitReason::ChanSend, 2)],
+        vec![Lock, Park(WaitReason::SyncWaitGroupWait, 3)],
+    ];
+    let mut s = Sched::new(cfg(1, 1));
+    let e = s.run(&mut ScriptMachine::new(scripts));
+    assert_eq!(e, Ending::Deadlock { main_goexit: false });
+    assert_eq!(s.goroutine_header(FIRST).unwrap(), "goroutine 7 [chan send]:");
+    s.now = 60 * 1000 * MS;
+    s.gc_mark_waitsince();
+    s.now = 240 * 1000 * MS + 5;
+    assert_eq!(s.goroutine_header(FIRST).unwrap(), "goroutine 7 [chan send, 3 minutes]:");
+    assert_eq!(
+        s.goroutine_header(FIRST + 1).unwrap(),
+        "goroutine 8 [sync.WaitGroup.Wait, 3 minutes, locked to thread]:"
+    );
+    assert!(s.set_leaked(FIRST, true));
+    // traceback.go prints minutes for _Gwaiting and _Gsyscall only.
+    assert_eq!(s.goroutine_header(FIRST).unwrap(), "goroutine 7 [chan send (leaked)]:");
+    assert_eq!(check::check(&s), Ok(()));
+    assert!(!s.set_leaked(FIRST, true));
+    assert!(s.set_leaked(FIRST, false));
+}
+
+#[test]
 fn steal_order_visits_every_p_once() {
     for n in 1..9 {
         for seed in [0u32, 1, 7, 12345, u32::MAX] {
