@@ -38,6 +38,18 @@
 //! again the earliest, so every effect happens at the time it completes and
 //! event timestamps never go backwards. When nothing is running, the clock
 //! jumps to the next timer; with no timer either, Go's `checkdead` verdict.
+//!
+//! # Driving it
+//!
+//! `Sched::new(config)` creates M0, P0 and the main goroutine (goid 1);
+//! `Sched::run(&mut machine)` returns the [`Ending`]; `sched.events` holds
+//! the stream. A [`Machine`] maps its own stops onto [`Stop`]: a used-up
+//! budget is `Continue`, `go f()` is `Newproc` (the child's goid comes
+//! back through [`Machine::newproc`]), a runtime operation that blocks is
+//! `Park(reason)`, one that wakes others is `Ready`/`ReadyMany`, and so
+//! on. Runtime operations should be reported at an instant (`used_ns ==
+//! 0`, see [`Machine::run`]). [`script::ScriptMachine`] is a complete
+//! example that needs no VM.
 
 pub mod check;
 pub mod g;
@@ -156,7 +168,16 @@ pub trait Machine {
     /// of the next call. An operation returned after used time is applied
     /// at `now + used_ns`, which is also correct provided the Machine did
     /// not change state other goroutines can see in the meantime.
-    fn run(&mut self, g: GoId, now: u64, slice_ns: u64) -> RunResult;
+    ///
+    /// `sched` is the scheduler, read-only: for `runtime.NumGoroutine`,
+    /// `GOMAXPROCS`, goroutine dumps (`runtime.Stack(buf, true)`).
+    fn run(&mut self, sched: &Sched, g: GoId, now: u64, slice_ns: u64) -> RunResult;
+    /// Events the Machine produced during its last call (output, channel
+    /// operations...); the scheduler records them right after the call,
+    /// stamped with the call's start time.
+    fn take_events(&mut self) -> Vec<EventKind> {
+        Vec::new()
+    }
     /// `parent`'s last `Newproc` (or a timer's `TimerAction::Go`) created G `child`.
     fn newproc(&mut self, parent: GoId, child: GoId);
     /// Runtime timer `id` fired at `now`: what does it wake or start?

@@ -166,7 +166,10 @@ impl Sched {
                     self.ending = Some(Ending::Limit(format!("more than {} machine steps", self.config.max_steps)));
                     return;
                 }
-                let r = machine.run(goid, self.ps[pi].now, self.config.quantum_ns.max(1));
+                let r = machine.run(self, goid, self.ps[pi].now, self.config.quantum_ns.max(1));
+                for kind in machine.take_events() {
+                    self.emit(kind);
+                }
                 if r.stop == Stop::Continue {
                     // A G that keeps running must make progress in virtual time.
                     self.ps[pi].now = self.ps[pi].now.saturating_add(r.used_ns.max(1));
@@ -661,7 +664,11 @@ impl Sched {
                 }
                 TimerWhat::Func(id) => {
                     self.emit(EventKind::TimerFire { p: owner, target: TimerTarget::Func(id) });
-                    for action in machine.timer_fired(id, self.now) {
+                    let actions = machine.timer_fired(id, self.now);
+                    for kind in machine.take_events() {
+                        self.emit(kind);
+                    }
+                    for action in actions {
                         match action {
                             TimerAction::Ready(goid) => match self.goid_index.get(&goid).copied() {
                                 Some(g) if self.gs[g as usize].status == GStatus::Waiting => self.goready(g, onto),

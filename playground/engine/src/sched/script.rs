@@ -4,7 +4,8 @@
 //! VM. Semaphores stand in for channels: `Park(reason, s)` blocks until a
 //! `Wake(s)` (or takes a token left by an earlier one).
 
-use super::{GoId, Machine, RunResult, Stop, TimerAction, WaitReason};
+use super::{GoId, Machine, RunResult, Sched, Stop, TimerAction, WaitReason};
+use crate::event::EventKind;
 use crate::span::Span;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -44,6 +45,10 @@ pub enum Step {
     WakeAll(u32),
     /// `runtime.GOMAXPROCS(n)`.
     SetProcs(u32),
+    /// Write this text to stdout (an `Output` event).
+    Print(&'static str),
+    /// Record `runtime.NumGoroutine()` in `counts`.
+    CountGoroutines,
 }
 
 #[derive(Clone, Debug)]
@@ -77,6 +82,9 @@ pub struct ScriptMachine {
     next_timer: u64,
     /// `Mark` steps as (virtual ns, goid, label).
     pub log: Vec<(u64, GoId, &'static str)>,
+    /// What each `CountGoroutines` step saw.
+    pub counts: Vec<u32>,
+    out: Vec<EventKind>,
 }
 
 impl ScriptMachine {
@@ -96,7 +104,7 @@ impl ScriptMachine {
 }
 
 impl Machine for ScriptMachine {
-    fn run(&mut self, g: GoId, now: u64, slice_ns: u64) -> RunResult {
+    fn run(&mut self, sched: &Sched, g: GoId, now: u64, slice_ns: u64) -> RunResult {
         let mut used = 0u64;
         loop {
             let run = self.gs.entry(g).or_default();
@@ -106,7 +114,8 @@ impl Machine for ScriptMachine {
             // An operation happens at an instant: after some work, return
             // first so the scheduler performs it when this P's clock is the
             // earliest (exact causality between Ps).
-            let is_op = !matches!(step, Step::Work(_) | Step::Spin | Step::Mark(_));
+            let is_op =
+                !matches!(step, Step::Work(_) | Step::Spin | Step::Mark(_) | Step::Print(_) | Step::CountGoroutines);
             if is_op && used > 0 {
                 return RunResult { used_ns: used, stop: Stop::Continue };
             }
@@ -124,6 +133,16 @@ impl Machine for ScriptMachine {
                     return RunResult { used_ns: used, stop: Stop::Continue };
                 }
                 Step::Spin => return RunResult { used_ns: slice_ns.max(1), stop: Stop::Continue },
+                Step::Print(text) => {
+                    run.pc += 1;
+                    self.out.push(EventKind::Output { fd: 1, text: text.to_string() });
+                    continue;
+                }
+                Step::CountGoroutines => {
+                    run.pc += 1;
+                    self.counts.push(sched.num_goroutine());
+                    continue;
+                }
                 Step::Mark(l) => {
                     run.pc += 1;
                     self.log.push((now + used, g, l));
@@ -220,6 +239,10 @@ impl Machine for ScriptMachine {
             };
             return RunResult { used_ns: used, stop };
         }
+    }
+
+    fn take_events(&mut self) -> Vec<EventKind> {
+        std::mem::take(&mut self.out)
     }
 
     fn timer_fired(&mut self, id: u64, _now: u64) -> Vec<TimerAction> {

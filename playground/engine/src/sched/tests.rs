@@ -536,7 +536,7 @@ fn the_invariant_checker_catches_corruption() {
 fn a_misbehaving_machine_is_a_fault_not_a_panic() {
     struct Bad;
     impl Machine for Bad {
-        fn run(&mut self, _: GoId, _: u64, _: u64) -> RunResult {
+        fn run(&mut self, _: &Sched, _: GoId, _: u64, _: u64) -> RunResult {
             RunResult { used_ns: 1, stop: Stop::Ready(42) }
         }
         fn newproc(&mut self, _: GoId, _: GoId) {}
@@ -655,6 +655,20 @@ fn goroutine_headers_read_as_gos() {
     assert_eq!(check::check(&s), Ok(()));
     assert!(!s.set_leaked(FIRST, true));
     assert!(s.set_leaked(FIRST, false));
+}
+
+#[test]
+fn machines_see_the_scheduler_and_their_output_lands_in_the_stream() {
+    let scripts = vec![
+        vec![CountGoroutines, Go(1), Go(1), CountGoroutines, Print("hello\n"), Sleep(MS), CountGoroutines],
+        vec![Work(US)],
+    ];
+    let (s, m, e) = run(2, 1, scripts);
+    assert_eq!(e, Ending::Exit(0));
+    assert_eq!(m.counts, vec![1, 3, 1]);
+    let out: Vec<&Event> = s.events.iter().filter(|e| matches!(e.kind, EventKind::Output { .. })).collect();
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].kind, EventKind::Output { fd: 1, text: "hello\n".into() });
 }
 
 #[test]
