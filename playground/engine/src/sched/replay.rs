@@ -7,7 +7,9 @@ use super::p::PStatus;
 use super::time::TimerWhat;
 use super::{Sched, WaitReason};
 use crate::event::{Event, EventKind, QueueSlot, TimerTarget};
+use crate::span::Span;
 use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
 
 /// A goroutine as seen from outside.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,21 +40,48 @@ pub struct MSnap {
     pub lockedg: Option<GoId>,
 }
 
+/// Where a goroutine came from, for "created by main.worker in goroutine 1".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GMeta {
+    pub parent: GoId,
+    pub func: Arc<str>,
+    pub pos: Span,
+}
+
 /// The scheduler's visible state: every goroutine that is not dead, each
 /// P's queues, the global queue, every M.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Snapshot {
     pub gs: BTreeMap<GoId, GSnap>,
     pub ps: Vec<PSnap>,
     pub global: VecDeque<GoId>,
     pub ms: Vec<MSnap>,
+    /// Creator and start function of every goroutine ever created (dead
+    /// ones too: a dump or a UI card may still name them). Not compared.
+    pub meta: BTreeMap<GoId, GMeta>,
 }
+
+/// Two snapshots are equal when the scheduler states are (`meta` is a
+/// history and the live scheduler forgets reused Gs' creators).
+impl PartialEq for Snapshot {
+    fn eq(&self, o: &Snapshot) -> bool {
+        self.gs == o.gs && self.ps == o.ps && self.global == o.global && self.ms == o.ms
+    }
+}
+
+impl Eq for Snapshot {}
 
 impl Snapshot {
     /// The state before the first event: GOMAXPROCS idle Ps, nothing else.
     pub fn initial(procs: u32) -> Snapshot {
         let p = PSnap { status: PStatus::Idle, m: None, runnext: None, runq: VecDeque::new(), timers: Vec::new() };
-        Snapshot { gs: BTreeMap::new(), ps: vec![p; procs.max(1) as usize], global: VecDeque::new(), ms: Vec::new() }
+        Snapshot {
+            gs: BTreeMap::new(),
+            ps: vec![p; procs.max(1) as usize],
+            global: VecDeque::new(),
+            ms: Vec::new(),
+            meta: BTreeMap::new(),
+        }
     }
 
     /// Applies one event. An event that does not fit the state is an error
@@ -60,7 +89,10 @@ impl Snapshot {
     pub fn apply(&mut self, ev: &Event) -> Result<(), String> {
         match &ev.kind {
             EventKind::Output { .. } | EventKind::Exit { .. } | EventKind::ClockJump { .. } => {}
-            EventKind::Preempt { .. } | EventKind::GoCreate { .. } => {}
+            EventKind::Preempt { .. } => {}
+            EventKind::GoCreate { parent, child, func, pos, .. } => {
+                self.meta.insert(*child, GMeta { parent: *parent, func: func.clone(), pos: *pos });
+            }
             EventKind::RunqPut { g, p, slot, .. } => {
                 self.make_runnable(*g);
                 match (slot, p) {
@@ -331,6 +363,21 @@ impl Sched {
                 lockedg: m.lockedg.map(goid),
             })
             .collect();
-        Snapshot { gs, ps, global: self.global.iter().map(|&g| goid(g)).collect(), ms }
+        let meta = self
+            .gs
+            .iter()
+            .filter(|g| g.status != GStatus::Dead)
+            .map(|g| {
+                (
+                    g.goid,
+                    GMeta {
+                        parent: g.parent_goid,
+                        func: self.funcs.get(g.start_fn as usize).cloned().unwrap_or_else(|| Arc::from("?")),
+                        pos: g.gopc,
+                    },
+                )
+            })
+            .collect();
+        Snapshot { gs, ps, global: self.global.iter().map(|&g| goid(g)).collect(), ms, meta }
     }
 }

@@ -512,7 +512,12 @@ fn the_replayed_event_stream_matches_the_live_state_after_every_event() {
             snap.apply(ev).unwrap_or_else(|e| panic!("scenario {i} event {k}: {e}"));
             assert_eq!(snap, s.snapshots[k], "scenario {i}: state differs after event {k}: {:?}", ev.kind);
         }
-        assert_eq!(replay::replay(procs, &s.events).unwrap(), s.snapshot());
+        let (replayed, live) = (replay::replay(procs, &s.events).unwrap(), s.snapshot());
+        assert_eq!(replayed, live);
+        // Creators of the living, as the live scheduler knows them.
+        for (goid, meta) in &live.meta {
+            assert_eq!(replayed.meta.get(goid), Some(meta), "scenario {i}: creator of {goid}");
+        }
     }
 }
 
