@@ -345,6 +345,13 @@ impl Sched {
         // (checked against Go 1.27 with GOTRACEBACK=system dumps).
         let skip = s.config.system_goroutines.min(14);
         s.ps[0].goidcache += skip;
+        // Running them (and runtime.main around them) took P0 through
+        // some schedules before main.main: with GOMAXPROCS=1, Go 1.27's
+        // schedtick%61 fairness check first fires as if schedtick started
+        // at 6 with fmt imported and at 5 without os (X yields into the
+        // global queue behind 200 fresh goroutines and runs after 55 or 56
+        // of them): one tick per runtime goroutine, plus one.
+        s.ps[0].schedtick = skip as u32 + 1;
         s
     }
 
