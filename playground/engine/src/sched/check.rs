@@ -50,7 +50,7 @@ pub fn check(s: &Sched) -> Result<(), String> {
         } else if n != 0 {
             return Err(format!("goroutine {goid} in status {} sits in a run queue", g.status.go_name()));
         }
-        if g.status != GStatus::Dead {
+        if g.status != GStatus::Dead && !g.system {
             live += 1;
         }
         match g.status {

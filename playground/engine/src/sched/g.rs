@@ -86,6 +86,9 @@ pub struct G {
     pub waitreason: WaitReason,
     /// sysmon asked this G to stop at its next safe point (`g.preempt`).
     pub preempt: bool,
+    /// A runtime goroutine (`isSystemGoroutine`): not in NumGoroutine,
+    /// not a reason against a deadlock, not run by the Machine.
+    pub system: bool,
     /// Go's `g.waitsince`: 0 until a GC finds the G waiting (or in a
     /// syscall) and stamps it with the cycle's start (mgcmark.go); reset
     /// by `execute`. Goroutine headers print `, N minutes` from it, so a

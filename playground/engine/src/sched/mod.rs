@@ -204,12 +204,9 @@ pub struct Config {
     /// ...or this many Machine calls and scheduling rounds (a program that
     /// never ends, like Go's playground timing out).
     pub max_steps: u64,
-    /// Runtime goroutines Go creates before main.main, which take goids
-    /// 2, 3, ... but are not simulated. Go 1.27 with GOMAXPROCS=1: forcegc,
-    /// bgsweep, bgscavenge, the GOMAXPROCS updater and, when the program
-    /// imports os (fmt does), the finalizer goroutine: 5, so the first
-    /// user goroutine is 7 (4 without os: 6). At most 14.
-    pub system_goroutines: u64,
+    /// The program imports os (directly or through fmt, log...): Go then
+    /// has a finalizer goroutine before main.main starts. See [`Sched::new`].
+    pub imports_os: bool,
 }
 
 impl Default for Config {
@@ -222,7 +219,7 @@ impl Default for Config {
             record_snapshots: false,
             max_events: 50_000_000,
             max_steps: 200_000_000,
-            system_goroutines: 5,
+            imports_os: true,
         }
     }
 }
@@ -292,6 +289,8 @@ pub struct Sched {
     pub sysmon: Sysmon,
     pub timer_seq: u64,
     pub main_goexited: bool,
+    /// The wait reason each runtime goroutine parks with.
+    pub system_park: HashMap<GIdx, WaitReason>,
     /// Machine calls plus scheduling rounds so far (for `max_steps`).
     pub steps: u64,
     pub events: Vec<Event>,
@@ -328,6 +327,7 @@ impl Sched {
             timer_seq: 0,
             main_goexited: false,
             steps: 0,
+            system_park: HashMap::new(),
             events: Vec::new(),
             snapshots: Vec::new(),
             fault: None,
@@ -341,18 +341,36 @@ impl Sched {
         s.acquirep(m0, 0);
         let main = s.newproc1(0, Arc::from("main.main"), Span::default(), 0);
         s.runqput(0, main, true, PutCause::Newproc);
-        // runtime.main's own goroutines take the next goids of P0's batch
-        // (checked against Go 1.27 with GOTRACEBACK=system dumps).
-        let skip = s.config.system_goroutines.min(14);
-        s.ps[0].goidcache += skip;
-        // Running them (and runtime.main around them) took P0 through
-        // some schedules before main.main: with GOMAXPROCS=1, Go 1.27's
-        // schedtick%61 fairness check first fires as if schedtick started
-        // at 6 with fmt imported and at 5 without os (X yields into the
-        // global queue behind 200 fresh goroutines and runs after 55 or 56
-        // of them): one tick per runtime goroutine, plus one.
-        s.ps[0].schedtick = skip as u32 + 1;
+        s.execute_main(main);
+        // What runtime.main leaves behind when main.main starts, as Go
+        // 1.27's GOTRACEBACK=system dumps show it (GOMAXPROCS=1): goroutines
+        // 2, 3, 4 (forcegc, bgsweep, bgscavenge) parked, not simulated; 5,
+        // the GOMAXPROCS updater, and 6, the finalizer goroutine (created by
+        // os's init), runnable: the user's first goroutine is 7 (6 without
+        // os). The runnable ones are simulated: they sit in P0's queues,
+        // take scheduling ticks and queue slots, then park for good.
+        s.ps[0].goidcache = 5;
+        s.system_goroutine("runtime.updateMaxProcsGoroutine", WaitReason::UpdateGOMAXPROCSIdle);
+        if s.config.imports_os {
+            s.system_goroutine("runtime.runFinalizers", WaitReason::FinalizerWait);
+        }
+        // runtime.main scheduled a few times before main.main: with it,
+        // Go 1.27's schedtick%61 fairness check fires where this model
+        // does (X yielding behind 200 fresh goroutines runs after 55 of
+        // them with os, 56 without; the order of 300 goroutines appending
+        // to a slice is Go's, overflow to the global queue included).
+        s.ps[0].schedtick = 4;
         s
+    }
+
+    /// A runtime goroutine created by runtime.main (goready'd into
+    /// runnext like any `go`): when it first runs it parks with `reason`
+    /// and stays parked; NumGoroutine and checkdead ignore it.
+    fn system_goroutine(&mut self, func: &str, reason: WaitReason) {
+        let g = self.newproc1(1, Arc::from(func), Span::default(), 0);
+        self.gs[g as usize].system = true;
+        self.system_park.insert(g, reason);
+        self.runqput(0, g, true, PutCause::Newproc);
     }
 
     pub fn gomaxprocs(&self) -> u32 {

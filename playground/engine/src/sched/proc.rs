@@ -153,6 +153,12 @@ impl Sched {
         }
         match self.ms[m as usize].curg {
             Some(g) => {
+                if self.gs[g as usize].system {
+                    // A runtime goroutine: nothing to do yet, it parks.
+                    let reason = self.system_park.get(&g).copied().unwrap_or(WaitReason::Zero);
+                    self.gopark(p, m, g, reason);
+                    return;
+                }
                 if self.gs[g as usize].preempt {
                     // The G reached a safe point with a preemption request:
                     // gopreempt_m -> goschedImpl(gp, true).
@@ -496,7 +502,9 @@ impl Sched {
             gr.preempt = false;
             gr.waitreason = WaitReason::Zero;
         }
-        self.ngoroutines = self.ngoroutines.saturating_sub(1);
+        if !self.gs[g as usize].system {
+            self.ngoroutines = self.ngoroutines.saturating_sub(1);
+        }
         self.ms[m as usize].curg = None;
         if self.ms[m as usize].lockedg == Some(g) {
             self.ms[m as usize].lockedg = None;
@@ -689,6 +697,11 @@ impl Sched {
             }
         }
         ran
+    }
+
+    /// rt0_go's `mstart` -> `schedule` -> `execute` of the main goroutine.
+    pub(crate) fn execute_main(&mut self, g: GIdx) {
+        self.execute(0, 0, g, QueueSlot::Runnext, true);
     }
 
     /// `execute`: takes `g` from where findRunnable saw it and runs it.
@@ -981,7 +994,7 @@ impl Sched {
     /// `checkdead`, called when nothing runs and no timer is pending.
     fn checkdead(&mut self) -> Ending {
         let mut waiting = 0;
-        for g in &self.gs {
+        for g in self.gs.iter().filter(|g| !g.system) {
             match g.status {
                 GStatus::Waiting | GStatus::Preempted => waiting += 1,
                 GStatus::Runnable | GStatus::Running | GStatus::Syscall => {

@@ -26,7 +26,7 @@ impl Sched {
     /// dead (just created) starts counting as a goroutine.
     fn make_runnable(&mut self, g: GIdx) {
         let Some(gr) = self.gs.get_mut(g as usize) else { return };
-        if gr.status == GStatus::Dead {
+        if gr.status == GStatus::Dead && !gr.system {
             self.ngoroutines += 1;
         }
         gr.status = GStatus::Runnable;
