@@ -373,6 +373,12 @@ impl Sched {
         self.runqput(0, g, true, PutCause::Newproc);
     }
 
+    /// `time.Now()` at virtual time `now`: the Go Playground's clock, which
+    /// starts at 2009-11-10 23:00:00 UTC. Unix nanoseconds.
+    pub fn wall_clock_unix_ns(now: u64) -> i64 {
+        time::EPOCH_UNIX_NS.saturating_add(now.min(i64::MAX as u64) as i64)
+    }
+
     pub fn gomaxprocs(&self) -> u32 {
         self.ps.len() as u32
     }

@@ -718,6 +718,13 @@ fn machines_see_the_scheduler_and_their_output_lands_in_the_stream() {
 }
 
 #[test]
+fn the_clock_starts_when_the_playgrounds_does() {
+    // 2009-11-10 23:00:00 UTC, as `date -u -d @1257894000` confirms.
+    assert_eq!(Sched::wall_clock_unix_ns(0), 1_257_894_000_000_000_000);
+    assert_eq!(Sched::wall_clock_unix_ns(3 * MS), 1_257_894_000_003_000_000);
+}
+
+#[test]
 fn steal_order_visits_every_p_once() {
     for n in 1..9 {
         for seed in [0u32, 1, 7, 12345, u32::MAX] {
@@ -750,10 +757,14 @@ fn a_hundred_thousand_goroutines_spawn_and_exit() {
     assert!(s.gs.len() < n / 2, "{} G slots for {n} goroutines", s.gs.len());
     let per_g = Sched::bytes_per_g();
     assert!(per_g <= 128, "{per_g} bytes per G");
+    let event_bytes = std::mem::size_of::<Event>();
     eprintln!(
-        "100k goroutines: {} G slots, {per_g} bytes of scheduler memory per G, {} events, {:?} wall (debug build), virtual {} µs",
+        "100k goroutines: {} G slots, {per_g} bytes of scheduler memory per G ({} for the G itself), \
+         {} events of {event_bytes} bytes ({} per goroutine), {:?} wall (debug build), virtual {} µs",
         s.gs.len(),
+        std::mem::size_of::<G>(),
         s.events.len(),
+        s.events.len() / n,
         wall,
         s.now / US
     );
