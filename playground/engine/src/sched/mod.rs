@@ -195,7 +195,9 @@ pub struct Config {
     pub seed: u64,
     /// The slice of virtual time handed to the Machine per call.
     pub quantum_ns: u64,
-    /// Check the invariants after every event (tests, debug builds).
+    /// Check the invariants after every event (tests, debug builds). A
+    /// check costs time in the number of Gs, so past 1,000 Gs it runs on
+    /// every (Gs / 1,000)-th event only, keeping big debug runs usable.
     pub check_invariants: bool,
     /// Record a [`replay::Snapshot`] after every event (tests only: costly).
     pub record_snapshots: bool,
@@ -415,8 +417,10 @@ impl Sched {
     /// it describes; checks the invariants when configured to.
     pub(crate) fn emit(&mut self, kind: EventKind) {
         self.events.push(Event { time_ns: self.now, kind });
+        let stride = (self.gs.len() / 1000).max(1);
         if self.config.check_invariants
             && self.fault.is_none()
+            && self.events.len() % stride == 0
             && let Err(e) = check::check(self)
         {
             let at = self.events.len() - 1;
