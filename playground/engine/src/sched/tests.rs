@@ -843,6 +843,12 @@ fn random_programs_keep_every_invariant_and_replay_exactly() {
         if let Ending::Fault(f) = &e {
             panic!("case {case} (procs {procs}) faulted: {f}\nscripts: {scripts:?}");
         }
+        if case % 10 == 0 {
+            // A run is a pure function of (program, GOMAXPROCS, seed).
+            let mut again = Sched::new(s.config.clone());
+            again.run(&mut ScriptMachine::new(scripts.clone()));
+            assert_eq!(again.events, s.events, "case {case}: not deterministic");
+        }
         let mut snap = replay::Snapshot::initial(procs);
         for (k, ev) in s.events.iter().enumerate() {
             snap.apply(ev).unwrap_or_else(|err| panic!("case {case} event {k}: {err}"));
@@ -853,7 +859,11 @@ fn random_programs_keep_every_invariant_and_replay_exactly() {
             Ending::Exit(_) => "exit",
             Ending::Deadlock { main_goexit: false } => "deadlock",
             Ending::Deadlock { main_goexit: true } => "goexit deadlock",
-            Ending::Limit(_) => "limit",
+            Ending::Limit(_) => {
+                // Only a goroutine that never stops can make a run endless.
+                assert!(scripts.iter().flatten().any(|st| *st == Spin), "case {case}: limit without Spin");
+                "limit"
+            }
             Ending::Fault(_) => "fault",
         };
         *endings.entry(kind).or_insert(0) += 1;
