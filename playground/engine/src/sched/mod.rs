@@ -420,7 +420,7 @@ impl Sched {
         let stride = (self.gs.len() / 1000).max(1);
         if self.config.check_invariants
             && self.fault.is_none()
-            && self.events.len() % stride == 0
+            && self.events.len().is_multiple_of(stride)
             && let Err(e) = check::check(self)
         {
             let at = self.events.len() - 1;
