@@ -156,7 +156,7 @@ impl Sched {
                 if self.gs[g as usize].system {
                     // A runtime goroutine: nothing to do yet, it parks.
                     let reason = self.system_park.get(&g).copied().unwrap_or(WaitReason::Zero);
-                    self.gopark(p, m, g, reason);
+                    self.gopark(m, g, reason);
                     return;
                 }
                 if self.gs[g as usize].preempt {
@@ -340,7 +340,7 @@ impl Sched {
                 self.globrunqput(g, PutCause::Gosched);
                 self.wakep();
             }
-            Stop::Park(reason) => self.gopark(p, m, g, reason),
+            Stop::Park(reason) => self.gopark(m, g, reason),
             Stop::Ready(target) => match self.goid_index.get(&target).copied() {
                 Some(t) if self.gs[t as usize].status == GStatus::Waiting && self.gs[t as usize].goid == target => {
                     self.goready(t, p)
@@ -365,7 +365,7 @@ impl Sched {
                     return;
                 }
                 let when = self.now.saturating_add(duration_ns);
-                self.gopark(p, m, g, WaitReason::Sleep);
+                self.gopark(m, g, WaitReason::Sleep);
                 // park_m's resetForSleep: the timer goes on this P's heap.
                 self.timer_seq += 1;
                 let seq = self.timer_seq;
@@ -519,9 +519,9 @@ impl Sched {
         }
     }
 
-    /// `gopark`: the running G waits; a G locked to its M takes the M down
-    /// with it (`stoplockedm`), and the P goes to another thread.
-    fn gopark(&mut self, p: u32, m: MIdx, g: GIdx, reason: WaitReason) {
+    /// `gopark`: the running G waits. Its M schedules next (a locked M
+    /// then stops instead: see `schedule`).
+    fn gopark(&mut self, m: MIdx, g: GIdx, reason: WaitReason) {
         let now = self.now;
         let gr = &mut self.gs[g as usize];
         gr.status = GStatus::Waiting;
@@ -531,7 +531,6 @@ impl Sched {
         let goid = gr.goid;
         self.ms[m as usize].curg = None;
         self.emit(EventKind::GoPark { g: goid, reason });
-        let _ = p;
     }
 
     /// `stoplockedm`: an M locked to a G that is not running cannot run
