@@ -23,6 +23,7 @@ pub mod heap;
 pub mod lexer;
 pub mod parser;
 pub mod rtype;
+pub mod sched;
 pub mod span;
 pub mod token;
 pub mod value;

@@ -1,0 +1,1028 @@
+//! The scheduler proper, after `runtime/proc.go`: `newproc`/`newproc1`,
+//! `goexit0`, `gopark`, `goready`, `schedule`, `findRunnable`, `execute`,
+//! `startm`/`stopm`/`wakep`, `handoffp`, `entersyscall`/`exitsyscall`,
+//! `sysmon`'s `retake`/`preemptone`, `checkdead`, and the discrete-event
+//! loop that decides which actor moves next.
+
+use super::g::{G, GIdx, GStatus, GoId, MIdx, STARTING_STACK_SIZE};
+use super::m::M;
+use super::p::PStatus;
+use super::runq::StealResult;
+use super::time::{self, Timer, TimerWhat};
+use super::{Ending, Machine, Sched, Stop, TimerAction, WaitReason};
+use crate::event::{EventKind, PutCause, QueueSlot, TimerTarget};
+use crate::span::Span;
+use std::sync::Arc;
+
+/// Go's `_GoidCacheBatch`: a P reserves goids 16 at a time.
+const GOID_CACHE_BATCH: u64 = 16;
+
+/// What `findRunnable` came back with.
+enum Find {
+    G {
+        g: GIdx,
+        from: QueueSlot,
+        inherit: bool,
+    },
+    /// Sleep 3µs before stealing a running P's runnext (runqgrab's usleep).
+    Backoff,
+    /// Nothing to do: the M gives up its P and sleeps.
+    Idle,
+}
+
+/// The actors of the simulation, in tie-break order at equal times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Actor {
+    P(u32),
+    SyscallExit(MIdx),
+    Sysmon,
+    Timer(u32),
+}
+
+impl Sched {
+    /// Runs the program to its end: main returning, `os.Exit`, a deadlock.
+    pub fn run(&mut self, machine: &mut dyn Machine) -> Ending {
+        loop {
+            if let Some(f) = &self.fault {
+                let e = Ending::Fault(f.clone());
+                self.ending = Some(e.clone());
+                return e;
+            }
+            if let Some(e) = &self.ending {
+                return e.clone();
+            }
+            self.sysmon_wake_or_sleep();
+            let Some((t, actor, busy)) = self.next_actor() else {
+                let e = self.checkdead();
+                self.ending = Some(e.clone());
+                return e;
+            };
+            match actor {
+                Actor::P(p) => {
+                    self.now = t;
+                    self.step_p(p, machine);
+                }
+                Actor::SyscallExit(m) => {
+                    self.now = t;
+                    self.exitsyscall(m);
+                }
+                Actor::Sysmon => {
+                    self.now = t;
+                    self.sysmon_tick();
+                }
+                Actor::Timer(p) => {
+                    if !busy && t > self.now {
+                        // Nothing can run until this timer: the playground's
+                        // faketime jump (checkdead's "jump time forward").
+                        let from = self.now;
+                        self.now = t;
+                        self.emit(EventKind::ClockJump { from, to: t });
+                    }
+                    self.now = self.now.max(t);
+                    self.timer_wake(p);
+                }
+            }
+        }
+    }
+
+    /// The actor with the earliest time; also whether anything runs (a P
+    /// or a syscall), which decides whether a timer is a clock jump.
+    fn next_actor(&self) -> Option<(u64, Actor, bool)> {
+        let mut best: Option<(u64, Actor)> = None;
+        let consider = |t: u64, a: Actor, best: &mut Option<(u64, Actor)>| {
+            if best.is_none_or(|b| (t, a) < b) {
+                *best = Some((t, a));
+            }
+        };
+        let mut busy = false;
+        for (i, p) in self.ps.iter().enumerate() {
+            if self.p_is_active(i) {
+                busy = true;
+                consider(p.now.max(self.now), Actor::P(i as u32), &mut best);
+            }
+        }
+        for (i, m) in self.ms.iter().enumerate() {
+            if let Some(t) = m.syscall_end {
+                busy = true;
+                consider(t.max(self.now), Actor::SyscallExit(i as MIdx), &mut best);
+            }
+        }
+        if !self.sysmon.asleep {
+            consider(self.sysmon.next.max(self.now), Actor::Sysmon, &mut best);
+        }
+        if !self.pidle.is_empty() {
+            // A due timer wakes an idle P to run it (sysmon's startm for
+            // timers, or netpoll returning at the timer's time).
+            let mut earliest: Option<(u64, u32)> = None;
+            for (i, p) in self.ps.iter().enumerate() {
+                if let Some(w) = p.timers.peek_when()
+                    && earliest.is_none_or(|e| (w, i as u32) < e)
+                {
+                    earliest = Some((w, i as u32));
+                }
+            }
+            if let Some((w, p)) = earliest {
+                consider(w.max(self.now), Actor::Timer(p), &mut best);
+            }
+        }
+        best.map(|(t, a)| (t, a, busy))
+    }
+
+    /// A P that moves by itself: held by an M that is not in a syscall.
+    fn p_is_active(&self, p: usize) -> bool {
+        let pp = &self.ps[p];
+        if pp.status != PStatus::Running {
+            return false;
+        }
+        let Some(m) = pp.m else { return false };
+        let Some(mm) = self.ms.get(m as usize) else { return false };
+        match mm.curg {
+            Some(g) => self.gs.get(g as usize).is_some_and(|g| g.status != GStatus::Syscall),
+            None => true,
+        }
+    }
+
+    /// One move of P `p`: apply what its G did last, run its G for a slice,
+    /// or schedule.
+    fn step_p(&mut self, p: u32, machine: &mut dyn Machine) {
+        let pi = p as usize;
+        let Some(m) = self.ps[pi].m else { return };
+        if let Some(stop) = self.ps[pi].pending.take() {
+            self.apply_stop(p, m, stop, machine);
+            return;
+        }
+        match self.ms[m as usize].curg {
+            Some(g) => {
+                if self.gs[g as usize].system {
+                    // A runtime goroutine: nothing to do yet, it parks.
+                    let reason = self.system_park.get(&g).copied().unwrap_or(WaitReason::Zero);
+                    self.gopark(m, g, reason);
+                    return;
+                }
+                if self.gs[g as usize].preempt {
+                    // The G reached a safe point with a preemption request:
+                    // gopreempt_m -> goschedImpl(gp, true).
+                    self.globrunqput(g, PutCause::Preempt);
+                    self.wakep();
+                    return;
+                }
+                let goid = self.gs[g as usize].goid;
+                self.steps += 1;
+                if self.steps > self.config.max_steps {
+                    self.ending = Some(Ending::Limit(format!("more than {} machine steps", self.config.max_steps)));
+                    return;
+                }
+                let r = machine.run(self, goid, self.ps[pi].now, self.config.quantum_ns.max(1));
+                for kind in machine.take_events() {
+                    self.emit(kind);
+                }
+                if r.stop == Stop::Continue {
+                    // A G that keeps running must make progress in virtual time.
+                    self.ps[pi].now = self.ps[pi].now.saturating_add(r.used_ns.max(1));
+                } else if r.used_ns == 0 {
+                    // An operation at this instant: this P's clock is the
+                    // earliest, so applying it now keeps causality exact.
+                    self.apply_stop(p, m, r.stop, machine);
+                } else {
+                    // Work then an operation in one call: the operation is
+                    // applied when the work is done (see Machine::run).
+                    self.ps[pi].now = self.ps[pi].now.saturating_add(r.used_ns);
+                    self.ps[pi].pending = Some(r.stop);
+                }
+            }
+            None => self.schedule(p, m, machine),
+        }
+    }
+
+    /// `runtime.GOMAXPROCS(n)` from the G on M `m`, P `p`: stop the world
+    /// (other running Gs go back to their P's runnext, as a preemption for
+    /// a stop-the-world does; their Ms stop; Ps in syscalls are taken),
+    /// `procresize` (destroyed Ps' Gs go to the global queue's head, their
+    /// timers to the current P), then start the world: Ps with work get an
+    /// M, the rest go idle. An operation another P had pending is applied
+    /// first, at this time.
+    fn procresize(&mut self, p: u32, m: MIdx, n: u32, machine: &mut dyn Machine) {
+        let old = self.gomaxprocs();
+        if n == 0 || n == old {
+            return;
+        }
+        // A GOMAXPROCS call pending on another P is served after this one.
+        let mut then = None;
+        // Stop the world.
+        for q in 0..old {
+            if q == p {
+                continue;
+            }
+            let qi = q as usize;
+            match (self.ps[qi].pending.take(), self.ps[qi].m) {
+                (Some(Stop::SetGomaxprocs(n2)), _) => then = Some(n2),
+                (Some(stop), Some(mq)) => self.apply_stop(q, mq, stop, machine),
+                _ => {}
+            }
+            if self.ending.is_some() || self.fault.is_some() {
+                return;
+            }
+            if self.ps[qi].status == PStatus::Idle {
+                self.pidle.retain(|&x| x != q);
+                continue;
+            }
+            let Some(mq) = self.ps[qi].m else { continue };
+            match self.ms[mq as usize].curg {
+                Some(g2) if self.gs[g2 as usize].status == GStatus::Syscall => {
+                    self.ms[mq as usize].oldp = Some(q);
+                    self.releasep(mq, q, true);
+                    continue;
+                }
+                Some(g2) => self.runqput(q, g2, true, PutCause::Preempt),
+                None => {}
+            }
+            if self.ms[mq as usize].spinning {
+                self.ms[mq as usize].spinning = false;
+                self.nmspinning = self.nmspinning.saturating_sub(1);
+                self.emit(EventKind::MSpinning { m: mq, spinning: false });
+            }
+            self.releasep(mq, q, false);
+            self.stopm(mq);
+        }
+        // Grow.
+        if n > old {
+            for id in old..n {
+                let mut np = super::p::P::new(id);
+                np.now = self.now;
+                self.ps.push(np);
+            }
+            self.emit(EventKind::ProcResize { old, new: n });
+        }
+        // The current M moves to P0 if its P goes away.
+        let mut cur = p;
+        if p >= n {
+            // One step (acquirep releases the old P): the running G is
+            // never without a P.
+            let pp = &mut self.ps[p as usize];
+            pp.status = PStatus::Idle;
+            pp.m = None;
+            pp.pending = None;
+            self.acquirep(m, 0);
+            self.ps[0].now = self.now;
+            cur = 0;
+        }
+        // Shrink: destroy the Ps past n.
+        if n < old {
+            for q in n..old {
+                let qi = q as usize;
+                let mut gs = Vec::new();
+                if let Some(g) = self.ps[qi].runnext.take() {
+                    gs.push(g);
+                }
+                gs.extend(self.ps[qi].runq_items());
+                self.ps[qi].runqhead = self.ps[qi].runqtail;
+                for &g in gs.iter().rev() {
+                    self.global.push_front(g);
+                }
+                let timers = std::mem::take(&mut self.ps[qi].timers);
+                for t in timers.sorted() {
+                    self.ps[cur as usize].timers.push(t);
+                }
+                let gfree = std::mem::take(&mut self.ps[qi].gfree);
+                self.gfree_global.extend(gfree);
+                self.ps[qi].status = PStatus::Dead;
+                for mm in &mut self.ms {
+                    if mm.oldp == Some(q) {
+                        mm.oldp = None;
+                    }
+                }
+                let ids = gs.iter().map(|&g| self.goid(g)).collect();
+                self.emit(EventKind::PDestroy { p: q, gs: ids, timers_to: cur });
+            }
+            self.ps.truncate(n as usize);
+            self.emit(EventKind::ProcResize { old, new: n });
+        }
+        // Start the world: Ps with work get an M, the others idle.
+        for q in 0..n {
+            if q == cur {
+                continue;
+            }
+            if self.ps[q as usize].runq_empty() {
+                self.pidle.push(q);
+            }
+        }
+        for q in 0..n {
+            if q != cur && !self.ps[q as usize].runq_empty() {
+                self.startm(q, false, true);
+            }
+        }
+        self.wakep();
+        if let Some(n2) = then {
+            self.procresize(cur, m, n2, machine);
+        }
+    }
+
+    /// Removes runtime timer `id` from whichever P holds it.
+    fn stop_timer(&mut self, id: u64) {
+        for p in 0..self.ps.len() {
+            if self.ps[p].timers.remove_func(id) {
+                self.emit(EventKind::TimerStop { p: p as u32, id });
+                return;
+            }
+        }
+    }
+
+    /// Applies what the G running on M `m` (P `p`) did, at the P's time.
+    fn apply_stop(&mut self, p: u32, m: MIdx, stop: Stop, machine: &mut dyn Machine) {
+        let Some(g) = self.ms[m as usize].curg else {
+            self.set_fault(format!("M{m} on P{p} has a pending {stop:?} but no G"));
+            return;
+        };
+        let goid = self.gs[g as usize].goid;
+        match stop {
+            Stop::Continue => {}
+            Stop::Gosched => {
+                self.globrunqput(g, PutCause::Gosched);
+                self.wakep();
+            }
+            Stop::Park(reason) => self.gopark(m, g, reason),
+            Stop::Ready(target) => match self.goid_index.get(&target).copied() {
+                Some(t) if self.gs[t as usize].status == GStatus::Waiting && self.gs[t as usize].goid == target => {
+                    self.goready(t, p)
+                }
+                _ => self.set_fault(format!("goready: goroutine {target} is not waiting")),
+            },
+            Stop::Newproc { func, pos } => {
+                let child = self.newproc1(goid, func, pos, p);
+                self.runqput(p, child, true, PutCause::Newproc);
+                self.wakep();
+                let cid = self.gs[child as usize].goid;
+                machine.newproc(goid, cid);
+            }
+            Stop::Syscall { duration_ns } => {
+                self.gs[g as usize].status = GStatus::Syscall;
+                self.ms[m as usize].syscall_end = Some(self.now.saturating_add(duration_ns));
+                self.ps[p as usize].syscalltick = self.ps[p as usize].syscalltick.wrapping_add(1);
+                self.emit(EventKind::EnterSyscall { g: goid, m, p });
+            }
+            Stop::Sleep { duration_ns } => {
+                if duration_ns == 0 {
+                    return;
+                }
+                let when = self.now.saturating_add(duration_ns);
+                self.gopark(m, g, WaitReason::Sleep);
+                // park_m's resetForSleep: the timer goes on this P's heap.
+                self.timer_seq += 1;
+                let seq = self.timer_seq;
+                self.ps[p as usize].timers.push(Timer { when, seq, what: TimerWhat::Sleep(g) });
+                self.emit(EventKind::TimerSet { p, target: TimerTarget::Sleep(goid), when });
+            }
+            Stop::TimerStart { id, delay_ns } => {
+                // Re-arming a pending timer moves it (Timer.Reset).
+                self.stop_timer(id);
+                let when = self.now.saturating_add(delay_ns);
+                self.timer_seq += 1;
+                let seq = self.timer_seq;
+                self.ps[p as usize].timers.push(Timer { when, seq, what: TimerWhat::Func(id) });
+                self.emit(EventKind::TimerSet { p, target: TimerTarget::Func(id), when });
+            }
+            Stop::TimerStop { id } => self.stop_timer(id),
+            Stop::ReadyMany(targets) => {
+                for target in targets {
+                    match self.goid_index.get(&target).copied() {
+                        Some(t) if self.gs[t as usize].status == GStatus::Waiting => self.goready(t, p),
+                        _ => {
+                            self.set_fault(format!("goready: goroutine {target} is not waiting"));
+                            return;
+                        }
+                    }
+                }
+            }
+            Stop::SetGomaxprocs(n) => self.procresize(p, m, n, machine),
+            Stop::GrowStack { needed } => {
+                let old = self.gs[g as usize].stack_size;
+                if needed <= old {
+                    return;
+                }
+                self.gs[g as usize].status = GStatus::Copystack;
+                self.emit(EventKind::GoStatus { g: goid, from: GStatus::Running, to: GStatus::Copystack });
+                let mut new = old.max(1);
+                while new < needed {
+                    new = new.saturating_mul(2);
+                }
+                self.gs[g as usize].stack_size = new;
+                self.gs[g as usize].status = GStatus::Running;
+                self.emit(EventKind::StackCopy { g: goid, old_size: old, new_size: new });
+            }
+            Stop::LockOSThread => {
+                self.gs[g as usize].lockedm = Some(m);
+                self.ms[m as usize].lockedg = Some(g);
+                self.emit(EventKind::LockOSThread { g: goid, m });
+            }
+            Stop::UnlockOSThread => {
+                self.gs[g as usize].lockedm = None;
+                self.ms[m as usize].lockedg = None;
+                self.emit(EventKind::UnlockOSThread { g: goid, m });
+            }
+            Stop::Return if goid == 1 => self.ending = Some(Ending::Exit(0)),
+            Stop::Return => self.goexit0(p, m, g),
+            Stop::Goexit => {
+                if goid == 1 {
+                    self.main_goexited = true;
+                }
+                self.goexit0(p, m, g);
+            }
+            Stop::Exit(code) => self.ending = Some(Ending::Exit(code)),
+        }
+    }
+
+    /// `newproc1`: a G for `func`, reusing a dead one when the free list
+    /// has one (`gfget`), with the next goid from P `p`'s cache. It stays
+    /// `_Gdead` until the caller's runqput makes it runnable.
+    pub(crate) fn newproc1(&mut self, parent: GoId, func: Arc<str>, pos: Span, p: u32) -> GIdx {
+        let pi = p as usize;
+        if self.ps[pi].goidcache == self.ps[pi].goidcacheend {
+            self.goidgen += GOID_CACHE_BATCH;
+            self.ps[pi].goidcache = self.goidgen - (GOID_CACHE_BATCH - 1);
+            self.ps[pi].goidcacheend = self.ps[pi].goidcache + GOID_CACHE_BATCH;
+        }
+        let goid = self.ps[pi].goidcache;
+        self.ps[pi].goidcache += 1;
+        let start_fn = self.intern(func.clone());
+        let (g, reused) = match self.gfget(p) {
+            Some(g) => (g, true),
+            None => {
+                self.gs.push(G { stack_size: STARTING_STACK_SIZE, ..G::default() });
+                ((self.gs.len() - 1) as GIdx, false)
+            }
+        };
+        let old = self.gs[g as usize].goid;
+        if reused {
+            self.goid_index.remove(&old);
+        }
+        let stack_size = self.gs[g as usize].stack_size;
+        self.gs[g as usize] =
+            G { goid, status: GStatus::Dead, parent_goid: parent, gopc: pos, start_fn, stack_size, ..G::default() };
+        self.goid_index.insert(goid, g);
+        self.emit(EventKind::GoCreate { parent, child: goid, p, func, pos, reused });
+        g
+    }
+
+    /// `gfget`: a dead G from P `p`'s free list, refilled from the global
+    /// one (32 at a time) when empty.
+    fn gfget(&mut self, p: u32) -> Option<GIdx> {
+        let pi = p as usize;
+        if self.ps[pi].gfree.is_empty() {
+            while self.ps[pi].gfree.len() < 32 {
+                let Some(g) = self.gfree_global.pop() else { break };
+                self.ps[pi].gfree.push(g);
+            }
+        }
+        self.ps[pi].gfree.pop()
+    }
+
+    /// `gfput`: onto P `p`'s free list; past 64, half goes global.
+    fn gfput(&mut self, p: u32, g: GIdx) {
+        let pi = p as usize;
+        // A stack that grew is freed; the reused G starts at 2 KB again.
+        self.gs[g as usize].stack_size = STARTING_STACK_SIZE;
+        self.ps[pi].gfree.push(g);
+        if self.ps[pi].gfree.len() >= 64 {
+            while self.ps[pi].gfree.len() >= 32 {
+                let Some(x) = self.ps[pi].gfree.pop() else { break };
+                self.gfree_global.push(x);
+            }
+        }
+    }
+
+    /// `goexit0`: the G dies and goes on the free list. An M whose locked
+    /// G exits without unlocking is destroyed (its P is handed off).
+    fn goexit0(&mut self, p: u32, m: MIdx, g: GIdx) {
+        let goid = self.gs[g as usize].goid;
+        let locked = self.gs[g as usize].lockedm.take() == Some(m);
+        {
+            let gr = &mut self.gs[g as usize];
+            gr.status = GStatus::Dead;
+            gr.m = None;
+            gr.preempt = false;
+            gr.waitreason = WaitReason::Zero;
+        }
+        if !self.gs[g as usize].system {
+            self.ngoroutines = self.ngoroutines.saturating_sub(1);
+        }
+        self.ms[m as usize].curg = None;
+        if self.ms[m as usize].lockedg == Some(g) {
+            self.ms[m as usize].lockedg = None;
+        }
+        self.gfput(p, g);
+        self.emit(EventKind::GoExit { g: goid, p });
+        if locked {
+            self.releasep(m, p, true);
+            self.ms[m as usize].dead = true;
+            self.emit(EventKind::MDestroy { m });
+            self.handoffp(p);
+        }
+    }
+
+    /// `gopark`: the running G waits. Its M schedules next (a locked M
+    /// then stops instead: see `schedule`).
+    fn gopark(&mut self, m: MIdx, g: GIdx, reason: WaitReason) {
+        let now = self.now;
+        let gr = &mut self.gs[g as usize];
+        gr.status = GStatus::Waiting;
+        gr.waitreason = reason;
+        gr.parked_at = now;
+        gr.m = None;
+        let goid = gr.goid;
+        self.ms[m as usize].curg = None;
+        self.emit(EventKind::GoPark { g: goid, reason });
+    }
+
+    /// `stoplockedm`: an M locked to a G that is not running cannot run
+    /// anything else: it hands its P off and sleeps until its G is
+    /// scheduled somewhere (`startlockedm` then brings it that P).
+    fn stoplockedm(&mut self, p: u32, m: MIdx) {
+        self.releasep(m, p, true);
+        self.stopm(m);
+        self.handoffp(p);
+    }
+
+    /// `goready`/`ready`: into runnext of the P doing the waking, then
+    /// maybe wake an idle P to steal the displaced work.
+    pub(crate) fn goready(&mut self, g: GIdx, p: u32) {
+        self.runqput(p, g, true, PutCause::Ready);
+        self.wakep();
+    }
+
+    /// `schedule`: find a G and run it, or let the P go idle.
+    fn schedule(&mut self, p: u32, m: MIdx, machine: &mut dyn Machine) {
+        if self.ms[m as usize].lockedg.is_some() {
+            self.stoplockedm(p, m);
+            return;
+        }
+        self.steps += 1;
+        if self.steps > self.config.max_steps {
+            self.ending = Some(Ending::Limit(format!("more than {} scheduling rounds", self.config.max_steps)));
+            return;
+        }
+        match self.find_runnable(p, m, machine) {
+            Find::G { g, from, inherit } => {
+                self.ps[p as usize].backoff_done = None;
+                if self.ms[m as usize].spinning {
+                    self.resetspinning(m);
+                }
+                match self.gs[g as usize].lockedm {
+                    Some(m2) if m2 != m => self.startlockedm(p, m, m2, g, from, inherit),
+                    _ => self.execute(p, m, g, from, inherit),
+                }
+            }
+            Find::Backoff => {
+                let pp = &mut self.ps[p as usize];
+                pp.now = pp.now.max(self.now) + time::STEAL_RUNNEXT_BACKOFF_NS;
+            }
+            Find::Idle => {
+                self.ps[p as usize].backoff_done = None;
+                if self.ms[m as usize].spinning {
+                    self.ms[m as usize].spinning = false;
+                    self.nmspinning = self.nmspinning.saturating_sub(1);
+                    self.emit(EventKind::MSpinning { m, spinning: false });
+                }
+                self.releasep(m, p, false);
+                self.pidle.push(p);
+                self.stopm(m);
+            }
+        }
+    }
+
+    /// `findRunnable`, in Go's order.
+    fn find_runnable(&mut self, p: u32, m: MIdx, machine: &mut dyn Machine) -> Find {
+        self.check_timers(p, p, machine);
+        // Every 61st tick, the global queue first: fairness against two Gs
+        // that keep the local queue full by respawning each other.
+        if self.ps[p as usize].schedtick.is_multiple_of(61)
+            && let Some(&g) = self.global.front()
+        {
+            return Find::G { g, from: QueueSlot::Global, inherit: false };
+        }
+        if let Some((g, from, inherit)) = self.runqget(p) {
+            return Find::G { g, from, inherit };
+        }
+        if let Some(g) = self.globrunqgetbatch(p) {
+            return Find::G { g, from: QueueSlot::LocalHead, inherit: false };
+        }
+        // Limit spinning Ms to half the busy Ps.
+        let busy = self.gomaxprocs() - self.pidle.len() as u32;
+        if self.ms[m as usize].spinning || 2 * self.nmspinning < busy {
+            if !self.ms[m as usize].spinning {
+                self.ms[m as usize].spinning = true;
+                self.nmspinning += 1;
+                self.emit(EventKind::MSpinning { m, spinning: true });
+            }
+            if let Some(f) = self.steal_work(p, machine) {
+                return f;
+            }
+        }
+        Find::Idle
+    }
+
+    /// `stealWork`: four passes over all Ps in a random order
+    /// (`stealOrder`); the last pass also runs their due timers and may
+    /// take a runnext.
+    fn steal_work(&mut self, p: u32, machine: &mut dyn Machine) -> Option<Find> {
+        const STEAL_TRIES: u32 = 4;
+        let n = self.gomaxprocs();
+        for i in 0..STEAL_TRIES {
+            let last = i == STEAL_TRIES - 1;
+            let seed = self.rng.next_u32();
+            for victim in steal_order(n, seed) {
+                if victim == p {
+                    continue;
+                }
+                if last
+                    && self.check_timers(victim, p, machine)
+                    && let Some((g, from, inherit)) = self.runqget(p)
+                {
+                    return Some(Find::G { g, from, inherit });
+                }
+                if self.ps[victim as usize].status != PStatus::Idle {
+                    match self.runqsteal(p, victim, last) {
+                        StealResult::Got(g) => return Some(Find::G { g, from: QueueSlot::LocalTail, inherit: false }),
+                        StealResult::Backoff => {
+                            self.ps[p as usize].backoff_done = Some(victim);
+                            return Some(Find::Backoff);
+                        }
+                        StealResult::Nothing => {}
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Runs P `owner`'s due timers; the Gs they wake or start go to P `onto`.
+    fn check_timers(&mut self, owner: u32, onto: u32, machine: &mut dyn Machine) -> bool {
+        let mut ran = false;
+        while let Some(t) = self.ps[owner as usize].timers.pop_due(self.now) {
+            ran = true;
+            match t.what {
+                TimerWhat::Sleep(g) => {
+                    let goid = self.goid(g);
+                    self.emit(EventKind::TimerFire { p: owner, target: TimerTarget::Sleep(goid) });
+                    if self.gs.get(g as usize).map(|g| g.status) == Some(GStatus::Waiting) {
+                        self.goready(g, onto);
+                    } else {
+                        self.set_fault(format!("timer fired for goroutine {goid}, which is not waiting"));
+                    }
+                }
+                TimerWhat::Func(id) => {
+                    self.emit(EventKind::TimerFire { p: owner, target: TimerTarget::Func(id) });
+                    let actions = machine.timer_fired(id, self.now);
+                    for kind in machine.take_events() {
+                        self.emit(kind);
+                    }
+                    for action in actions {
+                        match action {
+                            TimerAction::Ready(goid) => match self.goid_index.get(&goid).copied() {
+                                Some(g) if self.gs[g as usize].status == GStatus::Waiting => self.goready(g, onto),
+                                _ => {
+                                    self.set_fault(format!("timer {id} readied goroutine {goid}, which is not waiting"))
+                                }
+                            },
+                            TimerAction::Go { func, pos, parent } => {
+                                let child = self.newproc1(parent, func, pos, onto);
+                                self.runqput(onto, child, true, PutCause::Newproc);
+                                self.wakep();
+                                let cid = self.gs[child as usize].goid;
+                                machine.newproc(parent, cid);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        ran
+    }
+
+    /// rt0_go's `mstart` -> `schedule` -> `execute` of the main goroutine.
+    pub(crate) fn execute_main(&mut self, g: GIdx) {
+        self.execute(0, 0, g, QueueSlot::Runnext, true);
+    }
+
+    /// `execute`: takes `g` from where findRunnable saw it and runs it.
+    fn execute(&mut self, p: u32, m: MIdx, g: GIdx, from: QueueSlot, inherit: bool) {
+        let pi = p as usize;
+        let ok = match from {
+            QueueSlot::Runnext => self.ps[pi].runnext.take() == Some(g),
+            QueueSlot::LocalHead => {
+                let pp = &mut self.ps[pi];
+                let head = pp.runq_items().next();
+                pp.runqhead = pp.runqhead.wrapping_add(1);
+                head == Some(g)
+            }
+            QueueSlot::LocalTail => {
+                let pp = &mut self.ps[pi];
+                let n = pp.runq_len();
+                let tail = if n > 0 { pp.runq_items().nth(n as usize - 1) } else { None };
+                pp.runqtail = pp.runqtail.wrapping_sub(1);
+                tail == Some(g)
+            }
+            QueueSlot::Global => self.global.pop_front() == Some(g),
+        };
+        if !ok {
+            self.set_fault(format!("execute: G slot {g} was not at {from:?} of P{p}"));
+            return;
+        }
+        let gr = &mut self.gs[g as usize];
+        gr.status = GStatus::Running;
+        gr.m = Some(m);
+        gr.preempt = false;
+        gr.waitsince = 0;
+        let goid = gr.goid;
+        self.ms[m as usize].curg = Some(g);
+        if !inherit {
+            self.ps[pi].schedtick = self.ps[pi].schedtick.wrapping_add(1);
+        }
+        self.emit(EventKind::Execute { g: goid, m, p, from, inherit_time: inherit });
+    }
+
+    /// `startlockedm`: `g` is locked to M `m2`; hand it this P and sleep.
+    fn startlockedm(&mut self, p: u32, m: MIdx, m2: MIdx, g: GIdx, from: QueueSlot, inherit: bool) {
+        self.releasep(m, p, true);
+        self.stopm(m);
+        self.ms[m2 as usize].idle = false;
+        self.emit(EventKind::MStart { m: m2, new: false });
+        self.acquirep(m2, p);
+        self.execute(p, m2, g, from, inherit);
+    }
+
+    /// `resetspinning`: found work; if no one else spins, wake another P,
+    /// as there may be more work.
+    fn resetspinning(&mut self, m: MIdx) {
+        self.ms[m as usize].spinning = false;
+        self.nmspinning = self.nmspinning.saturating_sub(1);
+        self.emit(EventKind::MSpinning { m, spinning: false });
+        self.wakep();
+    }
+
+    /// `wakep`: with an idle P and no spinning M, start a spinning M.
+    pub(crate) fn wakep(&mut self) {
+        if self.nmspinning != 0 {
+            return;
+        }
+        let Some(p) = self.pidle.pop() else { return };
+        self.startm(p, true, true);
+    }
+
+    /// `startm`: an idle M (or a new one) takes P `p`. A woken thread runs
+    /// a few µs later (seeded jitter); a timer wake-up is immediate.
+    fn startm(&mut self, p: u32, spinning: bool, latency: bool) {
+        let (m, new) = match self.midle.pop() {
+            Some(m) => (m, false),
+            None => (self.newm_raw(), true),
+        };
+        self.ms[m as usize].idle = false;
+        self.emit(EventKind::MStart { m, new });
+        self.acquirep(m, p);
+        if spinning {
+            self.ms[m as usize].spinning = true;
+            self.nmspinning += 1;
+            self.emit(EventKind::MSpinning { m, spinning: true });
+        }
+        let delay =
+            if latency { time::WAKE_LATENCY_MIN_NS + self.rng.below(time::WAKE_LATENCY_SPREAD_NS) as u64 } else { 0 };
+        let pp = &mut self.ps[p as usize];
+        pp.now = self.now + delay;
+        pp.pending = None;
+        pp.backoff_done = None;
+    }
+
+    fn newm_raw(&mut self) -> MIdx {
+        let id = self.ms.len() as MIdx;
+        self.ms.push(M { id, ..M::default() });
+        id
+    }
+
+    /// M0, created running (used once, at start).
+    pub(crate) fn newm(&mut self) -> MIdx {
+        let m = self.newm_raw();
+        self.emit(EventKind::MStart { m, new: true });
+        m
+    }
+
+    /// `stopm`: the M parks. A locked M does not join the idle list: only
+    /// its own G can wake it.
+    fn stopm(&mut self, m: MIdx) {
+        self.ms[m as usize].idle = true;
+        if self.ms[m as usize].lockedg.is_none() {
+            self.midle.push(m);
+        }
+        self.emit(EventKind::MStop { m });
+    }
+
+    pub(crate) fn acquirep(&mut self, m: MIdx, p: u32) {
+        self.pidle.retain(|&x| x != p);
+        let pp = &mut self.ps[p as usize];
+        pp.status = PStatus::Running;
+        pp.m = Some(m);
+        pp.now = pp.now.max(self.now);
+        self.ms[m as usize].p = Some(p);
+        self.emit(EventKind::Acquirep { m, p });
+    }
+
+    fn releasep(&mut self, m: MIdx, p: u32, handoff: bool) {
+        let pp = &mut self.ps[p as usize];
+        pp.status = PStatus::Idle;
+        pp.m = None;
+        pp.pending = None;
+        self.ms[m as usize].p = None;
+        self.emit(EventKind::Releasep { m, p, handoff });
+    }
+
+    /// `handoffp`: a P whose M cannot use it: to a new M if there is
+    /// work, to a spinning M if nobody looks for work, else idle.
+    fn handoffp(&mut self, p: u32) {
+        if !self.ps[p as usize].runq_empty() || !self.global.is_empty() {
+            self.startm(p, false, true);
+            return;
+        }
+        if self.nmspinning + self.pidle.len() as u32 == 0 {
+            self.startm(p, true, true);
+            return;
+        }
+        self.pidle.push(p);
+    }
+
+    /// `exitsyscall`: back with the old P if sysmon left it; else any idle
+    /// P (the old one first); else the G goes global and the M sleeps.
+    fn exitsyscall(&mut self, m: MIdx) {
+        let Some(g) = self.ms[m as usize].curg else {
+            self.ms[m as usize].syscall_end = None;
+            self.set_fault(format!("exitsyscall: M{m} has no G"));
+            return;
+        };
+        let goid = self.gs[g as usize].goid;
+        let p = match self.ms[m as usize].p {
+            Some(p) => Some(p),
+            None => {
+                let oldp = self.ms[m as usize].oldp.take();
+                let pick = match oldp {
+                    Some(o) if self.pidle.contains(&o) => Some(o),
+                    _ => self.pidle.last().copied(),
+                };
+                if let Some(np) = pick {
+                    self.ms[m as usize].idle = false;
+                    self.acquirep(m, np);
+                }
+                pick
+            }
+        };
+        match p {
+            Some(p) => {
+                let pp = &mut self.ps[p as usize];
+                pp.now = self.now;
+                pp.pending = None;
+                pp.syscalltick = pp.syscalltick.wrapping_add(1);
+                self.ms[m as usize].syscall_end = None;
+                self.gs[g as usize].status = GStatus::Running;
+                self.emit(EventKind::ExitSyscall { g: goid, m, p });
+            }
+            None => {
+                self.ms[m as usize].syscall_end = None;
+                self.globrunqput(g, PutCause::SyscallExit);
+                self.stopm(m);
+            }
+        }
+    }
+
+    /// sysmon wakes when some P is busy and sleeps when all are idle.
+    fn sysmon_wake_or_sleep(&mut self) {
+        let all_idle = self.pidle.len() == self.ps.len();
+        if all_idle {
+            self.sysmon.asleep = true;
+        } else if self.sysmon.asleep {
+            self.sysmon.asleep = false;
+            self.sysmon.idle = 0;
+            self.sysmon.delay = time::SYSMON_MIN_DELAY_NS;
+            self.sysmon.next = self.now + time::SYSMON_MIN_DELAY_NS;
+        }
+    }
+
+    /// One sysmon iteration: `retake`, then its sleep schedule (20µs,
+    /// doubling after 50 idle rounds, at most 10ms).
+    fn sysmon_tick(&mut self) {
+        let retaken = self.retake();
+        if retaken > 0 {
+            self.sysmon.idle = 0;
+        } else {
+            self.sysmon.idle += 1;
+        }
+        let s = &mut self.sysmon;
+        if s.idle == 0 {
+            s.delay = time::SYSMON_MIN_DELAY_NS;
+        } else if s.idle > 50 {
+            s.delay *= 2;
+        }
+        s.delay = s.delay.clamp(time::SYSMON_MIN_DELAY_NS, time::SYSMON_MAX_DELAY_NS);
+        s.next = self.now + s.delay;
+    }
+
+    /// `retake`: preempt Gs that held a P for 10ms; take Ps from Ms that
+    /// sat in a syscall for a sysmon tick (at least 20µs) when there is
+    /// other work or nobody to do it. Returns the number of Ps taken.
+    fn retake(&mut self) -> u32 {
+        let now = self.now;
+        let mut n = 0;
+        for pi in 0..self.ps.len() {
+            let p = pi as u32;
+            if self.ps[pi].status != PStatus::Running {
+                continue;
+            }
+            let Some(m) = self.ps[pi].m else { continue };
+            let curg = self.ms[m as usize].curg;
+            let in_syscall = curg.is_some_and(|g| self.gs[g as usize].status == GStatus::Syscall);
+            let mut sysretake = false;
+            let schedtick = self.ps[pi].schedtick;
+            let pd = &mut self.ps[pi].sysmontick;
+            if pd.schedtick != schedtick {
+                pd.schedtick = schedtick;
+                pd.schedwhen = now;
+            } else if pd.schedwhen + time::FORCE_PREEMPT_NS <= now {
+                self.preemptone(p, m);
+                sysretake = true;
+            }
+            if !in_syscall {
+                continue;
+            }
+            let syscalltick = self.ps[pi].syscalltick;
+            let pd = &mut self.ps[pi].sysmontick;
+            if !sysretake && pd.syscalltick != syscalltick {
+                pd.syscalltick = syscalltick;
+                pd.syscallwhen = now;
+                continue;
+            }
+            let syscallwhen = pd.syscallwhen;
+            if self.ps[pi].runq_empty()
+                && self.nmspinning + self.pidle.len() as u32 > 0
+                && syscallwhen + time::FORCE_PREEMPT_NS > now
+            {
+                continue;
+            }
+            self.ms[m as usize].oldp = Some(p);
+            self.releasep(m, p, true);
+            self.handoffp(p);
+            n += 1;
+        }
+        n
+    }
+
+    /// `preemptone`: ask P `p`'s running G to stop at its next safe point.
+    fn preemptone(&mut self, p: u32, m: MIdx) {
+        let Some(g) = self.ms[m as usize].curg else { return };
+        let gr = &mut self.gs[g as usize];
+        if gr.status != GStatus::Running || gr.preempt {
+            return;
+        }
+        gr.preempt = true;
+        let goid = gr.goid;
+        self.emit(EventKind::Preempt { g: goid, p });
+    }
+
+    /// A due timer and an idle P: the P (its owner's, if idle) is started
+    /// on a spinning M and runs or steals the timer in findRunnable.
+    fn timer_wake(&mut self, owner: u32) {
+        let p = if self.pidle.contains(&owner) { Some(owner) } else { self.pidle.last().copied() };
+        let Some(p) = p else { return };
+        self.startm(p, true, false);
+    }
+
+    /// `checkdead`, called when nothing runs and no timer is pending.
+    fn checkdead(&mut self) -> Ending {
+        let mut waiting = 0;
+        for g in self.gs.iter().filter(|g| !g.system) {
+            match g.status {
+                GStatus::Waiting | GStatus::Preempted => waiting += 1,
+                GStatus::Runnable | GStatus::Running | GStatus::Syscall => {
+                    return Ending::Fault(format!(
+                        "checkdead: found goroutine {} in status {}",
+                        g.goid,
+                        g.status.go_name()
+                    ));
+                }
+                _ => {}
+            }
+        }
+        Ending::Deadlock { main_goexit: waiting == 0 }
+    }
+}
+
+/// Go's `stealOrder`: visits all `n` Ps exactly once, starting at a random
+/// position and stepping by a random increment coprime with `n`.
+pub fn steal_order(n: u32, seed: u32) -> impl Iterator<Item = u32> {
+    let n = n.max(1);
+    let coprimes: Vec<u32> = (1..=n).filter(|&i| gcd(i, n) == 1).collect();
+    let inc = coprimes[(seed / n) as usize % coprimes.len()];
+    let start = seed % n;
+    (0..n).map(move |i| ((start as u64 + i as u64 * inc as u64) % n as u64) as u32)
+}
+
+fn gcd(mut a: u32, mut b: u32) -> u32 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}

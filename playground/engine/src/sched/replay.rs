@@ -1,0 +1,383 @@
+//! Rebuilding scheduler state from the event stream alone: the UI steps
+//! backwards by folding a prefix of the events, and tests prove the stream
+//! complete by comparing the fold with the live scheduler after every event.
+
+use super::g::{GStatus, GoId};
+use super::p::PStatus;
+use super::time::TimerWhat;
+use super::{Sched, WaitReason};
+use crate::event::{Event, EventKind, QueueSlot, TimerTarget};
+use crate::span::Span;
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
+
+/// A goroutine as seen from outside.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GSnap {
+    pub status: GStatus,
+    pub reason: WaitReason,
+    pub m: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PSnap {
+    pub status: PStatus,
+    pub m: Option<u32>,
+    pub runnext: Option<GoId>,
+    /// Local queue, head first.
+    pub runq: VecDeque<GoId>,
+    /// Pending timers as (when, target), sorted.
+    pub timers: Vec<(u64, TimerTarget)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MSnap {
+    pub p: Option<u32>,
+    pub curg: Option<GoId>,
+    pub spinning: bool,
+    pub idle: bool,
+    pub dead: bool,
+    pub lockedg: Option<GoId>,
+}
+
+/// Where a goroutine came from, for "created by main.worker in goroutine 1".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GMeta {
+    pub parent: GoId,
+    pub func: Arc<str>,
+    pub pos: Span,
+}
+
+/// The scheduler's visible state: every goroutine that is not dead, each
+/// P's queues, the global queue, every M.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    pub gs: BTreeMap<GoId, GSnap>,
+    pub ps: Vec<PSnap>,
+    pub global: VecDeque<GoId>,
+    pub ms: Vec<MSnap>,
+    /// Creator and start function of every goroutine ever created (dead
+    /// ones too: a dump or a UI card may still name them). Not compared.
+    pub meta: BTreeMap<GoId, GMeta>,
+}
+
+/// Two snapshots are equal when the scheduler states are (`meta` is a
+/// history and the live scheduler forgets reused Gs' creators).
+impl PartialEq for Snapshot {
+    fn eq(&self, o: &Snapshot) -> bool {
+        self.gs == o.gs && self.ps == o.ps && self.global == o.global && self.ms == o.ms
+    }
+}
+
+impl Eq for Snapshot {}
+
+impl Snapshot {
+    /// The state before the first event: GOMAXPROCS idle Ps, nothing else.
+    pub fn initial(procs: u32) -> Snapshot {
+        let p = PSnap { status: PStatus::Idle, m: None, runnext: None, runq: VecDeque::new(), timers: Vec::new() };
+        Snapshot {
+            gs: BTreeMap::new(),
+            ps: vec![p; procs.max(1) as usize],
+            global: VecDeque::new(),
+            ms: Vec::new(),
+            meta: BTreeMap::new(),
+        }
+    }
+
+    /// Applies one event. An event that does not fit the state is an error
+    /// (the stream is incomplete or out of order).
+    pub fn apply(&mut self, ev: &Event) -> Result<(), String> {
+        match &ev.kind {
+            EventKind::Output { .. } | EventKind::Exit { .. } | EventKind::ClockJump { .. } => {}
+            EventKind::Preempt { .. } => {}
+            EventKind::GoCreate { parent, child, func, pos, .. } => {
+                self.meta.insert(*child, GMeta { parent: *parent, func: func.clone(), pos: *pos });
+            }
+            EventKind::RunqPut { g, p, slot, .. } => {
+                self.make_runnable(*g);
+                match (slot, p) {
+                    (QueueSlot::Runnext, Some(p)) => {
+                        let pp = self.p(*p)?;
+                        if pp.runnext.is_some() {
+                            return Err(format!("RunqPut into occupied runnext of P{p}"));
+                        }
+                        pp.runnext = Some(*g);
+                    }
+                    (QueueSlot::LocalTail, Some(p)) => self.p(*p)?.runq.push_back(*g),
+                    (QueueSlot::Global, None) => self.global.push_back(*g),
+                    _ => return Err(format!("RunqPut to {slot:?} of {p:?}")),
+                }
+            }
+            EventKind::RunnextKick { p, g } => {
+                let pp = self.p(*p)?;
+                if pp.runnext != Some(*g) {
+                    return Err(format!("kick of {g}, not in runnext of P{p}"));
+                }
+                pp.runnext = None;
+                pp.runq.push_back(*g);
+            }
+            EventKind::RunqPutSlow { p, moved, g, .. } => {
+                let pp = self.p(*p)?;
+                for x in moved {
+                    if pp.runq.pop_front() != Some(*x) {
+                        return Err(format!("runqputslow moved {x}, not at the head of P{p}"));
+                    }
+                }
+                if pp.runnext == Some(*g) {
+                    pp.runnext = None;
+                } else {
+                    self.make_runnable(*g);
+                }
+                self.global.extend(moved.iter().copied());
+                self.global.push_back(*g);
+            }
+            EventKind::GlobrunqBatch { p, gs } => {
+                for x in gs {
+                    if self.global.pop_front() != Some(*x) {
+                        return Err(format!("batch took {x}, not at the global head"));
+                    }
+                }
+                self.p(*p)?.runq.extend(gs.iter().copied());
+            }
+            EventKind::Steal { thief, victim, gs, from_runnext } => {
+                let v = self.p(*victim)?;
+                if *from_runnext {
+                    if gs.len() != 1 || v.runnext != gs.first().copied() {
+                        return Err(format!("steal of runnext {gs:?} from P{victim}"));
+                    }
+                    v.runnext = None;
+                } else {
+                    for x in gs {
+                        if v.runq.pop_front() != Some(*x) {
+                            return Err(format!("stole {x}, not at the head of P{victim}"));
+                        }
+                    }
+                }
+                self.p(*thief)?.runq.extend(gs.iter().copied());
+            }
+            EventKind::Execute { g, m, p, from, .. } => {
+                let taken = match from {
+                    QueueSlot::Runnext => self.p(*p)?.runnext.take(),
+                    QueueSlot::LocalHead => self.p(*p)?.runq.pop_front(),
+                    QueueSlot::LocalTail => self.p(*p)?.runq.pop_back(),
+                    QueueSlot::Global => self.global.pop_front(),
+                };
+                if taken != Some(*g) {
+                    return Err(format!("execute of {g} from {from:?} found {taken:?}"));
+                }
+                self.set_g(*g, GStatus::Running, WaitReason::Zero, Some(*m));
+                self.m(*m)?.curg = Some(*g);
+            }
+            EventKind::GoPark { g, reason } => {
+                self.drop_m(*g);
+                self.set_g(*g, GStatus::Waiting, *reason, None);
+            }
+            EventKind::GoExit { g, .. } => {
+                self.drop_m(*g);
+                for m in &mut self.ms {
+                    if m.lockedg == Some(*g) {
+                        m.lockedg = None;
+                    }
+                }
+                self.gs.remove(g);
+            }
+            EventKind::EnterSyscall { g, .. } => {
+                let gs = self.gs.get_mut(g).ok_or_else(|| format!("syscall of unknown {g}"))?;
+                gs.status = GStatus::Syscall;
+            }
+            EventKind::ExitSyscall { g, m, .. } => self.set_g(*g, GStatus::Running, WaitReason::Zero, Some(*m)),
+            EventKind::MStart { m, new } => {
+                if *new {
+                    if *m as usize != self.ms.len() {
+                        return Err(format!("new M{m} out of order"));
+                    }
+                    self.ms.push(MSnap::default());
+                }
+                self.m(*m)?.idle = false;
+            }
+            EventKind::Acquirep { m, p } => {
+                if let Some(before) = self.m(*m)?.p
+                    && before != *p
+                {
+                    let bp = self.p(before)?;
+                    bp.status = PStatus::Idle;
+                    bp.m = None;
+                }
+                let pp = self.p(*p)?;
+                pp.status = PStatus::Running;
+                pp.m = Some(*m);
+                self.m(*m)?.p = Some(*p);
+            }
+            EventKind::Releasep { m, p, .. } => {
+                let pp = self.p(*p)?;
+                pp.status = PStatus::Idle;
+                pp.m = None;
+                self.m(*m)?.p = None;
+            }
+            EventKind::MSpinning { m, spinning } => self.m(*m)?.spinning = *spinning,
+            EventKind::MStop { m } => self.m(*m)?.idle = true,
+            EventKind::MDestroy { m } => self.m(*m)?.dead = true,
+            EventKind::LockOSThread { g, m } => self.m(*m)?.lockedg = Some(*g),
+            EventKind::UnlockOSThread { m, .. } => self.m(*m)?.lockedg = None,
+            EventKind::TimerSet { p, target, when } => {
+                let pp = self.p(*p)?;
+                pp.timers.push((*when, *target));
+                pp.timers.sort();
+            }
+            EventKind::TimerFire { p, target } => {
+                let pp = self.p(*p)?;
+                let Some(i) = pp.timers.iter().position(|t| t.1 == *target) else {
+                    return Err(format!("fired timer {target:?} not on P{p}"));
+                };
+                pp.timers.remove(i);
+            }
+            EventKind::TimerStop { p, id } => {
+                let pp = self.p(*p)?;
+                let Some(i) = pp.timers.iter().position(|t| t.1 == TimerTarget::Func(*id)) else {
+                    return Err(format!("stopped timer {id} not on P{p}"));
+                };
+                pp.timers.remove(i);
+            }
+            EventKind::ProcResize { new, .. } => {
+                let blank =
+                    PSnap { status: PStatus::Idle, m: None, runnext: None, runq: VecDeque::new(), timers: Vec::new() };
+                self.ps.resize(*new as usize, blank);
+            }
+            EventKind::PDestroy { p, gs, timers_to } => {
+                let pp = self.p(*p)?;
+                let mut had: Vec<GoId> = pp.runnext.take().into_iter().collect();
+                had.extend(pp.runq.drain(..));
+                if &had != gs {
+                    return Err(format!("P{p} destroyed with {had:?}, event says {gs:?}"));
+                }
+                pp.status = PStatus::Dead;
+                let timers = std::mem::take(&mut pp.timers);
+                for &g in gs.iter().rev() {
+                    self.global.push_front(g);
+                }
+                let to = self.p(*timers_to)?;
+                to.timers.extend(timers);
+                to.timers.sort();
+            }
+            EventKind::StackCopy { g, .. } => {
+                if let Some(gs) = self.gs.get_mut(g) {
+                    gs.status = GStatus::Running;
+                }
+            }
+            EventKind::GoStatus { g, to, .. } => {
+                if let Some(gs) = self.gs.get_mut(g) {
+                    gs.status = *to;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn p(&mut self, p: u32) -> Result<&mut PSnap, String> {
+        self.ps.get_mut(p as usize).ok_or_else(|| format!("unknown P{p}"))
+    }
+
+    fn m(&mut self, m: u32) -> Result<&mut MSnap, String> {
+        self.ms.get_mut(m as usize).ok_or_else(|| format!("unknown M{m}"))
+    }
+
+    fn set_g(&mut self, g: GoId, status: GStatus, reason: WaitReason, m: Option<u32>) {
+        self.gs.insert(g, GSnap { status, reason, m });
+    }
+
+    /// The M running `g` (if any) no longer does.
+    fn drop_m(&mut self, g: GoId) {
+        if let Some(m) = self.gs.get(&g).and_then(|s| s.m)
+            && let Some(ms) = self.ms.get_mut(m as usize)
+            && ms.curg == Some(g)
+        {
+            ms.curg = None;
+        }
+    }
+
+    fn make_runnable(&mut self, g: GoId) {
+        self.drop_m(g);
+        self.set_g(g, GStatus::Runnable, WaitReason::Zero, None);
+    }
+}
+
+/// Folds `events` into the state after the last of them.
+pub fn replay(procs: u32, events: &[Event]) -> Result<Snapshot, String> {
+    let mut s = Snapshot::initial(procs);
+    for (i, e) in events.iter().enumerate() {
+        s.apply(e).map_err(|err| format!("event {i}: {err}"))?;
+    }
+    Ok(s)
+}
+
+impl Sched {
+    /// The live scheduler's state in the same form as [`replay`] builds it.
+    pub fn snapshot(&self) -> Snapshot {
+        let goid = |g: u32| self.goid(g);
+        let mut gs = BTreeMap::new();
+        for g in &self.gs {
+            if g.status != GStatus::Dead {
+                let reason = if matches!(g.status, GStatus::Waiting | GStatus::Leaked) {
+                    g.waitreason
+                } else {
+                    WaitReason::Zero
+                };
+                gs.insert(g.goid, GSnap { status: g.status, reason, m: g.m });
+            }
+        }
+        let ps = self
+            .ps
+            .iter()
+            .map(|p| {
+                let mut timers: Vec<(u64, TimerTarget)> = p
+                    .timers
+                    .sorted()
+                    .iter()
+                    .map(|t| {
+                        let target = match t.what {
+                            TimerWhat::Sleep(g) => TimerTarget::Sleep(goid(g)),
+                            TimerWhat::Func(id) => TimerTarget::Func(id),
+                        };
+                        (t.when, target)
+                    })
+                    .collect();
+                timers.sort();
+                PSnap {
+                    status: p.status,
+                    m: p.m,
+                    runnext: p.runnext.map(goid),
+                    runq: p.runq_items().map(goid).collect(),
+                    timers,
+                }
+            })
+            .collect();
+        let ms = self
+            .ms
+            .iter()
+            .map(|m| MSnap {
+                p: m.p,
+                curg: m.curg.map(goid),
+                spinning: m.spinning,
+                idle: m.idle,
+                dead: m.dead,
+                lockedg: m.lockedg.map(goid),
+            })
+            .collect();
+        let meta = self
+            .gs
+            .iter()
+            .filter(|g| g.status != GStatus::Dead)
+            .map(|g| {
+                (
+                    g.goid,
+                    GMeta {
+                        parent: g.parent_goid,
+                        func: self.funcs.get(g.start_fn as usize).cloned().unwrap_or_else(|| Arc::from("?")),
+                        pos: g.gopc,
+                    },
+                )
+            })
+            .collect();
+        Snapshot { gs, ps, global: self.global.iter().map(|&g| goid(g)).collect(), ms, meta }
+    }
+}

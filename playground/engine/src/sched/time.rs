@@ -1,0 +1,91 @@
+//! Virtual time. Nothing reads a host clock: each P carries its own clock,
+//! timers live per P as Go's do, and when every P is idle with no G
+//! runnable the clock jumps to the next timer, as the Go Playground's
+//! faketime does, so a program that sleeps an hour finishes at once.
+
+use super::g::GIdx;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// Unix nanoseconds of 2009-11-10 23:00:00 UTC, where the Go Playground's
+/// clock starts; `time.Now()` is this plus the run's virtual time.
+pub const EPOCH_UNIX_NS: i64 = 1_257_894_000 * 1_000_000_000;
+
+/// The time slice Go gives a G before sysmon preempts it (`forcePreemptNS`).
+pub const FORCE_PREEMPT_NS: u64 = 10_000_000;
+
+/// sysmon's shortest sleep (20µs) and longest (10ms), from proc.go's sysmon.
+pub const SYSMON_MIN_DELAY_NS: u64 = 20_000;
+pub const SYSMON_MAX_DELAY_NS: u64 = 10_000_000;
+
+/// How long runqgrab sleeps before stealing a running P's runnext (usleep(3)).
+pub const STEAL_RUNNEXT_BACKOFF_NS: u64 = 3_000;
+
+/// Waking a parked thread takes some microseconds on a real OS; the exact
+/// amount is one of the choices left open, so it is drawn from the seed.
+pub const WAKE_LATENCY_MIN_NS: u64 = 2_000;
+pub const WAKE_LATENCY_SPREAD_NS: u32 = 4_000;
+
+/// What a timer does when it fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TimerWhat {
+    /// Wake this sleeping G (`time.Sleep`).
+    Sleep(GIdx),
+    /// Ask the Machine what timer `id` does (`time.After`, `AfterFunc`...).
+    Func(u64),
+}
+
+/// One pending timer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Timer {
+    pub when: u64,
+    /// Insertion order, so equal `when`s fire first-set first.
+    pub seq: u64,
+    pub what: TimerWhat,
+}
+
+/// A P's timers, earliest first (Go keeps a 4-ary heap per P).
+#[derive(Clone, Debug, Default)]
+pub struct TimerHeap {
+    heap: BinaryHeap<Reverse<Timer>>,
+}
+
+impl TimerHeap {
+    pub fn push(&mut self, t: Timer) {
+        self.heap.push(Reverse(t));
+    }
+
+    pub fn peek_when(&self) -> Option<u64> {
+        self.heap.peek().map(|r| r.0.when)
+    }
+
+    /// Removes and returns the earliest timer if it is due at `now`.
+    pub fn pop_due(&mut self, now: u64) -> Option<Timer> {
+        match self.heap.peek() {
+            Some(r) if r.0.when <= now => self.heap.pop().map(|r| r.0),
+            _ => None,
+        }
+    }
+
+    /// Removes the `Func(id)` timer; whether it was pending (`Timer.Stop`).
+    pub fn remove_func(&mut self, id: u64) -> bool {
+        let before = self.heap.len();
+        self.heap.retain(|r| r.0.what != TimerWhat::Func(id));
+        self.heap.len() != before
+    }
+
+    pub fn len(&self) -> usize {
+        self.heap.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heap.is_empty()
+    }
+
+    /// All timers, sorted (for snapshots).
+    pub fn sorted(&self) -> Vec<Timer> {
+        let mut v: Vec<Timer> = self.heap.iter().map(|r| r.0).collect();
+        v.sort();
+        v
+    }
+}
