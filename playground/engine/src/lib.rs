@@ -16,6 +16,7 @@
 
 pub mod diag;
 pub mod event;
+pub mod format;
 pub mod span;
 
 pub use diag::Diagnostic;
