@@ -37,7 +37,10 @@ fn trim(d: &mut Vec<u8>, mut dp: i64) -> Digits {
     if d.is_empty() {
         dp = 0;
     }
-    Digits { d: std::mem::take(d), dp }
+    Digits {
+        d: std::mem::take(d),
+        dp,
+    }
 }
 
 /// Parses Rust's `{:.N}` output ("123.4500") into digits.
@@ -88,9 +91,16 @@ pub fn format_float(v: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
     let shortest = prec < 0;
     let mut prec = prec;
     let digs = if a == 0.0 {
-        Digits { d: Vec::new(), dp: 0 }
+        Digits {
+            d: Vec::new(),
+            dp: 0,
+        }
     } else if shortest {
-        let s = if bits == 32 { format!("{:e}", f32v) } else { format!("{:e}", a) };
+        let s = if bits == 32 {
+            format!("{:e}", f32v)
+        } else {
+            format!("{:e}", a)
+        };
         parse_sci(&s)
     } else {
         match fmt {
@@ -158,7 +168,11 @@ fn fmt_x(prec: i64, fmt: u8, neg: bool, mant: u64, exp: i64, mant_bits: i64) -> 
             exp += 1;
         }
     }
-    let hex: &[u8; 16] = if fmt == b'X' { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let hex: &[u8; 16] = if fmt == b'X' {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
     let mut dst = Vec::new();
     if neg {
         dst.push(b'-');

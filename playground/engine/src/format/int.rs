@@ -13,9 +13,21 @@ pub(crate) const UDIGITS: &[u8; 17] = b"0123456789ABCDEFX";
 
 impl Fmt {
     /// `fmt.fmtInteger`: `u` holds the two's-complement bits when signed.
-    pub(crate) fn fmt_integer(&mut self, buf: &mut Vec<u8>, u: u64, base: u32, signed: bool, verb: u32, digits: &[u8; 17]) {
+    pub(crate) fn fmt_integer(
+        &mut self,
+        buf: &mut Vec<u8>,
+        u: u64,
+        base: u32,
+        signed: bool,
+        verb: u32,
+        digits: &[u8; 17],
+    ) {
         let negative = signed && (u as i64) < 0;
-        let mut u = if negative { (u as i64).wrapping_neg() as u64 } else { u };
+        let mut u = if negative {
+            (u as i64).wrapping_neg() as u64
+        } else {
+            u
+        };
         let mut prec: i64 = 0;
         if self.prec_present {
             prec = self.prec;
@@ -46,11 +58,8 @@ impl Fmt {
         if self.sharp {
             match base {
                 2 => out.extend_from_slice(b"b0"),
-                8 => {
-                    if out.last() != Some(&b'0') {
-                        out.push(b'0');
-                    }
-                }
+                // A leading 0 is not doubled.
+                8 if out.last() != Some(&b'0') => out.push(b'0'),
                 16 => {
                     out.push(digits[16]);
                     out.push(b'0');
@@ -122,7 +131,11 @@ impl Fmt {
     /// `%q` on an integer: a quoted rune literal.
     pub(crate) fn fmt_qc(&mut self, buf: &mut Vec<u8>, c: u64) {
         let r = if c > 0x10FFFF { 0xFFFD } else { c as u32 };
-        let out = if self.plus { quote::quote_rune_to_ascii(r) } else { quote::quote_rune(r) };
+        let out = if self.plus {
+            quote::quote_rune_to_ascii(r)
+        } else {
+            quote::quote_rune(r)
+        };
         self.pad(buf, &out);
     }
 

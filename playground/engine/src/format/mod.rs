@@ -23,11 +23,13 @@ mod value;
 mod tests;
 
 pub use float::format_float;
-pub use print::{builtin_print, PrintArg};
-pub use quote::{can_backquote, decode_rune, is_print, quote, quote_rune, quote_rune_to_ascii, quote_to_ascii};
+pub use print::{PrintArg, builtin_print};
+pub use quote::{
+    can_backquote, decode_rune, is_print, quote, quote_rune, quote_rune_to_ascii, quote_to_ascii,
+};
 pub use strconv::{
-    atoi, format_bool, format_int, format_uint, itoa, parse_bool, parse_float, parse_int, parse_uint, NumErrKind,
-    NumError,
+    NumErrKind, NumError, atoi, format_bool, format_int, format_uint, itoa, parse_bool,
+    parse_float, parse_int, parse_uint,
 };
 pub use value::{Field, FmtValue, MethodResult, Methods};
 
@@ -93,7 +95,10 @@ fn is_error(v: &FmtValue) -> bool {
 /// `fmt.Errorf`: `%w` formats like `%v` for error operands and records them.
 pub fn errorf(format: &[u8], args: &[FmtValue]) -> ErrorfResult {
     if args.is_empty() && !format.contains(&b'%') {
-        return ErrorfResult { text: format.to_vec(), wrapped: Wrapped::None };
+        return ErrorfResult {
+            text: format.to_vec(),
+            wrapped: Wrapped::None,
+        };
     }
     let mut p = Printer::default();
     p.wrap_errs = true;
@@ -101,7 +106,11 @@ pub fn errorf(format: &[u8], args: &[FmtValue]) -> ErrorfResult {
     let mut w = std::mem::take(&mut p.wrapped_errs);
     let wrapped = match w.len() {
         0 => Wrapped::None,
-        1 => Wrapped::One(w.first().copied().filter(|&i| args.get(i).is_some_and(is_error))),
+        1 => Wrapped::One(
+            w.first()
+                .copied()
+                .filter(|&i| args.get(i).is_some_and(is_error)),
+        ),
         _ => {
             // Go sorts only when argument indexes were used; it always
             // drops adjacent duplicates and non-error operands.
@@ -120,5 +129,8 @@ pub fn errorf(format: &[u8], args: &[FmtValue]) -> ErrorfResult {
             Wrapped::Many(out)
         }
     };
-    ErrorfResult { text: p.buf, wrapped }
+    ErrorfResult {
+        text: p.buf,
+        wrapped,
+    }
 }

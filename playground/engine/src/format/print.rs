@@ -53,7 +53,12 @@ fn push_builtin_value(out: &mut Vec<u8>, v: &FmtValue) {
         FmtValue::Bool { v, .. } => out.extend_from_slice(if *v { b"true" } else { b"false" }),
         FmtValue::Int { v, .. } => out.extend_from_slice(v.to_string().as_bytes()),
         FmtValue::Uint { v, .. } => out.extend_from_slice(v.to_string().as_bytes()),
-        FmtValue::Float { v, bits, .. } => out.extend(format_float(*v, b'g', -1, if *bits == 32 { 32 } else { 64 })),
+        FmtValue::Float { v, bits, .. } => out.extend(format_float(
+            *v,
+            b'g',
+            -1,
+            if *bits == 32 { 32 } else { 64 },
+        )),
         FmtValue::Complex { re, im, bits, .. } => {
             let b = if *bits == 64 { 32 } else { 64 };
             out.push(b'(');
@@ -66,17 +71,25 @@ fn push_builtin_value(out: &mut Vec<u8>, v: &FmtValue) {
             out.extend_from_slice(b"i)");
         }
         FmtValue::Str { v, .. } => out.extend_from_slice(v),
-        FmtValue::Slice { nil, addr, cap, elems, .. } => {
+        FmtValue::Slice {
+            nil,
+            addr,
+            cap,
+            elems,
+            ..
+        } => {
             out.extend_from_slice(format!("[{}/{}]", elems.len(), cap).as_bytes());
             push_hex(out, if *nil { 0 } else { *addr });
         }
         FmtValue::Map { nil, addr, .. } => push_hex(out, if *nil { 0 } else { *addr }),
-        FmtValue::Pointer { addr, .. } | FmtValue::Chan { addr, .. } | FmtValue::Func { addr, .. } => {
-            push_hex(out, *addr)
-        }
+        FmtValue::Pointer { addr, .. }
+        | FmtValue::Chan { addr, .. }
+        | FmtValue::Func { addr, .. } => push_hex(out, *addr),
         // Not printable by the builtins (the checker rejects them); print
         // something harmless rather than fail.
-        FmtValue::Struct { .. } | FmtValue::Array { .. } | FmtValue::WithMethods { .. } => out.extend_from_slice(b"?"),
+        FmtValue::Struct { .. } | FmtValue::Array { .. } | FmtValue::WithMethods { .. } => {
+            out.extend_from_slice(b"?")
+        }
     }
 }
 
@@ -90,7 +103,10 @@ pub fn builtin_print(args: &[PrintArg], newline: bool) -> Vec<u8> {
         }
         match a {
             PrintArg::Value(v) => push_builtin_value(&mut out, v),
-            PrintArg::Iface { type_word, data_word } => {
+            PrintArg::Iface {
+                type_word,
+                data_word,
+            } => {
                 out.push(b'(');
                 push_hex(&mut out, *type_word);
                 out.push(b',');

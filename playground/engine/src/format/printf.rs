@@ -11,7 +11,7 @@
 
 use super::int::{LDIGITS, UDIGITS};
 use super::quote;
-use super::value::{is_exported, FmtValue, Kind, MethodResult};
+use super::value::{FmtValue, Kind, MethodResult, is_exported};
 
 /// Nesting deeper than this prints `...` instead of recursing further, so
 /// pathological values cannot overflow the host stack (Go has no limit).
@@ -88,7 +88,11 @@ impl Fmt {
             self.pad(buf, &q);
             return;
         }
-        let q = if self.plus { quote::quote_to_ascii(s) } else { quote::quote(s) };
+        let q = if self.plus {
+            quote::quote_to_ascii(s)
+        } else {
+            quote::quote(s)
+        };
         self.pad(buf, &q);
     }
 }
@@ -140,11 +144,9 @@ fn int_from_arg(a: &[FmtValue], arg_num: usize) -> (i64, bool, usize) {
                 num = *v;
                 is_int = true;
             }
-            FmtValue::Uint { v, .. } => {
-                if (*v as i64) >= 0 {
-                    num = *v as i64;
-                    is_int = true;
-                }
+            FmtValue::Uint { v, .. } if (*v as i64) >= 0 => {
+                num = *v as i64;
+                is_int = true;
             }
             _ => {}
         }
@@ -184,7 +186,13 @@ impl Printer {
         self.reordered
     }
 
-    fn arg_number(&mut self, arg_num: usize, format: &[u8], i: usize, num_args: usize) -> (usize, usize, bool) {
+    fn arg_number(
+        &mut self,
+        arg_num: usize,
+        format: &[u8],
+        i: usize,
+        num_args: usize,
+    ) -> (usize, usize, bool) {
         if format.len() <= i || format[i] != b'[' {
             return (arg_num, i, false);
         }
@@ -376,8 +384,12 @@ impl Printer {
         }
         // `[]byte` has its own fast path in Go; only %#v differs visibly
         // (it says `[]byte{...}` where reflection would say `[]uint8`).
-        if let FmtValue::Slice { ty, nil, elems, .. } = arg {
-            if ty == "[]uint8" && self.fmt.sharp_v && (verb == 'v' as u32 || verb == 'd' as u32) {
+        if let FmtValue::Slice { ty, nil, elems, .. } = arg
+            && ty == "[]uint8"
+            && self.fmt.sharp_v
+            && (verb == 'v' as u32 || verb == 'd' as u32)
+        {
+            {
                 self.buf.extend_from_slice(b"[]byte");
                 if *nil {
                     self.buf.extend_from_slice(b"(nil)");
@@ -409,7 +421,8 @@ impl Printer {
     fn fmt0x64(&mut self, v: u64, leading0x: bool) {
         let sharp = self.fmt.sharp;
         self.fmt.sharp = leading0x;
-        self.fmt.fmt_integer(&mut self.buf, v, 16, false, 'v' as u32, LDIGITS);
+        self.fmt
+            .fmt_integer(&mut self.buf, v, 16, false, 'v' as u32, LDIGITS);
         self.fmt.sharp = sharp;
     }
 
@@ -526,7 +539,9 @@ impl Printer {
 
     fn fmt_pointer(&mut self, value: &FmtValue, verb: u32) {
         let u = match value.base() {
-            FmtValue::Chan { addr, .. } | FmtValue::Func { addr, .. } | FmtValue::Pointer { addr, .. } => *addr,
+            FmtValue::Chan { addr, .. }
+            | FmtValue::Func { addr, .. }
+            | FmtValue::Pointer { addr, .. } => *addr,
             FmtValue::Map { addr, nil, .. } | FmtValue::Slice { addr, nil, .. } => {
                 if *nil {
                     0
@@ -568,7 +583,13 @@ impl Printer {
     }
 
     /// `catchPanic`: what fmt prints when a method panicked.
-    fn method_panicked(&mut self, value: &FmtValue, verb: u32, method: &str, panic_value: &FmtValue) {
+    fn method_panicked(
+        &mut self,
+        value: &FmtValue,
+        verb: u32,
+        method: &str,
+        panic_value: &FmtValue,
+    ) {
         if let FmtValue::Pointer { addr: 0, .. } = value.base() {
             self.buf.extend_from_slice(b"<nil>");
             return;
@@ -628,7 +649,13 @@ impl Printer {
 
     /// `printValue`: a value reached by reflection; `can_iface` is false
     /// below unexported fields, where fmt cannot call methods.
-    pub(crate) fn print_value(&mut self, value: &FmtValue, verb: u32, depth: usize, can_iface: bool) {
+    pub(crate) fn print_value(
+        &mut self,
+        value: &FmtValue,
+        verb: u32,
+        depth: usize,
+        can_iface: bool,
+    ) {
         if depth > MAX_DEPTH {
             self.buf.extend_from_slice(b"...");
             return;
@@ -651,12 +678,16 @@ impl Printer {
             FmtValue::Bool { v, .. } => self.fmt_bool(value, *v, verb),
             FmtValue::Int { v, .. } => self.fmt_integer(value, *v as u64, true, verb),
             FmtValue::Uint { v, .. } => self.fmt_integer(value, *v, false, verb),
-            FmtValue::Float { v, bits, .. } => self.fmt_float(value, *v, if *bits == 32 { 32 } else { 64 }, verb),
+            FmtValue::Float { v, bits, .. } => {
+                self.fmt_float(value, *v, if *bits == 32 { 32 } else { 64 }, verb)
+            }
             FmtValue::Complex { re, im, bits, .. } => {
                 self.fmt_complex(value, *re, *im, if *bits == 64 { 64 } else { 128 }, verb)
             }
             FmtValue::Str { v, .. } => self.fmt_string(value, v, verb),
-            FmtValue::Map { ty, nil, entries, .. } => {
+            FmtValue::Map {
+                ty, nil, entries, ..
+            } => {
                 if sharp_v {
                     self.buf.extend_from_slice(ty.as_bytes());
                     if *nil {
@@ -704,21 +735,30 @@ impl Printer {
                 }
                 self.buf.push(b'}');
             }
-            FmtValue::Array { ty, byte_elems, elems } => {
-                self.print_list(ty, false, *byte_elems, elems, verb, depth, can_iface)
-            }
-            FmtValue::Slice { ty, nil, byte_elems, elems, .. } => {
-                self.print_list(ty, *nil, *byte_elems, elems, verb, depth, can_iface)
-            }
+            FmtValue::Array {
+                ty,
+                byte_elems,
+                elems,
+            } => self.print_list(ty, false, *byte_elems, elems, verb, depth, can_iface),
+            FmtValue::Slice {
+                ty,
+                nil,
+                byte_elems,
+                elems,
+                ..
+            } => self.print_list(ty, *nil, *byte_elems, elems, verb, depth, can_iface),
             FmtValue::Pointer { addr, elem, .. } => {
-                if depth == 0 && *addr != 0 {
-                    if let Some(e) = elem {
-                        if matches!(e.kind(), Kind::Array | Kind::Slice | Kind::Struct | Kind::Map) {
-                            self.buf.push(b'&');
-                            self.print_value(e, verb, depth + 1, can_iface);
-                            return;
-                        }
-                    }
+                if depth == 0
+                    && *addr != 0
+                    && let Some(e) = elem
+                    && matches!(
+                        e.kind(),
+                        Kind::Array | Kind::Slice | Kind::Struct | Kind::Map
+                    )
+                {
+                    self.buf.push(b'&');
+                    self.print_value(e, verb, depth + 1, can_iface);
+                    return;
                 }
                 self.fmt_pointer(value, verb);
             }

@@ -26,7 +26,9 @@ pub fn is_print(r: u32) -> bool {
 /// `utf8.DecodeRune`: (rune, width); invalid or empty input gives
 /// (U+FFFD, 1) or (U+FFFD, 0) for empty.
 pub fn decode_rune(s: &[u8]) -> (u32, usize) {
-    let Some(&b0) = s.first() else { return (RUNE_ERROR, 0) };
+    let Some(&b0) = s.first() else {
+        return (RUNE_ERROR, 0);
+    };
     if b0 < 0x80 {
         return (b0 as u32, 1);
     }
@@ -66,7 +68,11 @@ pub fn rune_count(s: &[u8]) -> usize {
 
 /// `utf8.AppendRune`: invalid runes (surrogates, out of range) become U+FFFD.
 pub fn push_rune(out: &mut Vec<u8>, r: u32) {
-    let r = if r > 0x10FFFF || (0xD800..=0xDFFF).contains(&r) { RUNE_ERROR } else { r };
+    let r = if r > 0x10FFFF || (0xD800..=0xDFFF).contains(&r) {
+        RUNE_ERROR
+    } else {
+        r
+    };
     let c = char::from_u32(r).unwrap_or('\u{FFFD}');
     let mut tmp = [0u8; 4];
     out.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());

@@ -47,7 +47,10 @@ pub(crate) fn compare(a: &FmtValue, b: &FmtValue) -> Ordering {
 fn compare_depth(a: &FmtValue, b: &FmtValue, depth: usize) -> Ordering {
     let (a, b) = (a.base(), b.base());
     // Nil interfaces sort first; values of different types by type name.
-    let (an, bn) = (matches!(a, FmtValue::Nil { .. }), matches!(b, FmtValue::Nil { .. }));
+    let (an, bn) = (
+        matches!(a, FmtValue::Nil { .. }),
+        matches!(b, FmtValue::Nil { .. }),
+    );
     if an || bn {
         return bn.cmp(&an);
     }

@@ -91,11 +91,7 @@ pub fn itoa(i: i64) -> String {
 
 /// `strconv.FormatBool`.
 pub fn format_bool(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
+    if b { "true" } else { "false" }
 }
 
 fn lower(c: u8) -> u8 {
@@ -173,7 +169,11 @@ fn parse_uint_raw(s: &[u8], base: i64, bit_size: i64) -> (u64, Option<NumErrKind
         bit_size
     };
     let cutoff = u64::MAX / base as u64 + 1;
-    let max_val: u64 = if bit_size == 64 { u64::MAX } else { (1u64 << bit_size) - 1 };
+    let max_val: u64 = if bit_size == 64 {
+        u64::MAX
+    } else {
+        (1u64 << bit_size) - 1
+    };
     let mut underscores = false;
     let mut n: u64 = 0;
     for &c in s {
@@ -182,7 +182,7 @@ fn parse_uint_raw(s: &[u8], base: i64, bit_size: i64) -> (u64, Option<NumErrKind
             continue;
         } else if c.is_ascii_digit() {
             c - b'0'
-        } else if (b'a'..=b'z').contains(&lower(c)) {
+        } else if lower(c).is_ascii_lowercase() {
             lower(c) - b'a' + 10
         } else {
             return (0, Some(NumErrKind::Syntax));
@@ -235,7 +235,11 @@ fn parse_int_raw(s: &[u8], base: i64, bit_size: i64) -> (i64, Option<NumErrKind>
 }
 
 fn num_err(func: &'static str, s: &[u8], err: NumErrKind) -> NumError {
-    NumError { func, num: s.to_vec(), err }
+    NumError {
+        func,
+        num: s.to_vec(),
+        err,
+    }
 }
 
 /// `strconv.ParseUint`. On a range error Go also returns the clamped
@@ -275,13 +279,22 @@ pub fn parse_bool(s: &[u8]) -> Result<bool, NumError> {
 /// Go's `special`: inf/infinity/nan prefixes -> (value, length).
 fn special(s: &[u8]) -> Option<(f64, usize)> {
     let first = *s.first()?;
-    let prefix_len = |s: &[u8], word: &[u8]| s.iter().zip(word).take_while(|(a, b)| lower(**a) == **b).count();
+    let prefix_len = |s: &[u8], word: &[u8]| {
+        s.iter()
+            .zip(word)
+            .take_while(|(a, b)| lower(**a) == **b)
+            .count()
+    };
     let (sign, nsign, rest) = match first {
         b'+' => (1.0, 1, &s[1..]),
         b'-' => (-1.0, 1, &s[1..]),
         b'i' | b'I' => (1.0, 0, s),
         b'n' | b'N' => {
-            return if prefix_len(s, b"nan") == 3 { Some((f64::NAN, 3)) } else { None };
+            return if prefix_len(s, b"nan") == 3 {
+                Some((f64::NAN, 3))
+            } else {
+                None
+            };
         }
         _ => return None,
     };
@@ -392,11 +405,11 @@ fn ldexp(mut x: f64, mut e: i64) -> f64 {
 fn parse_hex_float(clean: &[u8], bits: u32) -> f64 {
     let mut s = clean;
     let mut neg = false;
-    if let Some(&c) = s.first() {
-        if c == b'+' || c == b'-' {
-            neg = c == b'-';
-            s = &s[1..];
-        }
+    if let Some(&c) = s.first()
+        && (c == b'+' || c == b'-')
+    {
+        neg = c == b'-';
+        s = &s[1..];
     }
     s = &s[2..]; // 0x
     let mut mant: u64 = 0;
@@ -411,7 +424,11 @@ fn parse_hex_float(clean: &[u8], bits: u32) -> f64 {
             sawdot = true;
             continue;
         }
-        let d = if c.is_ascii_digit() { c - b'0' } else { lower(c) - b'a' + 10 } as u64;
+        let d = if c.is_ascii_digit() {
+            c - b'0'
+        } else {
+            lower(c) - b'a' + 10
+        } as u64;
         if mant >> 59 == 0 {
             mant = mant * 16 + d;
             if sawdot {
@@ -445,12 +462,12 @@ fn parse_hex_float(clean: &[u8], bits: u32) -> f64 {
         exp += 1;
     }
     let m = mant | sticky as u64;
-    let v = if bits == 32 { ldexp(m as f32 as f64, exp) as f32 as f64 } else { ldexp(m as f64, exp) };
-    if neg {
-        -v
+    let v = if bits == 32 {
+        ldexp(m as f32 as f64, exp) as f32 as f64
     } else {
-        v
-    }
+        ldexp(m as f64, exp)
+    };
+    if neg { -v } else { v }
 }
 
 /// `strconv.ParseFloat(s, bitSize)`; a range error carries ±Inf.

@@ -8,6 +8,9 @@
 //! deterministic mini-fuzz checks that no format string or argument list
 //! makes the formatter panic.
 
+// Generated tables have wide tuple types; 3.14159 is data, not an approximation of pi.
+#![allow(clippy::type_complexity, clippy::approx_constant)]
+
 use super::*;
 
 include!("testdata/generated.rs");
@@ -24,37 +27,88 @@ fn u(ty: &str, v: u64) -> FmtValue {
     FmtValue::Uint { v, ty: ty.into() }
 }
 fn f(ty: &str, bits: u8, raw: u64) -> FmtValue {
-    FmtValue::Float { v: f64::from_bits(raw), bits, ty: ty.into() }
+    FmtValue::Float {
+        v: f64::from_bits(raw),
+        bits,
+        ty: ty.into(),
+    }
 }
 fn c(ty: &str, bits: u8, re: u64, im: u64) -> FmtValue {
-    FmtValue::Complex { re: f64::from_bits(re), im: f64::from_bits(im), bits, ty: ty.into() }
+    FmtValue::Complex {
+        re: f64::from_bits(re),
+        im: f64::from_bits(im),
+        bits,
+        ty: ty.into(),
+    }
 }
 fn s(ty: &str, v: &[u8]) -> FmtValue {
-    FmtValue::Str { v: v.to_vec(), ty: ty.into() }
+    FmtValue::Str {
+        v: v.to_vec(),
+        ty: ty.into(),
+    }
 }
 fn p(ty: &str, addr: u64, elem: Option<FmtValue>) -> FmtValue {
-    FmtValue::Pointer { ty: ty.into(), addr, elem: elem.map(Box::new) }
+    FmtValue::Pointer {
+        ty: ty.into(),
+        addr,
+        elem: elem.map(Box::new),
+    }
 }
 fn st(ty: &str, fields: Vec<(&str, FmtValue)>) -> FmtValue {
     FmtValue::Struct {
         ty: ty.into(),
-        fields: fields.into_iter().map(|(n, v)| Field { name: n.into(), value: v }).collect(),
+        fields: fields
+            .into_iter()
+            .map(|(n, v)| Field {
+                name: n.into(),
+                value: v,
+            })
+            .collect(),
     }
 }
 fn arr(ty: &str, byte_elems: bool, elems: Vec<FmtValue>) -> FmtValue {
-    FmtValue::Array { ty: ty.into(), byte_elems, elems }
+    FmtValue::Array {
+        ty: ty.into(),
+        byte_elems,
+        elems,
+    }
 }
-fn sl(ty: &str, nil: bool, byte_elems: bool, addr: u64, cap: u64, elems: Vec<FmtValue>) -> FmtValue {
-    FmtValue::Slice { ty: ty.into(), nil, byte_elems, addr, cap, elems }
+fn sl(
+    ty: &str,
+    nil: bool,
+    byte_elems: bool,
+    addr: u64,
+    cap: u64,
+    elems: Vec<FmtValue>,
+) -> FmtValue {
+    FmtValue::Slice {
+        ty: ty.into(),
+        nil,
+        byte_elems,
+        addr,
+        cap,
+        elems,
+    }
 }
 fn mp(ty: &str, nil: bool, addr: u64, entries: Vec<(FmtValue, FmtValue)>) -> FmtValue {
-    FmtValue::Map { ty: ty.into(), nil, addr, entries }
+    FmtValue::Map {
+        ty: ty.into(),
+        nil,
+        addr,
+        entries,
+    }
 }
 fn ch(ty: &str, addr: u64) -> FmtValue {
-    FmtValue::Chan { ty: ty.into(), addr }
+    FmtValue::Chan {
+        ty: ty.into(),
+        addr,
+    }
 }
 fn fu(ty: &str, addr: u64) -> FmtValue {
-    FmtValue::Func { ty: ty.into(), addr }
+    FmtValue::Func {
+        ty: ty.into(),
+        addr,
+    }
 }
 fn nil_i(ty: &str) -> FmtValue {
     FmtValue::Nil { ty: ty.into() }
@@ -68,8 +122,20 @@ fn txt(b: &[u8]) -> MethodResult {
 fn pan(v: FmtValue) -> MethodResult {
     MethodResult::Panic(Box::new(v))
 }
-fn meth(v: FmtValue, error: Option<MethodResult>, string: Option<MethodResult>, go_string: Option<MethodResult>) -> FmtValue {
-    FmtValue::WithMethods { value: Box::new(v), methods: Box::new(Methods { error, string, go_string }) }
+fn meth(
+    v: FmtValue,
+    error: Option<MethodResult>,
+    string: Option<MethodResult>,
+    go_string: Option<MethodResult>,
+) -> FmtValue {
+    FmtValue::WithMethods {
+        value: Box::new(v),
+        methods: Box::new(Methods {
+            error,
+            string,
+            go_string,
+        }),
+    }
 }
 
 fn show(b: &[u8]) -> String {
@@ -80,7 +146,15 @@ fn show(b: &[u8]) -> String {
 fn report(name: &str, failures: Vec<String>, total: usize) {
     if !failures.is_empty() {
         let shown: Vec<&String> = failures.iter().take(40).collect();
-        panic!("{name}: {} of {total} cases differ from Go:\n{}", failures.len(), shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+        panic!(
+            "{name}: {} of {total} cases differ from Go:\n{}",
+            failures.len(),
+            shown
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
     }
 }
 
@@ -95,7 +169,13 @@ fn printf_matches_go() {
     for (format, ix, want) in PRINTF_CASES {
         let got = sprintf(format, &args(&values, ix));
         if &got[..] != *want {
-            failures.push(format!("Sprintf({:?}, {:?}): got {:?}, want {:?}", show(format), ix, show(&got), show(want)));
+            failures.push(format!(
+                "Sprintf({:?}, {:?}): got {:?}, want {:?}",
+                show(format),
+                ix,
+                show(&got),
+                show(want)
+            ));
         }
     }
     report("Sprintf", failures, PRINTF_CASES.len());
@@ -108,16 +188,28 @@ fn sprint_and_sprintln_match_go() {
     for (ix, want) in SPRINT_CASES {
         let got = sprint(&args(&values, ix));
         if &got[..] != *want {
-            failures.push(format!("Sprint({ix:?}): got {:?}, want {:?}", show(&got), show(want)));
+            failures.push(format!(
+                "Sprint({ix:?}): got {:?}, want {:?}",
+                show(&got),
+                show(want)
+            ));
         }
     }
     for (ix, want) in SPRINTLN_CASES {
         let got = sprintln(&args(&values, ix));
         if &got[..] != *want {
-            failures.push(format!("Sprintln({ix:?}): got {:?}, want {:?}", show(&got), show(want)));
+            failures.push(format!(
+                "Sprintln({ix:?}): got {:?}, want {:?}",
+                show(&got),
+                show(want)
+            ));
         }
     }
-    report("Sprint", failures, SPRINT_CASES.len() + SPRINTLN_CASES.len());
+    report(
+        "Sprint",
+        failures,
+        SPRINT_CASES.len() + SPRINTLN_CASES.len(),
+    );
 }
 
 #[test]
@@ -133,7 +225,11 @@ fn errorf_matches_go() {
             Wrapped::One(w) => ("one", to_values(&w.iter().copied().collect::<Vec<_>>())),
             Wrapped::Many(w) => ("many", to_values(w)),
         };
-        if &r.text[..] != *want || got_kind != *kind || got_wrapped != *wrapped || r.wrapped.type_name() != *ty {
+        if &r.text[..] != *want
+            || got_kind != *kind
+            || got_wrapped != *wrapped
+            || r.wrapped.type_name() != *ty
+        {
             failures.push(format!(
                 "Errorf({:?}): got {:?} {got_kind} {got_wrapped:?} {}, want {:?} {kind} {wrapped:?} {ty}",
                 show(format),
@@ -167,7 +263,11 @@ fn format_float_matches_go() {
 #[test]
 fn format_int_matches_go() {
     for &(v, base, want) in FORMAT_INT_CASES {
-        assert_eq!(format_int(v, base).unwrap().as_bytes(), want, "FormatInt({v}, {base})");
+        assert_eq!(
+            format_int(v, base).unwrap().as_bytes(),
+            want,
+            "FormatInt({v}, {base})"
+        );
         if v >= 0 {
             assert_eq!(format_uint(v as u64, base).unwrap().as_bytes(), want);
         }
@@ -183,14 +283,23 @@ fn format_int_matches_go() {
 fn quote_matches_go() {
     for &(input, q, qa, cb) in QUOTE_CASES {
         assert_eq!(show(&quote(input)), show(q), "Quote({:?})", show(input));
-        assert_eq!(show(&quote_to_ascii(input)), show(qa), "QuoteToASCII({:?})", show(input));
+        assert_eq!(
+            show(&quote_to_ascii(input)),
+            show(qa),
+            "QuoteToASCII({:?})",
+            show(input)
+        );
         assert_eq!(can_backquote(input), cb, "CanBackquote({:?})", show(input));
     }
     for &(r, q, qa) in QUOTE_RUNE_CASES {
         // Go's rune is int32; out-of-range values arrive as their u32 bits.
         let r = r as i32 as u32;
         assert_eq!(show(&quote_rune(r)), show(q), "QuoteRune({r:#x})");
-        assert_eq!(show(&quote_rune_to_ascii(r)), show(qa), "QuoteRuneToASCII({r:#x})");
+        assert_eq!(
+            show(&quote_rune_to_ascii(r)),
+            show(qa),
+            "QuoteRuneToASCII({r:#x})"
+        );
     }
 }
 
@@ -305,8 +414,18 @@ fn builtin_print_matches_go() {
     out.extend(builtin_print(
         &[
             v(c("complex128", 128, 1f64.to_bits(), 2f64.to_bits())),
-            v(c("complex128", 128, (-1.5f64).to_bits(), f64::NAN.to_bits())),
-            v(c("complex64", 64, (0.1f32 as f64).to_bits(), (-0.2f32 as f64).to_bits())),
+            v(c(
+                "complex128",
+                128,
+                (-1.5f64).to_bits(),
+                f64::NAN.to_bits(),
+            )),
+            v(c(
+                "complex64",
+                64,
+                (0.1f32 as f64).to_bits(),
+                (-0.2f32 as f64).to_bits(),
+            )),
         ],
         true,
     ));
@@ -334,35 +453,107 @@ fn builtin_print_matches_go() {
     ));
     out.extend(builtin_print(&[], true));
     out.extend(builtin_print(&[], false));
-    out.extend(builtin_print(&[v(FmtValue::string("tab\there")), v(FmtValue::string(""))], true));
+    out.extend(builtin_print(
+        &[v(FmtValue::string("tab\there")), v(FmtValue::string(""))],
+        true,
+    ));
     assert_eq!(show(&out), show(BUILTIN_OUTPUT));
     // Shapes the Go program does not print (addresses differ per run).
-    let sl = sl("[]int", false, false, 0xc000012000, 5, vec![FmtValue::int(0), FmtValue::int(0)]);
+    let sl = sl(
+        "[]int",
+        false,
+        false,
+        0xc000012000,
+        5,
+        vec![FmtValue::int(0), FmtValue::int(0)],
+    );
     assert_eq!(show(&builtin_print(&[v(sl)], false)), "[2/5]0xc000012000");
     assert_eq!(
-        show(&builtin_print(&[PrintArg::Iface { type_word: 0x4a2b00, data_word: 0xc000010000 }, v(nil_i("error"))], true)),
+        show(&builtin_print(
+            &[
+                PrintArg::Iface {
+                    type_word: 0x4a2b00,
+                    data_word: 0xc000010000
+                },
+                v(nil_i("error"))
+            ],
+            true
+        )),
         "(0x4a2b00,0xc000010000) (0x0,0x0)\n"
     );
 }
 
 #[test]
 fn api_examples() {
-    let point = st("main.Point", vec![("X", FmtValue::int(1)), ("Y", FmtValue::int(2))]);
-    assert_eq!(show(&sprintf(b"%v %+v %#v", &[point.clone(), point.clone(), point.clone()])), "{1 2} {X:1 Y:2} main.Point{X:1, Y:2}");
+    let point = st(
+        "main.Point",
+        vec![("X", FmtValue::int(1)), ("Y", FmtValue::int(2))],
+    );
+    assert_eq!(
+        show(&sprintf(
+            b"%v %+v %#v",
+            &[point.clone(), point.clone(), point.clone()]
+        )),
+        "{1 2} {X:1 Y:2} main.Point{X:1, Y:2}"
+    );
     let ptr = p("*main.Point", 0xc000010000, Some(point));
-    assert_eq!(show(&sprintf(b"%v %T", &[ptr.clone(), ptr])), "&{1 2} *main.Point");
-    assert_eq!(show(&sprintln(&[FmtValue::string("a"), FmtValue::int(1), FmtValue::nil()])), "a 1 <nil>\n");
-    assert_eq!(show(&sprint(&[FmtValue::string("a"), FmtValue::int(1), FmtValue::int(2), FmtValue::string("b")])), "a1 2b");
+    assert_eq!(
+        show(&sprintf(b"%v %T", &[ptr.clone(), ptr])),
+        "&{1 2} *main.Point"
+    );
+    assert_eq!(
+        show(&sprintln(&[
+            FmtValue::string("a"),
+            FmtValue::int(1),
+            FmtValue::nil()
+        ])),
+        "a 1 <nil>\n"
+    );
+    assert_eq!(
+        show(&sprint(&[
+            FmtValue::string("a"),
+            FmtValue::int(1),
+            FmtValue::int(2),
+            FmtValue::string("b")
+        ])),
+        "a1 2b"
+    );
     let e = FmtValue::error("*errors.errorString", "boom");
     let r = errorf(b"ctx: %w", &[e]);
     assert_eq!(show(&r.text), "ctx: boom");
     assert_eq!(r.wrapped, Wrapped::One(Some(0)));
-    assert_eq!(show(&sprintf(b"%x %q", &[FmtValue::bytes(b"hi"), FmtValue::bytes(b"hi")])), "6869 \"hi\"");
-    assert_eq!(show(&sprintf(b"%#v", &[FmtValue::bytes(b"hi")])), "[]byte{0x68, 0x69}");
-    assert_eq!(show(&sprintf(b"%v|%6.2f|%-8s|%08b", &[FmtValue::float64(1e6), FmtValue::float64(3.14159), FmtValue::string("go"), FmtValue::int(5)])), "1e+06|  3.14|go      |00000101");
-    assert_eq!(atoi(b"12a").unwrap_err().1.to_string(), "strconv.Atoi: parsing \"12a\": invalid syntax");
     assert_eq!(
-        parse_int(b"999999999999999999999", 10, 64).unwrap_err().1.to_string(),
+        show(&sprintf(
+            b"%x %q",
+            &[FmtValue::bytes(b"hi"), FmtValue::bytes(b"hi")]
+        )),
+        "6869 \"hi\""
+    );
+    assert_eq!(
+        show(&sprintf(b"%#v", &[FmtValue::bytes(b"hi")])),
+        "[]byte{0x68, 0x69}"
+    );
+    assert_eq!(
+        show(&sprintf(
+            b"%v|%6.2f|%-8s|%08b",
+            &[
+                FmtValue::float64(1e6),
+                FmtValue::float64(3.14159),
+                FmtValue::string("go"),
+                FmtValue::int(5)
+            ]
+        )),
+        "1e+06|  3.14|go      |00000101"
+    );
+    assert_eq!(
+        atoi(b"12a").unwrap_err().1.to_string(),
+        "strconv.Atoi: parsing \"12a\": invalid syntax"
+    );
+    assert_eq!(
+        parse_int(b"999999999999999999999", 10, 64)
+            .unwrap_err()
+            .1
+            .to_string(),
         "strconv.ParseInt: parsing \"999999999999999999999\": value out of range"
     );
 }
@@ -404,27 +595,81 @@ impl Rng {
 }
 
 fn random_value(rng: &mut Rng, depth: u32) -> FmtValue {
-    let k = if depth > 3 { rng.below(8) } else { rng.below(16) };
+    let k = if depth > 3 {
+        rng.below(8)
+    } else {
+        rng.below(16)
+    };
     match k {
         0 => FmtValue::int(rng.next() as i64),
         1 => FmtValue::uint(rng.next()),
         2 => FmtValue::float64(f64::from_bits(rng.next())),
         3 => FmtValue::float32(f32::from_bits(rng.next() as u32)),
-        4 => FmtValue::string((0..rng.below(8)).map(|_| rng.next() as u8).collect::<Vec<u8>>()),
+        4 => FmtValue::string(
+            (0..rng.below(8))
+                .map(|_| rng.next() as u8)
+                .collect::<Vec<u8>>(),
+        ),
         5 => FmtValue::bool(rng.below(2) == 0),
         6 => FmtValue::nil(),
         7 => c("complex128", 128, rng.next(), rng.next()),
-        8 => sl("[]uint8", rng.below(3) == 0, true, rng.next(), 4, (0..rng.below(5)).map(|_| u("uint8", rng.below(256))).collect()),
-        9 => st("main.T", (0..rng.below(4)).map(|k| (["A", "b", "C", "d"][k as usize], random_value(rng, depth + 1))).collect()),
-        10 => mp("map[interface {}]int", rng.below(4) == 0, rng.next(), (0..rng.below(4)).map(|_| (random_value(rng, depth + 1), FmtValue::int(1))).collect()),
-        11 => p("*main.T", rng.below(2) * rng.next(), Some(random_value(rng, depth + 1))),
+        8 => sl(
+            "[]uint8",
+            rng.below(3) == 0,
+            true,
+            rng.next(),
+            4,
+            (0..rng.below(5))
+                .map(|_| u("uint8", rng.below(256)))
+                .collect(),
+        ),
+        9 => st(
+            "main.T",
+            (0..rng.below(4))
+                .map(|k| {
+                    (
+                        ["A", "b", "C", "d"][k as usize],
+                        random_value(rng, depth + 1),
+                    )
+                })
+                .collect(),
+        ),
+        10 => mp(
+            "map[interface {}]int",
+            rng.below(4) == 0,
+            rng.next(),
+            (0..rng.below(4))
+                .map(|_| (random_value(rng, depth + 1), FmtValue::int(1)))
+                .collect(),
+        ),
+        11 => p(
+            "*main.T",
+            rng.below(2) * rng.next(),
+            Some(random_value(rng, depth + 1)),
+        ),
         12 => meth(
             random_value(rng, depth + 1),
-            if rng.below(2) == 0 { Some(txt(b"err")) } else { None },
-            Some(if rng.below(2) == 0 { txt(b"str") } else { pan(FmtValue::string("boom")) }),
-            if rng.below(3) == 0 { Some(txt(b"gostr")) } else { None },
+            if rng.below(2) == 0 {
+                Some(txt(b"err"))
+            } else {
+                None
+            },
+            Some(if rng.below(2) == 0 {
+                txt(b"str")
+            } else {
+                pan(FmtValue::string("boom"))
+            }),
+            if rng.below(3) == 0 {
+                Some(txt(b"gostr"))
+            } else {
+                None
+            },
         ),
-        13 => arr("[2]interface {}", false, vec![random_value(rng, depth + 1), nil_i("interface {}")]),
+        13 => arr(
+            "[2]interface {}",
+            false,
+            vec![random_value(rng, depth + 1), nil_i("interface {}")],
+        ),
         14 => ch("chan int", rng.next()),
         _ => fu("func()", rng.below(2) * rng.next()),
     }
@@ -434,16 +679,56 @@ fn random_value(rng: &mut Rng, depth: u32) -> FmtValue {
 fn fuzz_random_formats_never_panic() {
     let mut rng = Rng(0x9E3779B97F4A7C15);
     let pieces: &[&[u8]] = &[
-        b"%", b"%%", b"v", b"d", b"s", b"q", b"x", b"X", b"e", b"f", b"g", b"G", b"T", b"p", b"c", b"U", b"w", b"t", b"b", b"o",
-        b"O", b"#", b"+", b"-", b" ", b"0", b"*", b".", b"[", b"]", b"1", b"2", b"9", b"999999999", b"[2]", b"[-1]", b"a",
-        b"\xff", b"\xe2\x98", b"\xe2\x98\xba", b"\n",
+        b"%",
+        b"%%",
+        b"v",
+        b"d",
+        b"s",
+        b"q",
+        b"x",
+        b"X",
+        b"e",
+        b"f",
+        b"g",
+        b"G",
+        b"T",
+        b"p",
+        b"c",
+        b"U",
+        b"w",
+        b"t",
+        b"b",
+        b"o",
+        b"O",
+        b"#",
+        b"+",
+        b"-",
+        b" ",
+        b"0",
+        b"*",
+        b".",
+        b"[",
+        b"]",
+        b"1",
+        b"2",
+        b"9",
+        b"999999999",
+        b"[2]",
+        b"[-1]",
+        b"a",
+        b"\xff",
+        b"\xe2\x98",
+        b"\xe2\x98\xba",
+        b"\n",
     ];
     for _ in 0..20000 {
         let mut format = Vec::new();
         for _ in 0..rng.below(12) {
             format.extend_from_slice(pieces[rng.below(pieces.len() as u64) as usize]);
         }
-        let args: Vec<FmtValue> = (0..rng.below(5)).map(|_| random_value(&mut rng, 0)).collect();
+        let args: Vec<FmtValue> = (0..rng.below(5))
+            .map(|_| random_value(&mut rng, 0))
+            .collect();
         let _ = sprintf(&format, &args);
         let _ = errorf(&format, &args);
         let _ = sprint(&args);
@@ -452,6 +737,11 @@ fn fuzz_random_formats_never_panic() {
         let _ = parse_float(&format, 64);
         let _ = parse_int(&format, rng.below(40) as i64, rng.below(70) as i64);
         let fmts = b"eEfgGbxXz";
-        let _ = format_float(f64::from_bits(rng.next()), fmts[rng.below(9) as usize], rng.below(30) as i64 - 2, if rng.below(2) == 0 { 32 } else { 64 });
+        let _ = format_float(
+            f64::from_bits(rng.next()),
+            fmts[rng.below(9) as usize],
+            rng.below(30) as i64 - 2,
+            if rng.below(2) == 0 { 32 } else { 64 },
+        );
     }
 }

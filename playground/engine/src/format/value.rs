@@ -33,34 +33,89 @@
 pub enum FmtValue {
     /// A nil interface value; `ty` is the interface's static type (used by
     /// `%#v` as in `error(nil)`), empty for the untyped nil argument.
-    Nil { ty: String },
-    Bool { v: bool, ty: String },
+    Nil {
+        ty: String,
+    },
+    Bool {
+        v: bool,
+        ty: String,
+    },
     /// Any signed integer kind (int, int8..int64, rune and named ones).
-    Int { v: i64, ty: String },
+    Int {
+        v: i64,
+        ty: String,
+    },
     /// Any unsigned integer kind (uint, uint8..uint64, uintptr, byte).
-    Uint { v: u64, ty: String },
+    Uint {
+        v: u64,
+        ty: String,
+    },
     /// float32 (`bits == 32`, value exactly representable) or float64.
-    Float { v: f64, bits: u8, ty: String },
+    Float {
+        v: f64,
+        bits: u8,
+        ty: String,
+    },
     /// complex64 (`bits == 64`) or complex128.
-    Complex { re: f64, im: f64, bits: u8, ty: String },
+    Complex {
+        re: f64,
+        im: f64,
+        bits: u8,
+        ty: String,
+    },
     /// A string: Go strings are bytes, not necessarily UTF-8.
-    Str { v: Vec<u8>, ty: String },
+    Str {
+        v: Vec<u8>,
+        ty: String,
+    },
     /// A pointer; `addr == 0` is nil. `elem` is the pointee when the VM
     /// provides it (needed only for top-level `&{...}`).
-    Pointer { ty: String, addr: u64, elem: Option<Box<FmtValue>> },
-    Struct { ty: String, fields: Vec<Field> },
+    Pointer {
+        ty: String,
+        addr: u64,
+        elem: Option<Box<FmtValue>>,
+    },
+    Struct {
+        ty: String,
+        fields: Vec<Field>,
+    },
     /// `byte_elems` is true when the element kind is uint8 (`[4]byte`);
     /// the elements are then `Uint` values.
-    Array { ty: String, byte_elems: bool, elems: Vec<FmtValue> },
+    Array {
+        ty: String,
+        byte_elems: bool,
+        elems: Vec<FmtValue>,
+    },
     /// `addr` is the address of the first element (`%p`), 0 for nil;
     /// `cap` is used only by the `print` builtin.
-    Slice { ty: String, nil: bool, byte_elems: bool, addr: u64, cap: u64, elems: Vec<FmtValue> },
+    Slice {
+        ty: String,
+        nil: bool,
+        byte_elems: bool,
+        addr: u64,
+        cap: u64,
+        elems: Vec<FmtValue>,
+    },
     /// Entries in any order: the formatter sorts them as fmt does.
-    Map { ty: String, nil: bool, addr: u64, entries: Vec<(FmtValue, FmtValue)> },
-    Chan { ty: String, addr: u64 },
-    Func { ty: String, addr: u64 },
+    Map {
+        ty: String,
+        nil: bool,
+        addr: u64,
+        entries: Vec<(FmtValue, FmtValue)>,
+    },
+    Chan {
+        ty: String,
+        addr: u64,
+    },
+    Func {
+        ty: String,
+        addr: u64,
+    },
     /// A value whose type has fmt-relevant methods, with their results.
-    WithMethods { value: Box<FmtValue>, methods: Box<Methods> },
+    WithMethods {
+        value: Box<FmtValue>,
+        methods: Box<Methods>,
+    },
 }
 
 /// One struct field. Embedded fields are named after their type (`Point`).
@@ -171,22 +226,42 @@ impl FmtValue {
     // Short constructors for the common unnamed types.
 
     pub fn int(v: i64) -> FmtValue {
-        FmtValue::Int { v, ty: "int".into() }
+        FmtValue::Int {
+            v,
+            ty: "int".into(),
+        }
     }
     pub fn uint(v: u64) -> FmtValue {
-        FmtValue::Uint { v, ty: "uint".into() }
+        FmtValue::Uint {
+            v,
+            ty: "uint".into(),
+        }
     }
     pub fn float64(v: f64) -> FmtValue {
-        FmtValue::Float { v, bits: 64, ty: "float64".into() }
+        FmtValue::Float {
+            v,
+            bits: 64,
+            ty: "float64".into(),
+        }
     }
     pub fn float32(v: f32) -> FmtValue {
-        FmtValue::Float { v: v as f64, bits: 32, ty: "float32".into() }
+        FmtValue::Float {
+            v: v as f64,
+            bits: 32,
+            ty: "float32".into(),
+        }
     }
     pub fn string(v: impl Into<Vec<u8>>) -> FmtValue {
-        FmtValue::Str { v: v.into(), ty: "string".into() }
+        FmtValue::Str {
+            v: v.into(),
+            ty: "string".into(),
+        }
     }
     pub fn bool(v: bool) -> FmtValue {
-        FmtValue::Bool { v, ty: "bool".into() }
+        FmtValue::Bool {
+            v,
+            ty: "bool".into(),
+        }
     }
     /// The untyped nil argument.
     pub fn nil() -> FmtValue {
@@ -200,15 +275,28 @@ impl FmtValue {
             byte_elems: true,
             addr: 0,
             cap: data.len() as u64,
-            elems: data.iter().map(|&b| FmtValue::Uint { v: b as u64, ty: "uint8".into() }).collect(),
+            elems: data
+                .iter()
+                .map(|&b| FmtValue::Uint {
+                    v: b as u64,
+                    ty: "uint8".into(),
+                })
+                .collect(),
         }
     }
     /// An `error` value with the given `Error()` text, of type `ty`
     /// (e.g. `*errors.errorString`).
     pub fn error(ty: &str, text: impl Into<Vec<u8>>) -> FmtValue {
         FmtValue::WithMethods {
-            value: Box::new(FmtValue::Pointer { ty: ty.into(), addr: 0xc000010000, elem: None }),
-            methods: Box::new(Methods { error: Some(MethodResult::Text(text.into())), ..Methods::default() }),
+            value: Box::new(FmtValue::Pointer {
+                ty: ty.into(),
+                addr: 0xc000010000,
+                elem: None,
+            }),
+            methods: Box::new(Methods {
+                error: Some(MethodResult::Text(text.into())),
+                ..Methods::default()
+            }),
         }
     }
 }
