@@ -745,3 +745,59 @@ fn fuzz_random_formats_never_panic() {
         );
     }
 }
+
+#[test]
+fn methods_behind_unexported_fields_are_ignored() {
+    // The VM may attach methods everywhere; fmt cannot call them through an
+    // unexported field (reflect's CanInterface is false there), so Go prints
+    // the plain value: {Named(pub) {priv}}.
+    let named = |n: &str| {
+        meth(
+            st("main.Named", vec![("Name", FmtValue::string(n))]),
+            None,
+            Some(txt(format!("Named({n})").as_bytes())),
+            None,
+        )
+    };
+    let holder = st(
+        "main.Holder",
+        vec![("Pub", named("pub")), ("priv", named("priv"))],
+    );
+    assert_eq!(
+        show(&sprintf(b"%v", std::slice::from_ref(&holder))),
+        "{Named(pub) {priv}}"
+    );
+    // Below an unexported field, exported fields are unreachable too.
+    let outer = st(
+        "main.O",
+        vec![("in", st("main.I", vec![("P", named("deep"))]))],
+    );
+    assert_eq!(show(&sprintf(b"%v", &[outer])), "{{{deep}}}");
+    // At top level the methods apply even to a value of unexported type.
+    assert_eq!(show(&sprintf(b"%v", &[named("top")])), "Named(top)");
+}
+
+#[test]
+fn error_wins_over_string_and_gostring_only_for_sharp_v() {
+    let both = meth(
+        st("main.Both", vec![]),
+        Some(txt(b"as-error")),
+        Some(txt(b"as-string")),
+        Some(txt(b"as-gostring")),
+    );
+    let out = sprintf(
+        b"%v %s %#v %+v %d",
+        &[both.clone(), both.clone(), both.clone(), both.clone(), both],
+    );
+    assert_eq!(show(&out), "as-error as-error as-gostring as-error {}");
+    let panicky = meth(
+        st("main.G", vec![]),
+        None,
+        None,
+        Some(pan(FmtValue::string("boom"))),
+    );
+    assert_eq!(
+        show(&sprintf(b"%#v", &[panicky])),
+        "%!v(PANIC=GoString method: boom)"
+    );
+}

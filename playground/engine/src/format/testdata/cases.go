@@ -65,6 +65,23 @@ type GoStr struct{ A int }
 
 func (g GoStr) GoString() string { return "GoStr!" }
 
+type BadGo struct{}
+
+func (BadGo) GoString() string { panic(errors.New("gs failed")) }
+
+type NilOK struct{ N int }
+
+func (n *NilOK) String() string {
+	if n == nil {
+		return "nil NilOK"
+	}
+	return "NilOK"
+}
+
+type Deref struct{ N int }
+
+func (d *Deref) Error() string { return strconv.Itoa(d.N) } // nil receiver: runtime error
+
 type Inner struct{ A, B int }
 type Outer struct {
 	Inner
@@ -486,6 +503,22 @@ func main() {
 	pf("%#v %#v", val("s\n"), val(MyString("x")))
 	pf("%v %+v %#v", val(Inner{}), val(Inner{}), val(Inner{}))
 	pf("%#v", val([]any{nil, 1, "x", []int(nil)}))
+	pf("%#v %v %+v", val(BadGo{}), val(BadGo{}), val([]BadGo{{}}))
+	pf("%v %s %d", val((*NilOK)(nil)), val(&NilOK{}), val(&NilOK{}))
+	pf("%v|%10v|%-10v|", val((*Deref)(nil)), val((*Deref)(nil)), val(&Deref{3}))
+	pf("%v", val(struct{ D *Deref }{nil}))
+	pf("%f", val([]*Point{{1, 2}}))
+	pf("%t", val([]*Outer{{P: &Point{}}}))
+	pf("%v %+v", val(map[string]*Point{"a": nil}), val([]*Point{}))
+	pf("%v %d %s", val(map[string]Temp{"b": 2, "a": 1}), val(map[Temp]int{3: 1}), val(map[string]error{"e": Errno(1)}))
+	pf("%6.2v|%-6.1v|%06v", val(Celsius(3)), val(Temp(9)), val(Errno(4)))
+	pf("%x %X % x", val(Named{"ab"}), val(Errno(10)), val(Temp(1)))
+	pf("%v", val([]any{[]any{[]any{1}}, map[string]any{"k": []int{2}}}))
+	pf("%v %v", val(int64(math.MaxInt64)), val(uint64(1<<63)))
+	pf("%d|%5d|%-5d|%05d", val([]int8{-1, 2}), val([]uint{3}), val([2]int{4, 5}), val([]int{-6}))
+	pf("%.3q|%.1q|%5.2q|", val("abcdef"), val("日本語"), val([]byte("xyz")))
+	pf("%s %v", val(struct{ B []byte }{[]byte("in")}), val(struct{ B []byte }{[]byte("in")}))
+	pf("%x %X", val(struct{ B []byte }{[]byte("in")}), val([][]byte{[]byte("a"), nil}))
 	pf("%6.2f|%-8s|%08b|%e|%G|%5t|", val(3.14159), val("go"), val(5), val(1234.5678), val(1e-7), val(true))
 	for _, f := range []string{"%w", "%v %w", "%[2]w %[1]w"} {
 		pf(f, val(Errno(1)), val(errors.New("e")))
