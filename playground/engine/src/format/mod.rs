@@ -1,6 +1,8 @@
 //! Go's `fmt` and `strconv` formatting, byte for byte, as a self-contained
 //! module: the VM converts its values into [`FmtValue`]s and calls
-//! [`sprintf`], [`sprint`], [`sprintln`], [`errorf`] or [`builtin_print`].
+//! [`sprintf`], [`sprint`], [`sprintln`], [`errorf`] or [`builtin_print`]
+//! (or their `try_*` forms, which ask for method results lazily: see
+//! [`MethodCall`]). strconv's conversions are here too.
 //!
 //! Files: `value.rs` (the value description), `printf.rs` (verbs, flags,
 //! bad-verb forms, per-kind printing), `print.rs` (Print/Println spacing and
@@ -31,11 +33,12 @@ pub use strconv::{
     NumErrKind, NumError, atoi, format_bool, format_int, format_uint, itoa, parse_bool,
     parse_float, parse_int, parse_uint,
 };
-pub use value::{Field, FmtValue, MethodResult, Methods};
+pub use value::{Field, FmtValue, MethodCall, MethodName, MethodResult, Methods};
 
 use printf::Printer;
 
-/// `fmt.Sprintf` (and the text of `Printf`/`Fprintf`).
+/// `fmt.Sprintf` (and the text of `Printf`/`Fprintf`). Method results
+/// still `Pending` print as empty text; use [`try_sprintf`] with them.
 pub fn sprintf(format: &[u8], args: &[FmtValue]) -> Vec<u8> {
     let mut p = Printer::default();
     p.do_printf(format, args);
@@ -54,6 +57,34 @@ pub fn sprintln(args: &[FmtValue]) -> Vec<u8> {
     let mut p = Printer::default();
     p.do_println(args);
     p.buf
+}
+
+fn finish(p: Printer) -> Result<Vec<u8>, MethodCall> {
+    match p.need {
+        Some(call) => Err(call),
+        None => Ok(p.buf),
+    }
+}
+
+/// [`sprintf`], or the first pending method call the output needs.
+pub fn try_sprintf(format: &[u8], args: &[FmtValue]) -> Result<Vec<u8>, MethodCall> {
+    let mut p = Printer::default();
+    p.do_printf(format, args);
+    finish(p)
+}
+
+/// [`sprint`], or the first pending method call the output needs.
+pub fn try_sprint(args: &[FmtValue]) -> Result<Vec<u8>, MethodCall> {
+    let mut p = Printer::default();
+    p.do_print(args);
+    finish(p)
+}
+
+/// [`sprintln`], or the first pending method call the output needs.
+pub fn try_sprintln(args: &[FmtValue]) -> Result<Vec<u8>, MethodCall> {
+    let mut p = Printer::default();
+    p.do_println(args);
+    finish(p)
 }
 
 /// What `fmt.Errorf` builds, for the VM to turn into an error value.
@@ -94,11 +125,24 @@ fn is_error(v: &FmtValue) -> bool {
 
 /// `fmt.Errorf`: `%w` formats like `%v` for error operands and records them.
 pub fn errorf(format: &[u8], args: &[FmtValue]) -> ErrorfResult {
+    errorf_inner(format, args).0
+}
+
+/// [`errorf`], or the first pending method call the message needs.
+pub fn try_errorf(format: &[u8], args: &[FmtValue]) -> Result<ErrorfResult, MethodCall> {
+    match errorf_inner(format, args) {
+        (_, Some(call)) => Err(call),
+        (r, None) => Ok(r),
+    }
+}
+
+fn errorf_inner(format: &[u8], args: &[FmtValue]) -> (ErrorfResult, Option<MethodCall>) {
     if args.is_empty() && !format.contains(&b'%') {
-        return ErrorfResult {
+        let r = ErrorfResult {
             text: format.to_vec(),
             wrapped: Wrapped::None,
         };
+        return (r, None);
     }
     let mut p = Printer::default();
     p.wrap_errs = true;
@@ -129,8 +173,9 @@ pub fn errorf(format: &[u8], args: &[FmtValue]) -> ErrorfResult {
             Wrapped::Many(out)
         }
     };
-    ErrorfResult {
+    let r = ErrorfResult {
         text: p.buf,
         wrapped,
-    }
+    };
+    (r, p.need)
 }

@@ -11,7 +11,7 @@
 
 use super::int::{LDIGITS, UDIGITS};
 use super::quote;
-use super::value::{FmtValue, Kind, MethodResult, is_exported};
+use super::value::{FmtValue, Kind, MethodCall, MethodName, MethodResult, is_exported};
 
 /// Nesting deeper than this prints `...` instead of recursing further, so
 /// pathological values cannot overflow the host stack (Go has no limit).
@@ -108,6 +108,8 @@ pub(crate) struct Printer {
     erroring: bool,
     pub wrap_errs: bool,
     pub wrapped_errs: Vec<usize>,
+    /// The first method result that was needed but still pending.
+    pub need: Option<MethodCall>,
 }
 
 fn too_large(x: i64) -> bool {
@@ -608,6 +610,13 @@ impl Printer {
         self.fmt = old;
     }
 
+    /// Records the first pending method result the output depends on.
+    fn request(&mut self, token: u64, method: MethodName) {
+        if self.need.is_none() {
+            self.need = Some(MethodCall { token, method });
+        }
+    }
+
     /// `handleMethods`: Error/String/GoString and the `%w` check.
     fn handle_methods(&mut self, value: &FmtValue, verb: u32) -> bool {
         if self.erroring {
@@ -629,18 +638,20 @@ impl Printer {
                 match r {
                     MethodResult::Text(t) => self.fmt.fmt_s(&mut self.buf, t),
                     MethodResult::Panic(p) => self.method_panicked(value, verb, "GoString", p),
+                    MethodResult::Pending(token) => self.request(*token, MethodName::GoString),
                 }
                 return true;
             }
         } else if matches!(char::from_u32(verb), Some('v' | 's' | 'x' | 'X' | 'q')) {
-            let (r, name) = match (&m.error, &m.string) {
-                (Some(r), _) => (r, "Error"),
-                (None, Some(r)) => (r, "String"),
+            let (r, name, which) = match (&m.error, &m.string) {
+                (Some(r), _) => (r, "Error", MethodName::Error),
+                (None, Some(r)) => (r, "String", MethodName::String),
                 _ => return false,
             };
             match r {
                 MethodResult::Text(t) => self.fmt_string(value, t, verb),
                 MethodResult::Panic(p) => self.method_panicked(value, verb, name, p),
+                MethodResult::Pending(token) => self.request(*token, which),
             }
             return true;
         }

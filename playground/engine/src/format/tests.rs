@@ -654,10 +654,10 @@ fn random_value(rng: &mut Rng, depth: u32) -> FmtValue {
             } else {
                 None
             },
-            Some(if rng.below(2) == 0 {
-                txt(b"str")
-            } else {
-                pan(FmtValue::string("boom"))
+            Some(match rng.below(3) {
+                0 => txt(b"str"),
+                1 => pan(random_value(rng, depth + 1)),
+                _ => MethodResult::Pending(rng.next()),
             }),
             if rng.below(3) == 0 {
                 Some(txt(b"gostr"))
@@ -731,6 +731,7 @@ fn fuzz_random_formats_never_panic() {
             .collect();
         let _ = sprintf(&format, &args);
         let _ = errorf(&format, &args);
+        let _ = try_sprintf(&format, &args);
         let _ = sprint(&args);
         let _ = sprintln(&args);
         let _ = atoi(&format);
@@ -800,4 +801,56 @@ fn error_wins_over_string_and_gostring_only_for_sharp_v() {
         show(&sprintf(b"%#v", &[panicky])),
         "%!v(PANIC=GoString method: boom)"
     );
+}
+
+#[test]
+fn pending_methods_are_requested_in_go_order() {
+    // Two Stringers and one with %d (String not called); the VM resolves
+    // each request and formats again until done.
+    let stringer = |token| {
+        meth(
+            FmtValue::Int {
+                v: token as i64,
+                ty: "main.T".into(),
+            },
+            None,
+            Some(MethodResult::Pending(token)),
+            None,
+        )
+    };
+    let mut args = vec![stringer(1), stringer(2), stringer(3)];
+    let mut calls = Vec::new();
+    let out = loop {
+        match try_sprintf(b"%v %d %s", &args) {
+            Ok(out) => break out,
+            Err(call) => {
+                calls.push(call.token);
+                assert_eq!(call.method, MethodName::String);
+                for a in &mut args {
+                    if let FmtValue::WithMethods { methods, .. } = a
+                        && methods.string == Some(MethodResult::Pending(call.token))
+                    {
+                        methods.string = Some(txt(format!("T{}", call.token).as_bytes()));
+                    }
+                }
+            }
+        }
+    };
+    assert_eq!(show(&out), "T1 2 T3");
+    assert_eq!(calls, vec![1, 3]);
+    let err = meth(
+        p("*main.E", 1, None),
+        Some(MethodResult::Pending(9)),
+        None,
+        None,
+    );
+    assert_eq!(
+        try_errorf(b"x: %w", std::slice::from_ref(&err)).unwrap_err(),
+        MethodCall {
+            token: 9,
+            method: MethodName::Error
+        }
+    );
+    assert!(try_sprintln(&[err.clone()]).is_err());
+    assert!(try_sprint(&[FmtValue::int(1)]).is_ok());
 }

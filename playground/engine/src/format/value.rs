@@ -27,6 +27,11 @@
 //!   the results precomputed (or the value the method panicked with). fmt
 //!   calls them only for some verbs and only where the value is reachable
 //!   through exported fields; the formatter decides, the VM need not.
+//!   To call exactly the methods Go calls, in Go's order, the VM can leave
+//!   results `Pending(token)` and use the `try_*` functions: they return
+//!   the first [`MethodCall`] needed; the VM runs that method (on the
+//!   goroutine, where it may block or panic), stores the result and calls
+//!   again. Formatting is pure, so re-running from the start is exact.
 
 /// An owned description of one Go value for formatting.
 #[derive(Clone, Debug, PartialEq)]
@@ -143,6 +148,27 @@ pub enum MethodResult {
     /// The method panicked with this value; fmt prints
     /// `%!v(PANIC=String method: <value>)` (or `<nil>` for a nil receiver).
     Panic(Box<FmtValue>),
+    /// Not called yet: the `try_*` functions stop and ask for it with this
+    /// token (see [`MethodCall`]), so the VM calls exactly the methods Go
+    /// would call, in Go's order.
+    Pending(u64),
+}
+
+/// Which method the formatter asks the VM to call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MethodName {
+    Error,
+    String,
+    GoString,
+}
+
+/// A request from a `try_*` formatting function: call this method (the
+/// one whose result is `MethodResult::Pending(token)`), store its result
+/// in place of the pending one, and format again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MethodCall {
+    pub token: u64,
+    pub method: MethodName,
 }
 
 /// The reflect kind families the formatter distinguishes.
