@@ -43,6 +43,40 @@ fn trim(d: &mut Vec<u8>, mut dp: i64) -> Digits {
     }
 }
 
+/// Go's shortest digits break an exact tie between two equally short,
+/// equally close candidates towards the even one; Rust's towards the larger.
+/// A tie means the exact value has one more digit, a 5: then take the
+/// truncated candidate when it is the even one.
+fn tie_to_even(d: Digits, a: f64) -> Digits {
+    let nd = d.d.len();
+    let Some(&last) = d.d.last() else { return d };
+    if (last - b'0') % 2 == 0 {
+        return d;
+    }
+    // Cheap filter: the next digit of the correctly rounded expansion is 5.
+    let next = format!("{:.*e}", nd, a);
+    let next_digits: Vec<u8> = next
+        .split('e')
+        .next()
+        .unwrap_or("")
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .collect();
+    if next_digits.last() != Some(&b'5') {
+        return d;
+    }
+    // Exact expansion (every f64 has fewer than 800 significant digits).
+    let exact = parse_sci(&format!("{:.800e}", a));
+    if exact.d.len() != nd + 1 || exact.d[nd] != b'5' || exact.dp != d.dp {
+        return d;
+    }
+    let mut lower = exact.d[..nd].to_vec();
+    if lower.last().is_some_and(|&c| (c - b'0') % 2 == 0) {
+        return trim(&mut lower, exact.dp);
+    }
+    d
+}
+
 /// Parses Rust's `{:.N}` output ("123.4500") into digits.
 fn parse_fixed(s: &str) -> Digits {
     let s = s.trim_start_matches('-');
@@ -101,7 +135,7 @@ pub fn format_float(v: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
         } else {
             format!("{:e}", a)
         };
-        parse_sci(&s)
+        tie_to_even(parse_sci(&s), a)
     } else {
         match fmt {
             b'f' => parse_fixed(&format!("{:.*}", prec as usize, a)),

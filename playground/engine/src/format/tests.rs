@@ -854,3 +854,31 @@ fn pending_methods_are_requested_in_go_order() {
     assert!(try_sprintln(&[err.clone()]).is_err());
     assert!(try_sprint(&[FmtValue::int(1)]).is_ok());
 }
+
+/// A large differential check, run on demand: `FLOATS_FILE=path cargo test
+/// -p gmp-engine big_float_file -- --ignored`, with a file of lines
+/// `bits fmt prec bitsize expected` written by Go's strconv.FormatFloat.
+#[test]
+#[ignore]
+fn big_float_file() {
+    let Ok(path) = std::env::var("FLOATS_FILE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut bad = 0;
+    for line in text.lines() {
+        let parts: Vec<&str> = line.splitn(5, ' ').collect();
+        let v = f64::from_bits(u64::from_str_radix(parts[0], 16).unwrap());
+        let fmt = parts[1].as_bytes()[0];
+        let prec: i64 = parts[2].parse().unwrap();
+        let bits: u32 = parts[3].parse().unwrap();
+        let got = format_float(v, fmt, prec, bits);
+        if got != parts[4].as_bytes() {
+            bad += 1;
+            if bad < 20 {
+                eprintln!("{line} -> got {}", show(&got));
+            }
+        }
+    }
+    assert_eq!(bad, 0, "{bad} mismatches");
+}

@@ -604,7 +604,7 @@ func strconvCases() {
 	// FormatFloat: chosen values and deterministic random ones.
 	fl := []float64{0, math.Copysign(0, -1), 1, -1, 0.1, 0.5, 1.5, 2.5, 1e6, 1e21, 1e-7, 123456.789, 1.0 / 3, 2.0 / 3,
 		math.Pi, math.E, 5e-324, 2.2250738585072014e-308, math.MaxFloat64, 1e23, 9.999999999999999e22, 0.000001, 0.0000123,
-		100, 1234567, 12345678, 0.125, 0.375, 1e15, 1e16, 1e17, 123e-20, math.Inf(1), math.Inf(-1), math.NaN(), 3.4028235e38, 1.401298464324817e-45}
+		100, 1234567, 12345678, float64(float32(3538531.25)), -180860789068885.125, float64(float32(-47725.5625)), 0.125, 0.375, 1e15, 1e16, 1e17, 123e-20, math.Inf(1), math.Inf(-1), math.NaN(), 3.4028235e38, 1.401298464324817e-45}
 	r := rand.New(rand.NewSource(42))
 	for i := 0; i < 80; i++ {
 		bits := r.Uint64()
