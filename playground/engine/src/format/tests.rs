@@ -882,3 +882,49 @@ fn big_float_file() {
     }
     assert_eq!(bad, 0, "{bad} mismatches");
 }
+
+/// A large differential Sprintf check, run on demand: generate the data
+/// with `FMTCASES_BIG=path go run cases.go > generated.rs` (same run, so
+/// the value pool matches), then `PRINTF_FILE=path cargo test -p
+/// gmp-engine big_printf_file -- --ignored`.
+#[test]
+#[ignore]
+fn big_printf_file() {
+    let Ok(path) = std::env::var("PRINTF_FILE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let values = gen_values();
+    let hex = |s: &str| -> Vec<u8> {
+        (0..s.len() / 2)
+            .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+            .collect()
+    };
+    let mut bad = 0;
+    let mut total = 0;
+    for line in text.lines() {
+        let parts: Vec<&str> = line.split(' ').collect();
+        let format = hex(parts[0]);
+        let ix: Vec<usize> = parts[1][1..]
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().unwrap())
+            .collect();
+        let want = hex(parts.get(2).copied().unwrap_or(""));
+        let got = sprintf(&format, &args(&values, &ix));
+        total += 1;
+        if got != want {
+            bad += 1;
+            if bad < 30 {
+                eprintln!(
+                    "Sprintf({:?}, {ix:?}): got {:?}, want {:?}",
+                    show(&format),
+                    show(&got),
+                    show(&want)
+                );
+            }
+        }
+    }
+    eprintln!("{total} cases checked");
+    assert_eq!(bad, 0, "{bad} of {total} mismatches");
+}

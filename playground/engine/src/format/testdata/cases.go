@@ -8,6 +8,11 @@
 //	mkdir -p /tmp/fmtcases && cp cases.go /tmp/fmtcases/ && cd /tmp/fmtcases &&
 //	go run cases.go > <repo>/playground/engine/src/format/testdata/generated.rs
 //
+// With FMTCASES_BIG=/tmp/big.txt it also writes ~90k random Sprintf cases
+// for the ignored test big_printf_file (see tests.rs); the
+// print/println builtin expectations come from re-running this program as
+// a child (FMTCASES_CHILD=1) and capturing its stderr.
+//
 // Produced with Go 1.27.3 linux/amd64. Addresses in the data are the real
 // ones of that run; the Rust side formats the same addresses, so the
 // expectations stay consistent whatever they are.
@@ -544,6 +549,39 @@ func main() {
 			continue // %p of non-pointers differs only by address formatting; covered above
 		}
 		pf(f, ix...)
+	}
+
+	// With FMTCASES_BIG=path, also write a large random set for the
+	// ignored test big_printf_file (hex format, value indexes, hex output).
+	if path := os.Getenv("FMTCASES_BIG"); path != "" {
+		var big strings.Builder
+		for n := 0; n < 100000; n++ {
+			var sb strings.Builder
+			for k := rr.Intn(4); k >= 0; k-- {
+				sb.WriteString("%")
+				for j := rr.Intn(4); j > 0; j-- {
+					sb.WriteString(pieces[rr.Intn(len(pieces))])
+				}
+				sb.WriteString(string("vdsqxXeEfFgGtbocUTwz"[rr.Intn(20)]))
+				if rr.Intn(3) == 0 {
+					sb.WriteString(" ")
+				}
+			}
+			var ix []int
+			for k := rr.Intn(4); k > 0; k-- {
+				ix = append(ix, pool[rr.Intn(len(pool))])
+			}
+			var sx []string
+			for _, i := range ix {
+				sx = append(sx, strconv.Itoa(i))
+			}
+			f := sb.String()
+			if strings.Contains(f, "p") {
+				continue
+			}
+			fmt.Fprintf(&big, "%x %s %x\n", f, "-"+strings.Join(sx, ","), fmt.Sprintf(f, argsOf(ix)...))
+		}
+		os.WriteFile(path, []byte(big.String()), 0o644)
 	}
 
 	// ---- Sprint / Sprintln ----
