@@ -85,7 +85,11 @@ fn parse_fixed(s: &str) -> Digits {
     trim(&mut d, int.len() as i64)
 }
 
-/// `strconv.FormatFloat(v, fmt, prec, bits)`.
+/// The largest precision honoured by [`format_float`].
+pub const MAX_PREC: i64 = 1_000_000;
+
+/// `strconv.FormatFloat(v, fmt, prec, bits)`; `bits` other than 32 mean 64
+/// (Go panics there), precisions above [`MAX_PREC`] are clamped.
 pub fn format_float(v: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
     let mut out = Vec::new();
     if v.is_nan() {
@@ -123,6 +127,9 @@ pub fn format_float(v: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
     let a = v.abs();
     let f32v = a as f32;
     let shortest = prec < 0;
+    // Go has no limit; beyond a million digits (fmt's own cap on a
+    // precision written in a format) the output is cut, to bound memory.
+    let prec = prec.min(MAX_PREC);
     let mut prec = prec;
     let digs = if a == 0.0 {
         Digits {
@@ -223,7 +230,7 @@ fn fmt_x(prec: i64, fmt: u8, neg: bool, mant: u64, exp: i64, mant_bits: i64) -> 
         }
     } else if prec > 0 {
         dst.push(b'.');
-        for _ in 0..prec.min(1 << 20) {
+        for _ in 0..prec.min(MAX_PREC) {
             dst.push(hex[((mant >> 60) & 15) as usize]);
             mant <<= 4;
         }
