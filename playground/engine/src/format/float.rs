@@ -50,7 +50,7 @@ fn trim(d: &mut Vec<u8>, mut dp: i64) -> Digits {
 fn tie_to_even(d: Digits, a: f64) -> Digits {
     let nd = d.d.len();
     let Some(&last) = d.d.last() else { return d };
-    if (last - b'0') % 2 == 0 {
+    if (last - b'0').is_multiple_of(2) {
         return d;
     }
     // Cheap filter: the next digit of the correctly rounded expansion is 5.
@@ -71,7 +71,7 @@ fn tie_to_even(d: Digits, a: f64) -> Digits {
         return d;
     }
     let mut lower = exact.d[..nd].to_vec();
-    if lower.last().is_some_and(|&c| (c - b'0') % 2 == 0) {
+    if lower.last().is_some_and(|&c| (c - b'0').is_multiple_of(2)) {
         return trim(&mut lower, exact.dp);
     }
     d

@@ -851,7 +851,7 @@ fn pending_methods_are_requested_in_go_order() {
             method: MethodName::Error
         }
     );
-    assert!(try_sprintln(&[err.clone()]).is_err());
+    assert!(try_sprintln(std::slice::from_ref(&err)).is_err());
     assert!(try_sprint(&[FmtValue::int(1)]).is_ok());
 }
 
