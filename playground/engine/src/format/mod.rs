@@ -24,7 +24,7 @@ mod value;
 #[cfg(test)]
 mod tests;
 
-pub use float::format_float;
+pub use float::{MAX_PREC, format_complex, format_float};
 pub use print::{PrintArg, builtin_print};
 pub use quote::{
     can_backquote, decode_rune, is_print, quote, quote_rune, quote_rune_to_ascii, quote_to_ascii,

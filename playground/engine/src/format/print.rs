@@ -3,7 +3,7 @@
 //! from fmt (shortest `%g`-like floats, hex pointers, `[len/cap]0x..`
 //! slices, `(0x..,0x..)` interfaces, no spaces between `print` operands).
 
-use super::float::format_float;
+use super::float::{format_complex, format_float};
 use super::printf::Printer;
 use super::value::FmtValue;
 
@@ -59,17 +59,13 @@ fn push_builtin_value(out: &mut Vec<u8>, v: &FmtValue) {
             -1,
             if *bits == 32 { 32 } else { 64 },
         )),
-        FmtValue::Complex { re, im, bits, .. } => {
-            let b = if *bits == 64 { 32 } else { 64 };
-            out.push(b'(');
-            out.extend(format_float(*re, b'g', -1, b));
-            let imag = format_float(*im, b'g', -1, b);
-            if imag.first() != Some(&b'+') && imag.first() != Some(&b'-') {
-                out.push(b'+');
-            }
-            out.extend(imag);
-            out.extend_from_slice(b"i)");
-        }
+        FmtValue::Complex { re, im, bits, .. } => out.extend(format_complex(
+            *re,
+            *im,
+            b'g',
+            -1,
+            if *bits == 64 { 64 } else { 128 },
+        )),
         FmtValue::Str { v, .. } => out.extend_from_slice(v),
         FmtValue::Slice {
             nil,
