@@ -59,29 +59,30 @@ pub fn sprintln(args: &[FmtValue]) -> Vec<u8> {
     p.buf
 }
 
-fn finish(p: Printer) -> Result<Vec<u8>, MethodCall> {
-    match p.need {
-        Some(call) => Err(call),
-        None => Ok(p.buf),
+fn finish(p: Printer) -> Result<Vec<u8>, Vec<MethodCall>> {
+    if p.need.is_empty() {
+        Ok(p.buf)
+    } else {
+        Err(p.need)
     }
 }
 
-/// [`sprintf`], or the first pending method call the output needs.
-pub fn try_sprintf(format: &[u8], args: &[FmtValue]) -> Result<Vec<u8>, MethodCall> {
+/// [`sprintf`], or the pending method calls the output needs, in Go's call order.
+pub fn try_sprintf(format: &[u8], args: &[FmtValue]) -> Result<Vec<u8>, Vec<MethodCall>> {
     let mut p = Printer::default();
     p.do_printf(format, args);
     finish(p)
 }
 
-/// [`sprint`], or the first pending method call the output needs.
-pub fn try_sprint(args: &[FmtValue]) -> Result<Vec<u8>, MethodCall> {
+/// [`sprint`], or the pending method calls the output needs, in Go's call order.
+pub fn try_sprint(args: &[FmtValue]) -> Result<Vec<u8>, Vec<MethodCall>> {
     let mut p = Printer::default();
     p.do_print(args);
     finish(p)
 }
 
-/// [`sprintln`], or the first pending method call the output needs.
-pub fn try_sprintln(args: &[FmtValue]) -> Result<Vec<u8>, MethodCall> {
+/// [`sprintln`], or the pending method calls the output needs, in Go's call order.
+pub fn try_sprintln(args: &[FmtValue]) -> Result<Vec<u8>, Vec<MethodCall>> {
     let mut p = Printer::default();
     p.do_println(args);
     finish(p)
@@ -128,21 +129,21 @@ pub fn errorf(format: &[u8], args: &[FmtValue]) -> ErrorfResult {
     errorf_inner(format, args).0
 }
 
-/// [`errorf`], or the first pending method call the message needs.
-pub fn try_errorf(format: &[u8], args: &[FmtValue]) -> Result<ErrorfResult, MethodCall> {
+/// [`errorf`], or the pending method calls the message needs.
+pub fn try_errorf(format: &[u8], args: &[FmtValue]) -> Result<ErrorfResult, Vec<MethodCall>> {
     match errorf_inner(format, args) {
-        (_, Some(call)) => Err(call),
-        (r, None) => Ok(r),
+        (r, need) if need.is_empty() => Ok(r),
+        (_, need) => Err(need),
     }
 }
 
-fn errorf_inner(format: &[u8], args: &[FmtValue]) -> (ErrorfResult, Option<MethodCall>) {
+fn errorf_inner(format: &[u8], args: &[FmtValue]) -> (ErrorfResult, Vec<MethodCall>) {
     if args.is_empty() && !format.contains(&b'%') {
         let r = ErrorfResult {
             text: format.to_vec(),
             wrapped: Wrapped::None,
         };
-        return (r, None);
+        return (r, Vec::new());
     }
     let mut p = Printer::default();
     p.wrap_errs = true;

@@ -108,8 +108,9 @@ pub(crate) struct Printer {
     erroring: bool,
     pub wrap_errs: bool,
     pub wrapped_errs: Vec<usize>,
-    /// The first method result that was needed but still pending.
-    pub need: Option<MethodCall>,
+    /// Method results the output needed but found pending, in the order
+    /// Go would call the methods.
+    pub need: Vec<MethodCall>,
 }
 
 fn too_large(x: i64) -> bool {
@@ -610,11 +611,9 @@ impl Printer {
         self.fmt = old;
     }
 
-    /// Records the first pending method result the output depends on.
+    /// Records a pending method result the output depends on.
     fn request(&mut self, token: u64, method: MethodName) {
-        if self.need.is_none() {
-            self.need = Some(MethodCall { token, method });
-        }
+        self.need.push(MethodCall { token, method });
     }
 
     /// `handleMethods`: Error/String/GoString and the `%w` check.

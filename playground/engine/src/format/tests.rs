@@ -819,25 +819,28 @@ fn pending_methods_are_requested_in_go_order() {
         )
     };
     let mut args = vec![stringer(1), stringer(2), stringer(3)];
-    let mut calls = Vec::new();
+    let mut rounds = Vec::new();
     let out = loop {
         match try_sprintf(b"%v %d %s", &args) {
             Ok(out) => break out,
-            Err(call) => {
-                calls.push(call.token);
-                assert_eq!(call.method, MethodName::String);
-                for a in &mut args {
-                    if let FmtValue::WithMethods { methods, .. } = a
-                        && methods.string == Some(MethodResult::Pending(call.token))
-                    {
-                        methods.string = Some(txt(format!("T{}", call.token).as_bytes()));
+            Err(calls) => {
+                rounds.push(calls.iter().map(|c| c.token).collect::<Vec<_>>());
+                for call in calls {
+                    assert_eq!(call.method, MethodName::String);
+                    for a in &mut args {
+                        if let FmtValue::WithMethods { methods, .. } = a
+                            && methods.string == Some(MethodResult::Pending(call.token))
+                        {
+                            methods.string = Some(txt(format!("T{}", call.token).as_bytes()));
+                        }
                     }
                 }
             }
         }
     };
     assert_eq!(show(&out), "T1 2 T3");
-    assert_eq!(calls, vec![1, 3]);
+    // One round, asking for exactly the calls Go makes, in order.
+    assert_eq!(rounds, vec![vec![1, 3]]);
     let err = meth(
         p("*main.E", 1, None),
         Some(MethodResult::Pending(9)),
@@ -846,10 +849,10 @@ fn pending_methods_are_requested_in_go_order() {
     );
     assert_eq!(
         try_errorf(b"x: %w", std::slice::from_ref(&err)).unwrap_err(),
-        MethodCall {
+        vec![MethodCall {
             token: 9,
             method: MethodName::Error
-        }
+        }]
     );
     assert!(try_sprintln(std::slice::from_ref(&err)).is_err());
     assert!(try_sprint(&[FmtValue::int(1)]).is_ok());
@@ -927,4 +930,123 @@ fn big_printf_file() {
     }
     eprintln!("{total} cases checked");
     assert_eq!(bad, 0, "{bad} of {total} mismatches");
+}
+
+/// Rough throughput check, run on demand (`-- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn throughput() {
+    let args = vec![
+        FmtValue::int(12345),
+        FmtValue::string("hello"),
+        FmtValue::float64(3.25),
+        st(
+            "main.P",
+            vec![("X", FmtValue::int(1)), ("Y", FmtValue::int(2))],
+        ),
+    ];
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..200_000 {
+        n += sprintf(b"%d %s %v %+v\n", &args).len();
+    }
+    eprintln!("200k Sprintf: {:?} ({n} bytes)", start.elapsed());
+    let start = std::time::Instant::now();
+    for i in 0..1_000_000i64 {
+        n += itoa(i).len();
+    }
+    eprintln!("1M Itoa: {:?} ({n})", start.elapsed());
+}
+
+/// Replaces every method result in `v` by `Pending`, remembering it.
+fn make_pending(v: &mut FmtValue, store: &mut Vec<MethodResult>) {
+    let slot = |r: &mut Option<MethodResult>, store: &mut Vec<MethodResult>| {
+        if let Some(res) = r.take() {
+            store.push(res);
+            *r = Some(MethodResult::Pending(store.len() as u64 - 1));
+        }
+    };
+    match v {
+        FmtValue::WithMethods { value, methods } => {
+            make_pending(value, store);
+            slot(&mut methods.error, store);
+            slot(&mut methods.string, store);
+            slot(&mut methods.go_string, store);
+        }
+        FmtValue::Pointer { elem: Some(e), .. } => make_pending(e, store),
+        FmtValue::Struct { fields, .. } => fields
+            .iter_mut()
+            .for_each(|f| make_pending(&mut f.value, store)),
+        FmtValue::Array { elems, .. } | FmtValue::Slice { elems, .. } => {
+            elems.iter_mut().for_each(|e| make_pending(e, store))
+        }
+        FmtValue::Map { entries, .. } => entries.iter_mut().for_each(|(k, e)| {
+            make_pending(k, store);
+            make_pending(e, store)
+        }),
+        _ => {}
+    }
+}
+
+/// Stores a resolved result back where its token was.
+fn resolve(v: &mut FmtValue, token: u64, store: &[MethodResult]) {
+    let fill = |r: &mut Option<MethodResult>| {
+        if *r == Some(MethodResult::Pending(token)) {
+            *r = Some(store[token as usize].clone());
+        }
+    };
+    match v {
+        FmtValue::WithMethods { value, methods } => {
+            resolve(value, token, store);
+            fill(&mut methods.error);
+            fill(&mut methods.string);
+            fill(&mut methods.go_string);
+        }
+        FmtValue::Pointer { elem: Some(e), .. } => resolve(e, token, store),
+        FmtValue::Struct { fields, .. } => fields
+            .iter_mut()
+            .for_each(|f| resolve(&mut f.value, token, store)),
+        FmtValue::Array { elems, .. } | FmtValue::Slice { elems, .. } => {
+            elems.iter_mut().for_each(|e| resolve(e, token, store))
+        }
+        FmtValue::Map { entries, .. } => entries.iter_mut().for_each(|(k, e)| {
+            resolve(k, token, store);
+            resolve(e, token, store)
+        }),
+        _ => {}
+    }
+}
+
+#[test]
+fn lazy_method_results_give_the_same_output_as_precomputed_ones() {
+    let values = gen_values();
+    let mut checked = 0;
+    for (format, ix, want) in PRINTF_CASES {
+        let mut store = Vec::new();
+        let mut a = args(&values, ix);
+        a.iter_mut().for_each(|v| make_pending(v, &mut store));
+        let mut rounds = 0;
+        let got = loop {
+            match try_sprintf(format, &a) {
+                Ok(out) => break out,
+                Err(calls) => {
+                    rounds += 1;
+                    assert!(rounds < 10, "too many rounds for {:?}", show(format));
+                    for c in calls {
+                        a.iter_mut().for_each(|v| resolve(v, c.token, &store));
+                    }
+                }
+            }
+        };
+        assert_eq!(
+            show(&got),
+            show(want),
+            "lazy Sprintf({:?}, {ix:?})",
+            show(format)
+        );
+        // Precomputed results already in place: none pending any more.
+        assert!(rounds <= 2, "{rounds} rounds for {:?}", show(format));
+        checked += 1;
+    }
+    assert_eq!(checked, PRINTF_CASES.len());
 }

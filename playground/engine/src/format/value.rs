@@ -29,9 +29,11 @@
 //!   through exported fields; the formatter decides, the VM need not.
 //!   To call exactly the methods Go calls, in Go's order, the VM can leave
 //!   results `Pending(token)` and use the `try_*` functions: they return
-//!   the first [`MethodCall`] needed; the VM runs that method (on the
-//!   goroutine, where it may block or panic), stores the result and calls
-//!   again. Formatting is pure, so re-running from the start is exact.
+//!   the [`MethodCall`]s the output needs, in the order Go makes them; the
+//!   VM runs them (on the goroutine, where they may block or panic), stores
+//!   the results and formats again. Formatting is pure, so the rerun is
+//!   exact. A second round is needed only when a method panicked with a
+//!   value whose own methods are pending (fmt prints the panic value).
 
 /// An owned description of one Go value for formatting.
 #[derive(Clone, Debug, PartialEq)]
@@ -148,9 +150,9 @@ pub enum MethodResult {
     /// The method panicked with this value; fmt prints
     /// `%!v(PANIC=String method: <value>)` (or `<nil>` for a nil receiver).
     Panic(Box<FmtValue>),
-    /// Not called yet: the `try_*` functions stop and ask for it with this
-    /// token (see [`MethodCall`]), so the VM calls exactly the methods Go
-    /// would call, in Go's order.
+    /// Not called yet: the `try_*` functions ask for it with this token
+    /// (see [`MethodCall`]), so the VM calls exactly the methods Go would
+    /// call, in Go's order.
     Pending(u64),
 }
 
@@ -164,7 +166,8 @@ pub enum MethodName {
 
 /// A request from a `try_*` formatting function: call this method (the
 /// one whose result is `MethodResult::Pending(token)`), store its result
-/// in place of the pending one, and format again.
+/// in place of the pending one, and format again. A token is requested as
+/// many times as Go would call the method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MethodCall {
     pub token: u64,
