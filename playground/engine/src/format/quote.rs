@@ -1,5 +1,6 @@
 //! Go's quoting rules (`strconv.Quote`, `QuoteToASCII`, `QuoteRune`,
-//! `QuoteRuneToASCII`, `CanBackquote`), Go's UTF-8 decoding (invalid bytes
+//! `QuoteRuneToASCII`, `CanBackquote`) and their inverse (`Unquote`,
+//! `UnquoteChar`, `QuotedPrefix`), Go's UTF-8 decoding (invalid bytes
 //! decode as U+FFFD of width 1) and `unicode.IsPrint` via a generated table.
 //!
 //! Go strings are arbitrary bytes, so everything here works on `&[u8]`.
@@ -198,4 +199,171 @@ pub fn can_backquote(s: &[u8]) -> bool {
         }
     }
     true
+}
+
+fn unhex(c: u8) -> Option<u32> {
+    (c as char).to_digit(16)
+}
+
+/// `strconv.UnquoteChar(s, quote)`: (value, multibyte, tail); `Err` is
+/// `strconv.ErrSyntax`.
+pub fn unquote_char(s: &[u8], quote: u8) -> Result<(u32, bool, &[u8]), ()> {
+    let &c = s.first().ok_or(())?;
+    if c == quote && (quote == b'\'' || quote == b'"') {
+        return Err(());
+    }
+    if c >= 0x80 {
+        let (r, size) = decode_rune(s);
+        return Ok((r, true, &s[size.max(1)..]));
+    }
+    if c != b'\\' {
+        return Ok((c as u32, false, &s[1..]));
+    }
+    if s.len() <= 1 {
+        return Err(());
+    }
+    let c = s[1];
+    let mut s = &s[2..];
+    let mut multibyte = false;
+    let value = match c {
+        b'a' => 7,
+        b'b' => 8,
+        b'f' => 12,
+        b'n' => 10,
+        b'r' => 13,
+        b't' => 9,
+        b'v' => 11,
+        b'x' | b'u' | b'U' => {
+            let n = match c {
+                b'x' => 2,
+                b'u' => 4,
+                _ => 8,
+            };
+            if s.len() < n {
+                return Err(());
+            }
+            let mut v: u32 = 0;
+            for &h in &s[..n] {
+                v = (v << 4) | unhex(h).ok_or(())?;
+            }
+            s = &s[n..];
+            if c != b'x' {
+                if !valid_rune(v) {
+                    return Err(());
+                }
+                multibyte = true;
+            }
+            v
+        }
+        b'0'..=b'7' => {
+            let mut v = (c - b'0') as u32;
+            if s.len() < 2 {
+                return Err(());
+            }
+            for &o in &s[..2] {
+                if !(b'0'..=b'7').contains(&o) {
+                    return Err(());
+                }
+                v = (v << 3) | (o - b'0') as u32;
+            }
+            s = &s[2..];
+            if v > 255 {
+                return Err(());
+            }
+            v
+        }
+        b'\\' => b'\\' as u32,
+        b'\'' | b'"' => {
+            if c != quote {
+                return Err(());
+            }
+            c as u32
+        }
+        _ => return Err(()),
+    };
+    Ok((value, multibyte, s))
+}
+
+/// Go's `unquote(in, unescape)`: (out, rest) or `ErrSyntax`.
+fn unquote_prefix(input: &[u8], unescape: bool) -> Result<(Vec<u8>, &[u8]), ()> {
+    if input.len() < 2 {
+        return Err(());
+    }
+    let quote = input[0];
+    let end = input[1..].iter().position(|&b| b == quote).ok_or(())? + 2;
+    match quote {
+        b'`' => {
+            let out = if !unescape {
+                input[..end].to_vec()
+            } else {
+                input[1..end - 1]
+                    .iter()
+                    .copied()
+                    .filter(|&b| b != b'\r')
+                    .collect()
+            };
+            Ok((out, &input[end..]))
+        }
+        b'"' | b'\'' => {
+            let head = &input[..end];
+            if !head.contains(&b'\\') && !head.contains(&b'\n') {
+                let inner = &input[1..end - 1];
+                let valid = if quote == b'"' {
+                    std::str::from_utf8(inner).is_ok()
+                } else {
+                    let (r, n) = decode_rune(inner);
+                    n + 2 == end && (r != RUNE_ERROR || n != 1)
+                };
+                if valid {
+                    let out = if unescape {
+                        inner.to_vec()
+                    } else {
+                        head.to_vec()
+                    };
+                    return Ok((out, &input[end..]));
+                }
+            }
+            let mut buf = Vec::new();
+            let mut rest = &input[1..];
+            while !rest.is_empty() && rest[0] != quote {
+                if rest[0] == b'\n' {
+                    return Err(());
+                }
+                let (r, multibyte, tail) = unquote_char(rest, quote)?;
+                rest = tail;
+                if r < 0x80 || !multibyte {
+                    buf.push(r as u8);
+                } else {
+                    push_rune(&mut buf, r);
+                }
+                if quote == b'\'' {
+                    break;
+                }
+            }
+            if rest.first() != Some(&quote) {
+                return Err(());
+            }
+            rest = &rest[1..];
+            if unescape {
+                Ok((buf, rest))
+            } else {
+                Ok((input[..input.len() - rest.len()].to_vec(), rest))
+            }
+        }
+        _ => Err(()),
+    }
+}
+
+/// `strconv.Unquote`; `Err` is `strconv.ErrSyntax` ("invalid syntax").
+pub fn unquote(s: &[u8]) -> Result<Vec<u8>, ()> {
+    let (out, rest) = unquote_prefix(s, true)?;
+    if !rest.is_empty() {
+        return Err(());
+    }
+    Ok(out)
+}
+
+/// `strconv.QuotedPrefix`.
+pub fn quoted_prefix(s: &[u8]) -> Result<Vec<u8>, ()> {
+    unquote_prefix(s, false).map(|(out, _)| out)
 }

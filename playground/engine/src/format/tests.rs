@@ -735,6 +735,8 @@ fn fuzz_random_formats_never_panic() {
         let _ = sprint(&args);
         let _ = sprintln(&args);
         let _ = atoi(&format);
+        let _ = unquote(&format);
+        let _ = quoted_prefix(&format);
         let _ = parse_float(&format, 64);
         let _ = parse_int(&format, rng.below(40) as i64, rng.below(70) as i64);
         let fmts = b"eEfgGbxXz";
@@ -1049,4 +1051,35 @@ fn lazy_method_results_give_the_same_output_as_precomputed_ones() {
         checked += 1;
     }
     assert_eq!(checked, PRINTF_CASES.len());
+}
+
+#[test]
+fn unquote_matches_go() {
+    for &(input, want, err, prefix, perr) in UNQUOTE_CASES {
+        match unquote(input) {
+            Ok(out) => assert!(
+                err.is_empty() && out == want,
+                "Unquote({:?}) = {:?}",
+                show(input),
+                show(&out)
+            ),
+            Err(()) => assert_eq!(show(err), "invalid syntax", "Unquote({:?})", show(input)),
+        }
+        let mut with_tail = input.to_vec();
+        with_tail.extend_from_slice(b"tail");
+        match quoted_prefix(&with_tail) {
+            Ok(out) => assert!(
+                perr.is_empty() && out == prefix,
+                "QuotedPrefix({:?}) = {:?}",
+                show(&with_tail),
+                show(&out)
+            ),
+            Err(()) => assert_eq!(
+                show(perr),
+                "invalid syntax",
+                "QuotedPrefix({:?})",
+                show(&with_tail)
+            ),
+        }
+    }
 }

@@ -698,6 +698,15 @@ func strconvCases() {
 	}
 	emitLines("QUOTE_RUNE_CASES", "(i64, &[u8], &[u8])", lines)
 
+	lines = nil
+	for _, s := range []string{`"abc"`, `"a\nb"`, `"\x41\101\u00e9\U0001F600"`, `"\377"`, `"\400"`, `"\xZZ"`, `"\q"`, `"\'"`, `'\''`, `'\"'`, `"\""`,
+		"`raw\\n`", "`a\rb`", `'a'`, `'ab'`, `''`, `'\x80'`, `'é'`, "'\xff'", `"unterminated`, `"a"b`, `x`, ``, `"`, "\"a\nb\"", `"\ud800"`, `"\U00110000"`, "\"\xff\"", `"é"`, `"\u00"`, `"a\`} {
+		u, err := strconv.Unquote(s)
+		p, perr := strconv.QuotedPrefix(s + "tail")
+		lines = append(lines, fmt.Sprintf("    (%s, %s, %s, %s, %s),", rs(s), rs(u), rs(errText(err)), rs(p), rs(errText(perr))))
+	}
+	emitLines("UNQUOTE_CASES", "(&[u8], &[u8], &[u8], &[u8], &[u8])", lines)
+
 	// IsPrint sample over many runes.
 	lines = nil
 	for r := rune(0); r < 0x11000; r += 13 {
