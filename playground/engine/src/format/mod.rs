@@ -27,8 +27,8 @@ mod tests;
 pub use float::{MAX_PREC, format_complex, format_float};
 pub use print::{PrintArg, builtin_print};
 pub use quote::{
-    can_backquote, decode_rune, is_print, quote, quote_rune, quote_rune_to_ascii, quote_to_ascii,
-    quoted_prefix, unquote, unquote_char,
+    ErrSyntax, can_backquote, decode_rune, is_print, quote, quote_rune, quote_rune_to_ascii,
+    quote_to_ascii, quoted_prefix, unquote, unquote_char,
 };
 pub use strconv::{
     NumErrKind, NumError, atoi, format_bool, format_int, format_uint, itoa, parse_bool,

@@ -201,16 +201,27 @@ pub fn can_backquote(s: &[u8]) -> bool {
     true
 }
 
+/// `strconv.ErrSyntax` as returned by the unquoting functions: its
+/// `Error()` text is "invalid syntax".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ErrSyntax;
+
+impl std::fmt::Display for ErrSyntax {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("invalid syntax")
+    }
+}
+
 fn unhex(c: u8) -> Option<u32> {
     (c as char).to_digit(16)
 }
 
 /// `strconv.UnquoteChar(s, quote)`: (value, multibyte, tail); `Err` is
 /// `strconv.ErrSyntax`.
-pub fn unquote_char(s: &[u8], quote: u8) -> Result<(u32, bool, &[u8]), ()> {
-    let &c = s.first().ok_or(())?;
+pub fn unquote_char(s: &[u8], quote: u8) -> Result<(u32, bool, &[u8]), ErrSyntax> {
+    let &c = s.first().ok_or(ErrSyntax)?;
     if c == quote && (quote == b'\'' || quote == b'"') {
-        return Err(());
+        return Err(ErrSyntax);
     }
     if c >= 0x80 {
         let (r, size) = decode_rune(s);
@@ -220,7 +231,7 @@ pub fn unquote_char(s: &[u8], quote: u8) -> Result<(u32, bool, &[u8]), ()> {
         return Ok((c as u32, false, &s[1..]));
     }
     if s.len() <= 1 {
-        return Err(());
+        return Err(ErrSyntax);
     }
     let c = s[1];
     let mut s = &s[2..];
@@ -240,16 +251,16 @@ pub fn unquote_char(s: &[u8], quote: u8) -> Result<(u32, bool, &[u8]), ()> {
                 _ => 8,
             };
             if s.len() < n {
-                return Err(());
+                return Err(ErrSyntax);
             }
             let mut v: u32 = 0;
             for &h in &s[..n] {
-                v = (v << 4) | unhex(h).ok_or(())?;
+                v = (v << 4) | unhex(h).ok_or(ErrSyntax)?;
             }
             s = &s[n..];
             if c != b'x' {
                 if !valid_rune(v) {
-                    return Err(());
+                    return Err(ErrSyntax);
                 }
                 multibyte = true;
             }
@@ -258,39 +269,43 @@ pub fn unquote_char(s: &[u8], quote: u8) -> Result<(u32, bool, &[u8]), ()> {
         b'0'..=b'7' => {
             let mut v = (c - b'0') as u32;
             if s.len() < 2 {
-                return Err(());
+                return Err(ErrSyntax);
             }
             for &o in &s[..2] {
                 if !(b'0'..=b'7').contains(&o) {
-                    return Err(());
+                    return Err(ErrSyntax);
                 }
                 v = (v << 3) | (o - b'0') as u32;
             }
             s = &s[2..];
             if v > 255 {
-                return Err(());
+                return Err(ErrSyntax);
             }
             v
         }
         b'\\' => b'\\' as u32,
         b'\'' | b'"' => {
             if c != quote {
-                return Err(());
+                return Err(ErrSyntax);
             }
             c as u32
         }
-        _ => return Err(()),
+        _ => return Err(ErrSyntax),
     };
     Ok((value, multibyte, s))
 }
 
 /// Go's `unquote(in, unescape)`: (out, rest) or `ErrSyntax`.
-fn unquote_prefix(input: &[u8], unescape: bool) -> Result<(Vec<u8>, &[u8]), ()> {
+fn unquote_prefix(input: &[u8], unescape: bool) -> Result<(Vec<u8>, &[u8]), ErrSyntax> {
     if input.len() < 2 {
-        return Err(());
+        return Err(ErrSyntax);
     }
     let quote = input[0];
-    let end = input[1..].iter().position(|&b| b == quote).ok_or(())? + 2;
+    let end = input[1..]
+        .iter()
+        .position(|&b| b == quote)
+        .ok_or(ErrSyntax)?
+        + 2;
     match quote {
         b'`' => {
             let out = if !unescape {
@@ -327,7 +342,7 @@ fn unquote_prefix(input: &[u8], unescape: bool) -> Result<(Vec<u8>, &[u8]), ()> 
             let mut rest = &input[1..];
             while !rest.is_empty() && rest[0] != quote {
                 if rest[0] == b'\n' {
-                    return Err(());
+                    return Err(ErrSyntax);
                 }
                 let (r, multibyte, tail) = unquote_char(rest, quote)?;
                 rest = tail;
@@ -341,7 +356,7 @@ fn unquote_prefix(input: &[u8], unescape: bool) -> Result<(Vec<u8>, &[u8]), ()> 
                 }
             }
             if rest.first() != Some(&quote) {
-                return Err(());
+                return Err(ErrSyntax);
             }
             rest = &rest[1..];
             if unescape {
@@ -350,20 +365,20 @@ fn unquote_prefix(input: &[u8], unescape: bool) -> Result<(Vec<u8>, &[u8]), ()> 
                 Ok((input[..input.len() - rest.len()].to_vec(), rest))
             }
         }
-        _ => Err(()),
+        _ => Err(ErrSyntax),
     }
 }
 
 /// `strconv.Unquote`; `Err` is `strconv.ErrSyntax` ("invalid syntax").
-pub fn unquote(s: &[u8]) -> Result<Vec<u8>, ()> {
+pub fn unquote(s: &[u8]) -> Result<Vec<u8>, ErrSyntax> {
     let (out, rest) = unquote_prefix(s, true)?;
     if !rest.is_empty() {
-        return Err(());
+        return Err(ErrSyntax);
     }
     Ok(out)
 }
 
 /// `strconv.QuotedPrefix`.
-pub fn quoted_prefix(s: &[u8]) -> Result<Vec<u8>, ()> {
+pub fn quoted_prefix(s: &[u8]) -> Result<Vec<u8>, ErrSyntax> {
     unquote_prefix(s, false).map(|(out, _)| out)
 }

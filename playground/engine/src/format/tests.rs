@@ -1063,7 +1063,7 @@ fn unquote_matches_go() {
                 show(input),
                 show(&out)
             ),
-            Err(()) => assert_eq!(show(err), "invalid syntax", "Unquote({:?})", show(input)),
+            Err(e) => assert_eq!(show(err), e.to_string(), "Unquote({:?})", show(input)),
         }
         let mut with_tail = input.to_vec();
         with_tail.extend_from_slice(b"tail");
