@@ -1074,9 +1074,9 @@ fn unquote_matches_go() {
                 show(&with_tail),
                 show(&out)
             ),
-            Err(()) => assert_eq!(
+            Err(e) => assert_eq!(
                 show(perr),
-                "invalid syntax",
+                e.to_string(),
                 "QuotedPrefix({:?})",
                 show(&with_tail)
             ),
