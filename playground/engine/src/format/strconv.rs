@@ -290,8 +290,9 @@ fn special(s: &[u8]) -> Option<(f64, usize)> {
         b'-' => (-1.0, 1, &s[1..]),
         b'i' | b'I' => (1.0, 0, s),
         b'n' | b'N' => {
+            // Go's NaN has the bits 0x7FF8000000000001.
             return if prefix_len(s, b"nan") == 3 {
-                Some((f64::NAN, 3))
+                Some((f64::from_bits(0x7FF8_0000_0000_0001), 3))
             } else {
                 None
             };
@@ -400,8 +401,8 @@ fn ldexp(mut x: f64, mut e: i64) -> f64 {
 }
 
 /// Hex float text (already syntax-checked, no underscores) to a value:
-/// the mantissa is kept to 63 bits with a sticky bit so the conversion
-/// rounds once. (Results in the subnormal range may round twice.)
+/// up to 60 mantissa bits are kept, the rest folded into a sticky bit,
+/// then rounded once to the target precision.
 fn parse_hex_float(clean: &[u8], bits: u32) -> f64 {
     let mut s = clean;
     let mut neg = false;
@@ -455,19 +456,40 @@ fn parse_hex_float(clean: &[u8], bits: u32) -> f64 {
         i += 1;
     }
     exp += if eneg { -e } else { e };
-    // Keep 63 bits at most, folding shifted-out bits into the sticky bit.
-    while mant >> 63 != 0 {
-        sticky |= mant & 1 != 0;
-        mant >>= 1;
-        exp += 1;
-    }
-    let m = mant | sticky as u64;
-    let v = if bits == 32 {
-        ldexp(m as f32 as f64, exp) as f32 as f64
-    } else {
-        ldexp(m as f64, exp)
-    };
+    let v = round_binary(mant, exp, sticky, bits);
     if neg { -v } else { v }
+}
+
+/// Rounds mant × 2^exp (plus a nonzero tail below it when `sticky`) to the
+/// nearest float32/float64, ties to even, in one step (also for results
+/// in the subnormal range). Overflow gives +Inf.
+fn round_binary(mant: u64, exp: i64, sticky: bool, bits: u32) -> f64 {
+    if mant == 0 {
+        return 0.0;
+    }
+    let (precision, qmin): (i64, i64) = if bits == 32 { (24, -149) } else { (53, -1074) };
+    // Normalize: most significant bit at position 63.
+    let lz = mant.leading_zeros() as i64;
+    let mant = mant << lz;
+    let exp = exp - lz;
+    let msb = exp + 63;
+    let q = (msb - (precision - 1)).max(qmin); // exponent of the last kept bit
+    let shift = q - exp; // low bits to drop, at least 64 - precision
+    let (kept, round_up) = if shift > 64 {
+        (0, false) // below half the smallest subnormal
+    } else if shift == 64 {
+        let half = 1u64 << 63;
+        (0, mant > half || (mant == half && sticky))
+    } else {
+        let kept = mant >> shift;
+        let rem = mant & ((1u64 << shift) - 1);
+        let half = 1u64 << (shift - 1);
+        let up = rem > half || (rem == half && (sticky || kept & 1 == 1));
+        (kept, up)
+    };
+    let kept = kept + round_up as u64;
+    let v = ldexp(kept as f64, q);
+    if bits == 32 { v as f32 as f64 } else { v }
 }
 
 /// `strconv.ParseFloat(s, bitSize)`; a range error carries ±Inf.
@@ -475,7 +497,12 @@ pub fn parse_float(s: &[u8], bit_size: i64) -> Result<f64, (f64, NumError)> {
     let bits = if bit_size == 32 { 32 } else { 64 };
     if let Some((v, n)) = special(s) {
         if n == s.len() {
-            return Ok(v);
+            // A float32 NaN loses the low payload bit on the way back.
+            return Ok(if bits == 32 && v.is_nan() {
+                f64::NAN
+            } else {
+                v
+            });
         }
         return Err((0.0, num_err("ParseFloat", s, NumErrKind::Syntax)));
     }

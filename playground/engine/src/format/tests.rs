@@ -1083,3 +1083,32 @@ fn unquote_matches_go() {
         }
     }
 }
+
+/// A large differential ParseFloat check, run on demand:
+/// `PARSE_FLOAT_FILE=path cargo test -p gmp-engine big_parse_float_file --
+/// --ignored`, with lines `input bitsize resultbits ok|err` from Go.
+#[test]
+#[ignore]
+fn big_parse_float_file() {
+    let Ok(path) = std::env::var("PARSE_FLOAT_FILE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut bad = 0;
+    for line in text.lines() {
+        let p: Vec<&str> = line.split(' ').collect();
+        let bits: i64 = p[1].parse().unwrap();
+        let want = u64::from_str_radix(p[2], 16).unwrap();
+        let (got, err) = match parse_float(p[0].as_bytes(), bits) {
+            Ok(v) => (v, "ok"),
+            Err((v, _)) => (v, "err"),
+        };
+        if got.to_bits() != want || err != p[3] {
+            bad += 1;
+            if bad < 20 {
+                eprintln!("{line} -> got {:x} {err}", got.to_bits());
+            }
+        }
+    }
+    assert_eq!(bad, 0, "{bad} mismatches");
+}
