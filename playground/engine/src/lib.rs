@@ -18,6 +18,7 @@ pub mod ast;
 pub mod chunk;
 pub mod diag;
 pub mod event;
+pub mod format;
 pub mod golden;
 pub mod heap;
 pub mod lexer;
