@@ -1,0 +1,56 @@
+//! `gmp` as a learner meets it: exit codes and messages, not Rust panics.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn gmp(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gmp")).args(args).output().expect("gmp runs")
+}
+
+fn temp_go(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gmp-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn compile_errors_print_like_the_go_tool_and_exit_1() {
+    let path = temp_go("broken.go", "package main\n\nfunc main() {\n\tx := \n}\n");
+    let out = gmp(&["run", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(err.starts_with("# command-line-arguments\n"), "{err}");
+    assert!(err.contains("broken.go:5:1: syntax error: unexpected }, expected expression\n"), "{err}");
+}
+
+#[test]
+fn a_missing_file_is_named_in_the_error() {
+    let out = gmp(&["run", "/no/such/dir/prog.go"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("gmp: /no/such/dir/prog.go: "), "{}", text(&out.stderr));
+}
+
+#[test]
+fn bad_flags_are_explained() {
+    for (args, expect) in [
+        (&["run", "x.go", "--seed"][..], "--seed needs a value"),
+        (&["run", "x.go", "--procs", "zero"][..], "--procs: not a number: \"zero\""),
+        (&["run", "x.go", "--procs", "0"][..], "--procs must be at least 1"),
+        (&["run", "x.go", "--fast"][..], "unknown flag --fast"),
+        (&["frobnicate"][..], "unknown command \"frobnicate\""),
+        (&[][..], "usage: gmp run FILE.go"),
+    ] {
+        let out = gmp(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.contains(expect), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
