@@ -15,6 +15,8 @@
 //! - A run is a pure function of (program, GOMAXPROCS, seed).
 
 pub mod ast;
+pub mod check;
+pub mod constant;
 pub mod diag;
 pub mod event;
 pub mod golden;
@@ -22,6 +24,13 @@ pub mod lexer;
 pub mod parser;
 pub mod span;
 pub mod token;
+pub mod types;
+pub mod universe;
+pub mod value;
+pub mod heap;
+pub mod chunk;
+pub mod rtype;
+pub mod vm;
 
 pub use diag::Diagnostic;
 pub use event::{Event, EventKind};
@@ -99,6 +108,11 @@ pub struct Outcome {
 pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
     let file = SourceFile::new(file_name, source);
     let (ast, mut diagnostics) = parser::parse_file(&file);
+    if !diagnostics.is_empty() {
+        diag::sort_and_dedup(&mut diagnostics);
+        return Err(CompileError { file, diagnostics });
+    }
+    let (_checked, mut diagnostics) = check::check_file(&ast);
     if !diagnostics.is_empty() {
         diag::sort_and_dedup(&mut diagnostics);
         return Err(CompileError { file, diagnostics });

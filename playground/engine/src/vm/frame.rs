@@ -1,0 +1,129 @@
+//! A goroutine's execution state, kept in explicit data rather than on the
+//! host stack: call frames, the operand stack, pending defers and active
+//! panics. Because nothing lives on the host stack between instructions, a
+//! goroutine can be suspended after any instruction and resumed later, and
+//! Go recursion depth is bounded by memory, never by the host (wasm) stack.
+
+use crate::value::Value;
+
+/// Go's initial goroutine stack, doubled by copying when a frame no longer
+/// fits (issue 4 turns each doubling into a `_Gcopystack` event).
+pub const INITIAL_STACK: u64 = 2048;
+/// Go's maximum stack size on 64-bit platforms.
+pub const MAX_STACK: u64 = 1_000_000_000;
+
+/// Why a frame exists: what happens when it returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// The goroutine's first function: returning ends the goroutine.
+    Entry,
+    /// An ordinary call: results go to the caller's stack.
+    Normal,
+    /// A deferred call run by a returning function (results discarded).
+    Deferred,
+    /// A deferred call run by a panicking goroutine.
+    DeferredByPanic,
+    /// An `Error`/`String` method called to print panic `n`'s value.
+    PanicPrint(u32),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    pub func: u32,
+    /// The next instruction (while suspended or calling: the return point).
+    pub ip: u32,
+    /// Stack index of local 0 (the first parameter).
+    pub base: u32,
+    /// Stack index where results go when this frame returns.
+    pub ret_to: u32,
+    /// The running closure (`Value::Closure`) or `Nil`.
+    pub env: Value,
+    /// `defers.len()` when the frame was entered: records above it are its.
+    pub defer_base: u32,
+    /// For deferred calls: the frame that registered the defer.
+    pub deferrer: u32,
+    pub kind: FrameKind,
+    /// Set once a `Ret` began running this frame's defers.
+    pub returning: bool,
+    /// Simulated Go frame size in bytes.
+    pub size: u32,
+}
+
+/// A `defer` statement's record: the function and its evaluated arguments.
+#[derive(Clone, Debug)]
+pub struct DeferRec {
+    /// Index of the frame that executed the `defer`.
+    pub frame: u32,
+    pub func: Value,
+    pub args: Vec<Value>,
+}
+
+/// An active panic (or `runtime.Goexit`).
+#[derive(Clone, Debug)]
+pub struct PanicRec {
+    pub value: Value,
+    pub recovered: bool,
+    /// Re-panicked with the value it recovered (Go prints
+    /// `[recovered, repanicked]`).
+    pub repanicked: bool,
+    pub goexit: bool,
+    /// A nil dereference: Go adds a `[signal SIGSEGV ...]` line.
+    pub sigsegv: bool,
+    /// Index of the deferred-call frame this panic is currently running.
+    pub defer_frame: Option<u32>,
+    /// The printed form of the value, once computed.
+    pub text: Option<String>,
+    pub print_attempted: bool,
+}
+
+impl PanicRec {
+    pub fn new(value: Value) -> PanicRec {
+        PanicRec {
+            value,
+            recovered: false,
+            repanicked: false,
+            goexit: false,
+            sigsegv: false,
+            defer_frame: None,
+            text: None,
+            print_attempted: false,
+        }
+    }
+}
+
+/// One goroutine's execution state.
+#[derive(Debug, Default)]
+pub struct GState {
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub defers: Vec<DeferRec>,
+    pub panics: Vec<PanicRec>,
+    /// Sum of the simulated frame sizes.
+    pub stack_used: u64,
+    /// Current simulated stack size (starts at 2 KB, doubles).
+    pub stack_size: u64,
+    /// How many times the simulated stack was grown by copying.
+    pub stack_copies: u32,
+    /// Set by a stack growth; the scheduler takes it to emit an event.
+    pub stack_grew: bool,
+}
+
+impl GState {
+    pub fn new() -> GState {
+        GState { stack_size: INITIAL_STACK, ..GState::default() }
+    }
+
+    /// Every value this goroutine keeps alive (the collector's roots).
+    pub fn roots(&self) -> impl Iterator<Item = Value> + '_ {
+        self.stack
+            .iter()
+            .copied()
+            .chain(self.frames.iter().map(|f| f.env))
+            .chain(self.defers.iter().flat_map(|d| std::iter::once(d.func).chain(d.args.iter().copied())))
+            .chain(self.panics.iter().map(|p| p.value))
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.frames.is_empty()
+    }
+}

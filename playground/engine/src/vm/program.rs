@@ -1,0 +1,183 @@
+//! The compiled program the VM runs ([`Bytecode`]): functions with their
+//! chunks, the runtime type table, constants, method names, type-assertion
+//! sites and native functions. This is the compiler's target.
+
+use super::{GState, Vm};
+use crate::chunk::Chunk;
+use crate::rtype::{TypeDesc, builtin_types};
+use crate::span::{SourceFile, Span};
+use crate::value::Value;
+
+/// A constant-pool entry, materialised into the heap when a VM starts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    Int(i64),
+    Float(f64),
+    Str(Vec<u8>),
+}
+
+/// Where a result lives while deferred calls run (so a deferred closure can
+/// change a named result): a local slot, or a local holding a cell pointer
+/// when the result variable escaped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResultSlot {
+    pub local: u16,
+    pub boxed: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Function {
+    /// As tracebacks print it: `main.f`, `main.(*T).M`, `main.main.func1`.
+    pub name: String,
+    /// Parameter slots, receiver first for methods.
+    pub nparams: u16,
+    /// All local slots, parameters included (locals above the parameters
+    /// start as `Nil`; the compiler initialises them).
+    pub nlocals: u16,
+    pub nresults: u16,
+    /// Required for functions containing `defer` that return values.
+    pub result_slots: Vec<ResultSlot>,
+    pub chunk: Chunk,
+    /// The declaration, for `created by` lines.
+    pub span: Span,
+}
+
+impl Function {
+    pub fn new(name: impl Into<String>, nparams: u16, nlocals: u16, nresults: u16, chunk: Chunk) -> Function {
+        Function {
+            name: name.into(),
+            nparams,
+            nlocals: nlocals.max(nparams),
+            nresults,
+            result_slots: Vec::new(),
+            chunk,
+            span: Span::default(),
+        }
+    }
+
+    /// Simulated Go frame size: locals and spill space plus the fixed part.
+    pub fn frame_size(&self) -> u32 {
+        (self.nlocals as u32 + 2) * 8 + 32
+    }
+}
+
+/// A `x.(T)` site: the asserted type and the static interface type of `x`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AssertSite {
+    pub target: u32,
+    pub iface: u32,
+}
+
+/// What a native function may end in besides returning normally.
+#[derive(Debug)]
+pub enum Throw {
+    /// A Go panic with this value (an interface value).
+    Panic(Value),
+    /// Stop the goroutine (`os.Exit`, a blocking request, a fatal error).
+    Stop(super::Stop),
+}
+
+/// A function implemented in Rust. It pops its `argc` arguments from the
+/// goroutine's stack and pushes its results.
+pub type NativeFn = fn(&mut Vm, &mut GState, usize) -> Result<(), Throw>;
+
+#[derive(Clone)]
+pub struct Native {
+    pub name: String,
+    pub func: NativeFn,
+}
+
+impl std::fmt::Debug for Native {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Native({})", self.name)
+    }
+}
+
+/// Function values naming natives carry this bit (`Value::Func`).
+pub const NATIVE_FUNC_BIT: u32 = 1 << 31;
+
+#[derive(Clone, Debug)]
+pub struct Bytecode {
+    pub funcs: Vec<Function>,
+    pub types: Vec<TypeDesc>,
+    pub consts: Vec<Const>,
+    pub nglobals: u32,
+    /// Method names by id; ids 0 and 1 are `Error` and `String`.
+    pub method_names: Vec<String>,
+    pub asserts: Vec<AssertSite>,
+    pub natives: Vec<Native>,
+    /// The function a run starts with (package init, then `main.main`).
+    pub entry: u32,
+    pub file: SourceFile,
+    /// The file name tracebacks print, e.g. `/tmp/sandbox/prog.go`.
+    pub path: String,
+}
+
+fn runtime_error_text(_vm: &mut Vm, _g: &mut GState, _argc: usize) -> Result<(), Throw> {
+    // The receiver (the boxed message string) is already the result.
+    Ok(())
+}
+
+impl Bytecode {
+    /// An empty program with the predeclared types, method names and
+    /// natives in place.
+    pub fn new(file: SourceFile) -> Bytecode {
+        Bytecode {
+            funcs: Vec::new(),
+            types: builtin_types(),
+            consts: Vec::new(),
+            nglobals: 0,
+            method_names: vec!["Error".into(), "String".into()],
+            asserts: Vec::new(),
+            natives: vec![Native { name: "runtime.(*Error).Error".into(), func: runtime_error_text }],
+            entry: 0,
+            path: format!("/tmp/sandbox/{}", file.name.trim_start_matches("./")),
+            file,
+        }
+    }
+
+    pub fn add_func(&mut self, f: Function) -> u32 {
+        self.funcs.push(f);
+        self.funcs.len() as u32 - 1
+    }
+
+    pub fn add_const(&mut self, c: Const) -> u32 {
+        if let Some(i) = self.consts.iter().position(|x| *x == c) {
+            return i as u32;
+        }
+        self.consts.push(c);
+        self.consts.len() as u32 - 1
+    }
+
+    pub fn add_type(&mut self, t: TypeDesc) -> u32 {
+        self.types.push(t);
+        self.types.len() as u32 - 1
+    }
+
+    pub fn method_id(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.method_names.iter().position(|m| m == name) {
+            return i as u32;
+        }
+        self.method_names.push(name.into());
+        self.method_names.len() as u32 - 1
+    }
+
+    pub fn add_native(&mut self, name: &str, func: NativeFn) -> u32 {
+        self.natives.push(Native { name: name.into(), func });
+        self.natives.len() as u32 - 1
+    }
+
+    pub fn add_assert(&mut self, target: u32, iface: u32) -> u32 {
+        self.asserts.push(AssertSite { target, iface });
+        self.asserts.len() as u32 - 1
+    }
+
+    pub fn type_name(&self, tid: u32) -> &str {
+        self.types.get(tid as usize).map_or("?", |t| t.name.as_str())
+    }
+
+    /// The 1-based source line of instruction `ip` of function `f`.
+    pub fn line_of(&self, f: u32, ip: u32) -> u32 {
+        self.funcs.get(f as usize).map_or(0, |func| self.file.line_col(func.chunk.span_at(ip as usize).start).line)
+    }
+}
