@@ -182,7 +182,7 @@ impl<'a> Checker<'a> {
                 }
                 self.check_assignable_lhs(x, &o);
             }
-            StmtKind::Assign { lhs, rhs, define, op } => {
+            StmtKind::Assign { lhs, rhs, define, op, .. } => {
                 if *define {
                     self.short_var_decl(s, lhs, rhs);
                 } else if let Some(op) = op {
