@@ -11,8 +11,8 @@
 //!
 //! The Go programs these mirror are in the comment of each builder; time
 //! them with `go build` and the same best-of-7 loop. The bytecode uses the
-//! fused loop ops (`JumpUnlessI`, `IncLocal`, `AddIConst`) that the
-//! compiler's peephole pass is expected to emit.
+//! fused ops (`JumpUnlessI`, `IncLocal`, `AddLocal`, `AddIConst`,
+//! `GetLocal2`) that the compiler's peephole pass is expected to emit.
 
 use gmp_engine::chunk::{ChunkBuilder, IntCmp, Label, Op};
 use gmp_engine::rtype::{self, Callee, Kind, Method, TypeDesc};
@@ -107,12 +107,13 @@ fn sieve() -> Bytecode {
         a.ops(&[PushInt(N + 1), PushInt(N + 1), MakeSlice(rtype::T_BOOL), SetLocal(0)]);
         a.ops(&[PushInt(0), SetLocal(1), PushInt(2), SetLocal(2)]);
         a.bind(outer).ops(&[GetLocal(2), PushInt(N)]).jump(JumpUnlessI { cmp: IntCmp::Le, target: 0 }, outer_end);
-        a.ops(&[GetLocal(0), GetLocal(2), Index]).jump(JumpIfTrue(0), next_i);
+        a.ops(&[GetLocal2(0, 2), Index]).jump(JumpIfTrue(0), next_i);
         a.ops(&[IncLocal { local: 1, by: 1 }]);
         a.ops(&[GetLocal(2), GetLocal(2), MulI, SetLocal(3)]);
-        a.bind(inner).ops(&[GetLocal(3), PushInt(N)]).jump(JumpUnlessI { cmp: IntCmp::Le, target: 0 }, inner_end);
-        a.ops(&[GetLocal(0), GetLocal(3), PushBool(true), SetIndex]);
-        a.ops(&[GetLocal(3), GetLocal(2), AddI, SetLocal(3)]).jump(Jump(0), inner);
+        // The inner loop with its condition at the bottom.
+        a.ops(&[GetLocal(3), PushInt(N)]).jump(JumpUnlessI { cmp: IntCmp::Le, target: 0 }, inner_end);
+        a.bind(inner).ops(&[GetLocal2(0, 3), PushBool(true), SetIndex, AddLocal { dst: 3, src: 2 }]);
+        a.ops(&[GetLocal(3), PushInt(N)]).jump(JumpUnlessI { cmp: IntCmp::Gt, target: 0 }, inner);
         a.bind(inner_end);
         a.bind(next_i).ops(&[IncLocal { local: 2, by: 1 }]).jump(Jump(0), outer);
         a.bind(outer_end).ops(&[GetLocal(1), SetGlobal(0), Ret(0)]);
@@ -147,7 +148,7 @@ fn wordcount() -> Bytecode {
         a.ops(&[Const(text_c), GetLocal(1), PushInt(7), MulI, PushInt(64), RemI, PushInt(8), MulI, Dup, PushInt(8), AddI]);
         a.ops(&[SliceExpr(gmp_engine::chunk::SLICE_LO | gmp_engine::chunk::SLICE_HI), SetLocal(2)]);
         // counts[w] = counts[w] + 1
-        a.ops(&[GetLocal(0), GetLocal(2), GetLocal(0), GetLocal(2), MapGet(rtype::T_INT), AddIConst(1), MapSet]);
+        a.ops(&[GetLocal2(0, 2), GetLocal2(0, 2), MapGet(rtype::T_INT), AddIConst(1), MapSet]);
         a.ops(&[IncLocal { local: 1, by: 1 }]).jump(Jump(0), top);
         a.bind(end).ops(&[GetLocal(0), Len, SetGlobal(0), Ret(0)]);
     });
@@ -207,7 +208,7 @@ fn iface() -> Bytecode {
         a.ops(&[Zero(inc), Dup, PushInt(3), SetField(0), ToIface(inc), SetLocal(0)]);
         a.ops(&[PushInt(0), SetLocal(1), PushInt(0), SetLocal(2)]);
         a.bind(top).ops(&[GetLocal(2), PushInt(1_000_000)]).jump(JumpUnlessI { cmp: IntCmp::Lt, target: 0 }, end);
-        a.ops(&[GetLocal(0), GetLocal(1), CallIface { method: add, argc: 1 }, SetLocal(1)]);
+        a.ops(&[GetLocal2(0, 1), CallIface { method: add, argc: 1 }, SetLocal(1)]);
         a.ops(&[IncLocal { local: 2, by: 1 }]).jump(Jump(0), top);
         a.bind(end).ops(&[GetLocal(1), SetGlobal(0), Ret(0)]);
     });

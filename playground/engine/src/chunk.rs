@@ -14,12 +14,12 @@
 //! |---|---|
 //! | constants | `Const(i)` push constant i; `PushInt(n)`; `PushBool(b)`; `PushNil`; `Zero(ty)` zero value of a type (fresh object for structs/arrays) |
 //! | stack | `Pop`; `PopN(n)`; `Dup`; `Dup2` `[a,b]->[a,b,a,b]`; `Swap` |
-//! | variables | `GetLocal(i)`/`SetLocal(i)` (Set pops); `GetGlobal(i)`/`SetGlobal(i)`; `GetCapture(i)` push capture i of the running closure; `LoadCapture(i)`/`StoreCapture(i)` through a captured cell pointer |
+//! | variables | `GetLocal(i)`/`SetLocal(i)` (Set pops); `GetLocal2(i,j)` pushes two locals; `GetGlobal(i)`/`SetGlobal(i)`; `GetCapture(i)` push capture i of the running closure; `LoadCapture(i)`/`StoreCapture(i)` through a captured cell pointer |
 //! | cells, pointers | `NewCell` `[v]->[&cell]` (an escaped variable); `Load` `[p]->[*p]`; `Store` `[p,v]->[]`; both panic on nil |
 //! | aggregates | `Clone` deep copy of a struct/array; `Addr` `[s]->[&s]` the address of a struct/array object (`&T{}`, `&s`); `Field(i)` `[s]->[s.i]` (s a struct or pointer to one); `SetField(i)` `[s,v]->[]`; `FieldAddr(i)` `[s]->[&s.i]` |
 //! | indexing | `Index` `[x,i]->[x[i]]` on slice, array, pointer to array, string (a byte); `SetIndex` `[x,i,v]->[]`; `IndexAddr` `[x,i]->[&x[i]]`; `SliceExpr(flags)` `[x,lo?,hi?,max?]->[x[lo:hi:max]]`; `Len`; `Cap`; `MakeSlice(elem)` `[len,cap]->[s]`; `Append{elem,n}` `[s,v1..vn]->[s']`; `AppendSlice(elem)` `[s,t]->[s']` (t may be a string); `Copy` `[dst,src]->[n]` |
 //! | maps | `MakeMap(mapty)` `[hint]->[m]`; `MapGet(valty)` `[m,k]->[v]`; `MapGetOk(valty)` `[m,k]->[v,ok]`; `MapSet` `[m,k,v]->[]`; `MapDelete` `[m,k]->[]`; `MapIter` `[m]->[it]`; `MapNext(target)` `[it]->[it,k,v]` or jump to target with `[it]`; `Clear` `[m or s]->[]` |
-//! | integers | `AddIConst(c)` `[a]->[a+c]`; `IncLocal{local,by}` `local += by` (both wrap in 64 bits: follow with `Trunc`, or for `IncLocal` use it on 64-bit kinds only); `AddI SubI MulI DivI DivU RemI RemU NegI And Or Xor AndNot Not Shl ShrI ShrU` wrap in 64 bits; `Trunc(kind)` wraps to a size; division by zero panics; `EqI NeI LtI LeI GtI GeI LtU LeU GtU GeU` |
+//! | integers | `AddIConst(c)` `[a]->[a+c]`; `IncLocal{local,by}` `local += by`; `AddLocal{dst,src}` `dst += src` (all three wrap in 64 bits: follow with `Trunc`, or for the local forms use them on 64-bit kinds only); `AddI SubI MulI DivI DivU RemI RemU NegI And Or Xor AndNot Not Shl ShrI ShrU` wrap in 64 bits; `Trunc(kind)` wraps to a size; division by zero panics; `EqI NeI LtI LeI GtI GeI LtU LeU GtU GeU` |
 //! | floats | `AddF SubF MulF DivF NegF`; `RoundF32` after each float32 op; `EqF NeF LtF LeF GtF GeF` |
 //! | strings | `Concat`; `EqS NeS LtS LeS GtS GeS`; `DecodeRune` `[s,i]->[rune,width]` (for `range` over a string) |
 //! | generic | `Eq`/`Ne` deep comparison (structs, arrays, pointers, interfaces; panics on an uncomparable dynamic type); `LNot` |
@@ -102,6 +102,7 @@ pub enum Op {
     Swap,
 
     GetLocal(u16),
+    GetLocal2(u16, u16),
     SetLocal(u16),
     GetGlobal(u32),
     SetGlobal(u32),
@@ -139,6 +140,7 @@ pub enum Op {
 
     AddIConst(i32),
     IncLocal { local: u16, by: i32 },
+    AddLocal { dst: u16, src: u16 },
     AddI,
     SubI,
     MulI,

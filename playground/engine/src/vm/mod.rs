@@ -35,10 +35,13 @@
 //!   interface's box (no copy per call, as the box is immutable): a method
 //!   with such a receiver that assigns to it or its fields, or takes its
 //!   address, starts with `GetLocal(0) Clone SetLocal(0)`.
-//! - Loops should use the fused ops (`JumpUnlessI`, `IncLocal`,
-//!   `AddIConst`) where they apply: a peephole pass over `LtI JumpIfFalse`,
-//!   `GetLocal PushInt AddI SetLocal` and `PushInt AddI` saves a dispatch
-//!   or three per iteration.
+//! - Loops should use the fused ops where they apply: a peephole pass
+//!   turning `LtI JumpIfFalse` into `JumpUnlessI`, `GetLocal PushInt AddI
+//!   SetLocal` into `IncLocal`, `GetLocal GetLocal AddI SetLocal` into
+//!   `AddLocal`, `PushInt AddI` into `AddIConst` and `GetLocal GetLocal`
+//!   into `GetLocal2` saves dispatches; so does testing a `for` condition
+//!   at the bottom (one `JumpUnlessI` with the negated comparison instead
+//!   of a test at the top and a `Jump` back).
 
 mod frame;
 mod panic;
@@ -1173,6 +1176,12 @@ impl Vm {
                         let v = g.stack.get(base + i as usize).copied().unwrap_or_default();
                         push!(v)
                     }
+                    Op::GetLocal2(i, j) => {
+                        let a = g.stack.get(base + i as usize).copied().unwrap_or_default();
+                        let b = g.stack.get(base + j as usize).copied().unwrap_or_default();
+                        push!(a);
+                        push!(b)
+                    }
                     Op::SetLocal(i) => {
                         let v = pop!();
                         if let Some(s) = g.stack.get_mut(base + i as usize) {
@@ -1479,6 +1488,12 @@ impl Vm {
                     Op::IncLocal { local, by } => {
                         if let Some(s) = g.stack.get_mut(base + local as usize) {
                             *s = Value::Int(s.int().wrapping_add(by as i64))
+                        }
+                    }
+                    Op::AddLocal { dst, src } => {
+                        let b = g.stack.get(base + src as usize).map_or(0, |v| v.int());
+                        if let Some(s) = g.stack.get_mut(base + dst as usize) {
+                            *s = Value::Int(s.int().wrapping_add(b))
                         }
                     }
                     Op::AddI => int_bin!(|a: i64, b: i64| a.wrapping_add(b)),

@@ -1061,7 +1061,7 @@ fn fused_loop_ops_match_their_unfused_forms() {
         let (top, end) = (a.label(), a.label());
         a.ops(&[PushInt(0), SetLocal(0), PushInt(0), SetLocal(1)]);
         a.bind(top).ops(&[GetLocal(1), PushInt(100)]).jump(JumpUnlessI { cmp: IntCmp::Lt, target: 0 }, end);
-        a.ops(&[GetLocal(0), GetLocal(1), AddIConst(1000), AddI, SetLocal(0), IncLocal { local: 1, by: 3 }]);
+        a.ops(&[GetLocal2(0, 1), AddIConst(1000), AddI, SetLocal(0), IncLocal { local: 1, by: 3 }]);
         a.jump(Jump(0), top).bind(end);
         a.ops(&[GetLocal(0), SetGlobal(0), Const(max), AddIConst(1), SetGlobal(1), Ret(0)]);
     });
@@ -1069,6 +1069,21 @@ fn fused_loop_ops_match_their_unfused_forms() {
     assert!(matches!(stop, Stop::Returned), "{stop:?}");
     assert_eq!(vm.globals[0], Value::Int((0..100).step_by(3).map(|i| i + 1000).sum()));
     assert_eq!(vm.globals[1], Value::Int(i64::MIN));
+
+    // The same loop inverted (condition at the bottom) with AddLocal:
+    // sum := 0; step := 3; i := 0; for { sum += i; i += step; if !(i < 100) { break } }
+    let mut p = P::new();
+    let main = p.func("main.main", 0, 3, 0, |a| {
+        let top = a.label();
+        a.ops(&[PushInt(0), SetLocal(0), PushInt(3), SetLocal(1), PushInt(0), SetLocal(2)]);
+        a.bind(top).ops(&[AddLocal { dst: 0, src: 2 }, AddLocal { dst: 2, src: 1 }, GetLocal(2), PushInt(100)]);
+        a.jump(JumpUnlessI { cmp: IntCmp::Ge, target: 0 }, top);
+        a.ops(&[GetLocal2(0, 2), SetGlobal(1), SetGlobal(0), Ret(0)]);
+    });
+    let (vm, stop) = run_entry(p, main, 2);
+    assert!(matches!(stop, Stop::Returned), "{stop:?}");
+    assert_eq!(vm.globals[0], Value::Int((0..100).step_by(3).sum()));
+    assert_eq!(vm.globals[1], Value::Int(102));
 }
 
 #[test]
