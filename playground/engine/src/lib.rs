@@ -31,6 +31,8 @@ pub mod heap;
 pub mod chunk;
 pub mod rtype;
 pub mod vm;
+pub mod compile;
+pub mod runner;
 
 pub use diag::Diagnostic;
 pub use event::{Event, EventKind};
@@ -57,6 +59,9 @@ pub struct Program {
     pub file: SourceFile,
     /// The parsed source.
     pub ast: ast::File,
+    /// The compiled bytecode and the functions a run calls.
+    pub code: vm::Bytecode,
+    pub entry: compile::EntryPoints,
 }
 
 /// Why a program did not compile: diagnostics sorted by position.
@@ -112,33 +117,20 @@ pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
         diag::sort_and_dedup(&mut diagnostics);
         return Err(CompileError { file, diagnostics });
     }
-    let (_checked, mut diagnostics) = check::check_file(&ast);
+    let (checked, mut diagnostics) = check::check_file(&ast);
     if !diagnostics.is_empty() {
         diag::sort_and_dedup(&mut diagnostics);
         return Err(CompileError { file, diagnostics });
     }
-    Ok(Program { file, ast })
+    match compile::compile(&file, &ast, &checked) {
+        Ok((code, entry)) => Ok(Program { file, ast, code, entry }),
+        Err(diagnostics) => Err(CompileError { file, diagnostics }),
+    }
 }
 
-/// Runs a compiled program to its end.
-///
-/// The bytecode compiler and VM are not wired in yet, so no program runs:
-/// say so plainly rather than pretend the program printed nothing.
+/// Runs a compiled program to its end (one goroutine for now).
 pub fn run(program: &Program, config: &RunConfig) -> Outcome {
-    let _ = config;
-    let message = format!(
-        "gmp: {}: this engine cannot execute programs yet (it checks them; the bytecode compiler and VM come next)\n",
-        program.file.name
-    );
-    Outcome {
-        stderr: message.clone(),
-        exit_code: 2,
-        events: vec![Event { time_ns: 0, kind: EventKind::Output { fd: 2, text: message } }, Event {
-            time_ns: 0,
-            kind: EventKind::Exit { code: 2 },
-        }],
-        ..Outcome::default()
-    }
+    runner::run(&program.code, &program.entry, config)
 }
 
 /// Compiles and runs, folding a compile error into the outcome as the go
