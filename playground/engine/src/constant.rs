@@ -388,7 +388,7 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
             }
             Ok(Value::Float(f))
         }
-        Complex64 | Complex128 => match v.complex() {
+        Complex64 | Complex128 | UntypedComplex => match v.complex() {
             Some((r, i)) => {
                 if k == Complex64 {
                     Ok(Value::Complex(r as f32 as f64, i as f32 as f64))

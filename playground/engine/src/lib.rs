@@ -92,7 +92,7 @@ pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
         diag::sort_and_dedup(&mut diagnostics);
         return Err(CompileError { file, diagnostics });
     }
-    let (_checked, mut diagnostics) = check::check_file(&ast);
+    let (_checked, mut diagnostics) = check::check_file(&ast, &file);
     if !diagnostics.is_empty() {
         diag::sort_and_dedup(&mut diagnostics);
         return Err(CompileError { file, diagnostics });

@@ -38,12 +38,13 @@ pub enum BasicKind {
     UntypedInt,
     UntypedRune,
     UntypedFloat,
+    UntypedComplex,
     UntypedString,
     UntypedNil,
 }
 
 impl BasicKind {
-    pub const ALL: [BasicKind; 24] = [
+    pub const ALL: [BasicKind; 25] = [
         BasicKind::Invalid,
         BasicKind::Bool,
         BasicKind::Int,
@@ -66,6 +67,7 @@ impl BasicKind {
         BasicKind::UntypedInt,
         BasicKind::UntypedRune,
         BasicKind::UntypedFloat,
+        BasicKind::UntypedComplex,
         BasicKind::UntypedString,
         BasicKind::UntypedNil,
     ];
@@ -95,6 +97,7 @@ impl BasicKind {
             UntypedInt => "untyped int",
             UntypedRune => "untyped rune",
             UntypedFloat => "untyped float",
+            UntypedComplex => "untyped complex",
             UntypedString => "untyped string",
             UntypedNil => "untyped nil",
         }
@@ -102,7 +105,7 @@ impl BasicKind {
 
     pub fn is_untyped(self) -> bool {
         use BasicKind::*;
-        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedString | UntypedNil)
+        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedComplex | UntypedString | UntypedNil)
     }
     pub fn is_integer(self) -> bool {
         use BasicKind::*;
@@ -119,7 +122,7 @@ impl BasicKind {
         matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
     }
     pub fn is_complex(self) -> bool {
-        matches!(self, BasicKind::Complex64 | BasicKind::Complex128)
+        matches!(self, BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex)
     }
     pub fn is_numeric(self) -> bool {
         self.is_integer() || self.is_float() || self.is_complex()
@@ -618,7 +621,7 @@ impl TypeTable {
                     return match k {
                         BasicKind::UntypedBool => tk.is_boolean(),
                         BasicKind::UntypedString => tk.is_string(),
-                        BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => tk.is_numeric(),
+                        BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat | BasicKind::UntypedComplex => tk.is_numeric(),
                         _ => false,
                     };
                 }

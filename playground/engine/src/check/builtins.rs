@@ -176,7 +176,30 @@ impl<'a> Checker<'a> {
                 Operand::value(t)
             }
             Builtin::New => {
-                let t = self.type_expr(&args[0]);
+                // Go 1.26: new(expr) allocates a copy of the value.
+                let a = &args[0];
+                let x = self.expr_or_type(a);
+                if x.is_invalid() {
+                    return Operand::invalid();
+                }
+                if x.mode != Mode::TypeExpr {
+                    let mut x = x;
+                    if let Mode::Builtin(b) = x.mode {
+                        self.error(a.span, format!("{} (built-in) must be called", b.name()));
+                        return Operand::invalid();
+                    }
+                    if !self.single_value(&mut x, a) {
+                        return Operand::invalid();
+                    }
+                    if x.mode == Mode::Nil {
+                        self.error(a.span, "use of untyped nil in argument to built-in new");
+                        return Operand::invalid();
+                    }
+                    let t = self.default_operand(&mut x, a, "argument to new");
+                    return Operand::value(self.tt.pointer(t));
+                }
+                let t = x.ty;
+                self.record_type(a, t);
                 if self.tt.is_invalid(t) {
                     return Operand::invalid();
                 }
@@ -352,9 +375,54 @@ impl<'a> Checker<'a> {
                 }
                 Operand::value(t)
             }
-            Builtin::Complex | Builtin::Real | Builtin::Imag => {
-                self.unsupported(e.span, "complex numbers");
-                Operand::invalid()
+            Builtin::Complex => {
+                let mut re = self.expr(&args[0], None);
+                let mut im = self.expr(&args[1], None);
+                if re.is_invalid() || im.is_invalid() || !self.single_value(&mut re, &args[0]) || !self.single_value(&mut im, &args[1]) {
+                    return Operand::invalid();
+                }
+                if let (Some(a), Some(b)) = (re.konst().and_then(|v| v.as_f64()), im.konst().and_then(|v| v.as_f64())) {
+                    if self.tt.is_untyped(re.ty) && self.tt.is_untyped(im.ty) {
+                        let t = self.tt.basic(BasicKind::UntypedComplex);
+                        return Operand { mode: Mode::Constant(Value::Complex(a, b)), ty: t };
+                    }
+                }
+                let ft = if !self.tt.is_untyped(re.ty) { re.ty } else if !self.tt.is_untyped(im.ty) { im.ty } else { self.tt.basic(BasicKind::Float64) };
+                self.convert_untyped(&mut re, &args[0], ft);
+                self.convert_untyped(&mut im, &args[1], ft);
+                let t = match self.tt.basic_kind(ft) {
+                    Some(BasicKind::Float32) => self.tt.basic(BasicKind::Complex64),
+                    Some(BasicKind::Float64) => self.tt.basic(BasicKind::Complex128),
+                    _ => {
+                        let d = self.describe(&re, &args[0]);
+                        self.error(args[0].span, format!("invalid argument: arguments have type {}, expected floating-point", d));
+                        return Operand::invalid();
+                    }
+                };
+                Operand::value(t)
+            }
+            Builtin::Real | Builtin::Imag => {
+                let mut x = self.expr(&args[0], None);
+                if x.is_invalid() || !self.single_value(&mut x, &args[0]) {
+                    return Operand::invalid();
+                }
+                if let Some(Value::Complex(re_v, im_v)) = x.konst().cloned().or_else(|| x.konst().and_then(|v| v.as_f64()).map(|f| Value::Complex(f, 0.0))) {
+                    if self.tt.is_untyped(x.ty) {
+                        let t = self.tt.basic(BasicKind::UntypedFloat);
+                        let v = if b == Builtin::Real { re_v } else { im_v };
+                        return Operand { mode: Mode::Constant(Value::Float(v)), ty: t };
+                    }
+                }
+                let t = match self.tt.basic_kind(x.ty) {
+                    Some(BasicKind::Complex64) => self.tt.basic(BasicKind::Float32),
+                    Some(BasicKind::Complex128) => self.tt.basic(BasicKind::Float64),
+                    _ => {
+                        let d = self.describe(&x, &args[0]);
+                        self.error(args[0].span, format!("invalid argument: {d} must be of complex type"));
+                        return Operand::invalid();
+                    }
+                };
+                Operand::value(t)
             }
         }
     }

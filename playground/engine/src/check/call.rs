@@ -33,7 +33,8 @@ impl<'a> Checker<'a> {
                 }
                 let Some(sig) = self.tt.signature(f.ty).cloned() else {
                     let d = self.describe(&f, fun);
-                    self.error(e.span, format!("invalid operation: cannot call non-function {d}"));
+                    let ts = self.type_str(f.ty);
+                    self.error(e.span, format!("invalid operation: cannot call {d}: {ts} is not a function"));
                     for a in args {
                         let _ = self.expr_multi(a);
                     }
@@ -166,18 +167,9 @@ impl<'a> Checker<'a> {
     ) {
         let n = sig.params.len();
         let nargs = ops.len();
-        if let Some(sp) = ellipsis {
-            if !sig.variadic {
-                let _ = sp;
-                self.error(
-                    sp,
-                    format!("have (...) but function is not variadic: {fname}").replace(
-                        "have (...) but function is not variadic: ",
-                        "cannot use ... in call to non-variadic ",
-                    ),
-                );
-                return;
-            }
+        if ellipsis.is_some() && !sig.variadic {
+            self.error(call.span, format!("cannot use ... in call to non-variadic {fname}"));
+            return;
         }
         let count_ok = if sig.variadic && ellipsis.is_none() { nargs + 1 >= n } else { nargs == n };
         if !count_ok {
@@ -188,7 +180,7 @@ impl<'a> Checker<'a> {
             let (qual, at) = if nargs > n && !sig.variadic {
                 ("too many", args.get(n).map(|a| a.span).unwrap_or(call.span))
             } else {
-                ("not enough", args.last().map(|a| a.span).unwrap_or_else(|| self.rparen_span(call)))
+                ("not enough", args.last().map(|a| a.span).unwrap_or(call.span))
             };
             let hs = self.types_summary(&have, false, ellipsis.is_some());
             let ws = self.types_summary(&sig.params, sig.variadic, false);
@@ -294,21 +286,14 @@ impl<'a> Checker<'a> {
                             return Operand { mode: Mode::Constant(nv), ty: t };
                         }
                         Err(why) => {
-                            let d = self.describe(&x, a);
-                            let suffix = match why {
-                                Unrepresentable::Truncated => " (truncated)",
-                                _ => "",
-                            };
-                            if why == Unrepresentable::Overflows && !self.tt.is_untyped(x.ty) {
-                                self.error(a.span, format!("cannot convert {d} to type {ts}{suffix}"));
-                            } else if why == Unrepresentable::Truncated {
-                                self.error(a.span, format!("cannot convert {d} to type {ts}{suffix}"));
-                            } else {
+                            // Integer overflow gets a concise message
+                            // (go.dev/issue/63563).
+                            if why == Unrepresentable::Overflows && self.tt.is_integer(x.ty) && bk.is_integer() {
                                 let vs = v.go_string();
-                                self.error(a.span, format!("cannot convert {d} to type {ts}").replace(
-                                    &format!("cannot convert {d} to type {ts}"),
-                                    &format!("constant {vs} overflows {ts}"),
-                                ));
+                                self.error(a.span, format!("constant {vs} overflows {ts}"));
+                            } else {
+                                let d = self.describe(&x, a);
+                                self.error(a.span, format!("cannot convert {d} to type {ts}"));
                             }
                             return Operand::invalid();
                         }
@@ -316,6 +301,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        let orig = x.clone();
         // Untyped operand: default/convert toward the target.
         if self.tt.is_untyped(x.ty) {
             let before = x.clone();
@@ -338,7 +324,7 @@ impl<'a> Checker<'a> {
             }
         }
         if !self.tt.convertible(x.ty, t) {
-            let d = self.describe(&x, a);
+            let d = self.describe(if self.tt.is_untyped(orig.ty) { &orig } else { &x }, a);
             self.error(a.span, format!("cannot convert {d} to type {ts}"));
             return Operand::invalid();
         }

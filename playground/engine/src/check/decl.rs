@@ -115,6 +115,16 @@ impl<'a> Checker<'a> {
                 } else {
                     self.error(imp.path.span, format!("unsupported: package {path:?} is not available in this playground"));
                 }
+                // A placeholder so uses of the package do not cascade.
+                let name = match &imp.name {
+                    Some(n) => n.name.clone(),
+                    None => path.rsplit('/').next().unwrap_or(&path).to_string(),
+                };
+                if name != "_" && name != "." {
+                    let o = self.new_obj(&name, ObjKind::PkgName { pkg: usize::MAX, used: true }, TypeId(0), imp.path.span, DeclRef::None);
+                    self.obj_mut(o).state = State::Done;
+                    self.declare(&name, o, imp.path.span);
+                }
                 continue;
             };
             let (name, span) = match &imp.name {
@@ -275,28 +285,69 @@ impl<'a> Checker<'a> {
                 self.named_objs.iter().filter(|(_, o)| self.obj(**o).pkg == p).map(|(t, o)| (*t, *o)).collect();
             let mut named = named;
             named.sort_by_key(|(_, o)| *o);
+            let mut reported: Vec<TypeId> = Vec::new();
             for (t, o) in named {
-                if self.contains_by_value(t, t, 0) {
+                if reported.contains(&t) {
+                    continue;
+                }
+                let mut path = vec![t];
+                if self.cycle_path(t, t, &mut path, 0) {
                     let (span, name) = (self.obj(o).span, self.obj(o).name.clone());
-                    self.error(span, format!("invalid recursive type {name}"));
-                    if let Some(n) = self.tt.named_info_mut(t) {
-                        n.underlying = TypeId(0);
+                    if path.len() == 1 {
+                        self.error(span, format!("invalid recursive type: {name} refers to itself"));
+                    } else {
+                        let mut msg = format!("invalid recursive type {name}");
+                        for (i, &p) in path.iter().enumerate() {
+                            let next = path[(i + 1) % path.len()];
+                            let po = self.named_objs.get(&p).copied().unwrap_or(o);
+                            let ps = self.pos_string(self.obj(po).span);
+                            let (a, b) = (self.type_str(p), self.type_str(next));
+                            msg.push_str(&format!("\n\t{ps}: {a} refers to {b}"));
+                        }
+                        self.error(span, msg);
+                    }
+                    for &p in &path {
+                        reported.push(p);
+                        if let Some(n) = self.tt.named_info_mut(p) {
+                            n.underlying = TypeId(0);
+                        }
                     }
                 }
             }
         }
     }
 
-    fn contains_by_value(&self, t: TypeId, target: TypeId, depth: u32) -> bool {
+    /// Whether `t` contains `target` by value (struct fields, array
+    /// elements); `path` collects the named types on the way.
+    fn cycle_path(&self, t: TypeId, target: TypeId, path: &mut Vec<TypeId>, depth: u32) -> bool {
         if depth > 30 {
             return false;
         }
         let u = self.tt.underlying(t);
-        match self.tt.get(u).clone() {
-            Type::Struct(fs) => fs.iter().any(|f| f.ty == target || self.contains_by_value(f.ty, target, depth + 1)),
-            Type::Array(e, _) => e == target || self.contains_by_value(e, target, depth + 1),
-            _ => false,
+        let children: Vec<TypeId> = match self.tt.get(u) {
+            Type::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
+            Type::Array(e, _) => vec![*e],
+            _ => return false,
+        };
+        for c in children {
+            if c == target {
+                return true;
+            }
+            let named = self.tt.named_info(c).is_some();
+            if named {
+                if path.contains(&c) {
+                    continue;
+                }
+                path.push(c);
+            }
+            if self.cycle_path(c, target, path, depth + 1) {
+                return true;
+            }
+            if named {
+                path.pop();
+            }
         }
+        false
     }
 
     /// Resolves a package-level object on demand.
@@ -309,6 +360,11 @@ impl<'a> Checker<'a> {
                 match ob.decl {
                     DeclRef::Type(_) => self.error(span, format!("invalid recursive type {name}")),
                     DeclRef::Func(_) => {}
+                    DeclRef::Var { .. } => {
+                        // The dependency is recorded; the init-order pass
+                        // reports the cycle with its path, as Go does.
+                        let _ = (span, name);
+                    }
                     _ => {
                         self.error(span, format!("initialization cycle or invalid recursive reference: {name} refers to itself"));
                         self.obj_mut(o).ty = TypeId(0);
@@ -501,7 +557,7 @@ impl<'a> Checker<'a> {
         if values.len() == n {
             let mut out = Vec::new();
             for v in values {
-                let mut x = self.expr(v, declared);
+                let mut x = self.rhs_value(v, declared, values, n);
                 if x.is_invalid() {
                     out.push(declared.unwrap_or(TypeId(0)));
                     continue;
@@ -588,6 +644,23 @@ impl<'a> Checker<'a> {
         }
         self.assign_mismatch(values, n, values.len());
         invalid
+    }
+
+    /// One right-hand value; a lone call returning several values is an
+    /// assignment mismatch (`x := g()` with two results).
+    pub(super) fn rhs_value(&mut self, v: &'a Expr, hint: Option<TypeId>, values: &'a [Expr], nlhs: usize) -> super::expr::Operand {
+        if values.len() == 1 && matches!(v.unparen().kind, ExprKind::Call { .. }) {
+            let x = self.expr_multi(v);
+            if let Type::Tuple(ts) = self.tt.get(x.ty) {
+                if x.mode != Mode::NoValue && ts.len() != 1 {
+                    let l = ts.len();
+                    self.assign_mismatch(values, nlhs, l);
+                    return super::expr::Operand::invalid();
+                }
+            }
+            return x;
+        }
+        self.expr(v, hint)
     }
 
     pub(super) fn assign_mismatch(&mut self, rhs: &[Expr], l: usize, r: usize) {
@@ -864,6 +937,9 @@ impl<'a> Checker<'a> {
         let mut unused: Vec<(Span, String)> = Vec::new();
         for (&ref _name, &o) in &self.scopes[fsc].names {
             if let ObjKind::PkgName { pkg, used: false } = self.obj(o).kind {
+                if pkg == usize::MAX {
+                    continue;
+                }
                 let path = self.pkgs[pkg].path.clone();
                 let alias = &self.obj(o).name;
                 let msg = if *alias != self.pkgs[pkg].name {
@@ -905,6 +981,7 @@ impl<'a> Checker<'a> {
             }
             var_deps.insert(v, out);
         }
+        let mut in_reported_cycle: Vec<ObjId> = Vec::new();
         let mut done: Vec<ObjId> = Vec::new();
         let mut emitted_inits: Vec<usize> = Vec::new();
         let inits = self.global_inits.clone();
@@ -913,16 +990,24 @@ impl<'a> Checker<'a> {
             let pick = remaining.iter().position(|v| {
                 var_deps.get(v).map(|ds| ds.iter().all(|d| done.contains(d) || d == v)).unwrap_or(true)
             });
-            let Some(i) = pick else {
-                let v = remaining[0];
-                let (span, name) = (self.obj(v).span, self.obj(v).name.clone());
-                self.error(span, format!("initialization cycle or initialization loop: {name} refers to itself"));
-                break;
-            };
+            // No variable is ready: the first one is on a cycle.
+            let i = pick.unwrap_or(0);
             let v = remaining.remove(i);
-            if var_deps.get(&v).is_some_and(|ds| ds.contains(&v)) {
+            if (pick.is_none() || var_deps.get(&v).is_some_and(|ds| ds.contains(&v))) && !in_reported_cycle.contains(&v) {
+                let path = self.dep_path(v);
+                in_reported_cycle.extend(path.iter().copied());
                 let (span, name) = (self.obj(v).span, self.obj(v).name.clone());
-                self.error(span, format!("initialization cycle: {name} refers to itself"));
+                if path.len() <= 1 {
+                    self.error(span, format!("initialization cycle: {name} refers to itself"));
+                } else {
+                    let mut msg = format!("initialization cycle for {name}");
+                    for (i, &p) in path.iter().enumerate() {
+                        let next = path[(i + 1) % path.len()];
+                        let ps = self.pos_string(self.obj(p).span);
+                        msg.push_str(&format!("\n\t{ps}: {} refers to {}", self.obj(p).name, self.obj(next).name));
+                    }
+                    self.error(span, msg);
+                }
             }
             done.push(v);
             // Emit the initializer that defines v (once, when all of its
@@ -948,6 +1033,46 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// The shortest dependency path from `v` back to itself: `[v, f, ...]`.
+    fn dep_path(&self, v: ObjId) -> Vec<ObjId> {
+        let mut parent: HashMap<ObjId, ObjId> = HashMap::new();
+        let mut queue = std::collections::VecDeque::new();
+        for &d in self.deps.get(&v).map(|d| d.as_slice()).unwrap_or(&[]) {
+            if d == v {
+                return vec![v];
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(d) {
+                e.insert(v);
+                queue.push_back(d);
+            }
+        }
+        while let Some(x) = queue.pop_front() {
+            for &d in self.deps.get(&x).map(|d| d.as_slice()).unwrap_or(&[]) {
+                if d == v {
+                    let mut path = vec![x];
+                    let mut cur = x;
+                    while let Some(&p) = parent.get(&cur) {
+                        if p == v {
+                            break;
+                        }
+                        path.push(p);
+                        cur = p;
+                    }
+                    path.push(v);
+                    path.reverse();
+                    return path;
+                }
+                if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(d) {
+                    e.insert(x);
+                    queue.push_back(d);
+                }
+            }
+        }
+        vec![v]
     }
 }
 

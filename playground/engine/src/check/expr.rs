@@ -289,6 +289,10 @@ impl<'a> Checker<'a> {
         }
         match kind {
             ObjKind::Var { local, global } => {
+                // An earlier error made the type invalid: stay quiet.
+                if self.tt.is_invalid(ty) {
+                    return Operand::invalid();
+                }
                 if let Some(v) = local {
                     self.note_capture(v);
                     self.record_use(e, Use::Local(v));
@@ -341,6 +345,10 @@ impl<'a> Checker<'a> {
                 if let ObjKind::PkgName { used, .. } = &mut self.obj_mut(o).kind {
                     *used = true;
                 }
+                // An unsupported import was reported already.
+                if pkg == usize::MAX {
+                    return Operand::invalid();
+                }
                 let path = self.pkgs[pkg].path.clone();
                 self.record_use(e, Use::Package(path));
                 Operand { mode: Mode::Package(pkg), ty: TypeId(0) }
@@ -392,11 +400,7 @@ impl<'a> Checker<'a> {
                 Err(_) => return Operand::invalid(),
             },
             LitKind::Imag => match crate::lexer::decode_imag(&lit.text) {
-                Ok(f) => {
-                    self.unsupported(e.span, "complex numbers");
-                    let _ = f;
-                    return Operand::invalid();
-                }
+                Ok(f) => (Value::Complex(0.0, f), BasicKind::UntypedComplex),
                 Err(_) => return Operand::invalid(),
             },
             LitKind::Rune => match crate::lexer::decode_rune(&lit.text) {
@@ -422,6 +426,7 @@ impl<'a> Checker<'a> {
             Type::Basic(BasicKind::UntypedInt) => self.tt.basic(BasicKind::Int),
             Type::Basic(BasicKind::UntypedRune) => self.tt.basic(BasicKind::Int32),
             Type::Basic(BasicKind::UntypedFloat) => self.tt.basic(BasicKind::Float64),
+            Type::Basic(BasicKind::UntypedComplex) => self.tt.basic(BasicKind::Complex128),
             Type::Basic(BasicKind::UntypedString) => self.tt.basic(BasicKind::String),
             _ => t,
         }
@@ -472,7 +477,7 @@ impl<'a> Checker<'a> {
         let compatible = match xk {
             BasicKind::UntypedBool => tk.is_boolean(),
             BasicKind::UntypedString => tk.is_string(),
-            BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => tk.is_numeric(),
+            BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat | BasicKind::UntypedComplex => tk.is_numeric(),
             _ => false,
         };
         if !compatible {
@@ -543,7 +548,8 @@ impl<'a> Checker<'a> {
             self.not_representable = None;
             if !self.convert_untyped(x, e, t) {
                 let d = self.describe(&before, e);
-                let ts = self.type_str(t);
+                let shown = if self.tt.is_interface(t) { self.default_type(before.ty) } else { t };
+                let ts = self.type_str(shown);
                 if before.mode == Mode::Nil || matches!(self.tt.get(before.ty), Type::Basic(BasicKind::UntypedNil)) {
                     self.error(e.span, format!("cannot use nil as {ts} value in {context}"));
                 } else {
@@ -648,7 +654,7 @@ impl<'a> Checker<'a> {
                 };
                 if !ok {
                     let d = self.describe(&x, xe);
-                    self.error(e.span, format!("invalid operation: operator {} not defined on {d}", op.as_str()));
+                    self.error(xe.span, format!("invalid operation: operator {} not defined on {d}", op.as_str()));
                     return Operand::invalid();
                 }
                 if let Mode::Constant(v) = &x.mode {
@@ -862,12 +868,15 @@ impl<'a> Checker<'a> {
             if xk == yk {
                 return true;
             }
-            let numeric = |k: BasicKind| matches!(k, BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat);
+            let numeric = |k: BasicKind| {
+                matches!(k, BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat | BasicKind::UntypedComplex)
+            };
             if numeric(xk) && numeric(yk) {
                 let rank = |k: BasicKind| match k {
                     BasicKind::UntypedInt => 0,
                     BasicKind::UntypedRune => 1,
-                    _ => 2,
+                    BasicKind::UntypedFloat => 2,
+                    _ => 3,
                 };
                 let target = if rank(xk) >= rank(yk) { x.ty } else { y.ty };
                 if let (Mode::Constant(v), BasicKind::UntypedFloat) = (&x.mode, self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid)) {
@@ -1033,6 +1042,9 @@ impl<'a> Checker<'a> {
             if let Some(o) = self.lookup(pname) {
                 if let ObjKind::PkgName { pkg, .. } = self.obj(o).kind {
                     let _ = self.use_obj(xe, o);
+                    if pkg == usize::MAX {
+                        return Operand::invalid();
+                    }
                     let scope = self.pkgs[pkg].scope;
                     let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase());
                     let member = self.scopes[scope].names.get(&sel.name).copied().filter(|_| exported);
@@ -1287,7 +1299,7 @@ impl<'a> Checker<'a> {
                 Type::Array(el, n) => (el, Some(n), Mode::Variable),
                 _ => {
                     let d = self.describe(&x, xe);
-                    self.error(xe.span, format!("invalid operation: cannot index {d}"));
+                    self.error(Span { start: xe.span.end, end: xe.span.end + 1 }, format!("cannot index {d}"));
                     return Operand::invalid();
                 }
             },
@@ -1300,7 +1312,9 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 let d = self.describe(&x, xe);
-                self.error(xe.span, format!("invalid operation: cannot index {d}"));
+                // Go reports at the `[`.
+                self.error(Span { start: xe.span.end, end: xe.span.end + 1 }, format!("cannot index {d}"));
+                let _ = self.expr(ie, None);
                 return Operand::invalid();
             }
         };
@@ -1423,7 +1437,7 @@ impl<'a> Checker<'a> {
                 if let Some(at) = idx.get(w[1].0) {
                     self.error(at.span, format!("invalid slice indices: {} < {}", w[1].1, w[0].1));
                 }
-                return Operand::invalid();
+                break;
             }
         }
         Operand::value(result)

@@ -157,11 +157,14 @@ pub(crate) struct Checker<'a> {
     not_representable: Option<crate::constant::Unrepresentable>,
     /// A label waiting for the loop/switch/select it names.
     pending_label: Option<String>,
+    /// The user's source, for positions inside messages and for tokens the
+    /// AST does not keep (the `:=` of a short variable declaration).
+    src: Option<&'a crate::span::SourceFile>,
 }
 
 /// Checks a parsed file. Diagnostics come sorted, capped at Go's 10 with
 /// `too many errors`.
-pub fn check_file(file: &ast::File) -> (Checked, Vec<Diagnostic>) {
+pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, Vec<Diagnostic>) {
     // Load the stub packages the program imports, transitively.
     let mut stub_files: Vec<(String, ast::File)> = Vec::new();
     let mut queue: Vec<String> = file
@@ -188,10 +191,12 @@ pub fn check_file(file: &ast::File) -> (Checked, Vec<Diagnostic>) {
         }
     }
     let mut c = Checker::new();
+    c.src = Some(src);
     let mut diags = c.run(file, &stub_files);
     diags.sort_by_key(|d| d.span.start);
     diags.dedup();
-    if diags.len() > MAX_ERRORS {
+    // cmd/compile gives up once it has counted 10 errors.
+    if diags.len() >= MAX_ERRORS {
         let at = diags[MAX_ERRORS - 1].span;
         diags.truncate(MAX_ERRORS);
         diags.push(Diagnostic::new(at, "too many errors"));
@@ -263,6 +268,7 @@ impl<'a> Checker<'a> {
             comma_ok_used: Default::default(),
             not_representable: None,
             pending_label: None,
+            src: None,
         };
         c.init_universe();
         c
@@ -377,6 +383,25 @@ impl<'a> Checker<'a> {
 
     fn unsupported(&mut self, span: Span, what: &str) {
         self.error(span, format!("unsupported: {what} is not supported by this playground"));
+    }
+
+    /// `./prog.go:4:5`, as positions appear inside multi-line messages.
+    fn pos_string(&self, span: Span) -> String {
+        match self.src {
+            Some(f) => {
+                let lc = f.line_col(span.start);
+                format!("{}:{}:{}", crate::diag::display_name(&f.name), lc.line, lc.col)
+            }
+            None => String::new(),
+        }
+    }
+
+    /// The position of `tok` at or after `from` in the user's source.
+    fn find_token(&self, from: u32, tok: &str) -> Option<Span> {
+        let f = self.src?;
+        let rest = f.text.get(from as usize..)?;
+        let i = rest.find(tok)?;
+        Some(Span::new(from as usize + i, from as usize + i + tok.len()))
     }
 
     fn recording(&self) -> bool {
@@ -515,7 +540,7 @@ pub fn check_source(name: &str, src: &str) -> Result<Checked, Vec<String>> {
     if !d.is_empty() {
         return Err(d.iter().map(|d| d.render(&sf)).collect());
     }
-    let (checked, diags) = check_file(&f);
+    let (checked, diags) = check_file(&f, &sf);
     if diags.is_empty() {
         Ok(checked)
     } else {

@@ -196,7 +196,15 @@ impl<'a> Checker<'a> {
             StmtKind::Return(results) => self.return_stmt(s, results),
             StmtKind::Break(label) => self.branch(s, label.as_ref(), true),
             StmtKind::Continue(label) => self.branch(s, label.as_ref(), false),
-            StmtKind::Goto(_) => self.unsupported(s.span, "goto"),
+            StmtKind::Goto(label) => {
+                match self.fstack.last_mut().and_then(|f| f.labels.get_mut(&label.name)) {
+                    Some(l) => {
+                        l.1 = true;
+                        self.unsupported(s.span, "goto")
+                    }
+                    None => self.error(label.span, format!("label {} not defined", label.name)),
+                }
+            }
             StmtKind::Fallthrough => {
                 if !fallthrough_ok {
                     self.error(s.span, "fallthrough statement out of place");
@@ -377,11 +385,12 @@ impl<'a> Checker<'a> {
         }
         match self.info.calls.get(&inner.id) {
             Some(CallKind::Conversion(_)) => {
-                self.error(e.span, format!("{kw} requires function call, not conversion"));
+                let d = self.describe(&x, e);
+                self.error(e.span, format!("{kw} requires function call, not conversion {d}"));
             }
             Some(CallKind::Builtin(b)) if !b.is_statement() => {
-                let s = crate::parser::expr_string(e);
-                self.error(e.span, format!("{kw} discards result of {s}"));
+                let d = self.describe(&x, e);
+                self.error(e.span, format!("{kw} discards result of {d}"));
             }
             _ => {}
         }
@@ -574,14 +583,16 @@ impl<'a> Checker<'a> {
             }
         }
         if !new_any && targets.iter().all(|t| t.0.is_some()) {
-            self.error(s.span, "no new variables on left side of :=");
+            let from = lhs.last().map(|l| l.span.end).unwrap_or(s.span.start);
+            let at = self.find_token(from, ":=").unwrap_or(s.span);
+            self.error(at, "no new variables on left side of :=");
         }
         // Existing variables take assignment semantics.
         let declared_types: Vec<Option<TypeId>> = targets.iter().map(|(_, o)| o.map(|o| self.obj(o).ty)).collect();
         let types = if rhs.len() == lhs.len() {
             let mut out = Vec::new();
             for (i, r) in rhs.iter().enumerate() {
-                let mut x = self.expr(r, declared_types[i]);
+                let mut x = self.rhs_value(r, declared_types[i], rhs, lhs.len());
                 if x.is_invalid() || !self.single_value(&mut x, r) {
                     out.push(declared_types[i].unwrap_or(TypeId(0)));
                     continue;
@@ -682,16 +693,12 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                let d = self.describe(x, l);
-                match x.mode {
-                    Mode::Constant(_) | Mode::Nil | Mode::TypeExpr => {
-                        self.error(l.span, format!("cannot assign to {s} (neither addressable nor a map index expression)").replace(
-                            &format!("cannot assign to {s} (neither addressable nor a map index expression)"),
-                            &format!("cannot assign to {d}"),
-                        ))
-                    }
-                    _ => self.error(l.span, format!("cannot assign to {s} (neither addressable nor a map index expression)")),
-                }
+                // Go reports a slice expression at its `[`.
+                let at = match &l.unparen().kind {
+                    ExprKind::Slice { x, .. } => Span { start: x.span.end, end: x.span.end + 1 },
+                    _ => l.span,
+                };
+                self.error(at, format!("cannot assign to {s} (neither addressable nor a map index expression)"));
                 false
             }
         }
@@ -705,7 +712,7 @@ impl<'a> Checker<'a> {
         if lhs.len() == rhs.len() {
             for (i, r) in rhs.iter().enumerate() {
                 let target = ls[i].as_ref().filter(|o| !o.is_invalid()).map(|o| o.ty);
-                let mut x = self.expr(r, target);
+                let mut x = self.rhs_value(r, target, rhs, lhs.len());
                 if x.is_invalid() || !self.single_value(&mut x, r) {
                     continue;
                 }
@@ -832,7 +839,7 @@ impl<'a> Checker<'a> {
         };
         self.push_target(label, false);
         let mut defaults = 0;
-        let mut seen: Vec<(Value, TypeId)> = Vec::new();
+        let mut seen: Vec<(Value, TypeId, Span)> = Vec::new();
         for (ci, c) in clauses.iter().enumerate() {
             if c.default {
                 defaults += 1;
@@ -853,20 +860,26 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         if let Some(v) = x.konst() {
-                            if seen.iter().any(|(sv, st)| sv == v && *st == x.ty) {
-                                let s = crate::parser::expr_string(ce);
-                                self.error(ce.span, format!("duplicate case {s} in expression switch"));
+                            if let Some(prev) = seen.iter().find(|(sv, st, _)| sv == v && *st == x.ty).map(|p| p.2) {
+                                let d = self.describe(&x, ce);
+                                let ps = self.pos_string(prev);
+                                self.error(ce.span, format!("duplicate case {d} in expression switch\n\t{ps}: previous case"));
                             } else {
-                                seen.push((v.clone(), x.ty));
+                                seen.push((v.clone(), x.ty, ce.span));
                             }
                         }
                     }
                     None => {
                         if tag.is_none() {
                             if !self.tt.is_boolean(x.ty) {
-                                let s = crate::parser::expr_string(ce);
-                                let ts = self.type_str(x.ty);
-                                self.error(ce.span, format!("invalid case {s} in switch (mismatched types {ts} and bool)"));
+                                let d = self.describe(&x, ce);
+                                if self.tt.is_untyped(x.ty) {
+                                    self.error(ce.span, format!("cannot convert {d} to type bool"));
+                                } else {
+                                    let s = crate::parser::expr_string(ce);
+                                    let ts = self.type_str(x.ty);
+                                    self.error(ce.span, format!("invalid case {s} in switch (mismatched types {ts} and bool)"));
+                                }
                                 continue;
                             }
                             let b = self.tt.basic(BasicKind::Bool);
@@ -896,11 +909,11 @@ impl<'a> Checker<'a> {
 
     /// A case value against the switch tag: comparable, matching types.
     fn case_matches(&mut self, x: &mut Operand, xe: &'a Expr, t: &mut Operand, te: &'a Expr) -> bool {
+        let before = x.clone();
         if self.tt.is_untyped(x.ty) && !self.convert_untyped(x, xe, t.ty) {
-            let s = crate::parser::expr_string(xe);
-            let ts = crate::parser::expr_string(te);
-            let (a, b) = (self.type_str(x.ty), self.type_str(t.ty));
-            self.error(xe.span, format!("invalid case {s} in switch on {ts} (mismatched types {a} and {b})"));
+            let d = self.describe(&before, xe);
+            let ts = self.type_str(t.ty);
+            self.error(xe.span, format!("cannot convert {d} to type {ts}"));
             return false;
         }
         if !self.tt.assignable(x.ty, t.ty) && !self.tt.assignable(t.ty, x.ty) {
@@ -936,7 +949,7 @@ impl<'a> Checker<'a> {
         self.push_target(label, false);
         let mut bind_objs: Vec<ObjId> = Vec::new();
         let mut defaults = 0;
-        let mut seen: Vec<TypeId> = Vec::new();
+        let mut seen: Vec<(TypeId, Span)> = Vec::new();
         let mut seen_nil = false;
         for c in clauses {
             if c.default {
@@ -960,11 +973,12 @@ impl<'a> Checker<'a> {
                 if self.tt.is_invalid(t) {
                     continue;
                 }
-                if seen.contains(&t) {
+                if let Some(&(_, prev)) = seen.iter().find(|(st, _)| *st == t) {
                     let ts = self.type_str(t);
-                    self.error(te.span, format!("duplicate case {ts} in type switch"));
+                    let ps = self.pos_string(prev);
+                    self.error(te.span, format!("duplicate case {ts} in type switch\n\t{ps}: previous case"));
                 }
-                seen.push(t);
+                seen.push((t, te.span));
                 if valid {
                     self.check_assertable(xo.ty, t, te, x);
                 }
@@ -1000,7 +1014,7 @@ impl<'a> Checker<'a> {
             if b.name == "_" {
                 self.error(b.span, "no new variable on left side of :=");
             } else if !bind_objs.iter().any(|&o| self.obj(o).used) {
-                self.error(b.span, format!("declared and not used: {}", b.name));
+                self.error(b.span, format!("{} declared and not used", b.name));
             }
         }
         let _ = s;
