@@ -42,6 +42,9 @@ pub struct ImportSpec {
     pub span: Span,
 }
 
+// A file has few declarations; boxing the large function variant would
+// only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Decl {
     Const(GenDecl<ConstSpec>),
@@ -153,11 +156,25 @@ pub enum StmtKind {
     Decl(Decl),
     Expr(Expr),
     /// `ch <- v`
-    Send { ch: Expr, value: Expr },
+    Send {
+        ch: Expr,
+        value: Expr,
+    },
     /// `x++` / `x--`
-    IncDec { x: Expr, inc: bool },
+    IncDec {
+        x: Expr,
+        inc: bool,
+    },
     /// `a, b = x, y`; `a, b := x, y` (`define`); `x op= y` (`op`).
-    Assign { lhs: Vec<Expr>, rhs: Vec<Expr>, define: bool, op: Option<AssignOp> },
+    /// `op_span` is the operator's position, where Go reports errors
+    /// about the assignment as a whole.
+    Assign {
+        lhs: Vec<Expr>,
+        rhs: Vec<Expr>,
+        define: bool,
+        op: Option<AssignOp>,
+        op_span: Span,
+    },
     Go(Expr),
     Defer(Expr),
     Return(Vec<Expr>),
@@ -165,11 +182,24 @@ pub enum StmtKind {
     Continue(Option<Name>),
     Goto(Name),
     Fallthrough,
-    Labeled { label: Name, stmt: Box<Stmt> },
+    Labeled {
+        label: Name,
+        stmt: Box<Stmt>,
+    },
     Block(Block),
-    If { init: Option<Box<Stmt>>, cond: Expr, then: Block, els: Option<Box<Stmt>> },
+    If {
+        init: Option<Box<Stmt>>,
+        cond: Expr,
+        then: Block,
+        els: Option<Box<Stmt>>,
+    },
     /// `switch init; tag { ... }`
-    Switch { init: Option<Box<Stmt>>, tag: Option<Expr>, clauses: Vec<CaseClause>, rbrace: Span },
+    Switch {
+        init: Option<Box<Stmt>>,
+        tag: Option<Expr>,
+        clauses: Vec<CaseClause>,
+        rbrace: Span,
+    },
     /// `switch init; bind := x.(type) { ... }`
     TypeSwitch {
         init: Option<Box<Stmt>>,
@@ -179,11 +209,25 @@ pub enum StmtKind {
         clauses: Vec<CaseClause>,
         rbrace: Span,
     },
-    Select { clauses: Vec<CommClause>, rbrace: Span },
+    Select {
+        clauses: Vec<CommClause>,
+        rbrace: Span,
+    },
     /// The three-clause, condition-only and infinite forms.
-    For { init: Option<Box<Stmt>>, cond: Option<Expr>, post: Option<Box<Stmt>>, body: Block },
+    For {
+        init: Option<Box<Stmt>>,
+        cond: Option<Expr>,
+        post: Option<Box<Stmt>>,
+        body: Block,
+    },
     /// `for k, v := range x`, `for k = range x`, `for range x`.
-    Range { key: Option<Expr>, value: Option<Expr>, define: bool, x: Expr, body: Block },
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        define: bool,
+        x: Expr,
+        body: Block,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -348,7 +392,11 @@ pub struct Element {
 /// An interface element: a method, or an embedded interface.
 #[derive(Clone, Debug, PartialEq)]
 pub enum InterfaceElem {
-    Method { name: Name, ty: FuncType, span: Span },
+    Method {
+        name: Name,
+        ty: FuncType,
+        span: Span,
+    },
     Embedded(Expr),
 }
 
@@ -359,32 +407,76 @@ pub enum ExprKind {
     Ident(String),
     BasicLit(BasicLit),
     /// `T{...}`; `ty` is `None` when elided inside an outer literal.
-    CompositeLit { ty: Option<Box<Expr>>, elems: Vec<Element>, rbrace: Span },
-    FuncLit { ty: FuncType, body: Block },
+    CompositeLit {
+        ty: Option<Box<Expr>>,
+        elems: Vec<Element>,
+        rbrace: Span,
+    },
+    /// Boxed, like `FuncType`, to keep `Expr` small (parser frames hold
+    /// many `Expr` temporaries).
+    FuncLit {
+        ty: Box<FuncType>,
+        body: Box<Block>,
+    },
     Paren(Box<Expr>),
-    Selector { x: Box<Expr>, sel: Name },
+    Selector {
+        x: Box<Expr>,
+        sel: Name,
+    },
     /// `x[i]`; also a generic instantiation `F[int]`, which the checker
     /// reports as unsupported.
-    Index { x: Box<Expr>, index: Box<Expr> },
+    Index {
+        x: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `x[lo:hi]` and `x[lo:hi:max]` (`full`).
-    Slice { x: Box<Expr>, lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, max: Option<Box<Expr>>, full: bool },
+    Slice {
+        x: Box<Expr>,
+        lo: Option<Box<Expr>>,
+        hi: Option<Box<Expr>>,
+        max: Option<Box<Expr>>,
+        full: bool,
+    },
     /// `x.(T)`; `ty` is `None` for `x.(type)`, which is only valid as a
     /// type switch guard (the parser turns a guard into `TypeSwitch`).
-    TypeAssert { x: Box<Expr>, ty: Option<Box<Expr>> },
+    TypeAssert {
+        x: Box<Expr>,
+        ty: Option<Box<Expr>>,
+    },
     /// `f(args)`, `f(args...)`, and conversions `T(x)`.
-    Call { fun: Box<Expr>, args: Vec<Expr>, ellipsis: Option<Span> },
+    Call {
+        fun: Box<Expr>,
+        args: Vec<Expr>,
+        ellipsis: Option<Span>,
+    },
     /// `*x`: a dereference or a pointer type.
     Star(Box<Expr>),
-    Unary { op: UnaryOp, x: Box<Expr> },
-    Binary { op: BinaryOp, x: Box<Expr>, y: Box<Expr> },
+    Unary {
+        op: UnaryOp,
+        x: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        x: Box<Expr>,
+        y: Box<Expr>,
+    },
 
     // Type expressions.
     /// `[N]T`; `len` is `None` for `[...]T`.
-    ArrayType { len: Option<Box<Expr>>, elem: Box<Expr> },
+    ArrayType {
+        len: Option<Box<Expr>>,
+        elem: Box<Expr>,
+    },
     SliceType(Box<Expr>),
-    MapType { key: Box<Expr>, value: Box<Expr> },
-    ChanType { dir: ChanDir, elem: Box<Expr> },
-    FuncType(FuncType),
+    MapType {
+        key: Box<Expr>,
+        value: Box<Expr>,
+    },
+    ChanType {
+        dir: ChanDir,
+        elem: Box<Expr>,
+    },
+    FuncType(Box<FuncType>),
     StructType(Vec<Field>),
     InterfaceType(Vec<InterfaceElem>),
 }

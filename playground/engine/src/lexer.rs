@@ -12,21 +12,32 @@
 
 use crate::diag::Diagnostic;
 use crate::span::{SourceFile, Span};
-use crate::token::{keyword, AssignOp, SemiKind, Token, TokenKind};
+use crate::token::{AssignOp, SemiKind, Token, TokenKind, keyword};
 
 /// Splits a file into tokens. The last token is always `Eof`. Diagnostics
 /// come in source order.
 pub fn tokenize(file: &SourceFile) -> (Vec<Token>, Vec<Diagnostic>) {
+    let (tokens, diags, _) = tokenize_with_owners(file);
+    (tokens, diags)
+}
+
+/// Like `tokenize`, also saying for each diagnostic the index of the token
+/// whose scanning reported it. Go's scanner runs lazily, one token ahead of
+/// nothing: the parser needs this to know which errors Go would have seen
+/// by a given point (Go stops after a bad package clause, and checks
+/// labels only in bodies scanned without error).
+pub(crate) fn tokenize_with_owners(file: &SourceFile) -> (Vec<Token>, Vec<Diagnostic>, Vec<usize>) {
     let mut lx = Lexer::new(&file.text);
     let mut tokens = Vec::new();
     loop {
+        lx.tok_index = tokens.len();
         let tok = lx.next_token();
         tokens.push(tok);
         if tok.kind == TokenKind::Eof {
             break;
         }
     }
-    (tokens, lx.diags)
+    (tokens, lx.diags, lx.owners)
 }
 
 struct Lexer<'a> {
@@ -40,13 +51,25 @@ struct Lexer<'a> {
     /// Offset where the current token starts.
     start: usize,
     diags: Vec<Diagnostic>,
+    /// For each diagnostic, the index of the token being scanned.
+    owners: Vec<usize>,
+    tok_index: usize,
 }
 
 const BOM: char = '\u{feff}';
 
 impl<'a> Lexer<'a> {
     fn new(src: &'a str) -> Lexer<'a> {
-        let mut lx = Lexer { src, pos: 0, ch: None, nlsemi: false, start: 0, diags: Vec::new() };
+        let mut lx = Lexer {
+            src,
+            pos: 0,
+            ch: None,
+            nlsemi: false,
+            start: 0,
+            diags: Vec::new(),
+            owners: Vec::new(),
+            tok_index: 0,
+        };
         lx.load(0);
         // A byte order mark is allowed, and ignored, only at the very start.
         if lx.ch == Some(BOM) {
@@ -84,6 +107,7 @@ impl<'a> Lexer<'a> {
 
     fn error_at(&mut self, pos: usize, msg: impl Into<String>) {
         self.diags.push(Diagnostic::new(Span::new(pos, pos), msg));
+        self.owners.push(self.tok_index);
     }
 
     /// Reports at the current character, as Go's `errorf` does.
@@ -92,7 +116,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn token(&self, kind: TokenKind) -> Token {
-        Token { kind, span: Span::new(self.start, self.pos) }
+        Token {
+            kind,
+            span: Span::new(self.start, self.pos),
+        }
     }
 
     fn next_token(&mut self) -> Token {
@@ -121,7 +148,10 @@ impl<'a> Lexer<'a> {
             let kind = match c {
                 '\n' => {
                     self.bump();
-                    return Token { kind: Semi(SemiKind::Newline), span: Span::new(self.start, self.start + 1) };
+                    return Token {
+                        kind: Semi(SemiKind::Newline),
+                        span: Span::new(self.start, self.start + 1),
+                    };
                 }
                 '0'..='9' => return self.number(false),
                 '"' => return self.std_string(),
@@ -157,7 +187,8 @@ impl<'a> Lexer<'a> {
                     if matches!(self.ch, Some('0'..='9')) {
                         return self.number(true);
                     }
-                    if self.ch == Some('.') && self.src.as_bytes().get(self.pos + 1) == Some(&b'.') {
+                    if self.ch == Some('.') && self.src.as_bytes().get(self.pos + 1) == Some(&b'.')
+                    {
                         self.bump();
                         self.bump();
                         return self.token(Ellipsis);
@@ -327,10 +358,10 @@ impl<'a> Lexer<'a> {
     /// (which Go still takes into the identifier, to avoid follow-on errors).
     fn at_ident_char(&mut self, first: bool) -> bool {
         let Some(c) = self.ch else { return false };
-        if c.is_alphabetic() || c == '_' {
+        if is_go_letter(c) || c == '_' {
             return true;
         }
-        if c.is_numeric() {
+        if is_go_digit(c) {
             if first {
                 self.error_here(format!("identifier cannot begin with digit {}", fmt_u(c)));
             }
@@ -374,7 +405,11 @@ impl<'a> Lexer<'a> {
     fn digits(&mut self, base: u32, invalid: &mut Option<usize>) -> u32 {
         let mut digsep = 0;
         while let Some(c) = self.ch {
-            let ok = if base <= 10 { c.is_ascii_digit() } else { c.is_ascii_hexdigit() };
+            let ok = if base <= 10 {
+                c.is_ascii_digit()
+            } else {
+                c.is_ascii_hexdigit()
+            };
             if !ok && c != '_' {
                 break;
             }
@@ -429,7 +464,10 @@ impl<'a> Lexer<'a> {
             digsep |= self.digits(base, &mut invalid);
             if self.ch == Some('.') {
                 if prefix == 'o' || prefix == 'b' {
-                    self.error_here(format!("invalid radix point in {} literal", base_name(base)));
+                    self.error_here(format!(
+                        "invalid radix point in {} literal",
+                        base_name(base)
+                    ));
                     ok = false;
                 }
                 self.bump();
@@ -449,11 +487,17 @@ impl<'a> Lexer<'a> {
             if ok {
                 if e == Some('e') && prefix != '\0' && prefix != '0' {
                     let c = self.ch.unwrap_or('e');
-                    self.error_here(format!("{} exponent requires decimal mantissa", quote_rune(c)));
+                    self.error_here(format!(
+                        "{} exponent requires decimal mantissa",
+                        quote_rune(c)
+                    ));
                     ok = false;
                 } else if e == Some('p') && prefix != 'x' {
                     let c = self.ch.unwrap_or('p');
-                    self.error_here(format!("{} exponent requires hexadecimal mantissa", quote_rune(c)));
+                    self.error_here(format!(
+                        "{} exponent requires hexadecimal mantissa",
+                        quote_rune(c)
+                    ));
                     ok = false;
                 }
             }
@@ -479,20 +523,26 @@ impl<'a> Lexer<'a> {
         self.nlsemi = true;
         let tok = self.token(kind);
         let text = &self.src[self.start..self.pos];
-        if kind == TokenKind::Int && ok {
-            if let Some(i) = invalid {
-                let d = text.as_bytes().get(i).copied().unwrap_or(b'0') as char;
-                self.error_at(
-                    self.start + i,
-                    format!("invalid digit {} in {} literal", quote_rune(d), base_name(base)),
-                );
-                ok = false;
-            }
+        if kind == TokenKind::Int
+            && ok
+            && let Some(i) = invalid
+        {
+            let d = text.as_bytes().get(i).copied().unwrap_or(b'0') as char;
+            self.error_at(
+                self.start + i,
+                format!(
+                    "invalid digit {} in {} literal",
+                    quote_rune(d),
+                    base_name(base)
+                ),
+            );
+            ok = false;
         }
-        if digsep & 2 != 0 && ok {
-            if let Some(i) = invalid_sep(text) {
-                self.error_at(self.start + i, "'_' must separate successive digits");
-            }
+        if digsep & 2 != 0
+            && ok
+            && let Some(i) = invalid_sep(text)
+        {
+            self.error_at(self.start + i, "'_' must separate successive digits");
         }
         tok
     }
@@ -619,7 +669,11 @@ impl<'a> Lexer<'a> {
             let Some(c) = self.ch else { return true };
             let d = c.to_digit(16).unwrap_or(base);
             if d >= base {
-                self.error_here(format!("invalid character {} in {} escape", quote_rune(c), base_name(base)));
+                self.error_here(format!(
+                    "invalid character {} in {} escape",
+                    quote_rune(c),
+                    base_name(base)
+                ));
                 return false;
             }
             x = x.wrapping_mul(base).wrapping_add(d);
@@ -630,11 +684,62 @@ impl<'a> Lexer<'a> {
             return false;
         }
         if x > max || (0xD800..0xE000).contains(&x) {
-            self.error_here(format!("escape is invalid Unicode code point {}", fmt_u32(x)));
+            self.error_here(format!(
+                "escape is invalid Unicode code point {}",
+                fmt_u32(x)
+            ));
             return false;
         }
         true
     }
+}
+
+/// Go's `unicode.IsLetter` (categories L*), approximated without tables:
+/// Rust's Alphabetic minus the letter numbers (Nl, which are numeric too).
+/// Combining marks that Unicode calls alphabetic still pass (a known gap).
+fn is_go_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_numeric()
+}
+
+/// Go's `unicode.IsDigit` (category Nd): numeric, not a letter number,
+/// and not one of the other-number (No) ranges, such as superscripts,
+/// fractions and circled numbers, that pasted text brings in.
+fn is_go_digit(c: char) -> bool {
+    const OTHER_NUMBERS: &[(u32, u32)] = &[
+        (0x00B2, 0x00B3),
+        (0x00B9, 0x00B9),
+        (0x00BC, 0x00BE),
+        (0x09F4, 0x09F9),
+        (0x0B72, 0x0B77),
+        (0x0BF0, 0x0BF2),
+        (0x0C78, 0x0C7E),
+        (0x0D58, 0x0D5E),
+        (0x0D70, 0x0D78),
+        (0x0F2A, 0x0F33),
+        (0x1369, 0x137C),
+        (0x17F0, 0x17F9),
+        (0x19DA, 0x19DA),
+        (0x2070, 0x2079),
+        (0x2080, 0x2089),
+        (0x2150, 0x218B),
+        (0x2460, 0x24FF),
+        (0x2776, 0x2793),
+        (0x2CFD, 0x2CFD),
+        (0x3192, 0x3195),
+        (0x3220, 0x3229),
+        (0x3248, 0x324F),
+        (0x3251, 0x325F),
+        (0x3280, 0x3289),
+        (0x32B1, 0x32BF),
+        (0xA830, 0xA835),
+        (0x1D2C0, 0x1D2F3),
+        (0x1D360, 0x1D378),
+        (0x1F100, 0x1F10C),
+    ];
+    let u = c as u32;
+    c.is_numeric()
+        && !c.is_alphabetic()
+        && !OTHER_NUMBERS.iter().any(|&(lo, hi)| lo <= u && u <= hi)
 }
 
 fn is_letter(c: char) -> bool {
@@ -844,8 +949,12 @@ fn unescape(
         x = x * base + d;
     }
     match c {
-        '0'..='7' | 'x' => u8::try_from(x).map(Unescaped::Byte).map_err(|_| LitError::Malformed),
-        _ => char::from_u32(x).map(Unescaped::Char).ok_or(LitError::Malformed),
+        '0'..='7' | 'x' => u8::try_from(x)
+            .map(Unescaped::Byte)
+            .map_err(|_| LitError::Malformed),
+        _ => char::from_u32(x)
+            .map(Unescaped::Char)
+            .ok_or(LitError::Malformed),
     }
 }
 

@@ -207,7 +207,11 @@ impl TokenKind {
     pub fn is_literal(self) -> bool {
         matches!(
             self,
-            TokenKind::Int | TokenKind::Float | TokenKind::Imag | TokenKind::Rune | TokenKind::String
+            TokenKind::Int
+                | TokenKind::Float
+                | TokenKind::Imag
+                | TokenKind::Rune
+                | TokenKind::String
         )
     }
 

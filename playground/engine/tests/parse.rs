@@ -2,9 +2,9 @@
 //! with real Go) and must parse without a diagnostic. Together they cover
 //! every construct of the playground's Go subset.
 
+use gmp_engine::SourceFile;
 use gmp_engine::ast::{Decl, File};
 use gmp_engine::parser::parse_file;
-use gmp_engine::SourceFile;
 use std::fs;
 use std::path::Path;
 
@@ -20,7 +20,11 @@ fn corpus() -> Vec<(String, String)> {
     files
         .into_iter()
         .map(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+            let name = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("?")
+                .to_string();
             (name, fs::read_to_string(&p).expect("read"))
         })
         .collect()

@@ -51,7 +51,11 @@ fn syntax_errors_match_go() {
             Ok(_) => Vec::new(),
             Err(e) => e.diagnostics.iter().map(|d| d.render(&e.file)).collect(),
         };
-        let got: Vec<String> = if too_many { got.into_iter().take(10).collect() } else { got };
+        let got: Vec<String> = if too_many {
+            got.into_iter().take(10).collect()
+        } else {
+            got
+        };
         if got != want {
             failures.push(format!(
                 "{}:\n  want: {:#?}\n  got:  {:#?}",
@@ -61,5 +65,11 @@ fn syntax_errors_match_go() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
 }

@@ -1,0 +1,12 @@
+package main
+
+func main() {
+N:
+	for {
+		break N
+	}
+N:
+	for {
+		break N
+	}
+}

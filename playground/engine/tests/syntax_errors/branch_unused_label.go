@@ -1,0 +1,14 @@
+package main
+
+func f() {
+unused:
+	for {
+	}
+}
+
+func main() {
+	func() {
+	inner:
+	}()
+	f()
+}

@@ -1,0 +1,11 @@
+package main
+
+func f() {
+unused:
+	for {
+	}
+}
+
+func main() {
+	x := )
+}

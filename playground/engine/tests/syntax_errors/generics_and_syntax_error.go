@@ -1,0 +1,7 @@
+package main
+
+func Map[T any](xs []T) []T { return xs }
+
+func main() {
+	x := )
+}

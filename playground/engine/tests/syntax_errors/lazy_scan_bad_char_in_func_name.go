@@ -1,0 +1,6 @@
+package main
+
+func\x4 main() {
+	x := 1
+	_ = x
+}

@@ -1,0 +1,4 @@
+package main
+
+fu@nc main() {
+}

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	ch := make(chan int)
+	select {
+	case <-ch
+	}
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x² := 1
+	_ = x²
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	for w := 1; w <= 3; w:= {
+	}
+}

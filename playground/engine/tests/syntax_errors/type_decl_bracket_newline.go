@@ -1,0 +1,6 @@
+package main
+
+type IntSlice [int
+type Handler func(string) error
+
+func main() {}
