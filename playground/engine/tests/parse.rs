@@ -53,6 +53,11 @@ fn corpus_parses_without_diagnostics() {
 fn corpus_compiles_through_the_public_api() {
     for (name, src) in corpus() {
         if let Err(e) = gmp_engine::compile("prog.go", &src) {
+            // goto parses (06_labels.go) but is outside the playground's
+            // subset: the checker reports it as unsupported.
+            if e.diagnostics.iter().all(|d| d.message == "unsupported: goto is not supported by this playground") {
+                continue;
+            }
             panic!("{name}:\n{}", e.render());
         }
     }

@@ -797,9 +797,8 @@ impl<'a> Checker<'a> {
         for (i, f) in ft.params.iter().enumerate() {
             let mut t = self.type_expr(&f.ty);
             if f.variadic {
-                if i + 1 != n || f.names.len() > 1 {
-                    self.error(f.span, "can only use ... with final parameter in list");
-                } else {
+                // A misplaced `...` was reported by the parser.
+                if i + 1 == n && f.names.len() <= 1 {
                     variadic = true;
                 }
                 t = self.tt.slice(t);

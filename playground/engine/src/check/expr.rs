@@ -386,6 +386,10 @@ impl<'a> Checker<'a> {
 
     fn basic_lit(&mut self, e: &Expr, lit: &ast::BasicLit) -> Operand {
         use crate::ast::LitKind;
+        // The lexer reported a malformed literal; Go stays quiet here.
+        if lit.bad {
+            return Operand::invalid();
+        }
         let (v, kind) = match lit.kind {
             LitKind::Int => match crate::lexer::decode_int(&lit.text) {
                 Ok(i) if i <= i128::MAX as u128 => (Value::Int(i as i128), BasicKind::UntypedInt),

@@ -204,6 +204,36 @@ pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, 
     (Checked { types: c.tt, info: c.info }, diags)
 }
 
+/// Combines the parser's diagnostics (those after which Go still
+/// type-checks) with the checker's, as `go build` would print them.
+///
+/// - Scanner errors on identifiers (`invalid character U+00A0 in
+///   identifier`) end compilation in Go before type checking, so the
+///   checker's follow-on `undefined:` errors are dropped.
+/// - `unsupported: goto` is this playground's own limit: when the program
+///   has real Go errors, only those are shown.
+/// - At most 10 errors, then `too many errors`.
+pub fn merge_diagnostics(parse: Vec<Diagnostic>, check: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let scanner_stop = parse
+        .iter()
+        .any(|d| d.message.starts_with("invalid character") || d.message.starts_with("identifier cannot begin with digit"));
+    let mut all = parse;
+    if !scanner_stop {
+        all.extend(check);
+    }
+    if all.iter().any(|d| !d.message.starts_with("unsupported: ")) {
+        all.retain(|d| !d.message.starts_with("unsupported: goto"));
+    }
+    all.sort_by_key(|d| d.span.start);
+    all.dedup();
+    if all.len() > MAX_ERRORS && !all.iter().any(|d| d.message == "too many errors") {
+        let at = all[MAX_ERRORS - 1].span;
+        all.truncate(MAX_ERRORS);
+        all.push(Diagnostic::new(at, "too many errors"));
+    }
+    all
+}
+
 /// The diagnostics the stubs themselves produce (a test asserts none).
 #[cfg(test)]
 pub(crate) fn check_stubs() -> Vec<(String, Vec<Diagnostic>)> {

@@ -70,11 +70,9 @@ impl<'a> Checker<'a> {
         if let Some(fc) = self.fstack.pop() {
             let mut labels: Vec<(String, Span, bool)> = fc.labels.iter().map(|(k, v)| (k.clone(), v.0, v.1)).collect();
             labels.sort_by_key(|l| l.1.start);
-            for (name, span, used) in labels {
-                if !used {
-                    self.error(span, format!("label {name} defined and not used"));
-                }
-            }
+            // Unused labels are reported by the parser's branch checks
+            // (as Go's syntax package does).
+            let _ = labels;
             self.report_unused(&fc.locals);
         }
     }
@@ -91,8 +89,8 @@ impl<'a> Checker<'a> {
                 StmtKind::Labeled { label, stmt } => {
                     if label.name != "_" {
                         let dup = self.fstack.last().is_some_and(|f| f.labels.contains_key(&label.name));
+                        // Duplicates are reported by the parser.
                         if dup {
-                            self.error(label.span, format!("label {} already defined", label.name));
                         } else if let Some(f) = self.fstack.last_mut() {
                             f.labels.insert(label.name.clone(), (label.span, false));
                         }
@@ -182,7 +180,7 @@ impl<'a> Checker<'a> {
                 }
                 self.check_assignable_lhs(x, &o);
             }
-            StmtKind::Assign { lhs, rhs, define, op } => {
+            StmtKind::Assign { lhs, rhs, define, op, .. } => {
                 if *define {
                     self.short_var_decl(s, lhs, rhs);
                 } else if let Some(op) = op {
@@ -202,13 +200,14 @@ impl<'a> Checker<'a> {
                         l.1 = true;
                         self.unsupported(s.span, "goto")
                     }
-                    None => self.error(label.span, format!("label {} not defined", label.name)),
+                    // The parser reported the missing label.
+                    None => {}
                 }
             }
+            // Misplaced fallthrough, break and continue are reported by the
+            // parser's branch checks (Go's syntax package).
             StmtKind::Fallthrough => {
-                if !fallthrough_ok {
-                    self.error(s.span, "fallthrough statement out of place");
-                }
+                let _ = fallthrough_ok;
             }
             StmtKind::Labeled { label, stmt } => {
                 let is_target = matches!(
@@ -322,29 +321,12 @@ impl<'a> Checker<'a> {
     }
 
     fn branch(&mut self, s: &'a Stmt, label: Option<&'a ast::Name>, is_break: bool) {
-        let kw = if is_break { "break" } else { "continue" };
+        // Validity was checked by the parser; only note label uses.
+        let _ = (s, is_break);
         let Some(f) = self.fstack.last_mut() else { return };
-        match label {
-            Some(l) => {
-                let Some(entry) = f.labels.get_mut(&l.name) else {
-                    self.error(l.span, format!("{kw} label not defined: {}", l.name));
-                    return;
-                };
+        if let Some(l) = label {
+            if let Some(entry) = f.labels.get_mut(&l.name) {
                 entry.1 = true;
-                let ok = f.targets.iter().any(|t| t.label.as_deref() == Some(&l.name) && (is_break || t.is_loop));
-                if !ok {
-                    self.error(l.span, format!("invalid {kw} label {}", l.name));
-                }
-            }
-            None => {
-                let ok = if is_break { !f.targets.is_empty() } else { f.targets.iter().any(|t| t.is_loop) };
-                if !ok {
-                    if is_break {
-                        self.error(s.span, "break is not in a loop, switch, or select");
-                    } else {
-                        self.error(s.span, "continue is not in a loop");
-                    }
-                }
             }
         }
     }
@@ -891,16 +873,6 @@ impl<'a> Checker<'a> {
             self.open_scope();
             let not_last = ci + 1 < clauses.len();
             self.stmt_list(&c.body, not_last);
-            if !not_last {
-                if let Some(last) = c.body.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty)) {
-                    if matches!(last.kind, StmtKind::Fallthrough) {
-                        // stmt_list reported it as out of place; Go's wording:
-                        if let Some(d) = self.diags.iter_mut().rev().find(|d| d.span == last.span) {
-                            d.message = "cannot fallthrough final case in switch".into();
-                        }
-                    }
-                }
-            }
             self.close_scope();
         }
         self.pop_target();
