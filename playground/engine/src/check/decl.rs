@@ -679,6 +679,9 @@ impl<'a> Checker<'a> {
 
     /// A type expression; reports "x is not a type".
     pub(super) fn type_expr(&mut self, e: &'a Expr) -> TypeId {
+        if self.out_of_stack(e.span) {
+            return TypeId(0);
+        }
         let t = self.type_expr_inner(e);
         self.record_type(e, t);
         t

@@ -179,6 +179,9 @@ impl<'a> Checker<'a> {
     }
 
     fn raw_expr(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand {
+        if self.out_of_stack(e.span) {
+            return Operand::invalid();
+        }
         let x = self.raw_expr_inner(e, hint);
         match &x.mode {
             Mode::Invalid | Mode::Package(_) | Mode::Builtin(_) => {}

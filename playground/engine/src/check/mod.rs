@@ -36,6 +36,18 @@ pub use info::{Checked, TypeInfo};
 /// Go stops after this many errors and adds `too many errors`.
 const MAX_ERRORS: usize = 10;
 
+/// Host stack the checker may use below its entry (it recurses over the
+/// tree like the parser, whose own budget bounds the nesting it accepts;
+/// debug frames are larger, so the checker guards itself too).
+const STACK_BUDGET: usize = 512 * 1024;
+
+/// The address of a fresh local: a portable reading of the stack pointer.
+#[inline(never)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct ObjId(pub u32);
 
@@ -157,6 +169,10 @@ pub(crate) struct Checker<'a> {
     not_representable: Option<crate::constant::Unrepresentable>,
     /// A label waiting for the loop/switch/select it names.
     pending_label: Option<String>,
+    /// Stack position at entry, for the `STACK_BUDGET` guard.
+    stack_base: usize,
+    /// Set once the budget was exceeded (reported once).
+    too_deep: bool,
     /// The user's source, for positions inside messages and for tokens the
     /// AST does not keep (the `:=` of a short variable declaration).
     src: Option<&'a crate::span::SourceFile>,
@@ -191,6 +207,7 @@ pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, 
         }
     }
     let mut c = Checker::new();
+    c.stack_base = stack_position();
     c.src = Some(src);
     let mut diags = c.run(file, &stub_files);
     diags.sort_by_key(|d| d.span.start);
@@ -299,6 +316,8 @@ impl<'a> Checker<'a> {
             not_representable: None,
             pending_label: None,
             src: None,
+            stack_base: stack_position(),
+            too_deep: false,
         };
         c.init_universe();
         c
@@ -432,6 +451,20 @@ impl<'a> Checker<'a> {
         let rest = f.text.get(from as usize..)?;
         let i = rest.find(tok)?;
         Some(Span::new(from as usize + i, from as usize + i + tok.len()))
+    }
+
+    /// Whether recursion must stop here: the host stack budget is spent.
+    /// Reports `unsupported: program nests too deeply` once.
+    fn out_of_stack(&mut self, span: Span) -> bool {
+        let used = self.stack_base.saturating_sub(stack_position());
+        if used > STACK_BUDGET || self.too_deep {
+            if !self.too_deep {
+                self.too_deep = true;
+                self.error(span, crate::parser::NESTING_UNSUPPORTED);
+            }
+            return true;
+        }
+        false
     }
 
     fn recording(&self) -> bool {

@@ -138,6 +138,9 @@ impl<'a> Checker<'a> {
     }
 
     fn stmt(&mut self, s: &'a Stmt, fallthrough_ok: bool) {
+        if self.out_of_stack(s.span) {
+            return;
+        }
         match &s.kind {
             StmtKind::Empty => {}
             StmtKind::Decl(d) => self.local_decl(d),
