@@ -36,7 +36,7 @@ impl<'a> Checker<'a> {
                 }
                 Decl::Var(g) => {
                     for spec in &g.specs {
-                        for (i, n) in spec.names.iter().enumerate() {
+                        for n in spec.names.iter() {
                             let global = if user {
                                 let gid = GlobalId(self.info.globals.len() as u32);
                                 self.info.globals.push(GlobalInfo { name: n.name.clone(), ty: TypeId(0), span: n.span });
@@ -50,7 +50,7 @@ impl<'a> Checker<'a> {
                                 ObjKind::Var { local: None, global },
                                 TypeId(0),
                                 n.span,
-                                DeclRef::Var { spec, index: i },
+                                DeclRef::Var { spec },
                             );
                             self.obj_mut(o).used = true;
                             if user {
@@ -177,7 +177,7 @@ impl<'a> Checker<'a> {
                 ObjKind::Const(Value::Int(0)),
                 TypeId(0),
                 n.span,
-                DeclRef::Const { spec, ty: src.ty.as_ref(), value, iota: spec.iota },
+                DeclRef::Const { ty: src.ty.as_ref(), value, iota: spec.iota },
             );
             self.obj_mut(o).used = true;
             if global {

@@ -74,8 +74,8 @@ enum ObjKind {
 #[derive(Clone, Copy)]
 enum DeclRef<'a> {
     None,
-    Const { spec: &'a ast::ConstSpec, ty: Option<&'a ast::Expr>, value: Option<&'a ast::Expr>, iota: u32 },
-    Var { spec: &'a ast::VarSpec, index: usize },
+    Const { ty: Option<&'a ast::Expr>, value: Option<&'a ast::Expr>, iota: u32 },
+    Var { spec: &'a ast::VarSpec },
     Type(&'a ast::TypeSpec),
     Func(&'a ast::FuncDecl),
 }
@@ -108,14 +108,10 @@ struct Package<'a> {
     user: bool,
 }
 
-/// What `break`/`continue` may target.
+/// An enclosing loop, switch or select (the parser validates `break` and
+/// `continue`; the checker only tracks nesting).
 #[derive(Clone, Debug)]
-struct Target {
-    label: Option<String>,
-    is_loop: bool,
-    /// `select` and `switch` accept break only.
-    breakable: bool,
-}
+struct Target;
 
 /// Per-function checking context.
 struct FuncCtx {
@@ -138,8 +134,6 @@ pub(crate) struct Checker<'a> {
     universe: usize,
     pkgs: Vec<Package<'a>>,
     cur_pkg: usize,
-    /// The import scope of the current package's file.
-    file_scope: usize,
     diags: Vec<Diagnostic>,
     stub_diags: Vec<Diagnostic>,
     info: TypeInfo,
@@ -296,7 +290,6 @@ impl<'a> Checker<'a> {
             universe: 0,
             pkgs: Vec::new(),
             cur_pkg: 0,
-            file_scope: 0,
             diags: Vec::new(),
             stub_diags: Vec::new(),
             info: TypeInfo::default(),
@@ -538,15 +531,6 @@ impl<'a> Checker<'a> {
         }
         self.declare(&name.name, obj, name.span);
         obj
-    }
-
-    fn set_local_type(&mut self, obj: ObjId, ty: TypeId) {
-        self.obj_mut(obj).ty = ty;
-        if let ObjKind::Var { local: Some(v), .. } = self.obj(obj).kind {
-            if let Some(vi) = self.info.vars.get_mut(v.0 as usize) {
-                vi.ty = ty;
-            }
-        }
     }
 
     /// Marks a local as escaping (address taken).

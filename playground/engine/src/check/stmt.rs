@@ -294,8 +294,9 @@ impl<'a> Checker<'a> {
     }
 
     fn push_target(&mut self, label: Option<String>, is_loop: bool) {
+        let _ = (label, is_loop);
         if let Some(f) = self.fstack.last_mut() {
-            f.targets.push(Target { label, is_loop, breakable: true });
+            f.targets.push(Target);
         }
     }
     fn pop_target(&mut self) {
