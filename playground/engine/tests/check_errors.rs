@@ -22,9 +22,18 @@ fn diagnostics_match_real_go() {
             Err(e) => e.render(),
         };
         if got != want {
-            failures.push(format!("== {}\n--- want\n{want}--- got\n{got}", p.display()));
+            failures.push(format!(
+                "== {}\n--- want\n{want}--- got\n{got}",
+                p.display()
+            ));
         }
     }
     assert!(names.len() >= 10);
-    assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
 }

@@ -9,7 +9,10 @@ use std::path::Path;
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -25,8 +28,13 @@ fn programs() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut out = Vec::new();
     for dir in ["parse", "check_errors"] {
-        let Ok(rd) = std::fs::read_dir(root.join(dir)) else { continue };
-        let mut paths: Vec<_> = rd.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "go")).collect();
+        let Ok(rd) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = rd
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "go"))
+            .collect();
         paths.sort();
         for p in paths {
             out.push(std::fs::read_to_string(p).unwrap());
@@ -38,20 +46,114 @@ fn programs() -> Vec<String> {
 /// Words that make interesting replacements: keywords, builtins, types,
 /// operators and punctuation.
 const WORDS: &[&str] = &[
-    "nil", "int", "string", "error", "any", "func", "struct{}", "interface{}", "map[string]int", "[]int", "*", "&", "<-",
-    "chan", "go", "defer", "return", "break", "continue", "range", "len", "append", "make", "new", "panic", "recover",
-    "iota", "true", "1", "0", "1.5", "\"s\"", "'x'", "(", ")", "{", "}", "[", "]", ",", ";", ":=", "=", "+", "==", "...",
-    ".", "x", "main", "T", "fmt", "os", "_", "switch", "case", "default:", "type", "var", "const", "select", "for",
-    "if", "else", "fallthrough", "goto", "L:", "1 << 70", "-1", "[3]int", "min", "max", "clear", "close", "copy",
+    "nil",
+    "int",
+    "string",
+    "error",
+    "any",
+    "func",
+    "struct{}",
+    "interface{}",
+    "map[string]int",
+    "[]int",
+    "*",
+    "&",
+    "<-",
+    "chan",
+    "go",
+    "defer",
+    "return",
+    "break",
+    "continue",
+    "range",
+    "len",
+    "append",
+    "make",
+    "new",
+    "panic",
+    "recover",
+    "iota",
+    "true",
+    "1",
+    "0",
+    "1.5",
+    "\"s\"",
+    "'x'",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ";",
+    ":=",
+    "=",
+    "+",
+    "==",
+    "...",
+    ".",
+    "x",
+    "main",
+    "T",
+    "fmt",
+    "os",
+    "_",
+    "switch",
+    "case",
+    "default:",
+    "type",
+    "var",
+    "const",
+    "select",
+    "for",
+    "if",
+    "else",
+    "fallthrough",
+    "goto",
+    "L:",
+    "1 << 70",
+    "-1",
+    "[3]int",
+    "min",
+    "max",
+    "clear",
+    "close",
+    "copy",
 ];
 
 const KEYWORDS: &[&str] = &[
-    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto",
-    "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
 ];
 
 fn mutate(src: &str, rng: &mut Lcg) -> String {
-    let toks: Vec<&str> = src.split_inclusive(|c: char| c.is_whitespace() || "(){}[],;.".contains(c)).collect();
+    let toks: Vec<&str> = src
+        .split_inclusive(|c: char| c.is_whitespace() || "(){}[],;.".contains(c))
+        .collect();
     let mut toks: Vec<String> = toks.into_iter().map(String::from).collect();
     let n = 1 + rng.below(4);
     // Half the mutants only swap identifiers, so that most still parse.
@@ -69,14 +171,19 @@ fn mutate(src: &str, rng: &mut Lcg) -> String {
                     .filter(|&k| {
                         let t = toks[k].trim();
                         t.chars().all(|c| c.is_alphanumeric() || c == '_')
-                            && t.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+                            && t.chars()
+                                .next()
+                                .is_some_and(|c| c.is_alphabetic() || c == '_')
                             && !KEYWORDS.contains(&t)
                     })
                     .collect();
                 if idents.len() >= 2 {
                     let a = idents[rng.below(idents.len())];
                     let b = idents[rng.below(idents.len())];
-                    let (ta, tb) = (toks[a].trim_end().to_string(), toks[b].trim_end().to_string());
+                    let (ta, tb) = (
+                        toks[a].trim_end().to_string(),
+                        toks[b].trim_end().to_string(),
+                    );
                     let tail = toks[a][ta.len()..].to_string();
                     let _ = tb.clone();
                     toks[a] = format!("{tb}{tail}");
@@ -109,7 +216,10 @@ fn mutate(src: &str, rng: &mut Lcg) -> String {
 fn mutated_programs_never_panic() {
     let progs = programs();
     assert!(progs.len() >= 20);
-    let rounds: usize = std::env::var("GMP_CHECK_FUZZ_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(1500);
+    let rounds: usize = std::env::var("GMP_CHECK_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1500);
     let mut rng = Lcg(0x5eed);
     let mut failed = 0;
     let mut checked = 0;
@@ -124,7 +234,11 @@ fn mutated_programs_never_panic() {
             }
             Ok(Ok(_)) => checked += 1,
             Ok(Err(e)) => {
-                if !e.diagnostics.iter().any(|d| d.message.starts_with("syntax error")) {
+                if !e
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.message.starts_with("syntax error"))
+                {
                     checked += 1;
                 }
             }
@@ -133,7 +247,10 @@ fn mutated_programs_never_panic() {
     eprintln!("{checked} of {rounds} mutants reached the type checker");
     assert_eq!(failed, 0);
     // The mutations must exercise the checker, not only the parser.
-    assert!(checked * 3 > rounds, "only {checked} of {rounds} mutants were type-checked");
+    assert!(
+        checked * 3 > rounds,
+        "only {checked} of {rounds} mutants were type-checked"
+    );
 }
 
 #[test]
@@ -153,7 +270,11 @@ fn deep_nesting_stays_within_the_stack() {
         );
         let child = std::thread::Builder::new()
             .stack_size(1 << 20)
-            .spawn(move || gmp_engine::compile("prog.go", &src).map(|_| ()).map_err(|e| e.render()))
+            .spawn(move || {
+                gmp_engine::compile("prog.go", &src)
+                    .map(|_| ())
+                    .map_err(|e| e.render())
+            })
             .unwrap();
         let res = child.join().expect("no stack overflow or panic");
         if let Err(e) = &res {

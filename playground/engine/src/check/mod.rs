@@ -62,20 +62,34 @@ enum State {
 enum ObjKind {
     /// A variable: local (`VarId`) or package-level (`GlobalId`, or native
     /// for stub packages).
-    Var { local: Option<VarId>, global: Option<GlobalId> },
+    Var {
+        local: Option<VarId>,
+        global: Option<GlobalId>,
+    },
     Const(Value),
     TypeName,
-    Func { func: Option<FuncRef> },
+    Func {
+        func: Option<FuncRef>,
+    },
     Builtin(Builtin),
-    PkgName { pkg: usize, used: bool },
+    PkgName {
+        pkg: usize,
+        used: bool,
+    },
     Nil,
 }
 
 #[derive(Clone, Copy)]
 enum DeclRef<'a> {
     None,
-    Const { ty: Option<&'a ast::Expr>, value: Option<&'a ast::Expr>, iota: u32 },
-    Var { spec: &'a ast::VarSpec },
+    Const {
+        ty: Option<&'a ast::Expr>,
+        value: Option<&'a ast::Expr>,
+        iota: u32,
+    },
+    Var {
+        spec: &'a ast::VarSpec,
+    },
     Type(&'a ast::TypeSpec),
     Func(&'a ast::FuncDecl),
 }
@@ -212,7 +226,13 @@ pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, 
         diags.truncate(MAX_ERRORS);
         diags.push(Diagnostic::new(at, "too many errors"));
     }
-    (Checked { types: c.tt, info: c.info }, diags)
+    (
+        Checked {
+            types: c.tt,
+            info: c.info,
+        },
+        diags,
+    )
 }
 
 /// Combines the parser's diagnostics (those after which Go still
@@ -225,9 +245,10 @@ pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, 
 ///   has real Go errors, only those are shown.
 /// - At most 10 errors, then `too many errors`.
 pub fn merge_diagnostics(parse: Vec<Diagnostic>, check: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let scanner_stop = parse
-        .iter()
-        .any(|d| d.message.starts_with("invalid character") || d.message.starts_with("identifier cannot begin with digit"));
+    let scanner_stop = parse.iter().any(|d| {
+        d.message.starts_with("invalid character")
+            || d.message.starts_with("identifier cannot begin with digit")
+    });
     let mut all = parse;
     if !scanner_stop {
         all.extend(check);
@@ -260,7 +281,10 @@ pub(crate) fn check_stubs() -> Vec<(String, Vec<Diagnostic>)> {
             if stub_files.iter().any(|(q, _)| *q == p) {
                 continue;
             }
-            let ssf = crate::span::SourceFile::new(format!("{p}.go"), packages::stub_source(&p).unwrap_or(""));
+            let ssf = crate::span::SourceFile::new(
+                format!("{p}.go"),
+                packages::stub_source(&p).unwrap_or(""),
+            );
             let (sfile, sd) = crate::parser::parse_file(&ssf);
             if !sd.is_empty() {
                 out.push((p.clone(), sd));
@@ -285,7 +309,10 @@ impl<'a> Checker<'a> {
         let mut c = Checker {
             tt: TypeTable::new(),
             objs: Vec::new(),
-            scopes: vec![Scope { parent: None, names: HashMap::new() }],
+            scopes: vec![Scope {
+                parent: None,
+                names: HashMap::new(),
+            }],
             scope: 0,
             universe: 0,
             pkgs: Vec::new(),
@@ -325,10 +352,12 @@ impl<'a> Checker<'a> {
         let err = self.tt.new_named("error", "");
         let string = self.tt.basic(BasicKind::String);
         let sig = self.tt.func(vec![], vec![string], false);
-        let iface = self.tt.intern(crate::types::Type::Interface(vec![crate::types::IfaceMethod {
-            name: "Error".into(),
-            sig,
-        }]));
+        let iface = self.tt.intern(crate::types::Type::Interface(vec![
+            crate::types::IfaceMethod {
+                name: "Error".into(),
+                sig,
+            },
+        ]));
         if let Some(n) = self.tt.named_info_mut(err) {
             n.underlying = iface;
         }
@@ -354,7 +383,14 @@ impl<'a> Checker<'a> {
         self.scopes[0].names.insert(name.to_string(), id);
     }
 
-    fn new_obj(&mut self, name: &str, kind: ObjKind, ty: TypeId, span: Span, decl: DeclRef<'a>) -> ObjId {
+    fn new_obj(
+        &mut self,
+        name: &str,
+        kind: ObjKind,
+        ty: TypeId,
+        span: Span,
+        decl: DeclRef<'a>,
+    ) -> ObjId {
         let id = ObjId(self.objs.len() as u32);
         self.objs.push(Object {
             name: name.to_string(),
@@ -380,7 +416,10 @@ impl<'a> Checker<'a> {
 
     fn open_scope(&mut self) {
         let s = self.scopes.len();
-        self.scopes.push(Scope { parent: Some(self.scope), names: HashMap::new() });
+        self.scopes.push(Scope {
+            parent: Some(self.scope),
+            names: HashMap::new(),
+        });
         self.scope = s;
     }
     fn close_scope(&mut self) {
@@ -424,7 +463,10 @@ impl<'a> Checker<'a> {
     }
 
     fn unsupported(&mut self, span: Span, what: &str) {
-        self.error(span, format!("unsupported: {what} is not supported by this playground"));
+        self.error(
+            span,
+            format!("unsupported: {what} is not supported by this playground"),
+        );
     }
 
     /// `./prog.go:4:5`, as positions appear inside multi-line messages.
@@ -432,7 +474,12 @@ impl<'a> Checker<'a> {
         match self.src {
             Some(f) => {
                 let lc = f.line_col(span.start);
-                format!("{}:{}:{}", crate::diag::display_name(&f.name), lc.line, lc.col)
+                format!(
+                    "{}:{}:{}",
+                    crate::diag::display_name(&f.name),
+                    lc.line,
+                    lc.col
+                )
             }
             None => String::new(),
         }
@@ -488,7 +535,13 @@ impl<'a> Checker<'a> {
 
     // ----- functions and variables -----
 
-    fn new_func_info(&mut self, name: String, span: Span, lit: Option<ast::ExprId>, sig: TypeId) -> FuncId {
+    fn new_func_info(
+        &mut self,
+        name: String,
+        span: Span,
+        lit: Option<ast::ExprId>,
+        sig: TypeId,
+    ) -> FuncId {
         let id = FuncId(self.info.funcs.len() as u32);
         self.info.funcs.push(FuncInfo {
             name,
@@ -509,7 +562,14 @@ impl<'a> Checker<'a> {
     fn declare_local(&mut self, name: &ast::Name, ty: TypeId, kind: VarKind) -> ObjId {
         let func = self.fstack.last().map(|f| f.func).unwrap_or(FuncId(0));
         let vid = VarId(self.info.vars.len() as u32);
-        self.info.vars.push(VarInfo { name: name.name.clone(), ty, span: name.span, func, kind, escapes: false });
+        self.info.vars.push(VarInfo {
+            name: name.name.clone(),
+            ty,
+            span: name.span,
+            func,
+            kind,
+            escapes: false,
+        });
         if let Some(f) = self.info.funcs.get_mut(func.0 as usize) {
             match kind {
                 VarKind::Receiver => f.recv = Some(vid),
@@ -521,7 +581,16 @@ impl<'a> Checker<'a> {
         if self.recording() {
             self.info.defs.insert(name.span.start, vid);
         }
-        let obj = self.new_obj(&name.name, ObjKind::Var { local: Some(vid), global: None }, ty, name.span, DeclRef::None);
+        let obj = self.new_obj(
+            &name.name,
+            ObjKind::Var {
+                local: Some(vid),
+                global: None,
+            },
+            ty,
+            name.span,
+            DeclRef::None,
+        );
         self.obj_mut(obj).state = State::Done;
         // Parameters and results never count as unused.
         if kind != VarKind::Local {
@@ -535,10 +604,10 @@ impl<'a> Checker<'a> {
 
     /// Marks a local as escaping (address taken).
     fn mark_escapes(&mut self, obj: ObjId) {
-        if let ObjKind::Var { local: Some(v), .. } = self.obj(obj).kind {
-            if let Some(vi) = self.info.vars.get_mut(v.0 as usize) {
-                vi.escapes = true;
-            }
+        if let ObjKind::Var { local: Some(v), .. } = self.obj(obj).kind
+            && let Some(vi) = self.info.vars.get_mut(v.0 as usize)
+        {
+            vi.escapes = true;
         }
     }
 
@@ -558,13 +627,31 @@ impl<'a> Checker<'a> {
         // resolution), then the user's package.
         for (path, f) in stubs {
             let scope = self.scopes.len();
-            self.scopes.push(Scope { parent: Some(self.universe), names: HashMap::new() });
+            self.scopes.push(Scope {
+                parent: Some(self.universe),
+                names: HashMap::new(),
+            });
             let name = path.rsplit('/').next().unwrap_or(path).to_string();
-            self.pkgs.push(Package { path: path.clone(), name, scope, file: f, user: false });
+            self.pkgs.push(Package {
+                path: path.clone(),
+                name,
+                scope,
+                file: f,
+                user: false,
+            });
         }
         let scope = self.scopes.len();
-        self.scopes.push(Scope { parent: Some(self.universe), names: HashMap::new() });
-        self.pkgs.push(Package { path: "main".into(), name: "main".into(), scope, file, user: true });
+        self.scopes.push(Scope {
+            parent: Some(self.universe),
+            names: HashMap::new(),
+        });
+        self.pkgs.push(Package {
+            path: "main".into(),
+            name: "main".into(),
+            scope,
+            file,
+            user: true,
+        });
         let user_pkg = self.pkgs.len() - 1;
         for p in 0..self.pkgs.len() {
             self.collect_package(p);

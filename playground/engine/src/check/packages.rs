@@ -11,8 +11,23 @@
 /// Every package the playground provides (the stub test checks each).
 #[cfg_attr(not(test), allow(dead_code))]
 pub const ALL: &[&str] = &[
-    "fmt", "errors", "io", "os", "strings", "strconv", "sort", "math", "unicode/utf8", "unicode", "runtime", "sync",
-    "sync/atomic", "time", "context", "math/rand", "bytes",
+    "fmt",
+    "errors",
+    "io",
+    "os",
+    "strings",
+    "strconv",
+    "sort",
+    "math",
+    "unicode/utf8",
+    "unicode",
+    "runtime",
+    "sync",
+    "sync/atomic",
+    "time",
+    "context",
+    "math/rand",
+    "bytes",
 ];
 
 pub fn stub_source(path: &str) -> Option<&'static str> {

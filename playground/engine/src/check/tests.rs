@@ -6,7 +6,10 @@ use super::*;
 fn diags(src: &str) -> Vec<String> {
     match check_source("prog.go", src) {
         Ok(_) => Vec::new(),
-        Err(d) => d.into_iter().map(|s| s.trim_start_matches("./prog.go:").to_string()).collect(),
+        Err(d) => d
+            .into_iter()
+            .map(|s| s.trim_start_matches("./prog.go:").to_string())
+            .collect(),
     }
 }
 
@@ -18,8 +21,13 @@ fn stubs_check_cleanly() {
 
 #[test]
 fn dump_dir() {
-    let Ok(dir) = std::env::var("GMP_CHECK_DIR") else { return };
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let Ok(dir) = std::env::var("GMP_CHECK_DIR") else {
+        return;
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     for p in paths {
         if p.extension().and_then(|e| e.to_str()) != Some("go") {
