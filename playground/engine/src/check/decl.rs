@@ -365,12 +365,16 @@ impl<'a> Checker<'a> {
         if f.name.name == "_" {
             return;
         }
-        if let Some(info) = self.tt.named_info(named)
-            && info.methods.iter().any(|m| m.name == f.name.name)
-        {
+        let prev = self
+            .tt
+            .named_info(named)
+            .and_then(|info| info.methods.iter().find(|m| m.name == f.name.name))
+            .map(|m| self.obj(ObjId(m.func)).span);
+        if let Some(prev) = prev {
+            let ps = self.pos_string(prev);
             self.error(
                 f.name.span,
-                format!("method {tname}.{} already declared", f.name.name),
+                format!("method {tname}.{} already declared at {ps}", f.name.name),
             );
             return;
         }

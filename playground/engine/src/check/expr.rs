@@ -642,6 +642,22 @@ impl<'a> Checker<'a> {
         if x.is_invalid() || self.tt.is_invalid(t) {
             return false;
         }
+        // An untyped constant assigned to an interface first takes its
+        // default type (Go then describes it as `5 (constant of type int)`).
+        if self.tt.is_untyped(x.ty)
+            && self.tt.is_interface(t)
+            && x.mode != Mode::Nil
+            && !matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedNil))
+        {
+            let dt = self.default_type(x.ty);
+            if !self.convert_untyped(x, e, dt) {
+                let d = self.describe(x, e);
+                let ds = self.type_str(dt);
+                self.error(e.span, format!("cannot use {d} as {ds} value in {context} (overflows)"));
+                *x = Operand::invalid();
+                return false;
+            }
+        }
         if self.tt.is_untyped(x.ty) {
             let before = x.clone();
             self.not_representable = None;
@@ -727,7 +743,7 @@ impl<'a> Checker<'a> {
                 if x.mode != Mode::Variable {
                     let d = self.describe(&x, xe);
                     self.error(
-                        e.span,
+                        xe.span,
                         format!("invalid operation: cannot take address of {d}"),
                     );
                     return Operand::invalid();
@@ -745,9 +761,10 @@ impl<'a> Checker<'a> {
                         if dir == crate::types::ChanDir::Send {
                             let d = self.describe(&x, xe);
                             self.error(
-                                e.span,
+                                xe.span,
                                 format!(
-                                    "invalid operation: cannot receive from send-only channel {d}"
+                                    "invalid operation: cannot receive from send-only channel {} {d}",
+                                    self.type_str(x.ty)
                                 ),
                             );
                             return Operand::invalid();
@@ -1405,7 +1422,7 @@ impl<'a> Checker<'a> {
                             let s = crate::parser::expr_string(e);
                             let ts = self.type_str(x.ty);
                             self.error(
-                                e.span,
+                                sel.span,
                                 format!("cannot call pointer method {} on {ts}", sel.name),
                             );
                             let _ = s;
@@ -1961,8 +1978,13 @@ impl<'a> Checker<'a> {
                     }
                     if elems.len() < fields.len() {
                         let ts = self.type_str(base);
+                        // Go reports at the closing brace.
+                        let at = match &e.kind {
+                            ExprKind::CompositeLit { rbrace, .. } => *rbrace,
+                            _ => e.span,
+                        };
                         self.error(
-                            e.span.to(e.span),
+                            at,
                             format!("too few values in struct literal of type {ts}"),
                         );
                     }
@@ -2140,7 +2162,7 @@ impl<'a> Checker<'a> {
             let ts = self.type_str(t);
             let is = self.type_str(iface);
             self.error(
-                te.span,
+                xe.span,
                 format!(
                     "impossible type assertion: {s}.({ts})\n\t{ts} does not implement {is} {why}"
                 ),
