@@ -200,7 +200,7 @@ impl<'a> Checker<'a> {
             self.obj_mut(o).state = State::Done;
             // Remember the import's path span for the "imported and not used"
             // report.
-            self.obj_mut(o).span = imp.path.span;
+            self.obj_mut(o).span = imp.span;
             if let Some(&prev) = self.scopes[pkg_scope].names.get(&name) {
                 let ps = self.obj(prev).span;
                 let _ = ps;

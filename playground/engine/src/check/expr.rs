@@ -930,14 +930,37 @@ impl<'a> Checker<'a> {
         }
         let is_cmp = matches!(op, Eql | Neq | Lss | Leq | Gtr | Geq);
         // Bring untyped operands to a common type.
+        let (x0, y0) = (x.clone(), y.clone());
+        self.not_representable = None;
         if !self.match_types(&mut x, xe, &mut y, ye) {
-            let xs = self.type_name_for_mismatch(&x);
-            let ys = self.type_name_for_mismatch(&y);
-            let s = crate::parser::expr_string(e);
-            self.error(
-                xe.span,
-                format!("invalid operation: {s} (mismatched types {xs} and {ys})"),
-            );
+            // A constant that does not fit the other operand's type is
+            // reported on the constant (types2's invalidConversion).
+            let (u, ue, other) = if self.tt.is_untyped(x0.ty) && !self.tt.is_untyped(y0.ty) {
+                (&x0, xe, y0.ty)
+            } else {
+                (&y0, ye, x0.ty)
+            };
+            let d = self.describe(u, ue);
+            let ts = self.type_str(other);
+            match self.not_representable.take() {
+                Some(Unrepresentable::Truncated) => {
+                    self.error(ue.span, format!("{d} truncated to {ts}"));
+                }
+                Some(Unrepresentable::Overflows) => {
+                    self.error(ue.span, format!("{d} overflows {ts}"));
+                }
+                _ => {
+                    let xs = self.type_name_for_mismatch(&x0);
+                    let ys = self.type_name_for_mismatch(&y0);
+                    let s = crate::parser::expr_string(e);
+                    // Comparisons report a mismatch at the second operand.
+                    let at = if is_cmp { ye.span } else { xe.span };
+                    self.error(
+                        at,
+                        format!("invalid operation: {s} (mismatched types {xs} and {ys})"),
+                    );
+                }
+            }
             return Operand::invalid();
         }
         if is_cmp {
@@ -1039,6 +1062,28 @@ impl<'a> Checker<'a> {
         Operand::value(t)
     }
 
+    /// The first field (or element) type that makes `t` incomparable.
+    fn incomparable_part(&self, t: TypeId) -> TypeId {
+        let mut cur = t;
+        for _ in 0..50 {
+            match self.tt.under(cur) {
+                Type::Struct(fs) => match fs.iter().find(|f| !self.tt.comparable(f.ty)) {
+                    Some(f) => {
+                        if matches!(self.tt.under(f.ty), Type::Struct(_) | Type::Array(..)) {
+                            cur = f.ty;
+                        } else {
+                            return f.ty;
+                        }
+                    }
+                    None => return cur,
+                },
+                Type::Array(e, _) => cur = *e,
+                _ => return cur,
+            }
+        }
+        cur
+    }
+
     fn type_name_for_mismatch(&self, x: &Operand) -> String {
         if x.mode == Mode::Nil {
             return "untyped nil".into();
@@ -1132,7 +1177,7 @@ impl<'a> Checker<'a> {
                 self.type_name_for_mismatch(y),
             );
             self.error(
-                xe.span,
+                ye.span,
                 format!("invalid operation: {s} (mismatched types {xs} and {ys})"),
             );
             return Operand::invalid();
@@ -1160,9 +1205,13 @@ impl<'a> Checker<'a> {
                         Type::Func(_) => {
                             format!("invalid operation: {s} (func can only be compared to nil)")
                         }
-                        _ => format!(
-                            "invalid operation: {s} (struct containing uncomparable field cannot be compared)"
-                        ),
+                        _ => {
+                            let bad = self.incomparable_part(o.ty);
+                            let bs = self.type_str(bad);
+                            let kind = if matches!(self.tt.under(o.ty), Type::Array(..)) { "array" } else { "struct" };
+                            let _ = kind;
+                            format!("invalid operation: {s} (struct containing {bs} cannot be compared)")
+                        }
                     };
                     let _ = oe;
                     self.error(xe.span, what);
@@ -2154,19 +2203,42 @@ impl<'a> Checker<'a> {
 
     /// `x.(T)` with concrete T requires T to implement x's interface.
     pub(super) fn check_assertable(&mut self, iface: TypeId, t: TypeId, te: &Expr, xe: &Expr) {
+        self.assertable(iface, t, te, xe, None);
+    }
+
+    /// `x.(T)` (or a type switch case T, with `x`'s operand) with concrete
+    /// T requires T to implement x's interface.
+    pub(super) fn assertable(
+        &mut self,
+        iface: TypeId,
+        t: TypeId,
+        te: &Expr,
+        xe: &Expr,
+        switch_x: Option<&Operand>,
+    ) {
         if self.tt.is_interface(t) {
             return;
         }
         if let Err(why) = self.tt.implements(t, iface, TypeStyle::Checker) {
-            let s = crate::parser::expr_string(xe);
             let ts = self.type_str(t);
-            let is = self.type_str(iface);
-            self.error(
-                xe.span,
-                format!(
-                    "impossible type assertion: {s}.({ts})\n\t{ts} does not implement {is} {why}"
-                ),
-            );
+            match switch_x {
+                Some(x) => {
+                    let cs = crate::parser::expr_string(te);
+                    let d = self.describe(x, xe);
+                    self.error(
+                        te.span,
+                        format!("impossible type switch case: {cs}\n\t{d} cannot have dynamic type {ts} {why}"),
+                    );
+                }
+                None => {
+                    let s = crate::parser::expr_string(xe);
+                    let is = self.type_str(iface);
+                    self.error(
+                        xe.span,
+                        format!("impossible type assertion: {s}.({ts})\n\t{ts} does not implement {is} {why}"),
+                    );
+                }
+            }
         }
     }
 }

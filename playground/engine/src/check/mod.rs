@@ -440,15 +440,17 @@ impl<'a> Checker<'a> {
     }
 
     /// Declares `obj` in the current scope; reports a redeclaration.
-    fn declare(&mut self, name: &str, obj: ObjId, span: Span) {
+    fn declare(&mut self, name: &str, obj: ObjId, span: Span) -> bool {
         if name == "_" {
-            return;
+            return true;
         }
-        if self.scopes[self.scope].names.contains_key(name) {
-            self.error(span, format!("{name} redeclared in this block"));
-            return;
+        if let Some(&prev) = self.scopes[self.scope].names.get(name) {
+            let ps = self.pos_string(self.obj(prev).span);
+            self.error(span, format!("{name} redeclared in this block\n\t{ps}: other declaration of {name}"));
+            return false;
         }
         self.scopes[self.scope].names.insert(name.to_string(), obj);
+        true
     }
 
     // ----- diagnostics -----
@@ -598,7 +600,10 @@ impl<'a> Checker<'a> {
         } else if let Some(f) = self.fstack.last_mut() {
             f.locals.push(obj);
         }
-        self.declare(&name.name, obj, name.span);
+        if !self.declare(&name.name, obj, name.span) {
+            // A redeclaration was reported; do not also call it unused.
+            self.obj_mut(obj).used = true;
+        }
         obj
     }
 

@@ -495,13 +495,21 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        if results.len() == 1 && sig.results.len() > 1 {
-            let x = self.expr_multi(&results[0]);
+        // `return f()` with f multi-valued, or a lone value for several
+        // results.
+        let lone_call = results.len() == 1 && matches!(results[0].unparen().kind, ExprKind::Call { .. });
+        if results.len() == 1 && (sig.results.len() > 1 || lone_call) {
+            let hint = if sig.results.len() == 1 { Some(sig.results[0]) } else { None };
+            let mut x = if lone_call { self.expr_multi(&results[0]) } else { self.expr(&results[0], hint) };
             if x.is_invalid() {
                 return;
             }
-            if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
-                if ts.len() == sig.results.len() {
+            let ts = match self.tt.get(x.ty).clone() {
+                Type::Tuple(ts) if x.mode != Mode::NoValue || !ts.is_empty() => Some(ts),
+                _ => None,
+            };
+            match ts {
+                Some(ts) if ts.len() == sig.results.len() => {
                     for (t, w) in ts.iter().zip(&sig.results) {
                         if !self.tt.assignable(*t, *w) {
                             let (a, b) = (self.type_str(*t), self.type_str(*w));
@@ -512,27 +520,27 @@ impl<'a> Checker<'a> {
                             return;
                         }
                     }
-                    return;
                 }
-                let hs = self.summary(&ts);
-                let ws = self.summary(&sig.results);
-                let q = if ts.len() > sig.results.len() {
-                    "too many"
-                } else {
-                    "not enough"
-                };
-                self.error(
-                    results[0].span,
-                    format!("{q} return values\n\thave {hs}\n\twant {ws}"),
-                );
-                return;
+                Some(ts) => {
+                    let hs = self.summary(&ts);
+                    let ws = self.summary(&sig.results);
+                    let q = if ts.len() > sig.results.len() { "too many" } else { "not enough" };
+                    self.error(results[0].span, format!("{q} return values\n\thave {hs}\n\twant {ws}"));
+                }
+                None if sig.results.len() == 1 => {
+                    if self.single_value(&mut x, &results[0]) {
+                        self.assign_operand(&mut x, &results[0], sig.results[0], "return statement");
+                    }
+                }
+                None => {
+                    if !self.single_value(&mut x, &results[0]) {
+                        return;
+                    }
+                    let hs = self.summary(&[x.ty]);
+                    let ws = self.summary(&sig.results);
+                    self.error(results[0].span, format!("not enough return values\n\thave {hs}\n\twant {ws}"));
+                }
             }
-            let hs = self.summary(&[x.ty]);
-            let ws = self.summary(&sig.results);
-            self.error(
-                results[0].span,
-                format!("not enough return values\n\thave {hs}\n\twant {ws}"),
-            );
             return;
         }
         let mut ops = Vec::new();
@@ -1160,7 +1168,7 @@ impl<'a> Checker<'a> {
                 }
                 seen.push((t, te.span));
                 if valid {
-                    self.check_assertable(xo.ty, t, te, x);
+                    self.assertable(xo.ty, t, te, x, Some(&xo));
                 }
                 if c.exprs.len() == 1 {
                     single = Some(t);
