@@ -863,7 +863,7 @@ impl<'a> Checker<'a> {
                         ty: t,
                     };
                     let d = self.describe(&x, e);
-                    self.error(e.span, format!("{d} overflows {}", self.type_str(t)));
+                    self.error(e.span, format!("{d} overflows {}", bk.name()));
                     return Operand::invalid();
                 }
             }
@@ -1421,6 +1421,13 @@ impl<'a> Checker<'a> {
                 let x_ptr = matches!(self.tt.get(x.ty), Type::Pointer(_));
                 match s {
                     Selected::Field { path, ty } => {
+                        // Unexported fields of another package's struct.
+                        let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase());
+                        if !exported && self.field_pkg(x.ty, &path).is_some_and(|p| p != self.pkgs[self.cur_pkg].path) {
+                            let s = crate::parser::expr_string(e);
+                            self.error(sel.span, format!("{s} undefined (cannot refer to unexported field {})", sel.name));
+                            return Operand::invalid();
+                        }
                         if self.recording() {
                             self.info.selections.insert(
                                 e.id,
@@ -1554,6 +1561,27 @@ impl<'a> Checker<'a> {
                 Operand::invalid()
             }
         }
+    }
+
+    /// The package that declared the field at the end of `path`.
+    fn field_pkg(&self, t: TypeId, path: &[usize]) -> Option<String> {
+        let mut cur = match self.tt.get(t) {
+            Type::Pointer(e) => *e,
+            _ => t,
+        };
+        let mut pkg = None;
+        for &i in path {
+            let f = match self.tt.under(cur) {
+                Type::Struct(fs) => fs.get(i)?.clone(),
+                _ => return None,
+            };
+            pkg = Some(f.pkg.clone());
+            cur = match self.tt.get(f.ty) {
+                Type::Pointer(e) => *e,
+                _ => f.ty,
+            };
+        }
+        pkg
     }
 
     /// go/types hints at `x.foo` when `x.Foo` exists.
