@@ -19,10 +19,9 @@ impl<'a> Checker<'a> {
         let user = self.pkgs[p].user;
         if user && file.package.name != "main" {
             // The playground runs programs: only package main makes sense.
-            self.error(
-                file.package.span,
-                format!("package {} is not a main package", file.package.name),
-            );
+            // `go run` says this without a position (the go command, not
+            // the compiler, reports it).
+            self.error(file.package.span, "package command-line-arguments is not a main package");
         }
         let mut methods: Vec<&'a ast::FuncDecl> = Vec::new();
         for d in &file.decls {

@@ -36,6 +36,9 @@ pub use info::{Checked, TypeInfo};
 /// Go stops after this many errors and adds `too many errors`.
 const MAX_ERRORS: usize = 10;
 
+/// The linker's error for a program without `func main`.
+const MISSING_MAIN: &str = "function main is undeclared in the main package";
+
 /// Host stack the checker may use below its entry (it recurses over the
 /// tree like the parser, whose own budget bounds the nesting it accepts;
 /// debug frames are larger, so the checker guards itself too).
@@ -252,6 +255,10 @@ pub fn merge_diagnostics(parse: Vec<Diagnostic>, check: Vec<Diagnostic>) -> Vec<
     let mut all = parse;
     if !scanner_stop {
         all.extend(check);
+    }
+    // The linker runs only when compilation succeeded.
+    if all.len() > 1 {
+        all.retain(|d| d.message != MISSING_MAIN);
     }
     if all.iter().any(|d| !d.message.starts_with("unsupported: ")) {
         all.retain(|d| !d.message.starts_with("unsupported: goto"));
@@ -667,6 +674,12 @@ impl<'a> Checker<'a> {
         self.cur_pkg = user_pkg;
         self.check_bodies(user_pkg);
         self.compute_init_order();
+        // The linker's complaint, only when the program compiled (Go prints
+        // it as `runtime.main_main·f: function main is undeclared in the
+        // main package`, without a file position).
+        if self.diags.is_empty() && self.info.main.is_none() && file.package.name == "main" {
+            self.error(file.package.span, MISSING_MAIN);
+        }
         std::mem::take(&mut self.diags)
     }
 }
