@@ -189,8 +189,8 @@ pub(crate) struct Checker<'a> {
     src: Option<&'a crate::span::SourceFile>,
 }
 
-/// Checks a parsed file. Diagnostics come sorted, capped at Go's 10 with
-/// `too many errors`.
+/// Checks a parsed file. Diagnostics come in the order they were found
+/// (which decides which ten Go prints); `merge_diagnostics` caps and sorts.
 pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, Vec<Diagnostic>) {
     // Load the stub packages the program imports, transitively.
     let mut stub_files: Vec<(String, ast::File)> = Vec::new();
@@ -220,15 +220,7 @@ pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, 
     let mut c = Checker::new();
     c.stack_base = stack_position();
     c.src = Some(src);
-    let mut diags = c.run(file, &stub_files);
-    diags.sort_by_key(|d| d.span.start);
-    diags.dedup();
-    // cmd/compile gives up once it has counted 10 errors.
-    if diags.len() >= MAX_ERRORS {
-        let at = diags[MAX_ERRORS - 1].span;
-        diags.truncate(MAX_ERRORS);
-        diags.push(Diagnostic::new(at, "too many errors"));
-    }
+    let diags = c.run(file, &stub_files);
     (
         Checked {
             types: c.tt,
@@ -246,7 +238,9 @@ pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, 
 ///   checker's follow-on `undefined:` errors are dropped.
 /// - `unsupported: goto` is this playground's own limit: when the program
 ///   has real Go errors, only those are shown.
-/// - At most 10 errors, then `too many errors`.
+/// - cmd/compile stops at the 10th error it reports (syntax errors first,
+///   then type errors in checking order) and adds `too many errors` there;
+///   the survivors are printed sorted by position.
 pub fn merge_diagnostics(parse: Vec<Diagnostic>, check: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let scanner_stop = parse.iter().any(|d| {
         d.message.starts_with("invalid character")
@@ -263,13 +257,23 @@ pub fn merge_diagnostics(parse: Vec<Diagnostic>, check: Vec<Diagnostic>) -> Vec<
     if all.iter().any(|d| !d.message.starts_with("unsupported: ")) {
         all.retain(|d| !d.message.starts_with("unsupported: goto"));
     }
-    all.sort_by_key(|d| d.span.start);
-    all.dedup();
-    if all.len() > MAX_ERRORS && !all.iter().any(|d| d.message == "too many errors") {
+    // Exact repeats are one report.
+    let mut seen: Vec<Diagnostic> = Vec::new();
+    all.retain(|d| {
+        if seen.contains(d) {
+            false
+        } else {
+            seen.push(d.clone());
+            true
+        }
+    });
+    if all.len() >= MAX_ERRORS && !all.iter().any(|d| d.message == "too many errors") {
         let at = all[MAX_ERRORS - 1].span;
         all.truncate(MAX_ERRORS);
         all.push(Diagnostic::new(at, "too many errors"));
     }
+    // Stable: `too many errors` stays after the error it follows.
+    all.sort_by_key(|d| d.span.start);
     all
 }
 
@@ -693,6 +697,7 @@ pub fn check_source(name: &str, src: &str) -> Result<Checked, Vec<String>> {
         return Err(d.iter().map(|d| d.render(&sf)).collect());
     }
     let (checked, diags) = check_file(&f, &sf);
+    let diags = merge_diagnostics(Vec::new(), diags);
     if diags.is_empty() {
         Ok(checked)
     } else {
