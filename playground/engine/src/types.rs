@@ -872,7 +872,17 @@ impl TypeTable {
                     let qualify =
                         !n.pkg.is_empty() && (style == TypeStyle::Runtime || n.pkg != "main");
                     if qualify {
-                        s.push_str(&n.pkg);
+                        if style == TypeStyle::Checker && (n.pkg == "sync" || n.pkg == "sync/atomic") {
+                            // Go's checker also loads internal/sync and
+                            // internal/runtime/atomic, whose names collide,
+                            // so it qualifies these types by path.
+                            s.push('"');
+                            s.push_str(&n.pkg);
+                            s.push('"');
+                        } else {
+                            // The package name: the path's last element.
+                            s.push_str(n.pkg.rsplit('/').next().unwrap_or(&n.pkg));
+                        }
                         s.push('.');
                     }
                     s.push_str(&n.name);
