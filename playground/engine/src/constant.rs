@@ -89,12 +89,20 @@ impl Value {
 /// `%.6g`-like formatting, as go/constant's `String` prints floats.
 pub fn format_float(f: f64) -> String {
     if f.is_infinite() {
-        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     if f == f.trunc() && f.abs() < 1e21 {
         return format!("{}", f as i128);
     }
-    let exp = if f == 0.0 { 0 } else { f.abs().log10().floor() as i32 };
+    let exp = if f == 0.0 {
+        0
+    } else {
+        f.abs().log10().floor() as i32
+    };
     if !(-4..21).contains(&exp) {
         let s = format!("{:.5e}", f);
         // Rust prints 1.50000e300; Go prints 1.5e+300.
@@ -129,7 +137,9 @@ pub fn quote_go(s: &str) -> String {
             '\x08' => out.push_str("\\b"),
             '\x0c' => out.push_str("\\f"),
             '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -252,7 +262,7 @@ pub fn compare(x: &Value, op: crate::ast::BinaryOp, y: &Value) -> Option<bool> {
                 Eql => Some(a == b),
                 Neq => Some(a != b),
                 _ => None,
-            }
+            };
         }
         (Value::String(a), Value::String(b)) => Some(a.cmp(b)),
         (Value::Int(a), Value::Int(b)) => Some(a.cmp(b)),
@@ -388,7 +398,7 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
             }
             Ok(Value::Float(f))
         }
-        Complex64 | Complex128 => match v.complex() {
+        Complex64 | Complex128 | UntypedComplex => match v.complex() {
             Some((r, i)) => {
                 if k == Complex64 {
                     Ok(Value::Complex(r as f32 as f64, i as f32 as f64))
@@ -408,17 +418,38 @@ mod tests {
 
     #[test]
     fn integer_arithmetic_and_division_by_zero() {
-        assert_eq!(binary(&Value::Int(7), Op::IntQuo, &Value::Int(2)), Ok(Value::Int(3)));
-        assert_eq!(binary(&Value::Int(7), Op::Rem, &Value::Int(0)), Err(ConstError::DivByZero));
-        assert_eq!(binary(&Value::Int(i128::MAX), Op::Add, &Value::Int(1)), Err(ConstError::Overflow));
+        assert_eq!(
+            binary(&Value::Int(7), Op::IntQuo, &Value::Int(2)),
+            Ok(Value::Int(3))
+        );
+        assert_eq!(
+            binary(&Value::Int(7), Op::Rem, &Value::Int(0)),
+            Err(ConstError::DivByZero)
+        );
+        assert_eq!(
+            binary(&Value::Int(i128::MAX), Op::Add, &Value::Int(1)),
+            Err(ConstError::Overflow)
+        );
     }
 
     #[test]
     fn representability() {
-        assert_eq!(represent(&Value::Int(300), BasicKind::Int8), Err(Unrepresentable::Overflows));
-        assert_eq!(represent(&Value::Float(1.5), BasicKind::Int), Err(Unrepresentable::Truncated));
-        assert_eq!(represent(&Value::Float(2.0), BasicKind::Int), Ok(Value::Int(2)));
-        assert_eq!(represent(&Value::Int(-1), BasicKind::Uint), Err(Unrepresentable::Overflows));
+        assert_eq!(
+            represent(&Value::Int(300), BasicKind::Int8),
+            Err(Unrepresentable::Overflows)
+        );
+        assert_eq!(
+            represent(&Value::Float(1.5), BasicKind::Int),
+            Err(Unrepresentable::Truncated)
+        );
+        assert_eq!(
+            represent(&Value::Float(2.0), BasicKind::Int),
+            Ok(Value::Int(2))
+        );
+        assert_eq!(
+            represent(&Value::Int(-1), BasicKind::Uint),
+            Err(Unrepresentable::Overflows)
+        );
     }
 
     #[test]

@@ -113,11 +113,13 @@ pub struct Outcome {
 pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
     let file = SourceFile::new(file_name, source);
     let (ast, mut diagnostics) = parser::parse_file(&file);
-    if !diagnostics.is_empty() {
+    if parser::stops_before_type_check(&diagnostics) {
         diag::sort_and_dedup(&mut diagnostics);
         return Err(CompileError { file, diagnostics });
     }
-    let (checked, mut diagnostics) = check::check_file(&ast);
+    // Other parse errors are reported together with the type errors.
+    let (checked, check_diags) = check::check_file(&ast, &file);
+    let mut diagnostics = check::merge_diagnostics(diagnostics, check_diags);
     if !diagnostics.is_empty() {
         diag::sort_and_dedup(&mut diagnostics);
         return Err(CompileError { file, diagnostics });

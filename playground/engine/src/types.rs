@@ -38,12 +38,13 @@ pub enum BasicKind {
     UntypedInt,
     UntypedRune,
     UntypedFloat,
+    UntypedComplex,
     UntypedString,
     UntypedNil,
 }
 
 impl BasicKind {
-    pub const ALL: [BasicKind; 24] = [
+    pub const ALL: [BasicKind; 25] = [
         BasicKind::Invalid,
         BasicKind::Bool,
         BasicKind::Int,
@@ -66,6 +67,7 @@ impl BasicKind {
         BasicKind::UntypedInt,
         BasicKind::UntypedRune,
         BasicKind::UntypedFloat,
+        BasicKind::UntypedComplex,
         BasicKind::UntypedString,
         BasicKind::UntypedNil,
     ];
@@ -95,6 +97,7 @@ impl BasicKind {
             UntypedInt => "untyped int",
             UntypedRune => "untyped rune",
             UntypedFloat => "untyped float",
+            UntypedComplex => "untyped complex",
             UntypedString => "untyped string",
             UntypedNil => "untyped nil",
         }
@@ -102,13 +105,33 @@ impl BasicKind {
 
     pub fn is_untyped(self) -> bool {
         use BasicKind::*;
-        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedString | UntypedNil)
+        matches!(
+            self,
+            UntypedBool
+                | UntypedInt
+                | UntypedRune
+                | UntypedFloat
+                | UntypedComplex
+                | UntypedString
+                | UntypedNil
+        )
     }
     pub fn is_integer(self) -> bool {
         use BasicKind::*;
         matches!(
             self,
-            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+            Int | Int8
+                | Int16
+                | Int32
+                | Int64
+                | Uint
+                | Uint8
+                | Uint16
+                | Uint32
+                | Uint64
+                | Uintptr
+                | UntypedInt
+                | UntypedRune
         )
     }
     pub fn is_unsigned(self) -> bool {
@@ -116,10 +139,16 @@ impl BasicKind {
         matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
     }
     pub fn is_float(self) -> bool {
-        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+        matches!(
+            self,
+            BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
+        )
     }
     pub fn is_complex(self) -> bool {
-        matches!(self, BasicKind::Complex64 | BasicKind::Complex128)
+        matches!(
+            self,
+            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex
+        )
     }
     pub fn is_numeric(self) -> bool {
         self.is_integer() || self.is_float() || self.is_complex()
@@ -232,14 +261,26 @@ pub enum Selected {
     Field { path: Vec<usize>, ty: TypeId },
     /// A method of a named type reached through `path` embedded fields;
     /// `recv_named` is the named type declaring it.
-    Method { path: Vec<usize>, recv_named: TypeId, index: usize, ptr_recv: bool },
+    Method {
+        path: Vec<usize>,
+        recv_named: TypeId,
+        index: usize,
+        ptr_recv: bool,
+    },
     /// A method of an interface value reached through `path`.
-    IfaceMethod { path: Vec<usize>, iface: TypeId, index: usize },
+    IfaceMethod {
+        path: Vec<usize>,
+        iface: TypeId,
+        index: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LookupResult {
-    Found(Selected, /* path goes through a pointer (implicit deref) */ bool),
+    Found(
+        Selected,
+        /* path goes through a pointer (implicit deref) */ bool,
+    ),
     NotFound,
     Ambiguous,
 }
@@ -258,7 +299,11 @@ impl Default for TypeTable {
 
 impl TypeTable {
     pub fn new() -> TypeTable {
-        let mut t = TypeTable { types: Vec::new(), intern: HashMap::new(), named: Vec::new() };
+        let mut t = TypeTable {
+            types: Vec::new(),
+            intern: HashMap::new(),
+            named: Vec::new(),
+        };
         for k in BasicKind::ALL {
             t.intern(Type::Basic(k));
         }
@@ -283,7 +328,9 @@ impl TypeTable {
     }
 
     pub fn get(&self, id: TypeId) -> &Type {
-        self.types.get(id.0 as usize).unwrap_or(&Type::Basic(BasicKind::Invalid))
+        self.types
+            .get(id.0 as usize)
+            .unwrap_or(&Type::Basic(BasicKind::Invalid))
     }
 
     pub fn new_named(&mut self, name: &str, pkg: &str) -> TypeId {
@@ -322,7 +369,11 @@ impl TypeTable {
         self.intern(Type::Tuple(ts))
     }
     pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
-        self.intern(Type::Func(Signature { params, results, variadic }))
+        self.intern(Type::Func(Signature {
+            params,
+            results,
+            variadic,
+        }))
     }
     pub fn empty_interface(&mut self) -> TypeId {
         self.intern(Type::Interface(Vec::new()))
@@ -356,7 +407,8 @@ impl TypeTable {
         id.0 == 0
     }
     pub fn is_named(&self, id: TypeId) -> bool {
-        matches!(self.get(id), Type::Named(_)) || matches!(self.get(id), Type::Basic(k) if !k.is_untyped() && *k != BasicKind::Invalid)
+        matches!(self.get(id), Type::Named(_))
+            || matches!(self.get(id), Type::Basic(k) if !k.is_untyped() && *k != BasicKind::Invalid)
     }
     pub fn is_untyped(&self, id: TypeId) -> bool {
         matches!(self.get(id), Type::Basic(k) if k.is_untyped())
@@ -386,7 +438,8 @@ impl TypeTable {
         self.basic_kind(id).is_some_and(|k| k.is_ordered())
     }
     pub fn is_const_type(&self, id: TypeId) -> bool {
-        self.basic_kind(id).is_some_and(|k| k != BasicKind::Invalid && k != BasicKind::UntypedNil)
+        self.basic_kind(id)
+            .is_some_and(|k| k != BasicKind::Invalid && k != BasicKind::UntypedNil)
     }
 
     /// Go's comparable: usable with `==` (and as a map key).
@@ -410,7 +463,12 @@ impl TypeTable {
     pub fn has_nil(&self, id: TypeId) -> bool {
         matches!(
             self.under(id),
-            Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) | Type::Interface(_)
+            Type::Pointer(_)
+                | Type::Slice(_)
+                | Type::Map(..)
+                | Type::Chan(..)
+                | Type::Func(_)
+                | Type::Interface(_)
         )
     }
 
@@ -430,7 +488,10 @@ impl TypeTable {
         }
         // A pointer to a named type: look in the pointee (one level).
         let (start, mut via_ptr) = match self.get(t) {
-            Type::Pointer(e) if matches!(self.get(*e), Type::Named(_)) || matches!(self.under(*e), Type::Struct(_)) => {
+            Type::Pointer(e)
+                if matches!(self.get(*e), Type::Named(_))
+                    || matches!(self.under(*e), Type::Struct(_)) =>
+            {
                 (*e, true)
             }
             _ => (t, false),
@@ -455,22 +516,22 @@ impl TypeTable {
                         continue;
                     }
                     seen.push(ty);
-                    if let Some(info) = self.named_info(ty) {
-                        if let Some(i) = info.methods.iter().position(|m| m.name == name) {
-                            count += 1;
-                            if found.is_none() {
-                                found = Some((
-                                    Selected::Method {
-                                        path: path.clone(),
-                                        recv_named: ty,
-                                        index: i,
-                                        ptr_recv: info.methods[i].ptr_recv,
-                                    },
-                                    indirect,
-                                ));
-                            }
-                            continue;
+                    if let Some(info) = self.named_info(ty)
+                        && let Some(i) = info.methods.iter().position(|m| m.name == name)
+                    {
+                        count += 1;
+                        if found.is_none() {
+                            found = Some((
+                                Selected::Method {
+                                    path: path.clone(),
+                                    recv_named: ty,
+                                    index: i,
+                                    ptr_recv: info.methods[i].ptr_recv,
+                                },
+                                indirect,
+                            ));
                         }
+                        continue;
                     }
                 }
                 match self.under(ty) {
@@ -500,7 +561,11 @@ impl TypeTable {
                             count += 1;
                             if found.is_none() {
                                 found = Some((
-                                    Selected::IfaceMethod { path: path.clone(), iface: ty, index: i },
+                                    Selected::IfaceMethod {
+                                        path: path.clone(),
+                                        iface: ty,
+                                        index: i,
+                                    },
                                     indirect,
                                 ));
                             }
@@ -528,14 +593,18 @@ impl TypeTable {
     /// The signature of a selected method (without receiver).
     pub fn selected_sig(&self, sel: &Selected) -> TypeId {
         match sel {
-            Selected::Method { recv_named, index, .. } => self
+            Selected::Method {
+                recv_named, index, ..
+            } => self
                 .named_info(*recv_named)
                 .and_then(|n| n.methods.get(*index))
                 .and_then(|m| m.sig)
                 .unwrap_or(TypeId(0)),
-            Selected::IfaceMethod { iface, index, .. } => {
-                self.iface_methods(*iface).get(*index).map(|m| m.sig).unwrap_or(TypeId(0))
-            }
+            Selected::IfaceMethod { iface, index, .. } => self
+                .iface_methods(*iface)
+                .get(*index)
+                .map(|m| m.sig)
+                .unwrap_or(TypeId(0)),
             Selected::Field { ty, .. } => *ty,
         }
     }
@@ -562,7 +631,12 @@ impl TypeTable {
                             self.sig_string(m.sig, style)
                         ));
                     }
-                    if let Selected::Method { ptr_recv: true, path, .. } = &sel {
+                    if let Selected::Method {
+                        ptr_recv: true,
+                        path,
+                        ..
+                    } = &sel
+                    {
                         // A pointer-receiver method is in the method set of
                         // T only when reached through an embedded pointer.
                         let is_ptr = matches!(self.get(t), Type::Pointer(_));
@@ -606,37 +680,44 @@ impl TypeTable {
         let vu = self.underlying(v);
         let tu = self.underlying(t);
         // Identical underlying types and at least one is not named.
-        if vu == tu && (!self.is_named(v) || !self.is_named(t)) && !matches!(self.get(vu), Type::Basic(_)) {
+        if vu == tu
+            && (!self.is_named(v) || !self.is_named(t))
+            && !matches!(self.get(vu), Type::Basic(_))
+        {
             return true;
         }
         if let Type::Basic(BasicKind::UntypedNil) = self.get(v) {
             return self.has_nil(t);
         }
-        if let Type::Basic(k) = self.get(v) {
-            if k.is_untyped() {
-                if let Type::Basic(tk) = self.get(tu) {
-                    return match k {
-                        BasicKind::UntypedBool => tk.is_boolean(),
-                        BasicKind::UntypedString => tk.is_string(),
-                        BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => tk.is_numeric(),
-                        _ => false,
-                    };
-                }
-                if self.is_interface(t) {
-                    return self.iface_methods(t).is_empty();
-                }
-                return false;
+        if let Type::Basic(k) = self.get(v)
+            && k.is_untyped()
+        {
+            if let Type::Basic(tk) = self.get(tu) {
+                return match k {
+                    BasicKind::UntypedBool => tk.is_boolean(),
+                    BasicKind::UntypedString => tk.is_string(),
+                    BasicKind::UntypedInt
+                    | BasicKind::UntypedRune
+                    | BasicKind::UntypedFloat
+                    | BasicKind::UntypedComplex => tk.is_numeric(),
+                    _ => false,
+                };
             }
+            if self.is_interface(t) {
+                return self.iface_methods(t).is_empty();
+            }
+            return false;
         }
         if self.is_interface(t) {
             return self.implements(v, t, TypeStyle::Checker).is_ok();
         }
         // Channel direction: a bidirectional channel assigns to a directed
         // one with an identical element type.
-        if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) = (self.get(vu), self.get(tu)) {
-            if ve == te && (!self.is_named(v) || !self.is_named(t)) {
-                return true;
-            }
+        if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) = (self.get(vu), self.get(tu))
+            && ve == te
+            && (!self.is_named(v) || !self.is_named(t))
+        {
+            return true;
         }
         false
     }
@@ -651,10 +732,10 @@ impl TypeTable {
         if self.identical_ignore_tags(vu, tu) {
             return true;
         }
-        if let (Type::Pointer(a), Type::Pointer(b)) = (self.get(v), self.get(t)) {
-            if self.identical_ignore_tags(self.underlying(*a), self.underlying(*b)) {
-                return true;
-            }
+        if let (Type::Pointer(a), Type::Pointer(b)) = (self.get(v), self.get(t))
+            && self.identical_ignore_tags(self.underlying(*a), self.underlying(*b))
+        {
+            return true;
         }
         let (vk, tk) = (self.basic_kind(v), self.basic_kind(t));
         if let (Some(a), Some(b)) = (vk, tk) {
@@ -683,10 +764,10 @@ impl TypeTable {
             match self.get(tu) {
                 Type::Array(ae, _) if ae == se => return true,
                 Type::Pointer(p) => {
-                    if let Type::Array(ae, _) = self.under(*p) {
-                        if ae == se {
-                            return true;
-                        }
+                    if let Type::Array(ae, _) = self.under(*p)
+                        && ae == se
+                    {
+                        return true;
                     }
                 }
                 _ => {}
@@ -702,7 +783,9 @@ impl TypeTable {
         match (self.get(a), self.get(b)) {
             (Type::Struct(x), Type::Struct(y)) => {
                 x.len() == y.len()
-                    && x.iter().zip(y).all(|(f, g)| f.name == g.name && f.embedded == g.embedded && f.ty == g.ty)
+                    && x.iter()
+                        .zip(y)
+                        .all(|(f, g)| f.name == g.name && f.embedded == g.embedded && f.ty == g.ty)
             }
             _ => false,
         }
@@ -786,9 +869,20 @@ impl TypeTable {
             Type::Basic(k) => s.push_str(k.name()),
             Type::Named(i) => {
                 if let Some(n) = self.named.get(*i as usize) {
-                    let qualify = !n.pkg.is_empty() && (style == TypeStyle::Runtime || n.pkg != "main");
+                    let qualify =
+                        !n.pkg.is_empty() && (style == TypeStyle::Runtime || n.pkg != "main");
                     if qualify {
-                        s.push_str(&n.pkg);
+                        if style == TypeStyle::Checker && (n.pkg == "sync" || n.pkg == "sync/atomic") {
+                            // Go's checker also loads internal/sync and
+                            // internal/runtime/atomic, whose names collide,
+                            // so it qualifies these types by path.
+                            s.push('"');
+                            s.push_str(&n.pkg);
+                            s.push('"');
+                        } else {
+                            // The package name: the path's last element.
+                            s.push_str(n.pkg.rsplit('/').next().unwrap_or(&n.pkg));
+                        }
                         s.push('.');
                     }
                     s.push_str(&n.name);
@@ -819,7 +913,8 @@ impl TypeTable {
                     ChanDir::Recv => "<-chan ",
                 });
                 // `chan (<-chan int)` needs parentheses.
-                let paren = *dir != ChanDir::Send && matches!(self.get(*e), Type::Chan(ChanDir::Recv, _));
+                let paren =
+                    *dir != ChanDir::Send && matches!(self.get(*e), Type::Chan(ChanDir::Recv, _));
                 if paren {
                     s.push('(');
                 }
@@ -832,7 +927,13 @@ impl TypeTable {
                 let rt = style == TypeStyle::Runtime;
                 s.push_str(if rt { "struct {" } else { "struct{" });
                 for (i, f) in fields.iter().enumerate() {
-                    s.push_str(if i > 0 { "; " } else if rt { " " } else { "" });
+                    s.push_str(if i > 0 {
+                        "; "
+                    } else if rt {
+                        " "
+                    } else {
+                        ""
+                    });
                     if !f.embedded {
                         s.push_str(&f.name);
                         s.push(' ');

@@ -88,7 +88,10 @@ impl Builtin {
     /// Builtins whose call may stand alone as a statement.
     pub fn is_statement(self) -> bool {
         use Builtin::*;
-        matches!(self, Clear | Close | Copy | Delete | Panic | Print | Println | Recover)
+        matches!(
+            self,
+            Clear | Close | Copy | Delete | Panic | Print | Println | Recover
+        )
     }
 }
 

@@ -8,12 +8,24 @@ use crate::ast::Expr;
 use crate::types::Type;
 
 impl<'a> Checker<'a> {
-    pub(super) fn builtin_call(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr], ellipsis: Option<Span>) -> Operand {
+    pub(super) fn builtin_call(
+        &mut self,
+        e: &'a Expr,
+        b: Builtin,
+        args: &'a [Expr],
+        ellipsis: Option<Span>,
+    ) -> Operand {
         let (min, variadic) = b.arity();
         let n = args.len();
         let call_s = crate::parser::expr_string(e);
         if ellipsis.is_some() && b != Builtin::Append {
-            self.error(e.span, format!("invalid operation: invalid use of ... with built-in {}", b.name()));
+            self.error(
+                e.span,
+                format!(
+                    "invalid operation: invalid use of ... with built-in {}",
+                    b.name()
+                ),
+            );
             for a in args {
                 let _ = self.expr(a, None);
             }
@@ -30,11 +42,19 @@ impl<'a> Checker<'a> {
             for a in args {
                 let _ = self.expr(a, None);
             }
-            self.error(e.span, format!("invalid operation: {m} arguments for {call_s} (expected {min}, found {n})"));
+            self.error(
+                e.span,
+                format!(
+                    "invalid operation: {m} arguments for {call_s} (expected {min}, found {n})"
+                ),
+            );
             return Operand::invalid();
         }
         let int = self.tt.basic(BasicKind::Int);
-        let novalue = || Operand { mode: Mode::NoValue, ty: TypeId(0) };
+        let novalue = || Operand {
+            mode: Mode::NoValue,
+            ty: TypeId(0),
+        };
         match b {
             Builtin::Len | Builtin::Cap => {
                 let a = &args[0];
@@ -52,7 +72,10 @@ impl<'a> Checker<'a> {
                 let res = match self.tt.under(t).clone() {
                     Type::Basic(k) if k.is_string() && b == Builtin::Len => {
                         if let Some(Value::String(s)) = x.konst() {
-                            return Operand { mode: Mode::Constant(Value::Int(s.len() as i128)), ty: int };
+                            return Operand {
+                                mode: Mode::Constant(Value::Int(s.len() as i128)),
+                                ty: int,
+                            };
                         }
                         Some(Operand::value(int))
                     }
@@ -61,7 +84,10 @@ impl<'a> Checker<'a> {
                         // approximated: constant when the operand is a plain
                         // variable or selector.
                         if !self.has_call_or_recv(a) {
-                            return Operand { mode: Mode::Constant(Value::Int(len as i128)), ty: int };
+                            return Operand {
+                                mode: Mode::Constant(Value::Int(len as i128)),
+                                ty: int,
+                            };
                         }
                         Some(Operand::value(int))
                     }
@@ -79,7 +105,10 @@ impl<'a> Checker<'a> {
                     }
                     None => {
                         let d = self.describe(&x, a);
-                        self.error(a.span, format!("invalid argument: {d} for built-in {}", b.name()));
+                        self.error(
+                            a.span,
+                            format!("invalid argument: {d} for built-in {}", b.name()),
+                        );
                         Operand::invalid()
                     }
                 }
@@ -94,7 +123,11 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 }
                 if s.mode == Mode::Nil {
-                    self.error(a.span, "invalid argument: nil (untyped nil) is not a slice".replace("nil (untyped nil)", "nil"));
+                    self.error(
+                        a.span,
+                        "invalid argument: nil (untyped nil) is not a slice"
+                            .replace("nil (untyped nil)", "nil"),
+                    );
                     return Operand::invalid();
                 }
                 let Type::Slice(el) = self.tt.under(s.ty).clone() else {
@@ -107,7 +140,10 @@ impl<'a> Checker<'a> {
                 };
                 if ellipsis.is_some() {
                     if n != 2 {
-                        self.error(e.span, format!("can only use ... with final argument in list"));
+                        self.error(
+                            e.span,
+                            "can only use ... with final argument in list".to_string(),
+                        );
                         return Operand::invalid();
                     }
                     let y = &args[1];
@@ -116,7 +152,8 @@ impl<'a> Checker<'a> {
                         return Operand::value(s.ty);
                     }
                     // append([]byte, string...) is allowed.
-                    let byte_string = self.tt.basic_kind(el) == Some(BasicKind::Uint8) && self.tt.is_string(yx.ty);
+                    let byte_string = self.tt.basic_kind(el) == Some(BasicKind::Uint8)
+                        && self.tt.is_string(yx.ty);
                     if byte_string {
                         if self.tt.is_untyped(yx.ty) {
                             let st = self.tt.basic(BasicKind::String);
@@ -157,10 +194,20 @@ impl<'a> Checker<'a> {
                 if n < min_args || n > 3 || (min_args == 1 && n > 2) {
                     let ts = crate::parser::expr_string(te);
                     let expect = if min_args == 2 { "2 or 3" } else { "1 or 2" };
-                    self.error(e.span, format!("invalid operation: {call_s} expects {expect} arguments; found {n}").replace(
-                        &format!("invalid operation: {call_s}"),
-                        &format!("invalid operation: make({ts}{}) ", if n > 1 { ", …" } else { "" }).trim_end().to_string(),
-                    ));
+                    self.error(
+                        e.span,
+                        format!(
+                            "invalid operation: {call_s} expects {expect} arguments; found {n}"
+                        )
+                        .replace(
+                            &format!("invalid operation: {call_s}"),
+                            format!(
+                                "invalid operation: make({ts}{}) ",
+                                if n > 1 { ", …" } else { "" }
+                            )
+                            .trim_end(),
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 let mut sizes = Vec::new();
@@ -168,15 +215,41 @@ impl<'a> Checker<'a> {
                     let v = self.size_arg(a);
                     sizes.push(v);
                 }
-                if let (Some(Some(l)), Some(Some(c))) = (sizes.first(), sizes.get(1)) {
-                    if l > c {
-                        self.error(args[1].span, format!("invalid argument: length and capacity swapped"));
-                    }
+                if let (Some(Some(l)), Some(Some(c))) = (sizes.first(), sizes.get(1))
+                    && l > c
+                {
+                    self.error(
+                        args[1].span,
+                        "invalid argument: length and capacity swapped".to_string(),
+                    );
                 }
                 Operand::value(t)
             }
             Builtin::New => {
-                let t = self.type_expr(&args[0]);
+                // Go 1.26: new(expr) allocates a copy of the value.
+                let a = &args[0];
+                let x = self.expr_or_type(a);
+                if x.is_invalid() {
+                    return Operand::invalid();
+                }
+                if x.mode != Mode::TypeExpr {
+                    let mut x = x;
+                    if let Mode::Builtin(b) = x.mode {
+                        self.error(a.span, format!("{} (built-in) must be called", b.name()));
+                        return Operand::invalid();
+                    }
+                    if !self.single_value(&mut x, a) {
+                        return Operand::invalid();
+                    }
+                    if x.mode == Mode::Nil {
+                        self.error(a.span, "use of untyped nil in argument to built-in new");
+                        return Operand::invalid();
+                    }
+                    let t = self.default_operand(&mut x, a, "argument to new");
+                    return Operand::value(self.tt.pointer(t));
+                }
+                let t = x.ty;
+                self.record_type(a, t);
                 if self.tt.is_invalid(t) {
                     return Operand::invalid();
                 }
@@ -224,7 +297,11 @@ impl<'a> Checker<'a> {
             Builtin::Copy => {
                 let mut d = self.expr(&args[0], None);
                 let mut s = self.expr(&args[1], None);
-                if d.is_invalid() || s.is_invalid() || !self.single_value(&mut d, &args[0]) || !self.single_value(&mut s, &args[1]) {
+                if d.is_invalid()
+                    || s.is_invalid()
+                    || !self.single_value(&mut d, &args[0])
+                    || !self.single_value(&mut s, &args[1])
+                {
                     return Operand::value(int);
                 }
                 let del = match self.tt.under(d.ty) {
@@ -249,20 +326,38 @@ impl<'a> Checker<'a> {
                     }
                     (None, _) => {
                         let x = self.describe(&d, &args[0]);
-                        self.error(e.span, format!("invalid argument: copy expects slice arguments; found {x} and {}", self.describe(&s, &args[1])));
+                        self.error(
+                            e.span,
+                            format!(
+                                "invalid argument: copy expects slice arguments; found {x} and {}",
+                                self.describe(&s, &args[1])
+                            ),
+                        );
                     }
                     (_, None) => {
                         let x = self.describe(&d, &args[0]);
-                        self.error(e.span, format!("invalid argument: copy expects slice arguments; found {x} and {}", self.describe(&s, &args[1])));
+                        self.error(
+                            e.span,
+                            format!(
+                                "invalid argument: copy expects slice arguments; found {x} and {}",
+                                self.describe(&s, &args[1])
+                            ),
+                        );
                     }
                 }
                 Operand::value(int)
             }
             Builtin::Clear => {
                 let mut x = self.expr(&args[0], None);
-                if !x.is_invalid() && self.single_value(&mut x, &args[0]) && !matches!(self.tt.under(x.ty), Type::Map(..) | Type::Slice(_)) {
+                if !x.is_invalid()
+                    && self.single_value(&mut x, &args[0])
+                    && !matches!(self.tt.under(x.ty), Type::Map(..) | Type::Slice(_))
+                {
                     let d = self.describe(&x, &args[0]);
-                    self.error(args[0].span, format!("invalid argument: {d} must be a map or slice"));
+                    self.error(
+                        args[0].span,
+                        format!("invalid argument: {d} must be a map or slice"),
+                    );
                 }
                 novalue()
             }
@@ -272,12 +367,18 @@ impl<'a> Checker<'a> {
                     match self.tt.under(x.ty) {
                         Type::Chan(crate::types::ChanDir::Recv, _) => {
                             let d = self.describe(&x, &args[0]);
-                            self.error(args[0].span, format!("invalid operation: cannot close receive-only channel {d}"));
+                            self.error(
+                                args[0].span,
+                                format!("invalid operation: cannot close receive-only channel {d}"),
+                            );
                         }
                         Type::Chan(..) => {}
                         _ => {
                             let d = self.describe(&x, &args[0]);
-                            self.error(args[0].span, format!("invalid operation: cannot close non-channel {d}"));
+                            self.error(
+                                args[0].span,
+                                format!("invalid operation: cannot close non-channel {d}"),
+                            );
                         }
                     }
                 }
@@ -298,7 +399,10 @@ impl<'a> Checker<'a> {
                     ops.push((x, a));
                 }
                 // The common type: the first typed operand's.
-                let typed = ops.iter().find(|(o, _)| !self.tt.is_untyped(o.ty)).map(|(o, _)| o.ty);
+                let typed = ops
+                    .iter()
+                    .find(|(o, _)| !self.tt.is_untyped(o.ty))
+                    .map(|(o, _)| o.ty);
                 if let Some(t) = typed {
                     for (o, a) in ops.iter_mut() {
                         if self.tt.is_untyped(o.ty) {
@@ -330,7 +434,11 @@ impl<'a> Checker<'a> {
                                 v
                             }
                             Some(cur) => {
-                                let op = if b == Builtin::Min { crate::ast::BinaryOp::Lss } else { crate::ast::BinaryOp::Gtr };
+                                let op = if b == Builtin::Min {
+                                    crate::ast::BinaryOp::Lss
+                                } else {
+                                    crate::ast::BinaryOp::Gtr
+                                };
                                 if crate::constant::compare(&v, op, &cur).unwrap_or(false) {
                                     ty = o.ty;
                                     v
@@ -341,7 +449,10 @@ impl<'a> Checker<'a> {
                         });
                     }
                     if let Some(v) = best {
-                        return Operand { mode: Mode::Constant(v), ty };
+                        return Operand {
+                            mode: Mode::Constant(v),
+                            ty,
+                        };
                     }
                 }
                 let t = typed.unwrap_or_else(|| self.default_type(ops[0].0.ty));
@@ -352,9 +463,85 @@ impl<'a> Checker<'a> {
                 }
                 Operand::value(t)
             }
-            Builtin::Complex | Builtin::Real | Builtin::Imag => {
-                self.unsupported(e.span, "complex numbers");
-                Operand::invalid()
+            Builtin::Complex => {
+                let mut re = self.expr(&args[0], None);
+                let mut im = self.expr(&args[1], None);
+                if re.is_invalid()
+                    || im.is_invalid()
+                    || !self.single_value(&mut re, &args[0])
+                    || !self.single_value(&mut im, &args[1])
+                {
+                    return Operand::invalid();
+                }
+                if let (Some(a), Some(b)) = (
+                    re.konst().and_then(|v| v.as_f64()),
+                    im.konst().and_then(|v| v.as_f64()),
+                ) && self.tt.is_untyped(re.ty)
+                    && self.tt.is_untyped(im.ty)
+                {
+                    let t = self.tt.basic(BasicKind::UntypedComplex);
+                    return Operand {
+                        mode: Mode::Constant(Value::Complex(a, b)),
+                        ty: t,
+                    };
+                }
+                let ft = if !self.tt.is_untyped(re.ty) {
+                    re.ty
+                } else if !self.tt.is_untyped(im.ty) {
+                    im.ty
+                } else {
+                    self.tt.basic(BasicKind::Float64)
+                };
+                self.convert_untyped(&mut re, &args[0], ft);
+                self.convert_untyped(&mut im, &args[1], ft);
+                let t = match self.tt.basic_kind(ft) {
+                    Some(BasicKind::Float32) => self.tt.basic(BasicKind::Complex64),
+                    Some(BasicKind::Float64) => self.tt.basic(BasicKind::Complex128),
+                    _ => {
+                        let d = self.describe(&re, &args[0]);
+                        self.error(
+                            args[0].span,
+                            format!(
+                                "invalid argument: arguments have type {}, expected floating-point",
+                                d
+                            ),
+                        );
+                        return Operand::invalid();
+                    }
+                };
+                Operand::value(t)
+            }
+            Builtin::Real | Builtin::Imag => {
+                let mut x = self.expr(&args[0], None);
+                if x.is_invalid() || !self.single_value(&mut x, &args[0]) {
+                    return Operand::invalid();
+                }
+                if let Some(Value::Complex(re_v, im_v)) = x.konst().cloned().or_else(|| {
+                    x.konst()
+                        .and_then(|v| v.as_f64())
+                        .map(|f| Value::Complex(f, 0.0))
+                }) && self.tt.is_untyped(x.ty)
+                {
+                    let t = self.tt.basic(BasicKind::UntypedFloat);
+                    let v = if b == Builtin::Real { re_v } else { im_v };
+                    return Operand {
+                        mode: Mode::Constant(Value::Float(v)),
+                        ty: t,
+                    };
+                }
+                let t = match self.tt.basic_kind(x.ty) {
+                    Some(BasicKind::Complex64) => self.tt.basic(BasicKind::Float32),
+                    Some(BasicKind::Complex128) => self.tt.basic(BasicKind::Float64),
+                    _ => {
+                        let d = self.describe(&x, &args[0]);
+                        self.error(
+                            args[0].span,
+                            format!("invalid argument: {d} must be of complex type"),
+                        );
+                        return Operand::invalid();
+                    }
+                };
+                Operand::value(t)
             }
         }
     }
@@ -386,7 +573,12 @@ impl<'a> Checker<'a> {
         if let Some(Value::Int(v)) = x.konst() {
             if *v < 0 {
                 let s = crate::parser::expr_string(a);
-                self.error(a.span, format!("invalid argument: index {s} (constant of type int) must not be negative"));
+                self.error(
+                    a.span,
+                    format!(
+                        "invalid argument: index {s} (constant of type int) must not be negative"
+                    ),
+                );
                 return None;
             }
             return Some(*v);
@@ -406,7 +598,10 @@ impl<'a> Checker<'a> {
             }
             match &e.kind {
                 Call { .. } => return true,
-                Unary { op: crate::ast::UnaryOp::Recv, .. } => return true,
+                Unary {
+                    op: crate::ast::UnaryOp::Recv,
+                    ..
+                } => return true,
                 Paren(x) | Selector { x, .. } | Star(x) | Unary { x, .. } => stack.push(x),
                 Index { x, index } => {
                     stack.push(x);

@@ -10,7 +10,13 @@ use crate::constant::{self as k, Unrepresentable};
 use crate::types::Type;
 
 impl<'a> Checker<'a> {
-    pub(super) fn call(&mut self, e: &'a Expr, fun: &'a Expr, args: &'a [Expr], ellipsis: Option<Span>) -> Operand {
+    pub(super) fn call(
+        &mut self,
+        e: &'a Expr,
+        fun: &'a Expr,
+        args: &'a [Expr],
+        ellipsis: Option<Span>,
+    ) -> Operand {
         let f = self.expr_or_type(fun);
         match f.mode {
             Mode::Invalid => {
@@ -33,7 +39,11 @@ impl<'a> Checker<'a> {
                 }
                 let Some(sig) = self.tt.signature(f.ty).cloned() else {
                     let d = self.describe(&f, fun);
-                    self.error(e.span, format!("invalid operation: cannot call non-function {d}"));
+                    let ts = self.type_str(f.ty);
+                    self.error(
+                        e.span,
+                        format!("invalid operation: cannot call {d}: {ts} is not a function"),
+                    );
                     for a in args {
                         let _ = self.expr_multi(a);
                     }
@@ -41,12 +51,21 @@ impl<'a> Checker<'a> {
                 };
                 let spread = self.arguments(e, fun, &sig, args, ellipsis);
                 if self.recording() {
-                    self.info.calls.insert(e.id, CallKind::Call { spread, ellipsis: ellipsis.is_some() });
+                    self.info.calls.insert(
+                        e.id,
+                        CallKind::Call {
+                            spread,
+                            ellipsis: ellipsis.is_some(),
+                        },
+                    );
                 }
                 match sig.results.len() {
                     0 => {
                         let t = self.tt.tuple(vec![]);
-                        Operand { mode: Mode::NoValue, ty: t }
+                        Operand {
+                            mode: Mode::NoValue,
+                            ty: t,
+                        }
                     }
                     1 => Operand::value(sig.results[0]),
                     _ => {
@@ -106,16 +125,17 @@ impl<'a> Checker<'a> {
                 if x.is_invalid() {
                     return false;
                 }
-                if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
-                    if ts.len() != 1 && !(ts.is_empty() && x.mode == Mode::NoValue && sig.params.is_empty()) {
-                        if ts.is_empty() {
-                            let s = crate::parser::expr_string(a);
-                            self.error(a.span, format!("{s} (no value) used as value"));
-                            return false;
-                        }
-                        self.check_arg_types(call, &fname, sig, &ts, args, &context, true);
-                        return true;
+                if let Type::Tuple(ts) = self.tt.get(x.ty).clone()
+                    && ts.len() != 1
+                    && !(ts.is_empty() && x.mode == Mode::NoValue && sig.params.is_empty())
+                {
+                    if ts.is_empty() {
+                        let s = crate::parser::expr_string(a);
+                        self.error(a.span, format!("{s} (no value) used as value"));
+                        return false;
                     }
+                    self.check_arg_types(call, &fname, sig, &ts, args, &context, true);
+                    return true;
                 }
                 let mut x = x;
                 if !self.single_value(&mut x, a) {
@@ -166,20 +186,18 @@ impl<'a> Checker<'a> {
     ) {
         let n = sig.params.len();
         let nargs = ops.len();
-        if let Some(sp) = ellipsis {
-            if !sig.variadic {
-                let _ = sp;
-                self.error(
-                    sp,
-                    format!("have (...) but function is not variadic: {fname}").replace(
-                        "have (...) but function is not variadic: ",
-                        "cannot use ... in call to non-variadic ",
-                    ),
-                );
-                return;
-            }
+        if ellipsis.is_some() && !sig.variadic {
+            self.error(
+                call.span,
+                format!("cannot use ... in call to non-variadic {fname}"),
+            );
+            return;
         }
-        let count_ok = if sig.variadic && ellipsis.is_none() { nargs + 1 >= n } else { nargs == n };
+        let count_ok = if sig.variadic && ellipsis.is_none() {
+            nargs + 1 >= n
+        } else {
+            nargs == n
+        };
         if !count_ok {
             if ops.iter().any(|(o, _)| o.is_invalid()) {
                 return;
@@ -188,25 +206,36 @@ impl<'a> Checker<'a> {
             let (qual, at) = if nargs > n && !sig.variadic {
                 ("too many", args.get(n).map(|a| a.span).unwrap_or(call.span))
             } else {
-                ("not enough", args.last().map(|a| a.span).unwrap_or_else(|| self.rparen_span(call)))
+                (
+                    "not enough",
+                    args.last().map(|a| a.span).unwrap_or(call.span),
+                )
             };
             let hs = self.types_summary(&have, false, ellipsis.is_some());
             let ws = self.types_summary(&sig.params, sig.variadic, false);
-            self.error(at, format!("{qual} arguments in call to {fname}\n\thave {hs}\n\twant {ws}"));
+            self.error(
+                at,
+                format!("{qual} arguments in call to {fname}\n\thave {hs}\n\twant {ws}"),
+            );
             return;
         }
         for (i, (x, a)) in ops.iter_mut().enumerate() {
             if x.is_invalid() {
                 continue;
             }
-            let Some(t) = self.param_type(sig, i, ellipsis.is_some()) else { continue };
+            let Some(t) = self.param_type(sig, i, ellipsis.is_some()) else {
+                continue;
+            };
             self.assign_operand(x, a, t, context);
         }
     }
 
     /// Where Go reports a call with no arguments: its closing parenthesis.
     fn rparen_span(&self, call: &Expr) -> Span {
-        Span { start: call.span.end.saturating_sub(1), end: call.span.end }
+        Span {
+            start: call.span.end.saturating_sub(1),
+            end: call.span.end,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -221,21 +250,37 @@ impl<'a> Checker<'a> {
         _spread: bool,
     ) {
         let n = sig.params.len();
-        let ok = if sig.variadic { have.len() + 1 >= n } else { have.len() == n };
+        let ok = if sig.variadic {
+            have.len() + 1 >= n
+        } else {
+            have.len() == n
+        };
         if !ok {
-            let qual = if have.len() > n { "too many" } else { "not enough" };
+            let qual = if have.len() > n {
+                "too many"
+            } else {
+                "not enough"
+            };
             let hs = self.types_summary(have, false, false);
             let ws = self.types_summary(&sig.params, sig.variadic, false);
             let at = args.first().map(|a| a.span).unwrap_or(call.span);
-            self.error(at, format!("{qual} arguments in call to {fname}\n\thave {hs}\n\twant {ws}"));
+            self.error(
+                at,
+                format!("{qual} arguments in call to {fname}\n\thave {hs}\n\twant {ws}"),
+            );
             return;
         }
         for (i, &t) in have.iter().enumerate() {
-            let Some(p) = self.param_type(sig, i, false) else { continue };
+            let Some(p) = self.param_type(sig, i, false) else {
+                continue;
+            };
             if !self.tt.assignable(t, p) {
                 let at = args.first().map(|a| a.span).unwrap_or(call.span);
                 let (ts, ps) = (self.type_str(t), self.type_str(p));
-                self.error(at, format!("cannot use {ts} value as {ps} value in {context}"));
+                self.error(
+                    at,
+                    format!("cannot use {ts} value as {ps} value in {context}"),
+                );
             }
         }
     }
@@ -248,9 +293,15 @@ impl<'a> Checker<'a> {
                 let _ = self.expr(a, None);
             }
             if args.is_empty() {
-                self.error(self.rparen_span(e), format!("missing argument in conversion to {ts}"));
+                self.error(
+                    self.rparen_span(e),
+                    format!("missing argument in conversion to {ts}"),
+                );
             } else {
-                self.error(args[1].span, format!("too many arguments in conversion to {ts}"));
+                self.error(
+                    args[1].span,
+                    format!("too many arguments in conversion to {ts}"),
+                );
             }
             return Operand::invalid();
         }
@@ -263,67 +314,76 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         // Constant conversions stay constant (for basic target types).
-        if let Mode::Constant(v) = x.mode.clone() {
-            if let Some(bk) = self.tt.basic_kind(t).filter(|_| self.tt.is_const_type(t)) {
-                // integer -> string: the rune's UTF-8 encoding.
-                if bk.is_string() && self.tt.is_integer(x.ty) {
-                    let s = v
-                        .as_i128()
-                        .and_then(|i| u32::try_from(i).ok())
-                        .and_then(char::from_u32)
-                        .unwrap_or('\u{FFFD}')
-                        .to_string();
-                    let xs = x.ty;
-                    if self.tt.is_untyped(xs) {
-                        let dt = self.default_type(xs);
-                        self.convert_untyped(&mut x, a, dt);
-                    }
-                    return Operand { mode: Mode::Constant(Value::String(s)), ty: t };
+        if let Mode::Constant(v) = x.mode.clone()
+            && let Some(bk) = self.tt.basic_kind(t).filter(|_| self.tt.is_const_type(t))
+        {
+            // integer -> string: the rune's UTF-8 encoding.
+            if bk.is_string() && self.tt.is_integer(x.ty) {
+                let s = v
+                    .as_i128()
+                    .and_then(|i| u32::try_from(i).ok())
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}')
+                    .to_string();
+                let xs = x.ty;
+                if self.tt.is_untyped(xs) {
+                    let dt = self.default_type(xs);
+                    self.convert_untyped(&mut x, a, dt);
                 }
-                let compatible = (bk.is_numeric() && self.tt.is_numeric(x.ty))
-                    || (bk.is_string() && self.tt.is_string(x.ty))
-                    || (bk.is_boolean() && self.tt.is_boolean(x.ty));
-                if compatible {
-                    match k::represent(&v, bk) {
-                        Ok(nv) => {
-                            // Float -> integer of a non-integral value is
-                            // truncated, which Go rejects for constants.
-                            if self.tt.is_untyped(x.ty) {
-                                self.convert_untyped(&mut x, a, t);
-                            }
-                            return Operand { mode: Mode::Constant(nv), ty: t };
+                return Operand {
+                    mode: Mode::Constant(Value::String(s)),
+                    ty: t,
+                };
+            }
+            let compatible = (bk.is_numeric() && self.tt.is_numeric(x.ty))
+                || (bk.is_string() && self.tt.is_string(x.ty))
+                || (bk.is_boolean() && self.tt.is_boolean(x.ty));
+            if compatible {
+                match k::represent(&v, bk) {
+                    Ok(nv) => {
+                        // Float -> integer of a non-integral value is
+                        // truncated, which Go rejects for constants.
+                        if self.tt.is_untyped(x.ty) {
+                            self.convert_untyped(&mut x, a, t);
                         }
-                        Err(why) => {
+                        return Operand {
+                            mode: Mode::Constant(nv),
+                            ty: t,
+                        };
+                    }
+                    Err(why) => {
+                        // Integer overflow gets a concise message
+                        // (go.dev/issue/63563).
+                        if why == Unrepresentable::Overflows
+                            && self.tt.is_integer(x.ty)
+                            && bk.is_integer()
+                        {
+                            let vs = v.go_string();
+                            self.error(a.span, format!("constant {vs} overflows {ts}"));
+                        } else {
                             let d = self.describe(&x, a);
-                            let suffix = match why {
-                                Unrepresentable::Truncated => " (truncated)",
-                                _ => "",
-                            };
-                            if why == Unrepresentable::Overflows && !self.tt.is_untyped(x.ty) {
-                                self.error(a.span, format!("cannot convert {d} to type {ts}{suffix}"));
-                            } else if why == Unrepresentable::Truncated {
-                                self.error(a.span, format!("cannot convert {d} to type {ts}{suffix}"));
-                            } else {
-                                let vs = v.go_string();
-                                self.error(a.span, format!("cannot convert {d} to type {ts}").replace(
-                                    &format!("cannot convert {d} to type {ts}"),
-                                    &format!("constant {vs} overflows {ts}"),
-                                ));
-                            }
-                            return Operand::invalid();
+                            self.error(a.span, format!("cannot convert {d} to type {ts}"));
                         }
+                        return Operand::invalid();
                     }
                 }
             }
         }
+        let orig = x.clone();
         // Untyped operand: default/convert toward the target.
         if self.tt.is_untyped(x.ty) {
             let before = x.clone();
-            let target = if self.tt.is_interface(t) || !self.tt.is_const_type(t) { None } else { Some(t) };
+            let target = if self.tt.is_interface(t) || !self.tt.is_const_type(t) {
+                None
+            } else {
+                Some(t)
+            };
             let ok = match target {
                 Some(tt) => self.convert_untyped(&mut x, a, tt),
                 None => {
-                    if before.mode == Mode::Nil || matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedNil)) {
+                    if before.mode == Mode::Nil
+                        || matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedNil))
+                    {
                         self.convert_untyped(&mut x, a, t)
                     } else {
                         let dt = self.default_type(x.ty);
@@ -338,7 +398,14 @@ impl<'a> Checker<'a> {
             }
         }
         if !self.tt.convertible(x.ty, t) {
-            let d = self.describe(&x, a);
+            let d = self.describe(
+                if self.tt.is_untyped(orig.ty) {
+                    &orig
+                } else {
+                    &x
+                },
+                a,
+            );
             self.error(a.span, format!("cannot convert {d} to type {ts}"));
             return Operand::invalid();
         }

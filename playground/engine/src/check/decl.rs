@@ -19,7 +19,9 @@ impl<'a> Checker<'a> {
         let user = self.pkgs[p].user;
         if user && file.package.name != "main" {
             // The playground runs programs: only package main makes sense.
-            self.error(file.package.span, format!("package {} is not a main package", file.package.name));
+            // `go run` says this without a position (the go command, not
+            // the compiler, reports it).
+            self.error(file.package.span, "package command-line-arguments is not a main package");
         }
         let mut methods: Vec<&'a ast::FuncDecl> = Vec::new();
         for d in &file.decls {
@@ -27,7 +29,11 @@ impl<'a> Checker<'a> {
                 Decl::Const(g) => {
                     let mut last: Option<&'a ast::ConstSpec> = None;
                     for spec in &g.specs {
-                        let src = if spec.values.is_empty() && spec.ty.is_none() { last.unwrap_or(spec) } else { spec };
+                        let src = if spec.values.is_empty() && spec.ty.is_none() {
+                            last.unwrap_or(spec)
+                        } else {
+                            spec
+                        };
                         if !(spec.values.is_empty() && spec.ty.is_none()) {
                             last = Some(spec);
                         }
@@ -36,10 +42,14 @@ impl<'a> Checker<'a> {
                 }
                 Decl::Var(g) => {
                     for spec in &g.specs {
-                        for (i, n) in spec.names.iter().enumerate() {
+                        for n in spec.names.iter() {
                             let global = if user {
                                 let gid = GlobalId(self.info.globals.len() as u32);
-                                self.info.globals.push(GlobalInfo { name: n.name.clone(), ty: TypeId(0), span: n.span });
+                                self.info.globals.push(GlobalInfo {
+                                    name: n.name.clone(),
+                                    ty: TypeId(0),
+                                    span: n.span,
+                                });
                                 self.info.global_defs.insert(n.span.start, gid);
                                 Some(gid)
                             } else {
@@ -47,10 +57,13 @@ impl<'a> Checker<'a> {
                             };
                             let o = self.new_obj(
                                 &n.name,
-                                ObjKind::Var { local: None, global },
+                                ObjKind::Var {
+                                    local: None,
+                                    global,
+                                },
                                 TypeId(0),
                                 n.span,
-                                DeclRef::Var { spec, index: i },
+                                DeclRef::Var { spec },
                             );
                             self.obj_mut(o).used = true;
                             if user {
@@ -71,20 +84,32 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let func = if user {
-                        let fid = self.new_func_info(f.name.name.clone(), f.name.span, None, TypeId(0));
+                        let fid =
+                            self.new_func_info(f.name.name.clone(), f.name.span, None, TypeId(0));
                         self.info.func_defs.insert(f.name.span.start, fid);
                         FuncRef::User(fid)
                     } else {
                         FuncRef::Native(format!("{}.{}", self.pkgs[p].path, f.name.name))
                     };
-                    let o = self.new_obj(&f.name.name, ObjKind::Func { func: Some(func.clone()) }, TypeId(0), f.name.span, DeclRef::Func(f));
+                    let o = self.new_obj(
+                        &f.name.name,
+                        ObjKind::Func {
+                            func: Some(func.clone()),
+                        },
+                        TypeId(0),
+                        f.name.span,
+                        DeclRef::Func(f),
+                    );
                     if f.name.name == "init" {
                         if let FuncRef::User(fid) = func {
                             self.info.inits.push(fid);
                             self.info.funcs[fid.0 as usize].is_init = true;
                         }
                         if !f.ty.params.is_empty() || !f.ty.results.is_empty() {
-                            self.error(f.name.span, "func init must have no arguments and no return values");
+                            self.error(
+                                f.name.span,
+                                "func init must have no arguments and no return values",
+                            );
                         }
                         continue;
                     }
@@ -93,7 +118,10 @@ impl<'a> Checker<'a> {
                             self.info.main = Some(fid);
                         }
                         if !f.ty.params.is_empty() || !f.ty.results.is_empty() {
-                            self.error(f.name.span, "func main must have no arguments and no return values");
+                            self.error(
+                                f.name.span,
+                                "func main must have no arguments and no return values",
+                            );
                         }
                     }
                     self.declare(&f.name.name, o, f.name.span);
@@ -102,7 +130,10 @@ impl<'a> Checker<'a> {
         }
         // Imports live in the file scope, between package and functions.
         let fs = self.scopes.len();
-        self.scopes.push(Scope { parent: Some(pkg_scope), names: HashMap::new() });
+        self.scopes.push(Scope {
+            parent: Some(pkg_scope),
+            names: HashMap::new(),
+        });
         self.pkgs_file_scope_set(p, fs);
         self.scope = fs;
         for imp in &file.imports {
@@ -111,9 +142,38 @@ impl<'a> Checker<'a> {
                 .unwrap_or_default();
             let Some(pi) = self.pkgs.iter().position(|pk| pk.path == path && !pk.user) else {
                 if UNSUPPORTED_PACKAGES.contains(&path.as_str()) {
-                    self.error(imp.path.span, format!("unsupported: package {path:?} is not supported by this playground"));
+                    self.error(
+                        imp.path.span,
+                        format!(
+                            "unsupported: package {path:?} is not supported by this playground"
+                        ),
+                    );
                 } else {
-                    self.error(imp.path.span, format!("unsupported: package {path:?} is not available in this playground"));
+                    self.error(
+                        imp.path.span,
+                        format!(
+                            "unsupported: package {path:?} is not available in this playground"
+                        ),
+                    );
+                }
+                // A placeholder so uses of the package do not cascade.
+                let name = match &imp.name {
+                    Some(n) => n.name.clone(),
+                    None => path.rsplit('/').next().unwrap_or(&path).to_string(),
+                };
+                if name != "_" && name != "." {
+                    let o = self.new_obj(
+                        &name,
+                        ObjKind::PkgName {
+                            pkg: usize::MAX,
+                            used: true,
+                        },
+                        TypeId(0),
+                        imp.path.span,
+                        DeclRef::None,
+                    );
+                    self.obj_mut(o).state = State::Done;
+                    self.declare(&name, o, imp.path.span);
                 }
                 continue;
             };
@@ -126,15 +186,27 @@ impl<'a> Checker<'a> {
                 Some(n) => (n.name.clone(), n.span),
                 None => (self.pkgs[pi].name.clone(), imp.path.span),
             };
-            let o = self.new_obj(&name, ObjKind::PkgName { pkg: pi, used: false }, TypeId(0), span, DeclRef::None);
+            let o = self.new_obj(
+                &name,
+                ObjKind::PkgName {
+                    pkg: pi,
+                    used: false,
+                },
+                TypeId(0),
+                span,
+                DeclRef::None,
+            );
             self.obj_mut(o).state = State::Done;
             // Remember the import's path span for the "imported and not used"
             // report.
-            self.obj_mut(o).span = imp.path.span;
+            self.obj_mut(o).span = imp.span;
             if let Some(&prev) = self.scopes[pkg_scope].names.get(&name) {
                 let ps = self.obj(prev).span;
                 let _ = ps;
-                self.error(span, format!("{name} already declared through import of package"));
+                self.error(
+                    span,
+                    format!("{name} already declared through import of package"),
+                );
                 continue;
             }
             self.declare(&name, o, span);
@@ -158,7 +230,12 @@ impl<'a> Checker<'a> {
         self.file_scopes[p] = fs;
     }
 
-    fn collect_const_spec(&mut self, spec: &'a ast::ConstSpec, src: &'a ast::ConstSpec, global: bool) -> Vec<ObjId> {
+    fn collect_const_spec(
+        &mut self,
+        spec: &'a ast::ConstSpec,
+        src: &'a ast::ConstSpec,
+        global: bool,
+    ) -> Vec<ObjId> {
         let mut out = Vec::new();
         for (i, n) in spec.names.iter().enumerate() {
             let value = src.values.get(i);
@@ -167,7 +244,11 @@ impl<'a> Checker<'a> {
                 ObjKind::Const(Value::Int(0)),
                 TypeId(0),
                 n.span,
-                DeclRef::Const { spec, ty: src.ty.as_ref(), value, iota: spec.iota },
+                DeclRef::Const {
+                    ty: src.ty.as_ref(),
+                    value,
+                    iota: spec.iota,
+                },
             );
             self.obj_mut(o).used = true;
             if global {
@@ -175,21 +256,34 @@ impl<'a> Checker<'a> {
             }
             out.push(o);
         }
-        if src.values.len() < spec.names.len() && !src.values.is_empty() || (src.values.is_empty() && src.ty.is_none()) {
+        if src.values.len() < spec.names.len() && !src.values.is_empty()
+            || (src.values.is_empty() && src.ty.is_none())
+        {
             if let Some(n) = spec.names.get(src.values.len()) {
                 self.error(n.span, "missing init expr for const declaration");
             }
-        } else if src.values.len() > spec.names.len() {
-            if let Some(v) = src.values.get(spec.names.len()) {
-                self.error(v.span, "extra init expr");
-            }
+        } else if src.values.len() > spec.names.len()
+            && let Some(v) = src.values.get(spec.names.len())
+        {
+            self.error(v.span, "extra init expr");
         }
         out
     }
 
     pub(super) fn collect_type_spec(&mut self, spec: &'a ast::TypeSpec) -> ObjId {
-        let ty = if spec.alias { TypeId(0) } else { self.tt.new_named(&spec.name.name, &self.pkgs[self.cur_pkg].path.clone()) };
-        let o = self.new_obj(&spec.name.name, ObjKind::TypeName, ty, spec.name.span, DeclRef::Type(spec));
+        let ty = if spec.alias {
+            TypeId(0)
+        } else {
+            self.tt
+                .new_named(&spec.name.name, &self.pkgs[self.cur_pkg].path.clone())
+        };
+        let o = self.new_obj(
+            &spec.name.name,
+            ObjKind::TypeName,
+            ty,
+            spec.name.span,
+            DeclRef::Type(spec),
+        );
         self.obj_mut(o).used = true;
         if !spec.alias {
             self.named_objs.insert(ty, o);
@@ -213,18 +307,27 @@ impl<'a> Checker<'a> {
                 return;
             }
             _ => {
-                self.error(rt.span, format!("invalid receiver type {}", crate::parser::expr_string(rt)));
+                self.error(
+                    rt.span,
+                    format!("invalid receiver type {}", crate::parser::expr_string(rt)),
+                );
                 return;
             }
         };
         let pkg_scope = self.pkgs[p].scope;
         let named = match self.scopes[pkg_scope].names.get(&base).copied() {
-            Some(o) if matches!(self.obj(o).kind, ObjKind::TypeName) && self.tt.named_info(self.obj(o).ty).is_some() => {
+            Some(o)
+                if matches!(self.obj(o).kind, ObjKind::TypeName)
+                    && self.tt.named_info(self.obj(o).ty).is_some() =>
+            {
                 self.obj(o).ty
             }
             Some(_) | None => {
                 if self.scopes[self.universe].names.contains_key(&base) {
-                    self.error(rt.span, format!("cannot define new methods on non-local type {base}"));
+                    self.error(
+                        rt.span,
+                        format!("cannot define new methods on non-local type {base}"),
+                    );
                 } else {
                     self.error(rt.span, format!("undefined: {base}"));
                 }
@@ -232,8 +335,16 @@ impl<'a> Checker<'a> {
             }
         };
         let user = self.pkgs[p].user;
-        let tname = self.tt.named_info(named).map(|n| n.name.clone()).unwrap_or_default();
-        let display = if ptr { format!("(*{tname}).{}", f.name.name) } else { format!("{tname}.{}", f.name.name) };
+        let tname = self
+            .tt
+            .named_info(named)
+            .map(|n| n.name.clone())
+            .unwrap_or_default();
+        let display = if ptr {
+            format!("(*{tname}).{}", f.name.name)
+        } else {
+            format!("{tname}.{}", f.name.name)
+        };
         let func = if user {
             let fid = self.new_func_info(display, f.name.span, None, TypeId(0));
             self.info.func_defs.insert(f.name.span.start, fid);
@@ -241,21 +352,45 @@ impl<'a> Checker<'a> {
         } else {
             FuncRef::Native(format!("{}.{}", self.pkgs[p].path, display))
         };
-        let o = self.new_obj(&f.name.name, ObjKind::Func { func: Some(func.clone()) }, TypeId(0), f.name.span, DeclRef::Func(f));
+        let o = self.new_obj(
+            &f.name.name,
+            ObjKind::Func {
+                func: Some(func.clone()),
+            },
+            TypeId(0),
+            f.name.span,
+            DeclRef::Func(f),
+        );
         if f.name.name == "_" {
             return;
         }
-        if let Some(info) = self.tt.named_info(named) {
-            if info.methods.iter().any(|m| m.name == f.name.name) {
-                self.error(f.name.span, format!("method {tname}.{} already declared", f.name.name));
-                return;
-            }
+        let prev = self
+            .tt
+            .named_info(named)
+            .and_then(|info| info.methods.iter().find(|m| m.name == f.name.name))
+            .map(|m| self.obj(ObjId(m.func)).span);
+        if let Some(prev) = prev {
+            let ps = self.pos_string(prev);
+            self.error(
+                f.name.span,
+                format!("method {tname}.{} already declared at {ps}", f.name.name),
+            );
+            return;
         }
         if let Some(info) = self.tt.named_info_mut(named) {
-            info.methods.push(crate::types::MethodInfo { name: f.name.name.clone(), func: o.0, ptr_recv: ptr, sig: None });
+            info.methods.push(crate::types::MethodInfo {
+                name: f.name.name.clone(),
+                func: o.0,
+                ptr_recv: ptr,
+                sig: None,
+            });
         }
         if user {
-            self.info.methods.entry(named).or_default().push((f.name.name.clone(), func, ptr));
+            self.info
+                .methods
+                .entry(named)
+                .or_default()
+                .push((f.name.name.clone(), func, ptr));
         }
         self.method_objs.push((named, o));
     }
@@ -263,7 +398,10 @@ impl<'a> Checker<'a> {
     /// Resolves every package-level object of package `p`.
     pub(super) fn resolve_package(&mut self, p: usize) {
         self.cur_pkg = p;
-        let ids: Vec<ObjId> = (0..self.objs.len() as u32).map(ObjId).filter(|&o| self.obj(o).pkg == p).collect();
+        let ids: Vec<ObjId> = (0..self.objs.len() as u32)
+            .map(ObjId)
+            .filter(|&o| self.obj(o).pkg == p)
+            .collect();
         for o in ids {
             if !matches!(self.obj(o).decl, DeclRef::None) {
                 self.resolve_obj(o);
@@ -271,32 +409,80 @@ impl<'a> Checker<'a> {
         }
         // Struct types that contain themselves by value have no size.
         if self.pkgs[p].user {
-            let named: Vec<(TypeId, ObjId)> =
-                self.named_objs.iter().filter(|(_, o)| self.obj(**o).pkg == p).map(|(t, o)| (*t, *o)).collect();
+            let named: Vec<(TypeId, ObjId)> = self
+                .named_objs
+                .iter()
+                .filter(|(_, o)| self.obj(**o).pkg == p)
+                .map(|(t, o)| (*t, *o))
+                .collect();
             let mut named = named;
             named.sort_by_key(|(_, o)| *o);
+            let mut reported: Vec<TypeId> = Vec::new();
             for (t, o) in named {
-                if self.contains_by_value(t, t, 0) {
+                if reported.contains(&t) {
+                    continue;
+                }
+                let mut path = vec![t];
+                if self.cycle_path(t, t, &mut path, 0) {
                     let (span, name) = (self.obj(o).span, self.obj(o).name.clone());
-                    self.error(span, format!("invalid recursive type {name}"));
-                    if let Some(n) = self.tt.named_info_mut(t) {
-                        n.underlying = TypeId(0);
+                    if path.len() == 1 {
+                        self.error(
+                            span,
+                            format!("invalid recursive type: {name} refers to itself"),
+                        );
+                    } else {
+                        let mut msg = format!("invalid recursive type {name}");
+                        for (i, &p) in path.iter().enumerate() {
+                            let next = path[(i + 1) % path.len()];
+                            let po = self.named_objs.get(&p).copied().unwrap_or(o);
+                            let ps = self.pos_string(self.obj(po).span);
+                            let (a, b) = (self.type_str(p), self.type_str(next));
+                            msg.push_str(&format!("\n\t{ps}: {a} refers to {b}"));
+                        }
+                        self.error(span, msg);
+                    }
+                    for &p in &path {
+                        reported.push(p);
+                        if let Some(n) = self.tt.named_info_mut(p) {
+                            n.underlying = TypeId(0);
+                        }
                     }
                 }
             }
         }
     }
 
-    fn contains_by_value(&self, t: TypeId, target: TypeId, depth: u32) -> bool {
+    /// Whether `t` contains `target` by value (struct fields, array
+    /// elements); `path` collects the named types on the way.
+    fn cycle_path(&self, t: TypeId, target: TypeId, path: &mut Vec<TypeId>, depth: u32) -> bool {
         if depth > 30 {
             return false;
         }
         let u = self.tt.underlying(t);
-        match self.tt.get(u).clone() {
-            Type::Struct(fs) => fs.iter().any(|f| f.ty == target || self.contains_by_value(f.ty, target, depth + 1)),
-            Type::Array(e, _) => e == target || self.contains_by_value(e, target, depth + 1),
-            _ => false,
+        let children: Vec<TypeId> = match self.tt.get(u) {
+            Type::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
+            Type::Array(e, _) => vec![*e],
+            _ => return false,
+        };
+        for c in children {
+            if c == target {
+                return true;
+            }
+            let named = self.tt.named_info(c).is_some();
+            if named {
+                if path.contains(&c) {
+                    continue;
+                }
+                path.push(c);
+            }
+            if self.cycle_path(c, target, path, depth + 1) {
+                return true;
+            }
+            if named {
+                path.pop();
+            }
         }
+        false
     }
 
     /// Resolves a package-level object on demand.
@@ -309,6 +495,11 @@ impl<'a> Checker<'a> {
                 match ob.decl {
                     DeclRef::Type(_) => self.error(span, format!("invalid recursive type {name}")),
                     DeclRef::Func(_) => {}
+                    DeclRef::Var { .. } => {
+                        // The dependency is recorded; the init-order pass
+                        // reports the cycle with its path, as Go does.
+                        let _ = (span, name);
+                    }
                     _ => {
                         self.error(span, format!("initialization cycle or invalid recursive reference: {name} refers to itself"));
                         self.obj_mut(o).ty = TypeId(0);
@@ -321,14 +512,26 @@ impl<'a> Checker<'a> {
         }
         self.obj_mut(o).state = State::Resolving;
         // Package-level declarations see only package and file scope.
-        let saved = (self.scope, self.cur_pkg, std::mem::take(&mut self.fstack), self.iota, self.cur_decl);
+        let saved = (
+            self.scope,
+            self.cur_pkg,
+            std::mem::take(&mut self.fstack),
+            self.iota,
+            self.cur_decl,
+        );
         let p = self.obj(o).pkg;
         self.cur_pkg = p;
-        self.scope = self.file_scopes.get(p).copied().unwrap_or(self.pkgs[p].scope);
+        self.scope = self
+            .file_scopes
+            .get(p)
+            .copied()
+            .unwrap_or(self.pkgs[p].scope);
         self.iota = None;
         match self.obj(o).decl {
             DeclRef::Type(spec) => self.resolve_type_decl(o, spec),
-            DeclRef::Const { ty, value, iota, .. } => {
+            DeclRef::Const {
+                ty, value, iota, ..
+            } => {
                 self.cur_decl = None;
                 self.iota = Some(iota as i128);
                 let (t, v) = self.const_decl(ty, value, self.obj(o).span);
@@ -345,20 +548,24 @@ impl<'a> Checker<'a> {
                 if let Some(FuncRef::User(fid)) = self.obj_func(o) {
                     self.info.funcs[fid.0 as usize].sig = sig;
                 }
-                if f.recv.is_some() {
-                    if let Some(&(named, _)) = self.method_objs.iter().find(|(_, m)| *m == o) {
-                        if let Some(info) = self.tt.named_info_mut(named) {
-                            if let Some(m) = info.methods.iter_mut().find(|m| m.func == o.0) {
-                                m.sig = Some(sig);
-                            }
-                        }
-                    }
+                if f.recv.is_some()
+                    && let Some(&(named, _)) = self.method_objs.iter().find(|(_, m)| *m == o)
+                    && let Some(info) = self.tt.named_info_mut(named)
+                    && let Some(m) = info.methods.iter_mut().find(|m| m.func == o.0)
+                {
+                    m.sig = Some(sig);
                 }
             }
             DeclRef::None => {}
         }
         self.obj_mut(o).state = State::Done;
-        (self.scope, self.cur_pkg, self.fstack, self.iota, self.cur_decl) = saved;
+        (
+            self.scope,
+            self.cur_pkg,
+            self.fstack,
+            self.iota,
+            self.cur_decl,
+        ) = saved;
     }
 
     pub(super) fn obj_func(&self, o: ObjId) -> Option<FuncRef> {
@@ -377,17 +584,20 @@ impl<'a> Checker<'a> {
         let named = self.obj(o).ty;
         let t = self.type_expr(&spec.ty);
         let mut u = self.tt.underlying(t);
-        if let Some(&to) = self.named_objs.get(&t) {
-            if self.obj(to).state == State::Resolving {
-                // `type T T` or `type A B; type B A`.
-                if to != o {
-                    let (span, name) = (self.obj(o).span, self.obj(o).name.clone());
-                    self.error(span, format!("invalid recursive type {name}"));
-                } else {
-                    self.error(spec.name.span, format!("invalid recursive type {}", spec.name.name));
-                }
-                u = TypeId(0);
+        if let Some(&to) = self.named_objs.get(&t)
+            && self.obj(to).state == State::Resolving
+        {
+            // `type T T` or `type A B; type B A`.
+            if to != o {
+                let (span, name) = (self.obj(o).span, self.obj(o).name.clone());
+                self.error(span, format!("invalid recursive type {name}"));
+            } else {
+                self.error(
+                    spec.name.span,
+                    format!("invalid recursive type {}", spec.name.name),
+                );
             }
+            u = TypeId(0);
         }
         if let Some(n) = self.tt.named_info_mut(named) {
             n.underlying = u;
@@ -395,17 +605,28 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks a constant declaration's value (and type); returns both.
-    pub(super) fn const_decl(&mut self, ty: Option<&'a Expr>, value: Option<&'a Expr>, _span: Span) -> (TypeId, Value) {
+    pub(super) fn const_decl(
+        &mut self,
+        ty: Option<&'a Expr>,
+        value: Option<&'a Expr>,
+        _span: Span,
+    ) -> (TypeId, Value) {
         let t = ty.map(|t| self.type_expr(t));
-        if let Some(t) = t {
-            if !self.tt.is_const_type(t) && !self.tt.is_invalid(t) {
-                if let Some(te) = ty {
-                    self.error(te.span, format!("invalid constant type {}", self.type_str(t)));
-                }
-                return (TypeId(0), Value::Int(0));
+        if let Some(t) = t
+            && !self.tt.is_const_type(t)
+            && !self.tt.is_invalid(t)
+        {
+            if let Some(te) = ty {
+                self.error(
+                    te.span,
+                    format!("invalid constant type {}", self.type_str(t)),
+                );
             }
+            return (TypeId(0), Value::Int(0));
         }
-        let Some(e) = value else { return (t.unwrap_or(TypeId(0)), Value::Int(0)) };
+        let Some(e) = value else {
+            return (t.unwrap_or(TypeId(0)), Value::Int(0));
+        };
         let mut x = self.expr(e, None);
         if x.is_invalid() {
             return (TypeId(0), Value::Int(0));
@@ -447,7 +668,10 @@ impl<'a> Checker<'a> {
                 } else {
                     (0..self.objs.len() as u32)
                         .map(ObjId)
-                        .find(|&x| self.obj(x).span == n.span && matches!(self.obj(x).kind, ObjKind::Var { .. }))
+                        .find(|&x| {
+                            self.obj(x).span == n.span
+                                && matches!(self.obj(x).kind, ObjKind::Var { .. })
+                        })
                         .unwrap_or(ObjId(u32::MAX))
                 }
             })
@@ -458,7 +682,12 @@ impl<'a> Checker<'a> {
             }
         }
         let declared = spec.ty.as_ref().map(|t| self.type_expr(t));
-        let types = self.init_values(declared, spec.names.len(), &spec.values, "variable declaration");
+        let types = self.init_values(
+            declared,
+            spec.names.len(),
+            &spec.values,
+            "variable declaration",
+        );
         for (i, &o) in objs.iter().enumerate() {
             if o.0 == u32::MAX {
                 continue;
@@ -466,10 +695,12 @@ impl<'a> Checker<'a> {
             let t = types.get(i).copied().unwrap_or(TypeId(0));
             self.obj_mut(o).ty = t;
             self.obj_mut(o).state = State::Done;
-            if let ObjKind::Var { global: Some(g), .. } = self.obj(o).kind {
-                if let Some(gi) = self.info.globals.get_mut(g.0 as usize) {
-                    gi.ty = t;
-                }
+            if let ObjKind::Var {
+                global: Some(g), ..
+            } = self.obj(o).kind
+                && let Some(gi) = self.info.globals.get_mut(g.0 as usize)
+            {
+                gi.ty = t;
             }
         }
         if self.recording() && !spec.values.is_empty() {
@@ -501,7 +732,7 @@ impl<'a> Checker<'a> {
         if values.len() == n {
             let mut out = Vec::new();
             for v in values {
-                let mut x = self.expr(v, declared);
+                let mut x = self.rhs_value(v, declared, values, n);
                 if x.is_invalid() {
                     out.push(declared.unwrap_or(TypeId(0)));
                     continue;
@@ -569,7 +800,14 @@ impl<'a> Checker<'a> {
                 self.comma_ok_used.insert(v.unparen().id);
                 let second = declared.unwrap_or(bool_t);
                 if declared.is_some() && !self.tt.is_boolean(second) {
-                    self.error(v.span, format!("cannot use {} value as {} value in {context}", "untyped bool", self.type_str(second)));
+                    self.error(
+                        v.span,
+                        format!(
+                            "cannot use {} value as {} value in {context}",
+                            "untyped bool",
+                            self.type_str(second)
+                        ),
+                    );
                 }
                 if self.recording() {
                     let tup = self.tt.tuple(vec![x.ty, bool_t]);
@@ -590,22 +828,52 @@ impl<'a> Checker<'a> {
         invalid
     }
 
+    /// One right-hand value; a lone call returning several values is an
+    /// assignment mismatch (`x := g()` with two results).
+    pub(super) fn rhs_value(
+        &mut self,
+        v: &'a Expr,
+        hint: Option<TypeId>,
+        values: &'a [Expr],
+        nlhs: usize,
+    ) -> super::expr::Operand {
+        if values.len() == 1 && matches!(v.unparen().kind, ExprKind::Call { .. }) {
+            let x = self.expr_multi(v);
+            if let Type::Tuple(ts) = self.tt.get(x.ty)
+                && x.mode != Mode::NoValue
+                && ts.len() != 1
+            {
+                let l = ts.len();
+                self.assign_mismatch(values, nlhs, l);
+                return super::expr::Operand::invalid();
+            }
+            return x;
+        }
+        self.expr(v, hint)
+    }
+
     pub(super) fn assign_mismatch(&mut self, rhs: &[Expr], l: usize, r: usize) {
         let Some(rhs0) = rhs.first() else { return };
         let vars = measure(l, "variable");
         let vals = measure(r, "value");
-        if rhs.len() == 1 {
-            if let ExprKind::Call { fun, .. } = &rhs0.unparen().kind {
-                let f = crate::parser::expr_string(fun);
-                self.error(rhs0.span, format!("assignment mismatch: {vars} but {f} returns {vals}"));
-                return;
-            }
+        if rhs.len() == 1
+            && let ExprKind::Call { fun, .. } = &rhs0.unparen().kind
+        {
+            let f = crate::parser::expr_string(fun);
+            self.error(
+                rhs0.span,
+                format!("assignment mismatch: {vars} but {f} returns {vals}"),
+            );
+            return;
         }
         self.error(rhs0.span, format!("assignment mismatch: {vars} but {vals}"));
     }
 
     /// A type expression; reports "x is not a type".
     pub(super) fn type_expr(&mut self, e: &'a Expr) -> TypeId {
+        if self.out_of_stack(e.span) {
+            return TypeId(0);
+        }
         let t = self.type_expr_inner(e);
         self.record_type(e, t);
         t
@@ -632,7 +900,10 @@ impl<'a> Checker<'a> {
             }
             ExprKind::ArrayType { len, elem } => {
                 let Some(len) = len else {
-                    self.error(e.span, "invalid use of [...] array (outside a composite literal)");
+                    self.error(
+                        e.span,
+                        "invalid use of [...] array (outside a composite literal)",
+                    );
                     return TypeId(0);
                 };
                 let n = self.array_len(len);
@@ -652,9 +923,15 @@ impl<'a> Checker<'a> {
                 if !self.tt.is_invalid(k) && !self.tt.comparable(k) {
                     // Deferred in Go until the key's type is complete; we
                     // check now unless it is still being resolved.
-                    let resolving = self.named_objs.get(&k).is_some_and(|&o| self.obj(o).state == State::Resolving);
+                    let resolving = self
+                        .named_objs
+                        .get(&k)
+                        .is_some_and(|&o| self.obj(o).state == State::Resolving);
                     if !resolving {
-                        self.error(key.span, format!("invalid map key type {}", self.type_str(k)));
+                        self.error(
+                            key.span,
+                            format!("invalid map key type {}", self.type_str(k)),
+                        );
                     }
                 }
                 self.tt.intern(Type::Map(k, v))
@@ -691,15 +968,24 @@ impl<'a> Checker<'a> {
         }
         match &x.mode {
             Mode::Constant(v) => {
-                if let Some(i) = v.as_i128().filter(|_| self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty)) {
+                if let Some(i) = v
+                    .as_i128()
+                    .filter(|_| self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty))
+                {
                     if i < 0 {
                         let s = crate::parser::expr_string(len);
-                        self.error(len.span, format!("invalid array length {s} (untyped int constant {i})"));
+                        self.error(
+                            len.span,
+                            format!("invalid array length {s} (untyped int constant {i})"),
+                        );
                         return None;
                     }
                     if i > (1 << 40) {
                         let s = crate::parser::expr_string(len);
-                        self.error(len.span, format!("array length {s} (untyped int constant {i}) must be integer"));
+                        self.error(
+                            len.span,
+                            format!("array length {s} (untyped int constant {i}) must be integer"),
+                        );
                         return None;
                     }
                     return Some(i as i64);
@@ -724,9 +1010,8 @@ impl<'a> Checker<'a> {
         for (i, f) in ft.params.iter().enumerate() {
             let mut t = self.type_expr(&f.ty);
             if f.variadic {
-                if i + 1 != n || f.names.len() > 1 {
-                    self.error(f.span, "can only use ... with final parameter in list");
-                } else {
+                // A misplaced `...` was reported by the parser.
+                if i + 1 == n && f.names.len() <= 1 {
                     variadic = true;
                 }
                 t = self.tt.slice(t);
@@ -770,23 +1055,37 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                 };
-                if matches!(self.tt.get(t), Type::Pointer(_)) {
-                    if let Type::Pointer(e) = self.tt.get(t) {
-                        if matches!(self.tt.under(*e), Type::Pointer(_)) || self.tt.is_interface(*e) {
-                            self.error(f.ty.span, "embedded field type cannot be a pointer to an interface");
-                        }
-                    }
+                if matches!(self.tt.get(t), Type::Pointer(_))
+                    && let Type::Pointer(e) = self.tt.get(t)
+                    && (matches!(self.tt.under(*e), Type::Pointer(_)) || self.tt.is_interface(*e))
+                {
+                    self.error(
+                        f.ty.span,
+                        "embedded field type cannot be a pointer to an interface",
+                    );
                 }
                 if out.iter().any(|g| g.name == name) {
                     self.error(f.ty.span, format!("{name} redeclared"));
                 }
-                out.push(StructField { name, ty: t, embedded: true, tag: tag.clone(), pkg: pkg.clone() });
+                out.push(StructField {
+                    name,
+                    ty: t,
+                    embedded: true,
+                    tag: tag.clone(),
+                    pkg: pkg.clone(),
+                });
             } else {
                 for n in &f.names {
                     if n.name != "_" && out.iter().any(|g| g.name == n.name) {
                         self.error(n.span, format!("{} redeclared", n.name));
                     }
-                    out.push(StructField { name: n.name.clone(), ty: t, embedded: false, tag: tag.clone(), pkg: pkg.clone() });
+                    out.push(StructField {
+                        name: n.name.clone(),
+                        ty: t,
+                        embedded: false,
+                        tag: tag.clone(),
+                        pkg: pkg.clone(),
+                    });
                 }
             }
         }
@@ -803,7 +1102,10 @@ impl<'a> Checker<'a> {
                         self.error(name.span, format!("duplicate method {}", name.name));
                         continue;
                     }
-                    ms.push(IfaceMethod { name: name.name.clone(), sig });
+                    ms.push(IfaceMethod {
+                        name: name.name.clone(),
+                        sig,
+                    });
                 }
                 ast::InterfaceElem::Embedded(e) => {
                     // Embedded interfaces must be complete: resolve the name.
@@ -811,12 +1113,12 @@ impl<'a> Checker<'a> {
                     if self.tt.is_invalid(t) {
                         continue;
                     }
-                    if let Some(&o) = self.named_objs.get(&t) {
-                        if self.obj(o).state == State::Resolving {
-                            let s = crate::parser::expr_string(e);
-                            self.error(e.span, format!("invalid recursive type {s}"));
-                            continue;
-                        }
+                    if let Some(&o) = self.named_objs.get(&t)
+                        && self.obj(o).state == State::Resolving
+                    {
+                        let s = crate::parser::expr_string(e);
+                        self.error(e.span, format!("invalid recursive type {s}"));
+                        continue;
                     }
                     if !self.tt.is_interface(t) {
                         let s = self.type_str(t);
@@ -842,14 +1144,20 @@ impl<'a> Checker<'a> {
     /// Checks the bodies of the user package's functions and methods.
     pub(super) fn check_bodies(&mut self, p: usize) {
         let file = self.pkgs[p].file;
-        self.scope = self.file_scopes.get(p).copied().unwrap_or(self.pkgs[p].scope);
+        self.scope = self
+            .file_scopes
+            .get(p)
+            .copied()
+            .unwrap_or(self.pkgs[p].scope);
         let fs = self.scope;
         for d in &file.decls {
             let Decl::Func(f) = d else { continue };
-            let Some(&fid) = self.info.func_defs.get(&f.name.span.start) else { continue };
-            let obj = (0..self.objs.len() as u32)
-                .map(ObjId)
-                .find(|&o| self.obj(o).span == f.name.span && matches!(self.obj(o).kind, ObjKind::Func { .. }));
+            let Some(&fid) = self.info.func_defs.get(&f.name.span.start) else {
+                continue;
+            };
+            let obj = (0..self.objs.len() as u32).map(ObjId).find(|&o| {
+                self.obj(o).span == f.name.span && matches!(self.obj(o).kind, ObjKind::Func { .. })
+            });
             let sig = self.info.funcs[fid.0 as usize].sig;
             self.cur_decl = obj;
             self.scope = fs;
@@ -862,8 +1170,11 @@ impl<'a> Checker<'a> {
         // Unused imports.
         let fsc = self.file_scopes.get(p).copied().unwrap_or(0);
         let mut unused: Vec<(Span, String)> = Vec::new();
-        for (&ref _name, &o) in &self.scopes[fsc].names {
+        for &o in self.scopes[fsc].names.values() {
             if let ObjKind::PkgName { pkg, used: false } = self.obj(o).kind {
+                if pkg == usize::MAX {
+                    continue;
+                }
                 let path = self.pkgs[pkg].path.clone();
                 let alias = &self.obj(o).name;
                 let msg = if *alias != self.pkgs[pkg].name {
@@ -905,49 +1216,117 @@ impl<'a> Checker<'a> {
             }
             var_deps.insert(v, out);
         }
+        let mut in_reported_cycle: Vec<ObjId> = Vec::new();
         let mut done: Vec<ObjId> = Vec::new();
         let mut emitted_inits: Vec<usize> = Vec::new();
         let inits = self.global_inits.clone();
         let mut remaining: Vec<ObjId> = vars.clone();
         while !remaining.is_empty() {
             let pick = remaining.iter().position(|v| {
-                var_deps.get(v).map(|ds| ds.iter().all(|d| done.contains(d) || d == v)).unwrap_or(true)
+                var_deps
+                    .get(v)
+                    .map(|ds| ds.iter().all(|d| done.contains(d) || d == v))
+                    .unwrap_or(true)
             });
-            let Some(i) = pick else {
-                let v = remaining[0];
-                let (span, name) = (self.obj(v).span, self.obj(v).name.clone());
-                self.error(span, format!("initialization cycle or initialization loop: {name} refers to itself"));
-                break;
-            };
+            // No variable is ready: the first one is on a cycle.
+            let i = pick.unwrap_or(0);
             let v = remaining.remove(i);
-            if var_deps.get(&v).is_some_and(|ds| ds.contains(&v)) {
+            if (pick.is_none() || var_deps.get(&v).is_some_and(|ds| ds.contains(&v)))
+                && !in_reported_cycle.contains(&v)
+            {
+                let path = self.dep_path(v);
+                in_reported_cycle.extend(path.iter().copied());
                 let (span, name) = (self.obj(v).span, self.obj(v).name.clone());
-                self.error(span, format!("initialization cycle: {name} refers to itself"));
+                if path.len() <= 1 {
+                    self.error(
+                        span,
+                        format!("initialization cycle: {name} refers to itself"),
+                    );
+                } else {
+                    let mut msg = format!("initialization cycle for {name}");
+                    for (i, &p) in path.iter().enumerate() {
+                        let next = path[(i + 1) % path.len()];
+                        let ps = self.pos_string(self.obj(p).span);
+                        msg.push_str(&format!(
+                            "\n\t{ps}: {} refers to {}",
+                            self.obj(p).name,
+                            self.obj(next).name
+                        ));
+                    }
+                    self.error(span, msg);
+                }
             }
             done.push(v);
             // Emit the initializer that defines v (once, when all of its
             // variables are done).
-            if let Some(k) = inits.iter().position(|(lhs, _)| lhs.contains(&v)) {
-                if !emitted_inits.contains(&k) && inits[k].0.iter().all(|x| done.contains(x) || x.0 == u32::MAX) {
-                    emitted_inits.push(k);
-                    let lhs = inits[k]
-                        .0
-                        .iter()
-                        .map(|&o| {
-                            if o.0 == u32::MAX {
-                                return None;
-                            }
-                            match self.obj(o).kind {
-                                ObjKind::Var { global, .. } => global,
-                                _ => None,
-                            }
-                        })
-                        .map(|g| g.filter(|_| true))
-                        .collect();
-                    self.info.init_order.push(Initializer { lhs, rhs: inits[k].1 });
+            if let Some(k) = inits.iter().position(|(lhs, _)| lhs.contains(&v))
+                && !emitted_inits.contains(&k)
+                && inits[k]
+                    .0
+                    .iter()
+                    .all(|x| done.contains(x) || x.0 == u32::MAX)
+            {
+                emitted_inits.push(k);
+                let lhs = inits[k]
+                    .0
+                    .iter()
+                    .map(|&o| {
+                        if o.0 == u32::MAX {
+                            return None;
+                        }
+                        match self.obj(o).kind {
+                            ObjKind::Var { global, .. } => global,
+                            _ => None,
+                        }
+                    })
+                    .map(|g| g.filter(|_| true))
+                    .collect();
+                self.info.init_order.push(Initializer {
+                    lhs,
+                    rhs: inits[k].1,
+                });
+            }
+        }
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// The shortest dependency path from `v` back to itself: `[v, f, ...]`.
+    fn dep_path(&self, v: ObjId) -> Vec<ObjId> {
+        let mut parent: HashMap<ObjId, ObjId> = HashMap::new();
+        let mut queue = std::collections::VecDeque::new();
+        for &d in self.deps.get(&v).map(|d| d.as_slice()).unwrap_or(&[]) {
+            if d == v {
+                return vec![v];
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(d) {
+                e.insert(v);
+                queue.push_back(d);
+            }
+        }
+        while let Some(x) = queue.pop_front() {
+            for &d in self.deps.get(&x).map(|d| d.as_slice()).unwrap_or(&[]) {
+                if d == v {
+                    let mut path = vec![x];
+                    let mut cur = x;
+                    while let Some(&p) = parent.get(&cur) {
+                        if p == v {
+                            break;
+                        }
+                        path.push(p);
+                        cur = p;
+                    }
+                    path.push(v);
+                    path.reverse();
+                    return path;
+                }
+                if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(d) {
+                    e.insert(x);
+                    queue.push_back(d);
                 }
             }
         }
+        vec![v]
     }
 }
 

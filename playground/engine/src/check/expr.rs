@@ -34,13 +34,19 @@ pub(super) struct Operand {
 
 impl Operand {
     pub fn invalid() -> Operand {
-        Operand { mode: Mode::Invalid, ty: TypeId(0) }
+        Operand {
+            mode: Mode::Invalid,
+            ty: TypeId(0),
+        }
     }
     pub fn is_invalid(&self) -> bool {
         self.mode == Mode::Invalid
     }
     pub fn value(ty: TypeId) -> Operand {
-        Operand { mode: Mode::Value, ty }
+        Operand {
+            mode: Mode::Value,
+            ty,
+        }
     }
     pub fn konst(&self) -> Option<&Value> {
         match &self.mode {
@@ -54,14 +60,19 @@ impl<'a> Checker<'a> {
     /// go/types' operand description: `x (variable of type int)`,
     /// `300 (untyped int constant)`, `c * 100 (untyped int constant 1000)`.
     pub(super) fn describe(&self, x: &Operand, e: &Expr) -> String {
-        if x.mode == Mode::Nil || (matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedNil))) {
+        if x.mode == Mode::Nil || (matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedNil)))
+        {
             return "nil".into();
         }
         let expr = crate::parser::expr_string(e);
         let mut s = format!("{expr} (");
         let mut has_type = false;
         match x.mode {
-            Mode::Invalid | Mode::NoValue | Mode::Builtin(_) | Mode::TypeExpr | Mode::Package(_) => {}
+            Mode::Invalid
+            | Mode::NoValue
+            | Mode::Builtin(_)
+            | Mode::TypeExpr
+            | Mode::Package(_) => {}
             _ => {
                 if self.tt.is_untyped(x.ty) {
                     s.push_str(self.tt.get(x.ty).clone().basic_name());
@@ -134,12 +145,18 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
-        if let Type::Tuple(ts) = self.tt.get(x.ty) {
-            if !ts.is_empty() || x.mode != Mode::NoValue {
-                let s = crate::parser::expr_string(e);
-                self.error(e.span, format!("multiple-value {s} (value of type {}) in single-value context", self.type_str(x.ty)));
-                return Operand::invalid();
-            }
+        if let Type::Tuple(ts) = self.tt.get(x.ty)
+            && (!ts.is_empty() || x.mode != Mode::NoValue)
+        {
+            let s = crate::parser::expr_string(e);
+            self.error(
+                e.span,
+                format!(
+                    "multiple-value {s} (value of type {}) in single-value context",
+                    self.type_str(x.ty)
+                ),
+            );
+            return Operand::invalid();
         }
         x
     }
@@ -179,6 +196,9 @@ impl<'a> Checker<'a> {
     }
 
     fn raw_expr(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand {
+        if self.out_of_stack(e.span) {
+            return Operand::invalid();
+        }
         let x = self.raw_expr_inner(e, hint);
         match &x.mode {
             Mode::Invalid | Mode::Package(_) | Mode::Builtin(_) => {}
@@ -199,21 +219,34 @@ impl<'a> Checker<'a> {
             ExprKind::BasicLit(lit) => self.basic_lit(e, lit),
             ExprKind::Paren(x) => self.raw_expr(x, hint),
             ExprKind::FuncLit { ty, body } => self.func_lit(e, ty, body),
-            ExprKind::CompositeLit { ty, elems, .. } => self.composite_lit(e, ty.as_deref(), elems, hint),
+            ExprKind::CompositeLit { ty, elems, .. } => {
+                self.composite_lit(e, ty.as_deref(), elems, hint)
+            }
             ExprKind::Selector { x, sel } => self.selector(e, x, sel),
             ExprKind::Index { x, index } => self.index_expr(e, x, index),
-            ExprKind::Slice { x, lo, hi, max, full } => {
-                self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), *full)
-            }
+            ExprKind::Slice {
+                x,
+                lo,
+                hi,
+                max,
+                full,
+            } => self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), *full),
             ExprKind::TypeAssert { x, ty } => self.type_assert(e, x, ty.as_deref()),
-            ExprKind::Call { fun, args, ellipsis } => self.call(e, fun, args, *ellipsis),
+            ExprKind::Call {
+                fun,
+                args,
+                ellipsis,
+            } => self.call(e, fun, args, *ellipsis),
             ExprKind::Star(x) => {
                 let o = self.raw_expr(x, None);
                 match o.mode {
                     Mode::Invalid => o,
                     Mode::TypeExpr => {
                         let t = self.tt.pointer(o.ty);
-                        Operand { mode: Mode::TypeExpr, ty: t }
+                        Operand {
+                            mode: Mode::TypeExpr,
+                            ty: t,
+                        }
                     }
                     Mode::Nil => {
                         self.error(e.span, "invalid operation: cannot indirect nil");
@@ -225,10 +258,16 @@ impl<'a> Checker<'a> {
                             return Operand::invalid();
                         }
                         match self.tt.under(o.ty) {
-                            Type::Pointer(t) => Operand { mode: Mode::Variable, ty: *t },
+                            Type::Pointer(t) => Operand {
+                                mode: Mode::Variable,
+                                ty: *t,
+                            },
                             _ => {
                                 let d = self.describe(&o, x);
-                                self.error(e.span, format!("invalid operation: cannot indirect {d}"));
+                                self.error(
+                                    e.span,
+                                    format!("invalid operation: cannot indirect {d}"),
+                                );
                                 Operand::invalid()
                             }
                         }
@@ -248,7 +287,10 @@ impl<'a> Checker<'a> {
                 if self.tt.is_invalid(t) {
                     Operand::invalid()
                 } else {
-                    Operand { mode: Mode::TypeExpr, ty: t }
+                    Operand {
+                        mode: Mode::TypeExpr,
+                        ty: t,
+                    }
                 }
             }
         }
@@ -269,7 +311,8 @@ impl<'a> Checker<'a> {
     /// An operand for a reference to object `o` (recording the use and
     /// init dependencies).
     pub(super) fn use_obj(&mut self, e: &'a Expr, o: ObjId) -> Operand {
-        let named_type = matches!(self.obj(o).kind, ObjKind::TypeName) && self.named_objs.contains_key(&self.obj(o).ty);
+        let named_type = matches!(self.obj(o).kind, ObjKind::TypeName)
+            && self.named_objs.contains_key(&self.obj(o).ty);
         match self.obj(o).state {
             State::Done => {}
             // A named type may refer to itself (through pointers etc.).
@@ -279,16 +322,20 @@ impl<'a> Checker<'a> {
         self.obj_mut(o).used = true;
         let ty = self.obj(o).ty;
         let kind = self.obj(o).kind.clone();
-        let is_pkg_level = self.obj(o).pkg == self.cur_pkg && !matches!(kind, ObjKind::Var { local: Some(_), .. });
-        if is_pkg_level {
-            if let Some(d) = self.cur_decl {
-                if matches!(kind, ObjKind::Var { .. } | ObjKind::Func { .. }) {
-                    self.deps.entry(d).or_default().push(o);
-                }
-            }
+        let is_pkg_level =
+            self.obj(o).pkg == self.cur_pkg && !matches!(kind, ObjKind::Var { local: Some(_), .. });
+        if is_pkg_level
+            && let Some(d) = self.cur_decl
+            && matches!(kind, ObjKind::Var { .. } | ObjKind::Func { .. })
+        {
+            self.deps.entry(d).or_default().push(o);
         }
         match kind {
             ObjKind::Var { local, global } => {
+                // An earlier error made the type invalid: stay quiet.
+                if self.tt.is_invalid(ty) {
+                    return Operand::invalid();
+                }
                 if let Some(v) = local {
                     self.note_capture(v);
                     self.record_use(e, Use::Local(v));
@@ -299,14 +346,23 @@ impl<'a> Checker<'a> {
                     let n = format!("{}.{}", self.pkgs[p].path, self.obj(o).name);
                     self.record_use(e, Use::NativeVar(n));
                 }
-                Operand { mode: Mode::Variable, ty }
+                Operand {
+                    mode: Mode::Variable,
+                    ty,
+                }
             }
             ObjKind::Const(v) => {
-                if self.obj(o).name == "iota" && self.obj(o).pkg == 0 && self.scopes[0].names.get("iota") == Some(&o) {
+                if self.obj(o).name == "iota"
+                    && self.obj(o).pkg == 0
+                    && self.scopes[0].names.get("iota") == Some(&o)
+                {
                     match self.iota {
                         Some(i) => {
                             self.record_use(e, Use::Const);
-                            return Operand { mode: Mode::Constant(Value::Int(i)), ty };
+                            return Operand {
+                                mode: Mode::Constant(Value::Int(i)),
+                                ty,
+                            };
                         }
                         None => {
                             self.error(e.span, "cannot use iota outside constant declaration");
@@ -318,14 +374,20 @@ impl<'a> Checker<'a> {
                 if self.tt.is_invalid(ty) {
                     return Operand::invalid();
                 }
-                Operand { mode: Mode::Constant(v), ty }
+                Operand {
+                    mode: Mode::Constant(v),
+                    ty,
+                }
             }
             ObjKind::TypeName => {
                 self.record_use(e, Use::Type(ty));
                 if self.tt.is_invalid(ty) {
                     return Operand::invalid();
                 }
-                Operand { mode: Mode::TypeExpr, ty }
+                Operand {
+                    mode: Mode::TypeExpr,
+                    ty,
+                }
             }
             ObjKind::Func { func } => {
                 if let Some(f) = func {
@@ -335,19 +397,32 @@ impl<'a> Checker<'a> {
             }
             ObjKind::Builtin(b) => {
                 self.record_use(e, Use::Builtin(b));
-                Operand { mode: Mode::Builtin(b), ty: TypeId(0) }
+                Operand {
+                    mode: Mode::Builtin(b),
+                    ty: TypeId(0),
+                }
             }
             ObjKind::PkgName { pkg, .. } => {
                 if let ObjKind::PkgName { used, .. } = &mut self.obj_mut(o).kind {
                     *used = true;
                 }
+                // An unsupported import was reported already.
+                if pkg == usize::MAX {
+                    return Operand::invalid();
+                }
                 let path = self.pkgs[pkg].path.clone();
                 self.record_use(e, Use::Package(path));
-                Operand { mode: Mode::Package(pkg), ty: TypeId(0) }
+                Operand {
+                    mode: Mode::Package(pkg),
+                    ty: TypeId(0),
+                }
             }
             ObjKind::Nil => {
                 self.record_use(e, Use::Nil);
-                Operand { mode: Mode::Nil, ty }
+                Operand {
+                    mode: Mode::Nil,
+                    ty,
+                }
             }
         }
     }
@@ -355,8 +430,12 @@ impl<'a> Checker<'a> {
     /// A local variable referenced from a function literal nested inside
     /// its declaring function is captured (and escapes).
     fn note_capture(&mut self, v: VarId) {
-        let Some(owner) = self.info.vars.get(v.0 as usize).map(|vi| vi.func) else { return };
-        let Some(cur) = self.fstack.last().map(|f| f.func) else { return };
+        let Some(owner) = self.info.vars.get(v.0 as usize).map(|vi| vi.func) else {
+            return;
+        };
+        let Some(cur) = self.fstack.last().map(|f| f.func) else {
+            return;
+        };
         if owner == cur {
             return;
         }
@@ -368,16 +447,20 @@ impl<'a> Checker<'a> {
             if f.func == owner {
                 break;
             }
-            if let Some(fi) = self.info.funcs.get_mut(f.func.0 as usize) {
-                if !fi.captures.contains(&v) {
-                    fi.captures.push(v);
-                }
+            if let Some(fi) = self.info.funcs.get_mut(f.func.0 as usize)
+                && !fi.captures.contains(&v)
+            {
+                fi.captures.push(v);
             }
         }
     }
 
     fn basic_lit(&mut self, e: &Expr, lit: &ast::BasicLit) -> Operand {
         use crate::ast::LitKind;
+        // The lexer reported a malformed literal; Go stays quiet here.
+        if lit.bad {
+            return Operand::invalid();
+        }
         let (v, kind) = match lit.kind {
             LitKind::Int => match crate::lexer::decode_int(&lit.text) {
                 Ok(i) if i <= i128::MAX as u128 => (Value::Int(i as i128), BasicKind::UntypedInt),
@@ -392,11 +475,7 @@ impl<'a> Checker<'a> {
                 Err(_) => return Operand::invalid(),
             },
             LitKind::Imag => match crate::lexer::decode_imag(&lit.text) {
-                Ok(f) => {
-                    self.unsupported(e.span, "complex numbers");
-                    let _ = f;
-                    return Operand::invalid();
-                }
+                Ok(f) => (Value::Complex(0.0, f), BasicKind::UntypedComplex),
                 Err(_) => return Operand::invalid(),
             },
             LitKind::Rune => match crate::lexer::decode_rune(&lit.text) {
@@ -406,11 +485,17 @@ impl<'a> Checker<'a> {
             LitKind::String => match crate::lexer::decode_string(&lit.text) {
                 // Strings are byte strings in Go; invalid UTF-8 is kept
                 // lossily here (the compiler re-decodes the literal).
-                Ok(b) => (Value::String(String::from_utf8_lossy(&b).into_owned()), BasicKind::UntypedString),
+                Ok(b) => (
+                    Value::String(String::from_utf8_lossy(&b).into_owned()),
+                    BasicKind::UntypedString,
+                ),
                 Err(_) => return Operand::invalid(),
             },
         };
-        Operand { mode: Mode::Constant(v), ty: self.tt.basic(kind) }
+        Operand {
+            mode: Mode::Constant(v),
+            ty: self.tt.basic(kind),
+        }
     }
 
     // ----- untyped conversion and assignability -----
@@ -422,6 +507,7 @@ impl<'a> Checker<'a> {
             Type::Basic(BasicKind::UntypedInt) => self.tt.basic(BasicKind::Int),
             Type::Basic(BasicKind::UntypedRune) => self.tt.basic(BasicKind::Int32),
             Type::Basic(BasicKind::UntypedFloat) => self.tt.basic(BasicKind::Float64),
+            Type::Basic(BasicKind::UntypedComplex) => self.tt.basic(BasicKind::Complex128),
             Type::Basic(BasicKind::UntypedString) => self.tt.basic(BasicKind::String),
             _ => t,
         }
@@ -429,7 +515,12 @@ impl<'a> Checker<'a> {
 
     /// Gives an untyped operand its default type for a declaration without
     /// type (`x := v`); reports `use of untyped nil`.
-    pub(super) fn default_operand(&mut self, x: &mut Operand, e: &'a Expr, context: &str) -> TypeId {
+    pub(super) fn default_operand(
+        &mut self,
+        x: &mut Operand,
+        e: &'a Expr,
+        context: &str,
+    ) -> TypeId {
         if x.mode == Mode::Nil || matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedNil)) {
             self.error(e.span, format!("use of untyped nil in {context}"));
             return TypeId(0);
@@ -468,11 +559,16 @@ impl<'a> Checker<'a> {
             x.ty = target;
             return true;
         }
-        let Some(tk) = self.tt.basic_kind(target) else { return false };
+        let Some(tk) = self.tt.basic_kind(target) else {
+            return false;
+        };
         let compatible = match xk {
             BasicKind::UntypedBool => tk.is_boolean(),
             BasicKind::UntypedString => tk.is_string(),
-            BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => tk.is_numeric(),
+            BasicKind::UntypedInt
+            | BasicKind::UntypedRune
+            | BasicKind::UntypedFloat
+            | BasicKind::UntypedComplex => tk.is_numeric(),
             _ => false,
         };
         if !compatible {
@@ -507,7 +603,9 @@ impl<'a> Checker<'a> {
             if n > 10_000 {
                 break;
             }
-            let Some(&old) = self.info.types.get(&e.id) else { continue };
+            let Some(&old) = self.info.types.get(&e.id) else {
+                continue;
+            };
             if !self.tt.is_untyped(old) {
                 continue;
             }
@@ -534,27 +632,60 @@ impl<'a> Checker<'a> {
     /// Checks that `x` can be assigned to type `t` in `context`
     /// (`assignment`, `variable declaration`, `argument to f`, ...),
     /// converting untyped operands; reports Go's message otherwise.
-    pub(super) fn assign_operand(&mut self, x: &mut Operand, e: &'a Expr, t: TypeId, context: &str) -> bool {
+    pub(super) fn assign_operand(
+        &mut self,
+        x: &mut Operand,
+        e: &'a Expr,
+        t: TypeId,
+        context: &str,
+    ) -> bool {
         if x.is_invalid() || self.tt.is_invalid(t) {
             return false;
+        }
+        // An untyped constant assigned to an interface first takes its
+        // default type (Go then describes it as `5 (constant of type int)`).
+        if self.tt.is_untyped(x.ty)
+            && self.tt.is_interface(t)
+            && x.mode != Mode::Nil
+            && !matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedNil))
+        {
+            let dt = self.default_type(x.ty);
+            if !self.convert_untyped(x, e, dt) {
+                let d = self.describe(x, e);
+                let ds = self.type_str(dt);
+                self.error(e.span, format!("cannot use {d} as {ds} value in {context} (overflows)"));
+                *x = Operand::invalid();
+                return false;
+            }
         }
         if self.tt.is_untyped(x.ty) {
             let before = x.clone();
             self.not_representable = None;
             if !self.convert_untyped(x, e, t) {
                 let d = self.describe(&before, e);
-                let ts = self.type_str(t);
-                if before.mode == Mode::Nil || matches!(self.tt.get(before.ty), Type::Basic(BasicKind::UntypedNil)) {
+                let shown = if self.tt.is_interface(t) {
+                    self.default_type(before.ty)
+                } else {
+                    t
+                };
+                let ts = self.type_str(shown);
+                if before.mode == Mode::Nil
+                    || matches!(self.tt.get(before.ty), Type::Basic(BasicKind::UntypedNil))
+                {
                     self.error(e.span, format!("cannot use nil as {ts} value in {context}"));
                 } else {
                     match self.not_representable.take() {
-                        Some(Unrepresentable::Overflows) => {
-                            self.error(e.span, format!("cannot use {d} as {ts} value in {context} (overflows)"))
+                        Some(Unrepresentable::Overflows) => self.error(
+                            e.span,
+                            format!("cannot use {d} as {ts} value in {context} (overflows)"),
+                        ),
+                        Some(Unrepresentable::Truncated) => self.error(
+                            e.span,
+                            format!("cannot use {d} as {ts} value in {context} (truncated)"),
+                        ),
+                        _ => {
+                            self.error(e.span, format!("cannot use {d} as {ts} value in {context}"))
                         }
-                        Some(Unrepresentable::Truncated) => {
-                            self.error(e.span, format!("cannot use {d} as {ts} value in {context} (truncated)"))
-                        }
-                        _ => self.error(e.span, format!("cannot use {d} as {ts} value in {context}")),
                     }
                 }
                 *x = Operand::invalid();
@@ -569,12 +700,19 @@ impl<'a> Checker<'a> {
         let mut msg = format!("cannot use {d} as {ts} value in {context}");
         if self.tt.is_interface(t) && !self.tt.is_interface(x.ty) {
             if let Err(why) = self.tt.implements(x.ty, t, TypeStyle::Checker) {
-                msg.push_str(&format!(": {} does not implement {ts} {why}", self.type_str(x.ty)));
+                msg.push_str(&format!(
+                    ": {} does not implement {ts} {why}",
+                    self.type_str(x.ty)
+                ));
             }
-        } else if self.tt.is_interface(t) && self.tt.is_interface(x.ty) {
-            if let Err(why) = self.tt.implements(x.ty, t, TypeStyle::Checker) {
-                msg.push_str(&format!(": {} does not implement {ts} {why}", self.type_str(x.ty)));
-            }
+        } else if self.tt.is_interface(t)
+            && self.tt.is_interface(x.ty)
+            && let Err(why) = self.tt.implements(x.ty, t, TypeStyle::Checker)
+        {
+            msg.push_str(&format!(
+                ": {} does not implement {ts} {why}",
+                self.type_str(x.ty)
+            ));
         }
         self.error(e.span, msg);
         false
@@ -604,7 +742,10 @@ impl<'a> Checker<'a> {
                 }
                 if x.mode != Mode::Variable {
                     let d = self.describe(&x, xe);
-                    self.error(e.span, format!("invalid operation: cannot take address of {d}"));
+                    self.error(
+                        xe.span,
+                        format!("invalid operation: cannot take address of {d}"),
+                    );
                     return Operand::invalid();
                 }
                 self.mark_addressed(xe);
@@ -619,14 +760,26 @@ impl<'a> Checker<'a> {
                     Type::Chan(dir, el) => {
                         if dir == crate::types::ChanDir::Send {
                             let d = self.describe(&x, xe);
-                            self.error(e.span, format!("invalid operation: cannot receive from send-only channel {d}"));
+                            self.error(
+                                xe.span,
+                                format!(
+                                    "invalid operation: cannot receive from send-only channel {} {d}",
+                                    self.type_str(x.ty)
+                                ),
+                            );
                             return Operand::invalid();
                         }
-                        Operand { mode: Mode::CommaOk, ty: el }
+                        Operand {
+                            mode: Mode::CommaOk,
+                            ty: el,
+                        }
                     }
                     _ => {
                         let d = self.describe(&x, xe);
-                        self.error(e.span, format!("invalid operation: cannot receive from non-channel {d}"));
+                        self.error(
+                            e.span,
+                            format!("invalid operation: cannot receive from non-channel {d}"),
+                        );
                         Operand::invalid()
                     }
                 }
@@ -648,7 +801,13 @@ impl<'a> Checker<'a> {
                 };
                 if !ok {
                     let d = self.describe(&x, xe);
-                    self.error(e.span, format!("invalid operation: operator {} not defined on {d}", op.as_str()));
+                    self.error(
+                        xe.span,
+                        format!(
+                            "invalid operation: operator {} not defined on {d}",
+                            op.as_str()
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 if let Mode::Constant(v) = &x.mode {
@@ -662,7 +821,8 @@ impl<'a> Checker<'a> {
                             // ^x for unsigned typed constants flips only the
                             // type's bits.
                             if self.tt.is_unsigned(x.ty) {
-                                let bits = self.tt.basic_kind(x.ty).map(|k| k.int_bits()).unwrap_or(64);
+                                let bits =
+                                    self.tt.basic_kind(x.ty).map(|k| k.int_bits()).unwrap_or(64);
                                 let mask: i128 = (1i128 << bits) - 1;
                                 Some(Value::Int(!i & mask))
                             } else {
@@ -687,20 +847,31 @@ impl<'a> Checker<'a> {
     /// A constant result of type `t`: typed constants must stay
     /// representable (`c * 2 (constant 200 of type int8) overflows int8`).
     fn typed_const_check(&mut self, e: &'a Expr, v: Value, t: TypeId) -> Operand {
-        if !self.tt.is_untyped(t) {
-            if let Some(bk) = self.tt.basic_kind(t) {
-                match k::represent(&v, bk) {
-                    Ok(nv) => return Operand { mode: Mode::Constant(nv), ty: t },
-                    Err(_) => {
-                        let x = Operand { mode: Mode::Constant(v), ty: t };
-                        let d = self.describe(&x, e);
-                        self.error(e.span, format!("{d} overflows {}", self.type_str(t)));
-                        return Operand::invalid();
-                    }
+        if !self.tt.is_untyped(t)
+            && let Some(bk) = self.tt.basic_kind(t)
+        {
+            match k::represent(&v, bk) {
+                Ok(nv) => {
+                    return Operand {
+                        mode: Mode::Constant(nv),
+                        ty: t,
+                    };
+                }
+                Err(_) => {
+                    let x = Operand {
+                        mode: Mode::Constant(v),
+                        ty: t,
+                    };
+                    let d = self.describe(&x, e);
+                    self.error(e.span, format!("{d} overflows {}", bk.name()));
+                    return Operand::invalid();
                 }
             }
         }
-        Operand { mode: Mode::Constant(v), ty: t }
+        Operand {
+            mode: Mode::Constant(v),
+            ty: t,
+        }
     }
 
     /// Marks the variable under `&x` (or `x.f`, `x[i]` of an array) as
@@ -717,18 +888,18 @@ impl<'a> Checker<'a> {
                 }
                 ExprKind::Selector { x, .. } => {
                     // Through a pointer the variable itself is not addressed.
-                    if let Some(t) = self.info.types.get(&x.id) {
-                        if matches!(self.tt.under(*t), Type::Pointer(_)) {
-                            return;
-                        }
+                    if let Some(t) = self.info.types.get(&x.id)
+                        && matches!(self.tt.under(*t), Type::Pointer(_))
+                    {
+                        return;
                     }
                     cur = x;
                 }
                 ExprKind::Index { x, .. } => {
-                    if let Some(t) = self.info.types.get(&x.id) {
-                        if !matches!(self.tt.under(*t), Type::Array(..)) {
-                            return;
-                        }
+                    if let Some(t) = self.info.types.get(&x.id)
+                        && !matches!(self.tt.under(*t), Type::Array(..))
+                    {
+                        return;
                     }
                     cur = x;
                 }
@@ -737,7 +908,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn binary(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr, hint: Option<TypeId>) -> Operand {
+    fn binary(
+        &mut self,
+        e: &'a Expr,
+        op: BinaryOp,
+        xe: &'a Expr,
+        ye: &'a Expr,
+        hint: Option<TypeId>,
+    ) -> Operand {
         use BinaryOp::*;
         if matches!(op, Shl | Shr) {
             return self.shift(e, op, xe, ye, hint);
@@ -752,20 +930,51 @@ impl<'a> Checker<'a> {
         }
         let is_cmp = matches!(op, Eql | Neq | Lss | Leq | Gtr | Geq);
         // Bring untyped operands to a common type.
+        let (x0, y0) = (x.clone(), y.clone());
+        self.not_representable = None;
         if !self.match_types(&mut x, xe, &mut y, ye) {
-            let xs = self.type_name_for_mismatch(&x);
-            let ys = self.type_name_for_mismatch(&y);
-            let s = crate::parser::expr_string(e);
-            self.error(xe.span, format!("invalid operation: {s} (mismatched types {xs} and {ys})"));
+            // A constant that does not fit the other operand's type is
+            // reported on the constant (types2's invalidConversion).
+            let (u, ue, other) = if self.tt.is_untyped(x0.ty) && !self.tt.is_untyped(y0.ty) {
+                (&x0, xe, y0.ty)
+            } else {
+                (&y0, ye, x0.ty)
+            };
+            let d = self.describe(u, ue);
+            let ts = self.type_str(other);
+            match self.not_representable.take() {
+                Some(Unrepresentable::Truncated) => {
+                    self.error(ue.span, format!("{d} truncated to {ts}"));
+                }
+                Some(Unrepresentable::Overflows) => {
+                    self.error(ue.span, format!("{d} overflows {ts}"));
+                }
+                _ => {
+                    let xs = self.type_name_for_mismatch(&x0);
+                    let ys = self.type_name_for_mismatch(&y0);
+                    let s = crate::parser::expr_string(e);
+                    // Comparisons report a mismatch at the second operand.
+                    let at = if is_cmp { ye.span } else { xe.span };
+                    self.error(
+                        at,
+                        format!("invalid operation: {s} (mismatched types {xs} and {ys})"),
+                    );
+                }
+            }
             return Operand::invalid();
         }
         if is_cmp {
             return self.comparison(e, op, &x, xe, &y, ye);
         }
-        if !self.tt.assignable(x.ty, y.ty) && !self.tt.assignable(y.ty, x.ty) || (x.ty != y.ty && !self.tt.is_untyped(x.ty) && !self.tt.is_untyped(y.ty)) {
+        if !self.tt.assignable(x.ty, y.ty) && !self.tt.assignable(y.ty, x.ty)
+            || (x.ty != y.ty && !self.tt.is_untyped(x.ty) && !self.tt.is_untyped(y.ty))
+        {
             let s = crate::parser::expr_string(e);
             let (xs, ys) = (self.type_str(x.ty), self.type_str(y.ty));
-            self.error(xe.span, format!("invalid operation: {s} (mismatched types {xs} and {ys})"));
+            self.error(
+                xe.span,
+                format!("invalid operation: {s} (mismatched types {xs} and {ys})"),
+            );
             return Operand::invalid();
         }
         let t = x.ty;
@@ -779,21 +988,24 @@ impl<'a> Checker<'a> {
         if !ok {
             let d = self.describe(&x, xe);
             let opn = op.as_str();
-            self.error(xe.span, format!("invalid operation: operator {opn} not defined on {d}"));
+            self.error(
+                xe.span,
+                format!("invalid operation: operator {opn} not defined on {d}"),
+            );
             return Operand::invalid();
         }
         // Division by a constant zero.
-        if matches!(op, Quo | Rem) {
-            if let Some(v) = y.konst() {
-                let zero = match v {
-                    Value::Int(0) => true,
-                    Value::Float(f) => *f == 0.0 && (self.tt.is_integer(x.ty) || x.konst().is_some()),
-                    _ => false,
-                };
-                if zero && (self.tt.is_integer(x.ty) || x.konst().is_some()) {
-                    self.error(ye.span, "invalid operation: division by zero");
-                    return Operand::invalid();
-                }
+        if matches!(op, Quo | Rem)
+            && let Some(v) = y.konst()
+        {
+            let zero = match v {
+                Value::Int(0) => true,
+                Value::Float(f) => *f == 0.0 && (self.tt.is_integer(x.ty) || x.konst().is_some()),
+                _ => false,
+            };
+            if zero && (self.tt.is_integer(x.ty) || x.konst().is_some()) {
+                self.error(ye.span, "invalid operation: division by zero");
+                return Operand::invalid();
             }
         }
         if let (Some(a), Some(b)) = (x.konst().cloned(), y.konst().cloned()) {
@@ -813,8 +1025,14 @@ impl<'a> Checker<'a> {
                 _ => k::Op::LOr,
             };
             // Untyped float division of ints: promote.
-            let (a, b) = if !int_div && matches!((&a, &b), (Value::Int(_), Value::Int(_))) && kop == k::Op::Quo {
-                (Value::Float(a.as_f64().unwrap_or(0.0)), Value::Float(b.as_f64().unwrap_or(0.0)))
+            let (a, b) = if !int_div
+                && matches!((&a, &b), (Value::Int(_), Value::Int(_)))
+                && kop == k::Op::Quo
+            {
+                (
+                    Value::Float(a.as_f64().unwrap_or(0.0)),
+                    Value::Float(b.as_f64().unwrap_or(0.0)),
+                )
             } else {
                 (a, b)
             };
@@ -844,6 +1062,28 @@ impl<'a> Checker<'a> {
         Operand::value(t)
     }
 
+    /// The first field (or element) type that makes `t` incomparable.
+    fn incomparable_part(&self, t: TypeId) -> TypeId {
+        let mut cur = t;
+        for _ in 0..50 {
+            match self.tt.under(cur) {
+                Type::Struct(fs) => match fs.iter().find(|f| !self.tt.comparable(f.ty)) {
+                    Some(f) => {
+                        if matches!(self.tt.under(f.ty), Type::Struct(_) | Type::Array(..)) {
+                            cur = f.ty;
+                        } else {
+                            return f.ty;
+                        }
+                    }
+                    None => return cur,
+                },
+                Type::Array(e, _) => cur = *e,
+                _ => return cur,
+            }
+        }
+        cur
+    }
+
     fn type_name_for_mismatch(&self, x: &Operand) -> String {
         if x.mode == Mode::Nil {
             return "untyped nil".into();
@@ -853,7 +1093,13 @@ impl<'a> Checker<'a> {
 
     /// Converts untyped operands towards each other's type; false on a
     /// mismatch (`"a" * 2`, `x + "s"` with x int).
-    fn match_types(&mut self, x: &mut Operand, xe: &'a Expr, y: &mut Operand, ye: &'a Expr) -> bool {
+    fn match_types(
+        &mut self,
+        x: &mut Operand,
+        xe: &'a Expr,
+        y: &mut Operand,
+        ye: &'a Expr,
+    ) -> bool {
         let xu = self.tt.is_untyped(x.ty);
         let yu = self.tt.is_untyped(y.ty);
         if xu && yu {
@@ -862,18 +1108,33 @@ impl<'a> Checker<'a> {
             if xk == yk {
                 return true;
             }
-            let numeric = |k: BasicKind| matches!(k, BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat);
+            let numeric = |k: BasicKind| {
+                matches!(
+                    k,
+                    BasicKind::UntypedInt
+                        | BasicKind::UntypedRune
+                        | BasicKind::UntypedFloat
+                        | BasicKind::UntypedComplex
+                )
+            };
             if numeric(xk) && numeric(yk) {
                 let rank = |k: BasicKind| match k {
                     BasicKind::UntypedInt => 0,
                     BasicKind::UntypedRune => 1,
-                    _ => 2,
+                    BasicKind::UntypedFloat => 2,
+                    _ => 3,
                 };
                 let target = if rank(xk) >= rank(yk) { x.ty } else { y.ty };
-                if let (Mode::Constant(v), BasicKind::UntypedFloat) = (&x.mode, self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid)) {
+                if let (Mode::Constant(v), BasicKind::UntypedFloat) = (
+                    &x.mode,
+                    self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid),
+                ) {
                     x.mode = Mode::Constant(Value::Float(v.as_f64().unwrap_or(0.0)));
                 }
-                if let (Mode::Constant(v), BasicKind::UntypedFloat) = (&y.mode, self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid)) {
+                if let (Mode::Constant(v), BasicKind::UntypedFloat) = (
+                    &y.mode,
+                    self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid),
+                ) {
                     y.mode = Mode::Constant(Value::Float(v.as_f64().unwrap_or(0.0)));
                 }
                 x.ty = target;
@@ -894,29 +1155,63 @@ impl<'a> Checker<'a> {
         true
     }
 
-    fn comparison(&mut self, e: &'a Expr, op: BinaryOp, x: &Operand, xe: &'a Expr, y: &Operand, ye: &'a Expr) -> Operand {
+    fn comparison(
+        &mut self,
+        e: &'a Expr,
+        op: BinaryOp,
+        x: &Operand,
+        xe: &'a Expr,
+        y: &Operand,
+        ye: &'a Expr,
+    ) -> Operand {
         use BinaryOp::*;
         let ub = self.tt.basic(BasicKind::UntypedBool);
         let s = crate::parser::expr_string(e);
-        let x_nil = matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedNil)) || x.mode == Mode::Nil;
-        let y_nil = matches!(self.tt.get(y.ty), Type::Basic(BasicKind::UntypedNil)) || y.mode == Mode::Nil;
+        let x_nil =
+            matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedNil)) || x.mode == Mode::Nil;
+        let y_nil =
+            matches!(self.tt.get(y.ty), Type::Basic(BasicKind::UntypedNil)) || y.mode == Mode::Nil;
         if !self.tt.assignable(x.ty, y.ty) && !self.tt.assignable(y.ty, x.ty) {
-            let (xs, ys) = (self.type_name_for_mismatch(x), self.type_name_for_mismatch(y));
-            self.error(xe.span, format!("invalid operation: {s} (mismatched types {xs} and {ys})"));
+            let (xs, ys) = (
+                self.type_name_for_mismatch(x),
+                self.type_name_for_mismatch(y),
+            );
+            self.error(
+                ye.span,
+                format!("invalid operation: {s} (mismatched types {xs} and {ys})"),
+            );
             return Operand::invalid();
         }
         if matches!(op, Eql | Neq) {
             if x_nil && y_nil {
-                self.error(xe.span, format!("invalid operation: {s} (operator {} not defined on nil)", op.as_str()));
+                self.error(
+                    xe.span,
+                    format!(
+                        "invalid operation: {s} (operator {} not defined on nil)",
+                        op.as_str()
+                    ),
+                );
                 return Operand::invalid();
             }
             for (o, oe, other_nil, self_nil) in [(x, xe, y_nil, x_nil), (y, ye, x_nil, y_nil)] {
-                if !self_nil && !self.tt.comparable(o.ty) && !(other_nil && self.tt.has_nil(o.ty)) {
+                if !(self_nil || self.tt.comparable(o.ty) || (other_nil && self.tt.has_nil(o.ty))) {
                     let what = match self.tt.under(o.ty) {
-                        Type::Slice(_) => format!("invalid operation: {s} (slice can only be compared to nil)"),
-                        Type::Map(..) => format!("invalid operation: {s} (map can only be compared to nil)"),
-                        Type::Func(_) => format!("invalid operation: {s} (func can only be compared to nil)"),
-                        _ => format!("invalid operation: {s} (struct containing uncomparable field cannot be compared)"),
+                        Type::Slice(_) => {
+                            format!("invalid operation: {s} (slice can only be compared to nil)")
+                        }
+                        Type::Map(..) => {
+                            format!("invalid operation: {s} (map can only be compared to nil)")
+                        }
+                        Type::Func(_) => {
+                            format!("invalid operation: {s} (func can only be compared to nil)")
+                        }
+                        _ => {
+                            let bad = self.incomparable_part(o.ty);
+                            let bs = self.type_str(bad);
+                            let kind = if matches!(self.tt.under(o.ty), Type::Array(..)) { "array" } else { "struct" };
+                            let _ = kind;
+                            format!("invalid operation: {s} (struct containing {bs} cannot be compared)")
+                        }
                     };
                     let _ = oe;
                     self.error(xe.span, what);
@@ -925,16 +1220,27 @@ impl<'a> Checker<'a> {
             }
         } else if !self.tt.is_ordered(x.ty) {
             let d = self.describe(x, xe);
-            self.error(xe.span, format!("invalid operation: {s} (operator {} not defined on {})", op.as_str(), d.split(" (").next().unwrap_or("").to_string() + &{
-                let _ = d.clone();
-                String::new()
-            }));
+            self.error(
+                xe.span,
+                format!(
+                    "invalid operation: {s} (operator {} not defined on {})",
+                    op.as_str(),
+                    d.split(" (").next().unwrap_or("").to_string()
+                        + &{
+                            let _ = d.clone();
+                            String::new()
+                        }
+                ),
+            );
             return Operand::invalid();
         }
-        if let (Some(a), Some(b)) = (x.konst(), y.konst()) {
-            if let Some(r) = k::compare(a, op, b) {
-                return Operand { mode: Mode::Constant(Value::Bool(r)), ty: ub };
-            }
+        if let (Some(a), Some(b)) = (x.konst(), y.konst())
+            && let Some(r) = k::compare(a, op, b)
+        {
+            return Operand {
+                mode: Mode::Constant(Value::Bool(r)),
+                ty: ub,
+            };
         }
         // Untyped operands of a non-constant comparison take their default
         // types.
@@ -949,37 +1255,50 @@ impl<'a> Checker<'a> {
         Operand::value(ub)
     }
 
-    fn shift(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr, hint: Option<TypeId>) -> Operand {
+    fn shift(
+        &mut self,
+        e: &'a Expr,
+        op: BinaryOp,
+        xe: &'a Expr,
+        ye: &'a Expr,
+        hint: Option<TypeId>,
+    ) -> Operand {
         let mut x = self.expr(xe, hint);
         let mut y = self.expr(ye, None);
-        if x.is_invalid() || y.is_invalid() || !self.single_value(&mut x, xe) || !self.single_value(&mut y, ye) {
+        if x.is_invalid()
+            || y.is_invalid()
+            || !self.single_value(&mut x, xe)
+            || !self.single_value(&mut y, ye)
+        {
             return Operand::invalid();
         }
         // The shift count: an integer, or an untyped constant representable
         // as uint.
-        if let Mode::Constant(v) = &y.mode {
-            if self.tt.is_untyped(y.ty) {
-                match k::represent(v, BasicKind::Uint) {
-                    Ok(nv) => y.mode = Mode::Constant(nv),
-                    Err(Unrepresentable::Overflows) if v.as_i128().is_some_and(|i| i < 0) => {
-                        let d = self.describe(&y, ye);
-                        self.error(ye.span, format!("invalid shift count {d} (negative)"));
-                        return Operand::invalid();
-                    }
-                    Err(_) => {
-                        let d = self.describe(&y, ye);
-                        let d = d.replacen(" (untyped float constant)", " (untyped float constant)", 1);
-                        self.error(ye.span, format!("{} truncated to uint", d));
-                        return Operand::invalid();
-                    }
+        if let Mode::Constant(v) = &y.mode
+            && self.tt.is_untyped(y.ty)
+        {
+            match k::represent(v, BasicKind::Uint) {
+                Ok(nv) => y.mode = Mode::Constant(nv),
+                Err(Unrepresentable::Overflows) if v.as_i128().is_some_and(|i| i < 0) => {
+                    let d = self.describe(&y, ye);
+                    self.error(ye.span, format!("invalid shift count {d} (negative)"));
+                    return Operand::invalid();
                 }
-                let uint = self.tt.basic(BasicKind::Uint);
-                self.update_untyped(ye, uint);
+                Err(_) => {
+                    let d = self.describe(&y, ye);
+                    self.error(ye.span, format!("{} truncated to uint", d));
+                    return Operand::invalid();
+                }
             }
+            let uint = self.tt.basic(BasicKind::Uint);
+            self.update_untyped(ye, uint);
         }
         if !self.tt.is_integer(y.ty) && !self.tt.is_untyped(y.ty) {
             let d = self.describe(&y, ye);
-            self.error(ye.span, format!("invalid operation: shift count {d} must be integer"));
+            self.error(
+                ye.span,
+                format!("invalid operation: shift count {d} must be integer"),
+            );
             return Operand::invalid();
         }
         if let (Some(xv), Some(Value::Int(s))) = (x.konst().cloned(), y.konst().cloned()) {
@@ -990,15 +1309,25 @@ impl<'a> Checker<'a> {
             }
             let Some(xi) = xv.as_i128() else {
                 let d = self.describe(&x, xe);
-                self.error(xe.span, format!("invalid operation: shifted operand {d} must be integer"));
+                self.error(
+                    xe.span,
+                    format!("invalid operation: shifted operand {d} must be integer"),
+                );
                 return Operand::invalid();
             };
             if !self.tt.is_integer(x.ty) && !self.tt.is_untyped(x.ty) {
                 let d = self.describe(&x, xe);
-                self.error(xe.span, format!("invalid operation: shifted operand {d} must be integer"));
+                self.error(
+                    xe.span,
+                    format!("invalid operation: shifted operand {d} must be integer"),
+                );
                 return Operand::invalid();
             }
-            let ty = if self.tt.is_untyped(x.ty) && !self.tt.is_integer(x.ty) { self.tt.basic(BasicKind::UntypedInt) } else { x.ty };
+            let ty = if self.tt.is_untyped(x.ty) && !self.tt.is_integer(x.ty) {
+                self.tt.basic(BasicKind::UntypedInt)
+            } else {
+                x.ty
+            };
             match k::shift(xi, op == BinaryOp::Shl, s.min(u64::MAX as i128) as u64) {
                 Ok(r) => return self.typed_const_check(e, Value::Int(r), ty),
                 Err(_) => {
@@ -1010,16 +1339,24 @@ impl<'a> Checker<'a> {
         if self.tt.is_untyped(x.ty) {
             // A non-constant shift of an untyped constant: the constant takes
             // the type the context expects (simplified: hint or int).
-            let t = hint.filter(|h| self.tt.is_integer(*h)).unwrap_or(self.tt.basic(BasicKind::Int));
+            let t = hint
+                .filter(|h| self.tt.is_integer(*h))
+                .unwrap_or(self.tt.basic(BasicKind::Int));
             if !self.convert_untyped(&mut x, xe, t) {
                 let d = self.describe(&x, xe);
-                self.error(xe.span, format!("invalid operation: shifted operand {d} must be integer"));
+                self.error(
+                    xe.span,
+                    format!("invalid operation: shifted operand {d} must be integer"),
+                );
                 return Operand::invalid();
             }
         }
         if !self.tt.is_integer(x.ty) {
             let d = self.describe(&x, xe);
-            self.error(xe.span, format!("invalid operation: shifted operand {d} must be integer"));
+            self.error(
+                xe.span,
+                format!("invalid operation: shifted operand {d} must be integer"),
+            );
             return Operand::invalid();
         }
         Operand::value(x.ty)
@@ -1029,28 +1366,37 @@ impl<'a> Checker<'a> {
 
     fn selector(&mut self, e: &'a Expr, xe: &'a Expr, sel: &'a ast::Name) -> Operand {
         // Qualified identifier: pkg.Name.
-        if let ExprKind::Ident(pname) = &xe.kind {
-            if let Some(o) = self.lookup(pname) {
-                if let ObjKind::PkgName { pkg, .. } = self.obj(o).kind {
-                    let _ = self.use_obj(xe, o);
-                    let scope = self.pkgs[pkg].scope;
-                    let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase());
-                    let member = self.scopes[scope].names.get(&sel.name).copied().filter(|_| exported);
-                    let Some(m) = member else {
-                        let pn = self.pkgs[pkg].name.clone();
-                        if !exported {
-                            self.error(sel.span, format!("name {} not exported by package {pn}", sel.name));
-                        } else {
-                            self.error(sel.span, format!("undefined: {pn}.{}", sel.name));
-                        }
-                        return Operand::invalid();
-                    };
-                    let saved = self.cur_decl;
-                    let x = self.use_obj(e, m);
-                    self.cur_decl = saved;
-                    return x;
-                }
+        if let ExprKind::Ident(pname) = &xe.kind
+            && let Some(o) = self.lookup(pname)
+            && let ObjKind::PkgName { pkg, .. } = self.obj(o).kind
+        {
+            let _ = self.use_obj(xe, o);
+            if pkg == usize::MAX {
+                return Operand::invalid();
             }
+            let scope = self.pkgs[pkg].scope;
+            let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase());
+            let member = self.scopes[scope]
+                .names
+                .get(&sel.name)
+                .copied()
+                .filter(|_| exported);
+            let Some(m) = member else {
+                let pn = self.pkgs[pkg].name.clone();
+                if !exported {
+                    self.error(
+                        sel.span,
+                        format!("name {} not exported by package {pn}", sel.name),
+                    );
+                } else {
+                    self.error(sel.span, format!("undefined: {pn}.{}", sel.name));
+                }
+                return Operand::invalid();
+            };
+            let saved = self.cur_decl;
+            let x = self.use_obj(e, m);
+            self.cur_decl = saved;
+            return x;
         }
         let x = self.expr_or_type(xe);
         if x.is_invalid() {
@@ -1064,7 +1410,10 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         if x.mode == Mode::Nil {
-            self.error(e.span, format!("use of untyped nil in selector expression"));
+            self.error(
+                e.span,
+                "use of untyped nil in selector expression".to_string(),
+            );
             return Operand::invalid();
         }
         match self.tt.lookup(x.ty, &sel.name) {
@@ -1072,14 +1421,40 @@ impl<'a> Checker<'a> {
                 let x_ptr = matches!(self.tt.get(x.ty), Type::Pointer(_));
                 match s {
                     Selected::Field { path, ty } => {
-                        if self.recording() {
-                            self.info.selections.insert(e.id, Selection::Field { path, indirect: indirect || x_ptr });
+                        // Unexported fields of another package's struct.
+                        let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase());
+                        if !exported && self.field_pkg(x.ty, &path).is_some_and(|p| p != self.pkgs[self.cur_pkg].path) {
+                            let s = crate::parser::expr_string(e);
+                            self.error(sel.span, format!("{s} undefined (cannot refer to unexported field {})", sel.name));
+                            return Operand::invalid();
                         }
-                        let mode = if x.mode == Mode::Variable || x_ptr || indirect { Mode::Variable } else { Mode::Value };
+                        if self.recording() {
+                            self.info.selections.insert(
+                                e.id,
+                                Selection::Field {
+                                    path,
+                                    indirect: indirect || x_ptr,
+                                },
+                            );
+                        }
+                        let mode = if x.mode == Mode::Variable || x_ptr || indirect {
+                            Mode::Variable
+                        } else {
+                            Mode::Value
+                        };
                         Operand { mode, ty }
                     }
-                    Selected::Method { path, recv_named, index, ptr_recv } => {
-                        let (func_obj, sig) = match self.tt.named_info(recv_named).and_then(|n| n.methods.get(index)) {
+                    Selected::Method {
+                        path,
+                        recv_named,
+                        index,
+                        ptr_recv,
+                    } => {
+                        let (func_obj, sig) = match self
+                            .tt
+                            .named_info(recv_named)
+                            .and_then(|n| n.methods.get(index))
+                        {
                             Some(m) => (ObjId(m.func), m.sig),
                             None => return Operand::invalid(),
                         };
@@ -1103,7 +1478,7 @@ impl<'a> Checker<'a> {
                             let s = crate::parser::expr_string(e);
                             let ts = self.type_str(x.ty);
                             self.error(
-                                e.span,
+                                sel.span,
                                 format!("cannot call pointer method {} on {ts}", sel.name),
                             );
                             let _ = s;
@@ -1112,7 +1487,9 @@ impl<'a> Checker<'a> {
                         if addr {
                             self.mark_addressed(xe);
                         }
-                        let func = self.obj_func(func_obj).unwrap_or(FuncRef::Native(String::new()));
+                        let func = self
+                            .obj_func(func_obj)
+                            .unwrap_or(FuncRef::Native(String::new()));
                         if self.recording() {
                             self.info.selections.insert(
                                 e.id,
@@ -1131,11 +1508,23 @@ impl<'a> Checker<'a> {
                         Operand::value(sig)
                     }
                     Selected::IfaceMethod { path, iface, index } => {
-                        let sig = self.tt.iface_methods(iface).get(index).map(|m| m.sig).unwrap_or(TypeId(0));
+                        let sig = self
+                            .tt
+                            .iface_methods(iface)
+                            .get(index)
+                            .map(|m| m.sig)
+                            .unwrap_or(TypeId(0));
                         if self.recording() {
                             self.info.selections.insert(
                                 e.id,
-                                Selection::IfaceMethod { path, iface, index, name: sel.name.clone(), value: true, expr: false },
+                                Selection::IfaceMethod {
+                                    path,
+                                    iface,
+                                    index,
+                                    name: sel.name.clone(),
+                                    value: true,
+                                    expr: false,
+                                },
                             );
                         }
                         Operand::value(sig)
@@ -1151,14 +1540,14 @@ impl<'a> Checker<'a> {
                 let s = crate::parser::expr_string(e);
                 let ts = self.type_str(x.ty);
                 // Pointer to interface: Go explains.
-                if let Type::Pointer(p) = self.tt.get(x.ty) {
-                    if self.tt.is_interface(*p) {
-                        self.error(
-                            sel.span,
-                            format!("{s} undefined (type {ts} is pointer to interface, not interface)"),
-                        );
-                        return Operand::invalid();
-                    }
+                if let Type::Pointer(p) = self.tt.get(x.ty)
+                    && self.tt.is_interface(*p)
+                {
+                    self.error(
+                        sel.span,
+                        format!("{s} undefined (type {ts} is pointer to interface, not interface)"),
+                    );
+                    return Operand::invalid();
                 }
                 // A field/method with different capitalization.
                 let alt = self.case_variant(x.ty, &sel.name);
@@ -1172,6 +1561,27 @@ impl<'a> Checker<'a> {
                 Operand::invalid()
             }
         }
+    }
+
+    /// The package that declared the field at the end of `path`.
+    fn field_pkg(&self, t: TypeId, path: &[usize]) -> Option<String> {
+        let mut cur = match self.tt.get(t) {
+            Type::Pointer(e) => *e,
+            _ => t,
+        };
+        let mut pkg = None;
+        for &i in path {
+            let f = match self.tt.under(cur) {
+                Type::Struct(fs) => fs.get(i)?.clone(),
+                _ => return None,
+            };
+            pkg = Some(f.pkg.clone());
+            cur = match self.tt.get(f.ty) {
+                Type::Pointer(e) => *e,
+                _ => f.ty,
+            };
+        }
+        pkg
     }
 
     /// go/types hints at `x.foo` when `x.Foo` exists.
@@ -1191,31 +1601,62 @@ impl<'a> Checker<'a> {
     }
 
     /// `T.M` / `(*T).M`: a function taking the receiver first.
-    fn method_expr(&mut self, e: &'a Expr, t: TypeId, _xe: &'a Expr, sel: &'a ast::Name) -> Operand {
+    fn method_expr(
+        &mut self,
+        e: &'a Expr,
+        t: TypeId,
+        _xe: &'a Expr,
+        sel: &'a ast::Name,
+    ) -> Operand {
         let s = crate::parser::expr_string(e);
         match self.tt.lookup(t, &sel.name) {
-            LookupResult::Found(Selected::Method { path, recv_named, index, ptr_recv }, indirect) => {
+            LookupResult::Found(
+                Selected::Method {
+                    path,
+                    recv_named,
+                    index,
+                    ptr_recv,
+                },
+                indirect,
+            ) => {
                 let is_ptr = matches!(self.tt.get(t), Type::Pointer(_));
                 if ptr_recv && !is_ptr && !indirect {
                     let ts = self.type_str(t);
                     self.error(
                         sel.span,
-                        format!("invalid method expression {s} (needs pointer receiver (*{ts}).{})", sel.name),
+                        format!(
+                            "invalid method expression {s} (needs pointer receiver (*{ts}).{})",
+                            sel.name
+                        ),
                     );
                     return Operand::invalid();
                 }
-                let Some(m) = self.tt.named_info(recv_named).and_then(|n| n.methods.get(index)).cloned() else {
+                let Some(m) = self
+                    .tt
+                    .named_info(recv_named)
+                    .and_then(|n| n.methods.get(index))
+                    .cloned()
+                else {
                     return Operand::invalid();
                 };
                 if m.sig.is_none() {
                     self.resolve_obj(ObjId(m.func));
                 }
-                let sig = self.tt.named_info(recv_named).and_then(|n| n.methods.get(index)).and_then(|m| m.sig).unwrap_or(TypeId(0));
-                let Some(sg) = self.tt.signature(sig).cloned() else { return Operand::invalid() };
+                let sig = self
+                    .tt
+                    .named_info(recv_named)
+                    .and_then(|n| n.methods.get(index))
+                    .and_then(|m| m.sig)
+                    .unwrap_or(TypeId(0));
+                let Some(sg) = self.tt.signature(sig).cloned() else {
+                    return Operand::invalid();
+                };
                 let mut params = vec![t];
                 params.extend(sg.params);
                 let ft = self.tt.func(params, sg.results, sg.variadic);
-                let func = self.obj_func(ObjId(m.func)).unwrap_or(FuncRef::Native(String::new()));
+                let func = self
+                    .obj_func(ObjId(m.func))
+                    .unwrap_or(FuncRef::Native(String::new()));
                 if self.recording() {
                     self.info.selections.insert(
                         e.id,
@@ -1234,22 +1675,39 @@ impl<'a> Checker<'a> {
                 Operand::value(ft)
             }
             LookupResult::Found(Selected::IfaceMethod { path, iface, index }, _) => {
-                let sig = self.tt.iface_methods(iface).get(index).map(|m| m.sig).unwrap_or(TypeId(0));
-                let Some(sg) = self.tt.signature(sig).cloned() else { return Operand::invalid() };
+                let sig = self
+                    .tt
+                    .iface_methods(iface)
+                    .get(index)
+                    .map(|m| m.sig)
+                    .unwrap_or(TypeId(0));
+                let Some(sg) = self.tt.signature(sig).cloned() else {
+                    return Operand::invalid();
+                };
                 let mut params = vec![t];
                 params.extend(sg.params);
                 let ft = self.tt.func(params, sg.results, sg.variadic);
                 if self.recording() {
                     self.info.selections.insert(
                         e.id,
-                        Selection::IfaceMethod { path, iface, index, name: sel.name.clone(), value: false, expr: true },
+                        Selection::IfaceMethod {
+                            path,
+                            iface,
+                            index,
+                            name: sel.name.clone(),
+                            value: false,
+                            expr: true,
+                        },
                     );
                 }
                 Operand::value(ft)
             }
             _ => {
                 let ts = self.type_str(t);
-                self.error(sel.span, format!("{s} undefined (type {ts} has no method {})", sel.name));
+                self.error(
+                    sel.span,
+                    format!("{s} undefined (type {ts} has no method {})", sel.name),
+                );
                 Operand::invalid()
             }
         }
@@ -1282,12 +1740,26 @@ impl<'a> Checker<'a> {
                 (self.tt.basic(BasicKind::Uint8), len, Mode::Value)
             }
             Type::Slice(el) => (el, None, Mode::Variable),
-            Type::Array(el, n) => (el, Some(n), if x.mode == Mode::Variable { Mode::Variable } else { Mode::Value }),
+            Type::Array(el, n) => (
+                el,
+                Some(n),
+                if x.mode == Mode::Variable {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                },
+            ),
             Type::Pointer(p) => match self.tt.under(p).clone() {
                 Type::Array(el, n) => (el, Some(n), Mode::Variable),
                 _ => {
                     let d = self.describe(&x, xe);
-                    self.error(xe.span, format!("invalid operation: cannot index {d}"));
+                    self.error(
+                        Span {
+                            start: xe.span.end,
+                            end: xe.span.end + 1,
+                        },
+                        format!("cannot index {d}"),
+                    );
                     return Operand::invalid();
                 }
             },
@@ -1296,11 +1768,22 @@ impl<'a> Checker<'a> {
                 if !k.is_invalid() && self.single_value(&mut k, ie) {
                     self.assign_operand(&mut k, ie, kt, "map index");
                 }
-                return Operand { mode: Mode::MapIndex, ty: vt };
+                return Operand {
+                    mode: Mode::MapIndex,
+                    ty: vt,
+                };
             }
             _ => {
                 let d = self.describe(&x, xe);
-                self.error(xe.span, format!("invalid operation: cannot index {d}"));
+                // Go reports at the `[`.
+                self.error(
+                    Span {
+                        start: xe.span.end,
+                        end: xe.span.end + 1,
+                    },
+                    format!("cannot index {d}"),
+                );
+                let _ = self.expr(ie, None);
                 return Operand::invalid();
             }
         };
@@ -1319,44 +1802,59 @@ impl<'a> Checker<'a> {
         if i.is_invalid() || !self.single_value(&mut i, ie) {
             return None;
         }
-        if let Mode::Constant(v) = &i.mode {
-            if self.tt.is_untyped(i.ty) {
-                let int = self.tt.basic(BasicKind::Int);
-                match k::represent(v, BasicKind::Int) {
-                    Ok(_) => {
-                        self.convert_untyped(&mut i, ie, int);
-                    }
-                    Err(Unrepresentable::Truncated) => {
-                        let d = self.describe(&i, ie);
-                        self.error(ie.span, format!("invalid argument: index {d} truncated to int"));
-                        return None;
-                    }
-                    Err(_) => {
-                        let d = self.describe(&i, ie);
-                        self.error(ie.span, format!("invalid argument: index {d} must be integer"));
-                        return None;
-                    }
+        if let Mode::Constant(v) = &i.mode
+            && self.tt.is_untyped(i.ty)
+        {
+            let int = self.tt.basic(BasicKind::Int);
+            match k::represent(v, BasicKind::Int) {
+                Ok(_) => {
+                    self.convert_untyped(&mut i, ie, int);
+                }
+                Err(Unrepresentable::Truncated) => {
+                    let d = self.describe(&i, ie);
+                    self.error(
+                        ie.span,
+                        format!("invalid argument: index {d} truncated to int"),
+                    );
+                    return None;
+                }
+                Err(_) => {
+                    let d = self.describe(&i, ie);
+                    self.error(
+                        ie.span,
+                        format!("invalid argument: index {d} must be integer"),
+                    );
+                    return None;
                 }
             }
         }
         if !self.tt.is_integer(i.ty) {
             let d = self.describe(&i, ie);
-            self.error(ie.span, format!("invalid argument: index {d} must be integer"));
+            self.error(
+                ie.span,
+                format!("invalid argument: index {d} must be integer"),
+            );
             return None;
         }
         if let Some(Value::Int(n)) = i.konst() {
             let n = *n;
             if n < 0 {
                 let d = self.describe(&i, ie);
-                self.error(ie.span, format!("invalid argument: index {d} must not be negative"));
+                self.error(
+                    ie.span,
+                    format!("invalid argument: index {d} must not be negative"),
+                );
                 return None;
             }
-            if let Some(len) = length {
-                if n >= len as i128 {
-                    let s = crate::parser::expr_string(ie);
-                    self.error(ie.span, format!("invalid argument: index {s} out of bounds [0:{len}]"));
-                    return None;
-                }
+            if let Some(len) = length
+                && n >= len as i128
+            {
+                let s = crate::parser::expr_string(ie);
+                self.error(
+                    ie.span,
+                    format!("invalid argument: index {s} out of bounds [0:{len}]"),
+                );
+                return None;
             }
             return Some(n as i64);
         }
@@ -1379,18 +1877,28 @@ impl<'a> Checker<'a> {
         let (result, length) = match self.tt.under(x.ty).clone() {
             Type::Basic(bk) if bk.is_string() => {
                 if full {
-                    self.error(e.span, format!("invalid operation: 3-index slice of string"));
+                    self.error(
+                        e.span,
+                        "invalid operation: 3-index slice of string".to_string(),
+                    );
                     return Operand::invalid();
                 }
                 let len = x.konst().and_then(|v| v.as_str()).map(|s| s.len() as i64);
-                let t = if self.tt.is_untyped(x.ty) { self.tt.basic(BasicKind::String) } else { x.ty };
+                let t = if self.tt.is_untyped(x.ty) {
+                    self.tt.basic(BasicKind::String)
+                } else {
+                    x.ty
+                };
                 (t, len)
             }
             Type::Slice(_) => (x.ty, None),
             Type::Array(el, n) => {
                 if x.mode != Mode::Variable {
                     let d = self.describe(&x, xe);
-                    self.error(e.span, format!("invalid operation: {d} (slice of unaddressable value)"));
+                    self.error(
+                        e.span,
+                        format!("invalid operation: {d} (slice of unaddressable value)"),
+                    );
                     return Operand::invalid();
                 }
                 self.mark_addressed(xe);
@@ -1416,14 +1924,21 @@ impl<'a> Checker<'a> {
             vals.push(self.index_value(ie, cap));
         }
         // Constant indices must be non-decreasing.
-        let known: Vec<(usize, i64)> = vals.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+        let known: Vec<(usize, i64)> = vals
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i, v)))
+            .collect();
         for w in known.windows(2) {
             if w[0].1 > w[1].1 {
                 let idx: Vec<&Expr> = [lo, hi, max].into_iter().flatten().collect();
                 if let Some(at) = idx.get(w[1].0) {
-                    self.error(at.span, format!("invalid slice indices: {} < {}", w[1].1, w[0].1));
+                    self.error(
+                        at.span,
+                        format!("invalid slice indices: {} < {}", w[1].1, w[0].1),
+                    );
                 }
-                return Operand::invalid();
+                break;
             }
         }
         Operand::value(result)
@@ -1431,7 +1946,13 @@ impl<'a> Checker<'a> {
 
     // ----- composite literals -----
 
-    fn composite_lit(&mut self, e: &'a Expr, ty: Option<&'a Expr>, elems: &'a [ast::Element], hint: Option<TypeId>) -> Operand {
+    fn composite_lit(
+        &mut self,
+        e: &'a Expr,
+        ty: Option<&'a Expr>,
+        elems: &'a [ast::Element],
+        hint: Option<TypeId>,
+    ) -> Operand {
         let t = match ty {
             Some(te) => {
                 // `[...]T{...}`: length from the elements.
@@ -1470,24 +1991,37 @@ impl<'a> Checker<'a> {
                     let mut seen: Vec<String> = Vec::new();
                     for el in elems {
                         let Some(key) = &el.key else {
-                            self.error(el.value.span, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                el.value.span,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             let _ = self.expr(&el.value, None);
                             continue;
                         };
                         let Some(kname) = key.ident() else {
                             let s = crate::parser::expr_string(key);
-                            self.error(key.span, format!("invalid field name {s} in struct literal"));
+                            self.error(
+                                key.span,
+                                format!("invalid field name {s} in struct literal"),
+                            );
                             let _ = self.expr(&el.value, None);
                             continue;
                         };
-                        let Some((_, f)) = fields.iter().enumerate().find(|(_, f)| f.name == kname) else {
+                        let Some((_, f)) = fields.iter().enumerate().find(|(_, f)| f.name == kname)
+                        else {
                             let ts = self.type_str(base);
-                            self.error(key.span, format!("unknown field {kname} in struct literal of type {ts}"));
+                            self.error(
+                                key.span,
+                                format!("unknown field {kname} in struct literal of type {ts}"),
+                            );
                             let _ = self.expr(&el.value, None);
                             continue;
                         };
                         if seen.iter().any(|s| s == kname) {
-                            self.error(key.span, format!("duplicate field name {kname} in struct literal"));
+                            self.error(
+                                key.span,
+                                format!("duplicate field name {kname} in struct literal"),
+                            );
                         }
                         seen.push(kname.to_string());
                         let ft = f.ty;
@@ -1499,12 +2033,18 @@ impl<'a> Checker<'a> {
                 } else {
                     for (i, el) in elems.iter().enumerate() {
                         if el.key.is_some() {
-                            self.error(el.span, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                el.span,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         }
                         let Some(f) = fields.get(i) else {
                             let ts = self.type_str(base);
-                            self.error(el.value.span, format!("too many values in struct literal of type {ts}"));
+                            self.error(
+                                el.value.span,
+                                format!("too many values in struct literal of type {ts}"),
+                            );
                             break;
                         };
                         let ft = f.ty;
@@ -1515,7 +2055,15 @@ impl<'a> Checker<'a> {
                     }
                     if elems.len() < fields.len() {
                         let ts = self.type_str(base);
-                        self.error(e.span.to(e.span), format!("too few values in struct literal of type {ts}"));
+                        // Go reports at the closing brace.
+                        let at = match &e.kind {
+                            ExprKind::CompositeLit { rbrace, .. } => *rbrace,
+                            _ => e.span,
+                        };
+                        self.error(
+                            at,
+                            format!("too few values in struct literal of type {ts}"),
+                        );
                     }
                 }
             }
@@ -1536,7 +2084,10 @@ impl<'a> Checker<'a> {
                                 if let Some(v) = kx.konst() {
                                     if keys.contains(v) {
                                         let s = crate::parser::expr_string(key);
-                                        self.error(key.span, format!("duplicate key {s} in map literal"));
+                                        self.error(
+                                            key.span,
+                                            format!("duplicate key {s} in map literal"),
+                                        );
                                     } else {
                                         keys.push(v.clone());
                                     }
@@ -1565,7 +2116,13 @@ impl<'a> Checker<'a> {
     }
 
     /// Elements of an array or slice literal; returns the length.
-    fn indexed_elems(&mut self, elems: &'a [ast::Element], el: TypeId, len: Option<i64>, context: &str) -> i64 {
+    fn indexed_elems(
+        &mut self,
+        elems: &'a [ast::Element],
+        el: TypeId,
+        len: Option<i64>,
+        context: &str,
+    ) -> i64 {
         let mut idx: i64 = 0;
         let mut max: i64 = 0;
         let mut seen: Vec<i64> = Vec::new();
@@ -1584,13 +2141,19 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-            } else if let Some(l) = len {
-                if idx >= l {
-                    self.error(e.value.span, format!("index {idx} is out of bounds (>= {l})"));
-                }
+            } else if let Some(l) = len
+                && idx >= l
+            {
+                self.error(
+                    e.value.span,
+                    format!("index {idx} is out of bounds (>= {l})"),
+                );
             }
             if seen.contains(&idx) {
-                self.error(e.key.as_ref().map(|k| k.span).unwrap_or(e.value.span), format!("duplicate index {idx} in array or slice literal"));
+                self.error(
+                    e.key.as_ref().map(|k| k.span).unwrap_or(e.value.span),
+                    format!("duplicate index {idx} in array or slice literal"),
+                );
             }
             seen.push(idx);
             let mut v = self.expr(&e.value, Some(el));
@@ -1607,8 +2170,16 @@ impl<'a> Checker<'a> {
 
     fn func_lit(&mut self, e: &'a Expr, ty: &'a ast::FuncType, body: &'a ast::Block) -> Operand {
         let sig = self.func_type(ty);
-        let outer = self.fstack.first().map(|f| self.info.funcs[f.func.0 as usize].name.clone()).unwrap_or_else(|| "glob.".into());
-        let outer = if self.fstack.is_empty() { "glob.".to_string() } else { outer };
+        let outer = self
+            .fstack
+            .first()
+            .map(|f| self.info.funcs[f.func.0 as usize].name.clone())
+            .unwrap_or_else(|| "glob.".into());
+        let outer = if self.fstack.is_empty() {
+            "glob.".to_string()
+        } else {
+            outer
+        };
         let n = self.lit_count.entry(outer.clone()).or_insert(0);
         *n += 1;
         let name = format!("{outer}.func{n}");
@@ -1628,7 +2199,10 @@ impl<'a> Checker<'a> {
     fn type_assert(&mut self, e: &'a Expr, xe: &'a Expr, te: Option<&'a Expr>) -> Operand {
         let mut x = self.expr(xe, None);
         let Some(te) = te else {
-            self.error(e.span, "invalid syntax tree: use of .(type) outside type switch");
+            self.error(
+                e.span,
+                "invalid syntax tree: use of .(type) outside type switch",
+            );
             return Operand::invalid();
         };
         if x.is_invalid() || !self.single_value(&mut x, xe) {
@@ -1637,7 +2211,10 @@ impl<'a> Checker<'a> {
         }
         if !self.tt.is_interface(x.ty) {
             let d = self.describe(&x, xe);
-            self.error(xe.span, format!("invalid operation: {d} is not an interface"));
+            self.error(
+                xe.span,
+                format!("invalid operation: {d} is not an interface"),
+            );
             let _ = self.type_expr(te);
             return Operand::invalid();
         }
@@ -1646,19 +2223,50 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         self.check_assertable(x.ty, t, te, xe);
-        Operand { mode: Mode::CommaOk, ty: t }
+        Operand {
+            mode: Mode::CommaOk,
+            ty: t,
+        }
     }
 
     /// `x.(T)` with concrete T requires T to implement x's interface.
     pub(super) fn check_assertable(&mut self, iface: TypeId, t: TypeId, te: &Expr, xe: &Expr) {
+        self.assertable(iface, t, te, xe, None);
+    }
+
+    /// `x.(T)` (or a type switch case T, with `x`'s operand) with concrete
+    /// T requires T to implement x's interface.
+    pub(super) fn assertable(
+        &mut self,
+        iface: TypeId,
+        t: TypeId,
+        te: &Expr,
+        xe: &Expr,
+        switch_x: Option<&Operand>,
+    ) {
         if self.tt.is_interface(t) {
             return;
         }
         if let Err(why) = self.tt.implements(t, iface, TypeStyle::Checker) {
-            let s = crate::parser::expr_string(xe);
             let ts = self.type_str(t);
-            let is = self.type_str(iface);
-            self.error(te.span, format!("impossible type assertion: {s}.({ts})\n\t{ts} does not implement {is} {why}"));
+            match switch_x {
+                Some(x) => {
+                    let cs = crate::parser::expr_string(te);
+                    let d = self.describe(x, xe);
+                    self.error(
+                        te.span,
+                        format!("impossible type switch case: {cs}\n\t{d} cannot have dynamic type {ts} {why}"),
+                    );
+                }
+                None => {
+                    let s = crate::parser::expr_string(xe);
+                    let is = self.type_str(iface);
+                    self.error(
+                        xe.span,
+                        format!("impossible type assertion: {s}.({ts})\n\t{ts} does not implement {is} {why}"),
+                    );
+                }
+            }
         }
     }
 }

@@ -77,9 +77,25 @@ pub enum Selection {
     /// a pointer (implicit `*`). `value`: a method value `x.M` not called
     /// immediately (bind the receiver now); `expr`: a method expression
     /// `T.M` / `(*T).M` (receiver becomes the first argument).
-    Method { path: Vec<usize>, recv: TypeId, func: FuncRef, ptr_recv: bool, addr: bool, deref: bool, value: bool, expr: bool },
+    Method {
+        path: Vec<usize>,
+        recv: TypeId,
+        func: FuncRef,
+        ptr_recv: bool,
+        addr: bool,
+        deref: bool,
+        value: bool,
+        expr: bool,
+    },
     /// A method of an interface (dynamic dispatch), reached through `path`.
-    IfaceMethod { path: Vec<usize>, iface: TypeId, index: usize, name: String, value: bool, expr: bool },
+    IfaceMethod {
+        path: Vec<usize>,
+        iface: TypeId,
+        index: usize,
+        name: String,
+        value: bool,
+        expr: bool,
+    },
 }
 
 /// What a call expression is.
@@ -91,7 +107,10 @@ pub enum CallKind {
     /// A function or method call. `spread`: the single argument is a
     /// multi-value call spread over the parameters (`f(g())`). `ellipsis`:
     /// `f(xs...)` passes the slice as the variadic parameter.
-    Call { spread: bool, ellipsis: bool },
+    Call {
+        spread: bool,
+        ellipsis: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

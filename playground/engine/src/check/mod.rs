@@ -36,6 +36,21 @@ pub use info::{Checked, TypeInfo};
 /// Go stops after this many errors and adds `too many errors`.
 const MAX_ERRORS: usize = 10;
 
+/// The linker's error for a program without `func main`.
+const MISSING_MAIN: &str = "function main is undeclared in the main package";
+
+/// Host stack the checker may use below its entry (it recurses over the
+/// tree like the parser, whose own budget bounds the nesting it accepts;
+/// debug frames are larger, so the checker guards itself too).
+const STACK_BUDGET: usize = 512 * 1024;
+
+/// The address of a fresh local: a portable reading of the stack pointer.
+#[inline(never)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct ObjId(pub u32);
 
@@ -50,20 +65,34 @@ enum State {
 enum ObjKind {
     /// A variable: local (`VarId`) or package-level (`GlobalId`, or native
     /// for stub packages).
-    Var { local: Option<VarId>, global: Option<GlobalId> },
+    Var {
+        local: Option<VarId>,
+        global: Option<GlobalId>,
+    },
     Const(Value),
     TypeName,
-    Func { func: Option<FuncRef> },
+    Func {
+        func: Option<FuncRef>,
+    },
     Builtin(Builtin),
-    PkgName { pkg: usize, used: bool },
+    PkgName {
+        pkg: usize,
+        used: bool,
+    },
     Nil,
 }
 
 #[derive(Clone, Copy)]
 enum DeclRef<'a> {
     None,
-    Const { spec: &'a ast::ConstSpec, ty: Option<&'a ast::Expr>, value: Option<&'a ast::Expr>, iota: u32 },
-    Var { spec: &'a ast::VarSpec, index: usize },
+    Const {
+        ty: Option<&'a ast::Expr>,
+        value: Option<&'a ast::Expr>,
+        iota: u32,
+    },
+    Var {
+        spec: &'a ast::VarSpec,
+    },
     Type(&'a ast::TypeSpec),
     Func(&'a ast::FuncDecl),
 }
@@ -96,14 +125,10 @@ struct Package<'a> {
     user: bool,
 }
 
-/// What `break`/`continue` may target.
+/// An enclosing loop, switch or select (the parser validates `break` and
+/// `continue`; the checker only tracks nesting).
 #[derive(Clone, Debug)]
-struct Target {
-    label: Option<String>,
-    is_loop: bool,
-    /// `select` and `switch` accept break only.
-    breakable: bool,
-}
+struct Target;
 
 /// Per-function checking context.
 struct FuncCtx {
@@ -126,8 +151,6 @@ pub(crate) struct Checker<'a> {
     universe: usize,
     pkgs: Vec<Package<'a>>,
     cur_pkg: usize,
-    /// The import scope of the current package's file.
-    file_scope: usize,
     diags: Vec<Diagnostic>,
     stub_diags: Vec<Diagnostic>,
     info: TypeInfo,
@@ -157,11 +180,18 @@ pub(crate) struct Checker<'a> {
     not_representable: Option<crate::constant::Unrepresentable>,
     /// A label waiting for the loop/switch/select it names.
     pending_label: Option<String>,
+    /// Stack position at entry, for the `STACK_BUDGET` guard.
+    stack_base: usize,
+    /// Set once the budget was exceeded (reported once).
+    too_deep: bool,
+    /// The user's source, for positions inside messages and for tokens the
+    /// AST does not keep (the `:=` of a short variable declaration).
+    src: Option<&'a crate::span::SourceFile>,
 }
 
-/// Checks a parsed file. Diagnostics come sorted, capped at Go's 10 with
-/// `too many errors`.
-pub fn check_file(file: &ast::File) -> (Checked, Vec<Diagnostic>) {
+/// Checks a parsed file. Diagnostics come in the order they were found
+/// (which decides which ten Go prints); `merge_diagnostics` caps and sorts.
+pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, Vec<Diagnostic>) {
     // Load the stub packages the program imports, transitively.
     let mut stub_files: Vec<(String, ast::File)> = Vec::new();
     let mut queue: Vec<String> = file
@@ -188,15 +218,63 @@ pub fn check_file(file: &ast::File) -> (Checked, Vec<Diagnostic>) {
         }
     }
     let mut c = Checker::new();
-    let mut diags = c.run(file, &stub_files);
-    diags.sort_by_key(|d| d.span.start);
-    diags.dedup();
-    if diags.len() > MAX_ERRORS {
-        let at = diags[MAX_ERRORS - 1].span;
-        diags.truncate(MAX_ERRORS);
-        diags.push(Diagnostic::new(at, "too many errors"));
+    c.stack_base = stack_position();
+    c.src = Some(src);
+    let diags = c.run(file, &stub_files);
+    (
+        Checked {
+            types: c.tt,
+            info: c.info,
+        },
+        diags,
+    )
+}
+
+/// Combines the parser's diagnostics (those after which Go still
+/// type-checks) with the checker's, as `go build` would print them.
+///
+/// - Scanner errors on identifiers (`invalid character U+00A0 in
+///   identifier`) end compilation in Go before type checking, so the
+///   checker's follow-on `undefined:` errors are dropped.
+/// - `unsupported: goto` is this playground's own limit: when the program
+///   has real Go errors, only those are shown.
+/// - cmd/compile stops at the 10th error it reports (syntax errors first,
+///   then type errors in checking order) and adds `too many errors` there;
+///   the survivors are printed sorted by position.
+pub fn merge_diagnostics(parse: Vec<Diagnostic>, check: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let scanner_stop = parse.iter().any(|d| {
+        d.message.starts_with("invalid character")
+            || d.message.starts_with("identifier cannot begin with digit")
+    });
+    let mut all = parse;
+    if !scanner_stop {
+        all.extend(check);
     }
-    (Checked { types: c.tt, info: c.info }, diags)
+    // The linker runs only when compilation succeeded.
+    if all.len() > 1 {
+        all.retain(|d| d.message != MISSING_MAIN);
+    }
+    if all.iter().any(|d| !d.message.starts_with("unsupported: ")) {
+        all.retain(|d| !d.message.starts_with("unsupported: goto"));
+    }
+    // Exact repeats are one report.
+    let mut seen: Vec<Diagnostic> = Vec::new();
+    all.retain(|d| {
+        if seen.contains(d) {
+            false
+        } else {
+            seen.push(d.clone());
+            true
+        }
+    });
+    if all.len() >= MAX_ERRORS && !all.iter().any(|d| d.message == "too many errors") {
+        let at = all[MAX_ERRORS - 1].span;
+        all.truncate(MAX_ERRORS);
+        all.push(Diagnostic::new(at, "too many errors"));
+    }
+    // Stable: `too many errors` stays after the error it follows.
+    all.sort_by_key(|d| d.span.start);
+    all
 }
 
 /// The diagnostics the stubs themselves produce (a test asserts none).
@@ -214,7 +292,10 @@ pub(crate) fn check_stubs() -> Vec<(String, Vec<Diagnostic>)> {
             if stub_files.iter().any(|(q, _)| *q == p) {
                 continue;
             }
-            let ssf = crate::span::SourceFile::new(format!("{p}.go"), packages::stub_source(&p).unwrap_or(""));
+            let ssf = crate::span::SourceFile::new(
+                format!("{p}.go"),
+                packages::stub_source(&p).unwrap_or(""),
+            );
             let (sfile, sd) = crate::parser::parse_file(&ssf);
             if !sd.is_empty() {
                 out.push((p.clone(), sd));
@@ -239,12 +320,14 @@ impl<'a> Checker<'a> {
         let mut c = Checker {
             tt: TypeTable::new(),
             objs: Vec::new(),
-            scopes: vec![Scope { parent: None, names: HashMap::new() }],
+            scopes: vec![Scope {
+                parent: None,
+                names: HashMap::new(),
+            }],
             scope: 0,
             universe: 0,
             pkgs: Vec::new(),
             cur_pkg: 0,
-            file_scope: 0,
             diags: Vec::new(),
             stub_diags: Vec::new(),
             info: TypeInfo::default(),
@@ -263,6 +346,9 @@ impl<'a> Checker<'a> {
             comma_ok_used: Default::default(),
             not_representable: None,
             pending_label: None,
+            src: None,
+            stack_base: stack_position(),
+            too_deep: false,
         };
         c.init_universe();
         c
@@ -277,10 +363,12 @@ impl<'a> Checker<'a> {
         let err = self.tt.new_named("error", "");
         let string = self.tt.basic(BasicKind::String);
         let sig = self.tt.func(vec![], vec![string], false);
-        let iface = self.tt.intern(crate::types::Type::Interface(vec![crate::types::IfaceMethod {
-            name: "Error".into(),
-            sig,
-        }]));
+        let iface = self.tt.intern(crate::types::Type::Interface(vec![
+            crate::types::IfaceMethod {
+                name: "Error".into(),
+                sig,
+            },
+        ]));
         if let Some(n) = self.tt.named_info_mut(err) {
             n.underlying = iface;
         }
@@ -306,7 +394,14 @@ impl<'a> Checker<'a> {
         self.scopes[0].names.insert(name.to_string(), id);
     }
 
-    fn new_obj(&mut self, name: &str, kind: ObjKind, ty: TypeId, span: Span, decl: DeclRef<'a>) -> ObjId {
+    fn new_obj(
+        &mut self,
+        name: &str,
+        kind: ObjKind,
+        ty: TypeId,
+        span: Span,
+        decl: DeclRef<'a>,
+    ) -> ObjId {
         let id = ObjId(self.objs.len() as u32);
         self.objs.push(Object {
             name: name.to_string(),
@@ -332,7 +427,10 @@ impl<'a> Checker<'a> {
 
     fn open_scope(&mut self) {
         let s = self.scopes.len();
-        self.scopes.push(Scope { parent: Some(self.scope), names: HashMap::new() });
+        self.scopes.push(Scope {
+            parent: Some(self.scope),
+            names: HashMap::new(),
+        });
         self.scope = s;
     }
     fn close_scope(&mut self) {
@@ -353,15 +451,17 @@ impl<'a> Checker<'a> {
     }
 
     /// Declares `obj` in the current scope; reports a redeclaration.
-    fn declare(&mut self, name: &str, obj: ObjId, span: Span) {
+    fn declare(&mut self, name: &str, obj: ObjId, span: Span) -> bool {
         if name == "_" {
-            return;
+            return true;
         }
-        if self.scopes[self.scope].names.contains_key(name) {
-            self.error(span, format!("{name} redeclared in this block"));
-            return;
+        if let Some(&prev) = self.scopes[self.scope].names.get(name) {
+            let ps = self.pos_string(self.obj(prev).span);
+            self.error(span, format!("{name} redeclared in this block\n\t{ps}: other declaration of {name}"));
+            return false;
         }
         self.scopes[self.scope].names.insert(name.to_string(), obj);
+        true
     }
 
     // ----- diagnostics -----
@@ -376,7 +476,48 @@ impl<'a> Checker<'a> {
     }
 
     fn unsupported(&mut self, span: Span, what: &str) {
-        self.error(span, format!("unsupported: {what} is not supported by this playground"));
+        self.error(
+            span,
+            format!("unsupported: {what} is not supported by this playground"),
+        );
+    }
+
+    /// `./prog.go:4:5`, as positions appear inside multi-line messages.
+    fn pos_string(&self, span: Span) -> String {
+        match self.src {
+            Some(f) => {
+                let lc = f.line_col(span.start);
+                format!(
+                    "{}:{}:{}",
+                    crate::diag::display_name(&f.name),
+                    lc.line,
+                    lc.col
+                )
+            }
+            None => String::new(),
+        }
+    }
+
+    /// The position of `tok` at or after `from` in the user's source.
+    fn find_token(&self, from: u32, tok: &str) -> Option<Span> {
+        let f = self.src?;
+        let rest = f.text.get(from as usize..)?;
+        let i = rest.find(tok)?;
+        Some(Span::new(from as usize + i, from as usize + i + tok.len()))
+    }
+
+    /// Whether recursion must stop here: the host stack budget is spent.
+    /// Reports `unsupported: program nests too deeply` once.
+    fn out_of_stack(&mut self, span: Span) -> bool {
+        let used = self.stack_base.saturating_sub(stack_position());
+        if used > STACK_BUDGET || self.too_deep {
+            if !self.too_deep {
+                self.too_deep = true;
+                self.error(span, crate::parser::NESTING_UNSUPPORTED);
+            }
+            return true;
+        }
+        false
     }
 
     fn recording(&self) -> bool {
@@ -407,7 +548,13 @@ impl<'a> Checker<'a> {
 
     // ----- functions and variables -----
 
-    fn new_func_info(&mut self, name: String, span: Span, lit: Option<ast::ExprId>, sig: TypeId) -> FuncId {
+    fn new_func_info(
+        &mut self,
+        name: String,
+        span: Span,
+        lit: Option<ast::ExprId>,
+        sig: TypeId,
+    ) -> FuncId {
         let id = FuncId(self.info.funcs.len() as u32);
         self.info.funcs.push(FuncInfo {
             name,
@@ -428,7 +575,14 @@ impl<'a> Checker<'a> {
     fn declare_local(&mut self, name: &ast::Name, ty: TypeId, kind: VarKind) -> ObjId {
         let func = self.fstack.last().map(|f| f.func).unwrap_or(FuncId(0));
         let vid = VarId(self.info.vars.len() as u32);
-        self.info.vars.push(VarInfo { name: name.name.clone(), ty, span: name.span, func, kind, escapes: false });
+        self.info.vars.push(VarInfo {
+            name: name.name.clone(),
+            ty,
+            span: name.span,
+            func,
+            kind,
+            escapes: false,
+        });
         if let Some(f) = self.info.funcs.get_mut(func.0 as usize) {
             match kind {
                 VarKind::Receiver => f.recv = Some(vid),
@@ -440,7 +594,16 @@ impl<'a> Checker<'a> {
         if self.recording() {
             self.info.defs.insert(name.span.start, vid);
         }
-        let obj = self.new_obj(&name.name, ObjKind::Var { local: Some(vid), global: None }, ty, name.span, DeclRef::None);
+        let obj = self.new_obj(
+            &name.name,
+            ObjKind::Var {
+                local: Some(vid),
+                global: None,
+            },
+            ty,
+            name.span,
+            DeclRef::None,
+        );
         self.obj_mut(obj).state = State::Done;
         // Parameters and results never count as unused.
         if kind != VarKind::Local {
@@ -448,25 +611,19 @@ impl<'a> Checker<'a> {
         } else if let Some(f) = self.fstack.last_mut() {
             f.locals.push(obj);
         }
-        self.declare(&name.name, obj, name.span);
-        obj
-    }
-
-    fn set_local_type(&mut self, obj: ObjId, ty: TypeId) {
-        self.obj_mut(obj).ty = ty;
-        if let ObjKind::Var { local: Some(v), .. } = self.obj(obj).kind {
-            if let Some(vi) = self.info.vars.get_mut(v.0 as usize) {
-                vi.ty = ty;
-            }
+        if !self.declare(&name.name, obj, name.span) {
+            // A redeclaration was reported; do not also call it unused.
+            self.obj_mut(obj).used = true;
         }
+        obj
     }
 
     /// Marks a local as escaping (address taken).
     fn mark_escapes(&mut self, obj: ObjId) {
-        if let ObjKind::Var { local: Some(v), .. } = self.obj(obj).kind {
-            if let Some(vi) = self.info.vars.get_mut(v.0 as usize) {
-                vi.escapes = true;
-            }
+        if let ObjKind::Var { local: Some(v), .. } = self.obj(obj).kind
+            && let Some(vi) = self.info.vars.get_mut(v.0 as usize)
+        {
+            vi.escapes = true;
         }
     }
 
@@ -486,13 +643,31 @@ impl<'a> Checker<'a> {
         // resolution), then the user's package.
         for (path, f) in stubs {
             let scope = self.scopes.len();
-            self.scopes.push(Scope { parent: Some(self.universe), names: HashMap::new() });
+            self.scopes.push(Scope {
+                parent: Some(self.universe),
+                names: HashMap::new(),
+            });
             let name = path.rsplit('/').next().unwrap_or(path).to_string();
-            self.pkgs.push(Package { path: path.clone(), name, scope, file: f, user: false });
+            self.pkgs.push(Package {
+                path: path.clone(),
+                name,
+                scope,
+                file: f,
+                user: false,
+            });
         }
         let scope = self.scopes.len();
-        self.scopes.push(Scope { parent: Some(self.universe), names: HashMap::new() });
-        self.pkgs.push(Package { path: "main".into(), name: "main".into(), scope, file, user: true });
+        self.scopes.push(Scope {
+            parent: Some(self.universe),
+            names: HashMap::new(),
+        });
+        self.pkgs.push(Package {
+            path: "main".into(),
+            name: "main".into(),
+            scope,
+            file,
+            user: true,
+        });
         let user_pkg = self.pkgs.len() - 1;
         for p in 0..self.pkgs.len() {
             self.collect_package(p);
@@ -503,6 +678,12 @@ impl<'a> Checker<'a> {
         self.cur_pkg = user_pkg;
         self.check_bodies(user_pkg);
         self.compute_init_order();
+        // The linker's complaint, only when the program compiled (Go prints
+        // it as `runtime.main_main·f: function main is undeclared in the
+        // main package`, without a file position).
+        if self.diags.is_empty() && self.info.main.is_none() && file.package.name == "main" {
+            self.error(file.package.span, MISSING_MAIN);
+        }
         std::mem::take(&mut self.diags)
     }
 }
@@ -515,7 +696,8 @@ pub fn check_source(name: &str, src: &str) -> Result<Checked, Vec<String>> {
     if !d.is_empty() {
         return Err(d.iter().map(|d| d.render(&sf)).collect());
     }
-    let (checked, diags) = check_file(&f);
+    let (checked, diags) = check_file(&f, &sf);
+    let diags = merge_diagnostics(Vec::new(), diags);
     if diags.is_empty() {
         Ok(checked)
     } else {

@@ -37,7 +37,10 @@ impl<'a> Checker<'a> {
         let mut pi = 0;
         for f in &ty.params {
             for n in &f.names {
-                let t = sg.as_ref().and_then(|s| s.params.get(pi).copied()).unwrap_or(TypeId(0));
+                let t = sg
+                    .as_ref()
+                    .and_then(|s| s.params.get(pi).copied())
+                    .unwrap_or(TypeId(0));
                 self.declare_local(n, t, VarKind::Param);
                 pi += 1;
             }
@@ -48,7 +51,10 @@ impl<'a> Checker<'a> {
         let mut ri = 0;
         for f in &ty.results {
             for n in &f.names {
-                let t = sg.as_ref().and_then(|s| s.results.get(ri).copied()).unwrap_or(TypeId(0));
+                let t = sg
+                    .as_ref()
+                    .and_then(|s| s.results.get(ri).copied())
+                    .unwrap_or(TypeId(0));
                 let o = self.declare_local(n, t, VarKind::Result);
                 if let Some(fc) = self.fstack.last_mut() {
                     fc.has_named_results = true;
@@ -63,18 +69,22 @@ impl<'a> Checker<'a> {
         // Labels are function-wide: collect them first.
         self.collect_labels(&body.stmts);
         self.stmt_list(&body.stmts, false);
-        if sg.as_ref().is_some_and(|s| !s.results.is_empty()) && !self.is_terminating_list(&body.stmts, "") {
+        if sg.as_ref().is_some_and(|s| !s.results.is_empty())
+            && !self.is_terminating_list(&body.stmts, "")
+        {
             self.error(body.rbrace, "missing return");
         }
         self.close_scope();
         if let Some(fc) = self.fstack.pop() {
-            let mut labels: Vec<(String, Span, bool)> = fc.labels.iter().map(|(k, v)| (k.clone(), v.0, v.1)).collect();
+            let mut labels: Vec<(String, Span, bool)> = fc
+                .labels
+                .iter()
+                .map(|(k, v)| (k.clone(), v.0, v.1))
+                .collect();
             labels.sort_by_key(|l| l.1.start);
-            for (name, span, used) in labels {
-                if !used {
-                    self.error(span, format!("label {name} defined and not used"));
-                }
-            }
+            // Unused labels are reported by the parser's branch checks
+            // (as Go's syntax package does).
+            let _ = labels;
             self.report_unused(&fc.locals);
         }
     }
@@ -90,9 +100,12 @@ impl<'a> Checker<'a> {
             match &s.kind {
                 StmtKind::Labeled { label, stmt } => {
                     if label.name != "_" {
-                        let dup = self.fstack.last().is_some_and(|f| f.labels.contains_key(&label.name));
+                        let dup = self
+                            .fstack
+                            .last()
+                            .is_some_and(|f| f.labels.contains_key(&label.name));
+                        // Duplicates are reported by the parser.
                         if dup {
-                            self.error(label.span, format!("label {} already defined", label.name));
                         } else if let Some(f) = self.fstack.last_mut() {
                             f.labels.insert(label.name.clone(), (label.span, false));
                         }
@@ -106,7 +119,9 @@ impl<'a> Checker<'a> {
                         stack.push(e);
                     }
                 }
-                StmtKind::For { body, .. } | StmtKind::Range { body, .. } => stack.extend(body.stmts.iter().rev()),
+                StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+                    stack.extend(body.stmts.iter().rev())
+                }
                 StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
                     for c in clauses {
                         stack.extend(c.body.iter().rev());
@@ -128,7 +143,10 @@ impl<'a> Checker<'a> {
         let n = stmts.len();
         for (i, s) in stmts.iter().enumerate() {
             // A trailing empty statement after fallthrough does not count.
-            let last = i + 1 == n || stmts[i + 1..].iter().all(|s| matches!(s.kind, StmtKind::Empty));
+            let last = i + 1 == n
+                || stmts[i + 1..]
+                    .iter()
+                    .all(|s| matches!(s.kind, StmtKind::Empty));
             self.stmt(s, fallthrough_ok && last);
         }
     }
@@ -140,6 +158,9 @@ impl<'a> Checker<'a> {
     }
 
     fn stmt(&mut self, s: &'a Stmt, fallthrough_ok: bool) {
+        if self.out_of_stack(s.span) {
+            return;
+        }
         match &s.kind {
             StmtKind::Empty => {}
             StmtKind::Decl(d) => self.local_decl(d),
@@ -164,7 +185,10 @@ impl<'a> Checker<'a> {
                     }
                     _ => {
                         let d = self.describe(&c, ch);
-                        self.error(s.span, format!("invalid operation: cannot send to non-channel {d}"));
+                        self.error(
+                            s.span,
+                            format!("invalid operation: cannot send to non-channel {d}"),
+                        );
                     }
                 }
             }
@@ -177,12 +201,21 @@ impl<'a> Checker<'a> {
                 if !self.tt.is_numeric(o.ty) {
                     let xs = crate::parser::expr_string(x);
                     let ts = self.type_str(o.ty);
-                    self.error(x.span, format!("invalid operation: {xs}{op} (non-numeric type {ts})"));
+                    self.error(
+                        x.span,
+                        format!("invalid operation: {xs}{op} (non-numeric type {ts})"),
+                    );
                     return;
                 }
                 self.check_assignable_lhs(x, &o);
             }
-            StmtKind::Assign { lhs, rhs, define, op, .. } => {
+            StmtKind::Assign {
+                lhs,
+                rhs,
+                define,
+                op,
+                ..
+            } => {
                 if *define {
                     self.short_var_decl(s, lhs, rhs);
                 } else if let Some(op) = op {
@@ -196,16 +229,30 @@ impl<'a> Checker<'a> {
             StmtKind::Return(results) => self.return_stmt(s, results),
             StmtKind::Break(label) => self.branch(s, label.as_ref(), true),
             StmtKind::Continue(label) => self.branch(s, label.as_ref(), false),
-            StmtKind::Goto(_) => self.unsupported(s.span, "goto"),
-            StmtKind::Fallthrough => {
-                if !fallthrough_ok {
-                    self.error(s.span, "fallthrough statement out of place");
+            StmtKind::Goto(label) => {
+                // A missing label was reported by the parser.
+                if let Some(l) = self
+                    .fstack
+                    .last_mut()
+                    .and_then(|f| f.labels.get_mut(&label.name))
+                {
+                    l.1 = true;
+                    self.unsupported(s.span, "goto")
                 }
+            }
+            // Misplaced fallthrough, break and continue are reported by the
+            // parser's branch checks (Go's syntax package).
+            StmtKind::Fallthrough => {
+                let _ = fallthrough_ok;
             }
             StmtKind::Labeled { label, stmt } => {
                 let is_target = matches!(
                     stmt.kind,
-                    StmtKind::For { .. } | StmtKind::Range { .. } | StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } | StmtKind::Select { .. }
+                    StmtKind::For { .. }
+                        | StmtKind::Range { .. }
+                        | StmtKind::Switch { .. }
+                        | StmtKind::TypeSwitch { .. }
+                        | StmtKind::Select { .. }
                 );
                 if is_target {
                     self.pending_label = Some(label.name.clone());
@@ -214,7 +261,12 @@ impl<'a> Checker<'a> {
                 self.pending_label = None;
             }
             StmtKind::Block(b) => self.block(b),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 self.open_scope();
                 if let Some(i) = init {
                     self.simple_stmt(i);
@@ -229,8 +281,16 @@ impl<'a> Checker<'a> {
                 }
                 self.close_scope();
             }
-            StmtKind::Switch { init, tag, clauses, .. } => self.switch_stmt(init.as_deref(), tag.as_ref(), clauses),
-            StmtKind::TypeSwitch { init, bind, x, clauses, .. } => self.type_switch(s, init.as_deref(), bind.as_ref(), x, clauses),
+            StmtKind::Switch {
+                init, tag, clauses, ..
+            } => self.switch_stmt(init.as_deref(), tag.as_ref(), clauses),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+                ..
+            } => self.type_switch(s, init.as_deref(), bind.as_ref(), x, clauses),
             StmtKind::Select { clauses, .. } => {
                 let label = self.pending_label.take();
                 self.push_target(label, false);
@@ -239,14 +299,30 @@ impl<'a> Checker<'a> {
                     if let Some(comm) = &c.comm {
                         let ok = match &comm.kind {
                             StmtKind::Send { .. } => true,
-                            StmtKind::Expr(e) => matches!(e.unparen().kind, ExprKind::Unary { op: ast::UnaryOp::Recv, .. }),
+                            StmtKind::Expr(e) => matches!(
+                                e.unparen().kind,
+                                ExprKind::Unary {
+                                    op: ast::UnaryOp::Recv,
+                                    ..
+                                }
+                            ),
                             StmtKind::Assign { rhs, op: None, .. } => {
-                                rhs.len() == 1 && matches!(rhs[0].unparen().kind, ExprKind::Unary { op: ast::UnaryOp::Recv, .. })
+                                rhs.len() == 1
+                                    && matches!(
+                                        rhs[0].unparen().kind,
+                                        ExprKind::Unary {
+                                            op: ast::UnaryOp::Recv,
+                                            ..
+                                        }
+                                    )
                             }
                             _ => false,
                         };
                         if !ok {
-                            self.error(comm.span, "select case must be receive, send or assign recv");
+                            self.error(
+                                comm.span,
+                                "select case must be receive, send or assign recv",
+                            );
                         }
                         self.stmt(comm, false);
                     }
@@ -255,7 +331,12 @@ impl<'a> Checker<'a> {
                 }
                 self.pop_target();
             }
-            StmtKind::For { init, cond, post, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 let label = self.pending_label.take();
                 self.open_scope();
                 if let Some(i) = init {
@@ -276,7 +357,13 @@ impl<'a> Checker<'a> {
                 self.pop_target();
                 self.close_scope();
             }
-            StmtKind::Range { key, value, define, x, body } => {
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => {
                 let label = self.pending_label.take();
                 self.range_stmt(s, key.as_ref(), value.as_ref(), *define, x, body, label);
             }
@@ -284,8 +371,9 @@ impl<'a> Checker<'a> {
     }
 
     fn push_target(&mut self, label: Option<String>, is_loop: bool) {
+        let _ = (label, is_loop);
         if let Some(f) = self.fstack.last_mut() {
-            f.targets.push(Target { label, is_loop, breakable: true });
+            f.targets.push(Target);
         }
     }
     fn pop_target(&mut self) {
@@ -314,30 +402,15 @@ impl<'a> Checker<'a> {
     }
 
     fn branch(&mut self, s: &'a Stmt, label: Option<&'a ast::Name>, is_break: bool) {
-        let kw = if is_break { "break" } else { "continue" };
-        let Some(f) = self.fstack.last_mut() else { return };
-        match label {
-            Some(l) => {
-                let Some(entry) = f.labels.get_mut(&l.name) else {
-                    self.error(l.span, format!("{kw} label not defined: {}", l.name));
-                    return;
-                };
-                entry.1 = true;
-                let ok = f.targets.iter().any(|t| t.label.as_deref() == Some(&l.name) && (is_break || t.is_loop));
-                if !ok {
-                    self.error(l.span, format!("invalid {kw} label {}", l.name));
-                }
-            }
-            None => {
-                let ok = if is_break { !f.targets.is_empty() } else { f.targets.iter().any(|t| t.is_loop) };
-                if !ok {
-                    if is_break {
-                        self.error(s.span, "break is not in a loop, switch, or select");
-                    } else {
-                        self.error(s.span, "continue is not in a loop");
-                    }
-                }
-            }
+        // Validity was checked by the parser; only note label uses.
+        let _ = (s, is_break);
+        let Some(f) = self.fstack.last_mut() else {
+            return;
+        };
+        if let Some(l) = label
+            && let Some(entry) = f.labels.get_mut(&l.name)
+        {
+            entry.1 = true;
         }
     }
 
@@ -353,7 +426,10 @@ impl<'a> Checker<'a> {
                 Some(CallKind::Builtin(b)) => b.is_statement(),
                 _ => true,
             },
-            ExprKind::Unary { op: ast::UnaryOp::Recv, .. } => true,
+            ExprKind::Unary {
+                op: ast::UnaryOp::Recv,
+                ..
+            } => true,
             _ => false,
         };
         // Outside the user package calls are not recorded; accept them.
@@ -377,11 +453,15 @@ impl<'a> Checker<'a> {
         }
         match self.info.calls.get(&inner.id) {
             Some(CallKind::Conversion(_)) => {
-                self.error(e.span, format!("{kw} requires function call, not conversion"));
+                let d = self.describe(&x, e);
+                self.error(
+                    e.span,
+                    format!("{kw} requires function call, not conversion {d}"),
+                );
             }
             Some(CallKind::Builtin(b)) if !b.is_statement() => {
-                let s = crate::parser::expr_string(e);
-                self.error(e.span, format!("{kw} discards result of {s}"));
+                let d = self.describe(&x, e);
+                self.error(e.span, format!("{kw} discards result of {d}"));
             }
             _ => {}
         }
@@ -395,7 +475,10 @@ impl<'a> Checker<'a> {
         if results.is_empty() {
             if !sig.results.is_empty() && !named {
                 let ws = self.summary(&sig.results);
-                self.error(s.span, format!("not enough return values\n\thave ()\n\twant {ws}"));
+                self.error(
+                    s.span,
+                    format!("not enough return values\n\thave ()\n\twant {ws}"),
+                );
             }
             return;
         }
@@ -406,34 +489,58 @@ impl<'a> Checker<'a> {
                 have.push(x.ty);
             }
             let hs = self.summary(&have);
-            self.error(results[0].span, format!("too many return values\n\thave {hs}\n\twant ()"));
+            self.error(
+                results[0].span,
+                format!("too many return values\n\thave {hs}\n\twant ()"),
+            );
             return;
         }
-        if results.len() == 1 && sig.results.len() > 1 {
-            let x = self.expr_multi(&results[0]);
+        // `return f()` with f multi-valued, or a lone value for several
+        // results.
+        let lone_call = results.len() == 1 && matches!(results[0].unparen().kind, ExprKind::Call { .. });
+        if results.len() == 1 && (sig.results.len() > 1 || lone_call) {
+            let hint = if sig.results.len() == 1 { Some(sig.results[0]) } else { None };
+            let mut x = if lone_call { self.expr_multi(&results[0]) } else { self.expr(&results[0], hint) };
             if x.is_invalid() {
                 return;
             }
-            if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
-                if ts.len() == sig.results.len() {
+            let ts = match self.tt.get(x.ty).clone() {
+                Type::Tuple(ts) if x.mode != Mode::NoValue || !ts.is_empty() => Some(ts),
+                _ => None,
+            };
+            match ts {
+                Some(ts) if ts.len() == sig.results.len() => {
                     for (t, w) in ts.iter().zip(&sig.results) {
                         if !self.tt.assignable(*t, *w) {
                             let (a, b) = (self.type_str(*t), self.type_str(*w));
-                            self.error(results[0].span, format!("cannot use {a} value as {b} value in return statement"));
+                            self.error(
+                                results[0].span,
+                                format!("cannot use {a} value as {b} value in return statement"),
+                            );
                             return;
                         }
                     }
-                    return;
                 }
-                let hs = self.summary(&ts);
-                let ws = self.summary(&sig.results);
-                let q = if ts.len() > sig.results.len() { "too many" } else { "not enough" };
-                self.error(results[0].span, format!("{q} return values\n\thave {hs}\n\twant {ws}"));
-                return;
+                Some(ts) => {
+                    let hs = self.summary(&ts);
+                    let ws = self.summary(&sig.results);
+                    let q = if ts.len() > sig.results.len() { "too many" } else { "not enough" };
+                    self.error(results[0].span, format!("{q} return values\n\thave {hs}\n\twant {ws}"));
+                }
+                None if sig.results.len() == 1 => {
+                    if self.single_value(&mut x, &results[0]) {
+                        self.assign_operand(&mut x, &results[0], sig.results[0], "return statement");
+                    }
+                }
+                None => {
+                    if !self.single_value(&mut x, &results[0]) {
+                        return;
+                    }
+                    let hs = self.summary(&[x.ty]);
+                    let ws = self.summary(&sig.results);
+                    self.error(results[0].span, format!("not enough return values\n\thave {hs}\n\twant {ws}"));
+                }
             }
-            let hs = self.summary(&[x.ty]);
-            let ws = self.summary(&sig.results);
-            self.error(results[0].span, format!("not enough return values\n\thave {hs}\n\twant {ws}"));
             return;
         }
         let mut ops = Vec::new();
@@ -452,10 +559,16 @@ impl<'a> Checker<'a> {
             let hs = self.summary(&have);
             let ws = self.summary(&sig.results);
             if results.len() > sig.results.len() {
-                self.error(results[sig.results.len()].span, format!("too many return values\n\thave {hs}\n\twant {ws}"));
+                self.error(
+                    results[sig.results.len()].span,
+                    format!("too many return values\n\thave {hs}\n\twant {ws}"),
+                );
             } else {
                 let at = results[results.len() - 1].span;
-                self.error(at, format!("not enough return values\n\thave {hs}\n\twant {ws}"));
+                self.error(
+                    at,
+                    format!("not enough return values\n\thave {hs}\n\twant {ws}"),
+                );
             }
             return;
         }
@@ -491,7 +604,12 @@ impl<'a> Checker<'a> {
             ast::Decl::Var(g) => {
                 for spec in &g.specs {
                     let declared = spec.ty.as_ref().map(|t| self.type_expr(t));
-                    let types = self.init_values(declared, spec.names.len(), &spec.values, "variable declaration");
+                    let types = self.init_values(
+                        declared,
+                        spec.names.len(),
+                        &spec.values,
+                        "variable declaration",
+                    );
                     for (i, n) in spec.names.iter().enumerate() {
                         let t = types.get(i).copied().unwrap_or(TypeId(0));
                         self.declare_local(n, t, VarKind::Local);
@@ -501,7 +619,11 @@ impl<'a> Checker<'a> {
             ast::Decl::Const(g) => {
                 let mut last: Option<&'a ast::ConstSpec> = None;
                 for spec in &g.specs {
-                    let src = if spec.values.is_empty() && spec.ty.is_none() { last.unwrap_or(spec) } else { spec };
+                    let src = if spec.values.is_empty() && spec.ty.is_none() {
+                        last.unwrap_or(spec)
+                    } else {
+                        spec
+                    };
                     if !(spec.values.is_empty() && spec.ty.is_none()) {
                         last = Some(spec);
                     }
@@ -519,10 +641,11 @@ impl<'a> Checker<'a> {
                         if let Some(n) = spec.names.get(src.values.len()) {
                             self.error(n.span, "missing init expr for const declaration");
                         }
-                    } else if src.values.len() > spec.names.len() && std::ptr::eq(src, spec) {
-                        if let Some(v) = src.values.get(spec.names.len()) {
-                            self.error(v.span, "extra init expr");
-                        }
+                    } else if src.values.len() > spec.names.len()
+                        && std::ptr::eq(src, spec)
+                        && let Some(v) = src.values.get(spec.names.len())
+                    {
+                        self.error(v.span, "extra init expr");
                     }
                     self.iota = saved;
                     for (o, n) in objs {
@@ -574,14 +697,19 @@ impl<'a> Checker<'a> {
             }
         }
         if !new_any && targets.iter().all(|t| t.0.is_some()) {
-            self.error(s.span, "no new variables on left side of :=");
+            let from = lhs.last().map(|l| l.span.end).unwrap_or(s.span.start);
+            let at = self.find_token(from, ":=").unwrap_or(s.span);
+            self.error(at, "no new variables on left side of :=");
         }
         // Existing variables take assignment semantics.
-        let declared_types: Vec<Option<TypeId>> = targets.iter().map(|(_, o)| o.map(|o| self.obj(o).ty)).collect();
+        let declared_types: Vec<Option<TypeId>> = targets
+            .iter()
+            .map(|(_, o)| o.map(|o| self.obj(o).ty))
+            .collect();
         let types = if rhs.len() == lhs.len() {
             let mut out = Vec::new();
             for (i, r) in rhs.iter().enumerate() {
-                let mut x = self.expr(r, declared_types[i]);
+                let mut x = self.rhs_value(r, declared_types[i], rhs, lhs.len());
                 if x.is_invalid() || !self.single_value(&mut x, r) {
                     out.push(declared_types[i].unwrap_or(TypeId(0)));
                     continue;
@@ -613,7 +741,10 @@ impl<'a> Checker<'a> {
                     if l.ident() == Some("_") {
                         continue;
                     }
-                    let name = ast::Name { name: l.ident().unwrap_or("_").to_string(), span: l.span };
+                    let name = ast::Name {
+                        name: l.ident().unwrap_or("_").to_string(),
+                        span: l.span,
+                    };
                     let obj = self.declare_local_expr(&name, t);
                     if let ObjKind::Var { local: Some(v), .. } = self.obj(obj).kind {
                         self.record_use(l, Use::Local(v));
@@ -674,24 +805,31 @@ impl<'a> Checker<'a> {
             _ => {
                 let s = crate::parser::expr_string(l);
                 // A struct field of a map element: Go explains.
-                if let ExprKind::Selector { x: base, .. } = &l.unparen().kind {
-                    if let ExprKind::Index { x: m, .. } = &base.unparen().kind {
-                        if self.info.types.get(&m.id).is_some_and(|t| matches!(self.tt.under(*t), Type::Map(..))) {
-                            self.error(l.span, format!("cannot assign to struct field {s} in map"));
-                            return false;
-                        }
-                    }
+                if let ExprKind::Selector { x: base, .. } = &l.unparen().kind
+                    && let ExprKind::Index { x: m, .. } = &base.unparen().kind
+                    && self
+                        .info
+                        .types
+                        .get(&m.id)
+                        .is_some_and(|t| matches!(self.tt.under(*t), Type::Map(..)))
+                {
+                    self.error(l.span, format!("cannot assign to struct field {s} in map"));
+                    return false;
                 }
-                let d = self.describe(x, l);
-                match x.mode {
-                    Mode::Constant(_) | Mode::Nil | Mode::TypeExpr => {
-                        self.error(l.span, format!("cannot assign to {s} (neither addressable nor a map index expression)").replace(
-                            &format!("cannot assign to {s} (neither addressable nor a map index expression)"),
-                            &format!("cannot assign to {d}"),
-                        ))
-                    }
-                    _ => self.error(l.span, format!("cannot assign to {s} (neither addressable nor a map index expression)")),
-                }
+                // Go reports a slice expression at its `[`.
+                let at = match &l.unparen().kind {
+                    ExprKind::Slice { x, .. } => Span {
+                        start: x.span.end,
+                        end: x.span.end + 1,
+                    },
+                    _ => l.span,
+                };
+                self.error(
+                    at,
+                    format!(
+                        "cannot assign to {s} (neither addressable nor a map index expression)"
+                    ),
+                );
                 false
             }
         }
@@ -705,7 +843,7 @@ impl<'a> Checker<'a> {
         if lhs.len() == rhs.len() {
             for (i, r) in rhs.iter().enumerate() {
                 let target = ls[i].as_ref().filter(|o| !o.is_invalid()).map(|o| o.ty);
-                let mut x = self.expr(r, target);
+                let mut x = self.rhs_value(r, target, rhs, lhs.len());
                 if x.is_invalid() || !self.single_value(&mut x, r) {
                     continue;
                 }
@@ -724,20 +862,37 @@ impl<'a> Checker<'a> {
         }
         let types = self.init_values(None, lhs.len(), rhs, "assignment");
         for (i, l) in ls.iter().enumerate() {
-            let (Some(l), Some(&t)) = (l, types.get(i)) else { continue };
+            let (Some(l), Some(&t)) = (l, types.get(i)) else {
+                continue;
+            };
             if l.is_invalid() || self.tt.is_invalid(t) {
                 continue;
             }
             if !self.tt.assignable(t, l.ty) {
                 let (a, b) = (self.type_str(t), self.type_str(l.ty));
-                self.error(rhs[0].span, format!("cannot use {a} value as {b} value in assignment"));
+                self.error(
+                    rhs[0].span,
+                    format!("cannot use {a} value as {b} value in assignment"),
+                );
             }
         }
     }
 
-    fn op_assign(&mut self, s: &'a Stmt, lhs: &'a [Expr], rhs: &'a [Expr], op: crate::token::AssignOp) {
+    fn op_assign(
+        &mut self,
+        s: &'a Stmt,
+        lhs: &'a [Expr],
+        rhs: &'a [Expr],
+        op: crate::token::AssignOp,
+    ) {
         if lhs.len() != 1 || rhs.len() != 1 {
-            self.error(s.span, format!("assignment operation {}= requires single-valued expressions", op.as_str()));
+            self.error(
+                s.span,
+                format!(
+                    "assignment operation {}= requires single-valued expressions",
+                    op.as_str()
+                ),
+            );
             return;
         }
         let (l, r) = (&lhs[0], &rhs[0]);
@@ -748,19 +903,30 @@ impl<'a> Checker<'a> {
         }
         self.single_value(&mut x, l);
         // `x op= y` reads x.
-        let mut y = if matches!(op, crate::token::AssignOp::Shl | crate::token::AssignOp::Shr) {
+        let mut y = if matches!(
+            op,
+            crate::token::AssignOp::Shl | crate::token::AssignOp::Shr
+        ) {
             let mut y = self.expr(r, None);
             if y.is_invalid() || !self.single_value(&mut y, r) {
                 return;
             }
-            if !self.tt.is_integer(y.ty) && !(self.tt.is_untyped(y.ty) && y.konst().and_then(|v| v.as_i128()).is_some()) {
+            if !(self.tt.is_integer(y.ty)
+                || (self.tt.is_untyped(y.ty) && y.konst().and_then(|v| v.as_i128()).is_some()))
+            {
                 let d = self.describe(&y, r);
-                self.error(r.span, format!("invalid operation: shift count {d} must be integer"));
+                self.error(
+                    r.span,
+                    format!("invalid operation: shift count {d} must be integer"),
+                );
                 return;
             }
             if !self.tt.is_integer(x.ty) {
                 let d = self.describe(&x, l);
-                self.error(l.span, format!("invalid operation: shifted operand {d} must be integer"));
+                self.error(
+                    l.span,
+                    format!("invalid operation: shifted operand {d} must be integer"),
+                );
                 return;
             }
             self.check_assignable_lhs(l, &x);
@@ -777,12 +943,18 @@ impl<'a> Checker<'a> {
         let opn = op.as_str();
         if self.tt.is_untyped(y.ty) && !self.convert_untyped(&mut y, r, x.ty) {
             let (a, b) = (self.type_str(x.ty), self.type_str(y.ty));
-            self.error(l.span, format!("invalid operation: {xs} {opn}= {ys} (mismatched types {a} and {b})"));
+            self.error(
+                l.span,
+                format!("invalid operation: {xs} {opn}= {ys} (mismatched types {a} and {b})"),
+            );
             return;
         }
         if x.ty != y.ty {
             let (a, b) = (self.type_str(x.ty), self.type_str(y.ty));
-            self.error(l.span, format!("invalid operation: {xs} {opn}= {ys} (mismatched types {a} and {b})"));
+            self.error(
+                l.span,
+                format!("invalid operation: {xs} {opn}= {ys} (mismatched types {a} and {b})"),
+            );
             return;
         }
         use crate::token::AssignOp::*;
@@ -793,21 +965,30 @@ impl<'a> Checker<'a> {
         };
         if !ok {
             let d = self.describe(&x, l);
-            self.error(l.span, format!("invalid operation: operator {opn} not defined on {d}"));
+            self.error(
+                l.span,
+                format!("invalid operation: operator {opn} not defined on {d}"),
+            );
             return;
         }
-        if matches!(op, Quo | Rem) && self.tt.is_integer(x.ty) {
-            if let Some(Value::Int(0)) = y.konst() {
-                self.error(r.span, "invalid operation: division by zero");
-                return;
-            }
+        if matches!(op, Quo | Rem)
+            && self.tt.is_integer(x.ty)
+            && let Some(Value::Int(0)) = y.konst()
+        {
+            self.error(r.span, "invalid operation: division by zero");
+            return;
         }
         self.check_assignable_lhs(l, &x);
     }
 
     // ----- switch statements -----
 
-    fn switch_stmt(&mut self, init: Option<&'a Stmt>, tag: Option<&'a Expr>, clauses: &'a [ast::CaseClause]) {
+    fn switch_stmt(
+        &mut self,
+        init: Option<&'a Stmt>,
+        tag: Option<&'a Expr>,
+        clauses: &'a [ast::CaseClause],
+    ) {
         let label = self.pending_label.take();
         self.open_scope();
         if let Some(i) = init {
@@ -832,7 +1013,7 @@ impl<'a> Checker<'a> {
         };
         self.push_target(label, false);
         let mut defaults = 0;
-        let mut seen: Vec<(Value, TypeId)> = Vec::new();
+        let mut seen: Vec<(Value, TypeId, Span)> = Vec::new();
         for (ci, c) in clauses.iter().enumerate() {
             if c.default {
                 defaults += 1;
@@ -853,20 +1034,30 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         if let Some(v) = x.konst() {
-                            if seen.iter().any(|(sv, st)| sv == v && *st == x.ty) {
-                                let s = crate::parser::expr_string(ce);
-                                self.error(ce.span, format!("duplicate case {s} in expression switch"));
+                            if let Some(prev) = seen
+                                .iter()
+                                .find(|(sv, st, _)| sv == v && *st == x.ty)
+                                .map(|p| p.2)
+                            {
+                                let d = self.describe(&x, ce);
+                                let ps = self.pos_string(prev);
+                                self.error(ce.span, format!("duplicate case {d} in expression switch\n\t{ps}: previous case"));
                             } else {
-                                seen.push((v.clone(), x.ty));
+                                seen.push((v.clone(), x.ty, ce.span));
                             }
                         }
                     }
                     None => {
                         if tag.is_none() {
                             if !self.tt.is_boolean(x.ty) {
-                                let s = crate::parser::expr_string(ce);
-                                let ts = self.type_str(x.ty);
-                                self.error(ce.span, format!("invalid case {s} in switch (mismatched types {ts} and bool)"));
+                                let d = self.describe(&x, ce);
+                                if self.tt.is_untyped(x.ty) {
+                                    self.error(ce.span, format!("cannot convert {d} to type bool"));
+                                } else {
+                                    let s = crate::parser::expr_string(ce);
+                                    let ts = self.type_str(x.ty);
+                                    self.error(ce.span, format!("invalid case {s} in switch (mismatched types {ts} and bool)"));
+                                }
                                 continue;
                             }
                             let b = self.tt.basic(BasicKind::Bool);
@@ -878,16 +1069,6 @@ impl<'a> Checker<'a> {
             self.open_scope();
             let not_last = ci + 1 < clauses.len();
             self.stmt_list(&c.body, not_last);
-            if !not_last {
-                if let Some(last) = c.body.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty)) {
-                    if matches!(last.kind, StmtKind::Fallthrough) {
-                        // stmt_list reported it as out of place; Go's wording:
-                        if let Some(d) = self.diags.iter_mut().rev().find(|d| d.span == last.span) {
-                            d.message = "cannot fallthrough final case in switch".into();
-                        }
-                    }
-                }
-            }
             self.close_scope();
         }
         self.pop_target();
@@ -895,19 +1076,28 @@ impl<'a> Checker<'a> {
     }
 
     /// A case value against the switch tag: comparable, matching types.
-    fn case_matches(&mut self, x: &mut Operand, xe: &'a Expr, t: &mut Operand, te: &'a Expr) -> bool {
+    fn case_matches(
+        &mut self,
+        x: &mut Operand,
+        xe: &'a Expr,
+        t: &mut Operand,
+        te: &'a Expr,
+    ) -> bool {
+        let before = x.clone();
         if self.tt.is_untyped(x.ty) && !self.convert_untyped(x, xe, t.ty) {
-            let s = crate::parser::expr_string(xe);
-            let ts = crate::parser::expr_string(te);
-            let (a, b) = (self.type_str(x.ty), self.type_str(t.ty));
-            self.error(xe.span, format!("invalid case {s} in switch on {ts} (mismatched types {a} and {b})"));
+            let d = self.describe(&before, xe);
+            let ts = self.type_str(t.ty);
+            self.error(xe.span, format!("cannot convert {d} to type {ts}"));
             return false;
         }
         if !self.tt.assignable(x.ty, t.ty) && !self.tt.assignable(t.ty, x.ty) {
             let s = crate::parser::expr_string(xe);
             let ts = crate::parser::expr_string(te);
             let (a, b) = (self.type_str(x.ty), self.type_str(t.ty));
-            self.error(xe.span, format!("invalid case {s} in switch on {ts} (mismatched types {a} and {b})"));
+            self.error(
+                xe.span,
+                format!("invalid case {s} in switch on {ts} (mismatched types {a} and {b})"),
+            );
             return false;
         }
         true
@@ -936,7 +1126,7 @@ impl<'a> Checker<'a> {
         self.push_target(label, false);
         let mut bind_objs: Vec<ObjId> = Vec::new();
         let mut defaults = 0;
-        let mut seen: Vec<TypeId> = Vec::new();
+        let mut seen: Vec<(TypeId, Span)> = Vec::new();
         let mut seen_nil = false;
         for c in clauses {
             if c.default {
@@ -947,26 +1137,38 @@ impl<'a> Checker<'a> {
             }
             let mut single: Option<TypeId> = None;
             for te in &c.exprs {
-                if te.ident() == Some("nil") && self.lookup("nil").is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Nil)) {
+                if te.ident() == Some("nil")
+                    && self
+                        .lookup("nil")
+                        .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Nil))
+                {
                     self.record_use(te, Use::Nil);
                     if seen_nil {
                         self.error(te.span, "multiple nil cases in type switch (first at ...)");
                     }
                     seen_nil = true;
-                    single = if c.exprs.len() == 1 { Some(xo.ty) } else { None };
+                    single = if c.exprs.len() == 1 {
+                        Some(xo.ty)
+                    } else {
+                        None
+                    };
                     continue;
                 }
                 let t = self.type_expr(te);
                 if self.tt.is_invalid(t) {
                     continue;
                 }
-                if seen.contains(&t) {
+                if let Some(&(_, prev)) = seen.iter().find(|(st, _)| *st == t) {
                     let ts = self.type_str(t);
-                    self.error(te.span, format!("duplicate case {ts} in type switch"));
+                    let ps = self.pos_string(prev);
+                    self.error(
+                        te.span,
+                        format!("duplicate case {ts} in type switch\n\t{ps}: previous case"),
+                    );
                 }
-                seen.push(t);
+                seen.push((t, te.span));
                 if valid {
-                    self.check_assertable(xo.ty, t, te, x);
+                    self.assertable(xo.ty, t, te, x, Some(&xo));
                 }
                 if c.exprs.len() == 1 {
                     single = Some(t);
@@ -976,7 +1178,10 @@ impl<'a> Checker<'a> {
             if let Some(b) = bind {
                 let t = single.unwrap_or(if valid { xo.ty } else { TypeId(0) });
                 // The clause's implicit variable is declared at the colon.
-                let name = ast::Name { name: b.name.clone(), span: b.span };
+                let name = ast::Name {
+                    name: b.name.clone(),
+                    span: b.span,
+                };
                 let o = self.declare_local(&name, t, VarKind::Local);
                 // Not reported per clause: one report for the bind.
                 if let Some(f) = self.fstack.last_mut() {
@@ -1000,7 +1205,7 @@ impl<'a> Checker<'a> {
             if b.name == "_" {
                 self.error(b.span, "no new variable on left side of :=");
             } else if !bind_objs.iter().any(|&o| self.obj(o).used) {
-                self.error(b.span, format!("declared and not used: {}", b.name));
+                self.error(b.span, format!("{} declared and not used", b.name));
             }
         }
         let _ = s;
@@ -1024,7 +1229,9 @@ impl<'a> Checker<'a> {
         self.open_scope();
         let mut xo = self.expr(x, None);
         let int = self.tt.basic(BasicKind::Int);
-        let (kt, vt): (TypeId, Option<TypeId>) = if xo.is_invalid() || !self.single_value(&mut xo, x) {
+        let (kt, vt): (TypeId, Option<TypeId>) = if xo.is_invalid()
+            || !self.single_value(&mut xo, x)
+        {
             (TypeId(0), Some(TypeId(0)))
         } else {
             let under = self.tt.under(xo.ty).clone();
@@ -1044,7 +1251,10 @@ impl<'a> Checker<'a> {
                         let s = crate::parser::expr_string(x);
                         let d = self.describe(&xo, x);
                         let _ = s;
-                        self.error(value.map(|v| v.span).unwrap_or(x.span), format!("range over {d} permits only one iteration variable"));
+                        self.error(
+                            value.map(|v| v.span).unwrap_or(x.span),
+                            format!("range over {d} permits only one iteration variable"),
+                        );
                     }
                     (xo.ty, None)
                 }
@@ -1061,11 +1271,17 @@ impl<'a> Checker<'a> {
                 Type::Chan(dir, el) => {
                     if dir == crate::types::ChanDir::Send {
                         let d = self.describe(&xo, x);
-                        self.error(x.span, format!("invalid operation: range {d}: receive from send-only channel"));
+                        self.error(
+                            x.span,
+                            format!("invalid operation: range {d}: receive from send-only channel"),
+                        );
                     }
                     if let Some(v) = value {
                         let d = self.describe(&xo, x);
-                        self.error(v.span, format!("range over {d} permits only one iteration variable"));
+                        self.error(
+                            v.span,
+                            format!("range over {d} permits only one iteration variable"),
+                        );
                     }
                     (el, None)
                 }
@@ -1091,7 +1307,10 @@ impl<'a> Checker<'a> {
                     }
                     Some(name) => {
                         any_new = true;
-                        let n = ast::Name { name: name.to_string(), span: e.span };
+                        let n = ast::Name {
+                            name: name.to_string(),
+                            span: e.span,
+                        };
                         let o = self.declare_local(&n, t, VarKind::Local);
                         if let ObjKind::Var { local: Some(v), .. } = self.obj(o).kind {
                             self.record_use(e, Use::Local(v));
@@ -1111,16 +1330,32 @@ impl<'a> Checker<'a> {
         } else {
             for (e, t) in pairs {
                 let Some(e) = e else { continue };
-                if let Some(l) = self.lhs_expr(e) {
-                    if !l.is_invalid() && !self.tt.is_invalid(t) && !self.tt.assignable(t, l.ty) {
-                        let d = self.describe(&l, e);
-                        let _ = d;
-                        let (a, b) = (self.type_str(t), self.type_str(l.ty));
-                        self.error(e.span, format!("cannot use {} (value of type {a}) as {b} value in range clause", crate::parser::expr_string(e)).replace(
-                            &format!("cannot use {} (value of type {a})", crate::parser::expr_string(e)),
-                            &format!("cannot assign {a} to {} (variable of type {b}) in range", crate::parser::expr_string(e)),
-                        ).replace(&format!(" as {b} value in range clause"), ""));
-                    }
+                if let Some(l) = self.lhs_expr(e)
+                    && !l.is_invalid()
+                    && !self.tt.is_invalid(t)
+                    && !self.tt.assignable(t, l.ty)
+                {
+                    let d = self.describe(&l, e);
+                    let _ = d;
+                    let (a, b) = (self.type_str(t), self.type_str(l.ty));
+                    self.error(
+                        e.span,
+                        format!(
+                            "cannot use {} (value of type {a}) as {b} value in range clause",
+                            crate::parser::expr_string(e)
+                        )
+                        .replace(
+                            &format!(
+                                "cannot use {} (value of type {a})",
+                                crate::parser::expr_string(e)
+                            ),
+                            &format!(
+                                "cannot assign {a} to {} (variable of type {b}) in range",
+                                crate::parser::expr_string(e)
+                            ),
+                        )
+                        .replace(&format!(" as {b} value in range clause"), ""),
+                    );
                 }
             }
         }
@@ -1134,7 +1369,11 @@ impl<'a> Checker<'a> {
 
     fn is_terminating_list(&self, stmts: &[Stmt], label: &str) -> bool {
         let _ = label;
-        match stmts.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty)) {
+        match stmts
+            .iter()
+            .rev()
+            .find(|s| !matches!(s.kind, StmtKind::Empty))
+        {
             Some(s) => self.is_terminating(s, ""),
             None => false,
         }
@@ -1144,12 +1383,14 @@ impl<'a> Checker<'a> {
         match &s.kind {
             StmtKind::Return(_) | StmtKind::Goto(_) => true,
             StmtKind::Expr(e) => {
-                if let ExprKind::Call { fun, .. } = &e.unparen().kind {
-                    if let ExprKind::Ident(n) = &fun.unparen().kind {
-                        return n == "panic" && self.info.uses.get(&fun.unparen().id) == Some(&Use::Builtin(Builtin::Panic));
-                    }
-                    // os.Exit is not terminating for the compiler.
+                if let ExprKind::Call { fun, .. } = &e.unparen().kind
+                    && let ExprKind::Ident(n) = &fun.unparen().kind
+                {
+                    return n == "panic"
+                        && self.info.uses.get(&fun.unparen().id)
+                            == Some(&Use::Builtin(Builtin::Panic));
                 }
+                // os.Exit is not terminating for the compiler.
                 false
             }
             StmtKind::Block(b) => self.is_terminating_list(&b.stmts, ""),
@@ -1158,21 +1399,36 @@ impl<'a> Checker<'a> {
                 None => false,
             },
             StmtKind::Labeled { label, stmt } => self.is_terminating(stmt, &label.name),
-            StmtKind::For { cond, body, .. } => cond.is_none() && !has_break(&body.stmts, label, true),
+            StmtKind::For { cond, body, .. } => {
+                cond.is_none() && !has_break(&body.stmts, label, true)
+            }
             StmtKind::Range { .. } => false,
             StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
                 clauses.iter().any(|c| c.default)
                     && clauses.iter().all(|c| {
                         !has_break(&c.body, label, true)
-                            && match c.body.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty)) {
-                                Some(last) => matches!(last.kind, StmtKind::Fallthrough) || self.is_terminating(last, ""),
+                            && match c
+                                .body
+                                .iter()
+                                .rev()
+                                .find(|s| !matches!(s.kind, StmtKind::Empty))
+                            {
+                                Some(last) => {
+                                    matches!(last.kind, StmtKind::Fallthrough)
+                                        || self.is_terminating(last, "")
+                                }
                                 None => false,
                             }
                     })
             }
             StmtKind::Select { clauses, .. } => clauses.iter().all(|c| {
                 !has_break(&c.body, label, true)
-                    && match c.body.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty)) {
+                    && match c
+                        .body
+                        .iter()
+                        .rev()
+                        .find(|s| !matches!(s.kind, StmtKind::Empty))
+                    {
                         Some(last) => self.is_terminating(last, ""),
                         None => false,
                     }
@@ -1189,9 +1445,19 @@ impl<'a> Checker<'a> {
         }
         let named = self.obj(o).ty;
         let t = self.type_expr(&spec.ty);
-        let u = if t == named { TypeId(0) } else { self.tt.underlying(t) };
+        let u = if t == named {
+            TypeId(0)
+        } else {
+            self.tt.underlying(t)
+        };
         if t == named {
-            self.error(spec.name.span, format!("invalid recursive type: {} refers to itself", spec.name.name));
+            self.error(
+                spec.name.span,
+                format!(
+                    "invalid recursive type: {} refers to itself",
+                    spec.name.name
+                ),
+            );
         }
         if let Some(n) = self.tt.named_info_mut(named) {
             n.underlying = u;
@@ -1211,15 +1477,20 @@ fn stmt_has_break(s: &Stmt, label: &str, top: bool) -> bool {
         StmtKind::Break(Some(l)) => !label.is_empty() && l.name == label,
         StmtKind::Block(b) => has_break(&b.stmts, label, top),
         StmtKind::If { then, els, .. } => {
-            has_break(&then.stmts, label, top) || els.as_ref().is_some_and(|e| stmt_has_break(e, label, top))
+            has_break(&then.stmts, label, top)
+                || els.as_ref().is_some_and(|e| stmt_has_break(e, label, top))
         }
         StmtKind::Labeled { stmt, .. } => stmt_has_break(stmt, label, top),
         // Nested breakable statements capture unlabeled breaks.
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => has_break(&body.stmts, label, false),
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+            has_break(&body.stmts, label, false)
+        }
         StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
             clauses.iter().any(|c| has_break(&c.body, label, false))
         }
-        StmtKind::Select { clauses, .. } => clauses.iter().any(|c| has_break(&c.body, label, false)),
+        StmtKind::Select { clauses, .. } => {
+            clauses.iter().any(|c| has_break(&c.body, label, false))
+        }
         _ => false,
     }
 }
