@@ -9,8 +9,8 @@
 //! CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo run -p gmp-engine --release --example vm_bench
 //! ```
 //!
-//! The Go programs these mirror are in the comment of each builder; time
-//! them with `go build` and the same best-of-7 loop. The bytecode uses the
+//! The Go programs these mirror are in the comment of each builder and,
+//! whole, in `vm_bench.go` next to this file (same best-of-7 loop). The bytecode uses the
 //! fused ops (`JumpUnlessI`, `IncLocal`, `AddLocal`, `AddIConst`,
 //! `GetLocal2`) that the compiler's peephole pass is expected to emit.
 

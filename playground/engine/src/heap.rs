@@ -4,7 +4,7 @@
 //! goroutine keep alive?".
 //!
 //! Objects are string buffers, slot arrays (structs, arrays, slice backing
-//! stores), cells (escaped variables, interface boxes), closures, maps, map
+//! stores), compact byte arrays (backing stores of `[]byte`-like slices), cells (escaped variables, interface boxes), closures, maps, map
 //! iterators and channels. Each object records two sizes: its Go size (what
 //! the real runtime would use, for reports) and its host size (what it costs
 //! this process, checked against the heap budget so a program can never

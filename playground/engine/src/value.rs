@@ -15,8 +15,10 @@
 //!   buffer (Go strings are bytes and may be invalid UTF-8). Slicing a string
 //!   shares the buffer. Handle 0 is the permanent empty buffer, so the zero
 //!   string never allocates.
-//! - **Slices** are `Slice { obj, off, len, cap }` over a slot-array object;
-//!   the nil slice is `Nil` (every slice op treats `Nil` as len 0, cap 0).
+//! - **Slices** are `Slice { obj, off, len, cap }` over a slot-array object,
+//!   or, for 1-byte element types (`[]byte`, `[]int8`, `[]bool`), over a
+//!   compact byte array (one host byte per element, as in Go); the nil
+//!   slice is `Nil` (every slice op treats `Nil` as len 0, cap 0).
 //! - **Structs and arrays** (aggregates) are `Agg(handle)` of a heap object
 //!   of slots that the value *owns*. Value semantics are kept by copying:
 //!   `Clone` deep-copies an aggregate, and every store into a heap slot that

@@ -528,6 +528,9 @@ impl Vm {
         let to = fr.ret_to as usize;
         match fr.kind {
             FrameKind::Normal => {
+                if src < to {
+                    return Err(internal("return: missing results"));
+                }
                 if src != to {
                     g.stack.copy_within(src.., to);
                     g.stack.truncate(to + n);
@@ -575,6 +578,9 @@ impl Vm {
             g.stack.truncate(locals_end);
         } else {
             // No declared slots: keep the results just above the locals.
+            if res < locals_end {
+                return Err(internal("return: missing results"));
+            }
             g.stack.copy_within(res.., locals_end);
             g.stack.truncate(locals_end + n);
         }
@@ -1470,12 +1476,12 @@ impl Vm {
                         let x = pop!();
                         if let Value::Map(_) = x {
                             self.heap.map_clear(x)
-                        } else if let Some((obj, off, len)) = self.seq_of(x) {
-                            if !self.heap.zero_bytes(obj, off, len) {
-                                for i in off..off + len {
-                                    let v = self.heap.slots(obj).get(i).copied().unwrap_or_default();
-                                    self.zero_in_place(obj, i, v);
-                                }
+                        } else if let Some((obj, off, len)) = self.seq_of(x)
+                            && !self.heap.zero_bytes(obj, off, len)
+                        {
+                            for i in off..off + len {
+                                let v = self.heap.slots(obj).get(i).copied().unwrap_or_default();
+                                self.zero_in_place(obj, i, v);
                             }
                         }
                     }
@@ -1787,6 +1793,9 @@ impl Vm {
                                 push!(v);
                             } else {
                                 let src = g.stack.len().saturating_sub(n as usize);
+                                if src < to {
+                                    flow!(internal("return: missing results"))
+                                }
                                 g.stack.copy_within(src.., to);
                                 g.stack.truncate(to + n as usize);
                             }

@@ -1178,3 +1178,91 @@ fn byte_slices_are_compact_and_behave_like_slices() {
     assert_eq!(vm.globals[5], Value::Int(8));
     assert!(vm.heap.host_bytes() < 2 << 20, "{}", vm.heap.host_bytes());
 }
+
+/// Random instruction sequences (a compiler bug's worst case) must end in
+/// a `Stop`, never a Rust panic or a hang: every op, random operands in
+/// small ranges, random stack contents.
+#[test]
+fn random_bytecode_never_crashes_the_vm() {
+    let mut seed = 0x1234_5678_9abc_def0u64;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n.max(1)
+    };
+    for round in 0..3000 {
+        let mut p = P::new();
+        let s = p.str("héllo");
+        let mt = p.bc.add_type(TypeDesc::new("map[int]int", Kind::Map { key: rtype::T_INT, val: rtype::T_INT }, false, 8));
+        let st = p.bc.add_type(TypeDesc::new("main.S", Kind::Struct(vec![rtype::T_INT, rtype::T_STRING]), true, 24));
+        let at = p.bc.add_type(TypeDesc::new("[2]main.S", Kind::Array { len: 2, elem: st }, true, 48));
+        let site = p.bc.add_assert(rtype::T_INT, rtype::T_ANY);
+        let ntypes = p.bc.types.len() as u64;
+        let helper = p.func("main.h", 1, 2, 1, |a| {
+            a.ops(&[GetLocal(0), Ret(1)]);
+        });
+        let len = 1 + next(40) as usize;
+        let mut ops = Vec::new();
+        for _ in 0..len {
+            let small = next(4) as u16;
+            let t = next(ntypes + 2) as u32;
+            let target = next(len as u64 + 2) as u32;
+            let op = match next(40) {
+                0 => PushInt(next(7) as i32 - 3),
+                1 => s,
+                2 => PushNil,
+                3 => Zero([st, at, mt, t][next(4) as usize]),
+                4 => GetLocal(small),
+                5 => SetLocal(small),
+                6 => [Dup, Dup2, Swap, Pop, PopN(small)][next(5) as usize],
+                7 => [NewCell, Load, Store, Clone, Addr][next(5) as usize],
+                8 => [Field(small), SetField(small), FieldAddr(small)][next(3) as usize],
+                9 => [Index, SetIndex, IndexAddr, Len, Cap][next(5) as usize],
+                10 => SliceExpr(next(8) as u8),
+                11 => MakeSlice(t),
+                12 => Append { elem: t, n: small },
+                13 => [AppendSlice(t), Copy][next(2) as usize],
+                14 => [MakeMap(mt), MapGet(t), MapGetOk(t), MapSet, MapDelete][next(5) as usize],
+                15 => [MapIter, MapNext(target), Clear][next(3) as usize],
+                16 => [AddI, SubI, MulI, DivI, DivU, RemI, RemU, NegI][next(8) as usize],
+                17 => [And, Or, Xor, AndNot, Not, Shl, ShrI, ShrU][next(8) as usize],
+                18 => Trunc([IntKind::I8, IntKind::U16, IntKind::I32, IntKind::U64][next(4) as usize]),
+                19 => [EqI, LtI, GeU, AddF, DivF, RoundF32, EqF, NegF][next(8) as usize],
+                20 => [Concat, EqS, LtS, DecodeRune, Eq, Ne, LNot][next(7) as usize],
+                21 => [IntToFloat, UintToFloat, FloatToInt(IntKind::U8), RuneToStr][next(4) as usize],
+                22 => [BytesToStr, StrToBytes, RunesToStr, StrToRunes][next(4) as usize],
+                23 => [Jump(target), JumpIfFalse(target), JumpIfTrue(target)][next(3) as usize],
+                24 => JumpUnlessI { cmp: crate::chunk::IntCmp::Lt, target },
+                25 => [Call(helper), Call(next(5) as u32), CallValue(small)][next(3) as usize],
+                26 => CallIface { method: next(3) as u32, argc: small },
+                27 => CallNative { id: next(3) as u32, argc: small },
+                28 => Ret(small),
+                29 => [FuncValue(helper), MakeClosure { func: helper, ncap: small }, GetCapture(small)][next(3) as usize],
+                30 => [Defer(small), Panic, Recover][next(3) as usize],
+                31 => ToIface(t),
+                32 => [TypeAssert(site), TypeAssertOk(site), TypeAssert(9)][next(3) as usize],
+                33 => [Go(small), Sys { id: 1, argc: small }][next(2) as usize],
+                34 => Print([PrintKind::Int, PrintKind::String, PrintKind::Pointer, PrintKind::Iface, PrintKind::Float][next(5) as usize]),
+                35 => [AddIConst(3), IncLocal { local: small, by: 1 }, AddLocal { dst: small, src: 1 }, GetLocal2(small, 1)][next(4) as usize],
+                36 => [LoadCapture(small), StoreCapture(small)][next(2) as usize],
+                37 => Goexit,
+                38 => Const(next(3) as u32),
+                _ => GetGlobal(next(3) as u32),
+            };
+            ops.push(op);
+        }
+        let main = p.func("main.main", 0, 2, 0, |a| {
+            a.ops(&ops);
+        });
+        p.bc.entry = main;
+        p.bc.nglobals = 2;
+        let mut vm = Vm::new(Rc::new(p.bc), VmConfig { seed: round, instr_limit: 20_000, heap_budget: 8 << 20, ..VmConfig::default() }).unwrap();
+        let g = vm.spawn(Value::Func(main), &[]).unwrap();
+        let mut stops = 0;
+        while let Stop::Budget | Stop::Syscall(_) = vm.execute(g, 1000) {
+            stops += 1;
+            assert!(stops < 25_000, "round {round}: no end in sight");
+        }
+    }
+}
