@@ -19,6 +19,7 @@ pub mod check;
 pub mod constant;
 pub mod diag;
 pub mod event;
+pub mod format;
 pub mod golden;
 pub mod lexer;
 pub mod parser;
