@@ -217,9 +217,6 @@ impl FnState {
         self.vars.get(&v).copied()
     }
 
-    pub fn global_loc(g: GlobalId) -> VarLoc {
-        VarLoc::Global(g.0)
-    }
 
     /// Pushes a variable's value.
     pub fn load_var(&mut self, loc: VarLoc, span: Span) {
