@@ -123,6 +123,7 @@ impl<'a> Compiler<'a> {
                 self.compile_func(fid, fd.recv.as_ref(), &fd.ty, body, fd.span);
             }
         }
+        self.stub_runtime_types();
         let init = self.compile_init();
         let main = self.info.main.and_then(|m| self.func_ids.get(&m).copied());
         EntryPoints { init, main }
@@ -172,6 +173,32 @@ impl<'a> Compiler<'a> {
             }
         };
         self.bc.add_func(Function::new("main.init", 0, nlocals, 0, chunk))
+    }
+
+    /// Runtime types of stub packages that natives create values of
+    /// (`*errors.errorString`, `*strconv.NumError`), with their methods.
+    fn stub_runtime_types(&mut self) {
+        const WANTED: &[(&str, &str)] = &[("errors", "errorString"), ("strconv", "NumError"), ("strings", "Builder")];
+        let mut invalid_run = 0;
+        let mut i = 1u32;
+        while invalid_run < 256 && i < 1_000_000 {
+            let t = TypeId(i);
+            i += 1;
+            let ty = self.tt.get(t);
+            if matches!(ty, Type::Basic(BasicKind::Invalid)) {
+                invalid_run += 1;
+                continue;
+            }
+            invalid_run = 0;
+            if let Type::Pointer(e) = ty
+                && let Type::Named(n) = self.tt.get(*e)
+                && let Some(info) = self.tt.named.get(*n as usize)
+                && WANTED.iter().any(|(p, nm)| info.pkg == *p && info.name == *nm)
+            {
+                self.ensure_methods(t, Span::default());
+            }
+        }
+        stdlib::add_runtime_types(&mut self.bc);
     }
 
     // ---- types ----------------------------------------------------------

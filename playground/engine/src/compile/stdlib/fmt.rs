@@ -25,8 +25,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "fmt.Fprintln" => fprintln,
         "fmt.Fprint" => fprint,
         "fmt.Fprintf" => fprintf,
-        "fmt.(*wrapError).Error" | "fmt.wrapError.Error" | "fmt.(*wrapErrors).Error" => wrap_error_text,
-        "fmt.(*wrapError).Unwrap" => wrap_error_unwrap,
+        "fmt.(*wrapError).Error" | "fmt.(*wrapErrors).Error" => wrap_error_text,
+        "fmt.(*wrapError).Unwrap" | "fmt.(*wrapErrors).Unwrap" => wrap_error_unwrap,
         _ => return None,
     })
 }
@@ -181,59 +181,36 @@ fn fprintf(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     Ok(())
 }
 
-/// `fmt.Errorf`: a `*fmt.wrapError` {msg, err} when `%w` wraps one error,
-/// else an `*errors.errorString`-like value.
+/// `fmt.Errorf`: `*errors.errorString` without `%w`, `*fmt.wrapError`
+/// with one, `*fmt.wrapErrors` with several.
 fn errorf(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = variadic(vm, g, argc);
     let f = g.stack.pop().unwrap_or_default();
     let f = str_of(vm, f);
-    let out = sprintf_impl(vm, g, &f, &a)?;
-    let msg = new_str(vm, &out)?;
-    // The wrapped errors: the operands of %w.
-    let wrapped: Vec<Value> = w_operands(&f, &a);
-    let v = if wrapped.len() == 1 && type_named(vm, "*fmt.wrapError").is_some() {
-        let tid = type_named(vm, "*fmt.wrapError").unwrap_or(0);
-        let h = vm.heap.alloc_slots(vec![msg, wrapped[0]], 32).map_err(oom)?;
-        new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })?
-    } else {
-        let tid = type_named(vm, "*fmt.wrapError").or_else(|| type_named(vm, "*errors.errorString")).unwrap_or(rtype::T_RT_ERRORSTRING);
-        let h = vm.heap.alloc_slots(vec![msg, Value::Nil], 32).map_err(oom)?;
-        new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })?
+    let r = format_with(vm, g, &a, |v| gofmt::try_errorf(&f, v))?;
+    let msg = new_str(vm, &r.text)?;
+    let v = match r.wrapped {
+        gofmt::Wrapped::None => {
+            let tid = type_named(vm, "*errors.errorString").unwrap_or(rtype::T_RT_ERRORSTRING);
+            let h = vm.heap.alloc_slots(vec![msg], 16).map_err(oom)?;
+            new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })?
+        }
+        gofmt::Wrapped::One(i) => {
+            let e = i.and_then(|i| a.get(i).copied()).unwrap_or_default();
+            let tid = type_named(vm, "*fmt.wrapError").unwrap_or(rtype::T_RT_ERRORSTRING);
+            let h = vm.heap.alloc_slots(vec![msg, e], 32).map_err(oom)?;
+            new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })?
+        }
+        gofmt::Wrapped::Many(is) => {
+            let errs: Vec<Value> = is.iter().filter_map(|&i| a.get(i).copied()).collect();
+            let s = super::new_slice(vm, errs, 16)?;
+            let tid = type_named(vm, "*fmt.wrapErrors").unwrap_or(rtype::T_RT_ERRORSTRING);
+            let h = vm.heap.alloc_slots(vec![msg, s], 40).map_err(oom)?;
+            new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })?
+        }
     };
     g.stack.push(v);
     Ok(())
-}
-
-fn w_operands(f: &[u8], a: &[Value]) -> Vec<Value> {
-    let mut out = Vec::new();
-    let mut argi = 0;
-    let mut i = 0;
-    while i < f.len() {
-        if f[i] != b'%' {
-            i += 1;
-            continue;
-        }
-        i += 1;
-        while i < f.len() && (b"+-# 0123456789.".contains(&f[i])) {
-            i += 1;
-        }
-        if i >= f.len() {
-            break;
-        }
-        if f[i] == b'%' {
-            i += 1;
-            continue;
-        }
-        if f[i] == b'w'
-            && let Some(v) = a.get(argi)
-            && *v != Value::Nil
-        {
-            out.push(*v);
-        }
-        argi += 1;
-        i += 1;
-    }
-    out
 }
 
 /// `(*fmt.wrapError).Error`: field 0 of the receiver.
