@@ -181,6 +181,7 @@ impl<'a> Compiler<'a> {
         const WANTED: &[(&str, &str)] = &[("errors", "errorString"), ("strconv", "NumError"), ("strings", "Builder")];
         let mut invalid_run = 0;
         let mut i = 1u32;
+        let mut named = Vec::new();
         while invalid_run < 256 && i < 1_000_000 {
             let t = TypeId(i);
             i += 1;
@@ -197,6 +198,31 @@ impl<'a> Compiler<'a> {
             {
                 self.ensure_methods(t, Span::default());
             }
+            if let Type::Named(n) = ty
+                && let Some(info) = self.tt.named.get(*n as usize)
+                && WANTED.iter().any(|(p, nm)| info.pkg == *p && info.name == *nm)
+            {
+                named.push(t);
+            }
+        }
+        // Pointer types the checker never interned: describe them here.
+        for t in named {
+            let pname = format!("*{}", self.tt.type_string(t, TypeStyle::Runtime));
+            if self.bc.types.iter().any(|d| d.name == pname) {
+                continue;
+            }
+            let elem = self.rtype(t);
+            let mut desc = TypeDesc::new(pname, Kind::Ptr(elem), true, 8);
+            let Type::Named(n) = self.tt.get(t) else { continue };
+            let names: Vec<String> = self.tt.named.get(*n as usize).map(|i| i.methods.iter().map(|m| m.name.clone()).collect()).unwrap_or_default();
+            for name in names {
+                let Some(f) = self.method_func(t, &name) else { continue };
+                let Some(callee) = self.callee_of(&f) else { continue };
+                let mid = self.bc.method_id(&name);
+                desc.methods.push(Method { name: mid, target: callee });
+            }
+            desc.methods.sort_by_key(|m| m.name);
+            self.bc.add_type(desc);
         }
         stdlib::add_runtime_types(&mut self.bc);
     }
