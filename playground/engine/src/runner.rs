@@ -21,6 +21,7 @@ pub fn run(code: &Bytecode, entry: &EntryPoints, config: &RunConfig) -> Outcome 
         Err(f) => return finish(Vec::new(), f.message.into_bytes(), 2),
     };
     let mut steps = vec![entry.init];
+    steps.extend(entry.inits.iter().copied());
     steps.extend(entry.main);
     let mut code = 0;
     for f in steps {

@@ -63,7 +63,7 @@ impl<'a> Compiler<'a> {
         // The callee and receiver.
         let mut recv_args = 0u16;
         let target = match (&fun_u.kind, self.info.selections.get(&fun_u.id).cloned(), self.info.uses.get(&fun_u.id).cloned()) {
-            (ExprKind::Selector { x, .. }, Some(Selection::Method { path, func, ptr_recv, addr, deref, recv, value: false, expr: false, .. }), _) => {
+            (ExprKind::Selector { x, .. }, Some(Selection::Method { path, func, ptr_recv, addr, deref, recv, expr: false, .. }), _) => {
                 let callee = self.callee_of(&func);
                 if deferred {
                     match callee {
@@ -87,7 +87,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            (ExprKind::Selector { x, .. }, Some(Selection::IfaceMethod { path, name, value: false, expr: false, .. }), _) => {
+            (ExprKind::Selector { x, .. }, Some(Selection::IfaceMethod { path, name, expr: false, .. }), _) => {
                 let mid = self.bc.method_id(&name);
                 if deferred {
                     // Bind the interface receiver into a closure.

@@ -406,7 +406,7 @@ impl<'a> Compiler<'a> {
                     fs.emit(Op::Field(i as u16), sp);
                 }
             }
-            Some(Selection::Method { path, func, ptr_recv, addr, deref, value: true, expr: false, recv, .. }) => {
+            Some(Selection::Method { path, func, ptr_recv, addr, deref, expr: false, recv, .. }) => {
                 // A method value: bind the receiver now.
                 self.receiver(fs, x, &path, ptr_recv, addr, deref, recv, sp);
                 let Some(callee) = self.callee_of(&func) else { return self.unsupported(sp, "method value") };
@@ -417,7 +417,7 @@ impl<'a> Compiler<'a> {
                     None => self.unsupported(sp, "method value"),
                 }
             }
-            Some(Selection::IfaceMethod { path, name, value: true, expr: false, .. }) => {
+            Some(Selection::IfaceMethod { path, name, expr: false, .. }) => {
                 self.expr(fs, x);
                 for i in path {
                     fs.emit(Op::Field(i as u16), sp);

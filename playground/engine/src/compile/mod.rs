@@ -34,7 +34,11 @@ pub(crate) use func::FnState;
 /// and `init` functions), then `main.main`.
 #[derive(Clone, Debug, Default)]
 pub struct EntryPoints {
+    /// `main.init`: package variables in dependency order.
     pub init: u32,
+    /// The `func init()`s, in source order (run as the runtime does,
+    /// each called directly, so tracebacks show `main.init.0` alone).
+    pub inits: Vec<u32>,
     pub main: Option<u32>,
 }
 
@@ -126,7 +130,8 @@ impl<'a> Compiler<'a> {
         self.stub_runtime_types();
         let init = self.compile_init();
         let main = self.info.main.and_then(|m| self.func_ids.get(&m).copied());
-        EntryPoints { init, main }
+        let inits = self.info.inits.iter().filter_map(|f| self.func_ids.get(f).copied()).collect();
+        EntryPoints { init, inits, main }
     }
 
     /// Compiles one declared function or literal into its preassigned slot.
@@ -157,11 +162,6 @@ impl<'a> Compiler<'a> {
         for ini in &self.info.init_order {
             let Some(rhs) = find_expr(self.ast, ini.rhs) else { continue };
             fs.init_assign(self, &ini.lhs, rhs);
-        }
-        for fid in self.info.inits.clone() {
-            if let Some(&idx) = self.func_ids.get(&fid) {
-                fs.b.emit(Op::Call(idx), sp);
-            }
         }
         fs.b.emit(Op::Ret(0), sp);
         let nlocals = fs.nlocals;
@@ -546,7 +546,11 @@ impl<'a> Compiler<'a> {
         };
         b.emit(Op::Ret(nres), span);
         let chunk = b.finish().ok()?;
-        let idx = self.bc.add_func(Function::new(format!("main.{}-fm", key), nparams, nparams, nres, chunk));
+        let name = match callee {
+            Some(Callee::Func(f)) => format!("{}-fm", self.bc.funcs.get(f as usize).map_or("main.func", |x| x.name.as_str())),
+            _ => format!("main.{key}-fm"),
+        };
+        let idx = self.bc.add_func(Function::new(name, nparams, nparams, nres, chunk));
         self.helpers.insert(key, idx);
         Some(idx)
     }

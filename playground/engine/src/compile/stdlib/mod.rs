@@ -36,10 +36,12 @@ pub fn add_runtime_types(bc: &mut Bytecode) {
     use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
     let err_slice = bc.add_type(TypeDesc::new("[]error", Kind::Slice(T_ERROR), false, 24));
     let unwrap = bc.method_id("Unwrap");
-    let defs: [(&str, Vec<u32>, &str, &str); 3] = [
+    let defs: [(&str, Vec<u32>, &str, &str); 4] = [
         ("fmt.wrapError", vec![T_STRING, T_ERROR], "fmt.(*wrapError).Error", "fmt.(*wrapError).Unwrap"),
         ("fmt.wrapErrors", vec![T_STRING, err_slice], "fmt.(*wrapErrors).Error", "fmt.(*wrapErrors).Unwrap"),
         ("errors.joinError", vec![err_slice], "errors.(*joinError).Error", "errors.(*joinError).Unwrap"),
+        // When the program does not import errors (fmt.Errorf without %w).
+        ("errors.errorString", vec![T_STRING], "errors.(*errorString).Error", ""),
     ];
     for (name, fields, err_fn, unwrap_fn) in defs {
         if bc.types.iter().any(|t| t.name == format!("*{name}")) {
@@ -47,11 +49,13 @@ pub fn add_runtime_types(bc: &mut Bytecode) {
         }
         let st = bc.add_type(TypeDesc::new(name, Kind::Struct(fields), false, 40));
         let mut pt = TypeDesc::new(format!("*{name}"), Kind::Ptr(st), true, 8);
-        let (Some(e), Some(u)) = (lookup(err_fn), lookup(unwrap_fn)) else { continue };
+        let Some(e) = lookup(err_fn) else { continue };
         let e = bc.add_native(err_fn, e);
-        let u = bc.add_native(unwrap_fn, u);
         pt.methods.push(Method { name: crate::rtype::M_ERROR, target: Callee::Native(e) });
-        pt.methods.push(Method { name: unwrap, target: Callee::Native(u) });
+        if let Some(u) = lookup(unwrap_fn) {
+            let u = bc.add_native(unwrap_fn, u);
+            pt.methods.push(Method { name: unwrap, target: Callee::Native(u) });
+        }
         pt.methods.sort_by_key(|m| m.name);
         bc.add_type(pt);
     }
