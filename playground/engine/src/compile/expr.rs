@@ -40,6 +40,17 @@ impl<'a> Compiler<'a> {
     /// Compiles `e` leaving its value(s) on the stack.
     pub fn expr(&mut self, fs: &mut FnState, e: &'a Expr) {
         let sp = e.span;
+        // String literals keep their exact bytes (constant values are
+        // Rust strings, which cannot hold invalid UTF-8).
+        if let ExprKind::BasicLit(lit) = &e.kind
+            && lit.kind == crate::ast::LitKind::String
+            && !self.is_iface(self.ty(e))
+            && let Ok(bytes) = crate::lexer::decode_string(&lit.text)
+        {
+            let c = self.bc.add_const(Const::Str(bytes));
+            fs.emit(Op::Const(c), sp);
+            return;
+        }
         if let Some(v) = self.info.const_of(e.id) {
             let t = self.ty(e);
             self.constant(fs, &v.clone(), t, sp);
@@ -530,7 +541,7 @@ impl<'a> Compiler<'a> {
     /// Pushes the operands of an assignable place.
     pub fn place(&mut self, fs: &mut FnState, x: &'a Expr) -> Place {
         let sp = x.span;
-        let t = self.ty(x);
+        let t = self.var_type(x);
         match &x.kind {
             ExprKind::Paren(i) => self.place(fs, i),
             ExprKind::Ident(n) if n == "_" => Place::Blank,

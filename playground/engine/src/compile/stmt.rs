@@ -29,7 +29,7 @@ impl FnState {
             StmtKind::Decl(_) => {}
             StmtKind::Expr(e) => c.expr_discard(self, e),
             StmtKind::IncDec { x, inc } => {
-                let t = c.ty(x);
+                let t = c.var_type(x);
                 let p = c.place(self, x);
                 c.load_keep(self, p, sp);
                 if c.tt.is_float(t) {
@@ -144,7 +144,7 @@ impl FnState {
     fn assign<'a>(&mut self, c: &mut Compiler<'a>, lhs: &'a [Expr], rhs: &'a [Expr], define: bool, op: Option<AssignOp>, sp: Span) {
         if let Some(op) = op {
             let (Some(x), Some(y)) = (lhs.first(), rhs.first()) else { return };
-            let t = c.ty(x);
+            let t = c.var_type(x);
             let p = c.place(self, x);
             c.load_keep(self, p, sp);
             c.expr(self, y);
@@ -170,7 +170,7 @@ impl FnState {
             if define && let Some(v) = c.info.defs.get(&e.span.start) {
                 return c.info.vars.get(v.0 as usize).map_or(TypeId(0), |v| v.ty);
             }
-            c.ty(e)
+            c.var_type(e)
         };
         // Decide which names are new (`:=` may redeclare some).
         let is_new = |fs: &FnState, c: &Compiler, e: &Expr| define && c.info.defs.get(&e.span.start).is_some_and(|v| !fs.vars.contains_key(v));
@@ -463,7 +463,7 @@ impl FnState {
                 }
                 if let Some(v) = value {
                     self.emit(Op::GetLocal(vs), sp);
-                    let vt = c.ty(v);
+                    let vt = c.var_type(v);
                     let vt = if define { c.info.defs.get(&v.span.start).and_then(|x| c.info.vars.get(x.0 as usize)).map_or(vt, |x| x.ty) } else { vt };
                     if c.is_aggregate(vt) {
                         self.emit(Op::Clone, sp);
@@ -530,7 +530,7 @@ impl FnState {
             if c.is_aggregate(et) {
                 self.emit(Op::Clone, sp);
             }
-            let vt = if define { c.info.defs.get(&v.span.start).and_then(|x| c.info.vars.get(x.0 as usize)).map_or(et, |x| x.ty) } else { c.ty(v) };
+            let vt = if define { c.info.defs.get(&v.span.start).and_then(|x| c.info.vars.get(x.0 as usize)).map_or(et, |x| x.ty) } else { c.var_type(v) };
             c.implicit(self, et, vt, sp);
             assign(self, c, v);
         }
@@ -676,6 +676,16 @@ impl FnState {
 use crate::ast::ExprKind;
 
 impl<'a> Compiler<'a> {
+    /// The type of an assignment target: a variable's declared type (the
+    /// checker records no type for a plain identifier on the left).
+    pub fn var_type(&self, e: &Expr) -> TypeId {
+        match self.info.uses.get(&e.unparen().id) {
+            Some(crate::check::info::Use::Local(v)) => self.info.vars.get(v.0 as usize).map_or(TypeId(0), |v| v.ty),
+            Some(crate::check::info::Use::Global(g)) => self.info.globals.get(g.0 as usize).map_or(TypeId(0), |g| g.ty),
+            _ => self.ty(e),
+        }
+    }
+
     /// The equality op for two operands of these types.
     pub fn eq_op(&self, a: TypeId, b: TypeId) -> Op {
         if self.is_iface(a) || self.is_iface(b) {
