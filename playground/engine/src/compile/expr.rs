@@ -307,7 +307,7 @@ impl<'a> Compiler<'a> {
             Type::Pointer(inner) => {
                 // `&T{}` elided inside a literal of pointers.
                 self.composite(fs, inner, elems, sp);
-                fs.emit(Op::Addr, sp);
+                fs.emit(if self.is_aggregate(inner) { Op::Addr } else { Op::NewCell }, sp);
             }
             Type::Struct(fields) => {
                 let id = self.rtype(t);
@@ -446,29 +446,66 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The types of the fields along an embedded-field path from `t`.
+    pub fn path_types(&self, t: TypeId, path: &[usize]) -> Vec<TypeId> {
+        let mut out = Vec::new();
+        let mut cur = t;
+        for &i in path {
+            let st = match self.under(cur) {
+                Type::Pointer(e) => *e,
+                _ => cur,
+            };
+            let Type::Struct(fields) = self.under(st) else { break };
+            let Some(f) = fields.get(i) else { break };
+            cur = f.ty;
+            out.push(cur);
+        }
+        out
+    }
+
     /// Pushes a method call's receiver as the method expects it.
     #[allow(clippy::too_many_arguments)]
     pub fn receiver(&mut self, fs: &mut FnState, x: &'a Expr, path: &[usize], ptr_recv: bool, addr: bool, deref: bool, recv: TypeId, sp: Span) {
-        if addr {
-            if !self.addr_of(fs, x) {
-                // Not addressable as such (e.g. a map element is rejected
-                // by the checker): use the value's object.
-                self.expr(fs, x);
-                fs.emit(Op::Addr, sp);
+        if path.is_empty() {
+            if addr {
+                if !self.addr_of(fs, x) {
+                    self.expr(fs, x);
+                    if self.is_aggregate(self.ty(x)) {
+                        fs.emit(Op::Addr, sp);
+                    } else {
+                        fs.emit(Op::NewCell, sp);
+                    }
+                }
+                return;
             }
-            for &i in path {
-                fs.emit(Op::FieldAddr(i as u16), sp);
+            self.expr(fs, x);
+            if ptr_recv {
+                return;
+            }
+            if deref {
+                fs.emit(Op::Load, sp);
+            }
+            if self.is_aggregate(recv) {
+                fs.emit(Op::Clone, sp);
             }
             return;
         }
+        // Through embedded fields: Field ops dereference pointers on the
+        // way; the object reached is shared, so its address is real.
+        let tys = self.path_types(self.ty(x), path);
         self.expr(fs, x);
-        for &i in path {
+        let n = path.len();
+        for &i in &path[..n - 1] {
             fs.emit(Op::Field(i as u16), sp);
         }
+        let last = path[n - 1];
+        let last_is_ptr = tys.last().is_some_and(|t| matches!(self.under(*t), Type::Pointer(_)));
         if ptr_recv {
+            fs.emit(if last_is_ptr { Op::Field(last as u16) } else { Op::FieldAddr(last as u16) }, sp);
             return;
         }
-        if deref {
+        fs.emit(Op::Field(last as u16), sp);
+        if last_is_ptr {
             fs.emit(Op::Load, sp);
         }
         if self.is_aggregate(recv) {
@@ -531,7 +568,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::CompositeLit { elems, .. } => {
                 self.composite(fs, t, elems, sp);
-                fs.emit(Op::Addr, sp);
+                fs.emit(if self.is_aggregate(t) { Op::Addr } else { Op::NewCell }, sp);
                 true
             }
             _ => false,

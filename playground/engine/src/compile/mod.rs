@@ -477,30 +477,26 @@ impl<'a> Compiler<'a> {
         let nres = sig.results.len() as u16;
         let mut b = ChunkBuilder::new();
         b.emit(Op::GetLocal(0), span);
-        // Walk to the receiver: fields through embedded structs/pointers.
-        let mut cur = t;
-        for &i in path {
-            let st = match self.tt.get(cur) {
-                Type::Pointer(e) => *e,
-                _ => cur,
-            };
-            let Type::Struct(fields) = self.under(st) else { return None };
-            let f = fields.get(i)?;
-            b.emit(Op::Field(i as u16), span);
-            cur = f.ty;
-        }
-        let cur_is_ptr = matches!(self.tt.get(cur), Type::Pointer(_));
-        if ptr_recv && !cur_is_ptr {
-            // Only reachable when cur is an addressable field: take &field.
-            // Re-walk with FieldAddr for the last step.
+        // Walk to the receiver through embedded fields (Field ops
+        // dereference pointers on the way).
+        let tys = self.path_types(t, path);
+        let cur_is_ptr = if path.is_empty() { matches!(self.tt.get(t), Type::Pointer(_)) } else { tys.last().is_some_and(|x| matches!(self.under(*x), Type::Pointer(_))) };
+        if let Some((&last, rest)) = path.split_last() {
+            for &i in rest {
+                b.emit(Op::Field(i as u16), span);
+            }
+            if ptr_recv && !cur_is_ptr {
+                b.emit(Op::FieldAddr(last as u16), span);
+            } else {
+                b.emit(Op::Field(last as u16), span);
+            }
+        } else if ptr_recv && !cur_is_ptr {
             return None;
         }
         if !ptr_recv && cur_is_ptr {
             b.emit(Op::Load, span);
-            if self.is_aggregate(recv_named) {
-                b.emit(Op::Clone, span);
-            }
-        } else if !ptr_recv && self.is_aggregate(recv_named) {
+        }
+        if !ptr_recv && self.is_aggregate(recv_named) {
             b.emit(Op::Clone, span);
         }
         for i in 1..nparams {

@@ -194,8 +194,27 @@ impl FnState {
             c.store(self, p, sp);
             return;
         }
-        // Several values: evaluate every right-hand side into temporaries,
-        // then assign left to right.
+        // Several values: as Go does, first the operands of the targets
+        // (index expressions, pointers), then every right-hand side into
+        // temporaries, then the assignments left to right.
+        let mut places: Vec<Option<(super::expr::Place, Vec<u16>)>> = Vec::new();
+        for x in lhs {
+            if is_new(self, c, x) {
+                places.push(None);
+                continue;
+            }
+            let p = c.place(self, x);
+            let n = match p {
+                super::expr::Place::Field(_) | super::expr::Place::Deref => 1,
+                super::expr::Place::Index | super::expr::Place::MapIndex(_) => 2,
+                _ => 0,
+            };
+            let slots: Vec<u16> = (0..n).map(|_| self.new_slot()).collect();
+            for o in slots.iter().rev() {
+                self.emit(Op::SetLocal(*o), sp);
+            }
+            places.push(Some((p, slots)));
+        }
         let mut temps: Vec<(u16, TypeId)> = Vec::new();
         if lhs.len() == rhs.len() {
             for (x, y) in lhs.iter().zip(rhs) {
@@ -226,7 +245,7 @@ impl FnState {
                 temps.push((slots[i], t));
             }
         }
-        for (x, (s, _)) in lhs.iter().zip(temps) {
+        for ((x, (s, _)), pl) in lhs.iter().zip(temps).zip(places) {
             if is_new(self, c, x) {
                 self.emit(Op::GetLocal(s), sp);
                 match self.declare(c, x.span.start) {
@@ -235,7 +254,10 @@ impl FnState {
                 }
                 continue;
             }
-            let p = c.place(self, x);
+            let Some((p, slots)) = pl else { continue };
+            for o in &slots {
+                self.emit(Op::GetLocal(*o), sp);
+            }
             self.emit(Op::GetLocal(s), sp);
             c.store(self, p, sp);
         }
@@ -492,7 +514,10 @@ impl FnState {
         // The range expression is evaluated once; an array is copied
         // (ranging over an array ranges over a copy) unless only keys are used.
         c.expr(self, x);
-        if !ptr && value.is_some() && matches!(c.under(c.ty(x)), Type::Array(..)) {
+        if ptr {
+            // Ranging over *[N]T walks the live array.
+            self.emit(Op::Load, sp);
+        } else if value.is_some() && matches!(c.under(c.ty(x)), Type::Array(..)) {
             self.emit(Op::Clone, sp);
         }
         self.emit(Op::Dup, sp);

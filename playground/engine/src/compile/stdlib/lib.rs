@@ -26,6 +26,14 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "strings.(*Builder).WriteString" => builder_write_string,
         "strings.(*Builder).WriteByte" => builder_write_byte,
         "strings.(*Builder).WriteRune" => builder_write_rune,
+        "strings.(*Builder).Write" => |vm, g, n| {
+            let a = args(g, n);
+            let b: Vec<u8> = super::slice_elems(vm, a.get(1).copied().unwrap_or_default()).iter().map(|v| v.int() as u8).collect();
+            builder_append(vm, a.first().copied().unwrap_or_default(), &b)?;
+            g.stack.push(Value::Int(b.len() as i64));
+            g.stack.push(Value::Nil);
+            Ok(())
+        },
         "strings.(*Builder).String" => builder_string,
         "strings.(*Builder).Len" => builder_len,
         "strings.(*Builder).Reset" => builder_reset,

@@ -28,7 +28,20 @@ const MAX_TRAMPOLINE_RESULTS: u16 = 3;
 
 /// Called once per program before compiling: nothing to pre-register yet
 /// (natives are added on first use).
-pub fn register(_bc: &mut Bytecode) {}
+pub fn register(bc: &mut Bytecode) {
+    // The runtime's errors implement runtime.Error (`RuntimeError()`).
+    let m = bc.method_id("RuntimeError");
+    let nop = bc.add_native("runtime.(*Error).RuntimeError", |_, g, argc| {
+        args(g, argc);
+        Ok(())
+    });
+    for t in [crate::rtype::T_RT_BOUNDS, crate::rtype::T_RT_ERRORSTRING, crate::rtype::T_RT_TYPEASSERT] {
+        if let Some(d) = bc.types.get_mut(t as usize) {
+            d.methods.push(crate::rtype::Method { name: m, target: Callee::Native(nop) });
+            d.methods.sort_by_key(|x| x.name);
+        }
+    }
+}
 
 /// Runtime types that exist only inside natives (no stub declares them):
 /// the error types `fmt.Errorf` and `errors.Join` return.
