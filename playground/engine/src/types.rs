@@ -872,7 +872,9 @@ impl TypeTable {
                     let qualify =
                         !n.pkg.is_empty() && (style == TypeStyle::Runtime || n.pkg != "main");
                     if qualify {
-                        if style == TypeStyle::Checker && (n.pkg == "sync" || n.pkg == "sync/atomic") {
+                        if style == TypeStyle::Checker
+                            && (n.pkg == "sync" || n.pkg == "sync/atomic")
+                        {
                             // Go's checker also loads internal/sync and
                             // internal/runtime/atomic, whose names collide,
                             // so it qualifies these types by path.

@@ -7,8 +7,13 @@
 use std::path::Path;
 
 fn go_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut v: Vec<_> = rd.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "go")).collect();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<_> = rd
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "go"))
+        .collect();
     v.sort();
     v
 }
@@ -40,8 +45,14 @@ fn valid_programs_check_cleanly() {
         let res = gmp_engine::compile("prog.go", &src);
         if name.contains("unsupported") {
             match res {
-                Err(e) if e.diagnostics.iter().all(|d| d.message.starts_with("unsupported:")) => {}
-                Err(e) => failures.push(format!("{name}: expected only unsupported diagnostics:\n{}", e.render())),
+                Err(e)
+                    if e.diagnostics
+                        .iter()
+                        .all(|d| d.message.starts_with("unsupported:")) => {}
+                Err(e) => failures.push(format!(
+                    "{name}: expected only unsupported diagnostics:\n{}",
+                    e.render()
+                )),
                 Ok(_) => failures.push(format!("{name}: expected an unsupported diagnostic")),
             }
         } else if let Err(e) = check_only(&src) {

@@ -25,7 +25,12 @@ impl<'a> Checker<'a> {
                 }
                 Operand::invalid()
             }
-            Mode::TypeExpr => self.conversion(e, f.ty, args),
+            Mode::TypeExpr => {
+                let x = self.conversion(e, f.ty, args);
+                let a = self.type_expr_alias(fun);
+                self.note_alias(e, a, f.ty);
+                x
+            }
             Mode::Builtin(b) => {
                 if self.recording() {
                     self.info.calls.insert(e.id, CallKind::Builtin(b));

@@ -21,7 +21,10 @@ impl<'a> Checker<'a> {
             // The playground runs programs: only package main makes sense.
             // `go run` says this without a position (the go command, not
             // the compiler, reports it).
-            self.error(file.package.span, "package command-line-arguments is not a main package");
+            self.error(
+                file.package.span,
+                "package command-line-arguments is not a main package",
+            );
         }
         let mut methods: Vec<&'a ast::FuncDecl> = Vec::new();
         for d in &file.decls {

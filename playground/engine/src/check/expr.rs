@@ -119,7 +119,7 @@ impl<'a> Checker<'a> {
                 }
             }
             s.push_str("type ");
-            s.push_str(&self.type_str(x.ty));
+            s.push_str(&self.spelled(x.ty, e));
         }
         s.push(')');
         s
@@ -336,6 +336,9 @@ impl<'a> Checker<'a> {
                 if self.tt.is_invalid(ty) {
                     return Operand::invalid();
                 }
+                if let Some(&a) = self.obj_alias.get(&o) {
+                    self.note_alias(e, Some(a), ty);
+                }
                 if let Some(v) = local {
                     self.note_capture(v);
                     self.record_use(e, Use::Local(v));
@@ -526,6 +529,9 @@ impl<'a> Checker<'a> {
             return TypeId(0);
         }
         let t = self.default_type(x.ty);
+        if matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedRune)) {
+            self.note_alias(e, Some("rune"), t);
+        }
         if t != x.ty {
             self.convert_untyped(x, e, t);
         }
@@ -653,7 +659,10 @@ impl<'a> Checker<'a> {
             if !self.convert_untyped(x, e, dt) {
                 let d = self.describe(x, e);
                 let ds = self.type_str(dt);
-                self.error(e.span, format!("cannot use {d} as {ds} value in {context} (overflows)"));
+                self.error(
+                    e.span,
+                    format!("cannot use {d} as {ds} value in {context} (overflows)"),
+                );
                 *x = Operand::invalid();
                 return false;
             }
@@ -935,13 +944,13 @@ impl<'a> Checker<'a> {
         if !self.match_types(&mut x, xe, &mut y, ye) {
             // A constant that does not fit the other operand's type is
             // reported on the constant (types2's invalidConversion).
-            let (u, ue, other) = if self.tt.is_untyped(x0.ty) && !self.tt.is_untyped(y0.ty) {
-                (&x0, xe, y0.ty)
+            let (u, ue, other, oe) = if self.tt.is_untyped(x0.ty) && !self.tt.is_untyped(y0.ty) {
+                (&x0, xe, y0.ty, ye)
             } else {
-                (&y0, ye, x0.ty)
+                (&y0, ye, x0.ty, xe)
             };
             let d = self.describe(u, ue);
-            let ts = self.type_str(other);
+            let ts = self.spelled(other, oe);
             match self.not_representable.take() {
                 Some(Unrepresentable::Truncated) => {
                     self.error(ue.span, format!("{d} truncated to {ts}"));
@@ -950,8 +959,8 @@ impl<'a> Checker<'a> {
                     self.error(ue.span, format!("{d} overflows {ts}"));
                 }
                 _ => {
-                    let xs = self.type_name_for_mismatch(&x0);
-                    let ys = self.type_name_for_mismatch(&y0);
+                    let xs = self.type_name_for_mismatch(&x0, xe);
+                    let ys = self.type_name_for_mismatch(&y0, ye);
                     let s = crate::parser::expr_string(e);
                     // Comparisons report a mismatch at the second operand.
                     let at = if is_cmp { ye.span } else { xe.span };
@@ -970,7 +979,7 @@ impl<'a> Checker<'a> {
             || (x.ty != y.ty && !self.tt.is_untyped(x.ty) && !self.tt.is_untyped(y.ty))
         {
             let s = crate::parser::expr_string(e);
-            let (xs, ys) = (self.type_str(x.ty), self.type_str(y.ty));
+            let (xs, ys) = (self.spelled(x.ty, xe), self.spelled(y.ty, ye));
             self.error(
                 xe.span,
                 format!("invalid operation: {s} (mismatched types {xs} and {ys})"),
@@ -978,6 +987,13 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         let t = x.ty;
+        if let Some(&a) = self
+            .aliases
+            .get(&xe.unparen().id)
+            .or_else(|| self.aliases.get(&ye.unparen().id))
+        {
+            self.note_alias(e, Some(a), t);
+        }
         let ok = match op {
             Add => self.tt.is_numeric(t) || self.tt.is_string(t),
             Sub | Mul | Quo => self.tt.is_numeric(t),
@@ -1084,11 +1100,11 @@ impl<'a> Checker<'a> {
         cur
     }
 
-    fn type_name_for_mismatch(&self, x: &Operand) -> String {
+    fn type_name_for_mismatch(&self, x: &Operand, e: &Expr) -> String {
         if x.mode == Mode::Nil {
             return "untyped nil".into();
         }
-        self.type_str(x.ty)
+        self.spelled(x.ty, e)
     }
 
     /// Converts untyped operands towards each other's type; false on a
@@ -1173,8 +1189,8 @@ impl<'a> Checker<'a> {
             matches!(self.tt.get(y.ty), Type::Basic(BasicKind::UntypedNil)) || y.mode == Mode::Nil;
         if !self.tt.assignable(x.ty, y.ty) && !self.tt.assignable(y.ty, x.ty) {
             let (xs, ys) = (
-                self.type_name_for_mismatch(x),
-                self.type_name_for_mismatch(y),
+                self.type_name_for_mismatch(x, xe),
+                self.type_name_for_mismatch(y, ye),
             );
             self.error(
                 ye.span,
@@ -1208,9 +1224,15 @@ impl<'a> Checker<'a> {
                         _ => {
                             let bad = self.incomparable_part(o.ty);
                             let bs = self.type_str(bad);
-                            let kind = if matches!(self.tt.under(o.ty), Type::Array(..)) { "array" } else { "struct" };
+                            let kind = if matches!(self.tt.under(o.ty), Type::Array(..)) {
+                                "array"
+                            } else {
+                                "struct"
+                            };
                             let _ = kind;
-                            format!("invalid operation: {s} (struct containing {bs} cannot be compared)")
+                            format!(
+                                "invalid operation: {s} (struct containing {bs} cannot be compared)"
+                            )
                         }
                     };
                     let _ = oe;
@@ -1423,9 +1445,19 @@ impl<'a> Checker<'a> {
                     Selected::Field { path, ty } => {
                         // Unexported fields of another package's struct.
                         let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase());
-                        if !exported && self.field_pkg(x.ty, &path).is_some_and(|p| p != self.pkgs[self.cur_pkg].path) {
+                        if !exported
+                            && self
+                                .field_pkg(x.ty, &path)
+                                .is_some_and(|p| p != self.pkgs[self.cur_pkg].path)
+                        {
                             let s = crate::parser::expr_string(e);
-                            self.error(sel.span, format!("{s} undefined (cannot refer to unexported field {})", sel.name));
+                            self.error(
+                                sel.span,
+                                format!(
+                                    "{s} undefined (cannot refer to unexported field {})",
+                                    sel.name
+                                ),
+                            );
                             return Operand::invalid();
                         }
                         if self.recording() {
@@ -1737,7 +1769,9 @@ impl<'a> Checker<'a> {
         let (elem, length, mode) = match self.tt.under(x.ty).clone() {
             Type::Basic(bk) if bk.is_string() => {
                 let len = x.konst().and_then(|v| v.as_str()).map(|s| s.len() as i64);
-                (self.tt.basic(BasicKind::Uint8), len, Mode::Value)
+                let byte = self.tt.basic(BasicKind::Uint8);
+                self.note_alias(e, Some("byte"), byte);
+                (byte, len, Mode::Value)
             }
             Type::Slice(el) => (el, None, Mode::Variable),
             Type::Array(el, n) => (
@@ -2060,10 +2094,7 @@ impl<'a> Checker<'a> {
                             ExprKind::CompositeLit { rbrace, .. } => *rbrace,
                             _ => e.span,
                         };
-                        self.error(
-                            at,
-                            format!("too few values in struct literal of type {ts}"),
-                        );
+                        self.error(at, format!("too few values in struct literal of type {ts}"));
                     }
                 }
             }

@@ -180,6 +180,14 @@ pub(crate) struct Checker<'a> {
     not_representable: Option<crate::constant::Unrepresentable>,
     /// A label waiting for the loop/switch/select it names.
     pending_label: Option<String>,
+    /// `byte` and `rune` are aliases of uint8 and int32 (one `TypeId` each),
+    /// but Go's messages keep the spelling: expressions and variables known
+    /// to be spelled `byte`/`rune` (string indexing, rune literals, `var b
+    /// byte`, `byte(x)`) are remembered here for display only.
+    aliases: HashMap<ast::ExprId, &'static str>,
+    obj_alias: HashMap<ObjId, &'static str>,
+    /// The alias the next `declare_local` gives its variable.
+    pending_alias: Option<&'static str>,
     /// Stack position at entry, for the `STACK_BUDGET` guard.
     stack_base: usize,
     /// Set once the budget was exceeded (reported once).
@@ -347,6 +355,9 @@ impl<'a> Checker<'a> {
             not_representable: None,
             pending_label: None,
             src: None,
+            aliases: HashMap::new(),
+            obj_alias: HashMap::new(),
+            pending_alias: None,
             stack_base: stack_position(),
             too_deep: false,
         };
@@ -457,7 +468,10 @@ impl<'a> Checker<'a> {
         }
         if let Some(&prev) = self.scopes[self.scope].names.get(name) {
             let ps = self.pos_string(self.obj(prev).span);
-            self.error(span, format!("{name} redeclared in this block\n\t{ps}: other declaration of {name}"));
+            self.error(
+                span,
+                format!("{name} redeclared in this block\n\t{ps}: other declaration of {name}"),
+            );
             return false;
         }
         self.scopes[self.scope].names.insert(name.to_string(), obj);
@@ -504,6 +518,52 @@ impl<'a> Checker<'a> {
         let rest = f.text.get(from as usize..)?;
         let i = rest.find(tok)?;
         Some(Span::new(from as usize + i, from as usize + i + tok.len()))
+    }
+
+    /// Whether alias `a` (`byte`/`rune`) denotes type `t`.
+    fn alias_fits(&self, a: &str, t: TypeId) -> bool {
+        match a {
+            "byte" => matches!(self.tt.get(t), crate::types::Type::Basic(BasicKind::Uint8)),
+            "rune" => matches!(self.tt.get(t), crate::types::Type::Basic(BasicKind::Int32)),
+            _ => false,
+        }
+    }
+
+    /// Remembers that expression `e` of type `t` is spelled `a`.
+    fn note_alias(&mut self, e: &ast::Expr, a: Option<&'static str>, t: TypeId) {
+        if let Some(a) = a {
+            if self.alias_fits(a, t) {
+                self.aliases.insert(e.unparen().id, a);
+                self.aliases.insert(e.id, a);
+            }
+        }
+    }
+
+    /// The alias a type expression is spelled with (`byte`, `rune`).
+    fn type_expr_alias(&self, e: &ast::Expr) -> Option<&'static str> {
+        let name = e.unparen().ident()?;
+        let o = self.lookup(name)?;
+        if self.obj(o).pkg != 0 || self.scopes[0].names.get(name) != Some(&o) {
+            return None;
+        }
+        match name {
+            "byte" => Some("byte"),
+            "rune" => Some("rune"),
+            _ => None,
+        }
+    }
+
+    /// A type as messages print it for expression `e` (keeping `byte` and
+    /// `rune` where the program spelled them).
+    fn spelled(&self, t: TypeId, e: &ast::Expr) -> String {
+        let a = self
+            .aliases
+            .get(&e.id)
+            .or_else(|| self.aliases.get(&e.unparen().id));
+        match a {
+            Some(a) if self.alias_fits(a, t) => a.to_string(),
+            _ => self.type_str(t),
+        }
     }
 
     /// Whether recursion must stop here: the host stack budget is spent.
@@ -594,6 +654,10 @@ impl<'a> Checker<'a> {
         if self.recording() {
             self.info.defs.insert(name.span.start, vid);
         }
+        if let Some(a) = self.pending_alias.take() {
+            // Registered below once the object exists.
+            self.pending_alias = Some(a);
+        }
         let obj = self.new_obj(
             &name.name,
             ObjKind::Var {
@@ -610,6 +674,11 @@ impl<'a> Checker<'a> {
             self.obj_mut(obj).used = true;
         } else if let Some(f) = self.fstack.last_mut() {
             f.locals.push(obj);
+        }
+        if let Some(a) = self.pending_alias.take() {
+            if self.alias_fits(a, ty) {
+                self.obj_alias.insert(obj, a);
+            }
         }
         if !self.declare(&name.name, obj, name.span) {
             // A redeclaration was reported; do not also call it unused.

@@ -5,7 +5,7 @@
 
 use super::expr::{Mode, Operand};
 use super::*;
-use crate::ast::{Expr, ExprKind, Stmt, StmtKind};
+use crate::ast::{Expr, ExprId, ExprKind, Stmt, StmtKind};
 use crate::types::Type;
 
 impl<'a> Checker<'a> {
@@ -41,6 +41,7 @@ impl<'a> Checker<'a> {
                     .as_ref()
                     .and_then(|s| s.params.get(pi).copied())
                     .unwrap_or(TypeId(0));
+                self.pending_alias = self.type_expr_alias(&f.ty);
                 self.declare_local(n, t, VarKind::Param);
                 pi += 1;
             }
@@ -497,10 +498,19 @@ impl<'a> Checker<'a> {
         }
         // `return f()` with f multi-valued, or a lone value for several
         // results.
-        let lone_call = results.len() == 1 && matches!(results[0].unparen().kind, ExprKind::Call { .. });
+        let lone_call =
+            results.len() == 1 && matches!(results[0].unparen().kind, ExprKind::Call { .. });
         if results.len() == 1 && (sig.results.len() > 1 || lone_call) {
-            let hint = if sig.results.len() == 1 { Some(sig.results[0]) } else { None };
-            let mut x = if lone_call { self.expr_multi(&results[0]) } else { self.expr(&results[0], hint) };
+            let hint = if sig.results.len() == 1 {
+                Some(sig.results[0])
+            } else {
+                None
+            };
+            let mut x = if lone_call {
+                self.expr_multi(&results[0])
+            } else {
+                self.expr(&results[0], hint)
+            };
             if x.is_invalid() {
                 return;
             }
@@ -524,12 +534,24 @@ impl<'a> Checker<'a> {
                 Some(ts) => {
                     let hs = self.summary(&ts);
                     let ws = self.summary(&sig.results);
-                    let q = if ts.len() > sig.results.len() { "too many" } else { "not enough" };
-                    self.error(results[0].span, format!("{q} return values\n\thave {hs}\n\twant {ws}"));
+                    let q = if ts.len() > sig.results.len() {
+                        "too many"
+                    } else {
+                        "not enough"
+                    };
+                    self.error(
+                        results[0].span,
+                        format!("{q} return values\n\thave {hs}\n\twant {ws}"),
+                    );
                 }
                 None if sig.results.len() == 1 => {
                     if self.single_value(&mut x, &results[0]) {
-                        self.assign_operand(&mut x, &results[0], sig.results[0], "return statement");
+                        self.assign_operand(
+                            &mut x,
+                            &results[0],
+                            sig.results[0],
+                            "return statement",
+                        );
                     }
                 }
                 None => {
@@ -538,7 +560,10 @@ impl<'a> Checker<'a> {
                     }
                     let hs = self.summary(&[x.ty]);
                     let ws = self.summary(&sig.results);
-                    self.error(results[0].span, format!("not enough return values\n\thave {hs}\n\twant {ws}"));
+                    self.error(
+                        results[0].span,
+                        format!("not enough return values\n\thave {hs}\n\twant {ws}"),
+                    );
                 }
             }
             return;
@@ -612,6 +637,13 @@ impl<'a> Checker<'a> {
                     );
                     for (i, n) in spec.names.iter().enumerate() {
                         let t = types.get(i).copied().unwrap_or(TypeId(0));
+                        self.pending_alias = match &spec.ty {
+                            Some(te) => self.type_expr_alias(te),
+                            None if spec.values.len() == spec.names.len() => {
+                                self.aliases.get(&spec.values[i].unparen().id).copied()
+                            }
+                            None => None,
+                        };
                         self.declare_local(n, t, VarKind::Local);
                     }
                 }
@@ -744,6 +776,11 @@ impl<'a> Checker<'a> {
                     let name = ast::Name {
                         name: l.ident().unwrap_or("_").to_string(),
                         span: l.span,
+                    };
+                    self.pending_alias = if rhs.len() == lhs.len() {
+                        self.aliases.get(&rhs[i].unparen().id).copied()
+                    } else {
+                        None
                     };
                     let obj = self.declare_local_expr(&name, t);
                     if let ObjKind::Var { local: Some(v), .. } = self.obj(obj).kind {
@@ -1296,6 +1333,12 @@ impl<'a> Checker<'a> {
                 }
             }
         };
+        // Ranging over a string yields runes (spelled `rune` in messages).
+        let value_alias = if self.tt.is_string(xo.ty) {
+            Some("rune")
+        } else {
+            None
+        };
         let pairs = [(key, kt), (value, vt.unwrap_or(TypeId(0)))];
         if define {
             let mut any_new = false;
@@ -1311,6 +1354,12 @@ impl<'a> Checker<'a> {
                             name: name.to_string(),
                             span: e.span,
                         };
+                        self.pending_alias =
+                            if e.id == value.map(|v| v.id).unwrap_or(ExprId(u32::MAX)) {
+                                value_alias
+                            } else {
+                                None
+                            };
                         let o = self.declare_local(&n, t, VarKind::Local);
                         if let ObjKind::Var { local: Some(v), .. } = self.obj(o).kind {
                             self.record_use(e, Use::Local(v));

@@ -63,7 +63,10 @@ fn collect_exprs<'f>(file: &'f ast::File, src: &str) -> Vec<(&'f Expr, String)> 
                 }
             }
             ExprKind::FuncLit { body, .. } => block(body, out),
-            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } | ExprKind::Selector { x, .. } => expr(x, out),
+            ExprKind::Paren(x)
+            | ExprKind::Star(x)
+            | ExprKind::Unary { x, .. }
+            | ExprKind::Selector { x, .. } => expr(x, out),
             ExprKind::Index { x, index } => {
                 expr(x, out);
                 expr(index, out);
@@ -105,7 +108,12 @@ fn collect_exprs<'f>(file: &'f ast::File, src: &str) -> Vec<(&'f Expr, String)> 
             StmtKind::Return(rs) => rs.iter().for_each(|e| expr(e, out)),
             StmtKind::Decl(d) => decl(d, out),
             StmtKind::Block(b) => block(b, out),
-            StmtKind::For { init, cond, post, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 for s in [init, post].into_iter().flatten() {
                     stmt(s, out);
                 }
@@ -114,14 +122,25 @@ fn collect_exprs<'f>(file: &'f ast::File, src: &str) -> Vec<(&'f Expr, String)> 
                 }
                 block(body, out);
             }
-            StmtKind::Range { key, value, x, body, .. } => {
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+                ..
+            } => {
                 for e in [key, value].into_iter().flatten() {
                     expr(e, out);
                 }
                 expr(x, out);
                 block(body, out);
             }
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 if let Some(i) = init {
                     stmt(i, out);
                 }
@@ -137,8 +156,14 @@ fn collect_exprs<'f>(file: &'f ast::File, src: &str) -> Vec<(&'f Expr, String)> 
     }
     fn decl<'f>(d: &'f ast::Decl, out: &mut Vec<&'f Expr>) {
         match d {
-            ast::Decl::Var(g) => g.specs.iter().for_each(|s| s.values.iter().for_each(|e| expr(e, out))),
-            ast::Decl::Const(g) => g.specs.iter().for_each(|s| s.values.iter().for_each(|e| expr(e, out))),
+            ast::Decl::Var(g) => g
+                .specs
+                .iter()
+                .for_each(|s| s.values.iter().for_each(|e| expr(e, out))),
+            ast::Decl::Const(g) => g
+                .specs
+                .iter()
+                .for_each(|s| s.values.iter().for_each(|e| expr(e, out))),
             ast::Decl::Func(f) => {
                 if let Some(b) = &f.body {
                     block(b, out);
@@ -151,7 +176,14 @@ fn collect_exprs<'f>(file: &'f ast::File, src: &str) -> Vec<(&'f Expr, String)> 
     for d in &file.decls {
         decl(d, &mut out);
     }
-    out.into_iter().map(|e| (e, src[e.span.start as usize..e.span.end as usize].to_string())).collect()
+    out.into_iter()
+        .map(|e| {
+            (
+                e,
+                src[e.span.start as usize..e.span.end as usize].to_string(),
+            )
+        })
+        .collect()
 }
 
 struct Fixture {
@@ -168,25 +200,48 @@ fn fixture(src: &str) -> Fixture {
     let (checked, diags) = check_file(&f, &sf);
     let rendered: Vec<String> = diags.iter().map(|d| d.render(&sf)).collect();
     assert!(rendered.is_empty(), "{rendered:#?}");
-    let exprs = collect_exprs(&f, src).into_iter().map(|(e, s)| (e.id, s)).collect();
+    let exprs = collect_exprs(&f, src)
+        .into_iter()
+        .map(|(e, s)| (e.id, s))
+        .collect();
     Fixture { checked, exprs }
 }
 
 impl Fixture {
     /// The first expression whose source text is `text`.
     fn id(&self, text: &str) -> ExprId {
-        self.exprs.iter().find(|(_, s)| s == text).unwrap_or_else(|| panic!("no expression {text:?}")).0
+        self.exprs
+            .iter()
+            .find(|(_, s)| s == text)
+            .unwrap_or_else(|| panic!("no expression {text:?}"))
+            .0
     }
     fn ids(&self, text: &str) -> Vec<ExprId> {
-        self.exprs.iter().filter(|(_, s)| s == text).map(|(i, _)| *i).collect()
+        self.exprs
+            .iter()
+            .filter(|(_, s)| s == text)
+            .map(|(i, _)| *i)
+            .collect()
     }
     fn ty(&self, text: &str) -> String {
-        let t = self.checked.info.types.get(&self.id(text)).copied().unwrap_or_else(|| panic!("no type for {text}"));
+        let t = self
+            .checked
+            .info
+            .types
+            .get(&self.id(text))
+            .copied()
+            .unwrap_or_else(|| panic!("no type for {text}"));
         self.checked.types.type_string(t, TypeStyle::Runtime)
     }
     /// The last variable declared with this name.
     fn var(&self, name: &str) -> &VarInfo {
-        self.checked.info.vars.iter().rev().find(|v| v.name == name).unwrap_or_else(|| panic!("no var {name}"))
+        self.checked
+            .info
+            .vars
+            .iter()
+            .rev()
+            .find(|v| v.name == name)
+            .unwrap_or_else(|| panic!("no var {name}"))
     }
 }
 
@@ -199,9 +254,21 @@ fn escapes_and_captures() {
     assert!(fx.var("b").escapes, "address taken");
     assert!(!fx.var("c").escapes);
     assert!(!fx.var("p").escapes);
-    let lit = fx.checked.info.funcs.iter().find(|f| f.lit.is_some()).expect("closure");
+    let lit = fx
+        .checked
+        .info
+        .funcs
+        .iter()
+        .find(|f| f.lit.is_some())
+        .expect("closure");
     assert_eq!(lit.name, "main.func1");
-    let a = fx.checked.info.vars.iter().position(|v| v.name == "a").unwrap();
+    let a = fx
+        .checked
+        .info
+        .vars
+        .iter()
+        .position(|v| v.name == "a")
+        .unwrap();
     assert_eq!(lit.captures, vec![VarId(a as u32)]);
     let main = &fx.checked.info.funcs[fx.checked.info.main.unwrap().0 as usize];
     assert_eq!(main.locals.len(), 5);
@@ -214,8 +281,11 @@ fn init_order_follows_go() {
         "package main\n\nvar a = c + b\nvar b = f()\nvar c = f()\nvar d = 3\n\nfunc f() int {\n\td++\n\treturn d\n}\n\nfunc main() {}\n",
     );
     let info = &fx.checked.info;
-    let names: Vec<&str> =
-        info.init_order.iter().map(|i| info.globals[i.lhs[0].unwrap().0 as usize].name.as_str()).collect();
+    let names: Vec<&str> = info
+        .init_order
+        .iter()
+        .map(|i| info.globals[i.lhs[0].unwrap().0 as usize].name.as_str())
+        .collect();
     assert_eq!(names, ["d", "b", "c", "a"]);
 }
 
@@ -226,10 +296,16 @@ fn untyped_constants_get_their_final_type() {
     );
     assert_eq!(fx.ty("1 + 2"), "int8");
     assert_eq!(fx.ty("1"), "int8");
-    assert_eq!(fx.checked.info.consts.get(&fx.id("1 + 2")), Some(&Value::Int(3)));
+    assert_eq!(
+        fx.checked.info.consts.get(&fx.id("1 + 2")),
+        Some(&Value::Int(3))
+    );
     assert_eq!(fx.ty("1 << 3"), "int");
     assert_eq!(fx.ty("7"), "float64");
-    assert_eq!(fx.checked.info.consts.get(&fx.id("7")), Some(&Value::Float(7.0)));
+    assert_eq!(
+        fx.checked.info.consts.get(&fx.id("7")),
+        Some(&Value::Float(7.0))
+    );
     assert_eq!(fx.ty("3"), "uint", "a constant shift count becomes uint");
     assert_eq!(fx.ty("'a'"), "int32");
 }
@@ -239,7 +315,14 @@ fn selections_through_embedding() {
     let fx = fixture(
         "package main\n\ntype Base struct{ ID int }\n\nfunc (b *Base) SetID(id int) { b.ID = id }\nfunc (b Base) Get() int { return b.ID }\n\ntype User struct {\n\t*Base\n\tName string\n}\n\nfunc main() {\n\tu := User{Base: &Base{}}\n\tu.SetID(3)\n\t_ = u.ID\n\t_ = u.Get()\n\tvar b Base\n\tb.SetID(1)\n\tg := b.Get\n\t_ = g\n}\n",
     );
-    let sel = |t: &str| fx.checked.info.selections.get(&fx.id(t)).cloned().unwrap_or_else(|| panic!("{t}"));
+    let sel = |t: &str| {
+        fx.checked
+            .info
+            .selections
+            .get(&fx.id(t))
+            .cloned()
+            .unwrap_or_else(|| panic!("{t}"))
+    };
     match sel("u.ID") {
         Selection::Field { path, indirect } => {
             assert_eq!(path, vec![0, 0]);
@@ -248,7 +331,12 @@ fn selections_through_embedding() {
         s => panic!("{s:?}"),
     }
     match sel("u.SetID") {
-        Selection::Method { path, ptr_recv, addr, .. } => {
+        Selection::Method {
+            path,
+            ptr_recv,
+            addr,
+            ..
+        } => {
             assert_eq!(path, vec![0]);
             assert!(ptr_recv);
             assert!(!addr, "the embedded field is already a pointer");
@@ -259,9 +347,14 @@ fn selections_through_embedding() {
         Selection::Method { addr, .. } => assert!(addr, "&b is taken implicitly"),
         s => panic!("{s:?}"),
     }
-    assert!(fx.var("b").escapes, "b's address is taken by the pointer method call");
+    assert!(
+        fx.var("b").escapes,
+        "b's address is taken by the pointer method call"
+    );
     match sel("u.Get") {
-        Selection::Method { deref, .. } => assert!(deref, "*Base dereferenced for the value receiver"),
+        Selection::Method { deref, .. } => {
+            assert!(deref, "*Base dereferenced for the value receiver")
+        }
         s => panic!("{s:?}"),
     }
     match sel("b.Get") {
@@ -277,15 +370,36 @@ fn uses_and_calls() {
     );
     let info = &fx.checked.info;
     assert!(matches!(info.uses.get(&fx.id("g")), Some(Use::Global(_))));
-    assert!(matches!(info.uses.get(&fx.id("f")), Some(Use::Func(FuncRef::User(_)))));
-    assert_eq!(info.uses.get(&fx.id("fmt.Println")), Some(&Use::Func(FuncRef::Native("fmt.Println".into()))));
-    assert_eq!(info.uses.get(&fx.id("strings.ToUpper")), Some(&Use::Func(FuncRef::Native("strings.ToUpper".into()))));
-    assert_eq!(info.calls.get(&fx.id("len(\"abc\")")), Some(&CallKind::Builtin(Builtin::Len)));
-    assert_eq!(info.consts.get(&fx.id("len(\"abc\")")), Some(&Value::Int(3)));
+    assert!(matches!(
+        info.uses.get(&fx.id("f")),
+        Some(Use::Func(FuncRef::User(_)))
+    ));
+    assert_eq!(
+        info.uses.get(&fx.id("fmt.Println")),
+        Some(&Use::Func(FuncRef::Native("fmt.Println".into())))
+    );
+    assert_eq!(
+        info.uses.get(&fx.id("strings.ToUpper")),
+        Some(&Use::Func(FuncRef::Native("strings.ToUpper".into())))
+    );
+    assert_eq!(
+        info.calls.get(&fx.id("len(\"abc\")")),
+        Some(&CallKind::Builtin(Builtin::Len))
+    );
+    assert_eq!(
+        info.consts.get(&fx.id("len(\"abc\")")),
+        Some(&Value::Int(3))
+    );
     let float64 = fx.checked.types.basic(BasicKind::Float64);
-    assert_eq!(info.calls.get(&fx.id("float64(x)")), Some(&CallKind::Conversion(float64)));
+    assert_eq!(
+        info.calls.get(&fx.id("float64(x)")),
+        Some(&CallKind::Conversion(float64))
+    );
     let xs = fx.ids("x");
-    assert!(xs.iter().all(|x| matches!(info.uses.get(x), Some(Use::Local(_)))));
+    assert!(
+        xs.iter()
+            .all(|x| matches!(info.uses.get(x), Some(Use::Local(_))))
+    );
 }
 
 #[test]
@@ -295,6 +409,9 @@ fn runtime_type_strings() {
     );
     assert_eq!(fx.ty("&T{}"), "*main.T");
     assert_eq!(fx.ty("map[string][]*T{}"), "map[string][]*main.T");
-    assert_eq!(fx.ty("func(int) string { return \"\" }"), "func(int) string");
+    assert_eq!(
+        fx.ty("func(int) string { return \"\" }"),
+        "func(int) string"
+    );
     assert_eq!(fx.ty("struct{ A, B int }{}"), "struct { A int; B int }");
 }
