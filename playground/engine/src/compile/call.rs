@@ -139,6 +139,8 @@ impl<'a> Compiler<'a> {
         if deferred {
             return Some(argc);
         }
+        // Go attributes a call to the line of its `(`.
+        let sp = Span { start: fun.span.end, end: e.span.end.max(fun.span.end) };
         match target {
             Target::Func(f) => fs.emit(Op::Call(f), sp),
             Target::Native(n) => fs.emit(Op::CallNative { id: n, argc }, sp),
@@ -224,6 +226,38 @@ impl<'a> Compiler<'a> {
             let at = self.ty(a);
             self.to_any(fs, at, sp);
             return Some(1);
+        }
+        if matches!(b, Builtin::Print | Builtin::Println) {
+            // A helper taking the evaluated arguments prints them.
+            let kinds: Vec<PrintKind> = args.iter().map(|a| self.print_kind(self.ty(a))).collect();
+            let key = format!("print:{:?}:{:?}", b, kinds);
+            let f = match self.helper(&key) {
+                Some(f) => f,
+                None => {
+                    let mut cb = crate::chunk::ChunkBuilder::new();
+                    for (i, k) in kinds.iter().enumerate() {
+                        if i > 0 && b == Builtin::Println {
+                            cb.emit(Op::Print(PrintKind::Space), sp);
+                        }
+                        cb.emit(Op::GetLocal(i as u16), sp);
+                        cb.emit(Op::Print(*k), sp);
+                    }
+                    if b == Builtin::Println {
+                        cb.emit(Op::Print(PrintKind::Newline), sp);
+                    }
+                    cb.emit(Op::Ret(0), sp);
+                    let chunk = cb.finish().ok()?;
+                    let n = args.len() as u16;
+                    let f = self.bc.add_func(crate::vm::Function::new("main.main.deferwrap", n, n, 0, chunk));
+                    self.set_helper(key, f);
+                    f
+                }
+            };
+            fs.emit(Op::FuncValue(f), sp);
+            for a in args {
+                self.expr_owned(fs, a);
+            }
+            return Some(args.len() as u16);
         }
         self.unsupported(sp, "defer of this builtin");
         None
@@ -322,7 +356,11 @@ impl<'a> Compiler<'a> {
             },
             Builtin::New => {
                 let et = self.tt.elem(t).unwrap_or(TypeId(0));
-                self.zero_value(fs, et, sp);
+                match args.first() {
+                    // Go 1.26: new(expr) allocates a copy of the value.
+                    Some(a) if !matches!(self.info.uses.get(&a.unparen().id), Some(Use::Type(_))) && !self.is_type_expr(a) => self.expr_to(fs, a, et),
+                    _ => self.zero_value(fs, et, sp),
+                }
                 if self.is_aggregate(et) {
                     fs.emit(Op::Addr, sp);
                 } else {
@@ -345,16 +383,7 @@ impl<'a> Compiler<'a> {
                     }
                     let at = self.ty(a);
                     self.expr(fs, a);
-                    let k = match self.under(at) {
-                        Type::Basic(k) if k.is_boolean() => PrintKind::Bool,
-                        Type::Basic(k) if k.is_unsigned() => PrintKind::Uint,
-                        Type::Basic(k) if k.is_integer() => PrintKind::Int,
-                        Type::Basic(k) if k.is_float() => PrintKind::Float,
-                        Type::Basic(k) if k.is_string() => PrintKind::String,
-                        Type::Basic(BasicKind::UntypedNil) => PrintKind::Pointer,
-                        Type::Interface(_) => PrintKind::Iface,
-                        _ => PrintKind::Pointer,
-                    };
+                    let k = self.print_kind(at);
                     fs.emit(Op::Print(k), sp);
                 }
                 if b == Builtin::Println {
@@ -386,6 +415,19 @@ impl<'a> Compiler<'a> {
             }
             Builtin::Close => self.unsupported(sp, "close (channels come with the scheduler)"),
             Builtin::Complex | Builtin::Real | Builtin::Imag => self.unsupported(sp, "complex numbers"),
+        }
+    }
+
+    fn print_kind(&self, at: TypeId) -> PrintKind {
+        match self.under(at) {
+            Type::Basic(k) if k.is_boolean() => PrintKind::Bool,
+            Type::Basic(k) if k.is_unsigned() => PrintKind::Uint,
+            Type::Basic(k) if k.is_integer() => PrintKind::Int,
+            Type::Basic(k) if k.is_float() => PrintKind::Float,
+            Type::Basic(k) if k.is_string() => PrintKind::String,
+            Type::Basic(BasicKind::UntypedNil) => PrintKind::Pointer,
+            Type::Interface(_) => PrintKind::Iface,
+            _ => PrintKind::Pointer,
         }
     }
 

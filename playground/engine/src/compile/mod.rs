@@ -515,6 +515,25 @@ impl<'a> Compiler<'a> {
         Some(idx)
     }
 
+    pub fn helper(&self, key: &str) -> Option<u32> {
+        self.helpers.get(key).copied()
+    }
+
+    pub fn set_helper(&mut self, key: String, f: u32) {
+        self.helpers.insert(key, f);
+    }
+
+    /// Whether an expression denotes a type (`new(T)` vs `new(v)`).
+    pub fn is_type_expr(&self, e: &ast::Expr) -> bool {
+        use ast::ExprKind::*;
+        match &e.unparen().kind {
+            Ident(_) | Selector { .. } => matches!(self.info.uses.get(&e.unparen().id), Some(crate::check::info::Use::Type(_))),
+            ArrayType { .. } | SliceType(_) | MapType { .. } | ChanType { .. } | FuncType(_) | StructType(_) | InterfaceType(_) => true,
+            Star(x) => self.is_type_expr(x),
+            _ => false,
+        }
+    }
+
     pub fn method_sig(&self, recv_named: TypeId, name: &str) -> Option<crate::types::Signature> {
         let Type::Named(i) = self.tt.get(recv_named) else { return None };
         let n = self.tt.named.get(*i as usize)?;

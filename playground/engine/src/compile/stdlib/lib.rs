@@ -26,6 +26,105 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "strings.(*Builder).WriteString" => builder_write_string,
         "strings.(*Builder).WriteByte" => builder_write_byte,
         "strings.(*Builder).WriteRune" => builder_write_rune,
+        "strings.IndexFunc" => |vm, g, n| {
+            let a = args(g, n);
+            let s = str_of(vm, a.first().copied().unwrap_or_default());
+            let f = a.get(1).copied().unwrap_or_default();
+            let mut i = 0;
+            while i < s.len() {
+                let (r, w) = crate::vm::decode_rune(&s[i..]);
+                let res = super::call_go(vm, g, f, &[Value::Int(r as i64)], 1)?;
+                if res.first().is_some_and(|v| v.bool()) {
+                    g.stack.push(Value::Int(i as i64));
+                    return Ok(());
+                }
+                i += w.max(1);
+            }
+            g.stack.push(Value::Int(-1));
+            Ok(())
+        },
+        "strconv.ParseUint" => |vm, g, n| {
+            let a = args(g, n);
+            let s = str_of(vm, a.first().copied().unwrap_or_default());
+            let base = a.get(1).map_or(10, |v| v.int());
+            let bits = a.get(2).map_or(64, |v| v.int());
+            let r = crate::format::parse_uint(&s, base, bits).map(|v| v as i64).map_err(|(v, e)| (v as i64, e));
+            push_int_result(vm, g, r)
+        },
+        "strconv.Unquote" => |vm, g, n| {
+            let a = args(g, n);
+            let s = str_of(vm, a.first().copied().unwrap_or_default());
+            match crate::format::unquote(&s) {
+                Ok(b) => {
+                    let v = new_str(vm, &b)?;
+                    g.stack.push(v);
+                    g.stack.push(Value::Nil);
+                }
+                Err(_) => {
+                    g.stack.push(Value::EMPTY_STRING);
+                    let e = syntax_error(vm)?;
+                    g.stack.push(e);
+                }
+            }
+            Ok(())
+        },
+        "strconv.ErrSyntax" => |vm, g, _n| {
+            let e = syntax_error(vm)?;
+            g.stack.push(e);
+            Ok(())
+        },
+        "strconv.AppendInt" => |vm, g, n| {
+            let a = args(g, n);
+            let mut b: Vec<Value> = super::slice_elems(vm, a.first().copied().unwrap_or_default());
+            let s = crate::format::format_int(a.get(1).map_or(0, |v| v.int()), a.get(2).map_or(10, |v| v.int())).unwrap_or_default();
+            b.extend(s.bytes().map(|c| Value::Int(c as i64)));
+            let v = append_bytes(vm, b)?;
+            g.stack.push(v);
+            Ok(())
+        },
+        "unicode/utf8.AppendRune" => |vm, g, n| {
+            let a = args(g, n);
+            let mut b: Vec<Value> = super::slice_elems(vm, a.first().copied().unwrap_or_default());
+            let r = a.get(1).map_or(0, |v| v.int());
+            let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+            b.extend(c.to_string().bytes().map(|c| Value::Int(c as i64)));
+            let v = append_bytes(vm, b)?;
+            g.stack.push(v);
+            Ok(())
+        },
+        "sort.IntsAreSorted" | "sort.StringsAreSorted" | "sort.Float64sAreSorted" => |vm, g, n| {
+            let a = args(g, n);
+            let v = super::slice_elems(vm, a.first().copied().unwrap_or_default());
+            let ok = v.windows(2).all(|w| !cmp_vals(vm, w[1], w[0]).is_lt());
+            g.stack.push(Value::Bool(ok));
+            Ok(())
+        },
+        "sort.SearchInts" | "sort.SearchStrings" | "sort.SearchFloat64s" => |vm, g, n| {
+            let a = args(g, n);
+            let v = super::slice_elems(vm, a.first().copied().unwrap_or_default());
+            let x = a.get(1).copied().unwrap_or_default();
+            let i = v.partition_point(|e| cmp_vals(vm, *e, x).is_lt());
+            g.stack.push(Value::Int(i as i64));
+            Ok(())
+        },
+        "sort.Search" => |vm, g, n| {
+            let a = args(g, n);
+            let (mut lo, mut hi) = (0i64, a.first().map_or(0, |v| v.int()));
+            let f = a.get(1).copied().unwrap_or_default();
+            while lo < hi {
+                let h = lo + (hi - lo) / 2;
+                let r = super::call_go(vm, g, f, &[Value::Int(h)], 1)?;
+                if r.first().is_some_and(|v| v.bool()) { hi = h } else { lo = h + 1 }
+            }
+            g.stack.push(Value::Int(lo));
+            Ok(())
+        },
+        "math.Copysign" => |_vm, g, n| f2(g, n, f64::copysign),
+        "math.Pow10" => |_vm, g, n| {
+            let a = args(g, n);
+            g.stack.push(Value::Float(10f64.powi(a.first().map_or(0, |v| v.int()) as i32)));
+            Ok(())
+        },
         "strings.(*Builder).Write" => |vm, g, n| {
             let a = args(g, n);
             let b: Vec<u8> = super::slice_elems(vm, a.get(1).copied().unwrap_or_default()).iter().map(|v| v.int() as u8).collect();
@@ -335,22 +434,35 @@ fn errors_unwrap(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> 
 
 fn errors_is(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let (mut e, target) = (a.first().copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default());
-    let types = vm.program().clone();
-    for _ in 0..100 {
-        if e == Value::Nil {
-            break;
-        }
-        if vm.heap.equal(&types.types, e, target).unwrap_or(false) {
+    let (err, target) = (a.first().copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default());
+    if err == Value::Nil || target == Value::Nil {
+        g.stack.push(Value::Bool(err == target));
+        return Ok(());
+    }
+    let prog = vm.program().clone();
+    let is_mid = prog.method_names.iter().position(|m| m == "Is");
+    for e in error_tree(vm, g, err)? {
+        if vm.heap.equal(&prog.types, e, target).unwrap_or(false) {
             g.stack.push(Value::Bool(true));
             return Ok(());
         }
-        match unwrap_once(vm, g, e)? {
-            Some(n) => e = n,
-            None => break,
+        // An `Is(error) bool` method.
+        if let (Some(mid), Value::Iface { tid, obj }) = (is_mid, e)
+            && let Some(callee) = prog.types.get(tid as usize).and_then(|t| t.method(mid as u32))
+        {
+            let f = match callee {
+                crate::rtype::Callee::Func(f) => Value::Func(f),
+                crate::rtype::Callee::Native(n) => Value::Func(n | crate::vm::NATIVE_FUNC_BIT),
+            };
+            let recv = vm.heap.cell(obj);
+            let r = super::call_go(vm, g, f, &[recv, target], 1)?;
+            if r.first().is_some_and(|v| v.bool()) {
+                g.stack.push(Value::Bool(true));
+                return Ok(());
+            }
         }
     }
-    g.stack.push(Value::Bool(e == Value::Nil && target == Value::Nil));
+    g.stack.push(Value::Bool(false));
     Ok(())
 }
 
@@ -952,4 +1064,22 @@ fn sort_slice(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
         }
     }
     Ok(())
+}
+
+/// `strconv.ErrSyntax`-like error value (identity is not preserved).
+fn syntax_error(vm: &mut Vm) -> Result<Value, Throw> {
+    let t = new_str(vm, b"invalid syntax")?;
+    let h = vm.heap.alloc_slots(vec![t], 16).map_err(oom)?;
+    let tid = type_named(vm, "*errors.errorString").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
+    new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })
+}
+
+/// A fresh `[]byte` holding these byte values.
+fn append_bytes(vm: &mut Vm, b: Vec<Value>) -> Result<Value, Throw> {
+    let n = b.len() as u32;
+    let cap = crate::vm::grow_cap(0, n as usize, 1).max(n as usize);
+    let mut data: Vec<u8> = b.iter().map(|v| v.int() as u8).collect();
+    data.resize(cap, 0);
+    let h = vm.heap.alloc_byte_arr(crate::heap::ByteKind::U8, data, cap as u64).map_err(oom)?;
+    Ok(Value::Slice { obj: h, off: 0, len: n, cap: cap as u32 })
 }

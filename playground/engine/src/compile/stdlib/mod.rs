@@ -35,7 +35,7 @@ pub fn register(bc: &mut Bytecode) {
         args(g, argc);
         Ok(())
     });
-    for t in [crate::rtype::T_RT_BOUNDS, crate::rtype::T_RT_ERRORSTRING, crate::rtype::T_RT_TYPEASSERT] {
+    for t in [crate::rtype::T_RT_BOUNDS, crate::rtype::T_RT_ERRORSTRING, crate::rtype::T_RT_TYPEASSERT, crate::rtype::T_RT_PLAIN] {
         if let Some(d) = bc.types.get_mut(t as usize) {
             d.methods.push(crate::rtype::Method { name: m, target: Callee::Native(nop) });
             d.methods.sort_by_key(|x| x.name);
@@ -175,6 +175,7 @@ pub fn native_var(name: &str) -> Option<&'static str> {
         "os.Stdout" => "os.Stdout",
         "os.Stderr" => "os.Stderr",
         "os.Args" => "os.Args",
+        "strconv.ErrSyntax" => "strconv.ErrSyntax",
         _ => return None,
     })
 }
