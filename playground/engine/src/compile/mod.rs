@@ -393,7 +393,10 @@ impl<'a> Compiler<'a> {
                         }
                     }
                 }
-                crate::types::Selected::IfaceMethod { .. } => continue,
+                crate::types::Selected::IfaceMethod { path, iface, index } => match self.iface_wrapper(t, &name, &path, iface, index, span) {
+                    Some(f) => Callee::Func(f),
+                    None => continue,
+                },
                 crate::types::Selected::Field { .. } => continue,
             };
             let mid = self.bc.method_id(&name);
@@ -416,6 +419,9 @@ impl<'a> Compiler<'a> {
             && let Some(n) = self.tt.named.get(*i as usize)
         {
             out.extend(n.methods.iter().map(|m| m.name.clone()));
+        }
+        if let Type::Interface(ms) = self.under(t) {
+            out.extend(ms.iter().map(|m| m.name.clone()));
         }
         if let Type::Struct(fields) = self.under(t) {
             for f in fields.iter().filter(|f| f.embedded) {
@@ -532,6 +538,35 @@ impl<'a> Compiler<'a> {
             Star(x) => self.is_type_expr(x),
             _ => false,
         }
+    }
+
+    /// A wrapper calling a method of an interface embedded (through
+    /// `path`) in the struct type `t`.
+    fn iface_wrapper(&mut self, t: TypeId, name: &str, path: &[usize], iface: TypeId, index: usize, span: Span) -> Option<u32> {
+        let key = format!("iwrap:{}:{}", t.0, name);
+        if let Some(&f) = self.helpers.get(&key) {
+            return Some(f);
+        }
+        let sig_t = self.tt.iface_methods(iface).get(index)?.sig;
+        let sig = self.tt.signature(sig_t)?.clone();
+        let nparams = 1 + sig.params.len() as u16;
+        let nres = sig.results.len() as u16;
+        let mid = self.bc.method_id(name);
+        let mut b = ChunkBuilder::new();
+        b.emit(Op::GetLocal(0), span);
+        for &i in path {
+            b.emit(Op::Field(i as u16), span);
+        }
+        for i in 1..nparams {
+            b.emit(Op::GetLocal(i), span);
+        }
+        b.emit(Op::CallIface { method: mid, argc: nparams - 1 }, span);
+        b.emit(Op::Ret(nres), span);
+        let chunk = b.finish().ok()?;
+        let tname = self.tt.type_string(t, TypeStyle::Runtime);
+        let idx = self.bc.add_func(Function::new(format!("{}.{}", wrapper_type_name(&tname), name), nparams, nparams, nres, chunk));
+        self.helpers.insert(key, idx);
+        Some(idx)
     }
 
     pub fn method_sig(&self, recv_named: TypeId, name: &str) -> Option<crate::types::Signature> {

@@ -68,6 +68,11 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             }
             Ok(())
         },
+        "strconv.ErrRange" => |vm, g, _n| {
+            let e = range_error(vm)?;
+            g.stack.push(e);
+            Ok(())
+        },
         "strconv.ErrSyntax" => |vm, g, _n| {
             let e = syntax_error(vm)?;
             g.stack.push(e);
@@ -282,8 +287,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "strings.Count" => |vm, g, n| str2(vm, g, n, |a, b| Out::I(count(a, b))),
         "strings.TrimPrefix" => |vm, g, n| str2(vm, g, n, |a, b| Out::S(a.strip_prefix(b).unwrap_or(a).to_vec())),
         "strings.TrimSuffix" => |vm, g, n| str2(vm, g, n, |a, b| Out::S(a.strip_suffix(b).unwrap_or(a).to_vec())),
-        "strings.ToUpper" => |vm, g, n| str1(vm, g, n, |a| String::from_utf8_lossy(a).to_uppercase().into_bytes()),
-        "strings.ToLower" => |vm, g, n| str1(vm, g, n, |a| String::from_utf8_lossy(a).to_lowercase().into_bytes()),
+        "strings.ToUpper" => |vm, g, n| str1(vm, g, n, |a| map_runes(a, |c| one(c.to_uppercase(), c))),
+        "strings.ToLower" => |vm, g, n| str1(vm, g, n, |a| map_runes(a, |c| one(c.to_lowercase(), c))),
         "strings.TrimSpace" => |vm, g, n| str1(vm, g, n, |a| a.trim_ascii().to_vec()),
         "strings.Repeat" => strings_repeat,
         "strings.Join" => strings_join,
@@ -427,7 +432,8 @@ fn unwrap_once(vm: &mut Vm, g: &mut GState, e: Value) -> Result<Option<Value>, T
 
 fn errors_unwrap(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let r = unwrap_once(vm, g, a.first().copied().unwrap_or_default())?;
+    // Only `Unwrap() error`; an `Unwrap() []error` does not count.
+    let r = unwrap_once(vm, g, a.first().copied().unwrap_or_default())?.filter(|v| !matches!(v, Value::Slice { .. }));
     g.stack.push(r.unwrap_or_default());
     Ok(())
 }
@@ -767,16 +773,20 @@ fn num_error_text(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw>
 fn num_error(vm: &mut Vm, e: crate::format::NumError) -> Result<Value, Throw> {
     let f = new_str(vm, e.func.as_bytes())?;
     let num = new_str(vm, &e.num)?;
-    let text: String = match &e.err {
-        crate::format::NumErrKind::Syntax => "invalid syntax".into(),
-        crate::format::NumErrKind::Range => "value out of range".into(),
-        crate::format::NumErrKind::Base(b) => format!("invalid base {b}"),
-        other => format!("{other:?}"),
+    let err = match &e.err {
+        crate::format::NumErrKind::Syntax => syntax_error(vm)?,
+        crate::format::NumErrKind::Range => range_error(vm)?,
+        other => {
+            let text = match other {
+                crate::format::NumErrKind::Base(b) => format!("invalid base {b}"),
+                o => format!("{o:?}"),
+            };
+            let t = new_str(vm, text.as_bytes())?;
+            let eh = vm.heap.alloc_slots(vec![t], 16).map_err(oom)?;
+            let etid = type_named(vm, "*errors.errorString").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
+            new_iface(vm, etid, Value::Ptr { obj: eh, slot: WHOLE })?
+        }
     };
-    let t = new_str(vm, text.as_bytes())?;
-    let eh = vm.heap.alloc_slots(vec![t], 16).map_err(oom)?;
-    let etid = type_named(vm, "*errors.errorString").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
-    let err = new_iface(vm, etid, Value::Ptr { obj: eh, slot: WHOLE })?;
     let h = vm.heap.alloc_slots(vec![f, num, err], 48).map_err(oom)?;
     let tid = type_named(vm, "*strconv.NumError").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
     new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })
@@ -1066,12 +1076,28 @@ fn sort_slice(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     Ok(())
 }
 
-/// `strconv.ErrSyntax`-like error value (identity is not preserved).
+/// `strconv.ErrSyntax`: one value per run (kept in a scratch global).
 fn syntax_error(vm: &mut Vm) -> Result<Value, Throw> {
-    let t = new_str(vm, b"invalid syntax")?;
+    package_error(vm, super::SCRATCH_ERR_SYNTAX, b"invalid syntax")
+}
+
+fn range_error(vm: &mut Vm) -> Result<Value, Throw> {
+    package_error(vm, super::SCRATCH_ERR_RANGE, b"value out of range")
+}
+
+fn package_error(vm: &mut Vm, scratch: usize, text: &[u8]) -> Result<Value, Throw> {
+    let at = vm.globals.len().saturating_sub(super::SCRATCH_GLOBALS as usize) + scratch;
+    if let Some(v @ Value::Iface { .. }) = vm.globals.get(at).copied() {
+        return Ok(v);
+    }
+    let t = new_str(vm, text)?;
     let h = vm.heap.alloc_slots(vec![t], 16).map_err(oom)?;
     let tid = type_named(vm, "*errors.errorString").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
-    new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })
+    let v = new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })?;
+    if let Some(slot) = vm.globals.get_mut(at) {
+        *slot = v;
+    }
+    Ok(v)
 }
 
 /// A fresh `[]byte` holding these byte values.
@@ -1082,4 +1108,32 @@ fn append_bytes(vm: &mut Vm, b: Vec<Value>) -> Result<Value, Throw> {
     data.resize(cap, 0);
     let h = vm.heap.alloc_byte_arr(crate::heap::ByteKind::U8, data, cap as u64).map_err(oom)?;
     Ok(Value::Slice { obj: h, off: 0, len: n, cap: cap as u32 })
+}
+
+/// Go's per-rune case mapping: one rune to one rune (Rust's multi-char
+/// mappings such as ß → SS keep the rune).
+fn one(mut it: impl Iterator<Item = char>, c: char) -> char {
+    match (it.next(), it.next()) {
+        (Some(x), None) => x,
+        _ => c,
+    }
+}
+
+/// Maps each rune of a string; invalid bytes are kept.
+fn map_runes(a: &[u8], f: fn(char) -> char) -> Vec<u8> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut i = 0;
+    while i < a.len() {
+        let (r, w) = crate::vm::decode_rune(&a[i..]);
+        let w = w.max(1);
+        match char::from_u32(r).filter(|_| !(r == 0xFFFD && w == 1)) {
+            Some(c) => {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(f(c).encode_utf8(&mut buf).as_bytes());
+            }
+            None => out.extend_from_slice(&a[i..i + w]),
+        }
+        i += w;
+    }
+    out
 }

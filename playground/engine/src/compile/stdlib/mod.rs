@@ -22,7 +22,11 @@ use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 pub use fmt::{format_value_plain, struct_field_names};
 
 /// Globals reserved after the program's for trampoline results.
-pub const SCRATCH_GLOBALS: u32 = 4;
+pub const SCRATCH_GLOBALS: u32 = 6;
+/// Scratch globals caching package error values (identity matters for
+/// `errors.Is`): `strconv.ErrSyntax`, `strconv.ErrRange`.
+pub const SCRATCH_ERR_SYNTAX: usize = 4;
+pub const SCRATCH_ERR_RANGE: usize = 5;
 const MAX_TRAMPOLINE_ARGS: u16 = 4;
 const MAX_TRAMPOLINE_RESULTS: u16 = 3;
 
@@ -176,6 +180,7 @@ pub fn native_var(name: &str) -> Option<&'static str> {
         "os.Stderr" => "os.Stderr",
         "os.Args" => "os.Args",
         "strconv.ErrSyntax" => "strconv.ErrSyntax",
+        "strconv.ErrRange" => "strconv.ErrRange",
         _ => return None,
     })
 }
