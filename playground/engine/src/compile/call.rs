@@ -352,7 +352,16 @@ impl<'a> Compiler<'a> {
                     }
                     fs.emit(Op::MakeMap(id), sp);
                 }
-                _ => self.unsupported(sp, "make of channels (goroutines come with the scheduler)"),
+                Type::Chan(_, et) => {
+                    let eid = self.rtype(et);
+                    self.push_int(fs, eid as i64, sp);
+                    match args.get(1) {
+                        Some(n) => self.expr(fs, n),
+                        None => fs.emit(Op::PushInt(0), sp),
+                    }
+                    self.call_native(fs, "chan.make", 2, sp);
+                }
+                _ => self.unsupported(sp, "make of this type"),
             },
             Builtin::New => {
                 let et = self.tt.elem(t).unwrap_or(TypeId(0));
@@ -413,7 +422,12 @@ impl<'a> Compiler<'a> {
                 }
                 fs.emit(Op::Clear, sp);
             }
-            Builtin::Close => self.unsupported(sp, "close (channels come with the scheduler)"),
+            Builtin::Close => {
+                if let Some(a) = args.first() {
+                    self.expr(fs, a);
+                }
+                self.call_native(fs, "chan.close", 1, sp);
+            }
             Builtin::Complex | Builtin::Real | Builtin::Imag => self.unsupported(sp, "complex numbers"),
         }
     }

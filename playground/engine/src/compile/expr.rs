@@ -710,7 +710,10 @@ impl<'a> Compiler<'a> {
                 fs.emit(Op::Not, sp);
                 self.trunc(fs, t, sp);
             }
-            UnaryOp::Recv => self.unsupported(sp, "channel receive (goroutines come with the scheduler)"),
+            UnaryOp::Recv => {
+                self.expr(fs, x);
+                self.call_native(fs, "chan.recv", 1, sp);
+            }
             UnaryOp::Tilde => self.unsupported(sp, "~"),
         }
     }

@@ -521,6 +521,17 @@ impl<'a> Compiler<'a> {
         Some(idx)
     }
 
+    /// Calls a native by name (`argc` arguments on the stack).
+    pub fn call_native(&mut self, fs: &mut FnState, name: &str, argc: u16, span: Span) {
+        match self.native_id(name) {
+            Some(id) => fs.b.emit(Op::CallNative { id, argc }, span),
+            None => {
+                self.unsupported(span, name);
+                0
+            }
+        };
+    }
+
     pub fn helper(&self, key: &str) -> Option<u32> {
         self.helpers.get(key).copied()
     }

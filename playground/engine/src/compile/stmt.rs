@@ -103,8 +103,13 @@ impl FnState {
                 }
             }
             StmtKind::Go(_) => c.unsupported(sp, "go statements (goroutines come with the scheduler)"),
-            StmtKind::Send { .. } => c.unsupported(sp, "channel send (goroutines come with the scheduler)"),
-            StmtKind::Select { .. } => c.unsupported(sp, "select (goroutines come with the scheduler)"),
+            StmtKind::Send { ch, value } => {
+                let et = c.tt.elem(c.ty(ch)).unwrap_or(TypeId(0));
+                c.expr(self, ch);
+                c.expr_to(self, value, et);
+                c.call_native(self, "chan.send", 2, sp);
+            }
+            StmtKind::Select { clauses, .. } => self.select(c, clauses, sp),
             StmtKind::Goto(_) => c.unsupported(sp, "goto"),
         }
     }
@@ -287,9 +292,11 @@ impl FnState {
                 self.emit(Op::TypeAssertOk(site), sp);
                 return vec![target, c.tt.basic(crate::types::BasicKind::Bool)];
             }
-            ExprKind::Unary { op: crate::ast::UnaryOp::Recv, .. } => {
-                c.unsupported(sp, "channel receive (goroutines come with the scheduler)");
-                return vec![];
+            ExprKind::Unary { op: crate::ast::UnaryOp::Recv, x } if n == 2 => {
+                let et = c.tt.elem(c.ty(x)).unwrap_or(TypeId(0));
+                c.expr(self, x);
+                c.call_native(self, "chan.recv2", 1, sp);
+                return vec![et, c.tt.basic(crate::types::BasicKind::Bool)];
             }
             _ => {}
         }
@@ -499,7 +506,27 @@ impl FnState {
                 self.emit(Op::Pop, sp);
                 self.b.bind(end);
             }
-            _ => c.unsupported(sp, "range over this type (channels and functions come later)"),
+            Type::Chan(..) => {
+                let chs = self.new_slot();
+                c.expr(self, x);
+                self.emit(Op::SetLocal(chs), sp);
+                let end_pop = self.b.new_label();
+                self.b.bind(top);
+                self.emit(Op::GetLocal(chs), sp);
+                c.call_native(self, "chan.recv2", 1, sp);
+                self.b.emit_jump(Op::JumpIfFalse(0), end_pop, sp);
+                match key {
+                    Some(k) => assign_to(self, c, k),
+                    None => self.emit(Op::Pop, sp),
+                }
+                self.body(c, label, end, cont, body);
+                self.b.bind(cont);
+                self.b.emit_jump(Op::Jump(0), top, sp);
+                self.b.bind(end_pop);
+                self.emit(Op::Pop, sp);
+                self.b.bind(end);
+            }
+            _ => c.unsupported(sp, "range over this type (range over functions)"),
         }
     }
 
@@ -563,6 +590,108 @@ impl FnState {
         self.b.bind(cont);
         self.emit(Op::IncLocal { local: i, by: 1 }, sp);
         self.b.emit_jump(Op::Jump(0), top, sp);
+        self.b.bind(end);
+    }
+
+    /// `select`: the native picks a ready case (or the default); the
+    /// clause bodies follow as a switch on its index.
+    fn select<'a>(&mut self, c: &mut Compiler<'a>, clauses: &'a [ast::CommClause], sp: Span) {
+        let label = self.pending_label.take();
+        let has_default = clauses.iter().any(|cl| cl.comm.is_none());
+        self.emit(Op::PushBool(has_default), sp);
+        let mut ncases = 0u16;
+        // Per clause: the receive's targets (lhs, define), if any.
+        let mut recv_targets: Vec<Option<(&'a [Expr], bool)>> = Vec::new();
+        for cl in clauses {
+            let Some(comm) = &cl.comm else {
+                recv_targets.push(None);
+                continue;
+            };
+            let recv_of = |e: &'a Expr| -> Option<&'a Expr> {
+                match &e.unparen().kind {
+                    ExprKind::Unary { op: crate::ast::UnaryOp::Recv, x } => Some(x),
+                    _ => None,
+                }
+            };
+            match &comm.kind {
+                StmtKind::Send { ch, value } => {
+                    let et = c.tt.elem(c.ty(ch)).unwrap_or(TypeId(0));
+                    self.emit(Op::PushInt(0), comm.span);
+                    c.expr(self, ch);
+                    c.expr_to(self, value, et);
+                    recv_targets.push(None);
+                }
+                StmtKind::Expr(e) if recv_of(e).is_some() => {
+                    self.emit(Op::PushInt(1), comm.span);
+                    if let Some(x) = recv_of(e) {
+                        c.expr(self, x);
+                    }
+                    self.emit(Op::PushNil, comm.span);
+                    recv_targets.push(None);
+                }
+                StmtKind::Assign { lhs, rhs, define, .. } if rhs.len() == 1 && recv_of(&rhs[0]).is_some() => {
+                    self.emit(Op::PushInt(1), comm.span);
+                    if let Some(x) = recv_of(&rhs[0]) {
+                        c.expr(self, x);
+                    }
+                    self.emit(Op::PushNil, comm.span);
+                    recv_targets.push(Some((lhs, *define)));
+                }
+                _ => {
+                    c.unsupported(comm.span, "this select case");
+                    return;
+                }
+            }
+            ncases += 1;
+        }
+        c.call_native(self, "chan.select", 1 + 3 * ncases, sp);
+        let ok_s = self.new_slot();
+        let v_s = self.new_slot();
+        let idx_s = self.new_slot();
+        self.emit(Op::SetLocal(ok_s), sp);
+        self.emit(Op::SetLocal(v_s), sp);
+        self.emit(Op::SetLocal(idx_s), sp);
+        let end = self.b.new_label();
+        let bodies: Vec<crate::chunk::Label> = clauses.iter().map(|_| self.b.new_label()).collect();
+        let mut case_i = 0i32;
+        for (ci, cl) in clauses.iter().enumerate() {
+            self.emit(Op::GetLocal(idx_s), cl.span);
+            if cl.comm.is_none() {
+                self.emit(Op::PushInt(-1), cl.span);
+            } else {
+                self.emit(Op::PushInt(case_i), cl.span);
+                case_i += 1;
+            }
+            self.emit(Op::EqI, cl.span);
+            self.b.emit_jump(Op::JumpIfTrue(0), bodies[ci], cl.span);
+        }
+        self.b.emit_jump(Op::Jump(0), end, sp);
+        self.loops.push(LoopCtx { label, brk: end, cont: None });
+        for (ci, cl) in clauses.iter().enumerate() {
+            self.b.bind(bodies[ci]);
+            if let Some(Some((lhs, define))) = recv_targets.get(ci) {
+                for (k, x) in lhs.iter().enumerate() {
+                    let src = if k == 0 { v_s } else { ok_s };
+                    if x.ident() == Some("_") {
+                        continue;
+                    }
+                    if *define && c.info.defs.get(&x.span.start).is_some_and(|v| !self.vars.contains_key(v)) {
+                        self.emit(Op::GetLocal(src), x.span);
+                        match self.declare(c, x.span.start) {
+                            Some((_, loc)) => self.init_var(loc, x.span),
+                            None => self.emit(Op::Pop, x.span),
+                        }
+                    } else {
+                        let p = c.place(self, x);
+                        self.emit(Op::GetLocal(src), x.span);
+                        c.store(self, p, x.span);
+                    }
+                }
+            }
+            self.stmts(c, &cl.body);
+            self.b.emit_jump(Op::Jump(0), end, cl.span);
+        }
+        self.loops.pop();
         self.b.bind(end);
     }
 

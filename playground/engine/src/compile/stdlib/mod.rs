@@ -8,6 +8,7 @@
 //! nested goroutine through a generated trampoline that parks the results
 //! in scratch globals. (Issue 4 turns this into a proper re-entrant call.)
 
+mod chan;
 mod fmt;
 mod lib;
 
@@ -170,7 +171,7 @@ pub fn call_method(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
