@@ -540,17 +540,31 @@ impl FnState {
         let i = self.new_slot();
         // The range expression is evaluated once; an array is copied
         // (ranging over an array ranges over a copy) unless only keys are used.
-        c.expr(self, x);
-        if ptr {
-            // Ranging over *[N]T walks the live array.
-            self.emit(Op::Load, sp);
-        } else if value.is_some() && matches!(c.under(c.ty(x)), Type::Array(..)) {
-            self.emit(Op::Clone, sp);
+        let ptr_len = match c.under(c.ty(x)) {
+            Type::Pointer(p) => match c.under(*p) {
+                Type::Array(_, len) => Some(*len),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let (true, None, Some(len)) = (ptr, value, ptr_len) {
+            // Only indices: the length is the type's; a nil pointer is fine.
+            c.expr_discard(self, x);
+            c.push_int(self, len, sp);
+            self.emit(Op::SetLocal(n), sp);
+        } else {
+            c.expr(self, x);
+            if ptr {
+                // Ranging over *[N]T walks the live array.
+                self.emit(Op::Load, sp);
+            } else if value.is_some() && matches!(c.under(c.ty(x)), Type::Array(..)) {
+                self.emit(Op::Clone, sp);
+            }
+            self.emit(Op::Dup, sp);
+            self.emit(Op::SetLocal(s), sp);
+            self.emit(Op::Len, sp);
+            self.emit(Op::SetLocal(n), sp);
         }
-        self.emit(Op::Dup, sp);
-        self.emit(Op::SetLocal(s), sp);
-        self.emit(Op::Len, sp);
-        self.emit(Op::SetLocal(n), sp);
         self.emit(Op::PushInt(0), sp);
         self.emit(Op::SetLocal(i), sp);
         self.b.bind(top);
