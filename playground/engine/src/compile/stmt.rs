@@ -335,7 +335,9 @@ impl FnState {
                 }
                 for (i, s) in slots.iter().enumerate() {
                     self.emit(Op::GetLocal(*s), sp);
-                    c.implicit(self, ts[i], rts[i], sp);
+                    if let (Some(&a), Some(&b)) = (ts.get(i), rts.get(i)) {
+                        c.implicit(self, a, b, sp);
+                    }
                 }
             }
         }
