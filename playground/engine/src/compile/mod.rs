@@ -12,6 +12,8 @@
 //! diagnostic at its position, never a crash.
 
 mod call;
+#[cfg(test)]
+mod tests;
 mod expr;
 pub(crate) mod func;
 mod stmt;
