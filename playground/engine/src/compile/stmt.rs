@@ -31,6 +31,13 @@ impl FnState {
             StmtKind::IncDec { x, inc } => {
                 let t = c.var_type(x);
                 let p = c.place(self, x);
+                if let super::expr::Place::Var(VarLoc::Slot(slot), _) = p
+                    && matches!(c.int_kind(t), Some(crate::value::IntKind::I64 | crate::value::IntKind::U64))
+                {
+                    // The fused increment (64-bit kinds wrap by themselves).
+                    self.emit(Op::IncLocal { local: slot, by: if *inc { 1 } else { -1 } }, sp);
+                    return;
+                }
                 c.load_keep(self, p, sp);
                 if c.tt.is_float(t) {
                     let k = c.bc.add_const(crate::vm::Const::Float(1.0));
@@ -79,8 +86,7 @@ impl FnState {
                 }
                 let else_l = self.b.new_label();
                 let end = self.b.new_label();
-                c.expr(self, cond);
-                self.b.emit_jump(Op::JumpIfFalse(0), else_l, cond.span);
+                c.jump_unless(self, cond, else_l);
                 self.stmts(c, &then.stmts);
                 if els.is_some() {
                     self.b.emit_jump(Op::Jump(0), end, then.rbrace);
@@ -357,8 +363,7 @@ impl FnState {
         let end = self.b.new_label();
         self.b.bind(top);
         if let Some(cond) = cond {
-            c.expr(self, cond);
-            self.b.emit_jump(Op::JumpIfFalse(0), end, cond.span);
+            c.jump_unless(self, cond, end);
         }
         self.loops.push(LoopCtx { label, brk: end, cont: Some(cont) });
         self.stmts(c, &body.stmts);
@@ -854,6 +859,38 @@ impl<'a> Compiler<'a> {
             Some(crate::check::info::Use::Global(g)) => self.info.globals.get(g.0 as usize).map_or(TypeId(0), |g| g.ty),
             _ => self.ty(e),
         }
+    }
+
+    /// Jumps to `to` unless `cond` holds; integer comparisons use the
+    /// fused compare-and-branch.
+    pub fn jump_unless(&mut self, fs: &mut FnState, cond: &'a Expr, to: crate::chunk::Label) {
+        use crate::ast::BinaryOp as B;
+        if self.info.const_of(cond.id).is_none()
+            && let ExprKind::Binary { op, x, y } = &cond.unparen().kind
+            && matches!(op, B::Eql | B::Neq | B::Lss | B::Leq | B::Gtr | B::Geq)
+            && self.tt.is_integer(self.ty(x))
+            && self.tt.is_integer(self.ty(y))
+        {
+            let u = self.tt.is_unsigned(self.ty(x));
+            let cmp = match (op, u) {
+                (B::Eql, _) => IntCmp::Eq,
+                (B::Neq, _) => IntCmp::Ne,
+                (B::Lss, false) => IntCmp::Lt,
+                (B::Leq, false) => IntCmp::Le,
+                (B::Gtr, false) => IntCmp::Gt,
+                (B::Geq, false) => IntCmp::Ge,
+                (B::Lss, true) => IntCmp::LtU,
+                (B::Leq, true) => IntCmp::LeU,
+                (B::Gtr, true) => IntCmp::GtU,
+                _ => IntCmp::GeU,
+            };
+            self.expr(fs, x);
+            self.expr(fs, y);
+            fs.b.emit_jump(Op::JumpUnlessI { cmp, target: 0 }, to, cond.span);
+            return;
+        }
+        self.expr(fs, cond);
+        fs.b.emit_jump(Op::JumpIfFalse(0), to, cond.span);
     }
 
     /// The equality op for two operands of these types.
