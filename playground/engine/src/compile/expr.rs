@@ -271,6 +271,12 @@ impl<'a> Compiler<'a> {
 
     fn func_lit(&mut self, fs: &mut FnState, e: &'a Expr, ty: &'a crate::ast::FuncType, body: &'a crate::ast::Block) {
         let Some(&fid) = self.lit_exprs.get(&e.id) else { return self.unsupported(e.span, "function literal") };
+        let name = fs.next_lit_name();
+        if let Some(&idx) = self.func_ids.get(&fid)
+            && let Some(f) = self.bc.funcs.get_mut(idx as usize)
+        {
+            f.name = name;
+        }
         self.compile_func(fid, None, ty, body, e.span);
         let Some(&idx) = self.func_ids.get(&fid) else { return };
         let caps = self.info.funcs.get(fid.0 as usize).map(|f| f.captures.clone()).unwrap_or_default();

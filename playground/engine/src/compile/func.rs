@@ -46,6 +46,11 @@ pub(crate) struct FnState {
     pub has_defer: bool,
     /// Fallthrough target of the current case body.
     pub fallthrough: Option<Label>,
+    /// As tracebacks print it (`main.f`, `main.main.func1`).
+    pub name: String,
+    pub is_lit: bool,
+    /// Function literals numbered so far (Go's `func1`, `func2`, `1`...).
+    pub lits: u32,
 }
 
 impl FnState {
@@ -62,7 +67,16 @@ impl FnState {
             named_results: false,
             has_defer: false,
             fallthrough: None,
+            name: String::new(),
+            is_lit: false,
+            lits: 0,
         }
+    }
+
+    /// The name Go gives the next function literal in this function.
+    pub fn next_lit_name(&mut self) -> String {
+        self.lits += 1;
+        if self.is_lit { format!("{}.{}", self.name, self.lits) } else { format!("{}.func{}", self.name, self.lits) }
     }
 
     pub fn new_slot(&mut self) -> u16 {

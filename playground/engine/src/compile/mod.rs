@@ -141,6 +141,8 @@ impl<'a> Compiler<'a> {
         let Some(&idx) = self.func_ids.get(&fid) else { return };
         let name = self.bc.funcs[idx as usize].name.clone();
         let mut fs = FnState::new(fid);
+        fs.name = name.clone();
+        fs.is_lit = self.info.funcs.get(fid.0 as usize).is_some_and(|f| f.lit.is_some());
         let f = fs.compile_body(self, recv, ty, body);
         if let Some(mut f) = f {
             f.name = name;
@@ -154,6 +156,7 @@ impl<'a> Compiler<'a> {
     /// checker's order, then the `init` functions.
     fn compile_init(&mut self) -> u32 {
         let mut fs = FnState::new(FuncId(u32::MAX));
+        fs.name = "main.init".into();
         let sp = self.ast.package.span;
         for (i, g) in self.info.globals.iter().enumerate() {
             let t = self.rtype(g.ty);
