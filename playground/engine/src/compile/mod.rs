@@ -411,6 +411,19 @@ impl<'a> Compiler<'a> {
         if let Some(d) = self.bc.types.get_mut(id as usize) {
             d.methods = table;
         }
+        // fmt walks into composite values and calls their elements'
+        // methods too: every type reachable needs its table.
+        let parts: Vec<TypeId> = match self.under(t) {
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(e, _) | Type::Chan(_, e) => vec![*e],
+            Type::Map(k, v) => vec![*k, *v],
+            Type::Struct(fields) => fields.iter().map(|f| f.ty).collect(),
+            _ => vec![],
+        };
+        for p in parts {
+            if !self.is_iface(p) {
+                self.ensure_methods(p, span);
+            }
+        }
     }
 
     fn collect_method_names(&self, t: TypeId, out: &mut Vec<String>, depth: u32) {

@@ -120,6 +120,7 @@ fn sprintln(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 /// Writes to an `io.Writer` argument: `os.Stdout`/`os.Stderr` (the
 /// `*os.File` holds 1 or 2) or anything with a `Write` method.
 fn write_to(vm: &mut Vm, g: &mut GState, w: Value, out: &[u8]) -> Result<(), Throw> {
+    let _pin = super::pin(&[w]);
     if let Value::Iface { tid, obj } = w {
         let inner = vm.heap.cell(obj);
         if vm.program().type_name(tid) == "*os.File" {
@@ -304,6 +305,7 @@ fn fill(v: &mut FmtValue, done: &std::collections::HashMap<u64, MethodResult>) {
 
 /// Formats with a `try_*` function, calling the methods it asks for.
 fn format_with<T>(vm: &mut Vm, g: &mut GState, a: &[Value], f: impl Fn(&[FmtValue]) -> Result<T, Vec<gofmt::MethodCall>>) -> Result<T, Throw> {
+    let _pin = super::pin(a);
     let mut pend = Pending::default();
     let mut vals: Vec<FmtValue> = a.iter().map(|&v| arg_value(vm, v, &mut pend)).collect();
     let mut done = std::collections::HashMap::new();

@@ -27,7 +27,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "strings.(*Builder).WriteByte" => builder_write_byte,
         "strings.(*Builder).WriteRune" => builder_write_rune,
         "strings.IndexFunc" => |vm, g, n| {
-            let a = args(g, n);
+            let (a, _pin) = super::pinned_args(g, n);
             let s = str_of(vm, a.first().copied().unwrap_or_default());
             let f = a.get(1).copied().unwrap_or_default();
             let mut i = 0;
@@ -113,7 +113,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
         "sort.Search" => |vm, g, n| {
-            let a = args(g, n);
+            let (a, _pin) = super::pinned_args(g, n);
             let (mut lo, mut hi) = (0i64, a.first().map_or(0, |v| v.int()));
             let f = a.get(1).copied().unwrap_or_default();
             while lo < hi {
@@ -431,7 +431,7 @@ fn unwrap_once(vm: &mut Vm, g: &mut GState, e: Value) -> Result<Option<Value>, T
 }
 
 fn errors_unwrap(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
+    let (a, _pin) = super::pinned_args(g, argc);
     // Only `Unwrap() error`; an `Unwrap() []error` does not count.
     let r = unwrap_once(vm, g, a.first().copied().unwrap_or_default())?.filter(|v| !matches!(v, Value::Slice { .. }));
     g.stack.push(r.unwrap_or_default());
@@ -439,7 +439,7 @@ fn errors_unwrap(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> 
 }
 
 fn errors_is(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
+    let (a, _pin) = super::pinned_args(g, argc);
     let (err, target) = (a.first().copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default());
     if err == Value::Nil || target == Value::Nil {
         g.stack.push(Value::Bool(err == target));
@@ -656,7 +656,7 @@ fn error_text(vm: &mut Vm, g: &mut GState, e: Value) -> Result<Vec<u8>, Throw> {
 }
 
 fn join_error_text(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
+    let (a, _pin) = super::pinned_args(g, argc);
     let errs = recv_obj(vm, a.first().copied().unwrap_or_default()).and_then(|h| vm.heap.slots(h).first().copied()).unwrap_or_default();
     let mut out = Vec::new();
     for (i, e) in super::slice_elems(vm, errs).into_iter().enumerate() {
@@ -711,7 +711,7 @@ fn error_tree(vm: &mut Vm, g: &mut GState, root: Value) -> Result<Vec<Value>, Th
 }
 
 fn errors_as(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
+    let (a, _pin) = super::pinned_args(g, argc);
     let (err, target) = (a.first().copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default());
     let Value::Iface { tid: ttid, obj: tobj } = target else {
         let msg = new_str(vm, b"errors: target cannot be nil")?;
@@ -753,7 +753,7 @@ fn errors_as(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 }
 
 fn num_error_text(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
+    let (a, _pin) = super::pinned_args(g, argc);
     let Some(h) = recv_obj(vm, a.first().copied().unwrap_or_default()) else { return Err(nil_deref(vm)) };
     let f = vm.heap.slots(h).first().copied().unwrap_or_default();
     let num = vm.heap.slots(h).get(1).copied().unwrap_or_default();
@@ -1011,7 +1011,7 @@ fn strings_cut(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 }
 
 fn strings_map(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
+    let (a, _pin) = super::pinned_args(g, argc);
     let f = a.first().copied().unwrap_or_default();
     let s = str_of(vm, a.get(1).copied().unwrap_or_default());
     let mut out = String::new();
@@ -1047,7 +1047,7 @@ fn sort_basic(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 /// `sort.Slice`: insertion sort calling `less` on the live slice (as
 /// Go's does, `less` sees the swaps).
 fn sort_slice(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
+    let (a, _pin) = super::pinned_args(g, argc);
     let x = a.first().copied().unwrap_or_default();
     let less = a.get(1).copied().unwrap_or_default();
     let s = match x {

@@ -106,6 +106,30 @@ pub fn add_trampolines(bc: &mut Bytecode, scratch: u32) {
     }
 }
 
+thread_local! {
+    /// Values natives hold in Rust locals while Go code runs (their
+    /// arguments, already popped): roots for collections in that code.
+    static PINNED: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps values alive (as collector roots) until the guard is dropped.
+pub(crate) struct Pin(usize);
+
+impl Drop for Pin {
+    fn drop(&mut self) {
+        PINNED.with(|p| p.borrow_mut().truncate(self.0));
+    }
+}
+
+pub(crate) fn pin(vals: &[Value]) -> Pin {
+    PINNED.with(|p| {
+        let mut p = p.borrow_mut();
+        let at = p.len();
+        p.extend_from_slice(vals);
+        Pin(at)
+    })
+}
+
 /// Calls a Go function value from a native and returns its results.
 pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
     let prog = vm.program().clone();
@@ -124,7 +148,11 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
         return Err(Throw::Stop(internal_stop("call from a native with too many arguments")));
     };
     // Keep the calling goroutine's values alive while the nested one runs.
-    let holder = GState { stack: g.stack.clone(), defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
+    let mut stack = g.stack.clone();
+    stack.push(f);
+    stack.extend_from_slice(args);
+    PINNED.with(|p| stack.extend_from_slice(&p.borrow()));
+    let holder = GState { stack, defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
     vm.gs.push(holder);
     let holder_idx = vm.gs.len() - 1;
     let mut targs = vec![f];
@@ -191,6 +219,13 @@ pub fn native_var(name: &str) -> Option<&'static str> {
 pub(crate) fn args(g: &mut GState, argc: usize) -> Vec<Value> {
     let at = g.stack.len().saturating_sub(argc);
     g.stack.drain(at..).collect()
+}
+
+/// The arguments, kept pinned while the native may run Go code.
+pub(crate) fn pinned_args(g: &mut GState, argc: usize) -> (Vec<Value>, Pin) {
+    let a = args(g, argc);
+    let p = pin(&a);
+    (a, p)
 }
 
 pub(crate) fn oom(_e: crate::heap::HeapError) -> Throw {
