@@ -15,7 +15,10 @@
 //! - A run is a pure function of (program, GOMAXPROCS, seed).
 
 pub mod ast;
+pub mod check;
 pub mod chunk;
+pub mod compile;
+pub mod constant;
 pub mod diag;
 pub mod event;
 pub mod format;
@@ -24,9 +27,12 @@ pub mod heap;
 pub mod lexer;
 pub mod parser;
 pub mod rtype;
+pub mod runner;
 pub mod sched;
 pub mod span;
 pub mod token;
+pub mod types;
+pub mod universe;
 pub mod value;
 pub mod vm;
 
@@ -55,6 +61,9 @@ pub struct Program {
     pub file: SourceFile,
     /// The parsed source.
     pub ast: ast::File,
+    /// The compiled bytecode and the functions a run calls.
+    pub code: vm::Bytecode,
+    pub entry: compile::EntryPoints,
 }
 
 /// Why a program did not compile: diagnostics sorted by position.
@@ -106,32 +115,26 @@ pub struct Outcome {
 pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
     let file = SourceFile::new(file_name, source);
     let (ast, mut diagnostics) = parser::parse_file(&file);
+    if parser::stops_before_type_check(&diagnostics) {
+        diag::sort_and_dedup(&mut diagnostics);
+        return Err(CompileError { file, diagnostics });
+    }
+    // Other parse errors are reported together with the type errors.
+    let (checked, check_diags) = check::check_file(&ast, &file);
+    let mut diagnostics = check::merge_diagnostics(diagnostics, check_diags);
     if !diagnostics.is_empty() {
         diag::sort_and_dedup(&mut diagnostics);
         return Err(CompileError { file, diagnostics });
     }
-    Ok(Program { file, ast })
+    match compile::compile(&file, &ast, &checked) {
+        Ok((code, entry)) => Ok(Program { file, ast, code, entry }),
+        Err(diagnostics) => Err(CompileError { file, diagnostics }),
+    }
 }
 
-/// Runs a compiled program to its end.
-///
-/// The bytecode compiler and VM are not wired in yet, so no program runs:
-/// say so plainly rather than pretend the program printed nothing.
+/// Runs a compiled program to its end (one goroutine for now).
 pub fn run(program: &Program, config: &RunConfig) -> Outcome {
-    let _ = config;
-    let message = format!(
-        "gmp: {}: this engine cannot execute programs yet (it checks them; the bytecode compiler and VM come next)\n",
-        program.file.name
-    );
-    Outcome {
-        stderr: message.clone(),
-        exit_code: 2,
-        events: vec![Event { time_ns: 0, kind: EventKind::Output { fd: 2, text: message } }, Event {
-            time_ns: 0,
-            kind: EventKind::Exit { code: 2 },
-        }],
-        ..Outcome::default()
-    }
+    runner::run(&program.code, &program.entry, config)
 }
 
 /// Compiles and runs, folding a compile error into the outcome as the go

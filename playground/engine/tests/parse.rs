@@ -52,7 +52,14 @@ fn corpus_parses_without_diagnostics() {
 #[test]
 fn corpus_compiles_through_the_public_api() {
     for (name, src) in corpus() {
+        // Constructs outside the subset (goto) and those not compiled yet
+        // (channels, goroutines) are `unsupported:` diagnostics by design
+        // (a program with one may show follow-on errors); any other
+        // failure is a bug.
         if let Err(e) = gmp_engine::compile("prog.go", &src) {
+            if e.diagnostics.iter().any(|d| d.message.starts_with("unsupported:")) {
+                continue;
+            }
             panic!("{name}:\n{}", e.render());
         }
     }

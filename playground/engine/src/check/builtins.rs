@@ -1,0 +1,619 @@
+//! Calls of the builtin functions (`len`, `append`, `make`, ...), with
+//! constant folding where Go folds (`len` of a constant string or of an
+//! array, `min`/`max` of constants).
+
+use super::expr::{Mode, Operand};
+use super::*;
+use crate::ast::Expr;
+use crate::types::Type;
+
+impl<'a> Checker<'a> {
+    pub(super) fn builtin_call(
+        &mut self,
+        e: &'a Expr,
+        b: Builtin,
+        args: &'a [Expr],
+        ellipsis: Option<Span>,
+    ) -> Operand {
+        let (min, variadic) = b.arity();
+        let n = args.len();
+        let call_s = crate::parser::expr_string(e);
+        if ellipsis.is_some() && b != Builtin::Append {
+            self.error(
+                e.span,
+                format!(
+                    "invalid operation: invalid use of ... with built-in {}",
+                    b.name()
+                ),
+            );
+            for a in args {
+                let _ = self.expr(a, None);
+            }
+            return Operand::invalid();
+        }
+        let msg = if n < min {
+            Some("not enough")
+        } else if !variadic && n > min {
+            Some("too many")
+        } else {
+            None
+        };
+        if let Some(m) = msg {
+            for a in args {
+                let _ = self.expr(a, None);
+            }
+            self.error(
+                e.span,
+                format!(
+                    "invalid operation: {m} arguments for {call_s} (expected {min}, found {n})"
+                ),
+            );
+            return Operand::invalid();
+        }
+        let int = self.tt.basic(BasicKind::Int);
+        let novalue = || Operand {
+            mode: Mode::NoValue,
+            ty: TypeId(0),
+        };
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let a = &args[0];
+                let mut x = self.expr(a, None);
+                if x.is_invalid() || !self.single_value(&mut x, a) {
+                    return Operand::invalid();
+                }
+                let t = match self.tt.under(x.ty) {
+                    Type::Pointer(p) => match self.tt.under(*p) {
+                        Type::Array(..) => *p,
+                        _ => x.ty,
+                    },
+                    _ => x.ty,
+                };
+                let res = match self.tt.under(t).clone() {
+                    Type::Basic(k) if k.is_string() && b == Builtin::Len => {
+                        if let Some(Value::String(s)) = x.konst() {
+                            return Operand {
+                                mode: Mode::Constant(Value::Int(s.len() as i128)),
+                                ty: int,
+                            };
+                        }
+                        Some(Operand::value(int))
+                    }
+                    Type::Array(_, len) => {
+                        // Constant unless the operand has calls or receives;
+                        // approximated: constant when the operand is a plain
+                        // variable or selector.
+                        if !self.has_call_or_recv(a) {
+                            return Operand {
+                                mode: Mode::Constant(Value::Int(len as i128)),
+                                ty: int,
+                            };
+                        }
+                        Some(Operand::value(int))
+                    }
+                    Type::Slice(_) | Type::Chan(..) => Some(Operand::value(int)),
+                    Type::Map(..) if b == Builtin::Len => Some(Operand::value(int)),
+                    _ => None,
+                };
+                match res {
+                    Some(r) => {
+                        if self.tt.is_untyped(x.ty) {
+                            let dt = self.default_type(x.ty);
+                            self.convert_untyped(&mut x, a, dt);
+                        }
+                        r
+                    }
+                    None => {
+                        let d = self.describe(&x, a);
+                        self.error(
+                            a.span,
+                            format!("invalid argument: {d} for built-in {}", b.name()),
+                        );
+                        Operand::invalid()
+                    }
+                }
+            }
+            Builtin::Append => {
+                let a = &args[0];
+                let mut s = self.expr(a, None);
+                if s.is_invalid() || !self.single_value(&mut s, a) {
+                    for x in &args[1..] {
+                        let _ = self.expr(x, None);
+                    }
+                    return Operand::invalid();
+                }
+                if s.mode == Mode::Nil {
+                    self.error(
+                        a.span,
+                        "invalid argument: nil (untyped nil) is not a slice"
+                            .replace("nil (untyped nil)", "nil"),
+                    );
+                    return Operand::invalid();
+                }
+                let Type::Slice(el) = self.tt.under(s.ty).clone() else {
+                    let d = self.describe(&s, a);
+                    self.error(a.span, format!("invalid argument: {d} is not a slice"));
+                    for x in &args[1..] {
+                        let _ = self.expr(x, None);
+                    }
+                    return Operand::invalid();
+                };
+                if ellipsis.is_some() {
+                    if n != 2 {
+                        self.error(
+                            e.span,
+                            "can only use ... with final argument in list".to_string(),
+                        );
+                        return Operand::invalid();
+                    }
+                    let y = &args[1];
+                    let mut yx = self.expr(y, Some(s.ty));
+                    if yx.is_invalid() || !self.single_value(&mut yx, y) {
+                        return Operand::value(s.ty);
+                    }
+                    // append([]byte, string...) is allowed.
+                    let byte_string = self.tt.basic_kind(el) == Some(BasicKind::Uint8)
+                        && self.tt.is_string(yx.ty);
+                    if byte_string {
+                        if self.tt.is_untyped(yx.ty) {
+                            let st = self.tt.basic(BasicKind::String);
+                            self.convert_untyped(&mut yx, y, st);
+                        }
+                    } else {
+                        let st = self.tt.slice(el);
+                        self.assign_operand(&mut yx, y, st, "argument to append");
+                    }
+                    return Operand::value(s.ty);
+                }
+                for y in &args[1..] {
+                    let mut yx = self.expr(y, Some(el));
+                    if !yx.is_invalid() && self.single_value(&mut yx, y) {
+                        self.assign_operand(&mut yx, y, el, "argument to append");
+                    }
+                }
+                Operand::value(s.ty)
+            }
+            Builtin::Make => {
+                let te = &args[0];
+                let t = self.type_expr(te);
+                if self.tt.is_invalid(t) {
+                    return Operand::invalid();
+                }
+                let min_args = match self.tt.under(t) {
+                    Type::Slice(_) => 2,
+                    Type::Map(..) | Type::Chan(..) => 1,
+                    _ => {
+                        let ts = crate::parser::expr_string(te);
+                        self.error(te.span, format!("invalid argument: cannot make {ts}; type must be slice, map, or channel"));
+                        for a in &args[1..] {
+                            let _ = self.expr(a, None);
+                        }
+                        return Operand::invalid();
+                    }
+                };
+                if n < min_args || n > 3 || (min_args == 1 && n > 2) {
+                    let ts = crate::parser::expr_string(te);
+                    let expect = if min_args == 2 { "2 or 3" } else { "1 or 2" };
+                    self.error(
+                        e.span,
+                        format!(
+                            "invalid operation: {call_s} expects {expect} arguments; found {n}"
+                        )
+                        .replace(
+                            &format!("invalid operation: {call_s}"),
+                            format!(
+                                "invalid operation: make({ts}{}) ",
+                                if n > 1 { ", …" } else { "" }
+                            )
+                            .trim_end(),
+                        ),
+                    );
+                    return Operand::invalid();
+                }
+                let mut sizes = Vec::new();
+                for a in &args[1..] {
+                    let v = self.size_arg(a);
+                    sizes.push(v);
+                }
+                if let (Some(Some(l)), Some(Some(c))) = (sizes.first(), sizes.get(1))
+                    && l > c
+                {
+                    self.error(
+                        args[1].span,
+                        "invalid argument: length and capacity swapped".to_string(),
+                    );
+                }
+                Operand::value(t)
+            }
+            Builtin::New => {
+                // Go 1.26: new(expr) allocates a copy of the value.
+                let a = &args[0];
+                let x = self.expr_or_type(a);
+                if x.is_invalid() {
+                    return Operand::invalid();
+                }
+                if x.mode != Mode::TypeExpr {
+                    let mut x = x;
+                    if let Mode::Builtin(b) = x.mode {
+                        self.error(a.span, format!("{} (built-in) must be called", b.name()));
+                        return Operand::invalid();
+                    }
+                    if !self.single_value(&mut x, a) {
+                        return Operand::invalid();
+                    }
+                    if x.mode == Mode::Nil {
+                        self.error(a.span, "use of untyped nil in argument to built-in new");
+                        return Operand::invalid();
+                    }
+                    let t = self.default_operand(&mut x, a, "argument to new");
+                    return Operand::value(self.tt.pointer(t));
+                }
+                let t = x.ty;
+                self.record_type(a, t);
+                if self.tt.is_invalid(t) {
+                    return Operand::invalid();
+                }
+                Operand::value(self.tt.pointer(t))
+            }
+            Builtin::Panic => {
+                let a = &args[0];
+                let mut x = self.expr(a, None);
+                if !x.is_invalid() && self.single_value(&mut x, a) {
+                    let any = self.any_type;
+                    self.assign_operand(&mut x, a, any, "argument to panic");
+                }
+                novalue()
+            }
+            Builtin::Print | Builtin::Println => {
+                for a in args {
+                    let mut x = self.expr(a, None);
+                    if !x.is_invalid() && self.single_value(&mut x, a) {
+                        if x.mode == Mode::Nil {
+                            self.error(a.span, "use of untyped nil in argument to built-in print");
+                            continue;
+                        }
+                        self.default_operand(&mut x, a, "argument to built-in print");
+                    }
+                }
+                novalue()
+            }
+            Builtin::Recover => Operand::value(self.any_type),
+            Builtin::Delete => {
+                let mut m = self.expr(&args[0], None);
+                let mut kx = self.expr(&args[1], None);
+                if m.is_invalid() || !self.single_value(&mut m, &args[0]) {
+                    return novalue();
+                }
+                let Type::Map(kt, _) = self.tt.under(m.ty).clone() else {
+                    let d = self.describe(&m, &args[0]);
+                    self.error(args[0].span, format!("invalid argument: {d} is not a map"));
+                    return novalue();
+                };
+                if !kx.is_invalid() && self.single_value(&mut kx, &args[1]) {
+                    self.assign_operand(&mut kx, &args[1], kt, "argument to delete");
+                }
+                novalue()
+            }
+            Builtin::Copy => {
+                let mut d = self.expr(&args[0], None);
+                let mut s = self.expr(&args[1], None);
+                if d.is_invalid()
+                    || s.is_invalid()
+                    || !self.single_value(&mut d, &args[0])
+                    || !self.single_value(&mut s, &args[1])
+                {
+                    return Operand::value(int);
+                }
+                let del = match self.tt.under(d.ty) {
+                    Type::Slice(el) => Some(*el),
+                    _ => None,
+                };
+                let sel = match self.tt.under(s.ty) {
+                    Type::Slice(el) => Some(*el),
+                    Type::Basic(k) if k.is_string() => Some(self.tt.basic(BasicKind::Uint8)),
+                    _ => None,
+                };
+                match (del, sel) {
+                    (Some(a), Some(b)) if a == b => {
+                        if self.tt.is_untyped(s.ty) {
+                            let st = self.tt.basic(BasicKind::String);
+                            self.convert_untyped(&mut s, &args[1], st);
+                        }
+                    }
+                    (Some(_), Some(_)) => {
+                        let (x, y) = (self.describe(&d, &args[0]), self.describe(&s, &args[1]));
+                        self.error(e.span, format!("invalid argument: arguments to copy {x} and {y} have different element types"));
+                    }
+                    (None, _) => {
+                        let x = self.describe(&d, &args[0]);
+                        self.error(
+                            e.span,
+                            format!(
+                                "invalid argument: copy expects slice arguments; found {x} and {}",
+                                self.describe(&s, &args[1])
+                            ),
+                        );
+                    }
+                    (_, None) => {
+                        let x = self.describe(&d, &args[0]);
+                        self.error(
+                            e.span,
+                            format!(
+                                "invalid argument: copy expects slice arguments; found {x} and {}",
+                                self.describe(&s, &args[1])
+                            ),
+                        );
+                    }
+                }
+                Operand::value(int)
+            }
+            Builtin::Clear => {
+                let mut x = self.expr(&args[0], None);
+                if !x.is_invalid()
+                    && self.single_value(&mut x, &args[0])
+                    && !matches!(self.tt.under(x.ty), Type::Map(..) | Type::Slice(_))
+                {
+                    let d = self.describe(&x, &args[0]);
+                    self.error(
+                        args[0].span,
+                        format!("invalid argument: {d} must be a map or slice"),
+                    );
+                }
+                novalue()
+            }
+            Builtin::Close => {
+                let mut x = self.expr(&args[0], None);
+                if !x.is_invalid() && self.single_value(&mut x, &args[0]) {
+                    match self.tt.under(x.ty) {
+                        Type::Chan(crate::types::ChanDir::Recv, _) => {
+                            let d = self.describe(&x, &args[0]);
+                            self.error(
+                                args[0].span,
+                                format!("invalid operation: cannot close receive-only channel {d}"),
+                            );
+                        }
+                        Type::Chan(..) => {}
+                        _ => {
+                            let d = self.describe(&x, &args[0]);
+                            self.error(
+                                args[0].span,
+                                format!("invalid operation: cannot close non-channel {d}"),
+                            );
+                        }
+                    }
+                }
+                novalue()
+            }
+            Builtin::Min | Builtin::Max => {
+                let mut ops: Vec<(Operand, &'a Expr)> = Vec::new();
+                for a in args {
+                    let mut x = self.expr(a, None);
+                    if x.is_invalid() || !self.single_value(&mut x, a) {
+                        return Operand::invalid();
+                    }
+                    if !self.tt.is_ordered(x.ty) {
+                        let d = self.describe(&x, a);
+                        self.error(a.span, format!("invalid argument: {d} cannot be ordered"));
+                        return Operand::invalid();
+                    }
+                    ops.push((x, a));
+                }
+                // The common type: the first typed operand's.
+                let typed = ops
+                    .iter()
+                    .find(|(o, _)| !self.tt.is_untyped(o.ty))
+                    .map(|(o, _)| o.ty);
+                if let Some(t) = typed {
+                    for (o, a) in ops.iter_mut() {
+                        if self.tt.is_untyped(o.ty) {
+                            if !self.convert_untyped(o, a, t) {
+                                let d = self.describe(o, a);
+                                let ts = self.type_str(t);
+                                self.error(a.span, format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", ts, d, crate::parser::expr_string(a)));
+                                return Operand::invalid();
+                            }
+                        } else if o.ty != t {
+                            let s = crate::parser::expr_string(a);
+                            self.error(
+                                a.span,
+                                format!("invalid argument: mismatched types {} (previous argument) and {} (type of {s})", self.type_str(t), self.type_str(o.ty)),
+                            );
+                            return Operand::invalid();
+                        }
+                    }
+                }
+                // Fold constants.
+                if ops.iter().all(|(o, _)| o.konst().is_some()) {
+                    let mut best: Option<Value> = None;
+                    let mut ty = ops[0].0.ty;
+                    for (o, _) in &ops {
+                        let v = o.konst().cloned().unwrap_or(Value::Int(0));
+                        best = Some(match best {
+                            None => {
+                                ty = o.ty;
+                                v
+                            }
+                            Some(cur) => {
+                                let op = if b == Builtin::Min {
+                                    crate::ast::BinaryOp::Lss
+                                } else {
+                                    crate::ast::BinaryOp::Gtr
+                                };
+                                if crate::constant::compare(&v, op, &cur).unwrap_or(false) {
+                                    ty = o.ty;
+                                    v
+                                } else {
+                                    cur
+                                }
+                            }
+                        });
+                    }
+                    if let Some(v) = best {
+                        return Operand {
+                            mode: Mode::Constant(v),
+                            ty,
+                        };
+                    }
+                }
+                let t = typed.unwrap_or_else(|| self.default_type(ops[0].0.ty));
+                for (o, a) in ops.iter_mut() {
+                    if self.tt.is_untyped(o.ty) {
+                        self.convert_untyped(o, a, t);
+                    }
+                }
+                Operand::value(t)
+            }
+            Builtin::Complex => {
+                let mut re = self.expr(&args[0], None);
+                let mut im = self.expr(&args[1], None);
+                if re.is_invalid()
+                    || im.is_invalid()
+                    || !self.single_value(&mut re, &args[0])
+                    || !self.single_value(&mut im, &args[1])
+                {
+                    return Operand::invalid();
+                }
+                if let (Some(a), Some(b)) = (
+                    re.konst().and_then(|v| v.as_f64()),
+                    im.konst().and_then(|v| v.as_f64()),
+                ) && self.tt.is_untyped(re.ty)
+                    && self.tt.is_untyped(im.ty)
+                {
+                    let t = self.tt.basic(BasicKind::UntypedComplex);
+                    return Operand {
+                        mode: Mode::Constant(Value::Complex(a, b)),
+                        ty: t,
+                    };
+                }
+                let ft = if !self.tt.is_untyped(re.ty) {
+                    re.ty
+                } else if !self.tt.is_untyped(im.ty) {
+                    im.ty
+                } else {
+                    self.tt.basic(BasicKind::Float64)
+                };
+                self.convert_untyped(&mut re, &args[0], ft);
+                self.convert_untyped(&mut im, &args[1], ft);
+                let t = match self.tt.basic_kind(ft) {
+                    Some(BasicKind::Float32) => self.tt.basic(BasicKind::Complex64),
+                    Some(BasicKind::Float64) => self.tt.basic(BasicKind::Complex128),
+                    _ => {
+                        let d = self.describe(&re, &args[0]);
+                        self.error(
+                            args[0].span,
+                            format!(
+                                "invalid argument: arguments have type {}, expected floating-point",
+                                d
+                            ),
+                        );
+                        return Operand::invalid();
+                    }
+                };
+                Operand::value(t)
+            }
+            Builtin::Real | Builtin::Imag => {
+                let mut x = self.expr(&args[0], None);
+                if x.is_invalid() || !self.single_value(&mut x, &args[0]) {
+                    return Operand::invalid();
+                }
+                if let Some(Value::Complex(re_v, im_v)) = x.konst().cloned().or_else(|| {
+                    x.konst()
+                        .and_then(|v| v.as_f64())
+                        .map(|f| Value::Complex(f, 0.0))
+                }) && self.tt.is_untyped(x.ty)
+                {
+                    let t = self.tt.basic(BasicKind::UntypedFloat);
+                    let v = if b == Builtin::Real { re_v } else { im_v };
+                    return Operand {
+                        mode: Mode::Constant(Value::Float(v)),
+                        ty: t,
+                    };
+                }
+                let t = match self.tt.basic_kind(x.ty) {
+                    Some(BasicKind::Complex64) => self.tt.basic(BasicKind::Float32),
+                    Some(BasicKind::Complex128) => self.tt.basic(BasicKind::Float64),
+                    _ => {
+                        let d = self.describe(&x, &args[0]);
+                        self.error(
+                            args[0].span,
+                            format!("invalid argument: {d} must be of complex type"),
+                        );
+                        return Operand::invalid();
+                    }
+                };
+                Operand::value(t)
+            }
+        }
+    }
+
+    /// A `make` size argument: a non-negative integer.
+    fn size_arg(&mut self, a: &'a Expr) -> Option<i128> {
+        let mut x = self.expr(a, None);
+        if x.is_invalid() || !self.single_value(&mut x, a) {
+            return None;
+        }
+        if self.tt.is_untyped(x.ty) {
+            let int = self.tt.basic(BasicKind::Int);
+            let before = x.clone();
+            if !self.convert_untyped(&mut x, a, int) {
+                let d = self.describe(&before, a);
+                if self.tt.is_numeric(before.ty) {
+                    self.error(a.span, format!("{d} truncated to int"));
+                } else {
+                    self.error(a.span, format!("cannot convert {d} to type int"));
+                }
+                return None;
+            }
+        }
+        if !self.tt.is_integer(x.ty) {
+            let d = self.describe(&x, a);
+            self.error(a.span, format!("cannot convert {d} to type int"));
+            return None;
+        }
+        if let Some(Value::Int(v)) = x.konst() {
+            if *v < 0 {
+                let s = crate::parser::expr_string(a);
+                self.error(
+                    a.span,
+                    format!(
+                        "invalid argument: index {s} (constant of type int) must not be negative"
+                    ),
+                );
+                return None;
+            }
+            return Some(*v);
+        }
+        None
+    }
+
+    /// Whether `len(a)` of an array stays constant (no calls/receives).
+    fn has_call_or_recv(&self, e: &Expr) -> bool {
+        use crate::ast::ExprKind::*;
+        let mut stack = vec![e];
+        let mut n = 0;
+        while let Some(e) = stack.pop() {
+            n += 1;
+            if n > 1000 {
+                return true;
+            }
+            match &e.kind {
+                Call { .. } => return true,
+                Unary {
+                    op: crate::ast::UnaryOp::Recv,
+                    ..
+                } => return true,
+                Paren(x) | Selector { x, .. } | Star(x) | Unary { x, .. } => stack.push(x),
+                Index { x, index } => {
+                    stack.push(x);
+                    stack.push(index);
+                }
+                Binary { x, y, .. } => {
+                    stack.push(x);
+                    stack.push(y);
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+}

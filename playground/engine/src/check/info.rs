@@ -1,0 +1,210 @@
+//! What the checker tells the compiler: side tables keyed by `ast::ExprId`.
+//!
+//! The AST stays immutable; everything the compiler needs beyond syntax is
+//! here:
+//! - `types[e]`: the type of every expression (after untyped constants got
+//!   their final type, so `var x int8 = 1 + 2` records `int8` for `1 + 2`);
+//!   a type expression records the type it denotes.
+//! - `consts[e]`: the value of every constant expression (fold it, emit no
+//!   code for its operands).
+//! - `uses[e]`: what each identifier (and each `pkg.Member` selector)
+//!   denotes.
+//! - `selections[e]`: for `x.f` selectors, the field path through embedded
+//!   fields or the method, with implicit dereferences/address-of spelled out.
+//! - `calls[e]`: whether a call expression is a conversion, a builtin call
+//!   or a real call (and whether a tuple is spread into the arguments).
+//! - `defs`: the local variable each defining name introduces, keyed by the
+//!   name's span start (names in declarations have no `ExprId`).
+//! - `funcs`/`vars`/`globals`: per function its parameters, results, locals
+//!   and captured variables; per local whether it *escapes* (captured by a
+//!   closure or address taken: the compiler boxes those on the heap).
+//! - `init_order`: package-level initializers in Go's order.
+//! - `methods`: the methods of each named type.
+
+use crate::ast::ExprId;
+use crate::constant::Value;
+use crate::types::{TypeId, TypeTable};
+use crate::universe::Builtin;
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VarId(pub u32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FuncId(pub u32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GlobalId(pub u32);
+
+/// A function the program can call: one of the user's (declared or
+/// literal), or one the VM implements natively (`"strings.Contains"`,
+/// `"strings.(*Builder).WriteString"`, `"errors.(*errorString).Error"`...).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FuncRef {
+    User(FuncId),
+    Native(String),
+}
+
+/// What an identifier (or qualified identifier) denotes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Use {
+    Local(VarId),
+    Global(GlobalId),
+    /// A package variable of a native package (`os.Args`, `os.Stdout`).
+    NativeVar(String),
+    Func(FuncRef),
+    /// A constant; its value is in `consts`.
+    Const,
+    Type(TypeId),
+    Builtin(Builtin),
+    Nil,
+    /// The package name in `pkg.Member` (the member's use is recorded on
+    /// the selector expression).
+    Package(String),
+    /// The blank identifier on the left of an assignment.
+    Blank,
+}
+
+/// How a selector `x.f` selects.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Selection {
+    /// A struct field. `path` indexes fields from `x`'s struct through
+    /// embedded fields to the field; `x` is dereferenced automatically where
+    /// it (or an embedded field on the path) is a pointer.
+    Field { path: Vec<usize>, indirect: bool },
+    /// A concrete method. `path` are the embedded fields to walk first;
+    /// `recv` is the named type declaring the method. `addr`: the receiver
+    /// is a pointer receiver and must be addressed (`x` was a variable of
+    /// type T); `deref`: the method has a value receiver but the operand is
+    /// a pointer (implicit `*`). `value`: a method value `x.M` not called
+    /// immediately (bind the receiver now); `expr`: a method expression
+    /// `T.M` / `(*T).M` (receiver becomes the first argument).
+    Method {
+        path: Vec<usize>,
+        recv: TypeId,
+        func: FuncRef,
+        ptr_recv: bool,
+        addr: bool,
+        deref: bool,
+        value: bool,
+        expr: bool,
+    },
+    /// A method of an interface (dynamic dispatch), reached through `path`.
+    IfaceMethod {
+        path: Vec<usize>,
+        iface: TypeId,
+        index: usize,
+        name: String,
+        value: bool,
+        expr: bool,
+    },
+}
+
+/// What a call expression is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CallKind {
+    /// `T(x)`.
+    Conversion(TypeId),
+    Builtin(Builtin),
+    /// A function or method call. `spread`: the single argument is a
+    /// multi-value call spread over the parameters (`f(g())`). `ellipsis`:
+    /// `f(xs...)` passes the slice as the variadic parameter.
+    Call {
+        spread: bool,
+        ellipsis: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VarKind {
+    Receiver,
+    Param,
+    Result,
+    Local,
+}
+
+#[derive(Clone, Debug)]
+pub struct VarInfo {
+    pub name: String,
+    pub ty: TypeId,
+    pub span: crate::span::Span,
+    pub func: FuncId,
+    pub kind: VarKind,
+    /// Captured by a closure or its address taken: lives on the heap.
+    pub escapes: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct FuncInfo {
+    /// `main`, `T.M`, `(*T).M`, or `main.func1` for a literal.
+    pub name: String,
+    pub span: crate::span::Span,
+    /// The function literal's expression, for closures.
+    pub lit: Option<ExprId>,
+    /// The signature (a `Type::Func`).
+    pub sig: TypeId,
+    pub recv: Option<VarId>,
+    pub params: Vec<VarId>,
+    pub results: Vec<VarId>,
+    /// Every local declared in the body (params and results excluded).
+    pub locals: Vec<VarId>,
+    /// Variables of enclosing functions this literal refers to (directly
+    /// or through a nested literal).
+    pub captures: Vec<VarId>,
+    /// `func init()` (several are allowed; run in order).
+    pub is_init: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct GlobalInfo {
+    pub name: String,
+    pub ty: TypeId,
+    pub span: crate::span::Span,
+}
+
+/// One package-level initialization: `lhs = rhs` (several lhs for
+/// `var a, b = f()`; `None` for `_`).
+#[derive(Clone, Debug)]
+pub struct Initializer {
+    pub lhs: Vec<Option<GlobalId>>,
+    pub rhs: ExprId,
+}
+
+#[derive(Default)]
+pub struct TypeInfo {
+    pub types: HashMap<ExprId, TypeId>,
+    pub consts: HashMap<ExprId, Value>,
+    pub uses: HashMap<ExprId, Use>,
+    pub selections: HashMap<ExprId, Selection>,
+    pub calls: HashMap<ExprId, CallKind>,
+    /// The variable a defining name introduces, by the name's span start.
+    pub defs: HashMap<u32, VarId>,
+    /// Package-level variables, by name span start.
+    pub global_defs: HashMap<u32, GlobalId>,
+    /// Functions (declared or literal), by the declaration's name span start
+    /// or the literal's `ExprId` via `lits`.
+    pub func_defs: HashMap<u32, FuncId>,
+    pub lits: HashMap<ExprId, FuncId>,
+    pub funcs: Vec<FuncInfo>,
+    pub vars: Vec<VarInfo>,
+    pub globals: Vec<GlobalInfo>,
+    pub init_order: Vec<Initializer>,
+    /// `func init()`s in source order, then `main`.
+    pub inits: Vec<FuncId>,
+    pub main: Option<FuncId>,
+    /// For each named type, its methods: (name, function, pointer receiver).
+    pub methods: HashMap<TypeId, Vec<(String, FuncRef, bool)>>,
+}
+
+impl TypeInfo {
+    pub fn type_of(&self, e: ExprId) -> Option<TypeId> {
+        self.types.get(&e).copied()
+    }
+    pub fn const_of(&self, e: ExprId) -> Option<&Value> {
+        self.consts.get(&e)
+    }
+}
+
+/// The result of checking a file: the types, and the side tables.
+pub struct Checked {
+    pub types: TypeTable,
+    pub info: TypeInfo,
+}

@@ -1,0 +1,484 @@
+//! The standard library as the checker sees it: one Go "stub" source per
+//! package, parsed by our own parser and checked like user code. Functions
+//! and methods without a body are native (implemented in Rust by the VM,
+//! named `"strings.Contains"`, `"strings.(*Builder).WriteString"`); package
+//! variables without initializer are native too (`os.Stdout`). Adding a
+//! package is adding a string here.
+//!
+//! Unexported helper types (`errors.errorString`) stand in for the real
+//! implementation types so that `%T` and method sets behave as in Go.
+
+/// Every package the playground provides (the stub test checks each).
+#[cfg_attr(not(test), allow(dead_code))]
+pub const ALL: &[&str] = &[
+    "fmt",
+    "errors",
+    "io",
+    "os",
+    "strings",
+    "strconv",
+    "sort",
+    "math",
+    "unicode/utf8",
+    "unicode",
+    "runtime",
+    "sync",
+    "sync/atomic",
+    "time",
+    "context",
+    "math/rand",
+    "bytes",
+];
+
+pub fn stub_source(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "fmt" => FMT,
+        "errors" => ERRORS,
+        "io" => IO,
+        "os" => OS,
+        "strings" => STRINGS,
+        "strconv" => STRCONV,
+        "sort" => SORT,
+        "math" => MATH,
+        "unicode/utf8" => UTF8,
+        "unicode" => UNICODE,
+        "runtime" => RUNTIME,
+        "sync" => SYNC,
+        "sync/atomic" => ATOMIC,
+        "time" => TIME,
+        "context" => CONTEXT,
+        "slices" | "maps" => return None,
+        "math/rand" => RAND,
+        "bytes" => BYTES,
+        _ => return None,
+    })
+}
+
+const FMT: &str = r#"package fmt
+import "io"
+type Stringer interface { String() string }
+type GoStringer interface { GoString() string }
+type State interface {
+	Write(b []byte) (n int, err error)
+	Width() (wid int, ok bool)
+	Precision() (prec int, ok bool)
+	Flag(c int) bool
+}
+type Formatter interface { Format(f State, verb rune) }
+func Print(a ...any) (n int, err error)
+func Println(a ...any) (n int, err error)
+func Printf(format string, a ...any) (n int, err error)
+func Sprint(a ...any) string
+func Sprintln(a ...any) string
+func Sprintf(format string, a ...any) string
+func Errorf(format string, a ...any) error
+func Fprint(w io.Writer, a ...any) (n int, err error)
+func Fprintln(w io.Writer, a ...any) (n int, err error)
+func Fprintf(w io.Writer, format string, a ...any) (n int, err error)
+func Sscanf(str string, format string, a ...any) (n int, err error)
+func Sscan(str string, a ...any) (n int, err error)
+func Append(b []byte, a ...any) []byte
+func Appendf(b []byte, format string, a ...any) []byte
+"#;
+
+const ERRORS: &str = r#"package errors
+type errorString struct { s string }
+func (e *errorString) Error() string
+func New(text string) error
+func Is(err, target error) bool
+func As(err error, target any) bool
+func Unwrap(err error) error
+func Join(errs ...error) error
+var ErrUnsupported error
+"#;
+
+const IO: &str = r#"package io
+type Writer interface { Write(p []byte) (n int, err error) }
+type Reader interface { Read(p []byte) (n int, err error) }
+type StringWriter interface { WriteString(s string) (n int, err error) }
+var EOF error
+"#;
+
+const OS: &str = r#"package os
+type File struct { name string }
+func (f *File) Write(b []byte) (n int, err error)
+func (f *File) WriteString(s string) (n int, err error)
+func (f *File) Name() string
+var Stdout *File
+var Stderr *File
+var Stdin *File
+var Args []string
+func Exit(code int)
+func Getenv(key string) string
+"#;
+
+const STRINGS: &str = r#"package strings
+type Builder struct { buf []byte }
+func (b *Builder) WriteString(s string) (int, error)
+func (b *Builder) WriteByte(c byte) error
+func (b *Builder) WriteRune(r rune) (int, error)
+func (b *Builder) Write(p []byte) (int, error)
+func (b *Builder) String() string
+func (b *Builder) Len() int
+func (b *Builder) Cap() int
+func (b *Builder) Reset()
+func (b *Builder) Grow(n int)
+type Reader struct { s string }
+func NewReader(s string) *Reader
+func (r *Reader) Len() int
+func (r *Reader) Read(b []byte) (n int, err error)
+type Replacer struct { r []string }
+func NewReplacer(oldnew ...string) *Replacer
+func (r *Replacer) Replace(s string) string
+func Contains(s, substr string) bool
+func ContainsAny(s, chars string) bool
+func ContainsRune(s string, r rune) bool
+func ContainsFunc(s string, f func(rune) bool) bool
+func Count(s, substr string) int
+func Cut(s, sep string) (before, after string, found bool)
+func CutPrefix(s, prefix string) (after string, found bool)
+func CutSuffix(s, suffix string) (before string, found bool)
+func EqualFold(s, t string) bool
+func Fields(s string) []string
+func FieldsFunc(s string, f func(rune) bool) []string
+func HasPrefix(s, prefix string) bool
+func HasSuffix(s, suffix string) bool
+func Index(s, substr string) int
+func IndexAny(s, chars string) int
+func IndexByte(s string, c byte) int
+func IndexFunc(s string, f func(rune) bool) int
+func IndexRune(s string, r rune) int
+func Join(elems []string, sep string) string
+func LastIndex(s, substr string) int
+func LastIndexAny(s, chars string) int
+func LastIndexByte(s string, c byte) int
+func Map(mapping func(rune) rune, s string) string
+func Repeat(s string, count int) string
+func Replace(s, old, new string, n int) string
+func ReplaceAll(s, old, new string) string
+func Split(s, sep string) []string
+func SplitAfter(s, sep string) []string
+func SplitN(s, sep string, n int) []string
+func Title(s string) string
+func ToLower(s string) string
+func ToTitle(s string) string
+func ToUpper(s string) string
+func Trim(s, cutset string) string
+func TrimFunc(s string, f func(rune) bool) string
+func TrimLeft(s, cutset string) string
+func TrimPrefix(s, prefix string) string
+func TrimRight(s, cutset string) string
+func TrimSpace(s string) string
+func TrimSuffix(s, suffix string) string
+func Compare(a, b string) int
+func Clone(s string) string
+"#;
+
+const STRCONV: &str = r#"package strconv
+type NumError struct {
+	Func string
+	Num  string
+	Err  error
+}
+func (e *NumError) Error() string
+func (e *NumError) Unwrap() error
+var ErrRange error
+var ErrSyntax error
+const IntSize = 64
+func Itoa(i int) string
+func Atoi(s string) (int, error)
+func ParseInt(s string, base int, bitSize int) (i int64, err error)
+func ParseUint(s string, base int, bitSize int) (uint64, error)
+func ParseFloat(s string, bitSize int) (float64, error)
+func ParseBool(str string) (bool, error)
+func FormatInt(i int64, base int) string
+func FormatUint(i uint64, base int) string
+func FormatFloat(f float64, fmt byte, prec, bitSize int) string
+func FormatBool(b bool) string
+func Quote(s string) string
+func QuoteRune(r rune) string
+func QuoteToASCII(s string) string
+func Unquote(s string) (string, error)
+func AppendInt(dst []byte, i int64, base int) []byte
+func AppendQuote(dst []byte, s string) []byte
+"#;
+
+const SORT: &str = r#"package sort
+type Interface interface {
+	Len() int
+	Less(i, j int) bool
+	Swap(i, j int)
+}
+func Ints(x []int)
+func Strings(x []string)
+func Float64s(x []float64)
+func IntsAreSorted(x []int) bool
+func StringsAreSorted(x []string) bool
+func Slice(x any, less func(i, j int) bool)
+func SliceStable(x any, less func(i, j int) bool)
+func SliceIsSorted(x any, less func(i, j int) bool) bool
+func Sort(data Interface)
+func Stable(data Interface)
+func IsSorted(data Interface) bool
+func Search(n int, f func(int) bool) int
+func SearchInts(a []int, x int) int
+func SearchStrings(a []string, x string) int
+"#;
+
+const MATH: &str = r#"package math
+const (
+	E   = 2.71828182845904523536028747135266249775724709369995957496696763
+	Pi  = 3.14159265358979323846264338327950288419716939937510582097494459
+	Phi = 1.61803398874989484820458683436563811772030917980576286213544862
+	Sqrt2 = 1.41421356237309504880168872420969807856967187537694807317667974
+	Ln2 = 0.693147180559945309417232121458176568075500134360255254120680009
+	MaxFloat64 = 1.79769313486231570814527423731704356798070e+308
+	SmallestNonzeroFloat64 = 4.9406564584124654417656879286822137236505980e-324
+	MaxFloat32 = 3.40282346638528859811704183484516925440e+38
+	MaxInt    = 1<<63 - 1
+	MinInt    = -1 << 63
+	MaxInt8   = 1<<7 - 1
+	MinInt8   = -1 << 7
+	MaxInt16  = 1<<15 - 1
+	MinInt16  = -1 << 15
+	MaxInt32  = 1<<31 - 1
+	MinInt32  = -1 << 31
+	MaxInt64  = 1<<63 - 1
+	MinInt64  = -1 << 63
+	MaxUint   = 1<<64 - 1
+	MaxUint8  = 1<<8 - 1
+	MaxUint16 = 1<<16 - 1
+	MaxUint32 = 1<<32 - 1
+	MaxUint64 = 1<<64 - 1
+)
+func Abs(x float64) float64
+func Ceil(x float64) float64
+func Floor(x float64) float64
+func Trunc(x float64) float64
+func Round(x float64) float64
+func RoundToEven(x float64) float64
+func Sqrt(x float64) float64
+func Cbrt(x float64) float64
+func Pow(x, y float64) float64
+func Pow10(n int) float64
+func Exp(x float64) float64
+func Exp2(x float64) float64
+func Log(x float64) float64
+func Log2(x float64) float64
+func Log10(x float64) float64
+func Log1p(x float64) float64
+func Sin(x float64) float64
+func Cos(x float64) float64
+func Tan(x float64) float64
+func Asin(x float64) float64
+func Acos(x float64) float64
+func Atan(x float64) float64
+func Atan2(y, x float64) float64
+func Sinh(x float64) float64
+func Cosh(x float64) float64
+func Tanh(x float64) float64
+func Hypot(p, q float64) float64
+func Max(x, y float64) float64
+func Min(x, y float64) float64
+func Mod(x, y float64) float64
+func Modf(f float64) (int float64, frac float64)
+func Remainder(x, y float64) float64
+func Inf(sign int) float64
+func NaN() float64
+func IsInf(f float64, sign int) bool
+func IsNaN(f float64) bool
+func Signbit(x float64) bool
+func Copysign(f, sign float64) float64
+func Dim(x, y float64) float64
+func Float64bits(f float64) uint64
+func Float64frombits(b uint64) float64
+func Float32bits(f float32) uint32
+func Float32frombits(b uint32) float32
+"#;
+
+const UTF8: &str = r#"package utf8
+const (
+	RuneError = '\uFFFD'
+	RuneSelf  = 0x80
+	MaxRune   = '\U0010FFFF'
+	UTFMax    = 4
+)
+func RuneLen(r rune) int
+func RuneCountInString(s string) int
+func RuneCount(p []byte) int
+func DecodeRuneInString(s string) (rune, int)
+func DecodeLastRuneInString(s string) (rune, int)
+func DecodeRune(p []byte) (rune, int)
+func EncodeRune(p []byte, r rune) int
+func AppendRune(p []byte, r rune) []byte
+func ValidString(s string) bool
+func Valid(p []byte) bool
+func ValidRune(r rune) bool
+"#;
+
+const UNICODE: &str = r#"package unicode
+func IsLetter(r rune) bool
+func IsDigit(r rune) bool
+func IsNumber(r rune) bool
+func IsSpace(r rune) bool
+func IsUpper(r rune) bool
+func IsLower(r rune) bool
+func IsPunct(r rune) bool
+func ToUpper(r rune) rune
+func ToLower(r rune) rune
+"#;
+
+const RUNTIME: &str = r#"package runtime
+type Error interface {
+	error
+	RuntimeError()
+}
+func Gosched()
+func NumGoroutine() int
+func GOMAXPROCS(n int) int
+func GC()
+func NumCPU() int
+type MemStats struct {
+	Alloc uint64
+	TotalAlloc uint64
+	Mallocs uint64
+	Frees uint64
+	HeapAlloc uint64
+	HeapObjects uint64
+	NumGC uint32
+}
+func ReadMemStats(m *MemStats)
+func SetFinalizer(obj any, finalizer any)
+func KeepAlive(x any)
+"#;
+
+const SYNC: &str = r#"package sync
+type Mutex struct { state int32 }
+func (m *Mutex) Lock()
+func (m *Mutex) Unlock()
+func (m *Mutex) TryLock() bool
+type RWMutex struct { w Mutex }
+func (rw *RWMutex) Lock()
+func (rw *RWMutex) Unlock()
+func (rw *RWMutex) RLock()
+func (rw *RWMutex) RUnlock()
+type Locker interface {
+	Lock()
+	Unlock()
+}
+type WaitGroup struct { n int64 }
+func (wg *WaitGroup) Add(delta int)
+func (wg *WaitGroup) Done()
+func (wg *WaitGroup) Wait()
+func (wg *WaitGroup) Go(f func())
+type Once struct { done uint32 }
+func (o *Once) Do(f func())
+type Cond struct { L Locker }
+func NewCond(l Locker) *Cond
+func (c *Cond) Wait()
+func (c *Cond) Signal()
+func (c *Cond) Broadcast()
+"#;
+
+const ATOMIC: &str = r#"package atomic
+func AddInt32(addr *int32, delta int32) (new int32)
+func AddInt64(addr *int64, delta int64) (new int64)
+func LoadInt32(addr *int32) (val int32)
+func LoadInt64(addr *int64) (val int64)
+func StoreInt32(addr *int32, val int32)
+func StoreInt64(addr *int64, val int64)
+func CompareAndSwapInt32(addr *int32, old, new int32) (swapped bool)
+func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool)
+type Int32 struct { v int32 }
+func (x *Int32) Load() int32
+func (x *Int32) Store(val int32)
+func (x *Int32) Add(delta int32) (new int32)
+type Int64 struct { v int64 }
+func (x *Int64) Load() int64
+func (x *Int64) Store(val int64)
+func (x *Int64) Add(delta int64) (new int64)
+type Bool struct { v uint32 }
+func (x *Bool) Load() bool
+func (x *Bool) Store(val bool)
+"#;
+
+const TIME: &str = r#"package time
+type Duration int64
+const (
+	Nanosecond  Duration = 1
+	Microsecond          = 1000 * Nanosecond
+	Millisecond          = 1000 * Microsecond
+	Second               = 1000 * Millisecond
+	Minute               = 60 * Second
+	Hour                 = 60 * Minute
+)
+func (d Duration) String() string
+func (d Duration) Seconds() float64
+func (d Duration) Milliseconds() int64
+func (d Duration) Microseconds() int64
+func (d Duration) Nanoseconds() int64
+func (d Duration) Minutes() float64
+func (d Duration) Hours() float64
+type Time struct { ns int64 }
+func Now() Time
+func Since(t Time) Duration
+func (t Time) Sub(u Time) Duration
+func (t Time) Add(d Duration) Time
+func (t Time) Before(u Time) bool
+func (t Time) After(u Time) bool
+func (t Time) UnixNano() int64
+func Sleep(d Duration)
+func After(d Duration) <-chan Time
+func Tick(d Duration) <-chan Time
+type Timer struct { C <-chan Time }
+func NewTimer(d Duration) *Timer
+func (t *Timer) Stop() bool
+func (t *Timer) Reset(d Duration) bool
+func AfterFunc(d Duration, f func()) *Timer
+type Ticker struct { C <-chan Time }
+func NewTicker(d Duration) *Ticker
+func (t *Ticker) Stop()
+"#;
+
+const CONTEXT: &str = r#"package context
+import "time"
+type Context interface {
+	Deadline() (deadline time.Time, ok bool)
+	Done() <-chan struct{}
+	Err() error
+	Value(key any) any
+}
+type CancelFunc func()
+var Canceled error
+var DeadlineExceeded error
+func Background() Context
+func TODO() Context
+func WithCancel(parent Context) (ctx Context, cancel CancelFunc)
+func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)
+func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)
+func WithValue(parent Context, key, val any) Context
+func Cause(c Context) error
+"#;
+
+const RAND: &str = r#"package rand
+func Intn(n int) int
+func Int() int
+func Float64() float64
+func Perm(n int) []int
+func Shuffle(n int, swap func(i, j int))
+func Seed(seed int64)
+"#;
+
+const BYTES: &str = r#"package bytes
+type Buffer struct { buf []byte }
+func (b *Buffer) Write(p []byte) (n int, err error)
+func (b *Buffer) WriteString(s string) (n int, err error)
+func (b *Buffer) WriteByte(c byte) error
+func (b *Buffer) WriteRune(r rune) (n int, err error)
+func (b *Buffer) String() string
+func (b *Buffer) Len() int
+func (b *Buffer) Reset()
+func (b *Buffer) Bytes() []byte
+func Contains(b, subslice []byte) bool
+func Equal(a, b []byte) bool
+"#;

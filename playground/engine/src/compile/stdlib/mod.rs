@@ -1,0 +1,271 @@
+//! The standard library's natives: Rust functions behind the checker's
+//! stub declarations, looked up by the stub's name (`"strings.Contains"`,
+//! `"errors.(*errorString).Error"`). Adding a function is adding a line to
+//! [`lookup`] and its body in the package's file.
+//!
+//! Natives that must call Go code (a `String` method while formatting, a
+//! `less` function for `sort.Slice`) use [`call_go`]: it runs the call on a
+//! nested goroutine through a generated trampoline that parks the results
+//! in scratch globals. (Issue 4 turns this into a proper re-entrant call.)
+
+mod chan;
+mod fmt;
+mod lib;
+
+use crate::chunk::{ChunkBuilder, Op};
+use crate::heap::Obj;
+use crate::rtype::Callee;
+use crate::span::Span;
+use crate::types::{TypeId, TypeTable};
+use crate::value::Value;
+use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
+
+pub use fmt::{format_value_plain, struct_field_names};
+
+/// Globals reserved after the program's for trampoline results.
+pub const SCRATCH_GLOBALS: u32 = 6;
+/// Scratch globals caching package error values (identity matters for
+/// `errors.Is`): `strconv.ErrSyntax`, `strconv.ErrRange`.
+pub const SCRATCH_ERR_SYNTAX: usize = 4;
+pub const SCRATCH_ERR_RANGE: usize = 5;
+const MAX_TRAMPOLINE_ARGS: u16 = 4;
+const MAX_TRAMPOLINE_RESULTS: u16 = 3;
+
+/// Called once per program before compiling: nothing to pre-register yet
+/// (natives are added on first use).
+pub fn register(bc: &mut Bytecode) {
+    // The runtime's errors implement runtime.Error (`RuntimeError()`).
+    let m = bc.method_id("RuntimeError");
+    let nop = bc.add_native("runtime.(*Error).RuntimeError", |_, g, argc| {
+        args(g, argc);
+        Ok(())
+    });
+    for t in [crate::rtype::T_RT_BOUNDS, crate::rtype::T_RT_ERRORSTRING, crate::rtype::T_RT_TYPEASSERT, crate::rtype::T_RT_PLAIN] {
+        if let Some(d) = bc.types.get_mut(t as usize) {
+            d.methods.push(crate::rtype::Method { name: m, target: Callee::Native(nop) });
+            d.methods.sort_by_key(|x| x.name);
+        }
+    }
+}
+
+/// Runtime types that exist only inside natives (no stub declares them):
+/// the error types `fmt.Errorf` and `errors.Join` return.
+pub fn add_runtime_types(bc: &mut Bytecode) {
+    use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
+    let err_slice = bc.add_type(TypeDesc::new("[]error", Kind::Slice(T_ERROR), false, 24));
+    let unwrap = bc.method_id("Unwrap");
+    let defs: [(&str, Vec<u32>, &str, &str); 4] = [
+        ("fmt.wrapError", vec![T_STRING, T_ERROR], "fmt.(*wrapError).Error", "fmt.(*wrapError).Unwrap"),
+        ("fmt.wrapErrors", vec![T_STRING, err_slice], "fmt.(*wrapErrors).Error", "fmt.(*wrapErrors).Unwrap"),
+        ("errors.joinError", vec![err_slice], "errors.(*joinError).Error", "errors.(*joinError).Unwrap"),
+        // When the program does not import errors (fmt.Errorf without %w).
+        ("errors.errorString", vec![T_STRING], "errors.(*errorString).Error", ""),
+    ];
+    for (name, fields, err_fn, unwrap_fn) in defs {
+        if bc.types.iter().any(|t| t.name == format!("*{name}")) {
+            continue;
+        }
+        let st = bc.add_type(TypeDesc::new(name, Kind::Struct(fields), false, 40));
+        let mut pt = TypeDesc::new(format!("*{name}"), Kind::Ptr(st), true, 8);
+        let Some(e) = lookup(err_fn) else { continue };
+        let e = bc.add_native(err_fn, e);
+        pt.methods.push(Method { name: crate::rtype::M_ERROR, target: Callee::Native(e) });
+        if let Some(u) = lookup(unwrap_fn) {
+            let u = bc.add_native(unwrap_fn, u);
+            pt.methods.push(Method { name: unwrap, target: Callee::Native(u) });
+        }
+        pt.methods.sort_by_key(|m| m.name);
+        bc.add_type(pt);
+    }
+}
+
+/// Records facts about a runtime type that formatting needs (struct field
+/// names), in the type's name table kept by `fmt`.
+pub fn note_type(bc: &mut Bytecode, id: u32, t: TypeId, tt: &TypeTable) {
+    fmt::note_type(bc, id, t, tt);
+}
+
+/// Adds `trampoline.A.R` functions: call the function in local 0 with the
+/// next A locals, store its R results into the scratch globals.
+pub fn add_trampolines(bc: &mut Bytecode, scratch: u32) {
+    for argc in 0..=MAX_TRAMPOLINE_ARGS {
+        for nres in 0..=MAX_TRAMPOLINE_RESULTS {
+            let mut b = ChunkBuilder::new();
+            let sp = Span::default();
+            for i in 0..=argc {
+                b.emit(Op::GetLocal(i), sp);
+            }
+            b.emit(Op::CallValue(argc), sp);
+            for r in (0..nres).rev() {
+                b.emit(Op::SetGlobal(scratch + r as u32), sp);
+            }
+            b.emit(Op::Ret(0), sp);
+            let chunk = b.finish().unwrap_or_default();
+            bc.add_func(Function::new(format!("trampoline.{argc}.{nres}"), argc + 1, argc + 1, 0, chunk));
+        }
+    }
+}
+
+thread_local! {
+    /// Values natives hold in Rust locals while Go code runs (their
+    /// arguments, already popped): roots for collections in that code.
+    static PINNED: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps values alive (as collector roots) until the guard is dropped.
+pub(crate) struct Pin(usize);
+
+impl Drop for Pin {
+    fn drop(&mut self) {
+        PINNED.with(|p| p.borrow_mut().truncate(self.0));
+    }
+}
+
+pub(crate) fn pin(vals: &[Value]) -> Pin {
+    PINNED.with(|p| {
+        let mut p = p.borrow_mut();
+        let at = p.len();
+        p.extend_from_slice(vals);
+        Pin(at)
+    })
+}
+
+/// Calls a Go function value from a native and returns its results.
+pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
+    let prog = vm.program().clone();
+    if let Value::Func(n) = f
+        && n & crate::vm::NATIVE_FUNC_BIT != 0
+    {
+        let Some(native) = prog.natives.get((n & !crate::vm::NATIVE_FUNC_BIT) as usize) else { return Ok(vec![]) };
+        let at = g.stack.len();
+        g.stack.extend_from_slice(args);
+        (native.func)(vm, g, args.len())?;
+        let res: Vec<Value> = g.stack.drain(at.min(g.stack.len())..).collect();
+        return Ok(res);
+    }
+    let name = format!("trampoline.{}.{}", args.len(), nres);
+    let Some(tr) = prog.funcs.iter().position(|x| x.name == name) else {
+        return Err(Throw::Stop(internal_stop("call from a native with too many arguments")));
+    };
+    // Keep the calling goroutine's values alive while the nested one runs.
+    let mut stack = g.stack.clone();
+    stack.push(f);
+    stack.extend_from_slice(args);
+    PINNED.with(|p| stack.extend_from_slice(&p.borrow()));
+    let holder = GState { stack, defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
+    vm.gs.push(holder);
+    let holder_idx = vm.gs.len() - 1;
+    let mut targs = vec![f];
+    targs.extend_from_slice(args);
+    let gi = match vm.spawn(Value::Func(tr as u32), &targs) {
+        Ok(i) => i,
+        Err(fatal) => {
+            vm.release(holder_idx);
+            return Err(Throw::Stop(Stop::Fatal(fatal)));
+        }
+    };
+    let stop = loop {
+        match vm.execute(gi, 100_000) {
+            Stop::Budget => continue,
+            s => break s,
+        }
+    };
+    vm.release(gi);
+    vm.release(holder_idx);
+    match stop {
+        Stop::Returned => {
+            let base = vm.globals.len().saturating_sub(SCRATCH_GLOBALS as usize);
+            Ok((0..nres).map(|r| vm.globals.get(base + r).copied().unwrap_or_default()).collect())
+        }
+        s => Err(Throw::Stop(s)),
+    }
+}
+
+fn internal_stop(msg: &str) -> Stop {
+    Stop::Fatal(crate::vm::Fatal { kind: crate::vm::FatalKind::Internal, message: format!("fatal error: {msg}\n"), trace: vec![] })
+}
+
+/// Calls a method (by name id) of the dynamic value in an interface:
+/// `Some(results)` if the type has it.
+pub fn call_method(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u32, nres: usize) -> Option<Result<Vec<Value>, Throw>> {
+    let prog = vm.program().clone();
+    let callee = prog.types.get(tid as usize)?.method(method)?;
+    Some(match callee {
+        Callee::Native(n) if n == crate::rtype::N_RUNTIME_ERROR => Ok(vec![recv]),
+        Callee::Native(n) => call_go(vm, g, Value::Func(n | crate::vm::NATIVE_FUNC_BIT), &[recv], nres),
+        Callee::Func(f) => call_go(vm, g, Value::Func(f), &[recv], nres),
+    })
+}
+
+/// The native behind a stub name.
+pub fn lookup(name: &str) -> Option<NativeFn> {
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name))
+}
+
+/// Natives that produce a native package variable's value.
+pub fn native_var(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "os.Stdout" => "os.Stdout",
+        "os.Stderr" => "os.Stderr",
+        "os.Args" => "os.Args",
+        "strconv.ErrSyntax" => "strconv.ErrSyntax",
+        "strconv.ErrRange" => "strconv.ErrRange",
+        _ => return None,
+    })
+}
+
+// ---- helpers for natives ------------------------------------------------
+
+pub(crate) fn args(g: &mut GState, argc: usize) -> Vec<Value> {
+    let at = g.stack.len().saturating_sub(argc);
+    g.stack.drain(at..).collect()
+}
+
+/// The arguments, kept pinned while the native may run Go code.
+pub(crate) fn pinned_args(g: &mut GState, argc: usize) -> (Vec<Value>, Pin) {
+    let a = args(g, argc);
+    let p = pin(&a);
+    (a, p)
+}
+
+pub(crate) fn oom(_e: crate::heap::HeapError) -> Throw {
+    Throw::Stop(Stop::Fatal(crate::vm::Fatal {
+        kind: crate::vm::FatalKind::OutOfMemory,
+        message: "fatal error: runtime: out of memory\n".into(),
+        trace: vec![],
+    }))
+}
+
+pub(crate) fn new_str(vm: &mut Vm, b: &[u8]) -> Result<Value, Throw> {
+    vm.heap.alloc_str(b).map_err(oom)
+}
+
+pub(crate) fn str_of(vm: &Vm, v: Value) -> Vec<u8> {
+    vm.heap.str_bytes(v).to_vec()
+}
+
+/// The elements of a slice value.
+pub(crate) fn slice_elems(vm: &Vm, v: Value) -> Vec<Value> {
+    match v {
+        Value::Slice { obj, off, len, .. } => vm.heap.elems(obj, off as usize, len as usize),
+        _ => Vec::new(),
+    }
+}
+
+/// A new slice of these values.
+pub(crate) fn new_slice(vm: &mut Vm, vals: Vec<Value>, elem_size: u64) -> Result<Value, Throw> {
+    let n = vals.len() as u32;
+    let h = vm.heap.alloc_slots(vals, n as u64 * elem_size).map_err(oom)?;
+    Ok(Value::Slice { obj: h, off: 0, len: n, cap: n })
+}
+
+/// A boxed interface value of runtime type `tid`.
+pub(crate) fn new_iface(vm: &mut Vm, tid: u32, v: Value) -> Result<Value, Throw> {
+    let h = vm.heap.alloc(Obj::Cell(v), 16).map_err(oom)?;
+    Ok(Value::Iface { tid, obj: h })
+}
+
+/// The runtime type id with this name, if the program uses it.
+pub(crate) fn type_named(vm: &Vm, name: &str) -> Option<u32> {
+    vm.program().types.iter().position(|t| t.name == name).map(|i| i as u32)
+}

@@ -1,0 +1,63 @@
+//! Programs that must type-check cleanly: `tests/check_ok/*.go`, and, once
+//! the run corpus is merged, every `tests/programs/*.go` outside
+//! `compile_errors` (all build with real Go; the ones using features
+//! outside the subset, named `*unsupported*`, must fail with an
+//! `unsupported:` diagnostic instead).
+
+use std::path::Path;
+
+fn go_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<_> = rd
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "go"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Parses and type-checks only: the bytecode compiler may still reject
+/// what it cannot translate yet (goroutines, channels) as unsupported.
+fn check_only(src: &str) -> Result<(), String> {
+    let file = gmp_engine::SourceFile::new("prog.go", src);
+    let (ast, parse_diags) = gmp_engine::parser::parse_file(&file);
+    let (_, check_diags) = gmp_engine::check::check_file(&ast, &file);
+    let mut diagnostics = gmp_engine::check::merge_diagnostics(parse_diags, check_diags);
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    gmp_engine::diag::sort_and_dedup(&mut diagnostics);
+    Err(gmp_engine::CompileError { file, diagnostics }.render())
+}
+
+#[test]
+fn valid_programs_check_cleanly() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut files = go_files(&root.join("check_ok"));
+    assert!(!files.is_empty());
+    files.extend(go_files(&root.join("programs")));
+    let mut failures = Vec::new();
+    for p in &files {
+        let src = std::fs::read_to_string(p).unwrap();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        let res = gmp_engine::compile("prog.go", &src);
+        if name.contains("unsupported") {
+            match res {
+                Err(e)
+                    if e.diagnostics
+                        .iter()
+                        .all(|d| d.message.starts_with("unsupported:")) => {}
+                Err(e) => failures.push(format!(
+                    "{name}: expected only unsupported diagnostics:\n{}",
+                    e.render()
+                )),
+                Ok(_) => failures.push(format!("{name}: expected an unsupported diagnostic")),
+            }
+        } else if let Err(e) = check_only(&src) {
+            failures.push(format!("{name}:\n{e}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
