@@ -47,11 +47,16 @@ pub struct RunConfig {
     pub seed: u64,
     /// GOMAXPROCS: the number of Ps.
     pub procs: u32,
+    /// Instructions the whole run may execute; past it the run ends with a
+    /// message, so an infinite loop cannot hang the page.
+    pub instr_limit: u64,
+    /// Bytes the program's heap may hold.
+    pub heap_budget: u64,
 }
 
 impl Default for RunConfig {
     fn default() -> RunConfig {
-        RunConfig { seed: 1, procs: 1 }
+        RunConfig { seed: 1, procs: 1, instr_limit: 2_000_000_000, heap_budget: 512 << 20 }
     }
 }
 
@@ -115,7 +120,11 @@ pub struct Outcome {
 pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
     let file = SourceFile::new(file_name, source);
     let (ast, mut diagnostics) = parser::parse_file(&file);
-    if parser::stops_before_type_check(&diagnostics) {
+    // Syntax errors stop here, as in Go. So does syntax outside the subset
+    // (generics): type-checking it would only add confusing follow-on errors
+    // such as `undefined: T` to the one diagnostic that matters.
+    let unsupported = diagnostics.iter().any(|d| d.message.starts_with("unsupported:"));
+    if unsupported || parser::stops_before_type_check(&diagnostics) {
         diag::sort_and_dedup(&mut diagnostics);
         return Err(CompileError { file, diagnostics });
     }

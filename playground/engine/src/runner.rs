@@ -10,12 +10,14 @@ use crate::vm::{Bytecode, Fatal, Stop, Vm, VmConfig};
 use crate::{Event, EventKind, Outcome, RunConfig};
 use std::rc::Rc;
 
-/// Instructions a whole run may execute before it is stopped.
-const INSTR_LIMIT: u64 = 2_000_000_000;
-
 pub fn run(code: &Bytecode, entry: &EntryPoints, config: &RunConfig) -> Outcome {
     let prog = Rc::new(code.clone());
-    let cfg = VmConfig { seed: config.seed, instr_limit: INSTR_LIMIT, ..VmConfig::default() };
+    let cfg = VmConfig {
+        seed: config.seed,
+        instr_limit: config.instr_limit,
+        heap_budget: config.heap_budget,
+        ..VmConfig::default()
+    };
     let mut vm = match Vm::new(prog, cfg) {
         Ok(vm) => vm,
         Err(f) => return finish(Vec::new(), f.message.into_bytes(), 2),

@@ -120,7 +120,13 @@ fn mutated_programs_never_panic_or_hang() {
                     let other = &files[rng.below(files.len())];
                     let input = mutate(&mut rng, src, other);
                     *worker_current.lock().unwrap() = input.clone();
-                    let config = gmp_engine::RunConfig::default();
+                    // Mutations easily make loops endless: a small budget
+                    // turns those into the engine's "too many instructions".
+                    let config = gmp_engine::RunConfig {
+                        instr_limit: 2_000_000,
+                        heap_budget: 64 << 20,
+                        ..gmp_engine::RunConfig::default()
+                    };
                     let result = catch_unwind(AssertUnwindSafe(|| gmp_engine::run_source("prog.go", &input, &config)));
                     count += 1;
                     if result.is_err() {

@@ -14,7 +14,7 @@ fn map_iteration_order_follows_the_seed() {
     let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tm := map[int]bool{}\n\tfor i := 0; i < 8; i++ {\n\t\tm[i] = true\n\t}\n\tfor k := range m {\n\t\tfmt.Print(k)\n\t}\n}\n";
     let mut orders = std::collections::BTreeSet::new();
     for seed in 1..12 {
-        let o = run_source("prog.go", src, &RunConfig { seed, procs: 1 });
+        let o = run_source("prog.go", src, &RunConfig { seed, procs: 1, ..RunConfig::default() });
         assert_eq!(o.exit_code, 0, "{}", o.stderr);
         let mut digits: Vec<char> = o.stdout.chars().collect();
         orders.insert(o.stdout.clone());
@@ -23,8 +23,8 @@ fn map_iteration_order_follows_the_seed() {
     }
     assert!(orders.len() > 1, "map order never changed with the seed");
     // The same seed gives the same order.
-    let a = run_source("prog.go", src, &RunConfig { seed: 7, procs: 1 });
-    let b = run_source("prog.go", src, &RunConfig { seed: 7, procs: 1 });
+    let a = run_source("prog.go", src, &RunConfig { seed: 7, procs: 1, ..RunConfig::default() });
+    let b = run_source("prog.go", src, &RunConfig { seed: 7, procs: 1, ..RunConfig::default() });
     assert_eq!(a.stdout, b.stdout);
 }
 
@@ -86,7 +86,7 @@ fn corpus_runs_without_engine_panics_under_other_seeds() {
     for p in files {
         let Ok(src) = std::fs::read_to_string(&p) else { continue };
         for seed in [2, 3] {
-            let r = std::panic::catch_unwind(|| run_source("prog.go", &src, &RunConfig { seed, procs: 1 }));
+            let r = std::panic::catch_unwind(|| run_source("prog.go", &src, &RunConfig { seed, procs: 1, ..RunConfig::default() }));
             assert!(r.is_ok(), "{} panicked with seed {seed}", p.display());
         }
     }
