@@ -24,6 +24,7 @@ pub mod heap;
 pub mod lexer;
 pub mod parser;
 pub mod rtype;
+pub mod runtime;
 pub mod sched;
 pub mod span;
 pub mod token;
