@@ -22,6 +22,9 @@ pub mod select;
 pub mod sync;
 pub mod timer;
 
+#[cfg(test)]
+mod e2e_tests;
+
 pub use crate::sched::{GoId, WaitReason};
 
 /// A Go-level failure an operation ends in, with Go's exact text.
