@@ -164,9 +164,15 @@ pub enum SendResult<V> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RecvResult<V> {
     /// Received `value` (`ok` false: closed and drained, zero value).
-    Done { value: V, ok: bool },
+    Done {
+        value: V,
+        ok: bool,
+    },
     /// Received from (or through) a parked sender, who must be readied.
-    DoneAndReady { value: V, wake: Wake<V> },
+    DoneAndReady {
+        value: V,
+        wake: Wake<V>,
+    },
     Park(WaitReason),
     WouldBlock,
 }
@@ -365,7 +371,11 @@ impl<V: Clone> Chans<V> {
         let won = |glist: &Vec<Wake<V>>, sg: &Sudog<V>| sg.case.is_some() && glist.iter().any(|w| w.g == sg.g);
         while let Some(sg) = h.recvq.dequeue() {
             if !won(&glist, &sg) {
-                glist.push(Wake { g: sg.g, case: sg.case, what: WakeWhat::Received { value: h.zero.clone(), ok: false } });
+                glist.push(Wake {
+                    g: sg.g,
+                    case: sg.case,
+                    what: WakeWhat::Received { value: h.zero.clone(), ok: false },
+                });
             }
         }
         while let Some(sg) = h.sendq.dequeue() {
@@ -510,10 +520,10 @@ mod tests {
         cs.chansend(6, d, 1, true);
         cs.chansend(7, d, 2, true);
         let CloseResult::Closed(ws) = cs.closechan(d) else { panic!() };
-        assert_eq!(ws.iter().map(|w| (w.g, w.what.clone())).collect::<Vec<_>>(), vec![
-            (7, WakeWhat::SendOnClosed),
-            (6, WakeWhat::SendOnClosed)
-        ]);
+        assert_eq!(
+            ws.iter().map(|w| (w.g, w.what.clone())).collect::<Vec<_>>(),
+            vec![(7, WakeWhat::SendOnClosed), (6, WakeWhat::SendOnClosed)]
+        );
     }
 
     #[test]

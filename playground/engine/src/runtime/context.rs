@@ -16,8 +16,8 @@
 //! a runtime timer for each [`Contexts::with_deadline`] that returns a
 //! delay and calls [`Contexts::deadline_fired`] from that goroutine.
 
-use super::chan::{ChanId, Chans, CloseResult, Wake};
 use super::Failure;
+use super::chan::{ChanId, Chans, CloseResult, Wake};
 
 /// A context's index in its arena.
 pub type CtxId = u32;
@@ -64,12 +64,22 @@ pub enum Kind<K, F> {
     /// `cancelCtx`.
     Cancel,
     /// `timerCtx` with its deadline (virtual ns).
-    Timer { deadline: u64 },
+    Timer {
+        deadline: u64,
+    },
     /// `valueCtx`, with the `stringify`d key and value for `String()`.
-    Value { key: K, val: K, key_str: String, val_str: String },
+    Value {
+        key: K,
+        val: K,
+        key_str: String,
+        val_str: String,
+    },
     WithoutCancel,
     /// `afterFuncCtx`: runs `f` in a new goroutine once canceled, unless stopped.
-    AfterFunc { f: F, once_done: bool },
+    AfterFunc {
+        f: F,
+        once_done: bool,
+    },
 }
 
 /// One context.
@@ -119,7 +129,8 @@ impl<E: Clone, K: Clone + PartialEq, F: Clone> Default for Contexts<E, K, F> {
 impl<E: Clone, K: Clone + PartialEq, F: Clone> Contexts<E, K, F> {
     /// The arena with `context.Background()` and `context.TODO()`.
     pub fn new() -> Self {
-        let root = |kind| Ctx { parent: None, kind, done: None, err: None, cause: None, children: Vec::new(), timer: None };
+        let root =
+            |kind| Ctx { parent: None, kind, done: None, err: None, cause: None, children: Vec::new(), timer: None };
         Contexts { ctxs: vec![root(Kind::Background), root(Kind::Todo)] }
     }
 
@@ -132,7 +143,15 @@ impl<E: Clone, K: Clone + PartialEq, F: Clone> Contexts<E, K, F> {
     }
 
     fn push(&mut self, parent: CtxId, kind: Kind<K, F>) -> CtxId {
-        self.ctxs.push(Ctx { parent: Some(parent), kind, done: None, err: None, cause: None, children: Vec::new(), timer: None });
+        self.ctxs.push(Ctx {
+            parent: Some(parent),
+            kind,
+            done: None,
+            err: None,
+            cause: None,
+            children: Vec::new(),
+            timer: None,
+        });
         (self.ctxs.len() - 1) as CtxId
     }
 

@@ -262,16 +262,8 @@ fn a_receive_nobody_serves_is_a_deadlock() {
 #[test]
 fn mutex_serialises_goroutines_through_the_scheduler() {
     let worker = |name| vec![Op::Lock, Op::Print(name), Op::Unlock, Op::WgDone];
-    let main = vec![
-        Op::Lock,
-        Op::WgAdd(2),
-        Op::Go(1),
-        Op::Go(2),
-        Op::Sleep(MS),
-        Op::Print("main"),
-        Op::Unlock,
-        Op::WgWait,
-    ];
+    let main =
+        vec![Op::Lock, Op::WgAdd(2), Op::Go(1), Op::Go(2), Op::Sleep(MS), Op::Print("main"), Op::Unlock, Op::WgWait];
     let (end, out) = run(vec![main, worker("x"), worker("y")], 0);
     assert_eq!(end, Ending::Exit(0));
     // Go 1.27: y (in runnext) runs and queues on the mutex before x.

@@ -17,8 +17,8 @@
 
 pub mod chan;
 pub mod context;
-pub mod sema;
 pub mod select;
+pub mod sema;
 pub mod sync;
 pub mod timer;
 

@@ -246,10 +246,22 @@ impl RWMutex {
     pub fn rlock(&mut self, g: GoId) -> LockResult {
         self.reader_count += 1;
         if self.reader_count < 0 {
-            self.parked.insert(g, RwStage::RLock);
-            return self.reader_sem.semacquire(g, false, WaitReason::SyncRWMutexRLock).into();
+            return self.park_if(g, RwStage::RLock);
         }
         LockResult::Acquired
+    }
+
+    /// Acquires the stage's semaphore, remembering the stage if parked.
+    fn park_if(&mut self, g: GoId, stage: RwStage) -> LockResult {
+        let r: LockResult = match stage {
+            RwStage::RLock => self.reader_sem.semacquire(g, false, WaitReason::SyncRWMutexRLock),
+            _ => self.writer_sem.semacquire(g, false, WaitReason::SyncRWMutexLock),
+        }
+        .into();
+        if r != LockResult::Acquired {
+            self.parked.insert(g, stage);
+        }
+        r
     }
 
     /// `RWMutex.TryRLock`.
@@ -297,8 +309,7 @@ impl RWMutex {
         if r != 0 {
             self.reader_wait += r;
             if self.reader_wait != 0 {
-                self.parked.insert(g, RwStage::LockReaders);
-                return self.writer_sem.semacquire(g, false, WaitReason::SyncRWMutexLock).into();
+                return self.park_if(g, RwStage::LockReaders);
             }
         }
         LockResult::Acquired
@@ -666,7 +677,10 @@ mod tests {
         assert_eq!(wg.wait_resume(1), Ok(LockResult::Acquired));
         // Reused before 5's Wait returned.
         wg.add(1).unwrap();
-        assert_eq!(wg.wait_resume(5), Err(Failure::Panic("sync: WaitGroup is reused before previous Wait has returned")));
+        assert_eq!(
+            wg.wait_resume(5),
+            Err(Failure::Panic("sync: WaitGroup is reused before previous Wait has returned"))
+        );
         wg.done().unwrap();
         assert_eq!(wg.done(), Err(Failure::Panic("sync: negative WaitGroup counter")));
         let mut wg = WaitGroup::default();

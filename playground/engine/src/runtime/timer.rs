@@ -15,8 +15,8 @@
 //! as "still pending", so Stop then returns true. This module does the
 //! same with the channel arena's timer channels.
 
-use super::chan::{ChanId, Chans, SendResult, Wake};
 use super::Failure;
+use super::chan::{ChanId, Chans, SendResult, Wake};
 use crate::sched::Stop;
 use std::collections::HashMap;
 
@@ -149,7 +149,13 @@ impl<F: Clone> Timers<F> {
     }
 
     /// `Ticker.Reset(d)`: a new period, next tick `d` from now.
-    pub fn reset_ticker<V: Clone>(&mut self, chans: &mut Chans<V>, id: TimerId, now: u64, d: i64) -> Result<Stop, Failure> {
+    pub fn reset_ticker<V: Clone>(
+        &mut self,
+        chans: &mut Chans<V>,
+        id: TimerId,
+        now: u64,
+        d: i64,
+    ) -> Result<Stop, Failure> {
         if d <= 0 {
             return Err(NON_POSITIVE_TICKER_RESET);
         }
