@@ -414,6 +414,25 @@ impl<V: Clone> Chans<V> {
         }
     }
 
+    /// The channels goroutine `g` is queued on, with the direction (for
+    /// goroutine-leak analysis: is any runnable goroutine able to reach
+    /// them?). Scans every channel: meant for occasional use.
+    pub fn blocked_on(&self, g: GoId) -> Vec<(ChanId, Dir)> {
+        if let Some(cases) = self.selecting.get(&g) {
+            return cases.clone();
+        }
+        let mut out = Vec::new();
+        for (i, h) in self.chans.iter().enumerate() {
+            if h.sendq.q.iter().any(|s| s.g == g) {
+                out.push((i as ChanId, Dir::Send));
+            }
+            if h.recvq.q.iter().any(|s| s.g == g) {
+                out.push((i as ChanId, Dir::Recv));
+            }
+        }
+        out
+    }
+
     /// Removes goroutine `g` from every wait queue (it died blocked, e.g.
     /// the process ends or a leak is collected).
     pub fn forget(&mut self, g: GoId) {
@@ -582,5 +601,7 @@ mod tests {
         cs.chanrecv(4, c, true);
         cs.forget(3);
         assert_eq!(cs.waiting(0, Dir::Recv), vec![4]);
+        assert_eq!(cs.blocked_on(4), vec![(0, Dir::Recv)]);
+        assert_eq!(cs.blocked_on(3), vec![]);
     }
 }

@@ -10,6 +10,21 @@
 //! `Ready`, `ReadyMany`, `Gosched`...) and, for woken goroutines, into the
 //! results their blocked operation returns when they run again.
 //!
+//! # The glue protocol
+//!
+//! 1. A goroutine's operation calls the object (`Chans::chansend`,
+//!    `Mutex::lock`, ...) with its goid and the virtual time.
+//! 2. `Done`/`Acquired`: it continues. `Park(reason)`: the Machine returns
+//!    `Stop::Park(reason)` and remembers which object the goroutine is
+//!    blocked in. A `Failure`: Go's panic (recoverable) or fatal error.
+//! 3. Results naming goroutines to wake (`Wake`s, `Wakes::ready`) become
+//!    `Stop::Ready(g)` or, for several, `Stop::ReadyMany` in the order
+//!    given (Go's goready order). For a channel `Wake`, the glue keeps the
+//!    record until that goroutine runs: it is what its receive returns.
+//! 4. When a parked goroutine runs again, the glue finishes its operation:
+//!    channel and select operations from the stored `Wake`; sync objects
+//!    through their `*_resume` method, which may park it again.
+//!
 //! Names and semantics follow Go's runtime (`runtime/chan.go`, `select.go`,
 //! `sema.go`, `internal/sync/mutex.go`, `sync/*.go`, `context/context.go`);
 //! each method names the Go function it mirrors. No misuse panics in Rust:

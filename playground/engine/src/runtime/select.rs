@@ -11,10 +11,13 @@
 //! Lock order, which only matters to real threads, is not modelled.
 //!
 //! Go's compiler turns a select with one case (plus maybe default) into a
-//! plain channel operation and `select {}` into `block()`; the glue may do
-//! the same or call this for every select — the outcomes are identical.
+//! plain channel operation and `select {}` into `block()`; `selectgo` does
+//! the same for such selects, so the glue may call it for every select and
+//! get Go's wait reasons (checked against Go 1.27's deadlock dump:
+//! `select (no cases)`, `select` for two nil cases, `chan receive (nil
+//! chan)` for one).
 
-use super::chan::{ChanId, Chans, Dir, Sudog, Wake, WakeWhat};
+use super::chan::{ChanId, Chans, Dir, RecvResult, SendResult, Sudog, Wake, WakeWhat};
 use super::{Failure, GoId, WaitReason};
 
 /// One case of a select statement; `None` is a nil channel (never ready).
@@ -68,6 +71,12 @@ impl<V: Clone> Chans<V> {
         block: bool,
         randn: &mut dyn FnMut(u32) -> u32,
     ) -> SelectResult<V> {
+        // Go's compiler lowers a one-case select without default to the
+        // plain operation (so a nil channel parks with `chan receive (nil
+        // chan)`, not `select`); do the same whatever the glue passes.
+        if block && cases.len() == 1 {
+            return self.single_case(g, &cases[0]);
+        }
         let order = pollorder(cases, randn);
         // Pass 1: the first ready case in poll order.
         for &i in &order {
@@ -78,10 +87,10 @@ impl<V: Clone> Chans<V> {
                     // then cannot block, and handles each as Go's labels do.
                     if !h.sendq.is_empty() || h.qcount > 0 || h.closed {
                         return match self.chanrecv(g, Some(*c), false) {
-                            super::chan::RecvResult::Done { value, ok } => {
+                            RecvResult::Done { value, ok } => {
                                 SelectResult::Chosen { case: i, recv: Some((value, ok)), wake: None }
                             }
-                            super::chan::RecvResult::DoneAndReady { value, wake } => {
+                            RecvResult::DoneAndReady { value, wake } => {
                                 SelectResult::Chosen { case: i, recv: Some((value, true)), wake: Some(wake) }
                             }
                             _ => continue,
@@ -95,10 +104,8 @@ impl<V: Clone> Chans<V> {
                     }
                     if !h.recvq.is_empty() || h.qcount < h.dataqsiz {
                         return match self.chansend(g, Some(*c), v.clone(), false) {
-                            super::chan::SendResult::Done => SelectResult::Chosen { case: i, recv: None, wake: None },
-                            super::chan::SendResult::DoneAndReady(w) => {
-                                SelectResult::Chosen { case: i, recv: None, wake: Some(w) }
-                            }
+                            SendResult::Done => SelectResult::Chosen { case: i, recv: None, wake: None },
+                            SendResult::DoneAndReady(w) => SelectResult::Chosen { case: i, recv: None, wake: Some(w) },
                             _ => continue,
                         };
                     }
@@ -135,6 +142,27 @@ impl<V: Clone> Chans<V> {
             self.selecting.insert(g, queued);
         }
         SelectResult::Park(WaitReason::Select)
+    }
+
+    /// `select { case op: }` as the plain channel operation.
+    fn single_case(&mut self, g: GoId, cas: &SelectCase<V>) -> SelectResult<V> {
+        match cas {
+            SelectCase::Send { c, v } => match self.chansend(g, *c, v.clone(), true) {
+                SendResult::Done => SelectResult::Chosen { case: 0, recv: None, wake: None },
+                SendResult::DoneAndReady(w) => SelectResult::Chosen { case: 0, recv: None, wake: Some(w) },
+                SendResult::Park(r) => SelectResult::Park(r),
+                SendResult::Panic(f) => SelectResult::Panic(f),
+                SendResult::WouldBlock => SelectResult::Default,
+            },
+            SelectCase::Recv { c } => match self.chanrecv(g, *c, true) {
+                RecvResult::Done { value, ok } => SelectResult::Chosen { case: 0, recv: Some((value, ok)), wake: None },
+                RecvResult::DoneAndReady { value, wake } => {
+                    SelectResult::Chosen { case: 0, recv: Some((value, true)), wake: Some(wake) }
+                }
+                RecvResult::Park(r) => SelectResult::Park(r),
+                RecvResult::WouldBlock => SelectResult::Default,
+            },
+        }
     }
 
     /// Is goroutine `g` parked in a select?
@@ -215,6 +243,16 @@ mod tests {
         let cases = vec![SelectCase::Recv { c: Some(c) }, SelectCase::Send { c: None, v: 1 }];
         assert_eq!(cs.selectgo(1, &cases, false, &mut rng(1)), SelectResult::Default);
         assert!(cs.waiting(c, Dir::Recv).is_empty(), "a default select queues nothing");
+        assert_eq!(
+            cs.selectgo(1, &[SelectCase::Recv { c: None }], true, &mut rng(1)),
+            SelectResult::Park(WaitReason::ChanReceiveNilChan)
+        );
+        assert_eq!(
+            cs.selectgo(1, &[SelectCase::Send { c: Some(c), v: 1 }], true, &mut rng(1)),
+            SelectResult::Park(WaitReason::ChanSend)
+        );
+        assert!(!cs.in_select(1), "a one-case select is a plain send");
+        cs.forget(1);
         let nil_only: Vec<SelectCase<i64>> = vec![SelectCase::Recv { c: None }, SelectCase::Send { c: None, v: 0 }];
         assert_eq!(cs.selectgo(1, &nil_only, true, &mut rng(1)), SelectResult::Park(WaitReason::Select));
         assert_eq!(cs.selectgo(1, &[], true, &mut rng(1)), SelectResult::Park(WaitReason::SelectNoCases));
