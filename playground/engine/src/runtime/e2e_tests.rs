@@ -4,10 +4,12 @@
 //! scheduler's `Stop`s as the VM glue will. Expected outputs come from real
 //! Go 1.27 runs of the equivalent programs (GOMAXPROCS=1).
 
-use super::chan::{Chans, CloseResult, RecvResult, SendResult, Wake, WakeWhat};
-use super::sync::{LockResult, Mutex, WaitGroup};
+use super::chan::{ChanId, Chans, CloseResult, RecvResult, SendResult, Wake, WakeWhat};
+use super::select::{SelectCase, SelectResult, select_wake_result};
+use super::sync::{Cond, LockResult, Mutex, RWMutex, WaitGroup};
+use super::timer::Timers;
 use crate::event::EventKind;
-use crate::sched::{Config, Ending, GoId, Machine, RunResult, Sched, Stop};
+use crate::sched::{Config, Ending, GoId, Machine, RunResult, Sched, Stop, TimerAction};
 use crate::span::Span;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -27,6 +29,17 @@ enum Op {
     WgWait,
     Lock,
     Unlock,
+    RLock,
+    RUnlock,
+    WLock,
+    WUnlock,
+    /// `c.Wait()` is `CondAdd, Unlock, CondWait, Lock` (sync/cond.go).
+    CondAdd,
+    CondWait,
+    Signal,
+    Broadcast,
+    /// `select { case v := <-ch0: print "got v"; case <-time.After(d): print "timeout" }`.
+    RecvOrTimeout(u64),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,6 +48,9 @@ enum Blocked {
     Send,
     Wg,
     Lock,
+    Rw,
+    Cond,
+    Select,
 }
 
 #[derive(Default)]
@@ -43,6 +59,7 @@ struct GState {
     pc: usize,
     blocked: Option<Blocked>,
     last: i64,
+    ticket: u32,
 }
 
 struct Glue {
@@ -51,9 +68,14 @@ struct Glue {
     chans: Chans<i64>,
     wg: WaitGroup,
     mu: Mutex,
+    rw: RWMutex,
+    cond: Cond,
+    timers: Timers<()>,
     /// What each woken goroutine's blocked operation returns.
     wakes: HashMap<GoId, Wake<i64>>,
     spawning: usize,
+    /// A goroutine that armed its `time.After` timer and selects next.
+    pending_select: HashMap<GoId, ChanId>,
     out: Vec<EventKind>,
     printed: String,
 }
@@ -68,8 +90,12 @@ impl Glue {
             chans,
             wg: WaitGroup::default(),
             mu: Mutex::default(),
+            rw: RWMutex::default(),
+            cond: Cond::default(),
+            timers: Timers::new(),
             wakes: HashMap::new(),
             spawning: 0,
+            pending_select: HashMap::new(),
             out: Vec::new(),
             printed: String::new(),
         }
@@ -110,13 +136,95 @@ impl Machine for Glue {
                     return at(Stop::Park(r));
                 }
             }
-            None => {}
+            Some(Blocked::Rw) => {
+                if let LockResult::Park(r) = self.rw.resume(g, now) {
+                    self.gs.entry(g).or_default().blocked = Some(Blocked::Rw);
+                    return at(Stop::Park(r));
+                }
+            }
+            Some(Blocked::Select) => {
+                let w = self.wakes.remove(&g).expect("a woken select has its wake");
+                match select_wake_result(w) {
+                    Ok((0, Some((v, _)))) => self.print(format!("got {v}")),
+                    Ok(_) => self.print("timeout".to_string()),
+                    Err(f) => panic!("{f:?}"),
+                }
+            }
+            Some(Blocked::Cond) | None => {}
+        }
+        if let Some(tc) = self.pending_select.remove(&g) {
+            let cases = [SelectCase::Recv { c: Some(0) }, SelectCase::Recv { c: Some(tc) }];
+            let mut randn = |n: u32| n.saturating_sub(1);
+            match self.chans.selectgo(g, &cases, true, &mut randn) {
+                SelectResult::Park(r) => {
+                    self.gs.entry(g).or_default().blocked = Some(Blocked::Select);
+                    return at(Stop::Park(r));
+                }
+                SelectResult::Chosen { case, recv, wake } => {
+                    match (case, recv) {
+                        (0, Some((v, _))) => self.print(format!("got {v}")),
+                        _ => self.print("timeout".to_string()),
+                    }
+                    if let Some(w) = wake {
+                        return at(self.wake(w));
+                    }
+                }
+                other => panic!("{other:?}"),
+            }
         }
         loop {
             let st = self.gs.entry(g).or_default();
             let Some(op) = self.scripts[st.script].get(st.pc).cloned() else { return at(Stop::Return) };
             st.pc += 1;
+            let rw_park = |st: &mut GState, r: LockResult| match r {
+                LockResult::Acquired => None,
+                LockResult::Park(r) => {
+                    st.blocked = Some(Blocked::Rw);
+                    Some(Stop::Park(r))
+                }
+            };
             let stop = match op {
+                Op::RLock => match rw_park(st, self.rw.rlock(g)) {
+                    Some(stop) => stop,
+                    None => continue,
+                },
+                Op::WLock => match rw_park(st, self.rw.lock(g, now)) {
+                    Some(stop) => stop,
+                    None => continue,
+                },
+                Op::RUnlock | Op::WUnlock => {
+                    let w = if matches!(op, Op::RUnlock) { self.rw.runlock() } else { self.rw.unlock() };
+                    match w.unwrap().ready.as_slice() {
+                        [] => continue,
+                        gs => Stop::ReadyMany(gs.to_vec()),
+                    }
+                }
+                Op::CondAdd => {
+                    st.ticket = self.cond.notify_list_add();
+                    continue;
+                }
+                Op::CondWait => match self.cond.notify_list_wait(g, st.ticket) {
+                    LockResult::Acquired => continue,
+                    LockResult::Park(r) => {
+                        st.blocked = Some(Blocked::Cond);
+                        Stop::Park(r)
+                    }
+                },
+                Op::Signal => match self.cond.notify_one() {
+                    Some(w) => Stop::Ready(w),
+                    None => continue,
+                },
+                Op::Broadcast => match self.cond.notify_all().as_slice() {
+                    [] => continue,
+                    gs => Stop::ReadyMany(gs.to_vec()),
+                },
+                Op::RecvOrTimeout(d) => {
+                    let (_, tc, arm) = self.timers.new_timer(&mut self.chans, 0, now, d as i64);
+                    // Arming is this step's scheduler operation; the select
+                    // itself is the next call's.
+                    self.pending_select.insert(g, tc);
+                    return at(arm);
+                }
                 Op::Go(n) => {
                     self.spawning = n;
                     Stop::Newproc { func: Arc::from(format!("main.g{n}")), pos: Span::default() }
@@ -203,16 +311,33 @@ impl Machine for Glue {
         std::mem::take(&mut self.out)
     }
 
+    fn timer_fired(&mut self, id: u64, now: u64) -> Vec<TimerAction> {
+        let f = self.timers.fired(&mut self.chans, id, now, |when| when as i64);
+        match f.wake {
+            Some(w) => {
+                let g = w.g;
+                self.wakes.insert(g, w);
+                vec![TimerAction::Ready(g)]
+            }
+            None => Vec::new(),
+        }
+    }
+
     fn newproc(&mut self, _parent: GoId, child: GoId) {
         self.gs.insert(child, GState { script: self.spawning, ..GState::default() });
     }
 }
 
 fn run(scripts: Vec<Vec<Op>>, buffer: i64) -> (Ending, String) {
+    let (end, out, _) = run_sched(scripts, buffer);
+    (end, out)
+}
+
+fn run_sched(scripts: Vec<Vec<Op>>, buffer: i64) -> (Ending, String, Sched) {
     let mut glue = Glue::new(scripts, buffer);
     let mut sched = Sched::new(Config { procs: 1, check_invariants: true, ..Config::default() });
     let end = sched.run(&mut glue);
-    (end, glue.printed)
+    (end, glue.printed, sched)
 }
 
 const MS: u64 = 1_000_000;
@@ -268,4 +393,50 @@ fn mutex_serialises_goroutines_through_the_scheduler() {
     assert_eq!(end, Ending::Exit(0));
     // Go 1.27: y (in runnext) runs and queues on the mutex before x.
     assert_eq!(out, "main\ny\nx\n");
+}
+
+#[test]
+fn rwmutex_writer_goes_before_a_later_reader() {
+    let writer = vec![Op::WLock, Op::Print("writer"), Op::WUnlock, Op::WgDone];
+    let reader = vec![Op::RLock, Op::Print("reader"), Op::RUnlock, Op::WgDone];
+    let main = vec![
+        Op::RLock,
+        Op::WgAdd(2),
+        Op::Go(1),
+        Op::Sleep(MS),
+        Op::Go(2),
+        Op::Sleep(MS),
+        Op::Print("main unlocks"),
+        Op::RUnlock,
+        Op::WgWait,
+    ];
+    let (end, out) = run(vec![main, writer, reader], 0);
+    assert_eq!(end, Ending::Exit(0));
+    assert_eq!(out, "main unlocks\nwriter\nreader\n");
+}
+
+#[test]
+fn cond_signal_then_broadcast_in_gos_order() {
+    let waiter =
+        |n| vec![Op::Lock, Op::CondAdd, Op::Unlock, Op::CondWait, Op::Lock, Op::Print(n), Op::Unlock, Op::WgDone];
+    let mut main = Vec::new();
+    for n in 1..=4 {
+        main.extend([Op::WgAdd(1), Op::Go(n), Op::Sleep(MS)]);
+    }
+    main.extend([Op::Lock, Op::Signal, Op::Unlock, Op::Sleep(MS), Op::Lock, Op::Broadcast, Op::Unlock, Op::WgWait]);
+    let (end, out) = run(vec![main, waiter("a"), waiter("b"), waiter("c"), waiter("d")], 0);
+    assert_eq!(end, Ending::Exit(0));
+    // Go 1.27 prints a d b c: Broadcast readies b, c, d; d lands in runnext.
+    assert_eq!(out, "a\nd\nb\nc\n");
+}
+
+#[test]
+fn select_with_time_after_times_out_then_receives() {
+    let sender = vec![Op::Sleep(2 * MS), Op::Send(1)];
+    let main = vec![Op::Go(1), Op::RecvOrTimeout(MS), Op::RecvOrTimeout(10 * MS)];
+    let (end, out, sched) = run_sched(vec![main, sender], 0);
+    assert_eq!(end, Ending::Exit(0));
+    assert_eq!(out, "timeout\ngot 1\n");
+    // The second timer was still pending when the program ended at ~2 ms.
+    assert!(sched.now < 10 * MS, "ended at {}", sched.now);
 }
