@@ -234,7 +234,8 @@ impl<V: Clone> Chans<V> {
             Some(mem) if mem <= MAX_ALLOC - HCHAN_SIZE => {}
             _ => return Err(OUT_OF_RANGE),
         }
-        let n = size as usize;
+        // (On wasm32 a huge size of zero-size elements saturates.)
+        let n = usize::try_from(size).unwrap_or(usize::MAX);
         let buf = Vec::new();
         Ok(self.push(Hchan {
             qcount: 0,

@@ -416,7 +416,7 @@ impl WaitGroup {
         if self.counter() == 0 {
             return LockResult::Acquired;
         }
-        self.state += 1;
+        self.state = self.state.wrapping_add(1);
         self.sema.semacquire(g, false, WaitReason::SyncWaitGroupWait).into()
     }
 

@@ -94,7 +94,7 @@ impl<F: Clone> Timers<F> {
     /// new timer channel, and the scheduler operation arming the timer.
     pub fn new_timer<V: Clone>(&mut self, chans: &mut Chans<V>, zero: V, now: u64, d: i64) -> (TimerId, ChanId, Stop) {
         let c = chans.make_timer_chan(zero);
-        let id = self.add(GoTimer { when: Some(now + delay(d)), period: 0, kind: TimerKind::Chan(c) });
+        let id = self.add(GoTimer { when: Some(now.saturating_add(delay(d))), period: 0, kind: TimerKind::Chan(c) });
         (id, c, Stop::TimerStart { id, delay_ns: delay(d) })
     }
 
@@ -110,13 +110,14 @@ impl<F: Clone> Timers<F> {
             return Err(NON_POSITIVE_NEWTICKER);
         }
         let c = chans.make_timer_chan(zero);
-        let id = self.add(GoTimer { when: Some(now + d as u64), period: d as u64, kind: TimerKind::Chan(c) });
+        let id =
+            self.add(GoTimer { when: Some(now.saturating_add(d as u64)), period: d as u64, kind: TimerKind::Chan(c) });
         Ok((id, c, Stop::TimerStart { id, delay_ns: d as u64 }))
     }
 
     /// `time.AfterFunc(d, f)`: its `C` is nil.
     pub fn after_func(&mut self, now: u64, d: i64, f: F) -> (TimerId, Stop) {
-        let id = self.add(GoTimer { when: Some(now + delay(d)), period: 0, kind: TimerKind::Func(f) });
+        let id = self.add(GoTimer { when: Some(now.saturating_add(delay(d))), period: 0, kind: TimerKind::Func(f) });
         (id, Stop::TimerStart { id, delay_ns: delay(d) })
     }
 
@@ -139,7 +140,7 @@ impl<F: Clone> Timers<F> {
     pub fn reset<V: Clone>(&mut self, chans: &mut Chans<V>, id: TimerId, now: u64, d: i64) -> (bool, Option<Stop>) {
         let Some(t) = self.timers.get_mut(&id) else { return (false, None) };
         let mut pending = t.when.is_some();
-        t.when = Some(now + delay(d));
+        t.when = Some(now.saturating_add(delay(d)));
         if let TimerKind::Chan(c) = t.kind
             && timerchandrain(chans, c)
         {
@@ -161,7 +162,7 @@ impl<F: Clone> Timers<F> {
         }
         let Some(t) = self.timers.get_mut(&id) else { return Err(RESET_UNINITIALIZED_TICKER) };
         t.period = d as u64;
-        t.when = Some(now + d as u64);
+        t.when = Some(now.saturating_add(d as u64));
         if let TimerKind::Chan(c) = t.kind {
             timerchandrain(chans, c);
         }
@@ -184,9 +185,15 @@ impl<F: Clone> Timers<F> {
         let Some(when) = t.when else { return out };
         if t.period > 0 {
             let late = now.saturating_sub(when);
-            let next = when + t.period * (1 + late / t.period);
-            t.when = Some(next);
-            out.rearm_at = Some(next);
+            let next = when.saturating_add(t.period.saturating_mul(1 + late / t.period));
+            // At the end of virtual time a ticker stops rather than firing
+            // forever at the same instant.
+            if next > when {
+                t.when = Some(next);
+                out.rearm_at = Some(next);
+            } else {
+                t.when = None;
+            }
         } else {
             t.when = None;
         }
@@ -278,6 +285,17 @@ mod tests {
         assert_eq!(ts.reset_ticker(&mut cs, id, 40 * MS, MS as i64), Ok(Stop::TimerStart { id, delay_ns: MS }));
         assert_eq!(ts.stop(&mut cs, id), (true, Some(Stop::TimerStop { id })));
         assert_eq!(fire(&mut ts, &mut cs, id, 41 * MS), Fired { wake: None, go: None, rearm_at: None });
+    }
+
+    #[test]
+    fn huge_durations_saturate_instead_of_overflowing() {
+        let (mut ts, mut cs) = (Timers::<&'static str>::new(), Chans::<u64>::new());
+        let (id, _, _) = ts.new_timer(&mut cs, 0u64, u64::MAX - 5, i64::MAX);
+        assert!(ts.pending(id));
+        let (tk, _, _) = ts.new_ticker(&mut cs, 0u64, u64::MAX - 5, i64::MAX).unwrap();
+        let f = ts.fired(&mut cs, tk, u64::MAX, |w| w);
+        assert_eq!(f.rearm_at, None);
+        assert!(ts.reset(&mut cs, id, u64::MAX, i64::MAX).0);
     }
 
     #[test]
