@@ -5,6 +5,7 @@
 //! Go 1.27 runs of the equivalent programs (GOMAXPROCS=1).
 
 use super::chan::{ChanId, Chans, CloseResult, RecvResult, SendResult, Wake, WakeWhat};
+use super::context::{BACKGROUND, Contexts, CtxId};
 use super::select::{SelectCase, SelectResult, select_wake_result};
 use super::sync::{Cond, LockResult, Mutex, RWMutex, WaitGroup};
 use super::timer::Timers;
@@ -38,6 +39,17 @@ enum Op {
     CondWait,
     Signal,
     Broadcast,
+    /// `ctx, _ := context.WithCancel(parent)` into the next slot (`None`: Background).
+    CtxWithCancel(Option<usize>),
+    /// `context.WithTimeout(parent, d)` into the next slot.
+    CtxWithTimeout(Option<usize>, u64),
+    /// `<-ctx.Done()`.
+    CtxDone(usize),
+    CtxCancel(usize),
+    /// Print `label ctx.Err() context.Cause(ctx)`.
+    CtxPrintErr(usize, &'static str),
+    /// The body of the goroutine `time.AfterFunc` starts for a deadline.
+    CtxDeadlineFired,
     /// `select { case v := <-ch0: print "got v"; case <-time.After(d): print "timeout" }`.
     RecvOrTimeout(u64),
 }
@@ -60,6 +72,8 @@ struct GState {
     blocked: Option<Blocked>,
     last: i64,
     ticket: u32,
+    /// The context a deadline goroutine cancels.
+    ctx_arg: Option<CtxId>,
 }
 
 struct Glue {
@@ -70,7 +84,11 @@ struct Glue {
     mu: Mutex,
     rw: RWMutex,
     cond: Cond,
-    timers: Timers<()>,
+    timers: Timers<CtxId>,
+    ctxs: Contexts<(), (), ()>,
+    slots: Vec<CtxId>,
+    /// The context of the deadline goroutine being started.
+    spawning_ctx: Option<CtxId>,
     /// What each woken goroutine's blocked operation returns.
     wakes: HashMap<GoId, Wake<i64>>,
     spawning: usize,
@@ -93,6 +111,9 @@ impl Glue {
             rw: RWMutex::default(),
             cond: Cond::default(),
             timers: Timers::new(),
+            ctxs: Contexts::new(),
+            slots: Vec::new(),
+            spawning_ctx: None,
             wakes: HashMap::new(),
             spawning: 0,
             pending_select: HashMap::new(),
@@ -105,6 +126,20 @@ impl Glue {
         let g = w.g;
         self.wakes.insert(g, w);
         Stop::Ready(g)
+    }
+
+    /// Readies the goroutines a close woke; disarms canceled timers (the
+    /// scheduler takes one operation per call: a test-sized shortcut that
+    /// only disarms, it never needs both here).
+    fn ready_all(&mut self, ws: Vec<Wake<i64>>, stop_timers: Vec<u64>) -> Stop {
+        let order: Vec<GoId> = ws.iter().map(|w| w.g).collect();
+        for w in ws {
+            self.wakes.insert(w.g, w);
+        }
+        for id in stop_timers {
+            self.timers.stop(&mut self.chans, id);
+        }
+        Stop::ReadyMany(order)
     }
 
     fn print(&mut self, s: String) {
@@ -183,7 +218,56 @@ impl Machine for Glue {
                     Some(Stop::Park(r))
                 }
             };
+            let slot = |slots: &Vec<CtxId>, i: Option<usize>| i.map_or(BACKGROUND, |i| slots[i]);
             let stop = match op {
+                Op::CtxWithCancel(parent) => {
+                    let (c, _) = self.ctxs.with_cancel(slot(&self.slots, parent), &mut self.chans);
+                    self.slots.push(c);
+                    continue;
+                }
+                Op::CtxWithTimeout(parent, d) => {
+                    let p = slot(&self.slots, parent);
+                    let (c, delay, _) = self.ctxs.with_deadline(p, now + d, now, None, &mut self.chans);
+                    self.slots.push(c);
+                    match delay {
+                        Some(delay) => {
+                            let (id, arm) = self.timers.after_func(now, delay as i64, c);
+                            self.ctxs.set_timer(c, id);
+                            arm
+                        }
+                        None => continue,
+                    }
+                }
+                Op::CtxDone(i) => {
+                    let d = self.ctxs.done(self.slots[i], &mut self.chans, 0);
+                    match self.chans.chanrecv(g, d, true) {
+                        RecvResult::Park(r) => {
+                            st.blocked = Some(Blocked::Recv);
+                            Stop::Park(r)
+                        }
+                        _ => continue,
+                    }
+                }
+                Op::CtxCancel(i) => {
+                    let out = self.ctxs.cancel_func(self.slots[i], None, &mut self.chans, &mut |_| 0);
+                    self.ready_all(out.wakes, out.stop_timers)
+                }
+                Op::CtxDeadlineFired => {
+                    let c = st.ctx_arg.expect("deadline goroutine has its context");
+                    let out = self.ctxs.deadline_fired(c, None, &mut self.chans, &mut |_| 0);
+                    self.ready_all(out.wakes, out.stop_timers)
+                }
+                Op::CtxPrintErr(i, label) => {
+                    let c = self.slots[i];
+                    let err = self.ctxs.err(c).map_or("<nil>", |e| e.text());
+                    let cause = match self.ctxs.cause(c) {
+                        Some(super::context::Cause::Err(e)) => e.text(),
+                        Some(super::context::Cause::Custom(())) => "custom",
+                        None => "<nil>",
+                    };
+                    self.print(format!("{label} {err} {cause}"));
+                    continue;
+                }
                 Op::RLock => match rw_park(st, self.rw.rlock(g)) {
                     Some(stop) => stop,
                     None => continue,
@@ -313,6 +397,12 @@ impl Machine for Glue {
 
     fn timer_fired(&mut self, id: u64, now: u64) -> Vec<TimerAction> {
         let f = self.timers.fired(&mut self.chans, id, now, |when| when as i64);
+        if let Some(c) = f.go {
+            // time.AfterFunc runs f in a new goroutine (time.goFunc).
+            self.spawning = DEADLINE_SCRIPT;
+            self.spawning_ctx = Some(c);
+            return vec![TimerAction::Go { func: Arc::from("time.goFunc"), pos: Span::default(), parent: 1 }];
+        }
         match f.wake {
             Some(w) => {
                 let g = w.g;
@@ -324,7 +414,8 @@ impl Machine for Glue {
     }
 
     fn newproc(&mut self, _parent: GoId, child: GoId) {
-        self.gs.insert(child, GState { script: self.spawning, ..GState::default() });
+        let ctx_arg = self.spawning_ctx.take();
+        self.gs.insert(child, GState { script: self.spawning, ctx_arg, ..GState::default() });
     }
 }
 
@@ -333,7 +424,12 @@ fn run(scripts: Vec<Vec<Op>>, buffer: i64) -> (Ending, String) {
     (end, out)
 }
 
-fn run_sched(scripts: Vec<Vec<Op>>, buffer: i64) -> (Ending, String, Sched) {
+/// The script a deadline's `time.AfterFunc` goroutine runs (appended last).
+const DEADLINE_SCRIPT: usize = 1000;
+
+fn run_sched(mut scripts: Vec<Vec<Op>>, buffer: i64) -> (Ending, String, Sched) {
+    scripts.resize(DEADLINE_SCRIPT, Vec::new());
+    scripts.push(vec![Op::CtxDeadlineFired]);
     let mut glue = Glue::new(scripts, buffer);
     let mut sched = Sched::new(Config { procs: 1, check_invariants: true, ..Config::default() });
     let end = sched.run(&mut glue);
@@ -439,4 +535,26 @@ fn select_with_time_after_times_out_then_receives() {
     assert_eq!(out, "timeout\ngot 1\n");
     // The second timer was still pending when the program ended at ~2 ms.
     assert!(sched.now < 10 * MS, "ended at {}", sched.now);
+}
+
+#[test]
+fn context_cancel_and_deadline_wake_waiters_in_gos_order() {
+    // Slots: 0 = WithCancel(Background), 1 = WithTimeout(0, 1h), 2 = WithTimeout(Background, 1ms).
+    let waiter = |label| vec![Op::CtxDone(1), Op::CtxPrintErr(1, label), Op::WgDone];
+    let x = vec![Op::CtxDone(2), Op::CtxPrintErr(2, "x"), Op::WgDone];
+    let mut main = vec![Op::CtxWithCancel(None), Op::CtxWithTimeout(Some(0), 3_600_000 * MS)];
+    for n in 1..=2 {
+        main.extend([Op::WgAdd(1), Op::Go(n), Op::Sleep(MS)]);
+    }
+    main.extend([Op::CtxCancel(0), Op::WgWait]);
+    main.extend([Op::CtxWithTimeout(None, MS), Op::WgAdd(1), Op::Go(3), Op::CtxDone(2), Op::CtxPrintErr(2, "main")]);
+    main.push(Op::WgWait);
+    let (end, out) = run(vec![main, waiter("a"), waiter("b"), x], 0);
+    assert_eq!(end, Ending::Exit(0));
+    // As Go 1.27 prints it (GOMAXPROCS=1).
+    assert_eq!(
+        out,
+        "a context canceled context canceled\nb context canceled context canceled\n\
+         main context deadline exceeded context deadline exceeded\nx context deadline exceeded context deadline exceeded\n"
+    );
 }
