@@ -558,3 +558,21 @@ fn context_cancel_and_deadline_wake_waiters_in_gos_order() {
          main context deadline exceeded context deadline exceeded\nx context deadline exceeded context deadline exceeded\n"
     );
 }
+
+#[test]
+fn mutex_starvation_mode_lets_a_waiter_in_between_a_barging_loop() {
+    // A locks, sleeps 2 ms, unlocks, three times; B tries at 0.5 ms. In
+    // normal mode A would re-lock first each time (it is running); B has
+    // waited over 1 ms by A's second unlock, turns the mutex to starvation
+    // mode, and is handed it at the next unlock. Go 1.27: A 0, A 1, B, A 2.
+    let mut a = Vec::new();
+    for label in ["A 0", "A 1", "A 2"] {
+        a.extend([Op::Lock, Op::Print(label), Op::Sleep(2 * MS), Op::Unlock]);
+    }
+    a.push(Op::WgDone);
+    let b = vec![Op::Sleep(MS / 2), Op::Lock, Op::Print("B"), Op::Unlock, Op::WgDone];
+    let main = vec![Op::WgAdd(2), Op::Go(1), Op::Go(2), Op::WgWait];
+    let (end, out) = run(vec![main, a, b], 0);
+    assert_eq!(end, Ending::Exit(0));
+    assert_eq!(out, "A 0\nA 1\nB\nA 2\n");
+}
