@@ -28,6 +28,7 @@ pub mod lexer;
 pub mod parser;
 pub mod rtype;
 pub mod runner;
+pub mod runtime;
 pub mod sched;
 pub mod span;
 pub mod token;
