@@ -66,3 +66,14 @@ test("Run hands the edited program to the engine and shows its outcome", async (
   await screenshot(page, "full-page-run");
   assert.deepEqual(problems, []);
 });
+
+test("a chapter's playground runs its program on the engine", async () => {
+  const { page, problems } = await open(browser, server.base + "born/index.html");
+  const first = page.locator(".gmp-playground").first();
+  await first.locator(".gmp-run").click();
+  await first.locator(".gmp-exit").waitFor({ timeout: 5000 });
+  assert.equal(await first.locator(".gmp-stdout").textContent(), "only main is running\n");
+  assert.equal(await first.locator(".gmp-exit").innerText(), "Program exited with code 0.");
+  await screenshot(page, "chapter-run");
+  assert.deepEqual(problems, []);
+});
