@@ -226,6 +226,10 @@ fn mutated_programs_never_panic() {
     for r in 0..rounds {
         let base = &progs[r % progs.len()];
         let src = mutate(base, &mut rng);
+        if std::env::var("GMP_CHECK_FUZZ_TRACE").is_ok() {
+            std::fs::write("/tmp/fuzz_current.go", &src).ok();
+            eprintln!("round {r}");
+        }
         let res = std::panic::catch_unwind(|| gmp_engine::compile("prog.go", &src));
         match res {
             Err(_) => {
