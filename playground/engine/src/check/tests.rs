@@ -415,3 +415,22 @@ fn runtime_type_strings() {
     );
     assert_eq!(fx.ty("struct{ A, B int }{}"), "struct { A int; B int }");
 }
+
+#[test]
+fn closure_names_follow_the_runtime() {
+    let fx = fixture(
+        "package main\n\nvar g = func() int { return 1 }\n\nfunc main() {\n\tf := func() {\n\t\th := func() {}\n\t\th()\n\t}\n\tk := func() {}\n\tf()\n\tk()\n\t_ = g\n}\n",
+    );
+    let names: Vec<&str> = fx
+        .checked
+        .info
+        .funcs
+        .iter()
+        .filter(|f| f.lit.is_some())
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["glob..func1", "main.func1", "main.func1.1", "main.func2"]
+    );
+}
