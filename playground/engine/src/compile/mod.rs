@@ -490,7 +490,7 @@ impl<'a> Compiler<'a> {
     /// (the dynamic type in an interface): walks the embedded `path`,
     /// dereferences or takes the address as the receiver needs, calls.
     #[allow(clippy::too_many_arguments)]
-    fn method_wrapper(&mut self, t: TypeId, name: &str, path: &[usize], recv_named: TypeId, ptr_recv: bool, func: &FuncRef, span: Span) -> Option<u32> {
+    pub fn method_wrapper(&mut self, t: TypeId, name: &str, path: &[usize], recv_named: TypeId, ptr_recv: bool, func: &FuncRef, span: Span) -> Option<u32> {
         let key = format!("wrap:{}:{}", t.0, name);
         if let Some(&f) = self.helpers.get(&key) {
             return Some(f);
