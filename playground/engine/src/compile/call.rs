@@ -259,6 +259,28 @@ impl<'a> Compiler<'a> {
             }
             return Some(args.len() as u16);
         }
+        if b == Builtin::Close
+            && let Some(a) = args.first()
+        {
+            let key = "defer:close".to_string();
+            let f = match self.helper(&key) {
+                Some(f) => f,
+                None => {
+                    let id = self.native_id("chan.close")?;
+                    let mut cb = crate::chunk::ChunkBuilder::new();
+                    cb.emit(Op::GetLocal(0), sp);
+                    cb.emit(Op::CallNative { id, argc: 1 }, sp);
+                    cb.emit(Op::Ret(0), sp);
+                    let chunk = cb.finish().ok()?;
+                    let f = self.bc.add_func(crate::vm::Function::new("main.main.deferwrap", 1, 1, 0, chunk));
+                    self.set_helper(key, f);
+                    f
+                }
+            };
+            fs.emit(Op::FuncValue(f), sp);
+            self.expr(fs, a);
+            return Some(1);
+        }
         self.unsupported(sp, "defer of this builtin");
         None
     }

@@ -166,6 +166,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "sort.Ints" | "sort.Strings" | "sort.Float64s" => sort_basic,
         "sort.Slice" | "sort.SliceStable" => sort_slice,
+        "sort.Sort" | "sort.Stable" => sort_interface,
         "strings.Title" => |vm, g, n| str1(vm, g, n, |a| {
             let mut out = String::new();
             let mut prev = ' ';
@@ -1136,4 +1137,39 @@ fn map_runes(a: &[u8], f: fn(char) -> char) -> Vec<u8> {
         i += w;
     }
     out
+}
+
+/// Calls method `name` of an interface value with arguments.
+fn call_iface_method(vm: &mut Vm, g: &mut GState, iface: Value, name: &str, call_args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
+    let Value::Iface { tid, obj } = iface else { return Err(nil_deref(vm)) };
+    let prog = vm.program().clone();
+    let Some(mid) = prog.method_names.iter().position(|m| m == name) else { return Ok(vec![]) };
+    let Some(callee) = prog.types.get(tid as usize).and_then(|t| t.method(mid as u32)) else { return Ok(vec![]) };
+    let f = match callee {
+        crate::rtype::Callee::Func(f) => Value::Func(f),
+        crate::rtype::Callee::Native(n) => Value::Func(n | crate::vm::NATIVE_FUNC_BIT),
+    };
+    let mut all = vec![vm.heap.cell(obj)];
+    all.extend_from_slice(call_args);
+    super::call_go(vm, g, f, &all, nres)
+}
+
+/// `sort.Sort`/`sort.Stable`: insertion sort through Len/Less/Swap
+/// (stable, and a total order sorts the same as Go's pdqsort).
+fn sort_interface(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let (a, _pin) = super::pinned_args(g, argc);
+    let data = a.first().copied().unwrap_or_default();
+    let n = call_iface_method(vm, g, data, "Len", &[], 1)?.first().map_or(0, |v| v.int());
+    for i in 1..n {
+        let mut j = i;
+        while j > 0 {
+            let less = call_iface_method(vm, g, data, "Less", &[Value::Int(j), Value::Int(j - 1)], 1)?;
+            if !less.first().is_some_and(|v| v.bool()) {
+                break;
+            }
+            call_iface_method(vm, g, data, "Swap", &[Value::Int(j), Value::Int(j - 1)], 0)?;
+            j -= 1;
+        }
+    }
+    Ok(())
 }

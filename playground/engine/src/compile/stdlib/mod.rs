@@ -11,6 +11,7 @@
 mod chan;
 mod fmt;
 mod lib;
+mod sync;
 
 use crate::chunk::{ChunkBuilder, Op};
 use crate::heap::Obj;
@@ -199,7 +200,7 @@ pub fn call_method(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
