@@ -240,7 +240,12 @@ impl<'a> Compiler<'a> {
                             cb.emit(Op::Print(PrintKind::Space), sp);
                         }
                         cb.emit(Op::GetLocal(i as u16), sp);
-                        cb.emit(Op::Print(*k), sp);
+                        if *k == PrintKind::Float {
+                            let id = self.native_id("builtin.printfloat")?;
+                            cb.emit(Op::CallNative { id, argc: 1 }, sp);
+                        } else {
+                            cb.emit(Op::Print(*k), sp);
+                        }
                     }
                     if b == Builtin::Println {
                         cb.emit(Op::Print(PrintKind::Newline), sp);
@@ -415,7 +420,12 @@ impl<'a> Compiler<'a> {
                     let at = self.ty(a);
                     self.expr(fs, a);
                     let k = self.print_kind(at);
-                    fs.emit(Op::Print(k), sp);
+                    if k == PrintKind::Float {
+                        // Go 1.27 prints floats in their shortest form.
+                        self.call_native(fs, "builtin.printfloat", 1, sp);
+                    } else {
+                        fs.emit(Op::Print(k), sp);
+                    }
                 }
                 if b == Builtin::Println {
                     fs.emit(Op::Print(PrintKind::Newline), sp);

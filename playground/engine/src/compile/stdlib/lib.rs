@@ -8,6 +8,14 @@ use crate::vm::{GState, NativeFn, Stop, Throw, Vm};
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
         "builtin.panic" => builtin_panic,
+        "builtin.printfloat" => |vm, g, n| {
+            let a = args(g, n);
+            let f = a.first().map_or(0.0, |v| v.float());
+            let s = crate::format::format_float(f, b'g', -1, 64);
+            let s: &[u8] = s.as_ref();
+            vm.stderr.extend_from_slice(s);
+            Ok(())
+        },
         "builtin.min.i" | "builtin.min.u" | "builtin.min.f" | "builtin.min.s" => builtin_min,
         "builtin.max.i" | "builtin.max.u" | "builtin.max.f" | "builtin.max.s" => builtin_max,
         "os.Exit" => os_exit,
