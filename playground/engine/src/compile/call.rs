@@ -224,7 +224,7 @@ impl<'a> Compiler<'a> {
             fs.emit(Op::FuncValue(id | crate::vm::NATIVE_FUNC_BIT), sp);
             self.expr_owned(fs, a);
             let at = self.ty(a);
-            self.to_any(fs, at, sp);
+            self.box_as_any(fs, at, sp);
             return Some(1);
         }
         if matches!(b, Builtin::Print | Builtin::Println) {
@@ -291,7 +291,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Boxes a value into an interface unless it is one already.
-    pub fn to_any(&mut self, fs: &mut FnState, from: TypeId, sp: Span) {
+    pub fn box_as_any(&mut self, fs: &mut FnState, from: TypeId, sp: Span) {
         if self.is_iface(from) || self.basic(from) == Some(BasicKind::UntypedNil) {
             return;
         }
@@ -407,7 +407,7 @@ impl<'a> Compiler<'a> {
                 if let Some(a) = args.first() {
                     self.expr_owned(fs, a);
                     let at = self.ty(a);
-                    self.to_any(fs, at, sp);
+                    self.box_as_any(fs, at, sp);
                 }
                 fs.emit(Op::Panic, sp);
             }

@@ -38,8 +38,7 @@ pub fn note_type(bc: &mut Bytecode, id: u32, t: TypeId, tt: &TypeTable) {
         let names: Vec<String> = fields
             .iter()
             .map(|f| {
-                let n = if f.embedded { tt.type_string(f.ty, TypeStyle::Runtime).trim_start_matches('*').rsplit('.').next().unwrap_or("").to_string() } else { f.name.clone() };
-                n
+                if f.embedded { tt.type_string(f.ty, TypeStyle::Runtime).trim_start_matches('*').rsplit('.').next().unwrap_or("").to_string() } else { f.name.clone() }
             })
             .collect();
         bc.add_native(&format!("fields:{id}:{}", names.join(",")), nop);
