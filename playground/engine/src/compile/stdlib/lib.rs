@@ -8,6 +8,27 @@ use crate::vm::{GState, NativeFn, Stop, Throw, Vm};
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
         "builtin.panic" => builtin_panic,
+        // One goroutine for now: the scheduler (issue 4) replaces these.
+        "runtime.Gosched" | "runtime.KeepAlive" => |_vm, g, n| {
+            args(g, n);
+            Ok(())
+        },
+        "runtime.NumGoroutine" => |_vm, g, n| {
+            args(g, n);
+            g.stack.push(Value::Int(1));
+            Ok(())
+        },
+        "runtime.GC" => |vm, g, n| {
+            args(g, n);
+            // The running goroutine is not in vm.gs while it runs: lend
+            // its roots to the collection.
+            let holder = GState { stack: g.stack.clone(), frames: g.frames.clone(), defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
+            vm.gs.push(holder);
+            let at = vm.gs.len() - 1;
+            vm.collect();
+            vm.release(at);
+            Ok(())
+        },
         "builtin.printfloat" => |vm, g, n| {
             let a = args(g, n);
             let f = a.first().map_or(0.0, |v| v.float());

@@ -153,7 +153,7 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
     stack.push(f);
     stack.extend_from_slice(args);
     PINNED.with(|p| stack.extend_from_slice(&p.borrow()));
-    let holder = GState { stack, defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
+    let holder = GState { stack, frames: g.frames.clone(), defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
     vm.gs.push(holder);
     let holder_idx = vm.gs.len() - 1;
     let mut targs = vec![f];
