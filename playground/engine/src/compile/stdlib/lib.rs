@@ -196,6 +196,27 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "sort.Ints" | "sort.Strings" | "sort.Float64s" => sort_basic,
         "sort.Slice" | "sort.SliceStable" => sort_slice,
         "sort.Sort" | "sort.Stable" => sort_interface,
+        "sort.SliceIsSorted" => |vm, g, n| {
+            let (a, _pin) = super::pinned_args(g, n);
+            let s = match a.first().copied().unwrap_or_default() {
+                Value::Iface { obj, .. } => vm.heap.cell(obj),
+                v => v,
+            };
+            let len = match s {
+                Value::Slice { len, .. } => len as i64,
+                _ => 0,
+            };
+            let less = a.get(1).copied().unwrap_or_default();
+            for i in (1..len).rev() {
+                let r = super::call_go(vm, g, less, &[Value::Int(i), Value::Int(i - 1)], 1)?;
+                if r.first().is_some_and(|v| v.bool()) {
+                    g.stack.push(Value::Bool(false));
+                    return Ok(());
+                }
+            }
+            g.stack.push(Value::Bool(true));
+            Ok(())
+        },
         "strings.Title" => |vm, g, n| str1(vm, g, n, |a| {
             let mut out = String::new();
             let mut prev = ' ';
@@ -1074,8 +1095,9 @@ fn sort_basic(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     Ok(())
 }
 
-/// `sort.Slice`: insertion sort calling `less` on the live slice (as
-/// Go's does, `less` sees the swaps).
+/// `sort.Slice`/`SliceStable`: a stable merge sort of the indices with
+/// `less` asked about the untouched slice, then the permutation applied
+/// (n log n calls; Go's pdqsort differs only among equal elements).
 fn sort_slice(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let (a, _pin) = super::pinned_args(g, argc);
     let x = a.first().copied().unwrap_or_default();
@@ -1086,22 +1108,43 @@ fn sort_slice(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     };
     let Value::Slice { obj, off, len, .. } = s else { return Ok(()) };
     let (off, n) = (off as usize, len as usize);
-    for i in 1..n {
-        let mut j = i;
-        while j > 0 {
-            let r = super::call_go(vm, g, less, &[Value::Int(j as i64), Value::Int(j as i64 - 1)], 1)?;
-            if !r.first().is_some_and(|v| v.bool()) {
-                break;
+    let mut idx: Vec<usize> = (0..n).collect();
+    let mut buf = idx.clone();
+    let mut width = 1;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (lo, mid, lo);
+            while i < mid && j < hi {
+                // Take from the right only if strictly less (stability).
+                let r = super::call_go(vm, g, less, &[Value::Int(idx[j] as i64), Value::Int(idx[i] as i64)], 1)?;
+                if r.first().is_some_and(|v| v.bool()) {
+                    buf[k] = idx[j];
+                    j += 1;
+                } else {
+                    buf[k] = idx[i];
+                    i += 1;
+                }
+                k += 1;
             }
-            let p = vm.heap.elem(obj, off + j);
-            let q = vm.heap.elem(obj, off + j - 1);
-            // Swap by value: aggregates are copied out first.
-            let p = vm.heap.clone_value(p).map_err(oom)?;
-            let q = vm.heap.clone_value(q).map_err(oom)?;
-            vm.heap.store_slot(obj, off + j, q).map_err(oom)?;
-            vm.heap.store_slot(obj, off + j - 1, p).map_err(oom)?;
-            j -= 1;
+            buf[k..k + (mid - i)].copy_from_slice(&idx[i..mid]);
+            k += mid - i;
+            buf[k..k + (hi - j)].copy_from_slice(&idx[j..hi]);
+            lo = hi;
         }
+        std::mem::swap(&mut idx, &mut buf);
+        width *= 2;
+    }
+    // Apply the permutation: element i of the result is old element idx[i].
+    let old: Vec<Value> = vm.heap.elems(obj, off, n);
+    let mut copies = Vec::with_capacity(n);
+    for &k in &idx {
+        copies.push(vm.heap.clone_value(old.get(k).copied().unwrap_or_default()).map_err(oom)?);
+    }
+    for (i, v) in copies.into_iter().enumerate() {
+        vm.heap.store_slot(obj, off + i, v).map_err(oom)?;
     }
     Ok(())
 }
