@@ -91,3 +91,10 @@ fn corpus_runs_without_engine_panics_under_other_seeds() {
         }
     }
 }
+
+#[test]
+fn recursive_string_method_is_a_stack_overflow_not_a_crash() {
+    let o = run("package main\n\nimport \"fmt\"\n\ntype T struct{ n int }\n\nfunc (t T) String() string { return fmt.Sprint(t) }\n\nfunc main() {\n\tfmt.Println(T{1})\n}\n");
+    assert_eq!(o.exit_code, 2);
+    assert!(o.stderr.contains("fatal error: stack overflow"), "{}", o.stderr);
+}

@@ -111,7 +111,14 @@ thread_local! {
     /// Values natives hold in Rust locals while Go code runs (their
     /// arguments, already popped): roots for collections in that code.
     static PINNED: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// How deeply natives are calling Go code inside each other (host
+    /// recursion: `String` calling `Sprint` calling `String`...).
+    static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
+
+/// Nested native-to-Go calls allowed before the run ends as Go's stack
+/// overflow would (each level costs host stack).
+const MAX_NATIVE_DEPTH: u32 = 16;
 
 /// Keeps values alive (as collector roots) until the guard is dropped.
 pub(crate) struct Pin(usize);
@@ -144,6 +151,22 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
         let res: Vec<Value> = g.stack.drain(at.min(g.stack.len())..).collect();
         return Ok(res);
     }
+    let depth = DEPTH.with(|d| d.get());
+    if depth >= MAX_NATIVE_DEPTH {
+        return Err(Throw::Stop(Stop::Fatal(crate::vm::Fatal {
+            kind: crate::vm::FatalKind::StackOverflow,
+            message: format!("runtime: goroutine stack exceeds {}-byte limit\nfatal error: stack overflow\n", crate::vm::MAX_STACK),
+            trace: vm.traceback(g),
+        })));
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let r = call_go_inner(vm, g, f, args, nres);
+    DEPTH.with(|d| d.set(depth));
+    r
+}
+
+fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
+    let prog = vm.program().clone();
     let name = format!("trampoline.{}.{}", args.len(), nres);
     let Some(tr) = prog.funcs.iter().position(|x| x.name == name) else {
         return Err(Throw::Stop(internal_stop("call from a native with too many arguments")));
