@@ -1,12 +1,22 @@
 //! The bytecode compiler: walks the checked AST with the checker's
-//! [`TypeInfo`] side tables and emits the VM's type-specialised ops.
+//! [`TypeInfo`] side tables and emits the VM's type-specialised ops, one
+//! span per instruction (the line table tracebacks read).
 //!
-//! Files: `mod.rs` (the program-wide state: runtime type descriptors,
-//! function and native numbering, method tables, package init), `func.rs`
-//! (one function's state: slots, boxed variables, loops), `stmt.rs`,
-//! `expr.rs`, `call.rs` (calls, builtins, conversions), and `stdlib/`
-//! (the natives implementing the standard library the checker's stubs
-//! declare).
+//! Files: `mod.rs` (program-wide state: runtime type descriptors, function
+//! and native numbering, method tables with their wrapper functions,
+//! package initialisation), `func.rs` (one function: slots, boxed
+//! variables, loop targets), `stmt.rs`, `expr.rs`, `call.rs` (calls,
+//! builtins, conversions), `stdlib/` (the natives behind the checker's
+//! stub packages) and `tests.rs`.
+//!
+//! Conventions (see also the VM's compiler obligations in `vm/mod.rs`):
+//! - Escaping variables (captured, or address taken) live in heap cells;
+//!   package variables always do, so `&global` is uniform.
+//! - Aggregates are references to their object until bound elsewhere,
+//!   where `expr_owned` copies them.
+//! - Package initialisation is its own function `main.init`; each
+//!   `func init()` and then `main.main` run as separate steps of the
+//!   runner, as Go's runtime calls them.
 //!
 //! Anything the compiler cannot translate yet is an `unsupported: ...`
 //! diagnostic at its position, never a crash.

@@ -1,12 +1,16 @@
 //! The standard library's natives: Rust functions behind the checker's
 //! stub declarations, looked up by the stub's name (`"strings.Contains"`,
 //! `"errors.(*errorString).Error"`). Adding a function is adding a line to
-//! [`lookup`] and its body in the package's file.
+//! a package's `lookup` and its body. Files: `fmt.rs` (formatting through
+//! the `format` module), `lib.rs` (errors, strings, strconv, sort, math,
+//! unicode, os, runtime, builtins), `chan.rs` and `sync.rs` (channels and
+//! sync for a program on one goroutine, until the scheduler).
 //!
 //! Natives that must call Go code (a `String` method while formatting, a
 //! `less` function for `sort.Slice`) use [`call_go`]: it runs the call on a
 //! nested goroutine through a generated trampoline that parks the results
-//! in scratch globals. (Issue 4 turns this into a proper re-entrant call.)
+//! in scratch globals, with the caller's values lent as collector roots.
+//! (Issue 4 turns this into a proper re-entrant call.)
 
 mod chan;
 mod fmt;
