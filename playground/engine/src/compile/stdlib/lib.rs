@@ -52,9 +52,9 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "errors.(*joinError).Unwrap" => |vm, g, n| field_of_recv(vm, g, n, 0),
         "strconv.(*NumError).Error" => num_error_text,
         "strconv.(*NumError).Unwrap" => |vm, g, n| field_of_recv(vm, g, n, 2),
-        "strings.(*Builder).WriteString" => builder_write_string,
-        "strings.(*Builder).WriteByte" => builder_write_byte,
-        "strings.(*Builder).WriteRune" => builder_write_rune,
+        "strings.(*Builder).WriteString" | "bytes.(*Buffer).WriteString" => builder_write_string,
+        "strings.(*Builder).WriteByte" | "bytes.(*Buffer).WriteByte" => builder_write_byte,
+        "strings.(*Builder).WriteRune" | "bytes.(*Buffer).WriteRune" => builder_write_rune,
         "strings.IndexFunc" => |vm, g, n| {
             let (a, _pin) = super::pinned_args(g, n);
             let s = str_of(vm, a.first().copied().unwrap_or_default());
@@ -159,7 +159,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(Value::Float(10f64.powi(a.first().map_or(0, |v| v.int()) as i32)));
             Ok(())
         },
-        "strings.(*Builder).Write" => |vm, g, n| {
+        "strings.(*Builder).Write" | "bytes.(*Buffer).Write" => |vm, g, n| {
             let a = args(g, n);
             let b: Vec<u8> = super::slice_elems(vm, a.get(1).copied().unwrap_or_default()).iter().map(|v| v.int() as u8).collect();
             builder_append(vm, a.first().copied().unwrap_or_default(), &b)?;
@@ -167,9 +167,17 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(Value::Nil);
             Ok(())
         },
-        "strings.(*Builder).String" => builder_string,
-        "strings.(*Builder).Len" => builder_len,
-        "strings.(*Builder).Reset" => builder_reset,
+        "strings.(*Builder).String" | "bytes.(*Buffer).String" => builder_string,
+        "strings.(*Builder).Len" | "bytes.(*Buffer).Len" => builder_len,
+        "strings.(*Builder).Reset" | "bytes.(*Buffer).Reset" => builder_reset,
+        "bytes.(*Buffer).Bytes" => |vm, g, n| {
+            let a = args(g, n);
+            let t = builder_text(vm, a.first().copied().unwrap_or_default());
+            let b: Vec<Value> = str_of(vm, t).iter().map(|&c| Value::Int(c as i64)).collect();
+            let v = append_bytes(vm, b)?;
+            g.stack.push(v);
+            Ok(())
+        },
         "strings.(*Builder).Grow" => |_vm, g, n| {
             args(g, n);
             Ok(())

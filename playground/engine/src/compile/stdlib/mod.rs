@@ -15,6 +15,7 @@
 mod chan;
 mod fmt;
 mod lib;
+mod more;
 mod sync;
 
 use crate::chunk::{ChunkBuilder, Op};
@@ -227,7 +228,7 @@ pub fn call_method(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
