@@ -91,6 +91,48 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             }
             strs(vm, g, parts)
         },
+        "os.Getenv" => |vm, g, n| {
+            args(g, n);
+            let _ = vm;
+            g.stack.push(Value::EMPTY_STRING);
+            Ok(())
+        },
+        "strings.NewReplacer" => |vm, g, n| {
+            let a = args(g, n);
+            let pairs = a.first().copied().unwrap_or_default();
+            if slice_elems(vm, pairs).len() % 2 == 1 {
+                let s = new_str(vm, b"strings.NewReplacer: odd argument count")?;
+                return Err(Throw::Panic(super::new_iface(vm, crate::rtype::T_STRING, s)?));
+            }
+            let h = vm.heap.alloc_slots(vec![pairs], 24).map_err(oom)?;
+            g.stack.push(Value::Ptr { obj: h, slot: WHOLE });
+            Ok(())
+        },
+        "strings.(*Replacer).Replace" => |vm, g, n| {
+            let a = args(g, n);
+            let pairs = obj_of(vm, a.first().copied().unwrap_or_default()).and_then(|h| vm.heap.slots(h).first().copied()).unwrap_or_default();
+            let pairs: Vec<Vec<u8>> = slice_elems(vm, pairs).into_iter().map(|v| str_of(vm, v)).collect();
+            let s = str_of(vm, a.get(1).copied().unwrap_or_default());
+            let mut out = Vec::with_capacity(s.len());
+            let mut i = 0;
+            'scan: while i < s.len() {
+                for p in pairs.chunks(2) {
+                    if let [old, new] = p
+                        && !old.is_empty()
+                        && s[i..].starts_with(old)
+                    {
+                        out.extend_from_slice(new);
+                        i += old.len();
+                        continue 'scan;
+                    }
+                }
+                out.push(s[i]);
+                i += 1;
+            }
+            let v = new_str(vm, &out)?;
+            g.stack.push(v);
+            Ok(())
+        },
         "strconv.FormatUint" => |vm, g, n| {
             let a = args(g, n);
             let s = crate::format::format_uint(a.first().map_or(0, |v| v.int()) as u64, a.get(1).map_or(10, |v| v.int())).unwrap_or_default();
