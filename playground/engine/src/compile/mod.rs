@@ -26,6 +26,7 @@ mod call;
 mod tests;
 mod expr;
 pub(crate) mod func;
+mod mutation;
 mod stmt;
 pub mod stdlib;
 
