@@ -58,7 +58,11 @@ pub fn register(bc: &mut Bytecode) {
 /// the error types `fmt.Errorf` and `errors.Join` return.
 pub fn add_runtime_types(bc: &mut Bytecode) {
     use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
-    let err_slice = bc.add_type(TypeDesc::new("[]error", Kind::Slice(T_ERROR), false, 24));
+    // Reuse the program's `[]error` if it has one: type ids are canonical.
+    let err_slice = match bc.types.iter().position(|t| t.name == "[]error") {
+        Some(i) => i as u32,
+        None => bc.add_type(TypeDesc::new("[]error", Kind::Slice(T_ERROR), false, 24)),
+    };
     let unwrap = bc.method_id("Unwrap");
     let defs: [(&str, Vec<u32>, &str, &str); 4] = [
         ("fmt.wrapError", vec![T_STRING, T_ERROR], "fmt.(*wrapError).Error", "fmt.(*wrapError).Unwrap"),
