@@ -140,8 +140,9 @@ impl<'a> Compiler<'a> {
                 self.compile_func(fid, fd.recv.as_ref(), &fd.ty, body, fd.span);
             }
         }
-        self.stub_runtime_types();
         let init = self.compile_init();
+        // Last: reuses the types the program made (ids are canonical).
+        self.stub_runtime_types();
         let main = self.info.main.and_then(|m| self.func_ids.get(&m).copied());
         let inits = self.info.inits.iter().filter_map(|f| self.func_ids.get(f).copied()).collect();
         EntryPoints { init, inits, main }
