@@ -444,19 +444,33 @@ impl TypeTable {
 
     /// Go's comparable: usable with `==` (and as a map key).
     pub fn comparable(&self, id: TypeId) -> bool {
-        self.comparable_depth(id, 0)
+        let mut memo: Vec<(TypeId, bool)> = Vec::new();
+        self.comparable_memo(id, 0, &mut memo)
     }
-    fn comparable_depth(&self, id: TypeId, depth: u32) -> bool {
+    /// Memoized per type, so that types sharing components (or, after an
+    /// error, containing themselves) stay linear.
+    fn comparable_memo(&self, id: TypeId, depth: u32, memo: &mut Vec<(TypeId, bool)>) -> bool {
         if depth > 50 {
             return true;
         }
-        match self.under(id) {
-            Type::Basic(k) => *k != BasicKind::UntypedNil,
-            Type::Pointer(_) | Type::Chan(..) | Type::Interface(_) => true,
-            Type::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
-            Type::Array(e, _) => self.comparable_depth(*e, depth + 1),
-            _ => false,
+        if let Some(&(_, r)) = memo.iter().find(|(t, _)| *t == id) {
+            return r;
         }
+        // Provisional answer for cycles.
+        memo.push((id, true));
+        let r = match self.under(id).clone() {
+            Type::Basic(k) => k != BasicKind::UntypedNil,
+            Type::Pointer(_) | Type::Chan(..) | Type::Interface(_) => true,
+            Type::Struct(fs) => fs
+                .iter()
+                .all(|f| self.comparable_memo(f.ty, depth + 1, memo)),
+            Type::Array(e, _) => self.comparable_memo(e, depth + 1, memo),
+            _ => false,
+        };
+        if let Some(m) = memo.iter_mut().find(|(t, _)| *t == id) {
+            m.1 = r;
+        }
+        r
     }
 
     /// Can hold nil: pointer, slice, map, chan, func, interface.

@@ -226,7 +226,15 @@ fn mutated_programs_never_panic() {
     for r in 0..rounds {
         let base = &progs[r % progs.len()];
         let src = mutate(base, &mut rng);
+        if std::env::var("GMP_CHECK_FUZZ_TRACE").is_ok() {
+            std::fs::write("/tmp/fuzz_current.go", &src).ok();
+            eprintln!("round {r}");
+        }
+        let started = std::time::Instant::now();
         let res = std::panic::catch_unwind(|| gmp_engine::compile("prog.go", &src));
+        // A hang shows up as a slow mutant (generous: debug build, shared CPU).
+        let secs = started.elapsed().as_secs_f64();
+        assert!(secs < 5.0, "round {r} took {secs:.1}s on:\n{src}");
         match res {
             Err(_) => {
                 failed += 1;

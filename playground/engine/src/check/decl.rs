@@ -425,39 +425,56 @@ impl<'a> Checker<'a> {
                 if reported.contains(&t) {
                     continue;
                 }
-                let mut path = vec![t];
-                if self.cycle_path(t, t, &mut path, 0) {
-                    let (span, name) = (self.obj(o).span, self.obj(o).name.clone());
-                    if path.len() == 1 {
-                        self.error(
-                            span,
-                            format!("invalid recursive type: {name} refers to itself"),
-                        );
-                    } else {
-                        let mut msg = format!("invalid recursive type {name}");
-                        for (i, &p) in path.iter().enumerate() {
-                            let next = path[(i + 1) % path.len()];
-                            let po = self.named_objs.get(&p).copied().unwrap_or(o);
-                            let ps = self.pos_string(self.obj(po).span);
-                            let (a, b) = (self.type_str(p), self.type_str(next));
-                            msg.push_str(&format!("\n\t{ps}: {a} refers to {b}"));
-                        }
-                        self.error(span, msg);
-                    }
-                    for &p in &path {
-                        reported.push(p);
-                        if let Some(n) = self.tt.named_info_mut(p) {
-                            n.underlying = TypeId(0);
-                        }
-                    }
-                }
+                reported.extend(self.check_type_cycle(t, o));
             }
         }
     }
 
+    /// Reports `invalid recursive type` when named type `t` (declared by
+    /// `o`) contains itself by value; returns the types on the cycle (their
+    /// underlying types become invalid, so later stages never see an
+    /// infinitely large type).
+    pub(super) fn check_type_cycle(&mut self, t: TypeId, o: ObjId) -> Vec<TypeId> {
+        let mut path = vec![t];
+        let mut seen = Vec::new();
+        if !self.cycle_path(t, t, &mut path, &mut seen, 0) {
+            return Vec::new();
+        }
+        let (span, name) = (self.obj(o).span, self.obj(o).name.clone());
+        if path.len() == 1 {
+            self.error(
+                span,
+                format!("invalid recursive type: {name} refers to itself"),
+            );
+        } else {
+            let mut msg = format!("invalid recursive type {name}");
+            for (i, &p) in path.iter().enumerate() {
+                let next = path[(i + 1) % path.len()];
+                let po = self.named_objs.get(&p).copied().unwrap_or(o);
+                let ps = self.pos_string(self.obj(po).span);
+                let (a, b) = (self.type_str(p), self.type_str(next));
+                msg.push_str(&format!("\n\t{ps}: {a} refers to {b}"));
+            }
+            self.error(span, msg);
+        }
+        for &p in &path {
+            if let Some(n) = self.tt.named_info_mut(p) {
+                n.underlying = TypeId(0);
+            }
+        }
+        path
+    }
+
     /// Whether `t` contains `target` by value (struct fields, array
     /// elements); `path` collects the named types on the way.
-    fn cycle_path(&self, t: TypeId, target: TypeId, path: &mut Vec<TypeId>, depth: u32) -> bool {
+    fn cycle_path(
+        &self,
+        t: TypeId,
+        target: TypeId,
+        path: &mut Vec<TypeId>,
+        seen: &mut Vec<TypeId>,
+        depth: u32,
+    ) -> bool {
         if depth > 30 {
             return false;
         }
@@ -473,12 +490,15 @@ impl<'a> Checker<'a> {
             }
             let named = self.tt.named_info(c).is_some();
             if named {
-                if path.contains(&c) {
+                // Explored before without reaching the target: skip (keeps
+                // shared components linear).
+                if seen.contains(&c) {
                     continue;
                 }
+                seen.push(c);
                 path.push(c);
             }
-            if self.cycle_path(c, target, path, depth + 1) {
+            if self.cycle_path(c, target, path, seen, depth + 1) {
                 return true;
             }
             if named {

@@ -2201,19 +2201,23 @@ impl<'a> Checker<'a> {
 
     fn func_lit(&mut self, e: &'a Expr, ty: &'a ast::FuncType, body: &'a ast::Block) -> Operand {
         let sig = self.func_type(ty);
-        let outer = self
-            .fstack
-            .first()
-            .map(|f| self.info.funcs[f.func.0 as usize].name.clone())
-            .unwrap_or_else(|| "glob.".into());
-        let outer = if self.fstack.is_empty() {
-            "glob.".to_string()
-        } else {
-            outer
+        // Go's runtime names: `main.func1` inside `main`, `main.func1.2`
+        // for the second literal inside that one, `glob..func1` at package
+        // level (the compiler prefixes the package: `main.main.func1`).
+        let (outer, nested) = match self.fstack.last() {
+            Some(f) => {
+                let fi = &self.info.funcs[f.func.0 as usize];
+                (fi.name.clone(), fi.lit.is_some())
+            }
+            None => ("glob.".to_string(), false),
         };
         let n = self.lit_count.entry(outer.clone()).or_insert(0);
         *n += 1;
-        let name = format!("{outer}.func{n}");
+        let name = if nested {
+            format!("{outer}.{n}")
+        } else {
+            format!("{outer}.func{n}")
+        };
         if !self.recording() {
             return Operand::value(sig);
         }

@@ -20,6 +20,26 @@
 //!   closure or address taken: the compiler boxes those on the heap).
 //! - `init_order`: package-level initializers in Go's order.
 //! - `methods`: the methods of each named type.
+//!
+//! Conventions worth knowing when compiling:
+//! - Identity is `TypeId` equality (`byte` is `uint8`, `rune` is `int32`);
+//!   print types for `%T` and panics with `TypeTable::type_string(t,
+//!   TypeStyle::Runtime)` (`main.T`, `*main.T`, `struct { X int }`).
+//! - Untyped `nil` records the type it is used as (`var p *T = nil` gives
+//!   `*T` on the `nil`); a value assigned to an interface keeps its own
+//!   (concrete) type: compare with the target type to know where to box.
+//! - Names without an `ExprId` (var/const/param/result/receiver names,
+//!   `x` in `x := ...` too, and range variables) are found in `defs` by
+//!   their span start. A type switch `switch v := x.(type)` declares one
+//!   variable per clause: `defs` maps each clause's colon span start to
+//!   that clause's variable (and the bind name to the first clause's).
+//! - Functions of the standard-library stubs are native: `FuncRef::Native`
+//!   with names like `"strings.Contains"`, methods like
+//!   `"strings.(*Builder).WriteString"` or `"time.Duration.String"`;
+//!   package variables like `os.Stdout` are `Use::NativeVar("os.Stdout")`.
+//! - Function literals are named as Go's runtime names them, without the
+//!   package: `main.func1`, `main.func1.1` (nested), `glob..func1`
+//!   (package level); the runtime prints `main.main.func1`.
 
 use crate::ast::ExprId;
 use crate::constant::Value;
@@ -134,7 +154,7 @@ pub struct VarInfo {
 
 #[derive(Clone, Debug)]
 pub struct FuncInfo {
-    /// `main`, `T.M`, `(*T).M`, or `main.func1` for a literal.
+    /// `main`, `T.M`, `(*T).M`, `main.func1`, `main.func1.1` (see above).
     pub name: String,
     pub span: crate::span::Span,
     /// The function literal's expression, for closures.

@@ -1511,6 +1511,9 @@ impl<'a> Checker<'a> {
         if let Some(n) = self.tt.named_info_mut(named) {
             n.underlying = u;
         }
+        if t != named {
+            self.check_type_cycle(named, o);
+        }
     }
 }
 

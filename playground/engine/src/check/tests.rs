@@ -415,3 +415,42 @@ fn runtime_type_strings() {
     );
     assert_eq!(fx.ty("struct{ A, B int }{}"), "struct { A int; B int }");
 }
+
+#[test]
+fn closure_names_follow_the_runtime() {
+    let fx = fixture(
+        "package main\n\nvar g = func() int { return 1 }\n\nfunc main() {\n\tf := func() {\n\t\th := func() {}\n\t\th()\n\t}\n\tk := func() {}\n\tf()\n\tk()\n\t_ = g\n}\n",
+    );
+    let names: Vec<&str> = fx
+        .checked
+        .info
+        .funcs
+        .iter()
+        .filter(|f| f.lit.is_some())
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["glob..func1", "main.func1", "main.func1.1", "main.func2"]
+    );
+}
+
+#[test]
+fn checking_is_fast_enough() {
+    // Guards against accidental quadratic blowups: a few hundred functions
+    // and variables check in well under a second even in debug builds.
+    let mut src = String::from("package main\n\nimport \"fmt\"\n\n");
+    for i in 0..300 {
+        src.push_str(&format!(
+            "var v{i} = {i}\n\nfunc f{i}(x int) int {{\n\ty := x + v{i}\n\tfor j := range 3 {{\n\t\ty += j\n\t}}\n\treturn y\n}}\n\n"
+        ));
+    }
+    src.push_str("func main() {\n");
+    for i in 0..300 {
+        src.push_str(&format!("\tfmt.Println(f{i}({i}))\n"));
+    }
+    src.push_str("}\n");
+    let start = std::time::Instant::now();
+    assert!(check_source("prog.go", &src).is_ok());
+    assert!(start.elapsed().as_secs_f64() < 3.0, "{:?}", start.elapsed());
+}
