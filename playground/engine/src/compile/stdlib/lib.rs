@@ -1182,7 +1182,7 @@ fn package_error(vm: &mut Vm, scratch: usize, text: &[u8]) -> Result<Value, Thro
 }
 
 /// A fresh `[]byte` holding these byte values.
-fn append_bytes(vm: &mut Vm, b: Vec<Value>) -> Result<Value, Throw> {
+pub(crate) fn append_bytes(vm: &mut Vm, b: Vec<Value>) -> Result<Value, Throw> {
     let n = b.len() as u32;
     let cap = crate::vm::grow_cap(0, n as usize, 1).max(n as usize);
     let mut data: Vec<u8> = b.iter().map(|v| v.int() as u8).collect();

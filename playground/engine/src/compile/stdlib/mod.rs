@@ -14,7 +14,7 @@
 
 mod chan;
 mod fmt;
-mod lib;
+pub(crate) mod lib;
 mod more;
 mod sync;
 
