@@ -554,12 +554,9 @@ impl<'a> Compiler<'a> {
     /// Calls a native by name (`argc` arguments on the stack).
     pub fn call_native(&mut self, fs: &mut FnState, name: &str, argc: u16, span: Span) {
         match self.native_id(name) {
-            Some(id) => fs.b.emit(Op::CallNative { id, argc }, span),
-            None => {
-                self.unsupported(span, name);
-                0
-            }
-        };
+            Some(id) => fs.emit(Op::CallNative { id, argc }, span),
+            None => self.unsupported(span, name),
+        }
     }
 
     pub fn helper(&self, key: &str) -> Option<u32> {
