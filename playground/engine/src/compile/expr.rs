@@ -134,8 +134,13 @@ impl<'a> Compiler<'a> {
 
     /// Compiles `e` converted (implicitly) to type `to`.
     pub fn expr_to(&mut self, fs: &mut FnState, e: &'a Expr, to: TypeId) {
-        self.expr_owned(fs, e);
         let from = self.ty(e);
+        if to.0 != 0 && self.is_iface(to) && !self.is_iface(from) {
+            // `ToIface` copies the value into the box itself.
+            self.expr(fs, e);
+        } else {
+            self.expr_owned(fs, e);
+        }
         self.implicit(fs, from, to, e.span);
     }
 
