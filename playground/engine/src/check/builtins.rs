@@ -123,16 +123,15 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 }
                 if s.mode == Mode::Nil {
-                    self.error(
-                        a.span,
-                        "invalid argument: nil (untyped nil) is not a slice"
-                            .replace("nil (untyped nil)", "nil"),
-                    );
+                    self.error(a.span, "invalid append: argument must be a slice; have nil");
                     return Operand::invalid();
                 }
                 let Type::Slice(el) = self.tt.under(s.ty).clone() else {
                     let d = self.describe(&s, a);
-                    self.error(a.span, format!("invalid argument: {d} is not a slice"));
+                    self.error(
+                        a.span,
+                        format!("invalid append: argument must be a slice; have {d}"),
+                    );
                     for x in &args[1..] {
                         let _ = self.expr(x, None);
                     }
@@ -184,7 +183,7 @@ impl<'a> Checker<'a> {
                     Type::Map(..) | Type::Chan(..) => 1,
                     _ => {
                         let ts = crate::parser::expr_string(te);
-                        self.error(te.span, format!("invalid argument: cannot make {ts}; type must be slice, map, or channel"));
+                        self.error(te.span, format!("invalid argument: cannot make {ts}: type must be slice, map, or channel"));
                         for a in &args[1..] {
                             let _ = self.expr(a, None);
                         }
@@ -320,28 +319,32 @@ impl<'a> Checker<'a> {
                             self.convert_untyped(&mut s, &args[1], st);
                         }
                     }
-                    (Some(_), Some(_)) => {
+                    (Some(a), Some(b)) => {
                         let (x, y) = (self.describe(&d, &args[0]), self.describe(&s, &args[1]));
-                        self.error(e.span, format!("invalid argument: arguments to copy {x} and {y} have different element types"));
+                        let (at, bt) = (self.type_str(a), self.type_str(b));
+                        // A string source has byte elements.
+                        let bt = if self.tt.is_string(s.ty) {
+                            "byte".to_string()
+                        } else {
+                            bt
+                        };
+                        self.error(
+                            args[0].span,
+                            format!("invalid copy: arguments {x} and {y} have different element types {at} and {bt}"),
+                        );
                     }
                     (None, _) => {
                         let x = self.describe(&d, &args[0]);
                         self.error(
-                            e.span,
-                            format!(
-                                "invalid argument: copy expects slice arguments; found {x} and {}",
-                                self.describe(&s, &args[1])
-                            ),
+                            args[0].span,
+                            format!("invalid copy: argument must be a slice; have {x}"),
                         );
                     }
                     (_, None) => {
-                        let x = self.describe(&d, &args[0]);
+                        let y = self.describe(&s, &args[1]);
                         self.error(
-                            e.span,
-                            format!(
-                                "invalid argument: copy expects slice arguments; found {x} and {}",
-                                self.describe(&s, &args[1])
-                            ),
+                            args[1].span,
+                            format!("invalid copy: argument must be a slice; have {y}"),
                         );
                     }
                 }
@@ -399,6 +402,22 @@ impl<'a> Checker<'a> {
                     ops.push((x, a));
                 }
                 // The common type: the first typed operand's.
+                // Untyped operands of incompatible kinds (`min("a", 1)`).
+                for w in 1..ops.len() {
+                    let (p, q) = (&ops[w - 1], &ops[w]);
+                    if self.tt.is_untyped(p.0.ty) && self.tt.is_untyped(q.0.ty) {
+                        let (pk, qk) = (self.tt.is_string(p.0.ty), self.tt.is_string(q.0.ty));
+                        if pk != qk {
+                            let (ps, qs) = (self.type_str(p.0.ty), self.type_str(q.0.ty));
+                            let s = crate::parser::expr_string(q.1);
+                            self.error(
+                                q.1.span,
+                                format!("invalid argument: mismatched types {ps} (previous argument) and {qs} (type of {s})"),
+                            );
+                            return Operand::invalid();
+                        }
+                    }
+                }
                 let typed = ops
                     .iter()
                     .find(|(o, _)| !self.tt.is_untyped(o.ty))

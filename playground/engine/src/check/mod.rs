@@ -531,11 +531,11 @@ impl<'a> Checker<'a> {
 
     /// Remembers that expression `e` of type `t` is spelled `a`.
     fn note_alias(&mut self, e: &ast::Expr, a: Option<&'static str>, t: TypeId) {
-        if let Some(a) = a {
-            if self.alias_fits(a, t) {
-                self.aliases.insert(e.unparen().id, a);
-                self.aliases.insert(e.id, a);
-            }
+        if let Some(a) = a
+            && self.alias_fits(a, t)
+        {
+            self.aliases.insert(e.unparen().id, a);
+            self.aliases.insert(e.id, a);
         }
     }
 
@@ -654,10 +654,6 @@ impl<'a> Checker<'a> {
         if self.recording() {
             self.info.defs.insert(name.span.start, vid);
         }
-        if let Some(a) = self.pending_alias.take() {
-            // Registered below once the object exists.
-            self.pending_alias = Some(a);
-        }
         let obj = self.new_obj(
             &name.name,
             ObjKind::Var {
@@ -675,10 +671,10 @@ impl<'a> Checker<'a> {
         } else if let Some(f) = self.fstack.last_mut() {
             f.locals.push(obj);
         }
-        if let Some(a) = self.pending_alias.take() {
-            if self.alias_fits(a, ty) {
-                self.obj_alias.insert(obj, a);
-            }
+        if let Some(a) = self.pending_alias.take()
+            && self.alias_fits(a, ty)
+        {
+            self.obj_alias.insert(obj, a);
         }
         if !self.declare(&name.name, obj, name.span) {
             // A redeclaration was reported; do not also call it unused.
