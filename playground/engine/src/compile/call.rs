@@ -224,7 +224,7 @@ impl<'a> Compiler<'a> {
             fs.emit(Op::FuncValue(id | crate::vm::NATIVE_FUNC_BIT), sp);
             self.expr_owned(fs, a);
             let at = self.ty(a);
-            self.to_any(fs, at, sp);
+            self.box_as_any(fs, at, sp);
             return Some(1);
         }
         if matches!(b, Builtin::Print | Builtin::Println) {
@@ -240,7 +240,12 @@ impl<'a> Compiler<'a> {
                             cb.emit(Op::Print(PrintKind::Space), sp);
                         }
                         cb.emit(Op::GetLocal(i as u16), sp);
-                        cb.emit(Op::Print(*k), sp);
+                        if *k == PrintKind::Float {
+                            let id = self.native_id("builtin.printfloat")?;
+                            cb.emit(Op::CallNative { id, argc: 1 }, sp);
+                        } else {
+                            cb.emit(Op::Print(*k), sp);
+                        }
                     }
                     if b == Builtin::Println {
                         cb.emit(Op::Print(PrintKind::Newline), sp);
@@ -259,12 +264,34 @@ impl<'a> Compiler<'a> {
             }
             return Some(args.len() as u16);
         }
+        if b == Builtin::Close
+            && let Some(a) = args.first()
+        {
+            let key = "defer:close".to_string();
+            let f = match self.helper(&key) {
+                Some(f) => f,
+                None => {
+                    let id = self.native_id("chan.close")?;
+                    let mut cb = crate::chunk::ChunkBuilder::new();
+                    cb.emit(Op::GetLocal(0), sp);
+                    cb.emit(Op::CallNative { id, argc: 1 }, sp);
+                    cb.emit(Op::Ret(0), sp);
+                    let chunk = cb.finish().ok()?;
+                    let f = self.bc.add_func(crate::vm::Function::new("main.main.deferwrap", 1, 1, 0, chunk));
+                    self.set_helper(key, f);
+                    f
+                }
+            };
+            fs.emit(Op::FuncValue(f), sp);
+            self.expr(fs, a);
+            return Some(1);
+        }
         self.unsupported(sp, "defer of this builtin");
         None
     }
 
     /// Boxes a value into an interface unless it is one already.
-    pub fn to_any(&mut self, fs: &mut FnState, from: TypeId, sp: Span) {
+    pub fn box_as_any(&mut self, fs: &mut FnState, from: TypeId, sp: Span) {
         if self.is_iface(from) || self.basic(from) == Some(BasicKind::UntypedNil) {
             return;
         }
@@ -380,7 +407,7 @@ impl<'a> Compiler<'a> {
                 if let Some(a) = args.first() {
                     self.expr_owned(fs, a);
                     let at = self.ty(a);
-                    self.to_any(fs, at, sp);
+                    self.box_as_any(fs, at, sp);
                 }
                 fs.emit(Op::Panic, sp);
             }
@@ -393,7 +420,12 @@ impl<'a> Compiler<'a> {
                     let at = self.ty(a);
                     self.expr(fs, a);
                     let k = self.print_kind(at);
-                    fs.emit(Op::Print(k), sp);
+                    if k == PrintKind::Float {
+                        // Go 1.27 prints floats in their shortest form.
+                        self.call_native(fs, "builtin.printfloat", 1, sp);
+                    } else {
+                        fs.emit(Op::Print(k), sp);
+                    }
                 }
                 if b == Builtin::Println {
                     fs.emit(Op::Print(PrintKind::Newline), sp);

@@ -134,8 +134,13 @@ impl<'a> Compiler<'a> {
 
     /// Compiles `e` converted (implicitly) to type `to`.
     pub fn expr_to(&mut self, fs: &mut FnState, e: &'a Expr, to: TypeId) {
-        self.expr_owned(fs, e);
         let from = self.ty(e);
+        if to.0 != 0 && self.is_iface(to) && !self.is_iface(from) {
+            // `ToIface` copies the value into the box itself.
+            self.expr(fs, e);
+        } else {
+            self.expr_owned(fs, e);
+        }
         self.implicit(fs, from, to, e.span);
     }
 
@@ -447,7 +452,44 @@ impl<'a> Compiler<'a> {
                     None => self.unsupported(sp, "method value"),
                 }
             }
-            Some(Selection::Method { func, expr: true, .. }) => self.func_value(fs, &func, sp),
+            Some(Selection::Method { func, expr: true, deref, recv, ptr_recv, path, .. }) => {
+                let recv_t = self.tt.signature(self.ty(e)).and_then(|s| s.params.first().copied());
+                if (deref || !path.is_empty())
+                    && let Some(rt) = recv_t
+                {
+                    // (*T).M of a value method: dereference first.
+                    let name = _name.to_string();
+                    match self.method_wrapper(rt, &name, &path, recv, ptr_recv, &func, sp) {
+                        Some(f) => fs.emit(Op::FuncValue(f), sp),
+                        None => self.unsupported(sp, "method expression"),
+                    }
+                } else {
+                    self.func_value(fs, &func, sp)
+                }
+            }
+            Some(Selection::IfaceMethod { name, expr: true, .. }) => {
+                // I.M: a function taking the interface value first.
+                let Some(sig) = self.tt.signature(self.ty(e)).cloned() else { return self.unsupported(sp, "method expression") };
+                let n = sig.params.len() as u16;
+                let mid = self.bc.method_id(&name);
+                let key = format!("iexpr{mid}_{n}_{}", sig.results.len());
+                let f = match self.helper(&key) {
+                    Some(f) => f,
+                    None => {
+                        let mut b = crate::chunk::ChunkBuilder::new();
+                        for i in 0..n {
+                            b.emit(Op::GetLocal(i), sp);
+                        }
+                        b.emit(Op::CallIface { method: mid, argc: n.saturating_sub(1) }, sp);
+                        b.emit(Op::Ret(sig.results.len() as u16), sp);
+                        let Ok(chunk) = b.finish() else { return self.unsupported(sp, "method expression") };
+                        let f = self.bc.add_func(crate::vm::Function::new(format!("main.{name}-fm"), n, n, sig.results.len() as u16, chunk));
+                        self.set_helper(key, f);
+                        f
+                    }
+                };
+                fs.emit(Op::FuncValue(f), sp);
+            }
             _ => self.unsupported(sp, "this selector"),
         }
     }

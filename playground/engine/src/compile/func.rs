@@ -122,6 +122,17 @@ impl FnState {
         let sig = c.tt.signature(finfo.sig).cloned();
         self.result_types = sig.as_ref().map(|s| s.results.clone()).unwrap_or_default();
         self.has_defer = contains_defer(&body.stmts);
+        // A value receiver of aggregate type that the body may modify is
+        // copied first: interface calls pass the shared box's object.
+        if let Some(r) = recv
+            && let Some(Some(v)) = params.first().map(|p| p.0)
+            && c.info.vars.get(v.0 as usize).is_some_and(|vi| c.is_aggregate(vi.ty))
+            && super::mutation::mutates(c.info, v, &body.stmts)
+        {
+            self.emit(Op::GetLocal(0), r.span);
+            self.emit(Op::Clone, r.span);
+            self.emit(Op::SetLocal(0), r.span);
+        }
         // Boxed parameters move into cells at entry.
         for (v, sp) in &params {
             if let Some(v) = v

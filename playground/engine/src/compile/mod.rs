@@ -1,12 +1,22 @@
 //! The bytecode compiler: walks the checked AST with the checker's
-//! [`TypeInfo`] side tables and emits the VM's type-specialised ops.
+//! [`TypeInfo`] side tables and emits the VM's type-specialised ops, one
+//! span per instruction (the line table tracebacks read).
 //!
-//! Files: `mod.rs` (the program-wide state: runtime type descriptors,
-//! function and native numbering, method tables, package init), `func.rs`
-//! (one function's state: slots, boxed variables, loops), `stmt.rs`,
-//! `expr.rs`, `call.rs` (calls, builtins, conversions), and `stdlib/`
-//! (the natives implementing the standard library the checker's stubs
-//! declare).
+//! Files: `mod.rs` (program-wide state: runtime type descriptors, function
+//! and native numbering, method tables with their wrapper functions,
+//! package initialisation), `func.rs` (one function: slots, boxed
+//! variables, loop targets), `stmt.rs`, `expr.rs`, `call.rs` (calls,
+//! builtins, conversions), `stdlib/` (the natives behind the checker's
+//! stub packages) and `tests.rs`.
+//!
+//! Conventions (see also the VM's compiler obligations in `vm/mod.rs`):
+//! - Escaping variables (captured, or address taken) live in heap cells;
+//!   package variables always do, so `&global` is uniform.
+//! - Aggregates are references to their object until bound elsewhere,
+//!   where `expr_owned` copies them.
+//! - Package initialisation is its own function `main.init`; each
+//!   `func init()` and then `main.main` run as separate steps of the
+//!   runner, as Go's runtime calls them.
 //!
 //! Anything the compiler cannot translate yet is an `unsupported: ...`
 //! diagnostic at its position, never a crash.
@@ -16,6 +26,7 @@ mod call;
 mod tests;
 mod expr;
 pub(crate) mod func;
+mod mutation;
 mod stmt;
 pub mod stdlib;
 
@@ -129,8 +140,9 @@ impl<'a> Compiler<'a> {
                 self.compile_func(fid, fd.recv.as_ref(), &fd.ty, body, fd.span);
             }
         }
-        self.stub_runtime_types();
         let init = self.compile_init();
+        // Last: reuses the types the program made (ids are canonical).
+        self.stub_runtime_types();
         let main = self.info.main.and_then(|m| self.func_ids.get(&m).copied());
         let inits = self.info.inits.iter().filter_map(|f| self.func_ids.get(f).copied()).collect();
         EntryPoints { init, inits, main }
@@ -490,7 +502,7 @@ impl<'a> Compiler<'a> {
     /// (the dynamic type in an interface): walks the embedded `path`,
     /// dereferences or takes the address as the receiver needs, calls.
     #[allow(clippy::too_many_arguments)]
-    fn method_wrapper(&mut self, t: TypeId, name: &str, path: &[usize], recv_named: TypeId, ptr_recv: bool, func: &FuncRef, span: Span) -> Option<u32> {
+    pub fn method_wrapper(&mut self, t: TypeId, name: &str, path: &[usize], recv_named: TypeId, ptr_recv: bool, func: &FuncRef, span: Span) -> Option<u32> {
         let key = format!("wrap:{}:{}", t.0, name);
         if let Some(&f) = self.helpers.get(&key) {
             return Some(f);
@@ -542,12 +554,9 @@ impl<'a> Compiler<'a> {
     /// Calls a native by name (`argc` arguments on the stack).
     pub fn call_native(&mut self, fs: &mut FnState, name: &str, argc: u16, span: Span) {
         match self.native_id(name) {
-            Some(id) => fs.b.emit(Op::CallNative { id, argc }, span),
-            None => {
-                self.unsupported(span, name);
-                0
-            }
-        };
+            Some(id) => fs.emit(Op::CallNative { id, argc }, span),
+            None => self.unsupported(span, name),
+        }
     }
 
     pub fn helper(&self, key: &str) -> Option<u32> {

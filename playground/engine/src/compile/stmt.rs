@@ -157,6 +157,23 @@ impl FnState {
             let (Some(x), Some(y)) = (lhs.first(), rhs.first()) else { return };
             let t = c.var_type(x);
             let p = c.place(self, x);
+            if let (super::expr::Place::Var(VarLoc::Slot(dst), _), AssignOp::Add | AssignOp::Sub) = (p, op)
+                && matches!(c.int_kind(t), Some(crate::value::IntKind::I64 | crate::value::IntKind::U64))
+            {
+                // Fused forms for `i += c` and `sum += x` on 64-bit locals.
+                let neg = op == AssignOp::Sub;
+                if let Some(k) = c.info.const_of(y.id).and_then(|v| v.as_i128()).and_then(|k| i32::try_from(if neg { -k } else { k }).ok()) {
+                    self.emit(Op::IncLocal { local: dst, by: k }, sp);
+                    return;
+                }
+                if !neg
+                    && let Some(crate::check::info::Use::Local(v)) = c.info.uses.get(&y.unparen().id)
+                    && let Some(VarLoc::Slot(src)) = self.var_loc(*v)
+                {
+                    self.emit(Op::AddLocal { dst, src }, sp);
+                    return;
+                }
+            }
             c.load_keep(self, p, sp);
             c.expr(self, y);
             let bop = match op {

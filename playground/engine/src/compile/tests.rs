@@ -91,3 +91,16 @@ fn corpus_runs_without_engine_panics_under_other_seeds() {
         }
     }
 }
+
+#[test]
+fn recursive_string_method_is_a_stack_overflow_not_a_crash() {
+    let o = run("package main\n\nimport \"fmt\"\n\ntype T struct{ n int }\n\nfunc (t T) String() string { return fmt.Sprint(t) }\n\nfunc main() {\n\tfmt.Println(T{1})\n}\n");
+    assert_eq!(o.exit_code, 2);
+    assert!(o.stderr.contains("fatal error: stack overflow"), "{}", o.stderr);
+}
+
+#[test]
+fn value_receivers_called_through_interfaces_do_not_change_the_box() {
+    let o = run("package main\n\nimport \"fmt\"\n\ntype C struct{ n [2]int }\n\nfunc (c C) Inc() int { c.n[0]++; return c.n[0] }\n\nfunc (c C) Get() int { return c.n[0] }\n\ntype I interface {\n\tInc() int\n\tGet() int\n}\n\nfunc main() {\n\tvar i I = C{}\n\tfmt.Println(i.Inc(), i.Inc(), i.Get(), i)\n}\n");
+    assert_eq!(o.stdout, "1 1 0 {[0 0]}\n", "{}", o.stderr);
+}

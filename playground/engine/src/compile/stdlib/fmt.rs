@@ -25,6 +25,20 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "fmt.Fprintln" => fprintln,
         "fmt.Fprint" => fprint,
         "fmt.Fprintf" => fprintf,
+        "fmt.Append" | "fmt.Appendln" => |vm, g, argc| {
+            let a = variadic(vm, g, argc);
+            let b = g.stack.pop().unwrap_or_default();
+            let out = sprint_impl(vm, g, &a, false)?;
+            append_to(vm, g, b, &out)
+        },
+        "fmt.Appendf" => |vm, g, argc| {
+            let a = variadic(vm, g, argc);
+            let f = g.stack.pop().unwrap_or_default();
+            let b = g.stack.pop().unwrap_or_default();
+            let f = str_of(vm, f);
+            let out = sprintf_impl(vm, g, &f, &a)?;
+            append_to(vm, g, b, &out)
+        },
         "fmt.(*wrapError).Error" | "fmt.(*wrapErrors).Error" => wrap_error_text,
         "fmt.(*wrapError).Unwrap" | "fmt.(*wrapErrors).Unwrap" => wrap_error_unwrap,
         _ => return None,
@@ -38,8 +52,7 @@ pub fn note_type(bc: &mut Bytecode, id: u32, t: TypeId, tt: &TypeTable) {
         let names: Vec<String> = fields
             .iter()
             .map(|f| {
-                let n = if f.embedded { tt.type_string(f.ty, TypeStyle::Runtime).trim_start_matches('*').rsplit('.').next().unwrap_or("").to_string() } else { f.name.clone() };
-                n
+                if f.embedded { tt.type_string(f.ty, TypeStyle::Runtime).trim_start_matches('*').rsplit('.').next().unwrap_or("").to_string() } else { f.name.clone() }
             })
             .collect();
         bc.add_native(&format!("fields:{id}:{}", names.join(",")), nop);
@@ -83,6 +96,15 @@ fn printf(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let out = sprintf_impl(vm, g, &f, &a)?;
     vm.stdout.extend_from_slice(&out);
     push_n_err(g, out.len());
+    Ok(())
+}
+
+/// Pushes `append(b, out...)` for a `[]byte` b.
+fn append_to(vm: &mut Vm, g: &mut GState, b: Value, out: &[u8]) -> Result<(), Throw> {
+    let mut vals = super::slice_elems(vm, b);
+    vals.extend(out.iter().map(|&c| Value::Int(c as i64)));
+    let v = super::lib::append_bytes(vm, vals)?;
+    g.stack.push(v);
     Ok(())
 }
 

@@ -8,6 +8,35 @@ use crate::vm::{GState, NativeFn, Stop, Throw, Vm};
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
         "builtin.panic" => builtin_panic,
+        // One goroutine for now: the scheduler (issue 4) replaces these.
+        "runtime.Gosched" | "runtime.KeepAlive" => |_vm, g, n| {
+            args(g, n);
+            Ok(())
+        },
+        "runtime.NumGoroutine" => |_vm, g, n| {
+            args(g, n);
+            g.stack.push(Value::Int(1));
+            Ok(())
+        },
+        "runtime.GC" => |vm, g, n| {
+            args(g, n);
+            // The running goroutine is not in vm.gs while it runs: lend
+            // its roots to the collection.
+            let holder = GState { stack: g.stack.clone(), frames: g.frames.clone(), defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
+            vm.gs.push(holder);
+            let at = vm.gs.len() - 1;
+            vm.collect();
+            vm.release(at);
+            Ok(())
+        },
+        "builtin.printfloat" => |vm, g, n| {
+            let a = args(g, n);
+            let f = a.first().map_or(0.0, |v| v.float());
+            let s = crate::format::format_float(f, b'g', -1, 64);
+            let s: &[u8] = s.as_ref();
+            vm.stderr.extend_from_slice(s);
+            Ok(())
+        },
         "builtin.min.i" | "builtin.min.u" | "builtin.min.f" | "builtin.min.s" => builtin_min,
         "builtin.max.i" | "builtin.max.u" | "builtin.max.f" | "builtin.max.s" => builtin_max,
         "os.Exit" => os_exit,
@@ -23,9 +52,9 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "errors.(*joinError).Unwrap" => |vm, g, n| field_of_recv(vm, g, n, 0),
         "strconv.(*NumError).Error" => num_error_text,
         "strconv.(*NumError).Unwrap" => |vm, g, n| field_of_recv(vm, g, n, 2),
-        "strings.(*Builder).WriteString" => builder_write_string,
-        "strings.(*Builder).WriteByte" => builder_write_byte,
-        "strings.(*Builder).WriteRune" => builder_write_rune,
+        "strings.(*Builder).WriteString" | "bytes.(*Buffer).WriteString" => builder_write_string,
+        "strings.(*Builder).WriteByte" | "bytes.(*Buffer).WriteByte" => builder_write_byte,
+        "strings.(*Builder).WriteRune" | "bytes.(*Buffer).WriteRune" => builder_write_rune,
         "strings.IndexFunc" => |vm, g, n| {
             let (a, _pin) = super::pinned_args(g, n);
             let s = str_of(vm, a.first().copied().unwrap_or_default());
@@ -130,7 +159,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(Value::Float(10f64.powi(a.first().map_or(0, |v| v.int()) as i32)));
             Ok(())
         },
-        "strings.(*Builder).Write" => |vm, g, n| {
+        "strings.(*Builder).Write" | "bytes.(*Buffer).Write" => |vm, g, n| {
             let a = args(g, n);
             let b: Vec<u8> = super::slice_elems(vm, a.get(1).copied().unwrap_or_default()).iter().map(|v| v.int() as u8).collect();
             builder_append(vm, a.first().copied().unwrap_or_default(), &b)?;
@@ -138,9 +167,17 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(Value::Nil);
             Ok(())
         },
-        "strings.(*Builder).String" => builder_string,
-        "strings.(*Builder).Len" => builder_len,
-        "strings.(*Builder).Reset" => builder_reset,
+        "strings.(*Builder).String" | "bytes.(*Buffer).String" => builder_string,
+        "strings.(*Builder).Len" | "bytes.(*Buffer).Len" => builder_len,
+        "strings.(*Builder).Reset" | "bytes.(*Buffer).Reset" => builder_reset,
+        "bytes.(*Buffer).Bytes" => |vm, g, n| {
+            let a = args(g, n);
+            let t = builder_text(vm, a.first().copied().unwrap_or_default());
+            let b: Vec<Value> = str_of(vm, t).iter().map(|&c| Value::Int(c as i64)).collect();
+            let v = append_bytes(vm, b)?;
+            g.stack.push(v);
+            Ok(())
+        },
         "strings.(*Builder).Grow" => |_vm, g, n| {
             args(g, n);
             Ok(())
@@ -166,6 +203,28 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "sort.Ints" | "sort.Strings" | "sort.Float64s" => sort_basic,
         "sort.Slice" | "sort.SliceStable" => sort_slice,
+        "sort.Sort" | "sort.Stable" => sort_interface,
+        "sort.SliceIsSorted" => |vm, g, n| {
+            let (a, _pin) = super::pinned_args(g, n);
+            let s = match a.first().copied().unwrap_or_default() {
+                Value::Iface { obj, .. } => vm.heap.cell(obj),
+                v => v,
+            };
+            let len = match s {
+                Value::Slice { len, .. } => len as i64,
+                _ => 0,
+            };
+            let less = a.get(1).copied().unwrap_or_default();
+            for i in (1..len).rev() {
+                let r = super::call_go(vm, g, less, &[Value::Int(i), Value::Int(i - 1)], 1)?;
+                if r.first().is_some_and(|v| v.bool()) {
+                    g.stack.push(Value::Bool(false));
+                    return Ok(());
+                }
+            }
+            g.stack.push(Value::Bool(true));
+            Ok(())
+        },
         "strings.Title" => |vm, g, n| str1(vm, g, n, |a| {
             let mut out = String::new();
             let mut prev = ' ';
@@ -1044,8 +1103,9 @@ fn sort_basic(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     Ok(())
 }
 
-/// `sort.Slice`: insertion sort calling `less` on the live slice (as
-/// Go's does, `less` sees the swaps).
+/// `sort.Slice`/`SliceStable`: a stable merge sort of the indices with
+/// `less` asked about the untouched slice, then the permutation applied
+/// (n log n calls; Go's pdqsort differs only among equal elements).
 fn sort_slice(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let (a, _pin) = super::pinned_args(g, argc);
     let x = a.first().copied().unwrap_or_default();
@@ -1056,22 +1116,43 @@ fn sort_slice(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     };
     let Value::Slice { obj, off, len, .. } = s else { return Ok(()) };
     let (off, n) = (off as usize, len as usize);
-    for i in 1..n {
-        let mut j = i;
-        while j > 0 {
-            let r = super::call_go(vm, g, less, &[Value::Int(j as i64), Value::Int(j as i64 - 1)], 1)?;
-            if !r.first().is_some_and(|v| v.bool()) {
-                break;
+    let mut idx: Vec<usize> = (0..n).collect();
+    let mut buf = idx.clone();
+    let mut width = 1;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (lo, mid, lo);
+            while i < mid && j < hi {
+                // Take from the right only if strictly less (stability).
+                let r = super::call_go(vm, g, less, &[Value::Int(idx[j] as i64), Value::Int(idx[i] as i64)], 1)?;
+                if r.first().is_some_and(|v| v.bool()) {
+                    buf[k] = idx[j];
+                    j += 1;
+                } else {
+                    buf[k] = idx[i];
+                    i += 1;
+                }
+                k += 1;
             }
-            let p = vm.heap.elem(obj, off + j);
-            let q = vm.heap.elem(obj, off + j - 1);
-            // Swap by value: aggregates are copied out first.
-            let p = vm.heap.clone_value(p).map_err(oom)?;
-            let q = vm.heap.clone_value(q).map_err(oom)?;
-            vm.heap.store_slot(obj, off + j, q).map_err(oom)?;
-            vm.heap.store_slot(obj, off + j - 1, p).map_err(oom)?;
-            j -= 1;
+            buf[k..k + (mid - i)].copy_from_slice(&idx[i..mid]);
+            k += mid - i;
+            buf[k..k + (hi - j)].copy_from_slice(&idx[j..hi]);
+            lo = hi;
         }
+        std::mem::swap(&mut idx, &mut buf);
+        width *= 2;
+    }
+    // Apply the permutation: element i of the result is old element idx[i].
+    let old: Vec<Value> = vm.heap.elems(obj, off, n);
+    let mut copies = Vec::with_capacity(n);
+    for &k in &idx {
+        copies.push(vm.heap.clone_value(old.get(k).copied().unwrap_or_default()).map_err(oom)?);
+    }
+    for (i, v) in copies.into_iter().enumerate() {
+        vm.heap.store_slot(obj, off + i, v).map_err(oom)?;
     }
     Ok(())
 }
@@ -1101,7 +1182,7 @@ fn package_error(vm: &mut Vm, scratch: usize, text: &[u8]) -> Result<Value, Thro
 }
 
 /// A fresh `[]byte` holding these byte values.
-fn append_bytes(vm: &mut Vm, b: Vec<Value>) -> Result<Value, Throw> {
+pub(crate) fn append_bytes(vm: &mut Vm, b: Vec<Value>) -> Result<Value, Throw> {
     let n = b.len() as u32;
     let cap = crate::vm::grow_cap(0, n as usize, 1).max(n as usize);
     let mut data: Vec<u8> = b.iter().map(|v| v.int() as u8).collect();
@@ -1136,4 +1217,39 @@ fn map_runes(a: &[u8], f: fn(char) -> char) -> Vec<u8> {
         i += w;
     }
     out
+}
+
+/// Calls method `name` of an interface value with arguments.
+fn call_iface_method(vm: &mut Vm, g: &mut GState, iface: Value, name: &str, call_args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
+    let Value::Iface { tid, obj } = iface else { return Err(nil_deref(vm)) };
+    let prog = vm.program().clone();
+    let Some(mid) = prog.method_names.iter().position(|m| m == name) else { return Ok(vec![]) };
+    let Some(callee) = prog.types.get(tid as usize).and_then(|t| t.method(mid as u32)) else { return Ok(vec![]) };
+    let f = match callee {
+        crate::rtype::Callee::Func(f) => Value::Func(f),
+        crate::rtype::Callee::Native(n) => Value::Func(n | crate::vm::NATIVE_FUNC_BIT),
+    };
+    let mut all = vec![vm.heap.cell(obj)];
+    all.extend_from_slice(call_args);
+    super::call_go(vm, g, f, &all, nres)
+}
+
+/// `sort.Sort`/`sort.Stable`: insertion sort through Len/Less/Swap
+/// (stable, and a total order sorts the same as Go's pdqsort).
+fn sort_interface(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let (a, _pin) = super::pinned_args(g, argc);
+    let data = a.first().copied().unwrap_or_default();
+    let n = call_iface_method(vm, g, data, "Len", &[], 1)?.first().map_or(0, |v| v.int());
+    for i in 1..n {
+        let mut j = i;
+        while j > 0 {
+            let less = call_iface_method(vm, g, data, "Less", &[Value::Int(j), Value::Int(j - 1)], 1)?;
+            if !less.first().is_some_and(|v| v.bool()) {
+                break;
+            }
+            call_iface_method(vm, g, data, "Swap", &[Value::Int(j), Value::Int(j - 1)], 0)?;
+            j -= 1;
+        }
+    }
+    Ok(())
 }

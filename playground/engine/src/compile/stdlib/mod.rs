@@ -1,16 +1,22 @@
 //! The standard library's natives: Rust functions behind the checker's
 //! stub declarations, looked up by the stub's name (`"strings.Contains"`,
 //! `"errors.(*errorString).Error"`). Adding a function is adding a line to
-//! [`lookup`] and its body in the package's file.
+//! a package's `lookup` and its body. Files: `fmt.rs` (formatting through
+//! the `format` module), `lib.rs` (errors, strings, strconv, sort, math,
+//! unicode, os, runtime, builtins), `chan.rs` and `sync.rs` (channels and
+//! sync for a program on one goroutine, until the scheduler).
 //!
 //! Natives that must call Go code (a `String` method while formatting, a
 //! `less` function for `sort.Slice`) use [`call_go`]: it runs the call on a
 //! nested goroutine through a generated trampoline that parks the results
-//! in scratch globals. (Issue 4 turns this into a proper re-entrant call.)
+//! in scratch globals, with the caller's values lent as collector roots.
+//! (Issue 4 turns this into a proper re-entrant call.)
 
 mod chan;
 mod fmt;
-mod lib;
+pub(crate) mod lib;
+mod more;
+mod sync;
 
 use crate::chunk::{ChunkBuilder, Op};
 use crate::heap::Obj;
@@ -52,7 +58,11 @@ pub fn register(bc: &mut Bytecode) {
 /// the error types `fmt.Errorf` and `errors.Join` return.
 pub fn add_runtime_types(bc: &mut Bytecode) {
     use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
-    let err_slice = bc.add_type(TypeDesc::new("[]error", Kind::Slice(T_ERROR), false, 24));
+    // Reuse the program's `[]error` if it has one: type ids are canonical.
+    let err_slice = match bc.types.iter().position(|t| t.name == "[]error") {
+        Some(i) => i as u32,
+        None => bc.add_type(TypeDesc::new("[]error", Kind::Slice(T_ERROR), false, 24)),
+    };
     let unwrap = bc.method_id("Unwrap");
     let defs: [(&str, Vec<u32>, &str, &str); 4] = [
         ("fmt.wrapError", vec![T_STRING, T_ERROR], "fmt.(*wrapError).Error", "fmt.(*wrapError).Unwrap"),
@@ -110,7 +120,14 @@ thread_local! {
     /// Values natives hold in Rust locals while Go code runs (their
     /// arguments, already popped): roots for collections in that code.
     static PINNED: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// How deeply natives are calling Go code inside each other (host
+    /// recursion: `String` calling `Sprint` calling `String`...).
+    static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
+
+/// Nested native-to-Go calls allowed before the run ends as Go's stack
+/// overflow would (each level costs host stack).
+const MAX_NATIVE_DEPTH: u32 = 16;
 
 /// Keeps values alive (as collector roots) until the guard is dropped.
 pub(crate) struct Pin(usize);
@@ -143,6 +160,22 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
         let res: Vec<Value> = g.stack.drain(at.min(g.stack.len())..).collect();
         return Ok(res);
     }
+    let depth = DEPTH.with(|d| d.get());
+    if depth >= MAX_NATIVE_DEPTH {
+        return Err(Throw::Stop(Stop::Fatal(crate::vm::Fatal {
+            kind: crate::vm::FatalKind::StackOverflow,
+            message: format!("runtime: goroutine stack exceeds {}-byte limit\nfatal error: stack overflow\n", crate::vm::MAX_STACK),
+            trace: vm.traceback(g),
+        })));
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let r = call_go_inner(vm, g, f, args, nres);
+    DEPTH.with(|d| d.set(depth));
+    r
+}
+
+fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
+    let prog = vm.program().clone();
     let name = format!("trampoline.{}.{}", args.len(), nres);
     let Some(tr) = prog.funcs.iter().position(|x| x.name == name) else {
         return Err(Throw::Stop(internal_stop("call from a native with too many arguments")));
@@ -152,7 +185,7 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
     stack.push(f);
     stack.extend_from_slice(args);
     PINNED.with(|p| stack.extend_from_slice(&p.borrow()));
-    let holder = GState { stack, defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
+    let holder = GState { stack, frames: g.frames.clone(), defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
     vm.gs.push(holder);
     let holder_idx = vm.gs.len() - 1;
     let mut targs = vec![f];
@@ -199,7 +232,7 @@ pub fn call_method(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
