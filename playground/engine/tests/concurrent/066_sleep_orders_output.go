@@ -7,7 +7,7 @@ import (
 
 func main() {
 	done := make(chan bool)
-	for _, ms := range []int{30, 10, 20} {
+	for _, ms := range []int{250, 50, 150} {
 		go func() {
 			time.Sleep(time.Duration(ms) * time.Millisecond)
 			fmt.Println("slept", ms, "ms")

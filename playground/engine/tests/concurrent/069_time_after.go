@@ -19,7 +19,7 @@ func main() {
 		select {
 		case v := <-ch:
 			fmt.Println("value", v)
-		case <-time.After(100 * time.Millisecond):
+		case <-time.After(time.Second):
 			fmt.Println("timed out")
 		}
 	}

@@ -11,7 +11,7 @@ func main() {
 		burst <- struct{}{}
 	}
 	go func() {
-		for range time.Tick(20 * time.Millisecond) {
+		for range time.Tick(100 * time.Millisecond) {
 			burst <- struct{}{}
 		}
 	}()
@@ -19,7 +19,7 @@ func main() {
 	var fast, slow int
 	for i := 0; i < 5; i++ {
 		<-burst
-		if time.Since(start) < 15*time.Millisecond {
+		if time.Since(start) < 80*time.Millisecond {
 			fast++
 		} else {
 			slow++

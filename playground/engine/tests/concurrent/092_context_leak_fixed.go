@@ -32,7 +32,7 @@ func main() {
 		}
 	}
 	cancel()
-	for i := 0; i < 100 && runtime.NumGoroutine() > before; i++ {
+	for i := 0; i < 2000 && runtime.NumGoroutine() > before; i++ {
 		time.Sleep(time.Millisecond)
 	}
 	fmt.Println("goroutines back to", runtime.NumGoroutine()-before, "extra")

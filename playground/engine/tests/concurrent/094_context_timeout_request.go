@@ -16,8 +16,8 @@ func fetch(ctx context.Context, cost time.Duration) (string, error) {
 }
 
 func main() {
-	for _, cost := range []time.Duration{5 * time.Millisecond, 500 * time.Millisecond} {
-		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	for _, cost := range []time.Duration{5 * time.Millisecond, 2 * time.Second} {
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 		v, err := fetch(ctx, cost)
 		cancel()
 		fmt.Printf("cost %v: %q %v\n", cost, v, err)
