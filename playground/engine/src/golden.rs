@@ -19,7 +19,11 @@
 ///   only if its function belongs to package `main`; its arguments are
 ///   dropped (`main.f(...)` becomes `main.f`) and its location is reduced to
 ///   `\tfile.go:line` (directory and `+0x..` offset removed);
-/// - `created by ...` lines are kept with their location reduced likewise;
+/// - `created by ...` lines are kept; their location is kept (reduced
+///   likewise) only if the creator belongs to package `main`: a goroutine
+///   started by the library (`created by time.goFunc`, `created by
+///   sync.(*WaitGroup).Go in goroutine 1`) points into Go's sources, whose
+///   line numbers change with every release;
 /// - anything else (runtime frames, `...additional frames elided...`) goes.
 ///
 /// The `[signal SIGSEGV: ...]` line loses its addresses (`code=... addr=...
@@ -52,9 +56,9 @@ pub fn normalize_stderr(s: &str) -> String {
                 out.push(format!("\t{}", normalize_location(loc)));
             }
             keep_location = false;
-        } else if line.starts_with("created by ") {
+        } else if let Some(creator) = line.strip_prefix("created by ") {
             out.push(line.to_string());
-            keep_location = true;
+            keep_location = creator.starts_with("main.");
         } else if line.starts_with("main.") {
             out.push(strip_args(line).to_string());
             keep_location = true;
@@ -146,6 +150,31 @@ main.main\n\
 \tprog.go:14\n\
 created by main.main in goroutine 1\n\
 \tprog.go:9\n";
+        assert_eq!(normalize_stderr(raw), want);
+    }
+
+    #[test]
+    fn library_creator_locations_go() {
+        let raw = "panic: boom [recovered, repanicked]\n\
+\n\
+goroutine 7 [running]:\n\
+main.main.func1()\n\
+\t/tmp/gx/prog.go:12 +0x25\n\
+created by sync.(*WaitGroup).Go in goroutine 1\n\
+\t/usr/lib/go/src/sync/waitgroup.go:238 +0x7a\n\
+\n\
+goroutine 8 [running]:\n\
+created by time.goFunc\n\
+\t/usr/lib/go/src/time/sleep.go:182 +0x2d\n";
+        let want = "panic: boom [recovered, repanicked]\n\
+\n\
+goroutine 7 [running]:\n\
+main.main.func1\n\
+\tprog.go:12\n\
+created by sync.(*WaitGroup).Go in goroutine 1\n\
+\n\
+goroutine 8 [running]:\n\
+created by time.goFunc\n";
         assert_eq!(normalize_stderr(raw), want);
     }
 

@@ -6,6 +6,9 @@
 //! - `tests/programs/X.go`: programs that build; `X.stdout` is compared
 //!   exactly, `X.stderr` after `gmp_engine::golden::normalize_stderr` (panic
 //!   traces keep only their stable lines), `X.exitcode` exactly.
+//! - `tests/concurrent/X.go`: the same for programs with goroutines,
+//!   channels, sync, time, context and runtime; recorded with GOMAXPROCS=1
+//!   (stable goroutine ids) and run with the default `RunConfig` (1 P).
 //! - `tests/compile_errors/X.go`: programs that must not compile; the same
 //!   three files hold the go tool's `# command-line-arguments` report and
 //!   exit code 1.
@@ -34,7 +37,7 @@ use std::time::Duration;
 use gmp_engine::golden::normalize_stderr;
 use gmp_engine::{RunConfig, run_source};
 
-const CORPORA: &[&str] = &["programs", "compile_errors"];
+const CORPORA: &[&str] = &["programs", "concurrent", "compile_errors"];
 const KNOWN_FAILING: &str = "KNOWN_FAILING.txt";
 const UNSUPPORTED_MARK: &str = "// fidelity: unsupported";
 /// A program the engine has not finished by then counts as hung.

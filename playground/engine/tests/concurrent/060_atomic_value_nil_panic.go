@@ -1,0 +1,12 @@
+package main
+
+import (
+	"fmt"
+	"sync/atomic"
+)
+
+func main() {
+	var v atomic.Value
+	fmt.Println("storing nil")
+	v.Store(nil)
+}
