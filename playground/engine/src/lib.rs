@@ -23,6 +23,7 @@ pub mod golden;
 pub mod heap;
 pub mod lexer;
 pub mod parser;
+pub mod process;
 pub mod rtype;
 pub mod sched;
 pub mod span;
