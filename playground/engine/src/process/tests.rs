@@ -523,3 +523,39 @@ goroutine 6 [chan receive]:\nmain.worker(...)\n\t/tmp/sandbox/prog.go:9\ncreated
     let want_one = "goroutine 1 [running]:\nmain.main(...)\n\t/tmp/sandbox/prog.go:18\n";
     assert_eq!(out.stderr, format!("{}\n{}\n", want_all.len(), want_one.len()));
 }
+
+/// ```go
+/// func main() {                 // 5
+///     var mu sync.Mutex         // 6
+///     c := make(chan int)       // 7
+///     go func() {               // 8
+///         mu.Unlock()           // 9
+///     }()
+///     <-c                       // 11
+/// }
+/// ```
+/// The runtime's `sync` glue reports the misuse through `id::FATAL`.
+#[test]
+fn sync_fatal_error_prints_the_goroutine_as_go() {
+    let mut p = P::new();
+    let msg = p.str("sync: unlock of unlocked mutex");
+    let f = p.func("main.main.func1", 0, 0, |a| {
+        a.line(9).ops(&[msg, sys(id::FATAL, 1), Ret(0)]);
+    });
+    let main = p.func("main.main", 0, 1, |a| {
+        a.line(7).ops(&make_chan(0, 0));
+        a.line(8).ops(&[FuncValue(f), Go(0)]);
+        a.line(11).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
+    });
+    let out = p.run(main, &cfg(1, 1, false));
+    // Real Go 1.27 (/tmp/pgo/mu/prog.go) numbered the goroutine 18 (sync's
+    // imports start more runtime goroutines); the engine without them, 6.
+    let go = "fatal error: sync: unlock of unlocked mutex\n\ngoroutine 18 [running]:\n\
+internal/sync.fatal({0x482f50?, 0x0?})\n\t/go/src/runtime/panic.go:1205 +0x18\n\
+sync.(*Mutex).Unlock(...)\n\t/go/src/sync/mutex.go:65\n\
+main.main.func1()\n\t/tmp/pgo/mu/prog.go:9 +0x29\n\
+created by main.main in goroutine 1\n\t/tmp/pgo/mu/prog.go:8 +0x7c\n";
+    assert_eq!(normalize_stderr(&out.stderr), normalize_stderr(go).replace("goroutine 18 ", "goroutine 6 "));
+    assert_eq!(out.exit_code, 2);
+    assert_eq!(out.end, EndReason::Fatal);
+}
