@@ -47,10 +47,16 @@ pub fn header(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
         && m.leaked.contains(&goid)
         && let Some(g) = sched.g_by_id(goid)
     {
+        // As for a `_Gleaked` G: the mark, and no `, N minutes`.
         let reason = g.waitreason.as_str();
         let at = format!("goroutine {goid} [{reason}");
         if h.starts_with(&at) {
-            h.insert_str(at.len(), " (leaked)");
+            let rest = &h[at.len()..];
+            let rest = match (rest.find(", "), rest.find(" minutes")) {
+                (Some(i), Some(j)) if i == 0 => rest[j + " minutes".len()..].to_string(),
+                _ => rest.to_string(),
+            };
+            h = format!("{at} (leaked){rest}");
         }
     }
     h

@@ -22,50 +22,69 @@ use crate::sched::{GStatus, GoId, Sched, WaitReason};
 use crate::value::Value;
 use crate::vm::TraceFrame;
 
-/// Wait reasons of goroutines blocked on an object another goroutine
-/// could release (Go's `waitReason.isWaitingForSuspendG`'s counterpart,
-/// `isLeakCandidate` in the detector).
-pub fn is_blocking_reason(r: WaitReason) -> bool {
+/// How a wait reason takes part in the analysis (`isMaybeRunnable`,
+/// mgc.go): `None` for a goroutine that may run again whatever the heap
+/// holds (sleeping, in a syscall, `semacquire`...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Candidate {
+    /// Blocked for good by definition: `select {}`, a nil channel.
+    Always,
+    /// Waits on channels: may run iff one of them is reachable.
+    Chan,
+    /// Waits on a sync object (Mutex, RWMutex, WaitGroup, Cond): may run
+    /// iff it is reachable (or unknown).
+    Sync,
+}
+
+pub fn candidate(r: WaitReason) -> Option<Candidate> {
     use WaitReason::*;
-    matches!(
-        r,
-        ChanReceive
-            | ChanSend
-            | ChanReceiveNilChan
-            | ChanSendNilChan
-            | Select
-            | SelectNoCases
-            | SyncMutexLock
-            | SyncRWMutexRLock
-            | SyncRWMutexLock
-            | SyncWaitGroupWait
-            | SyncCondWait
-            | Semacquire
-    )
+    match r {
+        SelectNoCases | ChanSendNilChan | ChanReceiveNilChan => Some(Candidate::Always),
+        ChanReceive | Select | ChanSend => Some(Candidate::Chan),
+        SyncCondWait | SyncWaitGroupWait | SyncMutexLock | SyncRWMutexLock | SyncRWMutexRLock => Some(Candidate::Sync),
+        _ => None,
+    }
 }
 
 /// The goroutines blocked forever, by the reachability analysis above.
 pub fn detect(m: &VmMachine, sched: &Sched) -> Vec<GoId> {
     let mut roots: Vec<Value> = m.vm.globals.clone();
-    // Candidates: (goid, the object it waits on).
+    // Candidates: (goid, kind, the objects it waits on).
     let mut candidates = Vec::new();
     for g in sched.gs.iter().filter(|g| !g.system && g.status != GStatus::Dead) {
-        let blocked = matches!(g.status, GStatus::Waiting | GStatus::Leaked) && is_blocking_reason(g.waitreason);
-        let state = m.vm_of(g.goid).and_then(|i| m.vm.gs.get(i));
-        if blocked {
-            candidates.push((g.goid, m.gs.get(&g.goid).and_then(|x| x.blocked_on)));
-        } else if let Some(s) = state {
+        let kind = if g.status == GStatus::Waiting { candidate(g.waitreason) } else { None };
+        let objs = m.gs.get(&g.goid).map(|x| x.blocked_on.clone()).unwrap_or_default();
+        match kind {
+            // A sync wait whose object is unknown may run (as in Go).
+            Some(Candidate::Sync) if objs.is_empty() => {}
+            Some(k) => {
+                candidates.push((g.goid, k, objs));
+                continue;
+            }
+            None if g.status == GStatus::Leaked => {
+                // Found before: stays leaked, its stack is no root.
+                candidates.push((g.goid, Candidate::Always, Vec::new()));
+                continue;
+            }
+            None => {}
+        }
+        if let Some(s) = m.vm_of(g.goid).and_then(|i| m.vm.gs.get(i)) {
             roots.extend(s.roots());
         }
     }
     loop {
         let base = m.vm.heap.reachable(&mut roots.iter().copied()).objects;
         let mut freed = Vec::new();
-        for (i, (_, obj)) in candidates.iter().enumerate() {
-            let Some(h) = obj else { continue };
-            // Reachable iff adding it as a root adds no object.
-            let with = m.vm.heap.reachable(&mut roots.iter().copied().chain(std::iter::once(Value::Chan(*h)))).objects;
-            if with == base {
+        for (i, (_, kind, objs)) in candidates.iter().enumerate() {
+            if *kind == Candidate::Always {
+                continue;
+            }
+            // An object is reachable iff adding it as a root adds nothing.
+            let reachable = objs.iter().any(|h| {
+                let with = m.vm.heap.reachable(&mut roots.iter().copied().chain(std::iter::once(Value::Obj(*h)))).objects;
+                with == base
+            });
+            if reachable {
                 freed.push(i);
             }
         }
@@ -73,13 +92,19 @@ pub fn detect(m: &VmMachine, sched: &Sched) -> Vec<GoId> {
             break;
         }
         for &i in freed.iter().rev() {
-            let (goid, _) = candidates.remove(i);
+            let (goid, _, _) = candidates.remove(i);
             if let Some(s) = m.vm_of(goid).and_then(|x| m.vm.gs.get(x)) {
                 roots.extend(s.roots());
             }
         }
     }
-    let mut out: Vec<GoId> = candidates.into_iter().map(|(g, _)| g).collect();
+    let mut out: Vec<GoId> = candidates.into_iter().map(|(g, _, _)| g).collect();
+    // Go keeps main out of the report when it waits in `select {}` (it
+    // still counted as blocked during the analysis, so that what it holds
+    // does not hide other leaks).
+    if sched.g_by_id(1).is_some_and(|g| g.waitreason == WaitReason::SelectNoCases) {
+        out.retain(|&g| g != 1);
+    }
     out.sort_unstable();
     out
 }

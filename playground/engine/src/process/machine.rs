@@ -50,8 +50,9 @@ pub struct GInfo {
     pub creator: Option<Creator>,
     /// A request the VM made that is not served yet (see the module doc).
     pub pending: Option<Syscall>,
-    /// The channel (or other runtime object) it is parked on.
-    pub blocked_on: Option<Handle>,
+    /// The channels (or sync object) it is parked on, for the leak
+    /// analysis (several for a `select`).
+    pub blocked_on: Vec<Handle>,
     /// When it next runs, it must panic with this text (a sender woken by
     /// `close`): the process ends as for an unrecovered panic.
     pub must_panic: Option<&'static str>,
@@ -294,20 +295,20 @@ impl VmMachine {
             ChanOutcome::DoneAndReady(vals, other) => {
                 self.push(goid, &vals);
                 if let Some(o) = self.gs.get_mut(&other) {
-                    o.blocked_on = None;
+                    o.blocked_on.clear();
                 }
                 Some(Stop::Ready(other))
             }
             ChanOutcome::Park(reason) => {
                 if let Some(g) = self.gs.get_mut(&goid) {
-                    g.blocked_on = sys::Chans::handle(&self.vm, c);
+                    g.blocked_on = sys::Chans::handle(&self.vm, c).into_iter().collect();
                 }
                 Some(Stop::Park(reason))
             }
             ChanOutcome::Closed { ready, panics } => {
                 for g in &ready {
                     if let Some(o) = self.gs.get_mut(g) {
-                        o.blocked_on = None;
+                        o.blocked_on.clear();
                         if panics.contains(g) {
                             o.must_panic = Some("send on closed channel");
                         }
@@ -476,11 +477,11 @@ impl Machine for VmMachine {
         debug_assert_eq!(creator.goid, parent);
         match self.vm.spawn(func, &args) {
             Ok(i) => {
-                self.gs.insert(child, GInfo { vm: Some(i), creator: Some(creator), pending: None, blocked_on: None, must_panic: None });
+                self.gs.insert(child, GInfo { vm: Some(i), creator: Some(creator), pending: None, blocked_on: Vec::new(), must_panic: None });
             }
             Err(f) => {
                 // Reported when the child first runs (it has no VM state).
-                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: None, must_panic: None });
+                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: Vec::new(), must_panic: None });
                 let text = f.message.clone();
                 self.crash = Some(Crash { text, exit_code: 2, goid: child, kind: crash::CrashKind::Fatal });
             }

@@ -611,3 +611,52 @@ fn three_hundred_goroutines_run_in_gos_order() {
         assert_eq!(ids, (0..300).collect::<Vec<_>>());
     }
 }
+
+/// ```go
+/// var keep chan int
+/// func holder(b, a chan int) { <-b; a <- 1 } // 4: holds a, waits on b
+/// func waiter(a chan int) { <-a }             // 7
+/// func nilrecv() { var c chan int; <-c }      // 10
+/// func main() {
+///     a, b := make(chan int), make(chan int)  // 13
+///     if global { keep = b }                  // 14
+///     go waiter(a); go holder(b, a); go nilrecv()
+///     time.Sleep(time.Second)
+/// }
+/// ```
+/// The waiter may run only if the holder may: a chain the analysis
+/// follows to its fixed point. A nil-channel receive is leaked always.
+#[test]
+fn leak_analysis_follows_what_runnable_goroutines_can_reach() {
+    for global in [true, false] {
+        let mut p = P::new();
+        p.bc.nglobals = 1;
+        let sec = Const(p.bc.add_const(Const::Int(1_000_000_000)));
+        let holder = p.func("main.holder", 2, 2, |a| {
+            a.line(4).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, GetLocal(1), PushInt(1), sys(id::CHAN_SEND, 2), Ret(0)]);
+        });
+        let waiter = p.func("main.waiter", 1, 1, |a| {
+            a.line(7).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
+        });
+        let nilrecv = p.func("main.nilrecv", 0, 0, |a| {
+            a.line(10).ops(&[PushNil, sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
+        });
+        let main = p.func("main.main", 0, 2, |a| {
+            a.line(13).ops(&make_chan(0, 0));
+            a.ops(&make_chan(1, 0));
+            if global {
+                a.line(14).ops(&[GetLocal(1), SetGlobal(0)]);
+            }
+            a.line(15).ops(&[FuncValue(waiter), GetLocal(0), Go(1), FuncValue(holder), GetLocal(1), GetLocal(0), Go(2)]);
+            a.ops(&[FuncValue(nilrecv), Go(0), PushNil, SetLocal(0), PushNil, SetLocal(1)]);
+            a.line(16).ops(&[sec, sys(id::SLEEP, 1), Ret(0)]);
+        });
+        let out = p.run(main, &cfg(1, 1, true));
+        let verdicts: Vec<(u64, Option<&str>, bool)> = out.leaks.iter().map(|l| (l.goid, l.wait_reason, l.blocked_forever)).collect();
+        assert_eq!(verdicts, vec![
+            (7, Some("chan receive"), !global),
+            (8, Some("chan receive"), !global),
+            (9, Some("chan receive (nil chan)"), true),
+        ]);
+    }
+}
