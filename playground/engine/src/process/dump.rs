@@ -53,7 +53,7 @@ pub fn header(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
         if h.starts_with(&at) {
             let rest = &h[at.len()..];
             let rest = match (rest.find(", "), rest.find(" minutes")) {
-                (Some(i), Some(j)) if i == 0 => rest[j + " minutes".len()..].to_string(),
+                (Some(0), Some(j)) => rest[j + " minutes".len()..].to_string(),
                 _ => rest.to_string(),
             };
             h = format!("{at} (leaked){rest}");

@@ -75,6 +75,10 @@ pub struct VmMachine {
     /// A goroutine's final stop, held back while its stack growth is
     /// reported first.
     after_grow: Option<(GoId, Stop)>,
+    /// Functions goroutine 1 calls after the current one returns (package
+    /// initialisation runs on the main goroutine before `main.main`, as
+    /// `runtime.main` does).
+    pub main_steps: std::collections::VecDeque<u32>,
     /// The `go` statement whose G the scheduler is creating.
     spawning: Option<(Value, Vec<Value>, Creator)>,
 }
@@ -91,6 +95,7 @@ impl VmMachine {
             leaked: Vec::new(),
             events: Vec::new(),
             after_grow: None,
+            main_steps: Default::default(),
             spawning: None,
         }
     }
@@ -432,6 +437,20 @@ impl Machine for VmMachine {
                         continue;
                     }
                     Stop::Continue
+                }
+                vm::Stop::Returned if goid == 1 && !self.main_steps.is_empty() => {
+                    // The next step of runtime.main on the same goroutine.
+                    let next = self.main_steps.pop_front().unwrap_or_default();
+                    self.vm.release(idx);
+                    match self.vm.spawn(Value::Func(next), &[]) {
+                        Ok(i) => {
+                            if let Some(g) = self.gs.get_mut(&1) {
+                                g.vm = Some(i);
+                            }
+                            Stop::Continue
+                        }
+                        Err(f) => self.die(Crash { text: f.message, exit_code: 2, goid: 1, kind: crash::CrashKind::Fatal }),
+                    }
                 }
                 vm::Stop::Returned => {
                     self.exited(goid);

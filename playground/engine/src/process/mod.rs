@@ -120,11 +120,21 @@ pub struct Process {
 impl Process {
     /// Goroutine 1 will call the program's entry function.
     pub fn new(prog: Rc<Bytecode>, cfg: &ProcessConfig) -> Result<Process, Crash> {
-        let vmcfg = VmConfig { seed: cfg.seed, ..cfg.vm.clone() };
         let entry = prog.entry;
+        Process::with_steps(prog, &[entry], cfg)
+    }
+
+    /// Goroutine 1 will call `steps` one after the other (package
+    /// initialisation, `init` functions, then `main.main`, as the
+    /// compiler's `EntryPoints` lists them); the process ends when the
+    /// last returns. Goroutines started by an earlier step keep running.
+    pub fn with_steps(prog: Rc<Bytecode>, steps: &[u32], cfg: &ProcessConfig) -> Result<Process, Crash> {
+        let vmcfg = VmConfig { seed: cfg.seed, ..cfg.vm.clone() };
+        let entry = steps.first().copied().unwrap_or(prog.entry);
         let mut vm = Vm::new(prog, vmcfg).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
         let main = vm.spawn(Value::Func(entry), &[]).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
         let mut machine = VmMachine::new(vm);
+        machine.main_steps = steps.iter().skip(1).copied().collect();
         machine.gs.insert(1, GInfo { vm: Some(main), creator: None, pending: None, blocked_on: Vec::new(), must_panic: None });
         let sched = Sched::new(sched::Config {
             procs: cfg.procs.max(1),
@@ -195,9 +205,16 @@ impl Process {
     }
 }
 
-/// Runs `prog` to its end: the whole process in one call.
+/// Runs `prog` from its entry function to its end: the whole process in
+/// one call.
 pub fn run(prog: Rc<Bytecode>, cfg: &ProcessConfig) -> ProcessOutcome {
-    match Process::new(prog, cfg) {
+    let entry = prog.entry;
+    run_steps(prog, &[entry], cfg)
+}
+
+/// Runs `steps` on goroutine 1 in order (see [`Process::with_steps`]).
+pub fn run_steps(prog: Rc<Bytecode>, steps: &[u32], cfg: &ProcessConfig) -> ProcessOutcome {
+    match Process::with_steps(prog, steps, cfg) {
         Ok(p) => p.run(),
         Err(c) => ProcessOutcome {
             stdout: String::new(),

@@ -660,3 +660,28 @@ fn leak_analysis_follows_what_runnable_goroutines_can_reach() {
         ]);
     }
 }
+
+/// `func init() { go worker() }` then `main`: package initialisation runs
+/// on goroutine 1 before main.main; what it started keeps running.
+#[test]
+fn init_steps_run_on_the_main_goroutine_before_main() {
+    let mut p = P::new();
+    p.bc.nglobals = 1;
+    let hello = p.str("from init's goroutine");
+    let m = p.str("main");
+    let worker = p.func("main.worker", 0, 0, |a| {
+        a.line(3).ops(&[hello, Print(PrintKind::String), Print(PrintKind::Newline), GetGlobal(0), PushInt(1), sys(id::CHAN_SEND, 2), Ret(0)]);
+    });
+    let init = p.func("main.init.0", 0, 0, |a| {
+        a.line(6).ops(&[PushInt(rtype::T_INT as i32), PushInt(0), sys(id::MAKE_CHAN, 2), SetGlobal(0)]);
+        a.line(7).ops(&[FuncValue(worker), Go(0), Ret(0)]);
+    });
+    let main = p.func("main.main", 0, 0, |a| {
+        a.line(10).ops(&[m, Print(PrintKind::String), Print(PrintKind::Newline)]);
+        a.line(11).ops(&[GetGlobal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
+    });
+    let out = run_steps(Rc::new(p.bc), &[init, main], &cfg(1, 1, false));
+    assert_eq!(out.stderr, "main\nfrom init's goroutine\n");
+    assert_eq!(out.exit_code, 0);
+    assert_eq!(out.end, EndReason::MainReturned);
+}
