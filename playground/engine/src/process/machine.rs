@@ -53,6 +53,8 @@ pub struct GInfo {
     /// The channels (or sync object) it is parked on, for the leak
     /// analysis (several for a `select`).
     pub blocked_on: Vec<Handle>,
+    /// Virtual ns of simulated CPU work still to do (`id::SIM_WORK`).
+    pub work_left: u64,
     /// When it next runs, it must panic with this text (a sender woken by
     /// `close`): the process ends as for an unrecovered panic.
     pub must_panic: Option<&'static str>,
@@ -276,6 +278,20 @@ impl VmMachine {
                 let n = self.leaked.iter().filter(|g| sched.g_by_id(**g).is_some_and(|x| x.goid == **g)).count();
                 self.push(goid, &[Value::Int(n as i64)]);
             }
+            id::SIM_SYSCALL => {
+                if a0.int() > 0 {
+                    return Some(Stop::Syscall { duration_ns: a0.int() as u64 });
+                }
+            }
+            id::SIM_WORK => {
+                if let Some(g) = self.gs.get_mut(&goid)
+                    && a0.int() > 0
+                {
+                    g.work_left = a0.int() as u64;
+                    // The work is done in the following calls.
+                    return Some(Stop::Continue);
+                }
+            }
             id::LOCK_OS_THREAD => return Some(Stop::LockOSThread),
             id::UNLOCK_OS_THREAD => return Some(Stop::UnlockOSThread),
             id::FATAL => {
@@ -391,6 +407,12 @@ impl Machine for VmMachine {
                 let c = crash::internal(&format!("the scheduler ran goroutine {goid}, which the VM does not know"));
                 return RunResult { used_ns: used, stop: self.die(c) };
             };
+            if info.work_left > 0 {
+                // Simulated CPU work: time passes, nothing else happens.
+                let w = info.work_left.min(slice_ns.saturating_sub(used)).max(1);
+                info.work_left -= w;
+                return RunResult { used_ns: used + w, stop: Stop::Continue };
+            }
             if let Some(msg) = info.must_panic.take() {
                 return RunResult { used_ns: used, stop: self.go_panic(sched, goid, msg) };
             }
@@ -496,11 +518,11 @@ impl Machine for VmMachine {
         debug_assert_eq!(creator.goid, parent);
         match self.vm.spawn(func, &args) {
             Ok(i) => {
-                self.gs.insert(child, GInfo { vm: Some(i), creator: Some(creator), pending: None, blocked_on: Vec::new(), must_panic: None });
+                self.gs.insert(child, GInfo { vm: Some(i), creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
             }
             Err(f) => {
                 // Reported when the child first runs (it has no VM state).
-                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: Vec::new(), must_panic: None });
+                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
                 let text = f.message.clone();
                 self.crash = Some(Crash { text, exit_code: 2, goid: child, kind: crash::CrashKind::Fatal });
             }

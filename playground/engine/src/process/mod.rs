@@ -135,7 +135,7 @@ impl Process {
         let main = vm.spawn(Value::Func(entry), &[]).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
         let mut machine = VmMachine::new(vm);
         machine.main_steps = steps.iter().skip(1).copied().collect();
-        machine.gs.insert(1, GInfo { vm: Some(main), creator: None, pending: None, blocked_on: Vec::new(), must_panic: None });
+        machine.gs.insert(1, GInfo { vm: Some(main), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
         let sched = Sched::new(sched::Config {
             procs: cfg.procs.max(1),
             seed: cfg.seed,

@@ -68,6 +68,13 @@ pub mod id {
     /// `pprof.Lookup("goroutine").Count()` / `NumGoroutine` for
     /// `goroutineleak`: `[] -> [Int]` leaked goroutines after a detection.
     pub const GOROUTINE_LEAK_COUNT: u32 = 28;
+    /// Simulator-only (what a browser cannot do for real): a blocking
+    /// system call lasting `ns` of virtual time; its M blocks, and sysmon
+    /// hands the P to another M after 20 µs (`handoffp`): `[ns Int] -> []`.
+    pub const SIM_SYSCALL: u32 = 40;
+    /// Simulator-only: CPU-bound work for `ns` of virtual time, preemptible
+    /// like any code: `[ns Int] -> []`.
+    pub const SIM_WORK: u32 = 41;
 }
 
 /// How a parked receiver wants its result.

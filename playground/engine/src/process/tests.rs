@@ -685,3 +685,56 @@ fn init_steps_run_on_the_main_goroutine_before_main() {
     assert_eq!(out.exit_code, 0);
     assert_eq!(out.end, EndReason::MainReturned);
 }
+
+// ---- scheduling properties through the VM ----------------------------------
+
+/// ```go
+/// func spin() { for {} }
+/// func main() { go spin(); runtime.Gosched(); println("main ran") }
+/// ```
+/// With GOMAXPROCS=1, sysmon preempts the spinning goroutine after 10 ms.
+#[test]
+fn a_goroutine_that_never_blocks_is_preempted() {
+    let mut p = P::new();
+    let msg = p.str("main ran");
+    let spin = p.func("main.spin", 0, 0, |a| {
+        let top = a.b.new_label();
+        a.b.bind(top);
+        a.b.emit_jump(Jump(0), top, Span::new(3, 4));
+    });
+    let main = p.func("main.main", 0, 0, |a| {
+        a.line(6).ops(&[FuncValue(spin), Go(0), sys(id::GOSCHED, 0)]);
+        a.line(7).ops(&[msg, Print(PrintKind::String), Print(PrintKind::Newline), Ret(0)]);
+    });
+    let out = p.run(main, &cfg(1, 1, false));
+    assert_eq!(out.stderr, "main ran\n");
+    assert!(out.events.iter().any(|e| matches!(e.kind, EventKind::Preempt { g: 6, .. })));
+    // 10 ms of spinning at 1 ns per instruction, then sysmon's tick.
+    assert!(out.virtual_ns >= 10_000_000 && out.virtual_ns < 30_000_000, "{}", out.virtual_ns);
+}
+
+/// A goroutine in a long blocking syscall: sysmon hands its P to another
+/// M, so main keeps running on GOMAXPROCS=1; simulated CPU work costs
+/// virtual time.
+#[test]
+fn a_syscall_lets_other_goroutines_run_on_its_p() {
+    let mut p = P::new();
+    p.bc.nglobals = 1;
+    let msg = p.str("main worked");
+    let second = Const(p.bc.add_const(Const::Int(1_000_000_000)));
+    let ms = Const(p.bc.add_const(Const::Int(5_000_000)));
+    let blocker = p.func("main.blocker", 0, 0, |a| {
+        a.line(3).ops(&[second, sys(id::SIM_SYSCALL, 1), Ret(0)]);
+    });
+    let main = p.func("main.main", 0, 0, |a| {
+        a.line(6).ops(&[FuncValue(blocker), Go(0), sys(id::GOSCHED, 0)]);
+        a.line(7).ops(&[ms, sys(id::SIM_WORK, 1)]);
+        a.line(8).ops(&[msg, Print(PrintKind::String), Print(PrintKind::Newline), Ret(0)]);
+    });
+    let out = p.run(main, &cfg(1, 1, false));
+    assert_eq!(out.stderr, "main worked\n");
+    assert!(out.events.iter().any(|e| matches!(e.kind, EventKind::EnterSyscall { g: 6, .. })));
+    assert!(out.events.iter().any(|e| matches!(e.kind, EventKind::Releasep { handoff: true, .. })));
+    // main finished its 5 ms of work long before the second-long syscall.
+    assert!(out.virtual_ns >= 5_000_000 && out.virtual_ns < 100_000_000, "{}", out.virtual_ns);
+}
