@@ -37,7 +37,8 @@ pub const NS_PER_INSTR: u64 = 1;
 /// Who started a goroutine: `created by <func> in goroutine <goid>` at `line`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Creator {
-    pub func: String,
+    /// Shared by every goroutine the same function starts.
+    pub func: Arc<str>,
     pub goid: GoId,
     pub line: u32,
 }
@@ -81,6 +82,8 @@ pub struct VmMachine {
     /// initialisation runs on the main goroutine before `main.main`, as
     /// `runtime.main` does).
     pub main_steps: std::collections::VecDeque<u32>,
+    /// Function names by index, shared (creators of many goroutines).
+    names: HashMap<u32, Arc<str>>,
     /// The `go` statement whose G the scheduler is creating.
     spawning: Option<(Value, Vec<Value>, Creator)>,
 }
@@ -98,6 +101,7 @@ impl VmMachine {
             events: Vec::new(),
             after_grow: None,
             main_steps: Default::default(),
+            names: HashMap::new(),
             spawning: None,
         }
     }
@@ -110,6 +114,20 @@ impl VmMachine {
     /// The VM goroutine of `goid`.
     pub fn vm_of(&self, goid: GoId) -> Option<usize> {
         self.gs.get(&goid).and_then(|g| g.vm)
+    }
+
+    /// Host bytes the engine spends on goroutine `goid` beyond the heap:
+    /// the process's record, the VM's frames and operand stack, the
+    /// scheduler's G (the memory-per-goroutine figure of the benchmark).
+    pub fn host_bytes_of(&self, goid: GoId) -> usize {
+        let mut n = std::mem::size_of::<(GoId, GInfo)>() + Sched::bytes_per_g();
+        if let Some(s) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)) {
+            n += std::mem::size_of::<vm::GState>()
+                + s.frames.capacity() * std::mem::size_of::<vm::Frame>()
+                + s.stack.capacity() * std::mem::size_of::<Value>()
+                + s.defers.capacity() * std::mem::size_of::<vm::DeferRec>();
+        }
+        n
     }
 
     /// The goroutine's stack, innermost frame first.
@@ -151,33 +169,37 @@ impl VmMachine {
     }
 
     /// The name of the function a `go` statement starts.
-    fn func_name(&self, f: Value) -> String {
-        let prog = self.vm.program();
+    fn func_name(&mut self, f: Value) -> Arc<str> {
+        let prog = self.vm.program().clone();
         let fi = match f {
             Value::Func(i) if i & vm::NATIVE_FUNC_BIT != 0 => {
-                return prog.natives.get((i & !vm::NATIVE_FUNC_BIT) as usize).map_or("?".into(), |n| n.name.clone());
+                return Arc::from(prog.natives.get((i & !vm::NATIVE_FUNC_BIT) as usize).map_or("?", |n| n.name.as_str()));
             }
             Value::Func(i) => i,
             Value::Closure(h) => match self.vm.heap.get(h) {
                 Obj::Closure { func, .. } => *func,
-                _ => return "?".into(),
+                _ => return Arc::from("?"),
             },
-            _ => return "?".into(),
+            _ => return Arc::from("?"),
         };
-        prog.funcs.get(fi as usize).map_or("?".into(), |f| f.name.clone())
+        self.names.entry(fi).or_insert_with(|| Arc::from(prog.funcs.get(fi as usize).map_or("?", |x| x.name.as_str()))).clone()
     }
 
     /// The function and position of the instruction goroutine `goid` last
     /// executed (a `go` statement when it asks for one).
-    fn site(&self, goid: GoId) -> (String, u32, Span) {
-        let prog = self.vm.program();
+    fn site(&mut self, goid: GoId) -> (Arc<str>, u32, Span) {
+        let prog = self.vm.program().clone();
         let Some(f) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)).and_then(|s| s.frames.last()) else {
-            return ("?".into(), 0, Span::default());
+            return (Arc::from("?"), 0, Span::default());
         };
-        let ip = f.ip.saturating_sub(1);
-        let span = prog.funcs.get(f.func as usize).map_or(Span::default(), |fd| fd.chunk.span_at(ip as usize));
-        let name = prog.funcs.get(f.func as usize).map_or("?".into(), |fd| fd.name.clone());
-        (name, prog.line_of(f.func, ip), span)
+        let (fi, ip) = (f.func, f.ip.saturating_sub(1));
+        let span = prog.funcs.get(fi as usize).map_or(Span::default(), |fd| fd.chunk.span_at(ip as usize));
+        let name = self
+            .names
+            .entry(fi)
+            .or_insert_with(|| Arc::from(prog.funcs.get(fi as usize).map_or("?", |fd| fd.name.as_str())))
+            .clone();
+        (name, prog.line_of(fi, ip), span)
     }
 
     fn push(&mut self, goid: GoId, vals: &[Value]) {
@@ -194,7 +216,7 @@ impl VmMachine {
                 let (cf, line, pos) = self.site(goid);
                 let name = self.func_name(func);
                 self.spawning = Some((func, args, Creator { func: cf, goid, line }));
-                Some(Stop::Newproc { func: Arc::from(name.as_str()), pos })
+                Some(Stop::Newproc { func: name, pos })
             }
             Syscall::Sys { id, args } => self.sys(sched, goid, id, &args),
         }
@@ -388,8 +410,8 @@ impl VmMachine {
         {
             self.vm.release(i);
         }
+        // A goroutine that exits is not parked, so it sits in no wait queue.
         self.gs.remove(&goid);
-        self.chans.forget(goid);
     }
 }
 

@@ -738,3 +738,53 @@ fn a_syscall_lets_other_goroutines_run_on_its_p() {
     // main finished its 5 ms of work long before the second-long syscall.
     assert!(out.virtual_ns >= 5_000_000 && out.virtual_ns < 100_000_000, "{}", out.virtual_ns);
 }
+
+/// The spawn-and-join benchmark shape: `n` goroutines each add 1 to a
+/// global and send on `done`; main receives `n` times. Run with
+/// `cargo test -p gmp-engine --lib spawn_and_join -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn spawn_and_join_timing() {
+    let n: i32 = std::env::var("GMP_N").ok().and_then(|x| x.parse().ok()).unwrap_or(100_000);
+    let mut p = P::new();
+    p.bc.nglobals = 1;
+    let worker = p.func("main.worker", 1, 1, |a| {
+        a.line(4).ops(&[GetGlobal(0), PushInt(1), AddI, SetGlobal(0)]);
+        a.line(5).ops(&[GetLocal(0), PushInt(1), sys(id::CHAN_SEND, 2), Ret(0)]);
+    });
+    let main = p.func("main.main", 0, 2, |a| {
+        a.line(8).ops(&[PushInt(0), SetGlobal(0)]);
+        a.ops(&make_chan(0, 0));
+        a.line(9);
+        counted(a, 1, n, |a| {
+            a.line(10).ops(&[FuncValue(worker), GetLocal(0), Go(1)]);
+        });
+        counted(a, 1, n, |a| {
+            a.line(12).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop]);
+        });
+        a.line(13).ops(&[GetGlobal(0), Print(PrintKind::Int), Print(PrintKind::Newline), Ret(0)]);
+    });
+    let checks: &[bool] = if std::env::var("GMP_CHECK").is_ok() { &[false, true] } else { &[false] };
+    for &check in checks {
+        let start = std::time::Instant::now();
+        let mut c = cfg(4, 1, false);
+        c.check_invariants = check;
+        let out = p_clone(&p).run(main, &c);
+        assert_eq!(out.stderr, format!("{n}\n"));
+        eprintln!("n={n} invariants={check}: {:?} wall, {} events, {} ns virtual", start.elapsed(), out.events.len(), out.virtual_ns);
+    }
+}
+
+/// Engine memory per parked goroutine (beyond its simulated stack): the
+/// issue's goal is under 1 KB.
+#[test]
+fn a_parked_goroutine_costs_under_a_kilobyte() {
+    let (p, main) = leaky(|_| {});
+    let mut bc = p.bc;
+    bc.entry = main;
+    let mut proc_ = Process::new(Rc::new(bc), &cfg(1, 1, true)).unwrap();
+    let _ = proc_.sched.run(&mut proc_.machine);
+    let bytes = proc_.machine.host_bytes_of(7);
+    eprintln!("a parked goroutine: {bytes} engine bytes");
+    assert!(bytes > 200 && bytes < 1024, "{bytes} bytes");
+}
