@@ -80,11 +80,37 @@ pub fn created_by(m: &VmMachine, goid: GoId) -> String {
     }
 }
 
+/// The frames of a goroutine for a dump. One that has not started yet
+/// shows, as in Go, the function it will run at its entry, `name()` at
+/// its declaration line, or the `gowrapN` closure at the `go` statement
+/// (see [`super::machine::Creator::wrap`]).
+pub fn dump_frames(m: &VmMachine, goid: GoId) -> String {
+    let prog = m.vm.program();
+    let path = &prog.path;
+    let state = m.vm_of(goid).and_then(|i| m.vm.gs.get(i));
+    if let Some(s) = state
+        && let [f] = &s.frames[..]
+        && f.ip == 0
+    {
+        let creator = m.gs.get(&goid).and_then(|g| g.creator.as_ref());
+        if let Some(c) = creator
+            && let Some(k) = c.wrap
+        {
+            return format!("{}.gowrap{k}()\n\t{path}:{}\n", c.func, c.line);
+        }
+        if let Some(fd) = prog.funcs.get(f.func as usize) {
+            let line = if fd.span == crate::span::Span::default() { prog.line_of(f.func, 0) } else { prog.file.line_col(fd.span.start).line };
+            return format!("{}()\n\t{path}:{line}\n", fd.name);
+        }
+    }
+    frames(m, &m.trace_of(goid))
+}
+
 /// One goroutine's block: header, frames, creator.
 pub fn goroutine(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
     let mut s = header(m, sched, goid);
     s.push('\n');
-    s.push_str(&frames(m, &m.trace_of(goid)));
+    s.push_str(&dump_frames(m, goid));
     s.push_str(&created_by(m, goid));
     s
 }

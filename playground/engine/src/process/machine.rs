@@ -41,6 +41,12 @@ pub struct Creator {
     pub func: Arc<str>,
     pub goid: GoId,
     pub line: u32,
+    /// Go's compiler wraps a `go` statement with arguments in a closure
+    /// `<func>.gowrapN` (N counted with the `deferwrap`s of the function),
+    /// which a dump shows while the goroutine has not started. `Some(N)`
+    /// for such a statement, N estimated from the bytecode: 1 + the `go`
+    /// and `defer` instructions with arguments before it.
+    pub wrap: Option<u32>,
 }
 
 /// The process's view of one goroutine.
@@ -187,6 +193,16 @@ impl VmMachine {
 
     /// The function and position of the instruction goroutine `goid` last
     /// executed (a `go` statement when it asks for one).
+    /// `N` of the `gowrapN` closure Go would make for the `go` statement
+    /// goroutine `goid` just executed (see [`Creator::wrap`]).
+    fn gowrap_index(&self, goid: GoId) -> u32 {
+        let prog = self.vm.program();
+        let Some(f) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)).and_then(|s| s.frames.last()) else { return 1 };
+        let Some(code) = prog.funcs.get(f.func as usize).map(|x| &x.chunk.code) else { return 1 };
+        let before = code.iter().take(f.ip.saturating_sub(1) as usize);
+        1 + before.filter(|op| matches!(op, crate::chunk::Op::Go(n) | crate::chunk::Op::Defer(n) if *n > 0)).count() as u32
+    }
+
     fn site(&mut self, goid: GoId) -> (Arc<str>, u32, Span) {
         let prog = self.vm.program().clone();
         let Some(f) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)).and_then(|s| s.frames.last()) else {
@@ -215,7 +231,8 @@ impl VmMachine {
             Syscall::Go { func, args } => {
                 let (cf, line, pos) = self.site(goid);
                 let name = self.func_name(func);
-                self.spawning = Some((func, args, Creator { func: cf, goid, line }));
+                let wrap = if args.is_empty() { None } else { Some(self.gowrap_index(goid)) };
+                self.spawning = Some((func, args, Creator { func: cf, goid, line, wrap }));
                 Some(Stop::Newproc { func: name, pos })
             }
             Syscall::Sys { id, args } => self.sys(sched, goid, id, &args),

@@ -461,7 +461,7 @@ fn main_returning_reports_the_goroutines_left_behind() {
     assert!(a.blocked_forever);
     assert!(!b.blocked_forever);
     assert_eq!(a.stack, vec![crate::vm::TraceFrame { func: "main.worker".into(), line: 11 }]);
-    assert_eq!(a.creator, Some(machine::Creator { func: "main.main".into(), goid: 1, line: 17 }));
+    assert_eq!(a.creator, Some(machine::Creator { func: "main.main".into(), goid: 1, line: 17, wrap: Some(1) }));
     assert_eq!(b.creator.as_ref().map(|c| c.line), Some(19));
     assert!(a.pinned_bytes > 0);
     assert!(out.leak_text.contains("\ngoroutine 7 [chan receive, waiting 59m59.999999997s, blocked forever]:\nmain.worker(...)\n\t/tmp/sandbox/prog.go:11\ncreated by main.main in goroutine 1\n\t/tmp/sandbox/prog.go:17\nkeeps "), "{}", out.leak_text);
@@ -787,4 +787,60 @@ fn a_parked_goroutine_costs_under_a_kilobyte() {
     let bytes = proc_.machine.host_bytes_of(7);
     eprintln!("a parked goroutine: {bytes} engine bytes");
     assert!(bytes > 200 && bytes < 1024, "{bytes} bytes");
+}
+
+/// Goroutines that have not started yet, dumped by `runtime.Stack(buf,
+/// true)` (/tmp/pgo/runnable/prog.go under real Go 1.27, GOMAXPROCS=1):
+/// ```go
+/// func worker(c chan int) { <-c }  // 5
+/// func main() {                    // 9
+///     c := make(chan int)          // 10
+///     go worker(c)                 // 11
+///     go func() {                  // 12
+///         <-c                      // 13
+///     }()
+///     defer println()              // 15
+///     go worker(c)                 // 16
+///     ...runtime.Stack(buf, true)  // 18
+/// ```
+#[test]
+fn goroutines_not_yet_started_dump_as_go() {
+    let mut p = P::new();
+    let worker = p.func("main.worker", 1, 1, |a| {
+        a.line(6).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
+    });
+    let lit = p.func("main.main.func1", 0, 0, |a| {
+        a.line(13).ops(&[Ret(0)]);
+    });
+    p.bc.funcs[lit as usize].span = Span::new(11, 12);
+    let pr = p.bc.add_native("println", |_, _, _| Ok(()));
+    let main = p.func("main.main", 0, 2, |a| {
+        a.line(10).ops(&make_chan(0, 0));
+        a.line(11).ops(&[FuncValue(worker), GetLocal(0), Go(1)]);
+        a.line(12).ops(&[FuncValue(lit), Go(0)]);
+        a.line(15).ops(&[FuncValue(pr | crate::vm::NATIVE_FUNC_BIT), PushInt(0), Defer(1)]);
+        a.line(16).ops(&[FuncValue(worker), GetLocal(0), Go(1)]);
+        a.line(17).ops(&[PushInt(4096), PushInt(4096), MakeSlice(rtype::T_UINT8), SetLocal(1)]);
+        a.line(18).ops(&[GetLocal(1), PushBool(true), sys(id::STACK, 2), SetGlobal(1), GetLocal(1), SetGlobal(0)]);
+        a.line(19).ops(&[Ret(0)]);
+    });
+    let mut bc = p.bc;
+    bc.nglobals = 2;
+    bc.entry = main;
+    let mut proc_ = Process::new(Rc::new(bc), &cfg(1, 1, false)).unwrap();
+    // Run main alone up to its Stack call: the others have not started.
+    let _ = proc_.sched.run(&mut proc_.machine);
+    let go = "goroutine 1 [running]:\nmain.main()\n\t/tmp/pgo/runnable/prog.go:18 +0x145\n\n\
+goroutine 6 [runnable]:\nmain.main.gowrap1()\n\t/tmp/pgo/runnable/prog.go:11\n\
+created by main.main in goroutine 1\n\t/tmp/pgo/runnable/prog.go:11 +0x78\n\n\
+goroutine 7 [runnable]:\nmain.main.func1()\n\t/tmp/pgo/runnable/prog.go:12\n\
+created by main.main in goroutine 1\n\t/tmp/pgo/runnable/prog.go:12 +0xbf\n\n\
+goroutine 8 [runnable]:\nmain.main.gowrap3()\n\t/tmp/pgo/runnable/prog.go:16\n\
+created by main.main in goroutine 1\n\t/tmp/pgo/runnable/prog.go:16 +0x118\n";
+    let vm = &proc_.machine.vm;
+    let (Value::Slice { obj, .. }, n) = (vm.globals[0], vm.globals[1].int() as usize) else { panic!("no buffer") };
+    let dump = String::from_utf8_lossy(&vm.heap.byte_arr(obj).unwrap()[..n]).into_owned();
+    // normalize_stderr keeps main.* frames only: gowrap and func1 frames
+    // are main's, so they are compared too.
+    assert_eq!(normalize_stderr(&dump), normalize_stderr(go));
 }
