@@ -84,6 +84,8 @@ pub struct VmMachine {
     /// A goroutine's final stop, held back while its stack growth is
     /// reported first.
     after_grow: Option<(GoId, Stop)>,
+    /// Set by the first crash: the exit code every later call returns.
+    dying: Option<i32>,
     /// Functions goroutine 1 calls after the current one returns (package
     /// initialisation runs on the main goroutine before `main.main`, as
     /// `runtime.main` does).
@@ -106,6 +108,7 @@ impl VmMachine {
             leaked: Vec::new(),
             events: Vec::new(),
             after_grow: None,
+            dying: None,
             main_steps: Default::default(),
             names: HashMap::new(),
             spawning: None,
@@ -166,7 +169,14 @@ impl VmMachine {
     }
 
     /// Ends the process with `crash`: its text goes to stderr, exit 2.
+    /// Only the first crash is printed: once the process is dying, other
+    /// Ps that still act before the exit is applied just exit too (Go's
+    /// other threads stop when the panicking one exits).
     fn die(&mut self, c: Crash) -> Stop {
+        if let Some(code) = self.dying {
+            return Stop::Exit(code);
+        }
+        self.dying = Some(c.exit_code);
         self.flush_output();
         self.write_stderr(&c.text);
         let code = c.exit_code;
@@ -435,6 +445,9 @@ impl VmMachine {
 impl Machine for VmMachine {
     fn run(&mut self, sched: &Sched, goid: GoId, _now: u64, slice_ns: u64) -> RunResult {
         let mut used: u64 = 0;
+        if let Some(code) = self.dying {
+            return RunResult { used_ns: 0, stop: Stop::Exit(code) };
+        }
         if let Some((g, stop)) = self.after_grow.take() {
             if g == goid {
                 return RunResult { used_ns: 0, stop };

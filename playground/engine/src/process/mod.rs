@@ -19,6 +19,18 @@
 //!
 //! Runtime operations reach the process through `Op::Sys` ids ([`sys`]);
 //! goroutine dumps are in [`dump`], leak reports in [`leak`].
+//!
+//! # Wiring it into `lib.rs`
+//!
+//! ```text
+//! let cfg = ProcessConfig::for_run(config.seed, config.procs, imports_os);
+//! let out = process::run_steps(Rc::new(bytecode), &[entry.init, ..entry.inits, entry.main], &cfg);
+//! Outcome { stdout: out.stdout, stderr: out.stderr, exit_code: out.exit_code, events: out.events }
+//! ```
+//!
+//! `imports_os`: whether the program imports `os`, directly or through
+//! `fmt`, `log`... (goroutine numbering depends on it). `out.leaks` /
+//! `out.leak_text` carry the goroutines main left behind for the UI.
 
 pub mod crash;
 pub mod dump;
@@ -71,6 +83,14 @@ impl Default for ProcessConfig {
             max_events: s.max_events,
             vm: VmConfig::default(),
         }
+    }
+}
+
+impl ProcessConfig {
+    /// The configuration of a `gmp run`: GOMAXPROCS, seed, and whether the
+    /// program imports `os`; the rest as by default.
+    pub fn for_run(seed: u64, procs: u32, imports_os: bool) -> ProcessConfig {
+        ProcessConfig { seed, procs: procs.max(1), imports_os, ..ProcessConfig::default() }
     }
 }
 

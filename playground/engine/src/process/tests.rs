@@ -844,3 +844,24 @@ created by main.main in goroutine 1\n\t/tmp/pgo/runnable/prog.go:16 +0x118\n";
     // are main's, so they are compared too.
     assert_eq!(normalize_stderr(&dump), normalize_stderr(go));
 }
+
+/// Two goroutines panic at about the same time on 2 Ps: only the first
+/// panic is printed, as in Go (the process dies with it).
+#[test]
+fn only_the_first_panic_is_printed() {
+    let mut p = P::new();
+    let boom = p.str("boom");
+    let worker = p.func("main.worker", 1, 1, |a| {
+        a.line(4).ops(&[boom, ToIface(rtype::T_STRING), Panic, Ret(0)]);
+    });
+    let main = p.func("main.main", 0, 1, |a| {
+        a.line(9).ops(&make_chan(0, 0));
+        a.line(10).ops(&[FuncValue(worker), PushInt(1), Go(1), FuncValue(worker), PushInt(2), Go(1)]);
+        a.line(11).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
+    });
+    for seed in 0..4 {
+        let out = p_clone(&p).run(main, &cfg(2, seed, false));
+        assert_eq!(out.stderr.matches("panic: boom").count(), 1, "{}", out.stderr);
+        assert_eq!(out.exit_code, 2);
+    }
+}
