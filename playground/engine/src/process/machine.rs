@@ -268,7 +268,7 @@ impl VmMachine {
             }
             id::CHAN_RECV | id::CHAN_RECV2 => {
                 let kind = if sid == id::CHAN_RECV { RecvKind::One } else { RecvKind::WithOk };
-                let out = self.chans.recv(&mut self.vm, goid, a0, kind);
+                let out = self.chans.recv(&mut self.vm, goid, a0, kind, &vm_of);
                 return self.chan_outcome(sched, goid, a0, out);
             }
             id::CHAN_CLOSE => {

@@ -185,14 +185,25 @@ impl Chans {
             return ChanOutcome::Done(vec![]);
         }
         w.sendq.push_back((g, v));
+        // The value waits with its sender: keep it on the sender's stack
+        // too, so the collector sees it (the receiver pops it).
+        if let Some(i) = vm_of(g)
+            && let Some(s) = vm.gs.get_mut(i)
+        {
+            s.stack.push(v);
+        }
         ChanOutcome::Park(WaitReason::ChanSend)
     }
 
     /// `chanrecv` from goroutine `g`.
-    pub fn recv(&mut self, vm: &mut Vm, g: GoId, c: Value, kind: RecvKind) -> ChanOutcome {
+    pub fn recv(&mut self, vm: &mut Vm, g: GoId, c: Value, kind: RecvKind, vm_of: &dyn Fn(GoId) -> Option<usize>) -> ChanOutcome {
         let Some(h) = chan_of(vm, c) else { return ChanOutcome::Park(WaitReason::ChanReceiveNilChan) };
         let w = self.waits.entry(h).or_default();
         if let Some((s, sv)) = w.sendq.pop_front() {
+            // The sender kept its value on its stack while parked (see send).
+            if let Some(st) = vm_of(s).and_then(|i| vm.gs.get_mut(i)) {
+                st.stack.pop();
+            }
             // A sender is waiting: unbuffered, take its value; buffered
             // (and so full), take the head and put the sender's at the tail.
             let Some(ch) = chan_mut(vm, h) else { return ChanOutcome::Park(WaitReason::ChanReceiveNilChan) };

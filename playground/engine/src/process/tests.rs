@@ -865,3 +865,23 @@ fn only_the_first_panic_is_printed() {
         assert_eq!(out.exit_code, 2);
     }
 }
+
+/// A value a parked sender holds survives collections until received.
+#[test]
+fn a_parked_senders_value_survives_gc() {
+    let mut p = P::new();
+    // A fresh heap string (a concatenation) sent on an unbuffered channel.
+    let he = p.str("hel");
+    let lo = p.str("lo");
+    let worker = p.func("main.worker", 1, 1, |a| {
+        a.line(4).ops(&[GetLocal(0), he, lo, Concat, sys(id::CHAN_SEND, 2), Ret(0)]);
+    });
+    let main = p.func("main.main", 0, 1, |a| {
+        a.line(9).ops(&make_chan(0, 0));
+        a.line(10).ops(&[FuncValue(worker), GetLocal(0), Go(1), sys(id::GOSCHED, 0)]);
+        a.line(11).ops(&[sys(id::GC, 0), sys(id::GC, 0)]);
+        a.line(12).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Print(PrintKind::String), Print(PrintKind::Newline), Ret(0)]);
+    });
+    let out = p.run(main, &cfg(1, 1, false));
+    assert_eq!(out.stderr, "hello\n");
+}
