@@ -885,3 +885,28 @@ fn a_parked_senders_value_survives_gc() {
     let out = p.run(main, &cfg(1, 1, false));
     assert_eq!(out.stderr, "hello\n");
 }
+
+/// The event stream of a VM-driven run rebuilds the scheduler's state at
+/// every index (stepping backwards in the UI), and time never goes back.
+#[test]
+fn events_replay_to_the_live_state_at_every_index() {
+    let (racers, rmain) = racers(4);
+    let (leaks, lmain) = leaky(|a| {
+        a.line(23).ops(&[PushInt(2), sys(id::PPROF_GOROUTINE_LEAK, 1), Pop]);
+    });
+    let (workers, wmain) = three_workers();
+    for (p, main, procs) in [(racers, rmain, 2), (leaks, lmain, 2), (workers, wmain, 3)] {
+        let mut c = cfg(procs, 5, false);
+        c.record_snapshots = true;
+        let out = p.run(main, &c);
+        assert!(out.events.windows(2).all(|w| w[0].time_ns <= w[1].time_ns), "time went backwards");
+        let mut snap = sched::replay::Snapshot::initial(procs);
+        for (k, ev) in out.events.iter().enumerate() {
+            snap.apply(ev).unwrap_or_else(|e| panic!("event {k}: {e}"));
+            if let Some(live) = out.snapshots.get(k) {
+                assert_eq!(&snap, live, "state differs after event {k}: {:?}", ev.kind);
+            }
+        }
+        assert!(out.snapshots.len() + 1 >= out.events.len().saturating_sub(2));
+    }
+}
