@@ -910,3 +910,36 @@ fn events_replay_to_the_live_state_at_every_index() {
         assert!(out.snapshots.len() + 1 >= out.events.len().saturating_sub(2));
     }
 }
+
+/// `runtime.Goexit` in a goroutine runs its defers and ends only it; a
+/// recovered panic in another does not end the process.
+#[test]
+fn goexit_and_recovered_panics_end_only_their_goroutine() {
+    let mut p = P::new();
+    let bye = p.str("deferred in goexiter");
+    let boom = p.str("boom");
+    let d = p.func("main.goexiter.func1", 1, 1, |a| {
+        a.line(4).ops(&[bye, Print(PrintKind::String), Print(PrintKind::Newline)]);
+        a.line(5).ops(&[GetLocal(0), PushInt(1), sys(id::CHAN_SEND, 2), Ret(0)]);
+    });
+    let goexiter = p.func("main.goexiter", 1, 1, |a| {
+        a.line(7).ops(&[FuncValue(d), GetLocal(0), Defer(1), Goexit, Ret(0)]);
+    });
+    let rec = p.func("main.panicker.func1", 1, 1, |a| {
+        a.line(10).ops(&[Recover, Print(PrintKind::Iface), Print(PrintKind::Newline)]);
+        a.line(11).ops(&[GetLocal(0), PushInt(2), sys(id::CHAN_SEND, 2), Ret(0)]);
+    });
+    let panicker = p.func("main.panicker", 1, 1, |a| {
+        a.line(13).ops(&[FuncValue(rec), GetLocal(0), Defer(1), boom, ToIface(rtype::T_STRING), Panic, Ret(0)]);
+    });
+    let main = p.func("main.main", 0, 1, |a| {
+        a.line(16).ops(&make_chan(0, 0));
+        a.line(17).ops(&[FuncValue(goexiter), GetLocal(0), Go(1), GetLocal(0), sys(id::CHAN_RECV, 1), Pop]);
+        a.line(18).ops(&[FuncValue(panicker), GetLocal(0), Go(1), GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
+    });
+    let out = p.run(main, &cfg(1, 1, false));
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert!(out.stderr.starts_with("deferred in goexiter\n("), "{}", out.stderr);
+    assert_eq!(out.end, EndReason::MainReturned);
+    assert!(out.leaks.is_empty());
+}
