@@ -26,6 +26,7 @@ pub mod golden;
 pub mod heap;
 pub mod lexer;
 pub mod parser;
+pub mod process;
 pub mod rtype;
 pub mod runner;
 pub mod runtime;

@@ -137,6 +137,13 @@ pub enum Stop {
     GrowStack {
         needed: u32,
     },
+    /// A garbage collection ran (`runtime.GC`, a goroutine leak profile):
+    /// the mark phase stamps waiting Gs' `waitsince`, and the leak
+    /// detector's verdicts turn these Gs `_Gleaked`. The G keeps running.
+    /// (Added by the process module; see `process::leak`.)
+    Gc {
+        leaked: Vec<GoId>,
+    },
 }
 
 /// What a runtime timer does when it fires (answer of [`Machine::timer_fired`]).

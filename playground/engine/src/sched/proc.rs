@@ -409,6 +409,12 @@ impl Sched {
                 self.gs[g as usize].status = GStatus::Running;
                 self.emit(EventKind::StackCopy { g: goid, old_size: old, new_size: new });
             }
+            Stop::Gc { leaked } => {
+                self.gc_mark_waitsince();
+                for l in leaked {
+                    self.set_leaked(l, true);
+                }
+            }
             Stop::LockOSThread => {
                 self.gs[g as usize].lockedm = Some(m);
                 self.ms[m as usize].lockedg = Some(g);

@@ -1,0 +1,271 @@
+//! Goroutine dumps in Go's format: the blocks `runtime.Stack`,
+//! `debug.Stack`, fatal errors and pprof's `goroutine` profile print.
+//!
+//! A block, as Go 1.27 prints it (checked with real Go):
+//!
+//! ```text
+//! goroutine 7 [chan receive (leaked), 2 minutes]:
+//! main.worker(...)
+//!         /tmp/sandbox/prog.go:11
+//! created by main.main in goroutine 1
+//!         /tmp/sandbox/prog.go:17
+//! ```
+//!
+//! The header comes from the scheduler ([`Sched::goroutine_header`]). Frames
+//! are the VM's traceback, printed as the VM prints its own panic traces:
+//! `name(...)` and `\tpath:line`, without Go's argument words and `+0x..`
+//! offsets, which an interpreter does not have; `golden::normalize_stderr`
+//! drops both from real Go's output too. The path is the program's
+//! `Bytecode::path`. Runtime goroutines (finalizer, GOMAXPROCS updater) are
+//! not shown, as Go hides them below `GOTRACEBACK=system`.
+//!
+//! pprof's debug=1 form groups goroutines with the same stack: `N @ pc...`
+//! then `#\tpc\tfunc+off\tfile:line` lines aligned by a `text/tabwriter`
+//! (minwidth 1, tabwidth 8, padding 1, tab padding) as `runtime/pprof`
+//! does, records sorted by count, then by their `@` key. Program counters
+//! are simulated: a function's entry is `0x401000 + 0x1000 * index` and an
+//! instruction's pc its entry plus its index, so they are stable per
+//! program (not Go's addresses).
+
+use super::machine::VmMachine;
+use crate::sched::{GStatus, GoId, Sched};
+use crate::vm::{FrameKind, TraceFrame};
+
+/// The goroutines a dump shows: not dead, not the runtime's own, in
+/// allgs order.
+pub fn user_goroutines(sched: &Sched) -> Vec<GoId> {
+    sched.gs.iter().filter(|g| !g.system && g.status != GStatus::Dead).map(|g| g.goid).collect()
+}
+
+/// The header line, `goroutine 7 [chan receive]:`. A goroutine the leak
+/// detector just found is marked `(leaked)` even before the scheduler
+/// applied the verdict.
+pub fn header(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
+    let mut h = sched.goroutine_header(goid).unwrap_or_else(|| format!("goroutine {goid} [dead]:"));
+    let waiting = sched.g_by_id(goid).is_some_and(|g| g.status == GStatus::Waiting);
+    if waiting
+        && m.leaked.contains(&goid)
+        && let Some(g) = sched.g_by_id(goid)
+    {
+        // As for a `_Gleaked` G: the mark, and no `, N minutes`.
+        let reason = g.waitreason.as_str();
+        let at = format!("goroutine {goid} [{reason}");
+        if h.starts_with(&at) {
+            let rest = &h[at.len()..];
+            let rest = match (rest.find(", "), rest.find(" minutes")) {
+                (Some(0), Some(j)) => rest[j + " minutes".len()..].to_string(),
+                _ => rest.to_string(),
+            };
+            h = format!("{at} (leaked){rest}");
+        }
+    }
+    h
+}
+
+/// Frame lines: `main.worker(...)` / `\t/tmp/sandbox/prog.go:12`.
+pub fn frames(m: &VmMachine, trace: &[TraceFrame]) -> String {
+    let path = &m.vm.program().path;
+    let mut s = String::new();
+    for f in trace {
+        s.push_str(&format!("{}(...)\n\t{}:{}\n", f.func, path, f.line));
+    }
+    s
+}
+
+/// `created by main.main in goroutine 1` and its location; nothing for main.
+pub fn created_by(m: &VmMachine, goid: GoId) -> String {
+    match m.gs.get(&goid).and_then(|g| g.creator.as_ref()) {
+        Some(c) => format!("created by {} in goroutine {}\n\t{}:{}\n", c.func, c.goid, m.vm.program().path, c.line),
+        None => String::new(),
+    }
+}
+
+/// The frames of a goroutine for a dump. One that has not started yet
+/// shows, as in Go, the function it will run at its entry, `name()` at
+/// its declaration line, or the `gowrapN` closure at the `go` statement
+/// (see [`super::machine::Creator::wrap`]).
+pub fn dump_frames(m: &VmMachine, goid: GoId) -> String {
+    let prog = m.vm.program();
+    let path = &prog.path;
+    let state = m.vm_of(goid).and_then(|i| m.vm.gs.get(i));
+    if let Some(s) = state
+        && let [f] = &s.frames[..]
+        && f.ip == 0
+    {
+        let creator = m.gs.get(&goid).and_then(|g| g.creator.as_ref());
+        if let Some(c) = creator
+            && let Some(k) = c.wrap
+        {
+            return format!("{}.gowrap{k}()\n\t{path}:{}\n", c.func, c.line);
+        }
+        if let Some(fd) = prog.funcs.get(f.func as usize) {
+            let line = if fd.span == crate::span::Span::default() { prog.line_of(f.func, 0) } else { prog.file.line_col(fd.span.start).line };
+            return format!("{}()\n\t{path}:{line}\n", fd.name);
+        }
+    }
+    frames(m, &m.trace_of(goid))
+}
+
+/// One goroutine's block: header, frames, creator.
+pub fn goroutine(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
+    let mut s = header(m, sched, goid);
+    s.push('\n');
+    s.push_str(&dump_frames(m, goid));
+    s.push_str(&created_by(m, goid));
+    s
+}
+
+/// `runtime.Stack(buf, all)` called by `goid`: its own block (`running`)
+/// first, then with `all` every other goroutine after a blank line.
+pub fn stack(m: &VmMachine, sched: &Sched, goid: GoId, all: bool) -> String {
+    let mut s = goroutine(m, sched, goid);
+    if all {
+        for other in user_goroutines(sched).into_iter().filter(|&g| g != goid) {
+            s.push('\n');
+            s.push_str(&goroutine(m, sched, other));
+        }
+    }
+    s
+}
+
+/// `debug.Stack()`: the caller's block, with the `runtime/debug.Stack`
+/// frame Go shows on top (at the Go Playground's GOROOT).
+pub fn debug_stack(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
+    let mut s = header(m, sched, goid);
+    s.push_str("\nruntime/debug.Stack()\n\t/usr/local/go-faketime/src/runtime/debug/stack.go:26\n");
+    s.push_str(&frames(m, &m.trace_of(goid)));
+    s.push_str(&created_by(m, goid));
+    s
+}
+
+/// One frame of a profile record: (return pc, entry, name, line).
+struct PcFrame {
+    pc: u64,
+    entry: u64,
+    name: String,
+    line: u32,
+}
+
+const TEXT_BASE: u64 = 0x401000;
+
+fn pc_frames(m: &VmMachine, goid: GoId) -> Vec<PcFrame> {
+    let prog = m.vm.program();
+    let Some(state) = m.vm_of(goid).and_then(|i| m.vm.gs.get(i)) else { return Vec::new() };
+    state
+        .frames
+        .iter()
+        .rev()
+        .filter(|f| !matches!(f.kind, FrameKind::PanicPrint(_)))
+        .map(|f| {
+            let entry = TEXT_BASE + 0x1000 * f.func as u64;
+            PcFrame {
+                pc: entry + f.ip.max(1) as u64,
+                entry,
+                name: prog.funcs.get(f.func as usize).map_or("?".into(), |x| x.name.clone()),
+                line: prog.line_of(f.func, f.ip.saturating_sub(1)),
+            }
+        })
+        .collect()
+}
+
+/// `text/tabwriter` with pprof's settings over one block of lines whose
+/// cells are tab-terminated (the last cell of a line is not aligned).
+fn tabwrite(lines: &[Vec<String>]) -> String {
+    let ncols = lines.iter().map(|l| l.len().saturating_sub(1)).max().unwrap_or(0);
+    let mut widths = vec![0usize; ncols];
+    for l in lines {
+        for (c, cell) in l.iter().take(l.len().saturating_sub(1)).enumerate() {
+            // Column width: the widest cell plus padding 1, at least minwidth 1.
+            widths[c] = widths[c].max(cell.len() + 1);
+        }
+    }
+    let mut out = String::new();
+    for l in lines {
+        let last = l.len().saturating_sub(1);
+        for (c, cell) in l.iter().enumerate() {
+            out.push_str(cell);
+            if c < last {
+                // Tab padding: the cell width rounded up to a multiple of
+                // the tab width, filled with as many tabs as it takes.
+                let w = widths[c].div_ceil(8) * 8;
+                let n = (w - cell.len()).div_ceil(8);
+                out.push_str(&"\t".repeat(n.max(1)));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// pprof's `goroutine` (or, with `leaks`, `goroutineleak`) profile as
+/// `WriteTo(w, debug)` writes it, asked for by goroutine `goid`.
+pub fn pprof_goroutine(m: &VmMachine, sched: &Sched, goid: GoId, debug: i64, leaks: bool) -> String {
+    if debug >= 2 {
+        if leaks {
+            // writeGoroutineLeak with debug 2: the full dump, leaked marked.
+            return stack(m, sched, goid, true);
+        }
+        return stack(m, sched, goid, true);
+    }
+    let mut gs = vec![goid];
+    gs.extend(user_goroutines(sched).into_iter().filter(|&g| g != goid));
+    if leaks {
+        gs.retain(|g| m.leaked.contains(g) && sched.g_by_id(*g).is_some_and(|x| matches!(x.status, GStatus::Waiting | GStatus::Leaked)));
+    }
+    let name = if leaks { "goroutineleak" } else { "goroutine" };
+    let mut records: Vec<(String, usize, Vec<PcFrame>)> = Vec::new();
+    for g in &gs {
+        let fr = pc_frames(m, *g);
+        let key = std::iter::once("@".to_string()).chain(fr.iter().map(|f| format!("{:#x}", f.pc))).collect::<Vec<_>>().join(" ");
+        match records.iter_mut().find(|r| r.0 == key) {
+            Some(r) => r.1 += 1,
+            None => records.push((key, 1, fr)),
+        }
+    }
+    records.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let path = &m.vm.program().path;
+    let mut out = format!("{name} profile: total {}\n", gs.len());
+    for (key, count, fr) in &records {
+        out.push_str(&format!("{count} {key}\n"));
+        let lines: Vec<Vec<String>> = fr
+            .iter()
+            .map(|f| {
+                vec![
+                    "#".to_string(),
+                    format!("{:#x}", f.pc - 1),
+                    format!("{}+{:#x}", f.name, f.pc - 1 - f.entry),
+                    format!("{path}:{}", f.line),
+                ]
+            })
+            .collect();
+        out.push_str(&tabwrite(&lines));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tabwrite;
+
+    fn cells(s: &str) -> Vec<String> {
+        s.split('\t').map(String::from).collect()
+    }
+
+    #[test]
+    fn tabwriter_aligns_like_pprof() {
+        // Real Go 1.27 output of a goroutine profile record (debug=1).
+        let lines = [
+            "#\t0x4cc7d0\truntime/pprof.writeRuntimeProfile+0xb0\t/go/src/runtime/pprof/pprof.go:848",
+            "#\t0x4c9408\truntime/pprof.(*Profile).WriteTo+0x148\t/go/src/runtime/pprof/pprof.go:405",
+            "#\t0x4de8e5\tmain.main+0x185\t/tmp/pgo/leak/prog.go:24",
+            "#\t0x44aa26\truntime.main+0x426\t/go/src/runtime/proc.go:302",
+        ];
+        let want = "#\t0x4cc7d0\truntime/pprof.writeRuntimeProfile+0xb0\t/go/src/runtime/pprof/pprof.go:848\n\
+#\t0x4c9408\truntime/pprof.(*Profile).WriteTo+0x148\t/go/src/runtime/pprof/pprof.go:405\n\
+#\t0x4de8e5\tmain.main+0x185\t\t\t\t/tmp/pgo/leak/prog.go:24\n\
+#\t0x44aa26\truntime.main+0x426\t\t\t/go/src/runtime/proc.go:302\n";
+        let v: Vec<Vec<String>> = lines.iter().map(|l| cells(l)).collect();
+        assert_eq!(tabwrite(&v), want);
+    }
+}

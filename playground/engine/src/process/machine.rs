@@ -1,0 +1,583 @@
+//! The VM as the scheduler's [`Machine`]: runs a goroutine's bytecode for
+//! a slice of virtual time and translates what stopped it into a
+//! scheduler [`Stop`].
+//!
+//! Cost model: every bytecode instruction costs [`NS_PER_INSTR`] virtual
+//! nanoseconds (one dispatch of this VM does about what a few machine
+//! instructions of compiled Go do, ~1 ns). With the scheduler's 10 µs
+//! quantum a slice is 10,000 instructions, and sysmon's 10 ms preemption
+//! falls after about ten million: a tight loop is preempted as in Go, and
+//! a program that sleeps an hour finishes at once (sleeping costs nothing).
+//!
+//! Protocol (see [`Machine::run`]): a runtime operation is served at an
+//! instant. When the VM stops for one after having executed instructions,
+//! the request is kept and `Continue` returned with the time used; the
+//! next call, at the P's new time, serves it with `used_ns == 0`. So every
+//! effect on other goroutines (a wake-up, a value handed over) happens at
+//! the exact time, in the order the scheduler sees it. An operation with
+//! no effect on the scheduler (a buffered send, `NumGoroutine`) is served
+//! and execution continues in the same call.
+
+use super::crash::{self, Crash};
+use super::sys::{self, ChanOutcome, Chans, RecvKind, id};
+use super::{dump, leak};
+use crate::event::EventKind;
+use crate::heap::ByteKind;
+use crate::heap::Obj;
+use crate::sched::{GoId, Machine, RunResult, Sched, Stop};
+use crate::span::Span;
+use crate::value::{Handle, Value};
+use crate::vm::{self, Syscall, Vm};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Virtual nanoseconds per bytecode instruction.
+pub const NS_PER_INSTR: u64 = 1;
+
+/// Who started a goroutine: `created by <func> in goroutine <goid>` at `line`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Creator {
+    /// Shared by every goroutine the same function starts.
+    pub func: Arc<str>,
+    pub goid: GoId,
+    pub line: u32,
+    /// Go's compiler wraps a `go` statement with arguments in a closure
+    /// `<func>.gowrapN` (N counted with the `deferwrap`s of the function),
+    /// which a dump shows while the goroutine has not started. `Some(N)`
+    /// for such a statement, N estimated from the bytecode: 1 + the `go`
+    /// and `defer` instructions with arguments before it.
+    pub wrap: Option<u32>,
+}
+
+/// The process's view of one goroutine.
+#[derive(Clone, Debug)]
+pub struct GInfo {
+    /// Its execution state in `vm.gs` (None once it has exited).
+    pub vm: Option<usize>,
+    pub creator: Option<Creator>,
+    /// A request the VM made that is not served yet (see the module doc).
+    pub pending: Option<Syscall>,
+    /// The channels (or sync object) it is parked on, for the leak
+    /// analysis (several for a `select`).
+    pub blocked_on: Vec<Handle>,
+    /// Virtual ns of simulated CPU work still to do (`id::SIM_WORK`).
+    pub work_left: u64,
+    /// When it next runs, it must panic with this text (a sender woken by
+    /// `close`): the process ends as for an unrecovered panic.
+    pub must_panic: Option<&'static str>,
+}
+
+/// The [`Machine`] over the VM: owns the VM and the runtime objects.
+pub struct VmMachine {
+    pub vm: Vm,
+    pub gs: HashMap<GoId, GInfo>,
+    pub chans: Chans,
+    /// Everything written, in order, per fd (1 and 2).
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// The crash that ends the run, once one happened.
+    pub crash: Option<Crash>,
+    /// Goroutines found leaked by the last goroutineleak detection.
+    pub leaked: Vec<GoId>,
+    /// Events for the scheduler to record after the current call.
+    events: Vec<EventKind>,
+    /// A goroutine's final stop, held back while its stack growth is
+    /// reported first.
+    after_grow: Option<(GoId, Stop)>,
+    /// Set by the first crash: the exit code every later call returns.
+    dying: Option<i32>,
+    /// Functions goroutine 1 calls after the current one returns (package
+    /// initialisation runs on the main goroutine before `main.main`, as
+    /// `runtime.main` does).
+    pub main_steps: std::collections::VecDeque<u32>,
+    /// Function names by index, shared (creators of many goroutines).
+    names: HashMap<u32, Arc<str>>,
+    /// The `go` statement whose G the scheduler is creating.
+    spawning: Option<(Value, Vec<Value>, Creator)>,
+}
+
+impl VmMachine {
+    pub fn new(vm: Vm) -> VmMachine {
+        VmMachine {
+            vm,
+            gs: HashMap::new(),
+            chans: Chans::default(),
+            stdout: Vec::new(),
+            stderr: Vec::new(),
+            crash: None,
+            leaked: Vec::new(),
+            events: Vec::new(),
+            after_grow: None,
+            dying: None,
+            main_steps: Default::default(),
+            names: HashMap::new(),
+            spawning: None,
+        }
+    }
+
+    /// Events produced outside a scheduler call (the final crash text).
+    pub fn take_pending_events(&mut self) -> Vec<EventKind> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// The VM goroutine of `goid`.
+    pub fn vm_of(&self, goid: GoId) -> Option<usize> {
+        self.gs.get(&goid).and_then(|g| g.vm)
+    }
+
+    /// Host bytes the engine spends on goroutine `goid` beyond the heap:
+    /// the process's record, the VM's frames and operand stack, the
+    /// scheduler's G (the memory-per-goroutine figure of the benchmark).
+    pub fn host_bytes_of(&self, goid: GoId) -> usize {
+        let mut n = std::mem::size_of::<(GoId, GInfo)>() + Sched::bytes_per_g();
+        if let Some(s) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)) {
+            n += std::mem::size_of::<vm::GState>()
+                + s.frames.capacity() * std::mem::size_of::<vm::Frame>()
+                + s.stack.capacity() * std::mem::size_of::<Value>()
+                + s.defers.capacity() * std::mem::size_of::<vm::DeferRec>();
+        }
+        n
+    }
+
+    /// The goroutine's stack, innermost frame first.
+    pub fn trace_of(&self, goid: GoId) -> Vec<vm::TraceFrame> {
+        match self.vm_of(goid).and_then(|i| self.vm.gs.get(i)) {
+            Some(s) => self.vm.traceback(s),
+            None => Vec::new(),
+        }
+    }
+
+    /// Moves what the VM printed into the run's output and the event stream.
+    fn flush_output(&mut self) {
+        for fd in [1u8, 2] {
+            let buf = if fd == 1 { std::mem::take(&mut self.vm.stdout) } else { std::mem::take(&mut self.vm.stderr) };
+            if buf.is_empty() {
+                continue;
+            }
+            self.events.push(EventKind::Output { fd, text: String::from_utf8_lossy(&buf).into_owned() });
+            if fd == 1 { self.stdout.extend_from_slice(&buf) } else { self.stderr.extend_from_slice(&buf) }
+        }
+    }
+
+    /// Text the process itself writes to stderr (crash reports).
+    pub fn write_stderr(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.stderr.extend_from_slice(text.as_bytes());
+        self.events.push(EventKind::Output { fd: 2, text: text.to_string() });
+    }
+
+    /// Ends the process with `crash`: its text goes to stderr, exit 2.
+    /// Only the first crash is printed: once the process is dying, other
+    /// Ps that still act before the exit is applied just exit too (Go's
+    /// other threads stop when the panicking one exits).
+    fn die(&mut self, c: Crash) -> Stop {
+        if let Some(code) = self.dying {
+            return Stop::Exit(code);
+        }
+        self.dying = Some(c.exit_code);
+        self.flush_output();
+        self.write_stderr(&c.text);
+        let code = c.exit_code;
+        self.crash = Some(c);
+        Stop::Exit(code)
+    }
+
+    /// The name of the function a `go` statement starts.
+    fn func_name(&mut self, f: Value) -> Arc<str> {
+        let prog = self.vm.program().clone();
+        let fi = match f {
+            Value::Func(i) if i & vm::NATIVE_FUNC_BIT != 0 => {
+                return Arc::from(prog.natives.get((i & !vm::NATIVE_FUNC_BIT) as usize).map_or("?", |n| n.name.as_str()));
+            }
+            Value::Func(i) => i,
+            Value::Closure(h) => match self.vm.heap.get(h) {
+                Obj::Closure { func, .. } => *func,
+                _ => return Arc::from("?"),
+            },
+            _ => return Arc::from("?"),
+        };
+        self.names.entry(fi).or_insert_with(|| Arc::from(prog.funcs.get(fi as usize).map_or("?", |x| x.name.as_str()))).clone()
+    }
+
+    /// The function and position of the instruction goroutine `goid` last
+    /// executed (a `go` statement when it asks for one).
+    /// `N` of the `gowrapN` closure Go would make for the `go` statement
+    /// goroutine `goid` just executed (see [`Creator::wrap`]).
+    fn gowrap_index(&self, goid: GoId) -> u32 {
+        let prog = self.vm.program();
+        let Some(f) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)).and_then(|s| s.frames.last()) else { return 1 };
+        let Some(code) = prog.funcs.get(f.func as usize).map(|x| &x.chunk.code) else { return 1 };
+        let before = code.iter().take(f.ip.saturating_sub(1) as usize);
+        1 + before.filter(|op| matches!(op, crate::chunk::Op::Go(n) | crate::chunk::Op::Defer(n) if *n > 0)).count() as u32
+    }
+
+    fn site(&mut self, goid: GoId) -> (Arc<str>, u32, Span) {
+        let prog = self.vm.program().clone();
+        let Some(f) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)).and_then(|s| s.frames.last()) else {
+            return (Arc::from("?"), 0, Span::default());
+        };
+        let (fi, ip) = (f.func, f.ip.saturating_sub(1));
+        let span = prog.funcs.get(fi as usize).map_or(Span::default(), |fd| fd.chunk.span_at(ip as usize));
+        let name = self
+            .names
+            .entry(fi)
+            .or_insert_with(|| Arc::from(prog.funcs.get(fi as usize).map_or("?", |fd| fd.name.as_str())))
+            .clone();
+        (name, prog.line_of(fi, ip), span)
+    }
+
+    fn push(&mut self, goid: GoId, vals: &[Value]) {
+        if let Some(i) = self.vm_of(goid) {
+            self.vm.push_results(i, vals);
+        }
+    }
+
+    /// Serves request `sc` of goroutine `goid` at an instant. `None`: done,
+    /// keep executing; `Some(stop)`: tell the scheduler.
+    fn serve(&mut self, sched: &Sched, goid: GoId, sc: Syscall) -> Option<Stop> {
+        match sc {
+            Syscall::Go { func, args } => {
+                let (cf, line, pos) = self.site(goid);
+                let name = self.func_name(func);
+                let wrap = if args.is_empty() { None } else { Some(self.gowrap_index(goid)) };
+                self.spawning = Some((func, args, Creator { func: cf, goid, line, wrap }));
+                Some(Stop::Newproc { func: name, pos })
+            }
+            Syscall::Sys { id, args } => self.sys(sched, goid, id, &args),
+        }
+    }
+
+    fn arg(args: &[Value], i: usize) -> Value {
+        args.get(i).copied().unwrap_or(Value::Nil)
+    }
+
+    fn sys(&mut self, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
+        let a0 = Self::arg(args, 0);
+        let gs = &self.gs;
+        let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm);
+        match sid {
+            id::MAKE_CHAN => match Chans::make(&mut self.vm, a0.int() as u32, Self::arg(args, 1).int()) {
+                Ok(c) => self.push(goid, &[c]),
+                Err(msg) => return Some(self.go_panic(sched, goid, msg)),
+            },
+            id::CHAN_SEND => {
+                let out = self.chans.send(&mut self.vm, goid, a0, Self::arg(args, 1), &vm_of);
+                return self.chan_outcome(sched, goid, a0, out);
+            }
+            id::CHAN_RECV | id::CHAN_RECV2 => {
+                let kind = if sid == id::CHAN_RECV { RecvKind::One } else { RecvKind::WithOk };
+                let out = self.chans.recv(&mut self.vm, goid, a0, kind, &vm_of);
+                return self.chan_outcome(sched, goid, a0, out);
+            }
+            id::CHAN_CLOSE => {
+                let out = self.chans.close(&mut self.vm, a0, &vm_of);
+                return self.chan_outcome(sched, goid, a0, out);
+            }
+            id::GOSCHED => return Some(Stop::Gosched),
+            id::SLEEP => {
+                let d = a0.int();
+                if d > 0 {
+                    return Some(Stop::Sleep { duration_ns: d as u64 });
+                }
+            }
+            id::NUM_GOROUTINE => self.push(goid, &[Value::Int(sched.num_goroutine() as i64)]),
+            id::GOMAXPROCS => {
+                self.push(goid, &[Value::Int(sched.gomaxprocs() as i64)]);
+                let n = a0.int();
+                if n >= 1 && n != sched.gomaxprocs() as i64 {
+                    return Some(Stop::SetGomaxprocs(n.min(256) as u32));
+                }
+            }
+            id::GC => {
+                self.vm.collect();
+                return Some(Stop::Gc { leaked: Vec::new() });
+            }
+            id::STACK => {
+                let text = dump::stack(self, sched, goid, Self::arg(args, 1).bool());
+                let n = self.copy_into(a0, text.as_bytes());
+                self.push(goid, &[Value::Int(n as i64)]);
+            }
+            id::DEBUG_STACK => {
+                let text = dump::debug_stack(self, sched, goid);
+                let v = self.bytes_value(text.as_bytes());
+                self.push(goid, &[v]);
+            }
+            id::PPROF_GOROUTINE => {
+                let text = dump::pprof_goroutine(self, sched, goid, a0.int(), false);
+                let v = self.string_value(&text);
+                self.push(goid, &[v]);
+            }
+            id::PPROF_GOROUTINE_LEAK => {
+                // Go's profile runs a leak-detecting GC cycle first.
+                self.vm.collect();
+                let found = leak::detect(self, sched);
+                for g in &found {
+                    if !self.leaked.contains(g) {
+                        self.leaked.push(*g);
+                    }
+                }
+                let text = dump::pprof_goroutine(self, sched, goid, a0.int(), true);
+                let v = self.string_value(&text);
+                self.push(goid, &[v]);
+                return Some(Stop::Gc { leaked: found });
+            }
+            id::GOROUTINE_LEAK_COUNT => {
+                let n = self.leaked.iter().filter(|g| sched.g_by_id(**g).is_some_and(|x| x.goid == **g)).count();
+                self.push(goid, &[Value::Int(n as i64)]);
+            }
+            id::SIM_SYSCALL => {
+                if a0.int() > 0 {
+                    return Some(Stop::Syscall { duration_ns: a0.int() as u64 });
+                }
+            }
+            id::SIM_WORK => {
+                if let Some(g) = self.gs.get_mut(&goid)
+                    && a0.int() > 0
+                {
+                    g.work_left = a0.int() as u64;
+                    // The work is done in the following calls.
+                    return Some(Stop::Continue);
+                }
+            }
+            id::LOCK_OS_THREAD => return Some(Stop::LockOSThread),
+            id::UNLOCK_OS_THREAD => return Some(Stop::UnlockOSThread),
+            id::FATAL => {
+                let msg = String::from_utf8_lossy(self.vm.heap.str_bytes(a0)).into_owned();
+                let c = crash::fatal_in(self, sched, goid, &msg);
+                return Some(self.die(c));
+            }
+            _ => {
+                let c = crash::internal(&format!("unknown runtime operation {sid}"));
+                return Some(self.die(c));
+            }
+        }
+        None
+    }
+
+    fn chan_outcome(&mut self, sched: &Sched, goid: GoId, c: Value, out: ChanOutcome) -> Option<Stop> {
+        match out {
+            ChanOutcome::Done(vals) => {
+                self.push(goid, &vals);
+                None
+            }
+            ChanOutcome::DoneAndReady(vals, other) => {
+                self.push(goid, &vals);
+                if let Some(o) = self.gs.get_mut(&other) {
+                    o.blocked_on.clear();
+                }
+                Some(Stop::Ready(other))
+            }
+            ChanOutcome::Park(reason) => {
+                if let Some(g) = self.gs.get_mut(&goid) {
+                    g.blocked_on = sys::Chans::handle(&self.vm, c).into_iter().collect();
+                }
+                Some(Stop::Park(reason))
+            }
+            ChanOutcome::Closed { ready, panics } => {
+                for g in &ready {
+                    if let Some(o) = self.gs.get_mut(g) {
+                        o.blocked_on.clear();
+                        if panics.contains(g) {
+                            o.must_panic = Some("send on closed channel");
+                        }
+                    }
+                }
+                if ready.is_empty() { None } else { Some(Stop::ReadyMany(ready)) }
+            }
+            ChanOutcome::Panic(msg) => Some(self.go_panic(sched, goid, msg)),
+        }
+    }
+
+    /// A run-time panic raised by the runtime (not by bytecode). The VM
+    /// cannot yet unwind a goroutine from outside, so it is reported as an
+    /// unrecovered panic (deferred calls do not run; `recover` cannot catch
+    /// it): a known gap until the VM offers `raise_panic`.
+    fn go_panic(&mut self, sched: &Sched, goid: GoId, msg: &str) -> Stop {
+        let c = crash::runtime_panic(self, sched, goid, msg);
+        self.die(c)
+    }
+
+    /// `copy(buf, text)` into a `[]byte` value; the count copied.
+    fn copy_into(&mut self, buf: Value, text: &[u8]) -> usize {
+        let Value::Slice { obj, off, len, .. } = buf else { return 0 };
+        let n = (len as usize).min(text.len());
+        match self.vm.heap.get_mut(obj) {
+            Some(Obj::ByteArr(_, data)) => {
+                let off = off as usize;
+                match data.get_mut(off..off + n) {
+                    Some(dst) => {
+                        dst.copy_from_slice(&text[..n]);
+                        n
+                    }
+                    None => 0,
+                }
+            }
+            _ => 0,
+        }
+    }
+
+    fn bytes_value(&mut self, b: &[u8]) -> Value {
+        let n = b.len() as u32;
+        match self.vm.heap.alloc_byte_arr(ByteKind::U8, b.to_vec(), n as u64) {
+            Ok(obj) => Value::Slice { obj, off: 0, len: n, cap: n },
+            Err(_) => Value::Nil,
+        }
+    }
+
+    fn string_value(&mut self, s: &str) -> Value {
+        self.vm.heap.alloc_str(s.as_bytes()).unwrap_or(Value::EMPTY_STRING)
+    }
+
+    /// The goroutine is gone: free its VM state and queue entries.
+    fn exited(&mut self, goid: GoId) {
+        if let Some(g) = self.gs.get_mut(&goid)
+            && let Some(i) = g.vm.take()
+        {
+            self.vm.release(i);
+        }
+        // A goroutine that exits is not parked, so it sits in no wait queue.
+        self.gs.remove(&goid);
+    }
+}
+
+impl Machine for VmMachine {
+    fn run(&mut self, sched: &Sched, goid: GoId, _now: u64, slice_ns: u64) -> RunResult {
+        let mut used: u64 = 0;
+        if let Some(code) = self.dying {
+            return RunResult { used_ns: 0, stop: Stop::Exit(code) };
+        }
+        if let Some((g, stop)) = self.after_grow.take() {
+            if g == goid {
+                return RunResult { used_ns: 0, stop };
+            }
+            self.after_grow = Some((g, stop));
+        }
+        loop {
+            let Some(info) = self.gs.get_mut(&goid) else {
+                let c = crash::internal(&format!("the scheduler ran goroutine {goid}, which the VM does not know"));
+                return RunResult { used_ns: used, stop: self.die(c) };
+            };
+            if info.work_left > 0 {
+                // Simulated CPU work: time passes, nothing else happens.
+                let w = info.work_left.min(slice_ns.saturating_sub(used)).max(1);
+                info.work_left -= w;
+                return RunResult { used_ns: used + w, stop: Stop::Continue };
+            }
+            if let Some(msg) = info.must_panic.take() {
+                return RunResult { used_ns: used, stop: self.go_panic(sched, goid, msg) };
+            }
+            if let Some(sc) = info.pending.take() {
+                if used > 0 {
+                    info.pending = Some(sc);
+                    return RunResult { used_ns: used, stop: Stop::Continue };
+                }
+                if let Some(stop) = self.serve(sched, goid, sc) {
+                    self.flush_output();
+                    return RunResult { used_ns: 0, stop };
+                }
+            }
+            let Some(idx) = self.vm_of(goid) else {
+                let c = match self.crash.take() {
+                    // Its spawn failed (out of memory): reported as it starts.
+                    Some(c) if c.goid == goid => c,
+                    _ => crash::internal(&format!("goroutine {goid} has no VM state")),
+                };
+                return RunResult { used_ns: used, stop: self.die(c) };
+            };
+            if used >= slice_ns {
+                return RunResult { used_ns: used, stop: Stop::Continue };
+            }
+            let budget = ((slice_ns - used) / NS_PER_INSTR).clamp(1, u32::MAX as u64) as u32;
+            let before = self.vm.instructions;
+            let stop = self.vm.execute(idx, budget);
+            used += (self.vm.instructions - before) * NS_PER_INSTR;
+            self.flush_output();
+            let grew = match self.vm.gs.get_mut(idx) {
+                Some(s) if s.stack_grew => {
+                    s.stack_grew = false;
+                    Some(s.stack_size.min(u32::MAX as u64) as u32)
+                }
+                _ => None,
+            };
+            let terminal = match stop {
+                vm::Stop::Budget => Stop::Continue,
+                vm::Stop::Syscall(sc) => {
+                    if let Some(g) = self.gs.get_mut(&goid) {
+                        g.pending = Some(sc);
+                    }
+                    if grew.is_none() && used == 0 {
+                        continue;
+                    }
+                    Stop::Continue
+                }
+                vm::Stop::Returned if goid == 1 && !self.main_steps.is_empty() => {
+                    // The next step of runtime.main on the same goroutine.
+                    let next = self.main_steps.pop_front().unwrap_or_default();
+                    self.vm.release(idx);
+                    match self.vm.spawn(Value::Func(next), &[]) {
+                        Ok(i) => {
+                            if let Some(g) = self.gs.get_mut(&1) {
+                                g.vm = Some(i);
+                            }
+                            Stop::Continue
+                        }
+                        Err(f) => self.die(Crash { text: f.message, exit_code: 2, goid: 1, kind: crash::CrashKind::Fatal }),
+                    }
+                }
+                vm::Stop::Returned => {
+                    self.exited(goid);
+                    Stop::Return
+                }
+                vm::Stop::Goexit => {
+                    self.exited(goid);
+                    Stop::Goexit
+                }
+                vm::Stop::Exit(code) => Stop::Exit(code),
+                vm::Stop::Panicked(report) => {
+                    let c = crash::panicked(self, sched, goid, &report);
+                    self.die(c)
+                }
+                vm::Stop::Fatal(f) => {
+                    let c = crash::vm_fatal(self, sched, goid, &f);
+                    self.die(c)
+                }
+            };
+            if let Some(needed) = grew {
+                // The growth happened during the slice; what ended the
+                // goroutine is reported right after it.
+                if terminal != Stop::Continue {
+                    self.after_grow = Some((goid, terminal));
+                }
+                return RunResult { used_ns: used.max(1), stop: Stop::GrowStack { needed } };
+            }
+            if terminal == Stop::Continue && used < slice_ns && self.gs.get(&goid).is_some_and(|g| g.pending.is_some()) {
+                // Stopped for a request after some work: report the work,
+                // serve the request next call (at the exact time).
+                return RunResult { used_ns: used, stop: Stop::Continue };
+            }
+            return RunResult { used_ns: used, stop: terminal };
+        }
+    }
+
+    fn take_events(&mut self) -> Vec<EventKind> {
+        std::mem::take(&mut self.events)
+    }
+
+    fn newproc(&mut self, parent: GoId, child: GoId) {
+        let Some((func, args, creator)) = self.spawning.take() else { return };
+        debug_assert_eq!(creator.goid, parent);
+        match self.vm.spawn(func, &args) {
+            Ok(i) => {
+                self.gs.insert(child, GInfo { vm: Some(i), creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
+            }
+            Err(f) => {
+                // Reported when the child first runs (it has no VM state).
+                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
+                let text = f.message.clone();
+                self.crash = Some(Crash { text, exit_code: 2, goid: child, kind: crash::CrashKind::Fatal });
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! A process: the VM and the G/M/P scheduler joined, running a program's
+//! `main` goroutine to its end under GOMAXPROCS Ps and a seed, and what Go
+//! prints when it ends.
+//!
+//! [`Process::new`] makes the VM, the scheduler (M0, P0, goroutine 1 on
+//! the program's entry function) and the runtime objects;
+//! [`Process::run`] drives [`sched::Sched::run`] with the VM as its
+//! [`Machine`](crate::sched::Machine) ([`machine`]) and turns the
+//! scheduler's ending into Go's text and exit code ([`crash`]):
+//!
+//! | ending | stderr | exit |
+//! |---|---|---|
+//! | main returns | nothing (leaks in [`ProcessOutcome::leaks`]) | 0 |
+//! | `os.Exit(n)` | nothing (deferred calls do not run) | n |
+//! | unrecovered panic in any goroutine | `panic: ...`, its trace | 2 |
+//! | fatal error (`sync: unlock of unlocked mutex`, stack overflow) | `fatal error: ...`, its trace | 2 |
+//! | every goroutine blocked | `fatal error: all goroutines are asleep - deadlock!`, every trace | 2 |
+//! | main called `Goexit`, the rest exited | `fatal error: no goroutines (main called runtime.Goexit) - deadlock!` | 2 |
+//!
+//! Runtime operations reach the process through `Op::Sys` ids ([`sys`]);
+//! goroutine dumps are in [`dump`], leak reports in [`leak`].
+//!
+//! # Wiring it into `lib.rs`
+//!
+//! ```text
+//! let cfg = ProcessConfig::for_run(config.seed, config.procs, imports_os);
+//! let out = process::run_steps(Rc::new(bytecode), &[entry.init, ..entry.inits, entry.main], &cfg);
+//! Outcome { stdout: out.stdout, stderr: out.stderr, exit_code: out.exit_code, events: out.events }
+//! ```
+//!
+//! `imports_os`: whether the program imports `os`, directly or through
+//! `fmt`, `log`... (goroutine numbering depends on it). `out.leaks` /
+//! `out.leak_text` carry the goroutines main left behind for the UI.
+
+pub mod crash;
+pub mod dump;
+pub mod leak;
+pub mod machine;
+pub mod sys;
+#[cfg(test)]
+mod tests;
+
+use crate::event::{Event, EventKind};
+use crate::sched::{self, Ending, Sched};
+use crate::value::Value;
+use crate::vm::{Bytecode, Vm, VmConfig};
+use crash::{Crash, CrashKind};
+use leak::LeakedGoroutine;
+use machine::{GInfo, VmMachine};
+use std::rc::Rc;
+
+/// The inputs that, with the program, fix a run.
+#[derive(Clone, Debug)]
+pub struct ProcessConfig {
+    /// GOMAXPROCS.
+    pub procs: u32,
+    pub seed: u64,
+    /// The program imports `os` (directly or through fmt, log...): Go
+    /// then runs a finalizer goroutine, so the first user goroutine is 7,
+    /// not 6 (see `sched::Sched::new`).
+    pub imports_os: bool,
+    /// Check the scheduler's invariants after every event.
+    pub check_invariants: bool,
+    /// Record a replay snapshot after every event (tests).
+    pub record_snapshots: bool,
+    /// Scheduler steps before the run is cut off as endless.
+    pub max_steps: u64,
+    pub max_events: usize,
+    /// The VM's limits (instruction budget, heap). Its seed is `seed`.
+    pub vm: VmConfig,
+}
+
+impl Default for ProcessConfig {
+    fn default() -> ProcessConfig {
+        let s = sched::Config::default();
+        ProcessConfig {
+            procs: 1,
+            seed: 1,
+            imports_os: true,
+            check_invariants: s.check_invariants,
+            record_snapshots: false,
+            max_steps: s.max_steps,
+            max_events: s.max_events,
+            vm: VmConfig::default(),
+        }
+    }
+}
+
+impl ProcessConfig {
+    /// The configuration of a `gmp run`: GOMAXPROCS, seed, and whether the
+    /// program imports `os`; the rest as by default.
+    pub fn for_run(seed: u64, procs: u32, imports_os: bool) -> ProcessConfig {
+        ProcessConfig { seed, procs: procs.max(1), imports_os, ..ProcessConfig::default() }
+    }
+}
+
+/// Why the run ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EndReason {
+    /// `main.main` returned.
+    MainReturned,
+    /// `os.Exit(code)`.
+    Exit(i32),
+    /// An unrecovered panic in this goroutine.
+    Panic(sched::GoId),
+    /// A fatal error: deadlock, `sync` misuse, stack overflow...
+    Fatal,
+    /// The run hit a limit (events, steps): a program that never ends.
+    Limit(String),
+    /// The engine found itself inconsistent: a bug, reported.
+    Internal(String),
+}
+
+/// Everything a finished run produced.
+#[derive(Clone, Debug)]
+pub struct ProcessOutcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+    pub events: Vec<Event>,
+    pub end: EndReason,
+    /// Goroutines alive when main returned or `os.Exit` ran (Go kills
+    /// them silently), for the UI.
+    pub leaks: Vec<LeakedGoroutine>,
+    /// The engine's own text for `leaks` (empty if none); not Go's output,
+    /// so not part of `stderr`.
+    pub leak_text: String,
+    /// Virtual time at the end, in nanoseconds.
+    pub virtual_ns: u64,
+    /// Replay snapshots (when configured).
+    pub snapshots: Vec<sched::replay::Snapshot>,
+}
+
+/// A program loaded into a VM and a scheduler, ready to run.
+pub struct Process {
+    pub sched: Sched,
+    pub machine: VmMachine,
+}
+
+impl Process {
+    /// Goroutine 1 will call the program's entry function.
+    pub fn new(prog: Rc<Bytecode>, cfg: &ProcessConfig) -> Result<Process, Crash> {
+        let entry = prog.entry;
+        Process::with_steps(prog, &[entry], cfg)
+    }
+
+    /// Goroutine 1 will call `steps` one after the other (package
+    /// initialisation, `init` functions, then `main.main`, as the
+    /// compiler's `EntryPoints` lists them); the process ends when the
+    /// last returns. Goroutines started by an earlier step keep running.
+    pub fn with_steps(prog: Rc<Bytecode>, steps: &[u32], cfg: &ProcessConfig) -> Result<Process, Crash> {
+        let vmcfg = VmConfig { seed: cfg.seed, ..cfg.vm.clone() };
+        let entry = steps.first().copied().unwrap_or(prog.entry);
+        let mut vm = Vm::new(prog, vmcfg).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
+        let main = vm.spawn(Value::Func(entry), &[]).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
+        let mut machine = VmMachine::new(vm);
+        machine.main_steps = steps.iter().skip(1).copied().collect();
+        machine.gs.insert(1, GInfo { vm: Some(main), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
+        let sched = Sched::new(sched::Config {
+            procs: cfg.procs.max(1),
+            seed: cfg.seed,
+            check_invariants: cfg.check_invariants,
+            record_snapshots: cfg.record_snapshots,
+            max_steps: cfg.max_steps,
+            max_events: cfg.max_events,
+            imports_os: cfg.imports_os,
+            ..sched::Config::default()
+        });
+        Ok(Process { sched, machine })
+    }
+
+    /// Runs to the end and reports as Go would.
+    pub fn run(mut self) -> ProcessOutcome {
+        let ending = self.sched.run(&mut self.machine);
+        let m = &mut self.machine;
+        let mut leaks = Vec::new();
+        let (end, code) = match (&m.crash, ending) {
+            (Some(c), Ending::Exit(_)) => {
+                let end = match c.kind {
+                    CrashKind::Panic => EndReason::Panic(c.goid),
+                    CrashKind::Fatal => EndReason::Fatal,
+                    CrashKind::Internal => EndReason::Internal(c.text.clone()),
+                };
+                (end, c.exit_code)
+            }
+            (None, Ending::Exit(code)) => {
+                leaks = leak::report(m, &self.sched);
+                let main_alive = self.sched.g_by_id(1).is_some_and(|g| g.goid == 1 && g.status != sched::GStatus::Dead);
+                let main_returned = code == 0 && main_alive && !m.gs.contains_key(&1);
+                (if main_returned { EndReason::MainReturned } else { EndReason::Exit(code) }, code)
+            }
+            (_, Ending::Deadlock { main_goexit }) => {
+                let c = crash::deadlock(m, &self.sched, main_goexit);
+                m.write_stderr(&c.text);
+                (EndReason::Fatal, 2)
+            }
+            (_, Ending::Fault(msg)) => {
+                let c = crash::internal(&msg);
+                m.write_stderr(&c.text);
+                (EndReason::Internal(msg), 2)
+            }
+            (_, Ending::Limit(msg)) => {
+                m.write_stderr(&format!("gmp: the run was stopped: {msg} (does the program ever end?)\n"));
+                (EndReason::Limit(msg), 2)
+            }
+        };
+        let mut events = std::mem::take(&mut self.sched.events);
+        let now = self.sched.now;
+        for kind in m.take_pending_events() {
+            events.push(Event { time_ns: now, kind });
+        }
+        events.push(Event { time_ns: now, kind: EventKind::Exit { code } });
+        let leak_text = leak::render(&leaks, &m.vm.program().path);
+        ProcessOutcome {
+            stdout: String::from_utf8_lossy(&m.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&m.stderr).into_owned(),
+            exit_code: code,
+            events,
+            end,
+            leaks,
+            leak_text,
+            virtual_ns: now,
+            snapshots: std::mem::take(&mut self.sched.snapshots),
+        }
+    }
+}
+
+/// Runs `prog` from its entry function to its end: the whole process in
+/// one call.
+pub fn run(prog: Rc<Bytecode>, cfg: &ProcessConfig) -> ProcessOutcome {
+    let entry = prog.entry;
+    run_steps(prog, &[entry], cfg)
+}
+
+/// Runs `steps` on goroutine 1 in order (see [`Process::with_steps`]).
+pub fn run_steps(prog: Rc<Bytecode>, steps: &[u32], cfg: &ProcessConfig) -> ProcessOutcome {
+    match Process::with_steps(prog, steps, cfg) {
+        Ok(p) => p.run(),
+        Err(c) => ProcessOutcome {
+            stdout: String::new(),
+            stderr: c.text.clone(),
+            exit_code: c.exit_code,
+            events: vec![Event { time_ns: 0, kind: EventKind::Output { fd: 2, text: c.text } }, Event {
+                time_ns: 0,
+                kind: EventKind::Exit { code: c.exit_code },
+            }],
+            end: EndReason::Fatal,
+            leaks: Vec::new(),
+            leak_text: String::new(),
+            virtual_ns: 0,
+            snapshots: Vec::new(),
+        },
+    }
+}
