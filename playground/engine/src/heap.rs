@@ -269,6 +269,42 @@ impl Heap {
         self.alloc(Obj::ByteArr(kind, data), go_bytes)
     }
 
+    /// Appends `more` to a compact backing store in place, if its current
+    /// length is exactly `expected_len` (so whoever asks owns the tail and no
+    /// other window can see the new bytes); returns the new length, or None
+    /// when `h` is not such a store and the caller must copy instead.
+    /// Growth doubles, so a loop of small appends (strings.Builder) costs
+    /// amortised O(1) per byte instead of copying everything each time.
+    pub fn append_bytes_in_place(&mut self, h: Handle, expected_len: usize, more: &[u8]) -> Result<Option<usize>, HeapError> {
+        let cap_before = match self.get(h) {
+            Obj::ByteArr(_, d) if d.len() == expected_len => d.capacity(),
+            _ => return Ok(None),
+        };
+        let needed = expected_len + more.len();
+        if needed > cap_before {
+            let new_cap = needed.max(cap_before.saturating_mul(2)).max(16);
+            self.reserve((new_cap - cap_before) as u64)?;
+        }
+        let len = match self.get_mut(h) {
+            Some(Obj::ByteArr(_, d)) => {
+                if needed > d.capacity() {
+                    let new_cap = needed.max(d.capacity().saturating_mul(2)).max(16);
+                    d.reserve_exact(new_cap - d.len());
+                }
+                d.extend_from_slice(more);
+                d.len()
+            }
+            _ => return Ok(None),
+        };
+        let grown = needed as u64 - expected_len as u64;
+        self.go_bytes += grown;
+        if let Some(e) = self.entries.get_mut(h as usize) {
+            e.go_bytes += grown;
+        }
+        self.reaccount(h);
+        Ok(Some(len))
+    }
+
     /// Sets elements `off..off+len` of a compact backing store to zero;
     /// false if `h` is not one.
     pub fn zero_bytes(&mut self, h: Handle, off: usize, len: usize) -> bool {
@@ -925,6 +961,34 @@ fn hash_bytes(seed: u64, b: &[u8]) -> u64 {
 mod tests {
     use super::*;
     use crate::rtype::builtin_types;
+
+    #[test]
+    fn bytes_append_in_place_only_for_the_tail_owner() {
+        let mut h = Heap::new(1 << 30);
+        let arr = h.alloc_byte_arr(ByteKind::U8, b"ab".to_vec(), 2).unwrap();
+        assert_eq!(h.append_bytes_in_place(arr, 2, b"cd").unwrap(), Some(4));
+        assert_eq!(h.byte_arr(arr).unwrap(), b"abcd");
+        // A holder that still thinks the length is 2 must not append over
+        // the bytes someone else added: it is told to copy instead.
+        assert_eq!(h.append_bytes_in_place(arr, 2, b"XY").unwrap(), None);
+        assert_eq!(h.byte_arr(arr).unwrap(), b"abcd");
+        for _ in 0..1000 {
+            let n = h.byte_arr(arr).unwrap().len();
+            h.append_bytes_in_place(arr, n, b"z").unwrap();
+        }
+        assert_eq!(h.byte_arr(arr).unwrap().len(), 1004);
+        let s = h.alloc_str(b"str").unwrap();
+        let Value::Str { obj, .. } = s else { unreachable!() };
+        assert_eq!(h.append_bytes_in_place(obj, 3, b"!").unwrap(), None, "strings are immutable");
+    }
+
+    #[test]
+    fn bytes_append_respects_the_heap_budget() {
+        let mut h = Heap::new(4096);
+        let arr = h.alloc_byte_arr(ByteKind::U8, Vec::new(), 0).unwrap();
+        let big = vec![7u8; 8192];
+        assert!(h.append_bytes_in_place(arr, 0, &big).is_err());
+    }
 
     #[test]
     fn gc_frees_unreachable_and_keeps_reachable() {

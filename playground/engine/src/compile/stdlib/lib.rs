@@ -172,8 +172,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "strings.(*Builder).Reset" | "bytes.(*Buffer).Reset" => builder_reset,
         "bytes.(*Buffer).Bytes" => |vm, g, n| {
             let a = args(g, n);
-            let t = builder_text(vm, a.first().copied().unwrap_or_default());
-            let b: Vec<Value> = str_of(vm, t).iter().map(|&c| Value::Int(c as i64)).collect();
+            let field = builder_field(vm, a.first().copied().unwrap_or_default());
+            let b: Vec<Value> = builder_bytes(vm, field).iter().map(|&c| Value::Int(c as i64)).collect();
             let v = append_bytes(vm, b)?;
             g.stack.push(v);
             Ok(())
@@ -944,15 +944,42 @@ fn strconv_format_float(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), 
     Ok(())
 }
 
-// strings.Builder keeps its text as a string value in its one field.
+// strings.Builder keeps its bytes in its one field, `buf []byte`, as Go's
+// does: a compact byte slice that grows by doubling, appended to in place,
+// so building a long string costs O(n) overall, not O(n²). `String()`
+// copies the bytes into a string (Go avoids the copy with unsafe; the
+// result is the same).
 
 fn builder_append(vm: &mut Vm, recv: Value, add: &[u8]) -> Result<(), Throw> {
     let Some(h) = recv_obj(vm, recv) else { return Err(nil_deref(vm)) };
     let cur = vm.heap.slots(h).first().copied().unwrap_or_default();
-    let cur = if matches!(cur, Value::Str { .. }) { cur } else { Value::EMPTY_STRING };
-    let add = new_str(vm, add)?;
-    let joined = vm.heap.concat(cur, add).map_err(oom)?;
-    vm.heap.store_slot(h, 0, joined).map_err(oom)
+    if let Value::Slice { obj, off: 0, len, .. } = cur {
+        if let Some(new_len) = vm.heap.append_bytes_in_place(obj, len as usize, add).map_err(oom)? {
+            let grown = Value::Slice { obj, off: 0, len: new_len as u32, cap: new_len as u32 };
+            return vm.heap.store_slot(h, 0, grown).map_err(oom);
+        }
+    }
+    // First write, or a buffer someone else has appended to since (a
+    // Builder copied by value): start a fresh buffer with the bytes so far.
+    let mut bytes = builder_bytes(vm, cur);
+    bytes.extend_from_slice(add);
+    let len = bytes.len() as u32;
+    let mut data = Vec::with_capacity((bytes.len() * 2).max(16));
+    data.extend_from_slice(&bytes);
+    let obj = vm.heap.alloc_byte_arr(crate::heap::ByteKind::U8, data, len as u64).map_err(oom)?;
+    vm.heap.store_slot(h, 0, Value::Slice { obj, off: 0, len, cap: len }).map_err(oom)
+}
+
+/// The bytes a Builder holds, whatever form its field is in.
+fn builder_bytes(vm: &Vm, v: Value) -> Vec<u8> {
+    match v {
+        Value::Slice { obj, off, len, .. } => match vm.heap.byte_arr(obj) {
+            Some(d) => d.get(off as usize..(off + len) as usize).unwrap_or(&[]).to_vec(),
+            None => Vec::new(),
+        },
+        Value::Str { .. } => vm.heap.str_bytes(v).to_vec(),
+        _ => Vec::new(),
+    }
 }
 
 fn builder_write_string(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
@@ -983,24 +1010,25 @@ fn builder_write_rune(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Th
     Ok(())
 }
 
-fn builder_text(vm: &Vm, recv: Value) -> Value {
-    match recv_obj(vm, recv).and_then(|h| vm.heap.slots(h).first().copied()) {
-        Some(v @ Value::Str { .. }) => v,
-        _ => Value::EMPTY_STRING,
-    }
+fn builder_field(vm: &Vm, recv: Value) -> Value {
+    recv_obj(vm, recv).and_then(|h| vm.heap.slots(h).first().copied()).unwrap_or_default()
 }
 
 fn builder_string(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let v = builder_text(vm, a.first().copied().unwrap_or_default());
+    let bytes = builder_bytes(vm, builder_field(vm, a.first().copied().unwrap_or_default()));
+    let v = new_str(vm, &bytes)?;
     g.stack.push(v);
     Ok(())
 }
 
 fn builder_len(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let v = builder_text(vm, a.first().copied().unwrap_or_default());
-    g.stack.push(Value::Int(vm.heap.str_bytes(v).len() as i64));
+    let n = match builder_field(vm, a.first().copied().unwrap_or_default()) {
+        Value::Slice { len, .. } | Value::Str { len, .. } => len as i64,
+        _ => 0,
+    };
+    g.stack.push(Value::Int(n));
     Ok(())
 }
 
