@@ -77,3 +77,22 @@ test("a chapter's playground runs its program on the engine", async () => {
   await screenshot(page, "chapter-run");
   assert.deepEqual(problems, []);
 });
+
+test("an endless loop ends with a message and the page stays usable", async () => {
+  const { page, problems } = await open(browser, server.base + "playground/index.html");
+  const editor = page.locator(".gmp-full .gmp-editor");
+  await editor.waitFor({ timeout: 15000 });
+  await editor.fill("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
+  const started = Date.now();
+  await page.locator(".gmp-full .gmp-run").click();
+  const exit = page.locator(".gmp-full .gmp-exit");
+  await exit.waitFor({ timeout: 60000 });
+  const stderr = await page.locator(".gmp-full .gmp-stderr").textContent();
+  assert.match(stderr, /instruction/i, stderr);
+  assert.notEqual(await exit.innerText(), "Program exited with code 0.");
+  // The page answers again: the editor still takes input.
+  await editor.fill("package main\n\nfunc main() {}\n");
+  assert.equal(await editor.inputValue(), "package main\n\nfunc main() {}\n");
+  console.log(`endless loop stopped after ${Date.now() - started} ms`);
+  assert.deepEqual(problems, []);
+});

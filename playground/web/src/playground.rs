@@ -29,7 +29,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         let outcome = outcome.clone();
         let file_name = props.file_name.clone();
         Callback::from(move |_| {
-            let result = gmp_engine::run_source(&file_name, &source, &RunConfig::default());
+            let result = gmp_engine::run_source(&file_name, &source, &browser_run_config());
             outcome.set(Some(result));
         })
     };
@@ -49,6 +49,13 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             { render_outcome(outcome.as_ref()) }
         </div>
     }
+}
+
+/// The page runs the engine on its main thread, so a runaway program must
+/// stop soon: 300 million instructions is about a second of wasm, far more
+/// than any lesson needs, and the heap gets 256 MiB.
+fn browser_run_config() -> RunConfig {
+    RunConfig { instr_limit: 300_000_000, heap_budget: 256 << 20, ..RunConfig::default() }
 }
 
 fn render_outcome(outcome: Option<&Outcome>) -> Html {

@@ -131,7 +131,13 @@ impl Bytecode {
             asserts: Vec::new(),
             natives: vec![Native { name: "runtime.(*Error).Error".into(), func: runtime_error_text }],
             entry: 0,
-            path: format!("/tmp/sandbox/{}", file.name.trim_start_matches("./")),
+            // Go prints the absolute path the file was built from; a bare
+            // name gets the Go Playground's folder.
+            path: if file.name.starts_with('/') {
+                file.name.clone()
+            } else {
+                format!("/tmp/sandbox/{}", file.name.trim_start_matches("./"))
+            },
             file,
         }
     }
