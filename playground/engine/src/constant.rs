@@ -1,19 +1,157 @@
 //! Compile-time constant values and their arithmetic.
 //!
-//! Go's untyped constants are exact; this engine approximates them: integers
-//! are `i128` (an operation leaving that range is reported as an overflow,
-//! where Go would allow up to 512 bits in intermediate results), floats are
-//! `f64` (Go keeps arbitrary precision, so e.g. `1e400 / 1e300` differs),
-//! and complex constants are pairs of `f64`. Representability checks
-//! (`int8(300)` overflows, `int(1.5)` truncated) follow the spec.
+//! Go's untyped constants are exact. Here integers are `i128` (an
+//! operation leaving that range is reported as an overflow, where Go would
+//! allow up to 512 bits in intermediate results), floats are exact
+//! rationals ([`Exact`]: `0.1 + 0.2 == 0.3` holds and `1e400 / 1e390` is
+//! `1e10`, as in Go), and complex constants are pairs of `f64`.
+//! Representability checks (`int8(300)` overflows, `int(1.5)` truncated)
+//! follow the spec; converting to `float64` rounds to nearest, once.
 
 use crate::types::BasicKind;
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+/// An exact rational constant: Go's untyped float constants.
+#[derive(Clone, Debug, PartialEq, PartialOrd)]
+pub struct Exact(pub BigRational);
+
+/// Exponents beyond this are refused rather than computed: `1e100000`
+/// would need a 300,000-bit integer, and no lesson needs it.
+const MAX_DECIMAL_EXPONENT: i64 = 4000;
+
+impl Exact {
+    pub fn from_f64(f: f64) -> Exact {
+        Exact(BigRational::from_float(f).unwrap_or_else(BigRational::zero))
+    }
+
+    pub fn from_i128(i: i128) -> Exact {
+        Exact(BigRational::from_integer(BigInt::from(i)))
+    }
+
+    /// Rounded to the nearest `f64` (±Inf beyond its range).
+    pub fn to_f64(&self) -> f64 {
+        ratio_to_f64(&self.0)
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.0.is_zero()
+    }
+
+    pub fn is_integer(&self) -> bool {
+        self.0.is_integer()
+    }
+
+    /// The value as an integer, if it is one and fits.
+    pub fn to_i128(&self) -> Option<i128> {
+        if self.0.is_integer() { self.0.to_integer().to_i128() } else { None }
+    }
+
+    pub fn neg(&self) -> Exact {
+        Exact(-self.0.clone())
+    }
+
+    /// Parses a Go float literal (decimal or hexadecimal, `_` separators)
+    /// exactly.
+    pub fn parse_literal(text: &str) -> Option<Exact> {
+        let t: String = text.chars().filter(|&c| c != '_').collect();
+        let (hex, body) = match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+            Some(rest) => (true, rest.to_string()),
+            None => (false, t),
+        };
+        let exp_at = if hex { body.find(['p', 'P']) } else { body.find(['e', 'E']) };
+        let (mant, exp) = match exp_at {
+            Some(i) => (&body[..i], body[i + 1..].parse::<i64>().ok()?),
+            None => (&body[..], 0),
+        };
+        let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
+        let radix: u32 = if hex { 16 } else { 10 };
+        let digits = format!("{int_part}{frac_part}");
+        let digits = if digits.is_empty() { "0".to_string() } else { digits };
+        let m = BigInt::parse_bytes(digits.as_bytes(), radix)?;
+        // value = m * radix^-len(frac) * base^exp, base 2 for hex, 10 else.
+        let frac_scale = if hex { 4 * frac_part.len() as i64 } else { frac_part.len() as i64 };
+        let (base, e) = if hex { (2u32, exp - frac_scale) } else { (10u32, exp - frac_scale) };
+        if e.abs() > MAX_DECIMAL_EXPONENT * 4 {
+            return None;
+        }
+        let scale = num_traits::pow(BigInt::from(base), e.unsigned_abs() as usize);
+        let r = if e >= 0 {
+            BigRational::from_integer(m * scale)
+        } else {
+            BigRational::new(m, scale)
+        };
+        Some(Exact(r))
+    }
+}
+
+/// Correctly rounded conversion of a rational to `f64`: scale to a
+/// 64-bit-plus quotient, then round half to even on the remainder.
+fn ratio_to_f64(r: &BigRational) -> f64 {
+    if r.is_zero() {
+        return 0.0;
+    }
+    let neg = r.is_negative();
+    let (n, d) = (r.numer().abs(), r.denom().clone());
+    // Choose k so that q = n * 2^k / d has exactly 54 or 55 bits.
+    let k = 55i64 - (n.bits() as i64 - d.bits() as i64);
+    let (num, den) = if k >= 0 { (n << (k as usize), d) } else { (n, d << ((-k) as usize)) };
+    let (mut q, rem) = (&num / &den, &num % &den);
+    let mut exp = -k;
+    // Normalise q to 54 bits (53 + a rounding bit), keeping a sticky bit.
+    let mut sticky = !rem.is_zero();
+    while q.bits() > 54 {
+        if (&q & BigInt::one()) == BigInt::one() {
+            sticky = true;
+        }
+        q >>= 1;
+        exp += 1;
+    }
+    // Subnormals: keep shifting until the exponent is representable.
+    let min_exp = -1074 - 1; // q carries one extra rounding bit
+    while exp < min_exp && !q.is_zero() {
+        if (&q & BigInt::one()) == BigInt::one() {
+            sticky = true;
+        }
+        q >>= 1;
+        exp += 1;
+    }
+    let q = q.to_u64().unwrap_or(0);
+    let round_bit = q & 1;
+    let mut m = q >> 1;
+    exp += 1;
+    if round_bit == 1 && (sticky || (m & 1) == 1) {
+        m += 1;
+    }
+    let v = scale_by_pow2(m as f64, exp);
+    if neg { -v } else { v }
+}
+
+/// `f * 2^e` without intermediate overflow or underflow.
+fn scale_by_pow2(mut f: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        f *= 2f64.powi(1000);
+        e -= 1000;
+        if f.is_infinite() {
+            return f;
+        }
+    }
+    while e < -1000 {
+        f *= 2f64.powi(-1000);
+        e += 1000;
+        if f == 0.0 {
+            return f;
+        }
+    }
+    f * 2f64.powi(e as i32)
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Bool(bool),
     Int(i128),
-    Float(f64),
+    Float(Exact),
     Complex(f64, f64),
     String(String),
 }
@@ -30,7 +168,7 @@ impl Value {
     pub fn as_i128(&self) -> Option<i128> {
         match self {
             Value::Int(i) => Some(*i),
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(*f as i128),
+            Value::Float(f) => f.to_i128(),
             Value::Complex(r, 0.0) if r.fract() == 0.0 && r.abs() < 1.7e38 => Some(*r as i128),
             _ => None,
         }
@@ -38,7 +176,7 @@ impl Value {
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Value::Int(i) => Some(*i as f64),
-            Value::Float(f) => Some(*f),
+            Value::Float(f) => Some(f.to_f64()),
             Value::Complex(r, i) if *i == 0.0 => Some(*r),
             _ => None,
         }
@@ -55,10 +193,25 @@ impl Value {
             _ => None,
         }
     }
+    /// Ints and floats as an exact rational.
+    pub fn exact(&self) -> Option<Exact> {
+        match self {
+            Value::Int(i) => Some(Exact::from_i128(*i)),
+            Value::Float(f) => Some(f.clone()),
+            Value::Complex(r, i) if *i == 0.0 => Some(Exact::from_f64(*r)),
+            _ => None,
+        }
+    }
+
+    /// An exact float constant from an `f64`.
+    pub fn float(f: f64) -> Value {
+        Value::Float(Exact::from_f64(f))
+    }
+
     fn complex(&self) -> Option<(f64, f64)> {
         match self {
             Value::Int(i) => Some((*i as f64, 0.0)),
-            Value::Float(f) => Some((*f, 0.0)),
+            Value::Float(f) => Some((f.to_f64(), 0.0)),
             Value::Complex(r, i) => Some((*r, *i)),
             _ => None,
         }
@@ -70,7 +223,7 @@ impl Value {
         match self {
             Value::Bool(b) => b.to_string(),
             Value::Int(i) => i.to_string(),
-            Value::Float(f) => format_float(*f),
+            Value::Float(f) => format_exact(f),
             Value::Complex(r, i) => format!("({} + {}i)", format_float(*r), format_float(*i)),
             Value::String(s) => {
                 let q = quote_go(s);
@@ -84,6 +237,36 @@ impl Value {
             }
         }
     }
+}
+
+/// go/constant's `String` of an exact float: `%.6g` of its value, also
+/// beyond `f64`'s range (`1e+400`).
+pub fn format_exact(e: &Exact) -> String {
+    let f = e.to_f64();
+    if f.is_finite() && (f != 0.0 || e.is_zero()) {
+        return format_float(f);
+    }
+    // Outside f64: find the decimal exponent from the digit counts and
+    // print the leading digits.
+    let r = e.0.abs();
+    let mut exp = r.numer().to_string().len() as i64 - r.denom().to_string().len() as i64;
+    let ten = BigRational::from_integer(BigInt::from(10));
+    let scaled = |p: i64| -> BigRational {
+        let pow = BigRational::from_integer(num_traits::pow(BigInt::from(10), p.unsigned_abs() as usize));
+        if p >= 0 { r.clone() / pow } else { r.clone() * pow }
+    };
+    let mut m = scaled(exp);
+    if m >= ten {
+        exp += 1;
+        m = scaled(exp);
+    } else if m < BigRational::one() {
+        exp -= 1;
+        m = scaled(exp);
+    }
+    let mant = format_float(ratio_to_f64(&m));
+    let sign = if e.0.is_negative() { "-" } else { "" };
+    let mant = if mant == "10" { exp += 1; "1".to_string() } else { mant };
+    format!("{sign}{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
 }
 
 /// `%.6g`-like formatting, as go/constant's `String` prints floats.
@@ -228,26 +411,26 @@ pub fn binary(x: &Value, op: Op, y: &Value) -> Result<Value, ConstError> {
             }
         }
         _ => {
-            let (Some(a), Some(b)) = (x.as_f64(), y.as_f64()) else {
+            let (Some(a), Some(b)) = (x.exact(), y.exact()) else {
                 return Err(ConstError::Other("invalid operation".into()));
             };
             let r = match op {
-                Op::Add => a + b,
-                Op::Sub => a - b,
-                Op::Mul => a * b,
+                Op::Add => a.0 + b.0,
+                Op::Sub => a.0 - b.0,
+                Op::Mul => a.0 * b.0,
                 Op::Quo | Op::IntQuo => {
-                    if b == 0.0 {
+                    if b.is_zero() {
                         return Err(ConstError::DivByZero);
                     }
-                    a / b
+                    a.0 / b.0
                 }
                 _ => return Err(ConstError::Other("invalid operation".into())),
             };
-            if r.is_finite() {
-                Ok(Float(r))
-            } else {
-                Err(ConstError::Overflow)
+            // Go allows huge intermediate constants but not unbounded ones.
+            if r.numer().bits() + r.denom().bits() > (MAX_DECIMAL_EXPONENT as u64) * 8 {
+                return Err(ConstError::Overflow);
             }
+            Ok(Float(Exact(r)))
         }
     }
 }
@@ -274,7 +457,7 @@ pub fn compare(x: &Value, op: crate::ast::BinaryOp, y: &Value) -> Option<bool> {
                 _ => None,
             };
         }
-        _ => x.as_f64()?.partial_cmp(&y.as_f64()?),
+        _ => x.exact()?.0.partial_cmp(&y.exact()?.0),
     };
     let o = ord?;
     Some(match op {
@@ -353,13 +536,13 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
             let i = match v {
                 Value::Int(i) => *i,
                 Value::Float(f) => {
-                    if f.fract() != 0.0 {
+                    if !f.is_integer() {
                         return Err(Unrepresentable::Truncated);
                     }
-                    if f.abs() > 1.7e38 {
-                        return Err(Unrepresentable::Overflows);
+                    match f.to_i128() {
+                        Some(i) => i,
+                        None => return Err(Unrepresentable::Overflows),
                     }
-                    *f as i128
                 }
                 Value::Complex(r, im) => {
                     if *im != 0.0 || r.fract() != 0.0 {
@@ -378,25 +561,25 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
             }
             Ok(Value::Int(i))
         }
-        Float32 | Float64 | UntypedFloat => {
+        UntypedFloat => match v {
+            Value::Complex(_, im) if *im != 0.0 => Err(Unrepresentable::Truncated),
+            _ => v.exact().map(Value::Float).ok_or(Unrepresentable::Mismatch),
+        },
+        Float32 | Float64 => {
             let f = match v {
-                Value::Int(i) => *i as f64,
-                Value::Float(f) => *f,
-                Value::Complex(r, im) => {
-                    if *im != 0.0 {
-                        return Err(Unrepresentable::Truncated);
-                    }
-                    *r
-                }
-                _ => return Err(Unrepresentable::Mismatch),
+                Value::Complex(_, im) if *im != 0.0 => return Err(Unrepresentable::Truncated),
+                _ => v.exact().ok_or(Unrepresentable::Mismatch)?.to_f64(),
             };
+            if f.is_infinite() {
+                return Err(Unrepresentable::Overflows);
+            }
             if k == Float32 {
                 if f.abs() > f32::MAX as f64 {
                     return Err(Unrepresentable::Overflows);
                 }
-                return Ok(Value::Float(f as f32 as f64));
+                return Ok(Value::float(f as f32 as f64));
             }
-            Ok(Value::Float(f))
+            Ok(Value::float(f))
         }
         Complex64 | Complex128 | UntypedComplex => match v.complex() {
             Some((r, i)) => {
@@ -415,6 +598,42 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lit(t: &str) -> Exact {
+        Exact::parse_literal(t).unwrap()
+    }
+
+    #[test]
+    fn exact_literals_round_once_to_the_nearest_f64() {
+        for (text, want) in [
+            ("0.1", 0.1f64),
+            ("1e-5", 1e-5),
+            ("2.2250738585072014e-308", 2.2250738585072014e-308),
+            ("4.9e-324", 5e-324),
+            ("1.7976931348623157e308", f64::MAX),
+            ("0x1p-2", 0.25),
+            ("0x1.8p1", 3.0),
+            ("1_000.5", 1000.5),
+            (".5", 0.5),
+            ("123456789012345678901234567890.0", 1.2345678901234568e29),
+        ] {
+            assert_eq!(lit(text).to_f64(), want, "{text}");
+        }
+        assert_eq!(lit("1e309").to_f64(), f64::INFINITY);
+    }
+
+    #[test]
+    fn exact_arithmetic_as_go_keeps_it() {
+        let sum = binary(&Value::Float(lit("0.1")), Op::Add, &Value::Float(lit("0.2"))).unwrap();
+        assert_eq!(sum, Value::Float(lit("0.3")));
+        let big = binary(&Value::Float(lit("1e400")), Op::Quo, &Value::Float(lit("1e390"))).unwrap();
+        assert_eq!(big.as_f64(), Some(1e10));
+        let prod = binary(&Value::Float(lit("1.5e300")), Op::Mul, &Value::Float(lit("1.5"))).unwrap();
+        assert_eq!(prod.as_f64(), Some(2.25e300));
+        assert_eq!(represent(&Value::Float(lit("1e400")), BasicKind::Float64), Err(Unrepresentable::Overflows));
+        assert_eq!(format_exact(&lit("1e400")), "1e+400");
+        assert_eq!(format_exact(&lit("-2.5e-400")), "-2.5e-400");
+    }
 
     #[test]
     fn integer_arithmetic_and_division_by_zero() {
@@ -439,11 +658,11 @@ mod tests {
             Err(Unrepresentable::Overflows)
         );
         assert_eq!(
-            represent(&Value::Float(1.5), BasicKind::Int),
+            represent(&Value::float(1.5), BasicKind::Int),
             Err(Unrepresentable::Truncated)
         );
         assert_eq!(
-            represent(&Value::Float(2.0), BasicKind::Int),
+            represent(&Value::float(2.0), BasicKind::Int),
             Ok(Value::Int(2))
         );
         assert_eq!(
@@ -461,9 +680,9 @@ mod tests {
 
     #[test]
     fn printing_like_go_constant() {
-        assert_eq!(Value::Float(1.5).go_string(), "1.5");
-        assert_eq!(Value::Float(0.1).go_string(), "0.1");
-        assert_eq!(Value::Float(1e100).go_string(), "1e+100");
+        assert_eq!(Value::float(1.5).go_string(), "1.5");
+        assert_eq!(Value::Float(lit("0.1")).go_string(), "0.1");
+        assert_eq!(Value::Float(lit("1e100")).go_string(), "1e+100");
         assert_eq!(Value::String("a\"b".into()).go_string(), "\"a\\\"b\"");
     }
 }

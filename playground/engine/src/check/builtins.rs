@@ -544,7 +544,7 @@ impl<'a> Checker<'a> {
                     let t = self.tt.basic(BasicKind::UntypedFloat);
                     let v = if b == Builtin::Real { re_v } else { im_v };
                     return Operand {
-                        mode: Mode::Constant(Value::Float(v)),
+                        mode: Mode::Constant(Value::float(v)),
                         ty: t,
                     };
                 }

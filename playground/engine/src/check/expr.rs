@@ -473,9 +473,16 @@ impl<'a> Checker<'a> {
                 }
                 Err(_) => return Operand::invalid(),
             },
-            LitKind::Float => match crate::lexer::decode_float(&lit.text) {
-                Ok(f) => (Value::Float(f), BasicKind::UntypedFloat),
-                Err(_) => return Operand::invalid(),
+            LitKind::Float => match crate::constant::Exact::parse_literal(&lit.text) {
+                Some(f) => (Value::Float(f), BasicKind::UntypedFloat),
+                None => {
+                    // Only exponents far beyond any real need get here.
+                    self.error(
+                        e.span,
+                        format!("unsupported: the exponent of float constant {} is beyond this playground's range", lit.text),
+                    );
+                    return Operand::invalid();
+                }
             },
             LitKind::Imag => match crate::lexer::decode_imag(&lit.text) {
                 Ok(f) => (Value::Complex(0.0, f), BasicKind::UntypedComplex),
@@ -823,7 +830,7 @@ impl<'a> Checker<'a> {
                     let r = match (op, v) {
                         (UnaryOp::Pos, _) => Some(v.clone()),
                         (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int),
-                        (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(-f)),
+                        (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(f.neg())),
                         (UnaryOp::Neg, Value::Complex(a, b)) => Some(Value::Complex(-a, -b)),
                         (UnaryOp::Not, Value::Bool(b)) => Some(Value::Bool(!b)),
                         (UnaryOp::Xor, Value::Int(i)) => {
@@ -1016,7 +1023,7 @@ impl<'a> Checker<'a> {
         {
             let zero = match v {
                 Value::Int(0) => true,
-                Value::Float(f) => *f == 0.0 && (self.tt.is_integer(x.ty) || x.konst().is_some()),
+                Value::Float(f) => f.is_zero() && (self.tt.is_integer(x.ty) || x.konst().is_some()),
                 _ => false,
             };
             if zero && (self.tt.is_integer(x.ty) || x.konst().is_some()) {
@@ -1046,8 +1053,8 @@ impl<'a> Checker<'a> {
                 && kop == k::Op::Quo
             {
                 (
-                    Value::Float(a.as_f64().unwrap_or(0.0)),
-                    Value::Float(b.as_f64().unwrap_or(0.0)),
+                    a.exact().map_or(Value::float(0.0), Value::Float),
+                    b.exact().map_or(Value::float(0.0), Value::Float),
                 )
             } else {
                 (a, b)
@@ -1056,7 +1063,7 @@ impl<'a> Checker<'a> {
                 Ok(v) => {
                     let v = if self.tt.is_integer(t) {
                         match v {
-                            Value::Float(f) if f.fract() == 0.0 => Value::Int(f as i128),
+                            Value::Float(f) if f.to_i128().is_some() => Value::Int(f.to_i128().unwrap_or(0)),
                             v => v,
                         }
                     } else {
@@ -1145,13 +1152,13 @@ impl<'a> Checker<'a> {
                     &x.mode,
                     self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid),
                 ) {
-                    x.mode = Mode::Constant(Value::Float(v.as_f64().unwrap_or(0.0)));
+                    x.mode = Mode::Constant(v.exact().map_or(Value::float(0.0), Value::Float));
                 }
                 if let (Mode::Constant(v), BasicKind::UntypedFloat) = (
                     &y.mode,
                     self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid),
                 ) {
-                    y.mode = Mode::Constant(Value::Float(v.as_f64().unwrap_or(0.0)));
+                    y.mode = Mode::Constant(v.exact().map_or(Value::float(0.0), Value::Float));
                 }
                 x.ty = target;
                 y.ty = target;

@@ -304,7 +304,7 @@ fn untyped_constants_get_their_final_type() {
     assert_eq!(fx.ty("7"), "float64");
     assert_eq!(
         fx.checked.info.consts.get(&fx.id("7")),
-        Some(&Value::Float(7.0))
+        Some(&Value::float(7.0))
     );
     assert_eq!(fx.ty("3"), "uint", "a constant shift count becomes uint");
     assert_eq!(fx.ty("'a'"), "int32");

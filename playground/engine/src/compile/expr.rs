@@ -217,6 +217,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             CV::Float(f) => {
+                let f = &f.to_f64();
                 if self.tt.is_integer(t) {
                     let i = *f as i64;
                     let c = self.bc.add_const(Const::Int(i));
