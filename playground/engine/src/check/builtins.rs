@@ -467,6 +467,26 @@ impl<'a> Checker<'a> {
                             }
                         });
                     }
+                    // Untyped operands of mixed kinds take the largest kind,
+                    // as in `max(1.0, 2)`: an untyped float constant 2.
+                    if typed.is_none() {
+                        let rank = |k: BasicKind| match k {
+                            BasicKind::UntypedInt => 1,
+                            BasicKind::UntypedRune => 2,
+                            BasicKind::UntypedFloat => 3,
+                            BasicKind::UntypedComplex => 4,
+                            _ => 0,
+                        };
+                        let kind_of = |t| self.tt.basic_kind(t).unwrap_or(BasicKind::Invalid);
+                        if let Some(widest) = ops.iter().map(|(o, _)| o.ty).max_by_key(|&t| rank(kind_of(t))) {
+                            ty = widest;
+                        }
+                        if kind_of(ty) == BasicKind::UntypedFloat
+                            && let Some(Value::Int(i)) = &best
+                        {
+                            best = Some(Value::Float(crate::constant::Exact::from_i128(*i)));
+                        }
+                    }
                     if let Some(v) = best {
                         return Operand {
                             mode: Mode::Constant(v),
