@@ -208,7 +208,9 @@ impl<'a> Checker<'a> {
                 return;
             }
             let have: Vec<TypeId> = ops.iter().map(|(o, _)| o.ty).collect();
-            let (qual, at) = if nargs > n && !sig.variadic {
+            // With `...` the variadic slot takes exactly one argument, so
+            // extra ones are "too many", as with a plain signature.
+            let (qual, at) = if nargs > n && (!sig.variadic || ellipsis.is_some()) {
                 ("too many", args.get(n).map(|a| a.span).unwrap_or(call.span))
             } else {
                 (

@@ -213,6 +213,15 @@ impl<'a> Checker<'a> {
                 continue;
             }
             self.declare(&name, o, span);
+            if self.scopes[self.scope].names.get(&name) != Some(&o) {
+                let path = self.pkgs[pi].path.clone();
+                let msg = if name != self.pkgs[pi].name {
+                    format!("{path:?} imported as {name} and not used")
+                } else {
+                    format!("{path:?} imported and not used")
+                };
+                self.dup_imports.push((imp.span, msg));
+            }
         }
         // Methods attach to their receiver's base type.
         for f in methods {
@@ -1208,6 +1217,7 @@ impl<'a> Checker<'a> {
                 unused.push((self.obj(o).span, msg));
             }
         }
+        unused.append(&mut self.dup_imports);
         for (s, m) in unused {
             self.error(s, m);
         }

@@ -1412,13 +1412,19 @@ impl<'a> Checker<'a> {
                 .filter(|_| exported);
             let Some(m) = member else {
                 let pn = self.pkgs[pkg].name.clone();
-                if !exported {
-                    self.error(
-                        sel.span,
-                        format!("name {} not exported by package {pn}", sel.name),
-                    );
-                } else {
-                    self.error(sel.span, format!("undefined: {pn}.{}", sel.name));
+                // types2 points at an exported name differing only in case.
+                let near = (!exported)
+                    .then(|| {
+                        self.scopes[scope].names.keys().find(|k| {
+                            k.eq_ignore_ascii_case(&sel.name)
+                                && k.chars().next().is_some_and(|c| c.is_uppercase())
+                        })
+                    })
+                    .flatten()
+                    .cloned();
+                match near {
+                    Some(have) => self.error(sel.span, format!("undefined: {pn}.{} (but have {have})", sel.name)),
+                    None => self.error(sel.span, format!("undefined: {pn}.{}", sel.name)),
                 }
                 return Operand::invalid();
             };

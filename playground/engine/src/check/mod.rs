@@ -168,6 +168,9 @@ pub(crate) struct Checker<'a> {
     lit_count: HashMap<String, u32>,
     /// Per package, its file scope (imports).
     file_scopes: Vec<usize>,
+    /// Imports that repeat an earlier one's name: never usable, so Go
+    /// also reports them as imported and not used.
+    dup_imports: Vec<(Span, String)>,
     /// The TypeName object of each named type.
     named_objs: HashMap<TypeId, ObjId>,
     /// Method objects with their receiver's named type.
@@ -348,6 +351,7 @@ impl<'a> Checker<'a> {
             iota: None,
             lit_count: HashMap::new(),
             file_scopes: Vec::new(),
+            dup_imports: Vec::new(),
             named_objs: HashMap::new(),
             method_objs: Vec::new(),
             global_inits: Vec::new(),

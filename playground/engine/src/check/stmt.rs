@@ -185,10 +185,13 @@ impl<'a> Checker<'a> {
                         }
                     }
                     _ => {
+                        // types2 names the type first: `non-channel int x
+                        // (variable of type int)`.
                         let d = self.describe(&c, ch);
+                        let ts = self.type_str(c.ty);
                         self.error(
                             s.span,
-                            format!("invalid operation: cannot send to non-channel {d}"),
+                            format!("invalid operation: cannot send to non-channel {ts} {d}"),
                         );
                     }
                 }
