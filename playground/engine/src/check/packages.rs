@@ -334,6 +334,13 @@ type Error interface {
 	RuntimeError()
 }
 func Gosched()
+func Goexit()
+func LockOSThread()
+func UnlockOSThread()
+func Stack(buf []byte, all bool) int
+const GOOS = "linux"
+const GOARCH = "amd64"
+const Compiler = "gc"
 func NumGoroutine() int
 func GOMAXPROCS(n int) int
 func GC()

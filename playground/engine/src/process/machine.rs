@@ -332,6 +332,7 @@ impl VmMachine {
                 }
             }
             id::NUM_GOROUTINE => self.push(goid, &[Value::Int(sched.num_goroutine() as i64)]),
+            id::NUM_CPU => self.push(goid, &[Value::Int(sched.config.procs.max(1) as i64)]),
             id::GOMAXPROCS => {
                 self.push(goid, &[Value::Int(sched.gomaxprocs() as i64)]);
                 let n = a0.int();

@@ -83,6 +83,9 @@ pub mod id {
     /// `pprof.Lookup("goroutine").Count()` / `NumGoroutine` for
     /// `goroutineleak`: `[] -> [Int]` leaked goroutines after a detection.
     pub const GOROUTINE_LEAK_COUNT: u32 = 28;
+    /// `runtime.NumCPU()`: `[] -> [Int]`, the simulated machine's CPUs
+    /// (the run's initial GOMAXPROCS, as Go's default is NumCPU).
+    pub const NUM_CPU: u32 = 29;
     /// Simulator-only (what a browser cannot do for real): a blocking
     /// system call lasting `ns` of virtual time; its M blocks, and sysmon
     /// hands the P to another M after 20 µs (`handoffp`): `[ns Int] -> []`.
