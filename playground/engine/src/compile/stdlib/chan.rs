@@ -25,7 +25,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         Err(Throw::Stop(super::internal_stop("a runtime operation was called as a native")))
     }
     match name {
-        "runtime.Goexit" | "runtime.LockOSThread" | "runtime.UnlockOSThread" | "runtime.Stack" | "runtime.GOMAXPROCS" | "runtime.NumCPU" => {
+        "runtime.Goexit" | "runtime.LockOSThread" | "runtime.UnlockOSThread" | "runtime.Stack" | "runtime.GOMAXPROCS" | "runtime.NumCPU" | "runtime/debug.Stack" | "debug.Stack" => {
             Some(unreachable_native)
         }
         _ => None,
@@ -51,6 +51,7 @@ pub fn sys_id(name: &str) -> Option<u32> {
         "runtime.UnlockOSThread" => id::UNLOCK_OS_THREAD,
         "runtime.Stack" => id::STACK,
         "runtime.NumCPU" => id::NUM_CPU,
+        "runtime/debug.Stack" | "debug.Stack" => id::DEBUG_STACK,
         _ => return None,
     })
 }
