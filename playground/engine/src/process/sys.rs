@@ -86,6 +86,13 @@ pub mod id {
     /// `runtime.NumCPU()`: `[] -> [Int]`, the simulated machine's CPUs
     /// (the run's initial GOMAXPROCS, as Go's default is NumCPU).
     pub const NUM_CPU: u32 = 29;
+    /// `(*pprof.Profile).Count()`: `[p] -> [Int]`: goroutines, leaked
+    /// goroutines (after a detection), threads; a custom profile's entries.
+    pub const PPROF_COUNT: u32 = 30;
+    /// The text `(*pprof.Profile).WriteTo(w, debug)` writes: `[p, debug Int]
+    /// -> [string]` (the goroutine profiles as `PPROF_GOROUTINE` and
+    /// `PPROF_GOROUTINE_LEAK` make them; a header for the others).
+    pub const PPROF_TEXT: u32 = 31;
     /// Simulator-only (what a browser cannot do for real): a blocking
     /// system call lasting `ns` of virtual time; its M blocks, and sysmon
     /// hands the P to another M after 20 µs (`handoffp`): `[ns Int] -> []`.

@@ -16,6 +16,7 @@ mod chan;
 mod fmt;
 pub(crate) mod lib;
 mod more;
+mod pprof;
 mod sync;
 
 use crate::chunk::{ChunkBuilder, Op};
@@ -245,7 +246,7 @@ pub fn runtime_op(name: &str, argc: u16) -> Option<crate::chunk::Op> {
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| pprof::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
