@@ -15,8 +15,11 @@
 //! - Aggregates are references to their object until bound elsewhere,
 //!   where `expr_owned` copies them.
 //! - Package initialisation is its own function `main.init`; each
-//!   `func init()` and then `main.main` run as separate steps of the
-//!   runner, as Go's runtime calls them.
+//!   `func init()` and then `main.main` run as separate steps on the
+//!   main goroutine (`process::run_steps`), as Go's `runtime.main` calls them.
+//! - `go` statements, channel operations, `select` and the runtime calls
+//!   that need the scheduler compile to `Op::Go` / `Op::Sys` requests the
+//!   process serves (`stdlib::runtime_op`), not to natives.
 //!
 //! Anything the compiler cannot translate yet is an `unsupported: ...`
 //! diagnostic at its position, never a crash.
@@ -553,6 +556,9 @@ impl<'a> Compiler<'a> {
 
     /// Calls a native by name (`argc` arguments on the stack).
     pub fn call_native(&mut self, fs: &mut FnState, name: &str, argc: u16, span: Span) {
+        if let Some(id) = stdlib::sys_id(name) {
+            return fs.emit(Op::Sys { id, argc }, span);
+        }
         match self.native_id(name) {
             Some(id) => fs.emit(Op::CallNative { id, argc }, span),
             None => self.unsupported(span, name),

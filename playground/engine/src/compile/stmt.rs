@@ -108,7 +108,15 @@ impl FnState {
                     self.emit(Op::Defer(argc), sp);
                 }
             }
-            StmtKind::Go(_) => c.unsupported(sp, "go statements (goroutines come with the scheduler)"),
+            StmtKind::Go(e) => {
+                // As for defer: the function value and the arguments are
+                // evaluated here; the new goroutine makes the call.
+                let ExprKind::Call { fun, args, ellipsis } = &e.unparen().kind else { return c.unsupported(sp, "go of a non-call") };
+                let call = e.unparen();
+                if let Some(argc) = c.call(self, call, fun, args, ellipsis.is_some(), true) {
+                    self.emit(Op::Go(argc), sp);
+                }
+            }
             StmtKind::Send { ch, value } => {
                 let et = c.tt.elem(c.ty(ch)).unwrap_or(TypeId(0));
                 c.expr(self, ch);
@@ -682,7 +690,14 @@ impl FnState {
             }
             ncases += 1;
         }
-        c.call_native(self, "chan.select", 1 + 3 * ncases, sp);
+        // Go compiles a one-case select to the plain channel operation
+        // (selectnbsend/selectnbrecv with a default): a panic or a block
+        // there is reported at the case's line, not the select's.
+        let at = match clauses.iter().filter_map(|cl| cl.comm.as_ref()).collect::<Vec<_>>().as_slice() {
+            [only] => only.span,
+            _ => sp,
+        };
+        c.call_native(self, "chan.select", 1 + 3 * ncases, at);
         let ok_s = self.new_slot();
         let v_s = self.new_slot();
         let idx_s = self.new_slot();

@@ -19,7 +19,7 @@
 //! and execution continues in the same call.
 
 use super::crash::{self, Crash};
-use super::sys::{self, ChanOutcome, Chans, RecvKind, id};
+use super::sys::{self, ChanOutcome, Chans, RecvKind, SelCase, SelectOutcome, id};
 use super::{dump, leak};
 use crate::event::EventKind;
 use crate::heap::ByteKind;
@@ -62,8 +62,10 @@ pub struct GInfo {
     pub blocked_on: Vec<Handle>,
     /// Virtual ns of simulated CPU work still to do (`id::SIM_WORK`).
     pub work_left: u64,
-    /// When it next runs, it must panic with this text (a sender woken by
-    /// `close`): the process ends as for an unrecovered panic.
+    /// When it next runs, it must panic with this text but the panic value
+    /// could not be allocated (a sender woken by `close` with the heap
+    /// full): the process ends as for an unrecovered panic. Normally the
+    /// panic is raised into the goroutine instead (`Vm::raise_panic`).
     pub must_panic: Option<&'static str>,
 }
 
@@ -172,7 +174,7 @@ impl VmMachine {
     /// Only the first crash is printed: once the process is dying, other
     /// Ps that still act before the exit is applied just exit too (Go's
     /// other threads stop when the panicking one exits).
-    fn die(&mut self, c: Crash) -> Stop {
+    pub fn die(&mut self, c: Crash) -> Stop {
         if let Some(code) = self.dying {
             return Stop::Exit(code);
         }
@@ -228,7 +230,9 @@ impl VmMachine {
         (name, prog.line_of(fi, ip), span)
     }
 
-    fn push(&mut self, goid: GoId, vals: &[Value]) {
+    /// Pushes `vals` as the results of goroutine `goid`'s pending request
+    /// (it must not be running: call from a request's service).
+    pub fn push(&mut self, goid: GoId, vals: &[Value]) {
         if let Some(i) = self.vm_of(goid) {
             self.vm.push_results(i, vals);
         }
@@ -245,7 +249,11 @@ impl VmMachine {
                 self.spawning = Some((func, args, Creator { func: cf, goid, line, wrap }));
                 Some(Stop::Newproc { func: name, pos })
             }
-            Syscall::Sys { id, args } => self.sys(sched, goid, id, &args),
+            Syscall::Sys { id, args } => {
+                let stop = self.sys(sched, goid, id, &args);
+                self.events.append(&mut self.chans.events);
+                stop
+            }
         }
     }
 
@@ -257,13 +265,28 @@ impl VmMachine {
         let a0 = Self::arg(args, 0);
         let gs = &self.gs;
         let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm);
+        // The id ranges (see `sys::id`): 1..=15 channels and select,
+        // 16..=47 runtime/pprof/simulator, 64..=127 sync, sync/atomic,
+        // time and context, served by `sys_sync::dispatch`.
+        if (id::SYNC_FIRST..=id::SYNC_LAST).contains(&sid) {
+            return super::sys_sync::dispatch(self, sched, goid, sid, args);
+        }
         match sid {
             id::MAKE_CHAN => match Chans::make(&mut self.vm, a0.int() as u32, Self::arg(args, 1).int()) {
-                Ok(c) => self.push(goid, &[c]),
+                Ok(c) => {
+                    if let Value::Chan(h) = c {
+                        let elem = self.vm.program().types.get(a0.int() as usize).map_or(String::new(), |t| t.name.to_string());
+                        let cap = Self::arg(args, 1).int() as u32;
+                        self.events.push(EventKind::ChanMake { g: goid, chan: h, elem, cap });
+                    }
+                    self.push(goid, &[c])
+                }
                 Err(msg) => return Some(self.go_panic(sched, goid, msg)),
             },
             id::CHAN_SEND => {
-                let out = self.chans.send(&mut self.vm, goid, a0, Self::arg(args, 1), &vm_of);
+                // A channel carries values: an array or struct is copied.
+                let v = self.vm.heap.clone_value(Self::arg(args, 1)).unwrap_or(Value::Nil);
+                let out = self.chans.send(&mut self.vm, goid, a0, v, &vm_of);
                 return self.chan_outcome(sched, goid, a0, out);
             }
             id::CHAN_RECV | id::CHAN_RECV2 => {
@@ -272,8 +295,36 @@ impl VmMachine {
                 return self.chan_outcome(sched, goid, a0, out);
             }
             id::CHAN_CLOSE => {
-                let out = self.chans.close(&mut self.vm, a0, &vm_of);
+                let out = self.chans.close(&mut self.vm, goid, a0, &vm_of);
                 return self.chan_outcome(sched, goid, a0, out);
+            }
+            id::SELECT => {
+                let mut cases = Vec::with_capacity(args.len() / 3);
+                for c in args.get(1..).unwrap_or_default().chunks_exact(3) {
+                    let send = c[0].int() == 0;
+                    let v = if send { self.vm.heap.clone_value(c[2]).unwrap_or(Value::Nil) } else { Value::Nil };
+                    cases.push(SelCase { send, c: c[1], v });
+                }
+                let gs = &self.gs;
+                let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm);
+                match self.chans.select(&mut self.vm, goid, a0.bool(), &cases, &vm_of) {
+                    SelectOutcome::Done(vals, other) => {
+                        self.push(goid, &vals);
+                        if let Some(o) = other {
+                            if let Some(x) = self.gs.get_mut(&o) {
+                                x.blocked_on.clear();
+                            }
+                            return Some(Stop::Ready(o));
+                        }
+                    }
+                    SelectOutcome::Park(reason, on) => {
+                        if let Some(g) = self.gs.get_mut(&goid) {
+                            g.blocked_on = on;
+                        }
+                        return Some(Stop::Park(reason));
+                    }
+                    SelectOutcome::Panic(msg) => return Some(self.go_panic(sched, goid, msg)),
+                }
             }
             id::GOSCHED => return Some(Stop::Gosched),
             id::SLEEP => {
@@ -283,6 +334,7 @@ impl VmMachine {
                 }
             }
             id::NUM_GOROUTINE => self.push(goid, &[Value::Int(sched.num_goroutine() as i64)]),
+            id::NUM_CPU => self.push(goid, &[Value::Int(sched.config.procs.max(1) as i64)]),
             id::GOMAXPROCS => {
                 self.push(goid, &[Value::Int(sched.gomaxprocs() as i64)]);
                 let n = a0.int();
@@ -322,6 +374,47 @@ impl VmMachine {
                 let v = self.string_value(&text);
                 self.push(goid, &[v]);
                 return Some(Stop::Gc { leaked: found });
+            }
+            id::PPROF_COUNT => {
+                let name = self.profile_name(a0);
+                let n = match name.as_str() {
+                    "goroutine" => sched.num_goroutine() as i64,
+                    "goroutineleak" => self.leaked.iter().filter(|g| sched.g_by_id(**g).is_some_and(|x| x.goid == **g)).count() as i64,
+                    "threadcreate" => sched.ms.len() as i64,
+                    "allocs" | "block" | "heap" | "mutex" => 0,
+                    _ => match a0 {
+                        Value::Ptr { obj, .. } => self.vm.heap.slots(obj).get(1).map_or(0, |v| v.int()),
+                        _ => 0,
+                    },
+                };
+                self.push(goid, &[Value::Int(n)]);
+            }
+            id::PPROF_TEXT => {
+                let name = self.profile_name(a0);
+                let debug = Self::arg(args, 1).int();
+                let mut stop = None;
+                let text = match name.as_str() {
+                    "goroutine" => dump::pprof_goroutine(self, sched, goid, debug, false),
+                    "goroutineleak" => {
+                        // Go's profile runs a leak-detecting GC cycle first.
+                        self.vm.collect();
+                        let found = leak::detect(self, sched);
+                        for g in &found {
+                            if !self.leaked.contains(g) {
+                                self.leaked.push(*g);
+                            }
+                        }
+                        stop = Some(Stop::Gc { leaked: found });
+                        dump::pprof_goroutine(self, sched, goid, debug, true)
+                    }
+                    "threadcreate" => format!("threadcreate profile: total {}\n", sched.ms.len()),
+                    other => format!("{other} profile: total 0\n"),
+                };
+                let v = self.string_value(&text);
+                self.push(goid, &[v]);
+                if stop.is_some() {
+                    return stop;
+                }
             }
             id::GOROUTINE_LEAK_COUNT => {
                 let n = self.leaked.iter().filter(|g| sched.g_by_id(**g).is_some_and(|x| x.goid == **g)).count();
@@ -379,7 +472,13 @@ impl VmMachine {
                 for g in &ready {
                     if let Some(o) = self.gs.get_mut(g) {
                         o.blocked_on.clear();
-                        if panics.contains(g) {
+                    }
+                    // A sender woken by close panics as it resumes.
+                    if panics.contains(g)
+                        && let Some(i) = self.vm_of(*g)
+                        && self.vm.raise_panic(i, "send on closed channel").is_err()
+                    {
+                        if let Some(o) = self.gs.get_mut(g) {
                             o.must_panic = Some("send on closed channel");
                         }
                     }
@@ -390,13 +489,29 @@ impl VmMachine {
         }
     }
 
-    /// A run-time panic raised by the runtime (not by bytecode). The VM
-    /// cannot yet unwind a goroutine from outside, so it is reported as an
-    /// unrecovered panic (deferred calls do not run; `recover` cannot catch
-    /// it): a known gap until the VM offers `raise_panic`.
-    fn go_panic(&mut self, sched: &Sched, goid: GoId, msg: &str) -> Stop {
-        let c = crash::runtime_panic(self, sched, goid, msg);
-        self.die(c)
+    /// A run-time panic raised by the runtime (not by bytecode) in the
+    /// goroutine whose request is being served: it unwinds as soon as the
+    /// goroutine runs again (at once), running its deferred calls;
+    /// `recover` can stop it ([`Vm::raise_panic`]).
+    pub fn go_panic(&mut self, sched: &Sched, goid: GoId, msg: &str) -> Stop {
+        match self.vm_of(goid).map(|i| self.vm.raise_panic(i, msg)) {
+            Some(Ok(())) => Stop::Continue,
+            _ => {
+                let c = crash::runtime_panic(self, sched, goid, msg);
+                self.die(c)
+            }
+        }
+    }
+
+    /// The name of a `*pprof.Profile` (its first field).
+    fn profile_name(&self, p: Value) -> String {
+        match p {
+            Value::Ptr { obj, .. } => {
+                let s = self.vm.heap.slots(obj).first().copied().unwrap_or(Value::EMPTY_STRING);
+                String::from_utf8_lossy(self.vm.heap.str_bytes(s)).into_owned()
+            }
+            _ => String::new(),
+        }
     }
 
     /// `copy(buf, text)` into a `[]byte` value; the count copied.
@@ -466,7 +581,9 @@ impl Machine for VmMachine {
                 return RunResult { used_ns: used + w, stop: Stop::Continue };
             }
             if let Some(msg) = info.must_panic.take() {
-                return RunResult { used_ns: used, stop: self.go_panic(sched, goid, msg) };
+                // Raising the panic ran out of memory: end the process.
+                let c = crash::runtime_panic(self, sched, goid, msg);
+                return RunResult { used_ns: used, stop: self.die(c) };
             }
             if let Some(sc) = info.pending.take() {
                 if used > 0 {

@@ -16,6 +16,7 @@ mod chan;
 mod fmt;
 pub(crate) mod lib;
 mod more;
+mod pprof;
 mod sync;
 
 use crate::chunk::{ChunkBuilder, Op};
@@ -230,9 +231,22 @@ pub fn call_method(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u
     })
 }
 
+/// The `Op::Sys` request serving a stub name, for the operations that
+/// need the scheduler (they are compiled to `Sys`, not to a native call).
+/// Each runtime area adds its table here.
+pub fn sys_id(name: &str) -> Option<u32> {
+    chan::sys_id(name)
+}
+
+/// The instruction a call of stub `name` compiles to instead of a native
+/// call (`Sys`, `Goexit`), if any.
+pub fn runtime_op(name: &str, argc: u16) -> Option<crate::chunk::Op> {
+    chan::runtime_op(name, argc)
+}
+
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| pprof::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
