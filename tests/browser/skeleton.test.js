@@ -96,3 +96,14 @@ test("an endless loop ends with a message and the page stays usable", async () =
   console.log(`endless loop stopped after ${Date.now() - started} ms`);
   assert.deepEqual(problems, []);
 });
+
+test("a program with a goroutine and a channel runs on the simulated scheduler", async () => {
+  const { page, problems } = await open(browser, server.base + "born/index.html");
+  const second = page.locator(".gmp-playground").nth(1);
+  await second.locator(".gmp-run").click();
+  await second.locator(".gmp-exit").waitFor({ timeout: 5000 });
+  // Recorded from real Go 1.27 for book/src/born/second.go.
+  assert.equal(await second.locator(".gmp-stdout").textContent(), "hello from the second goroutine\nmain saw it finish\n");
+  assert.equal(await second.locator(".gmp-exit").innerText(), "Program exited with code 0.");
+  assert.deepEqual(problems, []);
+});
