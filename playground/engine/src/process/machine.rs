@@ -172,7 +172,7 @@ impl VmMachine {
     /// Only the first crash is printed: once the process is dying, other
     /// Ps that still act before the exit is applied just exit too (Go's
     /// other threads stop when the panicking one exits).
-    fn die(&mut self, c: Crash) -> Stop {
+    pub fn die(&mut self, c: Crash) -> Stop {
         if let Some(code) = self.dying {
             return Stop::Exit(code);
         }
@@ -228,7 +228,9 @@ impl VmMachine {
         (name, prog.line_of(fi, ip), span)
     }
 
-    fn push(&mut self, goid: GoId, vals: &[Value]) {
+    /// Pushes `vals` as the results of goroutine `goid`'s pending request
+    /// (it must not be running: call from a request's service).
+    pub fn push(&mut self, goid: GoId, vals: &[Value]) {
         if let Some(i) = self.vm_of(goid) {
             self.vm.push_results(i, vals);
         }
@@ -257,6 +259,12 @@ impl VmMachine {
         let a0 = Self::arg(args, 0);
         let gs = &self.gs;
         let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm);
+        // The id ranges (see `sys::id`): 1..=15 channels and select,
+        // 16..=47 runtime/pprof/simulator, 64..=127 sync, sync/atomic,
+        // time and context, served by `sys_sync::dispatch`.
+        if (id::SYNC_FIRST..=id::SYNC_LAST).contains(&sid) {
+            return super::sys_sync::dispatch(self, sched, goid, sid, args);
+        }
         match sid {
             id::MAKE_CHAN => match Chans::make(&mut self.vm, a0.int() as u32, Self::arg(args, 1).int()) {
                 Ok(c) => self.push(goid, &[c]),
@@ -394,7 +402,7 @@ impl VmMachine {
     /// cannot yet unwind a goroutine from outside, so it is reported as an
     /// unrecovered panic (deferred calls do not run; `recover` cannot catch
     /// it): a known gap until the VM offers `raise_panic`.
-    fn go_panic(&mut self, sched: &Sched, goid: GoId, msg: &str) -> Stop {
+    pub fn go_panic(&mut self, sched: &Sched, goid: GoId, msg: &str) -> Stop {
         let c = crash::runtime_panic(self, sched, goid, msg);
         self.die(c)
     }

@@ -26,6 +26,14 @@ use std::collections::{HashMap, VecDeque};
 /// Sys call ids. Arguments are listed bottom of stack first; `->` the
 /// results pushed when the goroutine resumes.
 pub mod id {
+    // Id ranges, one owner each: 1..=15 channels and select (this file),
+    // 16..=47 runtime, pprof and the simulator package (this file),
+    // 64..=127 sync, sync/atomic, time and context (`super::sys_sync`).
+    // The machine dispatches 64..=127 to `sys_sync::dispatch` unchanged.
+    /// First id of `sys_sync`'s range.
+    pub const SYNC_FIRST: u32 = 64;
+    /// Last id of `sys_sync`'s range.
+    pub const SYNC_LAST: u32 = 127;
     /// `make(chan T, n)`: `[elem_type Int, n Int] -> [Chan]`.
     pub const MAKE_CHAN: u32 = 1;
     /// `c <- v`: `[c, v] -> []`.
