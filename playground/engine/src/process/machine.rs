@@ -451,7 +451,7 @@ impl VmMachine {
 }
 
 impl Machine for VmMachine {
-    fn run(&mut self, sched: &Sched, goid: GoId, _now: u64, slice_ns: u64) -> RunResult {
+    fn run(&mut self, sched: &Sched, goid: GoId, now: u64, slice_ns: u64) -> RunResult {
         let mut used: u64 = 0;
         if let Some(code) = self.dying {
             return RunResult { used_ns: 0, stop: Stop::Exit(code) };
@@ -499,6 +499,7 @@ impl Machine for VmMachine {
             }
             let budget = ((slice_ns - used) / NS_PER_INSTR).clamp(1, u32::MAX as u64) as u32;
             let before = self.vm.instructions;
+            self.vm.clock = (now + used, before);
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
             self.flush_output();

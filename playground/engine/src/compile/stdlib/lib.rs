@@ -470,7 +470,7 @@ fn error_string_text(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Thr
     Ok(())
 }
 
-fn nil_deref(_vm: &mut Vm) -> Throw {
+pub(crate) fn nil_deref(_vm: &mut Vm) -> Throw {
     Throw::Stop(Stop::Fatal(crate::vm::Fatal {
         kind: crate::vm::FatalKind::Internal,
         message: "panic: runtime error: invalid memory address or nil pointer dereference\n".into(),

@@ -15,6 +15,7 @@
 mod chan;
 mod fmt;
 pub(crate) mod lib;
+mod log;
 mod more;
 mod sync;
 
@@ -232,7 +233,7 @@ pub fn call_method(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name)).or_else(|| log::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
