@@ -87,3 +87,165 @@ func main() {
     assert_eq!(normalize_stderr(&err), normalize_stderr("final 7\npanic: final 7\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/x/prog.go:24 +0x29e\n"));
     assert_eq!(code, 2);
 }
+
+#[test]
+fn finalizer_runs_on_the_finalizer_goroutine_after_gc() {
+    // Recorded from Go 1.27: runtime.GC() sweeps with Gosched, so the
+    // finalizer has run when GC returns; a nil finalizer removes one.
+    let (out, err, code) = run(r#"package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+type Resource struct {
+	name string
+	buf  []byte
+}
+
+func main() {
+	done := make(chan string, 2)
+	func() {
+		r := &Resource{name: "file-1", buf: make([]byte, 1024)}
+		runtime.SetFinalizer(r, func(r *Resource) {
+			done <- "finalized " + r.name
+		})
+		q := &Resource{name: "file-2"}
+		runtime.SetFinalizer(q, func(r *Resource) {
+			done <- "finalized " + r.name
+		})
+		runtime.SetFinalizer(q, nil)
+	}()
+	fmt.Println("before GC:", len(done))
+	runtime.GC()
+	fmt.Println("after GC:", len(done))
+	runtime.Gosched()
+	fmt.Println("after Gosched:", len(done))
+	fmt.Println(<-done)
+	runtime.GC()
+	runtime.Gosched()
+	fmt.Println("again:", len(done))
+}
+"#);
+    assert_eq!((out.as_str(), err.as_str(), code), ("before GC: 0\nafter GC: 1\nafter Gosched: 1\nfinalized file-1\nagain: 0\n", "", 0));
+}
+
+#[test]
+fn finalizer_resurrects_and_reachable_objects_wait() {
+    // The finalizer stores its object in a global: it survives (Go
+    // resurrects it), and a finalized object's referents are kept.
+    let (out, _, code) = run(r#"package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+type Node struct {
+	name string
+	next *Node
+}
+
+var saved *Node
+var log []string
+
+func main() {
+	func() {
+		a := &Node{name: "a"}
+		b := &Node{name: "b"}
+		a.next = b
+		runtime.SetFinalizer(a, func(n *Node) { log = append(log, "fin "+n.name); saved = n })
+		runtime.SetFinalizer(b, func(n *Node) { log = append(log, "fin "+n.name) })
+	}()
+	runtime.GC()
+	fmt.Println(log)
+	runtime.GC()
+	fmt.Println(log, saved.name, saved.next.name)
+	saved = nil
+	runtime.GC()
+	fmt.Println(log)
+}
+"#);
+    assert_eq!(out, "[fin a]\n[fin a] a b\n[fin a fin b]\n");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn keepalive_object_is_not_finalized_while_in_use() {
+    let (out, _, code) = run(r#"package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+type handle struct{ id int }
+
+var finalized bool
+
+func main() {
+	h := &handle{id: 7}
+	runtime.SetFinalizer(h, func(*handle) { finalized = true })
+	id := h.id
+	for i := 0; i < 3; i++ {
+		runtime.GC()
+	}
+	fmt.Println("using handle", id, "finalized early:", finalized)
+	runtime.KeepAlive(h)
+}
+"#);
+    assert_eq!((out.as_str(), code), ("using handle 7 finalized early: false\n", 0));
+}
+
+#[test]
+fn set_finalizer_misuse_is_fatal_as_in_go() {
+    for (call, msg) in [
+        ("runtime.SetFinalizer(5, func(int) {})", "runtime.SetFinalizer: first argument is int, not pointer"),
+        ("runtime.SetFinalizer(&T{}, 3)", "runtime.SetFinalizer: second argument is int, not a function"),
+        ("runtime.SetFinalizer(nil, 3)", "runtime.SetFinalizer: first argument is nil"),
+        ("t := &T{}\n\truntime.SetFinalizer(t, func(*T) {})\n\truntime.SetFinalizer(t, func(*T) {})", "runtime.SetFinalizer: finalizer already set"),
+    ] {
+        let src = format!("package main\n\nimport \"runtime\"\n\ntype T struct{{ a, b int }}\n\nfunc main() {{\n\t{call}\n}}\n");
+        let (out, err, code) = run(&src);
+        assert_eq!((out.as_str(), code), ("", 2), "{call}: {err}");
+        assert!(err.starts_with(&format!("fatal error: {msg}\n\ngoroutine 1 [running]:\nmain.main")), "{call}: {err}");
+    }
+}
+
+#[test]
+fn sim_syscall_hands_the_p_to_another_goroutine() {
+    let o = run_source(
+        "prog.go",
+        r#"package main
+
+import (
+	"fmt"
+	"gmp/sim"
+	"time"
+)
+
+func main() {
+	done := make(chan bool)
+	go func() {
+		sim.Syscall(time.Second)
+		done <- true
+	}()
+	go func() {
+		sim.Cgo(time.Millisecond)
+		sim.Work(time.Millisecond)
+		done <- false
+	}()
+	fmt.Println(<-done, <-done)
+}
+"#,
+        &RunConfig::default(),
+    );
+    assert_eq!((o.stdout.as_str(), o.stderr.as_str(), o.exit_code), ("false true\n", "", 0));
+    let enters = o.events.iter().filter(|e| matches!(e.kind, gmp_engine::event::EventKind::EnterSyscall { .. })).count();
+    assert_eq!(enters, 2, "two blocking calls: Syscall and Cgo");
+    // The second goroutine ran while the first was in its syscall: the run
+    // lasts about the syscall's second, not the sum.
+    let end = o.events.last().map_or(0, |e| e.time_ns);
+    assert!((1_000_000_000..1_100_000_000).contains(&end), "{end}");
+}

@@ -29,6 +29,7 @@ pub const ALL: &[&str] = &[
     "math/rand",
     "bytes",
     "log",
+    "gmp/sim",
 ];
 
 pub fn stub_source(path: &str) -> Option<&'static str> {
@@ -52,6 +53,7 @@ pub fn stub_source(path: &str) -> Option<&'static str> {
         "math/rand" => RAND,
         "bytes" => BYTES,
         "log" => LOG,
+        "gmp/sim" => SIM,
         _ => return None,
     })
 }
@@ -531,4 +533,19 @@ func SetFlags(flag int)
 func SetPrefix(prefix string)
 func Flags() int
 func Prefix() string
+"#;
+
+/// Simulator-only: what a program in a browser cannot do for real, done on
+/// the virtual clock (`compile/stdlib/sim.rs`). Real Go has no such package.
+const SIM: &str = r#"// Package sim exists only in the gmp simulator: it simulates what a
+// browser cannot do for real. Real Go has no such package.
+package sim
+import "time"
+// Syscall blocks in a system call for d: the goroutine is in _Gsyscall,
+// its M blocks, and sysmon hands the P to another M after 20µs.
+func Syscall(d time.Duration)
+// Cgo makes a cgo call lasting d (to the scheduler, a system call).
+func Cgo(d time.Duration)
+// Work does CPU-bound work for d; it can be preempted like any code.
+func Work(d time.Duration)
 "#;

@@ -94,6 +94,8 @@ pub struct VmMachine {
     names: HashMap<u32, Arc<str>>,
     /// The `go` statement whose G the scheduler is creating.
     spawning: Option<(Value, Vec<Value>, Creator)>,
+    /// Finalizer goroutine and signal state (`sys_misc`).
+    pub misc: super::sys_misc::MiscState,
 }
 
 impl VmMachine {
@@ -112,6 +114,7 @@ impl VmMachine {
             main_steps: Default::default(),
             names: HashMap::new(),
             spawning: None,
+            misc: Default::default(),
         }
     }
 
@@ -269,6 +272,9 @@ impl VmMachine {
         if (id::SYNC_FIRST..=id::SYNC_LAST).contains(&sid) {
             return super::sys_sync::dispatch(self, sched, goid, sid, args);
         }
+        if (super::sys_misc::FIRST..=super::sys_misc::LAST).contains(&sid) {
+            return super::sys_misc::dispatch(self, sched, goid, sid, args);
+        }
         match sid {
             id::MAKE_CHAN => match Chans::make(&mut self.vm, a0.int() as u32, Self::arg(args, 1).int()) {
                 Ok(c) => {
@@ -341,6 +347,7 @@ impl VmMachine {
             }
             id::GC => {
                 self.vm.collect();
+                super::sys_misc::after_gc(self, goid);
                 return Some(Stop::Gc { leaked: Vec::new() });
             }
             id::STACK => {
@@ -508,6 +515,9 @@ impl Machine for VmMachine {
         if let Some(code) = self.dying {
             return RunResult { used_ns: 0, stop: Stop::Exit(code) };
         }
+        if let Some(stop) = super::sys_misc::before_run(self, sched, goid) {
+            return RunResult { used_ns: 0, stop };
+        }
         if let Some((g, stop)) = self.after_grow.take() {
             if g == goid {
                 return RunResult { used_ns: 0, stop };
@@ -589,6 +599,7 @@ impl Machine for VmMachine {
                         Err(f) => self.die(Crash { text: f.message, exit_code: 2, goid: 1, kind: crash::CrashKind::Fatal }),
                     }
                 }
+                vm::Stop::Returned if let Some(stop) = super::sys_misc::finalizer_returned(self, goid) => stop,
                 vm::Stop::Returned => {
                     self.exited(goid);
                     Stop::Return
@@ -622,6 +633,10 @@ impl Machine for VmMachine {
             }
             return RunResult { used_ns: used, stop: terminal };
         }
+    }
+
+    fn runs_system(&self, goid: GoId) -> bool {
+        super::sys_misc::runs_system(self, goid)
     }
 
     fn take_events(&mut self) -> Vec<EventKind> {

@@ -1,0 +1,260 @@
+//! The `Op::Sys` ids 128..=191 (finalizers' goroutine, `os/signal`) and
+//! the finalizer goroutine itself.
+//!
+//! Finalizers (`runtime/mfinal.go`): the heap queues the finalizers of
+//! objects a collection found unreachable (`Heap::finalizer_queue`). The
+//! finalizer goroutine (`runtime.runFinalizers`, goroutine 6 when the
+//! program imports os) is one of the scheduler's runtime goroutines,
+//! parked with `finalizer wait`. Like Go's `wakefing`, the first machine
+//! call after a collection queued work readies it (into the P's runnext);
+//! when it runs it calls the queued finalizers one after the other, each
+//! on a fresh VM state, then parks again with `finalizer wait`.
+//!
+//! Signals (`os/signal`): `Notify` registers a channel for signal
+//! numbers; a signal sent to the process (`syscall.Kill(os.Getpid(), s)`,
+//! `p.Signal(s)`) is delivered at once with Go's non-blocking send to every
+//! channel registered for it (`signal.go`'s `process`: a full channel
+//! drops the signal). A signal nobody asked for ends the process as Go's
+//! default action does (exit 2 after `signal: interrupt`-style text is
+//! not printed by Go for SIGINT/SIGTERM: the shell shows it; the exit code
+//! is 128+n... see [`default_action`]). Ignored signals are dropped.
+//!
+//! Contract of [`dispatch`]: as `sys_sync::dispatch` (see there).
+
+use super::crash;
+use super::machine::{GInfo, VmMachine};
+use super::sys::{SelCase, SelectOutcome};
+use crate::heap::Obj;
+use crate::sched::{GoId, Sched, Stop, WaitReason};
+use crate::value::{Handle, Value};
+
+/// First id of this range.
+pub const FIRST: u32 = 128;
+/// Last id of this range.
+pub const LAST: u32 = 191;
+
+pub mod id {
+    /// `signal.Notify(c, sigs...)`: `[c Chan, sigs []int (numbers; empty:
+    /// all)] -> []`.
+    pub const SIGNAL_NOTIFY: u32 = 128;
+    /// `signal.Stop(c)`: `[c Chan] -> []`.
+    pub const SIGNAL_STOP: u32 = 129;
+    /// A signal sent to the process itself, delivered now: `[sig Int] -> []`.
+    pub const SIGNAL_RAISE: u32 = 130;
+    /// `signal.Ignore(sigs...)`: `[sigs []int] -> []`.
+    pub const SIGNAL_IGNORE: u32 = 131;
+    /// `signal.Reset(sigs...)`: `[sigs []int] -> []` (empty: all).
+    pub const SIGNAL_RESET: u32 = 132;
+    /// `signal.Ignored(sig)`: `[sig Int] -> [Bool]`.
+    pub const SIGNAL_IGNORED: u32 = 133;
+}
+
+/// This range's state in the machine.
+#[derive(Debug, Default)]
+pub struct MiscState {
+    /// The finalizer goroutine, once found.
+    pub fing: Option<GoId>,
+    /// The goroutine in `runtime.GC()` that queued finalizers: it yields
+    /// once the finalizer goroutine is readied (Go's `GC` sweeps with
+    /// `Gosched` between spans, which lets the finalizers run).
+    pub gc_yield: Option<GoId>,
+    /// `signal.Notify` registrations: channel -> signal numbers (empty: all).
+    pub notify: Vec<(Handle, Vec<i64>)>,
+    /// `signal.Ignore`d numbers.
+    pub ignored: Vec<i64>,
+}
+
+/// Serves request `id` (128..=191) of goroutine `goid`.
+pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
+    let a0 = args.first().copied().unwrap_or(Value::Nil);
+    let ints = |m: &VmMachine, v: Value| -> Vec<i64> {
+        match v {
+            Value::Slice { obj, off, len, .. } => m.vm.heap.elems(obj, off as usize, len as usize).iter().map(|x| signal_number(m, *x)).collect(),
+            _ => Vec::new(),
+        }
+    };
+    match sid {
+        id::SIGNAL_NOTIFY => {
+            let Value::Chan(h) = a0 else {
+                // Go: panic("os/signal: Notify using nil channel").
+                return Some(m.go_panic(sched, goid, "os/signal: Notify using nil channel"));
+            };
+            let sigs = ints(m, args.get(1).copied().unwrap_or(Value::Nil));
+            for s in &sigs {
+                m.misc.ignored.retain(|x| x != s);
+            }
+            match m.misc.notify.iter_mut().find(|(c, _)| *c == h) {
+                Some((_, old)) if !old.is_empty() && !sigs.is_empty() => old.extend(sigs),
+                Some((_, old)) => old.clear(),
+                None => m.misc.notify.push((h, sigs)),
+            }
+        }
+        id::SIGNAL_STOP => {
+            if let Value::Chan(h) = a0 {
+                m.misc.notify.retain(|(c, _)| *c != h);
+            }
+        }
+        id::SIGNAL_IGNORE | id::SIGNAL_RESET => {
+            let sigs = ints(m, a0);
+            for (_, list) in m.misc.notify.iter_mut() {
+                if sigs.is_empty() {
+                    list.clear();
+                    list.push(-1);
+                } else {
+                    list.retain(|s| !sigs.contains(s));
+                    if list.is_empty() {
+                        list.push(-1);
+                    }
+                }
+            }
+            if sid == id::SIGNAL_IGNORE {
+                m.misc.ignored.extend(sigs);
+            } else if sigs.is_empty() {
+                m.misc.ignored.clear();
+            } else {
+                m.misc.ignored.retain(|s| !sigs.contains(s));
+            }
+        }
+        id::SIGNAL_IGNORED => {
+            let n = signal_number(m, a0);
+            let r = m.misc.ignored.contains(&n);
+            m.push(goid, &[Value::Bool(r)]);
+        }
+        id::SIGNAL_RAISE => return raise(m, sched, goid, a0),
+        _ => {
+            let c = crash::internal(&format!("unknown runtime operation {sid}"));
+            return Some(m.die(c));
+        }
+    }
+    None
+}
+
+/// The number of a signal argument (`syscall.Signal` is an int, possibly
+/// boxed in an `os.Signal` interface).
+fn signal_number(m: &VmMachine, v: Value) -> i64 {
+    match v {
+        Value::Iface { obj, .. } => m.vm.heap.cell(obj).int(),
+        Value::Int(n) => n,
+        _ => 0,
+    }
+}
+
+/// Delivers signal `sig` to the process now: a non-blocking send to every
+/// channel registered for it; nobody registered and not ignored: Go's
+/// default action (the process dies of it).
+fn raise(m: &mut VmMachine, _sched: &Sched, goid: GoId, sig: Value) -> Option<Stop> {
+    let n = signal_number(m, sig);
+    if m.misc.ignored.contains(&n) {
+        return None;
+    }
+    let targets: Vec<Handle> = m.misc.notify.iter().filter(|(_, l)| l.is_empty() || l.contains(&n)).map(|(c, _)| *c).collect();
+    if targets.is_empty() {
+        return default_action(m, n);
+    }
+    let tid = m.vm.program().types.iter().position(|t| t.name == "syscall.Signal").map_or(crate::rtype::T_INT, |i| i as u32);
+    let mut ready = Vec::new();
+    for c in targets {
+        let Ok(cell) = m.vm.heap.alloc(Obj::Cell(Value::Int(n)), 16) else { continue };
+        let v = Value::Iface { tid, obj: cell };
+        // signal.go's process(): `select { case c <- sig: default: }`.
+        let gs = &m.gs;
+        let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm);
+        let cases = [SelCase { send: true, c: Value::Chan(c), v }];
+        if let SelectOutcome::Done(_, Some(g)) = m.chans.select(&mut m.vm, goid, true, &cases, &vm_of) {
+            if let Some(o) = m.gs.get_mut(&g) {
+                o.blocked_on.clear();
+            }
+            ready.push(g);
+        }
+    }
+    match ready.len() {
+        0 => None,
+        1 => Some(Stop::Ready(ready[0])),
+        _ => Some(Stop::ReadyMany(ready)),
+    }
+}
+
+/// Go's default action for an unhandled signal: SIGINT, SIGTERM and the
+/// like kill the process; the exit status a shell reports is 128+n, but a
+/// Go parent (`exec.Cmd`) sees "signal: interrupt". The engine exits with
+/// 128+n and prints nothing (Go's runtime prints nothing either).
+fn default_action(m: &mut VmMachine, n: i64) -> Option<Stop> {
+    match n {
+        // SIGURG, SIGCHLD, SIGWINCH: ignored by default.
+        23 | 17 | 28 => None,
+        _ => {
+            let _ = m;
+            Some(Stop::Exit((128 + n) as i32))
+        }
+    }
+}
+
+// ---- the finalizer goroutine ---------------------------------------------------
+
+/// The finalizer goroutine of this run, if the runtime has one.
+fn fing(m: &mut VmMachine, sched: &Sched) -> Option<GoId> {
+    if m.misc.fing.is_none() {
+        m.misc.fing = (2..=8).find(|&id| sched.g_by_id(id).is_some_and(|g| g.goid == id && g.system && sched.func_name(g) == "runtime.runFinalizers"));
+    }
+    m.misc.fing
+}
+
+/// Called at the start of every machine call for `goid`: readies the
+/// finalizer goroutine when finalizers are queued and it is parked
+/// (`wakefing`), or, for the finalizer goroutine itself, starts the next
+/// finalizer (or parks it when none is left).
+/// `runtime.GC()` by `goid` just collected (see `MiscState::gc_yield`).
+pub fn after_gc(m: &mut VmMachine, goid: GoId) {
+    if !m.vm.heap.finalizer_queue.is_empty() {
+        m.misc.gc_yield = Some(goid);
+    }
+}
+
+pub fn before_run(m: &mut VmMachine, sched: &Sched, goid: GoId) -> Option<Stop> {
+    if m.misc.gc_yield == Some(goid) {
+        let f = fing(m, sched);
+        let parked = f.and_then(|f| sched.g_by_id(f)).is_some_and(|g| Some(g.goid) == f && g.status == crate::sched::GStatus::Waiting);
+        if parked && !m.vm.heap.finalizer_queue.is_empty() {
+            return f.map(Stop::Ready);
+        }
+        m.misc.gc_yield = None;
+        return Some(Stop::Gosched);
+    }
+    if m.vm.heap.finalizer_queue.is_empty() && !m.misc.fing.is_some_and(|f| f == goid) {
+        return None;
+    }
+    let f = fing(m, sched)?;
+    if goid != f {
+        let parked = sched.g_by_id(f).is_some_and(|g| g.goid == f && g.status == crate::sched::GStatus::Waiting);
+        return if parked { Some(Stop::Ready(f)) } else { None };
+    }
+    if m.gs.contains_key(&f) {
+        return None;
+    }
+    let Some(fin) = m.vm.heap.finalizer_queue.pop_front() else { return Some(Stop::Park(WaitReason::FinalizerWait)) };
+    match m.vm.spawn(fin.func, &[fin.ptr]) {
+        Ok(i) => {
+            m.gs.insert(f, GInfo { vm: Some(i), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
+            None
+        }
+        Err(fatal) => Some(m.die(crash::Crash { text: fatal.message, exit_code: 2, goid: f, kind: crash::CrashKind::Fatal })),
+    }
+}
+
+/// Whether the machine runs runtime goroutine `goid` (the finalizer
+/// goroutine with work) instead of letting the scheduler park it.
+pub fn runs_system(m: &VmMachine, goid: GoId) -> bool {
+    m.misc.fing == Some(goid) && (m.gs.contains_key(&goid) || !m.vm.heap.finalizer_queue.is_empty())
+}
+
+/// The finalizer goroutine finished one finalizer: `Some(stop)` for it
+/// (the next finalizer, or park), `None` if `goid` is another goroutine.
+pub fn finalizer_returned(m: &mut VmMachine, goid: GoId) -> Option<Stop> {
+    if m.misc.fing != Some(goid) {
+        return None;
+    }
+    if let Some(i) = m.gs.remove(&goid).and_then(|g| g.vm) {
+        m.vm.release(i);
+    }
+    Some(if m.vm.heap.finalizer_queue.is_empty() { Stop::Park(WaitReason::FinalizerWait) } else { Stop::Continue })
+}
