@@ -249,3 +249,72 @@ func main() {
     let end = o.events.last().map_or(0, |e| e.time_ns);
     assert!((1_000_000_000..1_100_000_000).contains(&end), "{end}");
 }
+
+#[test]
+fn signals_notify_ignore_reset_and_default_action() {
+    // Recorded from Go 1.27 (exit 143: killed by SIGTERM, 128+15).
+    let (out, err, code) = run(r#"package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	signal.Ignore(syscall.SIGUSR1)
+	fmt.Println("ignored:", signal.Ignored(syscall.SIGUSR1), signal.Ignored(syscall.SIGUSR2))
+	syscall.Kill(os.Getpid(), syscall.SIGUSR1)
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGUSR2, syscall.SIGHUP)
+	syscall.Kill(os.Getpid(), syscall.SIGUSR2)
+	fmt.Println("received:", <-c)
+	syscall.Kill(os.Getpid(), syscall.SIGHUP)
+	syscall.Kill(os.Getpid(), syscall.SIGHUP)
+	n := len(c)
+	fmt.Println("buffered:", n, <-c)
+	fmt.Printf("%T %v %d %s\n", os.Interrupt, syscall.SIGTERM, syscall.SIGTERM, syscall.Signal(40))
+	signal.Reset(syscall.SIGUSR2)
+	fmt.Println("reset; now SIGTERM with nobody listening")
+	syscall.Kill(os.Getpid(), syscall.SIGTERM)
+	select {}
+}
+"#);
+    assert_eq!(
+        out,
+        "ignored: true false\nreceived: user defined signal 2\nbuffered: 1 hangup\nsyscall.Signal terminated 15 signal 40\nreset; now SIGTERM with nobody listening\n"
+    );
+    assert_eq!((err.as_str(), code), ("", 143));
+}
+
+#[test]
+fn signal_to_self_wakes_a_waiting_receiver() {
+    let (out, err, code) = run(r#"package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	done := make(chan bool)
+	go func() {
+		s := <-sigs
+		fmt.Println("got", s, s == os.Interrupt)
+		done <- true
+	}()
+	p, _ := os.FindProcess(os.Getpid())
+	if err := p.Signal(os.Interrupt); err != nil {
+		fmt.Println(err)
+	}
+	<-done
+	signal.Stop(sigs)
+	fmt.Println("stopped")
+}
+"#);
+    assert_eq!((out.as_str(), err.as_str(), code), ("got interrupt true\nstopped\n", "", 0));
+}

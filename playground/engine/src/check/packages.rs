@@ -30,6 +30,8 @@ pub const ALL: &[&str] = &[
     "bytes",
     "log",
     "gmp/sim",
+    "syscall",
+    "os/signal",
 ];
 
 pub fn stub_source(path: &str) -> Option<&'static str> {
@@ -54,6 +56,8 @@ pub fn stub_source(path: &str) -> Option<&'static str> {
         "bytes" => BYTES,
         "log" => LOG,
         "gmp/sim" => SIM,
+        "syscall" => SYSCALL,
+        "os/signal" => SIGNAL,
         _ => return None,
     })
 }
@@ -104,6 +108,7 @@ var EOF error
 "#;
 
 const OS: &str = r#"package os
+import "syscall"
 type File struct { name string }
 func (f *File) Write(b []byte) (n int, err error)
 func (f *File) WriteString(s string) (n int, err error)
@@ -114,6 +119,21 @@ var Stdin *File
 var Args []string
 func Exit(code int)
 func Getenv(key string) string
+// Signals (compile/stdlib/signal.rs). Interrupt and Kill are variables of
+// type Signal in Go; constants here (the same values once converted).
+type Signal interface {
+	String() string
+	Signal()
+}
+const (
+	Interrupt = syscall.SIGINT
+	Kill = syscall.SIGKILL
+)
+type Process struct { Pid int }
+func FindProcess(pid int) (*Process, error)
+func (p *Process) Signal(sig Signal) error
+func (p *Process) Kill() error
+func Getpid() int
 "#;
 
 const STRINGS: &str = r#"package strings
@@ -548,4 +568,36 @@ func Syscall(d time.Duration)
 func Cgo(d time.Duration)
 // Work does CPU-bound work for d; it can be preempted like any code.
 func Work(d time.Duration)
+"#;
+
+const SYSCALL: &str = r#"package syscall
+type Signal int
+func (s Signal) Signal()
+func (s Signal) String() string
+const (
+	SIGHUP  = Signal(0x1)
+	SIGINT  = Signal(0x2)
+	SIGQUIT = Signal(0x3)
+	SIGABRT = Signal(0x6)
+	SIGKILL = Signal(0x9)
+	SIGUSR1 = Signal(0xa)
+	SIGSEGV = Signal(0xb)
+	SIGUSR2 = Signal(0xc)
+	SIGPIPE = Signal(0xd)
+	SIGALRM = Signal(0xe)
+	SIGTERM = Signal(0xf)
+)
+func Kill(pid int, sig Signal) (err error)
+func Getpid() (pid int)
+"#;
+
+/// `os/signal`: registration and delivery are process requests
+/// (`process/sys_misc.rs`).
+const SIGNAL: &str = r#"package signal
+import "os"
+func Notify(c chan<- os.Signal, sig ...os.Signal)
+func Stop(c chan<- os.Signal)
+func Ignore(sig ...os.Signal)
+func Ignored(sig os.Signal) bool
+func Reset(sig ...os.Signal)
 "#;

@@ -11,13 +11,13 @@
 //! on a fresh VM state, then parks again with `finalizer wait`.
 //!
 //! Signals (`os/signal`): `Notify` registers a channel for signal
-//! numbers; a signal sent to the process (`syscall.Kill(os.Getpid(), s)`,
-//! `p.Signal(s)`) is delivered at once with Go's non-blocking send to every
-//! channel registered for it (`signal.go`'s `process`: a full channel
-//! drops the signal). A signal nobody asked for ends the process as Go's
-//! default action does (exit 2 after `signal: interrupt`-style text is
-//! not printed by Go for SIGINT/SIGTERM: the shell shows it; the exit code
-//! is 128+n... see [`default_action`]). Ignored signals are dropped.
+//! numbers; a signal the program sends itself (`syscall.Kill(os.Getpid(),
+//! s)`, `p.Signal(s)`) is delivered at once with Go's non-blocking send to
+//! every channel registered for it (`signal.go`'s `process`: a full
+//! channel drops the signal). An ignored signal is dropped; one nobody
+//! listens for takes its default action: the process dies of it, silently,
+//! with exit status 128+n as a shell reports it (see [`default_action`]).
+//! Not yet: delivery at a virtual time given by the run configuration.
 //!
 //! Contract of [`dispatch`]: as `sys_sync::dispatch` (see there).
 
@@ -143,6 +143,8 @@ fn signal_number(m: &VmMachine, v: Value) -> i64 {
 /// channel registered for it; nobody registered and not ignored: Go's
 /// default action (the process dies of it).
 fn raise(m: &mut VmMachine, _sched: &Sched, goid: GoId, sig: Value) -> Option<Stop> {
+    // `syscall.Kill` and `(*os.Process).Signal` return a nil error.
+    m.push(goid, &[Value::Nil]);
     let n = signal_number(m, sig);
     if m.misc.ignored.contains(&n) {
         return None;

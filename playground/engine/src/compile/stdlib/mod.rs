@@ -17,6 +17,7 @@ mod fmt;
 pub(crate) mod lib;
 mod finalizer;
 mod log;
+mod signal;
 mod sim;
 mod more;
 mod sync;
@@ -242,7 +243,7 @@ pub fn sys_id(name: &str) -> Option<u32> {
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name)).or_else(|| log::lookup(name)).or_else(|| finalizer::lookup(name)).or_else(|| sim::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name)).or_else(|| log::lookup(name)).or_else(|| finalizer::lookup(name)).or_else(|| sim::lookup(name)).or_else(|| signal::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
