@@ -22,6 +22,8 @@ pub const ALL: &[&str] = &[
     "unicode/utf8",
     "unicode",
     "runtime",
+    "runtime/debug",
+    "runtime/pprof",
     "sync",
     "sync/atomic",
     "time",
@@ -47,6 +49,8 @@ pub fn stub_source(path: &str) -> Option<&'static str> {
         "unicode/utf8" => UTF8,
         "unicode" => UNICODE,
         "runtime" => RUNTIME,
+        "runtime/debug" => DEBUG,
+        "runtime/pprof" => PPROF,
         "sync" => SYNC,
         "sync/atomic" => ATOMIC,
         "time" => TIME,
@@ -358,6 +362,13 @@ type Error interface {
 	RuntimeError()
 }
 func Gosched()
+func Goexit()
+func LockOSThread()
+func UnlockOSThread()
+func Stack(buf []byte, all bool) int
+const GOOS = "linux"
+const GOARCH = "amd64"
+const Compiler = "gc"
 func NumGoroutine() int
 func GOMAXPROCS(n int) int
 func GC()
@@ -374,6 +385,26 @@ type MemStats struct {
 func ReadMemStats(m *MemStats)
 func SetFinalizer(obj any, finalizer any)
 func KeepAlive(x any)
+"#;
+
+const DEBUG: &str = r#"package debug
+func Stack() []byte
+"#;
+
+const PPROF: &str = r#"package pprof
+import "io"
+type Profile struct {
+	name string
+	n int
+}
+func Lookup(name string) *Profile
+func NewProfile(name string) *Profile
+func Profiles() []*Profile
+func (p *Profile) Name() string
+func (p *Profile) Count() int
+func (p *Profile) Add(value any, skip int)
+func (p *Profile) Remove(value any)
+func (p *Profile) WriteTo(w io.Writer, debug int) error
 "#;
 
 const SYNC: &str = r#"package sync

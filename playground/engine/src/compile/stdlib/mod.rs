@@ -20,6 +20,7 @@ mod log;
 mod signal;
 mod sim;
 mod more;
+mod pprof;
 mod sync;
 
 use crate::chunk::{ChunkBuilder, Op};
@@ -241,9 +242,20 @@ pub fn sys_id(name: &str) -> Option<u32> {
     chan::sys_id(name)
 }
 
+/// The instruction a call of stub `name` compiles to instead of a native
+/// call (`Sys`, `Goexit`), if any.
+pub fn runtime_op(name: &str, argc: u16) -> Option<crate::chunk::Op> {
+    chan::runtime_op(name, argc)
+}
+
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name)).or_else(|| log::lookup(name)).or_else(|| finalizer::lookup(name)).or_else(|| sim::lookup(name)).or_else(|| signal::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| pprof::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name)).or_else(|| misc_lookup(name))
+}
+
+/// Natives of log, finalizers, signals and `gmp/sim`.
+fn misc_lookup(name: &str) -> Option<NativeFn> {
+    log::lookup(name).or_else(|| finalizer::lookup(name)).or_else(|| sim::lookup(name)).or_else(|| signal::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
