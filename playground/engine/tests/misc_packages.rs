@@ -318,3 +318,83 @@ func main() {
 "#);
     assert_eq!((out.as_str(), err.as_str(), code), ("got interrupt true\nstopped\n", "", 0));
 }
+
+#[test]
+fn errgroup_first_error_limit_and_trygo() {
+    // With one P the last `go` runs first (runnext): task 4's error is the
+    // first recorded, as under Go with GOMAXPROCS=1.
+    let (out, err, code) = run(r#"package main
+
+import (
+	"errors"
+	"fmt"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func main() {
+	var g errgroup.Group
+	results := make([]int, 5)
+	for i := range 5 {
+		g.Go(func() error {
+			results[i] = i * i
+			if i == 3 {
+				return errors.New("task 3 failed")
+			}
+			if i == 4 {
+				return errors.New("task 4 failed")
+			}
+			return nil
+		})
+	}
+	err := g.Wait()
+	fmt.Println(results, err)
+
+	var lim errgroup.Group
+	lim.SetLimit(2)
+	order := make(chan int, 10)
+	for i := range 4 {
+		lim.Go(func() error {
+			order <- i
+			return nil
+		})
+	}
+	fmt.Println("TryGo while full:", lim.TryGo(func() error { return nil }))
+	fmt.Println(lim.Wait(), len(order))
+	fmt.Println("TryGo after Wait:", lim.TryGo(func() error { return nil }))
+	fmt.Println(lim.Wait())
+}
+"#);
+    assert_eq!(
+        (out.as_str(), err.as_str(), code),
+        ("[0 1 4 9 16] task 4 failed\nTryGo while full: false\n<nil> 4\nTryGo after Wait: true\n<nil>\n", "", 0)
+    );
+}
+
+#[test]
+fn errgroup_blocked_go_waits_on_the_semaphore() {
+    let (out, _, code) = run(r#"package main
+
+import (
+	"fmt"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func main() {
+	var g errgroup.Group
+	g.SetLimit(1)
+	release := make(chan bool)
+	g.Go(func() error { <-release; return nil })
+	go func() {
+		runtime.Gosched()
+		fmt.Println("goroutines while main is blocked in Go:", runtime.NumGoroutine())
+		release <- true
+	}()
+	g.Go(func() error { fmt.Println("second task"); return nil })
+	fmt.Println("wait:", g.Wait())
+}
+"#);
+    assert_eq!((out.as_str(), code), ("goroutines while main is blocked in Go: 3\nsecond task\nwait: <nil>\n", 0));
+}

@@ -34,6 +34,7 @@ pub const ALL: &[&str] = &[
     "gmp/sim",
     "syscall",
     "os/signal",
+    "golang.org/x/sync/errgroup",
 ];
 
 pub fn stub_source(path: &str) -> Option<&'static str> {
@@ -62,6 +63,7 @@ pub fn stub_source(path: &str) -> Option<&'static str> {
         "gmp/sim" => SIM,
         "syscall" => SYSCALL,
         "os/signal" => SIGNAL,
+        "golang.org/x/sync/errgroup" => ERRGROUP,
         _ => return None,
     })
 }
@@ -631,4 +633,23 @@ func Stop(c chan<- os.Signal)
 func Ignore(sig ...os.Signal)
 func Ignored(sig os.Signal) bool
 func Reset(sig ...os.Signal)
+"#;
+
+/// `golang.org/x/sync/errgroup` (compile/stdlib/errgroup.rs): the fields
+/// are the state its natives and the process keep.
+const ERRGROUP: &str = r#"package errgroup
+import "context"
+type Group struct {
+	err     error
+	cancel  func(error)
+	running int
+	limit   int
+	tokens  int
+	errSet  bool
+}
+func WithContext(ctx context.Context) (*Group, context.Context)
+func (g *Group) Go(f func() error)
+func (g *Group) TryGo(f func() error) bool
+func (g *Group) Wait() error
+func (g *Group) SetLimit(n int)
 "#;

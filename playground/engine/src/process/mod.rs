@@ -37,6 +37,7 @@ pub mod dump;
 pub mod leak;
 pub mod machine;
 pub mod sys;
+pub mod sys_errgroup;
 pub mod sys_misc;
 pub mod sys_sync;
 #[cfg(test)]

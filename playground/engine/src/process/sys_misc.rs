@@ -47,6 +47,21 @@ pub mod id {
     pub const SIGNAL_RESET: u32 = 132;
     /// `signal.Ignored(sig)`: `[sig Int] -> [Bool]`.
     pub const SIGNAL_IGNORED: u32 = 133;
+    /// errgroup `g.Go(f)`: `[g, f, wrapper Func] -> []`; starts
+    /// `wrapper(g, f)` in a new goroutine, or blocks (`chan send`, Go's
+    /// semaphore) at the limit.
+    pub const ERRGROUP_GO: u32 = 134;
+    /// errgroup `g.TryGo(f)`: `[g, f, wrapper] -> [Bool]`.
+    pub const ERRGROUP_TRYGO: u32 = 135;
+    /// errgroup `g.Wait()` with goroutines running: `[g] -> [err]`
+    /// (`sync.WaitGroup.Wait`).
+    pub const ERRGROUP_WAIT: u32 = 136;
+    /// A group goroutine is done: `[g] -> []`; wakes `Wait`ers and a `Go`
+    /// blocked at the limit.
+    pub const ERRGROUP_DONE: u32 = 137;
+    /// `errgroup.WithContext(ctx)`: `[context op id Int, ctx, g] ->
+    /// [g, ctx']`: serves `context.WithCancelCause(ctx)` and keeps its cancel.
+    pub const ERRGROUP_WITH_CONTEXT: u32 = 138;
 }
 
 /// This range's state in the machine.
@@ -58,10 +73,21 @@ pub struct MiscState {
     /// once the finalizer goroutine is readied (Go's `GC` sweeps with
     /// `Gosched` between spans, which lets the finalizers run).
     pub gc_yield: Option<GoId>,
+    /// errgroup groups with parked goroutines: `Wait`ers, and `Go`
+    /// callers blocked at the limit (their `[g, f, wrapper]` are kept on
+    /// their own stacks, where the collector sees them).
+    pub groups: std::collections::HashMap<Handle, GroupWaits>,
     /// `signal.Notify` registrations: channel -> signal numbers (empty: all).
     pub notify: Vec<(Handle, Vec<i64>)>,
     /// `signal.Ignore`d numbers.
     pub ignored: Vec<i64>,
+}
+
+/// Goroutines parked on one errgroup.
+#[derive(Debug, Default)]
+pub struct GroupWaits {
+    pub waiters: Vec<GoId>,
+    pub blocked: std::collections::VecDeque<GoId>,
 }
 
 /// Serves request `id` (128..=191) of goroutine `goid`.
@@ -121,6 +147,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             m.push(goid, &[Value::Bool(r)]);
         }
         id::SIGNAL_RAISE => return raise(m, sched, goid, a0),
+        id::ERRGROUP_GO..=id::ERRGROUP_WITH_CONTEXT => return super::sys_errgroup::dispatch(m, sched, goid, sid, args),
         _ => {
             let c = crash::internal(&format!("unknown runtime operation {sid}"));
             return Some(m.die(c));
