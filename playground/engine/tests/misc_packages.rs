@@ -398,3 +398,42 @@ func main() {
 "#);
     assert_eq!((out.as_str(), code), ("goroutines while main is blocked in Go: 3\nsecond task\nwait: <nil>\n", 0));
 }
+
+/// Runs with signals sent from outside at virtual times (what the lead's
+/// `RunConfig` will pass through).
+fn run_with_signals(src: &str, signals: Vec<(u64, i32)>) -> gmp_engine::process::ProcessOutcome {
+    let program = gmp_engine::compile("prog.go", src).expect("compiles");
+    let mut steps = vec![program.entry.init];
+    steps.extend(program.entry.inits.iter().copied());
+    steps.extend(program.entry.main);
+    let mut cfg = gmp_engine::process::ProcessConfig::for_run(1, 1, true);
+    cfg.signals = signals;
+    gmp_engine::process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg)
+}
+
+#[test]
+fn configured_signal_arrives_at_its_virtual_time() {
+    let src = r#"package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	fmt.Println("waiting")
+	s := <-sigs
+	fmt.Println("got", s)
+}
+"#;
+    let o = run_with_signals(src, vec![(3_000_000_000, 15)]);
+    assert_eq!((o.stdout.as_str(), o.stderr.as_str(), o.exit_code), ("waiting\ngot terminated\n", "", 0));
+    assert!(o.virtual_ns >= 3_000_000_000, "{}", o.virtual_ns);
+    // Without Notify the default action kills the blocked process: 128+2.
+    let o = run_with_signals("package main\n\nfunc main() {\n\tc := make(chan int)\n\tgo func() { c <- 1; select {} }()\n\t<-c\n\tselect {}\n}\n", vec![(1_000, 2)]);
+    assert_eq!((o.stdout.as_str(), o.stderr.as_str(), o.exit_code), ("", "", 130));
+}

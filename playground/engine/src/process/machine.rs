@@ -688,6 +688,10 @@ impl Machine for VmMachine {
         }
     }
 
+    fn timer_fired(&mut self, id: u64, _now: u64) -> Vec<crate::sched::TimerAction> {
+        super::sys_misc::timer_fired(self, id).unwrap_or_default()
+    }
+
     fn runs_system(&self, goid: GoId) -> bool {
         super::sys_misc::runs_system(self, goid)
     }

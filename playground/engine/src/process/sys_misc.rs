@@ -17,7 +17,9 @@
 //! channel drops the signal). An ignored signal is dropped; one nobody
 //! listens for takes its default action: the process dies of it, silently,
 //! with exit status 128+n as a shell reports it (see [`default_action`]).
-//! Not yet: delivery at a virtual time given by the run configuration.
+//! Signals from outside (`ProcessConfig::signals`: a number at a virtual
+//! time) are runtime timers with ids from [`SIGNAL_TIMER_BASE`], armed on
+//! the first machine call and delivered as above when they fire.
 //!
 //! Contract of [`dispatch`]: as `sys_sync::dispatch` (see there).
 
@@ -27,6 +29,9 @@ use super::sys::{SelCase, SelectOutcome};
 use crate::heap::Obj;
 use crate::sched::{GoId, Sched, Stop, WaitReason};
 use crate::value::{Handle, Value};
+
+/// Runtime timer ids of configured signals: this base + their index.
+pub const SIGNAL_TIMER_BASE: u64 = 1 << 62;
 
 /// First id of this range.
 pub const FIRST: u32 = 128;
@@ -79,6 +84,9 @@ pub struct MiscState {
     pub groups: std::collections::HashMap<Handle, GroupWaits>,
     /// `signal.Notify` registrations: channel -> signal numbers (empty: all).
     pub notify: Vec<(Handle, Vec<i64>)>,
+    /// Configured signals (virtual ns, number) and how many are armed.
+    pub scheduled: Vec<(u64, i32)>,
+    pub armed: usize,
     /// `signal.Ignore`d numbers.
     pub ignored: Vec<i64>,
 }
@@ -173,6 +181,11 @@ fn raise(m: &mut VmMachine, _sched: &Sched, goid: GoId, sig: Value) -> Option<St
     // `syscall.Kill` and `(*os.Process).Signal` return a nil error.
     m.push(goid, &[Value::Nil]);
     let n = signal_number(m, sig);
+    deliver(m, goid, n)
+}
+
+/// Delivers signal `n` (see [`raise`]); `goid` is the sender, for events.
+fn deliver(m: &mut VmMachine, goid: GoId, n: i64) -> Option<Stop> {
     if m.misc.ignored.contains(&n) {
         return None;
     }
@@ -240,6 +253,11 @@ pub fn after_gc(m: &mut VmMachine, goid: GoId) {
 }
 
 pub fn before_run(m: &mut VmMachine, sched: &Sched, goid: GoId) -> Option<Stop> {
+    if let Some(&(at, _)) = m.misc.scheduled.get(m.misc.armed) {
+        let id = SIGNAL_TIMER_BASE + m.misc.armed as u64;
+        m.misc.armed += 1;
+        return Some(Stop::TimerStart { id, delay_ns: at.saturating_sub(sched.now) });
+    }
     if m.misc.gc_yield == Some(goid) {
         let f = fing(m, sched);
         let parked = f.and_then(|f| sched.g_by_id(f)).is_some_and(|g| Some(g.goid) == f && g.status == crate::sched::GStatus::Waiting);
@@ -286,4 +304,26 @@ pub fn finalizer_returned(m: &mut VmMachine, goid: GoId) -> Option<Stop> {
         m.vm.release(i);
     }
     Some(if m.vm.heap.finalizer_queue.is_empty() { Stop::Park(WaitReason::FinalizerWait) } else { Stop::Continue })
+}
+
+/// A configured signal's timer fired: deliver it. `None` if `id` is not
+/// one of this module's timers.
+pub fn timer_fired(m: &mut VmMachine, id: u64) -> Option<Vec<crate::sched::TimerAction>> {
+    use crate::sched::TimerAction;
+    let i = id.checked_sub(SIGNAL_TIMER_BASE)? as usize;
+    let &(_, n) = m.misc.scheduled.get(i)?;
+    // Nobody is asking for results: deliver as if sent by goroutine 0.
+    let stop = deliver(m, 0, n as i64);
+    Some(match stop {
+        Some(Stop::Ready(g)) => vec![TimerAction::Ready(g)],
+        Some(Stop::ReadyMany(gs)) => gs.into_iter().map(TimerAction::Ready).collect(),
+        Some(Stop::Exit(code)) => {
+            // The default action: the process dies; a runtime goroutine is
+            // started so that a machine call applies the exit even when
+            // every goroutine is blocked.
+            m.die(crash::Crash { text: String::new(), exit_code: code, goid: 1, kind: crash::CrashKind::Fatal });
+            vec![TimerAction::Go { func: std::sync::Arc::from("os/signal.loop"), pos: crate::span::Span::default(), parent: 1 }]
+        }
+        _ => Vec::new(),
+    })
 }
