@@ -437,3 +437,13 @@ func main() {
     let o = run_with_signals("package main\n\nfunc main() {\n\tc := make(chan int)\n\tgo func() { c <- 1; select {} }()\n\t<-c\n\tselect {}\n}\n", vec![(1_000, 2)]);
     assert_eq!((o.stdout.as_str(), o.stderr.as_str(), o.exit_code), ("", "", 130));
 }
+
+#[test]
+fn add_cleanup_is_reported_unsupported() {
+    let (out, err, code) = run("package main\n\nimport \"runtime\"\n\nfunc main() {\n\tx := new(int)\n\truntime.AddCleanup(x, func(n int) {}, 1)\n}\n");
+    assert_eq!((out.as_str(), code), ("", 1));
+    assert_eq!(
+        err,
+        "# command-line-arguments\n./prog.go:7:10: unsupported: runtime.AddCleanup (a generic function; use runtime.SetFinalizer) is not supported by this playground\n"
+    );
+}

@@ -1410,6 +1410,8 @@ impl<'a> Checker<'a> {
                         sel.span,
                         format!("name {} not exported by package {pn}", sel.name),
                     );
+                } else if let Some(what) = super::packages::unsupported_member(&self.pkgs[pkg].path, &sel.name) {
+                    self.unsupported(sel.span, what);
                 } else {
                     self.error(sel.span, format!("undefined: {pn}.{}", sel.name));
                 }

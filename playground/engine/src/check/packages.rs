@@ -37,6 +37,17 @@ pub const ALL: &[&str] = &[
     "golang.org/x/sync/errgroup",
 ];
 
+/// Members of provided packages that exist in Go but that the playground
+/// cannot offer: reported as unsupported rather than undefined.
+pub fn unsupported_member(path: &str, name: &str) -> Option<&'static str> {
+    Some(match (path, name) {
+        ("runtime", "AddCleanup") => "runtime.AddCleanup (a generic function; use runtime.SetFinalizer)",
+        ("runtime", "Cleanup") => "runtime.Cleanup (from the generic runtime.AddCleanup)",
+        ("os/signal", "NotifyContext") => "signal.NotifyContext (use signal.Notify)",
+        _ => return None,
+    })
+}
+
 pub fn stub_source(path: &str) -> Option<&'static str> {
     Some(match path {
         "fmt" => FMT,
