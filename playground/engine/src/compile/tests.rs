@@ -1,6 +1,8 @@
-//! Compiler and runner tests beyond the fidelity corpus: seed-driven map
+//! Compiler and run tests beyond the fidelity corpus: seed-driven map
 //! order, Go 1.22 loop variables, defer and named results, interface
-//! dispatch through wrappers, unsupported constructs, and that no corpus
+//! dispatch through wrappers, goroutines, channels and select on the
+//! scheduler (GC of channel contents, recoverable channel panics, channel
+//! events), unsupported constructs, and that no corpus
 //! program makes the engine panic under other seeds.
 
 use crate::{RunConfig, run_source};

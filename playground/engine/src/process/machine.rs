@@ -62,8 +62,10 @@ pub struct GInfo {
     pub blocked_on: Vec<Handle>,
     /// Virtual ns of simulated CPU work still to do (`id::SIM_WORK`).
     pub work_left: u64,
-    /// When it next runs, it must panic with this text (a sender woken by
-    /// `close`): the process ends as for an unrecovered panic.
+    /// When it next runs, it must panic with this text but the panic value
+    /// could not be allocated (a sender woken by `close` with the heap
+    /// full): the process ends as for an unrecovered panic. Normally the
+    /// panic is raised into the goroutine instead (`Vm::raise_panic`).
     pub must_panic: Option<&'static str>,
 }
 
