@@ -447,3 +447,9 @@ fn add_cleanup_is_reported_unsupported() {
         "# command-line-arguments\n./prog.go:7:10: unsupported: runtime.AddCleanup (a generic function; use runtime.SetFinalizer) is not supported by this playground\n"
     );
 }
+
+#[test]
+fn bytes_count_for_log_buffers() {
+    let (out, _, _) = run("package main\n\nimport (\n\t\"bytes\"\n\t\"fmt\"\n)\n\nfunc main() {\n\tfmt.Println(bytes.Count([]byte(\"a\\nb\\nc\\n\"), []byte(\"\\n\")), bytes.Count([]byte(\"héllo\"), nil))\n}\n");
+    assert_eq!(out, "3 6\n");
+}

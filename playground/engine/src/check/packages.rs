@@ -549,6 +549,7 @@ func (b *Buffer) Reset()
 func (b *Buffer) Bytes() []byte
 func Contains(b, subslice []byte) bool
 func Equal(a, b []byte) bool
+func Count(s, sep []byte) int
 "#;
 
 const LOG: &str = r#"package log

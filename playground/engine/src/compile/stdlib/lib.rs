@@ -571,7 +571,7 @@ fn find(a: &[u8], b: &[u8]) -> Option<usize> {
     a.windows(b.len()).position(|w| w == b)
 }
 
-fn count(a: &[u8], b: &[u8]) -> i64 {
+pub(crate) fn count(a: &[u8], b: &[u8]) -> i64 {
     if b.is_empty() {
         return String::from_utf8_lossy(a).chars().count() as i64 + 1;
     }
