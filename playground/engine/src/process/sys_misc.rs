@@ -267,7 +267,7 @@ pub fn before_run(m: &mut VmMachine, sched: &Sched, goid: GoId) -> Option<Stop> 
         m.misc.gc_yield = None;
         return Some(Stop::Gosched);
     }
-    if m.vm.heap.finalizer_queue.is_empty() && !m.misc.fing.is_some_and(|f| f == goid) {
+    if m.vm.heap.finalizer_queue.is_empty() && m.misc.fing.is_none_or(|f| f != goid) {
         return None;
     }
     let f = fing(m, sched)?;
