@@ -128,6 +128,20 @@ pub struct Heap {
     next_gc: u64,
     /// How many collections ran (for tests and GC events).
     pub collections: u64,
+    /// Objects with a finalizer (`runtime.SetFinalizer`), in the order set.
+    pub finalizers: Vec<Finalizer>,
+    /// Finalizers of objects found unreachable, waiting for the finalizer
+    /// goroutine (their objects are resurrected until they ran).
+    pub finalizer_queue: std::collections::VecDeque<Finalizer>,
+}
+
+/// `runtime.SetFinalizer(ptr, func)` on the object `obj`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Finalizer {
+    pub obj: Handle,
+    /// The pointer the finalizer is called with.
+    pub ptr: Value,
+    pub func: Value,
 }
 
 impl Heap {
@@ -140,6 +154,8 @@ impl Heap {
             budget,
             next_gc: MIN_GC_TRIGGER.min(budget / 2).max(1 << 16),
             collections: 0,
+            finalizers: Vec::new(),
+            finalizer_queue: Default::default(),
         };
         // Handle 0: the empty string buffer, never freed.
         h.entries.push(Entry { obj: Obj::Bytes(Box::new([])), marked: false, go_bytes: 0, host_bytes: 0 });
@@ -804,8 +820,12 @@ impl Heap {
 
     /// Walks everything reachable from `roots`, calling `visit` once per
     /// object; `seen` is a scratch bitmap indexed by handle.
-    fn walk(&self, roots: &mut dyn Iterator<Item = Value>, seen: &mut [bool], mut visit: impl FnMut(Handle, &Entry)) {
-        let mut work: Vec<Handle> = roots.filter_map(|v| v.handle()).collect();
+    fn walk(&self, roots: &mut dyn Iterator<Item = Value>, seen: &mut [bool], visit: impl FnMut(Handle, &Entry)) {
+        let work: Vec<Handle> = roots.filter_map(|v| v.handle()).collect();
+        self.walk_from(work, seen, visit)
+    }
+
+    fn walk_from(&self, mut work: Vec<Handle>, seen: &mut [bool], mut visit: impl FnMut(Handle, &Entry)) {
         let mut kids = Vec::new();
         while let Some(h) = work.pop() {
             let Some(slot) = seen.get_mut(h as usize) else { continue };
@@ -827,6 +847,7 @@ impl Heap {
         let mut seen = vec![false; self.entries.len()];
         seen[EMPTY_STR as usize] = true;
         self.walk(roots, &mut seen, |_, _| {});
+        self.mark_finalizers(&mut seen);
         let mut freed = 0;
         for (i, e) in self.entries.iter_mut().enumerate() {
             if !seen[i] && !matches!(e.obj, Obj::Free) {
@@ -841,6 +862,41 @@ impl Heap {
         self.collections += 1;
         self.next_gc = (self.host_bytes * 2).max(MIN_GC_TRIGGER).min(self.budget.saturating_sub(1).max(1));
         freed
+    }
+
+    /// Go's finalizer rules in the mark phase (`runtime/mfinal.go`,
+    /// `mgcmark.go`): a finalizer's function and what its object refers to
+    /// are roots, not the object itself; an object then found unmarked has
+    /// its finalizer queued (and cleared) and is resurrected, with all it
+    /// reaches, until the finalizer ran. Queued finalizers are roots.
+    fn mark_finalizers(&mut self, seen: &mut [bool]) {
+        if self.finalizers.is_empty() && self.finalizer_queue.is_empty() {
+            return;
+        }
+        let mut work: Vec<Handle> = Vec::new();
+        for f in self.finalizers.iter().chain(self.finalizer_queue.iter()) {
+            work.extend(f.func.handle());
+        }
+        for f in self.finalizer_queue.iter() {
+            work.extend(f.ptr.handle());
+            work.push(f.obj);
+        }
+        for f in &self.finalizers {
+            if let Some(e) = self.entries.get(f.obj as usize) {
+                Self::children(&e.obj, &mut work);
+            }
+        }
+        self.walk_from(work, seen, |_, _| {});
+        let (dead, live): (Vec<Finalizer>, Vec<Finalizer>) =
+            std::mem::take(&mut self.finalizers).into_iter().partition(|f| !seen.get(f.obj as usize).copied().unwrap_or(true));
+        self.finalizers = live;
+        let mut work = Vec::new();
+        for f in dead {
+            work.push(f.obj);
+            work.extend(f.ptr.handle());
+            self.finalizer_queue.push_back(f);
+        }
+        self.walk_from(work, seen, |_, _| {});
     }
 
     /// What `roots` keep alive: the question "how many bytes does this

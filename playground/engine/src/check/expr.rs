@@ -1422,9 +1422,12 @@ impl<'a> Checker<'a> {
                     })
                     .flatten()
                     .cloned();
-                match near {
-                    Some(have) => self.error(sel.span, format!("undefined: {pn}.{} (but have {have})", sel.name)),
-                    None => self.error(sel.span, format!("undefined: {pn}.{}", sel.name)),
+                if let Some(have) = near {
+                    self.error(sel.span, format!("undefined: {pn}.{} (but have {have})", sel.name));
+                } else if let Some(what) = super::packages::unsupported_member(&self.pkgs[pkg].path, &sel.name) {
+                    self.unsupported(sel.span, what);
+                } else {
+                    self.error(sel.span, format!("undefined: {pn}.{}", sel.name));
                 }
                 return Operand::invalid();
             };

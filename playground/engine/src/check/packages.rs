@@ -30,7 +30,23 @@ pub const ALL: &[&str] = &[
     "context",
     "math/rand",
     "bytes",
+    "log",
+    "gmp/sim",
+    "syscall",
+    "os/signal",
+    "golang.org/x/sync/errgroup",
 ];
+
+/// Members of provided packages that exist in Go but that the playground
+/// cannot offer: reported as unsupported rather than undefined.
+pub fn unsupported_member(path: &str, name: &str) -> Option<&'static str> {
+    Some(match (path, name) {
+        ("runtime", "AddCleanup") => "runtime.AddCleanup (a generic function; use runtime.SetFinalizer)",
+        ("runtime", "Cleanup") => "runtime.Cleanup (from the generic runtime.AddCleanup)",
+        ("os/signal", "NotifyContext") => "signal.NotifyContext (use signal.Notify)",
+        _ => return None,
+    })
+}
 
 pub fn stub_source(path: &str) -> Option<&'static str> {
     Some(match path {
@@ -54,6 +70,11 @@ pub fn stub_source(path: &str) -> Option<&'static str> {
         "slices" | "maps" => return None,
         "math/rand" => RAND,
         "bytes" => BYTES,
+        "log" => LOG,
+        "gmp/sim" => SIM,
+        "syscall" => SYSCALL,
+        "os/signal" => SIGNAL,
+        "golang.org/x/sync/errgroup" => ERRGROUP,
         _ => return None,
     })
 }
@@ -104,6 +125,7 @@ var EOF error
 "#;
 
 const OS: &str = r#"package os
+import "syscall"
 type File struct { name string }
 func (f *File) Write(b []byte) (n int, err error)
 func (f *File) WriteString(s string) (n int, err error)
@@ -114,6 +136,21 @@ var Stdin *File
 var Args []string
 func Exit(code int)
 func Getenv(key string) string
+// Signals (compile/stdlib/signal.rs). Interrupt and Kill are variables of
+// type Signal in Go; constants here (the same values once converted).
+type Signal interface {
+	String() string
+	Signal()
+}
+const (
+	Interrupt = syscall.SIGINT
+	Kill = syscall.SIGKILL
+)
+type Process struct { Pid int }
+func FindProcess(pid int) (*Process, error)
+func (p *Process) Signal(sig Signal) error
+func (p *Process) Kill() error
+func Getpid() int
 "#;
 
 const STRINGS: &str = r#"package strings
@@ -512,4 +549,119 @@ func (b *Buffer) Reset()
 func (b *Buffer) Bytes() []byte
 func Contains(b, subslice []byte) bool
 func Equal(a, b []byte) bool
+func Count(s, sep []byte) int
+"#;
+
+const LOG: &str = r#"package log
+import "io"
+const (
+	Ldate = 1 << iota
+	Ltime
+	Lmicroseconds
+	Llongfile
+	Lshortfile
+	LUTC
+	Lmsgprefix
+	LstdFlags = Ldate | Ltime
+)
+type Logger struct {
+	prefix string
+	flag int
+	out io.Writer
+}
+func New(out io.Writer, prefix string, flag int) *Logger
+func (l *Logger) Print(v ...any)
+func (l *Logger) Println(v ...any)
+func (l *Logger) Printf(format string, v ...any)
+func (l *Logger) Fatal(v ...any)
+func (l *Logger) Fatalln(v ...any)
+func (l *Logger) Fatalf(format string, v ...any)
+func (l *Logger) Panic(v ...any)
+func (l *Logger) Panicln(v ...any)
+func (l *Logger) Panicf(format string, v ...any)
+func (l *Logger) SetFlags(flag int)
+func (l *Logger) SetPrefix(prefix string)
+func (l *Logger) SetOutput(w io.Writer)
+func (l *Logger) Flags() int
+func (l *Logger) Prefix() string
+func (l *Logger) Writer() io.Writer
+func Print(v ...any)
+func Println(v ...any)
+func Printf(format string, v ...any)
+func Fatal(v ...any)
+func Fatalln(v ...any)
+func Fatalf(format string, v ...any)
+func Panic(v ...any)
+func Panicln(v ...any)
+func Panicf(format string, v ...any)
+func SetFlags(flag int)
+func SetPrefix(prefix string)
+func Flags() int
+func Prefix() string
+"#;
+
+/// Simulator-only: what a program in a browser cannot do for real, done on
+/// the virtual clock (`compile/stdlib/sim.rs`). Real Go has no such package.
+const SIM: &str = r#"// Package sim exists only in the gmp simulator: it simulates what a
+// browser cannot do for real. Real Go has no such package.
+package sim
+import "time"
+// Syscall blocks in a system call for d: the goroutine is in _Gsyscall,
+// its M blocks, and sysmon hands the P to another M after 20µs.
+func Syscall(d time.Duration)
+// Cgo makes a cgo call lasting d (to the scheduler, a system call).
+func Cgo(d time.Duration)
+// Work does CPU-bound work for d; it can be preempted like any code.
+func Work(d time.Duration)
+"#;
+
+const SYSCALL: &str = r#"package syscall
+type Signal int
+func (s Signal) Signal()
+func (s Signal) String() string
+const (
+	SIGHUP  = Signal(0x1)
+	SIGINT  = Signal(0x2)
+	SIGQUIT = Signal(0x3)
+	SIGABRT = Signal(0x6)
+	SIGKILL = Signal(0x9)
+	SIGUSR1 = Signal(0xa)
+	SIGSEGV = Signal(0xb)
+	SIGUSR2 = Signal(0xc)
+	SIGPIPE = Signal(0xd)
+	SIGALRM = Signal(0xe)
+	SIGTERM = Signal(0xf)
+)
+func Kill(pid int, sig Signal) (err error)
+func Getpid() (pid int)
+"#;
+
+/// `os/signal`: registration and delivery are process requests
+/// (`process/sys_misc.rs`).
+const SIGNAL: &str = r#"package signal
+import "os"
+func Notify(c chan<- os.Signal, sig ...os.Signal)
+func Stop(c chan<- os.Signal)
+func Ignore(sig ...os.Signal)
+func Ignored(sig os.Signal) bool
+func Reset(sig ...os.Signal)
+"#;
+
+/// `golang.org/x/sync/errgroup` (compile/stdlib/errgroup.rs): the fields
+/// are the state its natives and the process keep.
+const ERRGROUP: &str = r#"package errgroup
+import "context"
+type Group struct {
+	err     error
+	cancel  func(error)
+	running int
+	limit   int
+	tokens  int
+	errSet  bool
+}
+func WithContext(ctx context.Context) (*Group, context.Context)
+func (g *Group) Go(f func() error)
+func (g *Group) TryGo(f func() error) bool
+func (g *Group) Wait() error
+func (g *Group) SetLimit(n int)
 "#;

@@ -96,6 +96,8 @@ pub struct VmMachine {
     names: HashMap<u32, Arc<str>>,
     /// The `go` statement whose G the scheduler is creating.
     spawning: Option<(Value, Vec<Value>, Creator)>,
+    /// Finalizer goroutine and signal state (`sys_misc`).
+    pub misc: super::sys_misc::MiscState,
 }
 
 impl VmMachine {
@@ -114,6 +116,7 @@ impl VmMachine {
             main_steps: Default::default(),
             names: HashMap::new(),
             spawning: None,
+            misc: Default::default(),
         }
     }
 
@@ -271,6 +274,9 @@ impl VmMachine {
         if (id::SYNC_FIRST..=id::SYNC_LAST).contains(&sid) {
             return super::sys_sync::dispatch(self, sched, goid, sid, args);
         }
+        if (super::sys_misc::FIRST..=super::sys_misc::LAST).contains(&sid) {
+            return super::sys_misc::dispatch(self, sched, goid, sid, args);
+        }
         match sid {
             id::MAKE_CHAN => match Chans::make(&mut self.vm, a0.int() as u32, Self::arg(args, 1).int()) {
                 Ok(c) => {
@@ -344,6 +350,7 @@ impl VmMachine {
             }
             id::GC => {
                 self.vm.collect();
+                super::sys_misc::after_gc(self, goid);
                 return Some(Stop::Gc { leaked: Vec::new() });
             }
             id::STACK => {
@@ -557,10 +564,13 @@ impl VmMachine {
 }
 
 impl Machine for VmMachine {
-    fn run(&mut self, sched: &Sched, goid: GoId, _now: u64, slice_ns: u64) -> RunResult {
+    fn run(&mut self, sched: &Sched, goid: GoId, now: u64, slice_ns: u64) -> RunResult {
         let mut used: u64 = 0;
         if let Some(code) = self.dying {
             return RunResult { used_ns: 0, stop: Stop::Exit(code) };
+        }
+        if let Some(stop) = super::sys_misc::before_run(self, sched, goid) {
+            return RunResult { used_ns: 0, stop };
         }
         if let Some((g, stop)) = self.after_grow.take() {
             if g == goid {
@@ -607,6 +617,7 @@ impl Machine for VmMachine {
             }
             let budget = ((slice_ns - used) / NS_PER_INSTR).clamp(1, u32::MAX as u64) as u32;
             let before = self.vm.instructions;
+            self.vm.clock = (now + used, before);
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
             self.flush_output();
@@ -642,6 +653,7 @@ impl Machine for VmMachine {
                         Err(f) => self.die(Crash { text: f.message, exit_code: 2, goid: 1, kind: crash::CrashKind::Fatal }),
                     }
                 }
+                vm::Stop::Returned if let Some(stop) = super::sys_misc::finalizer_returned(self, goid) => stop,
                 vm::Stop::Returned => {
                     self.exited(goid);
                     Stop::Return
@@ -675,6 +687,14 @@ impl Machine for VmMachine {
             }
             return RunResult { used_ns: used, stop: terminal };
         }
+    }
+
+    fn timer_fired(&mut self, id: u64, _now: u64) -> Vec<crate::sched::TimerAction> {
+        super::sys_misc::timer_fired(self, id).unwrap_or_default()
+    }
+
+    fn runs_system(&self, goid: GoId) -> bool {
+        super::sys_misc::runs_system(self, goid)
     }
 
     fn take_events(&mut self) -> Vec<EventKind> {

@@ -37,6 +37,8 @@ pub mod dump;
 pub mod leak;
 pub mod machine;
 pub mod sys;
+pub mod sys_errgroup;
+pub mod sys_misc;
 pub mod sys_sync;
 #[cfg(test)]
 mod tests;
@@ -69,6 +71,10 @@ pub struct ProcessConfig {
     pub max_events: usize,
     /// The VM's limits (instruction budget, heap). Its seed is `seed`.
     pub vm: VmConfig,
+    /// Signals sent to the process from outside: (virtual ns, signal
+    /// number, e.g. 2 for SIGINT, 15 for SIGTERM), delivered as the
+    /// program's `os/signal` registrations say (`sys_misc`).
+    pub signals: Vec<(u64, i32)>,
 }
 
 impl Default for ProcessConfig {
@@ -83,6 +89,7 @@ impl Default for ProcessConfig {
             max_steps: s.max_steps,
             max_events: s.max_events,
             vm: VmConfig::default(),
+            signals: Vec::new(),
         }
     }
 }
@@ -156,6 +163,7 @@ impl Process {
         let main = vm.spawn(Value::Func(entry), &[]).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
         let mut machine = VmMachine::new(vm);
         machine.main_steps = steps.iter().skip(1).copied().collect();
+        machine.misc.scheduled = cfg.signals.clone();
         machine.gs.insert(1, GInfo { vm: Some(main), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
         let sched = Sched::new(sched::Config {
             procs: cfg.procs.max(1),

@@ -187,6 +187,12 @@ pub trait Machine {
     }
     /// `parent`'s last `Newproc` (or a timer's `TimerAction::Go`) created G `child`.
     fn newproc(&mut self, parent: GoId, child: GoId);
+    /// Whether runtime goroutine `goid` has work the machine runs (the
+    /// finalizer goroutine with queued finalizers); otherwise it parks.
+    fn runs_system(&self, goid: GoId) -> bool {
+        let _ = goid;
+        false
+    }
     /// Runtime timer `id` fired at `now`: what does it wake or start?
     fn timer_fired(&mut self, id: u64, now: u64) -> Vec<TimerAction> {
         let _ = (id, now);

@@ -153,7 +153,7 @@ impl Sched {
         }
         match self.ms[m as usize].curg {
             Some(g) => {
-                if self.gs[g as usize].system {
+                if self.gs[g as usize].system && !machine.runs_system(self.gs[g as usize].goid) {
                     // A runtime goroutine: nothing to do yet, it parks.
                     let reason = self.system_park.get(&g).copied().unwrap_or(WaitReason::Zero);
                     self.gopark(m, g, reason);

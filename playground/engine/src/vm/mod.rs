@@ -190,6 +190,12 @@ pub struct Vm {
     /// returned. A finished goroutine's slot may be reused by `spawn`.
     pub gs: Vec<GState>,
     free_gs: Vec<usize>,
+    /// Virtual ns at the start of the current slice and `instructions`
+    /// then (set by the process; natives read [`Vm::now_ns`]).
+    pub clock: (u64, u64),
+    /// The standard logger's prefix and flags once the program set them
+    /// (`log.SetPrefix`/`SetFlags`; see `compile/stdlib/log.rs`).
+    pub log_std: Option<(Vec<u8>, i64)>,
 }
 
 impl Vm {
@@ -205,6 +211,8 @@ impl Vm {
             cfg,
             gs: Vec::new(),
             free_gs: Vec::new(),
+            clock: (0, 0),
+            log_std: None,
             prog,
         };
         for c in vm.prog.clone().consts.iter() {
@@ -222,6 +230,11 @@ impl Vm {
             vm.consts.push(v);
         }
         Ok(vm)
+    }
+
+    /// The virtual time now (one ns per instruction within a slice).
+    pub fn now_ns(&self) -> u64 {
+        self.clock.0.saturating_add(self.instructions.saturating_sub(self.clock.1))
     }
 
     pub fn program(&self) -> &Rc<Bytecode> {

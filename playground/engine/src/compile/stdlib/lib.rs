@@ -470,7 +470,7 @@ fn error_string_text(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Thr
     Ok(())
 }
 
-fn nil_deref(_vm: &mut Vm) -> Throw {
+pub(crate) fn nil_deref(_vm: &mut Vm) -> Throw {
     Throw::Stop(Stop::Fatal(crate::vm::Fatal {
         kind: crate::vm::FatalKind::Internal,
         message: "panic: runtime error: invalid memory address or nil pointer dereference\n".into(),
@@ -571,7 +571,7 @@ fn find(a: &[u8], b: &[u8]) -> Option<usize> {
     a.windows(b.len()).position(|w| w == b)
 }
 
-fn count(a: &[u8], b: &[u8]) -> i64 {
+pub(crate) fn count(a: &[u8], b: &[u8]) -> i64 {
     if b.is_empty() {
         return String::from_utf8_lossy(a).chars().count() as i64 + 1;
     }

@@ -15,6 +15,11 @@
 mod chan;
 mod fmt;
 pub(crate) mod lib;
+pub(crate) mod errgroup;
+mod finalizer;
+mod log;
+mod signal;
+mod sim;
 mod more;
 mod pprof;
 mod sync;
@@ -58,6 +63,7 @@ pub fn register(bc: &mut Bytecode) {
 /// Runtime types that exist only inside natives (no stub declares them):
 /// the error types `fmt.Errorf` and `errors.Join` return.
 pub fn add_runtime_types(bc: &mut Bytecode) {
+    errgroup::add_runtime_funcs(bc);
     use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
     // Reuse the program's `[]error` if it has one: type ids are canonical.
     let err_slice = match bc.types.iter().position(|t| t.name == "[]error") {
@@ -246,7 +252,12 @@ pub fn runtime_op(name: &str, argc: u16) -> Option<crate::chunk::Op> {
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| pprof::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| pprof::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name)).or_else(|| misc_lookup(name))
+}
+
+/// Natives of log, finalizers, signals and `gmp/sim`.
+fn misc_lookup(name: &str) -> Option<NativeFn> {
+    log::lookup(name).or_else(|| errgroup::lookup(name)).or_else(|| finalizer::lookup(name)).or_else(|| sim::lookup(name)).or_else(|| signal::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.

@@ -348,6 +348,12 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(Value::Bool(y.is_empty() || x.windows(y.len()).any(|w| w == y)));
             Ok(())
         },
+        "bytes.Count" => |vm, g, n| {
+            let a = args(g, n);
+            let (x, y) = (bytes_of(vm, a.first().copied().unwrap_or_default()), bytes_of(vm, a.get(1).copied().unwrap_or_default()));
+            g.stack.push(Value::Int(super::lib::count(&x, &y)));
+            Ok(())
+        },
         "bytes.Equal" => |vm, g, n| {
             let a = args(g, n);
             let eq = bytes_of(vm, a.first().copied().unwrap_or_default()) == bytes_of(vm, a.get(1).copied().unwrap_or_default());
