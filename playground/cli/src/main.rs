@@ -2,14 +2,18 @@
 //! argv, files and exit codes; it holds no Go semantics of its own.
 //!
 //! ```text
-//! gmp run FILE.go [--seed N] [--procs N]
+//! gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]...
 //! ```
+//!
+//! `--signal interrupt@2s` sends SIGINT two virtual seconds into the run
+//! (names: interrupt/SIGINT, terminate/SIGTERM, hangup/SIGHUP, quit/SIGQUIT,
+//! SIGUSR1, SIGUSR2, kill/SIGKILL, or a number; units ns, us, ms, s, m, h).
 //! behaves like running the program built by the go tool: the program's
 //! stdout and stderr, and Go's exit code.
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N]";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,6 +51,10 @@ fn run_command(args: &[String]) -> Result<u8, String> {
                     return Err("--procs must be at least 1".into());
                 }
             }
+            "--signal" => {
+                let spec = it.next().ok_or("--signal needs NAME@DURATION, e.g. interrupt@2s")?;
+                config.signals.push(parse_signal(spec)?);
+            }
             flag if flag.starts_with('-') => return Err(format!("unknown flag {flag}\n{USAGE}")),
             file if path.is_none() => path = Some(file.to_string()),
             extra => return Err(format!("one file at a time; unexpected {extra:?}")),
@@ -67,4 +75,45 @@ fn parse_flag<T: std::str::FromStr>(
 ) -> Result<T, String> {
     let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
     value.parse().map_err(|_| format!("{flag}: not a number: {value:?}"))
+}
+
+/// `NAME@DURATION` → (virtual ns, signal number).
+fn parse_signal(spec: &str) -> Result<(u64, i32), String> {
+    let (name, at) = spec
+        .split_once('@')
+        .ok_or_else(|| format!("--signal {spec:?}: expected NAME@DURATION, e.g. interrupt@2s"))?;
+    let number = match name.to_ascii_lowercase().trim_start_matches("sig") {
+        "int" | "interrupt" => 2,
+        "term" | "terminate" | "terminated" => 15,
+        "hup" | "hangup" => 1,
+        "quit" => 3,
+        "kill" | "killed" => 9,
+        "usr1" => 10,
+        "usr2" => 12,
+        other => other
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (1..=64).contains(n))
+            .ok_or_else(|| format!("--signal {spec:?}: unknown signal {name:?}"))?,
+    };
+    let ns = parse_duration(at).ok_or_else(|| format!("--signal {spec:?}: bad duration {at:?} (e.g. 1500ms, 2s, 1m)"))?;
+    Ok((ns, number))
+}
+
+/// A Go-style duration with one unit: `1500ms`, `2s`, `1.5m`.
+fn parse_duration(s: &str) -> Option<u64> {
+    let split = s.find(|c: char| c.is_ascii_alphabetic())?;
+    let (num, unit) = s.split_at(split);
+    let value: f64 = num.parse().ok().filter(|v: &f64| v.is_finite() && *v >= 0.0)?;
+    let scale = match unit {
+        "ns" => 1.0,
+        "us" | "µs" => 1e3,
+        "ms" => 1e6,
+        "s" => 1e9,
+        "m" => 60e9,
+        "h" => 3600e9,
+        _ => return None,
+    };
+    let ns = value * scale;
+    (ns < 1e19).then_some(ns as u64)
 }

@@ -45,6 +45,9 @@ fn bad_flags_are_explained() {
         (&["run", "x.go", "--procs", "0"][..], "--procs must be at least 1"),
         (&["run", "x.go", "--fast"][..], "unknown flag --fast"),
         (&["frobnicate"][..], "unknown command \"frobnicate\""),
+        (&["run", "x.go", "--signal", "interrupt"][..], "expected NAME@DURATION"),
+        (&["run", "x.go", "--signal", "SIGFOO@1s"][..], "unknown signal \"SIGFOO\""),
+        (&["run", "x.go", "--signal", "int@soon"][..], "bad duration \"soon\""),
         (&[][..], "usage: gmp run FILE.go"),
     ] {
         let out = gmp(args);
@@ -53,4 +56,13 @@ fn bad_flags_are_explained() {
         assert!(err.contains(expect), "{args:?}: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
+}
+
+#[test]
+fn a_signal_from_outside_reaches_a_program_that_waits_for_it() {
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"os/signal\"\n\t\"syscall\"\n)\n\nfunc main() {\n\tc := make(chan os.Signal, 1)\n\tsignal.Notify(c, syscall.SIGTERM)\n\tfmt.Println(\"got\", <-c)\n}\n";
+    let path = temp_go("waits.go", src);
+    let out = gmp(&["run", path.to_str().unwrap(), "--signal", "SIGTERM@2s"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "got terminated\n");
 }

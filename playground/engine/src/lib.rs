@@ -53,11 +53,16 @@ pub struct RunConfig {
     pub instr_limit: u64,
     /// Bytes the program's heap may hold.
     pub heap_budget: u64,
+    /// Signals sent to the process from outside, as (virtual nanoseconds
+    /// since the start, signal number): `(2_000_000_000, 2)` is a Ctrl-C
+    /// two seconds in. A program that never asked for the signal dies of
+    /// it, as a real one does.
+    pub signals: Vec<(u64, i32)>,
 }
 
 impl Default for RunConfig {
     fn default() -> RunConfig {
-        RunConfig { seed: 1, procs: 1, instr_limit: 2_000_000_000, heap_budget: 512 << 20 }
+        RunConfig { seed: 1, procs: 1, instr_limit: 2_000_000_000, heap_budget: 512 << 20, signals: Vec::new() }
     }
 }
 
@@ -152,6 +157,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
     let mut cfg = process::ProcessConfig::for_run(config.seed, config.procs, imports_os(&program.ast));
     cfg.vm.instr_limit = config.instr_limit;
     cfg.vm.heap_budget = config.heap_budget;
+    cfg.signals = config.signals.clone();
     // Per-event invariant checks are for the scheduler's own tests: a run
     // of 100k goroutines would spend its time in them.
     cfg.check_invariants = false;
@@ -163,7 +169,17 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
 /// `log`...): Go then runs a finalizer goroutine, which shifts the ids of
 /// the program's goroutines by one.
 fn imports_os(file: &ast::File) -> bool {
-    const WITH_OS: [&str; 8] = ["os", "fmt", "log", "os/signal", "runtime/pprof", "runtime/debug", "io/ioutil", "flag"];
+    const WITH_OS: [&str; 9] = [
+        "os",
+        "fmt",
+        "log",
+        "os/signal",
+        "runtime/pprof",
+        "runtime/debug",
+        "io/ioutil",
+        "flag",
+        "golang.org/x/sync/errgroup",
+    ];
     file.imports.iter().any(|i| {
         let path = lexer::decode_string(&i.path.text).unwrap_or_default();
         WITH_OS.iter().any(|p| p.as_bytes() == path.as_slice())
