@@ -353,27 +353,29 @@ func KeepAlive(x any)
 "#;
 
 const SYNC: &str = r#"package sync
-type Mutex struct { state int32 }
+type Mutex struct { state int32; sema uint32 }
 func (m *Mutex) Lock()
 func (m *Mutex) Unlock()
 func (m *Mutex) TryLock() bool
-type RWMutex struct { w Mutex }
+type RWMutex struct { state int32; sema uint32 }
 func (rw *RWMutex) Lock()
 func (rw *RWMutex) Unlock()
 func (rw *RWMutex) RLock()
 func (rw *RWMutex) RUnlock()
+func (rw *RWMutex) TryLock() bool
+func (rw *RWMutex) TryRLock() bool
 type Locker interface {
 	Lock()
 	Unlock()
 }
-type WaitGroup struct { n int64 }
+type WaitGroup struct { state uint64; sema uint32 }
 func (wg *WaitGroup) Add(delta int)
 func (wg *WaitGroup) Done()
 func (wg *WaitGroup) Wait()
 func (wg *WaitGroup) Go(f func())
 type Once struct { done uint32 }
 func (o *Once) Do(f func())
-type Cond struct { L Locker }
+type Cond struct { L Locker; notify uint32 }
 func NewCond(l Locker) *Cond
 func (c *Cond) Wait()
 func (c *Cond) Signal()
@@ -427,6 +429,12 @@ func (t Time) Add(d Duration) Time
 func (t Time) Before(u Time) bool
 func (t Time) After(u Time) bool
 func (t Time) UnixNano() int64
+func (t Time) UnixMilli() int64
+func (t Time) Unix() int64
+func (t Time) Equal(u Time) bool
+func (t Time) Compare(u Time) int
+func (t Time) IsZero() bool
+func Until(t Time) Duration
 func Sleep(d Duration)
 func After(d Duration) <-chan Time
 func Tick(d Duration) <-chan Time

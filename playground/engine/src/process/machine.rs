@@ -93,7 +93,9 @@ pub struct VmMachine {
     /// Function names by index, shared (creators of many goroutines).
     names: HashMap<u32, Arc<str>>,
     /// The `go` statement whose G the scheduler is creating.
-    spawning: Option<(Value, Vec<Value>, Creator)>,
+    pub(crate) spawning: Option<(Value, Vec<Value>, Creator)>,
+    /// sync, time and context objects (`super::sys_sync`).
+    pub sync: super::sys_sync::SyncState,
 }
 
 impl VmMachine {
@@ -112,6 +114,7 @@ impl VmMachine {
             main_steps: Default::default(),
             names: HashMap::new(),
             spawning: None,
+            sync: Default::default(),
         }
     }
 

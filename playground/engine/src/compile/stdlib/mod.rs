@@ -17,6 +17,7 @@ mod fmt;
 pub(crate) mod lib;
 mod more;
 mod sync;
+mod time;
 
 use crate::chunk::{ChunkBuilder, Op};
 use crate::heap::Obj;
@@ -52,6 +53,9 @@ pub fn register(bc: &mut Bytecode) {
             d.methods.sort_by_key(|x| x.name);
         }
     }
+    // The goroutine body `wg.Go` starts (bytecode, so a panic in it
+    // unwinds and repanics as Go's does).
+    crate::process::sys_sync::add_funcs(bc, sync::wg_done_native());
 }
 
 /// Runtime types that exist only inside natives (no stub declares them):
@@ -232,7 +236,7 @@ pub fn call_method(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| more::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
