@@ -28,7 +28,6 @@ pub mod lexer;
 pub mod parser;
 pub mod process;
 pub mod rtype;
-pub mod runner;
 pub mod runtime;
 pub mod sched;
 pub mod span;
@@ -143,9 +142,32 @@ pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
     }
 }
 
-/// Runs a compiled program to its end (one goroutine for now).
+/// Runs a compiled program to its end on the G/M/P scheduler: package
+/// initialisation then `main.main` on goroutine 1, GOMAXPROCS `procs`,
+/// every open choice drawn from `seed`.
 pub fn run(program: &Program, config: &RunConfig) -> Outcome {
-    runner::run(&program.code, &program.entry, config)
+    let mut steps = vec![program.entry.init];
+    steps.extend(program.entry.inits.iter().copied());
+    steps.extend(program.entry.main);
+    let mut cfg = process::ProcessConfig::for_run(config.seed, config.procs, imports_os(&program.ast));
+    cfg.vm.instr_limit = config.instr_limit;
+    cfg.vm.heap_budget = config.heap_budget;
+    // Per-event invariant checks are for the scheduler's own tests: a run
+    // of 100k goroutines would spend its time in them.
+    cfg.check_invariants = false;
+    let out = process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg);
+    Outcome { stdout: out.stdout, stderr: out.stderr, exit_code: out.exit_code, events: out.events }
+}
+
+/// Whether the program links package `os` (directly or through `fmt`,
+/// `log`...): Go then runs a finalizer goroutine, which shifts the ids of
+/// the program's goroutines by one.
+fn imports_os(file: &ast::File) -> bool {
+    const WITH_OS: [&str; 8] = ["os", "fmt", "log", "os/signal", "runtime/pprof", "runtime/debug", "io/ioutil", "flag"];
+    file.imports.iter().any(|i| {
+        let path = lexer::decode_string(&i.path.text).unwrap_or_default();
+        WITH_OS.iter().any(|p| p.as_bytes() == path.as_slice())
+    })
 }
 
 /// Compiles and runs, folding a compile error into the outcome as the go

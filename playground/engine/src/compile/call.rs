@@ -143,7 +143,10 @@ impl<'a> Compiler<'a> {
         let sp = Span { start: fun.span.end, end: e.span.end.max(fun.span.end) };
         match target {
             Target::Func(f) => fs.emit(Op::Call(f), sp),
-            Target::Native(n) => fs.emit(Op::CallNative { id: n, argc }, sp),
+            Target::Native(n) => match self.bc.natives.get(n as usize).and_then(|x| super::stdlib::sys_id(&x.name)) {
+                Some(id) => fs.emit(Op::Sys { id, argc }, sp),
+                None => fs.emit(Op::CallNative { id: n, argc }, sp),
+            },
             Target::Value => fs.emit(Op::CallValue(argc), sp),
             Target::Iface(m) => fs.emit(Op::CallIface { method: m, argc: argc - 1 }, sp),
         }
@@ -271,10 +274,10 @@ impl<'a> Compiler<'a> {
             let f = match self.helper(&key) {
                 Some(f) => f,
                 None => {
-                    let id = self.native_id("chan.close")?;
+                    let id = crate::process::sys::id::CHAN_CLOSE;
                     let mut cb = crate::chunk::ChunkBuilder::new();
                     cb.emit(Op::GetLocal(0), sp);
-                    cb.emit(Op::CallNative { id, argc: 1 }, sp);
+                    cb.emit(Op::Sys { id, argc: 1 }, sp);
                     cb.emit(Op::Ret(0), sp);
                     let chunk = cb.finish().ok()?;
                     let f = self.bc.add_func(crate::vm::Function::new("main.main.deferwrap", 1, 1, 0, chunk));

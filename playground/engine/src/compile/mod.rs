@@ -553,6 +553,9 @@ impl<'a> Compiler<'a> {
 
     /// Calls a native by name (`argc` arguments on the stack).
     pub fn call_native(&mut self, fs: &mut FnState, name: &str, argc: u16, span: Span) {
+        if let Some(id) = stdlib::sys_id(name) {
+            return fs.emit(Op::Sys { id, argc }, span);
+        }
         match self.native_id(name) {
             Some(id) => fs.emit(Op::CallNative { id, argc }, span),
             None => self.unsupported(span, name),

@@ -108,7 +108,15 @@ impl FnState {
                     self.emit(Op::Defer(argc), sp);
                 }
             }
-            StmtKind::Go(_) => c.unsupported(sp, "go statements (goroutines come with the scheduler)"),
+            StmtKind::Go(e) => {
+                // As for defer: the function value and the arguments are
+                // evaluated here; the new goroutine makes the call.
+                let ExprKind::Call { fun, args, ellipsis } = &e.unparen().kind else { return c.unsupported(sp, "go of a non-call") };
+                let call = e.unparen();
+                if let Some(argc) = c.call(self, call, fun, args, ellipsis.is_some(), true) {
+                    self.emit(Op::Go(argc), sp);
+                }
+            }
             StmtKind::Send { ch, value } => {
                 let et = c.tt.elem(c.ty(ch)).unwrap_or(TypeId(0));
                 c.expr(self, ch);

@@ -19,7 +19,7 @@
 //! and execution continues in the same call.
 
 use super::crash::{self, Crash};
-use super::sys::{self, ChanOutcome, Chans, RecvKind, id};
+use super::sys::{self, ChanOutcome, Chans, RecvKind, SelCase, SelectOutcome, id};
 use super::{dump, leak};
 use crate::event::EventKind;
 use crate::heap::ByteKind;
@@ -274,7 +274,9 @@ impl VmMachine {
                 Err(msg) => return Some(self.go_panic(sched, goid, msg)),
             },
             id::CHAN_SEND => {
-                let out = self.chans.send(&mut self.vm, goid, a0, Self::arg(args, 1), &vm_of);
+                // A channel carries values: an array or struct is copied.
+                let v = self.vm.heap.clone_value(Self::arg(args, 1)).unwrap_or(Value::Nil);
+                let out = self.chans.send(&mut self.vm, goid, a0, v, &vm_of);
                 return self.chan_outcome(sched, goid, a0, out);
             }
             id::CHAN_RECV | id::CHAN_RECV2 => {
@@ -285,6 +287,34 @@ impl VmMachine {
             id::CHAN_CLOSE => {
                 let out = self.chans.close(&mut self.vm, a0, &vm_of);
                 return self.chan_outcome(sched, goid, a0, out);
+            }
+            id::SELECT => {
+                let mut cases = Vec::with_capacity(args.len() / 3);
+                for c in args.get(1..).unwrap_or_default().chunks_exact(3) {
+                    let send = c[0].int() == 0;
+                    let v = if send { self.vm.heap.clone_value(c[2]).unwrap_or(Value::Nil) } else { Value::Nil };
+                    cases.push(SelCase { send, c: c[1], v });
+                }
+                let gs = &self.gs;
+                let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm);
+                match self.chans.select(&mut self.vm, goid, a0.bool(), &cases, &vm_of) {
+                    SelectOutcome::Done(vals, other) => {
+                        self.push(goid, &vals);
+                        if let Some(o) = other {
+                            if let Some(x) = self.gs.get_mut(&o) {
+                                x.blocked_on.clear();
+                            }
+                            return Some(Stop::Ready(o));
+                        }
+                    }
+                    SelectOutcome::Park(reason, on) => {
+                        if let Some(g) = self.gs.get_mut(&goid) {
+                            g.blocked_on = on;
+                        }
+                        return Some(Stop::Park(reason));
+                    }
+                    SelectOutcome::Panic(msg) => return Some(self.go_panic(sched, goid, msg)),
+                }
             }
             id::GOSCHED => return Some(Stop::Gosched),
             id::SLEEP => {
@@ -390,7 +420,13 @@ impl VmMachine {
                 for g in &ready {
                     if let Some(o) = self.gs.get_mut(g) {
                         o.blocked_on.clear();
-                        if panics.contains(g) {
+                    }
+                    // A sender woken by close panics as it resumes.
+                    if panics.contains(g)
+                        && let Some(i) = self.vm_of(*g)
+                        && self.vm.raise_panic(i, "send on closed channel").is_err()
+                    {
+                        if let Some(o) = self.gs.get_mut(g) {
                             o.must_panic = Some("send on closed channel");
                         }
                     }
@@ -401,13 +437,18 @@ impl VmMachine {
         }
     }
 
-    /// A run-time panic raised by the runtime (not by bytecode). The VM
-    /// cannot yet unwind a goroutine from outside, so it is reported as an
-    /// unrecovered panic (deferred calls do not run; `recover` cannot catch
-    /// it): a known gap until the VM offers `raise_panic`.
+    /// A run-time panic raised by the runtime (not by bytecode) in the
+    /// goroutine whose request is being served: it unwinds as soon as the
+    /// goroutine runs again (at once), running its deferred calls;
+    /// `recover` can stop it ([`Vm::raise_panic`]).
     pub fn go_panic(&mut self, sched: &Sched, goid: GoId, msg: &str) -> Stop {
-        let c = crash::runtime_panic(self, sched, goid, msg);
-        self.die(c)
+        match self.vm_of(goid).map(|i| self.vm.raise_panic(i, msg)) {
+            Some(Ok(())) => Stop::Continue,
+            _ => {
+                let c = crash::runtime_panic(self, sched, goid, msg);
+                self.die(c)
+            }
+        }
     }
 
     /// `copy(buf, text)` into a `[]byte` value; the count copied.
@@ -477,7 +518,9 @@ impl Machine for VmMachine {
                 return RunResult { used_ns: used + w, stop: Stop::Continue };
             }
             if let Some(msg) = info.must_panic.take() {
-                return RunResult { used_ns: used, stop: self.go_panic(sched, goid, msg) };
+                // Raising the panic ran out of memory: end the process.
+                let c = crash::runtime_panic(self, sched, goid, msg);
+                return RunResult { used_ns: used, stop: self.die(c) };
             }
             if let Some(sc) = info.pending.take() {
                 if used > 0 {

@@ -44,6 +44,9 @@ pub mod id {
     pub const CHAN_RECV2: u32 = 4;
     /// `close(c)`: `[c] -> []`.
     pub const CHAN_CLOSE: u32 = 5;
+    /// `select`: `[has_default Bool, (kind Int, c, v)*] -> [index Int, v, ok Bool]`,
+    /// kind 0 a send of `v`, 1 a receive (`v` unused); index -1: the default.
+    pub const SELECT: u32 = 6;
     /// `runtime.Gosched()`: `[] -> []`.
     pub const GOSCHED: u32 = 16;
     /// `time.Sleep(d)`: `[ns Int] -> []`.
@@ -90,13 +93,16 @@ pub mod id {
 pub enum RecvKind {
     One,
     WithOk,
+    /// Case `n` of a parked `select`: results `[n, v, ok]`.
+    Select(u32),
 }
 
 /// Wait queues of one channel (`hchan.recvq` / `sendq`).
 #[derive(Clone, Debug, Default)]
 pub struct ChanWaits {
     pub recvq: VecDeque<(GoId, RecvKind)>,
-    pub sendq: VecDeque<(GoId, Value)>,
+    /// The sender, its value, and its case if it is a parked `select`.
+    pub sendq: VecDeque<(GoId, Value, Option<u32>)>,
 }
 
 /// What a channel operation did to the calling goroutine.
@@ -116,10 +122,40 @@ pub enum ChanOutcome {
     Panic(&'static str),
 }
 
+/// `try_send`'s answer for a value put in the buffer (no one to ready).
+const BUFFERED: GoId = GoId::MAX;
+
 /// Every channel's wait queues.
 #[derive(Clone, Debug, Default)]
 pub struct Chans {
     pub waits: HashMap<Handle, ChanWaits>,
+    /// Values a parked goroutine keeps on its own VM stack while it waits
+    /// (a sender's value; a select's send values), so the collector sees
+    /// them: popped when it is woken.
+    held: HashMap<GoId, usize>,
+    /// The channels a parked `select` queued on (it leaves them all when
+    /// one case completes: Go's pass 3).
+    selecting: HashMap<GoId, Vec<Handle>>,
+}
+
+/// One case of a `select`: a send of `v` or a receive on `c`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SelCase {
+    pub send: bool,
+    pub c: Value,
+    pub v: Value,
+}
+
+/// What a `select` did to the calling goroutine.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SelectOutcome {
+    /// A case (or the default, -1) proceeded: push these results; ready
+    /// the goroutine on the other side if any.
+    Done(Vec<Value>, Option<GoId>),
+    /// Park: on these channels with this reason.
+    Park(WaitReason, Vec<Handle>),
+    /// Go's run-time panic with this text.
+    Panic(&'static str),
 }
 
 fn chan_of(vm: &Vm, c: Value) -> Option<Handle> {
@@ -149,6 +185,15 @@ fn results(kind: RecvKind, v: Value, ok: bool) -> Vec<Value> {
     match kind {
         RecvKind::One => vec![v],
         RecvKind::WithOk => vec![v, Value::Bool(ok)],
+        RecvKind::Select(n) => vec![Value::Int(n as i64), v, Value::Bool(ok)],
+    }
+}
+
+/// The results a woken sender gets: none, or a select's `[n, nil, false]`.
+fn send_results(case: Option<u32>) -> Vec<Value> {
+    match case {
+        Some(n) => vec![Value::Int(n as i64), Value::Nil, Value::Bool(false)],
+        None => Vec::new(),
     }
 }
 
@@ -178,61 +223,175 @@ impl Chans {
         if closed {
             return ChanOutcome::Panic("send on closed channel");
         }
+        if let Some(r) = self.try_send(vm, h, v, len < cap, vm_of) {
+            return if r == BUFFERED { ChanOutcome::Done(vec![]) } else { ChanOutcome::DoneAndReady(vec![], r) };
+        }
+        self.waits.entry(h).or_default().sendq.push_back((g, v, None));
+        // The value waits with its sender: keep it on the sender's stack
+        // too, so the collector sees it (the waker pops it).
+        self.hold(vm, g, &[v], vm_of);
+        ChanOutcome::Park(WaitReason::ChanSend)
+    }
+
+    /// A send that can proceed now: to a waiting receiver (returned, to
+    /// be readied) or into the buffer when there is `room` ([`BUFFERED`]).
+    fn try_send(&mut self, vm: &mut Vm, h: Handle, v: Value, room: bool, vm_of: &dyn Fn(GoId) -> Option<usize>) -> Option<GoId> {
         let w = self.waits.entry(h).or_default();
         if let Some((r, kind)) = w.recvq.pop_front() {
             // A receiver is waiting: hand the value straight to it.
+            self.wake(vm, r, vm_of);
             if let Some(i) = vm_of(r) {
                 vm.push_results(i, &results(kind, v, true));
             }
-            return ChanOutcome::DoneAndReady(vec![], r);
+            return Some(r);
         }
-        if len < cap {
+        if room {
             if let Some(ch) = chan_mut(vm, h) {
                 ch.buf.push_back(v);
             }
-            return ChanOutcome::Done(vec![]);
+            return Some(BUFFERED);
         }
-        w.sendq.push_back((g, v));
-        // The value waits with its sender: keep it on the sender's stack
-        // too, so the collector sees it (the receiver pops it).
-        if let Some(i) = vm_of(g)
-            && let Some(s) = vm.gs.get_mut(i)
+        None
+    }
+
+    /// Keeps `vals` on parked goroutine `g`'s stack (see `held`).
+    fn hold(&mut self, vm: &mut Vm, g: GoId, vals: &[Value], vm_of: &dyn Fn(GoId) -> Option<usize>) {
+        if let Some(s) = vm_of(g).and_then(|i| vm.gs.get_mut(i)) {
+            s.stack.extend_from_slice(vals);
+            *self.held.entry(g).or_default() += vals.len();
+        }
+    }
+
+    /// Parked goroutine `g` is being woken: drop what it held and, for a
+    /// select, its entries on every other channel.
+    fn wake(&mut self, vm: &mut Vm, g: GoId, vm_of: &dyn Fn(GoId) -> Option<usize>) {
+        if let Some(n) = self.held.remove(&g)
+            && let Some(s) = vm_of(g).and_then(|i| vm.gs.get_mut(i))
         {
-            s.stack.push(v);
+            let keep = s.stack.len().saturating_sub(n);
+            s.stack.truncate(keep);
         }
-        ChanOutcome::Park(WaitReason::ChanSend)
+        if let Some(cs) = self.selecting.remove(&g) {
+            for c in cs {
+                if let Some(w) = self.waits.get_mut(&c) {
+                    w.recvq.retain(|&(r, _)| r != g);
+                    w.sendq.retain(|&(s, _, _)| s != g);
+                }
+            }
+        }
     }
 
     /// `chanrecv` from goroutine `g`.
     pub fn recv(&mut self, vm: &mut Vm, g: GoId, c: Value, kind: RecvKind, vm_of: &dyn Fn(GoId) -> Option<usize>) -> ChanOutcome {
         let Some(h) = chan_of(vm, c) else { return ChanOutcome::Park(WaitReason::ChanReceiveNilChan) };
+        if let Some((v, ok, sender)) = self.try_recv(vm, h, vm_of) {
+            return match sender {
+                Some(s) => ChanOutcome::DoneAndReady(results(kind, v, ok), s),
+                None => ChanOutcome::Done(results(kind, v, ok)),
+            };
+        }
+        self.waits.entry(h).or_default().recvq.push_back((g, kind));
+        ChanOutcome::Park(WaitReason::ChanReceive)
+    }
+
+    /// A receive that can proceed now: `(value, ok, sender to ready)`.
+    fn try_recv(&mut self, vm: &mut Vm, h: Handle, vm_of: &dyn Fn(GoId) -> Option<usize>) -> Option<(Value, bool, Option<GoId>)> {
         let w = self.waits.entry(h).or_default();
-        if let Some((s, sv)) = w.sendq.pop_front() {
+        if let Some((s, sv, case)) = w.sendq.pop_front() {
             // The sender kept its value on its stack while parked (see send).
-            if let Some(st) = vm_of(s).and_then(|i| vm.gs.get_mut(i)) {
-                st.stack.pop();
+            self.wake(vm, s, vm_of);
+            if let Some(i) = vm_of(s) {
+                vm.push_results(i, &send_results(case));
             }
             // A sender is waiting: unbuffered, take its value; buffered
             // (and so full), take the head and put the sender's at the tail.
-            let Some(ch) = chan_mut(vm, h) else { return ChanOutcome::Park(WaitReason::ChanReceiveNilChan) };
+            let ch = chan_mut(vm, h)?;
             let v = if ch.cap == 0 {
                 sv
             } else {
                 ch.buf.push_back(sv);
                 ch.buf.pop_front().unwrap_or(Value::Nil)
             };
-            return ChanOutcome::DoneAndReady(results(kind, v, true), s);
+            return Some((v, true, Some(s)));
         }
-        let Some(ch) = chan_mut(vm, h) else { return ChanOutcome::Park(WaitReason::ChanReceiveNilChan) };
+        let ch = chan_mut(vm, h)?;
         if let Some(v) = ch.buf.pop_front() {
-            return ChanOutcome::Done(results(kind, v, true));
+            return Some((v, true, None));
         }
         if ch.closed {
             let z = zero_of(vm, h);
-            return ChanOutcome::Done(results(kind, z, false));
+            return Some((z, false, None));
         }
-        w.recvq.push_back((g, kind));
-        ChanOutcome::Park(WaitReason::ChanReceive)
+        None
+    }
+
+    /// `selectgo`: the first ready case in a seeded random poll order
+    /// (Go's inside-out shuffle), else the default, else park on every
+    /// channel. One case without default behaves as the plain operation
+    /// (Go's compiler rewrites it so): its wait reason is `chan receive`.
+    pub fn select(&mut self, vm: &mut Vm, g: GoId, has_default: bool, cases: &[SelCase], vm_of: &dyn Fn(GoId) -> Option<usize>) -> SelectOutcome {
+        let mut order: Vec<usize> = Vec::with_capacity(cases.len());
+        let mut live = Vec::with_capacity(cases.len());
+        for (i, cas) in cases.iter().enumerate() {
+            let Some(h) = chan_of(vm, cas.c) else { continue };
+            live.push((i, h));
+            let n = order.len();
+            let j = (vm.rand() % (n as u64 + 1)) as usize;
+            order.push(i);
+            order.swap(n, j);
+        }
+        for &i in &order {
+            let Some(&(_, h)) = live.iter().find(|(k, _)| *k == i) else { continue };
+            let cas = cases[i];
+            let (closed, len, cap) = match vm.heap.get(h) {
+                Obj::Chan(ch) => (ch.closed, ch.buf.len(), ch.cap as usize),
+                _ => continue,
+            };
+            if cas.send {
+                if closed {
+                    return SelectOutcome::Panic("send on closed channel");
+                }
+                if let Some(r) = self.try_send(vm, h, cas.v, len < cap, vm_of) {
+                    let other = if r == BUFFERED { None } else { Some(r) };
+                    return SelectOutcome::Done(vec![Value::Int(i as i64), Value::Nil, Value::Bool(false)], other);
+                }
+            } else if let Some((v, ok, sender)) = self.try_recv(vm, h, vm_of) {
+                return SelectOutcome::Done(vec![Value::Int(i as i64), v, Value::Bool(ok)], sender);
+            }
+        }
+        if has_default {
+            return SelectOutcome::Done(vec![Value::Int(-1), Value::Nil, Value::Bool(false)], None);
+        }
+        let reason = match (cases.len(), cases.first()) {
+            (0, _) => WaitReason::SelectNoCases,
+            (1, Some(c)) => match (c.send, live.is_empty()) {
+                (true, true) => WaitReason::ChanSendNilChan,
+                (true, false) => WaitReason::ChanSend,
+                (false, true) => WaitReason::ChanReceiveNilChan,
+                (false, false) => WaitReason::ChanReceive,
+            },
+            _ => WaitReason::Select,
+        };
+        let mut held = Vec::new();
+        let mut on = Vec::new();
+        for &(i, h) in &live {
+            let cas = cases[i];
+            let w = self.waits.entry(h).or_default();
+            if cas.send {
+                w.sendq.push_back((g, cas.v, Some(i as u32)));
+                held.push(cas.v);
+            } else {
+                w.recvq.push_back((g, RecvKind::Select(i as u32)));
+            }
+            if !on.contains(&h) {
+                on.push(h);
+            }
+        }
+        self.hold(vm, g, &held, vm_of);
+        if !on.is_empty() {
+            self.selecting.insert(g, on.clone());
+        }
+        SelectOutcome::Park(reason, on)
     }
 
     /// `closechan`. Receivers get the zero value and `false`; senders must
@@ -246,15 +405,22 @@ impl Chans {
         }
         ch.closed = true;
         let z = zero_of(vm, h);
-        let w = self.waits.remove(&h).unwrap_or_default();
         let mut stack = Vec::new();
-        for (r, kind) in w.recvq {
+        // A select queued here may have several entries: the first wins,
+        // and waking it takes the others off (so pop one at a time).
+        while let Some((r, kind)) = self.waits.get_mut(&h).and_then(|w| w.recvq.pop_front()) {
+            self.wake(vm, r, vm_of);
             if let Some(i) = vm_of(r) {
                 vm.push_results(i, &results(kind, z, false));
             }
             stack.push(r);
         }
-        let panics: Vec<GoId> = w.sendq.iter().map(|&(s, _)| s).collect();
+        let mut panics = Vec::new();
+        while let Some((s, _, _)) = self.waits.get_mut(&h).and_then(|w| w.sendq.pop_front()) {
+            self.wake(vm, s, vm_of);
+            panics.push(s);
+        }
+        self.waits.remove(&h);
         stack.extend(panics.iter().copied());
         stack.reverse();
         ChanOutcome::Closed { ready: stack, panics }
@@ -265,7 +431,9 @@ impl Chans {
     pub fn forget(&mut self, g: GoId) {
         for w in self.waits.values_mut() {
             w.recvq.retain(|&(r, _)| r != g);
-            w.sendq.retain(|&(s, _)| s != g);
+            w.sendq.retain(|&(s, _, _)| s != g);
         }
+        self.held.remove(&g);
+        self.selecting.remove(&g);
     }
 }

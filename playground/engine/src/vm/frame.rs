@@ -106,6 +106,9 @@ pub struct GState {
     pub stack_copies: u32,
     /// Set by a stack growth; the scheduler takes it to emit an event.
     pub stack_grew: bool,
+    /// A panic raised from outside (`Vm::raise_panic`), started when the
+    /// goroutine next runs.
+    pub pending_panic: Option<Value>,
 }
 
 impl GState {
@@ -121,6 +124,7 @@ impl GState {
             .chain(self.frames.iter().map(|f| f.env))
             .chain(self.defers.iter().flat_map(|d| std::iter::once(d.func).chain(d.args.iter().copied())))
             .chain(self.panics.iter().map(|p| p.value))
+            .chain(self.pending_panic)
     }
 
     pub fn is_done(&self) -> bool {

@@ -267,6 +267,20 @@ impl Vm {
         }
     }
 
+    /// Makes goroutine `g` panic with Go's run-time `msg` (a
+    /// `runtime.plainError`, as `send on closed channel` is) when it next
+    /// runs: deferred calls run and `recover` can stop it, as for a panic
+    /// raised by its own code. For the runtime's panics in operations the
+    /// process serves (channel operations).
+    pub fn raise_panic(&mut self, g: usize, msg: &str) -> Result<(), HeapError> {
+        let s = self.heap.alloc_str(msg.as_bytes())?;
+        let h = self.heap.alloc(Obj::Cell(s), 16)?;
+        if let Some(st) = self.gs.get_mut(g) {
+            st.pending_panic = Some(Value::Iface { tid: rtype::T_RT_PLAIN, obj: h });
+        }
+        Ok(())
+    }
+
     /// Pushes the results of a served syscall before resuming.
     pub fn push_results(&mut self, g: usize, vals: &[Value]) {
         if let Some(g) = self.gs.get_mut(g) {
@@ -1133,6 +1147,11 @@ impl Vm {
                 }};
             }
 
+            // A panic the runtime raised into this goroutine while it was
+            // parked (send on closed channel...): unwind from here.
+            if let Some(v) = g.pending_panic.take() {
+                handle!(Flow::Panic(v, false))
+            }
             loop {
                 if *left == 0 {
                     save!();

@@ -234,9 +234,16 @@ pub fn call_method(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u
     })
 }
 
+/// The `Op::Sys` request serving a stub name, for the operations that
+/// need the scheduler (they are compiled to `Sys`, not to a native call).
+/// Each runtime area adds its table here.
+pub fn sys_id(name: &str) -> Option<u32> {
+    chan::sys_id(name)
+}
+
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| more::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| more::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
