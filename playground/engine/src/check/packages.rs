@@ -438,14 +438,15 @@ func Until(t Time) Duration
 func Sleep(d Duration)
 func After(d Duration) <-chan Time
 func Tick(d Duration) <-chan Time
-type Timer struct { C <-chan Time }
+type Timer struct { C <-chan Time; id int64; f func() }
 func NewTimer(d Duration) *Timer
 func (t *Timer) Stop() bool
 func (t *Timer) Reset(d Duration) bool
 func AfterFunc(d Duration, f func()) *Timer
-type Ticker struct { C <-chan Time }
+type Ticker struct { C <-chan Time; id int64; f func() }
 func NewTicker(d Duration) *Ticker
 func (t *Ticker) Stop()
+func (t *Ticker) Reset(d Duration)
 "#;
 
 const CONTEXT: &str = r#"package context

@@ -619,6 +619,10 @@ impl Machine for VmMachine {
         std::mem::take(&mut self.events)
     }
 
+    fn timer_fired(&mut self, id: u64, now: u64) -> Vec<crate::sched::TimerAction> {
+        super::sys_time::timer_fired(self, id, now)
+    }
+
     fn newproc(&mut self, parent: GoId, child: GoId) {
         let Some((func, args, creator)) = self.spawning.take() else { return };
         debug_assert_eq!(creator.goid, parent);

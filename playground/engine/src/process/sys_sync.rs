@@ -118,6 +118,8 @@ pub struct SyncState {
     /// The Locker a goroutine in `Cond.Wait` is re-locking (parked on it).
     relocking: HashMap<GoId, Value>,
     wg_go_func: Option<u32>,
+    /// `time`'s timers (`super::sys_time`).
+    pub timers: super::sys_time::Timers,
 }
 
 /// The aggregate a sync method's receiver (a pointer) points to.
@@ -292,6 +294,9 @@ pub fn time_ns(heap: &crate::heap::Heap, t: Value) -> i64 {
 pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
     let a0 = args.first().copied().unwrap_or(Value::Nil);
     let now = sched.now;
+    if (super::sys_time::id::AFTER..=super::sys_time::id::TICKER_RESET).contains(&sid) {
+        return super::sys_time::dispatch(m, sched, goid, sid, args);
+    }
     if matches!(sid, id::TIME_NOW | id::TIME_SINCE | id::TIME_UNTIL | id::GOYIELD | id::WG_GO) {
         return dispatch_other(m, sched, goid, sid, args);
     }

@@ -3,11 +3,13 @@
 //! `Since` and `Until` ask the process (`process::sys_sync`), and `Sleep`
 //! parks on a scheduler timer (`process::sys::id::SLEEP`). A `Time` is
 //! the stub's `struct { ns int64 }`: Unix nanoseconds (no monotonic
-//! reading: the virtual clock never goes backwards).
+//! reading: the virtual clock never goes backwards). Timers and tickers
+//! are the process's (`process::sys_time`).
 
 use super::args;
 use crate::process::sys::id::SLEEP;
 use crate::process::sys_sync::{id, time_ns};
+use crate::process::sys_time::id as tid;
 use crate::value::Value;
 use crate::vm::{GState, NativeFn, Stop, Syscall, Throw, Vm};
 
@@ -44,6 +46,15 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(v);
             Ok(())
         },
+        "time.After" => |_, g, n| sys(tid::AFTER, args(g, n)),
+        "time.Tick" => |_, g, n| sys(tid::TICK, args(g, n)),
+        "time.NewTimer" => |_, g, n| sys(tid::NEW_TIMER, args(g, n)),
+        "time.NewTicker" => |_, g, n| sys(tid::NEW_TICKER, args(g, n)),
+        "time.AfterFunc" => |_, g, n| sys(tid::AFTER_FUNC, args(g, n)),
+        "time.(*Timer).Stop" => |_, g, n| sys(tid::TIMER_STOP, args(g, n)),
+        "time.(*Timer).Reset" => |_, g, n| sys(tid::TIMER_RESET, args(g, n)),
+        "time.(*Ticker).Stop" => |_, g, n| sys(tid::TICKER_STOP, args(g, n)),
+        "time.(*Ticker).Reset" => |_, g, n| sys(tid::TICKER_RESET, args(g, n)),
         _ => return None,
     })
 }
