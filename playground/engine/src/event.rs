@@ -236,6 +236,34 @@ pub enum EventKind {
         gs: Vec<GoId>,
         timers_to: u32,
     },
+    /// `make(chan T, cap)` in G `g` made channel `chan` (its heap handle:
+    /// stable while the channel lives; channels are named by it below).
+    ChanMake {
+        g: GoId,
+        chan: u32,
+        elem: String,
+        cap: u32,
+    },
+    /// G `g`'s send of `value` (its text) on `chan` completed: into the
+    /// buffer or into a waiting receiver.
+    ChanSend {
+        g: GoId,
+        chan: u32,
+        value: String,
+    },
+    /// G `g` received `value` from `chan`; `ok` is false for the zero
+    /// value of a closed, drained channel.
+    ChanRecv {
+        g: GoId,
+        chan: u32,
+        value: String,
+        ok: bool,
+    },
+    /// G `g` closed `chan`.
+    ChanClose {
+        g: GoId,
+        chan: u32,
+    },
     /// A G changed status in a way not covered above (kept for the VM's
     /// later use, e.g. `_Gcopystack` while a stack grows).
     GoStatus {

@@ -22,6 +22,7 @@ pub const ALL: &[&str] = &[
     "unicode/utf8",
     "unicode",
     "runtime",
+    "runtime/debug",
     "sync",
     "sync/atomic",
     "time",
@@ -43,6 +44,7 @@ pub fn stub_source(path: &str) -> Option<&'static str> {
         "unicode/utf8" => UTF8,
         "unicode" => UNICODE,
         "runtime" => RUNTIME,
+        "runtime/debug" => DEBUG,
         "sync" => SYNC,
         "sync/atomic" => ATOMIC,
         "time" => TIME,
@@ -334,6 +336,13 @@ type Error interface {
 	RuntimeError()
 }
 func Gosched()
+func Goexit()
+func LockOSThread()
+func UnlockOSThread()
+func Stack(buf []byte, all bool) int
+const GOOS = "linux"
+const GOARCH = "amd64"
+const Compiler = "gc"
 func NumGoroutine() int
 func GOMAXPROCS(n int) int
 func GC()
@@ -350,6 +359,10 @@ type MemStats struct {
 func ReadMemStats(m *MemStats)
 func SetFinalizer(obj any, finalizer any)
 func KeepAlive(x any)
+"#;
+
+const DEBUG: &str = r#"package debug
+func Stack() []byte
 "#;
 
 const SYNC: &str = r#"package sync

@@ -68,7 +68,10 @@ impl<'a> Compiler<'a> {
                 if deferred {
                     match callee {
                         Some(Callee::Func(f)) => fs.emit(Op::FuncValue(f), sp),
-                        Some(Callee::Native(n)) => fs.emit(Op::FuncValue(n | crate::vm::NATIVE_FUNC_BIT), sp),
+                        Some(Callee::Native(n)) => {
+                            let f = self.native_value(n, sig.params.len() as u16 + 1, sig.results.len() as u16, sp)?;
+                            fs.emit(Op::FuncValue(f), sp)
+                        }
                         None => {}
                     }
                 }
@@ -117,7 +120,8 @@ impl<'a> Compiler<'a> {
                 }
                 Some(Callee::Native(n)) => {
                     if deferred {
-                        fs.emit(Op::FuncValue(n | crate::vm::NATIVE_FUNC_BIT), sp);
+                        let f = self.native_value(n, sig.params.len() as u16, sig.results.len() as u16, sp)?;
+                        fs.emit(Op::FuncValue(f), sp);
                     }
                     Target::Native(n)
                 }
@@ -143,8 +147,8 @@ impl<'a> Compiler<'a> {
         let sp = Span { start: fun.span.end, end: e.span.end.max(fun.span.end) };
         match target {
             Target::Func(f) => fs.emit(Op::Call(f), sp),
-            Target::Native(n) => match self.bc.natives.get(n as usize).and_then(|x| super::stdlib::sys_id(&x.name)) {
-                Some(id) => fs.emit(Op::Sys { id, argc }, sp),
+            Target::Native(n) => match self.bc.natives.get(n as usize).and_then(|x| super::stdlib::runtime_op(&x.name, argc)) {
+                Some(op) => fs.emit(op, sp),
                 None => fs.emit(Op::CallNative { id: n, argc }, sp),
             },
             Target::Value => fs.emit(Op::CallValue(argc), sp),
@@ -291,6 +295,28 @@ impl<'a> Compiler<'a> {
         }
         self.unsupported(sp, "defer of this builtin");
         None
+    }
+
+    /// The function value of native `n` for `defer`/`go`: the native
+    /// itself, or for a runtime operation compiled to an instruction
+    /// ([`super::stdlib::runtime_op`]) a bytecode wrapper around it.
+    fn native_value(&mut self, n: u32, nparams: u16, nresults: u16, sp: Span) -> Option<u32> {
+        let name = self.bc.natives.get(n as usize).map(|x| x.name.clone()).unwrap_or_default();
+        let Some(op) = super::stdlib::runtime_op(&name, nparams) else { return Some(n | crate::vm::NATIVE_FUNC_BIT) };
+        let key = format!("opwrap:{name}");
+        if let Some(f) = self.helper(&key) {
+            return Some(f);
+        }
+        let mut cb = crate::chunk::ChunkBuilder::new();
+        for i in 0..nparams {
+            cb.emit(Op::GetLocal(i), sp);
+        }
+        cb.emit(op, sp);
+        cb.emit(Op::Ret(nresults), sp);
+        let chunk = cb.finish().ok()?;
+        let f = self.bc.add_func(crate::vm::Function::new(name, nparams, nparams, nresults, chunk));
+        self.set_helper(key, f);
+        Some(f)
     }
 
     /// Boxes a value into an interface unless it is one already.

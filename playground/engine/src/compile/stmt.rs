@@ -690,7 +690,14 @@ impl FnState {
             }
             ncases += 1;
         }
-        c.call_native(self, "chan.select", 1 + 3 * ncases, sp);
+        // Go compiles a one-case select to the plain channel operation
+        // (selectnbsend/selectnbrecv with a default): a panic or a block
+        // there is reported at the case's line, not the select's.
+        let at = match clauses.iter().filter_map(|cl| cl.comm.as_ref()).collect::<Vec<_>>().as_slice() {
+            [only] => only.span,
+            _ => sp,
+        };
+        c.call_native(self, "chan.select", 1 + 3 * ncases, at);
         let ok_s = self.new_slot();
         let v_s = self.new_slot();
         let idx_s = self.new_slot();

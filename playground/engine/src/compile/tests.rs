@@ -136,3 +136,24 @@ fn value_receivers_called_through_interfaces_do_not_change_the_box() {
     let o = run("package main\n\nimport \"fmt\"\n\ntype C struct{ n [2]int }\n\nfunc (c C) Inc() int { c.n[0]++; return c.n[0] }\n\nfunc (c C) Get() int { return c.n[0] }\n\ntype I interface {\n\tInc() int\n\tGet() int\n}\n\nfunc main() {\n\tvar i I = C{}\n\tfmt.Println(i.Inc(), i.Inc(), i.Get(), i)\n}\n");
     assert_eq!(o.stdout, "1 1 0 {[0 0]}\n", "{}", o.stderr);
 }
+
+#[test]
+fn channel_operations_are_in_the_event_stream() {
+    use crate::EventKind::{ChanClose, ChanMake, ChanRecv, ChanSend};
+    let src = "package main\n\nfunc main() {\n\tc := make(chan int, 1)\n\tgo func() {\n\t\tc <- 42\n\t\tclose(c)\n\t}()\n\tprintln(<-c)\n\t<-c\n}\n";
+    let o = run(src);
+    assert_eq!((o.stderr.as_str(), o.exit_code), ("42\n", 0));
+    let chan: Vec<&crate::EventKind> = o.events.iter().map(|e| &e.kind).filter(|k| matches!(k, ChanMake { .. } | ChanSend { .. } | ChanRecv { .. } | ChanClose { .. })).collect();
+    let Some(ChanMake { g: 1, chan: c, elem, cap: 1 }) = chan.first() else { panic!("{chan:?}") };
+    assert_eq!(elem, "int");
+    // main parks on the empty channel; the sender hands 42 straight to
+    // it (as Go's chansend does even when there is buffer room), closes;
+    // main then gets the closed channel's zero value.
+    let want = vec![
+        ChanSend { g: 6, chan: *c, value: "42".into() },
+        ChanRecv { g: 1, chan: *c, value: "42".into(), ok: true },
+        ChanClose { g: 6, chan: *c },
+        ChanRecv { g: 1, chan: *c, value: "0".into(), ok: false },
+    ];
+    assert_eq!(chan[1..].iter().map(|k| (*k).clone()).collect::<Vec<_>>(), want);
+}

@@ -72,6 +72,26 @@ pub fn frames(m: &VmMachine, trace: &[TraceFrame]) -> String {
     s
 }
 
+/// A goroutine's frames as Go's traceback prints them while it panics: a
+/// deferred call run by the panic sits above a `panic(...)` frame, then
+/// the frame that panicked.
+fn frames_with_panics(m: &VmMachine, goid: GoId) -> String {
+    let prog = m.vm.program();
+    let Some(state) = m.vm_of(goid).and_then(|i| m.vm.gs.get(i)) else { return String::new() };
+    let mut s = String::new();
+    for f in state.frames.iter().rev() {
+        if matches!(f.kind, FrameKind::PanicPrint(_)) {
+            continue;
+        }
+        let name = prog.funcs.get(f.func as usize).map_or("?", |x| x.name.as_str());
+        s.push_str(&format!("{}(...)\n\t{}:{}\n", name, prog.path, prog.line_of(f.func, f.ip.saturating_sub(1))));
+        if matches!(f.kind, FrameKind::DeferredByPanic) {
+            s.push_str("panic({0x0?, 0x0?})\n\t/usr/local/go-faketime/src/runtime/panic.go:860\n");
+        }
+    }
+    s
+}
+
 /// `created by main.main in goroutine 1` and its location; nothing for main.
 pub fn created_by(m: &VmMachine, goid: GoId) -> String {
     match m.gs.get(&goid).and_then(|g| g.creator.as_ref()) {
@@ -135,7 +155,7 @@ pub fn stack(m: &VmMachine, sched: &Sched, goid: GoId, all: bool) -> String {
 pub fn debug_stack(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
     let mut s = header(m, sched, goid);
     s.push_str("\nruntime/debug.Stack()\n\t/usr/local/go-faketime/src/runtime/debug/stack.go:26\n");
-    s.push_str(&frames(m, &m.trace_of(goid)));
+    s.push_str(&frames_with_panics(m, goid));
     s.push_str(&created_by(m, goid));
     s
 }

@@ -250,7 +250,11 @@ impl VmMachine {
                 self.spawning = Some((func, args, Creator { func: cf, goid, line, wrap }));
                 Some(Stop::Newproc { func: name, pos })
             }
-            Syscall::Sys { id, args } => self.sys(sched, goid, id, &args),
+            Syscall::Sys { id, args } => {
+                let stop = self.sys(sched, goid, id, &args);
+                self.events.append(&mut self.chans.events);
+                stop
+            }
         }
     }
 
@@ -270,7 +274,14 @@ impl VmMachine {
         }
         match sid {
             id::MAKE_CHAN => match Chans::make(&mut self.vm, a0.int() as u32, Self::arg(args, 1).int()) {
-                Ok(c) => self.push(goid, &[c]),
+                Ok(c) => {
+                    if let Value::Chan(h) = c {
+                        let elem = self.vm.program().types.get(a0.int() as usize).map_or(String::new(), |t| t.name.to_string());
+                        let cap = Self::arg(args, 1).int() as u32;
+                        self.events.push(EventKind::ChanMake { g: goid, chan: h, elem, cap });
+                    }
+                    self.push(goid, &[c])
+                }
                 Err(msg) => return Some(self.go_panic(sched, goid, msg)),
             },
             id::CHAN_SEND => {
@@ -285,7 +296,7 @@ impl VmMachine {
                 return self.chan_outcome(sched, goid, a0, out);
             }
             id::CHAN_CLOSE => {
-                let out = self.chans.close(&mut self.vm, a0, &vm_of);
+                let out = self.chans.close(&mut self.vm, goid, a0, &vm_of);
                 return self.chan_outcome(sched, goid, a0, out);
             }
             id::SELECT => {
@@ -324,6 +335,7 @@ impl VmMachine {
                 }
             }
             id::NUM_GOROUTINE => self.push(goid, &[Value::Int(sched.num_goroutine() as i64)]),
+            id::NUM_CPU => self.push(goid, &[Value::Int(sched.config.procs.max(1) as i64)]),
             id::GOMAXPROCS => {
                 self.push(goid, &[Value::Int(sched.gomaxprocs() as i64)]);
                 let n = a0.int();

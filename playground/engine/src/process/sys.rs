@@ -7,17 +7,21 @@
 //! pushes the results before the goroutine resumes (a goroutine that
 //! blocks gets its results pushed by whoever wakes it).
 //!
-//! The channels here are an interim, minimal implementation of Go's
-//! `runtime/chan.go` (unbuffered and buffered send/receive, close, nil
-//! channels; waiter queues in FIFO order; `closechan`'s wake order), kept
-//! until the `runtime` module's state machines can be merged. The element
-//! buffer lives in the heap's `ChanObj` (so the collector and the leak
-//! analysis see it); the wait queues live here, keyed by the channel's
-//! handle. Missing: select, and turning Go's channel panics into
-//! recoverable panics (the VM has no API to raise a panic in a goroutine
-//! from outside; see [`super::crash`]).
+//! The channels follow Go's `runtime/chan.go` and `select.go` (unbuffered
+//! and buffered send/receive, close, nil channels; waiter queues in FIFO
+//! order; `closechan`'s wake order; `selectgo`'s random poll order and
+//! its pass 3, leaving every other channel once a case completes). The
+//! element buffer lives in the heap's `ChanObj`, and a parked sender keeps
+//! its value on its own VM stack: everything a channel holds is reachable
+//! for the collector and the leak analysis without a roots hook. The wait
+//! queues live here, keyed by the channel's handle. Go's channel panics
+//! are raised into the goroutine (`Vm::raise_panic`): recoverable.
+//! (`runtime::Chans` is the same state machine kept outside the heap; the
+//! process uses this heap-resident one so the GC needs no extra roots.)
 
+use crate::event::EventKind;
 use crate::heap::{ChanObj, Obj};
+use crate::rtype::Kind;
 use crate::sched::{GoId, WaitReason};
 use crate::value::{Handle, Value};
 use crate::vm::Vm;
@@ -79,6 +83,9 @@ pub mod id {
     /// `pprof.Lookup("goroutine").Count()` / `NumGoroutine` for
     /// `goroutineleak`: `[] -> [Int]` leaked goroutines after a detection.
     pub const GOROUTINE_LEAK_COUNT: u32 = 28;
+    /// `runtime.NumCPU()`: `[] -> [Int]`, the simulated machine's CPUs
+    /// (the run's initial GOMAXPROCS, as Go's default is NumCPU).
+    pub const NUM_CPU: u32 = 29;
     /// Simulator-only (what a browser cannot do for real): a blocking
     /// system call lasting `ns` of virtual time; its M blocks, and sysmon
     /// hands the P to another M after 20 µs (`handoffp`): `[ns Int] -> []`.
@@ -136,6 +143,9 @@ pub struct Chans {
     /// The channels a parked `select` queued on (it leaves them all when
     /// one case completes: Go's pass 3).
     selecting: HashMap<GoId, Vec<Handle>>,
+    /// Channel events of the operations served, for the machine to hand
+    /// to the scheduler (`EventKind::ChanSend`...).
+    pub events: Vec<EventKind>,
 }
 
 /// One case of a `select`: a send of `v` or a receive on `c`.
@@ -181,6 +191,28 @@ fn zero_of(vm: &mut Vm, h: Handle) -> Value {
     vm.heap.zero(&prog.types, ty).unwrap_or(Value::Nil)
 }
 
+/// A short text of value `v` sent on channel `h`, for events: basic
+/// values as `%v` prints them, others by their type (formatting them in
+/// full could call the program's `String` methods).
+pub fn value_text(vm: &Vm, h: Handle, v: Value) -> String {
+    let ty = match vm.heap.get(h) {
+        Obj::Chan(c) => c.elem_ty,
+        _ => return String::new(),
+    };
+    let prog = vm.program();
+    let Some(t) = prog.types.get(ty as usize) else { return String::new() };
+    match &t.kind {
+        Kind::Bool => v.bool().to_string(),
+        Kind::Int(k) if k.is_unsigned() => (v.int() as u64).to_string(),
+        Kind::Int(_) => v.int().to_string(),
+        Kind::Float32 | Kind::Float64 => String::from_utf8_lossy(crate::format::format_float(v.float(), b'g', -1, 64).as_ref()).into_owned(),
+        Kind::String => String::from_utf8_lossy(vm.heap.str_bytes(v)).into_owned(),
+        Kind::Struct(f) if f.is_empty() => "{}".to_string(),
+        _ if v == Value::Nil => "<nil>".to_string(),
+        _ => format!("({})", t.name),
+    }
+}
+
 fn results(kind: RecvKind, v: Value, ok: bool) -> Vec<Value> {
     match kind {
         RecvKind::One => vec![v],
@@ -223,7 +255,7 @@ impl Chans {
         if closed {
             return ChanOutcome::Panic("send on closed channel");
         }
-        if let Some(r) = self.try_send(vm, h, v, len < cap, vm_of) {
+        if let Some(r) = self.try_send(vm, g, h, v, len < cap, vm_of) {
             return if r == BUFFERED { ChanOutcome::Done(vec![]) } else { ChanOutcome::DoneAndReady(vec![], r) };
         }
         self.waits.entry(h).or_default().sendq.push_back((g, v, None));
@@ -235,17 +267,21 @@ impl Chans {
 
     /// A send that can proceed now: to a waiting receiver (returned, to
     /// be readied) or into the buffer when there is `room` ([`BUFFERED`]).
-    fn try_send(&mut self, vm: &mut Vm, h: Handle, v: Value, room: bool, vm_of: &dyn Fn(GoId) -> Option<usize>) -> Option<GoId> {
+    fn try_send(&mut self, vm: &mut Vm, g: GoId, h: Handle, v: Value, room: bool, vm_of: &dyn Fn(GoId) -> Option<usize>) -> Option<GoId> {
         let w = self.waits.entry(h).or_default();
         if let Some((r, kind)) = w.recvq.pop_front() {
             // A receiver is waiting: hand the value straight to it.
             self.wake(vm, r, vm_of);
+            let value = value_text(vm, h, v);
+            self.events.push(EventKind::ChanSend { g, chan: h, value: value.clone() });
+            self.events.push(EventKind::ChanRecv { g: r, chan: h, value, ok: true });
             if let Some(i) = vm_of(r) {
                 vm.push_results(i, &results(kind, v, true));
             }
             return Some(r);
         }
         if room {
+            self.events.push(EventKind::ChanSend { g, chan: h, value: value_text(vm, h, v) });
             if let Some(ch) = chan_mut(vm, h) {
                 ch.buf.push_back(v);
             }
@@ -284,7 +320,7 @@ impl Chans {
     /// `chanrecv` from goroutine `g`.
     pub fn recv(&mut self, vm: &mut Vm, g: GoId, c: Value, kind: RecvKind, vm_of: &dyn Fn(GoId) -> Option<usize>) -> ChanOutcome {
         let Some(h) = chan_of(vm, c) else { return ChanOutcome::Park(WaitReason::ChanReceiveNilChan) };
-        if let Some((v, ok, sender)) = self.try_recv(vm, h, vm_of) {
+        if let Some((v, ok, sender)) = self.try_recv(vm, g, h, vm_of) {
             return match sender {
                 Some(s) => ChanOutcome::DoneAndReady(results(kind, v, ok), s),
                 None => ChanOutcome::Done(results(kind, v, ok)),
@@ -295,7 +331,7 @@ impl Chans {
     }
 
     /// A receive that can proceed now: `(value, ok, sender to ready)`.
-    fn try_recv(&mut self, vm: &mut Vm, h: Handle, vm_of: &dyn Fn(GoId) -> Option<usize>) -> Option<(Value, bool, Option<GoId>)> {
+    fn try_recv(&mut self, vm: &mut Vm, g: GoId, h: Handle, vm_of: &dyn Fn(GoId) -> Option<usize>) -> Option<(Value, bool, Option<GoId>)> {
         let w = self.waits.entry(h).or_default();
         if let Some((s, sv, case)) = w.sendq.pop_front() {
             // The sender kept its value on its stack while parked (see send).
@@ -312,14 +348,19 @@ impl Chans {
                 ch.buf.push_back(sv);
                 ch.buf.pop_front().unwrap_or(Value::Nil)
             };
+            let (st, rt) = (value_text(vm, h, sv), value_text(vm, h, v));
+            self.events.push(EventKind::ChanSend { g: s, chan: h, value: st });
+            self.events.push(EventKind::ChanRecv { g, chan: h, value: rt, ok: true });
             return Some((v, true, Some(s)));
         }
         let ch = chan_mut(vm, h)?;
         if let Some(v) = ch.buf.pop_front() {
+            self.events.push(EventKind::ChanRecv { g, chan: h, value: value_text(vm, h, v), ok: true });
             return Some((v, true, None));
         }
         if ch.closed {
             let z = zero_of(vm, h);
+            self.events.push(EventKind::ChanRecv { g, chan: h, value: value_text(vm, h, z), ok: false });
             return Some((z, false, None));
         }
         None
@@ -351,11 +392,11 @@ impl Chans {
                 if closed {
                     return SelectOutcome::Panic("send on closed channel");
                 }
-                if let Some(r) = self.try_send(vm, h, cas.v, len < cap, vm_of) {
+                if let Some(r) = self.try_send(vm, g, h, cas.v, len < cap, vm_of) {
                     let other = if r == BUFFERED { None } else { Some(r) };
                     return SelectOutcome::Done(vec![Value::Int(i as i64), Value::Nil, Value::Bool(false)], other);
                 }
-            } else if let Some((v, ok, sender)) = self.try_recv(vm, h, vm_of) {
+            } else if let Some((v, ok, sender)) = self.try_recv(vm, g, h, vm_of) {
                 return SelectOutcome::Done(vec![Value::Int(i as i64), v, Value::Bool(ok)], sender);
             }
         }
@@ -397,19 +438,22 @@ impl Chans {
     /// `closechan`. Receivers get the zero value and `false`; senders must
     /// panic. Go collects receivers then senders on a stack and readies
     /// them from it: the `ready` order is that pop order.
-    pub fn close(&mut self, vm: &mut Vm, c: Value, vm_of: &dyn Fn(GoId) -> Option<usize>) -> ChanOutcome {
+    pub fn close(&mut self, vm: &mut Vm, g: GoId, c: Value, vm_of: &dyn Fn(GoId) -> Option<usize>) -> ChanOutcome {
         let Some(h) = chan_of(vm, c) else { return ChanOutcome::Panic("close of nil channel") };
         let Some(ch) = chan_mut(vm, h) else { return ChanOutcome::Panic("close of nil channel") };
         if ch.closed {
             return ChanOutcome::Panic("close of closed channel");
         }
         ch.closed = true;
+        self.events.push(EventKind::ChanClose { g, chan: h });
         let z = zero_of(vm, h);
+        let zt = value_text(vm, h, z);
         let mut stack = Vec::new();
         // A select queued here may have several entries: the first wins,
         // and waking it takes the others off (so pop one at a time).
         while let Some((r, kind)) = self.waits.get_mut(&h).and_then(|w| w.recvq.pop_front()) {
             self.wake(vm, r, vm_of);
+            self.events.push(EventKind::ChanRecv { g: r, chan: h, value: zt.clone(), ok: false });
             if let Some(i) = vm_of(r) {
                 vm.push_results(i, &results(kind, z, false));
             }

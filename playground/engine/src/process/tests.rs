@@ -943,3 +943,29 @@ fn goexit_and_recovered_panics_end_only_their_goroutine() {
     assert_eq!(out.end, EndReason::MainReturned);
     assert!(out.leaks.is_empty());
 }
+
+/// Four goroutines race through equal CPU work on 2 Ps and report in on
+/// one channel: the order they finish in is up to the scheduler.
+const RACE: &str = "package main\n\nfunc spin(id int, done chan int) {\n\tx := 0\n\tfor i := 0; i < 20000; i++ {\n\t\tx += i\n\t}\n\tdone <- id\n}\n\nfunc main() {\n\tdone := make(chan int)\n\tfor i := 0; i < 4; i++ {\n\t\tgo spin(i, done)\n\t}\n\tfor i := 0; i < 4; i++ {\n\t\tprint(<-done)\n\t}\n\tprintln()\n}\n";
+
+#[test]
+fn different_seeds_explore_different_interleavings_on_two_ps() {
+    let mut orders = std::collections::BTreeSet::new();
+    for seed in 1..=24 {
+        let o = crate::run_source("prog.go", RACE, &crate::RunConfig { seed, procs: 2, ..crate::RunConfig::default() });
+        assert_eq!(o.exit_code, 0, "{}", o.stderr);
+        orders.insert(o.stderr);
+    }
+    assert!(orders.len() > 1, "every seed gave {orders:?}");
+}
+
+#[test]
+fn the_same_seed_gives_byte_identical_event_streams() {
+    for procs in [1, 2, 3] {
+        let cfg = crate::RunConfig { seed: 7, procs, ..crate::RunConfig::default() };
+        let a = crate::run_source("prog.go", RACE, &cfg);
+        let b = crate::run_source("prog.go", RACE, &cfg);
+        assert_eq!(a.events, b.events);
+        assert_eq!(format!("{:?}", a.events), format!("{:?}", b.events));
+    }
+}

@@ -218,6 +218,12 @@ pub struct Config {
     /// The program imports os (directly or through fmt, log...): Go then
     /// has a finalizer goroutine before main.main starts. See [`Sched::new`].
     pub imports_os: bool,
+    /// Seeded jitter with more than one P: each slice of work costs a
+    /// little more or less virtual time (as real CPUs run at uneven
+    /// speeds) and sysmon's ticks wander, so different seeds explore
+    /// different interleavings of the Ps. With one P the run does not
+    /// depend on it (the corpus is recorded with GOMAXPROCS=1).
+    pub jitter: bool,
 }
 
 impl Default for Config {
@@ -231,6 +237,7 @@ impl Default for Config {
             max_events: 50_000_000,
             max_steps: 200_000_000,
             imports_os: true,
+            jitter: true,
         }
     }
 }

@@ -178,7 +178,8 @@ impl Sched {
                 }
                 if r.stop == Stop::Continue {
                     // A G that keeps running must make progress in virtual time.
-                    self.ps[pi].now = self.ps[pi].now.saturating_add(r.used_ns.max(1));
+                    let used = r.used_ns.max(1) + self.work_jitter(r.used_ns);
+                    self.ps[pi].now = self.ps[pi].now.saturating_add(used);
                 } else if r.used_ns == 0 {
                     // An operation at this instant: this P's clock is the
                     // earliest, so applying it now keeps causality exact.
@@ -186,7 +187,8 @@ impl Sched {
                 } else {
                     // Work then an operation in one call: the operation is
                     // applied when the work is done (see Machine::run).
-                    self.ps[pi].now = self.ps[pi].now.saturating_add(r.used_ns);
+                    let used = r.used_ns + self.work_jitter(r.used_ns);
+                    self.ps[pi].now = self.ps[pi].now.saturating_add(used);
                     self.ps[pi].pending = Some(r.stop);
                 }
             }
@@ -930,7 +932,25 @@ impl Sched {
             s.delay *= 2;
         }
         s.delay = s.delay.clamp(time::SYSMON_MIN_DELAY_NS, time::SYSMON_MAX_DELAY_NS);
-        s.next = self.now + s.delay;
+        let delay = s.delay;
+        // The OS wakes sysmon a little late, by a seeded amount (up to a
+        // quarter of its sleep): when it preempts varies with the seed.
+        let late = if self.jittery() { self.rng.below((delay / 4).min(u32::MAX as u64) as u32) as u64 } else { 0 };
+        self.sysmon.next = self.now + delay + late;
+    }
+
+    /// Whether seeded jitter applies (see `Config::jitter`).
+    fn jittery(&self) -> bool {
+        self.config.jitter && self.ps.len() > 1
+    }
+
+    /// Extra virtual ns a slice of `used` ns of work costs: up to 1/8 more,
+    /// drawn from the seed, with several Ps (see `Config::jitter`).
+    fn work_jitter(&mut self, used: u64) -> u64 {
+        if !self.jittery() || used == 0 {
+            return 0;
+        }
+        self.rng.below((used / 8).min(u32::MAX as u64) as u32 + 1) as u64
     }
 
     /// `retake`: preempt Gs that held a P for 10ms; take Ps from Ms that

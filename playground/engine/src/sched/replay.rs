@@ -88,7 +88,13 @@ impl Snapshot {
     /// (the stream is incomplete or out of order).
     pub fn apply(&mut self, ev: &Event) -> Result<(), String> {
         match &ev.kind {
-            EventKind::Output { .. } | EventKind::Exit { .. } | EventKind::ClockJump { .. } => {}
+            EventKind::Output { .. }
+            | EventKind::Exit { .. }
+            | EventKind::ClockJump { .. }
+            | EventKind::ChanMake { .. }
+            | EventKind::ChanSend { .. }
+            | EventKind::ChanRecv { .. }
+            | EventKind::ChanClose { .. } => {}
             EventKind::Preempt { .. } => {}
             EventKind::GoCreate { parent, child, func, pos, .. } => {
                 self.meta.insert(*child, GMeta { parent: *parent, func: func.clone(), pos: *pos });

@@ -4,7 +4,33 @@
 //! which only the process can do. The process serves them
 //! (`process::sys`, `process::machine`); the ids are its table.
 
+use crate::chunk::Op;
 use crate::process::sys::id;
+use crate::vm::{GState, NativeFn, Throw, Vm};
+
+/// The instruction a call of stub `name` with `argc` arguments compiles
+/// to, when it is not a native call: a `Sys` request, or `Goexit`.
+pub fn runtime_op(name: &str, argc: u16) -> Option<Op> {
+    if name == "runtime.Goexit" {
+        return Some(Op::Goexit);
+    }
+    sys_id(name).map(|id| Op::Sys { id, argc })
+}
+
+/// Natives registered for the stubs that have no native implementation
+/// (so the compiler can name them); calls compile to [`runtime_op`]
+/// instead, and this body is never reached.
+pub fn lookup(name: &str) -> Option<NativeFn> {
+    fn unreachable_native(_: &mut Vm, _: &mut GState, _: usize) -> Result<(), Throw> {
+        Err(Throw::Stop(super::internal_stop("a runtime operation was called as a native")))
+    }
+    match name {
+        "runtime.Goexit" | "runtime.LockOSThread" | "runtime.UnlockOSThread" | "runtime.Stack" | "runtime.GOMAXPROCS" | "runtime.NumCPU" | "runtime/debug.Stack" | "debug.Stack" => {
+            Some(unreachable_native)
+        }
+        _ => None,
+    }
+}
 
 /// The `Op::Sys` id serving the stub `name` (a channel operation as the
 /// compiler names it, or a runtime function), if it is one. The argument
@@ -21,6 +47,11 @@ pub fn sys_id(name: &str) -> Option<u32> {
         "runtime.NumGoroutine" => id::NUM_GOROUTINE,
         "runtime.GOMAXPROCS" => id::GOMAXPROCS,
         "runtime.GC" => id::GC,
+        "runtime.LockOSThread" => id::LOCK_OS_THREAD,
+        "runtime.UnlockOSThread" => id::UNLOCK_OS_THREAD,
+        "runtime.Stack" => id::STACK,
+        "runtime.NumCPU" => id::NUM_CPU,
+        "runtime/debug.Stack" | "debug.Stack" => id::DEBUG_STACK,
         _ => return None,
     })
 }

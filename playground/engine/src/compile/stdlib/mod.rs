@@ -241,9 +241,15 @@ pub fn sys_id(name: &str) -> Option<u32> {
     chan::sys_id(name)
 }
 
+/// The instruction a call of stub `name` compiles to instead of a native
+/// call (`Sys`, `Goexit`), if any.
+pub fn runtime_op(name: &str, argc: u16) -> Option<crate::chunk::Op> {
+    chan::runtime_op(name, argc)
+}
+
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| more::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| more::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
