@@ -636,7 +636,7 @@ impl Machine for VmMachine {
     }
 
     fn newproc(&mut self, parent: GoId, child: GoId) {
-        let Some((func, args, creator)) = self.spawning.take() else { return };
+        let Some((func, args, creator)) = self.spawning.take().or_else(|| self.sync.spawn_queue.pop_front()) else { return };
         debug_assert_eq!(creator.goid, parent);
         match self.vm.spawn(func, &args) {
             Ok(i) => {

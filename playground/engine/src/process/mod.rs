@@ -38,6 +38,7 @@ pub mod leak;
 pub mod machine;
 pub mod sys;
 pub mod sys_sync;
+pub mod sys_context;
 pub mod sys_time;
 #[cfg(test)]
 mod tests;

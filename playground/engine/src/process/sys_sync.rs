@@ -120,6 +120,11 @@ pub struct SyncState {
     wg_go_func: Option<u32>,
     /// `time`'s timers (`super::sys_time`).
     pub timers: super::sys_time::Timers,
+    /// `context`'s cancellation tree (`super::sys_context`).
+    pub contexts: super::sys_context::Contexts,
+    /// Goroutines to start (AfterFuncs of a canceled context), taken by
+    /// `VmMachine::newproc` in order when no `go` statement is pending.
+    pub spawn_queue: std::collections::VecDeque<(Value, Vec<Value>, Creator)>,
 }
 
 /// The aggregate a sync method's receiver (a pointer) points to.
@@ -294,6 +299,9 @@ pub fn time_ns(heap: &crate::heap::Heap, t: Value) -> i64 {
 pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
     let a0 = args.first().copied().unwrap_or(Value::Nil);
     let now = sched.now;
+    if (super::sys_context::id::WITH_CANCEL..=super::sys_context::id::SPAWN_NEXT).contains(&sid) {
+        return super::sys_context::dispatch(m, sched, goid, sid, args);
+    }
     if (super::sys_time::id::AFTER..=super::sys_time::id::TICKER_RESET).contains(&sid) {
         return super::sys_time::dispatch(m, sched, goid, sid, args);
     }
@@ -549,6 +557,7 @@ pub fn add_funcs(bc: &mut Bytecode, done: NativeFn) {
     d.emit(Op::GetLocal(0), sp);
     d.emit(Op::CallNative { id: done_id, argc: 1 }, sp);
     d.emit(Op::Ret(0), sp);
+    add_ctx_funcs(bc);
     let deferred = bc.add_func(Function::new(format!("{WG_GO_FUNC}.1"), 1, 1, 0, d.finish().unwrap_or_default()));
     let mut b = ChunkBuilder::new();
     b.emit(Op::FuncValue(deferred), sp);
@@ -558,4 +567,22 @@ pub fn add_funcs(bc: &mut Bytecode, done: NativeFn) {
     b.emit(Op::CallValue(0), sp);
     b.emit(Op::Ret(0), sp);
     bc.add_func(Function::new(WG_GO_FUNC, 2, 2, 0, b.finish().unwrap_or_default()));
+}
+
+/// The bytecode of context's CancelFunc, CancelCauseFunc and AfterFunc's
+/// stop function: closures capturing their node id, asking the process.
+fn add_ctx_funcs(bc: &mut Bytecode) {
+    use super::sys_context::{CANCEL_CAUSE_FUNC, CANCEL_FUNC, STOP_FUNC, id as cid};
+    let sp = Span::default();
+    let defs: [(&str, u16, u16, u32); 3] = [(CANCEL_FUNC, 0, 0, cid::CANCEL), (CANCEL_CAUSE_FUNC, 1, 0, cid::CANCEL_CAUSE), (STOP_FUNC, 0, 1, cid::AFTER_FUNC_STOP)];
+    for (name, nparams, nres, sid) in defs {
+        let mut b = ChunkBuilder::new();
+        b.emit(Op::GetCapture(0), sp);
+        for i in 0..nparams {
+            b.emit(Op::GetLocal(i), sp);
+        }
+        b.emit(Op::Sys { id: sid, argc: 1 + nparams }, sp);
+        b.emit(Op::Ret(nres), sp);
+        bc.add_func(Function::new(name, nparams, nparams, nres, b.finish().unwrap_or_default()));
+    }
 }

@@ -66,6 +66,8 @@ struct TimerRec {
     chan: Value,
     /// AfterFunc's function (`Value::Nil` for a channel timer).
     func: Value,
+    /// A context deadline: the context node it cancels.
+    ctx: Option<u64>,
 }
 
 /// Every timer of the run.
@@ -107,7 +109,7 @@ fn rehold(m: &mut VmMachine) {
 fn add(m: &mut VmMachine, now: u64, d: u64, period: u64, chan: Value, func: Value) -> u64 {
     m.sync.timers.next += 1;
     let id = FIRST_TIMER_ID + m.sync.timers.next;
-    m.sync.timers.recs.insert(id, TimerRec { when: Some(now.saturating_add(d)), period, chan, func });
+    m.sync.timers.recs.insert(id, TimerRec { when: Some(now.saturating_add(d)), period, chan, func, ctx: None });
     rehold(m);
     id
 }
@@ -246,6 +248,11 @@ pub fn timer_fired(m: &mut VmMachine, id: u64, now: u64) -> Vec<TimerAction> {
         t.when = None;
     }
     let (chan, func) = (t.chan, t.func);
+    if let Some(n) = t.ctx {
+        m.sync.timers.recs.remove(&id);
+        rehold(m);
+        return super::sys_context::deadline_fired(m, n);
+    }
     if func != Value::Nil {
         let name = func_name(m, func);
         m.spawning = Some((func, Vec::new(), Creator { func: Arc::from("time.goFunc"), goid: 0, line: 0, wrap: None }));
@@ -280,7 +287,7 @@ pub fn timer_fired(m: &mut VmMachine, id: u64, now: u64) -> Vec<TimerAction> {
 }
 
 /// The name of the function a Func or closure value runs.
-fn func_name(m: &VmMachine, f: Value) -> Arc<str> {
+pub(super) fn func_name(m: &VmMachine, f: Value) -> Arc<str> {
     let prog = m.vm.program();
     let fi = match f {
         Value::Func(i) => i,
@@ -299,4 +306,13 @@ fn time_at(m: &mut VmMachine, when: u64) -> Value {
         Ok(h) => Value::Agg(h),
         Err(_) => Value::Nil,
     }
+}
+
+/// A runtime timer canceling context node `n` (its deadline) `d` from now.
+pub fn add_ctx_timer(m: &mut VmMachine, now: u64, d: u64, n: u64) -> u64 {
+    let id = add(m, now, d, 0, Value::Nil, Value::Nil);
+    if let Some(t) = m.sync.timers.recs.get_mut(&id) {
+        t.ctx = Some(n);
+    }
+    id
 }

@@ -18,6 +18,7 @@ pub(crate) mod lib;
 mod more;
 mod sync;
 mod time;
+pub(crate) mod context;
 
 use crate::chunk::{ChunkBuilder, Op};
 use crate::heap::Obj;
@@ -30,7 +31,7 @@ use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 pub use fmt::{format_value_plain, struct_field_names};
 
 /// Globals reserved after the program's for trampoline results.
-pub const SCRATCH_GLOBALS: u32 = 6;
+pub const SCRATCH_GLOBALS: u32 = 8;
 /// Scratch globals caching package error values (identity matters for
 /// `errors.Is`): `strconv.ErrSyntax`, `strconv.ErrRange`.
 pub const SCRATCH_ERR_SYNTAX: usize = 4;
@@ -91,6 +92,7 @@ pub fn add_runtime_types(bc: &mut Bytecode) {
         pt.methods.sort_by_key(|m| m.name);
         bc.add_type(pt);
     }
+    context::add_runtime_types(bc);
 }
 
 /// Records facts about a runtime type that formatting needs (struct field
@@ -249,7 +251,7 @@ pub fn runtime_op(name: &str, argc: u16) -> Option<crate::chunk::Op> {
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| more::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| context::lookup(name)).or_else(|| more::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
@@ -260,6 +262,8 @@ pub fn native_var(name: &str) -> Option<&'static str> {
         "os.Args" => "os.Args",
         "strconv.ErrSyntax" => "strconv.ErrSyntax",
         "strconv.ErrRange" => "strconv.ErrRange",
+        "context.Canceled" => "context.Canceled",
+        "context.DeadlineExceeded" => "context.DeadlineExceeded",
         _ => return None,
     })
 }
