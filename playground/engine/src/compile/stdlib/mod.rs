@@ -18,6 +18,7 @@ pub(crate) mod lib;
 mod more;
 mod sync;
 mod time;
+mod atomic;
 pub(crate) mod context;
 
 use crate::chunk::{ChunkBuilder, Op};
@@ -251,7 +252,7 @@ pub fn runtime_op(name: &str, argc: u16) -> Option<crate::chunk::Op> {
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| context::lookup(name)).or_else(|| more::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| atomic::lookup(name)).or_else(|| context::lookup(name)).or_else(|| more::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.

@@ -46,6 +46,9 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(v);
             Ok(())
         },
+        "time.Duration.Round" => |_, g, n| dur2(g, n, duration_round),
+        "time.Duration.Truncate" => |_, g, n| dur2(g, n, |d, m| if m <= 0 { d } else { d - d % m }),
+        "time.Duration.Abs" => |_, g, n| dur2(g, n, |d, _| if d >= 0 { d } else if d == i64::MIN { i64::MAX } else { -d }),
         "time.After" => |_, g, n| sys(tid::AFTER, args(g, n)),
         "time.Tick" => |_, g, n| sys(tid::TICK, args(g, n)),
         "time.NewTimer" => |_, g, n| sys(tid::NEW_TIMER, args(g, n)),
@@ -81,4 +84,38 @@ fn two(vm: &mut Vm, g: &mut GState, n: usize, f: fn(i64, i64) -> Value) -> Resul
 /// A fresh Time value.
 pub fn new_time(vm: &mut Vm, unix_ns: i64) -> Result<Value, Throw> {
     vm.heap.alloc_slots(vec![Value::Int(unix_ns)], 24).map(Value::Agg).map_err(super::oom)
+}
+
+fn dur2(g: &mut GState, n: usize, f: fn(i64, i64) -> i64) -> Result<(), Throw> {
+    let a = args(g, n);
+    let d = a.first().map_or(0, |v| v.int());
+    let m = a.get(1).map_or(0, |v| v.int());
+    g.stack.push(Value::Int(f(d, m)));
+    Ok(())
+}
+
+/// Go's `Duration.Round`: halfway values round away from zero; a result
+/// that overflows saturates.
+fn duration_round(d: i64, m: i64) -> i64 {
+    if m <= 0 {
+        return d;
+    }
+    let mut r = d % m;
+    if d < 0 {
+        r = -r;
+        if r + r < m {
+            return d + r;
+        }
+        return match d.checked_sub(m - r) {
+            Some(d1) if d1 < d => d1,
+            _ => i64::MIN,
+        };
+    }
+    if r + r < m {
+        return d - r;
+    }
+    match d.checked_add(m - r) {
+        Some(d1) if d1 > d => d1,
+        _ => i64::MAX,
+    }
 }
