@@ -377,6 +377,7 @@ func (rw *RWMutex) RLock()
 func (rw *RWMutex) RUnlock()
 func (rw *RWMutex) TryLock() bool
 func (rw *RWMutex) TryRLock() bool
+func (rw *RWMutex) RLocker() Locker
 type Locker interface {
 	Lock()
 	Unlock()
@@ -386,7 +387,7 @@ func (wg *WaitGroup) Add(delta int)
 func (wg *WaitGroup) Done()
 func (wg *WaitGroup) Wait()
 func (wg *WaitGroup) Go(f func())
-type Once struct { done uint32 }
+type Once struct { done uint32; m Mutex }
 func (o *Once) Do(f func())
 type Cond struct { L Locker; notify uint32 }
 func NewCond(l Locker) *Cond

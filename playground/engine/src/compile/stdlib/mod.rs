@@ -57,7 +57,7 @@ pub fn register(bc: &mut Bytecode) {
     }
     // The goroutine body `wg.Go` starts (bytecode, so a panic in it
     // unwinds and repanics as Go's does).
-    crate::process::sys_sync::add_funcs(bc, sync::wg_done_native());
+    crate::process::sys_sync::add_funcs(bc, sync::lookup);
 }
 
 /// Runtime types that exist only inside natives (no stub declares them):
@@ -94,6 +94,7 @@ pub fn add_runtime_types(bc: &mut Bytecode) {
         bc.add_type(pt);
     }
     context::add_runtime_types(bc);
+    sync::add_runtime_types(bc);
 }
 
 /// Records facts about a runtime type that formatting needs (struct field
@@ -248,6 +249,12 @@ pub fn sys_id(name: &str) -> Option<u32> {
 /// call (`Sys`, `Goexit`), if any.
 pub fn runtime_op(name: &str, argc: u16) -> Option<crate::chunk::Op> {
     chan::runtime_op(name, argc)
+}
+
+/// Stub functions implemented as bytecode (added by `register`) rather
+/// than natives: Go code that calls user code and may block or panic.
+pub fn bytecode_func(name: &str) -> bool {
+    matches!(name, "sync.(*Once).Do")
 }
 
 /// The native behind a stub name.

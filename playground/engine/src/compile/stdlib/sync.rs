@@ -12,7 +12,7 @@
 //! keep Go's state word (or the Locker, for Cond) in field 0 and the
 //! process's entry id in field 1.
 
-use super::{args, new_iface, new_str, oom, pinned_args};
+use super::{args, new_iface, new_str, oom};
 use crate::process::sys_sync::{id, obj_of};
 use crate::value::{Handle, Value};
 use crate::vm::{Fatal, FatalKind, GState, NativeFn, Stop, Syscall, Throw, Vm};
@@ -35,8 +35,34 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "sync.(*WaitGroup).Done" => wg_done,
         "sync.(*WaitGroup).Wait" => wg_wait,
         "sync.(*WaitGroup).Go" => wg_go,
-        "sync.(*Once).Do" => once_do,
+        "sync.once.done" => |vm, g, n| {
+            let a = args(g, n);
+            let h = obj(vm, a.first().copied().unwrap_or_default())?;
+            g.stack.push(Value::Bool(get(vm, h) != 0));
+            Ok(())
+        },
+        "sync.once.setDone" => |vm, g, n| {
+            let a = args(g, n);
+            let h = obj(vm, a.first().copied().unwrap_or_default())?;
+            set(vm, h, 1)
+        },
+        "sync.once.m" => |vm, g, n| {
+            let a = args(g, n);
+            let h = obj(vm, a.first().copied().unwrap_or_default())?;
+            g.stack.push(Value::Ptr { obj: h, slot: 1 });
+            Ok(())
+        },
         "sync.NewCond" => new_cond,
+        "sync.(*RWMutex).RLocker" => |vm, g, n| {
+            let a = args(g, n);
+            let recv = a.first().copied().unwrap_or_default();
+            let tid = super::type_named(vm, RLOCKER).unwrap_or(crate::rtype::T_ANY);
+            let v = new_iface(vm, tid, recv)?;
+            g.stack.push(v);
+            Ok(())
+        },
+        "sync.(*rlocker).Lock" => |vm, g, n| sys1(vm, g, n, id::RW_RLOCK),
+        "sync.(*rlocker).Unlock" => |vm, g, n| sys1(vm, g, n, id::RW_RUNLOCK),
         "sync.(*Cond).Wait" => |vm, g, n| sys1(vm, g, n, id::COND_WAIT),
         "sync.(*Cond).Signal" => |vm, g, n| sys1(vm, g, n, id::COND_SIGNAL),
         "sync.(*Cond).Broadcast" => |vm, g, n| sys1(vm, g, n, id::COND_BROADCAST),
@@ -44,10 +70,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
     })
 }
 
-/// The native `wg.Go`'s goroutine calls when `f` returns.
-pub fn wg_done_native() -> NativeFn {
-    wg_done
-}
 
 fn nil_deref() -> Throw {
     Throw::Stop(Stop::Fatal(Fatal {
@@ -180,15 +202,24 @@ fn new_cond(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     Ok(())
 }
 
-/// `Once.Do(f)`: `f` runs inside the call (it cannot block: a blocking
-/// operation in it ends the run as an internal limit).
-fn once_do(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let (a, _pin) = pinned_args(g, argc);
-    let h = obj(vm, a.first().copied().unwrap_or_default())?;
-    if get(vm, h) != 0 {
-        return Ok(());
+const RLOCKER: &str = "*sync.rlocker";
+
+/// The runtime type `RWMutex.RLocker` returns: a Locker whose Lock and
+/// Unlock are the RWMutex's RLock and RUnlock.
+pub fn add_runtime_types(bc: &mut crate::vm::Bytecode) {
+    use crate::rtype::{Callee, Kind, Method, TypeDesc};
+    if bc.types.iter().any(|t| t.name == RLOCKER) {
+        return;
     }
-    set(vm, h, 1)?;
-    super::call_go(vm, g, a.get(1).copied().unwrap_or_default(), &[], 0)?;
-    Ok(())
+    let st = bc.add_type(TypeDesc::new("sync.rlocker", Kind::Struct(vec![crate::rtype::T_INT; 2]), true, 8));
+    let mut pt = TypeDesc::new(RLOCKER, Kind::Ptr(st), true, 8);
+    for m in ["Lock", "Unlock"] {
+        let full = format!("sync.(*rlocker).{m}");
+        let Some(f) = lookup(&full) else { continue };
+        let n = bc.add_native(&full, f);
+        let mid = bc.method_id(m);
+        pt.methods.push(Method { name: mid, target: Callee::Native(n) });
+    }
+    pt.methods.sort_by_key(|m| m.name);
+    bc.add_type(pt);
 }
