@@ -23,6 +23,7 @@ pub const ALL: &[&str] = &[
     "unicode",
     "runtime",
     "runtime/debug",
+    "runtime/pprof",
     "sync",
     "sync/atomic",
     "time",
@@ -45,6 +46,7 @@ pub fn stub_source(path: &str) -> Option<&'static str> {
         "unicode" => UNICODE,
         "runtime" => RUNTIME,
         "runtime/debug" => DEBUG,
+        "runtime/pprof" => PPROF,
         "sync" => SYNC,
         "sync/atomic" => ATOMIC,
         "time" => TIME,
@@ -363,6 +365,22 @@ func KeepAlive(x any)
 
 const DEBUG: &str = r#"package debug
 func Stack() []byte
+"#;
+
+const PPROF: &str = r#"package pprof
+import "io"
+type Profile struct {
+	name string
+	n int
+}
+func Lookup(name string) *Profile
+func NewProfile(name string) *Profile
+func Profiles() []*Profile
+func (p *Profile) Name() string
+func (p *Profile) Count() int
+func (p *Profile) Add(value any, skip int)
+func (p *Profile) Remove(value any)
+func (p *Profile) WriteTo(w io.Writer, debug int) error
 "#;
 
 const SYNC: &str = r#"package sync

@@ -147,10 +147,17 @@ impl<'a> Compiler<'a> {
         let sp = Span { start: fun.span.end, end: e.span.end.max(fun.span.end) };
         match target {
             Target::Func(f) => fs.emit(Op::Call(f), sp),
-            Target::Native(n) => match self.bc.natives.get(n as usize).and_then(|x| super::stdlib::runtime_op(&x.name, argc)) {
-                Some(op) => fs.emit(op, sp),
-                None => fs.emit(Op::CallNative { id: n, argc }, sp),
-            },
+            Target::Native(n) => {
+                let name = self.bc.natives.get(n as usize).map(|x| x.name.clone()).unwrap_or_default();
+                match super::stdlib::runtime_op(&name, argc) {
+                    Some(op) => fs.emit(op, sp),
+                    None if name == "runtime/pprof.(*Profile).WriteTo" => {
+                        let f = self.native_value(n, argc, 1, sp)?;
+                        fs.emit(Op::Call(f), sp)
+                    }
+                    None => fs.emit(Op::CallNative { id: n, argc }, sp),
+                }
+            }
             Target::Value => fs.emit(Op::CallValue(argc), sp),
             Target::Iface(m) => fs.emit(Op::CallIface { method: m, argc: argc - 1 }, sp),
         }
@@ -302,16 +309,26 @@ impl<'a> Compiler<'a> {
     /// ([`super::stdlib::runtime_op`]) a bytecode wrapper around it.
     fn native_value(&mut self, n: u32, nparams: u16, nresults: u16, sp: Span) -> Option<u32> {
         let name = self.bc.natives.get(n as usize).map(|x| x.name.clone()).unwrap_or_default();
-        let Some(op) = super::stdlib::runtime_op(&name, nparams) else { return Some(n | crate::vm::NATIVE_FUNC_BIT) };
         let key = format!("opwrap:{name}");
         if let Some(f) = self.helper(&key) {
             return Some(f);
         }
         let mut cb = crate::chunk::ChunkBuilder::new();
-        for i in 0..nparams {
-            cb.emit(Op::GetLocal(i), sp);
+        if name == "runtime/pprof.(*Profile).WriteTo" {
+            // (p, w, debug): the process makes the text, a native writes it.
+            let write = self.native_id("runtime/pprof.writeText")?;
+            cb.emit(Op::GetLocal(1), sp);
+            cb.emit(Op::GetLocal(0), sp);
+            cb.emit(Op::GetLocal(2), sp);
+            cb.emit(Op::Sys { id: crate::process::sys::id::PPROF_TEXT, argc: 2 }, sp);
+            cb.emit(Op::CallNative { id: write, argc: 2 }, sp);
+        } else {
+            let Some(op) = super::stdlib::runtime_op(&name, nparams) else { return Some(n | crate::vm::NATIVE_FUNC_BIT) };
+            for i in 0..nparams {
+                cb.emit(Op::GetLocal(i), sp);
+            }
+            cb.emit(op, sp);
         }
-        cb.emit(op, sp);
         cb.emit(Op::Ret(nresults), sp);
         let chunk = cb.finish().ok()?;
         let f = self.bc.add_func(crate::vm::Function::new(name, nparams, nparams, nresults, chunk));

@@ -15,8 +15,11 @@
 //! - Aggregates are references to their object until bound elsewhere,
 //!   where `expr_owned` copies them.
 //! - Package initialisation is its own function `main.init`; each
-//!   `func init()` and then `main.main` run as separate steps of the
-//!   runner, as Go's runtime calls them.
+//!   `func init()` and then `main.main` run as separate steps on the
+//!   main goroutine (`process::run_steps`), as Go's `runtime.main` calls them.
+//! - `go` statements, channel operations, `select` and the runtime calls
+//!   that need the scheduler compile to `Op::Go` / `Op::Sys` requests the
+//!   process serves (`stdlib::runtime_op`), not to natives.
 //!
 //! Anything the compiler cannot translate yet is an `unsupported: ...`
 //! diagnostic at its position, never a crash.

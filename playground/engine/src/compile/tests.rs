@@ -1,6 +1,8 @@
-//! Compiler and runner tests beyond the fidelity corpus: seed-driven map
+//! Compiler and run tests beyond the fidelity corpus: seed-driven map
 //! order, Go 1.22 loop variables, defer and named results, interface
-//! dispatch through wrappers, unsupported constructs, and that no corpus
+//! dispatch through wrappers, goroutines, channels and select on the
+//! scheduler (GC of channel contents, recoverable channel panics, channel
+//! events), unsupported constructs, and that no corpus
 //! program makes the engine panic under other seeds.
 
 use crate::{RunConfig, run_source};
@@ -156,4 +158,14 @@ fn channel_operations_are_in_the_event_stream() {
         ChanRecv { g: 1, chan: *c, value: "0".into(), ok: false },
     ];
     assert_eq!(chan[1..].iter().map(|k| (*k).clone()).collect::<Vec<_>>(), want);
+}
+
+#[test]
+fn a_channel_with_parked_goroutines_outlives_its_other_references() {
+    // Only the parked receiver knows its channel (not even as a local):
+    // the collector must keep it, or a new channel could take its place
+    // and meet the old receiver.
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc leak() {\n\tgo func() { <-make(chan int) }()\n}\n\nfunc main() {\n\tleak()\n\truntime.Gosched()\n\truntime.GC()\n\td := make(chan int, 1)\n\td <- 5\n\tfmt.Println(<-d, runtime.NumGoroutine())\n}\n";
+    let o = run(src);
+    assert_eq!((o.stdout.as_str(), o.exit_code), ("5 2\n", 0), "{}", o.stderr);
 }

@@ -62,8 +62,10 @@ pub struct GInfo {
     pub blocked_on: Vec<Handle>,
     /// Virtual ns of simulated CPU work still to do (`id::SIM_WORK`).
     pub work_left: u64,
-    /// When it next runs, it must panic with this text (a sender woken by
-    /// `close`): the process ends as for an unrecovered panic.
+    /// When it next runs, it must panic with this text but the panic value
+    /// could not be allocated (a sender woken by `close` with the heap
+    /// full): the process ends as for an unrecovered panic. Normally the
+    /// panic is raised into the goroutine instead (`Vm::raise_panic`).
     pub must_panic: Option<&'static str>,
 }
 
@@ -376,6 +378,47 @@ impl VmMachine {
                 self.push(goid, &[v]);
                 return Some(Stop::Gc { leaked: found });
             }
+            id::PPROF_COUNT => {
+                let name = self.profile_name(a0);
+                let n = match name.as_str() {
+                    "goroutine" => sched.num_goroutine() as i64,
+                    "goroutineleak" => self.leaked.iter().filter(|g| sched.g_by_id(**g).is_some_and(|x| x.goid == **g)).count() as i64,
+                    "threadcreate" => sched.ms.len() as i64,
+                    "allocs" | "block" | "heap" | "mutex" => 0,
+                    _ => match a0 {
+                        Value::Ptr { obj, .. } => self.vm.heap.slots(obj).get(1).map_or(0, |v| v.int()),
+                        _ => 0,
+                    },
+                };
+                self.push(goid, &[Value::Int(n)]);
+            }
+            id::PPROF_TEXT => {
+                let name = self.profile_name(a0);
+                let debug = Self::arg(args, 1).int();
+                let mut stop = None;
+                let text = match name.as_str() {
+                    "goroutine" => dump::pprof_goroutine(self, sched, goid, debug, false),
+                    "goroutineleak" => {
+                        // Go's profile runs a leak-detecting GC cycle first.
+                        self.vm.collect();
+                        let found = leak::detect(self, sched);
+                        for g in &found {
+                            if !self.leaked.contains(g) {
+                                self.leaked.push(*g);
+                            }
+                        }
+                        stop = Some(Stop::Gc { leaked: found });
+                        dump::pprof_goroutine(self, sched, goid, debug, true)
+                    }
+                    "threadcreate" => format!("threadcreate profile: total {}\n", sched.ms.len()),
+                    other => format!("{other} profile: total 0\n"),
+                };
+                let v = self.string_value(&text);
+                self.push(goid, &[v]);
+                if stop.is_some() {
+                    return stop;
+                }
+            }
             id::GOROUTINE_LEAK_COUNT => {
                 let n = self.leaked.iter().filter(|g| sched.g_by_id(**g).is_some_and(|x| x.goid == **g)).count();
                 self.push(goid, &[Value::Int(n as i64)]);
@@ -460,6 +503,17 @@ impl VmMachine {
                 let c = crash::runtime_panic(self, sched, goid, msg);
                 self.die(c)
             }
+        }
+    }
+
+    /// The name of a `*pprof.Profile` (its first field).
+    fn profile_name(&self, p: Value) -> String {
+        match p {
+            Value::Ptr { obj, .. } => {
+                let s = self.vm.heap.slots(obj).first().copied().unwrap_or(Value::EMPTY_STRING);
+                String::from_utf8_lossy(self.vm.heap.str_bytes(s)).into_owned()
+            }
+            _ => String::new(),
         }
     }
 

@@ -17,20 +17,20 @@
 //! | every goroutine blocked | `fatal error: all goroutines are asleep - deadlock!`, every trace | 2 |
 //! | main called `Goexit`, the rest exited | `fatal error: no goroutines (main called runtime.Goexit) - deadlock!` | 2 |
 //!
-//! Runtime operations reach the process through `Op::Sys` ids ([`sys`]);
-//! goroutine dumps are in [`dump`], leak reports in [`leak`].
+//! Runtime operations reach the process through `Op::Sys` ids, in ranges
+//! with one owner each: 1..=15 channels and `select` and 16..=47 runtime,
+//! pprof and the simulator package ([`sys`], served in [`machine`]);
+//! 64..=127 sync, sync/atomic, time and context ([`sys_sync::dispatch`],
+//! same contract). Goroutine dumps are in [`dump`], leak reports in
+//! [`leak`].
 //!
-//! # Wiring it into `lib.rs`
-//!
-//! ```text
-//! let cfg = ProcessConfig::for_run(config.seed, config.procs, imports_os);
-//! let out = process::run_steps(Rc::new(bytecode), &[entry.init, ..entry.inits, entry.main], &cfg);
-//! Outcome { stdout: out.stdout, stderr: out.stderr, exit_code: out.exit_code, events: out.events }
-//! ```
-//!
-//! `imports_os`: whether the program imports `os`, directly or through
-//! `fmt`, `log`... (goroutine numbering depends on it). `out.leaks` /
-//! `out.leak_text` carry the goroutines main left behind for the UI.
+//! `lib::run` runs every program here: package initialisation then
+//! `main.main` on goroutine 1 ([`run_steps`]), with `RunConfig`'s seed,
+//! GOMAXPROCS and limits, invariant checks off (they stay on in the
+//! process and scheduler tests). `imports_os`: whether the program links
+//! `os` (directly or through `fmt`, `log`...; goroutine numbering depends
+//! on it). `out.leaks` / `out.leak_text` carry the goroutines main left
+//! behind for the UI.
 
 pub mod crash;
 pub mod dump;

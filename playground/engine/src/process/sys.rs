@@ -86,6 +86,13 @@ pub mod id {
     /// `runtime.NumCPU()`: `[] -> [Int]`, the simulated machine's CPUs
     /// (the run's initial GOMAXPROCS, as Go's default is NumCPU).
     pub const NUM_CPU: u32 = 29;
+    /// `(*pprof.Profile).Count()`: `[p] -> [Int]`: goroutines, leaked
+    /// goroutines (after a detection), threads; a custom profile's entries.
+    pub const PPROF_COUNT: u32 = 30;
+    /// The text `(*pprof.Profile).WriteTo(w, debug)` writes: `[p, debug Int]
+    /// -> [string]` (the goroutine profiles as `PPROF_GOROUTINE` and
+    /// `PPROF_GOROUTINE_LEAK` make them; a header for the others).
+    pub const PPROF_TEXT: u32 = 31;
     /// Simulator-only (what a browser cannot do for real): a blocking
     /// system call lasting `ns` of virtual time; its M blocks, and sysmon
     /// hands the P to another M after 20 µs (`handoffp`): `[ns Int] -> []`.
@@ -259,17 +266,19 @@ impl Chans {
             return if r == BUFFERED { ChanOutcome::Done(vec![]) } else { ChanOutcome::DoneAndReady(vec![], r) };
         }
         self.waits.entry(h).or_default().sendq.push_back((g, v, None));
-        // The value waits with its sender: keep it on the sender's stack
-        // too, so the collector sees it (the waker pops it).
-        self.hold(vm, g, &[v], vm_of);
+        // The value waits with its sender: keep it (and the channel, whose
+        // handle must not be reused while it has waiters) on the sender's
+        // stack, so the collector sees them (the waker pops them).
+        self.hold(vm, g, &[v, c], vm_of);
         ChanOutcome::Park(WaitReason::ChanSend)
     }
 
     /// A send that can proceed now: to a waiting receiver (returned, to
     /// be readied) or into the buffer when there is `room` ([`BUFFERED`]).
     fn try_send(&mut self, vm: &mut Vm, g: GoId, h: Handle, v: Value, room: bool, vm_of: &dyn Fn(GoId) -> Option<usize>) -> Option<GoId> {
-        let w = self.waits.entry(h).or_default();
-        if let Some((r, kind)) = w.recvq.pop_front() {
+        let waiter = self.waits.get_mut(&h).and_then(|w| w.recvq.pop_front());
+        self.prune(h);
+        if let Some((r, kind)) = waiter {
             // A receiver is waiting: hand the value straight to it.
             self.wake(vm, r, vm_of);
             let value = value_text(vm, h, v);
@@ -313,7 +322,16 @@ impl Chans {
                     w.recvq.retain(|&(r, _)| r != g);
                     w.sendq.retain(|&(s, _, _)| s != g);
                 }
+                self.prune(c);
             }
+        }
+    }
+
+    /// Drops channel `h`'s entry once nobody waits on it (keeps the map to
+    /// the channels with waiters).
+    fn prune(&mut self, h: Handle) {
+        if self.waits.get(&h).is_some_and(|w| w.recvq.is_empty() && w.sendq.is_empty()) {
+            self.waits.remove(&h);
         }
     }
 
@@ -327,13 +345,15 @@ impl Chans {
             };
         }
         self.waits.entry(h).or_default().recvq.push_back((g, kind));
+        self.hold(vm, g, &[c], vm_of);
         ChanOutcome::Park(WaitReason::ChanReceive)
     }
 
     /// A receive that can proceed now: `(value, ok, sender to ready)`.
     fn try_recv(&mut self, vm: &mut Vm, g: GoId, h: Handle, vm_of: &dyn Fn(GoId) -> Option<usize>) -> Option<(Value, bool, Option<GoId>)> {
-        let w = self.waits.entry(h).or_default();
-        if let Some((s, sv, case)) = w.sendq.pop_front() {
+        let waiter = self.waits.get_mut(&h).and_then(|w| w.sendq.pop_front());
+        self.prune(h);
+        if let Some((s, sv, case)) = waiter {
             // The sender kept its value on its stack while parked (see send).
             self.wake(vm, s, vm_of);
             if let Some(i) = vm_of(s) {
@@ -417,6 +437,7 @@ impl Chans {
         let mut on = Vec::new();
         for &(i, h) in &live {
             let cas = cases[i];
+            held.push(cas.c);
             let w = self.waits.entry(h).or_default();
             if cas.send {
                 w.sendq.push_back((g, cas.v, Some(i as u32)));

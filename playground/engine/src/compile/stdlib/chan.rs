@@ -52,6 +52,7 @@ pub fn sys_id(name: &str) -> Option<u32> {
         "runtime.Stack" => id::STACK,
         "runtime.NumCPU" => id::NUM_CPU,
         "runtime/debug.Stack" | "debug.Stack" => id::DEBUG_STACK,
+        "runtime/pprof.(*Profile).Count" => id::PPROF_COUNT,
         _ => return None,
     })
 }

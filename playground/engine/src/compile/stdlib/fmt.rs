@@ -141,7 +141,7 @@ fn sprintln(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 
 /// Writes to an `io.Writer` argument: `os.Stdout`/`os.Stderr` (the
 /// `*os.File` holds 1 or 2) or anything with a `Write` method.
-fn write_to(vm: &mut Vm, g: &mut GState, w: Value, out: &[u8]) -> Result<(), Throw> {
+pub(crate) fn write_to(vm: &mut Vm, g: &mut GState, w: Value, out: &[u8]) -> Result<(), Throw> {
     let _pin = super::pin(&[w]);
     if let Value::Iface { tid, obj } = w {
         let inner = vm.heap.cell(obj);

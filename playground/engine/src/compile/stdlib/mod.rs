@@ -16,6 +16,7 @@ mod chan;
 mod fmt;
 pub(crate) mod lib;
 mod more;
+mod pprof;
 mod sync;
 mod time;
 mod atomic;
@@ -259,7 +260,7 @@ pub fn bytecode_func(name: &str) -> bool {
 
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| atomic::lookup(name)).or_else(|| context::lookup(name)).or_else(|| more::lookup(name))
+    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| pprof::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| time::lookup(name)).or_else(|| atomic::lookup(name)).or_else(|| context::lookup(name)).or_else(|| more::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
