@@ -490,9 +490,9 @@ fn cond_wait(m: &mut VmMachine, sched: &Sched, goid: GoId, h: Handle, c: Value) 
 
 /// A notified Cond waiter locks `c.L` again (`c.L.Lock()`).
 fn relock(m: &mut VmMachine, _sched: &Sched, goid: GoId, h: Handle, c: Value) -> Option<Stop> {
-    let Some((_, lp)) = m.sync.cond_waits.remove(&goid) else { return None };
+    let (_, lp) = m.sync.cond_waits.remove(&goid)?;
     let l = m.vm.heap.slots(h).first().copied().unwrap_or(Value::Nil);
-    let Some((lh, _, rw)) = locker(m, l) else { return None };
+    let (lh, _, rw) = locker(m, l)?;
     let now = _sched.now;
     let r = if rw { with_rw(m, lh, |x| x.lock(goid, now)) } else { with_mutex(m, lh, |x| x.lock(goid, now)) };
     match r {
@@ -510,7 +510,7 @@ fn relock(m: &mut VmMachine, _sched: &Sched, goid: GoId, h: Handle, c: Value) ->
 
 fn relock_resume(m: &mut VmMachine, sched: &Sched, goid: GoId, h: Handle, c: Value) -> Option<Stop> {
     let l = m.vm.heap.slots(h).first().copied().unwrap_or(Value::Nil);
-    let Some((lh, _, rw)) = locker(m, l) else { return None };
+    let (lh, _, rw) = locker(m, l)?;
     let now = sched.now;
     let r = if rw { with_rw(m, lh, |x| x.resume(goid, now)) } else { with_mutex(m, lh, |x| x.lock_resume(goid, now)) };
     match r {
@@ -635,4 +635,60 @@ fn add_once_do(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
     b.bind(end);
     b.emit(Op::Ret(0), sp);
     bc.add_func(Function::new("sync.(*Once).Do", 2, 3, 0, b.finish().unwrap_or_default()));
+}
+
+#[cfg(test)]
+mod tests {
+    //! Programs in `testdata/sync/`, their expected output recorded from
+    //! real Go 1.27 with GOMAXPROCS=1 (stderr checked on its stable lines:
+    //! the fatal error and the goroutine headers with their wait reasons).
+    use crate::{RunConfig, run_source};
+
+    fn run(name: &str, src: &str) -> crate::Outcome {
+        run_source(name, src, &RunConfig::default())
+    }
+
+    fn headers(stderr: &str) -> Vec<&str> {
+        stderr.lines().filter(|l| l.starts_with("goroutine ") || l.starts_with("fatal error:")).collect()
+    }
+
+    #[test]
+    fn parked_on_a_mutex_and_a_waitgroup_deadlock_with_go_wait_reasons() {
+        let o = run("prog.go", include_str!("testdata/sync/mutex_deadlock_and_negative_wg.go"));
+        assert_eq!(o.stdout, "recovered: sync: negative WaitGroup counter\n");
+        assert_eq!(headers(&o.stderr), [
+            "fatal error: all goroutines are asleep - deadlock!",
+            "goroutine 1 [sync.WaitGroup.Wait]:",
+            "goroutine 7 [sync.Mutex.Lock]:"
+        ]);
+        assert_eq!(o.exit_code, 2);
+        let o = run("prog.go", include_str!("testdata/sync/rwmutex_writer_deadlock.go"));
+        assert_eq!(headers(&o.stderr), [
+            "fatal error: all goroutines are asleep - deadlock!",
+            "goroutine 1 [sync.WaitGroup.Wait]:",
+            "goroutine 7 [sync.RWMutex.Lock]:"
+        ]);
+    }
+
+    #[test]
+    fn cond_broadcast_wakes_in_ticket_order_on_the_virtual_clock() {
+        let o = run("prog.go", include_str!("testdata/sync/cond_broadcast_sleep_ticker.go"));
+        // Go's first line is the real clock; the engine's clock starts at
+        // the playground's 2009-11-10 23:00:00 UTC.
+        let rest: Vec<&str> = o.stdout.lines().skip(1).collect();
+        assert!(o.stdout.starts_with("1257894000 "), "{}", o.stdout);
+        assert_eq!(rest, ["worker 1 released", "worker 2 released", "worker 0 released", "300ms", "ticks 3 600ms"]);
+        assert_eq!((o.stderr.as_str(), o.exit_code), ("", 0));
+    }
+
+    #[test]
+    fn context_deadline_cancels_children_and_causes() {
+        let o = run("prog.go", include_str!("testdata/sync/context_timeout_cancel_cause.go"));
+        assert_eq!(
+            o.stdout,
+            "worker 1 context deadline exceeded\nworker 0 context deadline exceeded\n\
+             context deadline exceeded context deadline exceeded\ncontext canceled boom\nalready done\n"
+        );
+        assert_eq!((o.stderr.as_str(), o.exit_code), ("", 0));
+    }
 }

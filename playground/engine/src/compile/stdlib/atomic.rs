@@ -87,7 +87,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             ("Swap", _) => |vm, g, n| on_field(vm, g, n, |vm, g, p, a| rmw(vm, g, p, a, I64, Op::Swap)),
             ("And", _) => |vm, g, n| on_field(vm, g, n, |vm, g, p, a| rmw(vm, g, p, a, I64, Op::And)),
             ("Or", _) => |vm, g, n| on_field(vm, g, n, |vm, g, p, a| rmw(vm, g, p, a, I64, Op::Or)),
-            ("CompareAndSwap", _) => |vm, g, n| on_field(vm, g, n, |vm, g, p, a| cas(vm, g, p, a)),
+            ("CompareAndSwap", _) => |vm, g, n| on_field(vm, g, n, cas),
             _ => return None,
         });
     }
@@ -106,7 +106,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             }),
             (2, _) => |vm, g, n| on_addr(vm, g, n, |vm, _, p, a| store(vm, p, a.first().copied().unwrap_or_default())),
             (3, _) => |vm, g, n| on_addr(vm, g, n, |vm, g, p, a| rmw(vm, g, p, a, I64, Op::Swap)),
-            (4, _) => |vm, g, n| on_addr(vm, g, n, |vm, g, p, a| cas(vm, g, p, a)),
+            (4, _) => |vm, g, n| on_addr(vm, g, n, cas),
             (5, _) => |vm, g, n| on_addr(vm, g, n, |vm, g, p, a| rmw(vm, g, p, a, I64, Op::And)),
             (_, _) => |vm, g, n| on_addr(vm, g, n, |vm, g, p, a| rmw(vm, g, p, a, I64, Op::Or)),
         });
