@@ -309,7 +309,7 @@ impl<'a> Compiler<'a> {
     /// ([`super::stdlib::runtime_op`]) a bytecode wrapper around it.
     fn native_value(&mut self, n: u32, nparams: u16, nresults: u16, sp: Span) -> Option<u32> {
         let name = self.bc.natives.get(n as usize).map(|x| x.name.clone()).unwrap_or_default();
-        let key = format!("opwrap:{name}");
+        let key = format!("opwrap:{name}:{nparams}");
         if let Some(f) = self.helper(&key) {
             return Some(f);
         }
@@ -323,7 +323,12 @@ impl<'a> Compiler<'a> {
             cb.emit(Op::Sys { id: crate::process::sys::id::PPROF_TEXT, argc: 2 }, sp);
             cb.emit(Op::CallNative { id: write, argc: 2 }, sp);
         } else {
-            let Some(op) = super::stdlib::runtime_op(&name, nparams) else { return Some(n | crate::vm::NATIVE_FUNC_BIT) };
+            let op = match super::stdlib::runtime_op(&name, nparams) {
+                Some(op) => op,
+                // A goroutine must start in a bytecode frame.
+                None if self.in_go_stmt => Op::CallNative { id: n, argc: nparams },
+                None => return Some(n | crate::vm::NATIVE_FUNC_BIT),
+            };
             for i in 0..nparams {
                 cb.emit(Op::GetLocal(i), sp);
             }

@@ -84,6 +84,10 @@ pub(crate) struct Compiler<'a> {
     pub boxed: HashSet<VarId>,
     /// Generated helpers (method wrappers, bound methods), by a key.
     helpers: HashMap<String, u32>,
+    /// Compiling the call of a `go` statement: a native callee needs a
+    /// bytecode wrapper (a goroutine must start in a frame; a native
+    /// would run at once, in the spawning goroutine).
+    pub in_go_stmt: bool,
     /// Function literals by their expression, compiled when met.
     pub lit_exprs: HashMap<ExprId, FuncId>,
     /// Whether method tables were filled for a runtime type.
@@ -112,6 +116,7 @@ impl<'a> Compiler<'a> {
             natives: HashMap::new(),
             boxed,
             helpers: HashMap::new(),
+            in_go_stmt: false,
             lit_exprs,
             methods_done: HashSet::new(),
             rt_to_tt: HashMap::new(),

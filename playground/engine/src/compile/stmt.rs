@@ -113,7 +113,10 @@ impl FnState {
                 // evaluated here; the new goroutine makes the call.
                 let ExprKind::Call { fun, args, ellipsis } = &e.unparen().kind else { return c.unsupported(sp, "go of a non-call") };
                 let call = e.unparen();
-                if let Some(argc) = c.call(self, call, fun, args, ellipsis.is_some(), true) {
+                c.in_go_stmt = true;
+                let argc = c.call(self, call, fun, args, ellipsis.is_some(), true);
+                c.in_go_stmt = false;
+                if let Some(argc) = argc {
                     self.emit(Op::Go(argc), sp);
                 }
             }

@@ -169,3 +169,13 @@ fn a_channel_with_parked_goroutines_outlives_its_other_references() {
     let o = run(src);
     assert_eq!((o.stdout.as_str(), o.exit_code), ("5 2\n", 0), "{}", o.stderr);
 }
+
+#[test]
+fn a_go_statement_calling_a_native_runs_it_in_the_new_goroutine() {
+    // With one P the printing goroutine never runs before main exits (it
+    // is pushed out of runnext), as in Go: the native must not run at the
+    // go statement.
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo fmt.Println(\"never\")\n\tgo func() { done <- true }()\n\t<-done\n\tfmt.Println(\"end\")\n}\n";
+    let o = run(src);
+    assert_eq!((o.stdout.as_str(), o.exit_code), ("end\n", 0), "{}", o.stderr);
+}

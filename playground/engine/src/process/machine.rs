@@ -480,10 +480,9 @@ impl VmMachine {
                     if panics.contains(g)
                         && let Some(i) = self.vm_of(*g)
                         && self.vm.raise_panic(i, "send on closed channel").is_err()
+                        && let Some(o) = self.gs.get_mut(g)
                     {
-                        if let Some(o) = self.gs.get_mut(g) {
-                            o.must_panic = Some("send on closed channel");
-                        }
+                        o.must_panic = Some("send on closed channel");
                     }
                 }
                 if ready.is_empty() { None } else { Some(Stop::ReadyMany(ready)) }

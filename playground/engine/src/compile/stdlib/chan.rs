@@ -14,7 +14,7 @@ pub fn runtime_op(name: &str, argc: u16) -> Option<Op> {
     if name == "runtime.Goexit" {
         return Some(Op::Goexit);
     }
-    sys_id(name).map(|id| Op::Sys { id, argc })
+    super::sys_id(name).map(|id| Op::Sys { id, argc })
 }
 
 /// Natives registered for the stubs that have no native implementation

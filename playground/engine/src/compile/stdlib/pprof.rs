@@ -82,11 +82,9 @@ pub fn field(vm: &Vm, p: Option<Value>, i: usize) -> Option<Value> {
 fn add(vm: &mut Vm, g: &mut GState, n: usize, d: i64) -> Result<(), Throw> {
     let a = args(g, n);
     if let Some(Value::Ptr { obj, .. }) = a.first().copied()
-        && let Some(Value::Int(c)) = vm.heap.slots(obj).get(1).copied()
+        && let Some(slot) = vm.heap.slots_mut(obj).get_mut(1)
     {
-        if let Some(slot) = vm.heap.slots_mut(obj).get_mut(1) {
-            *slot = Value::Int(c + d);
-        }
+        *slot = Value::Int(slot.int() + d);
     }
     Ok(())
 }
