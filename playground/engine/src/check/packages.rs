@@ -407,6 +407,17 @@ func (wg *WaitGroup) Wait()
 func (wg *WaitGroup) Go(f func())
 type Once struct { done uint32; m Mutex }
 func (o *Once) Do(f func())
+type Map struct { k []any; v []any }
+func (m *Map) Load(key any) (value any, ok bool)
+func (m *Map) Store(key, value any)
+func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool)
+func (m *Map) LoadAndDelete(key any) (value any, loaded bool)
+func (m *Map) Delete(key any)
+func (m *Map) Swap(key, value any) (previous any, loaded bool)
+func (m *Map) CompareAndSwap(key, old, new any) (swapped bool)
+func (m *Map) CompareAndDelete(key, old any) (deleted bool)
+func (m *Map) Range(f func(key, value any) bool)
+func (m *Map) Clear()
 type Cond struct { L Locker; notify uint32 }
 func NewCond(l Locker) *Cond
 func (c *Cond) Wait()

@@ -53,6 +53,16 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
         "sync.NewCond" => new_cond,
+        "sync.(*Map).Load" => |vm, g, n| map_op(vm, g, n, MapOp::Load),
+        "sync.(*Map).Store" => |vm, g, n| map_op(vm, g, n, MapOp::Store),
+        "sync.(*Map).LoadOrStore" => |vm, g, n| map_op(vm, g, n, MapOp::LoadOrStore),
+        "sync.(*Map).LoadAndDelete" => |vm, g, n| map_op(vm, g, n, MapOp::LoadAndDelete),
+        "sync.(*Map).Delete" => |vm, g, n| map_op(vm, g, n, MapOp::Delete),
+        "sync.(*Map).Swap" => |vm, g, n| map_op(vm, g, n, MapOp::Swap),
+        "sync.(*Map).CompareAndSwap" => |vm, g, n| map_op(vm, g, n, MapOp::CompareAndSwap),
+        "sync.(*Map).CompareAndDelete" => |vm, g, n| map_op(vm, g, n, MapOp::CompareAndDelete),
+        "sync.(*Map).Clear" => |vm, g, n| map_op(vm, g, n, MapOp::Clear),
+        "sync.(*Map).Range" => map_range,
         "sync.(*RWMutex).RLocker" => |vm, g, n| {
             let a = args(g, n);
             let recv = a.first().copied().unwrap_or_default();
@@ -222,4 +232,134 @@ pub fn add_runtime_types(bc: &mut crate::vm::Bytecode) {
     }
     pt.methods.sort_by_key(|m| m.name);
     bc.add_type(pt);
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MapOp {
+    Load,
+    Store,
+    LoadOrStore,
+    LoadAndDelete,
+    Delete,
+    Swap,
+    CompareAndSwap,
+    CompareAndDelete,
+    Clear,
+}
+
+/// `sync.Map`'s entries: the stub's two `[]any` fields, keys and values
+/// in insertion order (operations never block, so a plain list under the
+/// simulator's one-instruction-at-a-time execution is already atomic).
+fn map_entries(vm: &Vm, h: Handle) -> (Vec<Value>, Vec<Value>) {
+    let s = vm.heap.slots(h);
+    let (k, v) = (s.first().copied().unwrap_or_default(), s.get(1).copied().unwrap_or_default());
+    (super::slice_elems(vm, k), super::slice_elems(vm, v))
+}
+
+fn map_store(vm: &mut Vm, h: Handle, keys: Vec<Value>, vals: Vec<Value>) -> Result<(), Throw> {
+    let k = super::new_slice(vm, keys, 16)?;
+    let v = super::new_slice(vm, vals, 16)?;
+    vm.heap.store_slot(h, 0, k).map_err(oom)?;
+    vm.heap.store_slot(h, 1, v).map_err(oom)
+}
+
+fn any_eq(vm: &Vm, a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Nil, Value::Nil) => true,
+        (Value::Nil, _) | (_, Value::Nil) => false,
+        _ => vm.heap.equal(&vm.program().types, a, b).unwrap_or(false),
+    }
+}
+
+fn map_op(vm: &mut Vm, g: &mut GState, argc: usize, op: MapOp) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let h = obj(vm, a.first().copied().unwrap_or_default())?;
+    let key = a.get(1).copied().unwrap_or_default();
+    let x = a.get(2).copied().unwrap_or_default();
+    let y = a.get(3).copied().unwrap_or_default();
+    let (mut keys, mut vals) = map_entries(vm, h);
+    let at = keys.iter().position(|k| any_eq(vm, *k, key));
+    let cur = at.and_then(|i| vals.get(i).copied());
+    let mut changed = true;
+    match op {
+        MapOp::Load => {
+            changed = false;
+            g.stack.push(cur.unwrap_or_default());
+            g.stack.push(Value::Bool(cur.is_some()));
+        }
+        MapOp::Store | MapOp::Swap => {
+            match at {
+                Some(i) => vals[i] = x,
+                None => {
+                    keys.push(key);
+                    vals.push(x);
+                }
+            }
+            if op == MapOp::Swap {
+                g.stack.push(cur.unwrap_or_default());
+                g.stack.push(Value::Bool(cur.is_some()));
+            }
+        }
+        MapOp::LoadOrStore => {
+            if cur.is_none() {
+                keys.push(key);
+                vals.push(x);
+            } else {
+                changed = false;
+            }
+            g.stack.push(cur.unwrap_or(x));
+            g.stack.push(Value::Bool(cur.is_some()));
+        }
+        MapOp::LoadAndDelete | MapOp::Delete => {
+            if let Some(i) = at {
+                keys.remove(i);
+                vals.remove(i);
+            } else {
+                changed = false;
+            }
+            if op == MapOp::LoadAndDelete {
+                g.stack.push(cur.unwrap_or_default());
+                g.stack.push(Value::Bool(cur.is_some()));
+            }
+        }
+        MapOp::CompareAndSwap | MapOp::CompareAndDelete => {
+            let ok = cur.is_some_and(|c| any_eq(vm, c, x));
+            changed = ok;
+            if let (true, Some(i)) = (ok, at) {
+                if op == MapOp::CompareAndSwap {
+                    vals[i] = y;
+                } else {
+                    keys.remove(i);
+                    vals.remove(i);
+                }
+            }
+            g.stack.push(Value::Bool(ok));
+        }
+        MapOp::Clear => {
+            keys.clear();
+            vals.clear();
+        }
+    }
+    if changed {
+        map_store(vm, h, keys, vals)?;
+    }
+    Ok(())
+}
+
+/// `Map.Range(f)`: calls `f` on a snapshot until it returns false (`f`
+/// runs inside the call: it must not block).
+fn map_range(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let (a, _pin) = super::pinned_args(g, argc);
+    let h = obj(vm, a.first().copied().unwrap_or_default())?;
+    let f = a.get(1).copied().unwrap_or_default();
+    let (keys, vals) = map_entries(vm, h);
+    let _pin2 = super::pin(&keys);
+    let _pin3 = super::pin(&vals);
+    for (k, v) in keys.into_iter().zip(vals) {
+        let r = super::call_go(vm, g, f, &[k, v], 1)?;
+        if !r.first().is_some_and(|x| x.bool()) {
+            break;
+        }
+    }
+    Ok(())
 }
