@@ -421,27 +421,41 @@ func (p *Profile) WriteTo(w io.Writer, debug int) error
 "#;
 
 const SYNC: &str = r#"package sync
-type Mutex struct { state int32 }
+type Mutex struct { state int32; sema uint32 }
 func (m *Mutex) Lock()
 func (m *Mutex) Unlock()
 func (m *Mutex) TryLock() bool
-type RWMutex struct { w Mutex }
+type RWMutex struct { state int32; sema uint32 }
 func (rw *RWMutex) Lock()
 func (rw *RWMutex) Unlock()
 func (rw *RWMutex) RLock()
 func (rw *RWMutex) RUnlock()
+func (rw *RWMutex) TryLock() bool
+func (rw *RWMutex) TryRLock() bool
+func (rw *RWMutex) RLocker() Locker
 type Locker interface {
 	Lock()
 	Unlock()
 }
-type WaitGroup struct { n int64 }
+type WaitGroup struct { state uint64; sema uint32 }
 func (wg *WaitGroup) Add(delta int)
 func (wg *WaitGroup) Done()
 func (wg *WaitGroup) Wait()
 func (wg *WaitGroup) Go(f func())
-type Once struct { done uint32 }
+type Once struct { done uint32; m Mutex }
 func (o *Once) Do(f func())
-type Cond struct { L Locker }
+type Map struct { k []any; v []any }
+func (m *Map) Load(key any) (value any, ok bool)
+func (m *Map) Store(key, value any)
+func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool)
+func (m *Map) LoadAndDelete(key any) (value any, loaded bool)
+func (m *Map) Delete(key any)
+func (m *Map) Swap(key, value any) (previous any, loaded bool)
+func (m *Map) CompareAndSwap(key, old, new any) (swapped bool)
+func (m *Map) CompareAndDelete(key, old any) (deleted bool)
+func (m *Map) Range(f func(key, value any) bool)
+func (m *Map) Clear()
+type Cond struct { L Locker; notify uint32 }
 func NewCond(l Locker) *Cond
 func (c *Cond) Wait()
 func (c *Cond) Signal()
@@ -450,24 +464,90 @@ func (c *Cond) Broadcast()
 
 const ATOMIC: &str = r#"package atomic
 func AddInt32(addr *int32, delta int32) (new int32)
-func AddInt64(addr *int64, delta int64) (new int64)
 func LoadInt32(addr *int32) (val int32)
-func LoadInt64(addr *int64) (val int64)
 func StoreInt32(addr *int32, val int32)
-func StoreInt64(addr *int64, val int64)
+func SwapInt32(addr *int32, new int32) (old int32)
 func CompareAndSwapInt32(addr *int32, old, new int32) (swapped bool)
-func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool)
+func AndInt32(addr *int32, mask int32) (old int32)
+func OrInt32(addr *int32, mask int32) (old int32)
 type Int32 struct { v int32 }
 func (x *Int32) Load() int32
 func (x *Int32) Store(val int32)
 func (x *Int32) Add(delta int32) (new int32)
+func (x *Int32) Swap(new int32) (old int32)
+func (x *Int32) CompareAndSwap(old, new int32) (swapped bool)
+func (x *Int32) And(mask int32) (old int32)
+func (x *Int32) Or(mask int32) (old int32)
+func AddInt64(addr *int64, delta int64) (new int64)
+func LoadInt64(addr *int64) (val int64)
+func StoreInt64(addr *int64, val int64)
+func SwapInt64(addr *int64, new int64) (old int64)
+func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool)
+func AndInt64(addr *int64, mask int64) (old int64)
+func OrInt64(addr *int64, mask int64) (old int64)
 type Int64 struct { v int64 }
 func (x *Int64) Load() int64
 func (x *Int64) Store(val int64)
 func (x *Int64) Add(delta int64) (new int64)
+func (x *Int64) Swap(new int64) (old int64)
+func (x *Int64) CompareAndSwap(old, new int64) (swapped bool)
+func (x *Int64) And(mask int64) (old int64)
+func (x *Int64) Or(mask int64) (old int64)
+func AddUint32(addr *uint32, delta uint32) (new uint32)
+func LoadUint32(addr *uint32) (val uint32)
+func StoreUint32(addr *uint32, val uint32)
+func SwapUint32(addr *uint32, new uint32) (old uint32)
+func CompareAndSwapUint32(addr *uint32, old, new uint32) (swapped bool)
+func AndUint32(addr *uint32, mask uint32) (old uint32)
+func OrUint32(addr *uint32, mask uint32) (old uint32)
+type Uint32 struct { v uint32 }
+func (x *Uint32) Load() uint32
+func (x *Uint32) Store(val uint32)
+func (x *Uint32) Add(delta uint32) (new uint32)
+func (x *Uint32) Swap(new uint32) (old uint32)
+func (x *Uint32) CompareAndSwap(old, new uint32) (swapped bool)
+func (x *Uint32) And(mask uint32) (old uint32)
+func (x *Uint32) Or(mask uint32) (old uint32)
+func AddUint64(addr *uint64, delta uint64) (new uint64)
+func LoadUint64(addr *uint64) (val uint64)
+func StoreUint64(addr *uint64, val uint64)
+func SwapUint64(addr *uint64, new uint64) (old uint64)
+func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool)
+func AndUint64(addr *uint64, mask uint64) (old uint64)
+func OrUint64(addr *uint64, mask uint64) (old uint64)
+type Uint64 struct { v uint64 }
+func (x *Uint64) Load() uint64
+func (x *Uint64) Store(val uint64)
+func (x *Uint64) Add(delta uint64) (new uint64)
+func (x *Uint64) Swap(new uint64) (old uint64)
+func (x *Uint64) CompareAndSwap(old, new uint64) (swapped bool)
+func (x *Uint64) And(mask uint64) (old uint64)
+func (x *Uint64) Or(mask uint64) (old uint64)
+func AddUintptr(addr *uintptr, delta uintptr) (new uintptr)
+func LoadUintptr(addr *uintptr) (val uintptr)
+func StoreUintptr(addr *uintptr, val uintptr)
+func SwapUintptr(addr *uintptr, new uintptr) (old uintptr)
+func CompareAndSwapUintptr(addr *uintptr, old, new uintptr) (swapped bool)
+func AndUintptr(addr *uintptr, mask uintptr) (old uintptr)
+func OrUintptr(addr *uintptr, mask uintptr) (old uintptr)
+type Uintptr struct { v uintptr }
+func (x *Uintptr) Load() uintptr
+func (x *Uintptr) Store(val uintptr)
+func (x *Uintptr) Add(delta uintptr) (new uintptr)
+func (x *Uintptr) Swap(new uintptr) (old uintptr)
+func (x *Uintptr) CompareAndSwap(old, new uintptr) (swapped bool)
+func (x *Uintptr) And(mask uintptr) (old uintptr)
+func (x *Uintptr) Or(mask uintptr) (old uintptr)
 type Bool struct { v uint32 }
 func (x *Bool) Load() bool
 func (x *Bool) Store(val bool)
+func (x *Bool) Swap(new bool) (old bool)
+func (x *Bool) CompareAndSwap(old, new bool) (swapped bool)
+type Value struct { v any }
+func (v *Value) Load() (val any)
+func (v *Value) Store(val any)
+func (v *Value) Swap(new any) (old any)
+func (v *Value) CompareAndSwap(old, new any) (swapped bool)
 "#;
 
 const TIME: &str = r#"package time
@@ -487,6 +567,9 @@ func (d Duration) Microseconds() int64
 func (d Duration) Nanoseconds() int64
 func (d Duration) Minutes() float64
 func (d Duration) Hours() float64
+func (d Duration) Round(m Duration) Duration
+func (d Duration) Truncate(m Duration) Duration
+func (d Duration) Abs() Duration
 type Time struct { ns int64 }
 func Now() Time
 func Since(t Time) Duration
@@ -495,17 +578,24 @@ func (t Time) Add(d Duration) Time
 func (t Time) Before(u Time) bool
 func (t Time) After(u Time) bool
 func (t Time) UnixNano() int64
+func (t Time) UnixMilli() int64
+func (t Time) Unix() int64
+func (t Time) Equal(u Time) bool
+func (t Time) Compare(u Time) int
+func (t Time) IsZero() bool
+func Until(t Time) Duration
 func Sleep(d Duration)
 func After(d Duration) <-chan Time
 func Tick(d Duration) <-chan Time
-type Timer struct { C <-chan Time }
+type Timer struct { C <-chan Time; id int64; f func() }
 func NewTimer(d Duration) *Timer
 func (t *Timer) Stop() bool
 func (t *Timer) Reset(d Duration) bool
 func AfterFunc(d Duration, f func()) *Timer
-type Ticker struct { C <-chan Time }
+type Ticker struct { C <-chan Time; id int64; f func() }
 func NewTicker(d Duration) *Ticker
 func (t *Ticker) Stop()
+func (t *Ticker) Reset(d Duration)
 "#;
 
 const CONTEXT: &str = r#"package context
@@ -517,14 +607,20 @@ type Context interface {
 	Value(key any) any
 }
 type CancelFunc func()
+type CancelCauseFunc func(cause error)
 var Canceled error
 var DeadlineExceeded error
 func Background() Context
 func TODO() Context
 func WithCancel(parent Context) (ctx Context, cancel CancelFunc)
+func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc)
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)
+func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc)
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)
+func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc)
 func WithValue(parent Context, key, val any) Context
+func WithoutCancel(parent Context) Context
+func AfterFunc(ctx Context, f func()) (stop func() bool)
 func Cause(c Context) error
 "#;
 

@@ -95,6 +95,8 @@ fn frames_with_panics(m: &VmMachine, goid: GoId) -> String {
 /// `created by main.main in goroutine 1` and its location; nothing for main.
 pub fn created_by(m: &VmMachine, goid: GoId) -> String {
     match m.gs.get(&goid).and_then(|g| g.creator.as_ref()) {
+        // Goroutine 0 is the runtime (a timer's `time.goFunc`): no "in".
+        Some(c) if c.goid == 0 => format!("created by {}\n\t{}:{}\n", c.func, m.vm.program().path, c.line),
         Some(c) => format!("created by {} in goroutine {}\n\t{}:{}\n", c.func, c.goid, m.vm.program().path, c.line),
         None => String::new(),
     }

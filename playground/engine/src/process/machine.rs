@@ -95,9 +95,11 @@ pub struct VmMachine {
     /// Function names by index, shared (creators of many goroutines).
     names: HashMap<u32, Arc<str>>,
     /// The `go` statement whose G the scheduler is creating.
-    spawning: Option<(Value, Vec<Value>, Creator)>,
+    pub(crate) spawning: Option<(Value, Vec<Value>, Creator)>,
     /// Finalizer goroutine and signal state (`sys_misc`).
     pub misc: super::sys_misc::MiscState,
+    /// sync, time and context objects (`super::sys_sync`).
+    pub sync: super::sys_sync::SyncState,
 }
 
 impl VmMachine {
@@ -117,6 +119,7 @@ impl VmMachine {
             names: HashMap::new(),
             spawning: None,
             misc: Default::default(),
+            sync: Default::default(),
         }
     }
 
@@ -689,9 +692,6 @@ impl Machine for VmMachine {
         }
     }
 
-    fn timer_fired(&mut self, id: u64, _now: u64) -> Vec<crate::sched::TimerAction> {
-        super::sys_misc::timer_fired(self, id).unwrap_or_default()
-    }
 
     fn runs_system(&self, goid: GoId) -> bool {
         super::sys_misc::runs_system(self, goid)
@@ -701,8 +701,16 @@ impl Machine for VmMachine {
         std::mem::take(&mut self.events)
     }
 
+    fn timer_fired(&mut self, id: u64, now: u64) -> Vec<crate::sched::TimerAction> {
+        // Signal timers (`sys_misc`) first; every other timer is time's.
+        match super::sys_misc::timer_fired(self, id) {
+            Some(actions) => actions,
+            None => super::sys_time::timer_fired(self, id, now),
+        }
+    }
+
     fn newproc(&mut self, parent: GoId, child: GoId) {
-        let Some((func, args, creator)) = self.spawning.take() else { return };
+        let Some((func, args, creator)) = self.spawning.take().or_else(|| self.sync.spawn_queue.pop_front()) else { return };
         debug_assert_eq!(creator.goid, parent);
         match self.vm.spawn(func, &args) {
             Ok(i) => {

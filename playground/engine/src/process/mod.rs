@@ -40,6 +40,8 @@ pub mod sys;
 pub mod sys_errgroup;
 pub mod sys_misc;
 pub mod sys_sync;
+pub mod sys_context;
+pub mod sys_time;
 #[cfg(test)]
 mod tests;
 

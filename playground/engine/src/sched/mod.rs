@@ -153,6 +153,8 @@ pub enum TimerAction {
     Ready(GoId),
     /// Start a goroutine (`time.AfterFunc`); `parent` is named as its creator.
     Go { func: Arc<str>, pos: Span, parent: GoId },
+    /// Arm the same timer again to fire at `when` (a ticker's next tick).
+    Rearm { id: u64, when: u64 },
 }
 
 /// The result of one [`Machine::run`] call.

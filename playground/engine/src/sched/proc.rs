@@ -691,6 +691,12 @@ impl Sched {
                                     self.set_fault(format!("timer {id} readied goroutine {goid}, which is not waiting"))
                                 }
                             },
+                            TimerAction::Rearm { id, when } => {
+                                self.timer_seq += 1;
+                                let seq = self.timer_seq;
+                                self.ps[owner as usize].timers.push(Timer { when, seq, what: TimerWhat::Func(id) });
+                                self.emit(EventKind::TimerSet { p: owner, target: TimerTarget::Func(id), when });
+                            }
                             TimerAction::Go { func, pos, parent } => {
                                 let child = self.newproc1(parent, func, pos, onto);
                                 self.runqput(onto, child, true, PutCause::Newproc);

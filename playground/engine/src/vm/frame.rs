@@ -109,6 +109,11 @@ pub struct GState {
     /// A panic raised from outside (`Vm::raise_panic`), started when the
     /// goroutine next runs.
     pub pending_panic: Option<Value>,
+    /// A deferred native stopped for a runtime request (`defer
+    /// mu.Unlock()` waking a waiter): when the goroutine runs again, the
+    /// return (`Some(false)`) or the panic (`Some(true)`) that was running
+    /// deferred calls goes on.
+    pub resume_defers: Option<bool>,
 }
 
 impl GState {

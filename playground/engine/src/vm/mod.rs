@@ -665,7 +665,16 @@ impl Vm {
         let fpos = g.stack.len();
         g.stack.push(d.func);
         g.stack.extend_from_slice(&d.args);
-        let pushed = self.call_value(g, prog, fpos, d.args.len(), kind, d.frame)?;
+        let pushed = match self.call_value(g, prog, fpos, d.args.len(), kind, d.frame) {
+            Err(Flow::Stop(Stop::Syscall(sc))) => {
+                // A native that blocks or wakes (served by the process):
+                // carry on with the remaining defers when resumed.
+                g.stack.truncate(fpos);
+                g.resume_defers = Some(matches!(kind, FrameKind::DeferredByPanic));
+                return Err(Flow::Stop(Stop::Syscall(sc)));
+            }
+            r => r?,
+        };
         if !pushed {
             g.stack.truncate(fpos);
         }
@@ -1164,6 +1173,20 @@ impl Vm {
             // parked (send on closed channel...): unwind from here.
             if let Some(v) = g.pending_panic.take() {
                 handle!(Flow::Panic(v, false))
+            }
+            if let Some(panicking) = g.resume_defers.take() {
+                let r = if panicking {
+                    if let Some(p) = g.panics.last_mut() {
+                        p.defer_frame = None;
+                    }
+                    self.continue_panicking(g, prog)
+                } else {
+                    self.continue_return(g, prog)
+                };
+                match r {
+                    Ok(()) => continue 'reload,
+                    Err(f) => handle!(f),
+                }
             }
             loop {
                 if *left == 0 {

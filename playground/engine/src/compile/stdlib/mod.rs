@@ -23,6 +23,9 @@ mod sim;
 mod more;
 mod pprof;
 mod sync;
+mod time;
+mod atomic;
+pub(crate) mod context;
 
 use crate::chunk::{ChunkBuilder, Op};
 use crate::heap::Obj;
@@ -35,7 +38,7 @@ use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 pub use fmt::{format_value_plain, struct_field_names};
 
 /// Globals reserved after the program's for trampoline results.
-pub const SCRATCH_GLOBALS: u32 = 6;
+pub const SCRATCH_GLOBALS: u32 = 8;
 /// Scratch globals caching package error values (identity matters for
 /// `errors.Is`): `strconv.ErrSyntax`, `strconv.ErrRange`.
 pub const SCRATCH_ERR_SYNTAX: usize = 4;
@@ -58,6 +61,9 @@ pub fn register(bc: &mut Bytecode) {
             d.methods.sort_by_key(|x| x.name);
         }
     }
+    // The goroutine body `wg.Go` starts (bytecode, so a panic in it
+    // unwinds and repanics as Go's does).
+    crate::process::sys_sync::add_funcs(bc, sync::lookup);
 }
 
 /// Runtime types that exist only inside natives (no stub declares them):
@@ -94,6 +100,8 @@ pub fn add_runtime_types(bc: &mut Bytecode) {
         pt.methods.sort_by_key(|m| m.name);
         bc.add_type(pt);
     }
+    context::add_runtime_types(bc);
+    sync::add_runtime_types(bc);
 }
 
 /// Records facts about a runtime type that formatting needs (struct field
@@ -250,9 +258,24 @@ pub fn runtime_op(name: &str, argc: u16) -> Option<crate::chunk::Op> {
     chan::runtime_op(name, argc)
 }
 
+/// Stub functions implemented as bytecode (added by `register`) rather
+/// than natives: Go code that calls user code and may block or panic.
+pub fn bytecode_func(name: &str) -> bool {
+    matches!(name, "sync.(*Once).Do")
+}
+
 /// The native behind a stub name.
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name).or_else(|| lib::lookup(name)).or_else(|| chan::lookup(name)).or_else(|| pprof::lookup(name)).or_else(|| sync::lookup(name)).or_else(|| more::lookup(name)).or_else(|| misc_lookup(name))
+    fmt::lookup(name)
+        .or_else(|| lib::lookup(name))
+        .or_else(|| chan::lookup(name))
+        .or_else(|| pprof::lookup(name))
+        .or_else(|| sync::lookup(name))
+        .or_else(|| time::lookup(name))
+        .or_else(|| atomic::lookup(name))
+        .or_else(|| context::lookup(name))
+        .or_else(|| more::lookup(name))
+        .or_else(|| misc_lookup(name))
 }
 
 /// Natives of log, finalizers, signals and `gmp/sim`.
@@ -268,6 +291,8 @@ pub fn native_var(name: &str) -> Option<&'static str> {
         "os.Args" => "os.Args",
         "strconv.ErrSyntax" => "strconv.ErrSyntax",
         "strconv.ErrRange" => "strconv.ErrRange",
+        "context.Canceled" => "context.Canceled",
+        "context.DeadlineExceeded" => "context.DeadlineExceeded",
         _ => return None,
     })
 }

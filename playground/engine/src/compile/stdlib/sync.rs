@@ -1,64 +1,85 @@
-//! `sync` for a program running on one goroutine: Mutex, RWMutex,
-//! WaitGroup and Once over their stub structs' state fields. Waiting
-//! that could only end by another goroutine's action ends the run as
-//! Go's deadlock does; misuse panics or throws with Go's texts. The
-//! scheduler (issue 4) replaces these with parking goroutines.
+//! `sync`'s methods as natives: the fast paths Go inlines (an uncontended
+//! Mutex Lock/Unlock, a WaitGroup Add/Done that wakes nobody, Wait on a
+//! zero counter) run here on the object's state word; everything that
+//! may block or wake a goroutine becomes a request to the process
+//! (`process::sys_sync`), which parks and readies goroutines over the
+//! `runtime::sync` state machines. Misuse that Go reports as a
+//! recoverable panic (a negative WaitGroup counter) panics here, so
+//! `recover` sees it; fatal errors (`sync: unlock of unlocked mutex`) are
+//! the process's, with the goroutine dump.
+//!
+//! Stub layout (`check/packages.rs`): Mutex, RWMutex, WaitGroup and Cond
+//! keep Go's state word (or the Locker, for Cond) in field 0 and the
+//! process's entry id in field 1.
 
-use super::{args, new_iface, new_str, oom, pinned_args};
-use crate::value::{Handle, Value, WHOLE};
-use crate::vm::{Fatal, FatalKind, GState, NativeFn, Stop, Throw, Vm};
+use super::{args, new_iface, new_str, oom};
+use crate::process::sys_sync::{id, obj_of};
+use crate::value::{Handle, Value};
+use crate::vm::{Fatal, FatalKind, GState, NativeFn, Stop, Syscall, Throw, Vm};
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
-        "sync.(*Mutex).Lock" => |vm, g, n| lock(vm, g, n, false, "sync.Mutex.Lock"),
+        "sync.(*Mutex).Lock" => mutex_lock,
         "sync.(*Mutex).TryLock" => try_lock,
-        "sync.(*Mutex).Unlock" => |vm, g, n| unlock(vm, g, n, false),
-        "sync.(*RWMutex).Lock" => |vm, g, n| lock(vm, g, n, true, "sync.RWMutex.Lock"),
-        "sync.(*RWMutex).Unlock" => |vm, g, n| unlock(vm, g, n, true),
-        "sync.(*RWMutex).RLock" => rlock,
-        "sync.(*RWMutex).RUnlock" => runlock,
+        "sync.(*Mutex).Unlock" => mutex_unlock,
+        "sync.(*RWMutex).Lock" => |vm, g, n| sys1(vm, g, n, id::RW_LOCK),
+        "sync.(*RWMutex).Unlock" => |vm, g, n| sys1(vm, g, n, id::RW_UNLOCK),
+        "sync.(*RWMutex).RLock" => |vm, g, n| sys1(vm, g, n, id::RW_RLOCK),
+        "sync.(*RWMutex).RUnlock" => |vm, g, n| sys1(vm, g, n, id::RW_RUNLOCK),
+        "sync.(*RWMutex).TryLock" => |vm, g, n| sys1(vm, g, n, id::RW_TRYLOCK),
+        "sync.(*RWMutex).TryRLock" => |vm, g, n| sys1(vm, g, n, id::RW_TRYRLOCK),
         "sync.(*WaitGroup).Add" => |vm, g, n| {
             let a = args(g, n);
-            wg_add(vm, g, a.first().copied().unwrap_or_default(), a.get(1).map_or(0, |v| v.int()))
+            wg_add(vm, a.first().copied().unwrap_or_default(), a.get(1).map_or(0, |v| v.int()))
         },
-        "sync.(*WaitGroup).Done" => |vm, g, n| {
-            let a = args(g, n);
-            wg_add(vm, g, a.first().copied().unwrap_or_default(), -1)
-        },
+        "sync.(*WaitGroup).Done" => wg_done,
         "sync.(*WaitGroup).Wait" => wg_wait,
-        "sync.(*Once).Do" => once_do,
+        "sync.(*WaitGroup).Go" => wg_go,
+        "sync.once.done" => |vm, g, n| {
+            let a = args(g, n);
+            let h = obj(vm, a.first().copied().unwrap_or_default())?;
+            g.stack.push(Value::Bool(get(vm, h) != 0));
+            Ok(())
+        },
+        "sync.once.setDone" => |vm, g, n| {
+            let a = args(g, n);
+            let h = obj(vm, a.first().copied().unwrap_or_default())?;
+            set(vm, h, 1)
+        },
+        "sync.once.m" => |vm, g, n| {
+            let a = args(g, n);
+            let h = obj(vm, a.first().copied().unwrap_or_default())?;
+            g.stack.push(Value::Ptr { obj: h, slot: 1 });
+            Ok(())
+        },
+        "sync.NewCond" => new_cond,
+        "sync.(*Map).Load" => |vm, g, n| map_op(vm, g, n, MapOp::Load),
+        "sync.(*Map).Store" => |vm, g, n| map_op(vm, g, n, MapOp::Store),
+        "sync.(*Map).LoadOrStore" => |vm, g, n| map_op(vm, g, n, MapOp::LoadOrStore),
+        "sync.(*Map).LoadAndDelete" => |vm, g, n| map_op(vm, g, n, MapOp::LoadAndDelete),
+        "sync.(*Map).Delete" => |vm, g, n| map_op(vm, g, n, MapOp::Delete),
+        "sync.(*Map).Swap" => |vm, g, n| map_op(vm, g, n, MapOp::Swap),
+        "sync.(*Map).CompareAndSwap" => |vm, g, n| map_op(vm, g, n, MapOp::CompareAndSwap),
+        "sync.(*Map).CompareAndDelete" => |vm, g, n| map_op(vm, g, n, MapOp::CompareAndDelete),
+        "sync.(*Map).Clear" => |vm, g, n| map_op(vm, g, n, MapOp::Clear),
+        "sync.(*Map).Range" => map_range,
+        "sync.(*RWMutex).RLocker" => |vm, g, n| {
+            let a = args(g, n);
+            let recv = a.first().copied().unwrap_or_default();
+            let tid = super::type_named(vm, RLOCKER).unwrap_or(crate::rtype::T_ANY);
+            let v = new_iface(vm, tid, recv)?;
+            g.stack.push(v);
+            Ok(())
+        },
+        "sync.(*rlocker).Lock" => |vm, g, n| sys1(vm, g, n, id::RW_RLOCK),
+        "sync.(*rlocker).Unlock" => |vm, g, n| sys1(vm, g, n, id::RW_RUNLOCK),
+        "sync.(*Cond).Wait" => |vm, g, n| sys1(vm, g, n, id::COND_WAIT),
+        "sync.(*Cond).Signal" => |vm, g, n| sys1(vm, g, n, id::COND_SIGNAL),
+        "sync.(*Cond).Broadcast" => |vm, g, n| sys1(vm, g, n, id::COND_BROADCAST),
         _ => return None,
     })
 }
 
-/// The state slot of a sync object: the struct's field 0, or for an
-/// RWMutex the state of its inner Mutex.
-fn state_of(vm: &Vm, recv: Value, nested: bool) -> Option<(Handle, usize)> {
-    let h = match recv {
-        Value::Ptr { obj, slot: WHOLE } => obj,
-        Value::Ptr { obj, slot } => match vm.heap.elem(obj, slot as usize) {
-            Value::Agg(h) => h,
-            _ => return None,
-        },
-        _ => return None,
-    };
-    if nested {
-        match vm.heap.slots(h).first() {
-            Some(Value::Agg(inner)) => Some((*inner, 0)),
-            _ => None,
-        }
-    } else {
-        Some((h, 0))
-    }
-}
-
-fn get(vm: &Vm, at: (Handle, usize)) -> i64 {
-    vm.heap.slots(at.0).get(at.1).map_or(0, |v| v.int())
-}
-
-fn set(vm: &mut Vm, at: (Handle, usize), v: i64) -> Result<(), Throw> {
-    vm.heap.store_slot(at.0, at.1, Value::Int(v)).map_err(oom)
-}
 
 fn nil_deref() -> Throw {
     Throw::Stop(Stop::Fatal(Fatal {
@@ -68,98 +89,277 @@ fn nil_deref() -> Throw {
     }))
 }
 
-fn deadlock(vm: &mut Vm, g: &GState, state: &str) -> Throw {
-    let trace = vm.traceback(g);
-    let mut message = String::from("fatal error: all goroutines are asleep - deadlock!\n\n");
-    message.push_str(&vm.format_trace(1, state, &trace));
-    Throw::Stop(Stop::Fatal(Fatal { kind: FatalKind::Internal, message, trace: vec![] }))
+/// Ends the native with a request to the process.
+fn sys(id: u32, args: Vec<Value>) -> Result<(), Throw> {
+    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args })))
 }
 
-/// Go's `throw`: a fatal error with the running goroutine's trace.
-fn throw(vm: &mut Vm, g: &GState, msg: &str) -> Throw {
-    let trace = vm.traceback(g);
-    let mut message = format!("fatal error: {msg}\n\n");
-    message.push_str(&vm.format_trace(1, "running", &trace));
-    Throw::Stop(Stop::Fatal(Fatal { kind: FatalKind::Internal, message, trace: vec![] }))
-}
-
-fn lock(vm: &mut Vm, g: &mut GState, argc: usize, rw: bool, wait: &str) -> Result<(), Throw> {
+/// A request on the receiver alone (after checking it is not nil).
+fn sys1(vm: &mut Vm, g: &mut GState, argc: usize, sid: u32) -> Result<(), Throw> {
     let a = args(g, argc);
-    let Some(at) = state_of(vm, a.first().copied().unwrap_or_default(), rw) else { return Err(nil_deref()) };
-    if get(vm, at) != 0 {
-        return Err(deadlock(vm, g, wait));
+    let recv = a.first().copied().unwrap_or_default();
+    if obj_of(&vm.heap, recv).is_none() {
+        return Err(nil_deref());
     }
-    set(vm, at, 1)
+    sys(sid, vec![recv])
+}
+
+fn obj(vm: &Vm, recv: Value) -> Result<Handle, Throw> {
+    obj_of(&vm.heap, recv).ok_or_else(nil_deref)
+}
+
+fn get(vm: &Vm, h: Handle) -> i64 {
+    vm.heap.slots(h).first().map_or(0, |v| v.int())
+}
+
+fn set(vm: &mut Vm, h: Handle, v: i64) -> Result<(), Throw> {
+    vm.heap.store_slot(h, 0, Value::Int(v)).map_err(oom)
+}
+
+const MUTEX_LOCKED: i64 = 1;
+const MUTEX_STARVING: i64 = 4;
+
+fn mutex_lock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let recv = a.first().copied().unwrap_or_default();
+    let h = obj(vm, recv)?;
+    if get(vm, h) == 0 {
+        return set(vm, h, MUTEX_LOCKED);
+    }
+    sys(id::MUTEX_LOCK, vec![recv])
+}
+
+fn mutex_unlock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let recv = a.first().copied().unwrap_or_default();
+    let h = obj(vm, recv)?;
+    if get(vm, h) == MUTEX_LOCKED {
+        return set(vm, h, 0);
+    }
+    sys(id::MUTEX_UNLOCK, vec![recv])
 }
 
 fn try_lock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let Some(at) = state_of(vm, a.first().copied().unwrap_or_default(), false) else { return Err(nil_deref()) };
-    let free = get(vm, at) == 0;
-    if free {
-        set(vm, at, 1)?;
+    let h = obj(vm, a.first().copied().unwrap_or_default())?;
+    let s = get(vm, h);
+    let ok = s & (MUTEX_LOCKED | MUTEX_STARVING) == 0;
+    if ok {
+        set(vm, h, s | MUTEX_LOCKED)?;
     }
-    g.stack.push(Value::Bool(free));
+    g.stack.push(Value::Bool(ok));
     Ok(())
 }
 
-fn unlock(vm: &mut Vm, g: &mut GState, argc: usize, rw: bool) -> Result<(), Throw> {
-    let a = args(g, argc);
-    let Some(at) = state_of(vm, a.first().copied().unwrap_or_default(), rw) else { return Err(nil_deref()) };
-    if get(vm, at) != 1 {
-        let msg = if rw { "sync: Unlock of unlocked RWMutex" } else { "sync: unlock of unlocked mutex" };
-        return Err(throw(vm, g, msg));
+fn go_panic(vm: &mut Vm, msg: &str) -> Throw {
+    match new_str(vm, msg.as_bytes()).and_then(|s| new_iface(vm, crate::rtype::T_STRING, s)) {
+        Ok(v) => Throw::Panic(v),
+        Err(e) => e,
     }
-    set(vm, at, 0)
 }
 
-/// Readers are counted as a negative state.
-fn rlock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
-    let Some(at) = state_of(vm, a.first().copied().unwrap_or_default(), true) else { return Err(nil_deref()) };
-    let s = get(vm, at);
-    if s > 0 {
-        return Err(deadlock(vm, g, "sync.RWMutex.RLock"));
+/// `WaitGroup.Add`: Go's state word is the counter (high 32 bits) and the
+/// waiter count (low 32).
+fn wg_add(vm: &mut Vm, recv: Value, delta: i64) -> Result<(), Throw> {
+    let h = obj(vm, recv)?;
+    let old = get(vm, h) as u64;
+    let new = old.wrapping_add((delta as u64) << 32);
+    let v = (new >> 32) as i32;
+    let w = (new & 0x7fff_ffff) as u32;
+    if v < 0 {
+        set(vm, h, new as i64)?;
+        return Err(go_panic(vm, "sync: negative WaitGroup counter"));
     }
-    set(vm, at, s - 1)
+    if w != 0 && delta > 0 && v as i64 == delta {
+        return Err(go_panic(vm, "sync: WaitGroup misuse: Add called concurrently with Wait"));
+    }
+    if v > 0 || w == 0 {
+        return set(vm, h, new as i64);
+    }
+    // The counter reaches zero with goroutines waiting: wake them.
+    sys(id::WG_ADD, vec![recv, Value::Int(delta)])
 }
 
-fn runlock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+fn wg_done(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let Some(at) = state_of(vm, a.first().copied().unwrap_or_default(), true) else { return Err(nil_deref()) };
-    let s = get(vm, at);
-    if s >= 0 {
-        return Err(throw(vm, g, "sync: RUnlock of unlocked RWMutex"));
-    }
-    set(vm, at, s + 1)
-}
-
-fn wg_add(vm: &mut Vm, _g: &mut GState, recv: Value, delta: i64) -> Result<(), Throw> {
-    let Some(at) = state_of(vm, recv, false) else { return Err(nil_deref()) };
-    let n = get(vm, at) + delta;
-    if n < 0 {
-        let s = new_str(vm, b"sync: negative WaitGroup counter")?;
-        return Err(Throw::Panic(new_iface(vm, crate::rtype::T_STRING, s)?));
-    }
-    set(vm, at, n)
+    wg_add(vm, a.first().copied().unwrap_or_default(), -1)
 }
 
 fn wg_wait(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let Some(at) = state_of(vm, a.first().copied().unwrap_or_default(), false) else { return Err(nil_deref()) };
-    if get(vm, at) != 0 {
-        return Err(deadlock(vm, g, "sync.WaitGroup.Wait"));
+    let recv = a.first().copied().unwrap_or_default();
+    let h = obj(vm, recv)?;
+    if get(vm, h) >> 32 == 0 {
+        return Ok(());
+    }
+    sys(id::WG_WAIT, vec![recv])
+}
+
+/// `wg.Go(f)`: `Add(1)`, then the process starts Go's wrapper goroutine.
+fn wg_go(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let recv = a.first().copied().unwrap_or_default();
+    wg_add(vm, recv, 1)?;
+    sys(id::WG_GO, vec![recv, a.get(1).copied().unwrap_or_default()])
+}
+
+/// `sync.NewCond(l)`: `&Cond{L: l}`.
+fn new_cond(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let l = a.first().copied().unwrap_or_default();
+    let h = vm.heap.alloc_slots(vec![l, Value::Int(0)], 24).map_err(oom)?;
+    g.stack.push(Value::Ptr { obj: h, slot: crate::value::WHOLE });
+    Ok(())
+}
+
+const RLOCKER: &str = "*sync.rlocker";
+
+/// The runtime type `RWMutex.RLocker` returns: a Locker whose Lock and
+/// Unlock are the RWMutex's RLock and RUnlock.
+pub fn add_runtime_types(bc: &mut crate::vm::Bytecode) {
+    use crate::rtype::{Callee, Kind, Method, TypeDesc};
+    if bc.types.iter().any(|t| t.name == RLOCKER) {
+        return;
+    }
+    let st = bc.add_type(TypeDesc::new("sync.rlocker", Kind::Struct(vec![crate::rtype::T_INT; 2]), true, 8));
+    let mut pt = TypeDesc::new(RLOCKER, Kind::Ptr(st), true, 8);
+    for m in ["Lock", "Unlock"] {
+        let full = format!("sync.(*rlocker).{m}");
+        let Some(f) = lookup(&full) else { continue };
+        let n = bc.add_native(&full, f);
+        let mid = bc.method_id(m);
+        pt.methods.push(Method { name: mid, target: Callee::Native(n) });
+    }
+    pt.methods.sort_by_key(|m| m.name);
+    bc.add_type(pt);
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MapOp {
+    Load,
+    Store,
+    LoadOrStore,
+    LoadAndDelete,
+    Delete,
+    Swap,
+    CompareAndSwap,
+    CompareAndDelete,
+    Clear,
+}
+
+/// `sync.Map`'s entries: the stub's two `[]any` fields, keys and values
+/// in insertion order (operations never block, so a plain list under the
+/// simulator's one-instruction-at-a-time execution is already atomic).
+fn map_entries(vm: &Vm, h: Handle) -> (Vec<Value>, Vec<Value>) {
+    let s = vm.heap.slots(h);
+    let (k, v) = (s.first().copied().unwrap_or_default(), s.get(1).copied().unwrap_or_default());
+    (super::slice_elems(vm, k), super::slice_elems(vm, v))
+}
+
+fn map_store(vm: &mut Vm, h: Handle, keys: Vec<Value>, vals: Vec<Value>) -> Result<(), Throw> {
+    let k = super::new_slice(vm, keys, 16)?;
+    let v = super::new_slice(vm, vals, 16)?;
+    vm.heap.store_slot(h, 0, k).map_err(oom)?;
+    vm.heap.store_slot(h, 1, v).map_err(oom)
+}
+
+fn any_eq(vm: &Vm, a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Nil, Value::Nil) => true,
+        (Value::Nil, _) | (_, Value::Nil) => false,
+        _ => vm.heap.equal(&vm.program().types, a, b).unwrap_or(false),
+    }
+}
+
+fn map_op(vm: &mut Vm, g: &mut GState, argc: usize, op: MapOp) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let h = obj(vm, a.first().copied().unwrap_or_default())?;
+    let key = a.get(1).copied().unwrap_or_default();
+    let x = a.get(2).copied().unwrap_or_default();
+    let y = a.get(3).copied().unwrap_or_default();
+    let (mut keys, mut vals) = map_entries(vm, h);
+    let at = keys.iter().position(|k| any_eq(vm, *k, key));
+    let cur = at.and_then(|i| vals.get(i).copied());
+    let mut changed = true;
+    match op {
+        MapOp::Load => {
+            changed = false;
+            g.stack.push(cur.unwrap_or_default());
+            g.stack.push(Value::Bool(cur.is_some()));
+        }
+        MapOp::Store | MapOp::Swap => {
+            match at {
+                Some(i) => vals[i] = x,
+                None => {
+                    keys.push(key);
+                    vals.push(x);
+                }
+            }
+            if op == MapOp::Swap {
+                g.stack.push(cur.unwrap_or_default());
+                g.stack.push(Value::Bool(cur.is_some()));
+            }
+        }
+        MapOp::LoadOrStore => {
+            if cur.is_none() {
+                keys.push(key);
+                vals.push(x);
+            } else {
+                changed = false;
+            }
+            g.stack.push(cur.unwrap_or(x));
+            g.stack.push(Value::Bool(cur.is_some()));
+        }
+        MapOp::LoadAndDelete | MapOp::Delete => {
+            if let Some(i) = at {
+                keys.remove(i);
+                vals.remove(i);
+            } else {
+                changed = false;
+            }
+            if op == MapOp::LoadAndDelete {
+                g.stack.push(cur.unwrap_or_default());
+                g.stack.push(Value::Bool(cur.is_some()));
+            }
+        }
+        MapOp::CompareAndSwap | MapOp::CompareAndDelete => {
+            let ok = cur.is_some_and(|c| any_eq(vm, c, x));
+            changed = ok;
+            if let (true, Some(i)) = (ok, at) {
+                if op == MapOp::CompareAndSwap {
+                    vals[i] = y;
+                } else {
+                    keys.remove(i);
+                    vals.remove(i);
+                }
+            }
+            g.stack.push(Value::Bool(ok));
+        }
+        MapOp::Clear => {
+            keys.clear();
+            vals.clear();
+        }
+    }
+    if changed {
+        map_store(vm, h, keys, vals)?;
     }
     Ok(())
 }
 
-fn once_do(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let (a, _pin) = pinned_args(g, argc);
-    let Some(at) = state_of(vm, a.first().copied().unwrap_or_default(), false) else { return Err(nil_deref()) };
-    if get(vm, at) != 0 {
-        return Ok(());
+/// `Map.Range(f)`: calls `f` on a snapshot until it returns false (`f`
+/// runs inside the call: it must not block).
+fn map_range(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let (a, _pin) = super::pinned_args(g, argc);
+    let h = obj(vm, a.first().copied().unwrap_or_default())?;
+    let f = a.get(1).copied().unwrap_or_default();
+    let (keys, vals) = map_entries(vm, h);
+    let _pin2 = super::pin(&keys);
+    let _pin3 = super::pin(&vals);
+    for (k, v) in keys.into_iter().zip(vals) {
+        let r = super::call_go(vm, g, f, &[k, v], 1)?;
+        if !r.first().is_some_and(|x| x.bool()) {
+            break;
+        }
     }
-    set(vm, at, 1)?;
-    super::call_go(vm, g, a.get(1).copied().unwrap_or_default(), &[], 0)?;
     Ok(())
 }

@@ -1,0 +1,426 @@
+//! `context` as natives over a context object in the heap, with the
+//! cancellation tree in the process (`process::sys_context`).
+//!
+//! A Context is an interface value of the runtime type `*context.ctx`
+//! (made here, [`add_runtime_types`]) pointing to an aggregate with the
+//! slots below. What only reads a context (`Done`, `Err`, `Value`,
+//! `Deadline`, `String`, `Cause`) and what makes one that cannot be
+//! canceled (`Background`, `TODO`, `WithValue`, `WithoutCancel`) is done
+//! here, following `context/context.go`; what cancels or can be canceled
+//! (`WithCancel`, `WithTimeout`, `WithDeadline`, their `Cause` forms,
+//! `AfterFunc`, the cancel functions) is a request to the process, which
+//! closes Done channels, wakes their receivers and arms deadline timers.
+
+use super::{args, new_iface, new_str, oom, type_named};
+use crate::process::sys::Chans;
+use crate::process::sys_context::id;
+use crate::rtype::{Callee, Kind, Method, TypeDesc};
+use crate::value::{Value, WHOLE};
+use crate::vm::{Bytecode, GState, NativeFn, Stop, Syscall, Throw, Vm};
+
+/// Slots of a context object.
+pub mod slot {
+    /// The process's node id (0 for contexts that cannot be canceled).
+    pub const ID: usize = 0;
+    pub const PARENT: usize = 1;
+    pub const KEY: usize = 2;
+    pub const VAL: usize = 3;
+    /// The Done channel, made on first use.
+    pub const DONE: usize = 4;
+    /// Canceled / DeadlineExceeded once canceled.
+    pub const ERR: usize = 5;
+    pub const CAUSE: usize = 6;
+    pub const KIND: usize = 7;
+    /// Unix ns of the deadline (WithDeadline/WithTimeout).
+    pub const DEADLINE: usize = 8;
+    pub const N: usize = 9;
+}
+
+/// What made a context (slot KIND).
+pub mod kind {
+    pub const BACKGROUND: i64 = 0;
+    pub const TODO: i64 = 1;
+    pub const CANCEL: i64 = 2;
+    pub const DEADLINE: i64 = 3;
+    pub const VALUE: i64 = 4;
+    pub const WITHOUT_CANCEL: i64 = 5;
+    /// The internal context of `AfterFunc` (cancelable, never returned).
+    pub const AFTER_FUNC: i64 = 6;
+}
+
+pub const CTX_TYPE: &str = "*context.ctx";
+
+/// The scratch globals caching `context.Canceled` / `DeadlineExceeded`.
+const SCRATCH_CANCELED: usize = 6;
+const SCRATCH_DEADLINE: usize = 7;
+
+pub fn lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "context.Background" => |vm, g, n| push_new(vm, g, n, kind::BACKGROUND),
+        "context.TODO" => |vm, g, n| push_new(vm, g, n, kind::TODO),
+        "context.WithValue" => |vm, g, n| {
+            let a = args(g, n);
+            let mut s = vec![Value::Nil; slot::N];
+            s[slot::ID] = Value::Int(0);
+            s[slot::PARENT] = a.first().copied().unwrap_or_default();
+            s[slot::KEY] = a.get(1).copied().unwrap_or_default();
+            s[slot::VAL] = a.get(2).copied().unwrap_or_default();
+            s[slot::KIND] = Value::Int(kind::VALUE);
+            if s[slot::PARENT] == Value::Nil {
+                return Err(plain_panic(vm, "cannot create context from nil parent"));
+            }
+            let c = new_ctx(vm, s)?;
+            g.stack.push(c);
+            Ok(())
+        },
+        "context.WithoutCancel" => |vm, g, n| {
+            let a = args(g, n);
+            let mut s = vec![Value::Nil; slot::N];
+            s[slot::ID] = Value::Int(0);
+            s[slot::PARENT] = a.first().copied().unwrap_or_default();
+            s[slot::KIND] = Value::Int(kind::WITHOUT_CANCEL);
+            if s[slot::PARENT] == Value::Nil {
+                return Err(plain_panic(vm, "cannot create context from nil parent"));
+            }
+            let c = new_ctx(vm, s)?;
+            g.stack.push(c);
+            Ok(())
+        },
+        "context.WithCancel" => |_, g, n| sys(id::WITH_CANCEL, args(g, n)),
+        "context.WithCancelCause" => |_, g, n| sys(id::WITH_CANCEL_CAUSE, args(g, n)),
+        "context.WithTimeout" => |_, g, n| {
+            let mut a = args(g, n);
+            a.push(Value::Nil);
+            sys(id::WITH_TIMEOUT, a)
+        },
+        "context.WithTimeoutCause" => |_, g, n| sys(id::WITH_TIMEOUT, args(g, n)),
+        "context.WithDeadline" => |vm, g, n| {
+            let a = args(g, n);
+            let d = crate::process::sys_sync::time_ns(&vm.heap, a.get(1).copied().unwrap_or_default());
+            sys(id::WITH_DEADLINE, vec![a.first().copied().unwrap_or_default(), Value::Int(d), Value::Nil])
+        },
+        "context.WithDeadlineCause" => |vm, g, n| {
+            let a = args(g, n);
+            let d = crate::process::sys_sync::time_ns(&vm.heap, a.get(1).copied().unwrap_or_default());
+            sys(id::WITH_DEADLINE, vec![a.first().copied().unwrap_or_default(), Value::Int(d), a.get(2).copied().unwrap_or_default()])
+        },
+        "context.AfterFunc" => |_, g, n| sys(id::AFTER_FUNC, args(g, n)),
+        "context.Cause" => |vm, g, n| {
+            let a = args(g, n);
+            let c = a.first().copied().unwrap_or_default();
+            let v = cause(vm, c);
+            g.stack.push(v);
+            Ok(())
+        },
+        "context.Canceled" => |vm, g, _| {
+            let e = ctx_error(vm, false)?;
+            g.stack.push(e);
+            Ok(())
+        },
+        "context.DeadlineExceeded" => |vm, g, _| {
+            let e = ctx_error(vm, true)?;
+            g.stack.push(e);
+            Ok(())
+        },
+        "context.(*ctx).Done" => |vm, g, n| {
+            let a = args(g, n);
+            let c = done(vm, a.first().copied().unwrap_or_default())?;
+            g.stack.push(c);
+            Ok(())
+        },
+        "context.(*ctx).Err" => |vm, g, n| {
+            let a = args(g, n);
+            let e = err(vm, a.first().copied().unwrap_or_default());
+            g.stack.push(e);
+            Ok(())
+        },
+        "context.(*ctx).Value" => |vm, g, n| {
+            let a = args(g, n);
+            let v = value(vm, a.first().copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default());
+            g.stack.push(v);
+            Ok(())
+        },
+        "context.(*ctx).Deadline" => |vm, g, n| {
+            let a = args(g, n);
+            let d = deadline(vm, a.first().copied().unwrap_or_default());
+            let t = super::time::new_time(vm, d.unwrap_or(0))?;
+            g.stack.push(t);
+            g.stack.push(Value::Bool(d.is_some()));
+            Ok(())
+        },
+        "context.(*ctx).String" => |vm, g, n| {
+            let a = args(g, n);
+            let s = string(vm, g, a.first().copied().unwrap_or_default());
+            let v = new_str(vm, s.as_bytes())?;
+            g.stack.push(v);
+            Ok(())
+        },
+        "context.deadlineExceededError.Error" => |vm, g, n| {
+            args(g, n);
+            let v = new_str(vm, b"context deadline exceeded")?;
+            g.stack.push(v);
+            Ok(())
+        },
+        "context.deadlineExceededError.Timeout" | "context.deadlineExceededError.Temporary" => |_, g, n| {
+            args(g, n);
+            g.stack.push(Value::Bool(true));
+            Ok(())
+        },
+        _ => return None,
+    })
+}
+
+/// Adds the runtime type `*context.ctx` with its methods, so a context
+/// made by a native satisfies `context.Context` (and `fmt.Stringer`).
+pub fn add_runtime_types(bc: &mut Bytecode) {
+    if bc.types.iter().any(|t| t.name == CTX_TYPE) {
+        return;
+    }
+    let st = bc.add_type(TypeDesc::new("context.ctx", Kind::Struct(vec![crate::rtype::T_ANY; slot::N]), false, 80));
+    let mut pt = TypeDesc::new(CTX_TYPE, Kind::Ptr(st), true, 8);
+    for m in ["Done", "Err", "Value", "Deadline", "String"] {
+        let full = format!("context.(*ctx).{m}");
+        let Some(f) = lookup(&full) else { continue };
+        let n = bc.add_native(&full, f);
+        let mid = bc.method_id(m);
+        pt.methods.push(Method { name: mid, target: Callee::Native(n) });
+    }
+    pt.methods.sort_by_key(|m| m.name);
+    bc.add_type(pt);
+    // `context.DeadlineExceeded`'s type: an error with `Timeout() bool`.
+    let mut de = TypeDesc::new(DEADLINE_TYPE, Kind::Struct(vec![]), true, 0);
+    for (m, f) in [("Error", "context.deadlineExceededError.Error"), ("Timeout", "context.deadlineExceededError.Timeout"), ("Temporary", "context.deadlineExceededError.Temporary")] {
+        let Some(nf) = lookup(f) else { continue };
+        let n = bc.add_native(f, nf);
+        let mid = bc.method_id(m);
+        de.methods.push(Method { name: mid, target: Callee::Native(n) });
+    }
+    de.methods.sort_by_key(|m| m.name);
+    bc.add_type(de);
+}
+
+const DEADLINE_TYPE: &str = "context.deadlineExceededError";
+
+fn sys(id: u32, args: Vec<Value>) -> Result<(), Throw> {
+    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args })))
+}
+
+fn plain_panic(vm: &mut Vm, msg: &str) -> Throw {
+    match new_str(vm, msg.as_bytes()).and_then(|s| new_iface(vm, crate::rtype::T_STRING, s)) {
+        Ok(v) => Throw::Panic(v),
+        Err(e) => e,
+    }
+}
+
+/// A new context object (as a `context.Context` interface value).
+pub fn new_ctx(vm: &mut Vm, slots: Vec<Value>) -> Result<Value, Throw> {
+    let h = vm.heap.alloc_slots(slots, 80).map_err(oom)?;
+    let tid = type_named(vm, CTX_TYPE).unwrap_or(crate::rtype::T_ANY);
+    new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })
+}
+
+fn push_new(vm: &mut Vm, g: &mut GState, n: usize, k: i64) -> Result<(), Throw> {
+    args(g, n);
+    let mut s = vec![Value::Nil; slot::N];
+    s[slot::ID] = Value::Int(0);
+    s[slot::KIND] = Value::Int(k);
+    let c = new_ctx(vm, s)?;
+    g.stack.push(c);
+    Ok(())
+}
+
+/// `context.Canceled` (false) or `context.DeadlineExceeded` (true): one
+/// value per run, so `==` and `errors.Is` work.
+pub fn ctx_error(vm: &mut Vm, deadline: bool) -> Result<Value, Throw> {
+    let scratch = if deadline { SCRATCH_DEADLINE } else { SCRATCH_CANCELED };
+    let at = vm.globals.len().saturating_sub(super::SCRATCH_GLOBALS as usize) + scratch;
+    if let Some(v @ Value::Iface { .. }) = vm.globals.get(at).copied() {
+        return Ok(v);
+    }
+    let v = if deadline {
+        let h = vm.heap.alloc_slots(vec![], 0).map_err(oom)?;
+        let tid = type_named(vm, DEADLINE_TYPE).unwrap_or(crate::rtype::T_RT_ERRORSTRING);
+        new_iface(vm, tid, Value::Agg(h))?
+    } else {
+        let t = new_str(vm, b"context canceled")?;
+        let h = vm.heap.alloc_slots(vec![t], 16).map_err(oom)?;
+        let tid = type_named(vm, "*errors.errorString").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
+        new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })?
+    };
+    if let Some(s) = vm.globals.get_mut(at) {
+        *s = v;
+    }
+    Ok(v)
+}
+
+/// The aggregate behind a context interface value, if it is one of ours.
+pub fn ctx_obj(vm: &Vm, c: Value) -> Option<crate::value::Handle> {
+    // A method's receiver is the pointer itself.
+    if let Value::Ptr { obj, slot: WHOLE } = c {
+        return Some(obj);
+    }
+    let Value::Iface { tid, obj } = c else { return None };
+    if vm.program().types.get(tid as usize).is_none_or(|t| t.name != CTX_TYPE) {
+        return None;
+    }
+    match vm.heap.cell(obj) {
+        Value::Ptr { obj, slot: WHOLE } => Some(obj),
+        _ => None,
+    }
+}
+
+fn get(vm: &Vm, h: crate::value::Handle, i: usize) -> Value {
+    vm.heap.slots(h).get(i).copied().unwrap_or_default()
+}
+
+fn kind_of(vm: &Vm, h: crate::value::Handle) -> i64 {
+    get(vm, h, slot::KIND).int()
+}
+
+/// Walks to the nearest context that can be canceled (itself included),
+/// through value contexts; none past WithoutCancel or a root.
+pub fn cancel_ancestor(vm: &Vm, mut c: Value) -> Option<crate::value::Handle> {
+    loop {
+        let h = ctx_obj(vm, c)?;
+        match kind_of(vm, h) {
+            kind::CANCEL | kind::DEADLINE | kind::AFTER_FUNC => return Some(h),
+            kind::VALUE => c = get(vm, h, slot::PARENT),
+            _ => return None,
+        }
+    }
+}
+
+fn done(vm: &mut Vm, c: Value) -> Result<Value, Throw> {
+    let Some(h) = cancel_ancestor(vm, c) else { return Ok(Value::Nil) };
+    let d = get(vm, h, slot::DONE);
+    if d != Value::Nil {
+        return Ok(d);
+    }
+    let ch = Chans::make(vm, crate::rtype::T_ANY, 0).unwrap_or(Value::Nil);
+    if get(vm, h, slot::ERR) != Value::Nil
+        && let Value::Chan(ch) = ch
+        && let Some(crate::heap::Obj::Chan(o)) = vm.heap.get_mut(ch)
+    {
+        // Already canceled: Go hands out its closed channel.
+        o.closed = true;
+    }
+    vm.heap.store_slot(h, slot::DONE, ch).map_err(oom)?;
+    Ok(ch)
+}
+
+fn err(vm: &Vm, c: Value) -> Value {
+    match cancel_ancestor(vm, c) {
+        Some(h) => get(vm, h, slot::ERR),
+        None => Value::Nil,
+    }
+}
+
+fn cause(vm: &Vm, c: Value) -> Value {
+    match cancel_ancestor(vm, c) {
+        Some(h) => get(vm, h, slot::CAUSE),
+        None => Value::Nil,
+    }
+}
+
+fn deadline(vm: &Vm, mut c: Value) -> Option<i64> {
+    loop {
+        let h = ctx_obj(vm, c)?;
+        match kind_of(vm, h) {
+            kind::DEADLINE => return Some(get(vm, h, slot::DEADLINE).int()),
+            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC => c = get(vm, h, slot::PARENT),
+            _ => return None,
+        }
+    }
+}
+
+fn value(vm: &Vm, mut c: Value, key: Value) -> Value {
+    let prog = vm.program().clone();
+    loop {
+        let Some(h) = ctx_obj(vm, c) else { return Value::Nil };
+        if kind_of(vm, h) == kind::VALUE && vm.heap.equal(&prog.types, get(vm, h, slot::KEY), key).unwrap_or(false) {
+            return get(vm, h, slot::VAL);
+        }
+        match kind_of(vm, h) {
+            kind::BACKGROUND | kind::TODO => return Value::Nil,
+            _ => c = get(vm, h, slot::PARENT),
+        }
+    }
+}
+
+/// Go's `contextName` / `String` forms: `context.Background.WithCancel`...
+fn string(vm: &mut Vm, g: &mut GState, c: Value) -> String {
+    // Collect the chain first (root last), then print root first.
+    let mut chain = Vec::new();
+    let mut cur = c;
+    while let Some(h) = ctx_obj(vm, cur) {
+        chain.push(h);
+        if chain.len() > 10_000 {
+            break;
+        }
+        cur = get(vm, h, slot::PARENT);
+    }
+    let mut out = String::new();
+    for &h in chain.iter().rev() {
+        match kind_of(vm, h) {
+            kind::BACKGROUND => out.push_str("context.Background"),
+            kind::TODO => out.push_str("context.TODO"),
+            kind::CANCEL | kind::AFTER_FUNC => out.push_str(".WithCancel"),
+            kind::WITHOUT_CANCEL => out.push_str(".WithoutCancel"),
+            kind::DEADLINE => {
+                let d = get(vm, h, slot::DEADLINE).int();
+                out.push_str(&format!(".WithDeadline({})", utc_string(d)));
+            }
+            kind::VALUE => {
+                let k = stringify(vm, g, get(vm, h, slot::KEY));
+                let v = stringify(vm, g, get(vm, h, slot::VAL));
+                out.push_str(&format!(".WithValue({k}, {v})"));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Go's `stringify`: a Stringer's String, a string, `<nil>`, else the type.
+fn stringify(vm: &mut Vm, g: &mut GState, v: Value) -> String {
+    let Value::Iface { tid, obj } = v else { return "<nil>".into() };
+    if tid == crate::rtype::T_STRING {
+        let s = vm.heap.cell(obj);
+        return vm.heap.str_lossy(s);
+    }
+    let m = vm.program().method_names.iter().position(|n| n == "String").map(|i| i as u32);
+    if let Some(m) = m {
+        let recv = vm.heap.cell(obj);
+        if let Some(Ok(r)) = super::call_method(vm, g, tid, recv, m, 1) {
+            return vm.heap.str_lossy(r.first().copied().unwrap_or_default());
+        }
+    }
+    vm.program().types.get(tid as usize).map_or_else(|| "?".into(), |t| t.name.clone())
+}
+
+/// A Unix-nanosecond instant as Go's `Time.String` prints a UTC time
+/// (without the monotonic reading): `2009-11-10 23:00:01 +0000 UTC`.
+pub fn utc_string(ns: i64) -> String {
+    let secs = ns.div_euclid(1_000_000_000);
+    let frac = ns.rem_euclid(1_000_000_000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let mut s = format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}", rem / 3600, rem % 3600 / 60, rem % 60);
+    if frac != 0 {
+        let f = format!("{frac:09}");
+        s.push('.');
+        s.push_str(f.trim_end_matches('0'));
+    }
+    s.push_str(" +0000 UTC");
+    s
+}
