@@ -39,7 +39,8 @@ fn cli(args: &[String]) -> Result<u8, String> {
 }
 
 fn run_command(args: &[String]) -> Result<u8, String> {
-    let mut config = gmp_engine::RunConfig::default();
+    // The terminal shows output only: don't keep the event stream.
+    let mut config = gmp_engine::RunConfig { record_events: false, ..gmp_engine::RunConfig::default() };
     let mut path = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {

@@ -9,7 +9,7 @@
 //! compiler's messages do (`TypeStyle::Checker`) or as the runtime does for
 //! `%T` and panics (`TypeStyle::Runtime`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TypeId(pub u32);
@@ -301,7 +301,7 @@ impl TypeTable {
     pub fn new() -> TypeTable {
         let mut t = TypeTable {
             types: Vec::new(),
-            intern: HashMap::new(),
+            intern: HashMap::default(),
             named: Vec::new(),
         };
         for k in BasicKind::ALL {

@@ -135,7 +135,7 @@ impl<'a> Checker<'a> {
         let fs = self.scopes.len();
         self.scopes.push(Scope {
             parent: Some(pkg_scope),
-            names: HashMap::new(),
+            names: HashMap::default(),
         });
         self.pkgs_file_scope_set(p, fs);
         self.scope = fs;
@@ -1228,7 +1228,7 @@ impl<'a> Checker<'a> {
     pub(super) fn compute_init_order(&mut self) {
         let vars = self.pkg_vars.clone();
         // Transitive variable dependencies through functions.
-        let mut var_deps: HashMap<ObjId, Vec<ObjId>> = HashMap::new();
+        let mut var_deps: HashMap<ObjId, Vec<ObjId>> = HashMap::default();
         for &v in &vars {
             let mut seen: Vec<ObjId> = Vec::new();
             let mut stack: Vec<ObjId> = self.deps.get(&v).cloned().unwrap_or_default();
@@ -1326,7 +1326,7 @@ impl<'a> Checker<'a> {
 impl<'a> Checker<'a> {
     /// The shortest dependency path from `v` back to itself: `[v, f, ...]`.
     fn dep_path(&self, v: ObjId) -> Vec<ObjId> {
-        let mut parent: HashMap<ObjId, ObjId> = HashMap::new();
+        let mut parent: HashMap<ObjId, ObjId> = HashMap::default();
         let mut queue = std::collections::VecDeque::new();
         for &d in self.deps.get(&v).map(|d| d.as_slice()).unwrap_or(&[]) {
             if d == v {

@@ -45,7 +45,7 @@ use crate::ast::ExprId;
 use crate::constant::Value;
 use crate::types::{TypeId, TypeTable};
 use crate::universe::Builtin;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct VarId(pub u32);

@@ -29,7 +29,7 @@ use crate::types::{BasicKind, TypeId, TypeStyle, TypeTable};
 use crate::universe::Builtin;
 use expr::Mode;
 use info::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub use info::{Checked, TypeInfo};
 
@@ -178,7 +178,7 @@ pub(crate) struct Checker<'a> {
     /// Package-level initializers: (lhs objects, rhs expression).
     global_inits: Vec<(Vec<ObjId>, ast::ExprId)>,
     /// `v, ok` expressions used in a two-value context.
-    comma_ok_used: std::collections::HashSet<ast::ExprId>,
+    comma_ok_used: rustc_hash::FxHashSet<ast::ExprId>,
     /// Why the last untyped conversion failed.
     not_representable: Option<crate::constant::Unrepresentable>,
     /// A label waiting for the loop/switch/select it names.
@@ -333,7 +333,7 @@ impl<'a> Checker<'a> {
             objs: Vec::new(),
             scopes: vec![Scope {
                 parent: None,
-                names: HashMap::new(),
+                names: HashMap::default(),
             }],
             scope: 0,
             universe: 0,
@@ -344,23 +344,23 @@ impl<'a> Checker<'a> {
             info: TypeInfo::default(),
             fstack: Vec::new(),
             cur_decl: None,
-            deps: HashMap::new(),
+            deps: HashMap::default(),
             pkg_vars: Vec::new(),
             error_type: TypeId(0),
             any_type: TypeId(0),
             iota: None,
-            lit_count: HashMap::new(),
+            lit_count: HashMap::default(),
             file_scopes: Vec::new(),
             dup_imports: Vec::new(),
-            named_objs: HashMap::new(),
+            named_objs: HashMap::default(),
             method_objs: Vec::new(),
             global_inits: Vec::new(),
             comma_ok_used: Default::default(),
             not_representable: None,
             pending_label: None,
             src: None,
-            aliases: HashMap::new(),
-            obj_alias: HashMap::new(),
+            aliases: HashMap::default(),
+            obj_alias: HashMap::default(),
             pending_alias: None,
             stack_base: stack_position(),
             too_deep: false,
@@ -444,7 +444,7 @@ impl<'a> Checker<'a> {
         let s = self.scopes.len();
         self.scopes.push(Scope {
             parent: Some(self.scope),
-            names: HashMap::new(),
+            names: HashMap::default(),
         });
         self.scope = s;
     }
@@ -714,7 +714,7 @@ impl<'a> Checker<'a> {
             let scope = self.scopes.len();
             self.scopes.push(Scope {
                 parent: Some(self.universe),
-                names: HashMap::new(),
+                names: HashMap::default(),
             });
             let name = path.rsplit('/').next().unwrap_or(path).to_string();
             self.pkgs.push(Package {
@@ -728,7 +728,7 @@ impl<'a> Checker<'a> {
         let scope = self.scopes.len();
         self.scopes.push(Scope {
             parent: Some(self.universe),
-            names: HashMap::new(),
+            names: HashMap::default(),
         });
         self.pkgs.push(Package {
             path: "main".into(),

@@ -23,7 +23,7 @@ impl<'a> Checker<'a> {
             has_named_results: false,
             result_objs: Vec::new(),
             targets: Vec::new(),
-            labels: HashMap::new(),
+            labels: HashMap::default(),
             locals: Vec::new(),
         });
         self.open_scope();

@@ -10,7 +10,7 @@ use crate::chunk::{ChunkBuilder, Label, Op};
 use crate::span::Span;
 use crate::types::TypeId;
 use crate::vm::{Function, ResultSlot};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Where a variable's value is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,7 +58,7 @@ impl FnState {
         FnState {
             b: ChunkBuilder::new(),
             fid,
-            vars: HashMap::new(),
+            vars: HashMap::default(),
             nlocals: 0,
             loops: Vec::new(),
             pending_label: None,

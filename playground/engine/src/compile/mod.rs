@@ -42,7 +42,7 @@ use crate::span::{SourceFile, Span};
 use crate::types::{BasicKind, Type, TypeId, TypeStyle, TypeTable};
 use crate::value::IntKind;
 use crate::vm::{Bytecode, Function};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub(crate) use func::FnState;
 
@@ -111,15 +111,15 @@ impl<'a> Compiler<'a> {
             ast,
             bc,
             diags: Vec::new(),
-            type_ids: HashMap::new(),
-            func_ids: HashMap::new(),
-            natives: HashMap::new(),
+            type_ids: HashMap::default(),
+            func_ids: HashMap::default(),
+            natives: HashMap::default(),
             boxed,
-            helpers: HashMap::new(),
+            helpers: HashMap::default(),
             in_go_stmt: false,
             lit_exprs,
-            methods_done: HashSet::new(),
-            rt_to_tt: HashMap::new(),
+            methods_done: HashSet::default(),
+            rt_to_tt: HashMap::default(),
         }
     }
 

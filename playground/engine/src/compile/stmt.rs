@@ -381,7 +381,7 @@ impl FnState {
     fn for_loop<'a>(&mut self, c: &mut Compiler<'a>, init: Option<&'a Stmt>, cond: Option<&'a Expr>, post: Option<&'a Stmt>, body: &'a ast::Block) {
         let label = self.pending_label.take();
         // Loop variables declared by init (Go 1.22: one per iteration).
-        let before: std::collections::HashSet<crate::check::info::VarId> = self.vars.keys().copied().collect();
+        let before: rustc_hash::FxHashSet<crate::check::info::VarId> = self.vars.keys().copied().collect();
         if let Some(i) = init {
             self.stmt(c, i);
         }

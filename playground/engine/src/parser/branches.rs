@@ -10,14 +10,14 @@
 use crate::ast::*;
 use crate::diag::{Diagnostic, display_name};
 use crate::span::{SourceFile, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Checks one function (or function literal) body. Nested function
 /// literals are checked on their own, when the parser finishes them.
 pub fn check_branches(file: &SourceFile, body: &Block) -> Vec<Diagnostic> {
     let mut ls = LabelScope {
         file,
-        labels: HashMap::new(),
+        labels: HashMap::default(),
         blocks: Vec::new(),
         diags: Vec::new(),
     };

@@ -28,7 +28,7 @@ use crate::sched::{GoId, Machine, RunResult, Sched, Stop};
 use crate::span::Span;
 use crate::value::{Handle, Value};
 use crate::vm::{self, Syscall, Vm};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// Virtual nanoseconds per bytecode instruction.
@@ -106,7 +106,7 @@ impl VmMachine {
     pub fn new(vm: Vm) -> VmMachine {
         VmMachine {
             vm,
-            gs: HashMap::new(),
+            gs: HashMap::default(),
             chans: Chans::default(),
             stdout: Vec::new(),
             stderr: Vec::new(),
@@ -116,7 +116,7 @@ impl VmMachine {
             after_grow: None,
             dying: None,
             main_steps: Default::default(),
-            names: HashMap::new(),
+            names: HashMap::default(),
             spawning: None,
             misc: Default::default(),
             sync: Default::default(),

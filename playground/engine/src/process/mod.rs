@@ -77,6 +77,8 @@ pub struct ProcessConfig {
     /// number, e.g. 2 for SIGINT, 15 for SIGTERM), delivered as the
     /// program's `os/signal` registrations say (`sys_misc`).
     pub signals: Vec<(u64, i32)>,
+    /// Keep the event stream (see `sched::Config::record_events`).
+    pub record_events: bool,
 }
 
 impl Default for ProcessConfig {
@@ -92,6 +94,7 @@ impl Default for ProcessConfig {
             max_events: s.max_events,
             vm: VmConfig::default(),
             signals: Vec::new(),
+            record_events: true,
         }
     }
 }
@@ -175,6 +178,7 @@ impl Process {
             max_steps: cfg.max_steps,
             max_events: cfg.max_events,
             imports_os: cfg.imports_os,
+            record_events: cfg.record_events,
             ..sched::Config::default()
         });
         Ok(Process { sched, machine })

@@ -25,7 +25,9 @@ use crate::rtype::Kind;
 use crate::sched::{GoId, WaitReason};
 use crate::value::{Handle, Value};
 use crate::vm::Vm;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+
 
 /// Sys call ids. Arguments are listed bottom of stack first; `->` the
 /// results pushed when the goroutine resumes.

@@ -81,7 +81,7 @@ pub struct MiscState {
     /// errgroup groups with parked goroutines: `Wait`ers, and `Go`
     /// callers blocked at the limit (their `[g, f, wrapper]` are kept on
     /// their own stacks, where the collector sees them).
-    pub groups: std::collections::HashMap<Handle, GroupWaits>,
+    pub groups: rustc_hash::FxHashMap<Handle, GroupWaits>,
     /// `signal.Notify` registrations: channel -> signal numbers (empty: all).
     pub notify: Vec<(Handle, Vec<i64>)>,
     /// Configured signals (virtual ns, number) and how many are armed.

@@ -46,7 +46,7 @@ use crate::sched::{GoId, Sched, Stop, WaitReason};
 use crate::span::Span;
 use crate::value::{Handle, Value, WHOLE};
 use crate::vm::{Bytecode, Function, NativeFn, Syscall};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// Sys ids of this range. Arguments bottom of stack first; `->` results.

@@ -304,8 +304,8 @@ fn a_run_is_a_pure_function_of_program_procs_and_seed() {
     // scheduler's only seeded choice (the steal victim) has one candidate,
     // so this program needs 4 Ps to show it (see the report: a seeded
     // preemption jitter in the scheduler would vary 2 Ps too).
-    let mut outputs = std::collections::HashSet::new();
-    let mut traces = std::collections::HashSet::new();
+    let mut outputs = rustc_hash::FxHashSet::default();
+    let mut traces = rustc_hash::FxHashSet::default();
     let procs = 4;
     for seed in 0..12 {
         let o = p_clone(&p).run(main, &cfg(procs, seed, false));

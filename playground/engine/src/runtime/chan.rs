@@ -13,7 +13,9 @@
 //! ready and what its blocked operation returns when it runs again.
 
 use super::{Failure, GoId, WaitReason};
-use std::collections::{HashMap, VecDeque};
+use std::collections::{VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+
 
 /// A channel's index in its [`Chans`] arena (a non-nil `chan T` value).
 pub type ChanId = u32;
@@ -205,7 +207,7 @@ pub struct Chans<V> {
 
 impl<V> Default for Chans<V> {
     fn default() -> Self {
-        Chans { chans: Vec::new(), selecting: HashMap::new() }
+        Chans { chans: Vec::new(), selecting: HashMap::default() }
     }
 }
 

@@ -579,7 +579,7 @@ mod tests {
 
     #[test]
     fn children_are_canceled_in_a_seeded_order_and_deep_chains_are_fine() {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for seed in 0..40u64 {
             let (mut cx, mut cs) = (Cx::new(), Chans::<()>::new());
             let (root, _) = cx.with_cancel(BACKGROUND, &mut cs);

@@ -12,7 +12,7 @@ use super::timer::Timers;
 use crate::event::EventKind;
 use crate::sched::{Config, Ending, GoId, Machine, RunResult, Sched, Stop, TimerAction};
 use crate::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
@@ -104,7 +104,7 @@ impl Glue {
         chans.makechan(0, 8, buffer).unwrap();
         Glue {
             scripts,
-            gs: HashMap::new(),
+            gs: HashMap::default(),
             chans,
             wg: WaitGroup::default(),
             mu: Mutex::default(),
@@ -114,9 +114,9 @@ impl Glue {
             ctxs: Contexts::new(),
             slots: Vec::new(),
             spawning_ctx: None,
-            wakes: HashMap::new(),
+            wakes: HashMap::default(),
             spawning: 0,
-            pending_select: HashMap::new(),
+            pending_select: HashMap::default(),
             out: Vec::new(),
             printed: String::new(),
         }

@@ -15,7 +15,9 @@
 
 use super::sema::{Acquire, Sema};
 use super::{Failure, GoId, WaitReason};
-use std::collections::{HashMap, VecDeque};
+use std::collections::{VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+
 
 /// Goroutines an operation wakes, in the order to ready them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

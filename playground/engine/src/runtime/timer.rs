@@ -18,7 +18,7 @@
 use super::Failure;
 use super::chan::{ChanId, Chans, SendResult, Wake};
 use crate::sched::Stop;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A runtime timer id, as passed to `Stop::TimerStart { id, .. }`.
 pub type TimerId = u64;
@@ -70,7 +70,7 @@ pub struct Timers<F> {
 
 impl<F> Default for Timers<F> {
     fn default() -> Self {
-        Timers { timers: HashMap::new(), next_id: 0 }
+        Timers { timers: HashMap::default(), next_id: 0 }
     }
 }
 

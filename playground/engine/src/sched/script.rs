@@ -7,7 +7,9 @@
 use super::{GoId, Machine, RunResult, Sched, Stop, TimerAction, WaitReason};
 use crate::event::EventKind;
 use crate::span::Span;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+
 use std::sync::Arc;
 
 /// One scripted action.

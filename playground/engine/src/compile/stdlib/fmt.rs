@@ -278,7 +278,7 @@ struct Pending {
     calls: Vec<(u32, Value, u32)>,
 }
 
-fn run_pending(vm: &mut Vm, g: &mut GState, pend: &Pending, need: &[gofmt::MethodCall], done: &mut std::collections::HashMap<u64, MethodResult>) -> Result<(), Throw> {
+fn run_pending(vm: &mut Vm, g: &mut GState, pend: &Pending, need: &[gofmt::MethodCall], done: &mut rustc_hash::FxHashMap<u64, MethodResult>) -> Result<(), Throw> {
     for call in need {
         let Some(&(tid, recv, mid)) = pend.calls.get(call.token as usize) else { continue };
         let mid = match call.method {
@@ -302,7 +302,7 @@ fn run_pending(vm: &mut Vm, g: &mut GState, pend: &Pending, need: &[gofmt::Metho
 }
 
 /// Replaces pending method results whose calls are done.
-fn fill(v: &mut FmtValue, done: &std::collections::HashMap<u64, MethodResult>) {
+fn fill(v: &mut FmtValue, done: &rustc_hash::FxHashMap<u64, MethodResult>) {
     match v {
         FmtValue::WithMethods { value, methods } => {
             for m in [&mut methods.error, &mut methods.string, &mut methods.go_string].into_iter().flatten() {
@@ -330,7 +330,7 @@ fn format_with<T>(vm: &mut Vm, g: &mut GState, a: &[Value], f: impl Fn(&[FmtValu
     let _pin = super::pin(a);
     let mut pend = Pending::default();
     let mut vals: Vec<FmtValue> = a.iter().map(|&v| arg_value(vm, v, &mut pend)).collect();
-    let mut done = std::collections::HashMap::new();
+    let mut done = rustc_hash::FxHashMap::default();
     for _ in 0..64 {
         match f(&vals) {
             Ok(r) => return Ok(r),
