@@ -8,12 +8,14 @@
 //! `--signal interrupt@2s` sends SIGINT two virtual seconds into the run
 //! (names: interrupt/SIGINT, terminate/SIGTERM, hangup/SIGHUP, quit/SIGQUIT,
 //! SIGUSR1, SIGUSR2, kill/SIGKILL, or a number; units ns, us, ms, s, m, h).
+//! `--leaks` adds, after the program's own output, the goroutines still
+//! alive when it ended (Go itself says nothing about them).
 //! behaves like running the program built by the go tool: the program's
 //! stdout and stderr, and Go's exit code.
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]...";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +44,7 @@ fn run_command(args: &[String]) -> Result<u8, String> {
     // The terminal shows output only: don't keep the event stream.
     let mut config = gmp_engine::RunConfig { record_events: false, ..gmp_engine::RunConfig::default() };
     let mut path = None;
+    let mut show_leaks = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -52,6 +55,7 @@ fn run_command(args: &[String]) -> Result<u8, String> {
                     return Err("--procs must be at least 1".into());
                 }
             }
+            "--leaks" => show_leaks = true,
             "--signal" => {
                 let spec = it.next().ok_or("--signal needs NAME@DURATION, e.g. interrupt@2s")?;
                 config.signals.push(parse_signal(spec)?);
@@ -67,6 +71,10 @@ fn run_command(args: &[String]) -> Result<u8, String> {
     use std::io::Write;
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+    if show_leaks {
+        let report = if outcome.leak_report.is_empty() { "[gmp] no goroutines leaked\n" } else { &outcome.leak_report };
+        let _ = std::io::stderr().write_all(report.as_bytes());
+    }
     Ok(outcome.exit_code.clamp(0, 255) as u8)
 }
 

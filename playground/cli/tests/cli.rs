@@ -66,3 +66,19 @@ fn a_signal_from_outside_reaches_a_program_that_waits_for_it() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "got terminated\n");
 }
+
+#[test]
+fn leaks_names_the_goroutine_its_wait_and_the_line_that_created_it() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc worker(jobs <-chan int) {\n\tfor j := range jobs {\n\t\tfmt.Println(\"job\", j)\n\t}\n}\n\nfunc main() {\n\tjobs := make(chan int)\n\tgo worker(jobs)\n\tjobs <- 1\n\tfmt.Println(\"done\")\n}\n";
+    let path = temp_go("leaky.go", src);
+    let plain = gmp(&["run", path.to_str().unwrap()]);
+    assert_eq!(text(&plain.stdout), "job 1\ndone\n");
+    assert!(plain.stderr.is_empty(), "Go says nothing about leaks: {}", text(&plain.stderr));
+    let out = gmp(&["run", path.to_str().unwrap(), "--leaks"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = text(&out.stderr);
+    assert!(err.contains("1 goroutine still running"), "{err}");
+    assert!(err.contains("goroutine 7 [chan receive"), "{err}");
+    assert!(err.contains("main.worker(...)\n"), "{err}");
+    assert!(err.contains("created by main.main in goroutine 1\n\t") && err.contains("leaky.go:13\n"), "{err}");
+}

@@ -124,6 +124,14 @@ pub struct Outcome {
     /// panic or fatal error; N for `os.Exit(N)`.
     pub exit_code: i32,
     pub events: Vec<Event>,
+    /// Goroutines still alive when the program ended, with what they wait
+    /// for, since when, their stack, their creator and the bytes they keep
+    /// reachable. Go prints nothing about them; the workbook shows them.
+    pub leaks: Vec<process::leak::LeakedGoroutine>,
+    /// The same, as text (the engine's own format, not Go's).
+    pub leak_report: String,
+    /// Virtual time when the run ended, in nanoseconds.
+    pub virtual_ns: u64,
 }
 
 /// Compiles one Go source file.
@@ -167,7 +175,15 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
     // of 100k goroutines would spend its time in them.
     cfg.check_invariants = false;
     let out = process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg);
-    Outcome { stdout: out.stdout, stderr: out.stderr, exit_code: out.exit_code, events: out.events }
+    Outcome {
+        stdout: out.stdout,
+        stderr: out.stderr,
+        exit_code: out.exit_code,
+        events: out.events,
+        leaks: out.leaks,
+        leak_report: out.leak_text,
+        virtual_ns: out.virtual_ns,
+    }
 }
 
 /// Whether the program links package `os` (directly or through `fmt`,
