@@ -122,6 +122,7 @@ type Writer interface { Write(p []byte) (n int, err error) }
 type Reader interface { Read(p []byte) (n int, err error) }
 type StringWriter interface { WriteString(s string) (n int, err error) }
 var EOF error
+var ErrUnexpectedEOF error
 "#;
 
 const OS: &str = r#"package os

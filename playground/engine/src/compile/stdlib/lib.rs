@@ -107,6 +107,16 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(e);
             Ok(())
         },
+        "io.EOF" => |vm, g, _n| {
+            let e = package_error(vm, super::SCRATCH_IO_EOF, b"EOF")?;
+            g.stack.push(e);
+            Ok(())
+        },
+        "io.ErrUnexpectedEOF" => |vm, g, _n| {
+            let e = package_error(vm, super::SCRATCH_IO_UNEXPECTED_EOF, b"unexpected EOF")?;
+            g.stack.push(e);
+            Ok(())
+        },
         "strconv.AppendInt" => |vm, g, n| {
             let a = args(g, n);
             let mut b: Vec<Value> = super::slice_elems(vm, a.first().copied().unwrap_or_default());

@@ -38,11 +38,14 @@ use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 pub use fmt::{format_value_plain, struct_field_names};
 
 /// Globals reserved after the program's for trampoline results.
-pub const SCRATCH_GLOBALS: u32 = 8;
+pub const SCRATCH_GLOBALS: u32 = 10;
 /// Scratch globals caching package error values (identity matters for
-/// `errors.Is`): `strconv.ErrSyntax`, `strconv.ErrRange`.
+/// `errors.Is`): `strconv.ErrSyntax`, `strconv.ErrRange`, `io.EOF`,
+/// `io.ErrUnexpectedEOF` (6 and 7 are context's).
 pub const SCRATCH_ERR_SYNTAX: usize = 4;
 pub const SCRATCH_ERR_RANGE: usize = 5;
+pub const SCRATCH_IO_EOF: usize = 8;
+pub const SCRATCH_IO_UNEXPECTED_EOF: usize = 9;
 const MAX_TRAMPOLINE_ARGS: u16 = 4;
 const MAX_TRAMPOLINE_RESULTS: u16 = 3;
 
@@ -291,6 +294,8 @@ pub fn native_var(name: &str) -> Option<&'static str> {
         "os.Args" => "os.Args",
         "strconv.ErrSyntax" => "strconv.ErrSyntax",
         "strconv.ErrRange" => "strconv.ErrRange",
+        "io.EOF" => "io.EOF",
+        "io.ErrUnexpectedEOF" => "io.ErrUnexpectedEOF",
         "context.Canceled" => "context.Canceled",
         "context.DeadlineExceeded" => "context.DeadlineExceeded",
         _ => return None,
