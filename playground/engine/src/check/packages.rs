@@ -574,6 +574,7 @@ func (d Duration) Abs() Duration
 type Time struct { ns int64 }
 func Now() Time
 func Since(t Time) Duration
+func ParseDuration(s string) (Duration, error)
 func (t Time) Sub(u Time) Duration
 func (t Time) Add(d Duration) Time
 func (t Time) Before(u Time) bool

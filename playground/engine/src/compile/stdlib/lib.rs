@@ -463,11 +463,21 @@ fn os_stderr(vm: &mut Vm, g: &mut GState, _argc: usize) -> Result<(), Throw> {
 fn errors_new(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
     let s = a.first().copied().unwrap_or(Value::EMPTY_STRING);
-    let h = vm.heap.alloc_slots(vec![s], 16).map_err(oom)?;
-    let tid = type_named(vm, "*errors.errorString").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
-    let v = new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })?;
+    let v = error_value(vm, s)?;
     g.stack.push(v);
     Ok(())
+}
+
+/// A fresh `errors.New(text)` value.
+pub(crate) fn new_error(vm: &mut Vm, text: &[u8]) -> Result<Value, Throw> {
+    let s = new_str(vm, text)?;
+    error_value(vm, s)
+}
+
+fn error_value(vm: &mut Vm, s: Value) -> Result<Value, Throw> {
+    let h = vm.heap.alloc_slots(vec![s], 16).map_err(oom)?;
+    let tid = type_named(vm, "*errors.errorString").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
+    new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })
 }
 
 fn error_string_text(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {

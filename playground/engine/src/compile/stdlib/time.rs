@@ -15,6 +15,22 @@ use crate::vm::{GState, NativeFn, Stop, Syscall, Throw, Vm};
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
+        "time.ParseDuration" => |vm, g, n| {
+            let a = args(g, n);
+            let text = super::str_of(vm, a.first().copied().unwrap_or(Value::EMPTY_STRING));
+            match parse_duration(&text) {
+                Ok(d) => {
+                    g.stack.push(Value::Int(d));
+                    g.stack.push(Value::Nil);
+                }
+                Err(msg) => {
+                    let e = super::lib::new_error(vm, msg.as_bytes())?;
+                    g.stack.push(Value::Int(0));
+                    g.stack.push(e);
+                }
+            }
+            Ok(())
+        },
         "time.Sleep" => |_, g, n| {
             let a = args(g, n);
             let d = a.first().map_or(0, |v| v.int());
@@ -117,5 +133,120 @@ fn duration_round(d: i64, m: i64) -> i64 {
     match d.checked_add(m - r) {
         Some(d1) if d1 > d => d1,
         _ => i64::MAX,
+    }
+}
+
+/// Go's `time.ParseDuration` (time/format.go): a signed sequence of
+/// decimal numbers with optional fractions and a unit each, e.g.
+/// `1h15m30.5s`; errors worded as Go's.
+pub(crate) fn parse_duration(text: &[u8]) -> Result<i64, String> {
+    let quote = |b: &[u8]| String::from_utf8_lossy(&crate::format::quote(b)).into_owned();
+    let invalid = || format!("time: invalid duration {}", quote(text));
+    let mut s = text;
+    let mut neg = false;
+    if let Some(&c) = s.first()
+        && (c == b'-' || c == b'+')
+    {
+        neg = c == b'-';
+        s = &s[1..];
+    }
+    if s == b"0" {
+        return Ok(0);
+    }
+    if s.is_empty() {
+        return Err(invalid());
+    }
+    let mut total: u64 = 0;
+    while !s.is_empty() {
+        if !(s[0] == b'.' || s[0].is_ascii_digit()) {
+            return Err(invalid());
+        }
+        // The integer part.
+        let digits = s.iter().take_while(|c| c.is_ascii_digit()).count();
+        let mut v: u64 = 0;
+        for &c in &s[..digits] {
+            v = v.checked_mul(10).and_then(|v| v.checked_add(u64::from(c - b'0'))).filter(|&v| v <= 1 << 63).ok_or_else(invalid)?;
+        }
+        let pre = digits > 0;
+        s = &s[digits..];
+        // The fraction: digits past what fits are ignored, as Go does.
+        let (mut f, mut scale, mut post) = (0u64, 1f64, false);
+        if s.first() == Some(&b'.') {
+            s = &s[1..];
+            let n = s.iter().take_while(|c| c.is_ascii_digit()).count();
+            post = n > 0;
+            let mut overflow = false;
+            for &c in &s[..n] {
+                if overflow {
+                    continue;
+                }
+                match f.checked_mul(10).and_then(|y| y.checked_add(u64::from(c - b'0'))).filter(|&y| y <= 1 << 63) {
+                    Some(y) => {
+                        f = y;
+                        scale *= 10.0;
+                    }
+                    None => overflow = true,
+                }
+            }
+            s = &s[n..];
+        }
+        if !pre && !post {
+            return Err(invalid());
+        }
+        let unit_len = s.iter().take_while(|&&c| c != b'.' && !c.is_ascii_digit()).count();
+        if unit_len == 0 {
+            return Err(format!("time: missing unit in duration {}", quote(text)));
+        }
+        let (u, rest) = s.split_at(unit_len);
+        s = rest;
+        let unit: u64 = match u {
+            b"ns" => 1,
+            // us, µs (U+00B5) and μs (U+03BC).
+            b"us" | [0xc2, 0xb5, b's'] | [0xce, 0xbc, b's'] => 1_000,
+            b"ms" => 1_000_000,
+            b"s" => 1_000_000_000,
+            b"m" => 60_000_000_000,
+            b"h" => 3_600_000_000_000,
+            _ => return Err(format!("time: unknown unit {} in duration {}", quote(u), quote(text))),
+        };
+        if v > (1u64 << 63) / unit {
+            return Err(invalid());
+        }
+        v *= unit;
+        if f > 0 {
+            v += (f as f64 * (unit as f64 / scale)) as u64;
+            if v > 1 << 63 {
+                return Err(invalid());
+            }
+        }
+        total = total.checked_add(v).filter(|&t| t <= 1 << 63).ok_or_else(invalid)?;
+    }
+    if neg {
+        return Ok((total as i64).wrapping_neg());
+    }
+    if total > i64::MAX as u64 {
+        return Err(invalid());
+    }
+    Ok(total as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_duration;
+
+    #[test]
+    fn parse_duration_as_go() {
+        // Expected values and messages printed by Go 1.27's time.ParseDuration.
+        assert_eq!(parse_duration(b"1h15m30.5s"), Ok(4_530_500_000_000));
+        assert_eq!(parse_duration(b"-1.5h"), Ok(-5_400_000_000_000));
+        assert_eq!(parse_duration(b"300ms"), Ok(300_000_000));
+        assert_eq!(parse_duration("2\u{b5}s".as_bytes()), Ok(2_000));
+        assert_eq!(parse_duration(b"0"), Ok(0));
+        assert_eq!(parse_duration(b".5s"), Ok(500_000_000));
+        assert_eq!(parse_duration(b"5 parsecs"), Err("time: unknown unit \" parsecs\" in duration \"5 parsecs\"".into()));
+        assert_eq!(parse_duration(b"10"), Err("time: missing unit in duration \"10\"".into()));
+        assert_eq!(parse_duration(b""), Err("time: invalid duration \"\"".into()));
+        assert_eq!(parse_duration(b"."), Err("time: invalid duration \".\"".into()));
+        assert_eq!(parse_duration(b"9999999999h"), Err("time: invalid duration \"9999999999h\"".into()));
     }
 }
