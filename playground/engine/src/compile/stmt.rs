@@ -414,6 +414,23 @@ impl FnState {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// Assigns the value on top of the stack to a range variable: a fresh
+    /// per-iteration variable with `:=`, an existing place with `=`.
+    fn assign_range_var<'a>(&mut self, c: &mut Compiler<'a>, e: &'a Expr, define: bool) {
+        if define {
+            match self.declare(c, e.span.start) {
+                Some((_, loc)) => self.init_var(loc, e.span),
+                None => self.emit(Op::Pop, e.span),
+            }
+        } else {
+            let tmp = self.new_slot();
+            self.emit(Op::SetLocal(tmp), e.span);
+            let p = c.place(self, e);
+            self.emit(Op::GetLocal(tmp), e.span);
+            c.store(self, p, e.span);
+        }
+    }
+
     fn range<'a>(&mut self, c: &mut Compiler<'a>, key: Option<&'a Expr>, value: Option<&'a Expr>, define: bool, x: &'a Expr, body: &'a ast::Block, sp: Span) {
         let label = self.pending_label.take();
         let xt = c.ty(x);
@@ -422,21 +439,6 @@ impl FnState {
         let end = self.b.new_label();
         let key = key.filter(|k| k.ident() != Some("_"));
         let value = value.filter(|k| k.ident() != Some("_"));
-        // Assigns the value on top of the stack to a range variable.
-        let assign_to = |fs: &mut FnState, c: &mut Compiler<'a>, e: &'a Expr| {
-            if define {
-                match fs.declare(c, e.span.start) {
-                    Some((_, loc)) => fs.init_var(loc, e.span),
-                    None => fs.emit(Op::Pop, e.span),
-                }
-            } else {
-                let tmp = fs.new_slot();
-                fs.emit(Op::SetLocal(tmp), e.span);
-                let p = c.place(fs, e);
-                fs.emit(Op::GetLocal(tmp), e.span);
-                c.store(fs, p, e.span);
-            }
-        };
         match c.under(xt).clone() {
             Type::Basic(k) if k.is_integer() => {
                 let n = self.new_slot();
@@ -451,7 +453,7 @@ impl FnState {
                 self.b.emit_jump(Op::JumpUnlessI { cmp: IntCmp::Lt, target: 0 }, end, sp);
                 if let Some(k) = key {
                     self.emit(Op::GetLocal(i), sp);
-                    assign_to(self, c, k);
+                    self.assign_range_var(c, k, define);
                 }
                 self.body(c, label, end, cont, body);
                 self.b.bind(cont);
@@ -480,15 +482,15 @@ impl FnState {
                     Some(v) => {
                         if let Some(k) = key {
                             self.emit(Op::GetLocal(i), sp);
-                            assign_to(self, c, k);
+                            self.assign_range_var(c, k, define);
                         }
-                        assign_to(self, c, v);
+                        self.assign_range_var(c, v, define);
                     }
                     None => {
                         self.emit(Op::Pop, sp);
                         if let Some(k) = key {
                             self.emit(Op::GetLocal(i), sp);
-                            assign_to(self, c, k);
+                            self.assign_range_var(c, k, define);
                         }
                     }
                 }
@@ -523,7 +525,7 @@ impl FnState {
                 self.emit(Op::Pop, sp);
                 if let Some(k) = key {
                     self.emit(Op::GetLocal(ks), sp);
-                    assign_to(self, c, k);
+                    self.assign_range_var(c, k, define);
                 }
                 if let Some(v) = value {
                     self.emit(Op::GetLocal(vs), sp);
@@ -532,7 +534,7 @@ impl FnState {
                     if c.is_aggregate(vt) {
                         self.emit(Op::Clone, sp);
                     }
-                    assign_to(self, c, v);
+                    self.assign_range_var(c, v, define);
                 }
                 self.body(c, label, end, cont, body);
                 self.b.bind(cont);
@@ -551,7 +553,7 @@ impl FnState {
                 c.call_native(self, "chan.recv2", 1, sp);
                 self.b.emit_jump(Op::JumpIfFalse(0), end_pop, sp);
                 match key {
-                    Some(k) => assign_to(self, c, k),
+                    Some(k) => self.assign_range_var(c, k, define),
                     None => self.emit(Op::Pop, sp),
                 }
                 self.body(c, label, end, cont, body);
@@ -606,23 +608,9 @@ impl FnState {
         self.emit(Op::GetLocal(i), sp);
         self.emit(Op::GetLocal(n), sp);
         self.b.emit_jump(Op::JumpUnlessI { cmp: IntCmp::Lt, target: 0 }, end, sp);
-        let assign = |fs: &mut FnState, c: &mut Compiler<'a>, e: &'a Expr| {
-            if define {
-                match fs.declare(c, e.span.start) {
-                    Some((_, loc)) => fs.init_var(loc, e.span),
-                    None => fs.emit(Op::Pop, e.span),
-                }
-            } else {
-                let tmp = fs.new_slot();
-                fs.emit(Op::SetLocal(tmp), e.span);
-                let p = c.place(fs, e);
-                fs.emit(Op::GetLocal(tmp), e.span);
-                c.store(fs, p, e.span);
-            }
-        };
         if let Some(k) = key {
             self.emit(Op::GetLocal(i), sp);
-            assign(self, c, k);
+            self.assign_range_var(c, k, define);
         }
         if let Some(v) = value {
             self.emit(Op::GetLocal(s), sp);
@@ -633,7 +621,7 @@ impl FnState {
             }
             let vt = if define { c.info.defs.get(&v.span.start).and_then(|x| c.info.vars.get(x.0 as usize)).map_or(et, |x| x.ty) } else { c.var_type(v) };
             c.implicit(self, et, vt, sp);
-            assign(self, c, v);
+            self.assign_range_var(c, v, define);
         }
         self.body(c, label, end, cont, body);
         self.b.bind(cont);

@@ -408,22 +408,15 @@ fn cmp_vals(vm: &Vm, a: Value, b: Value) -> std::cmp::Ordering {
 }
 
 fn builtin_min(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
-    let mut m = a.first().copied().unwrap_or_default();
-    for &x in &a[1.min(a.len())..] {
-        if matches!(x, Value::Float(f) if f.is_nan()) {
-            m = x;
-            break;
-        }
-        if cmp_vals(vm, x, m).is_lt() {
-            m = x;
-        }
-    }
-    g.stack.push(m);
-    Ok(())
+    builtin_extreme(vm, g, argc, std::cmp::Ordering::Less)
 }
 
 fn builtin_max(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    builtin_extreme(vm, g, argc, std::cmp::Ordering::Greater)
+}
+
+/// `min` (`want` = Less) or `max` (Greater); a NaN operand wins, as in Go.
+fn builtin_extreme(vm: &mut Vm, g: &mut GState, argc: usize, want: std::cmp::Ordering) -> Result<(), Throw> {
     let a = args(g, argc);
     let mut m = a.first().copied().unwrap_or_default();
     for &x in &a[1.min(a.len())..] {
@@ -431,7 +424,7 @@ fn builtin_max(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
             m = x;
             break;
         }
-        if cmp_vals(vm, x, m).is_gt() {
+        if cmp_vals(vm, x, m) == want {
             m = x;
         }
     }
