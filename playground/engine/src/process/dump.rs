@@ -13,9 +13,11 @@
 //!
 //! The header comes from the scheduler ([`Sched::goroutine_header`]). Frames
 //! are the VM's traceback, printed as the VM prints its own panic traces:
-//! `name(...)` and `\tpath:line`, without Go's argument words and `+0x..`
-//! offsets, which an interpreter does not have; `golden::normalize_stderr`
-//! drops both from real Go's output too. The path is the program's
+//! `name()` for a function without arguments, `name(...)` (Go's form for an
+//! inlined call) in place of Go's argument words, and `\tpath:line` without
+//! the `+0x..` offset, which an interpreter does not have;
+//! `golden::normalize_stderr` drops arguments and offsets from real Go's
+//! output too, since Go prints `(...)` for any inlined call. The path is the program's
 //! `Bytecode::path`. Runtime goroutines (finalizer, GOMAXPROCS updater) are
 //! not shown, as Go hides them below `GOTRACEBACK=system`.
 //!
@@ -67,7 +69,7 @@ pub fn frames(m: &VmMachine, trace: &[TraceFrame]) -> String {
     let path = &m.vm.program().path;
     let mut s = String::new();
     for f in trace {
-        s.push_str(&format!("{}(...)\n\t{}:{}\n", f.func, path, f.line));
+        s.push_str(&f.render(path));
     }
     s
 }
@@ -83,8 +85,13 @@ fn frames_with_panics(m: &VmMachine, goid: GoId) -> String {
         if matches!(f.kind, FrameKind::PanicPrint(_)) {
             continue;
         }
-        let name = prog.funcs.get(f.func as usize).map_or("?", |x| x.name.as_str());
-        s.push_str(&format!("{}(...)\n\t{}:{}\n", name, prog.path, prog.line_of(f.func, f.ip.saturating_sub(1))));
+        let func = prog.funcs.get(f.func as usize);
+        let frame = TraceFrame {
+            func: func.map_or("?".into(), |x| x.name.clone()),
+            line: prog.line_of(f.func, f.ip.saturating_sub(1)),
+            has_args: func.is_some_and(|x| x.nparams > 0),
+        };
+        s.push_str(&frame.render(&prog.path));
         if matches!(f.kind, FrameKind::DeferredByPanic) {
             s.push_str("panic({0x0?, 0x0?})\n\t/usr/local/go-faketime/src/runtime/panic.go:860\n");
         }

@@ -209,7 +209,7 @@ pub fn render(leaks: &[LeakedGoroutine], path: &str) -> String {
         }
         s.push_str("]:\n");
         for f in &l.stack {
-            s.push_str(&format!("{}(...)\n\t{path}:{}\n", f.func, f.line));
+            s.push_str(&f.render(path));
         }
         if let Some(c) = &l.creator {
             s.push_str(&format!("created by {} in goroutine {}\n\t{path}:{}\n", c.func, c.goid, c.line));

@@ -383,7 +383,7 @@ fn channel_misuse_panics_with_gos_text() {
             a.ops(&[Ret(0)]);
         });
         let out = p.run(main, &cfg(1, 1, false));
-        assert_eq!(out.stderr, format!("{want}\ngoroutine 1 [running]:\nmain.main(...)\n\t/tmp/sandbox/prog.go:6\n"));
+        assert_eq!(out.stderr, format!("{want}\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/sandbox/prog.go:6\n"));
         assert_eq!(out.exit_code, 2);
     }
 }
@@ -460,7 +460,7 @@ fn main_returning_reports_the_goroutines_left_behind() {
     // Only the goroutine whose channel nothing else can reach is blocked forever.
     assert!(a.blocked_forever);
     assert!(!b.blocked_forever);
-    assert_eq!(a.stack, vec![crate::vm::TraceFrame { func: "main.worker".into(), line: 11 }]);
+    assert_eq!(a.stack, vec![crate::vm::TraceFrame { func: "main.worker".into(), line: 11, has_args: true }]);
     assert_eq!(a.creator, Some(machine::Creator { func: "main.main".into(), goid: 1, line: 17, wrap: Some(1) }));
     assert_eq!(b.creator.as_ref().map(|c| c.line), Some(19));
     assert!(a.pinned_bytes > 0);
@@ -518,9 +518,9 @@ fn runtime_stack_all_dumps_every_goroutine() {
     let out = p.run(main, &cfg(1, 1, false));
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
     // Real Go (fmt imported, so other ids): the same shape.
-    let want_all = "goroutine 1 [running]:\nmain.main(...)\n\t/tmp/sandbox/prog.go:17\n\n\
+    let want_all = "goroutine 1 [running]:\nmain.main()\n\t/tmp/sandbox/prog.go:17\n\n\
 goroutine 6 [chan receive]:\nmain.worker(...)\n\t/tmp/sandbox/prog.go:9\ncreated by main.main in goroutine 1\n\t/tmp/sandbox/prog.go:14\n";
-    let want_one = "goroutine 1 [running]:\nmain.main(...)\n\t/tmp/sandbox/prog.go:18\n";
+    let want_one = "goroutine 1 [running]:\nmain.main()\n\t/tmp/sandbox/prog.go:18\n";
     assert_eq!(out.stderr, format!("{}\n{}\n", want_all.len(), want_one.len()));
 }
 

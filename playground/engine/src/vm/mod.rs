@@ -91,6 +91,18 @@ pub enum Syscall {
 pub struct TraceFrame {
     pub func: String,
     pub line: u32,
+    /// The function takes arguments (a method's receiver counts). Go prints
+    /// their words in hex; an interpreter has no such words, so the frame
+    /// shows `(...)`, as Go does for an inlined call. Without arguments it
+    /// is `main.f()`, exactly as Go prints it.
+    pub has_args: bool,
+}
+
+impl TraceFrame {
+    /// The frame's two lines: `main.f()` / `\t/path/prog.go:12`.
+    pub fn render(&self, path: &str) -> String {
+        format!("{}{}\n\t{path}:{}\n", self.func, if self.has_args { "(...)" } else { "()" }, self.line)
+    }
 }
 
 /// An unrecovered panic: the `panic: ...` lines and the stack at the panic.
@@ -335,6 +347,7 @@ impl Vm {
             .map(|f| TraceFrame {
                 func: self.prog.funcs.get(f.func as usize).map_or("?".into(), |x| x.name.clone()),
                 line: self.prog.line_of(f.func, f.ip.saturating_sub(1)),
+                has_args: self.prog.funcs.get(f.func as usize).is_some_and(|x| x.nparams > 0),
             })
             .collect()
     }
@@ -343,7 +356,7 @@ impl Vm {
     pub fn format_trace(&self, goid: u64, state: &str, trace: &[TraceFrame]) -> String {
         let mut s = format!("goroutine {goid} [{state}]:\n");
         for f in trace {
-            s.push_str(&format!("{}(...)\n\t{}:{}\n", f.func, self.prog.path, f.line));
+            s.push_str(&f.render(&self.prog.path));
         }
         s
     }

@@ -557,7 +557,7 @@ fn unrecovered_panic_reports_and_traces() {
     assert_eq!(r.exit_code, 2);
     assert_eq!(
         String::from_utf8_lossy(&r.stderr),
-        "panic: boom\n\ngoroutine 1 [running]:\nmain.f(...)\n\t/tmp/sandbox/prog.go:6\nmain.main(...)\n\t/tmp/sandbox/prog.go:9\n"
+        "panic: boom\n\ngoroutine 1 [running]:\nmain.f()\n\t/tmp/sandbox/prog.go:6\nmain.main()\n\t/tmp/sandbox/prog.go:9\n"
     );
 }
 
@@ -838,7 +838,7 @@ fn instruction_budget_stops_an_infinite_loop() {
     assert_eq!(r.exit_code, 2);
     let err = String::from_utf8_lossy(&r.stderr);
     assert!(err.starts_with("fatal error: instruction budget exceeded"), "{err}");
-    assert!(err.contains("main.main(...)\n\t/tmp/sandbox/prog.go:7"), "{err}");
+    assert!(err.contains("main.main()\n\t/tmp/sandbox/prog.go:7"), "{err}");
     assert_eq!(vm.instructions, 100_000);
 }
 
