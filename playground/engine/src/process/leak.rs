@@ -46,13 +46,25 @@ pub fn candidate(r: WaitReason) -> Option<Candidate> {
     }
 }
 
+/// Which waits the analysis may call leaked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rules {
+    /// Go 1.27's goroutineleak profile, as measured: a goroutine waiting
+    /// in `sync.Mutex.Lock` is never reported (while `sync.RWMutex` waits
+    /// are), so it counts as able to run and its stack is a root.
+    GoProfile,
+    /// The engine's verdict at main's return: every wait above counts.
+    BlockedForever,
+}
+
 /// The goroutines blocked forever, by the reachability analysis above.
-pub fn detect(m: &VmMachine, sched: &Sched) -> Vec<GoId> {
+pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
     let mut roots: Vec<Value> = m.vm.globals.clone();
     // Candidates: (goid, kind, the objects it waits on).
     let mut candidates = Vec::new();
     for g in sched.gs.iter().filter(|g| !g.system && g.status != GStatus::Dead) {
-        let kind = if g.status == GStatus::Waiting { candidate(g.waitreason) } else { None };
+        let counted = rules == Rules::BlockedForever || g.waitreason != WaitReason::SyncMutexLock;
+        let kind = if g.status == GStatus::Waiting && counted { candidate(g.waitreason) } else { None };
         let objs = m.gs.get(&g.goid).map(|x| x.blocked_on.clone()).unwrap_or_default();
         match kind {
             // A sync wait whose object is unknown may run (as in Go).
@@ -131,7 +143,7 @@ pub struct LeakedGoroutine {
 
 /// Every goroutine alive at main's return, with the leak verdict.
 pub fn report(m: &VmMachine, sched: &Sched) -> Vec<LeakedGoroutine> {
-    let forever = detect(m, sched);
+    let forever = detect(m, sched, Rules::BlockedForever);
     sched
         .gs
         .iter()

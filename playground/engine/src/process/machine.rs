@@ -374,7 +374,7 @@ impl VmMachine {
             id::PPROF_GOROUTINE_LEAK => {
                 // Go's profile runs a leak-detecting GC cycle first.
                 self.vm.collect();
-                let found = leak::detect(self, sched);
+                let found = leak::detect(self, sched, leak::Rules::GoProfile);
                 for g in &found {
                     if !self.leaked.contains(g) {
                         self.leaked.push(*g);
@@ -408,7 +408,7 @@ impl VmMachine {
                     "goroutineleak" => {
                         // Go's profile runs a leak-detecting GC cycle first.
                         self.vm.collect();
-                        let found = leak::detect(self, sched);
+                        let found = leak::detect(self, sched, leak::Rules::GoProfile);
                         for g in &found {
                             if !self.leaked.contains(g) {
                                 self.leaked.push(*g);
