@@ -433,9 +433,36 @@ func main() {
     let o = run_with_signals(src, vec![(3_000_000_000, 15)]);
     assert_eq!((o.stdout.as_str(), o.stderr.as_str(), o.exit_code), ("waiting\ngot terminated\n", "", 0));
     assert!(o.virtual_ns >= 3_000_000_000, "{}", o.virtual_ns);
-    // Without Notify the default action kills the blocked process: 128+2.
-    let o = run_with_signals("package main\n\nfunc main() {\n\tc := make(chan int)\n\tgo func() { c <- 1; select {} }()\n\t<-c\n\tselect {}\n}\n", vec![(1_000, 2)]);
+}
+
+/// Without `signal.Notify`, SIGINT's default action kills a running
+/// process (128+2); a process that blocks before the signal comes is
+/// Go's deadlock, since Go knows nothing of a signal still to come; after
+/// `signal.Notify`, Go never reports a deadlock and the process hangs.
+#[test]
+fn a_signal_to_come_neither_hides_nor_causes_a_deadlock() {
+    let busy = "package main\n\nimport \"time\"\n\nfunc main() {\n\tfor {\n\t\ttime.Sleep(time.Millisecond)\n\t}\n}\n";
+    let o = run_with_signals(busy, vec![(50_000_000, 2)]);
     assert_eq!((o.stdout.as_str(), o.stderr.as_str(), o.exit_code), ("", "", 130));
+    assert!((50_000_000..51_000_000).contains(&o.virtual_ns), "{}", o.virtual_ns);
+
+    let blocked = "package main\n\nfunc main() {\n\tc := make(chan int)\n\t<-c\n}\n";
+    let o = run_with_signals(blocked, vec![(1_000_000_000, 2)]);
+    assert_eq!(o.exit_code, 2);
+    assert!(o.stderr.starts_with("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n"), "{}", o.stderr);
+    assert!(o.virtual_ns < 1_000_000, "{}", o.virtual_ns);
+
+    let watching = "package main\n\nimport (\n\t\"os\"\n\t\"os/signal\"\n)\n\nfunc main() {\n\tsigs := make(chan os.Signal, 1)\n\tsignal.Notify(sigs, os.Interrupt)\n\tc := make(chan int)\n\t<-c\n}\n";
+    // signal.Stop does not end Go's signal-watching thread.
+    let stopped = watching.replace("\tc := make", "\tsignal.Stop(sigs)\n\tc := make");
+    for (src, signals) in [(watching, vec![]), (watching, vec![(1_000_000_000, 2)]), (stopped.as_str(), vec![])] {
+        let o = run_with_signals(src, signals.clone());
+        assert_eq!(o.exit_code, 2);
+        assert!(o.stderr.starts_with("gmp: the run was stopped: every goroutine is blocked"), "{}", o.stderr);
+        assert!(o.stderr.contains("Real Go would hang here"), "{}", o.stderr);
+        // With a signal configured, the run waits for it (it could wake someone).
+        assert_eq!(o.virtual_ns >= 1_000_000_000, !signals.is_empty(), "{}", o.virtual_ns);
+    }
 }
 
 #[test]

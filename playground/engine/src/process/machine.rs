@@ -567,6 +567,14 @@ impl VmMachine {
 }
 
 impl Machine for VmMachine {
+    fn timer_is_external(&self, id: u64) -> bool {
+        id >= super::sys_misc::SIGNAL_TIMER_BASE
+    }
+
+    fn waits_for_signals(&self) -> bool {
+        self.misc.watching
+    }
+
     fn run(&mut self, sched: &Sched, goid: GoId, now: u64, slice_ns: u64) -> RunResult {
         let mut used: u64 = 0;
         if let Some(code) = self.dying {

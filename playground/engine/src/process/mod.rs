@@ -214,6 +214,14 @@ impl Process {
                 m.write_stderr(&c.text);
                 (EndReason::Internal(msg), 2)
             }
+            (_, Ending::Hang) => {
+                let msg = "every goroutine is blocked and nothing can wake one";
+                m.write_stderr(&format!(
+                    "gmp: the run was stopped: {msg}. Real Go would hang here rather than report a deadlock: \
+                     after signal.Notify a thread waits for signals (send one with --signal).\n"
+                ));
+                (EndReason::Limit(msg.into()), 2)
+            }
             (_, Ending::Limit(msg)) => {
                 m.write_stderr(&format!("gmp: the run was stopped: {msg} (does the program ever end?)\n"));
                 (EndReason::Limit(msg), 2)

@@ -89,6 +89,9 @@ pub struct MiscState {
     pub armed: usize,
     /// `signal.Ignore`d numbers.
     pub ignored: Vec<i64>,
+    /// `signal.Notify` was called: Go's signal-watching thread now exists
+    /// for good (even after `signal.Stop`), so no deadlock is reported.
+    pub watching: bool,
 }
 
 /// Goroutines parked on one errgroup.
@@ -114,6 +117,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
                 return Some(m.go_panic(sched, goid, "os/signal: Notify using nil channel"));
             };
             let sigs = ints(m, args.get(1).copied().unwrap_or(Value::Nil));
+            m.misc.watching = true;
             for s in &sigs {
                 m.misc.ignored.retain(|x| x != s);
             }

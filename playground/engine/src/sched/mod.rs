@@ -197,6 +197,20 @@ pub trait Machine {
         let _ = goid;
         false
     }
+    /// Whether runtime timer `id` stands for something outside the
+    /// program (a signal the run configuration sends at a virtual time).
+    /// Go has no such timer, so it does not keep `checkdead` from
+    /// reporting a deadlock.
+    fn timer_is_external(&self, id: u64) -> bool {
+        let _ = id;
+        false
+    }
+    /// Whether a thread waits for signals (`signal.Notify` was called):
+    /// that thread counts as running, so Go's `checkdead` never reports a
+    /// deadlock; a program with every goroutine blocked just hangs.
+    fn waits_for_signals(&self) -> bool {
+        false
+    }
     /// Runtime timer `id` fired at `now`: what does it wake or start?
     fn timer_fired(&mut self, id: u64, now: u64) -> Vec<TimerAction> {
         let _ = (id, now);
@@ -267,6 +281,10 @@ pub enum Ending {
     Fault(String),
     /// The run hit a configured limit (events or steps): it would not end.
     Limit(String),
+    /// Every goroutine is blocked and nothing can wake one, but a thread
+    /// waits for signals (see [`Machine::waits_for_signals`]): real Go
+    /// hangs here instead of reporting a deadlock.
+    Hang,
 }
 
 impl Ending {

@@ -52,8 +52,17 @@ impl Sched {
                 return e.clone();
             }
             self.sysmon_wake_or_sleep();
-            let Some((t, actor, busy)) = self.next_actor() else {
-                let e = self.checkdead();
+            let next = self.next_actor();
+            // Only a configured signal is left to wake anyone: Go, which
+            // has no timer for it, finds the deadlock now.
+            let only_external = next.is_some_and(|(_, a, busy)| {
+                matches!(a, Actor::Timer(_)) && !busy && !machine.waits_for_signals() && self.only_external_timers(machine)
+            });
+            let Some((t, actor, busy)) = next.filter(|_| !only_external) else {
+                let e = match self.checkdead() {
+                    Ending::Deadlock { .. } if machine.waits_for_signals() => Ending::Hang,
+                    e => e,
+                };
                 self.ending = Some(e.clone());
                 return e;
             };
@@ -1020,6 +1029,14 @@ impl Sched {
         let p = if self.pidle.contains(&owner) { Some(owner) } else { self.pidle.last().copied() };
         let Some(p) = p else { return };
         self.startm(p, true, false);
+    }
+
+    /// Whether every pending timer is one the Machine calls external.
+    fn only_external_timers(&self, machine: &dyn Machine) -> bool {
+        self.ps.iter().flat_map(|p| p.timers.iter()).all(|t| match t.what {
+            TimerWhat::Func(id) => machine.timer_is_external(id),
+            TimerWhat::Sleep(_) => false,
+        })
     }
 
     /// `checkdead`, called when nothing runs and no timer is pending.

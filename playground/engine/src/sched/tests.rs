@@ -865,6 +865,8 @@ fn random_programs_keep_every_invariant_and_replay_exactly() {
                 "limit"
             }
             Ending::Fault(_) => "fault",
+            // Script machines never wait for signals.
+            Ending::Hang => panic!("case {case}: a hang without signal.Notify"),
         };
         *endings.entry(kind).or_insert(0) += 1;
     }

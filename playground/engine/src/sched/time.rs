@@ -82,6 +82,11 @@ impl TimerHeap {
         self.heap.is_empty()
     }
 
+    /// All timers, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &Timer> {
+        self.heap.iter().map(|r| &r.0)
+    }
+
     /// All timers, sorted (for snapshots).
     pub fn sorted(&self) -> Vec<Timer> {
         let mut v: Vec<Timer> = self.heap.iter().map(|r| r.0).collect();
