@@ -195,24 +195,8 @@ impl<'a> Lexer<'a> {
                     }
                     return self.token(Period);
                 }
-                '+' => {
-                    self.bump();
-                    if self.ch == Some('+') {
-                        self.bump();
-                        self.nlsemi = true;
-                        return self.token(Inc);
-                    }
-                    return self.assign_op(Add, AssignOp::Add);
-                }
-                '-' => {
-                    self.bump();
-                    if self.ch == Some('-') {
-                        self.bump();
-                        self.nlsemi = true;
-                        return self.token(Dec);
-                    }
-                    return self.assign_op(Sub, AssignOp::Sub);
-                }
+                '+' => return self.step_or_assign_op('+', Inc, Add, AssignOp::Add),
+                '-' => return self.step_or_assign_op('-', Dec, Sub, AssignOp::Sub),
                 '*' => {
                     self.bump();
                     return self.assign_op(Mul, AssignOp::Mul);
@@ -343,6 +327,18 @@ impl<'a> Lexer<'a> {
             self.bump();
             return self.token(kind);
         }
+    }
+
+    /// After `+` or `-` (`c`): `++`/`--` (`step`, which ends a line's
+    /// statement), or the operator and its assignment form.
+    fn step_or_assign_op(&mut self, c: char, step: TokenKind, op: TokenKind, aop: AssignOp) -> Token {
+        self.bump();
+        if self.ch == Some(c) {
+            self.bump();
+            self.nlsemi = true;
+            return self.token(step);
+        }
+        self.assign_op(op, aop)
     }
 
     fn assign_op(&mut self, op: TokenKind, aop: AssignOp) -> Token {

@@ -5,7 +5,7 @@
 use super::Compiler;
 use super::func::{FnState, LoopCtx, VarLoc};
 use crate::ast::{self, Decl, Expr, Stmt, StmtKind};
-use crate::chunk::{IntCmp, Op};
+use crate::chunk::{IntCmp, Label, Op};
 use crate::span::Span;
 use crate::token::AssignOp;
 use crate::types::{Type, TypeId};
@@ -445,21 +445,9 @@ impl FnState {
                 let i = self.new_slot();
                 c.expr(self, x);
                 self.emit(Op::SetLocal(n), sp);
-                self.emit(Op::PushInt(0), sp);
-                self.emit(Op::SetLocal(i), sp);
-                self.b.bind(top);
-                self.emit(Op::GetLocal(i), sp);
-                self.emit(Op::GetLocal(n), sp);
-                self.b.emit_jump(Op::JumpUnlessI { cmp: IntCmp::Lt, target: 0 }, end, sp);
-                if let Some(k) = key {
-                    self.emit(Op::GetLocal(i), sp);
-                    self.assign_range_var(c, k, define);
-                }
+                self.index_loop_head(c, [i, n], [top, end], key, define, sp);
                 self.body(c, label, end, cont, body);
-                self.b.bind(cont);
-                self.emit(Op::IncLocal { local: i, by: 1 }, sp);
-                self.b.emit_jump(Op::Jump(0), top, sp);
-                self.b.bind(end);
+                self.index_loop_tail(i, [cont, top, end], sp);
             }
             Type::Basic(k) if k.is_string() => {
                 let s = self.new_slot();
@@ -602,16 +590,7 @@ impl FnState {
             self.emit(Op::Len, sp);
             self.emit(Op::SetLocal(n), sp);
         }
-        self.emit(Op::PushInt(0), sp);
-        self.emit(Op::SetLocal(i), sp);
-        self.b.bind(top);
-        self.emit(Op::GetLocal(i), sp);
-        self.emit(Op::GetLocal(n), sp);
-        self.b.emit_jump(Op::JumpUnlessI { cmp: IntCmp::Lt, target: 0 }, end, sp);
-        if let Some(k) = key {
-            self.emit(Op::GetLocal(i), sp);
-            self.assign_range_var(c, k, define);
-        }
+        self.index_loop_head(c, [i, n], [top, end], key, define, sp);
         if let Some(v) = value {
             self.emit(Op::GetLocal(s), sp);
             self.emit(Op::GetLocal(i), sp);
@@ -624,6 +603,28 @@ impl FnState {
             self.assign_range_var(c, v, define);
         }
         self.body(c, label, end, cont, body);
+        self.index_loop_tail(i, [cont, top, end], sp);
+    }
+
+    /// The head of a loop counting local `i` from 0 while below local `n`
+    /// (ranging over an integer, a slice, an array): `i = 0`, then at `top`
+    /// leave for `end` once `i >= n`, and assign `i` to the key if any.
+    #[allow(clippy::too_many_arguments)]
+    fn index_loop_head<'a>(&mut self, c: &mut Compiler<'a>, [i, n]: [u16; 2], [top, end]: [Label; 2], key: Option<&'a Expr>, define: bool, sp: Span) {
+        self.emit(Op::PushInt(0), sp);
+        self.emit(Op::SetLocal(i), sp);
+        self.b.bind(top);
+        self.emit(Op::GetLocal(i), sp);
+        self.emit(Op::GetLocal(n), sp);
+        self.b.emit_jump(Op::JumpUnlessI { cmp: IntCmp::Lt, target: 0 }, end, sp);
+        if let Some(k) = key {
+            self.emit(Op::GetLocal(i), sp);
+            self.assign_range_var(c, k, define);
+        }
+    }
+
+    /// The tail of that loop: `continue` lands at `cont`, which counts on.
+    fn index_loop_tail(&mut self, i: u16, [cont, top, end]: [Label; 3], sp: Span) {
         self.b.bind(cont);
         self.emit(Op::IncLocal { local: i, by: 1 }, sp);
         self.b.emit_jump(Op::Jump(0), top, sp);
