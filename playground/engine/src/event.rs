@@ -18,6 +18,12 @@ pub struct Event {
     /// Virtual nanoseconds since the run started.
     pub time_ns: u64,
     pub kind: EventKind,
+    /// Where in the program it happened: the instruction the goroutine
+    /// that caused it was executing (a `go` statement, a channel send that
+    /// also wakes a receiver, a `wg.Wait()` that parks, a print); for
+    /// `Execute`, where the goroutine resumes. `None` for what the runtime
+    /// does on its own: timers firing, sysmon, stealing, idle threads.
+    pub pos: Option<Span>,
 }
 
 /// Where a runnable G sits or is taken from.

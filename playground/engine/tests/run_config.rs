@@ -23,3 +23,24 @@ fn the_same_seed_gives_the_same_events_on_several_ps() {
     assert_eq!(a.stdout, "sum 5\n");
     assert_eq!(a.events, b.events);
 }
+
+/// Events say where in the program they happened.
+#[test]
+fn events_carry_the_line_that_caused_them() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc worker(ch chan int) {\n\tch <- 42\n}\n\nfunc main() {\n\tch := make(chan int)\n\tgo worker(ch)\n\tv := <-ch\n\tfmt.Println(v)\n}\n";
+    let out = run_source("prog.go", src, &RunConfig::default());
+    assert_eq!(out.stdout, "42\n");
+    let line = |e: &gmp_engine::Event| e.pos.map(|p| 1 + src[..p.start as usize].matches('\n').count());
+    let find = |pred: &dyn Fn(&EventKind) -> bool| out.events.iter().find(|e| pred(&e.kind)).unwrap_or_else(|| panic!("no such event in {:?}", out.events));
+    assert_eq!(line(find(&|k| matches!(k, EventKind::ChanMake { .. }))), Some(10));
+    assert_eq!(line(find(&|k| matches!(k, EventKind::GoCreate { func, .. } if &**func == "main.worker"))), Some(11));
+    // main parks at the receive, the worker's send wakes it from line 6.
+    assert_eq!(line(find(&|k| matches!(k, EventKind::GoPark { g: 1, .. }))), Some(12));
+    assert_eq!(line(find(&|k| matches!(k, EventKind::ChanSend { .. }))), Some(6));
+    assert_eq!(line(find(&|k| matches!(k, EventKind::RunqPut { g: 1, cause: gmp_engine::event::PutCause::Ready, .. }))), Some(6));
+    // main resumes where it parked.
+    let resumed = out.events.iter().filter(|e| matches!(e.kind, EventKind::Execute { g: 1, .. })).nth(1).expect("main runs again");
+    assert_eq!(line(resumed), Some(12));
+    // The runtime's own moves have no position.
+    assert!(out.events.iter().filter(|e| matches!(e.kind, EventKind::Exit { .. } | EventKind::MStart { .. })).all(|e| e.pos.is_none()));
+}

@@ -81,8 +81,12 @@ pub struct VmMachine {
     pub crash: Option<Crash>,
     /// Goroutines found leaked by the last goroutineleak detection.
     pub leaked: Vec<GoId>,
-    /// Events for the scheduler to record after the current call.
-    events: Vec<EventKind>,
+    /// Events for the scheduler to record after the current call, with
+    /// the position of the instruction that caused each.
+    events: Vec<(EventKind, Option<Span>)>,
+    /// Whether anyone keeps the event stream (see `ProcessConfig`); if not,
+    /// [`VmMachine::note`] builds nothing.
+    pub record_events: bool,
     /// A goroutine's final stop, held back while its stack growth is
     /// reported first.
     after_grow: Option<(GoId, Stop)>,
@@ -113,6 +117,7 @@ impl VmMachine {
             crash: None,
             leaked: Vec::new(),
             events: Vec::new(),
+            record_events: true,
             after_grow: None,
             dying: None,
             main_steps: Default::default(),
@@ -124,8 +129,17 @@ impl VmMachine {
     }
 
     /// Events produced outside a scheduler call (the final crash text).
-    pub fn take_pending_events(&mut self) -> Vec<EventKind> {
+    pub fn take_pending_events(&mut self) -> Vec<(EventKind, Option<Span>)> {
         std::mem::take(&mut self.events)
+    }
+
+    /// Records event `kind`, caused by goroutine `goid` (None: by the
+    /// runtime) at the instruction it executed last.
+    pub fn note(&mut self, goid: Option<GoId>, kind: EventKind) {
+        if self.record_events {
+            let pos = goid.and_then(|g| self.position(g));
+            self.events.push((kind, pos));
+        }
     }
 
     /// The VM goroutine of `goid`.
@@ -155,14 +169,19 @@ impl VmMachine {
         }
     }
 
-    /// Moves what the VM printed into the run's output and the event stream.
-    fn flush_output(&mut self) {
+    /// Moves what goroutine `goid` printed into the run's output and the
+    /// event stream.
+    fn flush_output(&mut self, goid: GoId) {
         for fd in [1u8, 2] {
             let buf = if fd == 1 { std::mem::take(&mut self.vm.stdout) } else { std::mem::take(&mut self.vm.stderr) };
             if buf.is_empty() {
                 continue;
             }
-            self.events.push(EventKind::Output { fd, text: String::from_utf8_lossy(&buf).into_owned() });
+            if self.record_events {
+                // Not stamped yet: by now `goid` may be lines past its prints.
+                let _ = goid;
+                self.note(None, EventKind::Output { fd, text: String::from_utf8_lossy(&buf).into_owned() });
+            }
             if fd == 1 { self.stdout.extend_from_slice(&buf) } else { self.stderr.extend_from_slice(&buf) }
         }
     }
@@ -173,7 +192,7 @@ impl VmMachine {
             return;
         }
         self.stderr.extend_from_slice(text.as_bytes());
-        self.events.push(EventKind::Output { fd: 2, text: text.to_string() });
+        self.note(None, EventKind::Output { fd: 2, text: text.to_string() });
     }
 
     /// Ends the process with `crash`: its text goes to stderr, exit 2.
@@ -185,7 +204,7 @@ impl VmMachine {
             return Stop::Exit(code);
         }
         self.dying = Some(c.exit_code);
-        self.flush_output();
+        self.flush_output(c.goid);
         self.write_stderr(&c.text);
         let code = c.exit_code;
         self.crash = Some(c);
@@ -257,7 +276,9 @@ impl VmMachine {
             }
             Syscall::Sys { id, args } => {
                 let stop = self.sys(sched, goid, id, &args);
-                self.events.append(&mut self.chans.events);
+                for kind in std::mem::take(&mut self.chans.events) {
+                    self.note(Some(goid), kind);
+                }
                 stop
             }
         }
@@ -286,7 +307,7 @@ impl VmMachine {
                     if let Value::Chan(h) = c {
                         let elem = self.vm.program().types.get(a0.int() as usize).map_or(String::new(), |t| t.name.to_string());
                         let cap = Self::arg(args, 1).int() as u32;
-                        self.events.push(EventKind::ChanMake { g: goid, chan: h, elem, cap });
+                        self.note(Some(goid), EventKind::ChanMake { g: goid, chan: h, elem, cap });
                     }
                     self.push(goid, &[c])
                 }
@@ -611,7 +632,7 @@ impl Machine for VmMachine {
                     return RunResult { used_ns: used, stop: Stop::Continue };
                 }
                 if let Some(stop) = self.serve(sched, goid, sc) {
-                    self.flush_output();
+                    self.flush_output(goid);
                     return RunResult { used_ns: 0, stop };
                 }
             }
@@ -631,7 +652,7 @@ impl Machine for VmMachine {
             self.vm.clock = (now + used, before);
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
-            self.flush_output();
+            self.flush_output(goid);
             let grew = match self.vm.gs.get_mut(idx) {
                 Some(s) if s.stack_grew => {
                     s.stack_grew = false;
@@ -705,8 +726,14 @@ impl Machine for VmMachine {
         super::sys_misc::runs_system(self, goid)
     }
 
-    fn take_events(&mut self) -> Vec<EventKind> {
+    fn take_events(&mut self) -> Vec<(EventKind, Option<Span>)> {
         std::mem::take(&mut self.events)
+    }
+
+    fn position(&self, goid: GoId) -> Option<Span> {
+        let f = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)).and_then(|s| s.frames.last())?;
+        let func = self.vm.program().funcs.get(f.func as usize)?;
+        Some(func.chunk.span_at(f.ip.saturating_sub(1) as usize))
     }
 
     fn timer_fired(&mut self, id: u64, now: u64) -> Vec<crate::sched::TimerAction> {

@@ -167,6 +167,7 @@ impl Process {
         let mut vm = Vm::new(prog, vmcfg).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
         let main = vm.spawn(Value::Func(entry), &[]).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
         let mut machine = VmMachine::new(vm);
+        machine.record_events = cfg.record_events;
         machine.main_steps = steps.iter().skip(1).copied().collect();
         machine.misc.scheduled = cfg.signals.clone();
         machine.gs.insert(1, GInfo { vm: Some(main), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
@@ -229,10 +230,10 @@ impl Process {
         };
         let mut events = std::mem::take(&mut self.sched.events);
         let now = self.sched.now;
-        for kind in m.take_pending_events() {
-            events.push(Event { time_ns: now, kind });
+        for (kind, pos) in m.take_pending_events() {
+            events.push(Event { time_ns: now, kind, pos });
         }
-        events.push(Event { time_ns: now, kind: EventKind::Exit { code } });
+        events.push(Event { time_ns: now, kind: EventKind::Exit { code }, pos: None });
         let leak_text = leak::render(&leaks, &m.vm.program().path);
         ProcessOutcome {
             stdout: String::from_utf8_lossy(&m.stdout).into_owned(),
@@ -263,10 +264,10 @@ pub fn run_steps(prog: Rc<Bytecode>, steps: &[u32], cfg: &ProcessConfig) -> Proc
             stdout: String::new(),
             stderr: c.text.clone(),
             exit_code: c.exit_code,
-            events: vec![Event { time_ns: 0, kind: EventKind::Output { fd: 2, text: c.text } }, Event {
-                time_ns: 0,
-                kind: EventKind::Exit { code: c.exit_code },
-            }],
+            events: vec![
+                Event { time_ns: 0, kind: EventKind::Output { fd: 2, text: c.text }, pos: None },
+                Event { time_ns: 0, kind: EventKind::Exit { code: c.exit_code }, pos: None },
+            ],
             end: EndReason::Fatal,
             leaks: Vec::new(),
             leak_text: String::new(),

@@ -391,8 +391,8 @@ impl Machine for Glue {
         }
     }
 
-    fn take_events(&mut self) -> Vec<EventKind> {
-        std::mem::take(&mut self.out)
+    fn take_events(&mut self) -> Vec<(EventKind, Option<crate::span::Span>)> {
+        std::mem::take(&mut self.out).into_iter().map(|k| (k, None)).collect()
     }
 
     fn timer_fired(&mut self, id: u64, now: u64) -> Vec<TimerAction> {

@@ -184,10 +184,18 @@ pub trait Machine {
     /// `GOMAXPROCS`, goroutine dumps (`runtime.Stack(buf, true)`).
     fn run(&mut self, sched: &Sched, g: GoId, now: u64, slice_ns: u64) -> RunResult;
     /// Events the Machine produced during its last call (output, channel
-    /// operations...); the scheduler records them right after the call,
-    /// stamped with the call's start time.
-    fn take_events(&mut self) -> Vec<EventKind> {
+    /// operations...), each with the position of the instruction that
+    /// caused it; the scheduler records them right after the call, stamped
+    /// with the call's start time.
+    fn take_events(&mut self) -> Vec<(EventKind, Option<Span>)> {
         Vec::new()
+    }
+    /// Where G `g` stands in the program: the instruction it executed last
+    /// (the operation it parked or stopped at), or its function's first
+    /// one if it has not started. For [`crate::event::Event::pos`].
+    fn position(&self, g: GoId) -> Option<Span> {
+        let _ = g;
+        None
     }
     /// `parent`'s last `Newproc` (or a timer's `TimerAction::Go`) created G `child`.
     fn newproc(&mut self, parent: GoId, child: GoId);
@@ -343,6 +351,10 @@ pub struct Sched {
     /// Machine calls plus scheduling rounds so far (for `max_steps`).
     pub steps: u64,
     pub events: Vec<Event>,
+    /// The position events emitted now are stamped with (see
+    /// [`Event::pos`]); set around each G's operations, only while events
+    /// are recorded.
+    pub(crate) pos: Option<Span>,
     /// Events emitted so far, recorded or not.
     pub event_count: usize,
     pub snapshots: Vec<replay::Snapshot>,
@@ -380,6 +392,7 @@ impl Sched {
             steps: 0,
             system_park: HashMap::default(),
             events: Vec::new(),
+            pos: None,
             event_count: 0,
             snapshots: Vec::new(),
             fault: None,
@@ -466,7 +479,7 @@ impl Sched {
     /// Records an event at the current time, right after the state change
     /// it describes; checks the invariants when configured to.
     pub(crate) fn emit(&mut self, kind: EventKind) {
-        let event = Event { time_ns: self.now, kind };
+        let event = Event { time_ns: self.now, kind, pos: self.pos };
         self.event_count += 1;
         let at = self.event_count - 1;
         let stride = (self.gs.len() / 1000).max(1);

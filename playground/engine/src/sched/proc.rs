@@ -157,7 +157,11 @@ impl Sched {
         let pi = p as usize;
         let Some(m) = self.ps[pi].m else { return };
         if let Some(stop) = self.ps[pi].pending.take() {
+            // The G stopped at the operation: its position is the operation's.
+            let g = self.ms[m as usize].curg;
+            self.pos = g.and_then(|g| self.position_of(g, machine));
             self.apply_stop(p, m, stop, machine);
+            self.pos = None;
             return;
         }
         match self.ms[m as usize].curg {
@@ -182,9 +186,11 @@ impl Sched {
                     return;
                 }
                 let r = machine.run(self, goid, self.ps[pi].now, self.config.quantum_ns.max(1));
-                for kind in machine.take_events() {
+                for (kind, pos) in machine.take_events() {
+                    self.pos = pos;
                     self.emit(kind);
                 }
+                self.pos = self.position_of(g, machine);
                 if r.stop == Stop::Continue {
                     // A G that keeps running must make progress in virtual time.
                     let used = r.used_ns.max(1) + self.work_jitter(r.used_ns);
@@ -200,9 +206,18 @@ impl Sched {
                     self.ps[pi].now = self.ps[pi].now.saturating_add(used);
                     self.ps[pi].pending = Some(r.stop);
                 }
+                self.pos = None;
             }
             None => self.schedule(p, m, machine),
         }
+    }
+
+    /// G `g`'s position in the program, when events are recorded.
+    fn position_of(&self, g: GIdx, machine: &dyn Machine) -> Option<Span> {
+        if !self.config.record_events {
+            return None;
+        }
+        machine.position(self.gs.get(g as usize)?.goid)
     }
 
     /// `runtime.GOMAXPROCS(n)` from the G on M `m`, P `p`: stop the world
@@ -583,10 +598,13 @@ impl Sched {
                 if self.ms[m as usize].spinning {
                     self.resetspinning(m);
                 }
+                // Execute is stamped with where the G resumes.
+                self.pos = self.position_of(g, machine);
                 match self.gs[g as usize].lockedm {
                     Some(m2) if m2 != m => self.startlockedm(p, m, m2, g, from, inherit),
                     _ => self.execute(p, m, g, from, inherit),
                 }
+                self.pos = None;
             }
             Find::Backoff => {
                 let pp = &mut self.ps[p as usize];
@@ -689,7 +707,8 @@ impl Sched {
                 TimerWhat::Func(id) => {
                     self.emit(EventKind::TimerFire { p: owner, target: TimerTarget::Func(id) });
                     let actions = machine.timer_fired(id, self.now);
-                    for kind in machine.take_events() {
+                    // What a timer does is the runtime's doing: no position.
+                    for (kind, _) in machine.take_events() {
                         self.emit(kind);
                     }
                     for action in actions {

@@ -243,8 +243,8 @@ impl Machine for ScriptMachine {
         }
     }
 
-    fn take_events(&mut self) -> Vec<EventKind> {
-        std::mem::take(&mut self.out)
+    fn take_events(&mut self) -> Vec<(EventKind, Option<crate::span::Span>)> {
+        std::mem::take(&mut self.out).into_iter().map(|k| (k, None)).collect()
     }
 
     fn timer_fired(&mut self, id: u64, _now: u64) -> Vec<TimerAction> {
