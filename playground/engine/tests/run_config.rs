@@ -41,6 +41,7 @@ fn events_carry_the_line_that_caused_them() {
     // main resumes where it parked.
     let resumed = out.events.iter().filter(|e| matches!(e.kind, EventKind::Execute { g: 1, .. })).nth(1).expect("main runs again");
     assert_eq!(line(resumed), Some(12));
+    assert_eq!(line(find(&|k| matches!(k, EventKind::Output { fd: 1, .. }))), Some(13));
     // The runtime's own moves have no position.
     assert!(out.events.iter().filter(|e| matches!(e.kind, EventKind::Exit { .. } | EventKind::MStart { .. })).all(|e| e.pos.is_none()));
 }

@@ -169,18 +169,30 @@ impl VmMachine {
         }
     }
 
-    /// Moves what goroutine `goid` printed into the run's output and the
-    /// event stream.
-    fn flush_output(&mut self, goid: GoId) {
+    /// Moves what the VM printed into the run's output and the event
+    /// stream: an `Output` event per line of the program that wrote (the
+    /// VM's `out_marks`); bytes written before any mark (a panic's text)
+    /// are the runtime's.
+    fn flush_output(&mut self) {
+        let marks = std::mem::take(&mut self.vm.out_marks);
         for fd in [1u8, 2] {
             let buf = if fd == 1 { std::mem::take(&mut self.vm.stdout) } else { std::mem::take(&mut self.vm.stderr) };
             if buf.is_empty() {
                 continue;
             }
             if self.record_events {
-                // Not stamped yet: by now `goid` may be lines past its prints.
-                let _ = goid;
-                self.note(None, EventKind::Output { fd, text: String::from_utf8_lossy(&buf).into_owned() });
+                let mine: Vec<&vm::OutMark> = marks.iter().filter(|m| m.fd == fd && m.at < buf.len()).collect();
+                let mut cuts: Vec<(usize, Option<Span>)> = mine.iter().map(|m| (m.at, Some(m.span))).collect();
+                if cuts.first().is_none_or(|c| c.0 > 0) {
+                    cuts.insert(0, (0, None));
+                }
+                for (i, &(at, pos)) in cuts.iter().enumerate() {
+                    let end = cuts.get(i + 1).map_or(buf.len(), |c| c.0);
+                    if end > at {
+                        let text = String::from_utf8_lossy(&buf[at..end]).into_owned();
+                        self.events.push((EventKind::Output { fd, text }, pos));
+                    }
+                }
             }
             if fd == 1 { self.stdout.extend_from_slice(&buf) } else { self.stderr.extend_from_slice(&buf) }
         }
@@ -204,7 +216,7 @@ impl VmMachine {
             return Stop::Exit(code);
         }
         self.dying = Some(c.exit_code);
-        self.flush_output(c.goid);
+        self.flush_output();
         self.write_stderr(&c.text);
         let code = c.exit_code;
         self.crash = Some(c);
@@ -632,7 +644,7 @@ impl Machine for VmMachine {
                     return RunResult { used_ns: used, stop: Stop::Continue };
                 }
                 if let Some(stop) = self.serve(sched, goid, sc) {
-                    self.flush_output(goid);
+                    self.flush_output();
                     return RunResult { used_ns: 0, stop };
                 }
             }
@@ -652,7 +664,7 @@ impl Machine for VmMachine {
             self.vm.clock = (now + used, before);
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
-            self.flush_output(goid);
+            self.flush_output();
             let grew = match self.vm.gs.get_mut(idx) {
                 Some(s) if s.stack_grew => {
                     s.stack_grew = false;

@@ -58,6 +58,7 @@ use crate::heap::{ByteKind, Heap, HeapError, MapError, Obj, Reachable, Uncompara
 use crate::rtype::{self, Callee, Kind};
 use crate::value::{Handle, IntKind, Value, WHOLE};
 use std::rc::Rc;
+use crate::span::Span;
 
 /// The limits and seed of a run.
 #[derive(Clone, Debug)]
@@ -208,6 +209,20 @@ pub struct Vm {
     /// The standard logger's prefix and flags once the program set them
     /// (`log.SetPrefix`/`SetFlags`; see `compile/stdlib/log.rs`).
     pub log_std: Option<(Vec<u8>, i64)>,
+    /// Where the bytes in `stdout`/`stderr` were written from, in order
+    /// (see [`Vm::write_fd`]); the process takes them with the bytes.
+    pub out_marks: Vec<OutMark>,
+}
+
+/// Output from one line of the program: the bytes of fd `fd` from offset
+/// `at` up to the next mark of that fd were written by the instruction at
+/// `span` (a `fmt.Println` call, a `println`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OutMark {
+    pub fd: u8,
+    pub at: usize,
+    pub span: Span,
+    line: u32,
 }
 
 impl Vm {
@@ -225,6 +240,7 @@ impl Vm {
             free_gs: Vec::new(),
             clock: (0, 0),
             log_std: None,
+            out_marks: Vec::new(),
             prog,
         };
         for c in vm.prog.clone().consts.iter() {
@@ -1053,6 +1069,27 @@ impl Vm {
             Value::Iface { tid, .. } => Err(panic::type_assertion(Some(iface_name), Some(prog.type_name(tid)), &target.name, None)),
             _ => Err(panic::type_assertion(Some(iface_name), None, &target.name, None)),
         }
+    }
+
+    /// Goroutine `g` writes `bytes` to fd 1 or 2 (`os.Stdout`, `os.Stderr`).
+    pub fn write_fd(&mut self, g: &GState, fd: u8, bytes: &[u8]) {
+        self.mark_output(g, fd);
+        if fd == 2 { &mut self.stderr } else { &mut self.stdout }.extend_from_slice(bytes);
+    }
+
+    /// Notes that what `g` writes next to `fd` comes from the instruction
+    /// it executes (its frame's saved `ip` is just past it); consecutive
+    /// writes from one line share a mark.
+    fn mark_output(&mut self, g: &GState, fd: u8) {
+        let Some(f) = g.frames.last() else { return };
+        let Some(func) = self.prog.funcs.get(f.func as usize) else { return };
+        let span = func.chunk.span_at(f.ip.saturating_sub(1) as usize);
+        let line = self.prog.file.line_col(span.start).line;
+        let at = if fd == 2 { self.stderr.len() } else { self.stdout.len() };
+        if self.out_marks.last().is_some_and(|m| m.fd == fd && m.line == line) {
+            return;
+        }
+        self.out_marks.push(OutMark { fd, at, span, line });
     }
 
     fn print_value(&mut self, kind: PrintKind, v: Value) {
@@ -1971,6 +2008,8 @@ impl Vm {
                     }
                     Op::Print(kind) => {
                         let v = if matches!(kind, PrintKind::Space | PrintKind::Newline) { Value::Nil } else { pop!() };
+                        save!();
+                        self.mark_output(g, 2);
                         self.print_value(kind, v)
                     }
                 }

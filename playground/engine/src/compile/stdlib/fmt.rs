@@ -76,7 +76,7 @@ pub fn struct_field_names(bc: &Bytecode, tid: u32) -> Vec<String> {
 fn println(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = variadic(vm, g, argc);
     let out = sprint_impl(vm, g, &a, true)?;
-    vm.stdout.extend_from_slice(&out);
+    vm.write_fd(g, 1, &out);
     push_n_err(g, out.len());
     Ok(())
 }
@@ -84,7 +84,7 @@ fn println(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 fn print(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = variadic(vm, g, argc);
     let out = sprint_impl(vm, g, &a, false)?;
-    vm.stdout.extend_from_slice(&out);
+    vm.write_fd(g, 1, &out);
     push_n_err(g, out.len());
     Ok(())
 }
@@ -94,7 +94,7 @@ fn printf(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let f = g.stack.pop().unwrap_or_default();
     let f = str_of(vm, f);
     let out = sprintf_impl(vm, g, &f, &a)?;
-    vm.stdout.extend_from_slice(&out);
+    vm.write_fd(g, 1, &out);
     push_n_err(g, out.len());
     Ok(())
 }
@@ -150,11 +150,7 @@ pub(crate) fn write_to(vm: &mut Vm, g: &mut GState, w: Value, out: &[u8]) -> Res
                 Value::Ptr { obj, .. } => vm.heap.slots(obj).first().map_or(1, |v| v.int()),
                 _ => 1,
             };
-            if fd == 2 {
-                vm.stderr.extend_from_slice(out);
-            } else {
-                vm.stdout.extend_from_slice(out);
-            }
+            vm.write_fd(g, if fd == 2 { 2 } else { 1 }, out);
             return Ok(());
         }
         let mid = vm.program().method_names.iter().position(|m| m == "Write");

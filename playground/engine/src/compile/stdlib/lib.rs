@@ -34,7 +34,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let f = a.first().map_or(0.0, |v| v.float());
             let s = crate::format::format_float(f, b'g', -1, 64);
             let s: &[u8] = s.as_ref();
-            vm.stderr.extend_from_slice(s);
+            vm.write_fd(g, 2, s);
             Ok(())
         },
         "builtin.min.i" | "builtin.min.u" | "builtin.min.f" | "builtin.min.s" => builtin_min,

@@ -151,7 +151,7 @@ fn std_out(vm: &mut Vm, g: &mut GState, argc: usize, kind: Kind, end: End) -> Re
     let msg = message(vm, g, kind, &a)?;
     let (prefix, flags) = std_state(vm);
     let line = format_line(vm, g, &prefix, flags, &msg);
-    vm.stderr.extend_from_slice(&line);
+    vm.write_fd(g, 2, &line);
     finish(vm, end, msg)
 }
 

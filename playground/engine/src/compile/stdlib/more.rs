@@ -367,11 +367,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
                 _ => 1,
             };
             let b = bytes_of(vm, a.get(1).copied().unwrap_or_default());
-            if fd == 2 {
-                vm.stderr.extend_from_slice(&b);
-            } else {
-                vm.stdout.extend_from_slice(&b);
-            }
+            vm.write_fd(g, if fd == 2 { 2 } else { 1 }, &b);
             g.stack.push(Value::Int(b.len() as i64));
             g.stack.push(Value::Nil);
             Ok(())
