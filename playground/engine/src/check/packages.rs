@@ -397,6 +397,10 @@ type MemStats struct {
 	NumGC uint32
 }
 func ReadMemStats(m *MemStats)
+// What panic(nil) panics with (the VM's T_RT_PANICNIL value).
+type PanicNilError struct { _ [0]int }
+func (*PanicNilError) Error() string
+func (*PanicNilError) RuntimeError()
 func SetFinalizer(obj any, finalizer any)
 func KeepAlive(x any)
 "#;
