@@ -279,9 +279,10 @@ fn nil_deref(m: &mut VmMachine, sched: &Sched, goid: GoId) -> Option<Stop> {
     Some(m.go_panic(sched, goid, "runtime error: invalid memory address or nil pointer dereference"))
 }
 
-/// A Time value (the stub's `struct { ns int64 }`, Unix nanoseconds).
+/// A Time value with a monotonic reading (what `time.Now` returns).
 fn time_value(m: &mut VmMachine, unix_ns: i64) -> Value {
-    match m.vm.heap.alloc_slots(vec![Value::Int(unix_ns)], 24) {
+    let t = crate::compile::stdlib::time::T::from_unix_ns(i128::from(unix_ns), true);
+    match m.vm.heap.alloc_slots(t.slots(), 24) {
         Ok(h) => Value::Agg(h),
         Err(_) => Value::Nil,
     }
@@ -289,10 +290,7 @@ fn time_value(m: &mut VmMachine, unix_ns: i64) -> Value {
 
 /// The Unix nanoseconds of a Time value.
 pub fn time_ns(heap: &crate::heap::Heap, t: Value) -> i64 {
-    match obj_of(heap, t) {
-        Some(h) => heap.slots(h).first().map_or(0, |v| v.int()),
-        None => 0,
-    }
+    crate::compile::stdlib::time::read(heap, t).unix_ns()
 }
 
 /// Serves request `id` (64..=127) of goroutine `goid`. See the module doc.

@@ -201,7 +201,7 @@ fn cas(vm: &mut Vm, g: &mut GState, p: Value, a: &[Value]) -> Result<(), Throw> 
     Ok(())
 }
 
-fn panic_str(vm: &mut Vm, msg: &[u8]) -> Throw {
+pub(crate) fn panic_str(vm: &mut Vm, msg: &[u8]) -> Throw {
     match new_str(vm, msg).and_then(|s| new_iface(vm, crate::rtype::T_STRING, s)) {
         Ok(v) => Throw::Panic(v),
         Err(e) => e,

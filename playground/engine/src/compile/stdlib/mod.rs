@@ -23,7 +23,7 @@ mod sim;
 mod more;
 mod pprof;
 mod sync;
-mod time;
+pub(crate) mod time;
 mod atomic;
 pub(crate) mod context;
 
@@ -290,6 +290,8 @@ fn misc_lookup(name: &str) -> Option<NativeFn> {
 pub fn native_var(name: &str) -> Option<&'static str> {
     Some(match name {
         "os.Stdout" => "os.Stdout",
+        "time.UTC" => "time.UTC",
+        "time.Local" => "time.Local",
         "os.Stderr" => "os.Stderr",
         "os.Args" => "os.Args",
         "strconv.ErrSyntax" => "strconv.ErrSyntax",
