@@ -26,6 +26,7 @@ pub const ALL: &[&str] = &[
     "runtime/pprof",
     "sync",
     "sync/atomic",
+    "slices",
     "time",
     "context",
     "math/rand",
@@ -44,6 +45,7 @@ pub fn unsupported_member(path: &str, name: &str) -> Option<&'static str> {
         ("runtime", "AddCleanup") => "runtime.AddCleanup (a generic function; use runtime.SetFinalizer)",
         ("runtime", "Cleanup") => "runtime.Cleanup (from the generic runtime.AddCleanup)",
         ("os/signal", "NotifyContext") => "signal.NotifyContext (use signal.Notify)",
+        (p, n) if super::generic::is_generic(p, n) => "a generic function used as a value (call it)",
         _ => return None,
     })
 }
@@ -67,7 +69,8 @@ pub fn stub_source(path: &str) -> Option<&'static str> {
         "sync/atomic" => ATOMIC,
         "time" => TIME,
         "context" => CONTEXT,
-        "slices" | "maps" => return None,
+        "slices" => SLICES,
+        "maps" => return None,
         "math/rand" => RAND,
         "bytes" => BYTES,
         "log" => LOG,
@@ -710,6 +713,10 @@ func WithoutCancel(parent Context) Context
 func AfterFunc(ctx Context, f func()) (stop func() bool)
 func Cause(c Context) error
 "#;
+
+/// `slices`: its functions are generic, typed per call by
+/// `check/generic.rs` (natives in `compile/stdlib/slices.rs`).
+const SLICES: &str = "package slices\n";
 
 const RAND: &str = r#"package rand
 func Intn(n int) int

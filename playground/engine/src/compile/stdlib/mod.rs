@@ -20,6 +20,7 @@ mod finalizer;
 mod log;
 mod signal;
 mod sim;
+mod slices;
 mod more;
 mod pprof;
 mod sync;
@@ -278,6 +279,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         .or_else(|| atomic::lookup(name))
         .or_else(|| context::lookup(name))
         .or_else(|| more::lookup(name))
+        .or_else(|| slices::lookup(name))
         .or_else(|| misc_lookup(name))
 }
 
