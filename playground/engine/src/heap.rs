@@ -128,6 +128,10 @@ pub struct Heap {
     next_gc: u64,
     /// How many collections ran (for tests and GC events).
     pub collections: u64,
+    /// Cumulative Go bytes and objects allocated (`runtime.MemStats`'
+    /// TotalAlloc and Mallocs).
+    pub total_alloc: u64,
+    pub mallocs: u64,
     /// Objects with a finalizer (`runtime.SetFinalizer`), in the order set.
     pub finalizers: Vec<Finalizer>,
     /// Finalizers of objects found unreachable, waiting for the finalizer
@@ -154,6 +158,8 @@ impl Heap {
             budget,
             next_gc: MIN_GC_TRIGGER.min(budget / 2).max(1 << 16),
             collections: 0,
+            total_alloc: 0,
+            mallocs: 0,
             finalizers: Vec::new(),
             finalizer_queue: Default::default(),
         };
@@ -212,6 +218,8 @@ impl Heap {
         self.reserve(host)?;
         self.host_bytes += host;
         self.go_bytes += go_bytes;
+        self.total_alloc += go_bytes;
+        self.mallocs += 1;
         let e = Entry { obj, marked: false, go_bytes, host_bytes: host };
         if let Some(h) = self.free.pop() {
             self.entries[h as usize] = e;

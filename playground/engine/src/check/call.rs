@@ -17,6 +17,9 @@ impl<'a> Checker<'a> {
         args: &'a [Expr],
         ellipsis: Option<Span>,
     ) -> Operand {
+        if let Some(x) = self.generic_call(e, fun, args, ellipsis) {
+            return x;
+        }
         let f = self.expr_or_type(fun);
         match f.mode {
             Mode::Invalid => {
@@ -179,7 +182,7 @@ impl<'a> Checker<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn check_args_ops(
+    pub(super) fn check_args_ops(
         &mut self,
         call: &'a Expr,
         fname: &str,

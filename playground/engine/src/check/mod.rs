@@ -14,6 +14,7 @@ mod builtins;
 mod call;
 mod decl;
 mod expr;
+mod generic;
 pub mod info;
 mod packages;
 mod stmt;

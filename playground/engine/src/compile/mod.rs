@@ -316,6 +316,8 @@ impl<'a> Compiler<'a> {
             }),
             Type::Interface(ms) if ms.is_empty() => Some(rtype::T_ANY),
             Type::Named(_) if name == "error" => Some(rtype::T_ERROR),
+            // The VM creates this runtime error: the program's type must be its.
+            Type::Pointer(_) if name == "*runtime.PanicNilError" => Some(rtype::T_RT_PANICNIL),
             Type::Slice(e) if *e == self.tt.basic(BasicKind::Uint8) => Some(rtype::T_SLICE_BYTE),
             Type::Slice(e) if *e == self.tt.basic(BasicKind::Int32) => Some(rtype::T_SLICE_RUNE),
             _ => None,

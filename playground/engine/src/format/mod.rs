@@ -19,6 +19,7 @@ mod printf;
 mod quote;
 mod sort;
 mod strconv;
+pub mod time;
 mod value;
 
 #[cfg(test)]

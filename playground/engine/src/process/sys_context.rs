@@ -270,6 +270,11 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             if let Some(node) = m.sync.contexts.nodes.get_mut(&n) {
                 node.timeout_cause = a2;
             }
+            // WithTimeout's deadline is Now().Add(d): it has a monotonic reading.
+            let mono = sid == id::WITH_TIMEOUT || args.get(3) == Some(&Value::Bool(true));
+            if let Some(h) = ctx::ctx_obj(&m.vm, c) {
+                let _ = m.vm.heap.store_slot(h, slot::DEADLINE_MONO, Value::Bool(mono));
+            }
             let f = closure(m, CANCEL_FUNC, n);
             m.push(goid, &[c, f]);
             if let Some(stop) = inherit(m, goid, n, a0) {

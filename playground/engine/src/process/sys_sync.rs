@@ -279,9 +279,10 @@ fn nil_deref(m: &mut VmMachine, sched: &Sched, goid: GoId) -> Option<Stop> {
     Some(m.go_panic(sched, goid, "runtime error: invalid memory address or nil pointer dereference"))
 }
 
-/// A Time value (the stub's `struct { ns int64 }`, Unix nanoseconds).
+/// A Time value with a monotonic reading (what `time.Now` returns).
 fn time_value(m: &mut VmMachine, unix_ns: i64) -> Value {
-    match m.vm.heap.alloc_slots(vec![Value::Int(unix_ns)], 24) {
+    let t = crate::compile::stdlib::time::T::from_unix_ns(i128::from(unix_ns), true);
+    match m.vm.heap.alloc_slots(t.slots(), 24) {
         Ok(h) => Value::Agg(h),
         Err(_) => Value::Nil,
     }
@@ -289,10 +290,7 @@ fn time_value(m: &mut VmMachine, unix_ns: i64) -> Value {
 
 /// The Unix nanoseconds of a Time value.
 pub fn time_ns(heap: &crate::heap::Heap, t: Value) -> i64 {
-    match obj_of(heap, t) {
-        Some(h) => heap.slots(h).first().map_or(0, |v| v.int()),
-        None => 0,
-    }
+    crate::compile::stdlib::time::read(heap, t).unix_ns()
 }
 
 /// Serves request `id` (64..=127) of goroutine `goid`. See the module doc.
@@ -546,6 +544,7 @@ pub fn add_funcs(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
     let native = |bc: &mut Bytecode, name: &str| lookup(name).map(|f| bc.add_native(name, f)).unwrap_or(0);
     let done_id = native(bc, "sync.(*WaitGroup).Done");
     add_once_do(bc, lookup);
+    add_once_funcs(bc, lookup);
     let mut d = ChunkBuilder::new();
     let ok = d.new_label();
     d.emit(Op::Recover, sp);
@@ -635,6 +634,48 @@ fn add_once_do(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
     b.bind(end);
     b.emit(Op::Ret(0), sp);
     bc.add_func(Function::new("sync.(*Once).Do", 2, 3, 0, b.finish().unwrap_or_default()));
+}
+
+/// The functions `sync.OnceFunc`, `OnceValue` and `OnceValues` return
+/// (their natives in `compile/stdlib/sync.rs` make the closures), with
+/// `N` results (0, 1, 2):
+///
+/// ```go
+/// g := func() { r0, r1 = f() }      // ONCE_FUNCS[N].0, captures [f, state]
+/// return func() (T0, T1) {          // ONCE_FUNCS[N].1, captures [&once, g, state]
+///     once.Do(g)
+///     return r0, r1
+/// }
+/// ```
+///
+/// Go re-panics a panic of `f` on every call; here later calls return the
+/// zero values (the first call's panic propagates as in Go).
+pub const ONCE_FUNCS: [(&str, &str); 3] =
+    [("sync.OnceFunc.func1", "sync.OnceFunc.func2"), ("sync.OnceValue.func1", "sync.OnceValue.func2"), ("sync.OnceValues.func1", "sync.OnceValues.func2")];
+
+fn add_once_funcs(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
+    let sp = Span::default();
+    let native = |bc: &mut Bytecode, name: &str| lookup(name).map(|f| bc.add_native(name, f)).unwrap_or(0);
+    let store = native(bc, "sync.onceStore");
+    let loads = [native(bc, "sync.onceLoad0"), native(bc, "sync.onceLoad1"), native(bc, "sync.onceLoad2")];
+    let Some(do_fn) = bc.funcs.iter().position(|f| f.name == "sync.(*Once).Do") else { return };
+    for (nres, (inner, outer)) in ONCE_FUNCS.iter().enumerate() {
+        let mut b = ChunkBuilder::new();
+        b.emit(Op::GetCapture(0), sp);
+        b.emit(Op::CallValue(0), sp);
+        b.emit(Op::GetCapture(1), sp);
+        b.emit(Op::CallNative { id: store, argc: nres as u16 + 1 }, sp);
+        b.emit(Op::Ret(0), sp);
+        bc.add_func(Function::new(*inner, 0, 0, 0, b.finish().unwrap_or_default()));
+        let mut b = ChunkBuilder::new();
+        b.emit(Op::GetCapture(0), sp);
+        b.emit(Op::GetCapture(1), sp);
+        b.emit(Op::Call(do_fn as u32), sp);
+        b.emit(Op::GetCapture(2), sp);
+        b.emit(Op::CallNative { id: loads[nres], argc: 1 }, sp);
+        b.emit(Op::Ret(nres as u16), sp);
+        bc.add_func(Function::new(*outer, 0, 0, nres as u16, b.finish().unwrap_or_default()));
+    }
 }
 
 #[cfg(test)]

@@ -302,7 +302,8 @@ pub(super) fn func_name(m: &VmMachine, f: Value) -> Arc<str> {
 
 /// The Time value of virtual instant `when`.
 fn time_at(m: &mut VmMachine, when: u64) -> Value {
-    match m.vm.heap.alloc_slots(vec![Value::Int(super::sys_sync::EPOCH_UNIX_NS.saturating_add(when as i64))], 24) {
+    let t = crate::compile::stdlib::time::T::from_unix_ns(i128::from(super::sys_sync::EPOCH_UNIX_NS) + i128::from(when), true);
+    match m.vm.heap.alloc_slots(t.slots(), 24) {
         Ok(h) => Value::Agg(h),
         Err(_) => Value::Nil,
     }

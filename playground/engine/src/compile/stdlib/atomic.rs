@@ -124,7 +124,7 @@ enum Op {
 
 type Body = fn(&mut Vm, &mut GState, Value, &[Value]) -> Result<(), Throw>;
 
-fn nil_deref(vm: &mut Vm) -> Throw {
+pub(crate) fn nil_deref(vm: &mut Vm) -> Throw {
     // Go: a nil *int32 faults inside the atomic instruction.
     match new_str(vm, b"invalid memory address or nil pointer dereference")
         .and_then(|s| new_iface(vm, crate::rtype::T_RT_ERRORSTRING, s))
@@ -201,7 +201,7 @@ fn cas(vm: &mut Vm, g: &mut GState, p: Value, a: &[Value]) -> Result<(), Throw> 
     Ok(())
 }
 
-fn panic_str(vm: &mut Vm, msg: &[u8]) -> Throw {
+pub(crate) fn panic_str(vm: &mut Vm, msg: &[u8]) -> Throw {
     match new_str(vm, msg).and_then(|s| new_iface(vm, crate::rtype::T_STRING, s)) {
         Ok(v) => Throw::Panic(v),
         Err(e) => e,

@@ -33,7 +33,10 @@ pub mod slot {
     pub const KIND: usize = 7;
     /// Unix ns of the deadline (WithDeadline/WithTimeout).
     pub const DEADLINE: usize = 8;
-    pub const N: usize = 9;
+    /// Whether the deadline Time has a monotonic reading (Bool; as
+    /// `Now().Add(d)` of WithTimeout), which its `String` shows.
+    pub const DEADLINE_MONO: usize = 9;
+    pub const N: usize = 10;
 }
 
 /// What made a context (slot KIND).
@@ -96,13 +99,13 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "context.WithTimeoutCause" => |_, g, n| sys(id::WITH_TIMEOUT, args(g, n)),
         "context.WithDeadline" => |vm, g, n| {
             let a = args(g, n);
-            let d = crate::process::sys_sync::time_ns(&vm.heap, a.get(1).copied().unwrap_or_default());
-            sys(id::WITH_DEADLINE, vec![a.first().copied().unwrap_or_default(), Value::Int(d), Value::Nil])
+            let t = super::time::read(&vm.heap, a.get(1).copied().unwrap_or_default());
+            sys(id::WITH_DEADLINE, vec![a.first().copied().unwrap_or_default(), Value::Int(t.unix_ns()), Value::Nil, Value::Bool(t.mono)])
         },
         "context.WithDeadlineCause" => |vm, g, n| {
             let a = args(g, n);
-            let d = crate::process::sys_sync::time_ns(&vm.heap, a.get(1).copied().unwrap_or_default());
-            sys(id::WITH_DEADLINE, vec![a.first().copied().unwrap_or_default(), Value::Int(d), a.get(2).copied().unwrap_or_default()])
+            let t = super::time::read(&vm.heap, a.get(1).copied().unwrap_or_default());
+            sys(id::WITH_DEADLINE, vec![a.first().copied().unwrap_or_default(), Value::Int(t.unix_ns()), a.get(2).copied().unwrap_or_default(), Value::Bool(t.mono)])
         },
         "context.AfterFunc" => |_, g, n| sys(id::AFTER_FUNC, args(g, n)),
         "context.Cause" => |vm, g, n| {
@@ -143,7 +146,12 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "context.(*ctx).Deadline" => |vm, g, n| {
             let a = args(g, n);
             let d = deadline(vm, a.first().copied().unwrap_or_default());
-            let t = super::time::new_time(vm, d.unwrap_or(0))?;
+            // Go's zero Time when there is no deadline.
+            let t = match d {
+                Some((ns, mono)) => super::time::T::from_unix_ns(i128::from(ns), mono),
+                None => super::time::T { sec: 0, nsec: 0, mono: false },
+            };
+            let t = super::time::new_time(vm, t)?;
             g.stack.push(t);
             g.stack.push(Value::Bool(d.is_some()));
             Ok(())
@@ -322,11 +330,12 @@ fn cause(vm: &Vm, c: Value) -> Value {
     }
 }
 
-fn deadline(vm: &Vm, mut c: Value) -> Option<i64> {
+/// The deadline (Unix ns) and whether it has a monotonic reading.
+fn deadline(vm: &Vm, mut c: Value) -> Option<(i64, bool)> {
     loop {
         let h = ctx_obj(vm, c)?;
         match kind_of(vm, h) {
-            kind::DEADLINE => return Some(get(vm, h, slot::DEADLINE).int()),
+            kind::DEADLINE => return Some((get(vm, h, slot::DEADLINE).int(), get(vm, h, slot::DEADLINE_MONO) == Value::Bool(true))),
             kind::VALUE | kind::CANCEL | kind::AFTER_FUNC => c = get(vm, h, slot::PARENT),
             _ => return None,
         }
@@ -367,8 +376,12 @@ fn string(vm: &mut Vm, g: &mut GState, c: Value) -> String {
             kind::CANCEL | kind::AFTER_FUNC => out.push_str(".WithCancel"),
             kind::WITHOUT_CANCEL => out.push_str(".WithoutCancel"),
             kind::DEADLINE => {
+                // Go: deadline.String() + " [" + time.Until(deadline).String() + "]".
                 let d = get(vm, h, slot::DEADLINE).int();
-                out.push_str(&format!(".WithDeadline({})", utc_string(d)));
+                let t = super::time::T::from_unix_ns(i128::from(d), get(vm, h, slot::DEADLINE_MONO) == Value::Bool(true));
+                let now = crate::process::sys_sync::EPOCH_UNIX_NS.saturating_add(vm.now_ns() as i64);
+                let until = super::more::duration_string(d.saturating_sub(now));
+                out.push_str(&format!(".WithDeadline({} [{until}])", crate::format::time::time_string(t.sec, t.nsec, t.mono_ns())));
             }
             kind::VALUE => {
                 let k = stringify(vm, g, get(vm, h, slot::KEY));
@@ -396,31 +409,4 @@ fn stringify(vm: &mut Vm, g: &mut GState, v: Value) -> String {
         }
     }
     vm.program().types.get(tid as usize).map_or_else(|| "?".into(), |t| t.name.clone())
-}
-
-/// A Unix-nanosecond instant as Go's `Time.String` prints a UTC time
-/// (without the monotonic reading): `2009-11-10 23:00:01 +0000 UTC`.
-pub fn utc_string(ns: i64) -> String {
-    let secs = ns.div_euclid(1_000_000_000);
-    let frac = ns.rem_euclid(1_000_000_000);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    let mut s = format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}", rem / 3600, rem % 3600 / 60, rem % 60);
-    if frac != 0 {
-        let f = format!("{frac:09}");
-        s.push('.');
-        s.push_str(f.trim_end_matches('0'));
-    }
-    s.push_str(" +0000 UTC");
-    s
 }

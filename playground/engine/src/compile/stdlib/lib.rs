@@ -29,6 +29,17 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             vm.release(at);
             Ok(())
         },
+        "runtime.ReadMemStats" => read_mem_stats,
+        // The VM's runtime errors hold their text (see rtype::N_RUNTIME_ERROR).
+        "runtime.(*PanicNilError).Error" => |_vm, g, n| {
+            let a = args(g, n);
+            g.stack.push(a.first().copied().unwrap_or_default());
+            Ok(())
+        },
+        "runtime.(*PanicNilError).RuntimeError" => |_vm, g, n| {
+            args(g, n);
+            Ok(())
+        },
         "builtin.printfloat" => |vm, g, n| {
             let a = args(g, n);
             let f = a.first().map_or(0.0, |v| v.float());
@@ -1291,6 +1302,23 @@ fn sort_interface(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw>
             call_iface_method(vm, g, data, "Swap", &[Value::Int(j), Value::Int(j - 1)], 0)?;
             j -= 1;
         }
+    }
+    Ok(())
+}
+
+/// `runtime.ReadMemStats(m)`: the simulated heap's counters, in the stub
+/// struct's field order (Alloc, TotalAlloc, Mallocs, Frees, HeapAlloc,
+/// HeapObjects, NumGC). Deterministic: the heap counts Go sizes.
+fn read_mem_stats(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
+    let a = args(g, n);
+    let Some(h) = crate::process::sys_sync::obj_of(&vm.heap, a.first().copied().unwrap_or_default()) else {
+        return Err(super::atomic::nil_deref(vm));
+    };
+    let hp = &vm.heap;
+    let live = hp.live_objects() as u64;
+    let vals = [hp.go_bytes(), hp.total_alloc, hp.mallocs, hp.mallocs.saturating_sub(live), hp.go_bytes(), live, hp.collections];
+    for (i, v) in vals.into_iter().enumerate() {
+        vm.heap.store_slot(h, i, Value::Int(v as i64)).map_err(oom)?;
     }
     Ok(())
 }

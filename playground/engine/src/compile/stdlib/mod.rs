@@ -20,10 +20,11 @@ mod finalizer;
 mod log;
 mod signal;
 mod sim;
+mod slices;
 mod more;
 mod pprof;
 mod sync;
-mod time;
+pub(crate) mod time;
 mod atomic;
 pub(crate) mod context;
 
@@ -278,6 +279,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         .or_else(|| atomic::lookup(name))
         .or_else(|| context::lookup(name))
         .or_else(|| more::lookup(name))
+        .or_else(|| slices::lookup(name))
         .or_else(|| misc_lookup(name))
 }
 
@@ -290,6 +292,8 @@ fn misc_lookup(name: &str) -> Option<NativeFn> {
 pub fn native_var(name: &str) -> Option<&'static str> {
     Some(match name {
         "os.Stdout" => "os.Stdout",
+        "time.UTC" => "time.UTC",
+        "time.Local" => "time.Local",
         "os.Stderr" => "os.Stderr",
         "os.Args" => "os.Args",
         "strconv.ErrSyntax" => "strconv.ErrSyntax",

@@ -2,13 +2,14 @@
 //! starts at 2009-11-10 23:00:00 UTC (the Go Playground's), so `Now`,
 //! `Since` and `Until` ask the process (`process::sys_sync`), and `Sleep`
 //! parks on a scheduler timer (`process::sys::id::SLEEP`). A `Time` is
-//! the stub's `struct { ns int64 }`: Unix nanoseconds (no monotonic
-//! reading: the virtual clock never goes backwards). Timers and tickers
-//! are the process's (`process::sys_time`).
+//! the stub's `struct { sec, nsec, mono }` ([`T`]); the calendar and
+//! layouts are `format::time`. Every time is UTC (the Playground's zone).
+//! Timers and tickers are the process's (`process::sys_time`).
 
-use super::args;
+use super::{args, new_str};
+use crate::format::time as ft;
 use crate::process::sys::id::SLEEP;
-use crate::process::sys_sync::{id, time_ns};
+use crate::process::sys_sync::{EPOCH_UNIX_NS, id};
 use crate::process::sys_time::id as tid;
 use crate::value::Value;
 use crate::vm::{GState, NativeFn, Stop, Syscall, Throw, Vm};
@@ -45,22 +46,123 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "time.Since" => |_, g, n| sys(id::TIME_SINCE, args(g, n)),
         "time.Until" => |_, g, n| sys(id::TIME_UNTIL, args(g, n)),
-        "time.Time.Sub" => |vm, g, n| two(vm, g, n, |t, u| Value::Int(t.saturating_sub(u))),
-        "time.Time.Before" => |vm, g, n| two(vm, g, n, |t, u| Value::Bool(t < u)),
-        "time.Time.After" => |vm, g, n| two(vm, g, n, |t, u| Value::Bool(t > u)),
-        "time.Time.Equal" => |vm, g, n| two(vm, g, n, |t, u| Value::Bool(t == u)),
-        "time.Time.Compare" => |vm, g, n| two(vm, g, n, |t, u| Value::Int((t > u) as i64 - (t < u) as i64)),
-        "time.Time.IsZero" => |vm, g, n| one(vm, g, n, |t| Value::Bool(t == 0)),
-        "time.Time.UnixNano" => |vm, g, n| one(vm, g, n, Value::Int),
-        "time.Time.UnixMilli" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.div_euclid(1_000_000))),
-        "time.Time.Unix" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.div_euclid(1_000_000_000))),
+        "time.Time.Sub" => |vm, g, n| two(vm, g, n, |t, u| Value::Int(clamp(t.abs() - u.abs()))),
+        "time.Time.Before" => |vm, g, n| two(vm, g, n, |t, u| Value::Bool(t.abs() < u.abs())),
+        "time.Time.After" => |vm, g, n| two(vm, g, n, |t, u| Value::Bool(t.abs() > u.abs())),
+        "time.Time.Equal" => |vm, g, n| two(vm, g, n, |t, u| Value::Bool(t.abs() == u.abs())),
+        "time.Time.Compare" => |vm, g, n| two(vm, g, n, |t, u| Value::Int((t.abs() > u.abs()) as i64 - (t.abs() < u.abs()) as i64)),
+        "time.Time.IsZero" => |vm, g, n| one(vm, g, n, |t| Value::Bool(t.sec == 0 && t.nsec == 0)),
+        // Go's overflow wraps in these three.
+        "time.Time.UnixNano" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.unix_sec().wrapping_mul(1_000_000_000).wrapping_add(t.nsec))),
+        "time.Time.UnixMicro" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.unix_sec().wrapping_mul(1_000_000).wrapping_add(t.nsec / 1000))),
+        "time.Time.UnixMilli" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.unix_sec().wrapping_mul(1000).wrapping_add(t.nsec / 1_000_000))),
+        "time.Time.Unix" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.unix_sec())),
+        "time.Time.Year" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.civil().year)),
+        "time.Time.Month" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.civil().month)),
+        "time.Time.Day" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.civil().day)),
+        "time.Time.Hour" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.civil().hour)),
+        "time.Time.Minute" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.civil().min)),
+        "time.Time.Second" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.civil().sec)),
+        "time.Time.Nanosecond" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.nsec)),
+        "time.Time.Weekday" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.civil().weekday)),
+        "time.Time.YearDay" => |vm, g, n| one(vm, g, n, |t| Value::Int(t.civil().yday)),
+        "time.Time.Date" => |vm, g, n| {
+            let c = arg_time(vm, g, n).civil();
+            g.stack.extend([Value::Int(c.year), Value::Int(c.month), Value::Int(c.day)]);
+            Ok(())
+        },
+        "time.Time.Clock" => |vm, g, n| {
+            let c = arg_time(vm, g, n).civil();
+            g.stack.extend([Value::Int(c.hour), Value::Int(c.min), Value::Int(c.sec)]);
+            Ok(())
+        },
+        "time.Time.String" => |vm, g, n| {
+            let t = arg_time(vm, g, n);
+            let s = ft::time_string(t.sec, t.nsec, t.mono_ns());
+            push_str(vm, g, &s)
+        },
+        "time.Time.Format" => |vm, g, n| {
+            let a = args(g, n);
+            let t = read(&vm.heap, a.first().copied().unwrap_or_default());
+            let layout = super::str_of(vm, a.get(1).copied().unwrap_or(Value::EMPTY_STRING));
+            let s = ft::format(t.sec, t.nsec, &String::from_utf8_lossy(&layout));
+            push_str(vm, g, &s)
+        },
+        "time.Month.String" => |vm, g, n| {
+            let a = args(g, n);
+            push_str(vm, g, &ft::month_name(a.first().map_or(0, |v| v.int())))
+        },
+        "time.Weekday.String" => |vm, g, n| {
+            let a = args(g, n);
+            push_str(vm, g, &ft::weekday_name(a.first().map_or(0, |v| v.int())))
+        },
+        // Setting a location drops the monotonic reading, as Go's setLoc.
+        "time.Time.UTC" | "time.Time.Local" => |vm, g, n| {
+            let t = arg_time(vm, g, n);
+            push_time(vm, g, T { mono: false, ..t })
+        },
+        "time.Time.In" => |vm, g, n| {
+            let a = args(g, n);
+            if a.get(1).is_none_or(|l| *l == Value::Nil) {
+                return Err(super::atomic::panic_str(vm, b"time: missing Location in call to Time.In"));
+            }
+            let t = read(&vm.heap, a.first().copied().unwrap_or_default());
+            push_time(vm, g, T { mono: false, ..t })
+        },
+        "time.Time.Location" | "time.UTC" | "time.Local" => |vm, g, n| {
+            args(g, n);
+            let name = new_str(vm, b"UTC")?;
+            let h = vm.heap.alloc_slots(vec![name], 16).map_err(super::oom)?;
+            g.stack.push(Value::Ptr { obj: h, slot: crate::value::WHOLE });
+            Ok(())
+        },
+        "time.(*Location).String" => |vm, g, n| {
+            let a = args(g, n);
+            let name = match crate::process::sys_sync::obj_of(&vm.heap, a.first().copied().unwrap_or_default()) {
+                Some(h) => vm.heap.slots(h).first().copied().unwrap_or(Value::EMPTY_STRING),
+                None => new_str(vm, b"UTC")?,
+            };
+            g.stack.push(name);
+            Ok(())
+        },
+        "time.Time.Truncate" => |vm, g, n| round(vm, g, n, false),
+        "time.Time.Round" => |vm, g, n| round(vm, g, n, true),
+        "time.Date" => |vm, g, n| {
+            let a = args(g, n);
+            let i = |k: usize| a.get(k).map_or(0, |v| v.int());
+            if a.get(7).is_none_or(|l| *l == Value::Nil) {
+                return Err(super::atomic::panic_str(vm, b"time: missing Location in call to Date"));
+            }
+            let (sec, nsec) = ft::date(i(0), i(1), i(2), i(3), i(4), i(5), i(6));
+            push_time(vm, g, T { sec, nsec, mono: false })
+        },
+        "time.Unix" => |vm, g, n| {
+            let a = args(g, n);
+            let (s, ns) = (a.first().map_or(0, |v| v.int()), a.get(1).map_or(0, |v| v.int()));
+            let t = T { sec: s.wrapping_add(ns.div_euclid(1_000_000_000)).wrapping_add(ft::UNIX_TO_INTERNAL), nsec: ns.rem_euclid(1_000_000_000), mono: false };
+            push_time(vm, g, t)
+        },
+        "time.UnixMilli" => |vm, g, n| {
+            let a = args(g, n);
+            push_time(vm, g, T::from_unix_ns(i128::from(a.first().map_or(0, |v| v.int())) * 1_000_000, false))
+        },
+        "time.UnixMicro" => |vm, g, n| {
+            let a = args(g, n);
+            push_time(vm, g, T::from_unix_ns(i128::from(a.first().map_or(0, |v| v.int())) * 1000, false))
+        },
+        "time.Time.AddDate" => |vm, g, n| {
+            let a = args(g, n);
+            let t = read(&vm.heap, a.first().copied().unwrap_or_default());
+            let i = |k: usize| a.get(k).map_or(0, |v| v.int());
+            let c = t.civil();
+            let (sec, nsec) = ft::date(c.year + i(1), c.month + i(2), c.day + i(3), c.hour, c.min, c.sec, c.nsec);
+            push_time(vm, g, T { sec, nsec, mono: false })
+        },
         "time.Time.Add" => |vm, g, n| {
             let a = args(g, n);
-            let t = time_ns(&vm.heap, a.first().copied().unwrap_or_default());
+            let t = read(&vm.heap, a.first().copied().unwrap_or_default());
             let d = a.get(1).map_or(0, |v| v.int());
-            let v = new_time(vm, t.saturating_add(d))?;
-            g.stack.push(v);
-            Ok(())
+            push_time(vm, g, T::from_abs(t.abs() + i128::from(d), t.mono))
         },
         "time.Duration.Round" => |_, g, n| dur2(g, n, duration_round),
         "time.Duration.Truncate" => |_, g, n| dur2(g, n, |d, m| if m <= 0 { d } else { d - d % m }),
@@ -82,24 +184,111 @@ fn sys(id: u32, args: Vec<Value>) -> Result<(), Throw> {
     Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args })))
 }
 
-fn one(vm: &mut Vm, g: &mut GState, n: usize, f: fn(i64) -> Value) -> Result<(), Throw> {
+/// A Time value's fields: the stub's `struct { sec, nsec, mono }`,
+/// seconds since January 1 of year 1 UTC (so the zero value is Go's zero
+/// Time), nanoseconds, and whether it has a monotonic reading (times from
+/// `Now`; on the virtual clock that reading is the wall time minus the
+/// clock's start, so it needs no storage of its own).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct T {
+    pub sec: i64,
+    pub nsec: i64,
+    pub mono: bool,
+}
+
+impl T {
+    pub fn from_unix_ns(ns: i128, mono: bool) -> T {
+        T::from_abs(ns + i128::from(ft::UNIX_TO_INTERNAL) * 1_000_000_000, mono)
+    }
+    /// From nanoseconds since year 1.
+    fn from_abs(ns: i128, mono: bool) -> T {
+        let sec = ns.div_euclid(1_000_000_000).clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64;
+        T { sec, nsec: ns.rem_euclid(1_000_000_000) as i64, mono }
+    }
+    /// Nanoseconds since year 1.
+    fn abs(self) -> i128 {
+        i128::from(self.sec) * 1_000_000_000 + i128::from(self.nsec)
+    }
+    pub fn unix_sec(self) -> i64 {
+        self.sec.wrapping_sub(ft::UNIX_TO_INTERNAL)
+    }
+    /// Unix nanoseconds, saturated.
+    pub fn unix_ns(self) -> i64 {
+        clamp(self.abs() - i128::from(ft::UNIX_TO_INTERNAL) * 1_000_000_000)
+    }
+    /// The monotonic reading `Time.String` prints (`m=+...`).
+    pub fn mono_ns(self) -> Option<i64> {
+        self.mono.then(|| self.unix_ns().saturating_sub(EPOCH_UNIX_NS))
+    }
+    fn civil(self) -> ft::Civil {
+        ft::civil(self.sec, self.nsec)
+    }
+    pub fn slots(self) -> Vec<Value> {
+        vec![Value::Int(self.sec), Value::Int(self.nsec), Value::Int(self.mono as i64)]
+    }
+}
+
+/// A duration from a wider difference, saturated as Go's `Sub`.
+fn clamp(ns: i128) -> i64 {
+    ns.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
+}
+
+/// The fields of a Time value.
+pub fn read(heap: &crate::heap::Heap, v: Value) -> T {
+    let Some(h) = crate::process::sys_sync::obj_of(heap, v) else { return T { sec: 0, nsec: 0, mono: false } };
+    let s = heap.slots(h);
+    let f = |i: usize| s.get(i).map_or(0, |v| v.int());
+    T { sec: f(0), nsec: f(1), mono: f(2) != 0 }
+}
+
+fn arg_time(vm: &Vm, g: &mut GState, n: usize) -> T {
     let a = args(g, n);
-    let t = time_ns(&vm.heap, a.first().copied().unwrap_or_default());
+    read(&vm.heap, a.first().copied().unwrap_or_default())
+}
+
+fn push_time(vm: &mut Vm, g: &mut GState, t: T) -> Result<(), Throw> {
+    let v = new_time(vm, t)?;
+    g.stack.push(v);
+    Ok(())
+}
+
+fn push_str(vm: &mut Vm, g: &mut GState, s: &str) -> Result<(), Throw> {
+    let v = new_str(vm, s.as_bytes())?;
+    g.stack.push(v);
+    Ok(())
+}
+
+fn one(vm: &mut Vm, g: &mut GState, n: usize, f: fn(T) -> Value) -> Result<(), Throw> {
+    let t = arg_time(vm, g, n);
     g.stack.push(f(t));
     Ok(())
 }
 
-fn two(vm: &mut Vm, g: &mut GState, n: usize, f: fn(i64, i64) -> Value) -> Result<(), Throw> {
+fn two(vm: &mut Vm, g: &mut GState, n: usize, f: fn(T, T) -> Value) -> Result<(), Throw> {
     let a = args(g, n);
-    let t = time_ns(&vm.heap, a.first().copied().unwrap_or_default());
-    let u = time_ns(&vm.heap, a.get(1).copied().unwrap_or_default());
+    let t = read(&vm.heap, a.first().copied().unwrap_or_default());
+    let u = read(&vm.heap, a.get(1).copied().unwrap_or_default());
     g.stack.push(f(t, u));
     Ok(())
 }
 
+/// `Time.Truncate` / `Time.Round`: multiples of `d` since the zero Time;
+/// the result has no monotonic reading.
+fn round(vm: &mut Vm, g: &mut GState, n: usize, half_up: bool) -> Result<(), Throw> {
+    let a = args(g, n);
+    let t = T { mono: false, ..read(&vm.heap, a.first().copied().unwrap_or_default()) };
+    let d = i128::from(a.get(1).map_or(0, |v| v.int()));
+    if d <= 0 {
+        return push_time(vm, g, t);
+    }
+    let r = t.abs().rem_euclid(d);
+    let ns = if half_up && r + r >= d { t.abs() + (d - r) } else { t.abs() - r };
+    push_time(vm, g, T::from_abs(ns, false))
+}
+
 /// A fresh Time value.
-pub fn new_time(vm: &mut Vm, unix_ns: i64) -> Result<Value, Throw> {
-    vm.heap.alloc_slots(vec![Value::Int(unix_ns)], 24).map(Value::Agg).map_err(super::oom)
+pub fn new_time(vm: &mut Vm, t: T) -> Result<Value, Throw> {
+    vm.heap.alloc_slots(t.slots(), 24).map(Value::Agg).map_err(super::oom)
 }
 
 fn dur2(g: &mut GState, n: usize, f: fn(i64, i64) -> i64) -> Result<(), Throw> {
