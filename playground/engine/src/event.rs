@@ -270,6 +270,18 @@ pub enum EventKind {
         g: GoId,
         chan: u32,
     },
+    /// A garbage collection ran: `runtime.GC()` by G `g` (`forced`), or
+    /// one G `g`'s allocations triggered. It swept `freed` objects
+    /// (`freed_bytes` Go bytes), left `live_bytes`, and queued `finalizers`
+    /// for the finalizer goroutine.
+    Gc {
+        g: GoId,
+        forced: bool,
+        freed: u64,
+        freed_bytes: u64,
+        live_bytes: u64,
+        finalizers: u32,
+    },
     /// A G changed status in a way not covered above (kept for the VM's
     /// later use, e.g. `_Gcopystack` while a stack grows).
     GoStatus {

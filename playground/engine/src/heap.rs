@@ -137,6 +137,20 @@ pub struct Heap {
     /// Finalizers of objects found unreachable, waiting for the finalizer
     /// goroutine (their objects are resurrected until they ran).
     pub finalizer_queue: std::collections::VecDeque<Finalizer>,
+    /// Collections not yet reported as events (the process drains it).
+    pub cycles: Vec<GcCycle>,
+}
+
+/// What one collection did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GcCycle {
+    /// Objects swept, and their Go bytes.
+    pub freed: u64,
+    pub freed_bytes: u64,
+    /// Go bytes still live afterwards.
+    pub live_bytes: u64,
+    /// Finalizers queued for the finalizer goroutine by this cycle.
+    pub finalizers: u32,
 }
 
 /// `runtime.SetFinalizer(ptr, func)` on the object `obj`.
@@ -162,6 +176,7 @@ impl Heap {
             mallocs: 0,
             finalizers: Vec::new(),
             finalizer_queue: Default::default(),
+            cycles: Vec::new(),
         };
         // Handle 0: the empty string buffer, never freed.
         h.entries.push(Entry { obj: Obj::Bytes(Box::new([])), marked: false, go_bytes: 0, host_bytes: 0 });
@@ -850,12 +865,16 @@ impl Heap {
         let mut seen = vec![false; self.entries.len()];
         seen[EMPTY_STR as usize] = true;
         self.walk(roots, &mut seen, |_, _| {});
+        let queued = self.finalizer_queue.len();
         self.mark_finalizers(&mut seen);
+        let finalizers = self.finalizer_queue.len().saturating_sub(queued) as u32;
         let mut freed = 0;
+        let mut freed_bytes = 0;
         for (i, e) in self.entries.iter_mut().enumerate() {
             if !seen[i] && !matches!(e.obj, Obj::Free) {
                 self.host_bytes -= e.host_bytes;
                 self.go_bytes -= e.go_bytes;
+                freed_bytes += e.go_bytes;
                 *e = Entry { obj: Obj::Free, marked: false, go_bytes: 0, host_bytes: 0 };
                 self.free.push(i as Handle);
                 freed += 1;
@@ -863,6 +882,11 @@ impl Heap {
             e.marked = false;
         }
         self.collections += 1;
+        // Bounded: a program that never reports them keeps the last few.
+        if self.cycles.len() >= 64 {
+            self.cycles.remove(0);
+        }
+        self.cycles.push(GcCycle { freed: freed as u64, freed_bytes, live_bytes: self.go_bytes, finalizers });
         self.next_gc = (self.host_bytes * 2).max(MIN_GC_TRIGGER).min(self.budget.saturating_sub(1).max(1));
         freed
     }

@@ -45,3 +45,28 @@ fn events_carry_the_line_that_caused_them() {
     // The runtime's own moves have no position.
     assert!(out.events.iter().filter(|e| matches!(e.kind, EventKind::Exit { .. } | EventKind::MStart { .. })).all(|e| e.pos.is_none()));
 }
+
+/// Collections are events: forced by `runtime.GC()`, or triggered by
+/// allocation, with what they swept and the finalizers they queued.
+#[test]
+fn garbage_collections_are_events() {
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\ntype T struct{ buf []byte }\n\nfunc main() {\n\tt := &T{buf: make([]byte, 1000)}\n\truntime.SetFinalizer(t, func(*T) {})\n\tt = nil\n\truntime.GC()\n\tkeep := 0\n\tfor i := 0; i < 20000; i++ {\n\t\tb := make([]byte, 512)\n\t\tkeep += len(b)\n\t}\n\tfmt.Println(keep)\n}\n";
+    let out = run_source("prog.go", src, &RunConfig::default());
+    assert_eq!(out.stdout, "10240000\n", "{}", out.stderr);
+    let gcs: Vec<_> = out
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Gc { g, forced, freed, freed_bytes, finalizers, .. } => Some((g, forced, freed, freed_bytes, finalizers, e.pos.is_some())),
+            _ => None,
+        })
+        .collect();
+    let forced: Vec<_> = gcs.iter().filter(|c| c.1).collect();
+    assert_eq!(forced.len(), 1, "{gcs:?}");
+    // The finalizer keeps t (and its buffer) alive for one more cycle.
+    let (g, _, _, _, finalizers, has_pos) = *forced[0];
+    assert_eq!((g, finalizers, has_pos), (1, 1, true));
+    // 20,000 dead 512-byte buffers trigger collections on their own.
+    let automatic: Vec<_> = gcs.iter().filter(|c| !c.1).collect();
+    assert!(!automatic.is_empty() && automatic.iter().all(|c| c.0 == 1 && c.2 > 0 && c.3 >= 512), "{gcs:?}");
+}

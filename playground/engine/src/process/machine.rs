@@ -133,6 +133,23 @@ impl VmMachine {
         std::mem::take(&mut self.events)
     }
 
+    /// Reports the collections since the last call as `Gc` events of
+    /// goroutine `goid` (`forced`: it called `runtime.GC`).
+    fn note_gc(&mut self, goid: GoId, forced: bool) {
+        for c in std::mem::take(&mut self.vm.heap.cycles) {
+            let kind = EventKind::Gc { g: goid, forced, freed: c.freed, freed_bytes: c.freed_bytes, live_bytes: c.live_bytes, finalizers: c.finalizers };
+            self.note(Some(goid), kind);
+        }
+    }
+
+    /// A collection goroutine `goid` asked for (`runtime.GC`, the
+    /// goroutineleak profile's cycle), reported after any it triggered.
+    fn forced_gc(&mut self, goid: GoId) {
+        self.note_gc(goid, false);
+        self.vm.collect();
+        self.note_gc(goid, true);
+    }
+
     /// Records event `kind`, caused by goroutine `goid` (None: by the
     /// runtime) at the instruction it executed last.
     pub fn note(&mut self, goid: Option<GoId>, kind: EventKind) {
@@ -385,7 +402,7 @@ impl VmMachine {
                 }
             }
             id::GC => {
-                self.vm.collect();
+                self.forced_gc(goid);
                 super::sys_misc::after_gc(self, goid);
                 return Some(Stop::Gc { leaked: Vec::new() });
             }
@@ -406,7 +423,7 @@ impl VmMachine {
             }
             id::PPROF_GOROUTINE_LEAK => {
                 // Go's profile runs a leak-detecting GC cycle first.
-                self.vm.collect();
+                self.forced_gc(goid);
                 let found = leak::detect(self, sched, leak::Rules::GoProfile);
                 for g in &found {
                     if !self.leaked.contains(g) {
@@ -440,7 +457,7 @@ impl VmMachine {
                     "goroutine" => dump::pprof_goroutine(self, sched, goid, debug, false),
                     "goroutineleak" => {
                         // Go's profile runs a leak-detecting GC cycle first.
-                        self.vm.collect();
+                        self.forced_gc(goid);
                         let found = leak::detect(self, sched, leak::Rules::GoProfile);
                         for g in &found {
                             if !self.leaked.contains(g) {
@@ -665,6 +682,9 @@ impl Machine for VmMachine {
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
             self.flush_output();
+            if !self.vm.heap.cycles.is_empty() {
+                self.note_gc(goid, false);
+            }
             let grew = match self.vm.gs.get_mut(idx) {
                 Some(s) if s.stack_grew => {
                     s.stack_grew = false;

@@ -94,7 +94,8 @@ impl Snapshot {
             | EventKind::ChanMake { .. }
             | EventKind::ChanSend { .. }
             | EventKind::ChanRecv { .. }
-            | EventKind::ChanClose { .. } => {}
+            | EventKind::ChanClose { .. }
+            | EventKind::Gc { .. } => {}
             EventKind::Preempt { .. } => {}
             EventKind::GoCreate { parent, child, func, pos, .. } => {
                 self.meta.insert(*child, GMeta { parent: *parent, func: func.clone(), pos: *pos });
