@@ -2,8 +2,13 @@
 //! argv, files and exit codes; it holds no Go semantics of its own.
 //!
 //! ```text
-//! gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]...
+//! gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks]
+//! gmp trace FILE.go [the same flags]
 //! ```
+//!
+//! `trace` prints the scheduler's event stream instead of the program's
+//! output: one line per event, with its virtual time and source line,
+//! named after the runtime function that does it in Go.
 //!
 //! `--signal interrupt@2s` sends SIGINT two virtual seconds into the run
 //! (names: interrupt/SIGINT, terminate/SIGTERM, hangup/SIGHUP, quit/SIGQUIT,
@@ -15,7 +20,7 @@
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks]";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,7 +35,8 @@ fn main() -> ExitCode {
 
 fn cli(args: &[String]) -> Result<u8, String> {
     match args.first().map(String::as_str) {
-        Some("run") => run_command(&args[1..]),
+        Some("run") => run_command(&args[1..], false),
+        Some("trace") => run_command(&args[1..], true),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(0)
@@ -40,9 +46,9 @@ fn cli(args: &[String]) -> Result<u8, String> {
     }
 }
 
-fn run_command(args: &[String]) -> Result<u8, String> {
-    // The terminal shows output only: don't keep the event stream.
-    let mut config = gmp_engine::RunConfig { record_events: false, ..gmp_engine::RunConfig::default() };
+fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
+    // `run` shows output only: it does not keep the event stream.
+    let mut config = gmp_engine::RunConfig { record_events: trace, ..gmp_engine::RunConfig::default() };
     let mut path = None;
     let mut show_leaks = false;
     let mut it = args.iter();
@@ -69,6 +75,17 @@ fn run_command(args: &[String]) -> Result<u8, String> {
     let source = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
     let outcome = gmp_engine::run_source(&path, &source, &config);
     use std::io::Write;
+    if trace {
+        let file = gmp_engine::SourceFile::new(&path, source.as_str());
+        let name = std::path::Path::new(&path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for e in &outcome.events {
+            let at = e.pos.map_or(String::new(), |p| format!("{name}:{}", file.line_col(p.start).line));
+            let _ = writeln!(out, "{:>14} {at:<14} {}", virtual_time(e.time_ns), e.kind);
+        }
+        let _ = out.flush();
+        return Ok(outcome.exit_code.clamp(0, 255) as u8);
+    }
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
     if show_leaks {
@@ -76,6 +93,11 @@ fn run_command(args: &[String]) -> Result<u8, String> {
         let _ = std::io::stderr().write_all(report.as_bytes());
     }
     Ok(outcome.exit_code.clamp(0, 255) as u8)
+}
+
+/// Virtual nanoseconds as `1.234567ms`-style fixed columns.
+fn virtual_time(ns: u64) -> String {
+    format!("{}.{:06}ms", ns / 1_000_000, ns % 1_000_000)
 }
 
 fn parse_flag<T: std::str::FromStr>(

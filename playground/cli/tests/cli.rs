@@ -82,3 +82,28 @@ fn leaks_names_the_goroutine_its_wait_and_the_line_that_created_it() {
     assert!(err.contains("main.worker(...)\n"), "{err}");
     assert!(err.contains("created by main.main in goroutine 1\n\t") && err.contains("leaky.go:13\n"), "{err}");
 }
+
+#[test]
+fn trace_prints_the_event_stream_with_lines() {
+    let path = temp_go(
+        "handoff.go",
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() {\n\t\tch <- 7\n\t}()\n\tfmt.Println(<-ch)\n}\n",
+    );
+    let out = gmp(&["trace", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let trace = text(&out.stdout);
+    let lines: Vec<&str> = trace.lines().collect();
+    let find = |needle: &str| lines.iter().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("no {needle:?} in\n{trace}"));
+    // In order: the go statement, main parking, the send waking main, main's print.
+    let go = find("newproc: G1 creates G7 on P0 to run main.main.func1");
+    let park = find("gopark: G1 waits [chan receive]");
+    let send = find("G7 sends 7 on chan#");
+    let ready = find("runqput: G1 -> P0 runnext (goready)");
+    let print = find("write fd 1: \"7\\n\"");
+    assert!(go < park && park < send && send < ready && ready < print, "{trace}");
+    assert!(lines[go].contains(" handoff.go:7 "), "{}", lines[go]);
+    assert!(lines[park].contains(" handoff.go:10 "), "{}", lines[park]);
+    assert!(lines[send].contains(" handoff.go:8 "), "{}", lines[send]);
+    assert!(lines[print].contains(" handoff.go:10 "), "{}", lines[print]);
+    assert!(lines.last().is_some_and(|l| l.ends_with("exit 0")), "{trace}");
+}

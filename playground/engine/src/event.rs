@@ -290,3 +290,106 @@ pub enum EventKind {
         to: GStatus,
     },
 }
+
+impl std::fmt::Display for QueueSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            QueueSlot::Runnext => "runnext",
+            QueueSlot::LocalHead => "local runq head",
+            QueueSlot::LocalTail => "local runq tail",
+            QueueSlot::Global => "global runq",
+        })
+    }
+}
+
+impl std::fmt::Display for PutCause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PutCause::Newproc => "newproc",
+            PutCause::Ready => "goready",
+            PutCause::Gosched => "Gosched",
+            PutCause::Preempt => "preempted",
+            PutCause::SyscallExit => "exitsyscall found no P",
+        })
+    }
+}
+
+fn goids(gs: &[GoId]) -> String {
+    gs.iter().map(|g| format!("G{g}")).collect::<Vec<_>>().join(" ")
+}
+
+/// One line per event, named after the runtime function that does it in
+/// Go (`newproc`, `runqput`, `gopark`...): what `gmp trace` prints.
+impl std::fmt::Display for EventKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use EventKind::*;
+        match self {
+            Output { fd, text } => write!(f, "write fd {fd}: {text:?}"),
+            Exit { code } => write!(f, "exit {code}"),
+            GoCreate { parent, child, p, func, reused, .. } => {
+                write!(f, "newproc: G{parent} creates G{child} on P{p} to run {func}")?;
+                if *reused { f.write_str(" (a dead G from the free list)") } else { Ok(()) }
+            }
+            RunqPut { g, p, slot, cause } => match p {
+                Some(p) => write!(f, "runqput: G{g} -> P{p} {slot} ({cause})"),
+                None => write!(f, "runqput: G{g} -> {slot} ({cause})"),
+            },
+            RunnextKick { p, g } => write!(f, "runqput: G{g} kicked from P{p} runnext to its queue tail"),
+            RunqPutSlow { p, moved, g, cause } => {
+                write!(f, "runqputslow: P{p} queue full; {} and G{g} ({cause}) -> global runq", goids(moved))
+            }
+            GlobrunqBatch { p, gs } => write!(f, "globrunqget: {} -> P{p}", goids(gs)),
+            Steal { thief, victim, gs, from_runnext } => {
+                let from = if *from_runnext { " runnext" } else { "" };
+                write!(f, "runqsteal: P{thief} steals {} from P{victim}{from}", goids(gs))
+            }
+            Execute { g, m, p, from, inherit_time } => {
+                write!(f, "execute: G{g} runs on M{m} P{p} (from {from}")?;
+                f.write_str(if *inherit_time { ", inherits the time slice)" } else { ")" })
+            }
+            GoPark { g, reason } => write!(f, "gopark: G{g} waits [{reason}]"),
+            GoExit { g, p } => write!(f, "goexit0: G{g} is dead, on P{p}'s free list"),
+            Preempt { g, p } => write!(f, "sysmon: preempt G{g} on P{p} (ran 10ms)"),
+            EnterSyscall { g, m, p } => write!(f, "entersyscall: G{g} on M{m} P{p}"),
+            ExitSyscall { g, m, p } => write!(f, "exitsyscall: G{g} on M{m} P{p}"),
+            MStart { m, new } => write!(f, "{}: M{m}", if *new { "newm" } else { "startm" }),
+            Acquirep { m, p } => write!(f, "acquirep: M{m} takes P{p}"),
+            Releasep { m, p, handoff } => {
+                write!(f, "releasep: M{m} lets go of P{p}")?;
+                if *handoff { f.write_str(" (handoffp)") } else { Ok(()) }
+            }
+            MSpinning { m, spinning } => write!(f, "M{m} {} spinning", if *spinning { "starts" } else { "stops" }),
+            MStop { m } => write!(f, "stopm: M{m} is idle"),
+            MDestroy { m } => write!(f, "M{m} exits (its locked G exited)"),
+            LockOSThread { g, m } => write!(f, "LockOSThread: G{g} wires M{m}"),
+            UnlockOSThread { g, m } => write!(f, "UnlockOSThread: G{g} frees M{m}"),
+            TimerSet { p, target, when } => write!(f, "timer on P{p} for {} at {when}ns", target_text(target)),
+            TimerFire { p, target } => write!(f, "timer fires on P{p} for {}", target_text(target)),
+            TimerStop { p, id } => write!(f, "timer {id} stopped on P{p}"),
+            StackCopy { g, old_size, new_size } => write!(f, "copystack: G{g} stack {old_size} -> {new_size} bytes"),
+            ClockJump { from, to } => write!(f, "all idle: the clock jumps {from}ns -> {to}ns"),
+            ProcResize { old, new } => write!(f, "procresize: GOMAXPROCS {old} -> {new}"),
+            PDestroy { p, gs, timers_to } => write!(f, "P{p} destroyed: {} -> global runq, timers -> P{timers_to}", goids(gs)),
+            ChanMake { g, chan, elem, cap } => write!(f, "G{g} makes chan#{chan} (chan {elem}, cap {cap})"),
+            ChanSend { g, chan, value } => write!(f, "G{g} sends {value} on chan#{chan}"),
+            ChanRecv { g, chan, value, ok } => {
+                write!(f, "G{g} receives {value} from chan#{chan}")?;
+                if *ok { Ok(()) } else { f.write_str(" (closed)") }
+            }
+            ChanClose { g, chan } => write!(f, "G{g} closes chan#{chan}"),
+            Gc { g, forced, freed, freed_bytes, live_bytes, finalizers } => {
+                let why = if *forced { "runtime.GC" } else { "allocation" };
+                write!(f, "GC ({why} by G{g}): {freed} objects ({freed_bytes} B) freed, {live_bytes} B live")?;
+                if *finalizers > 0 { write!(f, ", {finalizers} finalizers queued") } else { Ok(()) }
+            }
+            GoStatus { g, from, to } => write!(f, "G{g} {} -> {}", from.go_name(), to.go_name()),
+        }
+    }
+}
+
+fn target_text(t: &TimerTarget) -> String {
+    match t {
+        TimerTarget::Sleep(g) => format!("G{g}'s sleep"),
+        TimerTarget::Func(id) => format!("runtime timer {id}"),
+    }
+}
