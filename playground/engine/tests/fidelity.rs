@@ -9,6 +9,9 @@
 //! - `tests/concurrent/X.go`: the same for programs with goroutines,
 //!   channels, sync, time, context and runtime; recorded with GOMAXPROCS=1
 //!   (stable goroutine ids) and run with the default `RunConfig` (1 P).
+//!   Those real Go prints the same for under `GOMAXPROCS=2` and `4` (listed
+//!   in `concurrent/SCHEDULE_INDEPENDENT.txt`) are also run on 2 to 8 Ps
+//!   with several seeds, and must print the same.
 //! - `tests/compile_errors/X.go`: programs that must not compile; the same
 //!   three files hold the go tool's `# command-line-arguments` report and
 //!   exit code 1.
@@ -113,6 +116,51 @@ fn fidelity() {
     }
 }
 
+/// The (GOMAXPROCS, seed) pairs the schedule-independent programs run with.
+const MORE_PS: &[(u32, u64)] = &[(2, 1), (2, 2), (2, 3), (3, 4), (4, 5), (4, 6), (8, 7), (8, 8)];
+
+/// Real Go prints the same for these concurrent programs whatever
+/// GOMAXPROCS is (`concurrent/SCHEDULE_INDEPENDENT.txt`, from `cargo xtask
+/// go-expect`), so on more Ps and other seeds the engine must too: every
+/// interleaving it picks has to be one Go allows.
+#[test]
+fn schedule_independent_programs_print_the_same_on_more_ps() {
+    let dir = tests_dir().join("concurrent");
+    let list = fs::read_to_string(dir.join("SCHEDULE_INDEPENDENT.txt")).expect("the list (run `cargo xtask go-expect`)");
+    let known = read_known_failing(&tests_dir().join(KNOWN_FAILING));
+    let names: Vec<&str> = list.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
+    assert!(names.len() > 100, "only {} schedule-independent programs", names.len());
+    let mut problems = Vec::new();
+    for name in &names {
+        if known.contains(&format!("concurrent/{name}")) {
+            continue;
+        }
+        let path = dir.join(name);
+        let source = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let want_stdout = String::from_utf8_lossy(&fs::read(path.with_extension("stdout")).unwrap_or_default()).into_owned();
+        let want_exit = String::from_utf8_lossy(&fs::read(path.with_extension("exitcode")).unwrap_or_default()).trim().to_string();
+        for &(procs, seed) in MORE_PS {
+            let config = RunConfig { procs, seed, record_events: false, ..RunConfig::default() };
+            match run_engine_with(name.to_string(), source.clone(), config) {
+                Ok((stdout, _, code)) if stdout == want_stdout && code.to_string() == want_exit => {}
+                Ok((stdout, stderr, code)) => problems.push(format!(
+                    "{name} with GOMAXPROCS={procs} seed {seed}: exit {code} (Go: {want_exit})\n{}{}",
+                    diff("stdout", &want_stdout, &stdout),
+                    stderr.lines().take(8).map(|l| format!("  stderr: {l}\n")).collect::<String>()
+                )),
+                Err(why) => problems.push(format!("{name} with GOMAXPROCS={procs} seed {seed}:\n{why}")),
+            }
+        }
+    }
+    println!("schedule independence: {} programs x {} configurations, {} problems", names.len(), MORE_PS.len(), problems.len());
+    if !problems.is_empty() {
+        for p in &problems {
+            eprintln!("\n{p}");
+        }
+        panic!("schedule independence: {} problem(s), see above", problems.len());
+    }
+}
+
 /// Runs one program through the engine and compares it with its recording.
 fn check(path: &Path) -> Result<(), String> {
     let source = fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
@@ -154,11 +202,15 @@ fn check(path: &Path) -> Result<(), String> {
 /// Runs the engine on its own thread, so that an engine panic or hang is
 /// reported as this program's failure instead of ending the whole test.
 fn run_engine(name: String, source: String) -> Result<(String, String, i32), String> {
+    run_engine_with(name, source, RunConfig::default())
+}
+
+fn run_engine_with(name: String, source: String, config: RunConfig) -> Result<(String, String, i32), String> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name(name.clone())
         .spawn(move || {
-            let result = std::panic::catch_unwind(|| run_source(&name, &source, &RunConfig::default()));
+            let result = std::panic::catch_unwind(|| run_source(&name, &source, &config));
             let _ = tx.send(result.map(|o| (o.stdout, o.stderr, o.exit_code)));
         })
         .map_err(|e| format!("spawning engine thread: {e}"))?;
