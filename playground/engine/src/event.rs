@@ -270,6 +270,11 @@ pub enum EventKind {
         g: GoId,
         chan: u32,
     },
+    /// `timerchandrain`: `Timer.Stop` or `Reset` dropped the stale value
+    /// in timer channel `chan`'s slot (Go 1.23+: no stale ticks).
+    ChanDrain {
+        chan: u32,
+    },
     /// A garbage collection ran: `runtime.GC()` by G `g` (`forced`), or
     /// one G `g`'s allocations triggered. It swept `freed` objects
     /// (`freed_bytes` Go bytes), left `live_bytes`, and queued `finalizers`
@@ -377,6 +382,7 @@ impl std::fmt::Display for EventKind {
                 if *ok { Ok(()) } else { f.write_str(" (closed)") }
             }
             ChanClose { g, chan } => write!(f, "G{g} closes chan#{chan}"),
+            ChanDrain { chan } => write!(f, "timerchandrain: chan#{chan}'s stale value dropped"),
             Gc { g, forced, freed, freed_bytes, live_bytes, finalizers } => {
                 let why = if *forced { "runtime.GC" } else { "allocation" };
                 write!(f, "GC ({why} by G{g}): {freed} objects ({freed_bytes} B) freed, {live_bytes} B live")?;

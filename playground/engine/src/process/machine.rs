@@ -682,6 +682,12 @@ impl Machine for VmMachine {
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
             self.flush_output();
+            for h in std::mem::take(&mut self.vm.made_chans) {
+                self.note(Some(goid), EventKind::ChanMake { g: goid, chan: h, elem: "struct {}".into(), cap: 0 });
+                if matches!(self.vm.heap.get(h), Obj::Chan(c) if c.closed) {
+                    self.note(Some(goid), EventKind::ChanClose { g: goid, chan: h });
+                }
+            }
             if !self.vm.heap.cycles.is_empty() {
                 self.note_gc(goid, false);
             }
@@ -770,10 +776,16 @@ impl Machine for VmMachine {
 
     fn timer_fired(&mut self, id: u64, now: u64) -> Vec<crate::sched::TimerAction> {
         // Signal timers (`sys_misc`) first; every other timer is time's.
-        match super::sys_misc::timer_fired(self, id) {
+        let actions = match super::sys_misc::timer_fired(self, id) {
             Some(actions) => actions,
             None => super::sys_time::timer_fired(self, id, now),
+        };
+        // A timer's channel send, a deadline closing a context's Done: the
+        // runtime's doing, reported now rather than with the next request.
+        for kind in std::mem::take(&mut self.chans.events) {
+            self.note(None, kind);
         }
+        actions
     }
 
     fn newproc(&mut self, parent: GoId, child: GoId) {

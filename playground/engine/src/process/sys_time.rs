@@ -23,6 +23,7 @@
 use super::crash;
 use super::machine::{Creator, VmMachine};
 use super::sys::Chans;
+use crate::event::EventKind;
 use crate::heap::Obj;
 use crate::sched::{GoId, Sched, Stop, TimerAction};
 use crate::span::Span;
@@ -114,12 +115,16 @@ fn add(m: &mut VmMachine, now: u64, d: u64, period: u64, chan: Value, func: Valu
     id
 }
 
-fn new_chan(m: &mut VmMachine) -> Value {
+fn new_chan(m: &mut VmMachine, goid: GoId) -> Value {
     let ty = time_elem_type(m);
     // Capacity 0, as `cap(t.C)` reports since Go 1.23; the one-slot
     // buffer Go keeps behind it is the ChanObj's `buf`, filled by
     // `timer_fired` directly.
-    Chans::make(&mut m.vm, ty, 0).unwrap_or(Value::Nil)
+    let c = Chans::make(&mut m.vm, ty, 0).unwrap_or(Value::Nil);
+    if let Value::Chan(h) = c {
+        m.chans.events.push(EventKind::ChanMake { g: goid, chan: h, elem: "time.Time".into(), cap: 0 });
+    }
+    c
 }
 
 /// A `*Timer`/`*Ticker`: `&struct{ C, id, f }`.
@@ -143,6 +148,9 @@ fn drain(m: &mut VmMachine, chan: Value) -> bool {
         Some(Obj::Chan(c)) => {
             let had = !c.buf.is_empty();
             c.buf.clear();
+            if had {
+                m.chans.events.push(EventKind::ChanDrain { chan: h });
+            }
             had
         }
         _ => false,
@@ -156,7 +164,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
     let now = sched.now;
     match sid {
         id::AFTER | id::NEW_TIMER => {
-            let c = new_chan(m);
+            let c = new_chan(m, goid);
             let d = delay(a0.int());
             let id = add(m, now, d, 0, c, Value::Nil);
             let r = if sid == id::AFTER { c } else { timer_obj(m, c, id, Value::Nil) };
@@ -172,7 +180,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
                 }
                 return Some(m.go_panic(sched, goid, "non-positive interval for NewTicker"));
             }
-            let c = new_chan(m);
+            let c = new_chan(m, goid);
             let id = add(m, now, d as u64, d as u64, c, Value::Nil);
             let r = if sid == id::TICK { c } else { timer_obj(m, c, id, Value::Nil) };
             m.push(goid, &[r]);
@@ -267,8 +275,10 @@ pub fn timer_fired(m: &mut VmMachine, id: u64, now: u64) -> Vec<TimerAction> {
         let waiting = m.chans.waits.get(&h).is_some_and(|w| !w.recvq.is_empty());
         if !full && !waiting {
             let v = time_at(m, when);
+            let value = super::sys::value_text(&m.vm, h, v);
             if let Some(Obj::Chan(c)) = m.vm.heap.get_mut(h) {
                 c.buf.push_back(v);
+                m.chans.events.push(EventKind::ChanSend { g: 0, chan: h, value });
             }
         } else if waiting {
             let v = time_at(m, when);

@@ -48,8 +48,19 @@ pub struct GMeta {
     pub pos: Span,
 }
 
+/// A channel as the event stream shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChanSnap {
+    /// The element type, as Go writes it (`int`, `struct {}`).
+    pub elem: String,
+    pub cap: u32,
+    /// The buffered values' texts, oldest first.
+    pub buf: VecDeque<String>,
+    pub closed: bool,
+}
+
 /// The scheduler's visible state: every goroutine that is not dead, each
-/// P's queues, the global queue, every M.
+/// P's queues, the global queue, every M; and every channel made so far.
 #[derive(Clone, Debug)]
 pub struct Snapshot {
     pub gs: BTreeMap<GoId, GSnap>,
@@ -59,10 +70,14 @@ pub struct Snapshot {
     /// Creator and start function of every goroutine ever created (dead
     /// ones too: a dump or a UI card may still name them). Not compared.
     pub meta: BTreeMap<GoId, GMeta>,
+    /// Channels by the handle events name them with (`chan#N`). Not
+    /// compared: the scheduler does not hold channels.
+    pub chans: BTreeMap<u32, ChanSnap>,
 }
 
 /// Two snapshots are equal when the scheduler states are (`meta` is a
-/// history and the live scheduler forgets reused Gs' creators).
+/// history and the live scheduler forgets reused Gs' creators; `chans`
+/// belong to the process, not the scheduler).
 impl PartialEq for Snapshot {
     fn eq(&self, o: &Snapshot) -> bool {
         self.gs == o.gs && self.ps == o.ps && self.global == o.global && self.ms == o.ms
@@ -81,6 +96,7 @@ impl Snapshot {
             global: VecDeque::new(),
             ms: Vec::new(),
             meta: BTreeMap::new(),
+            chans: BTreeMap::new(),
         }
     }
 
@@ -88,14 +104,30 @@ impl Snapshot {
     /// (the stream is incomplete or out of order).
     pub fn apply(&mut self, ev: &Event) -> Result<(), String> {
         match &ev.kind {
-            EventKind::Output { .. }
-            | EventKind::Exit { .. }
-            | EventKind::ClockJump { .. }
-            | EventKind::ChanMake { .. }
-            | EventKind::ChanSend { .. }
-            | EventKind::ChanRecv { .. }
-            | EventKind::ChanClose { .. }
-            | EventKind::Gc { .. } => {}
+            EventKind::Output { .. } | EventKind::Exit { .. } | EventKind::ClockJump { .. } | EventKind::Gc { .. } => {}
+            EventKind::ChanMake { chan, elem, cap, .. } => {
+                // A handle freed by the collector may name a new channel.
+                let c = ChanSnap { elem: elem.clone(), cap: *cap, buf: VecDeque::new(), closed: false };
+                self.chans.insert(*chan, c);
+            }
+            // Every completed send passes through the buffer in the fold:
+            // a handoff to a waiting receiver is a send followed at once by
+            // that receive, and a receive that takes a parked sender's value
+            // into a full buffer is its send, then the head's receive.
+            EventKind::ChanSend { chan, value, .. } => self.chan(*chan)?.buf.push_back(value.clone()),
+            EventKind::ChanRecv { chan, value, ok, .. } => {
+                let c = self.chan(*chan)?;
+                if *ok {
+                    match c.buf.pop_front() {
+                        Some(v) if v == *value => {}
+                        other => return Err(format!("chan#{chan}: received {value}, the fold holds {other:?}")),
+                    }
+                } else if !c.closed || !c.buf.is_empty() {
+                    return Err(format!("chan#{chan}: a closed receive while it is open or buffered"));
+                }
+            }
+            EventKind::ChanClose { chan, .. } => self.chan(*chan)?.closed = true,
+            EventKind::ChanDrain { chan } => self.chan(*chan)?.buf.clear(),
             EventKind::Preempt { .. } => {}
             EventKind::GoCreate { parent, child, func, pos, .. } => {
                 self.meta.insert(*child, GMeta { parent: *parent, func: func.clone(), pos: *pos });
@@ -284,6 +316,10 @@ impl Snapshot {
         self.ps.get_mut(p as usize).ok_or_else(|| format!("unknown P{p}"))
     }
 
+    fn chan(&mut self, c: u32) -> Result<&mut ChanSnap, String> {
+        self.chans.get_mut(&c).ok_or_else(|| format!("chan#{c} was never made"))
+    }
+
     fn m(&mut self, m: u32) -> Result<&mut MSnap, String> {
         self.ms.get_mut(m as usize).ok_or_else(|| format!("unknown M{m}"))
     }
@@ -385,6 +421,6 @@ impl Sched {
                 )
             })
             .collect();
-        Snapshot { gs, ps, global: self.global.iter().map(|&g| goid(g)).collect(), ms, meta }
+        Snapshot { gs, ps, global: self.global.iter().map(|&g| goid(g)).collect(), ms, meta, chans: BTreeMap::new() }
     }
 }

@@ -212,6 +212,9 @@ pub struct Vm {
     /// Where the bytes in `stdout`/`stderr` were written from, in order
     /// (see [`Vm::write_fd`]); the process takes them with the bytes.
     pub out_marks: Vec<OutMark>,
+    /// Channels a native made on its own (a context's `Done`), for the
+    /// process to report as made; the element type is `struct {}`.
+    pub made_chans: Vec<Handle>,
 }
 
 /// Output from one line of the program: the bytes of fd `fd` from offset
@@ -241,6 +244,7 @@ impl Vm {
             clock: (0, 0),
             log_std: None,
             out_marks: Vec::new(),
+            made_chans: Vec::new(),
             prog,
         };
         for c in vm.prog.clone().consts.iter() {

@@ -305,6 +305,9 @@ fn done(vm: &mut Vm, c: Value) -> Result<Value, Throw> {
         return Ok(d);
     }
     let ch = Chans::make(vm, crate::rtype::T_ANY, 0).unwrap_or(Value::Nil);
+    if let Value::Chan(made) = ch {
+        vm.made_chans.push(made);
+    }
     if get(vm, h, slot::ERR) != Value::Nil
         && let Value::Chan(ch) = ch
         && let Some(crate::heap::Obj::Chan(o)) = vm.heap.get_mut(ch)
