@@ -44,7 +44,6 @@ pub fn unsupported_member(path: &str, name: &str) -> Option<&'static str> {
     Some(match (path, name) {
         ("runtime", "AddCleanup") => "runtime.AddCleanup (a generic function; use runtime.SetFinalizer)",
         ("runtime", "Cleanup") => "runtime.Cleanup (from the generic runtime.AddCleanup)",
-        ("os/signal", "NotifyContext") => "signal.NotifyContext (use signal.Notify)",
         (p, n) if super::generic::is_generic(p, n) => "a generic function used as a value (call it)",
         _ => return None,
     })
@@ -830,6 +829,8 @@ func Getpid() (pid int)
 /// (`process/sys_misc.rs`).
 const SIGNAL: &str = r#"package signal
 import "os"
+import "context"
+func NotifyContext(parent context.Context, signals ...os.Signal) (ctx context.Context, stop context.CancelFunc)
 func Notify(c chan<- os.Signal, sig ...os.Signal)
 func Stop(c chan<- os.Signal)
 func Ignore(sig ...os.Signal)

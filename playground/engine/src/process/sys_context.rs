@@ -352,7 +352,7 @@ fn parent_deadline(m: &VmMachine, mut c: Value) -> Option<i64> {
         let h = ctx::ctx_obj(&m.vm, c)?;
         match get(m, h, slot::KIND).int() {
             kind::DEADLINE => return Some(get(m, h, slot::DEADLINE).int()),
-            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC => c = get(m, h, slot::PARENT),
+            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC | kind::SIGNAL => c = get(m, h, slot::PARENT),
             _ => return None,
         }
     }
@@ -370,4 +370,48 @@ pub fn deadline_fired(m: &mut VmMachine, n: u64) -> Vec<TimerAction> {
         actions.push(TimerAction::Go { func: name, pos: Span::default(), parent: 0 });
     }
     actions
+}
+
+/// `signal.NotifyContext(parent, sigs...)` with its channel `ch`
+/// (os/signal/signal.go): `WithCancelCause(parent)` as a `signalCtx`,
+/// `Notify(ch, sigs...)`, and unless the parent was already canceled the
+/// goroutine waiting for a signal or Done. Pushes `[ctx, stop]`.
+pub fn notify_context(m: &mut VmMachine, sched: &Sched, goid: GoId, args: &[Value]) -> Option<Stop> {
+    use crate::compile::stdlib::signal_ctx::{STOP_FUNC, WATCH_FUNC};
+    let (parent, sigs, ch) = (args.first().copied().unwrap_or_default(), args.get(1).copied().unwrap_or_default(), args.get(2).copied().unwrap_or_default());
+    let (c, n) = match new_node(m, parent, kind::SIGNAL, 0, Value::Nil) {
+        Ok(x) => x,
+        Err(msg) => return Some(m.go_panic(sched, goid, msg)),
+    };
+    if let Some(h) = ctx::ctx_obj(&m.vm, c) {
+        let _ = m.vm.heap.store_slot(h, slot::SIG_CH, ch);
+        let _ = m.vm.heap.store_slot(h, slot::SIGNALS, sigs);
+    }
+    let stop = match func_index(m, STOP_FUNC) {
+        Some(f) => {
+            let obj = crate::heap::Obj::Closure { func: f, captures: vec![c].into_boxed_slice() };
+            m.vm.heap.alloc(obj, 16).map(Value::Closure).unwrap_or(Value::Nil)
+        }
+        None => Value::Nil,
+    };
+    m.push(goid, &[c, stop]);
+    // A canceled parent cancels the new context now: nobody waits on it yet.
+    let _ = inherit(m, goid, n, parent);
+    let canceled = m.sync.contexts.nodes.get(&n).is_some_and(|x| x.canceled);
+    let mut then = Vec::new();
+    if !canceled {
+        then.push(super::sys_misc::SigStep::Go { func: WATCH_FUNC, args: vec![c], creator: "os/signal.NotifyContext" });
+    }
+    let first = match ch {
+        Value::Chan(h) => {
+            let numbers = super::sys_misc::signal_numbers(m, sigs);
+            super::sys_misc::notify(m, h, numbers)
+        }
+        _ => false,
+    };
+    if first {
+        super::sys_misc::start_watching(m, goid, then)
+    } else {
+        super::sys_misc::run_steps(m, goid, then)
+    }
 }

@@ -20,6 +20,12 @@
 //! Signals from outside (`ProcessConfig::signals`: a number at a virtual
 //! time) are runtime timers with ids from [`SIGNAL_TIMER_BASE`], armed on
 //! the first machine call and delivered as above when they fire.
+//! The run's first `Notify` starts Go's two goroutines, taking their ids:
+//! `runtime.ensureSigM`'s (a handshake: the caller blocks until it
+//! answers; here it then exits, where Go's stays parked, uncounted) and
+//! `os/signal.loop` (parked for good, counted by `NumGoroutine`).
+//! `signal.NotifyContext` is served with the context tree
+//! (`sys_context::notify_context`).
 //!
 //! Contract of [`dispatch`]: as `sys_sync::dispatch` (see there).
 
@@ -67,6 +73,17 @@ pub mod id {
     /// `errgroup.WithContext(ctx)`: `[context op id Int, ctx, g] ->
     /// [g, ctx']`: serves `context.WithCancelCause(ctx)` and keeps its cancel.
     pub const ERRGROUP_WITH_CONTEXT: u32 = 138;
+    /// `signal.NotifyContext(parent, sigs...)`: `[parent, sigs []os.Signal,
+    /// ch Chan] -> [ctx, stop]` (see `sys_context::notify_context`).
+    pub const SIGNAL_NOTIFY_CONTEXT: u32 = 139;
+    /// Internal: the caller's next step of starting the signal goroutines.
+    pub const SIGNAL_STEP: u32 = 140;
+    /// The body of `runtime.ensureSigM`'s goroutine: `[] -> []`; answers
+    /// the `Notify` waiting for it (Go's mask handshake), then it exits.
+    pub const SIGNAL_SIGM: u32 = 141;
+    /// The body of `os/signal.loop`: `[] -> []`, parks for good (Go's
+    /// `signal_recv`; the engine delivers signals from the sender).
+    pub const SIGNAL_RECV: u32 = 142;
 }
 
 /// This range's state in the machine.
@@ -92,6 +109,24 @@ pub struct MiscState {
     /// `signal.Notify` was called: Go's signal-watching thread now exists
     /// for good (even after `signal.Stop`), so no deadlock is reported.
     pub watching: bool,
+    /// What goroutines still have to do in `Notify`/`NotifyContext`
+    /// (served one per machine call through `SIGNAL_STEP`).
+    pub steps: rustc_hash::FxHashMap<GoId, std::collections::VecDeque<SigStep>>,
+    /// The `Notify` waiting for the ensureSigM goroutine's answer, or
+    /// whether that goroutine answered first.
+    pub sigm_waiter: Option<GoId>,
+    pub sigm_answered: bool,
+}
+
+/// One step of `Notify`/`NotifyContext` that needs the scheduler.
+#[derive(Debug, Clone)]
+pub enum SigStep {
+    /// Start a goroutine running bytecode function `func` on `args`;
+    /// `creator` is the Go function that says `go`.
+    Go { func: &'static str, args: Vec<Value>, creator: &'static str },
+    /// Block until the ensureSigM goroutine answers (`enableSigChan <- sig;
+    /// <-maskUpdatedChan` in `sigenable`).
+    WaitSigM,
 }
 
 /// Goroutines parked on one errgroup.
@@ -104,12 +139,7 @@ pub struct GroupWaits {
 /// Serves request `id` (128..=191) of goroutine `goid`.
 pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
     let a0 = args.first().copied().unwrap_or(Value::Nil);
-    let ints = |m: &VmMachine, v: Value| -> Vec<i64> {
-        match v {
-            Value::Slice { obj, off, len, .. } => m.vm.heap.elems(obj, off as usize, len as usize).iter().map(|x| signal_number(m, *x)).collect(),
-            _ => Vec::new(),
-        }
-    };
+    let ints = signal_numbers;
     match sid {
         id::SIGNAL_NOTIFY => {
             let Value::Chan(h) = a0 else {
@@ -117,14 +147,8 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
                 return Some(m.go_panic(sched, goid, "os/signal: Notify using nil channel"));
             };
             let sigs = ints(m, args.get(1).copied().unwrap_or(Value::Nil));
-            m.misc.watching = true;
-            for s in &sigs {
-                m.misc.ignored.retain(|x| x != s);
-            }
-            match m.misc.notify.iter_mut().find(|(c, _)| *c == h) {
-                Some((_, old)) if !old.is_empty() && !sigs.is_empty() => old.extend(sigs),
-                Some((_, old)) => old.clear(),
-                None => m.misc.notify.push((h, sigs)),
+            if notify(m, h, sigs) {
+                return start_watching(m, goid, Vec::new());
             }
         }
         id::SIGNAL_STOP => {
@@ -159,6 +183,15 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             m.push(goid, &[Value::Bool(r)]);
         }
         id::SIGNAL_RAISE => return raise(m, sched, goid, a0),
+        id::SIGNAL_NOTIFY_CONTEXT => return super::sys_context::notify_context(m, sched, goid, args),
+        id::SIGNAL_STEP => return next_step(m, goid),
+        id::SIGNAL_SIGM => match m.misc.sigm_waiter.take() {
+            Some(w) => return Some(Stop::Ready(w)),
+            None => m.misc.sigm_answered = true,
+        },
+        // Go's loop sits in a blocking syscall (a dump says `[syscall]`);
+        // a park that nothing ends is the nearest this model has.
+        id::SIGNAL_RECV => return Some(Stop::Park(WaitReason::IOWait)),
         id::ERRGROUP_GO..=id::ERRGROUP_WITH_CONTEXT => return super::sys_errgroup::dispatch(m, sched, goid, sid, args),
         _ => {
             let c = crash::internal(&format!("unknown runtime operation {sid}"));
@@ -166,6 +199,96 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
         }
     }
     None
+}
+
+/// `Notify`'s registration of channel `h` for `sigs` (empty: all); true
+/// if this is the run's first, which starts the signal goroutines.
+pub fn notify(m: &mut VmMachine, h: Handle, sigs: Vec<i64>) -> bool {
+    let first = !m.misc.watching;
+    m.misc.watching = true;
+    for s in &sigs {
+        m.misc.ignored.retain(|x| x != s);
+    }
+    match m.misc.notify.iter_mut().find(|(c, _)| *c == h) {
+        Some((_, old)) if !old.is_empty() && !sigs.is_empty() => old.extend(sigs),
+        Some((_, old)) => old.clear(),
+        None => m.misc.notify.push((h, sigs)),
+    }
+    first
+}
+
+/// The first `Notify` of a run, as Go's: `enableSignal` starts the
+/// ensureSigM goroutine and waits for its answer, then `Notify` starts
+/// `watchSignalLoop`; `then` are the caller's own steps after that.
+pub fn start_watching(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Option<Stop> {
+    let mut steps: std::collections::VecDeque<SigStep> = std::collections::VecDeque::from([
+        SigStep::Go { func: crate::compile::stdlib::signal_ctx::SIGM_FUNC, args: Vec::new(), creator: "runtime.ensureSigM" },
+        SigStep::WaitSigM,
+        SigStep::Go { func: crate::compile::stdlib::signal_ctx::LOOP_FUNC, args: Vec::new(), creator: "os/signal.Notify.func2.1" },
+    ]);
+    steps.extend(then);
+    m.misc.steps.insert(goid, steps);
+    next_step(m, goid)
+}
+
+/// Runs `then` as goroutine `goid`'s steps (see [`SigStep`]).
+pub fn run_steps(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Option<Stop> {
+    if then.is_empty() {
+        return None;
+    }
+    m.misc.steps.insert(goid, then.into());
+    next_step(m, goid)
+}
+
+/// Serves goroutine `goid`'s next step; the one after is its next request.
+fn next_step(m: &mut VmMachine, goid: GoId) -> Option<Stop> {
+    loop {
+        let steps = m.misc.steps.get_mut(&goid)?;
+        let Some(step) = steps.pop_front() else {
+            m.misc.steps.remove(&goid);
+            return None;
+        };
+        let more = !steps.is_empty();
+        if !more {
+            m.misc.steps.remove(&goid);
+        }
+        let stop = match step {
+            SigStep::WaitSigM if m.misc.sigm_answered => {
+                m.misc.sigm_answered = false;
+                None
+            }
+            SigStep::WaitSigM => {
+                m.misc.sigm_waiter = Some(goid);
+                Some(Stop::Park(WaitReason::ChanSend))
+            }
+            SigStep::Go { func, args, creator } => match m.vm.program().funcs.iter().position(|f| f.name == func) {
+                Some(f) => {
+                    let creator = super::machine::Creator { func: std::sync::Arc::from(creator), goid, line: 0, wrap: None };
+                    m.spawning = Some((Value::Func(f as u32), args, creator));
+                    Some(Stop::Newproc { func: std::sync::Arc::from(func), pos: crate::span::Span::default() })
+                }
+                None => None,
+            },
+        };
+        match stop {
+            Some(s) => {
+                if more && let Some(g) = m.gs.get_mut(&goid) {
+                    g.pending = Some(crate::vm::Syscall::Sys { id: id::SIGNAL_STEP, args: Vec::new() });
+                }
+                return Some(s);
+            }
+            None if more => continue,
+            None => return None,
+        }
+    }
+}
+
+/// The numbers of a `[]os.Signal`.
+pub fn signal_numbers(m: &VmMachine, v: Value) -> Vec<i64> {
+    match v {
+        Value::Slice { obj, off, len, .. } => m.vm.heap.elems(obj, off as usize, len as usize).iter().map(|x| signal_number(m, *x)).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The number of a signal argument (`syscall.Signal` is an int, possibly

@@ -36,7 +36,11 @@ pub mod slot {
     /// Whether the deadline Time has a monotonic reading (Bool; as
     /// `Now().Add(d)` of WithTimeout), which its `String` shows.
     pub const DEADLINE_MONO: usize = 9;
-    pub const N: usize = 10;
+    /// `signal.NotifyContext`'s channel registered with `Notify`.
+    pub const SIG_CH: usize = 10;
+    /// `signal.NotifyContext`'s signals (a `[]os.Signal`), for `String`.
+    pub const SIGNALS: usize = 11;
+    pub const N: usize = 12;
 }
 
 /// What made a context (slot KIND).
@@ -49,6 +53,9 @@ pub mod kind {
     pub const WITHOUT_CANCEL: i64 = 5;
     /// The internal context of `AfterFunc` (cancelable, never returned).
     pub const AFTER_FUNC: i64 = 6;
+    /// `signal.NotifyContext`'s `signalCtx`: a cancelCtx (WithCancelCause)
+    /// with its own `String`.
+    pub const SIGNAL: i64 = 7;
 }
 
 pub const CTX_TYPE: &str = "*context.ctx";
@@ -291,14 +298,14 @@ pub fn cancel_ancestor(vm: &Vm, mut c: Value) -> Option<crate::value::Handle> {
     loop {
         let h = ctx_obj(vm, c)?;
         match kind_of(vm, h) {
-            kind::CANCEL | kind::DEADLINE | kind::AFTER_FUNC => return Some(h),
+            kind::CANCEL | kind::DEADLINE | kind::AFTER_FUNC | kind::SIGNAL => return Some(h),
             kind::VALUE => c = get(vm, h, slot::PARENT),
             _ => return None,
         }
     }
 }
 
-fn done(vm: &mut Vm, c: Value) -> Result<Value, Throw> {
+pub fn done(vm: &mut Vm, c: Value) -> Result<Value, Throw> {
     let Some(h) = cancel_ancestor(vm, c) else { return Ok(Value::Nil) };
     let d = get(vm, h, slot::DONE);
     if d != Value::Nil {
@@ -339,7 +346,7 @@ fn deadline(vm: &Vm, mut c: Value) -> Option<(i64, bool)> {
         let h = ctx_obj(vm, c)?;
         match kind_of(vm, h) {
             kind::DEADLINE => return Some((get(vm, h, slot::DEADLINE).int(), get(vm, h, slot::DEADLINE_MONO) == Value::Bool(true))),
-            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC => c = get(vm, h, slot::PARENT),
+            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC | kind::SIGNAL => c = get(vm, h, slot::PARENT),
             _ => return None,
         }
     }
@@ -377,6 +384,7 @@ fn string(vm: &mut Vm, g: &mut GState, c: Value) -> String {
             kind::BACKGROUND => out.push_str("context.Background"),
             kind::TODO => out.push_str("context.TODO"),
             kind::CANCEL | kind::AFTER_FUNC => out.push_str(".WithCancel"),
+            kind::SIGNAL => out = super::signal_ctx::string(vm, h, &out),
             kind::WITHOUT_CANCEL => out.push_str(".WithoutCancel"),
             kind::DEADLINE => {
                 // Go: deadline.String() + " [" + time.Until(deadline).String() + "]".

@@ -19,6 +19,7 @@ pub(crate) mod errgroup;
 mod finalizer;
 mod log;
 mod signal;
+pub(crate) mod signal_ctx;
 mod sim;
 mod slices;
 mod more;
@@ -74,6 +75,7 @@ pub fn register(bc: &mut Bytecode) {
 /// the error types `fmt.Errorf` and `errors.Join` return.
 pub fn add_runtime_types(bc: &mut Bytecode) {
     errgroup::add_runtime_funcs(bc);
+    signal_ctx::add_runtime_funcs(bc);
     use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
     // Reuse the program's `[]error` if it has one: type ids are canonical.
     let err_slice = match bc.types.iter().position(|t| t.name == "[]error") {
@@ -285,7 +287,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
 
 /// Natives of log, finalizers, signals and `gmp/sim`.
 fn misc_lookup(name: &str) -> Option<NativeFn> {
-    log::lookup(name).or_else(|| errgroup::lookup(name)).or_else(|| finalizer::lookup(name)).or_else(|| sim::lookup(name)).or_else(|| signal::lookup(name))
+    log::lookup(name).or_else(|| errgroup::lookup(name)).or_else(|| finalizer::lookup(name)).or_else(|| sim::lookup(name)).or_else(|| signal::lookup(name)).or_else(|| signal_ctx::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.
