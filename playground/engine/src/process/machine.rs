@@ -682,8 +682,8 @@ impl Machine for VmMachine {
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
             self.flush_output();
-            for h in std::mem::take(&mut self.vm.made_chans) {
-                self.note(Some(goid), EventKind::ChanMake { g: goid, chan: h, elem: "struct {}".into(), cap: 0 });
+            for (h, elem, cap) in std::mem::take(&mut self.vm.made_chans) {
+                self.note(Some(goid), EventKind::ChanMake { g: goid, chan: h, elem: elem.into(), cap });
                 if matches!(self.vm.heap.get(h), Obj::Chan(c) if c.closed) {
                     self.note(Some(goid), EventKind::ChanClose { g: goid, chan: h });
                 }

@@ -212,9 +212,10 @@ pub struct Vm {
     /// Where the bytes in `stdout`/`stderr` were written from, in order
     /// (see [`Vm::write_fd`]); the process takes them with the bytes.
     pub out_marks: Vec<OutMark>,
-    /// Channels a native made on its own (a context's `Done`), for the
-    /// process to report as made; the element type is `struct {}`.
-    pub made_chans: Vec<Handle>,
+    /// Channels a native made on its own (a context's `Done`, the channel
+    /// of `signal.NotifyContext`), for the process to report as made:
+    /// (handle, element type as Go writes it, capacity).
+    pub made_chans: Vec<(Handle, &'static str, u32)>,
 }
 
 /// Output from one line of the program: the bytes of fd `fd` from offset

@@ -313,7 +313,7 @@ pub fn done(vm: &mut Vm, c: Value) -> Result<Value, Throw> {
     }
     let ch = Chans::make(vm, crate::rtype::T_ANY, 0).unwrap_or(Value::Nil);
     if let Value::Chan(made) = ch {
-        vm.made_chans.push(made);
+        vm.made_chans.push((made, "struct {}", 0));
     }
     if get(vm, h, slot::ERR) != Value::Nil
         && let Value::Chan(ch) = ch

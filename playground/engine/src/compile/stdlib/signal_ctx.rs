@@ -90,6 +90,9 @@ fn ctx_slot(vm: &Vm, c: Value, i: usize) -> Value {
 fn notify_context(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
     let a = args(g, n);
     let ch = crate::process::sys::Chans::make(vm, crate::rtype::T_ANY, 1).unwrap_or(Value::Nil);
+    if let Value::Chan(made) = ch {
+        vm.made_chans.push((made, "os.Signal", 1));
+    }
     request(id::SIGNAL_NOTIFY_CONTEXT, vec![a.first().copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default(), ch])
 }
 
