@@ -3,8 +3,9 @@
 //! `"errors.(*errorString).Error"`). Adding a function is adding a line to
 //! a package's `lookup` and its body. Files: `fmt.rs` (formatting through
 //! the `format` module), `lib.rs` (errors, strings, strconv, sort, math,
-//! unicode, os, runtime, builtins), `chan.rs` and `sync.rs` (channels and
-//! sync for a program on one goroutine, until the scheduler).
+//! unicode, os, runtime, builtins), `sort.rs` (Go's sorting algorithms,
+//! call for call, behind `sort` and `slices`), `chan.rs` and `sync.rs`
+//! (channels and sync for a program on one goroutine, until the scheduler).
 //!
 //! Natives that must call Go code (a `String` method while formatting, a
 //! `less` function for `sort.Slice`) use [`call_go`]: it runs the call on a
@@ -21,6 +22,7 @@ mod log;
 mod signal;
 mod sim;
 mod slices;
+pub(crate) mod sort;
 mod more;
 mod pprof;
 mod sync;
