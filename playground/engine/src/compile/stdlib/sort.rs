@@ -9,6 +9,9 @@
 //! Go's; `Data` implementations get indices within `0..n` from a
 //! consistent `less` and must tolerate anything from an inconsistent one.
 
+mod natives;
+pub(crate) use natives::{sort_func, sort_interface, sort_ordered, sort_slice};
+
 /// What the algorithms sort: `sort.Interface` without `Len`. `E` is the
 /// way a call into Go can fail (a panic, a stopped program).
 pub(crate) trait Data {
