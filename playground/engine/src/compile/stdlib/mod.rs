@@ -231,6 +231,13 @@ fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: us
             let base = vm.globals.len().saturating_sub(SCRATCH_GLOBALS as usize);
             Ok((0..nres).map(|r| vm.globals.get(base + r).copied().unwrap_or_default()).collect())
         }
+        // The traceback goes on through the native's caller, as Go's does
+        // through the library function (whose own frames it then drops).
+        Stop::Panicked(mut report) => {
+            report.trace.retain(|f| !f.func.starts_with("trampoline."));
+            report.trace.extend(vm.traceback(g));
+            Err(Throw::Stop(Stop::Panicked(report)))
+        }
         s => Err(Throw::Stop(s)),
     }
 }
