@@ -222,9 +222,14 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(v);
             Ok(())
         },
-        "sort.Ints" | "sort.Strings" | "sort.Float64s" => sort_basic,
-        "sort.Slice" | "sort.SliceStable" => sort_slice,
-        "sort.Sort" | "sort.Stable" => sort_interface,
+        // Go 1.22+: these call slices.Sort.
+        "sort.Ints" => |vm, g, n| super::sort::sort_ordered(vm, g, n, b'i'),
+        "sort.Strings" => |vm, g, n| super::sort::sort_ordered(vm, g, n, b's'),
+        "sort.Float64s" => |vm, g, n| super::sort::sort_ordered(vm, g, n, b'f'),
+        "sort.Slice" => |vm, g, n| super::sort::sort_slice(vm, g, n, false),
+        "sort.SliceStable" => |vm, g, n| super::sort::sort_slice(vm, g, n, true),
+        "sort.Sort" => |vm, g, n| super::sort::sort_interface(vm, g, n, false),
+        "sort.Stable" => |vm, g, n| super::sort::sort_interface(vm, g, n, true),
         "sort.SliceIsSorted" => |vm, g, n| {
             let (a, _pin) = super::pinned_args(g, n);
             let s = match a.first().copied().unwrap_or_default() {
@@ -1143,72 +1148,6 @@ fn strings_map(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     Ok(())
 }
 
-fn sort_basic(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
-    let s = a.first().copied().unwrap_or_default();
-    let Value::Slice { obj, off, .. } = s else { return Ok(()) };
-    let mut vals = super::slice_elems(vm, s);
-    vals.sort_by(|x, y| cmp_vals(vm, *x, *y));
-    for (i, v) in vals.into_iter().enumerate() {
-        vm.heap.store_slot(obj, off as usize + i, v).map_err(oom)?;
-    }
-    Ok(())
-}
-
-/// `sort.Slice`/`SliceStable`: a stable merge sort of the indices with
-/// `less` asked about the untouched slice, then the permutation applied
-/// (n log n calls; Go's pdqsort differs only among equal elements).
-fn sort_slice(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let (a, _pin) = super::pinned_args(g, argc);
-    let x = a.first().copied().unwrap_or_default();
-    let less = a.get(1).copied().unwrap_or_default();
-    let s = match x {
-        Value::Iface { obj, .. } => vm.heap.cell(obj),
-        v => v,
-    };
-    let Value::Slice { obj, off, len, .. } = s else { return Ok(()) };
-    let (off, n) = (off as usize, len as usize);
-    let mut idx: Vec<usize> = (0..n).collect();
-    let mut buf = idx.clone();
-    let mut width = 1;
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j, mut k) = (lo, mid, lo);
-            while i < mid && j < hi {
-                // Take from the right only if strictly less (stability).
-                let r = super::call_go(vm, g, less, &[Value::Int(idx[j] as i64), Value::Int(idx[i] as i64)], 1)?;
-                if r.first().is_some_and(|v| v.bool()) {
-                    buf[k] = idx[j];
-                    j += 1;
-                } else {
-                    buf[k] = idx[i];
-                    i += 1;
-                }
-                k += 1;
-            }
-            buf[k..k + (mid - i)].copy_from_slice(&idx[i..mid]);
-            k += mid - i;
-            buf[k..k + (hi - j)].copy_from_slice(&idx[j..hi]);
-            lo = hi;
-        }
-        std::mem::swap(&mut idx, &mut buf);
-        width *= 2;
-    }
-    // Apply the permutation: element i of the result is old element idx[i].
-    let old: Vec<Value> = vm.heap.elems(obj, off, n);
-    let mut copies = Vec::with_capacity(n);
-    for &k in &idx {
-        copies.push(vm.heap.clone_value(old.get(k).copied().unwrap_or_default()).map_err(oom)?);
-    }
-    for (i, v) in copies.into_iter().enumerate() {
-        vm.heap.store_slot(obj, off + i, v).map_err(oom)?;
-    }
-    Ok(())
-}
-
 /// `strconv.ErrSyntax`: one value per run (kept in a scratch global).
 fn syntax_error(vm: &mut Vm) -> Result<Value, Throw> {
     package_error(vm, super::SCRATCH_ERR_SYNTAX, b"invalid syntax")
@@ -1269,41 +1208,6 @@ fn map_runes(a: &[u8], f: fn(char) -> char) -> Vec<u8> {
         i += w;
     }
     out
-}
-
-/// Calls method `name` of an interface value with arguments.
-fn call_iface_method(vm: &mut Vm, g: &mut GState, iface: Value, name: &str, call_args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
-    let Value::Iface { tid, obj } = iface else { return Err(nil_deref(vm)) };
-    let prog = vm.program().clone();
-    let Some(mid) = prog.method_names.iter().position(|m| m == name) else { return Ok(vec![]) };
-    let Some(callee) = prog.types.get(tid as usize).and_then(|t| t.method(mid as u32)) else { return Ok(vec![]) };
-    let f = match callee {
-        crate::rtype::Callee::Func(f) => Value::Func(f),
-        crate::rtype::Callee::Native(n) => Value::Func(n | crate::vm::NATIVE_FUNC_BIT),
-    };
-    let mut all = vec![vm.heap.cell(obj)];
-    all.extend_from_slice(call_args);
-    super::call_go(vm, g, f, &all, nres)
-}
-
-/// `sort.Sort`/`sort.Stable`: insertion sort through Len/Less/Swap
-/// (stable, and a total order sorts the same as Go's pdqsort).
-fn sort_interface(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let (a, _pin) = super::pinned_args(g, argc);
-    let data = a.first().copied().unwrap_or_default();
-    let n = call_iface_method(vm, g, data, "Len", &[], 1)?.first().map_or(0, |v| v.int());
-    for i in 1..n {
-        let mut j = i;
-        while j > 0 {
-            let less = call_iface_method(vm, g, data, "Less", &[Value::Int(j), Value::Int(j - 1)], 1)?;
-            if !less.first().is_some_and(|v| v.bool()) {
-                break;
-            }
-            call_iface_method(vm, g, data, "Swap", &[Value::Int(j), Value::Int(j - 1)], 0)?;
-            j -= 1;
-        }
-    }
-    Ok(())
 }
 
 /// `runtime.ReadMemStats(m)`: the simulated heap's counters, in the stub

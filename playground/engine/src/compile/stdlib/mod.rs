@@ -3,8 +3,9 @@
 //! `"errors.(*errorString).Error"`). Adding a function is adding a line to
 //! a package's `lookup` and its body. Files: `fmt.rs` (formatting through
 //! the `format` module), `lib.rs` (errors, strings, strconv, sort, math,
-//! unicode, os, runtime, builtins), `chan.rs` and `sync.rs` (channels and
-//! sync for a program on one goroutine, until the scheduler).
+//! unicode, os, runtime, builtins), `sort.rs` (Go's sorting algorithms,
+//! call for call, behind `sort` and `slices`), `chan.rs` and `sync.rs`
+//! (channels and sync for a program on one goroutine, until the scheduler).
 //!
 //! Natives that must call Go code (a `String` method while formatting, a
 //! `less` function for `sort.Slice`) use [`call_go`]: it runs the call on a
@@ -22,6 +23,7 @@ mod signal;
 pub(crate) mod signal_ctx;
 mod sim;
 mod slices;
+pub(crate) mod sort;
 mod more;
 mod pprof;
 mod sync;
@@ -230,6 +232,13 @@ fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: us
         Stop::Returned => {
             let base = vm.globals.len().saturating_sub(SCRATCH_GLOBALS as usize);
             Ok((0..nres).map(|r| vm.globals.get(base + r).copied().unwrap_or_default()).collect())
+        }
+        // The traceback goes on through the native's caller, as Go's does
+        // through the library function (whose own frames it then drops).
+        Stop::Panicked(mut report) => {
+            report.trace.retain(|f| !f.func.starts_with("trampoline."));
+            report.trace.extend(vm.traceback(g));
+            Err(Throw::Stop(Stop::Panicked(report)))
         }
         s => Err(Throw::Stop(s)),
     }

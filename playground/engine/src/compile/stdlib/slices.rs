@@ -13,10 +13,10 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
     let rest = name.strip_prefix("slices.")?;
     let (f, kind) = rest.split_once('.').unwrap_or((rest, ""));
     Some(match (f, kind) {
-        ("Sort", "i") => |vm, g, n| sort(vm, g, n, b'i'),
-        ("Sort", "u") => |vm, g, n| sort(vm, g, n, b'u'),
-        ("Sort", "f") => |vm, g, n| sort(vm, g, n, b'f'),
-        ("Sort", "s") => |vm, g, n| sort(vm, g, n, b's'),
+        ("Sort", "i") => |vm, g, n| super::sort::sort_ordered(vm, g, n, b'i'),
+        ("Sort", "u") => |vm, g, n| super::sort::sort_ordered(vm, g, n, b'u'),
+        ("Sort", "f") => |vm, g, n| super::sort::sort_ordered(vm, g, n, b'f'),
+        ("Sort", "s") => |vm, g, n| super::sort::sort_ordered(vm, g, n, b's'),
         ("IsSorted", "i") => |vm, g, n| is_sorted(vm, g, n, b'i'),
         ("IsSorted", "u") => |vm, g, n| is_sorted(vm, g, n, b'u'),
         ("IsSorted", "f") => |vm, g, n| is_sorted(vm, g, n, b'f'),
@@ -33,7 +33,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         ("BinarySearch", "u") => |vm, g, n| binary_search(vm, g, n, b'u'),
         ("BinarySearch", "f") => |vm, g, n| binary_search(vm, g, n, b'f'),
         ("BinarySearch", "s") => |vm, g, n| binary_search(vm, g, n, b's'),
-        ("SortFunc" | "SortStableFunc", _) => sort_func,
+        ("SortFunc", _) => |vm, g, n| super::sort::sort_func(vm, g, n, false),
+        ("SortStableFunc", _) => |vm, g, n| super::sort::sort_func(vm, g, n, true),
         ("Contains", _) => |vm, g, n| {
             let i = index(vm, g, n)?;
             g.stack.push(Value::Bool(i >= 0));
@@ -92,14 +93,6 @@ fn store_all(vm: &mut Vm, s: Value, vals: Vec<Value>) -> Result<(), Throw> {
     Ok(())
 }
 
-fn sort(vm: &mut Vm, g: &mut GState, n: usize, kind: u8) -> Result<(), Throw> {
-    let a = args(g, n);
-    let s = a.first().copied().unwrap_or_default();
-    let mut vals = slice_elems(vm, s);
-    vals.sort_by(|x, y| compare(vm, kind, *x, *y));
-    store_all(vm, s, vals)
-}
-
 fn is_sorted(vm: &mut Vm, g: &mut GState, n: usize, kind: u8) -> Result<(), Throw> {
     let a = args(g, n);
     let vals = slice_elems(vm, a.first().copied().unwrap_or_default());
@@ -139,32 +132,6 @@ fn binary_search(vm: &mut Vm, g: &mut GState, n: usize, kind: u8) -> Result<(), 
     g.stack.push(Value::Int(i as i64));
     g.stack.push(Value::Bool(found));
     Ok(())
-}
-
-/// `SortFunc` / `SortStableFunc`: a stable merge sort asking `cmp` (Go's
-/// pdqsort may order equal elements differently in `SortFunc`).
-fn sort_func(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
-    let (a, _pin) = pinned_args(g, n);
-    let s = a.first().copied().unwrap_or_default();
-    let cmp = a.get(1).copied().unwrap_or_default();
-    let vals = slice_elems(vm, s);
-    let _keep = super::pin(&vals);
-    let mut out: Vec<Value> = Vec::with_capacity(vals.len());
-    // Insertion into a sorted prefix by binary search: n log n calls.
-    for v in vals {
-        let (mut lo, mut hi) = (0, out.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let r = call_go(vm, g, cmp, &[v, out[mid]], 1)?;
-            if r.first().map_or(0, |x| x.int()) < 0 {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        out.insert(lo, v);
-    }
-    store_all(vm, s, out)
 }
 
 fn index(vm: &mut Vm, g: &mut GState, n: usize) -> Result<i64, Throw> {
