@@ -113,6 +113,8 @@ pub struct PanicReport {
     /// dereference, the `[signal SIGSEGV ...]` line.
     pub message: String,
     pub trace: Vec<TraceFrame>,
+    /// The value of the panic that ended the goroutine (the newest).
+    pub value: Value,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -216,6 +218,9 @@ pub struct Vm {
     /// of `signal.NotifyContext`), for the process to report as made:
     /// (handle, element type as Go writes it, capacity).
     pub made_chans: Vec<(Handle, &'static str, u32)>,
+    /// A panic that came out of Go code a native called (`call_go`), with
+    /// that code's frames: if it ends the goroutine, they top its trace.
+    pub inner_panic: Option<(Value, Vec<TraceFrame>)>,
 }
 
 /// Output from one line of the program: the bytes of fd `fd` from offset
@@ -246,6 +251,7 @@ impl Vm {
             log_std: None,
             out_marks: Vec::new(),
             made_chans: Vec::new(),
+            inner_panic: None,
             prog,
         };
         for c in vm.prog.clone().consts.iter() {
@@ -791,8 +797,13 @@ impl Vm {
                 message.push_str(panic::SIGSEGV_LINE);
                 message.push('\n');
             }
-            let trace = self.traceback(g);
-            return Err(Flow::Stop(Stop::Panicked(PanicReport { message, trace })));
+            let value = g.panics.last().map_or(Value::Nil, |p| p.value);
+            let mut trace = match self.inner_panic.take() {
+                Some((v, inner)) if v == value => inner,
+                _ => Vec::new(),
+            };
+            trace.extend(self.traceback(g));
+            return Err(Flow::Stop(Stop::Panicked(PanicReport { message, trace, value })));
         }
     }
 
@@ -1955,6 +1966,7 @@ impl Vm {
                         let r = match g.panics.last_mut() {
                             Some(p) if !p.recovered && !p.goexit && p.defer_frame == Some(fidx as u32) => {
                                 p.recovered = true;
+                                self.inner_panic = None;
                                 p.value
                             }
                             _ => Value::Nil,

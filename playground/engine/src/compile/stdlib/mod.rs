@@ -233,8 +233,17 @@ fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: us
             let base = vm.globals.len().saturating_sub(SCRATCH_GLOBALS as usize);
             Ok((0..nres).map(|r| vm.globals.get(base + r).copied().unwrap_or_default()).collect())
         }
-        // The traceback goes on through the native's caller, as Go's does
-        // through the library function (whose own frames it then drops).
+        // A caller with deferred calls may recover: the panic goes on in
+        // the caller's goroutine, through the native, as in Go (if nothing
+        // recovers, the callee's frames still top the trace).
+        Stop::Panicked(mut report) if !g.defers.is_empty() => {
+            report.trace.retain(|f| !f.func.starts_with("trampoline."));
+            vm.inner_panic = Some((report.value, report.trace));
+            Err(Throw::Panic(report.value))
+        }
+        // Otherwise the goroutine dies here; the traceback goes on through
+        // the native's caller, as Go's does through the library function
+        // (whose own frames it then drops).
         Stop::Panicked(mut report) => {
             report.trace.retain(|f| !f.func.starts_with("trampoline."));
             report.trace.extend(vm.traceback(g));
