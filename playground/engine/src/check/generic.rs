@@ -109,6 +109,17 @@ impl<'a> Checker<'a> {
             let f = self.tt.func(vec![], s.results.clone(), false);
             return Some((sig(vec![t], vec![f]), String::new()));
         }
+        if path == "cmp" {
+            // Compare[T cmp.Ordered](x, y T) int; Less(x, y T) bool.
+            if !self.tt.is_ordered(t) {
+                let at = Span { start: lparen, end: lparen + 1 };
+                let ts = self.type_str(t);
+                self.error(at, format!("{ts} does not satisfy cmp.Ordered ({ts} missing in ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string)"));
+                return None;
+            }
+            let result = if name == "Less" { boolean } else { int };
+            return Some((sig(vec![t, t], vec![result]), self.ordered_suffix(t).to_string()));
+        }
         // slices: S ~[]E from the first argument.
         let elem = match self.tt.under(t) {
             Type::Slice(el) => Some(*el),
@@ -142,10 +153,7 @@ impl<'a> Checker<'a> {
             return None;
         }
         let suffix = match need {
-            Need::Ordered if self.tt.is_string(el) => ".s",
-            Need::Ordered if self.tt.is_float(el) => ".f",
-            Need::Ordered if self.tt.is_unsigned(el) => ".u",
-            Need::Ordered => ".i",
+            Need::Ordered => self.ordered_suffix(el),
             _ => "",
         };
         let pred = self.tt.func(vec![el], vec![boolean], false);
@@ -172,10 +180,26 @@ impl<'a> Checker<'a> {
     }
 }
 
+impl Checker<'_> {
+    /// The native name suffix for an ordered type (see the module doc).
+    fn ordered_suffix(&self, t: TypeId) -> &'static str {
+        if self.tt.is_string(t) {
+            ".s"
+        } else if self.tt.is_float(t) {
+            ".f"
+        } else if self.tt.is_unsigned(t) {
+            ".u"
+        } else {
+            ".i"
+        }
+    }
+}
+
 /// The generic stdlib functions [`Checker::generic_call`] types.
 pub fn is_generic(path: &str, name: &str) -> bool {
     match path {
         "sync" => matches!(name, "OnceFunc" | "OnceValue" | "OnceValues"),
+        "cmp" => matches!(name, "Compare" | "Less"),
         "slices" => matches!(
             name,
             "Sort"

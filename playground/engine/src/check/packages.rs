@@ -27,6 +27,7 @@ pub const ALL: &[&str] = &[
     "sync",
     "sync/atomic",
     "slices",
+    "cmp",
     "time",
     "context",
     "math/rand",
@@ -69,6 +70,7 @@ pub fn stub_source(path: &str) -> Option<&'static str> {
         "time" => TIME,
         "context" => CONTEXT,
         "slices" => SLICES,
+        "cmp" => CMP,
         "maps" => return None,
         "math/rand" => RAND,
         "bytes" => BYTES,
@@ -716,6 +718,9 @@ func Cause(c Context) error
 /// `slices`: its functions are generic, typed per call by
 /// `check/generic.rs` (natives in `compile/stdlib/slices.rs`).
 const SLICES: &str = "package slices\n";
+
+/// `cmp.Compare` and `cmp.Less` are generic: typed in `check/generic.rs`.
+const CMP: &str = "package cmp\n";
 
 const RAND: &str = r#"package rand
 func Intn(n int) int

@@ -10,6 +10,9 @@ use crate::vm::{GState, NativeFn, Throw, Vm};
 use std::cmp::Ordering;
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
+    if let Some(rest) = name.strip_prefix("cmp.") {
+        return cmp_lookup(rest);
+    }
     let rest = name.strip_prefix("slices.")?;
     let (f, kind) = rest.split_once('.').unwrap_or((rest, ""));
     Some(match (f, kind) {
@@ -61,6 +64,33 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         ("Compact", _) => compact,
         ("Insert", _) => insert,
         ("Delete", _) => delete,
+        _ => return None,
+    })
+}
+
+/// `cmp.Compare` and `cmp.Less` (they share `compare` with `slices`).
+fn cmp_lookup(rest: &str) -> Option<NativeFn> {
+    fn compare_native(vm: &mut Vm, g: &mut GState, n: usize, kind: u8) -> Result<(), Throw> {
+        let a = args(g, n);
+        let o = compare(vm, kind, a.first().copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default());
+        g.stack.push(Value::Int(o as i64));
+        Ok(())
+    }
+    fn less_native(vm: &mut Vm, g: &mut GState, n: usize, kind: u8) -> Result<(), Throw> {
+        let a = args(g, n);
+        let o = compare(vm, kind, a.first().copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default());
+        g.stack.push(Value::Bool(o == Ordering::Less));
+        Ok(())
+    }
+    Some(match rest {
+        "Compare.i" => |vm, g, n| compare_native(vm, g, n, b'i'),
+        "Compare.u" => |vm, g, n| compare_native(vm, g, n, b'u'),
+        "Compare.f" => |vm, g, n| compare_native(vm, g, n, b'f'),
+        "Compare.s" => |vm, g, n| compare_native(vm, g, n, b's'),
+        "Less.i" => |vm, g, n| less_native(vm, g, n, b'i'),
+        "Less.u" => |vm, g, n| less_native(vm, g, n, b'u'),
+        "Less.f" => |vm, g, n| less_native(vm, g, n, b'f'),
+        "Less.s" => |vm, g, n| less_native(vm, g, n, b's'),
         _ => return None,
     })
 }
