@@ -20,6 +20,7 @@
 
 use super::crash::{self, Crash};
 use super::sys::{self, ChanOutcome, Chans, RecvKind, SelCase, SelectOutcome, id};
+use super::gtable::GTable;
 use super::{dump, leak};
 use crate::event::EventKind;
 use crate::heap::ByteKind;
@@ -50,7 +51,7 @@ pub struct Creator {
 }
 
 /// The process's view of one goroutine.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct GInfo {
     /// Its execution state in `vm.gs` (None once it has exited).
     pub vm: Option<usize>,
@@ -72,7 +73,7 @@ pub struct GInfo {
 /// The [`Machine`] over the VM: owns the VM and the runtime objects.
 pub struct VmMachine {
     pub vm: Vm,
-    pub gs: HashMap<GoId, GInfo>,
+    pub gs: GTable,
     pub chans: Chans,
     /// Everything written, in order, per fd (1 and 2).
     pub stdout: Vec<u8>,
@@ -106,7 +107,7 @@ impl VmMachine {
     pub fn new(vm: Vm) -> VmMachine {
         VmMachine {
             vm,
-            gs: HashMap::default(),
+            gs: GTable::default(),
             chans: Chans::default(),
             stdout: Vec::new(),
             stderr: Vec::new(),
@@ -137,7 +138,8 @@ impl VmMachine {
     /// the process's record, the VM's frames and operand stack, the
     /// scheduler's G (the memory-per-goroutine figure of the benchmark).
     pub fn host_bytes_of(&self, goid: GoId) -> usize {
-        let mut n = std::mem::size_of::<(GoId, GInfo)>() + Sched::bytes_per_g();
+        // Its row in `gs` and its entry in the table's goid index.
+        let mut n = std::mem::size_of::<GInfo>() + std::mem::size_of::<u32>() + Sched::bytes_per_g();
         if let Some(s) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)) {
             n += std::mem::size_of::<vm::GState>()
                 + s.frames.capacity() * std::mem::size_of::<vm::Frame>()
