@@ -121,6 +121,28 @@ impl GState {
         GState { stack_size: INITIAL_STACK, ..GState::default() }
     }
 
+    /// A fresh state that keeps this one's memory (`Vm::spawn` reuses a
+    /// dead goroutine's), unless a stack grew past what a typical
+    /// goroutine needs: a dead deep recursion does not pin its memory.
+    pub fn recycled(self) -> GState {
+        const KEEP_FRAMES: usize = 16;
+        const KEEP_VALUES: usize = 256;
+        let GState { mut stack, mut frames, mut defers, .. } = self;
+        stack.clear();
+        frames.clear();
+        defers.clear();
+        if stack.capacity() > KEEP_VALUES {
+            stack = Vec::new();
+        }
+        if frames.capacity() > KEEP_FRAMES {
+            frames = Vec::new();
+        }
+        if defers.capacity() > KEEP_FRAMES {
+            defers = Vec::new();
+        }
+        GState { stack, frames, defers, ..GState::new() }
+    }
+
     /// Every value this goroutine keeps alive (the collector's roots).
     pub fn roots(&self) -> impl Iterator<Item = Value> + '_ {
         self.stack
