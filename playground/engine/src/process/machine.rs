@@ -95,6 +95,9 @@ pub struct VmMachine {
     pub main_steps: std::collections::VecDeque<u32>,
     /// Function names by index, shared (creators of many goroutines).
     names: HashMap<u32, Arc<str>>,
+    /// The last `go` statement's (function, instruction) and what `site`
+    /// found for it: a loop starting goroutines asks again and again.
+    last_site: Option<((u32, u32), Arc<str>, u32, Span)>,
     /// The `go` statement whose G the scheduler is creating.
     pub(crate) spawning: Option<(Value, Vec<Value>, Creator)>,
     /// Finalizer goroutine and signal state (`sys_misc`).
@@ -118,6 +121,7 @@ impl VmMachine {
             dying: None,
             main_steps: Default::default(),
             names: HashMap::default(),
+            last_site: None,
             spawning: None,
             misc: Default::default(),
             sync: Default::default(),
@@ -229,13 +233,20 @@ impl VmMachine {
             return (Arc::from("?"), 0, Span::default());
         };
         let (fi, ip) = (f.func, f.ip.saturating_sub(1));
+        if let Some(((cfi, cip), name, line, span)) = &self.last_site
+            && (*cfi, *cip) == (fi, ip)
+        {
+            return (name.clone(), *line, *span);
+        }
         let span = prog.funcs.get(fi as usize).map_or(Span::default(), |fd| fd.chunk.span_at(ip as usize));
         let name = self
             .names
             .entry(fi)
             .or_insert_with(|| Arc::from(prog.funcs.get(fi as usize).map_or("?", |fd| fd.name.as_str())))
             .clone();
-        (name, prog.line_of(fi, ip), span)
+        let line = prog.line_of(fi, ip);
+        self.last_site = Some(((fi, ip), name.clone(), line, span));
+        (name, line, span)
     }
 
     /// Pushes `vals` as the results of goroutine `goid`'s pending request

@@ -154,6 +154,18 @@ impl GState {
             .chain(self.pending_panic)
     }
 
+    /// The heap objects among [`GState::roots`], appended to `out`.
+    pub fn push_root_handles(&self, out: &mut Vec<crate::value::Handle>) {
+        out.extend(self.stack.iter().filter_map(|v| v.handle()));
+        out.extend(self.frames.iter().filter_map(|f| f.env.handle()));
+        for d in &self.defers {
+            out.extend(d.func.handle());
+            out.extend(d.args.iter().filter_map(|v| v.handle()));
+        }
+        out.extend(self.panics.iter().filter_map(|p| p.value.handle()));
+        out.extend(self.pending_panic.and_then(|v| v.handle()));
+    }
+
     pub fn is_done(&self) -> bool {
         self.frames.is_empty()
     }
