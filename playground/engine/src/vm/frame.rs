@@ -154,6 +154,17 @@ impl GState {
             .chain(self.pending_panic)
     }
 
+    /// Registers a `defer`. Most functions defer once: the first record
+    /// gets room for one, not four. Out of line: the dispatch loop stays
+    /// as it was.
+    #[inline(never)]
+    pub fn push_defer(&mut self, d: DeferRec) {
+        if self.defers.capacity() == 0 {
+            self.defers.reserve_exact(1);
+        }
+        self.defers.push(d);
+    }
+
     /// The heap objects among [`GState::roots`], appended to `out`.
     pub fn push_root_handles(&self, out: &mut Vec<crate::value::Handle>) {
         out.extend(self.stack.iter().filter_map(|v| v.handle()));

@@ -1910,11 +1910,7 @@ impl Vm {
                         let at = g.stack.len().saturating_sub(argc as usize);
                         let args: Vec<Value> = g.stack.drain(at..).collect();
                         let func = pop!();
-                        if g.defers.capacity() == 0 {
-                            // Most functions defer once: room for one, not four.
-                            g.defers.reserve_exact(1);
-                        }
-                        g.defers.push(DeferRec { frame: fidx as u32, func, args });
+                        g.push_defer(DeferRec { frame: fidx as u32, func, args });
                     }
                     Op::Panic => {
                         let mut v = pop!();
