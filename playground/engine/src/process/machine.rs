@@ -35,6 +35,9 @@ use std::sync::Arc;
 /// Virtual nanoseconds per bytecode instruction.
 pub const NS_PER_INSTR: u64 = 1;
 
+/// A `go` statement's function name, line and position.
+type GoSite = (Arc<str>, u32, Span);
+
 /// Who started a goroutine: `created by <func> in goroutine <goid>` at `line`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Creator {
@@ -97,7 +100,7 @@ pub struct VmMachine {
     names: HashMap<u32, Arc<str>>,
     /// The last `go` statement's (function, instruction) and what `site`
     /// found for it: a loop starting goroutines asks again and again.
-    last_site: Option<((u32, u32), Arc<str>, u32, Span)>,
+    last_site: Option<((u32, u32), GoSite)>,
     /// The `go` statement whose G the scheduler is creating.
     pub(crate) spawning: Option<(Value, Vec<Value>, Creator)>,
     /// Finalizer goroutine and signal state (`sys_misc`).
@@ -227,16 +230,16 @@ impl VmMachine {
         1 + before.filter(|op| matches!(op, crate::chunk::Op::Go(n) | crate::chunk::Op::Defer(n) if *n > 0)).count() as u32
     }
 
-    fn site(&mut self, goid: GoId) -> (Arc<str>, u32, Span) {
+    fn site(&mut self, goid: GoId) -> GoSite {
         let prog = self.vm.program().clone();
         let Some(f) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)).and_then(|s| s.frames.last()) else {
             return (Arc::from("?"), 0, Span::default());
         };
         let (fi, ip) = (f.func, f.ip.saturating_sub(1));
-        if let Some(((cfi, cip), name, line, span)) = &self.last_site
-            && (*cfi, *cip) == (fi, ip)
+        if let Some((at, site)) = &self.last_site
+            && *at == (fi, ip)
         {
-            return (name.clone(), *line, *span);
+            return site.clone();
         }
         let span = prog.funcs.get(fi as usize).map_or(Span::default(), |fd| fd.chunk.span_at(ip as usize));
         let name = self
@@ -245,7 +248,7 @@ impl VmMachine {
             .or_insert_with(|| Arc::from(prog.funcs.get(fi as usize).map_or("?", |fd| fd.name.as_str())))
             .clone();
         let line = prog.line_of(fi, ip);
-        self.last_site = Some(((fi, ip), name.clone(), line, span));
+        self.last_site = Some(((fi, ip), (name.clone(), line, span)));
         (name, line, span)
     }
 
