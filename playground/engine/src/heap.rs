@@ -862,9 +862,15 @@ impl Heap {
     /// Mark and sweep: frees every object not reachable from `roots`.
     /// Returns how many objects were freed.
     pub fn collect(&mut self, roots: &mut dyn Iterator<Item = Value>) -> usize {
+        let work = roots.filter_map(|v| v.handle()).collect();
+        self.collect_from(work)
+    }
+
+    /// [`Heap::collect`] with the roots' handles already gathered.
+    pub fn collect_from(&mut self, work: Vec<Handle>) -> usize {
         let mut seen = vec![false; self.entries.len()];
         seen[EMPTY_STR as usize] = true;
-        self.walk(roots, &mut seen, |_, _| {});
+        self.walk_from(work, &mut seen, |_, _| {});
         let queued = self.finalizer_queue.len();
         self.mark_finalizers(&mut seen);
         let finalizers = self.finalizer_queue.len().saturating_sub(queued) as u32;

@@ -20,6 +20,7 @@
 
 use super::crash::{self, Crash};
 use super::sys::{self, ChanOutcome, Chans, RecvKind, SelCase, SelectOutcome, id};
+use super::gtable::GTable;
 use super::{dump, leak};
 use crate::event::EventKind;
 use crate::heap::ByteKind;
@@ -33,6 +34,9 @@ use std::sync::Arc;
 
 /// Virtual nanoseconds per bytecode instruction.
 pub const NS_PER_INSTR: u64 = 1;
+
+/// A `go` statement's function name, line and position.
+type GoSite = (Arc<str>, u32, Span);
 
 /// Who started a goroutine: `created by <func> in goroutine <goid>` at `line`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,7 +54,7 @@ pub struct Creator {
 }
 
 /// The process's view of one goroutine.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct GInfo {
     /// Its execution state in `vm.gs` (None once it has exited).
     pub vm: Option<usize>,
@@ -72,7 +76,7 @@ pub struct GInfo {
 /// The [`Machine`] over the VM: owns the VM and the runtime objects.
 pub struct VmMachine {
     pub vm: Vm,
-    pub gs: HashMap<GoId, GInfo>,
+    pub gs: GTable,
     pub chans: Chans,
     /// Everything written, in order, per fd (1 and 2).
     pub stdout: Vec<u8>,
@@ -98,6 +102,9 @@ pub struct VmMachine {
     pub main_steps: std::collections::VecDeque<u32>,
     /// Function names by index, shared (creators of many goroutines).
     names: HashMap<u32, Arc<str>>,
+    /// The last `go` statement's (function, instruction) and what `site`
+    /// found for it: a loop starting goroutines asks again and again.
+    last_site: Option<((u32, u32), GoSite)>,
     /// The `go` statement whose G the scheduler is creating.
     pub(crate) spawning: Option<(Value, Vec<Value>, Creator)>,
     /// Finalizer goroutine and signal state (`sys_misc`).
@@ -110,7 +117,7 @@ impl VmMachine {
     pub fn new(vm: Vm) -> VmMachine {
         VmMachine {
             vm,
-            gs: HashMap::default(),
+            gs: GTable::default(),
             chans: Chans::default(),
             stdout: Vec::new(),
             stderr: Vec::new(),
@@ -122,6 +129,7 @@ impl VmMachine {
             dying: None,
             main_steps: Default::default(),
             names: HashMap::default(),
+            last_site: None,
             spawning: None,
             misc: Default::default(),
             sync: Default::default(),
@@ -168,7 +176,8 @@ impl VmMachine {
     /// the process's record, the VM's frames and operand stack, the
     /// scheduler's G (the memory-per-goroutine figure of the benchmark).
     pub fn host_bytes_of(&self, goid: GoId) -> usize {
-        let mut n = std::mem::size_of::<(GoId, GInfo)>() + Sched::bytes_per_g();
+        // Its row in `gs` and its entry in the table's goid index.
+        let mut n = std::mem::size_of::<GInfo>() + std::mem::size_of::<u32>() + Sched::bytes_per_g();
         if let Some(s) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)) {
             n += std::mem::size_of::<vm::GState>()
                 + s.frames.capacity() * std::mem::size_of::<vm::Frame>()
@@ -269,19 +278,26 @@ impl VmMachine {
         1 + before.filter(|op| matches!(op, crate::chunk::Op::Go(n) | crate::chunk::Op::Defer(n) if *n > 0)).count() as u32
     }
 
-    fn site(&mut self, goid: GoId) -> (Arc<str>, u32, Span) {
+    fn site(&mut self, goid: GoId) -> GoSite {
         let prog = self.vm.program().clone();
         let Some(f) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)).and_then(|s| s.frames.last()) else {
             return (Arc::from("?"), 0, Span::default());
         };
         let (fi, ip) = (f.func, f.ip.saturating_sub(1));
+        if let Some((at, site)) = &self.last_site
+            && *at == (fi, ip)
+        {
+            return site.clone();
+        }
         let span = prog.funcs.get(fi as usize).map_or(Span::default(), |fd| fd.chunk.span_at(ip as usize));
         let name = self
             .names
             .entry(fi)
             .or_insert_with(|| Arc::from(prog.funcs.get(fi as usize).map_or("?", |fd| fd.name.as_str())))
             .clone();
-        (name, prog.line_of(fi, ip), span)
+        let line = prog.line_of(fi, ip);
+        self.last_site = Some(((fi, ip), (name.clone(), line, span)));
+        (name, line, span)
     }
 
     /// Pushes `vals` as the results of goroutine `goid`'s pending request

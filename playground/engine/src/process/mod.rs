@@ -34,6 +34,7 @@
 
 pub mod crash;
 pub mod dump;
+pub mod gtable;
 pub mod leak;
 pub mod machine;
 pub mod sys;

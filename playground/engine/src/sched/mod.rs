@@ -53,6 +53,7 @@
 
 pub mod check;
 pub mod g;
+pub mod goidmap;
 pub mod m;
 pub mod p;
 pub mod proc;
@@ -68,6 +69,7 @@ mod tests;
 
 pub use crate::event::{PutCause, QueueSlot, TimerTarget};
 pub use g::{G, GIdx, GStatus, GoId, MIdx};
+pub use goidmap::GoidMap;
 pub use m::M;
 pub use p::{P, PStatus};
 pub use waitreason::WaitReason;
@@ -334,10 +336,14 @@ pub struct Sched {
     pub gfree_global: Vec<GIdx>,
     /// `sched.goidgen`: the last goid handed out in a batch.
     pub goidgen: u64,
-    pub goid_index: HashMap<GoId, GIdx>,
+    /// Goid -> G slot of every G not reused since (dead ones included).
+    pub goid_index: GoidMap,
     /// Function names, interned.
     pub funcs: Vec<Arc<str>>,
     func_index: HashMap<Arc<str>, u32>,
+    /// The name interned last: a loop of `go` statements passes the same
+    /// `Arc` each time, found without hashing the text.
+    last_interned: Option<(Arc<str>, u32)>,
     /// Non-dead Gs (`runtime.NumGoroutine`).
     pub ngoroutines: u32,
     /// The global virtual clock: the time of the current action.
@@ -381,9 +387,10 @@ impl Sched {
             nmspinning: 0,
             gfree_global: Vec::new(),
             goidgen: 0,
-            goid_index: HashMap::default(),
+            goid_index: GoidMap::default(),
             funcs: Vec::new(),
             func_index: HashMap::default(),
+            last_interned: None,
             ngoroutines: 0,
             now: 0,
             sysmon: Sysmon { asleep: true, ..Sysmon::default() },
@@ -462,13 +469,22 @@ impl Sched {
         self.funcs.get(g.start_fn as usize).map(|s| &**s).unwrap_or("?")
     }
 
-    pub(crate) fn intern(&mut self, f: Arc<str>) -> u32 {
-        if let Some(&i) = self.func_index.get(&f) {
-            return i;
+    pub(crate) fn intern(&mut self, f: &Arc<str>) -> u32 {
+        if let Some((last, i)) = &self.last_interned
+            && Arc::ptr_eq(last, f)
+        {
+            return *i;
         }
-        let i = self.funcs.len() as u32;
-        self.funcs.push(f.clone());
-        self.func_index.insert(f, i);
+        let i = match self.func_index.get(f) {
+            Some(&i) => i,
+            None => {
+                let i = self.funcs.len() as u32;
+                self.funcs.push(f.clone());
+                self.func_index.insert(f.clone(), i);
+                i
+            }
+        };
+        self.last_interned = Some((f.clone(), i));
         i
     }
 
@@ -478,24 +494,39 @@ impl Sched {
 
     /// Records an event at the current time, right after the state change
     /// it describes; checks the invariants when configured to.
+    #[inline]
     pub(crate) fn emit(&mut self, kind: EventKind) {
-        let event = Event { time_ns: self.now, kind, pos: self.pos };
+        self.emit_with(move |_| kind)
+    }
+
+    /// [`Sched::emit`], building the event only when something reads it
+    /// (the stream, a snapshot, an invariant fault's message): `gmp run`
+    /// keeps no events, and a payload with a `Vec` or a name costs an
+    /// allocation per goroutine. Counted (for `max_events`) either way.
+    pub(crate) fn emit_with(&mut self, build: impl FnOnce(&Sched) -> EventKind) {
         self.event_count += 1;
         let at = self.event_count - 1;
         let stride = (self.gs.len() / 1000).max(1);
-        if self.config.check_invariants
+        let violated = if self.config.check_invariants
             && self.fault.is_none()
             && self.event_count.is_multiple_of(stride)
-            && let Err(e) = check::check(self)
         {
-            self.fault = Some(format!("invariant violated after event {at} ({:?}): {e}", event.kind));
-        }
-        if self.config.record_events {
-            self.events.push(event);
-        }
-        if self.config.record_snapshots {
-            let snap = self.snapshot();
-            self.snapshots.push(snap);
+            check::check(self).err()
+        } else {
+            None
+        };
+        if violated.is_some() || self.config.record_events || self.config.record_snapshots {
+            let kind = build(self);
+            if let Some(e) = violated {
+                self.fault = Some(format!("invariant violated after event {at} ({kind:?}): {e}"));
+            }
+            if self.config.record_events {
+                self.events.push(Event { time_ns: self.now, kind, pos: self.pos });
+            }
+            if self.config.record_snapshots {
+                let snap = self.snapshot();
+                self.snapshots.push(snap);
+            }
         }
         if self.event_count >= self.config.max_events && self.ending.is_none() {
             self.ending = Some(Ending::Limit(format!("more than {} events", self.config.max_events)));
@@ -562,6 +593,7 @@ impl Sched {
     /// Bytes of scheduler memory one G costs: its slot, its goid index
     /// entry and a queue slot (the simulated stack is accounted separately).
     pub fn bytes_per_g() -> usize {
-        std::mem::size_of::<G>() + std::mem::size_of::<(GoId, GIdx)>() + 8 + std::mem::size_of::<GIdx>()
+        // The goid index is a table of G slots indexed by goid (GoidMap).
+        std::mem::size_of::<G>() + std::mem::size_of::<GIdx>() + std::mem::size_of::<GIdx>()
     }
 }

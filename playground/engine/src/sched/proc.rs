@@ -317,8 +317,7 @@ impl Sched {
                         mm.oldp = None;
                     }
                 }
-                let ids = gs.iter().map(|&g| self.goid(g)).collect();
-                self.emit(EventKind::PDestroy { p: q, gs: ids, timers_to: cur });
+                self.emit_with(|s| EventKind::PDestroy { p: q, gs: gs.iter().map(|&g| s.goid(g)).collect(), timers_to: cur });
             }
             self.ps.truncate(n as usize);
             self.emit(EventKind::ProcResize { old, new: n });
@@ -475,7 +474,7 @@ impl Sched {
         }
         let goid = self.ps[pi].goidcache;
         self.ps[pi].goidcache += 1;
-        let start_fn = self.intern(func.clone());
+        let start_fn = self.intern(&func);
         let (g, reused) = match self.gfget(p) {
             Some(g) => (g, true),
             None => {
@@ -491,7 +490,7 @@ impl Sched {
         self.gs[g as usize] =
             G { goid, status: GStatus::Dead, parent_goid: parent, gopc: pos, start_fn, stack_size, ..G::default() };
         self.goid_index.insert(goid, g);
-        self.emit(EventKind::GoCreate { parent, child: goid, p, func, pos, reused });
+        self.emit_with(move |_| EventKind::GoCreate { parent, child: goid, p, func, pos, reused });
         g
     }
 

@@ -84,23 +84,25 @@ impl Sched {
     fn runqputslow(&mut self, p: u32, g: GIdx, cause: PutCause) {
         let pi = p as usize;
         let n = self.ps[pi].runq_len() / 2;
-        let mut moved = Vec::with_capacity(n as usize);
         for _ in 0..n {
             let pp = &mut self.ps[pi];
             let x = pp.runq[(pp.runqhead % RUNQ_LEN) as usize];
             pp.runqhead = pp.runqhead.wrapping_add(1);
-            moved.push(x);
+            self.global.push_back(x);
         }
         if self.ps[pi].runnext == Some(g) {
             self.ps[pi].runnext = None;
         } else {
             self.make_runnable(g);
         }
-        self.global.extend(moved.iter().copied());
         self.global.push_back(g);
-        let moved_ids = moved.iter().map(|&x| self.goid(x)).collect();
         let goid = self.goid(g);
-        self.emit(EventKind::RunqPutSlow { p, moved: moved_ids, g: goid, cause });
+        // The moved Gs are the `n` before `g` at the global queue's tail.
+        self.emit_with(|s| {
+            let tail = s.global.len() - 1;
+            let moved = s.global.range(tail - n as usize..tail).map(|&x| s.goid(x)).collect();
+            EventKind::RunqPutSlow { p, moved, g: goid, cause }
+        });
     }
 
     /// `globrunqput`: `g` to the tail of the global queue.
@@ -137,8 +139,7 @@ impl Sched {
             }
         }
         let first = gs.first().copied();
-        let ids = gs.iter().map(|&g| self.goid(g)).collect();
-        self.emit(EventKind::GlobrunqBatch { p, gs: ids });
+        self.emit_with(|s| EventKind::GlobrunqBatch { p, gs: gs.iter().map(|&g| s.goid(g)).collect() });
         first
     }
 
@@ -159,8 +160,8 @@ impl Sched {
             }
             self.ps[vi].runnext = None;
             self.push_local_tail(ti, next);
-            let ids = vec![self.goid(next)];
-            self.emit(EventKind::Steal { thief, victim, gs: ids, from_runnext: true });
+            let id = self.goid(next);
+            self.emit_with(|_| EventKind::Steal { thief, victim, gs: vec![id], from_runnext: true });
             return StealResult::Got(next);
         }
         let mut gs = Vec::with_capacity(n as usize);
@@ -174,8 +175,7 @@ impl Sched {
             self.push_local_tail(ti, g);
         }
         let last = *gs.last().unwrap_or(&0);
-        let ids = gs.iter().map(|&g| self.goid(g)).collect();
-        self.emit(EventKind::Steal { thief, victim, gs: ids, from_runnext: false });
+        self.emit_with(|s| EventKind::Steal { thief, victim, gs: gs.iter().map(|&g| s.goid(g)).collect(), from_runnext: false });
         StealResult::Got(last)
     }
 

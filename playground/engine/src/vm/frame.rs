@@ -121,6 +121,28 @@ impl GState {
         GState { stack_size: INITIAL_STACK, ..GState::default() }
     }
 
+    /// A fresh state that keeps this one's memory (`Vm::spawn` reuses a
+    /// dead goroutine's), unless a stack grew past what a typical
+    /// goroutine needs: a dead deep recursion does not pin its memory.
+    pub fn recycled(self) -> GState {
+        const KEEP_FRAMES: usize = 16;
+        const KEEP_VALUES: usize = 256;
+        let GState { mut stack, mut frames, mut defers, .. } = self;
+        stack.clear();
+        frames.clear();
+        defers.clear();
+        if stack.capacity() > KEEP_VALUES {
+            stack = Vec::new();
+        }
+        if frames.capacity() > KEEP_FRAMES {
+            frames = Vec::new();
+        }
+        if defers.capacity() > KEEP_FRAMES {
+            defers = Vec::new();
+        }
+        GState { stack, frames, defers, ..GState::new() }
+    }
+
     /// Every value this goroutine keeps alive (the collector's roots).
     pub fn roots(&self) -> impl Iterator<Item = Value> + '_ {
         self.stack
@@ -130,6 +152,29 @@ impl GState {
             .chain(self.defers.iter().flat_map(|d| std::iter::once(d.func).chain(d.args.iter().copied())))
             .chain(self.panics.iter().map(|p| p.value))
             .chain(self.pending_panic)
+    }
+
+    /// Registers a `defer`. Most functions defer once: the first record
+    /// gets room for one, not four. Out of line: the dispatch loop stays
+    /// as it was.
+    #[inline(never)]
+    pub fn push_defer(&mut self, d: DeferRec) {
+        if self.defers.capacity() == 0 {
+            self.defers.reserve_exact(1);
+        }
+        self.defers.push(d);
+    }
+
+    /// The heap objects among [`GState::roots`], appended to `out`.
+    pub fn push_root_handles(&self, out: &mut Vec<crate::value::Handle>) {
+        out.extend(self.stack.iter().filter_map(|v| v.handle()));
+        out.extend(self.frames.iter().filter_map(|f| f.env.handle()));
+        for d in &self.defers {
+            out.extend(d.func.handle());
+            out.extend(d.args.iter().filter_map(|v| v.handle()));
+        }
+        out.extend(self.panics.iter().filter_map(|p| p.value.handle()));
+        out.extend(self.pending_panic.and_then(|v| v.handle()));
     }
 
     pub fn is_done(&self) -> bool {

@@ -60,6 +60,9 @@ use crate::value::{Handle, IntKind, Value, WHOLE};
 use std::rc::Rc;
 use crate::span::Span;
 
+/// Dead goroutines' states [`Vm::spawn`] may reuse.
+const SPARE_STATES: usize = 64;
+
 /// The limits and seed of a run.
 #[derive(Clone, Debug)]
 pub struct VmConfig {
@@ -205,6 +208,8 @@ pub struct Vm {
     /// returned. A finished goroutine's slot may be reused by `spawn`.
     pub gs: Vec<GState>,
     free_gs: Vec<usize>,
+    /// Dead goroutines' emptied states, their memory kept for `spawn`.
+    spare: Vec<GState>,
     /// Virtual ns at the start of the current slice and `instructions`
     /// then (set by the process; natives read [`Vm::now_ns`]).
     pub clock: (u64, u64),
@@ -247,6 +252,7 @@ impl Vm {
             cfg,
             gs: Vec::new(),
             free_gs: Vec::new(),
+            spare: Vec::new(),
             clock: (0, 0),
             log_std: None,
             out_marks: Vec::new(),
@@ -291,16 +297,25 @@ impl Vm {
     }
 
     /// Makes a goroutine that will call `func(args...)`; returns its index
-    /// in `gs`. Its first `execute` enters the function.
+    /// in `gs`. Its first `execute` enters the function. It takes a dead
+    /// goroutine's stacks when some are pooled, as Go's `gfget` reuses a
+    /// dead G with its stack.
     pub fn spawn(&mut self, func: Value, args: &[Value]) -> Result<usize, Fatal> {
-        let mut g = GState::new();
+        let mut g = match self.spare.pop() {
+            Some(g) => g,
+            // Room for the entry frame and its arguments only: most
+            // goroutines of a big program are waiting to start.
+            None => GState { stack: Vec::with_capacity(1 + args.len()), frames: Vec::with_capacity(1), ..GState::new() },
+        };
         g.stack.push(func);
         g.stack.extend_from_slice(args);
         let prog = self.prog.clone();
-        match self.call_value(&mut g, &prog, 0, args.len(), FrameKind::Entry, 0) {
-            Ok(_) => {}
-            Err(Flow::Stop(Stop::Fatal(f))) => return Err(f),
-            Err(_) => return Err(Fatal { kind: FatalKind::Internal, message: "fatal error: cannot spawn a nil func\n".into(), trace: vec![] }),
+        if let Err(e) = self.call_value(&mut g, &prog, 0, args.len(), FrameKind::Entry, 0) {
+            self.pool(g);
+            return Err(match e {
+                Flow::Stop(Stop::Fatal(f)) => f,
+                _ => Fatal { kind: FatalKind::Internal, message: "fatal error: cannot spawn a nil func\n".into(), trace: vec![] },
+            });
         }
         if let Some(i) = self.free_gs.pop() {
             self.gs[i] = g;
@@ -311,11 +326,22 @@ impl Vm {
         }
     }
 
-    /// Releases a finished goroutine's slot for reuse (Go's gfree list).
+    /// Releases a finished goroutine's slot for reuse (Go's gfree list);
+    /// its stacks go to the pool `spawn` takes from.
     pub fn release(&mut self, g: usize) {
         if let Some(s) = self.gs.get_mut(g) {
-            *s = GState::default();
+            let state = std::mem::take(s);
             self.free_gs.push(g);
+            self.pool(state);
+        }
+    }
+
+    /// Keeps a dead goroutine's stacks for the next `spawn`, up to
+    /// [`SPARE_STATES`] of them (Go keeps 64 dead Gs per P before moving
+    /// them to the global list); the rest are freed.
+    fn pool(&mut self, g: GState) {
+        if self.spare.len() < SPARE_STATES {
+            self.spare.push(g.recycled());
         }
     }
 
@@ -346,14 +372,14 @@ impl Vm {
     }
 
     fn collect_with(&mut self, current: Option<&GState>) -> usize {
-        let mut roots = self
-            .globals
-            .iter()
-            .copied()
-            .chain(self.consts.iter().copied())
-            .chain(self.gs.iter().flat_map(|g| g.roots()))
-            .chain(current.into_iter().flat_map(|g| g.roots()));
-        self.heap.collect(&mut roots)
+        // Plain loops rather than one chained iterator: with 100,000
+        // goroutines the roots are most of a collection's work.
+        let mut work = Vec::with_capacity(self.globals.len() + self.consts.len() + 2 * self.gs.len());
+        work.extend(self.globals.iter().chain(&self.consts).filter_map(|v| v.handle()));
+        for g in self.gs.iter().chain(current) {
+            g.push_root_handles(&mut work);
+        }
+        self.heap.collect_from(work)
     }
 
     /// What goroutine `g` keeps alive (its stack, defers, panics), not
@@ -1950,7 +1976,7 @@ impl Vm {
                         let at = g.stack.len().saturating_sub(argc as usize);
                         let args: Vec<Value> = g.stack.drain(at..).collect();
                         let func = pop!();
-                        g.defers.push(DeferRec { frame: fidx as u32, func, args });
+                        g.push_defer(DeferRec { frame: fidx as u32, func, args });
                     }
                     Op::Panic => {
                         let mut v = pop!();
