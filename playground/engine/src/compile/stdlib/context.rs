@@ -99,7 +99,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "context.WithCancel" => |_, g, n| sys(id::WITH_CANCEL, args(g, n)),
         "context.WithCancelCause" => |_, g, n| sys(id::WITH_CANCEL_CAUSE, args(g, n)),
         "context.WithTimeout" => |_, g, n| {
-            let mut a = args(g, n);
+            let mut a = args(g, n).to_vec();
             a.push(Value::Nil);
             sys(id::WITH_TIMEOUT, a)
         },
@@ -216,8 +216,8 @@ pub fn add_runtime_types(bc: &mut Bytecode) {
 
 const DEADLINE_TYPE: &str = "context.deadlineExceededError";
 
-fn sys(id: u32, args: Vec<Value>) -> Result<(), Throw> {
-    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args })))
+fn sys(id: u32, args: impl Into<Vec<Value>>) -> Result<(), Throw> {
+    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args: args.into() })))
 }
 
 fn plain_panic(vm: &mut Vm, msg: &str) -> Throw {

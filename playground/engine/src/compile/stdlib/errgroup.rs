@@ -52,8 +52,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
     })
 }
 
-fn request(id: u32, args: Vec<Value>) -> Result<(), Throw> {
-    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args })))
+fn request(id: u32, args: impl Into<Vec<Value>>) -> Result<(), Throw> {
+    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args: args.into() })))
 }
 
 /// The group's object behind a `*Group` (its slots hold the state; a zero

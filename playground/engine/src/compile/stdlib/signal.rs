@@ -58,8 +58,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
     })
 }
 
-fn request(id: u32, args: Vec<Value>) -> Result<(), Throw> {
-    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args })))
+fn request(id: u32, args: impl Into<Vec<Value>>) -> Result<(), Throw> {
+    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args: args.into() })))
 }
 
 /// `syscall.Signal.String` on Linux (`zerrors_linux_amd64.go`'s table);

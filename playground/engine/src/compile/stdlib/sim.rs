@@ -20,6 +20,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
 
 fn request(g: &mut GState, argc: usize, id: u32) -> Result<(), Throw> {
     let a = args(g, argc);
-    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args: a })))
+    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args: a.into() })))
 }
 

@@ -141,8 +141,8 @@ fn nil_deref() -> Throw {
 }
 
 /// Ends the native with a request to the process.
-fn sys(id: u32, args: Vec<Value>) -> Result<(), Throw> {
-    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args })))
+fn sys(id: u32, args: impl Into<Vec<Value>>) -> Result<(), Throw> {
+    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args: args.into() })))
 }
 
 /// A request on the receiver alone (after checking it is not nil).

@@ -180,8 +180,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
     })
 }
 
-fn sys(id: u32, args: Vec<Value>) -> Result<(), Throw> {
-    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args })))
+fn sys(id: u32, args: impl Into<Vec<Value>>) -> Result<(), Throw> {
+    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args: args.into() })))
 }
 
 /// A Time value's fields: the stub's `struct { sec, nsec, mono }`,
