@@ -117,18 +117,22 @@ pub fn dump_frames(m: &VmMachine, goid: GoId) -> String {
     let prog = m.vm.program();
     let path = &prog.path;
     let state = m.vm_of(goid).and_then(|i| m.vm.gs.get(i));
-    if let Some(s) = state
-        && let [f] = &s.frames[..]
-        && f.ip == 0
-    {
+    // Not started: waiting with its entry call, or at its entry frame's
+    // first instruction.
+    let unstarted = state.and_then(|s| match &s.frames[..] {
+        [] => m.vm.entry_func(s),
+        [f] if f.ip == 0 => Some(f.func),
+        _ => None,
+    });
+    if let Some(entry) = unstarted {
         let creator = m.gs.get(&goid).and_then(|g| g.creator.as_ref());
         if let Some(c) = creator
             && let Some(k) = c.wrap
         {
             return format!("{}.gowrap{k}()\n\t{path}:{}\n", c.func, c.line);
         }
-        if let Some(fd) = prog.funcs.get(f.func as usize) {
-            let line = if fd.span == crate::span::Span::default() { prog.line_of(f.func, 0) } else { prog.file.line_col(fd.span.start).line };
+        if let Some(fd) = prog.funcs.get(entry as usize) {
+            let line = if fd.span == crate::span::Span::default() { prog.line_of(entry, 0) } else { prog.file.line_col(fd.span.start).line };
             return format!("{}()\n\t{path}:{line}\n", fd.name);
         }
     }
@@ -180,21 +184,20 @@ const TEXT_BASE: u64 = 0x401000;
 fn pc_frames(m: &VmMachine, goid: GoId) -> Vec<PcFrame> {
     let prog = m.vm.program();
     let Some(state) = m.vm_of(goid).and_then(|i| m.vm.gs.get(i)) else { return Vec::new() };
-    state
-        .frames
-        .iter()
-        .rev()
-        .filter(|f| !matches!(f.kind, FrameKind::PanicPrint(_)))
-        .map(|f| {
-            let entry = TEXT_BASE + 0x1000 * f.func as u64;
-            PcFrame {
-                pc: entry + f.ip.max(1) as u64,
-                entry,
-                name: prog.funcs.get(f.func as usize).map_or("?".into(), |x| x.name.clone()),
-                line: prog.line_of(f.func, f.ip.saturating_sub(1)),
-            }
-        })
-        .collect()
+    let frame = |func: u32, ip: u32| {
+        let entry = TEXT_BASE + 0x1000 * func as u64;
+        PcFrame {
+            pc: entry + ip.max(1) as u64,
+            entry,
+            name: prog.funcs.get(func as usize).map_or("?".into(), |x| x.name.clone()),
+            line: prog.line_of(func, ip.saturating_sub(1)),
+        }
+    };
+    if let Some(f) = m.vm.entry_func(state) {
+        // Not started yet: at its function's entry.
+        return vec![frame(f, 0)];
+    }
+    state.frames.iter().rev().filter(|f| !matches!(f.kind, FrameKind::PanicPrint(_))).map(|f| frame(f.func, f.ip)).collect()
 }
 
 /// `text/tabwriter` with pprof's settings over one block of lines whose

@@ -785,9 +785,14 @@ impl Machine for VmMachine {
     }
 
     fn position(&self, goid: GoId) -> Option<Span> {
-        let f = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)).and_then(|s| s.frames.last())?;
-        let func = self.vm.program().funcs.get(f.func as usize)?;
-        Some(func.chunk.span_at(f.ip.saturating_sub(1) as usize))
+        let state = self.vm_of(goid).and_then(|i| self.vm.gs.get(i))?;
+        let (fi, ip) = match (state.frames.last(), self.vm.entry_func(state)) {
+            (Some(f), _) => (f.func, f.ip.saturating_sub(1)),
+            (None, Some(entry)) => (entry, 0),
+            (None, None) => return None,
+        };
+        let func = self.vm.program().funcs.get(fi as usize)?;
+        Some(func.chunk.span_at(ip as usize))
     }
 
     fn timer_fired(&mut self, id: u64, now: u64) -> Vec<crate::sched::TimerAction> {

@@ -114,6 +114,18 @@ pub struct GState {
     /// return (`Some(false)`) or the panic (`Some(true)`) that was running
     /// deferred calls goes on.
     pub resume_defers: Option<bool>,
+    /// The call a goroutine that has not run yet starts with. Its stacks
+    /// are made (from the pool of dead goroutines', as Go's `gfget` reuses
+    /// dead Gs) only when it first runs: most goroutines of a program that
+    /// starts thousands wait in a run queue meanwhile.
+    pub entry: Option<Entry>,
+}
+
+/// A goroutine's first call: `func(args...)`.
+#[derive(Clone, Debug, Default)]
+pub struct Entry {
+    pub func: Value,
+    pub args: Vec<Value>,
 }
 
 impl GState {
@@ -152,6 +164,7 @@ impl GState {
             .chain(self.defers.iter().flat_map(|d| std::iter::once(d.func).chain(d.args.iter().copied())))
             .chain(self.panics.iter().map(|p| p.value))
             .chain(self.pending_panic)
+            .chain(self.entry.iter().flat_map(|e| std::iter::once(e.func).chain(e.args.iter().copied())))
     }
 
     /// Registers a `defer`. Most functions defer once: the first record
@@ -175,9 +188,13 @@ impl GState {
         }
         out.extend(self.panics.iter().filter_map(|p| p.value.handle()));
         out.extend(self.pending_panic.and_then(|v| v.handle()));
+        if let Some(e) = &self.entry {
+            out.extend(e.func.handle());
+            out.extend(e.args.iter().filter_map(|v| v.handle()));
+        }
     }
 
     pub fn is_done(&self) -> bool {
-        self.frames.is_empty()
+        self.frames.is_empty() && self.entry.is_none()
     }
 }

@@ -49,7 +49,7 @@ mod program;
 #[cfg(test)]
 mod tests;
 
-pub use frame::{DeferRec, Frame, FrameKind, GState, INITIAL_STACK, MAX_STACK, PanicRec};
+pub use frame::{DeferRec, Entry, Frame, FrameKind, GState, INITIAL_STACK, MAX_STACK, PanicRec};
 pub use panic::{Bounds, bounds_message};
 pub use program::{AssertSite, Bytecode, Const, Function, NATIVE_FUNC_BIT, Native, NativeFn, ResultSlot, Throw};
 
@@ -301,28 +301,48 @@ impl Vm {
     /// goroutine's stacks when some are pooled, as Go's `gfget` reuses a
     /// dead G with its stack.
     pub fn spawn(&mut self, func: Value, args: &[Value]) -> Result<usize, Fatal> {
-        let mut g = match self.spare.pop() {
-            Some(g) => g,
-            // Room for the entry frame and its arguments only: most
-            // goroutines of a big program are waiting to start.
-            None => GState { stack: Vec::with_capacity(1 + args.len()), frames: Vec::with_capacity(1), ..GState::new() },
-        };
-        g.stack.push(func);
-        g.stack.extend_from_slice(args);
-        let prog = self.prog.clone();
-        if let Err(e) = self.call_value(&mut g, &prog, 0, args.len(), FrameKind::Entry, 0) {
-            self.pool(g);
-            return Err(match e {
-                Flow::Stop(Stop::Fatal(f)) => f,
-                _ => Fatal { kind: FatalKind::Internal, message: "fatal error: cannot spawn a nil func\n".into(), trace: vec![] },
-            });
+        if matches!(func, Value::Nil) {
+            return Err(Fatal { kind: FatalKind::Internal, message: "fatal error: cannot spawn a nil func\n".into(), trace: vec![] });
         }
+        // No stacks yet: see `GState::entry`.
+        let g = GState { entry: Some(Entry { func, args: args.to_vec() }), ..GState::new() };
         if let Some(i) = self.free_gs.pop() {
             self.gs[i] = g;
             Ok(i)
         } else {
             self.gs.push(g);
             Ok(self.gs.len() - 1)
+        }
+    }
+
+    /// A goroutine's first run: its stacks (a dead goroutine's, if the pool
+    /// has one) and its entry frame.
+    fn start(&mut self, g: &mut GState) -> Result<(), Stop> {
+        let Some(e) = g.entry.take() else { return Ok(()) };
+        if let Some(spare) = self.spare.pop() {
+            g.stack = spare.stack;
+            g.frames = spare.frames;
+            g.defers = spare.defers;
+        }
+        g.stack.push(e.func);
+        g.stack.extend_from_slice(&e.args);
+        let prog = self.prog.clone();
+        match self.call_value(g, &prog, 0, e.args.len(), FrameKind::Entry, 0) {
+            Ok(_) => Ok(()),
+            Err(Flow::Stop(s)) => Err(s),
+            Err(_) => Err(Stop::Fatal(Fatal { kind: FatalKind::Internal, message: "fatal error: cannot start the goroutine\n".into(), trace: vec![] })),
+        }
+    }
+
+    /// Where goroutine `g` starts, if it has not run yet: its function.
+    pub fn entry_func(&self, g: &GState) -> Option<u32> {
+        match g.entry.as_ref()?.func {
+            Value::Func(i) if i & NATIVE_FUNC_BIT == 0 => Some(i),
+            Value::Closure(h) => match self.heap.get(h) {
+                Obj::Closure { func, .. } => Some(*func),
+                _ => None,
+            },
+            _ => None,
         }
     }
 
@@ -393,6 +413,12 @@ impl Vm {
 
     /// The goroutine's stack as a traceback, innermost frame first.
     pub fn traceback(&self, g: &GState) -> Vec<TraceFrame> {
+        if let Some(f) = self.entry_func(g) {
+            // Not started: the function it will run, at its first line.
+            let func = self.prog.funcs.get(f as usize);
+            let name = func.map_or("?".into(), |x| x.name.clone());
+            return vec![TraceFrame { func: name, line: self.prog.line_of(f, 0), has_args: func.is_some_and(|x| x.nparams > 0) }];
+        }
         g.frames
             .iter()
             .rev()
@@ -471,6 +497,11 @@ impl Vm {
     /// Runs a goroutine state that the caller holds (it is then a root
     /// only while this call runs).
     pub fn execute_state(&mut self, g: &mut GState, budget: u32) -> Stop {
+        if g.entry.is_some()
+            && let Err(stop) = self.start(g)
+        {
+            return stop;
+        }
         let remaining = self.cfg.instr_limit.saturating_sub(self.instructions);
         let limited = (budget as u64) > remaining;
         let slice = if limited { remaining as u32 } else { budget };
