@@ -200,6 +200,10 @@ impl VmMachine {
     /// VM's `out_marks`); bytes written before any mark (a panic's text)
     /// are the runtime's.
     fn flush_output(&mut self) {
+        if self.vm.stdout.is_empty() && self.vm.stderr.is_empty() {
+            self.vm.out_marks.clear();
+            return;
+        }
         let marks = std::mem::take(&mut self.vm.out_marks);
         for fd in [1u8, 2] {
             let buf = if fd == 1 { std::mem::take(&mut self.vm.stdout) } else { std::mem::take(&mut self.vm.stderr) };
