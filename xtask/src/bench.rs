@@ -4,6 +4,11 @@
 //!
 //! Wall time of whole processes, best of a few runs: that is what a learner
 //! waits for, start-up and compilation included. Go is built once up front.
+//!
+//! Each program runs twice over: with one P (`GOMAXPROCS=1`, `gmp run
+//! --procs 1`) and with as many Ps as the machine has cores (Go's default,
+//! `gmp run --procs N`). Real Go then runs on N threads at once; the
+//! engine simulates the N Ps on one thread.
 
 use crate::go_expect::{ensure_go, go_env};
 use crate::util::{self, step};
@@ -34,7 +39,17 @@ pub fn bench(filter: &[String]) -> Result<(), String> {
         return Err(format!("no benchmark matches {filter:?} in {}", dir.display()));
     }
 
-    println!("\n{:<12} {:>10} {:>10} {:>8}  note", "program", "go (ms)", "gmp (ms)", "ratio");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "\n{:<12} {:>9} {:>9} {:>6}   {:>9} {:>9} {:>6}  note",
+        "program",
+        "go P=1",
+        "gmp P=1",
+        "ratio",
+        format!("go P={cores}"),
+        format!("gmp P={cores}"),
+        "ratio"
+    );
     for src in &programs {
         let name = src.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let bin = out_dir.join(&name);
@@ -42,11 +57,20 @@ pub fn bench(filter: &[String]) -> Result<(), String> {
         build.arg("build").arg("-o").arg(&bin).arg(src).current_dir(&out_dir);
         go_env(&mut build);
         util::run(&mut build)?;
-        let (go_time, go_out) = best_of(|| Command::new(&bin).output())?;
-        let (gmp_time, gmp_out) = best_of(|| Command::new(&gmp).arg("run").arg(src).output())?;
-        let note = verdict(&go_out, &gmp_out);
-        let ratio = if note.is_empty() { format!("{:.1}x", ms(gmp_time) / ms(go_time)) } else { "-".into() };
-        println!("{name:<12} {:>10.2} {:>10.2} {ratio:>8}  {note}", ms(go_time), ms(gmp_time));
+        let mut cells = String::new();
+        let mut notes = Vec::new();
+        for procs in [1, cores] {
+            let p = procs.to_string();
+            let (go_time, go_out) = best_of(|| Command::new(&bin).env("GOMAXPROCS", &p).output())?;
+            let (gmp_time, gmp_out) = best_of(|| Command::new(&gmp).args(["run", "--procs", &p]).arg(src).output())?;
+            let note = verdict(&go_out, &gmp_out);
+            let ratio = if note.is_empty() { format!("{:.1}x", ms(gmp_time) / ms(go_time)) } else { "-".into() };
+            cells.push_str(&format!(" {:>9.2} {:>9.2} {ratio:>6}  ", ms(go_time), ms(gmp_time)));
+            if !note.is_empty() {
+                notes.push(format!("P={procs}: {note}"));
+            }
+        }
+        println!("{name:<12}{cells}{}", notes.join("; "));
     }
     println!("\n(best of {RUNS} runs each; wall time of the whole process)");
     Ok(())
