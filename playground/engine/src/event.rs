@@ -132,10 +132,14 @@ pub enum EventKind {
         from: QueueSlot,
         inherit_time: bool,
     },
-    /// `gopark`: the running G `g` became `_Gwaiting`.
+    /// `gopark`: the running G `g` became `_Gwaiting`, waiting on the
+    /// heap objects `on` (handles): the channels of a channel operation or
+    /// a `select` (as `ChanMake` names them), or the Mutex, RWMutex,
+    /// WaitGroup or Cond; empty for a sleep or a nil channel.
     GoPark {
         g: GoId,
         reason: WaitReason,
+        on: Vec<u32>,
     },
     /// `goexit0`: the running G `g` became `_Gdead` and went on P `p`'s
     /// free list.
@@ -352,7 +356,15 @@ impl std::fmt::Display for EventKind {
                 write!(f, "execute: G{g} runs on M{m} P{p} (from {from}")?;
                 f.write_str(if *inherit_time { ", inherits the time slice)" } else { ")" })
             }
-            GoPark { g, reason } => write!(f, "gopark: G{g} waits [{reason}]"),
+            GoPark { g, reason, on } => {
+                write!(f, "gopark: G{g} waits [{reason}]")?;
+                let is_chan = matches!(reason, WaitReason::ChanReceive | WaitReason::ChanSend | WaitReason::Select);
+                for (i, h) in on.iter().enumerate() {
+                    let sep = if i == 0 { " on " } else { ", " };
+                    if is_chan { write!(f, "{sep}chan#{h}")? } else { write!(f, "{sep}obj#{h}")? }
+                }
+                Ok(())
+            }
             GoExit { g, p } => write!(f, "goexit0: G{g} is dead, on P{p}'s free list"),
             Preempt { g, p } => write!(f, "sysmon: preempt G{g} on P{p} (ran 10ms)"),
             EnterSyscall { g, m, p } => write!(f, "entersyscall: G{g} on M{m} P{p}"),

@@ -65,3 +65,33 @@ fn the_fold_shows_channel_buffers_at_every_step() {
     .collect();
     assert_eq!(seen, want);
 }
+
+/// A parked goroutine's event names what it waits on.
+#[test]
+fn parked_goroutines_name_their_channel_or_lock() {
+    let src = "package main\n\nimport (\n\t\"sync\"\n\t\"time\"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tch := make(chan int)\n\tmu.Lock()\n\tgo func() { mu.Lock() }()\n\tgo func() { <-ch }()\n\ttime.Sleep(time.Millisecond)\n\tch <- 1\n\tmu.Unlock()\n\ttime.Sleep(time.Millisecond)\n}\n";
+    let out = run_source("prog.go", src, &RunConfig::default());
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    let chan = out.events.iter().find_map(|e| match e.kind {
+        EventKind::ChanMake { chan, .. } => Some(chan),
+        _ => None,
+    });
+    let mut snap = Snapshot::initial(1);
+    for e in &out.events {
+        snap.apply(e).unwrap();
+        if matches!(e.kind, EventKind::ClockJump { .. }) {
+            break;
+        }
+    }
+    // While main sleeps: one waits on the mutex, one on the channel.
+    let waits: Vec<(String, Vec<u32>)> = snap.waiting_on.iter().map(|(g, on)| (snap.gs[g].reason.to_string(), on.clone())).collect();
+    let on_chan = waits.iter().find(|(r, _)| r == "chan receive").expect("a receiver");
+    assert_eq!(on_chan.1, vec![chan.unwrap()]);
+    let on_lock = waits.iter().find(|(r, _)| r == "sync.Mutex.Lock").expect("a locker");
+    assert_eq!(on_lock.1.len(), 1);
+    assert!(snap.waiting_on.get(&1).is_some_and(|on| on.is_empty()), "main sleeps on nothing: {waits:?}");
+    // At the end none of the program's goroutines waits (the runtime's,
+    // goroutines 2 to 6, may).
+    let end = replay::replay(1, &out.events).unwrap();
+    assert!(end.waiting_on.keys().all(|&g| (2..7).contains(&g)), "{:?}", end.waiting_on);
+}

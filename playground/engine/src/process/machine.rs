@@ -788,6 +788,10 @@ impl Machine for VmMachine {
         std::mem::take(&mut self.events)
     }
 
+    fn waiting_on(&self, goid: GoId) -> Vec<u32> {
+        self.gs.get(&goid).map_or(Vec::new(), |g| g.blocked_on.clone())
+    }
+
     fn position(&self, goid: GoId) -> Option<Span> {
         let state = self.vm_of(goid).and_then(|i| self.vm.gs.get(i))?;
         let (fi, ip) = match (state.frames.last(), self.vm.entry_func(state)) {

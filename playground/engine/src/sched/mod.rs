@@ -192,6 +192,11 @@ pub trait Machine {
     fn take_events(&mut self) -> Vec<(EventKind, Option<Span>)> {
         Vec::new()
     }
+    /// The heap objects G `g` is about to park on (see `EventKind::GoPark`).
+    fn waiting_on(&self, g: GoId) -> Vec<u32> {
+        let _ = g;
+        Vec::new()
+    }
     /// Where G `g` stands in the program: the instruction it executed last
     /// (the operation it parked or stopped at), or its function's first
     /// one if it has not started. For [`crate::event::Event::pos`].
@@ -361,6 +366,8 @@ pub struct Sched {
     /// [`Event::pos`]); set around each G's operations, only while events
     /// are recorded.
     pub(crate) pos: Option<Span>,
+    /// What the G parking now waits on, for its `GoPark` event.
+    pub(crate) park_on: Vec<u32>,
     /// Events emitted so far, recorded or not.
     pub event_count: usize,
     pub snapshots: Vec<replay::Snapshot>,
@@ -400,6 +407,7 @@ impl Sched {
             system_park: HashMap::default(),
             events: Vec::new(),
             pos: None,
+            park_on: Vec::new(),
             event_count: 0,
             snapshots: Vec::new(),
             fault: None,

@@ -365,7 +365,13 @@ impl Sched {
                 self.globrunqput(g, PutCause::Gosched);
                 self.wakep();
             }
-            Stop::Park(reason) => self.gopark(m, g, reason),
+            Stop::Park(reason) => {
+                if self.config.record_events {
+                    self.park_on = machine.waiting_on(goid);
+                }
+                self.gopark(m, g, reason);
+                self.park_on.clear();
+            }
             Stop::Ready(target) => match self.goid_index.get(&target).copied() {
                 Some(t) if self.gs[t as usize].status == GStatus::Waiting && self.gs[t as usize].goid == target => {
                     self.goready(t, p)
@@ -561,7 +567,7 @@ impl Sched {
         gr.m = None;
         let goid = gr.goid;
         self.ms[m as usize].curg = None;
-        self.emit(EventKind::GoPark { g: goid, reason });
+        self.emit_with(move |s| EventKind::GoPark { g: goid, reason, on: s.park_on.clone() });
     }
 
     /// `stoplockedm`: an M locked to a G that is not running cannot run

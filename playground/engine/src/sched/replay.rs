@@ -73,6 +73,10 @@ pub struct Snapshot {
     /// Channels by the handle events name them with (`chan#N`). Not
     /// compared: the scheduler does not hold channels.
     pub chans: BTreeMap<u32, ChanSnap>,
+    /// What each waiting goroutine waits on (`GoPark`'s `on`): the UI
+    /// draws the arrow from the goroutine to its channel or lock. Not
+    /// compared, for the same reason.
+    pub waiting_on: BTreeMap<GoId, Vec<u32>>,
 }
 
 /// Two snapshots are equal when the scheduler states are (`meta` is a
@@ -97,6 +101,7 @@ impl Snapshot {
             ms: Vec::new(),
             meta: BTreeMap::new(),
             chans: BTreeMap::new(),
+            waiting_on: BTreeMap::new(),
         }
     }
 
@@ -207,9 +212,10 @@ impl Snapshot {
                 self.set_g(*g, GStatus::Running, WaitReason::Zero, Some(*m));
                 self.m(*m)?.curg = Some(*g);
             }
-            EventKind::GoPark { g, reason } => {
+            EventKind::GoPark { g, reason, on } => {
                 self.drop_m(*g);
                 self.set_g(*g, GStatus::Waiting, *reason, None);
+                self.waiting_on.insert(*g, on.clone());
             }
             EventKind::GoExit { g, .. } => {
                 self.drop_m(*g);
@@ -219,6 +225,7 @@ impl Snapshot {
                     }
                 }
                 self.gs.remove(g);
+                self.waiting_on.remove(g);
             }
             EventKind::EnterSyscall { g, .. } => {
                 let gs = self.gs.get_mut(g).ok_or_else(|| format!("syscall of unknown {g}"))?;
@@ -326,6 +333,9 @@ impl Snapshot {
 
     fn set_g(&mut self, g: GoId, status: GStatus, reason: WaitReason, m: Option<u32>) {
         self.gs.insert(g, GSnap { status, reason, m });
+        if status != GStatus::Waiting {
+            self.waiting_on.remove(&g);
+        }
     }
 
     /// The M running `g` (if any) no longer does.
@@ -421,6 +431,6 @@ impl Sched {
                 )
             })
             .collect();
-        Snapshot { gs, ps, global: self.global.iter().map(|&g| goid(g)).collect(), ms, meta, chans: BTreeMap::new() }
+        Snapshot { gs, ps, global: self.global.iter().map(|&g| goid(g)).collect(), ms, meta, chans: BTreeMap::new(), waiting_on: BTreeMap::new() }
     }
 }
