@@ -192,7 +192,7 @@ fn format_line(vm: &Vm, g: &GState, prefix: &[u8], flags: i64, msg: &[u8]) -> Ve
         let (secs, nanos) = (unix.div_euclid(1_000_000_000), unix.rem_euclid(1_000_000_000));
         let (days, sod) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
         if flags & LDATE != 0 {
-            let (y, m, d) = civil_from_days(days);
+            let (y, m, d) = crate::format::time::civil_from_days(days);
             out.extend_from_slice(format!("{y:04}/{m:02}/{d:02} ").as_bytes());
         }
         if flags & (LTIME | LMICROSECONDS) != 0 {
@@ -219,25 +219,12 @@ fn format_line(vm: &Vm, g: &GState, prefix: &[u8], flags: i64, msg: &[u8]) -> Ve
     out
 }
 
-/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian
-/// calendar (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + if m <= 2 { 1 } else { 0 }, m, d)
-}
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn civil_dates() {
-        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
-        assert_eq!(super::civil_from_days(1_257_894_000 / 86_400), (2009, 11, 10));
+        assert_eq!(crate::format::time::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(crate::format::time::civil_from_days(1_257_894_000 / 86_400), (2009, 11, 10));
     }
 }
