@@ -49,7 +49,7 @@ mod program;
 #[cfg(test)]
 mod tests;
 
-pub use frame::{DeferRec, Entry, Frame, FrameKind, GState, INITIAL_STACK, MAX_STACK, PanicRec};
+pub use frame::{DeferArgs, DeferRec, Entry, Frame, FrameKind, GState, INITIAL_STACK, MAX_STACK, PanicRec};
 pub use panic::{Bounds, bounds_message};
 pub use program::{AssertSite, Bytecode, Const, Function, NATIVE_FUNC_BIT, Native, NativeFn, ResultSlot, Throw};
 
@@ -1557,10 +1557,21 @@ impl Vm {
                     }
                     Op::Append { elem, n } => {
                         let at = g.stack.len().saturating_sub(n as usize);
-                        let vals: Vec<Value> = g.stack.drain(at..).collect();
+                        // `append(s, x)` and its few-values kin need no Vec.
+                        let mut inline = [Value::Nil; 4];
+                        let spilled: Vec<Value>;
+                        let vals: &[Value] = if g.stack.len() - at <= inline.len() {
+                            let k = g.stack.len() - at;
+                            inline[..k].copy_from_slice(&g.stack[at..]);
+                            g.stack.truncate(at);
+                            &inline[..k]
+                        } else {
+                            spilled = g.stack.drain(at..).collect();
+                            &spilled
+                        };
                         let s = pop!();
                         // Keep the values rooted while growing allocates.
-                        match self.append(prog, elem, s, &vals) {
+                        match self.append(prog, elem, s, vals) {
                             Ok(v) => push!(v),
                             Err(f) => flow!(f),
                         }
@@ -2005,7 +2016,8 @@ impl Vm {
 
                     Op::Defer(argc) => {
                         let at = g.stack.len().saturating_sub(argc as usize);
-                        let args: Vec<Value> = g.stack.drain(at..).collect();
+                        let args = DeferArgs::from_slice(&g.stack[at..]);
+                        g.stack.truncate(at);
                         let func = pop!();
                         g.push_defer(DeferRec { frame: fidx as u32, func, args });
                     }
