@@ -40,7 +40,15 @@ const CORPORA: &[(&str, bool, Option<&str>)] = &[
     ("playground/engine/tests/programs", true, None),
     ("playground/engine/tests/concurrent", true, Some("1")),
     ("playground/engine/tests/compile_errors", false, None),
+    (FAKETIME_CORPUS, true, Some("1")),
 ];
+
+/// Programs that sleep for minutes or hours: built with `-tags faketime`,
+/// the Go Playground's runtime (its clock starts at 2009-11-10 23:00 UTC
+/// and jumps over sleeps, as the engine's does), so they record at once.
+/// That runtime frames each write to fd 1 and 2 with a playback header,
+/// which [`unframe`] removes.
+const FAKETIME_CORPUS: &str = "playground/engine/tests/faketime";
 
 /// How long one program may run before it is killed as hung.
 const RUN_TIMEOUT: Duration = Duration::from_secs(20);
@@ -71,8 +79,8 @@ fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> R
     let mut errors = Vec::new();
     // Concurrent programs checked for schedule independence: name -> verdict.
     let mut independent: Vec<(String, bool)> = Vec::new();
-    for (dir, must_build, gomaxprocs) in CORPORA {
-        let dir = root.join(dir);
+    for &(rel_dir, must_build, gomaxprocs) in CORPORA {
+        let dir = root.join(rel_dir);
         if filter.is_none() {
             changed += remove_orphans(&dir)?;
         }
@@ -81,12 +89,12 @@ fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> R
             if filter.is_some_and(|f| !rel.contains(f)) {
                 continue;
             }
-            let rec = record(go, &src, scratch, *gomaxprocs)?;
-            if *must_build && rec.build_failed {
+            let rec = record(go, &src, scratch, gomaxprocs, rel_dir == FAKETIME_CORPUS)?;
+            if must_build && rec.build_failed {
                 errors.push(format!("{rel} does not build under Go:\n{}", rec.stderr));
                 continue;
             }
-            if !*must_build && !rec.build_failed {
+            if !must_build && !rec.build_failed {
                 errors.push(format!("{rel} is in the compile-error corpus but builds under Go"));
                 continue;
             }
@@ -96,7 +104,7 @@ fn record_all(root: &Path, go: &Path, scratch: &Path, filter: Option<&str>) -> R
             }
             changed += n;
             recorded += 1;
-            if gomaxprocs.is_some() && !rec.build_failed {
+            if rel_dir == CORPORA[1].0 && !rec.build_failed {
                 let name = src.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 independent.push((name, same_on_more_ps(&src, scratch, &rec)?));
             }
@@ -117,14 +125,18 @@ struct Recording {
     build_failed: bool,
 }
 
-fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>) -> Result<Recording, String> {
+fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>, faketime: bool) -> Result<Recording, String> {
     let name = src.file_name().ok_or("no file name")?;
     let _ = fs::remove_dir_all(scratch);
     fs::create_dir_all(scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
     fs::copy(src, scratch.join(name)).map_err(|e| format!("{}: {e}", src.display()))?;
 
     let mut build = Command::new(go);
-    build.args(["build", "-o", "prog"]).arg(name).current_dir(scratch);
+    build.args(["build", "-o", "prog"]);
+    if faketime {
+        build.args(["-tags", "faketime"]);
+    }
+    build.arg(name).current_dir(scratch);
     go_env(&mut build);
     let out = build.output().map_err(|e| format!("running {}: {e}", go.display()))?;
     if !out.status.success() {
@@ -141,7 +153,11 @@ fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>) -> Re
     if let Some(n) = gomaxprocs {
         run.env("GOMAXPROCS", n);
     }
-    let (stdout, stderr, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
+    let (mut stdout, mut stderr, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
+    if faketime {
+        stdout = unframe(&stdout);
+        stderr = unframe(&stderr);
+    }
     Ok(Recording {
         stdout,
         stderr: normalize_stderr(&String::from_utf8_lossy(&stderr)),
@@ -194,6 +210,23 @@ fn update_independent(path: &Path, verdicts: &[(String, bool)]) -> Result<usize,
     fs::write(path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("updated {}", path.display());
     Ok(1)
+}
+
+/// The bytes of a faketime program's output without the playback headers
+/// (`0 0 'P' 'B'`, 8 bytes of time, 4 bytes of length, big-endian) that
+/// its runtime puts before each write (`runtime/time_fake.go`).
+fn unframe(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(head) = rest.get(..16).filter(|h| h.starts_with(b"\0\0PB")) {
+        let n = u32::from_be_bytes([head[12], head[13], head[14], head[15]]) as usize;
+        let end = (16 + n).min(rest.len());
+        out.extend_from_slice(&rest[16..end]);
+        rest = &rest[end..];
+    }
+    // Anything unframed (a crash before the runtime's write) stays.
+    out.extend_from_slice(rest);
+    out
 }
 
 /// A hermetic, offline build: this toolchain only, no modules fetched.

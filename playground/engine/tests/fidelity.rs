@@ -12,6 +12,8 @@
 //!   Those real Go prints the same for under `GOMAXPROCS=2` and `4` (listed
 //!   in `concurrent/SCHEDULE_INDEPENDENT.txt`) are also run on 2 to 8 Ps
 //!   with several seeds, and must print the same.
+//! - `tests/faketime/X.go`: programs that sleep for minutes or hours,
+//!   recorded from Go's faketime runtime (the Go Playground's), one P.
 //! - `tests/compile_errors/X.go`: programs that must not compile; the same
 //!   three files hold the go tool's `# command-line-arguments` report and
 //!   exit code 1.
@@ -40,7 +42,7 @@ use std::time::Duration;
 use gmp_engine::golden::normalize_stderr;
 use gmp_engine::{RunConfig, run_source};
 
-const CORPORA: &[&str] = &["programs", "concurrent", "compile_errors"];
+const CORPORA: &[&str] = &["programs", "concurrent", "compile_errors", "faketime"];
 const KNOWN_FAILING: &str = "KNOWN_FAILING.txt";
 const UNSUPPORTED_MARK: &str = "// fidelity: unsupported";
 /// A program the engine has not finished by then counts as hung.

@@ -368,6 +368,8 @@ pub struct Sched {
     pub(crate) pos: Option<Span>,
     /// What the G parking now waits on, for its `GoPark` event.
     pub(crate) park_on: Vec<u32>,
+    /// Go's `work.tstart`: when the last GC cycle ran (0 before the first).
+    gc_tstart: u64,
     /// Events emitted so far, recorded or not.
     pub event_count: usize,
     pub snapshots: Vec<replay::Snapshot>,
@@ -408,6 +410,7 @@ impl Sched {
             events: Vec::new(),
             pos: None,
             park_on: Vec::new(),
+            gc_tstart: 0,
             event_count: 0,
             snapshots: Vec::new(),
             fault: None,
@@ -547,15 +550,19 @@ impl Sched {
         }
     }
 
-    /// What the GC's mark phase does to `waitsince` (mgcmark.go): every G
-    /// waiting or in a syscall with no stamp yet gets the cycle's start.
+    /// What a GC cycle does to `waitsince` (mgcmark.go's `markroot`):
+    /// every G waiting or in a syscall with no stamp yet gets
+    /// `work.tstart`, which `gcMark` sets only after the roots are marked:
+    /// the previous cycle's time (0, no stamp, in the first cycle). So a
+    /// dump shows `, N minutes` only for a G that two GCs saw waiting.
     pub fn gc_mark_waitsince(&mut self) {
-        let now = self.now;
+        let tstart = self.gc_tstart;
         for g in &mut self.gs {
             if matches!(g.status, GStatus::Waiting | GStatus::Syscall) && g.waitsince == 0 {
-                g.waitsince = now;
+                g.waitsince = tstart;
             }
         }
+        self.gc_tstart = self.now;
     }
 
     /// The goroutine leak detector found `goid` blocked forever:

@@ -687,9 +687,15 @@ fn goroutine_headers_read_as_gos() {
     let e = s.run(&mut ScriptMachine::new(scripts));
     assert_eq!(e, Ending::Deadlock { main_goexit: false });
     assert_eq!(s.goroutine_header(FIRST).unwrap(), "goroutine 7 [chan send]:");
+    // The first GC stamps with `work.tstart`, still 0 (no stamp); the
+    // second with the first's time.
+    s.now = 30 * 1000 * MS;
+    s.gc_mark_waitsince();
+    s.now = 61 * 1000 * MS;
+    assert_eq!(s.goroutine_header(FIRST).unwrap(), "goroutine 7 [chan send]:");
     s.now = 60 * 1000 * MS;
     s.gc_mark_waitsince();
-    s.now = 240 * 1000 * MS + 5;
+    s.now = 210 * 1000 * MS + 5;
     assert_eq!(s.goroutine_header(FIRST).unwrap(), "goroutine 7 [chan send, 3 minutes]:");
     assert_eq!(
         s.goroutine_header(FIRST + 1).unwrap(),
