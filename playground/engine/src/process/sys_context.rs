@@ -24,7 +24,7 @@ use crate::compile::stdlib::context::{self as ctx, kind, slot};
 use crate::sched::{GoId, Sched, Stop, TimerAction};
 use crate::span::Span;
 use crate::value::{Handle, Value};
-use crate::vm::{GState, Syscall};
+use crate::vm::Syscall;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -91,7 +91,7 @@ fn rehold(m: &mut VmMachine) {
     let i = match m.sync.contexts.holder {
         Some(i) => i,
         None => {
-            m.vm.gs.push(GState::default());
+            m.vm.gs.push(Box::default());
             let i = m.vm.gs.len() - 1;
             m.sync.contexts.holder = Some(i);
             i

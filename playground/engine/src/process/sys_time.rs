@@ -28,7 +28,6 @@ use crate::heap::Obj;
 use crate::sched::{GoId, Sched, Stop, TimerAction};
 use crate::span::Span;
 use crate::value::{Value, WHOLE};
-use crate::vm::GState;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -96,7 +95,7 @@ fn rehold(m: &mut VmMachine) {
     let i = match m.sync.timers.holder {
         Some(i) => i,
         None => {
-            m.vm.gs.push(GState::default());
+            m.vm.gs.push(Box::default());
             let i = m.vm.gs.len() - 1;
             m.sync.timers.holder = Some(i);
             i

@@ -151,25 +151,22 @@ pub struct GState {
     pub entry: Option<Entry>,
 }
 
-/// A goroutine's first call: `func(args...)`.
-#[derive(Clone, Debug, Default)]
-pub struct Entry {
-    pub func: Value,
-    pub args: Vec<Value>,
+/// A dead goroutine's stacks, kept to be reused by a new one.
+#[derive(Debug, Default)]
+pub struct Stacks {
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub defers: Vec<DeferRec>,
 }
 
-impl GState {
-    pub fn new() -> GState {
-        GState { stack_size: INITIAL_STACK, ..GState::default() }
-    }
-
-    /// A fresh state that keeps this one's memory (`Vm::spawn` reuses a
-    /// dead goroutine's), unless a stack grew past what a typical
-    /// goroutine needs: a dead deep recursion does not pin its memory.
-    pub fn recycled(self) -> GState {
+impl Stacks {
+    /// Emptied, keeping their memory unless a stack grew past what a
+    /// typical goroutine needs: a dead deep recursion does not pin its
+    /// memory.
+    pub fn recycled(self) -> Stacks {
         const KEEP_FRAMES: usize = 16;
         const KEEP_VALUES: usize = 256;
-        let GState { mut stack, mut frames, mut defers, .. } = self;
+        let Stacks { mut stack, mut frames, mut defers } = self;
         stack.clear();
         frames.clear();
         defers.clear();
@@ -182,7 +179,48 @@ impl GState {
         if defers.capacity() > KEEP_FRAMES {
             defers = Vec::new();
         }
-        GState { stack, frames, defers, ..GState::new() }
+        Stacks { stack, frames, defers }
+    }
+}
+
+/// A goroutine's first call: `func(args...)`.
+#[derive(Clone, Debug, Default)]
+pub struct Entry {
+    pub func: Value,
+    pub args: Vec<Value>,
+}
+
+impl GState {
+    pub fn new() -> GState {
+        GState { stack_size: INITIAL_STACK, ..GState::default() }
+    }
+
+    /// Empties this state in place as a dead goroutine's (`Vm::release`),
+    /// returning its stacks for reuse.
+    pub fn reset(&mut self) -> Stacks {
+        let stacks = Stacks {
+            stack: std::mem::take(&mut self.stack),
+            frames: std::mem::take(&mut self.frames),
+            defers: std::mem::take(&mut self.defers),
+        };
+        *self = GState::default();
+        stacks
+    }
+
+    /// Holds nothing: a fresh `GState::default()` or equivalent (no roots,
+    /// no pending work).
+    pub fn is_blank(&self) -> bool {
+        self.stack.capacity() == 0
+            && self.frames.capacity() == 0
+            && self.defers.capacity() == 0
+            && self.panics.capacity() == 0
+            && self.entry.is_none()
+            && self.pending_panic.is_none()
+            && self.resume_defers.is_none()
+            && self.stack_used == 0
+            && self.stack_size == 0
+            && self.stack_copies == 0
+            && !self.stack_grew
     }
 
     /// Every value this goroutine keeps alive (the collector's roots).

@@ -49,7 +49,7 @@ mod program;
 #[cfg(test)]
 mod tests;
 
-pub use frame::{DeferArgs, DeferRec, Entry, Frame, FrameKind, GState, INITIAL_STACK, MAX_STACK, PanicRec};
+pub use frame::{DeferArgs, DeferRec, Entry, Frame, FrameKind, GState, INITIAL_STACK, Stacks, MAX_STACK, PanicRec};
 pub use panic::{Bounds, bounds_message};
 pub use program::{AssertSite, Bytecode, Const, Function, NATIVE_FUNC_BIT, Native, NativeFn, ResultSlot, Throw};
 
@@ -206,10 +206,15 @@ pub struct Vm {
     cfg: VmConfig,
     /// Every goroutine's execution state, indexed by the handle `spawn`
     /// returned. A finished goroutine's slot may be reused by `spawn`.
-    pub gs: Vec<GState>,
+    /// Boxed so that `execute` swaps a pointer in and out of its slot
+    /// rather than moving the whole state twice per slice.
+    pub gs: Vec<Box<GState>>,
     free_gs: Vec<usize>,
-    /// Dead goroutines' emptied states, their memory kept for `spawn`.
-    spare: Vec<GState>,
+    /// Dead goroutines' stacks, their memory kept for `spawn`.
+    spare: Vec<Stacks>,
+    /// The empty state that stands in a goroutine's slot while it runs
+    /// (see [`Vm::execute`]); None while a nested `execute` holds it.
+    stand_in: Option<Box<GState>>,
     /// Virtual ns at the start of the current slice and `instructions`
     /// then (set by the process; natives read [`Vm::now_ns`]).
     pub clock: (u64, u64),
@@ -253,6 +258,7 @@ impl Vm {
             gs: Vec::new(),
             free_gs: Vec::new(),
             spare: Vec::new(),
+            stand_in: None,
             clock: (0, 0),
             log_std: None,
             out_marks: Vec::new(),
@@ -307,10 +313,10 @@ impl Vm {
         // No stacks yet: see `GState::entry`.
         let g = GState { entry: Some(Entry { func, args: args.to_vec() }), ..GState::new() };
         if let Some(i) = self.free_gs.pop() {
-            self.gs[i] = g;
+            *self.gs[i] = g;
             Ok(i)
         } else {
-            self.gs.push(g);
+            self.gs.push(Box::new(g));
             Ok(self.gs.len() - 1)
         }
     }
@@ -320,9 +326,7 @@ impl Vm {
     fn start(&mut self, g: &mut GState) -> Result<(), Stop> {
         let Some(e) = g.entry.take() else { return Ok(()) };
         if let Some(spare) = self.spare.pop() {
-            g.stack = spare.stack;
-            g.frames = spare.frames;
-            g.defers = spare.defers;
+            (g.stack, g.frames, g.defers) = (spare.stack, spare.frames, spare.defers);
         }
         g.stack.push(e.func);
         g.stack.extend_from_slice(&e.args);
@@ -350,18 +354,18 @@ impl Vm {
     /// its stacks go to the pool `spawn` takes from.
     pub fn release(&mut self, g: usize) {
         if let Some(s) = self.gs.get_mut(g) {
-            let state = std::mem::take(s);
+            let stacks = s.reset();
             self.free_gs.push(g);
-            self.pool(state);
+            self.pool(stacks);
         }
     }
 
     /// Keeps a dead goroutine's stacks for the next `spawn`, up to
     /// [`SPARE_STATES`] of them (Go keeps 64 dead Gs per P before moving
     /// them to the global list); the rest are freed.
-    fn pool(&mut self, g: GState) {
+    fn pool(&mut self, stacks: Stacks) {
         if self.spare.len() < SPARE_STATES {
-            self.spare.push(g.recycled());
+            self.spare.push(stacks.recycled());
         }
     }
 
@@ -396,7 +400,7 @@ impl Vm {
         // goroutines the roots are most of a collection's work.
         let mut work = Vec::with_capacity(self.globals.len() + self.consts.len() + 2 * self.gs.len());
         work.extend(self.globals.iter().chain(&self.consts).filter_map(|v| v.handle()));
-        for g in self.gs.iter().chain(current) {
+        for g in self.gs.iter().map(|g| &**g).chain(current) {
             g.push_root_handles(&mut work);
         }
         self.heap.collect_from(work)
@@ -488,9 +492,18 @@ impl Vm {
         let Some(slot) = self.gs.get_mut(g) else {
             return Stop::Fatal(Fatal { kind: FatalKind::Internal, message: "fatal error: no such goroutine\n".into(), trace: vec![] });
         };
-        let mut state = std::mem::take(slot);
+        // An empty state stands in the slot while the goroutine runs (it
+        // is a root through `execute_state`'s argument meanwhile).
+        let stand_in = self.stand_in.take().unwrap_or_default();
+        let mut state = std::mem::replace(slot, stand_in);
         let stop = self.execute_state(&mut state, budget);
-        self.gs[g] = state;
+        let mut stand_in = std::mem::replace(&mut self.gs[g], state);
+        if !stand_in.is_blank() {
+            // Written to while it stood in: whatever was written is dropped,
+            // as when the slot held a temporary.
+            *stand_in = GState::default();
+        }
+        self.stand_in = Some(stand_in);
         stop
     }
 

@@ -23,7 +23,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             // The running goroutine is not in vm.gs while it runs: lend
             // its roots to the collection.
             let holder = GState { stack: g.stack.clone(), frames: g.frames.clone(), defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
-            vm.gs.push(holder);
+            vm.gs.push(Box::new(holder));
             let at = vm.gs.len() - 1;
             vm.collect();
             vm.release(at);

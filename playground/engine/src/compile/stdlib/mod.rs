@@ -209,7 +209,7 @@ fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: us
     stack.extend_from_slice(args);
     PINNED.with(|p| stack.extend_from_slice(&p.borrow()));
     let holder = GState { stack, frames: g.frames.clone(), defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
-    vm.gs.push(holder);
+    vm.gs.push(Box::new(holder));
     let holder_idx = vm.gs.len() - 1;
     let mut targs = vec![f];
     targs.extend_from_slice(args);
