@@ -48,7 +48,7 @@ fn cli(args: &[String]) -> Result<u8, String> {
 
 fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
     // `run` shows output only: it does not keep the event stream.
-    let mut config = gmp_engine::RunConfig { record_events: trace, ..gmp_engine::RunConfig::default() };
+    let mut config = gmp_engine::RunConfig { record_events: trace, free_at_exit: false, ..gmp_engine::RunConfig::default() };
     let mut path = None;
     let mut show_leaks = false;
     let mut it = args.iter();
