@@ -514,8 +514,22 @@ impl Sched {
     /// (the stream, a snapshot, an invariant fault's message): `gmp run`
     /// keeps no events, and a payload with a `Vec` or a name costs an
     /// allocation per goroutine. Counted (for `max_events`) either way.
+    #[inline]
     pub(crate) fn emit_with(&mut self, build: impl FnOnce(&Sched) -> EventKind) {
         self.event_count += 1;
+        // `gmp run` emits several events per goroutine and reads none: all
+        // it pays is the count.
+        if self.config.check_invariants || self.config.record_events || self.config.record_snapshots {
+            self.keep_event(build);
+        }
+        if self.event_count >= self.config.max_events && self.ending.is_none() {
+            self.ending = Some(Ending::Limit(format!("more than {} events", self.config.max_events)));
+        }
+    }
+
+    /// The rest of [`Sched::emit_with`] when something reads the events.
+    #[inline(never)]
+    fn keep_event(&mut self, build: impl FnOnce(&Sched) -> EventKind) {
         let at = self.event_count - 1;
         let stride = (self.gs.len() / 1000).max(1);
         let violated = if self.config.check_invariants
@@ -538,9 +552,6 @@ impl Sched {
                 let snap = self.snapshot();
                 self.snapshots.push(snap);
             }
-        }
-        if self.event_count >= self.config.max_events && self.ending.is_none() {
-            self.ending = Some(Ending::Limit(format!("more than {} events", self.config.max_events)));
         }
     }
 
