@@ -53,6 +53,18 @@ impl GTable {
         self.rows.get_mut(i as usize).map(std::mem::take)
     }
 
+    /// Removes `goid`'s record; its VM state index, if it had one. The
+    /// row is emptied in place rather than moved out (an exit per
+    /// goroutine).
+    pub fn discard(&mut self, goid: &GoId) -> Option<usize> {
+        let i = self.index.remove(goid)?;
+        self.free.push(i);
+        let row = self.rows.get_mut(i as usize)?;
+        let vm = row.vm.take();
+        *row = GInfo::default();
+        vm
+    }
+
     pub fn len(&self) -> usize {
         self.index.len()
     }
@@ -79,5 +91,17 @@ mod tests {
         assert_eq!(t.get_mut(&8).map(|g| g.work_left), Some(2));
         assert_eq!(t.insert(8, GInfo::default()).map(|g| g.work_left), Some(2));
         assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn discard_frees_the_row() {
+        let mut t = GTable::default();
+        t.insert(7, GInfo { vm: Some(3), work_left: 1, ..GInfo::default() });
+        assert_eq!(t.discard(&7), Some(3));
+        assert!(t.get(&7).is_none());
+        assert_eq!(t.discard(&7), None);
+        t.insert(8, GInfo::default());
+        assert_eq!(t.rows.len(), 1, "the discarded row is reused");
+        assert_eq!(t.get(&8).map(|g| (g.vm, g.work_left)), Some((None, 0)));
     }
 }

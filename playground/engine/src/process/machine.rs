@@ -626,13 +626,10 @@ impl VmMachine {
 
     /// The goroutine is gone: free its VM state and queue entries.
     fn exited(&mut self, goid: GoId) {
-        if let Some(g) = self.gs.get_mut(&goid)
-            && let Some(i) = g.vm.take()
-        {
+        // A goroutine that exits is not parked, so it sits in no wait queue.
+        if let Some(i) = self.gs.discard(&goid) {
             self.vm.release(i);
         }
-        // A goroutine that exits is not parked, so it sits in no wait queue.
-        self.gs.remove(&goid);
     }
 }
 

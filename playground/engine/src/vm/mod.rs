@@ -311,11 +311,20 @@ impl Vm {
             return Err(Fatal { kind: FatalKind::Internal, message: "fatal error: cannot spawn a nil func\n".into(), trace: vec![] });
         }
         // No stacks yet: see `GState::entry`.
-        let g = GState { entry: Some(Entry { func, args: args.to_vec() }), ..GState::new() };
+        let entry = Some(Entry { func, args: args.to_vec() });
         if let Some(i) = self.free_gs.pop() {
-            *self.gs[i] = g;
+            let s = &mut self.gs[i];
+            if s.is_blank() {
+                // Released (`GState::reset`): only what `GState::new` and
+                // the entry set differs, no need to write the whole state.
+                s.stack_size = INITIAL_STACK;
+                s.entry = entry;
+            } else {
+                **s = GState { entry, ..GState::new() };
+            }
             Ok(i)
         } else {
+            let g = GState { entry, ..GState::new() };
             self.gs.push(Box::new(g));
             Ok(self.gs.len() - 1)
         }
@@ -755,7 +764,7 @@ impl Vm {
             let n = func.nresults as usize;
             if func.result_slots.len() == n {
                 g.stack.truncate(fr.base as usize + func.nlocals as usize);
-                for rs in func.result_slots.clone() {
+                for rs in func.result_slots.iter().copied() {
                     let slot = fr.base as usize + rs.local as usize;
                     let mut v = g.stack.get(slot).copied().unwrap_or_default();
                     if rs.boxed
@@ -773,9 +782,21 @@ impl Vm {
     /// pushed; false if it was a native that already ran.
     fn call_deferred(&mut self, g: &mut GState, prog: &Bytecode, d: DeferRec, kind: FrameKind) -> Result<bool, Flow> {
         let fpos = g.stack.len();
-        g.stack.push(d.func);
-        g.stack.extend_from_slice(&d.args);
-        let pushed = match self.call_value(g, prog, fpos, d.args.len(), kind, d.frame) {
+        let called = match d.func {
+            // A deferred native (`defer wg.Done()`, `defer mu.Unlock()`):
+            // its arguments go on the stack without the function value
+            // `call_value` would remove again.
+            Value::Func(f) if f & NATIVE_FUNC_BIT != 0 => {
+                g.stack.extend_from_slice(&d.args);
+                self.call_native(g, prog, f & !NATIVE_FUNC_BIT, d.args.len()).map(|()| false)
+            }
+            _ => {
+                g.stack.push(d.func);
+                g.stack.extend_from_slice(&d.args);
+                self.call_value(g, prog, fpos, d.args.len(), kind, d.frame)
+            }
+        };
+        let pushed = match called {
             Err(Flow::Stop(Stop::Syscall(sc))) => {
                 // A native that blocks or wakes (served by the process):
                 // carry on with the remaining defers when resumed.
