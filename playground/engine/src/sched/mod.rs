@@ -505,7 +505,9 @@ impl Sched {
 
     /// Records an event at the current time, right after the state change
     /// it describes; checks the invariants when configured to.
-    #[inline]
+    // Always inlined: the caller then sees that an event nobody keeps
+    // needs neither building nor dropping.
+    #[inline(always)]
     pub(crate) fn emit(&mut self, kind: EventKind) {
         self.emit_with(move |_| kind)
     }
@@ -514,7 +516,7 @@ impl Sched {
     /// (the stream, a snapshot, an invariant fault's message): `gmp run`
     /// keeps no events, and a payload with a `Vec` or a name costs an
     /// allocation per goroutine. Counted (for `max_events`) either way.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn emit_with(&mut self, build: impl FnOnce(&Sched) -> EventKind) {
         self.event_count += 1;
         // `gmp run` emits several events per goroutine and reads none: all
