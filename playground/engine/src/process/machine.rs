@@ -199,11 +199,18 @@ impl VmMachine {
     /// stream: an `Output` event per line of the program that wrote (the
     /// VM's `out_marks`); bytes written before any mark (a panic's text)
     /// are the runtime's.
+    #[inline]
     fn flush_output(&mut self) {
+        // Most slices print nothing: checked inline, at every call.
         if self.vm.stdout.is_empty() && self.vm.stderr.is_empty() {
             self.vm.out_marks.clear();
             return;
         }
+        self.move_output();
+    }
+
+    #[inline(never)]
+    fn move_output(&mut self) {
         let marks = std::mem::take(&mut self.vm.out_marks);
         for fd in [1u8, 2] {
             let buf = if fd == 1 { std::mem::take(&mut self.vm.stdout) } else { std::mem::take(&mut self.vm.stderr) };

@@ -2115,7 +2115,8 @@ impl Vm {
 
                     Op::Go(argc) => {
                         let at = g.stack.len().saturating_sub(argc as usize);
-                        let args: Vec<Value> = g.stack.drain(at..).collect();
+                        // `go f()` (no arguments) is the common form.
+                        let args = if at == g.stack.len() { Vec::new() } else { g.stack.split_off(at) };
                         let func = pop!();
                         save!();
                         return Stop::Syscall(Syscall::Go { func, args });
