@@ -179,7 +179,9 @@ impl VmMachine {
         // Its row in `gs` and its entry in the table's goid index.
         let mut n = std::mem::size_of::<GInfo>() + std::mem::size_of::<u32>() + Sched::bytes_per_g();
         if let Some(s) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)) {
-            n += std::mem::size_of::<vm::GState>()
+            // The slot's pointer and the boxed state (see `Vm::gs`).
+            n += std::mem::size_of::<Box<vm::GState>>()
+                + std::mem::size_of::<vm::GState>()
                 + s.frames.capacity() * std::mem::size_of::<vm::Frame>()
                 + s.stack.capacity() * std::mem::size_of::<Value>()
                 + s.defers.capacity() * std::mem::size_of::<vm::DeferRec>();
