@@ -254,6 +254,11 @@ impl Heap {
     }
 
     #[inline]
+    /// The Go size of object `h` in bytes (0 if it is free).
+    pub fn go_bytes_of(&self, h: Handle) -> u64 {
+        self.entries.get(h as usize).map_or(0, |e| e.go_bytes)
+    }
+
     pub fn get(&self, h: Handle) -> &Obj {
         match self.entries.get(h as usize) {
             Some(e) => &e.obj,

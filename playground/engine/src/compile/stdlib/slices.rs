@@ -291,8 +291,23 @@ fn bounds(vm: &mut Vm, text: String) -> Throw {
     }
 }
 
+/// The element size in bytes of the slices among `vals`, read off a
+/// backing array (its Go size over its capacity); 8 if none has one.
+fn elem_size(vm: &Vm, vals: &[Value]) -> u64 {
+    vals.iter()
+        .find_map(|v| match *v {
+            Value::Slice { obj, cap, .. } if cap > 0 => match vm.heap.get(obj) {
+                Obj::Slots(slots) if !slots.is_empty() => Some(vm.heap.go_bytes_of(obj) / slots.len() as u64),
+                Obj::ByteArr(..) => Some(1),
+                _ => None,
+            },
+            _ => None,
+        })
+        .unwrap_or(8)
+}
+
 /// `slices.Insert(s, i, vs...)`: in place when it fits the capacity, else
-/// a new array of exactly the needed length.
+/// a new array grown as Go's `append(s[:i], make(S, n+m-i)...)` grows it.
 fn insert(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
     let a = args(g, n);
     let s = a.first().copied().unwrap_or_default();
@@ -314,7 +329,8 @@ fn insert(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
         store_all(vm, out, vals)?;
         out
     } else {
-        fresh(vm, s, vals, len)?
+        let size = elem_size(vm, &[s, a.get(2).copied().unwrap_or_default()]);
+        fresh(vm, s, vals, crate::vm::grow_cap(cap, len, size).max(len))?
     };
     g.stack.push(v);
     Ok(())
