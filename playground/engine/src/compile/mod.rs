@@ -203,7 +203,7 @@ impl<'a> Compiler<'a> {
     /// Runtime types of stub packages that natives create values of
     /// (`*errors.errorString`, `*strconv.NumError`), with their methods.
     fn stub_runtime_types(&mut self) {
-        const WANTED: &[(&str, &str)] = &[("errors", "errorString"), ("strconv", "NumError"), ("strings", "Builder")];
+        const WANTED: &[(&str, &str)] = &[("errors", "errorString"), ("strconv", "NumError"), ("strings", "Builder"), ("sort", "reverse")];
         let mut invalid_run = 0;
         let mut i = 1u32;
         let mut named = Vec::new();

@@ -10,7 +10,7 @@
 //! consistent `less` and must tolerate anything from an inconsistent one.
 
 mod natives;
-pub(crate) use natives::{sort_func, sort_interface, sort_ordered, sort_slice};
+pub(crate) use natives::{is_sorted, reverse, reverse_call, sort_func, sort_interface, sort_ordered, sort_slice, typed_len, typed_less, typed_sort, typed_swap};
 
 /// What the algorithms sort: `sort.Interface` without `Len`. `E` is the
 /// way a call into Go can fail (a panic, a stopped program).

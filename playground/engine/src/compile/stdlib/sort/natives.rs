@@ -249,3 +249,142 @@ pub(crate) fn sort_ordered(vm: &mut Vm, g: &mut GState, argc: usize, kind: u8) -
     }
     Ok(())
 }
+
+/// `IntSlice`, `StringSlice`, `Float64Slice`: `Less` as their methods
+/// define it (for floats, a NaN is less than any number).
+fn typed_less_at(vm: &Vm, x: Elems, kind: u8, i: isize, j: isize) -> bool {
+    let (a, b) = (x.get(vm, i), x.get(vm, j));
+    match kind {
+        b's' => vm.heap.str_bytes(a) < vm.heap.str_bytes(b),
+        b'f' => {
+            let (a, b) = (a.float(), b.float());
+            a < b || (a.is_nan() && !b.is_nan())
+        }
+        _ => a.int() < b.int(),
+    }
+}
+
+/// `x.Len()` of a `sort.IntSlice` (or String/Float64).
+pub(crate) fn typed_len(_vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let n = Elems::of(a.first().copied().unwrap_or_default()).map_or(0, |x| x.n);
+    g.stack.push(Value::Int(n as i64));
+    Ok(())
+}
+
+/// `x.Less(i, j)`; indices out of range panic as `x[i]` does in Go.
+pub(crate) fn typed_less(vm: &mut Vm, g: &mut GState, argc: usize, kind: u8) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let x = Elems::of(a.first().copied().unwrap_or_default()).unwrap_or(Elems { obj: 0, off: 0, n: 0 });
+    let (i, j) = (a.get(1).map_or(0, |v| v.int()) as isize, a.get(2).map_or(0, |v| v.int()) as isize);
+    for k in [i, j] {
+        if x.at(k).is_none() {
+            return Err(index_out_of_range(vm, k, x.n));
+        }
+    }
+    g.stack.push(Value::Bool(typed_less_at(vm, x, kind, i, j)));
+    Ok(())
+}
+
+/// `x.Swap(i, j)`.
+pub(crate) fn typed_swap(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let x = Elems::of(a.first().copied().unwrap_or_default()).unwrap_or(Elems { obj: 0, off: 0, n: 0 });
+    let (i, j) = (a.get(1).map_or(0, |v| v.int()) as isize, a.get(2).map_or(0, |v| v.int()) as isize);
+    for k in [i, j] {
+        if x.at(k).is_none() {
+            return Err(index_out_of_range(vm, k, x.n));
+        }
+    }
+    x.swap(vm, i, j)
+}
+
+fn index_out_of_range(vm: &mut Vm, i: isize, n: isize) -> Throw {
+    let text = format!("runtime error: index out of range [{i}] with length {n}");
+    match crate::compile::stdlib::new_str(vm, text.as_bytes()).and_then(|s| crate::compile::stdlib::new_iface(vm, crate::rtype::T_RT_BOUNDS, s)) {
+        Ok(v) => Throw::Panic(v),
+        Err(e) => e,
+    }
+}
+
+/// `x.Sort()`: Go's `Sort(x)`, pdqsort over the type's own `Less` and
+/// `Swap`, run natively (they call no Go code).
+pub(crate) fn typed_sort(vm: &mut Vm, g: &mut GState, argc: usize, kind: u8) -> Result<(), Throw> {
+    struct Typed<'a> {
+        vm: &'a mut Vm,
+        x: Elems,
+        kind: u8,
+    }
+    impl Data for Typed<'_> {
+        type E = Throw;
+        fn less(&mut self, i: isize, j: isize) -> Result<bool, Throw> {
+            Ok(typed_less_at(self.vm, self.x, self.kind, i, j))
+        }
+        fn swap(&mut self, i: isize, j: isize) -> Result<(), Throw> {
+            self.x.swap(self.vm, i, j)
+        }
+    }
+    let a = args(g, argc);
+    let Some(x) = Elems::of(a.first().copied().unwrap_or_default()) else { return Ok(()) };
+    let n = x.n;
+    sort(&mut Typed { vm, x, kind }, n)
+}
+
+/// `sort.Reverse(data)`: a `*sort.reverse` holding `data`, whose `Less`
+/// asks `data.Less(j, i)`.
+pub(crate) fn reverse(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let data = a.first().copied().unwrap_or_default();
+    let h = vm.heap.alloc_slots(vec![data], 16).map_err(oom)?;
+    let tid = crate::compile::stdlib::type_named(vm, "*sort.reverse").unwrap_or(crate::rtype::T_ANY);
+    let v = crate::compile::stdlib::new_iface(vm, tid, Value::Ptr { obj: h, slot: crate::value::WHOLE })?;
+    g.stack.push(v);
+    Ok(())
+}
+
+/// `(*reverse).Len`, `Less` (arguments swapped) and `Swap`: the wrapped
+/// interface's methods, called as Go code.
+pub(crate) fn reverse_call(vm: &mut Vm, g: &mut GState, argc: usize, name: &str) -> Result<(), Throw> {
+    let (a, _pin) = pinned_args(g, argc);
+    let data = match a.first() {
+        Some(Value::Ptr { obj, .. }) => vm.heap.slots(*obj).first().copied().unwrap_or_default(),
+        _ => return Err(crate::compile::stdlib::atomic::nil_deref(vm)),
+    };
+    let Value::Iface { obj, .. } = data else { return Err(crate::compile::stdlib::atomic::nil_deref(vm)) };
+    let recv = vm.heap.cell(obj);
+    let Some(f) = method(vm, data, name) else { return Ok(()) };
+    let mut call = vec![recv];
+    match name {
+        "Less" => call.extend([a.get(2).copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default()]),
+        _ => call.extend(a.iter().skip(1).copied()),
+    }
+    let nres = usize::from(name != "Swap");
+    let r = call_go(vm, g, f, &call, nres)?;
+    g.stack.extend(r);
+    Ok(())
+}
+
+/// `sort.IsSorted(data)`: Go's loop from the end, `Less(i, i-1)`.
+pub(crate) fn is_sorted(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let (a, _pin) = pinned_args(g, argc);
+    let data = a.first().copied().unwrap_or_default();
+    let Value::Iface { obj, .. } = data else { return Err(crate::compile::stdlib::atomic::nil_deref(vm)) };
+    let recv = vm.heap.cell(obj);
+    let n = match method(vm, data, "Len") {
+        Some(f) => call_go(vm, g, f, &[recv], 1)?.first().map_or(0, |v| v.int()),
+        None => 0,
+    };
+    let less = method(vm, data, "Less");
+    let mut sorted = true;
+    let mut i = n - 1;
+    while i > 0 {
+        let Some(f) = less else { break };
+        if call_go(vm, g, f, &[recv, Value::Int(i), Value::Int(i - 1)], 1)?.first().is_some_and(|v| v.bool()) {
+            sorted = false;
+            break;
+        }
+        i -= 1;
+    }
+    g.stack.push(Value::Bool(sorted));
+    Ok(())
+}
