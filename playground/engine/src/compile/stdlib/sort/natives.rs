@@ -274,37 +274,35 @@ pub(crate) fn typed_len(_vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(),
 
 /// `x.Less(i, j)`; indices out of range panic as `x[i]` does in Go.
 pub(crate) fn typed_less(vm: &mut Vm, g: &mut GState, argc: usize, kind: u8) -> Result<(), Throw> {
-    let a = args(g, argc);
-    let x = Elems::of(a.first().copied().unwrap_or_default()).unwrap_or(Elems { obj: 0, off: 0, n: 0 });
-    let (i, j) = (a.get(1).map_or(0, |v| v.int()) as isize, a.get(2).map_or(0, |v| v.int()) as isize);
-    for k in [i, j] {
-        if x.at(k).is_none() {
-            return Err(index_out_of_range(vm, k, x.n));
-        }
-    }
+    let (x, i, j) = receiver_and_indices(vm, g, argc)?;
     g.stack.push(Value::Bool(typed_less_at(vm, x, kind, i, j)));
     Ok(())
 }
 
 /// `x.Swap(i, j)`.
 pub(crate) fn typed_swap(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let (x, i, j) = receiver_and_indices(vm, g, argc)?;
+    x.swap(vm, i, j)
+}
+
+/// The slice receiver of `Less`/`Swap` and its two indices, checked as
+/// Go's `x[i]` checks them.
+fn receiver_and_indices(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(Elems, isize, isize), Throw> {
     let a = args(g, argc);
     let x = Elems::of(a.first().copied().unwrap_or_default()).unwrap_or(Elems { obj: 0, off: 0, n: 0 });
     let (i, j) = (a.get(1).map_or(0, |v| v.int()) as isize, a.get(2).map_or(0, |v| v.int()) as isize);
     for k in [i, j] {
         if x.at(k).is_none() {
-            return Err(index_out_of_range(vm, k, x.n));
+            let text = format!("runtime error: index out of range [{k}] with length {}", x.n);
+            return Err(match crate::compile::stdlib::new_str(vm, text.as_bytes())
+                .and_then(|s| crate::compile::stdlib::new_iface(vm, crate::rtype::T_RT_BOUNDS, s))
+            {
+                Ok(v) => Throw::Panic(v),
+                Err(e) => e,
+            });
         }
     }
-    x.swap(vm, i, j)
-}
-
-fn index_out_of_range(vm: &mut Vm, i: isize, n: isize) -> Throw {
-    let text = format!("runtime error: index out of range [{i}] with length {n}");
-    match crate::compile::stdlib::new_str(vm, text.as_bytes()).and_then(|s| crate::compile::stdlib::new_iface(vm, crate::rtype::T_RT_BOUNDS, s)) {
-        Ok(v) => Throw::Panic(v),
-        Err(e) => e,
-    }
+    Ok((x, i, j))
 }
 
 /// `x.Sort()`: Go's `Sort(x)`, pdqsort over the type's own `Less` and
