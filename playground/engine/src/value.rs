@@ -162,3 +162,51 @@ mod tests {
         assert_eq!(IntKind::I32.wrap(-(i32::MIN as i64)), i32::MIN as i64);
     }
 }
+
+/// A few values held inline, more on the heap: a native's arguments, a
+/// deferred call's, `append`'s values. Nearly every such list is short,
+/// and the common case then allocates nothing.
+#[derive(Clone, Debug)]
+pub enum InlineValues<const N: usize> {
+    Inline([Value; N], u8),
+    Spilled(Vec<Value>),
+}
+
+impl<const N: usize> InlineValues<N> {
+    pub fn from_slice(vals: &[Value]) -> InlineValues<N> {
+        if vals.len() <= N && N <= u8::MAX as usize {
+            let mut a = [Value::Nil; N];
+            a[..vals.len()].copy_from_slice(vals);
+            InlineValues::Inline(a, vals.len() as u8)
+        } else {
+            InlineValues::Spilled(vals.to_vec())
+        }
+    }
+
+    /// Pops the top `n` values of `stack` (fewer if it is shorter).
+    pub fn pop_from(stack: &mut Vec<Value>, n: usize) -> InlineValues<N> {
+        let at = stack.len().saturating_sub(n);
+        let v = InlineValues::from_slice(&stack[at..]);
+        stack.truncate(at);
+        v
+    }
+}
+
+impl<const N: usize> std::ops::Deref for InlineValues<N> {
+    type Target = [Value];
+    fn deref(&self) -> &[Value] {
+        match self {
+            InlineValues::Inline(a, n) => &a[..*n as usize],
+            InlineValues::Spilled(v) => v,
+        }
+    }
+}
+
+impl<const N: usize> From<InlineValues<N>> for Vec<Value> {
+    fn from(v: InlineValues<N>) -> Vec<Value> {
+        match v {
+            InlineValues::Inline(a, n) => a[..n as usize].to_vec(),
+            InlineValues::Spilled(v) => v,
+        }
+    }
+}

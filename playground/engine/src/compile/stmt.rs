@@ -413,7 +413,6 @@ impl FnState {
         self.b.bind(end);
     }
 
-    #[allow(clippy::too_many_arguments)]
     /// Assigns the value on top of the stack to a range variable: a fresh
     /// per-iteration variable with `:=`, an existing place with `=`.
     fn assign_range_var<'a>(&mut self, c: &mut Compiler<'a>, e: &'a Expr, define: bool) {
@@ -431,6 +430,7 @@ impl FnState {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn range<'a>(&mut self, c: &mut Compiler<'a>, key: Option<&'a Expr>, value: Option<&'a Expr>, define: bool, x: &'a Expr, body: &'a ast::Block, sp: Span) {
         let label = self.pending_label.take();
         let xt = c.ty(x);
@@ -609,7 +609,6 @@ impl FnState {
     /// The head of a loop counting local `i` from 0 while below local `n`
     /// (ranging over an integer, a slice, an array): `i = 0`, then at `top`
     /// leave for `end` once `i >= n`, and assign `i` to the key if any.
-    #[allow(clippy::too_many_arguments)]
     fn index_loop_head<'a>(&mut self, c: &mut Compiler<'a>, [i, n]: [u16; 2], [top, end]: [Label; 2], key: Option<&'a Expr>, define: bool, sp: Span) {
         self.emit(Op::PushInt(0), sp);
         self.emit(Op::SetLocal(i), sp);

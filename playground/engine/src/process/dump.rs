@@ -85,13 +85,7 @@ fn frames_with_panics(m: &VmMachine, goid: GoId) -> String {
         if matches!(f.kind, FrameKind::PanicPrint(_)) {
             continue;
         }
-        let func = prog.funcs.get(f.func as usize);
-        let frame = TraceFrame {
-            func: func.map_or("?".into(), |x| x.name.clone()),
-            line: prog.line_of(f.func, f.ip.saturating_sub(1)),
-            has_args: func.is_some_and(|x| x.nparams > 0),
-        };
-        s.push_str(&frame.render(&prog.path));
+        s.push_str(&m.vm.trace_frame(f.func, f.ip).render(&prog.path));
         if matches!(f.kind, FrameKind::DeferredByPanic) {
             s.push_str("panic({0x0?, 0x0?})\n\t/usr/local/go-faketime/src/runtime/panic.go:860\n");
         }

@@ -61,32 +61,7 @@ pub struct DeferRec {
 /// A deferred call's arguments, inline up to two (`wg.Done()`,
 /// `mu.Unlock()`, `close(ch)` take their receiver or operand only), so
 /// that a `defer` allocates nothing.
-#[derive(Clone, Debug)]
-pub enum DeferArgs {
-    Inline([Value; 2], u8),
-    Spilled(Vec<Value>),
-}
-
-impl DeferArgs {
-    pub fn from_slice(args: &[Value]) -> DeferArgs {
-        match *args {
-            [] => DeferArgs::Inline([Value::Nil; 2], 0),
-            [a] => DeferArgs::Inline([a, Value::Nil], 1),
-            [a, b] => DeferArgs::Inline([a, b], 2),
-            _ => DeferArgs::Spilled(args.to_vec()),
-        }
-    }
-}
-
-impl std::ops::Deref for DeferArgs {
-    type Target = [Value];
-    fn deref(&self) -> &[Value] {
-        match self {
-            DeferArgs::Inline(a, n) => &a[..*n as usize],
-            DeferArgs::Spilled(v) => v,
-        }
-    }
-}
+pub type DeferArgs = crate::value::InlineValues<2>;
 
 /// An active panic (or `runtime.Goexit`).
 #[derive(Clone, Debug)]

@@ -428,20 +428,25 @@ impl Vm {
     pub fn traceback(&self, g: &GState) -> Vec<TraceFrame> {
         if let Some(f) = self.entry_func(g) {
             // Not started: the function it will run, at its first line.
-            let func = self.prog.funcs.get(f as usize);
-            let name = func.map_or("?".into(), |x| x.name.clone());
-            return vec![TraceFrame { func: name, line: self.prog.line_of(f, 0), has_args: func.is_some_and(|x| x.nparams > 0) }];
+            return vec![self.trace_frame(f, 0)];
         }
         g.frames
             .iter()
             .rev()
             .filter(|f| !matches!(f.kind, FrameKind::PanicPrint(_)))
-            .map(|f| TraceFrame {
-                func: self.prog.funcs.get(f.func as usize).map_or("?".into(), |x| x.name.clone()),
-                line: self.prog.line_of(f.func, f.ip.saturating_sub(1)),
-                has_args: self.prog.funcs.get(f.func as usize).is_some_and(|x| x.nparams > 0),
-            })
+            .map(|f| self.trace_frame(f.func, f.ip))
             .collect()
+    }
+
+    /// The traceback frame of function `func` stopped before instruction
+    /// `ip` (its line is the instruction just executed).
+    pub fn trace_frame(&self, func: u32, ip: u32) -> TraceFrame {
+        let fd = self.prog.funcs.get(func as usize);
+        TraceFrame {
+            func: fd.map_or("?".into(), |x| x.name.clone()),
+            line: self.prog.line_of(func, ip.saturating_sub(1)),
+            has_args: fd.is_some_and(|x| x.nparams > 0),
+        }
     }
 
     /// Go's `goroutine N [running]:` block for a traceback.
@@ -1590,22 +1595,10 @@ impl Vm {
                         }
                     }
                     Op::Append { elem, n } => {
-                        let at = g.stack.len().saturating_sub(n as usize);
                         // `append(s, x)` and its few-values kin need no Vec.
-                        let mut inline = [Value::Nil; 4];
-                        let spilled: Vec<Value>;
-                        let vals: &[Value] = if g.stack.len() - at <= inline.len() {
-                            let k = g.stack.len() - at;
-                            inline[..k].copy_from_slice(&g.stack[at..]);
-                            g.stack.truncate(at);
-                            &inline[..k]
-                        } else {
-                            spilled = g.stack.drain(at..).collect();
-                            &spilled
-                        };
+                        let vals = crate::value::InlineValues::<4>::pop_from(&mut g.stack, n as usize);
                         let s = pop!();
-                        // Keep the values rooted while growing allocates.
-                        match self.append(prog, elem, s, vals) {
+                        match self.append(prog, elem, s, &vals) {
                             Ok(v) => push!(v),
                             Err(f) => flow!(f),
                         }
@@ -2049,9 +2042,7 @@ impl Vm {
                     }
 
                     Op::Defer(argc) => {
-                        let at = g.stack.len().saturating_sub(argc as usize);
-                        let args = DeferArgs::from_slice(&g.stack[at..]);
-                        g.stack.truncate(at);
+                        let args = DeferArgs::pop_from(&mut g.stack, argc as usize);
                         let func = pop!();
                         g.push_defer(DeferRec { frame: fidx as u32, func, args });
                     }

@@ -329,45 +329,11 @@ pub fn native_var(name: &str) -> Option<&'static str> {
 // ---- helpers for natives ------------------------------------------------
 
 /// A native's arguments, popped off the goroutine's stack: inline up to
-/// [`Args::INLINE`] (nearly every native), so a call allocates nothing.
-pub(crate) struct Args {
-    inline: [Value; Args::INLINE],
-    len: usize,
-    spill: Vec<Value>,
-}
-
-impl Args {
-    const INLINE: usize = 6;
-
-    pub(crate) fn to_vec(&self) -> Vec<Value> {
-        (**self).to_vec()
-    }
-}
-
-impl From<Args> for Vec<Value> {
-    fn from(a: Args) -> Vec<Value> {
-        if a.len <= Args::INLINE { a.inline[..a.len].to_vec() } else { a.spill }
-    }
-}
-
-impl std::ops::Deref for Args {
-    type Target = [Value];
-    fn deref(&self) -> &[Value] {
-        if self.len <= Args::INLINE { &self.inline[..self.len] } else { &self.spill }
-    }
-}
+/// six (nearly every native), so a call allocates nothing.
+pub(crate) type Args = crate::value::InlineValues<6>;
 
 pub(crate) fn args(g: &mut GState, argc: usize) -> Args {
-    let at = g.stack.len().saturating_sub(argc);
-    let len = g.stack.len() - at;
-    let mut a = Args { inline: [Value::Nil; Args::INLINE], len, spill: Vec::new() };
-    if len <= Args::INLINE {
-        a.inline[..len].copy_from_slice(&g.stack[at..]);
-        g.stack.truncate(at);
-    } else {
-        a.spill = g.stack.drain(at..).collect();
-    }
-    a
+    Args::pop_from(&mut g.stack, argc)
 }
 
 /// The arguments, kept pinned while the native may run Go code.
