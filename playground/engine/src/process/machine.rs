@@ -158,6 +158,19 @@ impl VmMachine {
         self.note_gc(goid, true);
     }
 
+    /// The leak-detecting GC cycle Go's goroutineleak profile runs first:
+    /// the goroutines it finds leaked (remembered for later dumps).
+    fn leak_cycle(&mut self, sched: &Sched, goid: GoId) -> Vec<GoId> {
+        self.forced_gc(goid);
+        let found = leak::detect(self, sched, leak::Rules::GoProfile);
+        for g in &found {
+            if !self.leaked.contains(g) {
+                self.leaked.push(*g);
+            }
+        }
+        found
+    }
+
     /// Records event `kind`, caused by goroutine `goid` (None: by the
     /// runtime) at the instruction it executed last.
     pub fn note(&mut self, goid: Option<GoId>, kind: EventKind) {
@@ -220,11 +233,10 @@ impl VmMachine {
                 continue;
             }
             if self.record_events {
-                let mine: Vec<&vm::OutMark> = marks.iter().filter(|m| m.fd == fd && m.at < buf.len()).collect();
-                let mut cuts: Vec<(usize, Option<Span>)> = mine.iter().map(|m| (m.at, Some(m.span))).collect();
-                if cuts.first().is_none_or(|c| c.0 > 0) {
-                    cuts.insert(0, (0, None));
-                }
+                // Where this fd's text changes hands; bytes before the
+                // first mark are the runtime's (no position).
+                let mut cuts: Vec<(usize, Option<Span>)> = vec![(0, None)];
+                cuts.extend(marks.iter().filter(|m| m.fd == fd && m.at < buf.len()).map(|m| (m.at, Some(m.span))));
                 for (i, &(at, pos)) in cuts.iter().enumerate() {
                     let end = cuts.get(i + 1).map_or(buf.len(), |c| c.0);
                     if end > at {
@@ -451,14 +463,7 @@ impl VmMachine {
                 self.push(goid, &[v]);
             }
             id::PPROF_GOROUTINE_LEAK => {
-                // Go's profile runs a leak-detecting GC cycle first.
-                self.forced_gc(goid);
-                let found = leak::detect(self, sched, leak::Rules::GoProfile);
-                for g in &found {
-                    if !self.leaked.contains(g) {
-                        self.leaked.push(*g);
-                    }
-                }
+                let found = self.leak_cycle(sched, goid);
                 let text = dump::pprof_goroutine(self, sched, goid, a0.int(), true);
                 let v = self.string_value(&text);
                 self.push(goid, &[v]);
@@ -485,14 +490,7 @@ impl VmMachine {
                 let text = match name.as_str() {
                     "goroutine" => dump::pprof_goroutine(self, sched, goid, debug, false),
                     "goroutineleak" => {
-                        // Go's profile runs a leak-detecting GC cycle first.
-                        self.forced_gc(goid);
-                        let found = leak::detect(self, sched, leak::Rules::GoProfile);
-                        for g in &found {
-                            if !self.leaked.contains(g) {
-                                self.leaked.push(*g);
-                            }
-                        }
+                        let found = self.leak_cycle(sched, goid);
                         stop = Some(Stop::Gc { leaked: found });
                         dump::pprof_goroutine(self, sched, goid, debug, true)
                     }
