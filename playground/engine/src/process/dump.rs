@@ -111,14 +111,8 @@ pub fn dump_frames(m: &VmMachine, goid: GoId) -> String {
     let prog = m.vm.program();
     let path = &prog.path;
     let state = m.vm_of(goid).and_then(|i| m.vm.gs.get(i));
-    // Not started: waiting with its entry call, or at its entry frame's
-    // first instruction.
-    let unstarted = state.and_then(|s| match &s.frames[..] {
-        [] => m.vm.entry_func(s),
-        [f] if f.ip == 0 => Some(f.func),
-        _ => None,
-    });
-    if let Some(entry) = unstarted {
+    // Not started: still holding its entry call (see `GState::entry`).
+    if let Some(entry) = state.and_then(|s| m.vm.entry_func(s)) {
         let creator = m.gs.get(&goid).and_then(|g| g.creator.as_ref());
         if let Some(c) = creator
             && let Some(k) = c.wrap
