@@ -20,6 +20,13 @@
 
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: a run allocates and frees
+/// many small objects (closures, goroutine states, map slots), and
+/// glibc's malloc made a 100,000-goroutine program 15-30% slower
+/// (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]...";
 
 fn main() -> ExitCode {
