@@ -5,7 +5,7 @@
 //! they never block and only need Go's arithmetic (wrapping at the
 //! type's width) and Go's panics for `atomic.Value` misuse.
 
-use super::{args, new_iface, new_str, oom};
+use super::{args, new_iface, new_str, oom, take_args};
 use crate::value::{Handle, IntKind, Value, WHOLE};
 use crate::vm::{GState, NativeFn, Throw, Vm};
 
@@ -150,9 +150,10 @@ fn recv_obj(vm: &Vm, r: Value) -> Option<Handle> {
 
 /// A typed value's method: the receiver's field 0 is the word.
 fn on_field(vm: &mut Vm, g: &mut GState, n: usize, body: Body) -> Result<(), Throw> {
-    let a = args(g, n);
-    let Some(h) = recv_obj(vm, a.first().copied().unwrap_or_default()) else { return Err(nil_deref(vm)) };
-    body(vm, g, Value::Ptr { obj: h, slot: 0 }, a.get(1..).unwrap_or(&[]))
+    // A method has at most two operands (CompareAndSwap's old and new).
+    let a: [Value; 3] = take_args(g, n);
+    let Some(h) = recv_obj(vm, a[0]) else { return Err(nil_deref(vm)) };
+    body(vm, g, Value::Ptr { obj: h, slot: 0 }, a.get(1..n.min(3)).unwrap_or(&[]))
 }
 
 fn load(vm: &Vm, p: Value) -> Value {

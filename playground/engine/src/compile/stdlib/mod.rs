@@ -336,6 +336,20 @@ pub(crate) fn args(g: &mut GState, argc: usize) -> Args {
     Args::pop_from(&mut g.stack, argc)
 }
 
+/// The first `K` of a native's `argc` arguments (`Nil` past the end),
+/// popped with the rest: for the hot natives with a fixed arity, which
+/// need no [`Args`] list (a copy of a few values beats a call to memcpy).
+#[inline]
+pub(crate) fn take_args<const K: usize>(g: &mut GState, argc: usize) -> [Value; K] {
+    let at = g.stack.len().saturating_sub(argc);
+    let mut a = [Value::Nil; K];
+    for (i, v) in a.iter_mut().enumerate().take(argc) {
+        *v = g.stack.get(at + i).copied().unwrap_or_default();
+    }
+    g.stack.truncate(at);
+    a
+}
+
 /// The arguments, kept pinned while the native may run Go code.
 pub(crate) fn pinned_args(g: &mut GState, argc: usize) -> (Args, Pin) {
     let a = args(g, argc);

@@ -12,7 +12,7 @@
 //! keep Go's state word (or the Locker, for Cond) in field 0 and the
 //! process's entry id in field 1.
 
-use super::{args, new_iface, new_str, oom};
+use super::{args, new_iface, new_str, oom, take_args};
 use crate::heap::Obj;
 use crate::process::sys_sync::{id, obj_of};
 use crate::value::{Handle, Value};
@@ -30,8 +30,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "sync.(*RWMutex).TryLock" => |vm, g, n| sys1(vm, g, n, id::RW_TRYLOCK),
         "sync.(*RWMutex).TryRLock" => |vm, g, n| sys1(vm, g, n, id::RW_TRYRLOCK),
         "sync.(*WaitGroup).Add" => |vm, g, n| {
-            let a = args(g, n);
-            wg_add(vm, a.first().copied().unwrap_or_default(), a.get(1).map_or(0, |v| v.int()))
+            let [recv, delta] = take_args(g, n);
+            wg_add(vm, recv, delta.int())
         },
         "sync.(*WaitGroup).Done" => wg_done,
         "sync.(*WaitGroup).Wait" => wg_wait,
@@ -171,8 +171,7 @@ const MUTEX_LOCKED: i64 = 1;
 const MUTEX_STARVING: i64 = 4;
 
 fn mutex_lock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
-    let recv = a.first().copied().unwrap_or_default();
+    let [recv] = take_args(g, argc);
     let h = obj(vm, recv)?;
     if get(vm, h) == 0 {
         return set(vm, h, MUTEX_LOCKED);
@@ -181,8 +180,7 @@ fn mutex_lock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 }
 
 fn mutex_unlock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
-    let recv = a.first().copied().unwrap_or_default();
+    let [recv] = take_args(g, argc);
     let h = obj(vm, recv)?;
     if get(vm, h) == MUTEX_LOCKED {
         return set(vm, h, 0);
@@ -232,13 +230,12 @@ fn wg_add(vm: &mut Vm, recv: Value, delta: i64) -> Result<(), Throw> {
 }
 
 fn wg_done(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
-    wg_add(vm, a.first().copied().unwrap_or_default(), -1)
+    let [recv] = take_args(g, argc);
+    wg_add(vm, recv, -1)
 }
 
 fn wg_wait(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
-    let recv = a.first().copied().unwrap_or_default();
+    let [recv] = take_args(g, argc);
     let h = obj(vm, recv)?;
     if get(vm, h) >> 32 == 0 {
         return Ok(());
