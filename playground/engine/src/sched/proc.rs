@@ -160,8 +160,12 @@ impl Sched {
             // The G stopped at the operation: its position is the operation's.
             let g = self.ms[m as usize].curg;
             self.pos = g.and_then(|g| self.position_of(g, machine));
+            let exits = matches!(stop, Stop::Return | Stop::Goexit);
             self.apply_stop(p, m, stop, machine);
             self.pos = None;
+            if exits {
+                self.schedule_after_exit(p, m, machine);
+            }
             return;
         }
         match self.ms[m as usize].curg {
@@ -198,7 +202,12 @@ impl Sched {
                 } else if r.used_ns == 0 {
                     // An operation at this instant: this P's clock is the
                     // earliest, so applying it now keeps causality exact.
+                    let exits = matches!(r.stop, Stop::Return | Stop::Goexit);
                     self.apply_stop(p, m, r.stop, machine);
+                    if exits {
+                        self.pos = None;
+                        self.schedule_after_exit(p, m, machine);
+                    }
                 } else {
                     // Work then an operation in one call: the operation is
                     // applied when the work is done (see Machine::run).
@@ -209,6 +218,25 @@ impl Sched {
                 self.pos = None;
             }
             None => self.schedule(p, m, machine),
+        }
+    }
+
+    /// `goexit0` ends in `schedule`, as Go's does. The main loop would
+    /// come back to this P at once (an exit moves no other actor and
+    /// leaves this P's clock where it was, the earliest), so it schedules
+    /// here unless the exit changed more: the process ended, or a locked
+    /// M died and gave its P away.
+    fn schedule_after_exit(&mut self, p: u32, m: MIdx, machine: &mut dyn Machine) {
+        let pp = &self.ps[p as usize];
+        if self.ending.is_none()
+            && self.fault.is_none()
+            && pp.status == PStatus::Running
+            && pp.m == Some(m)
+            && pp.pending.is_none()
+            && self.ms[m as usize].curg.is_none()
+            && !self.ms[m as usize].dead
+        {
+            self.schedule(p, m, machine);
         }
     }
 
