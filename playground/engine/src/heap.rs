@@ -271,6 +271,18 @@ impl Heap {
         self.entries.get_mut(h as usize).map(|e| &mut e.obj)
     }
 
+    /// Slot `i` of a struct, array or backing store (or a cell's value),
+    /// to read or overwrite a scalar in place: what the hot natives
+    /// (WaitGroup, atomics) need, without [`Heap::store_slot`]'s cases.
+    #[inline]
+    pub fn scalar_slot_mut(&mut self, h: Handle, i: usize) -> Option<&mut Value> {
+        match self.entries.get_mut(h as usize).map(|e| &mut e.obj) {
+            Some(Obj::Slots(v)) => v.get_mut(i),
+            Some(Obj::Cell(v)) if i == 0 => Some(v),
+            _ => None,
+        }
+    }
+
     /// The slots of a struct/array/backing store (empty for anything else).
     #[inline]
     pub fn slots(&self, h: Handle) -> &[Value] {

@@ -167,7 +167,10 @@ fn store(vm: &mut Vm, p: Value, v: Value) -> Result<(), Throw> {
     if let Value::Ptr { obj, slot } = p
         && slot != WHOLE
     {
-        vm.heap.store_slot(obj, slot as usize, v).map_err(oom)?;
+        match vm.heap.scalar_slot_mut(obj, slot as usize) {
+            Some(s) if !matches!(v, Value::Agg(_)) => *s = v,
+            _ => vm.heap.store_slot(obj, slot as usize, v).map_err(oom)?,
+        }
     }
     Ok(())
 }
