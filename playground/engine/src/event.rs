@@ -10,7 +10,7 @@
 
 use crate::sched::{GStatus, GoId, WaitReason};
 use crate::span::Span;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// One thing that happened in a run, at a virtual time.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,7 +83,7 @@ pub enum EventKind {
         parent: GoId,
         child: GoId,
         p: u32,
-        func: Arc<str>,
+        func: Rc<str>,
         pos: Span,
         reused: bool,
     },

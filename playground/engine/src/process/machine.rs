@@ -30,19 +30,19 @@ use crate::span::Span;
 use crate::value::{Handle, Value};
 use crate::vm::{self, Syscall, Vm};
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// Virtual nanoseconds per bytecode instruction.
 pub const NS_PER_INSTR: u64 = 1;
 
 /// A `go` statement's function name, line and position.
-type GoSite = (Arc<str>, u32, Span);
+type GoSite = (Rc<str>, u32, Span);
 
 /// Who started a goroutine: `created by <func> in goroutine <goid>` at `line`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Creator {
     /// Shared by every goroutine the same function starts.
-    pub func: Arc<str>,
+    pub func: Rc<str>,
     pub goid: GoId,
     pub line: u32,
     /// Go's compiler wraps a `go` statement with arguments in a closure
@@ -101,7 +101,7 @@ pub struct VmMachine {
     /// `runtime.main` does).
     pub main_steps: std::collections::VecDeque<u32>,
     /// Function names by index, shared (creators of many goroutines).
-    names: HashMap<u32, Arc<str>>,
+    names: HashMap<u32, Rc<str>>,
     /// The last `go` statement's (function, instruction) and what `site`
     /// found for it: a loop starting goroutines asks again and again.
     last_site: Option<((u32, u32), GoSite)>,
@@ -275,20 +275,20 @@ impl VmMachine {
     }
 
     /// The name of the function a `go` statement starts.
-    fn func_name(&mut self, f: Value) -> Arc<str> {
+    fn func_name(&mut self, f: Value) -> Rc<str> {
         let prog = self.vm.program().clone();
         let fi = match f {
             Value::Func(i) if i & vm::NATIVE_FUNC_BIT != 0 => {
-                return Arc::from(prog.natives.get((i & !vm::NATIVE_FUNC_BIT) as usize).map_or("?", |n| n.name.as_str()));
+                return Rc::from(prog.natives.get((i & !vm::NATIVE_FUNC_BIT) as usize).map_or("?", |n| n.name.as_str()));
             }
             Value::Func(i) => i,
             Value::Closure(h) => match self.vm.heap.get(h) {
                 Obj::Closure { func, .. } => *func,
-                _ => return Arc::from("?"),
+                _ => return Rc::from("?"),
             },
-            _ => return Arc::from("?"),
+            _ => return Rc::from("?"),
         };
-        self.names.entry(fi).or_insert_with(|| Arc::from(prog.funcs.get(fi as usize).map_or("?", |x| x.name.as_str()))).clone()
+        self.names.entry(fi).or_insert_with(|| Rc::from(prog.funcs.get(fi as usize).map_or("?", |x| x.name.as_str()))).clone()
     }
 
     /// The function and position of the instruction goroutine `goid` last
@@ -306,7 +306,7 @@ impl VmMachine {
     fn site(&mut self, goid: GoId) -> GoSite {
         let prog = self.vm.program().clone();
         let Some(f) = self.vm_of(goid).and_then(|i| self.vm.gs.get(i)).and_then(|s| s.frames.last()) else {
-            return (Arc::from("?"), 0, Span::default());
+            return (Rc::from("?"), 0, Span::default());
         };
         let (fi, ip) = (f.func, f.ip.saturating_sub(1));
         if let Some((at, site)) = &self.last_site
@@ -318,7 +318,7 @@ impl VmMachine {
         let name = self
             .names
             .entry(fi)
-            .or_insert_with(|| Arc::from(prog.funcs.get(fi as usize).map_or("?", |fd| fd.name.as_str())))
+            .or_insert_with(|| Rc::from(prog.funcs.get(fi as usize).map_or("?", |fd| fd.name.as_str())))
             .clone();
         let line = prog.line_of(fi, ip);
         self.last_site = Some(((fi, ip), (name.clone(), line, span)));

@@ -26,7 +26,7 @@ use crate::span::Span;
 use crate::value::{Handle, Value};
 use crate::vm::Syscall;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// Sys ids (in `sys_sync`'s range).
 pub mod id {
@@ -184,7 +184,7 @@ fn cancel(m: &mut VmMachine, n: u64, err: Value, cause: Value, spawner: GoId) ->
             }
         }
         if func != Value::Nil {
-            let creator = Creator { func: Arc::from("context.(*afterFuncCtx).cancel"), goid: spawner, line: 0, wrap: None };
+            let creator = Creator { func: Rc::from("context.(*afterFuncCtx).cancel"), goid: spawner, line: 0, wrap: None };
             m.sync.spawn_queue.push_back((func, Vec::new(), creator));
         }
         if let Some(p) = parent

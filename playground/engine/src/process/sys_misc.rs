@@ -263,9 +263,9 @@ fn next_step(m: &mut VmMachine, goid: GoId) -> Option<Stop> {
             }
             SigStep::Go { func, args, creator } => match m.vm.program().funcs.iter().position(|f| f.name == func) {
                 Some(f) => {
-                    let creator = super::machine::Creator { func: std::sync::Arc::from(creator), goid, line: 0, wrap: None };
+                    let creator = super::machine::Creator { func: std::rc::Rc::from(creator), goid, line: 0, wrap: None };
                     m.spawning = Some((Value::Func(f as u32), args, creator));
-                    Some(Stop::Newproc { func: std::sync::Arc::from(func), pos: crate::span::Span::default() })
+                    Some(Stop::Newproc { func: std::rc::Rc::from(func), pos: crate::span::Span::default() })
                 }
                 None => None,
             },
@@ -449,7 +449,7 @@ pub fn timer_fired(m: &mut VmMachine, id: u64) -> Option<Vec<crate::sched::Timer
             // started so that a machine call applies the exit even when
             // every goroutine is blocked.
             m.die(crash::Crash { text: String::new(), exit_code: code, goid: 1, kind: crash::CrashKind::Fatal });
-            vec![TimerAction::Go { func: std::sync::Arc::from("os/signal.loop"), pos: crate::span::Span::default(), parent: 1 }]
+            vec![TimerAction::Go { func: std::rc::Rc::from("os/signal.loop"), pos: crate::span::Span::default(), parent: 1 }]
         }
         _ => Vec::new(),
     })

@@ -47,7 +47,7 @@ use crate::span::Span;
 use crate::value::{Handle, Value, WHOLE};
 use crate::vm::{Bytecode, Function, NativeFn, Syscall};
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// Sys ids of this range. Arguments bottom of stack first; `->` results.
 pub mod id {
@@ -427,9 +427,9 @@ fn dispatch_other(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: 
                 let c = crash::internal("sync.(*WaitGroup).Go: wrapper missing");
                 return Some(m.die(c));
             };
-            let creator = Creator { func: Arc::from("sync.(*WaitGroup).Go"), goid, line: 0, wrap: None };
+            let creator = Creator { func: Rc::from("sync.(*WaitGroup).Go"), goid, line: 0, wrap: None };
             m.spawning = Some((Value::Func(f), args.to_vec(), creator));
-            Some(Stop::Newproc { func: Arc::from(WG_GO_FUNC), pos: Span::default() })
+            Some(Stop::Newproc { func: Rc::from(WG_GO_FUNC), pos: Span::default() })
         }
         _ => {
             let c = crash::internal(&format!("unknown runtime operation {sid}"));

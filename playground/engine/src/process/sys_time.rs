@@ -29,7 +29,7 @@ use crate::sched::{GoId, Sched, Stop, TimerAction};
 use crate::span::Span;
 use crate::value::{Value, WHOLE};
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// Sys ids (in `sys_sync`'s range). `d` is a Duration in ns.
 pub mod id {
@@ -262,7 +262,7 @@ pub fn timer_fired(m: &mut VmMachine, id: u64, now: u64) -> Vec<TimerAction> {
     }
     if func != Value::Nil {
         let name = func_name(m, func);
-        m.spawning = Some((func, Vec::new(), Creator { func: Arc::from("time.goFunc"), goid: 0, line: 0, wrap: None }));
+        m.spawning = Some((func, Vec::new(), Creator { func: Rc::from("time.goFunc"), goid: 0, line: 0, wrap: None }));
         actions.push(TimerAction::Go { func: name, pos: Span::default(), parent: 0 });
     } else if let Value::Chan(h) = chan {
         // Send without blocking: to a waiting receiver, else into the
@@ -296,17 +296,17 @@ pub fn timer_fired(m: &mut VmMachine, id: u64, now: u64) -> Vec<TimerAction> {
 }
 
 /// The name of the function a Func or closure value runs.
-pub(super) fn func_name(m: &VmMachine, f: Value) -> Arc<str> {
+pub(super) fn func_name(m: &VmMachine, f: Value) -> Rc<str> {
     let prog = m.vm.program();
     let fi = match f {
         Value::Func(i) => i,
         Value::Closure(h) => match m.vm.heap.get(h) {
             Obj::Closure { func, .. } => *func,
-            _ => return Arc::from("?"),
+            _ => return Rc::from("?"),
         },
-        _ => return Arc::from("?"),
+        _ => return Rc::from("?"),
     };
-    Arc::from(prog.funcs.get(fi as usize).map_or("?", |x| x.name.as_str()))
+    Rc::from(prog.funcs.get(fi as usize).map_or("?", |x| x.name.as_str()))
 }
 
 /// The Time value of virtual instant `when`.

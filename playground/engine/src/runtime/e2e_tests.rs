@@ -13,7 +13,7 @@ use crate::event::EventKind;
 use crate::sched::{Config, Ending, GoId, Machine, RunResult, Sched, Stop, TimerAction};
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::Arc;
+use std::rc::Rc;
 
 #[derive(Clone, Debug)]
 enum Op {
@@ -311,7 +311,7 @@ impl Machine for Glue {
                 }
                 Op::Go(n) => {
                     self.spawning = n;
-                    Stop::Newproc { func: Arc::from(format!("main.g{n}")), pos: Span::default() }
+                    Stop::Newproc { func: Rc::from(format!("main.g{n}")), pos: Span::default() }
                 }
                 Op::Sleep(d) => Stop::Sleep { duration_ns: d },
                 Op::Recv => match self.chans.chanrecv(g, Some(0), true) {
@@ -401,7 +401,7 @@ impl Machine for Glue {
             // time.AfterFunc runs f in a new goroutine (time.goFunc).
             self.spawning = DEADLINE_SCRIPT;
             self.spawning_ctx = Some(c);
-            return vec![TimerAction::Go { func: Arc::from("time.goFunc"), pos: Span::default(), parent: 1 }];
+            return vec![TimerAction::Go { func: Rc::from("time.goFunc"), pos: Span::default(), parent: 1 }];
         }
         match f.wake {
             Some(w) => {

@@ -79,7 +79,7 @@ use crate::span::Span;
 use std::collections::{VecDeque};
 use rustc_hash::FxHashMap as HashMap;
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// What a G did at the end of a [`Machine::run`] call.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,7 +97,7 @@ pub enum Stop {
     /// creates the G and reports its goid via [`Machine::newproc`]; the
     /// current G keeps running.
     Newproc {
-        func: Arc<str>,
+        func: Rc<str>,
         pos: Span,
     },
     /// Enter a blocking syscall that returns after `duration_ns`.
@@ -156,7 +156,7 @@ pub enum TimerAction {
     /// Make this parked G runnable (e.g. a receiver on `time.After`'s channel).
     Ready(GoId),
     /// Start a goroutine (`time.AfterFunc`); `parent` is named as its creator.
-    Go { func: Arc<str>, pos: Span, parent: GoId },
+    Go { func: Rc<str>, pos: Span, parent: GoId },
     /// Arm the same timer again to fire at `when` (a ticker's next tick).
     Rearm { id: u64, when: u64 },
 }
@@ -344,11 +344,11 @@ pub struct Sched {
     /// Goid -> G slot of every G not reused since (dead ones included).
     pub goid_index: GoidMap,
     /// Function names, interned.
-    pub funcs: Vec<Arc<str>>,
-    func_index: HashMap<Arc<str>, u32>,
+    pub funcs: Vec<Rc<str>>,
+    func_index: HashMap<Rc<str>, u32>,
     /// The name interned last: a loop of `go` statements passes the same
-    /// `Arc` each time, found without hashing the text.
-    last_interned: Option<(Arc<str>, u32)>,
+    /// `Rc` each time, found without hashing the text.
+    last_interned: Option<(Rc<str>, u32)>,
     /// Non-dead Gs (`runtime.NumGoroutine`).
     pub ngoroutines: u32,
     /// The global virtual clock: the time of the current action.
@@ -422,7 +422,7 @@ impl Sched {
         }
         let m0 = s.newm();
         s.acquirep(m0, 0);
-        let main = s.newproc1(0, Arc::from("main.main"), Span::default(), 0);
+        let main = s.newproc1(0, Rc::from("main.main"), Span::default(), 0);
         s.runqput(0, main, true, PutCause::Newproc);
         s.execute_main(main);
         // What runtime.main leaves behind when main.main starts, as Go
@@ -450,7 +450,7 @@ impl Sched {
     /// runnext like any `go`): when it first runs it parks with `reason`
     /// and stays parked; NumGoroutine and checkdead ignore it.
     fn system_goroutine(&mut self, func: &str, reason: WaitReason) {
-        let g = self.newproc1(1, Arc::from(func), Span::default(), 0);
+        let g = self.newproc1(1, Rc::from(func), Span::default(), 0);
         self.gs[g as usize].system = true;
         self.system_park.insert(g, reason);
         self.runqput(0, g, true, PutCause::Newproc);
@@ -480,9 +480,9 @@ impl Sched {
         self.funcs.get(g.start_fn as usize).map(|s| &**s).unwrap_or("?")
     }
 
-    pub(crate) fn intern(&mut self, f: &Arc<str>) -> u32 {
+    pub(crate) fn intern(&mut self, f: &Rc<str>) -> u32 {
         if let Some((last, i)) = &self.last_interned
-            && Arc::ptr_eq(last, f)
+            && Rc::ptr_eq(last, f)
         {
             return *i;
         }

@@ -12,7 +12,7 @@ use super::time::{self, Timer, TimerWhat};
 use super::{Ending, Machine, Sched, Stop, TimerAction, WaitReason};
 use crate::event::{EventKind, PutCause, QueueSlot, TimerTarget};
 use crate::span::Span;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// Go's `_GoidCacheBatch`: a P reserves goids 16 at a time.
 const GOID_CACHE_BATCH: u64 = 16;
@@ -499,7 +499,7 @@ impl Sched {
     /// `newproc1`: a G for `func`, reusing a dead one when the free list
     /// has one (`gfget`), with the next goid from P `p`'s cache. It stays
     /// `_Gdead` until the caller's runqput makes it runnable.
-    pub(crate) fn newproc1(&mut self, parent: GoId, func: Arc<str>, pos: Span, p: u32) -> GIdx {
+    pub(crate) fn newproc1(&mut self, parent: GoId, func: Rc<str>, pos: Span, p: u32) -> GIdx {
         let pi = p as usize;
         if self.ps[pi].goidcache == self.ps[pi].goidcacheend {
             self.goidgen += GOID_CACHE_BATCH;

@@ -9,7 +9,7 @@ use super::{Sched, WaitReason};
 use crate::event::{Event, EventKind, QueueSlot, TimerTarget};
 use crate::span::Span;
 use std::collections::{BTreeMap, VecDeque};
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// A goroutine as seen from outside.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub struct MSnap {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GMeta {
     pub parent: GoId,
-    pub func: Arc<str>,
+    pub func: Rc<str>,
     pub pos: Span,
 }
 
@@ -425,7 +425,7 @@ impl Sched {
                     g.goid,
                     GMeta {
                         parent: g.parent_goid,
-                        func: self.funcs.get(g.start_fn as usize).cloned().unwrap_or_else(|| Arc::from("?")),
+                        func: self.funcs.get(g.start_fn as usize).cloned().unwrap_or_else(|| Rc::from("?")),
                         pos: g.gopc,
                     },
                 )

@@ -10,7 +10,7 @@ use crate::span::Span;
 use std::collections::{VecDeque};
 use rustc_hash::FxHashMap as HashMap;
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// One scripted action.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -153,7 +153,7 @@ impl Machine for ScriptMachine {
                 Step::Go(n) => {
                     run.pc += 1;
                     self.spawning = Some(n);
-                    Stop::Newproc { func: Arc::from(format!("main.script{n}")), pos: Span::new(n, n + 1) }
+                    Stop::Newproc { func: Rc::from(format!("main.script{n}")), pos: Span::new(n, n + 1) }
                 }
                 Step::Park(reason, s) => {
                     run.pc += 1;
@@ -261,7 +261,7 @@ impl Machine for ScriptMachine {
             }
             Some(Job::Start(n, parent)) => {
                 self.spawning = Some(n);
-                vec![TimerAction::Go { func: Arc::from("time.goFunc"), pos: Span::default(), parent }]
+                vec![TimerAction::Go { func: Rc::from("time.goFunc"), pos: Span::default(), parent }]
             }
             None => vec![],
         }
