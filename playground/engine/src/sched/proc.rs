@@ -159,7 +159,7 @@ impl Sched {
         if let Some(stop) = self.ps[pi].pending.take() {
             // The G stopped at the operation: its position is the operation's.
             let g = self.ms[m as usize].curg;
-            self.pos = g.and_then(|g| self.position_of(g, machine));
+            self.set_pos_of(g, machine);
             let exits = matches!(stop, Stop::Return | Stop::Goexit);
             self.apply_stop(p, m, stop, machine);
             self.pos = None;
@@ -194,7 +194,7 @@ impl Sched {
                     self.pos = pos;
                     self.emit(kind);
                 }
-                self.pos = self.position_of(g, machine);
+                self.set_pos_of(Some(g), machine);
                 if r.stop == Stop::Continue {
                     // A G that keeps running must make progress in virtual time.
                     let used = r.used_ns.max(1) + self.work_jitter(r.used_ns);
@@ -246,6 +246,16 @@ impl Sched {
             return None;
         }
         machine.position(self.gs.get(g as usize)?.goid)
+    }
+
+    /// Sets the position later events carry to G `g`'s. When nothing
+    /// records events it stays `None`, untouched: writing a fresh `None`
+    /// on every step stalled the CPU (a narrow store read back wide).
+    #[inline]
+    fn set_pos_of(&mut self, g: Option<GIdx>, machine: &dyn Machine) {
+        if self.config.record_events {
+            self.pos = g.and_then(|g| self.position_of(g, machine));
+        }
     }
 
     /// `runtime.GOMAXPROCS(n)` from the G on M `m`, P `p`: stop the world
@@ -632,7 +642,7 @@ impl Sched {
                     self.resetspinning(m);
                 }
                 // Execute is stamped with where the G resumes.
-                self.pos = self.position_of(g, machine);
+                self.set_pos_of(Some(g), machine);
                 match self.gs[g as usize].lockedm {
                     Some(m2) if m2 != m => self.startlockedm(p, m, m2, g, from, inherit),
                     _ => self.execute(p, m, g, from, inherit),
