@@ -165,7 +165,10 @@ pub struct Finalizer {
 impl Heap {
     pub fn new(budget: u64) -> Heap {
         let mut h = Heap {
-            entries: Vec::new(),
+            // Room for the objects the first collection's trigger allows:
+            // a run that allocates steadily would otherwise copy the table
+            // at each doubling (untouched capacity costs no memory).
+            entries: Vec::with_capacity((MIN_GC_TRIGGER.min(budget) / (OBJ_OVERHEAD + VALUE_BYTES)) as usize),
             free: Vec::new(),
             host_bytes: 0,
             go_bytes: 0,
