@@ -58,11 +58,43 @@ pub mod kind {
     pub const SIGNAL: i64 = 7;
 }
 
+/// The runtime type of every context: its methods are the natives below.
+/// A context's type name as `%T` shows it is Go's, by kind
+/// ([`type_name`]): each is a type of its own over the same methods.
 pub const CTX_TYPE: &str = "*context.ctx";
 
-/// The scratch globals caching `context.Canceled` / `DeadlineExceeded`.
+/// Go's type for a context of kind `k` (slot KIND), as `%T` prints it.
+pub fn type_name(k: i64) -> &'static str {
+    match k {
+        kind::BACKGROUND => "context.backgroundCtx",
+        kind::TODO => "context.todoCtx",
+        kind::DEADLINE => "*context.timerCtx",
+        kind::VALUE => "*context.valueCtx",
+        kind::WITHOUT_CANCEL => "context.withoutCancelCtx",
+        kind::AFTER_FUNC => "*context.afterFuncCtx",
+        kind::SIGNAL => "*signal.signalCtx",
+        _ => "*context.cancelCtx",
+    }
+}
+
+const KINDS: [i64; 8] = [
+    kind::BACKGROUND,
+    kind::TODO,
+    kind::CANCEL,
+    kind::DEADLINE,
+    kind::VALUE,
+    kind::WITHOUT_CANCEL,
+    kind::AFTER_FUNC,
+    kind::SIGNAL,
+];
+
+/// The scratch globals caching `context.Canceled` / `DeadlineExceeded`,
+/// and the Background and TODO contexts (each is one value in Go, so
+/// `context.Background() == context.Background()`).
 const SCRATCH_CANCELED: usize = 6;
 const SCRATCH_DEADLINE: usize = 7;
+const SCRATCH_BACKGROUND: usize = 10;
+const SCRATCH_TODO: usize = 11;
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
@@ -188,20 +220,24 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
 /// Adds the runtime type `*context.ctx` with its methods, so a context
 /// made by a native satisfies `context.Context` (and `fmt.Stringer`).
 pub fn add_runtime_types(bc: &mut Bytecode) {
-    if bc.types.iter().any(|t| t.name == CTX_TYPE) {
+    if bc.types.iter().any(|t| t.name.as_str() == CTX_TYPE) {
         return;
     }
     let st = bc.add_type(TypeDesc::new("context.ctx", Kind::Struct(vec![crate::rtype::T_ANY; slot::N]), false, 80));
-    let mut pt = TypeDesc::new(CTX_TYPE, Kind::Ptr(st), true, 8);
+    let mut methods = Vec::new();
     for m in ["Done", "Err", "Value", "Deadline", "String"] {
         let full = format!("context.(*ctx).{m}");
         let Some(f) = lookup(&full) else { continue };
         let n = bc.add_native(&full, f);
         let mid = bc.method_id(m);
-        pt.methods.push(Method { name: mid, target: Callee::Native(n) });
+        methods.push(Method { name: mid, target: Callee::Native(n) });
     }
-    pt.methods.sort_by_key(|m| m.name);
-    bc.add_type(pt);
+    methods.sort_by_key(|m| m.name);
+    for name in std::iter::once(CTX_TYPE).chain(KINDS.iter().map(|&k| type_name(k))) {
+        let mut pt = TypeDesc::new(name, Kind::Ptr(st), true, 8);
+        pt.methods = methods.clone();
+        bc.add_type(pt);
+    }
     // `context.DeadlineExceeded`'s type: an error with `Timeout() bool`.
     let mut de = TypeDesc::new(DEADLINE_TYPE, Kind::Struct(vec![]), true, 0);
     for (m, f) in [("Error", "context.deadlineExceededError.Error"), ("Timeout", "context.deadlineExceededError.Timeout"), ("Temporary", "context.deadlineExceededError.Temporary")] {
@@ -229,17 +265,28 @@ fn plain_panic(vm: &mut Vm, msg: &str) -> Throw {
 
 /// A new context object (as a `context.Context` interface value).
 pub fn new_ctx(vm: &mut Vm, slots: Vec<Value>) -> Result<Value, Throw> {
+    let k = slots.get(slot::KIND).map_or(kind::CANCEL, |v| v.int());
     let h = vm.heap.alloc_slots(slots, 80).map_err(oom)?;
-    let tid = type_named(vm, CTX_TYPE).unwrap_or(crate::rtype::T_ANY);
+    let tid = type_named(vm, type_name(k)).or_else(|| type_named(vm, CTX_TYPE)).unwrap_or(crate::rtype::T_ANY);
     new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })
 }
 
+/// `Background()` or `TODO()`: made once per run and then the same value.
 fn push_new(vm: &mut Vm, g: &mut GState, n: usize, k: i64) -> Result<(), Throw> {
     args(g, n);
+    let scratch = if k == kind::TODO { SCRATCH_TODO } else { SCRATCH_BACKGROUND };
+    let at = vm.globals.len().saturating_sub(super::SCRATCH_GLOBALS as usize) + scratch;
+    if let Some(c @ Value::Iface { .. }) = vm.globals.get(at).copied() {
+        g.stack.push(c);
+        return Ok(());
+    }
     let mut s = vec![Value::Nil; slot::N];
     s[slot::ID] = Value::Int(0);
     s[slot::KIND] = Value::Int(k);
     let c = new_ctx(vm, s)?;
+    if let Some(slot) = vm.globals.get_mut(at) {
+        *slot = c;
+    }
     g.stack.push(c);
     Ok(())
 }
@@ -275,7 +322,8 @@ pub fn ctx_obj(vm: &Vm, c: Value) -> Option<crate::value::Handle> {
         return Some(obj);
     }
     let Value::Iface { tid, obj } = c else { return None };
-    if vm.program().types.get(tid as usize).is_none_or(|t| t.name != CTX_TYPE) {
+    let is_ctx = |t: &TypeDesc| t.name.as_str() == CTX_TYPE || KINDS.iter().any(|&k| t.name.as_str() == type_name(k));
+    if !vm.program().types.get(tid as usize).is_some_and(is_ctx) {
         return None;
     }
     match vm.heap.cell(obj) {

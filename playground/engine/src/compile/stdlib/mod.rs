@@ -42,10 +42,10 @@ use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 pub use fmt::{format_value_plain, struct_field_names};
 
 /// Globals reserved after the program's for trampoline results.
-pub const SCRATCH_GLOBALS: u32 = 10;
+pub const SCRATCH_GLOBALS: u32 = 12;
 /// Scratch globals caching package error values (identity matters for
 /// `errors.Is`): `strconv.ErrSyntax`, `strconv.ErrRange`, `io.EOF`,
-/// `io.ErrUnexpectedEOF` (6 and 7 are context's).
+/// `io.ErrUnexpectedEOF` (6, 7, 10 and 11 are context's).
 pub const SCRATCH_ERR_SYNTAX: usize = 4;
 pub const SCRATCH_ERR_RANGE: usize = 5;
 pub const SCRATCH_IO_EOF: usize = 8;
