@@ -44,6 +44,11 @@ pub fn user_goroutines(sched: &Sched) -> Vec<GoId> {
 /// applied the verdict.
 pub fn header(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
     let mut h = sched.goroutine_header(goid).unwrap_or_else(|| format!("goroutine {goid} [dead]:"));
+    if in_signal_recv(m, goid) {
+        // Go's signal loop sleeps in a blocking syscall (signal_recv's
+        // notetsleepg), so its status shows; the engine parks it instead.
+        h = h.replacen("[IO wait", "[syscall", 1);
+    }
     let waiting = sched.g_by_id(goid).is_some_and(|g| g.status == GStatus::Waiting);
     if waiting
         && m.leaked.contains(&goid)
@@ -64,12 +69,61 @@ pub fn header(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
     h
 }
 
+/// The Go Playground's GOROOT sources, where the frames of Go's own
+/// functions point (`debug.Stack`'s, a panic's, the runtime's goroutines).
+const GOROOT_SRC: &str = "/usr/local/go-faketime/src";
+
+/// Go's own functions the engine runs as bytecode stand-ins (see
+/// `compile::stdlib::signal_ctx`): where Go's source has them, and
+/// whether Go prints them with arguments. Their frames point there, not
+/// into the program.
+fn runtime_frame(func: &str) -> Option<(&'static str, u32, bool)> {
+    Some(match func {
+        // watchSignalLoop's goroutine, always in signal_recv (see `frames`).
+        "os/signal.loop" => ("os/signal/signal_unix.go", 23, false),
+        // NotifyContext's goroutine: a closure over the context.
+        "os/signal.NotifyContext.func1" => ("os/signal/signal.go", 304, false),
+        "runtime/pprof.(*Profile).WriteTo" => ("runtime/pprof/pprof.go", 405, true),
+        _ => return None,
+    })
+}
+
+/// The `go` statements inside Go's own packages that start goroutines a
+/// program sees (`created by ...`), as in Go 1.27's sources.
+fn runtime_creator(func: &str) -> Option<(&'static str, u32)> {
+    Some(match func {
+        "os/signal.Notify.func2.1" => ("os/signal/signal.go", 164),
+        "os/signal.NotifyContext" => ("os/signal/signal.go", 303),
+        "time.goFunc" => ("time/sleep.go", 182),
+        _ => return None,
+    })
+}
+
+/// Whether `goid` is os/signal's loop goroutine, waiting for signals.
+fn in_signal_recv(m: &VmMachine, goid: GoId) -> bool {
+    let prog = m.vm.program();
+    m.vm_of(goid)
+        .and_then(|i| m.vm.gs.get(i))
+        .and_then(|s| s.frames.first())
+        .and_then(|f| prog.funcs.get(f.func as usize))
+        .is_some_and(|f| f.name == crate::compile::stdlib::signal_ctx::LOOP_FUNC)
+}
+
 /// Frame lines: `main.worker(...)` / `\t/tmp/sandbox/prog.go:12`.
 pub fn frames(m: &VmMachine, trace: &[TraceFrame]) -> String {
     let path = &m.vm.program().path;
     let mut s = String::new();
-    for f in trace {
-        s.push_str(&f.render(path));
+    for (i, f) in trace.iter().enumerate() {
+        match runtime_frame(&f.func) {
+            Some((file, line, args)) => {
+                if i == 0 && f.func == crate::compile::stdlib::signal_ctx::LOOP_FUNC {
+                    // Go's loop waits for signals inside signal_recv.
+                    s.push_str(&format!("os/signal.signal_recv()\n\t{GOROOT_SRC}/runtime/sigqueue.go:152\n"));
+                }
+                s.push_str(&format!("{}{}\n\t{GOROOT_SRC}/{file}:{line}\n", f.func, if args { "(...)" } else { "()" }));
+            }
+            None => s.push_str(&f.render(path)),
+        }
     }
     s
 }
@@ -95,11 +149,15 @@ fn frames_with_panics(m: &VmMachine, goid: GoId) -> String {
 
 /// `created by main.main in goroutine 1` and its location; nothing for main.
 pub fn created_by(m: &VmMachine, goid: GoId) -> String {
-    match m.gs.get(&goid).and_then(|g| g.creator.as_ref()) {
+    let Some(c) = m.gs.get(&goid).and_then(|g| g.creator.as_ref()) else { return String::new() };
+    let at = match runtime_creator(&c.func) {
+        Some((file, line)) => format!("{GOROOT_SRC}/{file}:{line}"),
+        None => format!("{}:{}", m.vm.program().path, c.line),
+    };
+    match c.goid {
         // Goroutine 0 is the runtime (a timer's `time.goFunc`): no "in".
-        Some(c) if c.goid == 0 => format!("created by {}\n\t{}:{}\n", c.func, m.vm.program().path, c.line),
-        Some(c) => format!("created by {} in goroutine {}\n\t{}:{}\n", c.func, c.goid, m.vm.program().path, c.line),
-        None => String::new(),
+        0 => format!("created by {}\n\t{at}\n", c.func),
+        g => format!("created by {} in goroutine {g}\n\t{at}\n", c.func),
     }
 }
 
@@ -139,7 +197,17 @@ pub fn goroutine(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
 /// `runtime.Stack(buf, all)` called by `goid`: its own block (`running`)
 /// first, then with `all` every other goroutine after a blank line.
 pub fn stack(m: &VmMachine, sched: &Sched, goid: GoId, all: bool) -> String {
-    let mut s = goroutine(m, sched, goid);
+    stack_under(m, sched, goid, all, "")
+}
+
+/// [`stack`], with the caller's block topped by `above`: the frames of
+/// Go's own functions that print it (pprof's writers).
+fn stack_under(m: &VmMachine, sched: &Sched, goid: GoId, all: bool, above: &str) -> String {
+    let mut s = header(m, sched, goid);
+    s.push('\n');
+    s.push_str(above);
+    s.push_str(&dump_frames(m, goid));
+    s.push_str(&created_by(m, goid));
     if all {
         for other in user_goroutines(sched).into_iter().filter(|&g| g != goid) {
             s.push('\n');
@@ -159,12 +227,13 @@ pub fn debug_stack(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
     s
 }
 
-/// One frame of a profile record: (return pc, entry, name, line).
+/// One frame of a profile record: (return pc, entry, name, location).
 struct PcFrame {
     pc: u64,
     entry: u64,
     name: String,
-    line: u32,
+    /// `file:line`.
+    at: String,
 }
 
 const TEXT_BASE: u64 = 0x401000;
@@ -174,18 +243,30 @@ fn pc_frames(m: &VmMachine, goid: GoId) -> Vec<PcFrame> {
     let Some(state) = m.vm_of(goid).and_then(|i| m.vm.gs.get(i)) else { return Vec::new() };
     let frame = |func: u32, ip: u32| {
         let entry = TEXT_BASE + 0x1000 * func as u64;
-        PcFrame {
-            pc: entry + ip.max(1) as u64,
-            entry,
-            name: prog.funcs.get(func as usize).map_or("?".into(), |x| x.name.clone()),
-            line: prog.line_of(func, ip.saturating_sub(1)),
-        }
+        let name = prog.funcs.get(func as usize).map_or("?".into(), |x| x.name.clone());
+        let at = match runtime_frame(&name) {
+            Some((file, line, _)) => format!("{GOROOT_SRC}/{file}:{line}"),
+            None => format!("{}:{}", prog.path, prog.line_of(func, ip.saturating_sub(1))),
+        };
+        PcFrame { pc: entry + ip.max(1) as u64, entry, name, at }
     };
     if let Some(f) = m.vm.entry_func(state) {
         // Not started yet: at its function's entry.
         return vec![frame(f, 0)];
     }
-    state.frames.iter().rev().filter(|f| !matches!(f.kind, FrameKind::PanicPrint(_))).map(|f| frame(f.func, f.ip)).collect()
+    let mut frames: Vec<PcFrame> = state.frames.iter().rev().filter(|f| !matches!(f.kind, FrameKind::PanicPrint(_))).map(|f| frame(f.func, f.ip)).collect();
+    if goid == 1 && frames.last().is_some_and(|f| f.name == "main.main") {
+        frames.push(PcFrame { pc: 0x400300 + 0x427, entry: 0x400300, name: "runtime.main".into(), at: format!("{GOROOT_SRC}/runtime/proc.go:302") });
+    }
+    if goid == 1 && frames.last().is_some_and(|f| f.name == "main.main") {
+        frames.push(PcFrame { pc: 0x400300 + 0x427, entry: 0x400300, name: "runtime.main".into(), at: format!("{GOROOT_SRC}/runtime/proc.go:302") });
+    }
+    if in_signal_recv(m, goid) {
+        // Go's loop waits inside signal_recv (see `frames`); its pc is
+        // below every simulated function's.
+        frames.insert(0, PcFrame { pc: TEXT_BASE - 0x800 + 0x98, entry: TEXT_BASE - 0x800, name: "os/signal.signal_recv".into(), at: format!("{GOROOT_SRC}/runtime/sigqueue.go:152") });
+    }
+    frames
 }
 
 /// `text/tabwriter` with pprof's settings over one block of lines whose
@@ -221,11 +302,14 @@ fn tabwrite(lines: &[Vec<String>]) -> String {
 /// `WriteTo(w, debug)` writes it, asked for by goroutine `goid`.
 pub fn pprof_goroutine(m: &VmMachine, sched: &Sched, goid: GoId, debug: i64, leaks: bool) -> String {
     if debug >= 2 {
-        if leaks {
-            // writeGoroutineLeak with debug 2: the full dump, leaked marked.
-            return stack(m, sched, goid, true);
-        }
-        return stack(m, sched, goid, true);
+        // The full dump (leaked goroutines marked), printed from inside
+        // pprof's writers, whose frames top the caller's.
+        let writer = if leaks { ("writeGoroutineLeak", 803) } else { ("writeGoroutine", 779) };
+        let above = format!(
+            "runtime/pprof.writeGoroutineStacks(...)\n\t{GOROOT_SRC}/runtime/pprof/pprof.go:816\nruntime/pprof.{}(...)\n\t{GOROOT_SRC}/runtime/pprof/pprof.go:{}\n",
+            writer.0, writer.1
+        );
+        return stack_under(m, sched, goid, true, &above);
     }
     let mut gs = vec![goid];
     gs.extend(user_goroutines(sched).into_iter().filter(|&g| g != goid));
@@ -235,7 +319,19 @@ pub fn pprof_goroutine(m: &VmMachine, sched: &Sched, goid: GoId, debug: i64, lea
     let name = if leaks { "goroutineleak" } else { "goroutine" };
     let mut records: Vec<(String, usize, Vec<PcFrame>)> = Vec::new();
     for g in &gs {
-        let fr = pc_frames(m, *g);
+        let mut fr = pc_frames(m, *g);
+        if *g == goid && !leaks {
+            // The caller stands in pprof's writers (simulated pcs below
+            // the program's, as Go's runtime code sits below main's).
+            let at = |line: u32| format!("{GOROOT_SRC}/runtime/pprof/pprof.go:{line}");
+            fr.splice(
+                0..0,
+                [
+                    PcFrame { pc: 0x400100 + 0xb1, entry: 0x400100, name: "runtime/pprof.writeRuntimeProfile".into(), at: at(848) },
+                    PcFrame { pc: 0x400200 + 0x45, entry: 0x400200, name: "runtime/pprof.writeGoroutine".into(), at: at(781) },
+                ],
+            );
+        }
         let key = std::iter::once("@".to_string()).chain(fr.iter().map(|f| format!("{:#x}", f.pc))).collect::<Vec<_>>().join(" ");
         match records.iter_mut().find(|r| r.0 == key) {
             Some(r) => r.1 += 1,
@@ -243,7 +339,6 @@ pub fn pprof_goroutine(m: &VmMachine, sched: &Sched, goid: GoId, debug: i64, lea
         }
     }
     records.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let path = &m.vm.program().path;
     let mut out = format!("{name} profile: total {}\n", gs.len());
     for (key, count, fr) in &records {
         out.push_str(&format!("{count} {key}\n"));
@@ -254,7 +349,7 @@ pub fn pprof_goroutine(m: &VmMachine, sched: &Sched, goid: GoId, debug: i64, lea
                     "#".to_string(),
                     format!("{:#x}", f.pc - 1),
                     format!("{}+{:#x}", f.name, f.pc - 1 - f.entry),
-                    format!("{path}:{}", f.line),
+                    f.at.clone(),
                 ]
             })
             .collect();
