@@ -60,6 +60,8 @@ pub enum Rules {
 /// The goroutines blocked forever, by the reachability analysis above.
 pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
     let mut roots: Vec<Value> = m.vm.globals.clone();
+    // A variable after its last use is no root, as in Go (stack maps).
+    let mut liveness = Default::default();
     // Candidates: (goid, kind, the objects it waits on).
     let mut candidates = Vec::new();
     for g in sched.gs.iter().filter(|g| !g.system && g.status != GStatus::Dead) {
@@ -81,7 +83,7 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
             None => {}
         }
         if let Some(s) = m.vm_of(g.goid).and_then(|i| m.vm.gs.get(i)) {
-            roots.extend(s.roots());
+            roots.extend(m.vm.live_roots(s, &mut liveness));
         }
     }
     loop {
@@ -106,7 +108,7 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
         for &i in freed.iter().rev() {
             let (goid, _, _) = candidates.remove(i);
             if let Some(s) = m.vm_of(goid).and_then(|x| m.vm.gs.get(x)) {
-                roots.extend(s.roots());
+                roots.extend(m.vm.live_roots(s, &mut liveness));
             }
         }
     }

@@ -44,12 +44,14 @@
 //!   of a test at the top and a `Jump` back).
 
 mod frame;
+mod liveness;
 mod panic;
 mod program;
 #[cfg(test)]
 mod tests;
 
 pub use frame::{DeferArgs, DeferRec, Entry, Frame, FrameKind, GState, INITIAL_STACK, Stacks, MAX_STACK, PanicRec};
+pub use liveness::Liveness;
 pub use panic::{Bounds, bounds_message};
 pub use program::{AssertSite, Bytecode, Const, Function, NATIVE_FUNC_BIT, Native, NativeFn, ResultSlot, Throw};
 
@@ -422,6 +424,27 @@ impl Vm {
             Some(g) => self.heap.reachable(&mut g.roots()),
             None => Reachable::default(),
         }
+    }
+
+    /// The values goroutine state `g` keeps alive as Go's stack maps see
+    /// them: [`GState::roots`] less the locals its frames no longer read
+    /// (see [`Liveness`]; `cache` keeps each function's across calls).
+    pub fn live_roots(&self, g: &GState, cache: &mut rustc_hash::FxHashMap<u32, Liveness>) -> Vec<Value> {
+        let mut dead = vec![false; g.stack.len()];
+        for fr in &g.frames {
+            let Some(f) = self.prog.funcs.get(fr.func as usize) else { continue };
+            let l = cache.entry(fr.func).or_insert_with(|| Liveness::of(f));
+            for local in 0..f.nlocals as usize {
+                if !l.is_live(fr.ip as usize, local)
+                    && let Some(d) = dead.get_mut(fr.base as usize + local)
+                {
+                    *d = true;
+                }
+            }
+        }
+        let mut out: Vec<Value> = g.stack.iter().zip(&dead).filter(|(_, d)| !**d).map(|(v, _)| *v).collect();
+        out.extend(g.roots().skip(g.stack.len()));
+        out
     }
 
     /// The goroutine's stack as a traceback, innermost frame first.
