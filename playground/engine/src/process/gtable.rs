@@ -62,7 +62,7 @@ impl GTable {
         let row = self.rows.get_mut(i as usize)?;
         let vm = row.vm.take();
         *row = GInfo::default();
-        vm
+        vm.map(|i| i as usize)
     }
 
     pub fn len(&self) -> usize {

@@ -57,7 +57,7 @@ pub struct Creator {
 #[derive(Clone, Debug, Default)]
 pub struct GInfo {
     /// Its execution state in `vm.gs` (None once it has exited).
-    pub vm: Option<usize>,
+    pub vm: Option<u32>,
     pub creator: Option<Creator>,
     /// A request the VM made that is not served yet (see the module doc).
     pub pending: Option<Syscall>,
@@ -66,11 +66,13 @@ pub struct GInfo {
     pub blocked_on: Vec<Handle>,
     /// Virtual ns of simulated CPU work still to do (`id::SIM_WORK`).
     pub work_left: u64,
-    /// When it next runs, it must panic with this text but the panic value
-    /// could not be allocated (a sender woken by `close` with the heap
-    /// full): the process ends as for an unrecovered panic. Normally the
-    /// panic is raised into the goroutine instead (`Vm::raise_panic`).
-    pub must_panic: Option<&'static str>,
+    /// When it next runs, it must panic with `send on closed channel` but
+    /// the panic value could not be allocated (a sender woken by `close`
+    /// with the heap full): the process ends as for an unrecovered panic.
+    /// Normally the panic is raised into the goroutine instead
+    /// (`Vm::raise_panic`). A flag, not the text: every goroutine has a
+    /// `GInfo`, and its size shows in a program of many goroutines.
+    pub must_panic: bool,
 }
 
 /// The [`Machine`] over the VM: owns the VM and the runtime objects.
@@ -182,7 +184,7 @@ impl VmMachine {
 
     /// The VM goroutine of `goid`.
     pub fn vm_of(&self, goid: GoId) -> Option<usize> {
-        self.gs.get(&goid).and_then(|g| g.vm)
+        self.gs.get(&goid).and_then(|g| g.vm).map(|i| i as usize)
     }
 
     /// Host bytes the engine spends on goroutine `goid` beyond the heap:
@@ -361,7 +363,7 @@ impl VmMachine {
     fn sys(&mut self, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
         let a0 = Self::arg(args, 0);
         let gs = &self.gs;
-        let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm);
+        let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm).map(|i| i as usize);
         // The id ranges (see `sys::id`): 1..=15 channels and select,
         // 16..=47 runtime/pprof/simulator, 64..=127 sync, sync/atomic,
         // time and context, served by `sys_sync::dispatch`.
@@ -406,7 +408,7 @@ impl VmMachine {
                     cases.push(SelCase { send, c: c[1], v });
                 }
                 let gs = &self.gs;
-                let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm);
+                let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm).map(|i| i as usize);
                 match self.chans.select(&mut self.vm, goid, a0.bool(), &cases, &vm_of) {
                     SelectOutcome::Done(vals, other) => {
                         self.push(goid, &vals);
@@ -566,7 +568,7 @@ impl VmMachine {
                         && self.vm.raise_panic(i, "send on closed channel").is_err()
                         && let Some(o) = self.gs.get_mut(g)
                     {
-                        o.must_panic = Some("send on closed channel");
+                        o.must_panic = true;
                     }
                 }
                 if ready.is_empty() { None } else { Some(Stop::ReadyMany(ready)) }
@@ -674,9 +676,9 @@ impl Machine for VmMachine {
                 info.work_left -= w;
                 return RunResult { used_ns: used + w, stop: Stop::Continue };
             }
-            if let Some(msg) = info.must_panic.take() {
+            if std::mem::take(&mut info.must_panic) {
                 // Raising the panic ran out of memory: end the process.
-                let c = crash::runtime_panic(self, sched, goid, msg);
+                let c = crash::runtime_panic(self, sched, goid, "send on closed channel");
                 return RunResult { used_ns: used, stop: self.die(c) };
             }
             if let Some(sc) = info.pending.take() {
@@ -740,7 +742,7 @@ impl Machine for VmMachine {
                     match self.vm.spawn(Value::Func(next), &[]) {
                         Ok(i) => {
                             if let Some(g) = self.gs.get_mut(&1) {
-                                g.vm = Some(i);
+                                g.vm = Some(i as u32);
                             }
                             Stop::Continue
                         }
@@ -826,11 +828,11 @@ impl Machine for VmMachine {
         debug_assert_eq!(creator.goid, parent);
         match self.vm.spawn(func, &args) {
             Ok(i) => {
-                self.gs.insert(child, GInfo { vm: Some(i), creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
+                self.gs.insert(child, GInfo { vm: Some(i as u32), creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
             }
             Err(f) => {
                 // Reported when the child first runs (it has no VM state).
-                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
+                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
                 let text = f.message.clone();
                 self.crash = Some(Crash { text, exit_code: 2, goid: child, kind: crash::CrashKind::Fatal });
             }

@@ -327,7 +327,7 @@ fn deliver(m: &mut VmMachine, goid: GoId, n: i64) -> Option<Stop> {
         let v = Value::Iface { tid, obj: cell };
         // signal.go's process(): `select { case c <- sig: default: }`.
         let gs = &m.gs;
-        let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm);
+        let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm).map(|i| i as usize);
         let cases = [SelCase { send: true, c: Value::Chan(c), v }];
         if let SelectOutcome::Done(_, Some(g)) = m.chans.select(&mut m.vm, goid, true, &cases, &vm_of) {
             if let Some(o) = m.gs.get_mut(&g) {
@@ -408,7 +408,7 @@ pub fn before_run(m: &mut VmMachine, sched: &Sched, goid: GoId) -> Option<Stop> 
     let Some(fin) = m.vm.heap.finalizer_queue.pop_front() else { return Some(Stop::Park(WaitReason::FinalizerWait)) };
     match m.vm.spawn(fin.func, &[fin.ptr]) {
         Ok(i) => {
-            m.gs.insert(f, GInfo { vm: Some(i), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: None });
+            m.gs.insert(f, GInfo { vm: Some(i as u32), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
             None
         }
         Err(fatal) => Some(m.die(crash::Crash { text: fatal.message, exit_code: 2, goid: f, kind: crash::CrashKind::Fatal })),
@@ -428,7 +428,7 @@ pub fn finalizer_returned(m: &mut VmMachine, goid: GoId) -> Option<Stop> {
         return None;
     }
     if let Some(i) = m.gs.remove(&goid).and_then(|g| g.vm) {
-        m.vm.release(i);
+        m.vm.release(i as usize);
     }
     Some(if m.vm.heap.finalizer_queue.is_empty() { Stop::Park(WaitReason::FinalizerWait) } else { Stop::Continue })
 }
