@@ -141,7 +141,7 @@ fn frames_with_panics(m: &VmMachine, goid: GoId) -> String {
         }
         s.push_str(&m.vm.trace_frame(f.func, f.ip).render(&prog.path));
         if matches!(f.kind, FrameKind::DeferredByPanic) {
-            s.push_str("panic({0x0?, 0x0?})\n\t/usr/local/go-faketime/src/runtime/panic.go:860\n");
+            s.push_str(&format!("panic({{0x0?, 0x0?}})\n\t{GOROOT_SRC}/runtime/panic.go:860\n"));
         }
     }
     s
@@ -221,7 +221,7 @@ fn stack_under(m: &VmMachine, sched: &Sched, goid: GoId, all: bool, above: &str)
 /// frame Go shows on top (at the Go Playground's GOROOT).
 pub fn debug_stack(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
     let mut s = header(m, sched, goid);
-    s.push_str("\nruntime/debug.Stack()\n\t/usr/local/go-faketime/src/runtime/debug/stack.go:26\n");
+    s.push_str(&format!("\nruntime/debug.Stack()\n\t{GOROOT_SRC}/runtime/debug/stack.go:26\n"));
     s.push_str(&frames_with_panics(m, goid));
     s.push_str(&created_by(m, goid));
     s
