@@ -19,7 +19,11 @@
 //! `golden::normalize_stderr` drops arguments and offsets from real Go's
 //! output too, since Go prints `(...)` for any inlined call. The path is the program's
 //! `Bytecode::path`. Runtime goroutines (finalizer, GOMAXPROCS updater) are
-//! not shown, as Go hides them below `GOTRACEBACK=system`.
+//! not shown, as Go hides them below `GOTRACEBACK=system`. Frames of Go's
+//! own functions that the engine runs as stand-ins (os/signal's
+//! goroutines, pprof's writers) and the `created by` lines of goroutines
+//! Go's packages start point at the Go Playground's GOROOT with Go 1.27's
+//! line numbers, as a real dump does.
 //!
 //! pprof's debug=1 form groups goroutines with the same stack: `N @ pc...`
 //! then `#\tpc\tfunc+off\tfile:line` lines aligned by a `text/tabwriter`
