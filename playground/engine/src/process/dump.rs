@@ -191,8 +191,15 @@ pub fn dump_frames(m: &VmMachine, goid: GoId) -> String {
 
 /// One goroutine's block: header, frames, creator.
 pub fn goroutine(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
+    goroutine_under(m, sched, goid, "")
+}
+
+/// [`goroutine`], its frames topped by `above`: the frames of Go's own
+/// functions that print the dump (pprof's writers).
+fn goroutine_under(m: &VmMachine, sched: &Sched, goid: GoId, above: &str) -> String {
     let mut s = header(m, sched, goid);
     s.push('\n');
+    s.push_str(above);
     s.push_str(&dump_frames(m, goid));
     s.push_str(&created_by(m, goid));
     s
@@ -204,14 +211,9 @@ pub fn stack(m: &VmMachine, sched: &Sched, goid: GoId, all: bool) -> String {
     stack_under(m, sched, goid, all, "")
 }
 
-/// [`stack`], with the caller's block topped by `above`: the frames of
-/// Go's own functions that print it (pprof's writers).
+/// [`stack`], the caller's block topped by `above` (see [`goroutine_under`]).
 fn stack_under(m: &VmMachine, sched: &Sched, goid: GoId, all: bool, above: &str) -> String {
-    let mut s = header(m, sched, goid);
-    s.push('\n');
-    s.push_str(above);
-    s.push_str(&dump_frames(m, goid));
-    s.push_str(&created_by(m, goid));
+    let mut s = goroutine_under(m, sched, goid, above);
     if all {
         for other in user_goroutines(sched).into_iter().filter(|&g| g != goid) {
             s.push('\n');
@@ -259,9 +261,6 @@ fn pc_frames(m: &VmMachine, goid: GoId) -> Vec<PcFrame> {
         return vec![frame(f, 0)];
     }
     let mut frames: Vec<PcFrame> = state.frames.iter().rev().filter(|f| !matches!(f.kind, FrameKind::PanicPrint(_))).map(|f| frame(f.func, f.ip)).collect();
-    if goid == 1 && frames.last().is_some_and(|f| f.name == "main.main") {
-        frames.push(PcFrame { pc: 0x400300 + 0x427, entry: 0x400300, name: "runtime.main".into(), at: format!("{GOROOT_SRC}/runtime/proc.go:302") });
-    }
     if goid == 1 && frames.last().is_some_and(|f| f.name == "main.main") {
         frames.push(PcFrame { pc: 0x400300 + 0x427, entry: 0x400300, name: "runtime.main".into(), at: format!("{GOROOT_SRC}/runtime/proc.go:302") });
     }

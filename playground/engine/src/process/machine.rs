@@ -75,6 +75,13 @@ pub struct GInfo {
     pub must_panic: bool,
 }
 
+impl GInfo {
+    /// Its state's index in `vm.gs`, if it has one.
+    pub fn vm_index(&self) -> Option<usize> {
+        self.vm.map(|i| i as usize)
+    }
+}
+
 /// The [`Machine`] over the VM: owns the VM and the runtime objects.
 pub struct VmMachine {
     pub vm: Vm,
@@ -184,7 +191,7 @@ impl VmMachine {
 
     /// The VM goroutine of `goid`.
     pub fn vm_of(&self, goid: GoId) -> Option<usize> {
-        self.gs.get(&goid).and_then(|g| g.vm).map(|i| i as usize)
+        self.gs.get(&goid).and_then(GInfo::vm_index)
     }
 
     /// Host bytes the engine spends on goroutine `goid` beyond the heap:
@@ -363,7 +370,7 @@ impl VmMachine {
     fn sys(&mut self, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
         let a0 = Self::arg(args, 0);
         let gs = &self.gs;
-        let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm).map(|i| i as usize);
+        let vm_of = |g: GoId| gs.get(&g).and_then(GInfo::vm_index);
         // The id ranges (see `sys::id`): 1..=15 channels and select,
         // 16..=47 runtime/pprof/simulator, 64..=127 sync, sync/atomic,
         // time and context, served by `sys_sync::dispatch`.
@@ -408,7 +415,7 @@ impl VmMachine {
                     cases.push(SelCase { send, c: c[1], v });
                 }
                 let gs = &self.gs;
-                let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm).map(|i| i as usize);
+                let vm_of = |g: GoId| gs.get(&g).and_then(GInfo::vm_index);
                 match self.chans.select(&mut self.vm, goid, a0.bool(), &cases, &vm_of) {
                     SelectOutcome::Done(vals, other) => {
                         self.push(goid, &vals);

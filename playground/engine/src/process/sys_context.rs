@@ -173,7 +173,7 @@ fn cancel(m: &mut VmMachine, n: u64, err: Value, cause: Value, spawner: GoId) ->
         let done = get(m, obj, slot::DONE);
         if done != Value::Nil {
             let gs = &m.gs;
-            let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm).map(|i| i as usize);
+            let vm_of = |g: GoId| gs.get(&g).and_then(super::machine::GInfo::vm_index);
             if let super::sys::ChanOutcome::Closed { ready: r, .. } = m.chans.close(&mut m.vm, spawner, done, &vm_of) {
                 for g in &r {
                     if let Some(x) = m.gs.get_mut(g) {

@@ -327,7 +327,7 @@ fn deliver(m: &mut VmMachine, goid: GoId, n: i64) -> Option<Stop> {
         let v = Value::Iface { tid, obj: cell };
         // signal.go's process(): `select { case c <- sig: default: }`.
         let gs = &m.gs;
-        let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm).map(|i| i as usize);
+        let vm_of = |g: GoId| gs.get(&g).and_then(GInfo::vm_index);
         let cases = [SelCase { send: true, c: Value::Chan(c), v }];
         if let SelectOutcome::Done(_, Some(g)) = m.chans.select(&mut m.vm, goid, true, &cases, &vm_of) {
             if let Some(o) = m.gs.get_mut(&g) {

@@ -282,7 +282,7 @@ pub fn timer_fired(m: &mut VmMachine, id: u64, now: u64) -> Vec<TimerAction> {
         } else if waiting {
             let v = time_at(m, when);
             let gs = &m.gs;
-            let vm_of = |g: GoId| gs.get(&g).and_then(|x| x.vm).map(|i| i as usize);
+            let vm_of = |g: GoId| gs.get(&g).and_then(super::machine::GInfo::vm_index);
             if let super::sys::ChanOutcome::DoneAndReady(_, r) = m.chans.send(&mut m.vm, 0, chan, v, &vm_of) {
                 if let Some(x) = m.gs.get_mut(&r) {
                     x.blocked_on.clear();

@@ -200,10 +200,15 @@ impl GState {
 
     /// Every value this goroutine keeps alive (the collector's roots).
     pub fn roots(&self) -> impl Iterator<Item = Value> + '_ {
-        self.stack
+        self.stack.iter().copied().chain(self.roots_off_stack())
+    }
+
+    /// The roots other than the operand and local stack: closures of the
+    /// frames, deferred calls, panics, the entry call.
+    pub fn roots_off_stack(&self) -> impl Iterator<Item = Value> + '_ {
+        self.frames
             .iter()
-            .copied()
-            .chain(self.frames.iter().map(|f| f.env))
+            .map(|f| f.env)
             .chain(self.defers.iter().flat_map(|d| std::iter::once(d.func).chain(d.args.iter().copied())))
             .chain(self.panics.iter().map(|p| p.value))
             .chain(self.pending_panic)

@@ -14,6 +14,8 @@ use crate::chunk::Op;
 
 /// Live local slots per instruction index, as bit sets.
 pub struct Liveness {
+    /// Instructions in the function.
+    len: usize,
     words: usize,
     /// `live_in` of instruction `ip` at `[ip * words .. (ip + 1) * words]`.
     bits: Vec<u64>,
@@ -58,17 +60,16 @@ impl Liveness {
                 }
             }
         }
-        Liveness { words, bits }
+        Liveness { len: n, words, bits }
     }
 
     /// Whether local `local` may be read again from instruction `ip` on.
     pub fn is_live(&self, ip: usize, local: usize) -> bool {
-        let Some(w) = self.bits.get(ip * self.words..(ip + 1) * self.words) else { return true };
-        if ip + 1 >= self.bits.len() / self.words {
-            // Past the code: nothing known.
+        if ip >= self.len || local / 64 >= self.words {
+            // Past the code (or the function's slots): nothing known.
             return true;
         }
-        w.get(local / 64).is_none_or(|x| x & (1 << (local % 64)) != 0)
+        self.bits.get(ip * self.words + local / 64).is_none_or(|x| x & (1 << (local % 64)) != 0)
     }
 }
 

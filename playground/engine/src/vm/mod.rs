@@ -443,7 +443,7 @@ impl Vm {
             }
         }
         let mut out: Vec<Value> = g.stack.iter().zip(&dead).filter(|(_, d)| !**d).map(|(v, _)| *v).collect();
-        out.extend(g.roots().skip(g.stack.len()));
+        out.extend(g.roots_off_stack());
         out
     }
 

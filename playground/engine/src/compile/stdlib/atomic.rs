@@ -156,14 +156,16 @@ fn on_field(vm: &mut Vm, g: &mut GState, n: usize, body: Body) -> Result<(), Thr
     body(vm, g, Value::Ptr { obj: h, slot: 0 }, a.get(1..n.min(3)).unwrap_or(&[]))
 }
 
-fn load(vm: &Vm, p: Value) -> Value {
+/// The word at pointer `p` (`0` for a nil or whole-object pointer).
+pub(super) fn load(vm: &Vm, p: Value) -> Value {
     match p {
         Value::Ptr { obj, slot } if slot != WHOLE => vm.heap.elem(obj, slot as usize),
         _ => Value::Int(0),
     }
 }
 
-fn store(vm: &mut Vm, p: Value, v: Value) -> Result<(), Throw> {
+/// Overwrites the word at pointer `p` (nothing for a nil pointer).
+pub(super) fn store(vm: &mut Vm, p: Value, v: Value) -> Result<(), Throw> {
     if let Value::Ptr { obj, slot } = p
         && slot != WHOLE
     {

@@ -62,6 +62,8 @@ pub mod kind {
 /// A context's type name as `%T` shows it is Go's, by kind
 /// ([`type_name`]): each is a type of its own over the same methods.
 pub const CTX_TYPE: &str = "*context.ctx";
+/// The aggregate behind every context type.
+const CTX_STRUCT: &str = "context.ctx";
 
 /// Go's type for a context of kind `k` (slot KIND), as `%T` prints it.
 pub fn type_name(k: i64) -> &'static str {
@@ -223,7 +225,7 @@ pub fn add_runtime_types(bc: &mut Bytecode) {
     if bc.types.iter().any(|t| t.name.as_str() == CTX_TYPE) {
         return;
     }
-    let st = bc.add_type(TypeDesc::new("context.ctx", Kind::Struct(vec![crate::rtype::T_ANY; slot::N]), false, 80));
+    let st = bc.add_type(TypeDesc::new(CTX_STRUCT, Kind::Struct(vec![crate::rtype::T_ANY; slot::N]), false, 80));
     let mut methods = Vec::new();
     for m in ["Done", "Err", "Value", "Deadline", "String"] {
         let full = format!("context.(*ctx).{m}");
@@ -322,8 +324,10 @@ pub fn ctx_obj(vm: &Vm, c: Value) -> Option<crate::value::Handle> {
         return Some(obj);
     }
     let Value::Iface { tid, obj } = c else { return None };
-    let is_ctx = |t: &TypeDesc| t.name.as_str() == CTX_TYPE || KINDS.iter().any(|&k| t.name.as_str() == type_name(k));
-    if !vm.program().types.get(tid as usize).is_some_and(is_ctx) {
+    // Every context type points to the one context struct.
+    let types = &vm.program().types;
+    let is_ctx = |t: &TypeDesc| matches!(t.kind, Kind::Ptr(e) if types.get(e as usize).is_some_and(|s| s.name == CTX_STRUCT));
+    if !types.get(tid as usize).is_some_and(is_ctx) {
         return None;
     }
     match vm.heap.cell(obj) {

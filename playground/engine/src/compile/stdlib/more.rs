@@ -2,6 +2,7 @@
 //! `sync/atomic` (plain operations: one goroutine), `time.Duration`,
 //! `math/rand` (driven by the run's seed), `bytes` and `*os.File`.
 
+use super::atomic::{load, store};
 use super::{args, new_slice, new_str, oom, slice_elems, str_of};
 use crate::value::{Value, WHOLE};
 use crate::vm::{GState, NativeFn, Throw, Vm};
@@ -446,22 +447,6 @@ fn any_index(vm: &mut Vm, g: &mut GState, argc: usize, last: bool) -> Result<(),
 fn f1(g: &mut GState, argc: usize, f: fn(f64) -> f64) -> Result<(), Throw> {
     let a = args(g, argc);
     g.stack.push(Value::Float(f(a.first().map_or(0.0, |v| v.float()))));
-    Ok(())
-}
-
-fn load(vm: &Vm, p: Value) -> Value {
-    match p {
-        Value::Ptr { obj, slot } if slot != WHOLE => vm.heap.elem(obj, slot as usize),
-        _ => Value::Int(0),
-    }
-}
-
-fn store(vm: &mut Vm, p: Value, v: Value) -> Result<(), Throw> {
-    if let Value::Ptr { obj, slot } = p
-        && slot != WHOLE
-    {
-        vm.heap.store_slot(obj, slot as usize, v).map_err(oom)?;
-    }
     Ok(())
 }
 
