@@ -10,7 +10,7 @@
 //! `gmp run --procs N`). Real Go then runs on N threads at once; the
 //! engine simulates the N Ps on one thread.
 
-use crate::go_expect::{ensure_go, go_env};
+use crate::expect::{ensure_go, go_env};
 use crate::util::{self, step};
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -6,13 +6,13 @@
 //! cargo xtask serve [--port N]   build the site and serve it on 127.0.0.1
 //! cargo xtask build              build the static site into target/site/
 //! cargo xtask test               every test: crates, book, browser
-//! cargo xtask go-expect [FILTER]  re-record the fidelity corpus from real Go
+//! cargo xtask expect [FILTER]   re-record every expected file of the corpus
 //! cargo xtask bench [NAME…]      time benches/go/*.go under real Go and gmp
 //! ```
 
 mod bench;
 mod browser;
-mod go_expect;
+mod expect;
 mod serve;
 mod site;
 mod tools;
@@ -20,7 +20,7 @@ mod util;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test | go-expect [FILTER] | bench [NAME…]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test | expect [FILTER] | bench [NAME…]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::serve(&args[1..]),
         Some("build") => site::build().map(|_| ()),
         Some("test") => test(),
-        Some("go-expect") => go_expect::go_expect(&args[1..]),
+        Some("expect") => expect::expect(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

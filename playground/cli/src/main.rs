@@ -128,11 +128,9 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
     use std::io::Write;
     if trace {
         let file = gmp_engine::SourceFile::new(&path, source.as_str());
-        let name = std::path::Path::new(&path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         for e in &outcome.events {
-            let at = e.pos.map_or(String::new(), |p| format!("{name}:{}", file.line_col(p.start).line));
-            let _ = writeln!(out, "{:>14} {at:<14} {}", virtual_time(e.time_ns), e.kind);
+            let _ = writeln!(out, "{}", e.trace_line(&file));
         }
         let _ = out.flush();
         return Ok(outcome.exit_code.clamp(0, 255) as u8);
@@ -144,11 +142,6 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         let _ = std::io::stderr().write_all(report.as_bytes());
     }
     Ok(outcome.exit_code.clamp(0, 255) as u8)
-}
-
-/// Virtual nanoseconds as `1.234567ms`-style fixed columns.
-fn virtual_time(ns: u64) -> String {
-    format!("{}.{:06}ms", ns / 1_000_000, ns % 1_000_000)
 }
 
 fn parse_flag<T: std::str::FromStr>(

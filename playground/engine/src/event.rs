@@ -9,7 +9,7 @@
 //! Goroutines are named by goid, Ps by index, Ms by index.
 
 use crate::sched::{GStatus, GoId, WaitReason};
-use crate::span::Span;
+use crate::span::{SourceFile, Span};
 use std::rc::Rc;
 
 /// One thing that happened in a run, at a virtual time.
@@ -24,6 +24,36 @@ pub struct Event {
     /// `Execute`, where the goroutine resumes. `None` for what the runtime
     /// does on its own: timers firing, sysmon, stealing, idle threads.
     pub pos: Option<Span>,
+}
+
+impl Event {
+    /// The event as one line of `gmp trace`: its virtual time, the source
+    /// line of the goroutine that caused it (`prog.go:12`; blank for what
+    /// the runtime does on its own) and what happened, in fixed columns.
+    /// The golden traces of the test corpus are made of these lines.
+    pub fn trace_line<'a>(&'a self, file: &'a SourceFile) -> impl std::fmt::Display + 'a {
+        TraceLine { event: self, file }
+    }
+}
+
+struct TraceLine<'a> {
+    event: &'a Event,
+    file: &'a SourceFile,
+}
+
+impl std::fmt::Display for TraceLine<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ns = self.event.time_ns;
+        let time = format!("{}.{:06}ms", ns / 1_000_000, ns % 1_000_000);
+        let at = match self.event.pos {
+            Some(pos) => {
+                let name = self.file.name.rsplit('/').next().unwrap_or(&self.file.name);
+                format!("{name}:{}", self.file.line_col(pos.start).line)
+            }
+            None => String::new(),
+        };
+        write!(f, "{time:>14} {at:<14} {}", self.event.kind)
+    }
 }
 
 /// Where a runnable G sits or is taken from.

@@ -1,5 +1,5 @@
 //! The stable form of a program's stderr, shared by the fidelity corpus
-//! recorder (`cargo xtask go-expect`) and the fidelity test.
+//! recorder (`cargo xtask expect`) and the corpus test.
 //!
 //! Real Go's panic traces carry details no interpreter can or should
 //! reproduce: absolute paths, PC offsets (`+0x1d`), argument words

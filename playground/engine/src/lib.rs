@@ -66,6 +66,11 @@ pub struct RunConfig {
     /// process exits right after leaves that to the OS: tearing down
     /// 100,000 goroutines' states one by one costs a few milliseconds.
     pub free_at_exit: bool,
+    /// Check the scheduler's invariants as the run goes (every event, or
+    /// every (goroutines / 1,000)-th in big runs). A broken invariant ends
+    /// the run with an internal error instead of a wrong answer. The tests
+    /// run with it; the page and `gmp run` need not pay for it.
+    pub check_invariants: bool,
 }
 
 impl Default for RunConfig {
@@ -78,6 +83,7 @@ impl Default for RunConfig {
             signals: Vec::new(),
             record_events: true,
             free_at_exit: true,
+            check_invariants: false,
         }
     }
 }
@@ -184,9 +190,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
     cfg.signals = config.signals.clone();
     cfg.record_events = config.record_events;
     cfg.free_at_exit = config.free_at_exit;
-    // Per-event invariant checks are for the scheduler's own tests: a run
-    // of 100k goroutines would spend its time in them.
-    cfg.check_invariants = false;
+    cfg.check_invariants = config.check_invariants;
     let out = process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg);
     Outcome {
         stdout: out.stdout,

@@ -1,34 +1,10 @@
 //! The event stream is complete: folding it (`sched::replay`) rebuilds the
-//! scheduler's state and every channel's buffer, for every program of the
-//! concurrent corpus, on one P and on several.
+//! scheduler's state and every channel's buffer. (Every program of the
+//! concurrent corpus is folded by `tests/corpus.rs`'s `trace/` tests.)
 
 use gmp_engine::event::EventKind;
 use gmp_engine::sched::replay::{self, Snapshot};
 use gmp_engine::{RunConfig, run_source};
-use std::path::Path;
-
-fn corpus() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/concurrent");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("corpus").filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
-    files.sort();
-    files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(p).unwrap())).collect()
-}
-
-#[test]
-fn every_concurrent_program_replays_from_its_events() {
-    let programs = corpus();
-    assert!(programs.len() > 150);
-    let mut problems = Vec::new();
-    for (name, src) in &programs {
-        for (procs, seed) in [(1, 1), (3, 7)] {
-            let out = run_source(name, src, &RunConfig { procs, seed, ..RunConfig::default() });
-            if let Err(e) = replay::replay(procs, &out.events) {
-                problems.push(format!("{name} (GOMAXPROCS={procs}): {e}"));
-            }
-        }
-    }
-    assert!(problems.is_empty(), "{} programs do not replay:\n{}", problems.len(), problems.join("\n"));
-}
 
 /// Stepping to any event shows each channel's buffer as it was then.
 #[test]
