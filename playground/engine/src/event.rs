@@ -8,7 +8,7 @@
 //!
 //! Goroutines are named by goid, Ps by index, Ms by index.
 
-use crate::sched::{GStatus, GoId, WaitReason};
+pub use crate::sched::{GStatus, GoId, WaitReason};
 use crate::span::{SourceFile, Span};
 use std::rc::Rc;
 

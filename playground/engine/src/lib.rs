@@ -14,32 +14,42 @@
 //! - The front end never panics on any input: it returns diagnostics.
 //! - A run is a pure function of (program, GOMAXPROCS, seed).
 
-pub mod ast;
-pub mod check;
-pub mod chunk;
-pub mod compile;
-pub mod constant;
-pub mod diag;
+// The API is what a UI, a CLI and a grader need: compile a program, run
+// it, read the outcome and its event stream. Everything else is internal.
 pub mod event;
-pub mod format;
 pub mod golden;
-pub mod heap;
-pub mod lexer;
-pub mod parser;
-pub mod process;
-pub mod rtype;
-pub mod runtime;
-pub mod sched;
-pub mod span;
-pub mod token;
-pub mod types;
-pub mod universe;
-pub mod value;
-pub mod vm;
+
+pub(crate) mod ast;
+pub(crate) mod check;
+pub(crate) mod chunk;
+pub(crate) mod compile;
+pub(crate) mod constant;
+pub(crate) mod diag;
+pub(crate) mod format;
+pub(crate) mod heap;
+pub(crate) mod lexer;
+pub(crate) mod parser;
+pub(crate) mod process;
+pub(crate) mod rtype;
+pub(crate) mod runtime;
+pub(crate) mod sched;
+pub(crate) mod span;
+pub(crate) mod token;
+pub(crate) mod types;
+pub(crate) mod universe;
+pub(crate) mod value;
+pub(crate) mod vm;
 
 pub use diag::Diagnostic;
 pub use event::{Event, EventKind};
-pub use span::{SourceFile, Span};
+pub use process::EndReason;
+pub use process::leak::LeakedGoroutine;
+pub use process::machine::Creator;
+/// Folding the event stream into the state at any position of a run: what
+/// a UI shows when it steps forward or back.
+pub use sched::replay;
+pub use span::{LineCol, SourceFile, Span};
+pub use vm::TraceFrame;
 
 /// How to run a program: the inputs that, with the program, fix the run.
 #[derive(Clone, Debug)]
@@ -91,12 +101,19 @@ impl Default for RunConfig {
 /// A program that compiled, ready to run any number of times.
 #[derive(Clone, Debug)]
 pub struct Program {
-    pub file: SourceFile,
+    file: SourceFile,
     /// The parsed source.
-    pub ast: ast::File,
+    ast: ast::File,
     /// The compiled bytecode and the functions a run calls.
-    pub code: vm::Bytecode,
-    pub entry: compile::EntryPoints,
+    code: vm::Bytecode,
+    entry: compile::EntryPoints,
+}
+
+impl Program {
+    /// The source it was compiled from.
+    pub fn file(&self) -> &SourceFile {
+        &self.file
+    }
 }
 
 /// Why a program did not compile: diagnostics sorted by position.
@@ -134,8 +151,11 @@ impl CompileError {
 }
 
 /// Everything a finished run produced.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Outcome {
+    /// Why the run ended: main returned, `os.Exit`, a panic, a fatal
+    /// error, a budget, or (from [`run_source`]) a compile error.
+    pub end: EndReason,
     pub stdout: String,
     pub stderr: String,
     /// Go's exit code: 0; 1 for a compile error; 2 for an unrecovered
@@ -145,7 +165,7 @@ pub struct Outcome {
     /// Goroutines still alive when the program ended, with what they wait
     /// for, since when, their stack, their creator and the bytes they keep
     /// reachable. Go prints nothing about them; the workbook shows them.
-    pub leaks: Vec<process::leak::LeakedGoroutine>,
+    pub leaks: Vec<LeakedGoroutine>,
     /// The same, as text (the engine's own format, not Go's).
     pub leak_report: String,
     /// Virtual time when the run ended, in nanoseconds.
@@ -193,6 +213,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
     cfg.check_invariants = config.check_invariants;
     let out = process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg);
     Outcome {
+        end: out.end,
         stdout: out.stdout,
         stderr: out.stderr,
         exit_code: out.exit_code,
@@ -229,6 +250,15 @@ fn imports_os(file: &ast::File) -> bool {
 pub fn run_source(file_name: &str, source: &str, config: &RunConfig) -> Outcome {
     match compile(file_name, source) {
         Ok(program) => run(&program, config),
-        Err(err) => Outcome { stderr: err.render(), exit_code: 1, ..Outcome::default() },
+        Err(err) => Outcome {
+            end: EndReason::CompileError,
+            stdout: String::new(),
+            stderr: err.render(),
+            exit_code: 1,
+            events: Vec::new(),
+            leaks: Vec::new(),
+            leak_report: String::new(),
+            virtual_ns: 0,
+        },
     }
 }

@@ -1,6 +1,5 @@
-//! Programs that must type-check cleanly: `tests/check_ok/*.go`, and, once
-//! the run corpus is merged, every `tests/programs/*.go` outside
-//! `compile_errors` (all build with real Go; the ones using features
+//! Programs that must compile cleanly: `tests/check_ok/*.go` and every
+//! `tests/programs/*.go` (all build with real Go; the ones using features
 //! outside the subset, named `*unsupported*`, must fail with an
 //! `unsupported:` diagnostic instead).
 
@@ -16,20 +15,6 @@ fn go_files(dir: &Path) -> Vec<std::path::PathBuf> {
         .collect();
     v.sort();
     v
-}
-
-/// Parses and type-checks only: the bytecode compiler may still reject
-/// what it cannot translate yet (goroutines, channels) as unsupported.
-fn check_only(src: &str) -> Result<(), String> {
-    let file = gmp_engine::SourceFile::new("prog.go", src);
-    let (ast, parse_diags) = gmp_engine::parser::parse_file(&file);
-    let (_, check_diags) = gmp_engine::check::check_file(&ast, &file);
-    let mut diagnostics = gmp_engine::check::merge_diagnostics(parse_diags, check_diags);
-    if diagnostics.is_empty() {
-        return Ok(());
-    }
-    gmp_engine::diag::sort_and_dedup(&mut diagnostics);
-    Err(gmp_engine::CompileError { file, diagnostics }.render())
 }
 
 #[test]
@@ -58,8 +43,8 @@ fn valid_programs_check_cleanly() {
                 )),
                 Ok(_) => failures.push(format!("{name}: expected an unsupported diagnostic")),
             }
-        } else if let Err(e) = check_only(&src) {
-            failures.push(format!("{name}:\n{e}"));
+        } else if let Err(e) = res {
+            failures.push(format!("{name}:\n{}", e.render()));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

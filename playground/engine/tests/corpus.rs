@@ -43,7 +43,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use gmp_engine::golden::normalize_stderr;
-use gmp_engine::sched::replay;
+use gmp_engine::replay;
 use gmp_engine::{Outcome, RunConfig, SourceFile, run_source};
 use libtest_mimic::{Arguments, Failed, Trial};
 

@@ -399,16 +399,10 @@ func main() {
     assert_eq!((out.as_str(), code), ("goroutines while main is blocked in Go: 3\nsecond task\nwait: <nil>\n", 0));
 }
 
-/// Runs with signals sent from outside at virtual times (what the lead's
-/// `RunConfig` will pass through).
-fn run_with_signals(src: &str, signals: Vec<(u64, i32)>) -> gmp_engine::process::ProcessOutcome {
+/// Runs with signals sent from outside at virtual times.
+fn run_with_signals(src: &str, signals: Vec<(u64, i32)>) -> gmp_engine::Outcome {
     let program = gmp_engine::compile("prog.go", src).expect("compiles");
-    let mut steps = vec![program.entry.init];
-    steps.extend(program.entry.inits.iter().copied());
-    steps.extend(program.entry.main);
-    let mut cfg = gmp_engine::process::ProcessConfig::for_run(1, 1, true);
-    cfg.signals = signals;
-    gmp_engine::process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg)
+    gmp_engine::run(&program, &RunConfig { signals, check_invariants: true, ..RunConfig::default() })
 }
 
 #[test]

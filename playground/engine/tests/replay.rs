@@ -3,7 +3,7 @@
 //! concurrent corpus is folded by `tests/corpus.rs`'s `trace/` tests.)
 
 use gmp_engine::event::EventKind;
-use gmp_engine::sched::replay::{self, Snapshot};
+use gmp_engine::replay::{self, Snapshot};
 use gmp_engine::{RunConfig, run_source};
 
 /// Stepping to any event shows each channel's buffer as it was then.

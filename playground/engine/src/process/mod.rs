@@ -127,6 +127,8 @@ pub enum EndReason {
     Limit(String),
     /// The engine found itself inconsistent: a bug, reported.
     Internal(String),
+    /// The program did not compile ([`crate::run_source`] only): it never ran.
+    CompileError,
 }
 
 /// Everything a finished run produced.
