@@ -186,10 +186,10 @@ pub fn select_wake_result<V>(w: Wake<V>) -> Result<(usize, Option<(V, bool)>), F
 mod tests {
     use super::*;
     use crate::runtime::chan::{CloseResult, RecvResult, SendResult};
-    use crate::sched::rng::Rng;
+    use crate::sched::choice::WyRand;
 
     fn rng(seed: u64) -> impl FnMut(u32) -> u32 {
-        let mut r = Rng::new(seed);
+        let mut r = WyRand::new(seed);
         move |n| r.below(n)
     }
 

@@ -52,13 +52,13 @@
 //! example that needs no VM.
 
 pub mod check;
+pub mod choice;
 pub mod g;
 pub mod goidmap;
 pub mod m;
 pub mod p;
 pub mod proc;
 pub mod replay;
-pub mod rng;
 pub mod runq;
 pub mod script;
 pub mod time;
@@ -353,7 +353,9 @@ pub struct Sched {
     pub ngoroutines: u32,
     /// The global virtual clock: the time of the current action.
     pub now: u64,
-    pub rng: rng::Rng,
+    /// The run's one chooser: every open choice, the scheduler's and
+    /// (lent to the Machine) the program's. See [`choice`].
+    pub chooser: choice::Chooser,
     pub sysmon: Sysmon,
     pub timer_seq: u64,
     pub main_goexited: bool,
@@ -385,7 +387,7 @@ impl Sched {
     pub fn new(config: Config) -> Sched {
         let procs = config.procs.max(1);
         let mut s = Sched {
-            rng: rng::Rng::new(config.seed),
+            chooser: choice::Chooser::new(config.seed),
             config,
             gs: Vec::new(),
             ps: (0..procs).map(p::P::new).collect(),

@@ -706,7 +706,7 @@ impl Sched {
         let n = self.gomaxprocs();
         for i in 0..STEAL_TRIES {
             let last = i == STEAL_TRIES - 1;
-            let seed = self.rng.next_u32();
+            let seed = self.chooser.steal_order();
             for victim in steal_order(n, seed) {
                 if victim == p {
                     continue;
@@ -869,7 +869,7 @@ impl Sched {
             self.emit(EventKind::MSpinning { m, spinning: true });
         }
         let delay =
-            if latency { time::WAKE_LATENCY_MIN_NS + self.rng.below(time::WAKE_LATENCY_SPREAD_NS) as u64 } else { 0 };
+            if latency { time::WAKE_LATENCY_MIN_NS + self.chooser.wake_latency(time::WAKE_LATENCY_SPREAD_NS) as u64 } else { 0 };
         let pp = &mut self.ps[p as usize];
         pp.now = self.now + delay;
         pp.pending = None;
@@ -1006,7 +1006,7 @@ impl Sched {
         let delay = s.delay;
         // The OS wakes sysmon a little late, by a seeded amount (up to a
         // quarter of its sleep): when it preempts varies with the seed.
-        let late = if self.jittery() { self.rng.below((delay / 4).min(u32::MAX as u64) as u32) as u64 } else { 0 };
+        let late = if self.jittery() { self.chooser.sysmon_oversleep((delay / 4).min(u32::MAX as u64) as u32) as u64 } else { 0 };
         self.sysmon.next = self.now + delay + late;
     }
 
@@ -1021,7 +1021,7 @@ impl Sched {
         if !self.jittery() || used == 0 {
             return 0;
         }
-        self.rng.below((used / 8).min(u32::MAX as u64) as u32 + 1) as u64
+        self.chooser.slice_jitter((used / 8).min(u32::MAX as u64) as u32 + 1) as u64
     }
 
     /// `retake`: preempt Gs that held a P for 10ms; take Ps from Ms that

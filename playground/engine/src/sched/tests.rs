@@ -784,7 +784,7 @@ fn a_hundred_thousand_goroutines_spawn_and_exit() {
 /// matches the live state after every event.
 #[test]
 fn random_programs_keep_every_invariant_and_replay_exactly() {
-    let mut r = rng::Rng::new(2024);
+    let mut r = choice::WyRand::new(2024);
     let reasons = [WaitReason::ChanReceive, WaitReason::ChanSend, WaitReason::SyncMutexLock, WaitReason::Select];
     let mut endings = std::collections::BTreeMap::new();
     for case in 0..1000 {
