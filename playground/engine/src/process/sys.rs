@@ -399,7 +399,7 @@ impl Chans {
             let Some(h) = chan_of(vm, cas.c) else { continue };
             live.push((i, h));
             let n = order.len();
-            let j = (vm.rand() % (n as u64 + 1)) as usize;
+            let j = vm.chooser.select_pollorder(n as u64 + 1);
             order.push(i);
             order.swap(n, j);
         }

@@ -73,7 +73,7 @@ impl Chooser {
     /// What stands in a chooser's place while it is lent (the scheduler's
     /// field while the Machine holds it, the VM's between Machine calls).
     pub fn stand_in() -> Chooser {
-        Chooser { stand_in: true, ..Chooser::new(0) }
+        Chooser { sched: WyRand { state: 0 }, program: SplitMix64 { state: 0 }, stand_in: true }
     }
 
     /// Every choice passes here: `kind`, among `alternatives` (0 for a

@@ -9,7 +9,7 @@ use super::m::M;
 use super::p::PStatus;
 use super::runq::StealResult;
 use super::time::{self, Timer, TimerWhat};
-use super::{Ending, Machine, Sched, Stop, TimerAction, WaitReason};
+use super::{Chooser, Ending, Machine, Sched, Stop, TimerAction, WaitReason};
 use crate::event::{EventKind, PutCause, QueueSlot, TimerTarget};
 use crate::span::Span;
 use std::rc::Rc;
@@ -189,7 +189,11 @@ impl Sched {
                     self.ending = Some(Ending::Limit(format!("more than {} machine steps", self.config.max_steps)));
                     return;
                 }
-                let r = machine.run(self, goid, self.ps[pi].now, self.config.quantum_ns.max(1));
+                // The chooser is lent to the Machine for the call; a
+                // stand-in holds its place (nothing draws from `&Sched`).
+                let mut chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
+                let r = machine.run(self, &mut chooser, goid, self.ps[pi].now, self.config.quantum_ns.max(1));
+                self.chooser = chooser;
                 for (kind, pos) in machine.take_events() {
                     self.pos = pos;
                     self.emit(kind);
@@ -749,7 +753,7 @@ impl Sched {
                 }
                 TimerWhat::Func(id) => {
                     self.emit(EventKind::TimerFire { p: owner, target: TimerTarget::Func(id) });
-                    let actions = machine.timer_fired(id, self.now);
+                    let actions = machine.timer_fired(&mut self.chooser, id, self.now);
                     // What a timer does is the runtime's doing: no position.
                     for (kind, _) in machine.take_events() {
                         self.emit(kind);

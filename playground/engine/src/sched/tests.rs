@@ -582,7 +582,7 @@ fn the_invariant_checker_catches_corruption() {
 fn a_misbehaving_machine_is_a_fault_not_a_panic() {
     struct Bad;
     impl Machine for Bad {
-        fn run(&mut self, _: &Sched, _: GoId, _: u64, _: u64) -> RunResult {
+        fn run(&mut self, _: &Sched, _: &mut Chooser, _: GoId, _: u64, _: u64) -> RunResult {
             RunResult { used_ns: 1, stop: Stop::Ready(42) }
         }
         fn newproc(&mut self, _: GoId, _: GoId) {}
