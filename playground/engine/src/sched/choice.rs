@@ -19,13 +19,13 @@
 //! program's choices independent of how many scheduler draws came
 //! between them.
 //!
-//! Every draw passes through [`Chooser::made`] with its [`ChoiceKind`] and
+//! Every draw passes through `Chooser::made` with its [`ChoiceKind`] and
 //! its number of alternatives: the one place where a log of the run's
 //! choices can be recorded, and where replaying or steering it can supply
 //! the picks instead of the generators.
 
 /// What an open choice decides. A log records each choice as (kind,
-/// number of alternatives, pick); see [`Chooser::made`].
+/// number of alternatives, pick); see `Chooser::made`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChoiceKind {
     // The scheduler's choices.
