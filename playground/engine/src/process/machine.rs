@@ -25,7 +25,7 @@ use super::{dump, leak};
 use crate::event::EventKind;
 use crate::heap::ByteKind;
 use crate::heap::Obj;
-use crate::sched::{GoId, Machine, RunResult, Sched, Stop};
+use crate::sched::{Chooser, GoId, Machine, RunResult, Sched, Stop};
 use crate::span::Span;
 use crate::value::{Handle, Value};
 use crate::vm::{self, Syscall, Vm};
@@ -123,7 +123,11 @@ pub struct VmMachine {
 }
 
 impl VmMachine {
-    pub fn new(vm: Vm) -> VmMachine {
+    /// The VM draws from the scheduler's chooser, lent for each call that
+    /// may run the program; its own goes, so that nothing can draw from
+    /// a second one by mistake.
+    pub fn new(mut vm: Vm) -> VmMachine {
+        vm.chooser = Chooser::stand_in();
         VmMachine {
             vm,
             gs: GTable::default(),
@@ -640,6 +644,15 @@ impl VmMachine {
         self.vm.heap.alloc_str(s.as_bytes()).unwrap_or(Value::EMPTY_STRING)
     }
 
+    /// Runs `f` with the scheduler's `chooser` in the VM, where the
+    /// program's choices are drawn from.
+    fn with_chooser<R>(&mut self, chooser: &mut Chooser, f: impl FnOnce(&mut VmMachine) -> R) -> R {
+        std::mem::swap(&mut self.vm.chooser, chooser);
+        let r = f(self);
+        std::mem::swap(&mut self.vm.chooser, chooser);
+        r
+    }
+
     /// The goroutine is gone: free its VM state and queue entries.
     fn exited(&mut self, goid: GoId) {
         // A goroutine that exits is not parked, so it sits in no wait queue.
@@ -658,7 +671,69 @@ impl Machine for VmMachine {
         self.misc.watching
     }
 
-    fn run(&mut self, sched: &Sched, goid: GoId, now: u64, slice_ns: u64) -> RunResult {
+    fn run(&mut self, sched: &Sched, chooser: &mut Chooser, goid: GoId, now: u64, slice_ns: u64) -> RunResult {
+        self.with_chooser(chooser, |m| m.run_slice(sched, goid, now, slice_ns))
+    }
+
+    fn runs_system(&self, goid: GoId) -> bool {
+        super::sys_misc::runs_system(self, goid)
+    }
+
+    fn take_events(&mut self) -> Vec<(EventKind, Option<Span>)> {
+        std::mem::take(&mut self.events)
+    }
+
+    fn waiting_on(&self, goid: GoId) -> Vec<u32> {
+        self.gs.get(&goid).map_or(Vec::new(), |g| g.blocked_on.clone())
+    }
+
+    fn position(&self, goid: GoId) -> Option<Span> {
+        let state = self.vm_of(goid).and_then(|i| self.vm.gs.get(i))?;
+        let (fi, ip) = match (state.frames.last(), self.vm.entry_func(state)) {
+            (Some(f), _) => (f.func, f.ip.saturating_sub(1)),
+            (None, Some(entry)) => (entry, 0),
+            (None, None) => return None,
+        };
+        let func = self.vm.program().funcs.get(fi as usize)?;
+        Some(func.chunk.span_at(ip as usize))
+    }
+
+    fn timer_fired(&mut self, chooser: &mut Chooser, id: u64, now: u64) -> Vec<crate::sched::TimerAction> {
+        self.with_chooser(chooser, |m| {
+            // Signal timers (`sys_misc`) first; every other timer is time's.
+            let actions = match super::sys_misc::timer_fired(m, id) {
+                Some(actions) => actions,
+                None => super::sys_time::timer_fired(m, id, now),
+            };
+            // A timer's channel send, a deadline closing a context's Done: the
+            // runtime's doing, reported now rather than with the next request.
+            for kind in std::mem::take(&mut m.chans.events) {
+                m.note(None, kind);
+            }
+            actions
+        })
+    }
+
+    fn newproc(&mut self, parent: GoId, child: GoId) {
+        let Some((func, args, creator)) = self.spawning.take().or_else(|| self.sync.spawn_queue.pop_front()) else { return };
+        debug_assert_eq!(creator.goid, parent);
+        match self.vm.spawn(func, &args) {
+            Ok(i) => {
+                self.gs.insert(child, GInfo { vm: Some(i as u32), creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
+            }
+            Err(f) => {
+                // Reported when the child first runs (it has no VM state).
+                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
+                let text = f.message.clone();
+                self.crash = Some(Crash { text, exit_code: 2, goid: child, kind: crash::CrashKind::Fatal });
+            }
+        }
+    }
+}
+
+impl VmMachine {
+    /// [`Machine::run`] with the chooser in the VM.
+    fn run_slice(&mut self, sched: &Sched, goid: GoId, now: u64, slice_ns: u64) -> RunResult {
         let mut used: u64 = 0;
         if let Some(code) = self.dying {
             return RunResult { used_ns: 0, stop: Stop::Exit(code) };
@@ -789,60 +864,6 @@ impl Machine for VmMachine {
                 return RunResult { used_ns: used, stop: Stop::Continue };
             }
             return RunResult { used_ns: used, stop: terminal };
-        }
-    }
-
-
-    fn runs_system(&self, goid: GoId) -> bool {
-        super::sys_misc::runs_system(self, goid)
-    }
-
-    fn take_events(&mut self) -> Vec<(EventKind, Option<Span>)> {
-        std::mem::take(&mut self.events)
-    }
-
-    fn waiting_on(&self, goid: GoId) -> Vec<u32> {
-        self.gs.get(&goid).map_or(Vec::new(), |g| g.blocked_on.clone())
-    }
-
-    fn position(&self, goid: GoId) -> Option<Span> {
-        let state = self.vm_of(goid).and_then(|i| self.vm.gs.get(i))?;
-        let (fi, ip) = match (state.frames.last(), self.vm.entry_func(state)) {
-            (Some(f), _) => (f.func, f.ip.saturating_sub(1)),
-            (None, Some(entry)) => (entry, 0),
-            (None, None) => return None,
-        };
-        let func = self.vm.program().funcs.get(fi as usize)?;
-        Some(func.chunk.span_at(ip as usize))
-    }
-
-    fn timer_fired(&mut self, id: u64, now: u64) -> Vec<crate::sched::TimerAction> {
-        // Signal timers (`sys_misc`) first; every other timer is time's.
-        let actions = match super::sys_misc::timer_fired(self, id) {
-            Some(actions) => actions,
-            None => super::sys_time::timer_fired(self, id, now),
-        };
-        // A timer's channel send, a deadline closing a context's Done: the
-        // runtime's doing, reported now rather than with the next request.
-        for kind in std::mem::take(&mut self.chans.events) {
-            self.note(None, kind);
-        }
-        actions
-    }
-
-    fn newproc(&mut self, parent: GoId, child: GoId) {
-        let Some((func, args, creator)) = self.spawning.take().or_else(|| self.sync.spawn_queue.pop_front()) else { return };
-        debug_assert_eq!(creator.goid, parent);
-        match self.vm.spawn(func, &args) {
-            Ok(i) => {
-                self.gs.insert(child, GInfo { vm: Some(i as u32), creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
-            }
-            Err(f) => {
-                // Reported when the child first runs (it has no VM state).
-                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
-                let text = f.message.clone();
-                self.crash = Some(Crash { text, exit_code: 2, goid: child, kind: crash::CrashKind::Fatal });
-            }
         }
     }
 }

@@ -72,7 +72,8 @@ pub struct ProcessConfig {
     /// Scheduler steps before the run is cut off as endless.
     pub max_steps: u64,
     pub max_events: usize,
-    /// The VM's limits (instruction budget, heap). Its seed is `seed`.
+    /// The VM's limits (instruction budget, heap). Its `seed` is not
+    /// used: the VM draws from the scheduler's chooser, seeded by `seed`.
     pub vm: VmConfig,
     /// Signals sent to the process from outside: (virtual ns, signal
     /// number, e.g. 2 for SIGINT, 15 for SIGTERM), delivered as the
@@ -169,7 +170,7 @@ impl Process {
     /// compiler's `EntryPoints` lists them); the process ends when the
     /// last returns. Goroutines started by an earlier step keep running.
     pub fn with_steps(prog: Rc<Bytecode>, steps: &[u32], cfg: &ProcessConfig) -> Result<Process, Crash> {
-        let vmcfg = VmConfig { seed: cfg.seed, ..cfg.vm.clone() };
+        let vmcfg = cfg.vm.clone();
         let entry = steps.first().copied().unwrap_or(prog.entry);
         let mut vm = Vm::new(prog, vmcfg).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
         let main = vm.spawn(Value::Func(entry), &[]).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;

@@ -388,9 +388,10 @@ impl Chans {
         None
     }
 
-    /// `selectgo`: the first ready case in a seeded random poll order
-    /// (Go's inside-out shuffle), else the default, else park on every
-    /// channel. One case without default behaves as the plain operation
+    /// `selectgo`: the first ready case in a random poll order (Go's
+    /// inside-out shuffle, each step drawn from the run's chooser:
+    /// [`crate::sched::Chooser::select_pollorder`]), else the default,
+    /// else park on every channel. One case without default behaves as the plain operation
     /// (Go's compiler rewrites it so): its wait reason is `chan receive`.
     pub fn select(&mut self, vm: &mut Vm, g: GoId, has_default: bool, cases: &[SelCase], vm_of: &dyn Fn(GoId) -> Option<usize>) -> SelectOutcome {
         let mut order: Vec<usize> = Vec::with_capacity(cases.len());
@@ -399,7 +400,7 @@ impl Chans {
             let Some(h) = chan_of(vm, cas.c) else { continue };
             live.push((i, h));
             let n = order.len();
-            let j = (vm.rand() % (n as u64 + 1)) as usize;
+            let j = vm.chooser.select_pollorder(n as u64 + 1);
             order.push(i);
             order.swap(n, j);
         }

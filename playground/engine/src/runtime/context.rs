@@ -589,7 +589,7 @@ mod tests {
                 let d = cx.done(c, &mut cs, ()).unwrap();
                 cs.chanrecv(100 + g, Some(d), true);
             }
-            let mut r = crate::sched::rng::Rng::new(seed);
+            let mut r = crate::sched::choice::WyRand::new(seed);
             let out = cx.cancel_func(root, None, &mut cs, &mut |n| r.below(n));
             order.extend(out.wakes.iter().map(|w| w.g));
             let mut sorted = order.clone();

@@ -10,7 +10,7 @@ use super::select::{SelectCase, SelectResult, select_wake_result};
 use super::sync::{Cond, LockResult, Mutex, RWMutex, WaitGroup};
 use super::timer::Timers;
 use crate::event::EventKind;
-use crate::sched::{Config, Ending, GoId, Machine, RunResult, Sched, Stop, TimerAction};
+use crate::sched::{Chooser, Config, Ending, GoId, Machine, RunResult, Sched, Stop, TimerAction};
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
@@ -150,7 +150,7 @@ impl Glue {
 }
 
 impl Machine for Glue {
-    fn run(&mut self, _sched: &Sched, g: GoId, now: u64, _slice: u64) -> RunResult {
+    fn run(&mut self, _sched: &Sched, _chooser: &mut Chooser, g: GoId, now: u64, _slice: u64) -> RunResult {
         let at = |stop| RunResult { used_ns: 0, stop };
         // Finish the operation this goroutine was parked in.
         let blocked = self.gs.entry(g).or_default().blocked.take();
@@ -395,7 +395,7 @@ impl Machine for Glue {
         std::mem::take(&mut self.out).into_iter().map(|k| (k, None)).collect()
     }
 
-    fn timer_fired(&mut self, id: u64, now: u64) -> Vec<TimerAction> {
+    fn timer_fired(&mut self, _chooser: &mut Chooser, id: u64, now: u64) -> Vec<TimerAction> {
         let f = self.timers.fired(&mut self.chans, id, now, |when| when as i64);
         if let Some(c) = f.go {
             // time.AfterFunc runs f in a new goroutine (time.goFunc).

@@ -1,7 +1,7 @@
 //! `select`: Go's `selectgo` (runtime/select.go) over the [`Chans`] arena.
 //!
 //! Pass 1 visits the cases in a random poll order (a permutation drawn
-//! from the run's seeded RNG, as Go draws it from `cheaprandn`) and takes
+//! from the run's chooser, as Go draws it from `cheaprandn`) and takes
 //! the first that can proceed; a closed channel's case can. With none
 //! ready, a select with `default` takes it; otherwise pass 2 queues a
 //! sudog for the goroutine on every channel and it parks (`select`, or
@@ -63,7 +63,7 @@ pub fn pollorder<V>(cases: &[SelectCase<V>], randn: &mut dyn FnMut(u32) -> u32) 
 impl<V: Clone> Chans<V> {
     /// `selectgo` for goroutine `g` (`block == false` when the select has a
     /// default). `randn(k)` must return a uniform value in `0..k` from the
-    /// run's seeded RNG.
+    /// run's chooser (`sched::Chooser`).
     pub fn selectgo(
         &mut self,
         g: GoId,
@@ -186,10 +186,10 @@ pub fn select_wake_result<V>(w: Wake<V>) -> Result<(usize, Option<(V, bool)>), F
 mod tests {
     use super::*;
     use crate::runtime::chan::{CloseResult, RecvResult, SendResult};
-    use crate::sched::rng::Rng;
+    use crate::sched::choice::WyRand;
 
     fn rng(seed: u64) -> impl FnMut(u32) -> u32 {
-        let mut r = Rng::new(seed);
+        let mut r = WyRand::new(seed);
         move |n| r.below(n)
     }
 

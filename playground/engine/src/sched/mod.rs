@@ -52,13 +52,13 @@
 //! example that needs no VM.
 
 pub mod check;
+pub mod choice;
 pub mod g;
 pub mod goidmap;
 pub mod m;
 pub mod p;
 pub mod proc;
 pub mod replay;
-pub mod rng;
 pub mod runq;
 pub mod script;
 pub mod time;
@@ -73,6 +73,7 @@ pub use goidmap::GoidMap;
 pub use m::M;
 pub use p::{P, PStatus};
 pub use waitreason::WaitReason;
+pub use choice::{ChoiceKind, Chooser};
 
 use crate::event::{Event, EventKind};
 use crate::span::Span;
@@ -184,7 +185,9 @@ pub trait Machine {
     ///
     /// `sched` is the scheduler, read-only: for `runtime.NumGoroutine`,
     /// `GOMAXPROCS`, goroutine dumps (`runtime.Stack(buf, true)`).
-    fn run(&mut self, sched: &Sched, g: GoId, now: u64, slice_ns: u64) -> RunResult;
+    /// `chooser` is the scheduler's, lent for the call: every choice the
+    /// program makes (`select`, map order, `math/rand`) is drawn from it.
+    fn run(&mut self, sched: &Sched, chooser: &mut Chooser, g: GoId, now: u64, slice_ns: u64) -> RunResult;
     /// Events the Machine produced during its last call (output, channel
     /// operations...), each with the position of the instruction that
     /// caused it; the scheduler records them right after the call, stamped
@@ -227,8 +230,10 @@ pub trait Machine {
         false
     }
     /// Runtime timer `id` fired at `now`: what does it wake or start?
-    fn timer_fired(&mut self, id: u64, now: u64) -> Vec<TimerAction> {
-        let _ = (id, now);
+    /// `chooser` is lent as for [`Machine::run`] (a signal's delivery is
+    /// a `select`).
+    fn timer_fired(&mut self, chooser: &mut Chooser, id: u64, now: u64) -> Vec<TimerAction> {
+        let _ = (chooser, id, now);
         Vec::new()
     }
 }
@@ -353,7 +358,9 @@ pub struct Sched {
     pub ngoroutines: u32,
     /// The global virtual clock: the time of the current action.
     pub now: u64,
-    pub rng: rng::Rng,
+    /// The run's one chooser: every open choice, the scheduler's and
+    /// (lent to the Machine) the program's. See [`choice`].
+    pub chooser: Chooser,
     pub sysmon: Sysmon,
     pub timer_seq: u64,
     pub main_goexited: bool,
@@ -385,7 +392,7 @@ impl Sched {
     pub fn new(config: Config) -> Sched {
         let procs = config.procs.max(1);
         let mut s = Sched {
-            rng: rng::Rng::new(config.seed),
+            chooser: Chooser::new(config.seed),
             config,
             gs: Vec::new(),
             ps: (0..procs).map(p::P::new).collect(),

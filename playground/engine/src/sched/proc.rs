@@ -9,7 +9,7 @@ use super::m::M;
 use super::p::PStatus;
 use super::runq::StealResult;
 use super::time::{self, Timer, TimerWhat};
-use super::{Ending, Machine, Sched, Stop, TimerAction, WaitReason};
+use super::{Chooser, Ending, Machine, Sched, Stop, TimerAction, WaitReason};
 use crate::event::{EventKind, PutCause, QueueSlot, TimerTarget};
 use crate::span::Span;
 use std::rc::Rc;
@@ -189,7 +189,11 @@ impl Sched {
                     self.ending = Some(Ending::Limit(format!("more than {} machine steps", self.config.max_steps)));
                     return;
                 }
-                let r = machine.run(self, goid, self.ps[pi].now, self.config.quantum_ns.max(1));
+                // The chooser is lent to the Machine for the call; a
+                // stand-in holds its place (nothing draws from `&Sched`).
+                let mut chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
+                let r = machine.run(self, &mut chooser, goid, self.ps[pi].now, self.config.quantum_ns.max(1));
+                self.chooser = chooser;
                 for (kind, pos) in machine.take_events() {
                     self.pos = pos;
                     self.emit(kind);
@@ -706,7 +710,7 @@ impl Sched {
         let n = self.gomaxprocs();
         for i in 0..STEAL_TRIES {
             let last = i == STEAL_TRIES - 1;
-            let seed = self.rng.next_u32();
+            let seed = self.chooser.steal_order();
             for victim in steal_order(n, seed) {
                 if victim == p {
                     continue;
@@ -749,7 +753,7 @@ impl Sched {
                 }
                 TimerWhat::Func(id) => {
                     self.emit(EventKind::TimerFire { p: owner, target: TimerTarget::Func(id) });
-                    let actions = machine.timer_fired(id, self.now);
+                    let actions = machine.timer_fired(&mut self.chooser, id, self.now);
                     // What a timer does is the runtime's doing: no position.
                     for (kind, _) in machine.take_events() {
                         self.emit(kind);
@@ -869,7 +873,7 @@ impl Sched {
             self.emit(EventKind::MSpinning { m, spinning: true });
         }
         let delay =
-            if latency { time::WAKE_LATENCY_MIN_NS + self.rng.below(time::WAKE_LATENCY_SPREAD_NS) as u64 } else { 0 };
+            if latency { time::WAKE_LATENCY_MIN_NS + self.chooser.wake_latency(time::WAKE_LATENCY_SPREAD_NS) as u64 } else { 0 };
         let pp = &mut self.ps[p as usize];
         pp.now = self.now + delay;
         pp.pending = None;
@@ -1006,7 +1010,7 @@ impl Sched {
         let delay = s.delay;
         // The OS wakes sysmon a little late, by a seeded amount (up to a
         // quarter of its sleep): when it preempts varies with the seed.
-        let late = if self.jittery() { self.rng.below((delay / 4).min(u32::MAX as u64) as u32) as u64 } else { 0 };
+        let late = if self.jittery() { self.chooser.sysmon_oversleep((delay / 4).min(u32::MAX as u64) as u32) as u64 } else { 0 };
         self.sysmon.next = self.now + delay + late;
     }
 
@@ -1021,7 +1025,7 @@ impl Sched {
         if !self.jittery() || used == 0 {
             return 0;
         }
-        self.rng.below((used / 8).min(u32::MAX as u64) as u32 + 1) as u64
+        self.chooser.slice_jitter((used / 8).min(u32::MAX as u64) as u32 + 1) as u64
     }
 
     /// `retake`: preempt Gs that held a P for 10ms; take Ps from Ms that

@@ -4,7 +4,7 @@
 //! VM. Semaphores stand in for channels: `Park(reason, s)` blocks until a
 //! `Wake(s)` (or takes a token left by an earlier one).
 
-use super::{GoId, Machine, RunResult, Sched, Stop, TimerAction, WaitReason};
+use super::{Chooser, GoId, Machine, RunResult, Sched, Stop, TimerAction, WaitReason};
 use crate::event::EventKind;
 use crate::span::Span;
 use std::collections::{VecDeque};
@@ -106,7 +106,7 @@ impl ScriptMachine {
 }
 
 impl Machine for ScriptMachine {
-    fn run(&mut self, sched: &Sched, g: GoId, now: u64, slice_ns: u64) -> RunResult {
+    fn run(&mut self, sched: &Sched, _chooser: &mut Chooser, g: GoId, now: u64, slice_ns: u64) -> RunResult {
         let mut used = 0u64;
         loop {
             let run = self.gs.entry(g).or_default();
@@ -247,7 +247,7 @@ impl Machine for ScriptMachine {
         std::mem::take(&mut self.out).into_iter().map(|k| (k, None)).collect()
     }
 
-    fn timer_fired(&mut self, id: u64, _now: u64) -> Vec<TimerAction> {
+    fn timer_fired(&mut self, _chooser: &mut Chooser, id: u64, _now: u64) -> Vec<TimerAction> {
         match self.timers.remove(&id) {
             Some(Job::Wake(s)) => {
                 let sema = self.semas.entry(s).or_default();

@@ -582,7 +582,7 @@ fn the_invariant_checker_catches_corruption() {
 fn a_misbehaving_machine_is_a_fault_not_a_panic() {
     struct Bad;
     impl Machine for Bad {
-        fn run(&mut self, _: &Sched, _: GoId, _: u64, _: u64) -> RunResult {
+        fn run(&mut self, _: &Sched, _: &mut Chooser, _: GoId, _: u64, _: u64) -> RunResult {
             RunResult { used_ns: 1, stop: Stop::Ready(42) }
         }
         fn newproc(&mut self, _: GoId, _: GoId) {}
@@ -784,7 +784,7 @@ fn a_hundred_thousand_goroutines_spawn_and_exit() {
 /// matches the live state after every event.
 #[test]
 fn random_programs_keep_every_invariant_and_replay_exactly() {
-    let mut r = rng::Rng::new(2024);
+    let mut r = choice::WyRand::new(2024);
     let reasons = [WaitReason::ChanReceive, WaitReason::ChanSend, WaitReason::SyncMutexLock, WaitReason::Select];
     let mut endings = std::collections::BTreeMap::new();
     for case in 0..1000 {

@@ -61,6 +61,7 @@ use crate::rtype::{self, Callee, Kind};
 use crate::value::{Handle, IntKind, Value, WHOLE};
 use std::rc::Rc;
 use crate::span::Span;
+use crate::sched::Chooser;
 
 /// Dead goroutines' states [`Vm::spawn`] may reuse.
 const SPARE_STATES: usize = 64;
@@ -68,6 +69,9 @@ const SPARE_STATES: usize = 64;
 /// The limits and seed of a run.
 #[derive(Clone, Debug)]
 pub struct VmConfig {
+    /// Seeds the VM's own chooser, which it draws from when it runs on
+    /// its own (tests, benchmarks). Under a scheduler the VM draws from
+    /// the scheduler's chooser instead (see [`Vm::chooser`]).
     pub seed: u64,
     /// Instructions the whole run may execute.
     pub instr_limit: u64,
@@ -202,7 +206,11 @@ pub struct Vm {
     consts: Vec<Value>,
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
-    rng: u64,
+    /// Where the program's choices (`select`'s poll order, a map's hash
+    /// seed and iteration start, `math/rand`) are drawn from. Under a
+    /// scheduler, its chooser, lent for each Machine call (a stand-in sits
+    /// here in between); on its own, the VM's chooser from `VmConfig::seed`.
+    pub chooser: Chooser,
     /// Instructions executed so far by all goroutines.
     pub instructions: u64,
     cfg: VmConfig,
@@ -254,7 +262,7 @@ impl Vm {
             consts: Vec::with_capacity(prog.consts.len()),
             stdout: Vec::new(),
             stderr: Vec::new(),
-            rng: cfg.seed ^ 0x2545_F491_4F6C_DD1D,
+            chooser: Chooser::new(cfg.seed),
             instructions: 0,
             cfg,
             gs: Vec::new(),
@@ -292,16 +300,6 @@ impl Vm {
 
     pub fn program(&self) -> &Rc<Bytecode> {
         &self.prog
-    }
-
-    /// The run's deterministic RNG (splitmix64): map seeds and iteration
-    /// starts now, scheduling choices in issue 4.
-    pub fn rand(&mut self) -> u64 {
-        self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.rng;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
     }
 
     /// Makes a goroutine that will call `func(args...)`; returns its index
@@ -1656,7 +1654,7 @@ impl Vm {
                             Some(Kind::Map { key, val }) => (*key, *val),
                             _ => (0, 0),
                         };
-                        let seed = self.rand();
+                        let seed = self.chooser.map_hash_seed();
                         let m = tri!(self.heap.alloc_map(seed, k, v, hint.min(1 << 24) as usize));
                         push!(m)
                     }
@@ -1696,7 +1694,7 @@ impl Vm {
                     }
                     Op::MapIter => {
                         let m = pop!();
-                        let start = self.rand();
+                        let start = self.chooser.map_iter_start();
                         let it = tri!(self.heap.map_iter(m, start));
                         push!(it)
                     }

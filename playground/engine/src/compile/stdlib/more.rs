@@ -301,19 +301,19 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
                 let s = new_str(vm, b"invalid argument to Intn")?;
                 return Err(Throw::Panic(super::new_iface(vm, crate::rtype::T_STRING, s)?));
             }
-            let r = (vm.rand() % m as u64) as i64;
+            let r = vm.chooser.rand_intn(m as u64) as i64;
             g.stack.push(Value::Int(r));
             Ok(())
         },
         "math/rand.Int" => |vm, g, n| {
             args(g, n);
-            let r = (vm.rand() >> 1) as i64;
+            let r = (vm.chooser.rand_uint64() >> 1) as i64;
             g.stack.push(Value::Int(r));
             Ok(())
         },
         "math/rand.Float64" => |vm, g, n| {
             args(g, n);
-            let r = (vm.rand() >> 11) as f64 / (1u64 << 53) as f64;
+            let r = (vm.chooser.rand_uint64() >> 11) as f64 / (1u64 << 53) as f64;
             g.stack.push(Value::Float(r));
             Ok(())
         },
@@ -326,7 +326,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let m = a.first().map_or(0, |v| v.int()).clamp(0, 1 << 24) as usize;
             let mut p: Vec<usize> = (0..m).collect();
             for i in (1..m).rev() {
-                let j = (vm.rand() % (i as u64 + 1)) as usize;
+                let j = vm.chooser.rand_intn(i as u64 + 1) as usize;
                 p.swap(i, j);
             }
             let v = new_slice(vm, p.into_iter().map(|x| Value::Int(x as i64)).collect(), 8)?;
@@ -338,7 +338,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let m = a.first().map_or(0, |v| v.int());
             let f = a.get(1).copied().unwrap_or_default();
             for i in (1..m).rev() {
-                let j = (vm.rand() % (i as u64 + 1)) as i64;
+                let j = vm.chooser.rand_intn(i as u64 + 1) as i64;
                 super::call_go(vm, g, f, &[Value::Int(i), Value::Int(j)], 0)?;
             }
             Ok(())

@@ -1,0 +1,260 @@
+//! The run's one chooser: every choice Go leaves open, and the only
+//! randomness in the engine. A run is a pure function of (program,
+//! GOMAXPROCS, seed) because each open choice is drawn here, through a
+//! method named for what it decides, from generators seeded by the run's
+//! seed and identical on every host.
+//!
+//! The scheduler owns the chooser ([`super::Sched::chooser`]) and draws its
+//! own choices from it: which P to steal from first, how late a woken
+//! thread or sysmon runs, how long a slice of work takes. It lends it to
+//! the [`super::Machine`] for each call that may run the program
+//! ([`super::Machine::run`], [`super::Machine::timer_fired`]); the VM draws
+//! the program's choices from it then: `select`'s poll order, a map's hash
+//! seed and iteration start, `math/rand`.
+//!
+//! Two streams inside, as before they shared an owner: the scheduler's
+//! choices come from a wyrand stream, the program's from a splitmix64
+//! stream, each seeded and stepped as it always was, so every run draws
+//! exactly the values it drew before. Keeping them apart also keeps the
+//! program's choices independent of how many scheduler draws came
+//! between them.
+//!
+//! Every draw passes through `Chooser::made` with its [`ChoiceKind`] and
+//! its number of alternatives: the one place where a log of the run's
+//! choices can be recorded, and where replaying or steering it can supply
+//! the picks instead of the generators.
+
+/// What an open choice decides. A log records each choice as (kind,
+/// number of alternatives, pick); see `Chooser::made`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChoiceKind {
+    // The scheduler's choices.
+    /// `stealWork`: where `stealOrder` starts among the Ps and its stride,
+    /// one 32-bit word (`cheaprand()`) per pass.
+    StealOrder,
+    /// `startm`: how long after `notewakeup` the woken M runs (the OS's
+    /// wake-up latency), in ns above the minimum.
+    WakeLatency,
+    /// sysmon: how late the OS wakes it from its `usleep(delay)`, in ns;
+    /// it decides when `retake` preempts.
+    SysmonOversleep,
+    /// Extra ns a slice of work costs (real CPUs run at uneven speeds).
+    SliceJitter,
+    // The program's choices.
+    /// `selectgo`: the slot in `pollorder` the next case swaps with.
+    SelectPollOrder,
+    /// `makemap`: the map's hash seed (`h.hash0`), one 64-bit word.
+    MapHashSeed,
+    /// `mapiterinit`: where a `range` over a map starts, one 64-bit word.
+    MapIterStart,
+    /// `math/rand.Intn(n)` and the swaps of `Perm` and `Shuffle`.
+    RandIntn,
+    /// `math/rand`'s 64 random bits (`Int`, `Float64`).
+    RandUint64,
+}
+
+/// The run's one source of choices (see the module doc).
+#[derive(Clone, Debug)]
+pub struct Chooser {
+    /// The scheduler's choices.
+    sched: WyRand,
+    /// The program's choices.
+    program: SplitMix64,
+    /// A stand-in holds the place of a chooser that is lent out; it must
+    /// never be drawn from (checked in debug builds).
+    stand_in: bool,
+}
+
+impl Chooser {
+    pub fn new(seed: u64) -> Chooser {
+        Chooser { sched: WyRand::new(seed), program: SplitMix64::new(seed), stand_in: false }
+    }
+
+    /// What stands in a chooser's place while it is lent (the scheduler's
+    /// field while the Machine holds it, the VM's between Machine calls).
+    pub fn stand_in() -> Chooser {
+        Chooser { sched: WyRand { state: 0 }, program: SplitMix64 { state: 0 }, stand_in: true }
+    }
+
+    /// Every choice passes here: `kind`, among `alternatives` (0 for a
+    /// full 64-bit word), picked `pick`. A log of the run's choices is
+    /// recorded here, and replaying or steering one replaces `pick`.
+    #[inline(always)]
+    fn made(&self, kind: ChoiceKind, alternatives: u64, pick: u64) -> u64 {
+        debug_assert!(!self.stand_in, "a {kind:?} choice ({alternatives} alternatives) drawn from a lent chooser's stand-in");
+        pick
+    }
+
+    // The scheduler's choices.
+
+    /// `stealWork`: the word `stealOrder.start` takes for one pass over
+    /// the Ps (see [`super::proc::steal_order`]).
+    pub fn steal_order(&mut self) -> u32 {
+        let pick = self.sched.next_u32();
+        self.made(ChoiceKind::StealOrder, 1 << 32, pick as u64) as u32
+    }
+
+    /// `startm`: ns above the minimum a woken M takes to run, in `0..spread`.
+    pub fn wake_latency(&mut self, spread: u32) -> u32 {
+        let pick = self.sched.below(spread);
+        self.made(ChoiceKind::WakeLatency, spread as u64, pick as u64) as u32
+    }
+
+    /// sysmon: ns it wakes late from its sleep, in `0..max` (0 if `max` is 0).
+    pub fn sysmon_oversleep(&mut self, max: u32) -> u32 {
+        let pick = self.sched.below(max);
+        self.made(ChoiceKind::SysmonOversleep, max as u64, pick as u64) as u32
+    }
+
+    /// Extra ns a slice of work costs, in `0..n` (0 if `n` is 0).
+    pub fn slice_jitter(&mut self, n: u32) -> u32 {
+        let pick = self.sched.below(n);
+        self.made(ChoiceKind::SliceJitter, n as u64, pick as u64) as u32
+    }
+
+    // The program's choices.
+
+    /// `selectgo`'s shuffle: the case at position `k - 1` of the poll
+    /// order swaps with the one at the result, in `0..k` (`k` >= 1).
+    pub fn select_pollorder(&mut self, k: u64) -> usize {
+        let pick = self.program.next_u64() % k;
+        self.made(ChoiceKind::SelectPollOrder, k, pick) as usize
+    }
+
+    /// `makemap`: a new map's hash seed.
+    pub fn map_hash_seed(&mut self) -> u64 {
+        let pick = self.program.next_u64();
+        self.made(ChoiceKind::MapHashSeed, 0, pick)
+    }
+
+    /// `mapiterinit`: where a `range` over a map starts.
+    pub fn map_iter_start(&mut self) -> u64 {
+        let pick = self.program.next_u64();
+        self.made(ChoiceKind::MapIterStart, 0, pick)
+    }
+
+    /// `math/rand.Intn(n)`: a value in `0..n` (`n` >= 1).
+    pub fn rand_intn(&mut self, n: u64) -> u64 {
+        let pick = self.program.next_u64() % n;
+        self.made(ChoiceKind::RandIntn, n, pick)
+    }
+
+    /// `math/rand`'s 64 random bits.
+    pub fn rand_uint64(&mut self) -> u64 {
+        let pick = self.program.next_u64();
+        self.made(ChoiceKind::RandUint64, 0, pick)
+    }
+}
+
+/// wyrand: one 64-bit state word, fast, good enough statistically, and
+/// identical on every host (no platform randomness anywhere). The
+/// scheduler's stream; tests also use it for their random inputs.
+#[derive(Clone, Debug)]
+pub(crate) struct WyRand {
+    state: u64,
+}
+
+impl WyRand {
+    pub(crate) fn new(seed: u64) -> WyRand {
+        // Mix the seed so that nearby seeds give unrelated streams.
+        let mut r = WyRand { state: seed ^ 0x9E37_79B9_7F4A_7C15 };
+        r.next_u64();
+        r
+    }
+
+    pub(crate) fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0xa076_1d64_78bd_642f);
+        let t = (self.state as u128).wrapping_mul((self.state ^ 0xe703_7ed1_a0b4_28db) as u128);
+        ((t >> 64) as u64) ^ (t as u64)
+    }
+
+    /// Go's `cheaprand`: a 32-bit value.
+    pub(crate) fn next_u32(&mut self) -> u32 {
+        (self.next_u64() >> 32) as u32
+    }
+
+    /// A value in `0..n` (0 when n == 0), like Go's `cheaprandn`.
+    pub(crate) fn below(&mut self, n: u32) -> u32 {
+        if n == 0 {
+            return 0;
+        }
+        ((self.next_u32() as u64 * n as u64) >> 32) as u32
+    }
+}
+
+/// splitmix64: the program's stream.
+#[derive(Clone, Debug)]
+struct SplitMix64 {
+    state: u64,
+}
+
+impl SplitMix64 {
+    fn new(seed: u64) -> SplitMix64 {
+        // Another mix than the scheduler's: the two streams are unrelated.
+        SplitMix64 { state: seed ^ 0x2545_F491_4F6C_DD1D }
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_stream_and_bounds() {
+        let (mut a, mut b, mut c) = (WyRand::new(7), WyRand::new(7), WyRand::new(8));
+        let xs: Vec<u64> = (0..8).map(|_| a.next_u64()).collect();
+        let ys: Vec<u64> = (0..8).map(|_| b.next_u64()).collect();
+        let zs: Vec<u64> = (0..8).map(|_| c.next_u64()).collect();
+        assert_eq!(xs, ys);
+        assert_ne!(xs, zs);
+        assert!((0..1000).all(|_| a.below(5) < 5));
+        assert_eq!(a.below(0), 0);
+    }
+
+    /// The streams are the ones runs were recorded with: a change here
+    /// changes every run's schedule.
+    #[test]
+    fn both_streams_draw_the_values_they_always_drew() {
+        let mut s = WyRand::new(7);
+        assert_eq!([s.next_u64(), s.next_u64(), s.next_u64()], [0x3cc6_5dfc_91b8_65dc, 0x0d07_ca9a_571b_4c0c, 0x285e_3e53_5814_b6e6]);
+        let mut p = SplitMix64::new(7);
+        assert_eq!([p.next_u64(), p.next_u64(), p.next_u64()], [0xc13a_5e12_2c6c_4d0f, 0xde10_a97d_0348_dae1, 0x0403_17ea_b8ec_4720]);
+        // Each choice maps its stream's word as the draws it replaces did.
+        let mut c = Chooser::new(7);
+        assert_eq!(c.map_hash_seed(), 0xc13a_5e12_2c6c_4d0f);
+        assert_eq!(c.select_pollorder(5), (0xde10_a97d_0348_dae1u64 % 5) as usize);
+        assert_eq!(c.rand_intn(1000), 0x0403_17ea_b8ec_4720 % 1000);
+        assert_eq!(c.steal_order(), (0x3cc6_5dfc_91b8_65dcu64 >> 32) as u32);
+        assert_eq!(c.wake_latency(4000), (((0x0d07_ca9a_571b_4c0cu64 >> 32) * 4000) >> 32) as u32);
+    }
+
+    #[test]
+    fn the_streams_are_independent() {
+        // Scheduler draws between the program's leave the program's alone.
+        let (mut a, mut b) = (Chooser::new(3), Chooser::new(3));
+        let xs: Vec<u64> = (0..4).map(|_| a.map_iter_start()).collect();
+        let ys: Vec<u64> = (0..4)
+            .map(|_| {
+                b.steal_order();
+                b.slice_jitter(100);
+                b.map_iter_start()
+            })
+            .collect();
+        assert_eq!(xs, ys);
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "stand-in")]
+    fn a_stand_in_is_never_drawn_from() {
+        Chooser::stand_in().map_hash_seed();
+    }
+}
