@@ -34,6 +34,7 @@ pub(crate) mod rtype;
 pub(crate) mod runtime;
 pub(crate) mod sched;
 pub(crate) mod span;
+pub(crate) mod stdlib;
 pub(crate) mod token;
 pub(crate) mod types;
 pub(crate) mod universe;
@@ -113,6 +114,14 @@ impl Program {
     /// The source it was compiled from.
     pub fn file(&self) -> &SourceFile {
         &self.file
+    }
+
+    /// Whether it links package `os` (directly or through `fmt`, `log`...):
+    /// Go then runs a finalizer goroutine, which shifts the ids of the
+    /// program's goroutines by one.
+    fn links_os(&self) -> bool {
+        let paths: Vec<Vec<u8>> = self.ast.imports.iter().filter_map(|i| lexer::decode_string(&i.path.text).ok()).collect();
+        stdlib::links_os(paths.iter().filter_map(|p| std::str::from_utf8(p).ok()))
     }
 }
 
@@ -204,7 +213,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
     let mut steps = vec![program.entry.init];
     steps.extend(program.entry.inits.iter().copied());
     steps.extend(program.entry.main);
-    let mut cfg = process::ProcessConfig::for_run(config.seed, config.procs, imports_os(&program.ast));
+    let mut cfg = process::ProcessConfig::for_run(config.seed, config.procs, program.links_os());
     cfg.vm.instr_limit = config.instr_limit;
     cfg.vm.heap_budget = config.heap_budget;
     cfg.signals = config.signals.clone();
@@ -222,27 +231,6 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
         leak_report: out.leak_text,
         virtual_ns: out.virtual_ns,
     }
-}
-
-/// Whether the program links package `os` (directly or through `fmt`,
-/// `log`...): Go then runs a finalizer goroutine, which shifts the ids of
-/// the program's goroutines by one.
-fn imports_os(file: &ast::File) -> bool {
-    const WITH_OS: [&str; 9] = [
-        "os",
-        "fmt",
-        "log",
-        "os/signal",
-        "runtime/pprof",
-        "runtime/debug",
-        "io/ioutil",
-        "flag",
-        "golang.org/x/sync/errgroup",
-    ];
-    file.imports.iter().any(|i| {
-        let path = lexer::decode_string(&i.path.text).unwrap_or_default();
-        WITH_OS.iter().any(|p| p.as_bytes() == path.as_slice())
-    })
 }
 
 /// Compiles and runs, folding a compile error into the outcome as the go

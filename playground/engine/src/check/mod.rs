@@ -218,7 +218,7 @@ pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, 
         if guard > 100 || stub_files.iter().any(|(p, _)| *p == path) {
             continue;
         }
-        if let Some(src) = packages::stub_source(&path) {
+        if let Some(src) = crate::stdlib::package_at(&path).map(|p| p.decls) {
             let sf = crate::span::SourceFile::new(format!("{path}.go"), src);
             let (f, _) = crate::parser::parse_file(&sf);
             for i in &f.imports {
@@ -293,7 +293,7 @@ pub fn merge_diagnostics(parse: Vec<Diagnostic>, check: Vec<Diagnostic>) -> Vec<
 #[cfg(test)]
 pub(crate) fn check_stubs() -> Vec<(String, Vec<Diagnostic>)> {
     let mut out = Vec::new();
-    for path in packages::ALL {
+    for path in crate::stdlib::PACKAGES.iter().map(|p| p.path) {
         let src = format!("package main\nimport _ \"{path}\"\nfunc main() {{}}\n");
         let sf = crate::span::SourceFile::new("prog.go", src);
         let (f, d) = crate::parser::parse_file(&sf);
@@ -306,7 +306,7 @@ pub(crate) fn check_stubs() -> Vec<(String, Vec<Diagnostic>)> {
             }
             let ssf = crate::span::SourceFile::new(
                 format!("{p}.go"),
-                packages::stub_source(&p).unwrap_or(""),
+                crate::stdlib::package_at(&p).map_or("", |p| p.decls),
             );
             let (sfile, sd) = crate::parser::parse_file(&ssf);
             if !sd.is_empty() {

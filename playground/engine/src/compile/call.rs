@@ -149,7 +149,7 @@ impl<'a> Compiler<'a> {
             Target::Func(f) => fs.emit(Op::Call(f), sp),
             Target::Native(n) => {
                 let name = self.bc.natives.get(n as usize).map(|x| x.name.clone()).unwrap_or_default();
-                match super::stdlib::runtime_op(&name, argc) {
+                match crate::stdlib::runtime_op(&name, argc) {
                     Some(op) => fs.emit(op, sp),
                     None if name == "runtime/pprof.(*Profile).WriteTo" => {
                         let f = self.native_value(n, argc, 1, sp)?;
@@ -306,7 +306,7 @@ impl<'a> Compiler<'a> {
 
     /// The function value of native `n` for `defer`/`go`: the native
     /// itself, or for a runtime operation compiled to an instruction
-    /// ([`super::stdlib::runtime_op`]) a bytecode wrapper around it.
+    /// ([`crate::stdlib::runtime_op`]) a bytecode wrapper around it.
     fn native_value(&mut self, n: u32, nparams: u16, nresults: u16, sp: Span) -> Option<u32> {
         let name = self.bc.natives.get(n as usize).map(|x| x.name.clone()).unwrap_or_default();
         let key = format!("opwrap:{name}:{nparams}");
@@ -323,7 +323,7 @@ impl<'a> Compiler<'a> {
             cb.emit(Op::Sys { id: crate::process::sys::id::PPROF_TEXT, argc: 2 }, sp);
             cb.emit(Op::CallNative { id: write, argc: 2 }, sp);
         } else {
-            let op = match super::stdlib::runtime_op(&name, nparams) {
+            let op = match crate::stdlib::runtime_op(&name, nparams) {
                 Some(op) => op,
                 // A goroutine must start in a bytecode frame.
                 None if self.in_go_stmt => Op::CallNative { id: n, argc: nparams },

@@ -252,7 +252,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn native_var(&mut self, fs: &mut FnState, name: &str, sp: Span) {
-        match super::stdlib::native_var(name) {
+        match crate::stdlib::native_var(name) {
             Some(n) => match self.native_id(n) {
                 Some(id) => fs.emit(Op::CallNative { id, argc: 0 }, sp),
                 None => self.unsupported(sp, name),

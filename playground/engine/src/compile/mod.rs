@@ -19,7 +19,7 @@
 //!   main goroutine (`process::run_steps`), as Go's `runtime.main` calls them.
 //! - `go` statements, channel operations, `select` and the runtime calls
 //!   that need the scheduler compile to `Op::Go` / `Op::Sys` requests the
-//!   process serves (`stdlib::runtime_op`), not to natives.
+//!   process serves (`crate::stdlib::runtime_op`), not to natives.
 //!
 //! Anything the compiler cannot translate yet is an `unsupported: ...`
 //! diagnostic at its position, never a crash.
@@ -31,7 +31,6 @@ mod expr;
 pub(crate) mod func;
 mod mutation;
 mod stmt;
-pub mod stdlib;
 
 use crate::ast::{self, Decl, ExprId};
 use crate::check::info::{FuncId, FuncRef, TypeInfo, VarId};
@@ -104,7 +103,7 @@ impl<'a> Compiler<'a> {
         }
         let lit_exprs = info.lits.iter().map(|(e, f)| (*e, *f)).collect();
         let mut bc = Bytecode::new(file.clone());
-        stdlib::register(&mut bc);
+        crate::stdlib::register(&mut bc);
         Compiler {
             tt,
             info,
@@ -139,8 +138,8 @@ impl<'a> Compiler<'a> {
                 self.bc.funcs[idx as usize].name = format!("main.init.{n}");
             }
         }
-        self.bc.nglobals = self.info.globals.len() as u32 + stdlib::SCRATCH_GLOBALS;
-        stdlib::add_trampolines(&mut self.bc, self.info.globals.len() as u32);
+        self.bc.nglobals = self.info.globals.len() as u32 + crate::stdlib::SCRATCH_GLOBALS;
+        crate::stdlib::add_trampolines(&mut self.bc, self.info.globals.len() as u32);
         for d in &self.ast.decls {
             if let Decl::Func(fd) = d {
                 let Some(&fid) = self.info.func_defs.get(&fd.name.span.start) else { continue };
@@ -249,7 +248,7 @@ impl<'a> Compiler<'a> {
             desc.methods.sort_by_key(|m| m.name);
             self.bc.add_type(desc);
         }
-        stdlib::add_runtime_types(&mut self.bc);
+        crate::stdlib::add_runtime_types(&mut self.bc);
     }
 
     // ---- types ----------------------------------------------------------
@@ -375,7 +374,7 @@ impl<'a> Compiler<'a> {
             d.size = size;
             d.comparable = comparable;
         }
-        stdlib::note_type(&mut self.bc, id, t, self.tt);
+        crate::stdlib::note_type(&mut self.bc, id, t, self.tt);
         id
     }
 
@@ -494,7 +493,7 @@ impl<'a> Compiler<'a> {
     pub fn callee_of(&mut self, f: &FuncRef) -> Option<Callee> {
         match f {
             FuncRef::User(fid) => self.func_ids.get(fid).map(|&i| Callee::Func(i)),
-            FuncRef::Native(n) if stdlib::bytecode_func(n) => self.bc.funcs.iter().position(|f| f.name == *n).map(|i| Callee::Func(i as u32)),
+            FuncRef::Native(n) if crate::stdlib::bytecode_func(n) => self.bc.funcs.iter().position(|f| f.name == *n).map(|i| Callee::Func(i as u32)),
             FuncRef::Native(n) => self.native_id(n).map(Callee::Native),
         }
     }
@@ -503,7 +502,7 @@ impl<'a> Compiler<'a> {
         if let Some(&i) = self.natives.get(name) {
             return Some(i);
         }
-        let f = stdlib::lookup(name)?;
+        let f = crate::stdlib::lookup(name)?;
         let id = self.bc.add_native(name, f);
         self.natives.insert(name.to_string(), id);
         Some(id)
@@ -564,7 +563,7 @@ impl<'a> Compiler<'a> {
 
     /// Calls a native by name (`argc` arguments on the stack).
     pub fn call_native(&mut self, fs: &mut FnState, name: &str, argc: u16, span: Span) {
-        if let Some(id) = stdlib::sys_id(name) {
+        if let Some(id) = crate::stdlib::sys_id(name) {
             return fs.emit(Op::Sys { id, argc }, span);
         }
         match self.native_id(name) {

@@ -1,12 +1,12 @@
 //! errgroup's process requests (ids `sys_misc::id::ERRGROUP_*`): starting a
 //! group's goroutine, blocking at the limit (Go's semaphore send, `chan
 //! send`), `Wait` (`sync.WaitGroup.Wait`) and waking them. The group's
-//! counters live in its heap object (`compile/stdlib/errgroup.rs`), the
+//! counters live in its heap object (`stdlib/errgroup.rs`), the
 //! parked goroutines in `MiscState::groups`.
 
 use super::machine::VmMachine;
 use super::sys_misc::id;
-use crate::compile::stdlib::errgroup as eg;
+use crate::stdlib::errgroup as eg;
 use crate::sched::{GoId, Sched, Stop, WaitReason};
 use crate::value::{Handle, Value};
 use crate::vm::Syscall;

@@ -23,7 +23,7 @@
 //! never be mistaken for a new object's that reuses the handle. The fast
 //! paths (uncontended Lock/Unlock, Add/Done that wake nobody, Wait on a
 //! zero counter) never leave the VM: the natives in
-//! `compile/stdlib/sync.rs` do them, as Go inlines them.
+//! `stdlib/sync.rs` do them, as Go inlines them.
 //!
 //! # Blocking
 //!
@@ -281,7 +281,7 @@ fn nil_deref(m: &mut VmMachine, sched: &Sched, goid: GoId) -> Option<Stop> {
 
 /// A Time value with a monotonic reading (what `time.Now` returns).
 fn time_value(m: &mut VmMachine, unix_ns: i64) -> Value {
-    let t = crate::compile::stdlib::time::T::from_unix_ns(i128::from(unix_ns), true);
+    let t = crate::stdlib::time::T::from_unix_ns(i128::from(unix_ns), true);
     match m.vm.heap.alloc_slots(t.slots(), 24) {
         Ok(h) => Value::Agg(h),
         Err(_) => Value::Nil,
@@ -290,7 +290,7 @@ fn time_value(m: &mut VmMachine, unix_ns: i64) -> Value {
 
 /// The Unix nanoseconds of a Time value.
 pub fn time_ns(heap: &crate::heap::Heap, t: Value) -> i64 {
-    crate::compile::stdlib::time::read(heap, t).unix_ns()
+    crate::stdlib::time::read(heap, t).unix_ns()
 }
 
 /// Serves request `id` (64..=127) of goroutine `goid`. See the module doc.
@@ -637,7 +637,7 @@ fn add_once_do(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
 }
 
 /// The functions `sync.OnceFunc`, `OnceValue` and `OnceValues` return
-/// (their natives in `compile/stdlib/sync.rs` make the closures), with
+/// (their natives in `stdlib/sync.rs` make the closures), with
 /// `N` results (0, 1, 2), as Go's sync/oncefunc.go: a panic of `f` is
 /// recovered, kept, re-panicked at once (`[recovered, repanicked]`) and
 /// panicked again by every later call.

@@ -311,7 +311,7 @@ pub(super) fn func_name(m: &VmMachine, f: Value) -> Rc<str> {
 
 /// The Time value of virtual instant `when`.
 fn time_at(m: &mut VmMachine, when: u64) -> Value {
-    let t = crate::compile::stdlib::time::T::from_unix_ns(i128::from(super::sys_sync::EPOCH_UNIX_NS) + i128::from(when), true);
+    let t = crate::stdlib::time::T::from_unix_ns(i128::from(super::sys_sync::EPOCH_UNIX_NS) + i128::from(when), true);
     match m.vm.heap.alloc_slots(t.slots(), 24) {
         Ok(h) => Value::Agg(h),
         Err(_) => Value::Nil,

@@ -14,6 +14,7 @@
 //! (Issue 4 turns this into a proper re-entrant call.)
 
 mod chan;
+mod packages;
 mod fmt;
 pub(crate) mod lib;
 pub(crate) mod errgroup;
@@ -39,7 +40,7 @@ use crate::types::{TypeId, TypeTable};
 use crate::value::Value;
 use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 
-pub use fmt::{format_value_plain, struct_field_names};
+pub(crate) use packages::{PACKAGES, links_os, package_at};
 
 /// Globals reserved after the program's for trampoline results.
 pub const SCRATCH_GLOBALS: u32 = 12;

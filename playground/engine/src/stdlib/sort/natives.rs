@@ -5,7 +5,7 @@
 //! once, since `less` and `Less` look at the live slice.
 
 use super::{Data, sort, stable};
-use crate::compile::stdlib::{args, call_go, oom, pinned_args};
+use crate::stdlib::{args, call_go, oom, pinned_args};
 use crate::heap::{Heap, Obj};
 use crate::value::{Handle, Value};
 use crate::vm::{GState, Throw, Vm};
@@ -162,7 +162,7 @@ fn method(vm: &Vm, iface: Value, name: &str) -> Option<Value> {
 pub(crate) fn sort_interface(vm: &mut Vm, g: &mut GState, argc: usize, stable_sort: bool) -> Result<(), Throw> {
     let (a, _pin) = pinned_args(g, argc);
     let data = a.first().copied().unwrap_or_default();
-    let Value::Iface { obj, .. } = data else { return Err(crate::compile::stdlib::atomic::nil_deref(vm)) };
+    let Value::Iface { obj, .. } = data else { return Err(crate::stdlib::atomic::nil_deref(vm)) };
     let recv = vm.heap.cell(obj);
     let len = method(vm, data, "Len");
     let n = match len {
@@ -294,8 +294,8 @@ fn receiver_and_indices(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(Ele
     for k in [i, j] {
         if x.at(k).is_none() {
             let text = format!("runtime error: index out of range [{k}] with length {}", x.n);
-            return Err(match crate::compile::stdlib::new_str(vm, text.as_bytes())
-                .and_then(|s| crate::compile::stdlib::new_iface(vm, crate::rtype::T_RT_BOUNDS, s))
+            return Err(match crate::stdlib::new_str(vm, text.as_bytes())
+                .and_then(|s| crate::stdlib::new_iface(vm, crate::rtype::T_RT_BOUNDS, s))
             {
                 Ok(v) => Throw::Panic(v),
                 Err(e) => e,
@@ -334,8 +334,8 @@ pub(crate) fn reverse(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Th
     let a = args(g, argc);
     let data = a.first().copied().unwrap_or_default();
     let h = vm.heap.alloc_slots(vec![data], 16).map_err(oom)?;
-    let tid = crate::compile::stdlib::type_named(vm, "*sort.reverse").unwrap_or(crate::rtype::T_ANY);
-    let v = crate::compile::stdlib::new_iface(vm, tid, Value::Ptr { obj: h, slot: crate::value::WHOLE })?;
+    let tid = crate::stdlib::type_named(vm, "*sort.reverse").unwrap_or(crate::rtype::T_ANY);
+    let v = crate::stdlib::new_iface(vm, tid, Value::Ptr { obj: h, slot: crate::value::WHOLE })?;
     g.stack.push(v);
     Ok(())
 }
@@ -346,9 +346,9 @@ pub(crate) fn reverse_call(vm: &mut Vm, g: &mut GState, argc: usize, name: &str)
     let (a, _pin) = pinned_args(g, argc);
     let data = match a.first() {
         Some(Value::Ptr { obj, .. }) => vm.heap.slots(*obj).first().copied().unwrap_or_default(),
-        _ => return Err(crate::compile::stdlib::atomic::nil_deref(vm)),
+        _ => return Err(crate::stdlib::atomic::nil_deref(vm)),
     };
-    let Value::Iface { obj, .. } = data else { return Err(crate::compile::stdlib::atomic::nil_deref(vm)) };
+    let Value::Iface { obj, .. } = data else { return Err(crate::stdlib::atomic::nil_deref(vm)) };
     let recv = vm.heap.cell(obj);
     let Some(f) = method(vm, data, name) else { return Ok(()) };
     let mut call = vec![recv];
@@ -366,7 +366,7 @@ pub(crate) fn reverse_call(vm: &mut Vm, g: &mut GState, argc: usize, name: &str)
 pub(crate) fn is_sorted(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let (a, _pin) = pinned_args(g, argc);
     let data = a.first().copied().unwrap_or_default();
-    let Value::Iface { obj, .. } = data else { return Err(crate::compile::stdlib::atomic::nil_deref(vm)) };
+    let Value::Iface { obj, .. } = data else { return Err(crate::stdlib::atomic::nil_deref(vm)) };
     let recv = vm.heap.cell(obj);
     let n = match method(vm, data, "Len") {
         Some(f) => call_go(vm, g, f, &[recv], 1)?.first().map_or(0, |v| v.int()),

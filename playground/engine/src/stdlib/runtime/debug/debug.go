@@ -1,0 +1,2 @@
+package debug
+func Stack() []byte

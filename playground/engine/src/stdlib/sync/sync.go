@@ -1,0 +1,40 @@
+package sync
+type Mutex struct { state int32; sema uint32 }
+func (m *Mutex) Lock()
+func (m *Mutex) Unlock()
+func (m *Mutex) TryLock() bool
+type RWMutex struct { state int32; sema uint32 }
+func (rw *RWMutex) Lock()
+func (rw *RWMutex) Unlock()
+func (rw *RWMutex) RLock()
+func (rw *RWMutex) RUnlock()
+func (rw *RWMutex) TryLock() bool
+func (rw *RWMutex) TryRLock() bool
+func (rw *RWMutex) RLocker() Locker
+type Locker interface {
+	Lock()
+	Unlock()
+}
+type WaitGroup struct { state uint64; sema uint32 }
+func (wg *WaitGroup) Add(delta int)
+func (wg *WaitGroup) Done()
+func (wg *WaitGroup) Wait()
+func (wg *WaitGroup) Go(f func())
+type Once struct { done uint32; m Mutex }
+func (o *Once) Do(f func())
+type Map struct { k []any; v []any }
+func (m *Map) Load(key any) (value any, ok bool)
+func (m *Map) Store(key, value any)
+func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool)
+func (m *Map) LoadAndDelete(key any) (value any, loaded bool)
+func (m *Map) Delete(key any)
+func (m *Map) Swap(key, value any) (previous any, loaded bool)
+func (m *Map) CompareAndSwap(key, old, new any) (swapped bool)
+func (m *Map) CompareAndDelete(key, old any) (deleted bool)
+func (m *Map) Range(f func(key, value any) bool)
+func (m *Map) Clear()
+type Cond struct { L Locker; notify uint32 }
+func NewCond(l Locker) *Cond
+func (c *Cond) Wait()
+func (c *Cond) Signal()
+func (c *Cond) Broadcast()
