@@ -78,7 +78,7 @@ pub fn header(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
 const GOROOT_SRC: &str = "/usr/local/go-faketime/src";
 
 /// Go's own functions the engine runs as bytecode stand-ins (see
-/// `stdlib::signal_ctx`): where Go's source has them, and
+/// `stdlib::os::signal::notify_context`): where Go's source has them, and
 /// whether Go prints them with arguments. Their frames point there, not
 /// into the program.
 fn runtime_frame(func: &str) -> Option<(&'static str, u32, bool)> {
@@ -110,7 +110,7 @@ fn in_signal_recv(m: &VmMachine, goid: GoId) -> bool {
         .and_then(|i| m.vm.gs.get(i))
         .and_then(|s| s.frames.first())
         .and_then(|f| prog.funcs.get(f.func as usize))
-        .is_some_and(|f| f.name == crate::stdlib::signal_ctx::LOOP_FUNC)
+        .is_some_and(|f| f.name == crate::stdlib::os::signal::notify_context::LOOP_FUNC)
 }
 
 /// Frame lines: `main.worker(...)` / `\t/tmp/sandbox/prog.go:12`.
@@ -120,7 +120,7 @@ pub fn frames(m: &VmMachine, trace: &[TraceFrame]) -> String {
     for (i, f) in trace.iter().enumerate() {
         match runtime_frame(&f.func) {
             Some((file, line, args)) => {
-                if i == 0 && f.func == crate::stdlib::signal_ctx::LOOP_FUNC {
+                if i == 0 && f.func == crate::stdlib::os::signal::notify_context::LOOP_FUNC {
                     // Go's loop waits for signals inside signal_recv.
                     s.push_str(&format!("os/signal.signal_recv()\n\t{GOROOT_SRC}/runtime/sigqueue.go:152\n"));
                 }

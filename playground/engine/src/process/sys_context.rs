@@ -1,7 +1,7 @@
 //! `context`'s cancellation tree on the process (context/context.go's
 //! `cancelCtx`, `timerCtx`, `afterFuncCtx`, `propagateCancel`).
 //!
-//! A context is a heap object (see `stdlib/context.rs` for its
+//! A context is a heap object (see `stdlib/context/` for its
 //! slots and the read-only operations). A context that can be canceled
 //! has a node here: its object, its children, its deadline timer and the
 //! `AfterFunc`s registered on it. Canceling a node, in Go's order: set
@@ -377,7 +377,7 @@ pub fn deadline_fired(m: &mut VmMachine, n: u64) -> Vec<TimerAction> {
 /// `Notify(ch, sigs...)`, and unless the parent was already canceled the
 /// goroutine waiting for a signal or Done. Pushes `[ctx, stop]`.
 pub fn notify_context(m: &mut VmMachine, sched: &Sched, goid: GoId, args: &[Value]) -> Option<Stop> {
-    use crate::stdlib::signal_ctx::{STOP_FUNC, WATCH_FUNC};
+    use crate::stdlib::os::signal::notify_context::{STOP_FUNC, WATCH_FUNC};
     let (parent, sigs, ch) = (args.first().copied().unwrap_or_default(), args.get(1).copied().unwrap_or_default(), args.get(2).copied().unwrap_or_default());
     let (c, n) = match new_node(m, parent, kind::SIGNAL, 0, Value::Nil) {
         Ok(x) => x,

@@ -1,7 +1,7 @@
 //! errgroup's process requests (ids `sys_misc::id::ERRGROUP_*`): starting a
 //! group's goroutine, blocking at the limit (Go's semaphore send, `chan
 //! send`), `Wait` (`sync.WaitGroup.Wait`) and waking them. The group's
-//! counters live in its heap object (`stdlib/errgroup.rs`), the
+//! counters live in its heap object (`stdlib/golang.org/x/sync/errgroup/`), the
 //! parked goroutines in `MiscState::groups`.
 
 use super::machine::VmMachine;

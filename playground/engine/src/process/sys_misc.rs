@@ -222,9 +222,9 @@ pub fn notify(m: &mut VmMachine, h: Handle, sigs: Vec<i64>) -> bool {
 /// `watchSignalLoop`; `then` are the caller's own steps after that.
 pub fn start_watching(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Option<Stop> {
     let mut steps: std::collections::VecDeque<SigStep> = std::collections::VecDeque::from([
-        SigStep::Go { func: crate::stdlib::signal_ctx::SIGM_FUNC, args: Vec::new(), creator: "runtime.ensureSigM" },
+        SigStep::Go { func: crate::stdlib::os::signal::notify_context::SIGM_FUNC, args: Vec::new(), creator: "runtime.ensureSigM" },
         SigStep::WaitSigM,
-        SigStep::Go { func: crate::stdlib::signal_ctx::LOOP_FUNC, args: Vec::new(), creator: "os/signal.Notify.func2.1" },
+        SigStep::Go { func: crate::stdlib::os::signal::notify_context::LOOP_FUNC, args: Vec::new(), creator: "os/signal.Notify.func2.1" },
     ]);
     steps.extend(then);
     m.misc.steps.insert(goid, steps);

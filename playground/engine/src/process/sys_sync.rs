@@ -23,7 +23,7 @@
 //! never be mistaken for a new object's that reuses the handle. The fast
 //! paths (uncontended Lock/Unlock, Add/Done that wake nobody, Wait on a
 //! zero counter) never leave the VM: the natives in
-//! `stdlib/sync.rs` do them, as Go inlines them.
+//! `stdlib/sync/` do them, as Go inlines them.
 //!
 //! # Blocking
 //!
@@ -637,7 +637,7 @@ fn add_once_do(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
 }
 
 /// The functions `sync.OnceFunc`, `OnceValue` and `OnceValues` return
-/// (their natives in `stdlib/sync.rs` make the closures), with
+/// (their natives in `stdlib/sync/` make the closures), with
 /// `N` results (0, 1, 2), as Go's sync/oncefunc.go: a panic of `f` is
 /// recovered, kept, re-panicked at once (`[recovered, repanicked]`) and
 /// panicked again by every later call.

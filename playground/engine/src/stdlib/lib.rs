@@ -1229,7 +1229,7 @@ fn map_runes(a: &[u8], f: fn(char) -> char) -> Vec<u8> {
 fn read_mem_stats(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
     let a = args(g, n);
     let Some(h) = crate::process::sys_sync::obj_of(&vm.heap, a.first().copied().unwrap_or_default()) else {
-        return Err(super::atomic::nil_deref(vm));
+        return Err(crate::stdlib::sync::atomic::nil_deref(vm));
     };
     let hp = &vm.heap;
     let live = hp.live_objects() as u64;

@@ -1,11 +1,14 @@
-//! The standard library's natives: Rust functions behind the checker's
-//! stub declarations, looked up by the stub's name (`"strings.Contains"`,
-//! `"errors.(*errorString).Error"`). Adding a function is adding a line to
-//! a package's `lookup` and its body. Files: `fmt.rs` (formatting through
-//! the `format` module), `lib.rs` (errors, strings, strconv, sort, math,
-//! unicode, os, runtime, builtins), `sort.rs` (Go's sorting algorithms,
-//! call for call, behind `sort` and `slices`), `chan.rs` and `sync.rs`
-//! (channels and sync for a program on one goroutine, until the scheduler).
+//! The standard library: one folder per Go package, found by its import
+//! path (`context/`, `sync/atomic/`, `golang.org/x/sync/errgroup/`). A
+//! folder holds the package's Go declarations (`<name>.go`, what the
+//! checker sees; listed in [`packages`]) and, where the package has them,
+//! its natives: Rust functions behind the declarations' body-less
+//! functions, looked up by qualified name (`"strings.Contains"`,
+//! `"errors.(*errorString).Error"`). Adding a function is a declaration in
+//! the `.go` file and a line in the package's `lookup`. `lib.rs` and
+//! `more.rs` still hold the natives of several small packages (errors,
+//! strings, strconv, math, unicode, os, runtime, bytes, math/rand, the
+//! builtins); `chan.rs` says which calls compile to the process's `Op::Sys` requests (channels, `select`, the scheduler's `runtime` functions) instead of natives.
 //!
 //! Natives that must call Go code (a `String` method while formatting, a
 //! `less` function for `sort.Slice`) use [`call_go`]: it runs the call on a
@@ -13,24 +16,25 @@
 //! in scratch globals, with the caller's values lent as collector roots.
 //! (Issue 4 turns this into a proper re-entrant call.)
 
+// Natives of several packages each (split by package as they grow).
 mod chan;
-mod packages;
-mod fmt;
 pub(crate) mod lib;
+mod more;
+mod packages;
+
+// One module per package, at its import path.
+pub(crate) mod context;
+#[path = "golang.org/x/sync/errgroup/mod.rs"]
 pub(crate) mod errgroup;
-mod finalizer;
+mod fmt;
+mod gmp;
 mod log;
-mod signal;
-pub(crate) mod signal_ctx;
-mod sim;
+pub(crate) mod os;
+pub(crate) mod runtime;
 mod slices;
 pub(crate) mod sort;
-mod more;
-mod pprof;
-mod sync;
+pub(crate) mod sync;
 pub(crate) mod time;
-mod atomic;
-pub(crate) mod context;
 
 use crate::chunk::{ChunkBuilder, Op};
 use crate::heap::Obj;
@@ -78,7 +82,7 @@ pub fn register(bc: &mut Bytecode) {
 /// the error types `fmt.Errorf` and `errors.Join` return.
 pub fn add_runtime_types(bc: &mut Bytecode) {
     errgroup::add_runtime_funcs(bc);
-    signal_ctx::add_runtime_funcs(bc);
+    os::signal::notify_context::add_runtime_funcs(bc);
     use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
     // Reuse the program's `[]error` if it has one: type ids are canonical.
     let err_slice = match bc.types.iter().position(|t| t.name == "[]error") {
@@ -294,10 +298,10 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
     fmt::lookup(name)
         .or_else(|| lib::lookup(name))
         .or_else(|| chan::lookup(name))
-        .or_else(|| pprof::lookup(name))
+        .or_else(|| runtime::pprof::lookup(name))
         .or_else(|| sync::lookup(name))
         .or_else(|| time::lookup(name))
-        .or_else(|| atomic::lookup(name))
+        .or_else(|| sync::atomic::lookup(name))
         .or_else(|| context::lookup(name))
         .or_else(|| more::lookup(name))
         .or_else(|| slices::lookup(name))
@@ -306,7 +310,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
 
 /// Natives of log, finalizers, signals and `gmp/sim`.
 fn misc_lookup(name: &str) -> Option<NativeFn> {
-    log::lookup(name).or_else(|| errgroup::lookup(name)).or_else(|| finalizer::lookup(name)).or_else(|| sim::lookup(name)).or_else(|| signal::lookup(name)).or_else(|| signal_ctx::lookup(name))
+    log::lookup(name).or_else(|| errgroup::lookup(name)).or_else(|| runtime::finalizer::lookup(name)).or_else(|| gmp::sim::lookup(name)).or_else(|| os::signal::lookup(name)).or_else(|| os::signal::notify_context::lookup(name))
 }
 
 /// Natives that produce a native package variable's value.

@@ -2,7 +2,7 @@
 //! `sync/atomic` (plain operations: one goroutine), `time.Duration`,
 //! `math/rand` (driven by the run's seed), `bytes` and `*os.File`.
 
-use super::atomic::{load, store};
+use crate::stdlib::sync::atomic::{load, store};
 use super::{args, new_slice, new_str, oom, slice_elems, str_of};
 use crate::value::{Value, WHOLE};
 use crate::vm::{GState, NativeFn, Throw, Vm};

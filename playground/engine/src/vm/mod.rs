@@ -229,7 +229,7 @@ pub struct Vm {
     /// then (set by the process; natives read [`Vm::now_ns`]).
     pub clock: (u64, u64),
     /// The standard logger's prefix and flags once the program set them
-    /// (`log.SetPrefix`/`SetFlags`; see `stdlib/log.rs`).
+    /// (`log.SetPrefix`/`SetFlags`; see `stdlib/log/`).
     pub log_std: Option<(Vec<u8>, i64)>,
     /// Where the bytes in `stdout`/`stderr` were written from, in order
     /// (see [`Vm::write_fd`]); the process takes them with the bytes.

@@ -17,7 +17,7 @@
 //! running goroutine finishes (Go cancels in `Wait`, which does so too
 //! when it finds nothing running); `created by` names the caller of `Go`.
 
-use super::{args, oom};
+use crate::stdlib::{args, oom};
 use crate::chunk::{ChunkBuilder, Op};
 use crate::process::sys_misc::id;
 use crate::span::Span;
@@ -74,7 +74,7 @@ pub fn slot(vm: &Vm, h: Handle, i: usize) -> Value {
 }
 
 fn nil_group(vm: &mut Vm) -> Throw {
-    super::lib::nil_deref(vm)
+    crate::stdlib::lib::nil_deref(vm)
 }
 
 /// `Go`/`TryGo`: asks the process to start the goroutine (or block, or
@@ -111,7 +111,7 @@ fn wait(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     if cancel != Value::Nil {
         // Last thing done: a blocking request of cancel's becomes this
         // call's (its results, none, follow `err`).
-        super::call_go(vm, g, cancel, &[err], 0)?;
+        crate::stdlib::call_go(vm, g, cancel, &[err], 0)?;
     }
     Ok(())
 }
@@ -123,11 +123,11 @@ fn set_limit(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let held = slot(vm, h, TOKENS).int();
     if held != 0 {
         let msg = format!("errgroup: modify limit while {held} goroutines in the group are still active");
-        let s = super::new_str(vm, msg.as_bytes())?;
+        let s = crate::stdlib::new_str(vm, msg.as_bytes())?;
         // Go panics with fmt.Errorf's error: an *errors.errorString.
         let hh = vm.heap.alloc_slots(vec![s], 16).map_err(oom)?;
-        let tid = super::type_named(vm, "*errors.errorString").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
-        let v = super::new_iface(vm, tid, Value::Ptr { obj: hh, slot: WHOLE })?;
+        let tid = crate::stdlib::type_named(vm, "*errors.errorString").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
+        let v = crate::stdlib::new_iface(vm, tid, Value::Ptr { obj: hh, slot: WHOLE })?;
         return Err(Throw::Panic(v));
     }
     vm.heap.store_slot(h, LIMIT, Value::Int(if n < 0 { 0 } else { n + 1 })).map_err(oom)
@@ -139,7 +139,7 @@ fn set_limit(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 fn with_context(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
     let ctx = a.first().copied().unwrap_or_default();
-    let inner = match super::lookup("context.WithCancelCause") {
+    let inner = match crate::stdlib::lookup("context.WithCancelCause") {
         Some(f) => {
             let at = g.stack.len();
             g.stack.push(ctx);

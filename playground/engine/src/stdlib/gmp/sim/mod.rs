@@ -5,7 +5,7 @@
 //! to another M after 20 µs, as `retake` does); `Work` is CPU-bound work
 //! the goroutine does on its P, preemptible like any code.
 
-use super::args;
+use crate::stdlib::args;
 use crate::process::sys::id;
 use crate::vm::{GState, NativeFn, Stop, Syscall, Throw};
 

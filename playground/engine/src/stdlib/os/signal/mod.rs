@@ -3,7 +3,9 @@
 //! (`process/sys_misc.rs`), which owns the table of channels and sends
 //! with Go's non-blocking send; here only the values and names.
 
-use super::{args, new_str, oom};
+pub(crate) mod notify_context;
+
+use crate::stdlib::{args, new_str, oom};
 use crate::process::sys_misc::id;
 use crate::value::{Value, WHOLE};
 use crate::vm::{NativeFn, Stop, Syscall, Throw};

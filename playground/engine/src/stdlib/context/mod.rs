@@ -436,7 +436,7 @@ fn string(vm: &mut Vm, g: &mut GState, c: Value) -> String {
             kind::BACKGROUND => out.push_str("context.Background"),
             kind::TODO => out.push_str("context.TODO"),
             kind::CANCEL | kind::AFTER_FUNC => out.push_str(".WithCancel"),
-            kind::SIGNAL => out = super::signal_ctx::string(vm, h, &out),
+            kind::SIGNAL => out = crate::stdlib::os::signal::notify_context::string(vm, h, &out),
             kind::WITHOUT_CANCEL => out.push_str(".WithoutCancel"),
             kind::DEADLINE => {
                 // Go: deadline.String() + " [" + time.Until(deadline).String() + "]".

@@ -5,7 +5,7 @@
 //! (`throw`), raised through the process's `FATAL` request so it prints
 //! with the goroutine's trace as Go's does.
 
-use super::{args, new_str};
+use crate::stdlib::{args, new_str};
 use crate::heap::Finalizer;
 use crate::rtype::Kind;
 use crate::value::{Value, WHOLE};

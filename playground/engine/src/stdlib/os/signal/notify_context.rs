@@ -22,8 +22,8 @@
 //! `watchSignalLoop` goroutine, as Go does: they take goroutine ids, and
 //! the loop counts in `NumGoroutine` (see `process/sys_misc.rs`).
 
-use super::context::{ctx_obj, slot};
-use super::{args, new_iface, new_str, type_named};
+use crate::stdlib::context::{ctx_obj, slot};
+use crate::stdlib::{args, new_iface, new_str, type_named};
 use crate::chunk::{ChunkBuilder, Op};
 use crate::process::sys_misc::id;
 use crate::rtype::{Callee, Kind, Method, TypeDesc};
@@ -65,7 +65,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         // `Is(target)`: true for context.Canceled.
         "os/signal.signalError.Is" => |vm, g, n| {
             let a = args(g, n);
-            let canceled = super::context::ctx_error(vm, false)?;
+            let canceled = crate::stdlib::context::ctx_error(vm, false)?;
             let target = a.get(1).copied().unwrap_or_default();
             let prog = vm.program().clone();
             let is = vm.heap.equal(&prog.types, target, canceled).unwrap_or(false);
@@ -101,7 +101,7 @@ fn select_args(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
     let a = args(g, n);
     let c = a.first().copied().unwrap_or_default();
     let ch = ctx_slot(vm, c, slot::SIG_CH);
-    let done = super::context::done(vm, c)?;
+    let done = crate::stdlib::context::done(vm, c)?;
     g.stack.extend([Value::Bool(false), Value::Int(1), ch, Value::Nil, Value::Int(1), done, Value::Nil]);
     Ok(())
 }
@@ -118,7 +118,7 @@ fn signaled(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
         Some(Value::Int(x)) => x,
         _ => 0,
     };
-    let text = format!("{} signal received", super::signal::signal_name(sig));
+    let text = format!("{} signal received", crate::stdlib::os::signal::signal_name(sig));
     let s = new_str(vm, text.as_bytes())?;
     let tid = type_named(vm, SIGNAL_ERROR).unwrap_or(crate::rtype::T_STRING);
     let cause = new_iface(vm, tid, s)?;
@@ -130,10 +130,10 @@ fn signaled(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
 /// `signal.NotifyContext(<parent>, [<signals>])`.
 pub fn string(vm: &Vm, h: crate::value::Handle, parent: &str) -> String {
     let sigs = vm.heap.slots(h).get(slot::SIGNALS).copied().unwrap_or_default();
-    let names: Vec<String> = super::slice_elems(vm, sigs)
+    let names: Vec<String> = crate::stdlib::slice_elems(vm, sigs)
         .into_iter()
         .map(|v| match v {
-            Value::Iface { obj, .. } => super::signal::signal_name(vm.heap.cell(obj).int()),
+            Value::Iface { obj, .. } => crate::stdlib::os::signal::signal_name(vm.heap.cell(obj).int()),
             _ => "<nil>".into(),
         })
         .collect();

@@ -12,6 +12,8 @@
 //! keep Go's state word (or the Locker, for Cond) in field 0 and the
 //! process's entry id in field 1.
 
+pub(crate) mod atomic;
+
 use super::{args, new_iface, new_str, oom, take_args};
 use crate::heap::Obj;
 use crate::process::sys_sync::{id, obj_of};
@@ -425,7 +427,7 @@ fn once_func(vm: &mut Vm, g: &mut GState, n: usize, nres: usize) -> Result<(), T
     let f = a.first().copied().unwrap_or_default();
     if f == Value::Nil {
         // Go: calling the nil f panics on the first call; refuse early.
-        return Err(super::atomic::panic_str(vm, b"sync: OnceFunc called with a nil function"));
+        return Err(crate::stdlib::sync::atomic::panic_str(vm, b"sync: OnceFunc called with a nil function"));
     }
     let (inner, outer, _) = crate::process::sys_sync::ONCE_FUNCS[nres];
     let prog = vm.program().clone();

@@ -104,7 +104,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "time.Time.In" => |vm, g, n| {
             let a = args(g, n);
             if a.get(1).is_none_or(|l| *l == Value::Nil) {
-                return Err(super::atomic::panic_str(vm, b"time: missing Location in call to Time.In"));
+                return Err(crate::stdlib::sync::atomic::panic_str(vm, b"time: missing Location in call to Time.In"));
             }
             let t = read(&vm.heap, a.first().copied().unwrap_or_default());
             push_time(vm, g, T { mono: false, ..t })
@@ -131,7 +131,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let a = args(g, n);
             let i = |k: usize| a.get(k).map_or(0, |v| v.int());
             if a.get(7).is_none_or(|l| *l == Value::Nil) {
-                return Err(super::atomic::panic_str(vm, b"time: missing Location in call to Date"));
+                return Err(crate::stdlib::sync::atomic::panic_str(vm, b"time: missing Location in call to Date"));
             }
             let (sec, nsec) = ft::date(i(0), i(1), i(2), i(3), i(4), i(5), i(6));
             push_time(vm, g, T { sec, nsec, mono: false })

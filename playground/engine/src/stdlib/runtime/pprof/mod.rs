@@ -4,7 +4,7 @@
 //! threads); these natives only make and name the values, and write a
 //! profile's text to an `io.Writer`.
 
-use super::{args, new_slice, oom, str_of};
+use crate::stdlib::{args, new_slice, oom, str_of};
 use crate::value::{Value, WHOLE};
 use crate::vm::{GState, NativeFn, Throw, Vm};
 
@@ -51,14 +51,14 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let a = args(g, n);
             let w = a.first().copied().unwrap_or_default();
             let text = str_of(vm, a.get(1).copied().unwrap_or(Value::EMPTY_STRING));
-            super::fmt::write_to(vm, g, w, &text)?;
+            crate::stdlib::fmt::write_to(vm, g, w, &text)?;
             g.stack.push(Value::Nil);
             Ok(())
         },
         // Compiled to `Sys` requests or a wrapper; named so the compiler
         // can resolve them.
         "runtime/pprof.(*Profile).Count" | "runtime/pprof.(*Profile).WriteTo" => |_, _, _| {
-            Err(Throw::Stop(super::internal_stop("a runtime operation was called as a native")))
+            Err(Throw::Stop(crate::stdlib::internal_stop("a runtime operation was called as a native")))
         },
         _ => return None,
     })

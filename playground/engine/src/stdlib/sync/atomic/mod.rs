@@ -5,7 +5,7 @@
 //! they never block and only need Go's arithmetic (wrapping at the
 //! type's width) and Go's panics for `atomic.Value` misuse.
 
-use super::{args, new_iface, new_str, oom, take_args};
+use crate::stdlib::{args, new_iface, new_str, oom, take_args};
 use crate::value::{Handle, IntKind, Value, WHOLE};
 use crate::vm::{GState, NativeFn, Throw, Vm};
 
@@ -157,7 +157,7 @@ fn on_field(vm: &mut Vm, g: &mut GState, n: usize, body: Body) -> Result<(), Thr
 }
 
 /// The word at pointer `p` (`0` for a nil or whole-object pointer).
-pub(super) fn load(vm: &Vm, p: Value) -> Value {
+pub(crate) fn load(vm: &Vm, p: Value) -> Value {
     match p {
         Value::Ptr { obj, slot } if slot != WHOLE => vm.heap.elem(obj, slot as usize),
         _ => Value::Int(0),
@@ -165,7 +165,7 @@ pub(super) fn load(vm: &Vm, p: Value) -> Value {
 }
 
 /// Overwrites the word at pointer `p` (nothing for a nil pointer).
-pub(super) fn store(vm: &mut Vm, p: Value, v: Value) -> Result<(), Throw> {
+pub(crate) fn store(vm: &mut Vm, p: Value, v: Value) -> Result<(), Throw> {
     if let Value::Ptr { obj, slot } = p
         && slot != WHOLE
     {

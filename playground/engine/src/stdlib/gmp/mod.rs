@@ -1,0 +1,3 @@
+//! `gmp/...`: packages that exist only in the simulator.
+
+pub(crate) mod sim;
