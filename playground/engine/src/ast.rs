@@ -53,16 +53,6 @@ pub enum Decl {
     Func(FuncDecl),
 }
 
-impl Decl {
-    pub fn span(&self) -> Span {
-        match self {
-            Decl::Const(d) => d.span,
-            Decl::Var(d) => d.span,
-            Decl::Type(d) => d.span,
-            Decl::Func(d) => d.span,
-        }
-    }
-}
 
 /// A `const`, `var` or `type` declaration: one spec, or a parenthesized
 /// group of them.

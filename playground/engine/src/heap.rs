@@ -187,6 +187,7 @@ impl Heap {
         h
     }
 
+    #[cfg(test)]
     pub fn host_bytes(&self) -> u64 {
         self.host_bytes
     }
@@ -660,10 +661,10 @@ impl Heap {
 
     // ---- maps -------------------------------------------------------------
 
-    pub fn alloc_map(&mut self, seed: u64, key_ty: u32, val_ty: u32, hint: usize) -> Result<Value, HeapError> {
+    pub fn alloc_map(&mut self, seed: u64, hint: usize) -> Result<Value, HeapError> {
         let cap = (hint.saturating_mul(4) / 3 + 1).next_power_of_two().max(8);
         self.reserve(cap as u64 * std::mem::size_of::<MSlot>() as u64)?;
-        let m = GoMap { slots: vec![MSlot::Empty; cap], len: 0, used: 0, seed, key_ty, val_ty, generation: 0 };
+        let m = GoMap { slots: vec![MSlot::Empty; cap], len: 0, used: 0, seed, generation: 0 };
         Ok(Value::Map(self.alloc(Obj::Map(Box::new(m)), 48)?))
     }
 
@@ -681,9 +682,6 @@ impl Heap {
         }
     }
 
-    pub fn map_types(&self, h: Handle) -> (u32, u32) {
-        self.map_ref(h).map_or((0, 0), |m| (m.key_ty, m.val_ty))
-    }
 
     /// The slot holding `key`, if present.
     fn map_find(&self, types: &[TypeDesc], h: Handle, key: Value) -> Result<(u64, Option<usize>), Uncomparable> {
@@ -879,6 +877,7 @@ impl Heap {
         }
     }
 
+    #[cfg(test)]
     /// Mark and sweep: frees every object not reachable from `roots`.
     /// Returns how many objects were freed.
     pub fn collect(&mut self, roots: &mut dyn Iterator<Item = Value>) -> usize {
@@ -990,8 +989,6 @@ pub struct GoMap {
     /// Full plus tombstone slots (what limits probing).
     used: u32,
     seed: u64,
-    pub key_ty: u32,
-    pub val_ty: u32,
     /// Bumped when the table is rebuilt, so iterators know slots moved.
     generation: u32,
 }
@@ -1145,7 +1142,7 @@ mod tests {
     fn map_set_get_delete_and_growth() {
         let types = builtin_types();
         let mut h = Heap::new(1 << 30);
-        let Value::Map(m) = h.alloc_map(42, 1, 1, 0).unwrap() else { panic!() };
+        let Value::Map(m) = h.alloc_map(42, 0).unwrap() else { panic!() };
         for i in 0..1000 {
             h.map_set(&types, m, Value::Int(i), Value::Int(i * i)).unwrap();
         }
@@ -1166,7 +1163,7 @@ mod tests {
     fn nan_keys_are_all_distinct() {
         let types = builtin_types();
         let mut h = Heap::new(1 << 30);
-        let Value::Map(m) = h.alloc_map(1, 13, 1, 0).unwrap() else { panic!() };
+        let Value::Map(m) = h.alloc_map(1, 0).unwrap() else { panic!() };
         h.map_set(&types, m, Value::Float(f64::NAN), Value::Int(1)).unwrap();
         h.map_set(&types, m, Value::Float(f64::NAN), Value::Int(2)).unwrap();
         assert_eq!(h.map_len(Value::Map(m)), 2);

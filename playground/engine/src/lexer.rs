@@ -14,6 +14,7 @@ use crate::diag::Diagnostic;
 use crate::span::{SourceFile, Span};
 use crate::token::{AssignOp, SemiKind, Token, TokenKind, keyword};
 
+#[cfg(test)]
 /// Splits a file into tokens. The last token is always `Eof`. Diagnostics
 /// come in source order.
 pub fn tokenize(file: &SourceFile) -> (Vec<Token>, Vec<Diagnostic>) {

@@ -215,6 +215,7 @@ impl TokenKind {
         )
     }
 
+    #[cfg(test)]
     pub fn is_semi(self) -> bool {
         matches!(self, TokenKind::Semi(_))
     }

@@ -313,9 +313,6 @@ impl TypeTable {
     pub fn basic(&self, k: BasicKind) -> TypeId {
         TypeId(BasicKind::ALL.iter().position(|&b| b == k).unwrap_or(0) as u32)
     }
-    pub fn invalid(&self) -> TypeId {
-        TypeId(0)
-    }
 
     pub fn intern(&mut self, t: Type) -> TypeId {
         if let Some(&id) = self.intern.get(&t) {

@@ -758,6 +758,7 @@ impl<'a> Checker<'a> {
     }
 }
 
+#[cfg(test)]
 /// Convenience for tests and `lib.rs`: parse + check, returning rendered
 /// diagnostics.
 pub fn check_source(name: &str, src: &str) -> Result<Checked, Vec<String>> {

@@ -167,21 +167,6 @@ pub fn format_float(v: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
     out
 }
 
-/// `strconv.FormatComplex(c, fmt, prec, bits)` with `bits` 64 or 128:
-/// `(re+imi)`, the imaginary part always signed.
-pub fn format_complex(re: f64, im: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
-    let b = if bits == 64 { 32 } else { 64 };
-    let mut out = vec![b'('];
-    out.extend(format_float(re, fmt, prec, b));
-    let imag = format_float(im, fmt, prec, b);
-    if imag.first() != Some(&b'+') && imag.first() != Some(&b'-') {
-        out.push(b'+');
-    }
-    out.extend(imag);
-    out.extend_from_slice(b"i)");
-    out
-}
-
 /// Splits a float into (mantissa with implicit bit, unbiased exponent,
 /// mantissa bits) as Go's ftoa does before formatting.
 fn decompose(v: f64, bits: u32) -> (u64, i64, i64) {

@@ -378,6 +378,7 @@ pub fn unquote(s: &[u8]) -> Result<Vec<u8>, ErrSyntax> {
     Ok(out)
 }
 
+#[cfg(test)]
 /// `strconv.QuotedPrefix`.
 pub fn quoted_prefix(s: &[u8]) -> Result<Vec<u8>, ErrSyntax> {
     unquote_prefix(s, false).map(|(out, _)| out)

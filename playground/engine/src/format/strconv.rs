@@ -84,11 +84,13 @@ pub fn format_int(i: i64, base: i64) -> Result<String, &'static str> {
     Ok(if i < 0 { format!("-{s}") } else { s })
 }
 
+#[cfg(test)]
 /// `strconv.Itoa`.
 pub fn itoa(i: i64) -> String {
     i.to_string()
 }
 
+#[cfg(test)]
 /// `strconv.FormatBool`.
 pub fn format_bool(b: bool) -> &'static str {
     if b { "true" } else { "false" }

@@ -198,6 +198,7 @@ impl VmMachine {
         self.gs.get(&goid).and_then(GInfo::vm_index)
     }
 
+    #[cfg(test)]
     /// Host bytes the engine spends on goroutine `goid` beyond the heap:
     /// the process's record, the VM's frames and operand stack, the
     /// scheduler's G (the memory-per-goroutine figure of the benchmark).

@@ -93,9 +93,7 @@ pub mod id {
     pub const GOYIELD: u32 = 117;
 }
 
-/// Unix time of the virtual clock's zero: 2009-11-10 23:00:00 UTC, the Go
-/// Playground's epoch.
-pub const EPOCH_UNIX_NS: i64 = 1_257_894_000 * 1_000_000_000;
+pub use crate::sched::time::EPOCH_UNIX_NS;
 
 /// The wrapper `wg.Go` starts: `sync.(*WaitGroup).Go.func1`.
 pub const WG_GO_FUNC: &str = "sync.(*WaitGroup).Go.func1";

@@ -60,6 +60,7 @@ pub mod p;
 pub mod proc;
 pub mod replay;
 pub mod runq;
+#[cfg(test)]
 pub mod script;
 pub mod time;
 pub mod waitreason;
@@ -67,13 +68,13 @@ pub mod waitreason;
 #[cfg(test)]
 mod tests;
 
-pub use crate::event::{PutCause, QueueSlot, TimerTarget};
+pub use crate::event::PutCause;
 pub use g::{G, GIdx, GStatus, GoId, MIdx};
 pub use goidmap::GoidMap;
 pub use m::M;
 pub use p::{P, PStatus};
 pub use waitreason::WaitReason;
-pub use choice::{ChoiceKind, Chooser};
+pub use choice::Chooser;
 
 use crate::event::{Event, EventKind};
 use crate::span::Span;
@@ -308,6 +309,7 @@ pub enum Ending {
 }
 
 impl Ending {
+    #[cfg(test)]
     /// The text after `fatal error: `, as Go prints it.
     pub fn fatal_message(&self) -> Option<&'static str> {
         match self {
@@ -463,6 +465,7 @@ impl Sched {
         self.runqput(0, g, true, PutCause::Newproc);
     }
 
+    #[cfg(test)]
     /// `time.Now()` at virtual time `now`: the Go Playground's clock, which
     /// starts at 2009-11-10 23:00:00 UTC. Unix nanoseconds.
     pub fn wall_clock_unix_ns(now: u64) -> i64 {
@@ -625,6 +628,7 @@ impl Sched {
         Some(out)
     }
 
+    #[cfg(test)]
     /// Bytes of scheduler memory one G costs: its slot, its goid index
     /// entry and a queue slot (the simulated stack is accounted separately).
     pub fn bytes_per_g() -> usize {

@@ -74,14 +74,6 @@ impl TimerHeap {
         self.heap.len() != before
     }
 
-    pub fn len(&self) -> usize {
-        self.heap.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
-    }
-
     /// All timers, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = &Timer> {
         self.heap.iter().map(|r| &r.0)

@@ -1645,17 +1645,13 @@ impl Vm {
                         push!(Value::Int(n as i64))
                     }
 
-                    Op::MakeMap(mt) => {
+                    Op::MakeMap(_) => {
                         let hint = pop!().int();
                         if hint < 0 {
                             flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::MAKEMAP_HINT))
                         }
-                        let (k, v) = match types.get(mt as usize).map(|t| &t.kind) {
-                            Some(Kind::Map { key, val }) => (*key, *val),
-                            _ => (0, 0),
-                        };
                         let seed = self.chooser.map_hash_seed();
-                        let m = tri!(self.heap.alloc_map(seed, k, v, hint.min(1 << 24) as usize));
+                        let m = tri!(self.heap.alloc_map(seed, hint.min(1 << 24) as usize));
                         push!(m)
                     }
                     Op::MapGet(vt) | Op::MapGetOk(vt) => {

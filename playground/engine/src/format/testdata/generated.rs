@@ -19594,5 +19594,3 @@ pub(super) static PARSE_BOOL_CASES: &[(&[u8], bool, &[u8])] = &[
     (b"", false, b"strconv.ParseBool: parsing \"\": invalid syntax"),
     (b"tRUE", false, b"strconv.ParseBool: parsing \"tRUE\": invalid syntax"),
 ];
-
-pub(super) static BUILTIN_OUTPUT: &[u8] = b"1 -2 -3 200 18446744073709551615 true false str 97\x0a1.5 1e+06 1e+21 1e-05 123456.789 0.1 0 -0 +Inf -Inf NaN\x0a(1+2i) (-1.5+NaNi) (0.1-0.2i)\x0atrue 0x0 2 0 true\x0aab12true3.5\x0a\x0atab\x09here \x0a";

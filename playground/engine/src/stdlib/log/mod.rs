@@ -19,8 +19,7 @@ const LMSGPREFIX: i64 = 64;
 /// `log.LstdFlags`: the standard logger's flags until `SetFlags`.
 pub const LSTDFLAGS: i64 = LDATE | LTIME;
 
-/// Unix ns of the virtual clock's zero (2009-11-10 23:00:00 UTC).
-const EPOCH_UNIX_NS: i64 = 1_257_894_000_000_000_000;
+use crate::sched::time::EPOCH_UNIX_NS;
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
