@@ -174,3 +174,141 @@ fn the_scan_catches_a_generator_outside_the_chooser() {
     assert_eq!(violations("runtime/select.rs", &after).len(), 1);
     assert!(violations("runtime/select.rs", &after)[0].starts_with("src/runtime/select.rs:11:"), "{:?}", violations("runtime/select.rs", &after));
 }
+
+/// The engine's layers, bottom up, and the modules each may use. Data flows
+/// one way: source → front end → compiler → bytecode → VM → scheduler and
+/// runtime objects → process → API. A module not listed here fails the test.
+const LAYERS: &[(&str, &[&str])] = &[
+    // Positions and diagnostics.
+    ("span", &[]),
+    ("diag", &["span"]),
+    // Front end: text to checked syntax.
+    ("token", &["span"]),
+    ("lexer", &["diag", "span", "token"]),
+    ("ast", &["span", "token"]),
+    ("parser", &["ast", "diag", "lexer", "span", "token"]),
+    ("types", &["constant"]),
+    ("constant", &["ast", "types"]),
+    ("universe", &["types"]),
+    ("check", &["ast", "constant", "diag", "lexer", "parser", "span", "stdlib", "token", "types", "universe"]),
+    // Values and bytecode.
+    ("format", &[]),
+    ("value", &["heap"]),
+    ("heap", &["rtype", "value"]),
+    ("rtype", &["value"]),
+    ("chunk", &["span", "value"]),
+    // Execution: the VM knows nothing of the scheduler's decisions, the
+    // compiler, the library or the process.
+    ("vm", &["chunk", "heap", "rtype", "sched", "span", "value"]),
+    // The scheduler knows nothing of bytecode: it talks to execution
+    // through its Machine trait.
+    ("sched", &["event", "span"]),
+    ("event", &["sched", "span"]),
+    ("runtime", &["sched"]),
+    // The standard library: above the VM, below the process.
+    ("stdlib", &["chunk", "format", "heap", "rtype", "sched", "span", "types", "value", "vm"]),
+    ("compile", &["ast", "check", "chunk", "constant", "diag", "lexer", "rtype", "span", "stdlib", "token", "types", "universe", "value", "vm"]),
+    ("process", &["chunk", "event", "format", "heap", "rtype", "runtime", "sched", "span", "stdlib", "value", "vm"]),
+    ("golden", &[]),
+];
+
+/// Uses that break the layering today, each a debt to pay off (the test
+/// fails when one is paid, so this list only shrinks): the compiler and
+/// the library name the process's request ids and helpers, which belong
+/// below them.
+const LAYERING_DEBTS: &[(&str, &str)] = &[("compile", "process"), ("stdlib", "process")];
+
+/// The top-level modules each module's non-test code uses (`crate::x`).
+fn module_uses(src: &Path) -> Vec<(String, std::collections::BTreeSet<String>)> {
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> = fs::read_dir(src).expect("src").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        if stem == "lib" || (p.is_file() && (p.extension().is_none_or(|x| x != "rs") || is_test_file(&p))) {
+            continue;
+        }
+        let mut files = Vec::new();
+        if p.is_dir() {
+            rust_files(&p, &mut files);
+        } else {
+            files.push(p.clone());
+        }
+        let mut used = std::collections::BTreeSet::new();
+        for f in files {
+            let text = without_test_modules(&fs::read_to_string(&f).unwrap_or_default());
+            for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                for (i, _) in line.match_indices("crate::") {
+                    let name: String = line[i + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                    if !name.is_empty() && name != stem && name.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+                        used.insert(name);
+                    }
+                }
+            }
+        }
+        out.push((stem, used));
+    }
+    out
+}
+
+#[test]
+fn modules_use_only_the_layers_below_them() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let uses = module_uses(&src);
+    assert!(uses.len() >= 20, "found only {} modules under {}", uses.len(), src.display());
+    let mut problems = Vec::new();
+    let mut debts_seen = std::collections::BTreeSet::new();
+    for (module, used) in &uses {
+        let Some((_, allowed)) = LAYERS.iter().find(|(m, _)| m == module) else {
+            problems.push(format!("src/{module}: not in LAYERS (say which layer it belongs to)"));
+            continue;
+        };
+        for dep in used {
+            // `crate::run_source` and the like: the API, named in docs.
+            if !uses.iter().any(|(m, _)| m == dep) {
+                continue;
+            }
+            if LAYERING_DEBTS.contains(&(module.as_str(), dep.as_str())) {
+                debts_seen.insert((module.clone(), dep.clone()));
+            } else if !allowed.contains(&dep.as_str()) {
+                problems.push(format!("src/{module} uses crate::{dep}, which its layer may not"));
+            }
+        }
+    }
+    for (m, d) in LAYERING_DEBTS {
+        if !debts_seen.contains(&(m.to_string(), d.to_string())) {
+            problems.push(format!("{m} no longer uses {d}: remove the debt from LAYERING_DEBTS"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The engine does no IO and knows nothing of the web: it builds for wasm32
+/// and runs the same everywhere.
+#[test]
+fn the_engine_does_no_io_and_knows_nothing_of_the_web() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let deps = manifest.split("[dev-dependencies]").next().unwrap_or("");
+    for web in ["web-sys", "wasm-bindgen", "js-sys", "gloo", "yew"] {
+        assert!(!deps.contains(web), "the engine depends on {web}");
+    }
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let io = ["std::fs", "std::net", "std::env", "std::process", "std::io::stdin", "std::io::stdout", "SystemTime", "Instant::now", "println!", "eprintln!"];
+    let mut found = Vec::new();
+    for f in &files {
+        let text = without_test_modules(&fs::read_to_string(f).unwrap());
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for pat in io {
+                if line.contains(pat) {
+                    found.push(format!("{}:{}: {pat}", f.strip_prefix(root).unwrap().display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "IO in the engine:\n{}", found.join("\n"));
+}
