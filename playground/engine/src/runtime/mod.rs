@@ -32,6 +32,7 @@
 
 pub mod chan;
 pub mod context;
+pub(crate) mod request;
 pub mod select;
 pub mod sema;
 pub mod sync;
