@@ -1,11 +1,15 @@
-//! The `Op::Sys { id, argc }` table: the runtime operations compiled code
-//! asks the process for, with their argument and result shapes, and the
-//! channel operations behind the channel ids.
+//! The channel and runtime requests compiled code asks the process for
+//! with `Op::Sys { id, argc }` ([`id`], with their argument and result
+//! shapes), and the channel operations behind the channel ids.
 //!
 //! The ids are the contract with the compiler: it emits `Sys { id, argc }`
 //! with the arguments on the stack; the process serves the request and
 //! pushes the results before the goroutine resumes (a goroutine that
-//! blocks gets its results pushed by whoever wakes it).
+//! blocks gets its results pushed by whoever wakes it). Which server
+//! serves an id is `runtime::request`'s table; the ids here are those of
+//! its `Chan` and `Runtime` servers, both served in the machine
+//! (`VmMachine::sys`). The other servers' ids are in `sys_sync`,
+//! `sys_time`, `sys_context`, `sys_misc` and `sys_errgroup`.
 //!
 //! The channels follow Go's `runtime/chan.go` and `select.go` (unbuffered
 //! and buffered send/receive, close, nil channels; waiter queues in FIFO

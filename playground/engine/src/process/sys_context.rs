@@ -1,5 +1,7 @@
 //! `context`'s cancellation tree on the process (context/context.go's
-//! `cancelCtx`, `timerCtx`, `afterFuncCtx`, `propagateCancel`).
+//! `cancelCtx`, `timerCtx`, `afterFuncCtx`, `propagateCancel`), served
+//! through its requests ([`id`], the `Context` server of
+//! `runtime::request`).
 //!
 //! A context is a heap object (see `stdlib/context/` for its
 //! slots and the read-only operations). A context that can be canceled

@@ -1,5 +1,5 @@
-//! The `Op::Sys` ids 128..=191 (finalizers' goroutine, `os/signal`) and
-//! the finalizer goroutine itself.
+//! The `os/signal` requests ([`id`], the `Signal` server of
+//! `runtime::request`) and the finalizer goroutine.
 //!
 //! Finalizers (`runtime/mfinal.go`): the heap queues the finalizers of
 //! objects a collection found unreachable (`Heap::finalizer_queue`). The
@@ -73,7 +73,7 @@ pub mod id {
     }
 }
 
-/// This range's state in the machine.
+/// The finalizer goroutine's, signals' and errgroups' state in the machine.
 #[derive(Debug, Default)]
 pub struct MiscState {
     /// The finalizer goroutine, once found.

@@ -1,16 +1,20 @@
-//! The `Op::Sys` ids 64..=127: `sync` and `time` operations that block or
-//! wake goroutines, served over the `runtime` state machines
-//! (`runtime::sync`: Mutex, RWMutex, WaitGroup, Cond's notify list).
+//! The `sync` requests ([`id`], the `Sync` server of `runtime::request`):
+//! operations that block or wake goroutines, served over the `runtime`
+//! state machines (`runtime::sync`: Mutex, RWMutex, WaitGroup, Cond's
+//! notify list).
 //!
-//! Contract of [`dispatch`] (called by `VmMachine::sys` for every id in
-//! `sys::id::SYNC_FIRST..=SYNC_LAST`, at the request's exact virtual
-//! time, with the goroutine not running):
+//! Contract of [`dispatch`], shared by every server's dispatcher
+//! (`sys_time`, `sys_context`, `sys_misc`, `sys_errgroup`): called by
+//! `VmMachine::sys` for every id the table gives its server, at the
+//! request's exact virtual time, with the goroutine not running:
 //! - `args` are the request's arguments, bottom of stack first;
 //! - return `None` when served at once: push the results first with
 //!   `m.push(goid, &results)`; the goroutine keeps executing;
 //! - return `Some(stop)` to tell the scheduler (`Stop::Park(reason)`,
 //!   `Stop::Ready(g)`, `Stop::Sleep{..}`...);
-//! - a fatal error: `m.die(crash::fatal_in(m, sched, goid, msg))`.
+//! - a fatal error: `m.die(crash::fatal_in(m, sched, goid, msg))`;
+//! - an id of the server it does not know: `m.unknown_request(sid)`, an
+//!   internal error (never a default behaviour).
 //!
 //! # Objects and their identity
 //!

@@ -1,6 +1,8 @@
-//! `time`'s timers on the scheduler: `After`, `NewTimer`, `Tick`,
-//! `NewTicker`, `AfterFunc`, and `Stop`/`Reset`, with Go 1.23+ semantics
-//! (time/sleep.go, time/tick.go, runtime/time.go).
+//! `time`'s requests ([`id`], the `Time` server of `runtime::request`):
+//! `Now`, `Since` and `Until` on the virtual clock, and the timers on the
+//! scheduler: `After`, `NewTimer`, `Tick`, `NewTicker`, `AfterFunc`, and
+//! `Stop`/`Reset`, with Go 1.23+ semantics (time/sleep.go, time/tick.go,
+//! runtime/time.go).
 //!
 //! Each timer is a scheduler runtime timer (`Stop::TimerStart { id }`)
 //! plus a record here. When it fires the scheduler asks
