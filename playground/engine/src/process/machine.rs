@@ -25,6 +25,7 @@ use super::{dump, leak};
 use crate::event::EventKind;
 use crate::heap::ByteKind;
 use crate::heap::Obj;
+use crate::runtime::request::{Server, server_of};
 use crate::sched::{Chooser, GoId, Machine, RunResult, Sched, Stop};
 use crate::span::Span;
 use crate::value::{Handle, Value};
@@ -372,19 +373,39 @@ impl VmMachine {
         args.get(i).copied().unwrap_or(Value::Nil)
     }
 
-    fn sys(&mut self, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
+    /// Serves request `sid` of goroutine `goid`: routes it to the
+    /// dispatcher of its server (`runtime::request`'s table), the only
+    /// one that knows it. An id no server claims ends the run as an
+    /// engine error.
+    pub(super) fn sys(&mut self, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
+        match server_of(sid) {
+            Some(Server::Chan) => self.chan_request(sched, goid, sid, args),
+            Some(Server::Runtime) => self.runtime_request(sched, goid, sid, args),
+            Some(Server::Sync) => super::sys_sync::dispatch(self, sched, goid, sid, args),
+            Some(Server::Time) => super::sys_time::dispatch(self, sched, goid, sid, args),
+            Some(Server::Context) => super::sys_context::dispatch(self, sched, goid, sid, args),
+            Some(Server::Signal) => super::sys_misc::dispatch(self, sched, goid, sid, args),
+            Some(Server::Errgroup) => super::sys_errgroup::dispatch(self, sched, goid, sid, args),
+            None => Some(self.unknown_request(sid)),
+        }
+    }
+
+    /// Ends the run on request `sid` that its server's dispatcher does not
+    /// know, or that no server claims: the engine asked itself for
+    /// something that does not exist (an internal error, exit 2).
+    pub(super) fn unknown_request(&mut self, sid: u32) -> Stop {
+        let msg = match server_of(sid) {
+            Some(s) => format!("unknown runtime request {sid} (in the range of {s:?})"),
+            None => format!("unknown runtime request {sid} (no server's)"),
+        };
+        self.die(crash::internal(&msg))
+    }
+
+    /// Serves a channel or `select` request ([`Server::Chan`]).
+    fn chan_request(&mut self, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
         let a0 = Self::arg(args, 0);
         let gs = &self.gs;
         let vm_of = |g: GoId| gs.get(&g).and_then(GInfo::vm_index);
-        // The id ranges (see `sys::id`): 1..=15 channels and select,
-        // 16..=47 runtime/pprof/simulator, 64..=127 sync, sync/atomic,
-        // time and context, served by `sys_sync::dispatch`.
-        if (id::SYNC_FIRST..=id::SYNC_LAST).contains(&sid) {
-            return super::sys_sync::dispatch(self, sched, goid, sid, args);
-        }
-        if (super::sys_misc::FIRST..=super::sys_misc::LAST).contains(&sid) {
-            return super::sys_misc::dispatch(self, sched, goid, sid, args);
-        }
         match sid {
             id::MAKE_CHAN => match Chans::make(&mut self.vm, a0.int() as u32, Self::arg(args, 1).int()) {
                 Ok(c) => {
@@ -440,6 +461,16 @@ impl VmMachine {
                     SelectOutcome::Panic(msg) => return Some(self.go_panic(sched, goid, msg)),
                 }
             }
+            _ => return Some(self.unknown_request(sid)),
+        }
+        None
+    }
+
+    /// Serves a request of `runtime`, `runtime/debug`, `runtime/pprof`,
+    /// `time.Sleep` or the simulator package ([`Server::Runtime`]).
+    fn runtime_request(&mut self, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
+        let a0 = Self::arg(args, 0);
+        match sid {
             id::GOSCHED => return Some(Stop::Gosched),
             id::SLEEP => {
                 let d = a0.int();
@@ -542,10 +573,7 @@ impl VmMachine {
                 let c = crash::fatal_in(self, sched, goid, &msg);
                 return Some(self.die(c));
             }
-            _ => {
-                let c = crash::internal(&format!("unknown runtime operation {sid}"));
-                return Some(self.die(c));
-            }
+            _ => return Some(self.unknown_request(sid)),
         }
         None
     }

@@ -17,11 +17,17 @@
 //! | every goroutine blocked | `fatal error: all goroutines are asleep - deadlock!`, every trace | 2 |
 //! | main called `Goexit`, the rest exited | `fatal error: no goroutines (main called runtime.Goexit) - deadlock!` | 2 |
 //!
-//! Runtime operations reach the process through `Op::Sys` ids, in ranges
-//! with one owner each: 1..=15 channels and `select` and 16..=47 runtime,
-//! pprof and the simulator package ([`sys`], served in [`machine`]);
-//! 64..=127 sync, sync/atomic, time and context ([`sys_sync::dispatch`],
-//! same contract). Goroutine dumps are in [`dump`], leak reports in
+//! Runtime operations reach the process as `Op::Sys` requests. Which part
+//! of the process serves an id is one table, `runtime::request`: each
+//! `Server` owns a range of ids that no other overlaps, and the machine
+//! routes a request with one `match` on `server_of` to its server's
+//! dispatcher — channels and `select`, and the runtime, pprof and the
+//! simulator package ([`sys`], served in [`machine`]); `sync`
+//! ([`sys_sync`]); `time` ([`sys_time`]); `context` ([`sys_context`]);
+//! `os/signal` ([`sys_misc`]); errgroup ([`sys_errgroup`]). Each of those
+//! files names its ids in an `id` module numbered from the table; an id
+//! that no server claims, or that its server does not know, ends the run
+//! as an internal error. Goroutine dumps are in [`dump`], leak reports in
 //! [`leak`].
 //!
 //! `lib::run` runs every program here: package initialisation then

@@ -1,11 +1,15 @@
-//! The `Op::Sys { id, argc }` table: the runtime operations compiled code
-//! asks the process for, with their argument and result shapes, and the
-//! channel operations behind the channel ids.
+//! The channel and runtime requests compiled code asks the process for
+//! with `Op::Sys { id, argc }` ([`id`], with their argument and result
+//! shapes), and the channel operations behind the channel ids.
 //!
 //! The ids are the contract with the compiler: it emits `Sys { id, argc }`
 //! with the arguments on the stack; the process serves the request and
 //! pushes the results before the goroutine resumes (a goroutine that
-//! blocks gets its results pushed by whoever wakes it).
+//! blocks gets its results pushed by whoever wakes it). Which server
+//! serves an id is `runtime::request`'s table; the ids here are those of
+//! its `Chan` and `Runtime` servers, both served in the machine
+//! (`VmMachine::sys`). The other servers' ids are in `sys_sync`,
+//! `sys_time`, `sys_context`, `sys_misc` and `sys_errgroup`.
 //!
 //! The channels follow Go's `runtime/chan.go` and `select.go` (unbuffered
 //! and buffered send/receive, close, nil channels; waiter queues in FIFO
@@ -29,79 +33,83 @@ use std::collections::{VecDeque};
 use rustc_hash::FxHashMap as HashMap;
 
 
-/// Sys call ids. Arguments are listed bottom of stack first; `->` the
-/// results pushed when the goroutine resumes.
+/// Request ids of channels and select ([`Server::Chan`]) and of the
+/// runtime ([`Server::Runtime`]), both served in the machine. Arguments
+/// are listed bottom of stack first; `->` the results pushed when the
+/// goroutine resumes. The numbers come from the table in
+/// `runtime::request`.
+///
+/// [`Server::Chan`]: crate::runtime::request::Server::Chan
+/// [`Server::Runtime`]: crate::runtime::request::Server::Runtime
 pub mod id {
-    // Id ranges, one owner each: 1..=15 channels and select (this file),
-    // 16..=47 runtime, pprof and the simulator package (this file),
-    // 64..=127 sync, sync/atomic, time and context (`super::sys_sync`).
-    // The machine dispatches 64..=127 to `sys_sync::dispatch` unchanged.
-    /// First id of `sys_sync`'s range.
-    pub const SYNC_FIRST: u32 = 64;
-    /// Last id of `sys_sync`'s range.
-    pub const SYNC_LAST: u32 = 127;
-    /// `make(chan T, n)`: `[elem_type Int, n Int] -> [Chan]`.
-    pub const MAKE_CHAN: u32 = 1;
-    /// `c <- v`: `[c, v] -> []`.
-    pub const CHAN_SEND: u32 = 2;
-    /// `<-c`: `[c] -> [v]`.
-    pub const CHAN_RECV: u32 = 3;
-    /// `v, ok := <-c`: `[c] -> [v, ok Bool]`.
-    pub const CHAN_RECV2: u32 = 4;
-    /// `close(c)`: `[c] -> []`.
-    pub const CHAN_CLOSE: u32 = 5;
-    /// `select`: `[has_default Bool, (kind Int, c, v)*] -> [index Int, v, ok Bool]`,
-    /// kind 0 a send of `v`, 1 a receive (`v` unused); index -1: the default.
-    pub const SELECT: u32 = 6;
-    /// `runtime.Gosched()`: `[] -> []`.
-    pub const GOSCHED: u32 = 16;
-    /// `time.Sleep(d)`: `[ns Int] -> []`.
-    pub const SLEEP: u32 = 17;
-    /// `runtime.NumGoroutine()`: `[] -> [Int]`.
-    pub const NUM_GOROUTINE: u32 = 18;
-    /// `runtime.GOMAXPROCS(n)`: `[n Int] -> [previous Int]` (n < 1 only reads).
-    pub const GOMAXPROCS: u32 = 19;
-    /// `runtime.GC()`: `[] -> []`. Collects and stamps waiting goroutines'
-    /// `waitsince` (what makes `, N minutes` appear in dumps).
-    pub const GC: u32 = 20;
-    /// `runtime.Stack(buf, all)`: `[buf []byte, all Bool] -> [n Int]`,
-    /// the dump copied into `buf` (truncated to its length).
-    pub const STACK: u32 = 21;
-    /// `debug.Stack()`: `[] -> [[]byte]`.
-    pub const DEBUG_STACK: u32 = 22;
-    /// `pprof.Lookup("goroutine").WriteTo(w, debug)` text:
-    /// `[debug Int] -> [string]` (the caller writes it to `w`).
-    pub const PPROF_GOROUTINE: u32 = 23;
-    /// `pprof.Lookup("goroutineleak").WriteTo(w, debug)` text: runs the
-    /// leak detection first, as Go's profile does: `[debug Int] -> [string]`.
-    pub const PPROF_GOROUTINE_LEAK: u32 = 24;
-    /// `runtime.LockOSThread()` / `UnlockOSThread()`: `[] -> []`.
-    pub const LOCK_OS_THREAD: u32 = 25;
-    pub const UNLOCK_OS_THREAD: u32 = 26;
-    /// A runtime fatal error in the calling goroutine (`fatal error: msg`,
-    /// its trace, exit 2; not recoverable): `[msg string] -> never`. For
-    /// `sync: unlock of unlocked mutex` and friends.
-    pub const FATAL: u32 = 27;
-    /// `pprof.Lookup("goroutine").Count()` / `NumGoroutine` for
-    /// `goroutineleak`: `[] -> [Int]` leaked goroutines after a detection.
-    pub const GOROUTINE_LEAK_COUNT: u32 = 28;
-    /// `runtime.NumCPU()`: `[] -> [Int]`, the simulated machine's CPUs
-    /// (the run's initial GOMAXPROCS, as Go's default is NumCPU).
-    pub const NUM_CPU: u32 = 29;
-    /// `(*pprof.Profile).Count()`: `[p] -> [Int]`: goroutines, leaked
-    /// goroutines (after a detection), threads; a custom profile's entries.
-    pub const PPROF_COUNT: u32 = 30;
-    /// The text `(*pprof.Profile).WriteTo(w, debug)` writes: `[p, debug Int]
-    /// -> [string]` (the goroutine profiles as `PPROF_GOROUTINE` and
-    /// `PPROF_GOROUTINE_LEAK` make them; a header for the others).
-    pub const PPROF_TEXT: u32 = 31;
-    /// Simulator-only (what a browser cannot do for real): a blocking
-    /// system call lasting `ns` of virtual time; its M blocks, and sysmon
-    /// hands the P to another M after 20 µs (`handoffp`): `[ns Int] -> []`.
-    pub const SIM_SYSCALL: u32 = 40;
-    /// Simulator-only: CPU-bound work for `ns` of virtual time, preemptible
-    /// like any code: `[ns Int] -> []`.
-    pub const SIM_WORK: u32 = 41;
+    crate::runtime::request::requests! {
+        Server::Chan {
+            /// `make(chan T, n)`: `[elem_type Int, n Int] -> [Chan]`.
+            MAKE_CHAN,
+            /// `c <- v`: `[c, v] -> []`.
+            CHAN_SEND,
+            /// `<-c`: `[c] -> [v]`.
+            CHAN_RECV,
+            /// `v, ok := <-c`: `[c] -> [v, ok Bool]`.
+            CHAN_RECV2,
+            /// `close(c)`: `[c] -> []`.
+            CHAN_CLOSE,
+            /// `select`: `[has_default Bool, (kind Int, c, v)*] -> [index Int, v, ok Bool]`,
+            /// kind 0 a send of `v`, 1 a receive (`v` unused); index -1: the default.
+            SELECT,
+        }
+        Server::Runtime {
+            /// `runtime.Gosched()`: `[] -> []`.
+            GOSCHED,
+            /// `time.Sleep(d)`: `[ns Int] -> []`.
+            SLEEP,
+            /// `runtime.NumGoroutine()`: `[] -> [Int]`.
+            NUM_GOROUTINE,
+            /// `runtime.GOMAXPROCS(n)`: `[n Int] -> [previous Int]` (n < 1 only reads).
+            GOMAXPROCS,
+            /// `runtime.GC()`: `[] -> []`. Collects and stamps waiting goroutines'
+            /// `waitsince` (what makes `, N minutes` appear in dumps).
+            GC,
+            /// `runtime.Stack(buf, all)`: `[buf []byte, all Bool] -> [n Int]`,
+            /// the dump copied into `buf` (truncated to its length).
+            STACK,
+            /// `debug.Stack()`: `[] -> [[]byte]`.
+            DEBUG_STACK,
+            /// `pprof.Lookup("goroutine").WriteTo(w, debug)` text:
+            /// `[debug Int] -> [string]` (the caller writes it to `w`).
+            PPROF_GOROUTINE,
+            /// `pprof.Lookup("goroutineleak").WriteTo(w, debug)` text: runs the
+            /// leak detection first, as Go's profile does: `[debug Int] -> [string]`.
+            PPROF_GOROUTINE_LEAK,
+            /// `runtime.LockOSThread()` / `UnlockOSThread()`: `[] -> []`.
+            LOCK_OS_THREAD,
+            UNLOCK_OS_THREAD,
+            /// A runtime fatal error in the calling goroutine (`fatal error: msg`,
+            /// its trace, exit 2; not recoverable): `[msg string] -> never`. For
+            /// `sync: unlock of unlocked mutex` and friends.
+            FATAL,
+            /// `pprof.Lookup("goroutine").Count()` / `NumGoroutine` for
+            /// `goroutineleak`: `[] -> [Int]` leaked goroutines after a detection.
+            GOROUTINE_LEAK_COUNT,
+            /// `runtime.NumCPU()`: `[] -> [Int]`, the simulated machine's CPUs
+            /// (the run's initial GOMAXPROCS, as Go's default is NumCPU).
+            NUM_CPU,
+            /// `(*pprof.Profile).Count()`: `[p] -> [Int]`: goroutines, leaked
+            /// goroutines (after a detection), threads; a custom profile's entries.
+            PPROF_COUNT,
+            /// The text `(*pprof.Profile).WriteTo(w, debug)` writes: `[p, debug Int]
+            /// -> [string]` (the goroutine profiles as `PPROF_GOROUTINE` and
+            /// `PPROF_GOROUTINE_LEAK` make them; a header for the others).
+            PPROF_TEXT,
+            /// Simulator-only (what a browser cannot do for real): a blocking
+            /// system call lasting `ns` of virtual time; its M blocks, and sysmon
+            /// hands the P to another M after 20 µs (`handoffp`): `[ns Int] -> []`.
+            SIM_SYSCALL,
+            /// Simulator-only: CPU-bound work for `ns` of virtual time, preemptible
+            /// like any code: `[ns Int] -> []`.
+            SIM_WORK,
+        }
+    }
 }
 
 /// How a parked receiver wants its result.

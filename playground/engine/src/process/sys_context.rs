@@ -1,5 +1,7 @@
 //! `context`'s cancellation tree on the process (context/context.go's
-//! `cancelCtx`, `timerCtx`, `afterFuncCtx`, `propagateCancel`).
+//! `cancelCtx`, `timerCtx`, `afterFuncCtx`, `propagateCancel`), served
+//! through its requests ([`id`], the `Context` server of
+//! `runtime::request`).
 //!
 //! A context is a heap object (see `stdlib/context/` for its
 //! slots and the read-only operations). A context that can be canceled
@@ -18,7 +20,6 @@
 //! alive through a holder stack the collector scans, as Go's parent
 //! keeps its children in its map.
 
-use super::crash;
 use super::machine::{Creator, VmMachine};
 use crate::stdlib::context::{self as ctx, kind, slot};
 use crate::sched::{GoId, Sched, Stop, TimerAction};
@@ -28,26 +29,32 @@ use crate::vm::Syscall;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// Sys ids (in `sys_sync`'s range).
+/// Request ids of `context` ([`Server::Context`]).
+///
+/// [`Server::Context`]: crate::runtime::request::Server::Context
 pub mod id {
-    /// `context.WithCancel(parent)`: `[parent] -> [ctx, cancel]`.
-    pub const WITH_CANCEL: u32 = 100;
-    /// `context.WithCancelCause(parent)`: `[parent] -> [ctx, cancel]`.
-    pub const WITH_CANCEL_CAUSE: u32 = 101;
-    /// `WithTimeout(parent, d)` / `WithTimeoutCause`: `[parent, d, cause] -> [ctx, cancel]`.
-    pub const WITH_TIMEOUT: u32 = 102;
-    /// `WithDeadline(parent, t)` / `WithDeadlineCause`: `[parent, unix_ns, cause] -> [ctx, cancel]`.
-    pub const WITH_DEADLINE: u32 = 103;
-    /// A CancelFunc: `[node] -> []`.
-    pub const CANCEL: u32 = 104;
-    /// A CancelCauseFunc: `[node, cause] -> []`.
-    pub const CANCEL_CAUSE: u32 = 105;
-    /// `context.AfterFunc(ctx, f)`: `[ctx, f] -> [stop]`.
-    pub const AFTER_FUNC: u32 = 106;
-    /// AfterFunc's stop function: `[node] -> [Bool]`.
-    pub const AFTER_FUNC_STOP: u32 = 107;
-    /// Internal: start the next queued AfterFunc goroutine.
-    pub const SPAWN_NEXT: u32 = 108;
+    crate::runtime::request::requests! {
+        Server::Context {
+            /// `context.WithCancel(parent)`: `[parent] -> [ctx, cancel]`.
+            WITH_CANCEL,
+            /// `context.WithCancelCause(parent)`: `[parent] -> [ctx, cancel]`.
+            WITH_CANCEL_CAUSE,
+            /// `WithTimeout(parent, d)` / `WithTimeoutCause`: `[parent, d, cause] -> [ctx, cancel]`.
+            WITH_TIMEOUT,
+            /// `WithDeadline(parent, t)` / `WithDeadlineCause`: `[parent, unix_ns, cause] -> [ctx, cancel]`.
+            WITH_DEADLINE,
+            /// A CancelFunc: `[node] -> []`.
+            CANCEL,
+            /// A CancelCauseFunc: `[node, cause] -> []`.
+            CANCEL_CAUSE,
+            /// `context.AfterFunc(ctx, f)`: `[ctx, f] -> [stop]`.
+            AFTER_FUNC,
+            /// AfterFunc's stop function: `[node] -> [Bool]`.
+            AFTER_FUNC_STOP,
+            /// Internal: start the next queued AfterFunc goroutine.
+            SPAWN_NEXT,
+        }
+    }
 }
 
 /// The bytecode CancelFuncs are closures of (one capture: the node id).
@@ -327,10 +334,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             None
         }
         id::SPAWN_NEXT => spawn_next(m, goid),
-        _ => {
-            let c = crash::internal(&format!("unknown runtime operation {sid}"));
-            Some(m.die(c))
-        }
+        _ => Some(m.unknown_request(sid)),
     }
 }
 

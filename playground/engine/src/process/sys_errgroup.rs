@@ -1,15 +1,41 @@
-//! errgroup's process requests (ids `sys_misc::id::ERRGROUP_*`): starting a
+//! errgroup's process requests (ids [`id`], served for [`Server::Errgroup`]): starting a
 //! group's goroutine, blocking at the limit (Go's semaphore send, `chan
 //! send`), `Wait` (`sync.WaitGroup.Wait`) and waking them. The group's
 //! counters live in its heap object (`stdlib/golang.org/x/sync/errgroup/`), the
 //! parked goroutines in `MiscState::groups`.
+//!
+//! [`Server::Errgroup`]: crate::runtime::request::Server::Errgroup
 
 use super::machine::VmMachine;
-use super::sys_misc::id;
 use crate::stdlib::errgroup as eg;
 use crate::sched::{GoId, Sched, Stop, WaitReason};
 use crate::value::{Handle, Value};
 use crate::vm::Syscall;
+
+/// Request ids of errgroup ([`Server::Errgroup`]).
+///
+/// [`Server::Errgroup`]: crate::runtime::request::Server::Errgroup
+pub mod id {
+    crate::runtime::request::requests! {
+        Server::Errgroup {
+            /// errgroup `g.Go(f)`: `[g, f, wrapper Func] -> []`; starts
+            /// `wrapper(g, f)` in a new goroutine, or blocks (`chan send`, Go's
+            /// semaphore) at the limit.
+            ERRGROUP_GO,
+            /// errgroup `g.TryGo(f)`: `[g, f, wrapper] -> [Bool]`.
+            ERRGROUP_TRYGO,
+            /// errgroup `g.Wait()` with goroutines running: `[g] -> [err]`
+            /// (`sync.WaitGroup.Wait`).
+            ERRGROUP_WAIT,
+            /// A group goroutine is done: `[g] -> []`; wakes `Wait`ers and a `Go`
+            /// blocked at the limit.
+            ERRGROUP_DONE,
+            /// `errgroup.WithContext(ctx)`: `[context op id Int, ctx, g] ->
+            /// [g, ctx']`: serves `context.WithCancelCause(ctx)` and keeps its cancel.
+            ERRGROUP_WITH_CONTEXT,
+        }
+    }
+}
 
 fn int(m: &VmMachine, h: Handle, i: usize) -> i64 {
     eg::slot(&m.vm, h, i).int()
@@ -39,14 +65,25 @@ fn grant(m: &mut VmMachine, h: Handle, g: GoId, args: [Value; 3]) {
     }
 }
 
+/// Serves errgroup request `sid` ([`id`]) of goroutine `goid`.
 pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
     let arg = |i: usize| args.get(i).copied().unwrap_or(Value::Nil);
-    if sid == id::ERRGROUP_WITH_CONTEXT {
-        return with_context(m, sched, goid, arg(0).int() as u32, arg(1), arg(2));
+    match sid {
+        id::ERRGROUP_WITH_CONTEXT => with_context(m, sched, goid, arg(0).int() as u32, arg(1), arg(2)),
+        id::ERRGROUP_GO | id::ERRGROUP_TRYGO | id::ERRGROUP_WAIT | id::ERRGROUP_DONE => {
+            let Some(h) = eg::group_obj(&m.vm, arg(0)) else {
+                return Some(m.go_panic(sched, goid, "runtime error: invalid memory address or nil pointer dereference"));
+            };
+            group_request(m, goid, sid, h, args)
+        }
+        _ => Some(m.unknown_request(sid)),
     }
-    let Some(h) = eg::group_obj(&m.vm, arg(0)) else {
-        return Some(m.go_panic(sched, goid, "runtime error: invalid memory address or nil pointer dereference"));
-    };
+}
+
+/// Serves request `sid` on group `h` (`Go`, `TryGo`, `Wait`, a goroutine's
+/// `done`).
+fn group_request(m: &mut VmMachine, goid: GoId, sid: u32, h: Handle, args: &[Value]) -> Option<Stop> {
+    let arg = |i: usize| args.get(i).copied().unwrap_or(Value::Nil);
     match sid {
         id::ERRGROUP_GO | id::ERRGROUP_TRYGO => {
             let room = has_room(m, h);
@@ -113,14 +150,14 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
                 _ => Some(Stop::ReadyMany(ready)),
             }
         }
-        _ => None,
+        _ => Some(m.unknown_request(sid)),
     }
 }
 
 /// `WithContext`: the context implementation serves `WithCancelCause`
 /// (request `cid`), pushing `[ctx', cancel]`; the cancel goes into the group.
 fn with_context(m: &mut VmMachine, sched: &Sched, goid: GoId, cid: u32, ctx: Value, grp: Value) -> Option<Stop> {
-    if let Some(stop) = super::sys_sync::dispatch(m, sched, goid, cid, &[ctx]) {
+    if let Some(stop) = m.sys(sched, goid, cid, &[ctx]) {
         return Some(stop);
     }
     let got = m.vm_of(goid).and_then(|i| m.vm.gs.get_mut(i)).map(|s| {

@@ -1,5 +1,5 @@
-//! The `Op::Sys` ids 128..=191 (finalizers' goroutine, `os/signal`) and
-//! the finalizer goroutine itself.
+//! The `os/signal` requests ([`id`], the `Signal` server of
+//! `runtime::request`) and the finalizer goroutine.
 //!
 //! Finalizers (`runtime/mfinal.go`): the heap queues the finalizers of
 //! objects a collection found unreachable (`Heap::finalizer_queue`). The
@@ -39,54 +39,41 @@ use crate::value::{Handle, Value};
 /// Runtime timer ids of configured signals: this base + their index.
 pub const SIGNAL_TIMER_BASE: u64 = 1 << 62;
 
-/// First id of this range.
-pub const FIRST: u32 = 128;
-/// Last id of this range.
-pub const LAST: u32 = 191;
-
+/// Request ids of `os/signal` ([`Server::Signal`]).
+///
+/// [`Server::Signal`]: crate::runtime::request::Server::Signal
 pub mod id {
-    /// `signal.Notify(c, sigs...)`: `[c Chan, sigs []int (numbers; empty:
-    /// all)] -> []`.
-    pub const SIGNAL_NOTIFY: u32 = 128;
-    /// `signal.Stop(c)`: `[c Chan] -> []`.
-    pub const SIGNAL_STOP: u32 = 129;
-    /// A signal sent to the process itself, delivered now: `[sig Int] -> []`.
-    pub const SIGNAL_RAISE: u32 = 130;
-    /// `signal.Ignore(sigs...)`: `[sigs []int] -> []`.
-    pub const SIGNAL_IGNORE: u32 = 131;
-    /// `signal.Reset(sigs...)`: `[sigs []int] -> []` (empty: all).
-    pub const SIGNAL_RESET: u32 = 132;
-    /// `signal.Ignored(sig)`: `[sig Int] -> [Bool]`.
-    pub const SIGNAL_IGNORED: u32 = 133;
-    /// errgroup `g.Go(f)`: `[g, f, wrapper Func] -> []`; starts
-    /// `wrapper(g, f)` in a new goroutine, or blocks (`chan send`, Go's
-    /// semaphore) at the limit.
-    pub const ERRGROUP_GO: u32 = 134;
-    /// errgroup `g.TryGo(f)`: `[g, f, wrapper] -> [Bool]`.
-    pub const ERRGROUP_TRYGO: u32 = 135;
-    /// errgroup `g.Wait()` with goroutines running: `[g] -> [err]`
-    /// (`sync.WaitGroup.Wait`).
-    pub const ERRGROUP_WAIT: u32 = 136;
-    /// A group goroutine is done: `[g] -> []`; wakes `Wait`ers and a `Go`
-    /// blocked at the limit.
-    pub const ERRGROUP_DONE: u32 = 137;
-    /// `errgroup.WithContext(ctx)`: `[context op id Int, ctx, g] ->
-    /// [g, ctx']`: serves `context.WithCancelCause(ctx)` and keeps its cancel.
-    pub const ERRGROUP_WITH_CONTEXT: u32 = 138;
-    /// `signal.NotifyContext(parent, sigs...)`: `[parent, sigs []os.Signal,
-    /// ch Chan] -> [ctx, stop]` (see `sys_context::notify_context`).
-    pub const SIGNAL_NOTIFY_CONTEXT: u32 = 139;
-    /// Internal: the caller's next step of starting the signal goroutines.
-    pub const SIGNAL_STEP: u32 = 140;
-    /// The body of `runtime.ensureSigM`'s goroutine: `[] -> []`; answers
-    /// the `Notify` waiting for it (Go's mask handshake), then it exits.
-    pub const SIGNAL_SIGM: u32 = 141;
-    /// The body of `os/signal.loop`: `[] -> []`, parks for good (Go's
-    /// `signal_recv`; the engine delivers signals from the sender).
-    pub const SIGNAL_RECV: u32 = 142;
+    crate::runtime::request::requests! {
+        Server::Signal {
+            /// `signal.Notify(c, sigs...)`: `[c Chan, sigs []int (numbers; empty:
+            /// all)] -> []`.
+            SIGNAL_NOTIFY,
+            /// `signal.Stop(c)`: `[c Chan] -> []`.
+            SIGNAL_STOP,
+            /// A signal sent to the process itself, delivered now: `[sig Int] -> []`.
+            SIGNAL_RAISE,
+            /// `signal.Ignore(sigs...)`: `[sigs []int] -> []`.
+            SIGNAL_IGNORE,
+            /// `signal.Reset(sigs...)`: `[sigs []int] -> []` (empty: all).
+            SIGNAL_RESET,
+            /// `signal.Ignored(sig)`: `[sig Int] -> [Bool]`.
+            SIGNAL_IGNORED,
+            /// `signal.NotifyContext(parent, sigs...)`: `[parent, sigs []os.Signal,
+            /// ch Chan] -> [ctx, stop]` (see `sys_context::notify_context`).
+            SIGNAL_NOTIFY_CONTEXT,
+            /// Internal: the caller's next step of starting the signal goroutines.
+            SIGNAL_STEP,
+            /// The body of `runtime.ensureSigM`'s goroutine: `[] -> []`; answers
+            /// the `Notify` waiting for it (Go's mask handshake), then it exits.
+            SIGNAL_SIGM,
+            /// The body of `os/signal.loop`: `[] -> []`, parks for good (Go's
+            /// `signal_recv`; the engine delivers signals from the sender).
+            SIGNAL_RECV,
+        }
+    }
 }
 
-/// This range's state in the machine.
+/// The finalizer goroutine's, signals' and errgroups' state in the machine.
 #[derive(Debug, Default)]
 pub struct MiscState {
     /// The finalizer goroutine, once found.
@@ -136,7 +123,7 @@ pub struct GroupWaits {
     pub blocked: std::collections::VecDeque<GoId>,
 }
 
-/// Serves request `id` (128..=191) of goroutine `goid`.
+/// Serves `os/signal` request `sid` ([`id`]) of goroutine `goid`.
 pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
     let a0 = args.first().copied().unwrap_or(Value::Nil);
     let ints = signal_numbers;
@@ -192,11 +179,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
         // Go's loop sits in a blocking syscall (a dump says `[syscall]`);
         // a park that nothing ends is the nearest this model has.
         id::SIGNAL_RECV => return Some(Stop::Park(WaitReason::IOWait)),
-        id::ERRGROUP_GO..=id::ERRGROUP_WITH_CONTEXT => return super::sys_errgroup::dispatch(m, sched, goid, sid, args),
-        _ => {
-            let c = crash::internal(&format!("unknown runtime operation {sid}"));
-            return Some(m.die(c));
-        }
+        _ => return Some(m.unknown_request(sid)),
     }
     None
 }

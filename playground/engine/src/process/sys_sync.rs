@@ -1,16 +1,20 @@
-//! The `Op::Sys` ids 64..=127: `sync` and `time` operations that block or
-//! wake goroutines, served over the `runtime` state machines
-//! (`runtime::sync`: Mutex, RWMutex, WaitGroup, Cond's notify list).
+//! The `sync` requests ([`id`], the `Sync` server of `runtime::request`):
+//! operations that block or wake goroutines, served over the `runtime`
+//! state machines (`runtime::sync`: Mutex, RWMutex, WaitGroup, Cond's
+//! notify list).
 //!
-//! Contract of [`dispatch`] (called by `VmMachine::sys` for every id in
-//! `sys::id::SYNC_FIRST..=SYNC_LAST`, at the request's exact virtual
-//! time, with the goroutine not running):
+//! Contract of [`dispatch`], shared by every server's dispatcher
+//! (`sys_time`, `sys_context`, `sys_misc`, `sys_errgroup`): called by
+//! `VmMachine::sys` for every id the table gives its server, at the
+//! request's exact virtual time, with the goroutine not running:
 //! - `args` are the request's arguments, bottom of stack first;
 //! - return `None` when served at once: push the results first with
 //!   `m.push(goid, &results)`; the goroutine keeps executing;
 //! - return `Some(stop)` to tell the scheduler (`Stop::Park(reason)`,
 //!   `Stop::Ready(g)`, `Stop::Sleep{..}`...);
-//! - a fatal error: `m.die(crash::fatal_in(m, sched, goid, msg))`.
+//! - a fatal error: `m.die(crash::fatal_in(m, sched, goid, msg))`;
+//! - an id of the server it does not know: `m.unknown_request(sid)`, an
+//!   internal error (never a default behaviour).
 //!
 //! # Objects and their identity
 //!
@@ -49,48 +53,49 @@ use crate::vm::{Bytecode, Function, NativeFn, Syscall};
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
-/// Sys ids of this range. Arguments bottom of stack first; `->` results.
+/// Request ids of `sync` ([`Server::Sync`]). Arguments bottom of stack
+/// first; `->` results.
+///
+/// [`Server::Sync`]: crate::runtime::request::Server::Sync
 pub mod id {
-    /// `(*Mutex).Lock` slow path (the mutex is not free): `[m] -> []`.
-    pub const MUTEX_LOCK: u32 = 64;
-    /// `(*Mutex).Unlock` slow path (waiters or unlocked): `[m] -> []`.
-    pub const MUTEX_UNLOCK: u32 = 65;
-    /// `(*RWMutex).RLock`, `RUnlock`, `Lock`, `Unlock`: `[rw] -> []`.
-    pub const RW_RLOCK: u32 = 66;
-    pub const RW_RUNLOCK: u32 = 67;
-    pub const RW_LOCK: u32 = 68;
-    pub const RW_UNLOCK: u32 = 69;
-    /// `(*RWMutex).TryLock`, `TryRLock`: `[rw] -> [Bool]`.
-    pub const RW_TRYLOCK: u32 = 70;
-    pub const RW_TRYRLOCK: u32 = 71;
-    /// `(*WaitGroup).Add` reaching zero with waiters: `[wg, delta] -> []`.
-    pub const WG_ADD: u32 = 72;
-    /// `(*WaitGroup).Wait` with a non-zero counter: `[wg] -> []`.
-    pub const WG_WAIT: u32 = 73;
-    /// `(*WaitGroup).Go(f)` after its `Add(1)`: `[wg, f] -> []`; starts
-    /// `sync.(*WaitGroup).Go.func1(wg, f)`, created by `sync.(*WaitGroup).Go`.
-    pub const WG_GO: u32 = 74;
-    /// `(*Cond).Wait`, `Signal`, `Broadcast`: `[c] -> []`.
-    pub const COND_WAIT: u32 = 75;
-    pub const COND_SIGNAL: u32 = 76;
-    pub const COND_BROADCAST: u32 = 77;
-    /// `time.Now()`: `[] -> [Time]`.
-    pub const TIME_NOW: u32 = 80;
-    /// `time.Since(t)`: `[t Time] -> [Duration Int]`.
-    pub const TIME_SINCE: u32 = 81;
-    /// `time.Until(t)`: `[t Time] -> [Duration Int]`.
-    pub const TIME_UNTIL: u32 = 82;
+    crate::runtime::request::requests! {
+        Server::Sync {
+            /// `(*Mutex).Lock` slow path (the mutex is not free): `[m] -> []`.
+            MUTEX_LOCK,
+            /// `(*Mutex).Unlock` slow path (waiters or unlocked): `[m] -> []`.
+            MUTEX_UNLOCK,
+            /// `(*RWMutex).RLock`, `RUnlock`, `Lock`, `Unlock`: `[rw] -> []`.
+            RW_RLOCK,
+            RW_RUNLOCK,
+            RW_LOCK,
+            RW_UNLOCK,
+            /// `(*RWMutex).TryLock`, `TryRLock`: `[rw] -> [Bool]`.
+            RW_TRYLOCK,
+            RW_TRYRLOCK,
+            /// `(*WaitGroup).Add` reaching zero with waiters: `[wg, delta] -> []`.
+            WG_ADD,
+            /// `(*WaitGroup).Wait` with a non-zero counter: `[wg] -> []`.
+            WG_WAIT,
+            /// `(*WaitGroup).Go(f)` after its `Add(1)`: `[wg, f] -> []`; starts
+            /// `sync.(*WaitGroup).Go.func1(wg, f)`, created by `sync.(*WaitGroup).Go`.
+            WG_GO,
+            /// `(*Cond).Wait`, `Signal`, `Broadcast`: `[c] -> []`.
+            COND_WAIT,
+            COND_SIGNAL,
+            COND_BROADCAST,
 
-    // Internal: pending requests of parked goroutines (never compiled).
-    pub const RESUME_MUTEX: u32 = 112;
-    pub const RESUME_RW: u32 = 113;
-    pub const RESUME_WG: u32 = 114;
-    /// A Cond waiter was notified: re-lock its Locker: `[c] -> []`.
-    pub const RESUME_COND: u32 = 115;
-    /// Cond.Wait after its Unlock woke someone: park on the notify list.
-    pub const COND_PARK: u32 = 116;
-    /// A starving Mutex handed itself over: yield so the new owner runs.
-    pub const GOYIELD: u32 = 117;
+            // Internal: pending requests of parked goroutines (never compiled).
+            RESUME_MUTEX,
+            RESUME_RW,
+            RESUME_WG,
+            /// A Cond waiter was notified: re-lock its Locker: `[c] -> []`.
+            RESUME_COND,
+            /// Cond.Wait after its Unlock woke someone: park on the notify list.
+            COND_PARK,
+            /// A starving Mutex handed itself over: yield so the new owner runs.
+            GOYIELD,
+        }
+    }
 }
 
 pub use crate::sched::time::EPOCH_UNIX_NS;
@@ -277,59 +282,65 @@ fn nil_deref(m: &mut VmMachine, sched: &Sched, goid: GoId) -> Option<Stop> {
     Some(m.go_panic(sched, goid, "runtime error: invalid memory address or nil pointer dereference"))
 }
 
-/// A Time value with a monotonic reading (what `time.Now` returns).
-fn time_value(m: &mut VmMachine, unix_ns: i64) -> Value {
-    let t = crate::stdlib::time::T::from_unix_ns(i128::from(unix_ns), true);
-    match m.vm.heap.alloc_slots(t.slots(), 24) {
-        Ok(h) => Value::Agg(h),
-        Err(_) => Value::Nil,
-    }
-}
-
 /// The Unix nanoseconds of a Time value.
 pub fn time_ns(heap: &crate::heap::Heap, t: Value) -> i64 {
     crate::stdlib::time::read(heap, t).unix_ns()
 }
 
-/// Serves request `id` (64..=127) of goroutine `goid`. See the module doc.
+/// Serves `sync` request `sid` ([`id`]) of goroutine `goid`. See the
+/// module doc.
 pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
     let a0 = args.first().copied().unwrap_or(Value::Nil);
     let now = sched.now;
-    if (super::sys_context::id::WITH_CANCEL..=super::sys_context::id::SPAWN_NEXT).contains(&sid) {
-        return super::sys_context::dispatch(m, sched, goid, sid, args);
+    // The object the request is about (its receiver), or the nil
+    // dereference Go panics with.
+    macro_rules! obj {
+        () => {
+            match obj_of(&m.vm.heap, a0) {
+                Some(h) => h,
+                None => return nil_deref(m, sched, goid),
+            }
+        };
     }
-    if (super::sys_time::id::AFTER..=super::sys_time::id::TICKER_RESET).contains(&sid) {
-        return super::sys_time::dispatch(m, sched, goid, sid, args);
-    }
-    if matches!(sid, id::TIME_NOW | id::TIME_SINCE | id::TIME_UNTIL | id::GOYIELD | id::WG_GO) {
-        return dispatch_other(m, sched, goid, sid, args);
-    }
-    let Some(h) = obj_of(&m.vm.heap, a0) else { return nil_deref(m, sched, goid) };
     match sid {
-        id::MUTEX_LOCK => match with_mutex(m, h, |mu| mu.lock(goid, now)) {
-            LockResult::Acquired => None,
-            LockResult::Park(r) => park(m, goid, h, a0, id::RESUME_MUTEX, r),
-        },
+        id::MUTEX_LOCK => {
+            let h = obj!();
+            match with_mutex(m, h, |mu| mu.lock(goid, now)) {
+                LockResult::Acquired => None,
+                LockResult::Park(r) => park(m, goid, h, a0, id::RESUME_MUTEX, r),
+            }
+        }
         id::RESUME_MUTEX => {
+            let h = obj!();
             unpin(m, goid);
             match with_mutex(m, h, |mu| mu.lock_resume(goid, now)) {
                 LockResult::Acquired => None,
                 LockResult::Park(r) => park(m, goid, h, a0, id::RESUME_MUTEX, r),
             }
         }
-        id::MUTEX_UNLOCK => match with_mutex(m, h, |mu| mu.unlock()) {
-            Ok(w) => wakes_stop(m, goid, w),
-            Err(f) => failure(m, sched, goid, f),
-        },
-        id::RW_RLOCK => match with_rw(m, h, |rw| rw.rlock(goid)) {
-            LockResult::Acquired => None,
-            LockResult::Park(r) => park(m, goid, h, a0, id::RESUME_RW, r),
-        },
-        id::RW_LOCK => match with_rw(m, h, |rw| rw.lock(goid, now)) {
-            LockResult::Acquired => None,
-            LockResult::Park(r) => park(m, goid, h, a0, id::RESUME_RW, r),
-        },
+        id::MUTEX_UNLOCK => {
+            let h = obj!();
+            match with_mutex(m, h, |mu| mu.unlock()) {
+                Ok(w) => wakes_stop(m, goid, w),
+                Err(f) => failure(m, sched, goid, f),
+            }
+        }
+        id::RW_RLOCK => {
+            let h = obj!();
+            match with_rw(m, h, |rw| rw.rlock(goid)) {
+                LockResult::Acquired => None,
+                LockResult::Park(r) => park(m, goid, h, a0, id::RESUME_RW, r),
+            }
+        }
+        id::RW_LOCK => {
+            let h = obj!();
+            match with_rw(m, h, |rw| rw.lock(goid, now)) {
+                LockResult::Acquired => None,
+                LockResult::Park(r) => park(m, goid, h, a0, id::RESUME_RW, r),
+            }
+        }
         id::RESUME_RW => {
+            let h = obj!();
             unpin(m, goid);
             match with_rw(m, h, |rw| rw.resume(goid, now)) {
                 LockResult::Acquired => None,
@@ -337,6 +348,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             }
         }
         id::RW_RUNLOCK | id::RW_UNLOCK => {
+            let h = obj!();
             let r = with_rw(m, h, |rw| if sid == id::RW_RUNLOCK { rw.runlock() } else { rw.unlock() });
             match r {
                 Ok(w) => wakes_stop(m, goid, w),
@@ -344,22 +356,28 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             }
         }
         id::RW_TRYLOCK | id::RW_TRYRLOCK => {
+            let h = obj!();
             let ok = with_rw(m, h, |rw| if sid == id::RW_TRYLOCK { rw.try_lock() } else { rw.try_rlock() });
             m.push(goid, &[Value::Bool(ok)]);
             None
         }
         id::WG_ADD => {
+            let h = obj!();
             let delta = args.get(1).map_or(0, |v| v.int());
             match with_wg(m, h, |wg| wg.add(delta)) {
                 Ok(ready) => ready_stop(m, ready),
                 Err(f) => failure(m, sched, goid, f),
             }
         }
-        id::WG_WAIT => match with_wg(m, h, |wg| wg.wait(goid)) {
-            LockResult::Acquired => None,
-            LockResult::Park(r) => park(m, goid, h, a0, id::RESUME_WG, r),
-        },
+        id::WG_WAIT => {
+            let h = obj!();
+            match with_wg(m, h, |wg| wg.wait(goid)) {
+                LockResult::Acquired => None,
+                LockResult::Park(r) => park(m, goid, h, a0, id::RESUME_WG, r),
+            }
+        }
         id::RESUME_WG => {
+            let h = obj!();
             unpin(m, goid);
             match with_wg(m, h, |wg| wg.wait_resume(goid)) {
                 Ok(LockResult::Acquired) => None,
@@ -367,8 +385,12 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
                 Err(f) => failure(m, sched, goid, f),
             }
         }
-        id::COND_WAIT => cond_wait(m, sched, goid, h, a0),
+        id::COND_WAIT => {
+            let h = obj!();
+            cond_wait(m, sched, goid, h, a0)
+        }
         id::COND_PARK => {
+            let h = obj!();
             let t = m.sync.cond_waits.get(&goid).map_or(0, |x| x.0);
             match with_cond(m, h, |c| c.notify_list_wait(goid, t)) {
                 LockResult::Acquired => relock(m, sched, goid, h, a0),
@@ -376,6 +398,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             }
         }
         id::RESUME_COND => {
+            let h = obj!();
             unpin(m, goid);
             if m.sync.relocking.contains_key(&goid) {
                 // Woken by the Locker's unlock: go on acquiring it.
@@ -384,38 +407,14 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             relock(m, sched, goid, h, a0)
         }
         id::COND_SIGNAL => {
+            let h = obj!();
             let g = with_cond(m, h, |c| c.notify_one());
             ready_stop(m, g.into_iter().collect())
         }
         id::COND_BROADCAST => {
+            let h = obj!();
             let gs = with_cond(m, h, |c| c.notify_all());
             ready_stop(m, gs)
-        }
-        _ => {
-            let c = crash::internal(&format!("unknown runtime operation {sid}"));
-            Some(m.die(c))
-        }
-    }
-}
-
-fn dispatch_other(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
-    let a0 = args.first().copied().unwrap_or(Value::Nil);
-    let now = EPOCH_UNIX_NS.saturating_add(sched.now as i64);
-    match sid {
-        id::TIME_NOW => {
-            let t = time_value(m, now);
-            m.push(goid, &[t]);
-            None
-        }
-        id::TIME_SINCE => {
-            let d = now.saturating_sub(time_ns(&m.vm.heap, a0));
-            m.push(goid, &[Value::Int(d)]);
-            None
-        }
-        id::TIME_UNTIL => {
-            let d = time_ns(&m.vm.heap, a0).saturating_sub(now);
-            m.push(goid, &[Value::Int(d)]);
-            None
         }
         // Go's goyield puts the G on its P's local queue; Gosched (the
         // global queue) is the nearest stop the scheduler offers.
@@ -429,10 +428,7 @@ fn dispatch_other(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: 
             m.spawning = Some((Value::Func(f), args.to_vec(), creator));
             Some(Stop::Newproc { func: Rc::from(WG_GO_FUNC), pos: Span::default() })
         }
-        _ => {
-            let c = crash::internal(&format!("unknown runtime operation {sid}"));
-            Some(m.die(c))
-        }
+        _ => Some(m.unknown_request(sid)),
     }
 }
 

@@ -1,6 +1,8 @@
-//! `time`'s timers on the scheduler: `After`, `NewTimer`, `Tick`,
-//! `NewTicker`, `AfterFunc`, and `Stop`/`Reset`, with Go 1.23+ semantics
-//! (time/sleep.go, time/tick.go, runtime/time.go).
+//! `time`'s requests ([`id`], the `Time` server of `runtime::request`):
+//! `Now`, `Since` and `Until` on the virtual clock, and the timers on the
+//! scheduler: `After`, `NewTimer`, `Tick`, `NewTicker`, `AfterFunc`, and
+//! `Stop`/`Reset`, with Go 1.23+ semantics (time/sleep.go, time/tick.go,
+//! runtime/time.go).
 //!
 //! Each timer is a scheduler runtime timer (`Stop::TimerStart { id }`)
 //! plus a record here. When it fires the scheduler asks
@@ -20,9 +22,9 @@
 //! stack the VM scans) — an armed timer must fire even if the program
 //! dropped every reference to it, as Go's timer heap keeps it.
 
-use super::crash;
 use super::machine::{Creator, VmMachine};
 use super::sys::Chans;
+use super::sys_sync::{EPOCH_UNIX_NS, time_ns};
 use crate::event::EventKind;
 use crate::heap::Obj;
 use crate::sched::{GoId, Sched, Stop, TimerAction};
@@ -31,26 +33,38 @@ use crate::value::{Value, WHOLE};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// Sys ids (in `sys_sync`'s range). `d` is a Duration in ns.
+/// Request ids of `time` ([`Server::Time`]). `d` is a Duration in ns.
+///
+/// [`Server::Time`]: crate::runtime::request::Server::Time
 pub mod id {
-    /// `time.After(d)`: `[d] -> [chan]`.
-    pub const AFTER: u32 = 88;
-    /// `time.Tick(d)`: `[d] -> [chan]` (nil for d <= 0).
-    pub const TICK: u32 = 89;
-    /// `time.NewTimer(d)`: `[d] -> [*Timer]`.
-    pub const NEW_TIMER: u32 = 90;
-    /// `time.NewTicker(d)`: `[d] -> [*Ticker]`.
-    pub const NEW_TICKER: u32 = 91;
-    /// `time.AfterFunc(d, f)`: `[d, f] -> [*Timer]`.
-    pub const AFTER_FUNC: u32 = 92;
-    /// `(*Timer).Stop()`: `[t] -> [Bool]`.
-    pub const TIMER_STOP: u32 = 93;
-    /// `(*Timer).Reset(d)`: `[t, d] -> [Bool]`.
-    pub const TIMER_RESET: u32 = 94;
-    /// `(*Ticker).Stop()`: `[t] -> []`.
-    pub const TICKER_STOP: u32 = 95;
-    /// `(*Ticker).Reset(d)`: `[t, d] -> []`.
-    pub const TICKER_RESET: u32 = 96;
+    crate::runtime::request::requests! {
+        Server::Time {
+            /// `time.Now()`: `[] -> [Time]`.
+            TIME_NOW,
+            /// `time.Since(t)`: `[t Time] -> [Duration Int]`.
+            TIME_SINCE,
+            /// `time.Until(t)`: `[t Time] -> [Duration Int]`.
+            TIME_UNTIL,
+            /// `time.After(d)`: `[d] -> [chan]`.
+            AFTER,
+            /// `time.Tick(d)`: `[d] -> [chan]` (nil for d <= 0).
+            TICK,
+            /// `time.NewTimer(d)`: `[d] -> [*Timer]`.
+            NEW_TIMER,
+            /// `time.NewTicker(d)`: `[d] -> [*Ticker]`.
+            NEW_TICKER,
+            /// `time.AfterFunc(d, f)`: `[d, f] -> [*Timer]`.
+            AFTER_FUNC,
+            /// `(*Timer).Stop()`: `[t] -> [Bool]`.
+            TIMER_STOP,
+            /// `(*Timer).Reset(d)`: `[t, d] -> [Bool]`.
+            TIMER_RESET,
+            /// `(*Ticker).Stop()`: `[t] -> []`.
+            TICKER_STOP,
+            /// `(*Ticker).Reset(d)`: `[t, d] -> []`.
+            TICKER_RESET,
+        }
+    }
 }
 
 /// Runtime timer ids of this module start here (no clash with others').
@@ -156,12 +170,37 @@ fn drain(m: &mut VmMachine, chan: Value) -> bool {
     }
 }
 
-/// Serves the timer requests (ids in [`id`]).
+/// A Time value with a monotonic reading (what `time.Now` returns).
+fn time_value(m: &mut VmMachine, unix_ns: i64) -> Value {
+    let t = crate::stdlib::time::T::from_unix_ns(i128::from(unix_ns), true);
+    match m.vm.heap.alloc_slots(t.slots(), 24) {
+        Ok(h) => Value::Agg(h),
+        Err(_) => Value::Nil,
+    }
+}
+
+/// Serves `time`'s requests (ids in [`id`]): the clock and the timers.
 pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
     let a0 = args.first().copied().unwrap_or(Value::Nil);
     let a1 = args.get(1).copied().unwrap_or(Value::Nil);
     let now = sched.now;
+    let unix_now = EPOCH_UNIX_NS.saturating_add(now as i64);
     match sid {
+        id::TIME_NOW => {
+            let t = time_value(m, unix_now);
+            m.push(goid, &[t]);
+            None
+        }
+        id::TIME_SINCE => {
+            let d = unix_now.saturating_sub(time_ns(&m.vm.heap, a0));
+            m.push(goid, &[Value::Int(d)]);
+            None
+        }
+        id::TIME_UNTIL => {
+            let d = time_ns(&m.vm.heap, a0).saturating_sub(unix_now);
+            m.push(goid, &[Value::Int(d)]);
+            None
+        }
         id::AFTER | id::NEW_TIMER => {
             let c = new_chan(m, goid);
             let d = delay(a0.int());
@@ -233,10 +272,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             }
             Some(Stop::TimerStart { id: tid, delay_ns: dl })
         }
-        _ => {
-            let c = crash::internal(&format!("unknown runtime operation {sid}"));
-            Some(m.die(c))
-        }
+        _ => Some(m.unknown_request(sid)),
     }
 }
 

@@ -365,6 +365,99 @@ fn stack_growth_is_reported_to_the_scheduler() {
     assert!(matches!(copies[..], [e] if e.kind == EventKind::StackCopy { g: 1, old_size: 2048, new_size: 32768 }), "{copies:?}");
 }
 
+// ---- request ids ---------------------------------------------------------------
+
+use crate::runtime::request::{Server, server_of};
+
+/// Every id module with the server whose dispatcher serves its ids.
+fn request_modules() -> [(&'static str, &'static [(Server, &'static [u32])]); 6] {
+    [
+        ("sys::id", sys::id::BY_SERVER),
+        ("sys_sync::id", sys_sync::id::BY_SERVER),
+        ("sys_time::id", sys_time::id::BY_SERVER),
+        ("sys_context::id", sys_context::id::BY_SERVER),
+        ("sys_misc::id", sys_misc::id::BY_SERVER),
+        ("sys_errgroup::id", sys_errgroup::id::BY_SERVER),
+    ]
+}
+
+/// Runs a `main` that only asks for request `sid` (no arguments).
+fn run_request(sid: u32) -> ProcessOutcome {
+    let mut p = P::new();
+    let main = p.func("main.main", 0, 0, |a| {
+        a.ops(&[sys(sid, 0), Ret(0)]);
+    });
+    p.bc.entry = main;
+    run(Rc::new(p.bc), &cfg(1, 1, false))
+}
+
+#[test]
+fn every_request_id_belongs_to_the_server_of_its_module() {
+    let expected = [
+        ("sys::id", vec![Server::Chan, Server::Runtime]),
+        ("sys_sync::id", vec![Server::Sync]),
+        ("sys_time::id", vec![Server::Time]),
+        ("sys_context::id", vec![Server::Context]),
+        ("sys_misc::id", vec![Server::Signal]),
+        ("sys_errgroup::id", vec![Server::Errgroup]),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    let mut servers = Vec::new();
+    for ((module, blocks), (want_module, want)) in request_modules().into_iter().zip(expected) {
+        assert_eq!(module, want_module);
+        assert_eq!(blocks.iter().map(|b| b.0).collect::<Vec<_>>(), want, "{module}");
+        for &(server, ids) in blocks {
+            servers.push(server);
+            assert!(!ids.is_empty(), "{module}: {server:?}");
+            for &i in ids {
+                assert_eq!(server_of(i), Some(server), "{module}: id {i}");
+                assert!(seen.insert(i), "{module}: id {i} defined twice");
+            }
+        }
+    }
+    // Each server's ids are defined in one place.
+    servers.sort_by_key(|s| *s as u32);
+    assert_eq!(servers, Server::ALL);
+    assert_eq!(sys::id::ALL.len(), sys::id::BY_SERVER.iter().map(|b| b.1.len()).sum::<usize>());
+}
+
+#[test]
+fn every_request_id_reaches_a_dispatcher_that_knows_it() {
+    // With no arguments most requests panic (nil object) or do nothing;
+    // none may be unknown where the table sends it. (ERRGROUP_WITH_CONTEXT
+    // forwards the context request its argument names: with none, id 0,
+    // which no server claims.)
+    for (module, blocks) in request_modules() {
+        for &(_, ids) in blocks {
+            for &i in ids {
+                let out = run_request(i);
+                let unknown = format!("unknown runtime request {i} ");
+                assert!(!out.stderr.contains(&unknown), "{module}: id {i}: {}", out.stderr);
+            }
+        }
+    }
+}
+
+#[test]
+fn an_unknown_request_id_is_an_internal_error() {
+    // Outside every server's range.
+    let out = run_request(0);
+    assert_eq!(out.end, EndReason::Internal("fatal error: internal engine error: unknown runtime request 0 (no server's)\n".into()));
+    assert_eq!((out.stderr.as_str(), out.exit_code), ("fatal error: internal engine error: unknown runtime request 0 (no server's)\n", 2));
+    let past = Server::ALL[Server::ALL.len() - 1].last() + 1;
+    assert!(matches!(run_request(past).end, EndReason::Internal(e) if e.contains("(no server's)")));
+    // In a server's range but not one of its ids: its dispatcher's
+    // unknown arm, for every server.
+    for s in Server::ALL {
+        let i = s.last();
+        assert!(request_modules().iter().all(|(_, b)| b.iter().all(|(_, ids)| !ids.contains(&i))), "{s:?} uses its last id");
+        let out = run_request(i);
+        let text = format!("fatal error: internal engine error: unknown runtime request {i} (in the range of {s:?})\n");
+        assert_eq!(out.end, EndReason::Internal(text.clone()), "{s:?}");
+        assert_eq!(out.stderr, text);
+    }
+}
+
 // ---- channels ----------------------------------------------------------------
 
 #[test]

@@ -29,9 +29,14 @@
 //! `sema.go`, `internal/sync/mutex.go`, `sync/*.go`, `context/context.go`);
 //! each method names the Go function it mirrors. No misuse panics in Rust:
 //! misuse comes back as Go's message in a result value.
+//!
+//! [`request`] is the table of the `Op::Sys` request ids through which
+//! compiled code reaches these objects (and the rest of the runtime): who
+//! serves each id.
 
 pub mod chan;
 pub mod context;
+pub(crate) mod request;
 pub mod select;
 pub mod sema;
 pub mod sync;

@@ -1,6 +1,6 @@
 //! `time` as natives: the clock is the scheduler's virtual clock, which
 //! starts at 2009-11-10 23:00:00 UTC (the Go Playground's), so `Now`,
-//! `Since` and `Until` ask the process (`process::sys_sync`), and `Sleep`
+//! `Since` and `Until` ask the process (`process::sys_time`), and `Sleep`
 //! parks on a scheduler timer (`process::sys::id::SLEEP`). A `Time` is
 //! the stub's `struct { sec, nsec, mono }` ([`T`]); the calendar and
 //! layouts are `format::time`. Every time is UTC (the Playground's zone).
@@ -9,7 +9,7 @@
 use super::{args, new_str};
 use crate::format::time as ft;
 use crate::process::sys::id::SLEEP;
-use crate::process::sys_sync::{EPOCH_UNIX_NS, id};
+use crate::process::sys_sync::EPOCH_UNIX_NS;
 use crate::process::sys_time::id as tid;
 use crate::value::Value;
 use crate::vm::{GState, NativeFn, Stop, Syscall, Throw, Vm};
@@ -42,10 +42,10 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "time.Now" => |_, g, n| {
             args(g, n);
-            sys(id::TIME_NOW, vec![])
+            sys(tid::TIME_NOW, vec![])
         },
-        "time.Since" => |_, g, n| sys(id::TIME_SINCE, args(g, n)),
-        "time.Until" => |_, g, n| sys(id::TIME_UNTIL, args(g, n)),
+        "time.Since" => |_, g, n| sys(tid::TIME_SINCE, args(g, n)),
+        "time.Until" => |_, g, n| sys(tid::TIME_UNTIL, args(g, n)),
         "time.Time.Sub" => |vm, g, n| two(vm, g, n, |t, u| Value::Int(clamp(t.abs() - u.abs()))),
         "time.Time.Before" => |vm, g, n| two(vm, g, n, |t, u| Value::Bool(t.abs() < u.abs())),
         "time.Time.After" => |vm, g, n| two(vm, g, n, |t, u| Value::Bool(t.abs() > u.abs())),
