@@ -107,3 +107,11 @@ fn ticker_and_timer_edge_cases() {
          ran: true stop after it ran: false\ntrue false false true\n",
     );
 }
+
+#[test]
+fn once_latecomers_wait_on_its_mutex_and_f_runs_once() {
+    prints(
+        include_str!("testdata/runtime/once_latecomers.go"),
+        "f runs in 0\nwaiting on the mutex: 2\ndone 0\ndone 1\ndone 2\n",
+    );
+}

@@ -1,6 +1,6 @@
 //! The `sync` package's blocking types and the runtime semaphore under
 //! them, as pure state machines: [`sync`] (Mutex, RWMutex, WaitGroup,
-//! Cond's notify list, Once) over [`sema`] (`runtime/sema.go`).
+//! Cond's notify list) over [`sema`] (`runtime/sema.go`).
 //!
 //! Nothing here blocks, runs goroutines or touches the VM: every operation
 //! *decides*. It returns what happened to the calling goroutine (done,
