@@ -748,7 +748,7 @@ fn a_syscall_lets_other_goroutines_run_on_its_p() {
 /// global and send on `done`; main receives `n` times. Run with
 /// `cargo test -p gmp-engine --lib spawn_and_join -- --ignored --nocapture`.
 #[test]
-#[ignore]
+#[ignore = "a timing run of 100k goroutines, on demand"]
 fn spawn_and_join_timing() {
     let n: i32 = std::env::var("GMP_N").ok().and_then(|x| x.parse().ok()).unwrap_or(100_000);
     let mut p = P::new();
