@@ -139,8 +139,8 @@ fn schedule_independent_programs_print_the_same_on_more_ps() {
         }
         let path = dir.join(name);
         let source = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let want_stdout = String::from_utf8_lossy(&fs::read(path.with_extension("stdout")).unwrap_or_default()).into_owned();
-        let want_exit = String::from_utf8_lossy(&fs::read(path.with_extension("exitcode")).unwrap_or_default()).trim().to_string();
+        let want_stdout = String::from_utf8_lossy(&read_expected(&path, "stdout").unwrap_or_else(|e| panic!("{e}"))).into_owned();
+        let want_exit = String::from_utf8_lossy(&read_expected(&path, "exitcode").unwrap_or_else(|e| panic!("{e}"))).trim().to_string();
         for &(procs, seed) in MORE_PS {
             let config = RunConfig { procs, seed, record_events: false, ..RunConfig::default() };
             match run_engine_with(name.to_string(), source.clone(), config) {
@@ -263,10 +263,13 @@ fn show(line: &str) -> String {
     }
 }
 
+/// The `.go` files of corpus folder `dir`, sorted; a missing or empty
+/// folder is a failure (a corpus that vanished must not pass).
 fn go_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut files: Vec<PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
+        entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
+    assert!(!files.is_empty(), "no .go files in {}", dir.display());
     files.sort();
     files
 }
