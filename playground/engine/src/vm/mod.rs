@@ -49,6 +49,8 @@ mod panic;
 mod program;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub(crate) mod testutil;
 
 pub use frame::{DeferArgs, DeferRec, Entry, Frame, FrameKind, GState, INITIAL_STACK, Stacks, MAX_STACK, PanicRec};
 pub use liveness::Liveness;
