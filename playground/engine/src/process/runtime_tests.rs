@@ -1,14 +1,21 @@
-//! The runtime objects through whole programs: `testdata/runtime/*.go`,
-//! run by the engine with one P. They pin what the fidelity corpus does
-//! not: wake and hand-off orders that depend on the scheduler (the corpus
-//! keeps to programs whose output does not), and edge cases of channels,
-//! select, timers and contexts. Each expected output is what real Go 1.27
-//! printed for the same file with GOMAXPROCS=1 (the same in five runs).
+//! The runtime objects through whole programs: `testdata/runtime/*.go` and
+//! `testdata/sync/*.go`, run by the engine with one P. They pin what the
+//! fidelity corpus does not: wake and hand-off orders that depend on the
+//! scheduler (the corpus keeps to programs whose output does not), and
+//! edge cases of channels, select, sync, timers and contexts. Each expected
+//! output is what real Go 1.27 printed for the same file with GOMAXPROCS=1
+//! (stderr checked on its stable lines: the fatal error and the goroutine
+//! headers with their wait reasons).
 
 use crate::{Outcome, RunConfig, run_source};
 
 fn run(src: &str) -> Outcome {
     run_source("prog.go", src, &RunConfig::default())
+}
+
+/// The fatal error and goroutine header lines of `stderr`.
+fn headers(stderr: &str) -> Vec<&str> {
+    stderr.lines().filter(|l| l.starts_with("goroutine ") || l.starts_with("fatal error:")).collect()
 }
 
 /// Runs `src` and checks that it exits 0 with nothing on stderr, printing
@@ -91,9 +98,7 @@ fn context_edge_cases_end_in_gos_deadlock() {
     // the engine leaves the timer armed (it fires into the canceled
     // context and does nothing) and finds the deadlock an hour of virtual
     // time later. The output is the same.
-    let headers: Vec<&str> =
-        o.stderr.lines().filter(|l| l.starts_with("goroutine ") || l.starts_with("fatal error:")).collect();
-    assert_eq!(headers, ["fatal error: all goroutines are asleep - deadlock!", "goroutine 1 [select (no cases)]:"]);
+    assert_eq!(headers(&o.stderr), ["fatal error: all goroutines are asleep - deadlock!", "goroutine 1 [select (no cases)]:"]);
     assert_eq!(o.exit_code, 2);
 }
 
@@ -114,4 +119,44 @@ fn once_latecomers_wait_on_its_mutex_and_f_runs_once() {
         include_str!("testdata/runtime/once_latecomers.go"),
         "f runs in 0\nwaiting on the mutex: 2\ndone 0\ndone 1\ndone 2\n",
     );
+}
+
+#[test]
+fn parked_on_a_mutex_and_a_waitgroup_deadlock_with_go_wait_reasons() {
+    let o = run(include_str!("testdata/sync/mutex_deadlock_and_negative_wg.go"));
+    assert_eq!(o.stdout, "recovered: sync: negative WaitGroup counter\n");
+    assert_eq!(headers(&o.stderr), [
+        "fatal error: all goroutines are asleep - deadlock!",
+        "goroutine 1 [sync.WaitGroup.Wait]:",
+        "goroutine 7 [sync.Mutex.Lock]:"
+    ]);
+    assert_eq!(o.exit_code, 2);
+    let o = run(include_str!("testdata/sync/rwmutex_writer_deadlock.go"));
+    assert_eq!(headers(&o.stderr), [
+        "fatal error: all goroutines are asleep - deadlock!",
+        "goroutine 1 [sync.WaitGroup.Wait]:",
+        "goroutine 7 [sync.RWMutex.Lock]:"
+    ]);
+}
+
+#[test]
+fn cond_broadcast_wakes_in_ticket_order_on_the_virtual_clock() {
+    let o = run(include_str!("testdata/sync/cond_broadcast_sleep_ticker.go"));
+    // Go's first line is the real clock; the engine's clock starts at
+    // the playground's 2009-11-10 23:00:00 UTC.
+    let rest: Vec<&str> = o.stdout.lines().skip(1).collect();
+    assert!(o.stdout.starts_with("1257894000 "), "{}", o.stdout);
+    assert_eq!(rest, ["worker 1 released", "worker 2 released", "worker 0 released", "300ms", "ticks 3 600ms"]);
+    assert_eq!((o.stderr.as_str(), o.exit_code), ("", 0));
+}
+
+#[test]
+fn context_deadline_cancels_children_and_causes() {
+    let o = run(include_str!("testdata/sync/context_timeout_cancel_cause.go"));
+    assert_eq!(
+        o.stdout,
+        "worker 1 context deadline exceeded\nworker 0 context deadline exceeded\n\
+         context deadline exceeded context deadline exceeded\ncontext canceled boom\nalready done\n"
+    );
+    assert_eq!((o.stderr.as_str(), o.exit_code), ("", 0));
 }
