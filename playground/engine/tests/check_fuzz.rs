@@ -28,13 +28,12 @@ fn programs() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut out = Vec::new();
     for dir in ["parse", "check_errors"] {
-        let Ok(rd) = std::fs::read_dir(root.join(dir)) else {
-            continue;
-        };
+        let rd = std::fs::read_dir(root.join(dir)).unwrap_or_else(|e| panic!("tests/{dir}: {e}"));
         let mut paths: Vec<_> = rd
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|e| e == "go"))
             .collect();
+        assert!(!paths.is_empty(), "no .go files in tests/{dir}");
         paths.sort();
         for p in paths {
             out.push(std::fs::read_to_string(p).unwrap());

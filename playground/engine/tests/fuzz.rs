@@ -31,15 +31,13 @@ fn corpus() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut files = Vec::new();
     for dir in ["programs", "compile_errors", "parse", "syntax_errors"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let entries = std::fs::read_dir(root.join(dir)).unwrap_or_else(|e| panic!("tests/{dir}: {e}"));
+        let mut paths: Vec<_> =
+            entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
+        assert!(!paths.is_empty(), "no .go files in tests/{dir}");
         paths.sort();
         for p in paths {
-            if p.extension().is_some_and(|x| x == "go") {
-                if let Ok(text) = std::fs::read_to_string(&p) {
-                    files.push(text);
-                }
-            }
+            files.push(std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())));
         }
     }
     files

@@ -114,11 +114,12 @@ fn blocking_channel_operation_is_a_deadlock() {
 #[test]
 fn corpus_runs_without_engine_panics_under_other_seeds() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    let Ok(rd) = std::fs::read_dir(&dir) else { return };
-    let mut files: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
+    let rd = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut files: Vec<_> = rd.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
     files.sort();
+    assert!(files.len() > 100, "only {} programs in {}", files.len(), dir.display());
     for p in files {
-        let Ok(src) = std::fs::read_to_string(&p) else { continue };
+        let src = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
         for seed in [2, 3] {
             let r = std::panic::catch_unwind(|| run_source("prog.go", &src, &RunConfig { seed, procs: 1, ..RunConfig::default() }));
             assert!(r.is_ok(), "{} panicked with seed {seed}", p.display());

@@ -756,11 +756,9 @@ fn pending_methods_are_requested_in_go_order() {
 /// -p gmp-engine big_float_file -- --ignored`, with a file of lines
 /// `bits fmt prec bitsize expected` written by Go's strconv.FormatFloat.
 #[test]
-#[ignore]
+#[ignore = "needs FLOATS_FILE, written by Go (testdata/big_formatfloat.go)"]
 fn big_float_file() {
-    let Ok(path) = std::env::var("FLOATS_FILE") else {
-        return;
-    };
+    let path = std::env::var("FLOATS_FILE").expect("FLOATS_FILE=path: the cases file testdata/big_formatfloat.go writes");
     let text = std::fs::read_to_string(path).unwrap();
     let mut bad = 0;
     for line in text.lines() {
@@ -785,11 +783,9 @@ fn big_float_file() {
 /// the value pool matches), then `PRINTF_FILE=path cargo test -p
 /// gmp-engine big_printf_file -- --ignored`.
 #[test]
-#[ignore]
+#[ignore = "needs PRINTF_FILE, written by Go (testdata/cases.go)"]
 fn big_printf_file() {
-    let Ok(path) = std::env::var("PRINTF_FILE") else {
-        return;
-    };
+    let path = std::env::var("PRINTF_FILE").expect("PRINTF_FILE=path: the file `FMTCASES_BIG=path go run testdata/cases.go` writes");
     let text = std::fs::read_to_string(path).unwrap();
     let values = gen_values();
     let hex = |s: &str| -> Vec<u8> {
@@ -824,32 +820,6 @@ fn big_printf_file() {
     }
     eprintln!("{total} cases checked");
     assert_eq!(bad, 0, "{bad} of {total} mismatches");
-}
-
-/// Rough throughput check, run on demand (`-- --ignored --nocapture`).
-#[test]
-#[ignore]
-fn throughput() {
-    let args = vec![
-        FmtValue::int(12345),
-        FmtValue::string("hello"),
-        FmtValue::float64(3.25),
-        st(
-            "main.P",
-            vec![("X", FmtValue::int(1)), ("Y", FmtValue::int(2))],
-        ),
-    ];
-    let start = std::time::Instant::now();
-    let mut n = 0;
-    for _ in 0..200_000 {
-        n += sprintf(b"%d %s %v %+v\n", &args).len();
-    }
-    eprintln!("200k Sprintf: {:?} ({n} bytes)", start.elapsed());
-    let start = std::time::Instant::now();
-    for i in 0..1_000_000i64 {
-        n += itoa(i).len();
-    }
-    eprintln!("1M Itoa: {:?} ({n})", start.elapsed());
 }
 
 /// Replaces every method result in `v` by `Pending`, remembering it.
@@ -980,11 +950,9 @@ fn unquote_matches_go() {
 /// `PARSE_FLOAT_FILE=path cargo test -p gmp-engine big_parse_float_file --
 /// --ignored`, with lines `input bitsize resultbits ok|err` from Go.
 #[test]
-#[ignore]
+#[ignore = "needs PARSE_FLOAT_FILE, written by Go (testdata/big_parsefloat.go)"]
 fn big_parse_float_file() {
-    let Ok(path) = std::env::var("PARSE_FLOAT_FILE") else {
-        return;
-    };
+    let path = std::env::var("PARSE_FLOAT_FILE").expect("PARSE_FLOAT_FILE=path: the cases file testdata/big_parsefloat.go writes");
     let text = std::fs::read_to_string(path).unwrap();
     let mut bad = 0;
     for line in text.lines() {

@@ -50,6 +50,8 @@ pub mod sys_sync;
 pub mod sys_context;
 pub mod sys_time;
 #[cfg(test)]
+mod runtime_tests;
+#[cfg(test)]
 mod tests;
 
 use crate::event::{Event, EventKind};

@@ -20,8 +20,6 @@
 //! for the collector and the leak analysis without a roots hook. The wait
 //! queues live here, keyed by the channel's handle. Go's channel panics
 //! are raised into the goroutine (`Vm::raise_panic`): recoverable.
-//! (`runtime::Chans` is the same state machine kept outside the heap; the
-//! process uses this heap-resident one so the GC needs no extra roots.)
 
 use crate::event::EventKind;
 use crate::heap::{ChanObj, Obj};

@@ -199,7 +199,10 @@ fn cancel(m: &mut VmMachine, n: u64, err: Value, cause: Value, spawner: GoId) ->
         {
             pn.children.retain(|&c| c != n);
         }
-        // Children in the order they were made.
+        // Children in the order they were made. Go ranges over the
+        // parent's `children` map, so its order is random; that choice is
+        // left to the schedules issue, which routes such choices through
+        // one chooser.
         for c in children.into_iter().rev() {
             work.push((c, err, cause));
         }

@@ -1,58 +1,19 @@
-//! Process tests on hand-assembled bytecode (until the compiler exists):
-//! each builds the Go program quoted above it, runs it through the VM and
-//! the scheduler, and checks what real Go 1.27 printed for that program
+//! Process tests on hand-assembled bytecode (`vm::testutil`): each builds
+//! the Go program quoted above it, runs it through the VM and the
+//! scheduler, and checks what real Go 1.27 printed for that program
 //! (stderr compared through `golden::normalize_stderr`).
 
 use super::sys::id;
 use super::*;
-use crate::chunk::{ChunkBuilder, Op, PrintKind};
+use crate::chunk::{Op, PrintKind};
 use crate::golden::normalize_stderr;
 use crate::rtype;
-use crate::span::{SourceFile, Span};
-use crate::vm::{Const, Function, GState, Stop as VmStop, Throw};
+use crate::span::Span;
+use crate::vm::testutil::{Asm, P};
+use crate::vm::{Const, GState, Stop as VmStop, Throw};
 use Op::*;
 
-/// Line L of the fake source starts at offset L-1, so an instruction's
-/// line is whatever `Asm::line` last set.
-fn source() -> SourceFile {
-    SourceFile::new("prog.go", "\n".repeat(2000))
-}
-
-struct Asm {
-    b: ChunkBuilder,
-    line: u32,
-}
-
-impl Asm {
-    fn line(&mut self, l: u32) -> &mut Self {
-        self.line = l;
-        self
-    }
-    fn ops(&mut self, ops: &[Op]) -> &mut Self {
-        for &o in ops {
-            let s = Span::new(self.line as usize - 1, self.line as usize);
-            self.b.emit(o, s);
-        }
-        self
-    }
-}
-
-struct P {
-    bc: Bytecode,
-}
-
 impl P {
-    fn new() -> P {
-        P { bc: Bytecode::new(source()) }
-    }
-    fn func(&mut self, name: &str, nparams: u16, nlocals: u16, body: impl FnOnce(&mut Asm)) -> u32 {
-        let mut a = Asm { b: ChunkBuilder::new(), line: 1 };
-        body(&mut a);
-        self.bc.add_func(Function::new(name, nparams, nlocals, 0, a.b.finish().unwrap()))
-    }
-    fn str(&mut self, s: &str) -> Op {
-        Const(self.bc.add_const(Const::Str(s.as_bytes().to_vec())))
-    }
     fn run(mut self, main: u32, cfg: &ProcessConfig) -> ProcessOutcome {
         self.bc.entry = main;
         let out = run(Rc::new(self.bc), cfg);
@@ -94,11 +55,11 @@ fn make_chan(l: u16, cap: i32) -> [Op; 4] {
 fn panic_in_a_goroutine_prints_as_go() {
     let mut p = P::new();
     let boom = p.str("boom");
-    let worker = p.func("main.worker", 1, 1, |a| {
+    let worker = p.func("main.worker", 1, 1, 0, |a| {
         a.line(4).ops(&[GetLocal(0), PushInt(1), sys(id::CHAN_SEND, 2)]);
         a.line(5).ops(&[boom, ToIface(rtype::T_STRING), Panic, Ret(0)]);
     });
-    let main = p.func("main.main", 0, 1, |a| {
+    let main = p.func("main.main", 0, 1, 0, |a| {
         a.line(9).ops(&make_chan(0, 0));
         a.line(10).ops(&[FuncValue(worker), GetLocal(0), Go(1)]);
         a.line(11).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop]);
@@ -131,13 +92,13 @@ created by main.main in goroutine 1\n\t/tmp/pgo/panic/prog.go:10 +0x67\n";
 #[test]
 fn deadlock_dumps_every_goroutine_as_go() {
     let mut p = P::new();
-    let recv = p.func("main.recv", 1, 1, |a| {
+    let recv = p.func("main.recv", 1, 1, 0, |a| {
         a.line(4).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
     });
-    let send = p.func("main.send", 1, 1, |a| {
+    let send = p.func("main.send", 1, 1, 0, |a| {
         a.line(8).ops(&[GetLocal(0), PushInt(1), sys(id::CHAN_SEND, 2), Ret(0)]);
     });
-    let main = p.func("main.main", 0, 2, |a| {
+    let main = p.func("main.main", 0, 2, 0, |a| {
         a.line(12).ops(&make_chan(0, 0));
         a.line(13).ops(&make_chan(1, 0));
         a.line(14).ops(&[FuncValue(recv), GetLocal(0), Go(1)]);
@@ -170,10 +131,10 @@ fn p_clone(p: &P) -> P {
 #[test]
 fn goexit_in_main_is_a_deadlock_once_the_rest_exit() {
     let mut p = P::new();
-    let f = p.func("main.main.func1", 0, 0, |a| {
+    let f = p.func("main.main.func1", 0, 0, 0, |a| {
         a.line(6).ops(&[Ret(0)]);
     });
-    let main = p.func("main.main", 0, 0, |a| {
+    let main = p.func("main.main", 0, 0, 0, |a| {
         a.line(6).ops(&[FuncValue(f), Go(0)]);
         a.line(7).ops(&[Goexit, Ret(0)]);
     });
@@ -195,16 +156,15 @@ fn os_exit(vm: &mut Vm, g: &mut GState, _argc: usize) -> Result<(), Throw> {
 fn os_exit_skips_defers_and_ends_every_goroutine() {
     let mut p = P::new();
     let deferred = p.str("deferred");
-    let printer = p.func("main.main.func1", 0, 0, |a| {
+    let printer = p.func("main.main.func1", 0, 0, 0, |a| {
         a.ops(&[deferred, Print(PrintKind::String), Print(PrintKind::Newline), Ret(0)]);
     });
-    let spin = p.func("main.spin", 0, 0, |a| {
-        let top = a.b.new_label();
-        a.b.bind(top);
-        a.b.emit_jump(Jump(0), top, Span::new(9, 10));
+    let spin = p.func("main.spin", 0, 0, 0, |a| {
+        let top = a.label();
+        a.bind(top).jump_at(10, Jump(0), top);
     });
     let exit = p.bc.add_native("os.Exit", os_exit);
-    let main = p.func("main.main", 0, 0, |a| {
+    let main = p.func("main.main", 0, 0, 0, |a| {
         a.line(5).ops(&[FuncValue(printer), Defer(0)]);
         a.line(6).ops(&[FuncValue(spin), Go(0)]);
         a.line(7).ops(&[PushInt(3), CallNative { id: exit, argc: 1 }, Ret(0)]);
@@ -225,11 +185,11 @@ fn os_exit_skips_defers_and_ends_every_goroutine() {
 /// Real Go with GOMAXPROCS=1 prints 3 1 2 (the last `go` sits in runnext).
 fn three_workers() -> (P, u32) {
     let mut p = P::new();
-    let worker = p.func("main.worker", 2, 2, |a| {
+    let worker = p.func("main.worker", 2, 2, 0, |a| {
         a.line(4).ops(&[GetLocal(0), Print(PrintKind::Int), Print(PrintKind::Newline)]);
         a.line(5).ops(&[GetLocal(1), GetLocal(0), sys(id::CHAN_SEND, 2), Ret(0)]);
     });
-    let main = p.func("main.main", 0, 1, |a| {
+    let main = p.func("main.main", 0, 1, 0, |a| {
         a.line(9).ops(&make_chan(0, 0));
         for (i, line) in [(1, 10), (2, 11), (3, 12)] {
             a.line(line).ops(&[FuncValue(worker), PushInt(i), GetLocal(0), Go(2)]);
@@ -256,30 +216,30 @@ fn goroutines_run_in_gos_order_on_one_p() {
 /// waits for all.
 fn racers(n: i32) -> (P, u32) {
     let mut p = P::new();
-    let racer = p.func("main.racer", 2, 4, |a| {
+    let racer = p.func("main.racer", 2, 4, 0, |a| {
         a.line(4).ops(&[PushInt(0), SetLocal(2)]);
-        let top = a.b.new_label();
-        let done = a.b.new_label();
-        a.b.bind(top);
+        let top = a.label();
+        let done = a.label();
+        a.bind(top);
         a.line(5).ops(&[GetLocal(2), PushInt(20)]);
-        a.b.emit_jump(JumpUnlessI { cmp: crate::chunk::IntCmp::Lt, target: 0 }, done, Span::new(4, 5));
+        a.jump_at(5, JumpUnlessI { cmp: crate::chunk::IntCmp::Lt, target: 0 }, done);
         a.line(6).ops(&[GetLocal(0), Print(PrintKind::Int)]);
         // Busy work: a loop of 300 iterations.
         a.line(7).ops(&[PushInt(0), SetLocal(3)]);
-        let inner = a.b.new_label();
-        let out = a.b.new_label();
-        a.b.bind(inner);
+        let inner = a.label();
+        let out = a.label();
+        a.bind(inner);
         a.line(7).ops(&[GetLocal(3), PushInt(300)]);
-        a.b.emit_jump(JumpUnlessI { cmp: crate::chunk::IntCmp::Lt, target: 0 }, out, Span::new(6, 7));
+        a.jump_at(7, JumpUnlessI { cmp: crate::chunk::IntCmp::Lt, target: 0 }, out);
         a.ops(&[IncLocal { local: 3, by: 1 }]);
-        a.b.emit_jump(Jump(0), inner, Span::new(6, 7));
-        a.b.bind(out);
+        a.jump_at(7, Jump(0), inner);
+        a.bind(out);
         a.ops(&[IncLocal { local: 2, by: 1 }]);
-        a.b.emit_jump(Jump(0), top, Span::new(4, 5));
-        a.b.bind(done);
+        a.jump_at(5, Jump(0), top);
+        a.bind(done);
         a.line(9).ops(&[GetLocal(1), PushInt(0), sys(id::CHAN_SEND, 2), Ret(0)]);
     });
-    let main = p.func("main.main", 0, 1, |a| {
+    let main = p.func("main.main", 0, 1, 0, |a| {
         a.line(12).ops(&make_chan(0, 0));
         for i in 1..=n {
             a.line(13).ops(&[FuncValue(racer), PushInt(i), GetLocal(0), Go(2)]);
@@ -326,7 +286,7 @@ fn sleeping_an_hour_takes_no_wall_time() {
     let mut p = P::new();
     let woke = p.str("woke");
     let hour = Const(p.bc.add_const(Const::Int(3_600_000_000_000)));
-    let main = p.func("main.main", 0, 0, |a| {
+    let main = p.func("main.main", 0, 0, 0, |a| {
         a.line(6).ops(&[hour, sys(id::SLEEP, 1)]);
         a.line(7).ops(&[woke, Print(PrintKind::String), Print(PrintKind::Newline), Ret(0)]);
     });
@@ -342,19 +302,16 @@ fn sleeping_an_hour_takes_no_wall_time() {
 #[test]
 fn stack_growth_is_reported_to_the_scheduler() {
     let mut p = P::new();
-    let rec = p.bc.add_func(Function::new("main.rec", 1, 1, 0, Default::default()));
-    let body = {
-        let mut a = Asm { b: ChunkBuilder::new(), line: 3 };
-        let out = a.b.new_label();
-        a.ops(&[GetLocal(0), PushInt(0)]);
-        a.b.emit_jump(JumpUnlessI { cmp: crate::chunk::IntCmp::Gt, target: 0 }, out, Span::new(2, 3));
+    let rec = p.declare("main.rec");
+    p.define(rec, 1, 1, 0, |a| {
+        let out = a.label();
+        a.line(3).ops(&[GetLocal(0), PushInt(0)]);
+        a.jump(JumpUnlessI { cmp: crate::chunk::IntCmp::Gt, target: 0 }, out);
         a.line(4).ops(&[GetLocal(0), PushInt(1), SubI, Call(rec)]);
-        a.b.bind(out);
+        a.bind(out);
         a.ops(&[Ret(0)]);
-        a.b.finish().unwrap()
-    };
-    p.bc.funcs[rec as usize] = Function::new("main.rec", 1, 1, 0, body);
-    let main = p.func("main.main", 0, 0, |a| {
+    });
+    let main = p.func("main.main", 0, 0, 0, |a| {
         a.line(8).ops(&[PushInt(500), Call(rec), Ret(0)]);
     });
     let out = p.run(main, &cfg(1, 1, true));
@@ -384,7 +341,7 @@ fn request_modules() -> [(&'static str, &'static [(Server, &'static [u32])]); 6]
 /// Runs a `main` that only asks for request `sid` (no arguments).
 fn run_request(sid: u32) -> ProcessOutcome {
     let mut p = P::new();
-    let main = p.func("main.main", 0, 0, |a| {
+    let main = p.func("main.main", 0, 0, 0, |a| {
         a.ops(&[sys(sid, 0), Ret(0)]);
     });
     p.bc.entry = main;
@@ -470,7 +427,7 @@ fn channel_misuse_panics_with_gos_text() {
     ];
     for (ops, want) in cases {
         let mut p = P::new();
-        let main = p.func("main.main", 0, 1, |a| {
+        let main = p.func("main.main", 0, 1, 0, |a| {
             a.line(5).ops(&make_chan(0, 1));
             a.line(6).ops(ops);
             a.ops(&[Ret(0)]);
@@ -486,11 +443,11 @@ fn channel_misuse_panics_with_gos_text() {
 #[test]
 fn buffered_channels_and_close() {
     let mut p = P::new();
-    let recv = p.func("main.recv", 1, 1, |a| {
+    let recv = p.func("main.recv", 1, 1, 0, |a| {
         // println(ok, v): the top of the stack (ok) prints first.
         a.line(3).ops(&[GetLocal(0), sys(id::CHAN_RECV2, 1), Print(PrintKind::Bool), Print(PrintKind::Space), Print(PrintKind::Int), Print(PrintKind::Newline), Ret(0)]);
     });
-    let main = p.func("main.main", 0, 2, |a| {
+    let main = p.func("main.main", 0, 2, 0, |a| {
         a.line(6).ops(&make_chan(0, 2));
         a.line(7).ops(&[GetLocal(0), PushInt(10), sys(id::CHAN_SEND, 2), GetLocal(0), PushInt(20), sys(id::CHAN_SEND, 2)]);
         a.line(8).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Print(PrintKind::Int), Print(PrintKind::Newline)]);
@@ -521,10 +478,10 @@ fn leaky(tail: impl FnOnce(&mut Asm)) -> (P, u32) {
     let mut p = P::new();
     p.bc.nglobals = 1;
     let hour = Const(p.bc.add_const(Const::Int(3_600_000_000_000)));
-    let worker = p.func("main.worker", 1, 1, |a| {
+    let worker = p.func("main.worker", 1, 1, 0, |a| {
         a.line(11).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
     });
-    let main = p.func("main.main", 0, 1, |a| {
+    let main = p.func("main.main", 0, 1, 0, |a| {
         a.line(17).ops(&make_chan(0, 0));
         a.line(17).ops(&[FuncValue(worker), GetLocal(0), Go(1), PushNil, SetLocal(0)]);
         a.line(18).ops(&[PushInt(rtype::T_INT as i32), PushInt(0), sys(id::MAKE_CHAN, 2), SetGlobal(0)]);
@@ -602,10 +559,10 @@ goroutine 8 [chan receive]:\nmain.worker(...)\n\t/tmp/pgo/leak/prog.go:11\ncreat
 #[test]
 fn runtime_stack_all_dumps_every_goroutine() {
     let mut p = P::new();
-    let worker = p.func("main.worker", 1, 1, |a| {
+    let worker = p.func("main.worker", 1, 1, 0, |a| {
         a.line(9).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
     });
-    let main = p.func("main.main", 0, 2, |a| {
+    let main = p.func("main.main", 0, 2, 0, |a| {
         a.line(13).ops(&make_chan(0, 0));
         a.line(14).ops(&[FuncValue(worker), GetLocal(0), Go(1)]);
         a.line(15).ops(&[sys(id::GOSCHED, 0)]);
@@ -637,10 +594,10 @@ goroutine 6 [chan receive]:\nmain.worker(...)\n\t/tmp/sandbox/prog.go:9\ncreated
 fn sync_fatal_error_prints_the_goroutine_as_go() {
     let mut p = P::new();
     let msg = p.str("sync: unlock of unlocked mutex");
-    let f = p.func("main.main.func1", 0, 0, |a| {
+    let f = p.func("main.main.func1", 0, 0, 0, |a| {
         a.line(9).ops(&[msg, sys(id::FATAL, 1), Ret(0)]);
     });
-    let main = p.func("main.main", 0, 1, |a| {
+    let main = p.func("main.main", 0, 1, 0, |a| {
         a.line(7).ops(&make_chan(0, 0));
         a.line(8).ops(&[FuncValue(f), Go(0)]);
         a.line(11).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
@@ -661,16 +618,16 @@ created by main.main in goroutine 1\n\t/tmp/pgo/mu/prog.go:8 +0x7c\n";
 /// A counted loop `for i := 0; i < n; i++ { body(i in local l) }`.
 fn counted(a: &mut Asm, l: u16, n: i32, body: impl FnOnce(&mut Asm)) {
     a.ops(&[PushInt(0), SetLocal(l)]);
-    let top = a.b.new_label();
-    let done = a.b.new_label();
-    a.b.bind(top);
-    let s = Span::new(a.line as usize - 1, a.line as usize);
+    let top = a.label();
+    let done = a.label();
+    a.bind(top);
+    let line = a.current_line();
     a.ops(&[GetLocal(l), PushInt(n)]);
-    a.b.emit_jump(JumpUnlessI { cmp: crate::chunk::IntCmp::Lt, target: 0 }, done, s);
+    a.jump_at(line, JumpUnlessI { cmp: crate::chunk::IntCmp::Lt, target: 0 }, done);
     body(a);
     a.ops(&[IncLocal { local: l, by: 1 }]);
-    a.b.emit_jump(Jump(0), top, s);
-    a.b.bind(done);
+    a.jump_at(line, Jump(0), top);
+    a.bind(done);
 }
 
 /// 300 workers, each `println(id); done <- id`; main receives 300 times
@@ -680,11 +637,11 @@ fn counted(a: &mut Asm, l: u16, n: i32, body: impl FnOnce(&mut Asm)) {
 #[test]
 fn three_hundred_goroutines_run_in_gos_order() {
     let mut p = P::new();
-    let worker = p.func("main.worker", 2, 2, |a| {
+    let worker = p.func("main.worker", 2, 2, 0, |a| {
         a.line(4).ops(&[GetLocal(0), Print(PrintKind::Int), Print(PrintKind::Newline)]);
         a.line(5).ops(&[GetLocal(1), GetLocal(0), sys(id::CHAN_SEND, 2), Ret(0)]);
     });
-    let main = p.func("main.main", 0, 2, |a| {
+    let main = p.func("main.main", 0, 2, 0, |a| {
         a.line(9).ops(&make_chan(0, 0));
         a.line(10);
         counted(a, 1, 300, |a| {
@@ -730,16 +687,16 @@ fn leak_analysis_follows_what_runnable_goroutines_can_reach() {
         let mut p = P::new();
         p.bc.nglobals = 1;
         let sec = Const(p.bc.add_const(Const::Int(1_000_000_000)));
-        let holder = p.func("main.holder", 2, 2, |a| {
+        let holder = p.func("main.holder", 2, 2, 0, |a| {
             a.line(4).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, GetLocal(1), PushInt(1), sys(id::CHAN_SEND, 2), Ret(0)]);
         });
-        let waiter = p.func("main.waiter", 1, 1, |a| {
+        let waiter = p.func("main.waiter", 1, 1, 0, |a| {
             a.line(7).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
         });
-        let nilrecv = p.func("main.nilrecv", 0, 0, |a| {
+        let nilrecv = p.func("main.nilrecv", 0, 0, 0, |a| {
             a.line(10).ops(&[PushNil, sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
         });
-        let main = p.func("main.main", 0, 2, |a| {
+        let main = p.func("main.main", 0, 2, 0, |a| {
             a.line(13).ops(&make_chan(0, 0));
             a.ops(&make_chan(1, 0));
             if global {
@@ -767,14 +724,14 @@ fn init_steps_run_on_the_main_goroutine_before_main() {
     p.bc.nglobals = 1;
     let hello = p.str("from init's goroutine");
     let m = p.str("main");
-    let worker = p.func("main.worker", 0, 0, |a| {
+    let worker = p.func("main.worker", 0, 0, 0, |a| {
         a.line(3).ops(&[hello, Print(PrintKind::String), Print(PrintKind::Newline), GetGlobal(0), PushInt(1), sys(id::CHAN_SEND, 2), Ret(0)]);
     });
-    let init = p.func("main.init.0", 0, 0, |a| {
+    let init = p.func("main.init.0", 0, 0, 0, |a| {
         a.line(6).ops(&[PushInt(rtype::T_INT as i32), PushInt(0), sys(id::MAKE_CHAN, 2), SetGlobal(0)]);
         a.line(7).ops(&[FuncValue(worker), Go(0), Ret(0)]);
     });
-    let main = p.func("main.main", 0, 0, |a| {
+    let main = p.func("main.main", 0, 0, 0, |a| {
         a.line(10).ops(&[m, Print(PrintKind::String), Print(PrintKind::Newline)]);
         a.line(11).ops(&[GetGlobal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
     });
@@ -795,12 +752,11 @@ fn init_steps_run_on_the_main_goroutine_before_main() {
 fn a_goroutine_that_never_blocks_is_preempted() {
     let mut p = P::new();
     let msg = p.str("main ran");
-    let spin = p.func("main.spin", 0, 0, |a| {
-        let top = a.b.new_label();
-        a.b.bind(top);
-        a.b.emit_jump(Jump(0), top, Span::new(3, 4));
+    let spin = p.func("main.spin", 0, 0, 0, |a| {
+        let top = a.label();
+        a.bind(top).jump_at(4, Jump(0), top);
     });
-    let main = p.func("main.main", 0, 0, |a| {
+    let main = p.func("main.main", 0, 0, 0, |a| {
         a.line(6).ops(&[FuncValue(spin), Go(0), sys(id::GOSCHED, 0)]);
         a.line(7).ops(&[msg, Print(PrintKind::String), Print(PrintKind::Newline), Ret(0)]);
     });
@@ -821,10 +777,10 @@ fn a_syscall_lets_other_goroutines_run_on_its_p() {
     let msg = p.str("main worked");
     let second = Const(p.bc.add_const(Const::Int(1_000_000_000)));
     let ms = Const(p.bc.add_const(Const::Int(5_000_000)));
-    let blocker = p.func("main.blocker", 0, 0, |a| {
+    let blocker = p.func("main.blocker", 0, 0, 0, |a| {
         a.line(3).ops(&[second, sys(id::SIM_SYSCALL, 1), Ret(0)]);
     });
-    let main = p.func("main.main", 0, 0, |a| {
+    let main = p.func("main.main", 0, 0, 0, |a| {
         a.line(6).ops(&[FuncValue(blocker), Go(0), sys(id::GOSCHED, 0)]);
         a.line(7).ops(&[ms, sys(id::SIM_WORK, 1)]);
         a.line(8).ops(&[msg, Print(PrintKind::String), Print(PrintKind::Newline), Ret(0)]);
@@ -841,16 +797,16 @@ fn a_syscall_lets_other_goroutines_run_on_its_p() {
 /// global and send on `done`; main receives `n` times. Run with
 /// `cargo test -p gmp-engine --lib spawn_and_join -- --ignored --nocapture`.
 #[test]
-#[ignore]
+#[ignore = "a timing run of 100k goroutines, on demand"]
 fn spawn_and_join_timing() {
     let n: i32 = std::env::var("GMP_N").ok().and_then(|x| x.parse().ok()).unwrap_or(100_000);
     let mut p = P::new();
     p.bc.nglobals = 1;
-    let worker = p.func("main.worker", 1, 1, |a| {
+    let worker = p.func("main.worker", 1, 1, 0, |a| {
         a.line(4).ops(&[GetGlobal(0), PushInt(1), AddI, SetGlobal(0)]);
         a.line(5).ops(&[GetLocal(0), PushInt(1), sys(id::CHAN_SEND, 2), Ret(0)]);
     });
-    let main = p.func("main.main", 0, 2, |a| {
+    let main = p.func("main.main", 0, 2, 0, |a| {
         a.line(8).ops(&[PushInt(0), SetGlobal(0)]);
         a.ops(&make_chan(0, 0));
         a.line(9);
@@ -904,15 +860,15 @@ fn a_parked_goroutine_costs_under_a_kilobyte() {
 #[test]
 fn goroutines_not_yet_started_dump_as_go() {
     let mut p = P::new();
-    let worker = p.func("main.worker", 1, 1, |a| {
+    let worker = p.func("main.worker", 1, 1, 0, |a| {
         a.line(6).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
     });
-    let lit = p.func("main.main.func1", 0, 0, |a| {
+    let lit = p.func("main.main.func1", 0, 0, 0, |a| {
         a.line(13).ops(&[Ret(0)]);
     });
     p.bc.funcs[lit as usize].span = Span::new(11, 12);
     let pr = p.bc.add_native("println", |_, _, _| Ok(()));
-    let main = p.func("main.main", 0, 2, |a| {
+    let main = p.func("main.main", 0, 2, 0, |a| {
         a.line(10).ops(&make_chan(0, 0));
         a.line(11).ops(&[FuncValue(worker), GetLocal(0), Go(1)]);
         a.line(12).ops(&[FuncValue(lit), Go(0)]);
@@ -949,10 +905,10 @@ created by main.main in goroutine 1\n\t/tmp/pgo/runnable/prog.go:16 +0x118\n";
 fn only_the_first_panic_is_printed() {
     let mut p = P::new();
     let boom = p.str("boom");
-    let worker = p.func("main.worker", 1, 1, |a| {
+    let worker = p.func("main.worker", 1, 1, 0, |a| {
         a.line(4).ops(&[boom, ToIface(rtype::T_STRING), Panic, Ret(0)]);
     });
-    let main = p.func("main.main", 0, 1, |a| {
+    let main = p.func("main.main", 0, 1, 0, |a| {
         a.line(9).ops(&make_chan(0, 0));
         a.line(10).ops(&[FuncValue(worker), PushInt(1), Go(1), FuncValue(worker), PushInt(2), Go(1)]);
         a.line(11).ops(&[GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);
@@ -971,10 +927,10 @@ fn a_parked_senders_value_survives_gc() {
     // A fresh heap string (a concatenation) sent on an unbuffered channel.
     let he = p.str("hel");
     let lo = p.str("lo");
-    let worker = p.func("main.worker", 1, 1, |a| {
+    let worker = p.func("main.worker", 1, 1, 0, |a| {
         a.line(4).ops(&[GetLocal(0), he, lo, Concat, sys(id::CHAN_SEND, 2), Ret(0)]);
     });
-    let main = p.func("main.main", 0, 1, |a| {
+    let main = p.func("main.main", 0, 1, 0, |a| {
         a.line(9).ops(&make_chan(0, 0));
         a.line(10).ops(&[FuncValue(worker), GetLocal(0), Go(1), sys(id::GOSCHED, 0)]);
         a.line(11).ops(&[sys(id::GC, 0), sys(id::GC, 0)]);
@@ -1016,21 +972,21 @@ fn goexit_and_recovered_panics_end_only_their_goroutine() {
     let mut p = P::new();
     let bye = p.str("deferred in goexiter");
     let boom = p.str("boom");
-    let d = p.func("main.goexiter.func1", 1, 1, |a| {
+    let d = p.func("main.goexiter.func1", 1, 1, 0, |a| {
         a.line(4).ops(&[bye, Print(PrintKind::String), Print(PrintKind::Newline)]);
         a.line(5).ops(&[GetLocal(0), PushInt(1), sys(id::CHAN_SEND, 2), Ret(0)]);
     });
-    let goexiter = p.func("main.goexiter", 1, 1, |a| {
+    let goexiter = p.func("main.goexiter", 1, 1, 0, |a| {
         a.line(7).ops(&[FuncValue(d), GetLocal(0), Defer(1), Goexit, Ret(0)]);
     });
-    let rec = p.func("main.panicker.func1", 1, 1, |a| {
+    let rec = p.func("main.panicker.func1", 1, 1, 0, |a| {
         a.line(10).ops(&[Recover, Print(PrintKind::Iface), Print(PrintKind::Newline)]);
         a.line(11).ops(&[GetLocal(0), PushInt(2), sys(id::CHAN_SEND, 2), Ret(0)]);
     });
-    let panicker = p.func("main.panicker", 1, 1, |a| {
+    let panicker = p.func("main.panicker", 1, 1, 0, |a| {
         a.line(13).ops(&[FuncValue(rec), GetLocal(0), Defer(1), boom, ToIface(rtype::T_STRING), Panic, Ret(0)]);
     });
-    let main = p.func("main.main", 0, 1, |a| {
+    let main = p.func("main.main", 0, 1, 0, |a| {
         a.line(16).ops(&make_chan(0, 0));
         a.line(17).ops(&[FuncValue(goexiter), GetLocal(0), Go(1), GetLocal(0), sys(id::CHAN_RECV, 1), Pop]);
         a.line(18).ops(&[FuncValue(panicker), GetLocal(0), Go(1), GetLocal(0), sys(id::CHAN_RECV, 1), Pop, Ret(0)]);

@@ -1,7 +1,8 @@
 //! The `sync` package's blocking types as state machines: Mutex
 //! (internal/sync/mutex.go), RWMutex (sync/rwmutex.go), WaitGroup
-//! (sync/waitgroup.go), Cond (sync/cond.go over runtime/sema.go's
-//! notifyList) and Once (sync/once.go).
+//! (sync/waitgroup.go) and Cond (sync/cond.go over runtime/sema.go's
+//! notifyList). `Once.Do` needs no state machine of its own: the process
+//! compiles it as Go writes it, over a Mutex (`process::sys_sync`).
 //!
 //! Each keeps Go's own state words, so misuse is detected where Go detects
 //! it and reported with Go's text. An operation that must block returns
@@ -498,60 +499,6 @@ impl Cond {
     }
 }
 
-/// A step of `Once.Do`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum OnceStep {
-    /// `f` has run: return (readying these, from releasing the mutex).
-    Done(Wakes),
-    /// The caller holds the once's mutex and must run `f`, then call
-    /// [`Once::do_end`] (also when `f` panics: Go's deferred calls).
-    Run,
-    /// Another goroutine is running `f`: park on the mutex.
-    Park(WaitReason),
-}
-
-/// `sync.Once`: a done flag and a mutex that concurrent callers wait on
-/// while the first runs `f` (shown as `sync.Mutex.Lock` in dumps).
-#[derive(Clone, Debug, Default)]
-pub struct Once {
-    pub done: bool,
-    pub m: Mutex,
-}
-
-impl Once {
-    /// `Once.Do` by goroutine `g`: the fast path, then `doSlow`.
-    pub fn do_begin(&mut self, g: GoId, now: u64) -> OnceStep {
-        if self.done {
-            return OnceStep::Done(Wakes::default());
-        }
-        match self.m.lock(g, now) {
-            LockResult::Acquired => self.locked(),
-            LockResult::Park(r) => OnceStep::Park(r),
-        }
-    }
-
-    /// Goroutine `g`, parked in `do_begin`, runs again.
-    pub fn do_resume(&mut self, g: GoId, now: u64) -> OnceStep {
-        match self.m.lock_resume(g, now) {
-            LockResult::Acquired => self.locked(),
-            LockResult::Park(r) => OnceStep::Park(r),
-        }
-    }
-
-    fn locked(&mut self) -> OnceStep {
-        if self.done {
-            return OnceStep::Done(self.m.unlock().unwrap_or_default());
-        }
-        OnceStep::Run
-    }
-
-    /// `f` returned (or panicked): mark done, release the mutex.
-    pub fn do_end(&mut self) -> Wakes {
-        self.done = true;
-        self.m.unlock().unwrap_or_default()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -706,20 +653,5 @@ mod tests {
         assert_eq!(c.notify_one(), None, "holder not queued yet");
         assert_eq!(c.notify_list_wait(20, t), LockResult::Acquired);
         assert_eq!(WaitReason::SyncCondWait.as_str(), "sync.Cond.Wait");
-    }
-
-    #[test]
-    fn once_runs_f_once_and_latecomers_wait_on_its_mutex() {
-        let mut o = Once::default();
-        assert_eq!(o.do_begin(1, 0), OnceStep::Run);
-        assert_eq!(o.do_begin(2, 0), OnceStep::Park(WaitReason::SyncMutexLock));
-        assert_eq!(o.do_begin(3, 0), OnceStep::Park(WaitReason::SyncMutexLock));
-        let w = o.do_end();
-        assert_eq!(w.ready, vec![2]);
-        let OnceStep::Done(w) = o.do_resume(2, 10) else { panic!() };
-        assert_eq!(w.ready, vec![3]);
-        assert_eq!(o.do_resume(3, 10), OnceStep::Done(Wakes::default()));
-        assert_eq!(o.do_begin(4, 10), OnceStep::Done(Wakes::default()));
-        assert_eq!(o.m.state, 0);
     }
 }

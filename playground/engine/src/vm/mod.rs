@@ -49,11 +49,13 @@ mod panic;
 mod program;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub(crate) mod testutil;
 
 pub use frame::{DeferArgs, DeferRec, Entry, Frame, FrameKind, GState, INITIAL_STACK, Stacks, MAX_STACK, PanicRec};
 pub use liveness::Liveness;
 pub use panic::{Bounds, bounds_message};
-pub use program::{AssertSite, Bytecode, Const, Function, NATIVE_FUNC_BIT, Native, NativeFn, ResultSlot, Throw};
+pub use program::{Bytecode, Const, Function, NATIVE_FUNC_BIT, NativeFn, ResultSlot, Throw};
 
 use crate::chunk::{Op, PrintKind, SLICE_HI, SLICE_LO, SLICE_MAX};
 use crate::heap::{ByteKind, Heap, HeapError, MapError, Obj, Reachable, Uncomparable};

@@ -1,81 +1,14 @@
-//! VM tests on hand-assembled bytecode (no compiler exists yet): each test
-//! builds functions with `ChunkBuilder`, runs them and checks what Go would
-//! do.
+//! VM tests on hand-assembled bytecode (`super::testutil`): each test
+//! builds functions, runs them and checks what Go would do.
 
 use super::*;
-use crate::chunk::{ChunkBuilder, Label, Op, PrintKind, SLICE_HI, SLICE_LO, SLICE_MAX};
+use super::testutil::{Asm, P};
+use crate::chunk::{Op, PrintKind, SLICE_HI, SLICE_LO, SLICE_MAX};
 use crate::rtype::{self, Kind, Method, TypeDesc};
-use crate::span::{SourceFile, Span};
 use crate::value::IntKind;
 use Op::*;
 
-/// A source of 2000 empty lines: line L starts at offset L-1, so an
-/// instruction's "line" is whatever `Asm::line` last set.
-fn source() -> SourceFile {
-    SourceFile::new("prog.go", "\n".repeat(2000))
-}
-
-struct Asm {
-    b: ChunkBuilder,
-    line: u32,
-}
-
-impl Asm {
-    fn line(&mut self, l: u32) -> &mut Self {
-        self.line = l;
-        self
-    }
-    fn op(&mut self, op: Op) -> &mut Self {
-        let s = Span::new(self.line as usize - 1, self.line as usize);
-        self.b.emit(op, s);
-        self
-    }
-    fn ops(&mut self, ops: &[Op]) -> &mut Self {
-        for &o in ops {
-            self.op(o);
-        }
-        self
-    }
-    fn label(&mut self) -> Label {
-        self.b.new_label()
-    }
-    fn bind(&mut self, l: Label) -> &mut Self {
-        self.b.bind(l);
-        self
-    }
-    fn jump(&mut self, op: Op, l: Label) -> &mut Self {
-        let s = Span::new(self.line as usize - 1, self.line as usize);
-        self.b.emit_jump(op, l, s);
-        self
-    }
-}
-
-struct P {
-    bc: Bytecode,
-}
-
 impl P {
-    fn new() -> P {
-        P { bc: Bytecode::new(source()) }
-    }
-    /// Reserves a function index (for recursion and forward calls).
-    fn declare(&mut self, name: &str) -> u32 {
-        self.bc.add_func(Function::new(name, 0, 0, 0, Default::default()))
-    }
-    fn define(&mut self, idx: u32, nparams: u16, nlocals: u16, nresults: u16, body: impl FnOnce(&mut Asm)) -> u32 {
-        let mut a = Asm { b: ChunkBuilder::new(), line: 1 };
-        body(&mut a);
-        let name = self.bc.funcs[idx as usize].name.clone();
-        self.bc.funcs[idx as usize] = Function::new(name, nparams, nlocals, nresults, a.b.finish().unwrap());
-        idx
-    }
-    fn func(&mut self, name: &str, nparams: u16, nlocals: u16, nresults: u16, body: impl FnOnce(&mut Asm)) -> u32 {
-        let i = self.declare(name);
-        self.define(i, nparams, nlocals, nresults, body)
-    }
-    fn str(&mut self, s: &str) -> Op {
-        Const(self.bc.add_const(program::Const::Str(s.as_bytes().to_vec())))
-    }
     fn vm(self, seed: u64) -> Vm {
         Vm::new(Rc::new(self.bc), VmConfig { seed, ..VmConfig::default() }).unwrap()
     }
@@ -346,11 +279,11 @@ fn recovered_text(build: impl FnOnce(&mut P, &mut Asm)) -> (Vm, Stop) {
     let rec = p.func("main.safe.func1", 0, 0, 0, |a| {
         a.ops(&[Recover, StoreCapture(0), Ret(0)]);
     });
-    let mut asm = Asm { b: ChunkBuilder::new(), line: 1 };
+    let mut asm = Asm::new();
     asm.ops(&[PushNil, NewCell, SetLocal(0), GetLocal(0), MakeClosure { func: rec, ncap: 1 }, Defer(0)]);
     build(&mut p, &mut asm);
     asm.ops(&[PushNil, Ret(1)]);
-    let mut safe = Function::new("main.safe", 0, 4, 1, asm.b.finish().unwrap());
+    let mut safe = Function::new("main.safe", 0, 4, 1, asm.finish());
     safe.result_slots = vec![ResultSlot { local: 0, boxed: true }];
     let safe = p.bc.add_func(safe);
     let main = p.func("main.main", 0, 1, 0, |a| {
@@ -577,10 +510,10 @@ fn nil_dereference_prints_the_signal_line() {
 /// main defers `body` and panics "first"; returns the final panic text.
 fn nested_panic(body: impl FnOnce(&mut P, &mut Asm)) -> String {
     let mut p = P::new();
-    let mut asm = Asm { b: ChunkBuilder::new(), line: 1 };
+    let mut asm = Asm::new();
     body(&mut p, &mut asm);
     asm.op(Ret(0));
-    let d = p.bc.add_func(Function::new("main.main.func1", 0, 1, 0, asm.b.finish().unwrap()));
+    let d = p.bc.add_func(Function::new("main.main.func1", 0, 1, 0, asm.finish()));
     let first = p.str("first");
     let main = p.func("main.main", 0, 0, 0, |a| {
         a.ops(&[FuncValue(d), Defer(0), first, ToIface(rtype::T_STRING), Panic, Ret(0)]);
