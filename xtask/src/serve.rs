@@ -1,7 +1,10 @@
 //! `cargo xtask serve`: builds the site and serves it on loopback.
 
 use crate::site;
+use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 
 pub fn serve(args: &[String]) -> Result<(), String> {
     let port = match args {
@@ -10,22 +13,66 @@ pub fn serve(args: &[String]) -> Result<(), String> {
         _ => return Err("usage: cargo xtask serve [--port N]".into()),
     };
     let site = site::build()?;
-    let server = tiny_http::Server::http(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (is another server running? try --port)"))?;
-    println!("\nServing the workbook at http://127.0.0.1:{port}/  (Ctrl-C to stop)");
-    for request in server.incoming_requests() {
-        let response = match resolve(&site, request.url()) {
-            Some(path) => match std::fs::read(&path) {
-                Ok(body) => tiny_http::Response::from_data(body)
-                    .with_header(header("Content-Type", content_type(&path)))
-                    .with_header(header("Cache-Control", "no-cache")),
-                Err(_) => not_found(),
-            },
-            None => not_found(),
-        };
-        let _ = request.respond(response);
-    }
+    let server = start(&site, port)?;
+    println!("\nServing the workbook at {}  (Ctrl-C to stop)", server.url());
+    server.wait();
     Ok(())
+}
+
+/// A server of one site folder on 127.0.0.1, answering on its own thread
+/// until it is dropped.
+pub struct Server {
+    addr: SocketAddr,
+    inner: Arc<tiny_http::Server>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// The site's root, e.g. `http://127.0.0.1:3000/`.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// Blocks for as long as the server runs.
+    pub fn wait(mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.inner.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Serves `site` on 127.0.0.1:`port` (0: any free port) on a thread of its own.
+pub fn start(site: &Path, port: u16) -> Result<Server, String> {
+    let inner = tiny_http::Server::http(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (is another server running? try --port)"))?;
+    let addr = inner.server_addr().to_ip().ok_or("not an IP listener")?;
+    let inner = Arc::new(inner);
+    let site = site.to_path_buf();
+    let server = inner.clone();
+    let thread = std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let response = match resolve(&site, request.url()) {
+                Some(path) => match std::fs::read(&path) {
+                    Ok(body) => tiny_http::Response::from_data(body)
+                        .with_header(header("Content-Type", content_type(&path)))
+                        .with_header(header("Cache-Control", "no-cache")),
+                    Err(_) => not_found(),
+                },
+                None => not_found(),
+            };
+            let _ = request.respond(response);
+        }
+    });
+    Ok(Server { addr, inner, thread: Some(thread) })
 }
 
 fn not_found() -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
