@@ -1,48 +1,31 @@
-// Shared set-up for the browser tests: a static server over the built site
-// on loopback, and headless Debian Chromium driven by playwright-core.
-import http from "node:http";
-import fs from "node:fs";
+// Shared set-up for the browser tests: the site as `cargo xtask serve` serves
+// it (`cargo xtask test` starts that same server on a free port and passes
+// its URL in GMP_SITE_URL), and headless Debian Chromium driven by
+// playwright-core.
 import path from "node:path";
 import { chromium } from "playwright-core";
 
-const SITE = process.env.GMP_SITE_DIR;
 const SHOTS = process.env.GMP_SCREENSHOT_DIR;
 const CHROMIUM = process.env.GMP_CHROMIUM || "/usr/bin/chromium";
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".json": "application/json",
-};
+/// How long a page may take to fire `load`, and then to finish the
+/// stylesheets and scripts it still has in flight.
+const LOAD_TIMEOUT_MS = 15000;
+/// The requests a page must finish: a stalled one leaves a page unstyled or
+/// without its playground, which no DOM assertion might notice.
+const MUST_FINISH = new Set(["document", "stylesheet", "script", "fetch"]);
 
-export function serveSite() {
-  if (!SITE || !fs.existsSync(path.join(SITE, "index.html"))) {
-    throw new Error("GMP_SITE_DIR must name a built site; run these through `cargo xtask test`");
+/// The root URL of the served site, ending in "/".
+export function siteUrl() {
+  const url = process.env.GMP_SITE_URL;
+  if (!url) {
+    throw new Error("GMP_SITE_URL must name the served site; run these through `cargo xtask test`");
   }
-  const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    let file = path.normalize(path.join(SITE, urlPath));
-    if (!file.startsWith(SITE)) { res.writeHead(403).end(); return; }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-    fs.readFile(file, (err, body) => {
-      if (err) { res.writeHead(404).end("not found"); return; }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
-      res.end(body);
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      resolve({ base: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() });
-    });
-  });
+  return url.endsWith("/") ? url : `${url}/`;
 }
 
 export async function launch() {
+  // Each launch gets a fresh temporary profile (--user-data-dir) from playwright.
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -52,16 +35,37 @@ export async function launch() {
   });
 }
 
-/// Opens a page that records console errors and failed requests, so a test
-/// can assert that nothing went wrong behind the scenes.
+/// Opens a page and waits until it has fired `load` and every document,
+/// stylesheet, script and fetch it requested has finished; throws, naming
+/// the requests still pending, if that takes longer than LOAD_TIMEOUT_MS.
+/// The page records console errors and failed requests, so a test can
+/// assert that nothing went wrong behind the scenes.
 export async function open(browser, url) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const problems = [];
+  const pending = new Set();
+  page.on("request", (r) => { if (MUST_FINISH.has(r.resourceType())) pending.add(r); });
+  page.on("requestfinished", (r) => pending.delete(r));
+  page.on("requestfailed", (r) => { pending.delete(r); problems.push(`request failed: ${r.url()}`); });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
   page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  await page.goto(url, { waitUntil: "load" });
+  const stalled = (what) => new Error(
+    `${url}: ${what} within ${LOAD_TIMEOUT_MS} ms; still pending:\n` +
+    [...pending].map((r) => `  ${r.resourceType()} ${r.url()}`).join("\n"),
+  );
+  try {
+    await page.goto(url, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
+  } catch (e) {
+    throw e.name === "TimeoutError" ? stalled("no load event") : e;
+  }
+  // Scripts and fetches started by scripts (the playground's module and its
+  // wasm) may still be in flight after `load`.
+  const deadline = Date.now() + LOAD_TIMEOUT_MS;
+  while (pending.size > 0) {
+    if (Date.now() > deadline) throw stalled("requests did not finish");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return { page, problems };
 }
 

@@ -2,23 +2,28 @@
 // placeholder with its own program, and the full-page playground loads.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveSite, launch, open, screenshot } from "./harness.js";
+import { siteUrl, launch, open, screenshot } from "./harness.js";
 
-let server, browser;
-before(async () => { server = await serveSite(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.close(); });
+const base = siteUrl();
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
 
 test("the book's first page loads with its title and table of contents", async () => {
-  const { page, problems } = await open(browser, server.base);
+  const { page, problems } = await open(browser, base);
   assert.match(await page.title(), /Goroutine Lifecycle Workbook/);
   const toc = await page.locator("nav#mdbook-sidebar, nav.sidebar, .sidebar").first().innerText();
   assert.match(toc, /A goroutine is born/);
+  // Every stylesheet in use applied (mdBook disables the unused themes').
+  const unstyled = await page.locator('link[rel="stylesheet"]')
+    .evaluateAll((links) => links.filter((l) => !l.disabled && !l.sheet).map((l) => l.href));
+  assert.deepEqual(unstyled, []);
   await screenshot(page, "book-introduction");
   assert.deepEqual(problems, []);
 });
 
 test("a chapter mounts a playground on each placeholder, each with its own program", async () => {
-  const { page, problems } = await open(browser, server.base + "born/index.html");
+  const { page, problems } = await open(browser, base + "born/index.html");
   const widgets = page.locator(".gmp-playground[data-mounted] .gmp-widget");
   await widgets.nth(2).waitFor({ timeout: 15000 });
   assert.equal(await widgets.count(), 3);
@@ -40,7 +45,7 @@ test("a chapter mounts a playground on each placeholder, each with its own progr
 });
 
 test("the full-page playground loads and mounts", async () => {
-  const { page, problems } = await open(browser, server.base + "playground/index.html");
+  const { page, problems } = await open(browser, base + "playground/index.html");
   await page.locator(".gmp-full .gmp-widget").waitFor({ timeout: 15000 });
   const program = await page.locator(".gmp-full .gmp-editor").inputValue();
   assert.match(program, /^package main\n/);
@@ -49,7 +54,7 @@ test("the full-page playground loads and mounts", async () => {
 });
 
 test("Run hands the edited program to the engine and shows its outcome", async () => {
-  const { page, problems } = await open(browser, server.base + "playground/index.html");
+  const { page, problems } = await open(browser, base + "playground/index.html");
   const editor = page.locator(".gmp-full .gmp-editor");
   await editor.waitFor({ timeout: 15000 });
   // A syntax error must come back as the go tool's diagnostic, proving the
@@ -68,7 +73,7 @@ test("Run hands the edited program to the engine and shows its outcome", async (
 });
 
 test("a chapter's playground runs its program on the engine", async () => {
-  const { page, problems } = await open(browser, server.base + "born/index.html");
+  const { page, problems } = await open(browser, base + "born/index.html");
   const first = page.locator(".gmp-playground").first();
   await first.locator(".gmp-run").click();
   await first.locator(".gmp-exit").waitFor({ timeout: 5000 });
@@ -79,7 +84,7 @@ test("a chapter's playground runs its program on the engine", async () => {
 });
 
 test("an endless loop ends with a message and the page stays usable", async () => {
-  const { page, problems } = await open(browser, server.base + "playground/index.html");
+  const { page, problems } = await open(browser, base + "playground/index.html");
   const editor = page.locator(".gmp-full .gmp-editor");
   await editor.waitFor({ timeout: 15000 });
   await editor.fill("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
@@ -98,7 +103,7 @@ test("an endless loop ends with a message and the page stays usable", async () =
 });
 
 test("a program with a goroutine and a channel runs on the simulated scheduler", async () => {
-  const { page, problems } = await open(browser, server.base + "born/index.html");
+  const { page, problems } = await open(browser, base + "born/index.html");
   const second = page.locator(".gmp-playground").nth(1);
   await second.locator(".gmp-run").click();
   await second.locator(".gmp-exit").waitFor({ timeout: 5000 });

@@ -1,7 +1,10 @@
 //! The browser tests: headless Chromium (Debian's package) driven by
 //! playwright-core from npm, asserting on the DOM of the built site. Node's
-//! own test runner runs them; they live in `tests/browser/`.
+//! own test runner runs them; they live in `tests/browser/`. They load the
+//! site from the server of `cargo xtask serve` (`serve.rs`), started here on
+//! a free port, so they see the site exactly as a reader of `serve` does.
 
+use crate::serve;
 use crate::util::{self, step};
 use std::path::Path;
 use std::process::Command;
@@ -31,12 +34,13 @@ pub fn test(site: &Path) -> Result<(), String> {
         .filter(|p| p.to_string_lossy().ends_with(".test.js"))
         .collect();
     files.sort();
-    step("browser tests (node --test tests/browser/*.test.js, headless Chromium)");
+    let server = serve::start(site, 0)?;
+    step(&format!("browser tests (node --test tests/browser/*.test.js, headless Chromium) against {}", server.url()));
     util::run(
         Command::new("node")
             .args(["--test", "--test-concurrency=1"])
             .args(&files)
-            .env("GMP_SITE_DIR", site)
+            .env("GMP_SITE_URL", server.url())
             .env("GMP_SCREENSHOT_DIR", &screenshots)
             .env("GMP_CHROMIUM", CHROMIUM)
             .current_dir(&dir),
