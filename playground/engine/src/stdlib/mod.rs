@@ -1,12 +1,22 @@
 //! The standard library: one folder per Go package, found by its import
 //! path (`context/`, `sync/atomic/`, `golang.org/x/sync/errgroup/`). A
 //! folder holds the package's Go declarations (`<name>.go`, what the
-//! checker sees; listed in [`packages`]) and, where the package has them,
-//! its natives: Rust functions behind the declarations' body-less
-//! functions, looked up by qualified name (`"strings.Contains"`,
-//! `"errors.(*errorString).Error"`). Adding a function is a declaration in
-//! the `.go` file and a line in the package's `lookup`. `builtin.rs` holds
-//! the builtins implemented natively; `chan.rs` says which calls compile to the process's `Op::Sys` requests (channels, `select`, the scheduler's `runtime` functions) instead of natives.
+//! checker sees) and, in `mod.rs`, its natives: Rust functions behind the
+//! declarations' body-less functions, found by qualified name
+//! (`"strings.Contains"`, `"errors.(*errorString).Error"`) through the
+//! package's `lookup`. One table ([`packages`]) lists every package with
+//! its declarations and its `lookup`; [`lookup`] picks the row by the
+//! name's import path. Adding a function is a declaration in the `.go`
+//! file and a line in the package's `lookup`; adding a package is a folder
+//! and a row. (Three small packages' natives live with a kin's, as their
+//! rows say: `cmp`'s with `slices`, `syscall`'s with `os/signal`,
+//! `runtime/debug`'s in `chan.rs`.)
+//!
+//! `builtin.rs` holds the builtins implemented natively (`builtin.min.i`,
+//! a deferred `builtin.panic`); `chan.rs` says which calls compile to the
+//! process's `Op::Sys` requests (channels, `select`, the scheduler's
+//! `runtime` functions) instead of natives. Helpers shared by several
+//! packages' natives are at the end of this file.
 //!
 //! Natives that must call Go code (a `String` method while formatting, a
 //! `less` function for `sort.Slice`) use [`call_go`]: it runs the call on a
@@ -301,31 +311,24 @@ pub fn bytecode_func(name: &str) -> bool {
     matches!(name, "sync.(*Once).Do")
 }
 
-/// The native behind a stub name.
+/// The native behind a stub name: `builtin.<name>` for the builtins,
+/// otherwise `<import path>.<member>` (`"strings.Contains"`,
+/// `"math/rand.Intn"`, `"sync/atomic.(*Int32).Add"`), served by the
+/// package's row in the table ([`packages`]).
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name)
-        .or_else(|| builtin::lookup(name))
-        .or_else(|| errors::lookup(name))
-        .or_else(|| strings::lookup(name))
-        .or_else(|| strconv::lookup(name))
-        .or_else(|| io::lookup(name))
-        .or_else(|| bytes::lookup(name))
-        .or_else(|| math::lookup(name))
-        .or_else(|| math::mathrand::lookup(name))
-        .or_else(|| unicode::lookup(name))
-        .or_else(|| unicode::utf8::lookup(name))
-        .or_else(|| os::lookup(name))
-        .or_else(|| runtime::lookup(name))
-        .or_else(|| runtime::pprof::lookup(name))
-        .or_else(|| sort::lookup(name))
-        .or_else(|| sync::lookup(name))
-        .or_else(|| time::lookup(name))
-        .or_else(|| sync::atomic::lookup(name))
-        .or_else(|| context::lookup(name))
-        .or_else(|| slices::lookup(name))
-        .or_else(|| log::lookup(name))
-        .or_else(|| errgroup::lookup(name))
-        .or_else(|| gmp::sim::lookup(name))
+    let path = import_path(name)?;
+    if path == "builtin" {
+        return builtin::lookup(name);
+    }
+    (package_at(path)?.natives)(name)
+}
+
+/// The import path a native's name starts with: the text up to the first
+/// `.` after the last `/` (`"golang.org/x/sync/errgroup.(*Group).Go"`).
+fn import_path(name: &str) -> Option<&str> {
+    let from = name.rfind('/').map_or(0, |i| i + 1);
+    let dot = from + name[from..].find('.')?;
+    Some(&name[..dot])
 }
 
 /// Natives that produce a native package variable's value.
