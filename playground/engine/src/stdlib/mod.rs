@@ -1,14 +1,22 @@
 //! The standard library: one folder per Go package, found by its import
 //! path (`context/`, `sync/atomic/`, `golang.org/x/sync/errgroup/`). A
 //! folder holds the package's Go declarations (`<name>.go`, what the
-//! checker sees; listed in [`packages`]) and, where the package has them,
-//! its natives: Rust functions behind the declarations' body-less
-//! functions, looked up by qualified name (`"strings.Contains"`,
-//! `"errors.(*errorString).Error"`). Adding a function is a declaration in
-//! the `.go` file and a line in the package's `lookup`. `lib.rs` and
-//! `more.rs` still hold the natives of several small packages (errors,
-//! strings, strconv, math, unicode, os, runtime, bytes, math/rand, the
-//! builtins); `chan.rs` says which calls compile to the process's `Op::Sys` requests (channels, `select`, the scheduler's `runtime` functions) instead of natives.
+//! checker sees) and, in `mod.rs`, its natives: Rust functions behind the
+//! declarations' body-less functions, found by qualified name
+//! (`"strings.Contains"`, `"errors.(*errorString).Error"`) through the
+//! package's `lookup`. One table ([`packages`]) lists every package with
+//! its declarations and its `lookup`; [`lookup`] picks the row by the
+//! name's import path. Adding a function is a declaration in the `.go`
+//! file and a line in the package's `lookup`; adding a package is a folder
+//! and a row. (Three small packages' natives live with a kin's, as their
+//! rows say: `cmp`'s with `slices`, `syscall`'s with `os/signal`,
+//! `runtime/debug`'s in `chan.rs`.)
+//!
+//! `builtin.rs` holds the builtins implemented natively (`builtin.min.i`,
+//! a deferred `builtin.panic`); `chan.rs` says which calls compile to the
+//! process's `Op::Sys` requests (channels, `select`, the scheduler's
+//! `runtime` functions) instead of natives. Helpers shared by several
+//! packages' natives are at the end of this file.
 //!
 //! Natives that must call Go code (a `String` method while formatting, a
 //! `less` function for `sort.Slice`) use [`call_go`]: it runs the call on a
@@ -16,25 +24,33 @@
 //! in scratch globals, with the caller's values lent as collector roots.
 //! (Issue 4 turns this into a proper re-entrant call.)
 
-// Natives of several packages each (split by package as they grow).
+// The table of packages, the builtins implemented natively, and the calls
+// compiled to the process's requests.
+mod builtin;
 mod chan;
-pub(crate) mod lib;
-mod more;
 mod packages;
 
-// One module per package, at its import path.
+// One module per package, at its import path (`math/rand` in `math`,
+// `unicode/utf8` in `unicode`, `os/signal` in `os`...).
+mod bytes;
 pub(crate) mod context;
+mod errors;
 #[path = "golang.org/x/sync/errgroup/mod.rs"]
 pub(crate) mod errgroup;
 mod fmt;
 mod gmp;
+mod io;
 mod log;
+mod math;
 pub(crate) mod os;
 pub(crate) mod runtime;
 mod slices;
 pub(crate) mod sort;
+mod strconv;
+mod strings;
 pub(crate) mod sync;
 pub(crate) mod time;
+mod unicode;
 
 use crate::chunk::{ChunkBuilder, Op};
 use crate::heap::Obj;
@@ -44,7 +60,9 @@ use crate::types::{TypeId, TypeTable};
 use crate::value::Value;
 use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 
-pub(crate) use packages::{PACKAGES, links_os, package_at};
+pub(crate) use packages::{links_os, package_at};
+#[cfg(test)]
+pub(crate) use packages::PACKAGES;
 
 /// Globals reserved after the program's for trampoline results.
 pub const SCRATCH_GLOBALS: u32 = 12;
@@ -293,24 +311,24 @@ pub fn bytecode_func(name: &str) -> bool {
     matches!(name, "sync.(*Once).Do")
 }
 
-/// The native behind a stub name.
+/// The native behind a stub name: `builtin.<name>` for the builtins,
+/// otherwise `<import path>.<member>` (`"strings.Contains"`,
+/// `"math/rand.Intn"`, `"sync/atomic.(*Int32).Add"`), served by the
+/// package's row in the table ([`packages`]).
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    fmt::lookup(name)
-        .or_else(|| lib::lookup(name))
-        .or_else(|| chan::lookup(name))
-        .or_else(|| runtime::pprof::lookup(name))
-        .or_else(|| sync::lookup(name))
-        .or_else(|| time::lookup(name))
-        .or_else(|| sync::atomic::lookup(name))
-        .or_else(|| context::lookup(name))
-        .or_else(|| more::lookup(name))
-        .or_else(|| slices::lookup(name))
-        .or_else(|| misc_lookup(name))
+    let path = import_path(name)?;
+    if path == "builtin" {
+        return builtin::lookup(name);
+    }
+    (package_at(path)?.natives)(name)
 }
 
-/// Natives of log, finalizers, signals and `gmp/sim`.
-fn misc_lookup(name: &str) -> Option<NativeFn> {
-    log::lookup(name).or_else(|| errgroup::lookup(name)).or_else(|| runtime::finalizer::lookup(name)).or_else(|| gmp::sim::lookup(name)).or_else(|| os::signal::lookup(name)).or_else(|| os::signal::notify_context::lookup(name))
+/// The import path a native's name starts with: the text up to the first
+/// `.` after the last `/` (`"golang.org/x/sync/errgroup.(*Group).Go"`).
+fn import_path(name: &str) -> Option<&str> {
+    let from = name.rfind('/').map_or(0, |i| i + 1);
+    let dot = from + name[from..].find('.')?;
+    Some(&name[..dot])
 }
 
 /// Natives that produce a native package variable's value.
@@ -402,4 +420,102 @@ pub(crate) fn new_iface(vm: &mut Vm, tid: u32, v: Value) -> Result<Value, Throw>
 /// The runtime type id with this name, if the program uses it.
 pub(crate) fn type_named(vm: &Vm, name: &str) -> Option<u32> {
     vm.program().types.iter().position(|t| t.name == name).map(|i| i as u32)
+}
+
+/// The object of a pointer-to-struct receiver.
+pub(crate) fn recv_obj(vm: &Vm, r: Value) -> Option<crate::value::Handle> {
+    crate::process::sys_sync::obj_of(&vm.heap, r)
+}
+
+/// A native method returning field `i` of its receiver.
+pub(crate) fn field_of_recv(vm: &mut Vm, g: &mut GState, argc: usize, i: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let v = recv_obj(vm, a.first().copied().unwrap_or_default()).and_then(|h| vm.heap.slots(h).get(i).copied()).unwrap_or_default();
+    g.stack.push(v);
+    Ok(())
+}
+
+/// The bytes of a string or of a `[]byte`.
+pub(crate) fn bytes_of(vm: &Vm, v: Value) -> Vec<u8> {
+    match v {
+        Value::Str { .. } => str_of(vm, v),
+        _ => slice_elems(vm, v).iter().map(|x| x.int() as u8).collect(),
+    }
+}
+
+/// A fresh `[]byte` holding these byte values.
+pub(crate) fn append_bytes(vm: &mut Vm, b: Vec<Value>) -> Result<Value, Throw> {
+    let n = b.len() as u32;
+    let cap = crate::vm::grow_cap(0, n as usize, 1).max(n as usize);
+    let mut data: Vec<u8> = b.iter().map(|v| v.int() as u8).collect();
+    data.resize(cap, 0);
+    let h = vm.heap.alloc_byte_arr(crate::heap::ByteKind::U8, data, cap as u64).map_err(oom)?;
+    Ok(Value::Slice { obj: h, off: 0, len: n, cap: cap as u32 })
+}
+
+/// A native from string to string (`strings.ToUpper`, `strconv.Quote`).
+pub(crate) fn str1(vm: &mut Vm, g: &mut GState, argc: usize, f: fn(&[u8]) -> Vec<u8>) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let x = str_of(vm, a.first().copied().unwrap_or_default());
+    let v = new_str(vm, &f(&x))?;
+    g.stack.push(v);
+    Ok(())
+}
+
+/// Go's `<` order of two ints, two floats or two strings (`Equal` for a
+/// NaN or values of different kinds).
+pub(crate) fn cmp_vals(vm: &Vm, a: Value, b: Value) -> std::cmp::Ordering {
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
+        (Value::Int(x), Value::Int(y)) => x.cmp(&y),
+        (Value::Str { .. }, Value::Str { .. }) => vm.heap.str_bytes(a).cmp(vm.heap.str_bytes(b)),
+        _ => std::cmp::Ordering::Equal,
+    }
+}
+
+/// A package's error value (a `*errors.errorString`), made once per run
+/// and kept in scratch global `scratch` (identity matters for
+/// `errors.Is`): `io.EOF`, `strconv.ErrSyntax`...
+pub(crate) fn package_error(vm: &mut Vm, scratch: usize, text: &[u8]) -> Result<Value, Throw> {
+    let at = vm.globals.len().saturating_sub(SCRATCH_GLOBALS as usize) + scratch;
+    if let Some(v @ Value::Iface { .. }) = vm.globals.get(at).copied() {
+        return Ok(v);
+    }
+    let t = new_str(vm, text)?;
+    let h = vm.heap.alloc_slots(vec![t], 16).map_err(oom)?;
+    let tid = type_named(vm, "*errors.errorString").unwrap_or(crate::rtype::T_RT_ERRORSTRING);
+    let v = new_iface(vm, tid, Value::Ptr { obj: h, slot: crate::value::WHOLE })?;
+    if let Some(slot) = vm.globals.get_mut(at) {
+        *slot = v;
+    }
+    Ok(v)
+}
+
+/// A panic with a string value (`panic("...")` in Go's library code).
+pub(crate) fn panic_str(vm: &mut Vm, msg: &[u8]) -> Throw {
+    match new_str(vm, msg).and_then(|s| new_iface(vm, crate::rtype::T_STRING, s)) {
+        Ok(v) => Throw::Panic(v),
+        Err(e) => e,
+    }
+}
+
+/// Go's nil dereference, as a runtime-error panic (recoverable).
+pub(crate) fn nil_deref(vm: &mut Vm) -> Throw {
+    // Go: a nil *int32 faults inside the atomic instruction.
+    match new_str(vm, b"invalid memory address or nil pointer dereference")
+        .and_then(|s| new_iface(vm, crate::rtype::T_RT_ERRORSTRING, s))
+    {
+        Ok(v) => Throw::Panic(v),
+        Err(e) => e,
+    }
+}
+
+/// A nil dereference that ends the run with Go's panic message (no
+/// recovery, no traceback); [`nil_deref`] panics as Go does.
+pub(crate) fn fatal_nil_deref() -> Throw {
+    Throw::Stop(Stop::Fatal(crate::vm::Fatal {
+        kind: crate::vm::FatalKind::Internal,
+        message: "panic: runtime error: invalid memory address or nil pointer dereference\n".into(),
+        trace: vec![],
+    }))
 }

@@ -6,9 +6,13 @@
 //! `"strings.Contains"`, `"strings.(*Builder).WriteString"`); a package
 //! variable without an initializer is native too (`os.Stdout`). Unexported
 //! helper types (`errors.errorString`) stand in for Go's implementation
-//! types so that `%T` and method sets behave as in Go.
+//! types so that `%T` and method sets behave as in Go. The package's
+//! natives are behind its row's `natives` (its folder's `mod.rs`), which
+//! [`super::lookup`] calls for the names with its import path.
 //!
 //! Adding a package is adding its folder and a row here.
+
+use crate::vm::NativeFn;
 
 /// One package of the standard library.
 pub(crate) struct Package {
@@ -20,40 +24,46 @@ pub(crate) struct Package {
     /// `log`... import `os`). Go's `os` starts a finalizer goroutine in
     /// its init, so the learner's first goroutine is 7 rather than 6.
     pub links_os: bool,
+    /// The native behind a qualified name of the package
+    /// (`"strings.(*Builder).WriteString"`), if it has one.
+    pub natives: fn(&str) -> Option<NativeFn>,
 }
 
-const fn package(path: &'static str, decls: &'static str, links_os: bool) -> Package {
-    Package { path, decls, links_os }
+const fn package(path: &'static str, decls: &'static str, links_os: bool, natives: fn(&str) -> Option<NativeFn>) -> Package {
+    Package { path, decls, links_os, natives }
 }
 
 /// Every package the playground provides.
 pub(crate) static PACKAGES: &[Package] = &[
-    package("fmt", include_str!("fmt/fmt.go"), true),
-    package("errors", include_str!("errors/errors.go"), false),
-    package("io", include_str!("io/io.go"), false),
-    package("os", include_str!("os/os.go"), true),
-    package("os/signal", include_str!("os/signal/signal.go"), true),
-    package("strings", include_str!("strings/strings.go"), false),
-    package("strconv", include_str!("strconv/strconv.go"), false),
-    package("sort", include_str!("sort/sort.go"), false),
-    package("math", include_str!("math/math.go"), false),
-    package("math/rand", include_str!("math/rand/rand.go"), false),
-    package("unicode", include_str!("unicode/unicode.go"), false),
-    package("unicode/utf8", include_str!("unicode/utf8/utf8.go"), false),
-    package("runtime", include_str!("runtime/runtime.go"), false),
-    package("runtime/debug", include_str!("runtime/debug/debug.go"), true),
-    package("runtime/pprof", include_str!("runtime/pprof/pprof.go"), true),
-    package("sync", include_str!("sync/sync.go"), false),
-    package("sync/atomic", include_str!("sync/atomic/atomic.go"), false),
-    package("slices", include_str!("slices/slices.go"), false),
-    package("cmp", include_str!("cmp/cmp.go"), false),
-    package("time", include_str!("time/time.go"), false),
-    package("context", include_str!("context/context.go"), false),
-    package("bytes", include_str!("bytes/bytes.go"), false),
-    package("log", include_str!("log/log.go"), true),
-    package("syscall", include_str!("syscall/syscall.go"), false),
-    package("gmp/sim", include_str!("gmp/sim/sim.go"), false),
-    package("golang.org/x/sync/errgroup", include_str!("golang.org/x/sync/errgroup/errgroup.go"), true),
+    package("fmt", include_str!("fmt/fmt.go"), true, super::fmt::lookup),
+    package("errors", include_str!("errors/errors.go"), false, super::errors::lookup),
+    package("io", include_str!("io/io.go"), false, super::io::lookup),
+    package("os", include_str!("os/os.go"), true, super::os::lookup),
+    package("os/signal", include_str!("os/signal/signal.go"), true, super::os::signal::lookup),
+    package("strings", include_str!("strings/strings.go"), false, super::strings::lookup),
+    package("strconv", include_str!("strconv/strconv.go"), false, super::strconv::lookup),
+    package("sort", include_str!("sort/sort.go"), false, super::sort::lookup),
+    package("math", include_str!("math/math.go"), false, super::math::lookup),
+    package("math/rand", include_str!("math/rand/rand.go"), false, super::math::mathrand::lookup),
+    package("unicode", include_str!("unicode/unicode.go"), false, super::unicode::lookup),
+    package("unicode/utf8", include_str!("unicode/utf8/utf8.go"), false, super::unicode::utf8::lookup),
+    package("runtime", include_str!("runtime/runtime.go"), false, super::runtime::lookup),
+    // `Stack` is a request to the process (`chan.rs`).
+    package("runtime/debug", include_str!("runtime/debug/debug.go"), true, super::chan::lookup),
+    package("runtime/pprof", include_str!("runtime/pprof/pprof.go"), true, super::runtime::pprof::lookup),
+    package("sync", include_str!("sync/sync.go"), false, super::sync::lookup),
+    package("sync/atomic", include_str!("sync/atomic/atomic.go"), false, super::sync::atomic::lookup),
+    package("slices", include_str!("slices/slices.go"), false, super::slices::lookup),
+    // Generic, typed per call like `slices` (`check/generic.rs`).
+    package("cmp", include_str!("cmp/cmp.go"), false, super::slices::lookup),
+    package("time", include_str!("time/time.go"), false, super::time::lookup),
+    package("context", include_str!("context/context.go"), false, super::context::lookup),
+    package("bytes", include_str!("bytes/bytes.go"), false, super::bytes::lookup),
+    package("log", include_str!("log/log.go"), true, super::log::lookup),
+    // Signals, with `os/signal`'s natives.
+    package("syscall", include_str!("syscall/syscall.go"), false, super::os::signal::lookup),
+    package("gmp/sim", include_str!("gmp/sim/sim.go"), false, super::gmp::sim::lookup),
+    package("golang.org/x/sync/errgroup", include_str!("golang.org/x/sync/errgroup/errgroup.go"), true, super::errgroup::lookup),
 ];
 
 /// The package with this import path, if the playground provides it.
@@ -78,6 +88,119 @@ mod tests {
             let name = p.path.rsplit('/').next().unwrap_or(p.path);
             let clause = p.decls.lines().find(|l| l.starts_with("package ")).unwrap_or("");
             assert_eq!(clause, format!("package {name}"), "{}'s declarations", p.path);
+        }
+    }
+
+    /// The qualified names of a package's native declarations, as the
+    /// checker forms them (`check/decl.rs`): body-less functions
+    /// (`"strings.Contains"`) and methods (`"strings.(*Builder).Len"`,
+    /// `"time.Duration.String"`), and variables without a value
+    /// (`"os.Stdout"`).
+    fn declared_natives(p: &Package) -> (Vec<String>, Vec<String>) {
+        use crate::ast::{Decl, ExprKind};
+        let sf = crate::span::SourceFile::new(format!("{}.go", p.path), p.decls);
+        let (file, diags) = crate::parser::parse_file(&sf);
+        assert!(diags.is_empty(), "{}'s declarations do not parse", p.path);
+        let (mut funcs, mut vars) = (Vec::new(), Vec::new());
+        for d in &file.decls {
+            match d {
+                Decl::Func(f) if f.body.is_none() => {
+                    let Some(recv) = &f.recv else {
+                        funcs.push(format!("{}.{}", p.path, f.name.name));
+                        continue;
+                    };
+                    let (mut rt, mut ptr) = (recv.ty.unparen(), false);
+                    if let ExprKind::Star(x) = &rt.kind {
+                        (rt, ptr) = (x.unparen(), true);
+                    }
+                    let ExprKind::Ident(base) = &rt.kind else { panic!("{}.{}: receiver", p.path, f.name.name) };
+                    funcs.push(if ptr { format!("{}.(*{base}).{}", p.path, f.name.name) } else { format!("{}.{base}.{}", p.path, f.name.name) });
+                }
+                Decl::Var(g) => {
+                    for spec in g.specs.iter().filter(|s| s.values.is_empty()) {
+                        vars.extend(spec.names.iter().map(|n| format!("{}.{}", p.path, n.name)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        (funcs, vars)
+    }
+
+    #[test]
+    fn every_declared_native_resolves() {
+        // Declared but not implemented yet: the compiler reports a use as
+        // unsupported. (Remove a name from here when it gets its native.)
+        const NOT_YET: &[&str] = &[
+            "errors.ErrUnsupported",
+            "fmt.Sscan",
+            "fmt.Sscanf",
+            "os.(*File).Name",
+            "os.Args",
+            "os.Stdin",
+            "strconv.AppendQuote",
+            "strings.(*Builder).Cap",
+            "strings.(*Reader).Len",
+            "strings.(*Reader).Read",
+            "strings.NewReader",
+            "unicode/utf8.EncodeRune",
+        ];
+        let mut missing = Vec::new();
+        let mut declared = 0;
+        for p in PACKAGES {
+            let (funcs, vars) = declared_natives(p);
+            declared += funcs.len() + vars.len();
+            for name in funcs.iter().chain(&vars) {
+                assert_eq!(super::super::import_path(name), Some(p.path), "{name} is looked up in another package");
+            }
+            for name in &funcs {
+                // A native, or a call the compiler turns into a request to
+                // the process or into bytecode.
+                let found = super::super::lookup(name).is_some()
+                    || super::super::sys_id(name).is_some()
+                    || super::super::runtime_op(name, 0).is_some()
+                    || super::super::bytecode_func(name);
+                if !found {
+                    missing.push(name.clone());
+                }
+            }
+            for name in &vars {
+                if super::super::native_var(name).and_then(super::super::lookup).is_none() {
+                    missing.push(name.clone());
+                }
+            }
+        }
+        assert!(declared > 400, "only {declared} native declarations found");
+        missing.sort();
+        assert_eq!(missing, NOT_YET, "declared natives without an implementation");
+    }
+
+    #[test]
+    fn names_without_declarations_resolve_by_import_path() {
+        // Builtins, generic instances (named with a kind suffix), the
+        // methods of types only natives make, helpers of generated code.
+        for name in [
+            "builtin.panic",
+            "builtin.printfloat",
+            "builtin.min.i",
+            "builtin.max.s",
+            "slices.Sort.s",
+            "cmp.Compare.f",
+            "sync.OnceValue",
+            "sync.once.done",
+            "fmt.(*wrapError).Unwrap",
+            "errors.(*joinError).Error",
+            "context.deadlineExceededError.Error",
+            "os/signal.signaled",
+            "runtime/pprof.writeText",
+            "golang.org/x/sync/errgroup.finish",
+        ] {
+            assert!(super::super::lookup(name).is_some(), "{name}");
+        }
+        // A request to the process, a builtin compiled inline, no package,
+        // not an import path, no member.
+        for name in ["chan.make", "builtin.len", "no/such.F", "utf8.RuneLen", "strings", ""] {
+            assert!(super::super::lookup(name).is_none(), "{name}");
         }
     }
 

@@ -111,7 +111,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             s[slot::VAL] = a.get(2).copied().unwrap_or_default();
             s[slot::KIND] = Value::Int(kind::VALUE);
             if s[slot::PARENT] == Value::Nil {
-                return Err(plain_panic(vm, "cannot create context from nil parent"));
+                return Err(super::panic_str(vm, b"cannot create context from nil parent"));
             }
             let c = new_ctx(vm, s)?;
             g.stack.push(c);
@@ -124,7 +124,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             s[slot::PARENT] = a.first().copied().unwrap_or_default();
             s[slot::KIND] = Value::Int(kind::WITHOUT_CANCEL);
             if s[slot::PARENT] == Value::Nil {
-                return Err(plain_panic(vm, "cannot create context from nil parent"));
+                return Err(super::panic_str(vm, b"cannot create context from nil parent"));
             }
             let c = new_ctx(vm, s)?;
             g.stack.push(c);
@@ -256,13 +256,6 @@ const DEADLINE_TYPE: &str = "context.deadlineExceededError";
 
 fn sys(id: u32, args: impl Into<Vec<Value>>) -> Result<(), Throw> {
     Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args: args.into() })))
-}
-
-fn plain_panic(vm: &mut Vm, msg: &str) -> Throw {
-    match new_str(vm, msg.as_bytes()).and_then(|s| new_iface(vm, crate::rtype::T_STRING, s)) {
-        Ok(v) => Throw::Panic(v),
-        Err(e) => e,
-    }
 }
 
 /// A new context object (as a `context.Context` interface value).
@@ -443,7 +436,7 @@ fn string(vm: &mut Vm, g: &mut GState, c: Value) -> String {
                 let d = get(vm, h, slot::DEADLINE).int();
                 let t = super::time::T::from_unix_ns(i128::from(d), get(vm, h, slot::DEADLINE_MONO) == Value::Bool(true));
                 let now = crate::process::sys_sync::EPOCH_UNIX_NS.saturating_add(vm.now_ns() as i64);
-                let until = super::more::duration_string(d.saturating_sub(now));
+                let until = super::time::duration_string(d.saturating_sub(now));
                 out.push_str(&format!(".WithDeadline({} [{until}])", crate::format::time::time_string(t.sec, t.nsec, t.mono_ns())));
             }
             kind::VALUE => {

@@ -103,22 +103,22 @@ fn std_state(vm: &Vm) -> (Vec<u8>, i64) {
 }
 
 /// The `*Logger`'s object (a nil logger: Go's nil dereference panic).
-fn logger_obj(vm: &mut Vm, v: Value) -> Result<crate::value::Handle, Throw> {
+fn logger_obj(v: Value) -> Result<crate::value::Handle, Throw> {
     match v {
         Value::Ptr { obj, slot: WHOLE } => Ok(obj),
-        _ => Err(super::lib::nil_deref(vm)),
+        _ => Err(super::fatal_nil_deref()),
     }
 }
 
 fn set_field(vm: &mut Vm, g: &mut GState, argc: usize, i: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let h = logger_obj(vm, a.first().copied().unwrap_or_default())?;
+    let h = logger_obj(a.first().copied().unwrap_or_default())?;
     vm.heap.store_slot(h, i, a.get(1).copied().unwrap_or_default()).map_err(oom)
 }
 
 fn get_field(vm: &mut Vm, g: &mut GState, argc: usize, i: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let h = logger_obj(vm, a.first().copied().unwrap_or_default())?;
+    let h = logger_obj(a.first().copied().unwrap_or_default())?;
     let v = vm.heap.slots(h).get(i).copied().unwrap_or_default();
     g.stack.push(v);
     Ok(())
@@ -157,7 +157,7 @@ fn std_out(vm: &mut Vm, g: &mut GState, argc: usize, kind: Kind, end: End) -> Re
 /// `(*Logger).Print` and friends: the receiver first.
 fn logger_out(vm: &mut Vm, g: &mut GState, argc: usize, kind: Kind, end: End) -> Result<(), Throw> {
     let (a, _pin) = pinned_args(g, argc);
-    let h = logger_obj(vm, a.first().copied().unwrap_or_default())?;
+    let h = logger_obj(a.first().copied().unwrap_or_default())?;
     let msg = message(vm, g, kind, a.get(1..).unwrap_or(&[]))?;
     let slots = vm.heap.slots(h).to_vec();
     let prefix = str_of(vm, slots.first().copied().unwrap_or(Value::EMPTY_STRING));

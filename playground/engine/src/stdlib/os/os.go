@@ -10,7 +10,7 @@ var Stdin *File
 var Args []string
 func Exit(code int)
 func Getenv(key string) string
-// Signals (stdlib/signal.rs). Interrupt and Kill are variables of
+// Signals (os/signal/mod.rs). Interrupt and Kill are variables of
 // type Signal in Go; constants here (the same values once converted).
 type Signal interface {
 	String() string

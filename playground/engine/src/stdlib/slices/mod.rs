@@ -138,7 +138,7 @@ fn extreme(vm: &mut Vm, g: &mut GState, n: usize, kind: u8, want: Ordering) -> R
     let vals = slice_elems(vm, a.first().copied().unwrap_or_default());
     let Some(&first) = vals.first() else {
         let msg: &[u8] = if want == Ordering::Greater { b"slices.Max: empty list" } else { b"slices.Min: empty list" };
-        return Err(crate::stdlib::sync::atomic::panic_str(vm, msg));
+        return Err(super::panic_str(vm, msg));
     };
     let mut m = first;
     for &v in &vals[1..] {

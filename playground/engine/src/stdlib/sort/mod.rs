@@ -12,6 +12,87 @@
 mod natives;
 pub(crate) use natives::{is_sorted, reverse, reverse_call, sort_func, sort_interface, sort_ordered, sort_slice, typed_len, typed_less, typed_sort, typed_swap};
 
+use crate::stdlib::{args, call_go, cmp_vals, pinned_args, slice_elems};
+use crate::value::Value;
+use crate::vm::NativeFn;
+
+/// The natives of package `sort`: the sorts run the algorithms below over
+/// VM values (`natives.rs`).
+pub fn lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "sort.IntsAreSorted" | "sort.StringsAreSorted" | "sort.Float64sAreSorted" => |vm, g, n| {
+            let a = args(g, n);
+            let v = slice_elems(vm, a.first().copied().unwrap_or_default());
+            let ok = v.windows(2).all(|w| !cmp_vals(vm, w[1], w[0]).is_lt());
+            g.stack.push(Value::Bool(ok));
+            Ok(())
+        },
+        "sort.SearchInts" | "sort.SearchStrings" | "sort.SearchFloat64s" => |vm, g, n| {
+            let a = args(g, n);
+            let v = slice_elems(vm, a.first().copied().unwrap_or_default());
+            let x = a.get(1).copied().unwrap_or_default();
+            let i = v.partition_point(|e| cmp_vals(vm, *e, x).is_lt());
+            g.stack.push(Value::Int(i as i64));
+            Ok(())
+        },
+        "sort.Search" => |vm, g, n| {
+            let (a, _pin) = pinned_args(g, n);
+            let (mut lo, mut hi) = (0i64, a.first().map_or(0, |v| v.int()));
+            let f = a.get(1).copied().unwrap_or_default();
+            while lo < hi {
+                let h = lo + (hi - lo) / 2;
+                let r = call_go(vm, g, f, &[Value::Int(h)], 1)?;
+                if r.first().is_some_and(|v| v.bool()) { hi = h } else { lo = h + 1 }
+            }
+            g.stack.push(Value::Int(lo));
+            Ok(())
+        },
+        // Go 1.22+: these call slices.Sort.
+        "sort.Ints" => |vm, g, n| sort_ordered(vm, g, n, b'i'),
+        "sort.Strings" => |vm, g, n| sort_ordered(vm, g, n, b's'),
+        "sort.Float64s" => |vm, g, n| sort_ordered(vm, g, n, b'f'),
+        "sort.Slice" => |vm, g, n| sort_slice(vm, g, n, false),
+        "sort.SliceStable" => |vm, g, n| sort_slice(vm, g, n, true),
+        "sort.Sort" => |vm, g, n| sort_interface(vm, g, n, false),
+        "sort.IntSlice.Len" | "sort.StringSlice.Len" | "sort.Float64Slice.Len" => typed_len,
+        "sort.IntSlice.Less" => |vm, g, n| typed_less(vm, g, n, b'i'),
+        "sort.StringSlice.Less" => |vm, g, n| typed_less(vm, g, n, b's'),
+        "sort.Float64Slice.Less" => |vm, g, n| typed_less(vm, g, n, b'f'),
+        "sort.IntSlice.Swap" | "sort.StringSlice.Swap" | "sort.Float64Slice.Swap" => typed_swap,
+        "sort.IntSlice.Sort" => |vm, g, n| typed_sort(vm, g, n, b'i'),
+        "sort.StringSlice.Sort" => |vm, g, n| typed_sort(vm, g, n, b's'),
+        "sort.Float64Slice.Sort" => |vm, g, n| typed_sort(vm, g, n, b'f'),
+        "sort.Reverse" => reverse,
+        "sort.IsSorted" => is_sorted,
+        "sort.(*reverse).Len" => |vm, g, n| reverse_call(vm, g, n, "Len"),
+        "sort.(*reverse).Less" => |vm, g, n| reverse_call(vm, g, n, "Less"),
+        "sort.(*reverse).Swap" => |vm, g, n| reverse_call(vm, g, n, "Swap"),
+        "sort.Stable" => |vm, g, n| sort_interface(vm, g, n, true),
+        "sort.SliceIsSorted" => |vm, g, n| {
+            let (a, _pin) = pinned_args(g, n);
+            let s = match a.first().copied().unwrap_or_default() {
+                Value::Iface { obj, .. } => vm.heap.cell(obj),
+                v => v,
+            };
+            let len = match s {
+                Value::Slice { len, .. } => len as i64,
+                _ => 0,
+            };
+            let less = a.get(1).copied().unwrap_or_default();
+            for i in (1..len).rev() {
+                let r = call_go(vm, g, less, &[Value::Int(i), Value::Int(i - 1)], 1)?;
+                if r.first().is_some_and(|v| v.bool()) {
+                    g.stack.push(Value::Bool(false));
+                    return Ok(());
+                }
+            }
+            g.stack.push(Value::Bool(true));
+            Ok(())
+        },
+        _ => return None,
+    })
+}
+
 /// What the algorithms sort: `sort.Interface` without `Len`. `E` is the
 /// way a call into Go can fail (a panic, a stopped program).
 pub(crate) trait Data {

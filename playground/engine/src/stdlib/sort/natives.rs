@@ -162,7 +162,7 @@ fn method(vm: &Vm, iface: Value, name: &str) -> Option<Value> {
 pub(crate) fn sort_interface(vm: &mut Vm, g: &mut GState, argc: usize, stable_sort: bool) -> Result<(), Throw> {
     let (a, _pin) = pinned_args(g, argc);
     let data = a.first().copied().unwrap_or_default();
-    let Value::Iface { obj, .. } = data else { return Err(crate::stdlib::sync::atomic::nil_deref(vm)) };
+    let Value::Iface { obj, .. } = data else { return Err(crate::stdlib::nil_deref(vm)) };
     let recv = vm.heap.cell(obj);
     let len = method(vm, data, "Len");
     let n = match len {
@@ -346,9 +346,9 @@ pub(crate) fn reverse_call(vm: &mut Vm, g: &mut GState, argc: usize, name: &str)
     let (a, _pin) = pinned_args(g, argc);
     let data = match a.first() {
         Some(Value::Ptr { obj, .. }) => vm.heap.slots(*obj).first().copied().unwrap_or_default(),
-        _ => return Err(crate::stdlib::sync::atomic::nil_deref(vm)),
+        _ => return Err(crate::stdlib::nil_deref(vm)),
     };
-    let Value::Iface { obj, .. } = data else { return Err(crate::stdlib::sync::atomic::nil_deref(vm)) };
+    let Value::Iface { obj, .. } = data else { return Err(crate::stdlib::nil_deref(vm)) };
     let recv = vm.heap.cell(obj);
     let Some(f) = method(vm, data, name) else { return Ok(()) };
     let mut call = vec![recv];
@@ -366,7 +366,7 @@ pub(crate) fn reverse_call(vm: &mut Vm, g: &mut GState, argc: usize, name: &str)
 pub(crate) fn is_sorted(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let (a, _pin) = pinned_args(g, argc);
     let data = a.first().copied().unwrap_or_default();
-    let Value::Iface { obj, .. } = data else { return Err(crate::stdlib::sync::atomic::nil_deref(vm)) };
+    let Value::Iface { obj, .. } = data else { return Err(crate::stdlib::nil_deref(vm)) };
     let recv = vm.heap.cell(obj);
     let n = match method(vm, data, "Len") {
         Some(f) => call_go(vm, g, f, &[recv], 1)?.first().map_or(0, |v| v.int()),

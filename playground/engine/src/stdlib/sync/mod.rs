@@ -14,11 +14,11 @@
 
 pub(crate) mod atomic;
 
-use super::{args, new_iface, new_str, oom, take_args};
+use super::{args, fatal_nil_deref, new_iface, oom, take_args};
 use crate::heap::Obj;
 use crate::process::sys_sync::{id, obj_of};
 use crate::value::{Handle, Value};
-use crate::vm::{Fatal, FatalKind, GState, NativeFn, Stop, Syscall, Throw, Vm};
+use crate::vm::{GState, NativeFn, Stop, Syscall, Throw, Vm};
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
@@ -134,14 +134,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
 }
 
 
-fn nil_deref() -> Throw {
-    Throw::Stop(Stop::Fatal(Fatal {
-        kind: FatalKind::Internal,
-        message: "panic: runtime error: invalid memory address or nil pointer dereference\n".into(),
-        trace: vec![],
-    }))
-}
-
 /// Ends the native with a request to the process.
 fn sys(id: u32, args: impl Into<Vec<Value>>) -> Result<(), Throw> {
     Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id, args: args.into() })))
@@ -152,13 +144,13 @@ fn sys1(vm: &mut Vm, g: &mut GState, argc: usize, sid: u32) -> Result<(), Throw>
     let a = args(g, argc);
     let recv = a.first().copied().unwrap_or_default();
     if obj_of(&vm.heap, recv).is_none() {
-        return Err(nil_deref());
+        return Err(fatal_nil_deref());
     }
     sys(sid, vec![recv])
 }
 
 fn obj(vm: &Vm, recv: Value) -> Result<Handle, Throw> {
-    obj_of(&vm.heap, recv).ok_or_else(nil_deref)
+    obj_of(&vm.heap, recv).ok_or_else(fatal_nil_deref)
 }
 
 fn get(vm: &Vm, h: Handle) -> i64 {
@@ -205,13 +197,6 @@ fn try_lock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     Ok(())
 }
 
-fn go_panic(vm: &mut Vm, msg: &str) -> Throw {
-    match new_str(vm, msg.as_bytes()).and_then(|s| new_iface(vm, crate::rtype::T_STRING, s)) {
-        Ok(v) => Throw::Panic(v),
-        Err(e) => e,
-    }
-}
-
 /// `WaitGroup.Add`: Go's state word is the counter (high 32 bits) and the
 /// waiter count (low 32).
 fn wg_add(vm: &mut Vm, recv: Value, delta: i64) -> Result<(), Throw> {
@@ -222,10 +207,10 @@ fn wg_add(vm: &mut Vm, recv: Value, delta: i64) -> Result<(), Throw> {
     let w = (new & 0x7fff_ffff) as u32;
     if v < 0 {
         set(vm, h, new as i64)?;
-        return Err(go_panic(vm, "sync: negative WaitGroup counter"));
+        return Err(super::panic_str(vm, b"sync: negative WaitGroup counter"));
     }
     if w != 0 && delta > 0 && v as i64 == delta {
-        return Err(go_panic(vm, "sync: WaitGroup misuse: Add called concurrently with Wait"));
+        return Err(super::panic_str(vm, b"sync: WaitGroup misuse: Add called concurrently with Wait"));
     }
     if v > 0 || w == 0 {
         return set(vm, h, new as i64);
@@ -427,7 +412,7 @@ fn once_func(vm: &mut Vm, g: &mut GState, n: usize, nres: usize) -> Result<(), T
     let f = a.first().copied().unwrap_or_default();
     if f == Value::Nil {
         // Go: calling the nil f panics on the first call; refuse early.
-        return Err(crate::stdlib::sync::atomic::panic_str(vm, b"sync: OnceFunc called with a nil function"));
+        return Err(super::panic_str(vm, b"sync: OnceFunc called with a nil function"));
     }
     let (inner, outer, _) = crate::process::sys_sync::ONCE_FUNCS[nres];
     let prog = vm.program().clone();

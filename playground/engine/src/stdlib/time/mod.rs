@@ -25,7 +25,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
                     g.stack.push(Value::Nil);
                 }
                 Err(msg) => {
-                    let e = super::lib::new_error(vm, msg.as_bytes())?;
+                    let e = super::errors::new_error(vm, msg.as_bytes())?;
                     g.stack.push(Value::Int(0));
                     g.stack.push(e);
                 }
@@ -104,7 +104,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "time.Time.In" => |vm, g, n| {
             let a = args(g, n);
             if a.get(1).is_none_or(|l| *l == Value::Nil) {
-                return Err(crate::stdlib::sync::atomic::panic_str(vm, b"time: missing Location in call to Time.In"));
+                return Err(super::panic_str(vm, b"time: missing Location in call to Time.In"));
             }
             let t = read(&vm.heap, a.first().copied().unwrap_or_default());
             push_time(vm, g, T { mono: false, ..t })
@@ -131,7 +131,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let a = args(g, n);
             let i = |k: usize| a.get(k).map_or(0, |v| v.int());
             if a.get(7).is_none_or(|l| *l == Value::Nil) {
-                return Err(crate::stdlib::sync::atomic::panic_str(vm, b"time: missing Location in call to Date"));
+                return Err(super::panic_str(vm, b"time: missing Location in call to Date"));
             }
             let (sec, nsec) = ft::date(i(0), i(1), i(2), i(3), i(4), i(5), i(6));
             push_time(vm, g, T { sec, nsec, mono: false })
@@ -176,6 +176,19 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "time.(*Timer).Reset" => |_, g, n| sys(tid::TIMER_RESET, args(g, n)),
         "time.(*Ticker).Stop" => |_, g, n| sys(tid::TICKER_STOP, args(g, n)),
         "time.(*Ticker).Reset" => |_, g, n| sys(tid::TICKER_RESET, args(g, n)),
+        "time.Duration.String" => |vm, g, n| {
+            let a = args(g, n);
+            let s = duration_string(a.first().map_or(0, |v| v.int()));
+            let v = new_str(vm, s.as_bytes())?;
+            g.stack.push(v);
+            Ok(())
+        },
+        "time.Duration.Seconds" => |_vm, g, n| dur_f(g, n, 1e9),
+        "time.Duration.Minutes" => |_vm, g, n| dur_f(g, n, 60e9),
+        "time.Duration.Hours" => |_vm, g, n| dur_f(g, n, 3600e9),
+        "time.Duration.Milliseconds" => |_vm, g, n| dur_i(g, n, 1_000_000),
+        "time.Duration.Microseconds" => |_vm, g, n| dur_i(g, n, 1_000),
+        "time.Duration.Nanoseconds" => |_vm, g, n| dur_i(g, n, 1),
         _ => return None,
     })
 }
@@ -417,6 +430,70 @@ pub(crate) fn parse_duration(text: &[u8]) -> Result<i64, String> {
         return Err(invalid());
     }
     Ok(total as i64)
+}
+
+fn dur_f(g: &mut GState, argc: usize, unit: f64) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let d = a.first().map_or(0, |v| v.int());
+    // As Go: whole units plus the fraction, to keep precision.
+    let u = unit as i64;
+    let (whole, frac) = (d / u, d % u);
+    g.stack.push(Value::Float(whole as f64 + frac as f64 / unit));
+    Ok(())
+}
+
+fn dur_i(g: &mut GState, argc: usize, unit: i64) -> Result<(), Throw> {
+    let a = args(g, argc);
+    g.stack.push(Value::Int(a.first().map_or(0, |v| v.int()) / unit));
+    Ok(())
+}
+
+/// Go's `time.Duration.String`: `1h2m3.5s`, `1.5ms`, `0s`.
+pub fn duration_string(d: i64) -> String {
+    if d == 0 {
+        return "0s".into();
+    }
+    let neg = d < 0;
+    let u = d.unsigned_abs();
+    let mut out = String::new();
+    if u < 1_000_000_000 {
+        // Sub-second: ns, µs or ms with a fraction.
+        let (unit, div) = if u < 1_000 {
+            ("ns", 1)
+        } else if u < 1_000_000 {
+            ("µs", 1_000)
+        } else {
+            ("ms", 1_000_000)
+        };
+        out.push_str(&frac_str(u, div));
+        out.push_str(unit);
+    } else {
+        let secs_total = u / 1_000_000_000;
+        let h = secs_total / 3600;
+        let m = (secs_total / 60) % 60;
+        let s_ns = u % 60_000_000_000;
+        if h > 0 {
+            out.push_str(&format!("{h}h"));
+        }
+        if h > 0 || m > 0 {
+            out.push_str(&format!("{m}m"));
+        }
+        out.push_str(&frac_str(s_ns, 1_000_000_000));
+        out.push('s');
+    }
+    if neg { format!("-{out}") } else { out }
+}
+
+/// `v / div` with the fraction's trailing zeros dropped.
+fn frac_str(v: u64, div: u64) -> String {
+    let whole = v / div;
+    let frac = v % div;
+    if frac == 0 {
+        return whole.to_string();
+    }
+    let width = div.to_string().len() - 1;
+    let f = format!("{frac:0width$}");
+    format!("{whole}.{}", f.trim_end_matches('0'))
 }
 
 #[cfg(test)]

@@ -14,6 +14,10 @@ use crate::vm::{NativeFn, Stop, Syscall, Throw};
 const PID: i64 = 1;
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
+    natives(name).or_else(|| notify_context::lookup(name))
+}
+
+fn natives(name: &str) -> Option<NativeFn> {
     Some(match name {
         "syscall.Signal.String" => |vm, g, n| {
             let a = args(g, n);

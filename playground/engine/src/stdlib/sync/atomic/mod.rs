@@ -5,7 +5,7 @@
 //! they never block and only need Go's arithmetic (wrapping at the
 //! type's width) and Go's panics for `atomic.Value` misuse.
 
-use crate::stdlib::{args, new_iface, new_str, oom, take_args};
+use crate::stdlib::{args, nil_deref, oom, panic_str, recv_obj, take_args};
 use crate::value::{Handle, IntKind, Value, WHOLE};
 use crate::vm::{GState, NativeFn, Throw, Vm};
 
@@ -124,16 +124,6 @@ enum Op {
 
 type Body = fn(&mut Vm, &mut GState, Value, &[Value]) -> Result<(), Throw>;
 
-pub(crate) fn nil_deref(vm: &mut Vm) -> Throw {
-    // Go: a nil *int32 faults inside the atomic instruction.
-    match new_str(vm, b"invalid memory address or nil pointer dereference")
-        .and_then(|s| new_iface(vm, crate::rtype::T_RT_ERRORSTRING, s))
-    {
-        Ok(v) => Throw::Panic(v),
-        Err(e) => e,
-    }
-}
-
 /// An address-taking function: `addr` first, then the operands.
 fn on_addr(vm: &mut Vm, g: &mut GState, n: usize, body: Body) -> Result<(), Throw> {
     let a = args(g, n);
@@ -142,10 +132,6 @@ fn on_addr(vm: &mut Vm, g: &mut GState, n: usize, body: Body) -> Result<(), Thro
         return Err(nil_deref(vm));
     }
     body(vm, g, p, a.get(1..).unwrap_or(&[]))
-}
-
-fn recv_obj(vm: &Vm, r: Value) -> Option<Handle> {
-    crate::process::sys_sync::obj_of(&vm.heap, r)
 }
 
 /// A typed value's method: the receiver's field 0 is the word.
@@ -205,13 +191,6 @@ fn cas(vm: &mut Vm, g: &mut GState, p: Value, a: &[Value]) -> Result<(), Throw> 
     }
     g.stack.push(Value::Bool(ok));
     Ok(())
-}
-
-pub(crate) fn panic_str(vm: &mut Vm, msg: &[u8]) -> Throw {
-    match new_str(vm, msg).and_then(|s| new_iface(vm, crate::rtype::T_STRING, s)) {
-        Ok(v) => Throw::Panic(v),
-        Err(e) => e,
-    }
 }
 
 /// `atomic.Value`: field 0 holds the stored interface (nil until Store).

@@ -73,17 +73,13 @@ pub fn slot(vm: &Vm, h: Handle, i: usize) -> Value {
     vm.heap.slots(h).get(i).copied().unwrap_or_default()
 }
 
-fn nil_group(vm: &mut Vm) -> Throw {
-    crate::stdlib::lib::nil_deref(vm)
-}
-
 /// `Go`/`TryGo`: asks the process to start the goroutine (or block, or
 /// answer false, at the limit). `[g, f, wrapper]`.
 fn go(vm: &mut Vm, g: &mut GState, argc: usize, try_only: bool) -> Result<(), Throw> {
     let a = args(g, argc);
     let grp = a.first().copied().unwrap_or_default();
     if group_obj(vm, grp).is_none() {
-        return Err(nil_group(vm));
+        return Err(crate::stdlib::fatal_nil_deref());
     }
     let Some(w) = vm.program().funcs.iter().position(|f| f.name == WRAPPER) else {
         return Err(Throw::Stop(Stop::Fatal(crate::vm::Fatal {
@@ -101,7 +97,7 @@ fn go(vm: &mut Vm, g: &mut GState, argc: usize, try_only: bool) -> Result<(), Th
 fn wait(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
     let grp = a.first().copied().unwrap_or_default();
-    let Some(h) = group_obj(vm, grp) else { return Err(nil_group(vm)) };
+    let Some(h) = group_obj(vm, grp) else { return Err(crate::stdlib::fatal_nil_deref()) };
     if slot(vm, h, RUNNING).int() > 0 {
         return request(id::ERRGROUP_WAIT, vec![grp]);
     }
@@ -118,7 +114,7 @@ fn wait(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 
 fn set_limit(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let Some(h) = group_obj(vm, a.first().copied().unwrap_or_default()) else { return Err(nil_group(vm)) };
+    let Some(h) = group_obj(vm, a.first().copied().unwrap_or_default()) else { return Err(crate::stdlib::fatal_nil_deref()) };
     let n = a.get(1).map_or(-1, |v| v.int());
     let held = slot(vm, h, TOKENS).int();
     if held != 0 {
@@ -173,7 +169,7 @@ fn with_context(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 fn finish(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
     let nop = vm.program().natives.iter().position(|n| n.name == "golang.org/x/sync/errgroup.nop").map_or(Value::Nil, |i| Value::Func(i as u32 | crate::vm::NATIVE_FUNC_BIT));
-    let Some(h) = group_obj(vm, a.first().copied().unwrap_or_default()) else { return Err(nil_group(vm)) };
+    let Some(h) = group_obj(vm, a.first().copied().unwrap_or_default()) else { return Err(crate::stdlib::fatal_nil_deref()) };
     let err = a.get(1).copied().unwrap_or_default();
     let mut call = false;
     if err != Value::Nil && !slot(vm, h, ERR_SET).bool() {

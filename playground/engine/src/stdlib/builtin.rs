@@ -1,0 +1,55 @@
+//! The builtins implemented as natives, named `builtin.<name>`: `panic`
+//! when deferred (a function value), `min`/`max` (with the operands' kind
+//! as a suffix: `builtin.min.i`, `.u`, `.f`, `.s`) and `printfloat`, which
+//! prints a float for `print`/`println` in its shortest form.
+
+use super::{args, cmp_vals};
+use crate::value::Value;
+use crate::vm::{GState, NativeFn, Throw, Vm};
+
+pub fn lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "builtin.panic" => builtin_panic,
+        "builtin.printfloat" => |vm, g, n| {
+            let a = args(g, n);
+            let f = a.first().map_or(0.0, |v| v.float());
+            let s = crate::format::format_float(f, b'g', -1, 64);
+            let s: &[u8] = s.as_ref();
+            vm.write_fd(g, 2, s);
+            Ok(())
+        },
+        "builtin.min.i" | "builtin.min.u" | "builtin.min.f" | "builtin.min.s" => builtin_min,
+        "builtin.max.i" | "builtin.max.u" | "builtin.max.f" | "builtin.max.s" => builtin_max,
+        _ => return None,
+    })
+}
+
+fn builtin_panic(_vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    Err(Throw::Panic(a.first().copied().unwrap_or_default()))
+}
+
+fn builtin_min(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    builtin_extreme(vm, g, argc, std::cmp::Ordering::Less)
+}
+
+fn builtin_max(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    builtin_extreme(vm, g, argc, std::cmp::Ordering::Greater)
+}
+
+/// `min` (`want` = Less) or `max` (Greater); a NaN operand wins, as in Go.
+fn builtin_extreme(vm: &mut Vm, g: &mut GState, argc: usize, want: std::cmp::Ordering) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let mut m = a.first().copied().unwrap_or_default();
+    for &x in &a[1.min(a.len())..] {
+        if matches!(x, Value::Float(f) if f.is_nan()) {
+            m = x;
+            break;
+        }
+        if cmp_vals(vm, x, m) == want {
+            m = x;
+        }
+    }
+    g.stack.push(m);
+    Ok(())
+}
