@@ -14,7 +14,7 @@
 //! |---|---|
 //! | constants | `Const(i)` push constant i; `PushInt(n)`; `PushBool(b)`; `PushNil`; `Zero(ty)` zero value of a type (fresh object for structs/arrays) |
 //! | stack | `Pop`; `PopN(n)`; `Dup`; `Dup2` `[a,b]->[a,b,a,b]`; `Swap` |
-//! | variables | `GetLocal(i)`/`SetLocal(i)` (Set pops); `GetLocal2(i,j)` pushes two locals; `GetGlobal(i)`/`SetGlobal(i)`; `GetCapture(i)` push capture i of the running closure; `LoadCapture(i)`/`StoreCapture(i)` through a captured cell pointer |
+//! | variables | `GetLocal(i)`/`SetLocal(i)` (Set pops); `GetGlobal(i)`/`SetGlobal(i)`; `GetCapture(i)` push capture i of the running closure; `LoadCapture(i)`/`StoreCapture(i)` through a captured cell pointer |
 //! | cells, pointers | `NewCell` `[v]->[&cell]` (an escaped variable); `Load` `[p]->[*p]`; `Store` `[p,v]->[]`; both panic on nil |
 //! | aggregates | `Clone` deep copy of a struct/array; `Addr` `[s]->[&s]` the address of a struct/array object (`&T{}`, `&s`); `Field(i)` `[s]->[s.i]` (s a struct or pointer to one); `SetField(i)` `[s,v]->[]`; `FieldAddr(i)` `[s]->[&s.i]` |
 //! | indexing | `Index` `[x,i]->[x[i]]` on slice, array, pointer to array, string (a byte); `SetIndex` `[x,i,v]->[]`; `IndexAddr` `[x,i]->[&x[i]]`; `SliceExpr(flags)` `[x,lo?,hi?,max?]->[x[lo:hi:max]]`; `Len`; `Cap`; `MakeSlice(elem)` `[len,cap]->[s]`; `Append{elem,n}` `[s,v1..vn]->[s']`; `AppendSlice(elem)` `[s,t]->[s']` (t may be a string); `Copy` `[dst,src]->[n]` |
@@ -89,7 +89,6 @@ pub enum PrintKind {
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Op {
-    Nop,
     Const(u32),
     PushInt(i32),
     PushBool(bool),
@@ -102,7 +101,6 @@ pub enum Op {
     Swap,
 
     GetLocal(u16),
-    GetLocal2(u16, u16),
     SetLocal(u16),
     GetGlobal(u32),
     SetGlobal(u32),

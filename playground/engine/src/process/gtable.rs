@@ -65,13 +65,11 @@ impl GTable {
         vm.map(|i| i as usize)
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.index.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
-    }
 }
 
 #[cfg(test)]

@@ -156,7 +156,9 @@ pub struct ProcessOutcome {
     pub leak_text: String,
     /// Virtual time at the end, in nanoseconds.
     pub virtual_ns: u64,
-    /// Replay snapshots (when configured).
+    /// Replay snapshots (when configured; the process tests compare them
+    /// with the fold of the events).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub snapshots: Vec<sched::replay::Snapshot>,
 }
 
@@ -167,6 +169,7 @@ pub struct Process {
 }
 
 impl Process {
+    #[cfg(test)]
     /// Goroutine 1 will call the program's entry function.
     pub fn new(prog: Rc<Bytecode>, cfg: &ProcessConfig) -> Result<Process, Crash> {
         let entry = prog.entry;
@@ -269,6 +272,7 @@ impl Process {
     }
 }
 
+#[cfg(test)]
 /// Runs `prog` from its entry function to its end: the whole process in
 /// one call.
 pub fn run(prog: Rc<Bytecode>, cfg: &ProcessConfig) -> ProcessOutcome {

@@ -500,14 +500,4 @@ impl Chans {
         ChanOutcome::Closed { ready: stack, panics }
     }
 
-    /// Forgets goroutine `g` in every wait queue (it exited or the process
-    /// is ending).
-    pub fn forget(&mut self, g: GoId) {
-        for w in self.waits.values_mut() {
-            w.recvq.retain(|&(r, _)| r != g);
-            w.sendq.retain(|&(s, _, _)| s != g);
-        }
-        self.held.remove(&g);
-        self.selecting.remove(&g);
-    }
 }

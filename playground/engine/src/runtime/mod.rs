@@ -41,9 +41,4 @@ pub enum Failure {
 }
 
 impl Failure {
-    pub fn text(self) -> &'static str {
-        match self {
-            Failure::Panic(s) | Failure::Fatal(s) => s,
-        }
-    }
 }

@@ -96,9 +96,8 @@ pub(crate) fn server_of(id: u32) -> Option<Server> {
 /// Each name becomes a `pub const NAME: u32` (keeping its doc comment),
 /// numbered from the server's first id in the order written; a block
 /// with more names than its server's range holds does not compile. The
-/// invocation also defines `ALL` (every id it defined, in order) and
-/// `BY_SERVER` (each server with its ids), which the tests check against
-/// [`server_of`].
+/// invocation also defines `BY_SERVER` (each server with its ids), which
+/// the tests check against [`server_of`].
 macro_rules! requests {
     (@number ($n:expr);) => {};
     (@number ($n:expr); $(#[$doc:meta])* $name:ident, $($rest:tt)*) => {
@@ -118,9 +117,6 @@ macro_rules! requests {
                 );)*
             };
         )+
-        /// Every id of this module, in order.
-        #[cfg_attr(not(test), allow(dead_code))]
-        pub const ALL: &[u32] = &[$($($name),*),+];
         /// Each server of this module with its ids.
         #[cfg_attr(not(test), allow(dead_code))]
         pub(crate) const BY_SERVER: &[($crate::runtime::request::Server, &[u32])] =
@@ -166,7 +162,6 @@ mod tests {
     #[test]
     fn the_macro_numbers_each_server_from_its_first_id() {
         assert_eq!((block::A, block::B, block::C), (Server::Time.first(), Server::Time.first() + 1, Server::Errgroup.first()));
-        assert_eq!(block::ALL, [block::A, block::B, block::C]);
         assert_eq!(block::BY_SERVER, [(Server::Time, &[block::A, block::B][..]), (Server::Errgroup, &[block::C][..])]);
     }
 }

@@ -52,6 +52,7 @@ pub struct Release {
 }
 
 impl Sema {
+    #[cfg(test)]
     pub fn new(count: u32) -> Sema {
         Sema { count, ..Sema::default() }
     }
@@ -112,16 +113,12 @@ impl Sema {
         Release { ready: Some(g), yield_now }
     }
 
+    #[cfg(test)]
     /// Goroutines queued on this semaphore, head first.
     pub fn waiters(&self) -> Vec<GoId> {
         self.waitq.iter().map(|w| w.g).collect()
     }
 
-    /// Goroutine `g` died while queued or woken: drop it.
-    pub fn forget(&mut self, g: GoId) {
-        self.waitq.retain(|w| w.g != g);
-        self.woken.retain(|w| w.g != g);
-    }
 }
 
 #[cfg(test)]

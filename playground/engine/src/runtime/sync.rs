@@ -87,12 +87,11 @@ pub struct Mutex {
 }
 
 impl Mutex {
-    pub fn locked(&self) -> bool {
-        self.state & MUTEX_LOCKED != 0
-    }
+    #[cfg(test)]
     pub fn starving(&self) -> bool {
         self.state & MUTEX_STARVING != 0
     }
+    #[cfg(test)]
     pub fn waiters(&self) -> i64 {
         self.state >> MUTEX_WAITER_SHIFT
     }
@@ -409,6 +408,7 @@ impl WaitGroup {
         Ok(ready)
     }
 
+    #[cfg(test)]
     /// `WaitGroup.Done`.
     pub fn done(&mut self) -> Result<Vec<GoId>, Failure> {
         self.add(-1)
@@ -494,9 +494,6 @@ impl Cond {
         self.waiters.drain(..).map(|(g, _)| g).collect()
     }
 
-    pub fn waiting(&self) -> Vec<GoId> {
-        self.waiters.iter().map(|&(g, _)| g).collect()
-    }
 }
 
 #[cfg(test)]

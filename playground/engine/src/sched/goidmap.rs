@@ -80,13 +80,11 @@ impl GoidMap {
         Some(old)
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.len
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
 
     /// Every (goid, index), in goid order.
     pub fn iter(&self) -> impl Iterator<Item = (GoId, u32)> + '_ {

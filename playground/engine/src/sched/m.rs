@@ -2,11 +2,10 @@
 //! time and needs a P to run Go code; while in a system call it keeps its G
 //! but may lose its P to sysmon.
 
-use super::g::{GIdx, MIdx};
+use super::g::GIdx;
 
 #[derive(Clone, Debug, Default)]
 pub struct M {
-    pub id: MIdx,
     /// The G it is running or blocked in a syscall with (`m.curg`).
     pub curg: Option<GIdx>,
     /// The P it holds (`m.p`).

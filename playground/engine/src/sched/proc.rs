@@ -882,7 +882,7 @@ impl Sched {
 
     fn newm_raw(&mut self) -> MIdx {
         let id = self.ms.len() as MIdx;
-        self.ms.push(M { id, ..M::default() });
+        self.ms.push(M::default());
         id
     }
 

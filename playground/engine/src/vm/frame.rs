@@ -242,7 +242,4 @@ impl GState {
         }
     }
 
-    pub fn is_done(&self) -> bool {
-        self.frames.is_empty() && self.entry.is_none()
-    }
 }

@@ -99,7 +99,6 @@ fn successors(op: Op, ip: usize) -> Vec<usize> {
 fn uses_defs(op: Op) -> ([Option<u16>; 2], [Option<u16>; 1]) {
     match op {
         Op::GetLocal(i) => ([Some(i), None], [None]),
-        Op::GetLocal2(i, j) => ([Some(i), Some(j)], [None]),
         Op::SetLocal(i) => ([None, None], [Some(i)]),
         Op::IncLocal { local, .. } => ([Some(local), None], [None]),
         Op::AddLocal { dst, src } => ([Some(dst), Some(src)], [None]),
@@ -124,7 +123,7 @@ mod tests {
     #[test]
     fn a_local_is_dead_after_its_last_read() {
         // 0: x = 1; 1..: read x; call; then only y is read.
-        let f = func(&[Op::PushInt(1), Op::SetLocal(0), Op::PushInt(2), Op::SetLocal(1), Op::GetLocal(0), Op::Pop, Op::Nop, Op::GetLocal(1), Op::Ret(0)], 2);
+        let f = func(&[Op::PushInt(1), Op::SetLocal(0), Op::PushInt(2), Op::SetLocal(1), Op::GetLocal(0), Op::Pop, Op::PushNil, Op::GetLocal(1), Op::Ret(0)], 2);
         let l = Liveness::of(&f);
         assert!(!l.is_live(0, 0), "not yet assigned");
         assert!(l.is_live(2, 0) && l.is_live(4, 0));
@@ -134,8 +133,8 @@ mod tests {
 
     #[test]
     fn a_loop_keeps_what_its_next_round_reads() {
-        // 0: GetLocal 0; 1: Pop; 2: Nop; 3: Jump 0 — local 0 is read every round.
-        let f = func(&[Op::GetLocal(0), Op::Pop, Op::Nop, Op::Jump(0)], 1);
+        // 0: GetLocal 0; 1: Pop; 2: PushNil; 3: Jump 0 — local 0 is read every round.
+        let f = func(&[Op::GetLocal(0), Op::Pop, Op::PushNil, Op::Jump(0)], 1);
         let l = Liveness::of(&f);
         assert!(l.is_live(2, 0) && l.is_live(3, 0));
     }

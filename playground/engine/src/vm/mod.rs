@@ -38,8 +38,7 @@
 //! - Loops should use the fused ops where they apply: a peephole pass
 //!   turning `LtI JumpIfFalse` into `JumpUnlessI`, `GetLocal PushInt AddI
 //!   SetLocal` into `IncLocal`, `GetLocal GetLocal AddI SetLocal` into
-//!   `AddLocal`, `PushInt AddI` into `AddIConst` and `GetLocal GetLocal`
-//!   into `GetLocal2` saves dispatches; so does testing a `for` condition
+//!   `AddLocal` and `PushInt AddI` into `AddIConst` saves dispatches; so does testing a `for` condition
 //!   at the bottom (one `JumpUnlessI` with the negated comparison instead
 //!   of a test at the top and a `Jump` back).
 
@@ -162,14 +161,6 @@ pub enum Stop {
     /// `os.Exit(code)`.
     Exit(i32),
     Fatal(Fatal),
-}
-
-/// What a finished single-goroutine run produced.
-#[derive(Clone, Debug, Default)]
-pub struct RunResult {
-    pub stdout: Vec<u8>,
-    pub stderr: Vec<u8>,
-    pub exit_code: i32,
 }
 
 /// Control flow out of an instruction other than falling through.
@@ -470,58 +461,6 @@ impl Vm {
             line: self.prog.line_of(func, ip.saturating_sub(1)),
             has_args: fd.is_some_and(|x| x.nparams > 0),
         }
-    }
-
-    /// Go's `goroutine N [running]:` block for a traceback.
-    pub fn format_trace(&self, goid: u64, state: &str, trace: &[TraceFrame]) -> String {
-        let mut s = format!("goroutine {goid} [{state}]:\n");
-        for f in trace {
-            s.push_str(&f.render(&self.prog.path));
-        }
-        s
-    }
-
-    /// Runs the entry function on one goroutine to the end: the driver
-    /// until the scheduler exists. Output as the built program prints it.
-    pub fn run_main(&mut self) -> RunResult {
-        let entry = Value::Func(self.prog.entry);
-        let code = match self.spawn(entry, &[]) {
-            Err(f) => self.report_fatal(&f),
-            Ok(g) => loop {
-                match self.execute(g, 100_000) {
-                    Stop::Budget => continue,
-                    Stop::Returned => break 0,
-                    Stop::Exit(c) => break c,
-                    Stop::Goexit => {
-                        self.stderr.extend_from_slice(b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
-                        break 2;
-                    }
-                    Stop::Panicked(r) => {
-                        let mut s = r.message.clone();
-                        s.push('\n');
-                        s.push_str(&self.format_trace(1, "running", &r.trace));
-                        self.stderr.extend_from_slice(s.as_bytes());
-                        break 2;
-                    }
-                    Stop::Fatal(f) => break self.report_fatal(&f),
-                    Stop::Syscall(_) => {
-                        self.stderr.extend_from_slice(b"fatal error: goroutines are not supported yet\n");
-                        break 2;
-                    }
-                }
-            },
-        };
-        RunResult { stdout: std::mem::take(&mut self.stdout), stderr: std::mem::take(&mut self.stderr), exit_code: code }
-    }
-
-    fn report_fatal(&mut self, f: &Fatal) -> i32 {
-        let mut s = f.message.clone();
-        if !f.trace.is_empty() {
-            s.push('\n');
-            s.push_str(&self.format_trace(1, "running", &f.trace));
-        }
-        self.stderr.extend_from_slice(s.as_bytes());
-        2
     }
 
     /// Runs goroutine `g` for at most `budget` instructions.
@@ -1385,7 +1324,6 @@ impl Vm {
                 };
                 ip += 1;
                 match op {
-                    Op::Nop => {}
                     Op::Const(i) => push!(self.consts.get(i as usize).copied().unwrap_or_default()),
                     Op::PushInt(n) => push!(Value::Int(n as i64)),
                     Op::PushBool(b) => push!(Value::Bool(b)),
@@ -1421,12 +1359,6 @@ impl Vm {
                     Op::GetLocal(i) => {
                         let v = g.stack.get(base + i as usize).copied().unwrap_or_default();
                         push!(v)
-                    }
-                    Op::GetLocal2(i, j) => {
-                        let a = g.stack.get(base + i as usize).copied().unwrap_or_default();
-                        let b = g.stack.get(base + j as usize).copied().unwrap_or_default();
-                        push!(a);
-                        push!(b)
                     }
                     Op::SetLocal(i) => {
                         let v = pop!();

@@ -994,7 +994,7 @@ fn fused_loop_ops_match_their_unfused_forms() {
         let (top, end) = (a.label(), a.label());
         a.ops(&[PushInt(0), SetLocal(0), PushInt(0), SetLocal(1)]);
         a.bind(top).ops(&[GetLocal(1), PushInt(100)]).jump(JumpUnlessI { cmp: IntCmp::Lt, target: 0 }, end);
-        a.ops(&[GetLocal2(0, 1), AddIConst(1000), AddI, SetLocal(0), IncLocal { local: 1, by: 3 }]);
+        a.ops(&[GetLocal(0), GetLocal(1), AddIConst(1000), AddI, SetLocal(0), IncLocal { local: 1, by: 3 }]);
         a.jump(Jump(0), top).bind(end);
         a.ops(&[GetLocal(0), SetGlobal(0), Const(max), AddIConst(1), SetGlobal(1), Ret(0)]);
     });
@@ -1011,7 +1011,7 @@ fn fused_loop_ops_match_their_unfused_forms() {
         a.ops(&[PushInt(0), SetLocal(0), PushInt(3), SetLocal(1), PushInt(0), SetLocal(2)]);
         a.bind(top).ops(&[AddLocal { dst: 0, src: 2 }, AddLocal { dst: 2, src: 1 }, GetLocal(2), PushInt(100)]);
         a.jump(JumpUnlessI { cmp: IntCmp::Ge, target: 0 }, top);
-        a.ops(&[GetLocal2(0, 2), SetGlobal(1), SetGlobal(0), Ret(0)]);
+        a.ops(&[GetLocal(0), GetLocal(2), SetGlobal(1), SetGlobal(0), Ret(0)]);
     });
     let (vm, stop) = run_entry(p, main, 2);
     assert!(matches!(stop, Stop::Returned), "{stop:?}");
@@ -1177,7 +1177,7 @@ fn random_bytecode_never_crashes_the_vm() {
                 32 => [TypeAssert(site), TypeAssertOk(site), TypeAssert(9)][next(3) as usize],
                 33 => [Go(small), Sys { id: 1, argc: small }][next(2) as usize],
                 34 => Print([PrintKind::Int, PrintKind::String, PrintKind::Pointer, PrintKind::Iface, PrintKind::Float][next(5) as usize]),
-                35 => [AddIConst(3), IncLocal { local: small, by: 1 }, AddLocal { dst: small, src: 1 }, GetLocal2(small, 1)][next(4) as usize],
+                35 => [AddIConst(3), IncLocal { local: small, by: 1 }, AddLocal { dst: small, src: 1 }][next(3) as usize],
                 36 => [LoadCapture(small), StoreCapture(small)][next(2) as usize],
                 37 => Goexit,
                 38 => Const(next(3) as u32),

@@ -4,7 +4,7 @@
 //! The VM tests run it with `Vm::execute`, the process tests through the
 //! scheduler; each adds its own runner to [`P`].
 
-use super::{Bytecode, Const, Function};
+use super::{Bytecode, Const, Fatal, Function, Stop, TraceFrame, Value, Vm};
 use crate::chunk::{Chunk, ChunkBuilder, Label, Op};
 use crate::span::{SourceFile, Span};
 
@@ -101,5 +101,69 @@ impl P {
     /// The instruction pushing string constant `s`.
     pub(crate) fn str(&mut self, s: &str) -> Op {
         Op::Const(self.bc.add_const(Const::Str(s.as_bytes().to_vec())))
+    }
+}
+
+// The VM's tests run a program on one goroutine to its end, without the
+// scheduler: the driver the engine had before the scheduler existed.
+
+/// What a finished single-goroutine run produced.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RunResult {
+    pub stderr: Vec<u8>,
+    pub exit_code: i32,
+}
+
+impl Vm {
+    /// Go's `goroutine N [running]:` block for a traceback.
+    pub(crate) fn format_trace(&self, goid: u64, state: &str, trace: &[TraceFrame]) -> String {
+        let mut s = format!("goroutine {goid} [{state}]:\n");
+        for f in trace {
+            s.push_str(&f.render(&self.prog.path));
+        }
+        s
+    }
+
+    /// Runs the entry function on one goroutine to the end: the driver
+    /// until the scheduler exists. Output as the built program prints it.
+    pub(crate) fn run_main(&mut self) -> RunResult {
+        let entry = Value::Func(self.prog.entry);
+        let code = match self.spawn(entry, &[]) {
+            Err(f) => self.report_fatal(&f),
+            Ok(g) => loop {
+                match self.execute(g, 100_000) {
+                    Stop::Budget => continue,
+                    Stop::Returned => break 0,
+                    Stop::Exit(c) => break c,
+                    Stop::Goexit => {
+                        self.stderr.extend_from_slice(b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+                        break 2;
+                    }
+                    Stop::Panicked(r) => {
+                        let mut s = r.message.clone();
+                        s.push('\n');
+                        s.push_str(&self.format_trace(1, "running", &r.trace));
+                        self.stderr.extend_from_slice(s.as_bytes());
+                        break 2;
+                    }
+                    Stop::Fatal(f) => break self.report_fatal(&f),
+                    Stop::Syscall(_) => {
+                        self.stderr.extend_from_slice(b"fatal error: goroutines are not supported yet\n");
+                        break 2;
+                    }
+                }
+            },
+        };
+        RunResult { stderr: std::mem::take(&mut self.stderr), exit_code: code }
+    }
+
+    fn report_fatal(&mut self, f: &Fatal) -> i32 {
+        let mut s = f.message.clone();
+        if !f.trace.is_empty() {
+            s.push('\n');
+            s.push_str(&self.format_trace(1, "running", &f.trace));
+        }
+        self.stderr.extend_from_slice(s.as_bytes());
+        2
     }
 }

@@ -367,11 +367,6 @@ fn arg_value(vm: &mut Vm, v: Value, pend: &mut Pending) -> FmtValue {
     }
 }
 
-/// Plain `%v` text of a value of runtime type `tid`.
-pub fn format_value_plain(vm: &mut Vm, g: &mut GState, v: Value, tid: u32) -> Result<Vec<u8>, Throw> {
-    let boxed = super::new_iface(vm, tid, v)?;
-    sprint_impl(vm, g, &[boxed], false)
-}
 
 fn to_fmt(vm: &mut Vm, v: Value, tid: u32, pend: &mut Pending, depth: u32) -> FmtValue {
     let prog = vm.program().clone();
