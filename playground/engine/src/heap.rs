@@ -1176,3 +1176,25 @@ mod tests {
         assert_eq!(n, 2, "range yields NaN entries");
     }
 }
+
+/// The aggregate a sync method's receiver (a pointer) points to.
+pub(crate) fn obj_of(heap: &Heap, recv: Value) -> Option<Handle> {
+    match recv {
+        Value::Ptr { obj, slot: crate::value::WHOLE } => Some(obj),
+        Value::Ptr { obj, slot } => match heap.elem(obj, slot as usize) {
+            Value::Agg(h) => Some(h),
+            _ => None,
+        },
+        Value::Agg(h) => Some(h),
+        _ => None,
+    }
+}
+
+/// `makechan`: a channel of `size` slots of `elem_ty`, or Go's panic text.
+pub(crate) fn makechan(heap: &mut Heap, elem_ty: u32, size: i64) -> Result<Value, &'static str> {
+    if !(0..=(1 << 31) - 1).contains(&size) {
+        return Err("makechan: size out of range");
+    }
+    let obj = ChanObj { cap: size as u32, elem_ty, ..ChanObj::default() };
+    heap.alloc(Obj::Chan(Box::new(obj)), 96).map(Value::Chan).map_err(|_| "makechan: out of memory")
+}

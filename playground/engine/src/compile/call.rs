@@ -285,7 +285,7 @@ impl<'a> Compiler<'a> {
             let f = match self.helper(&key) {
                 Some(f) => f,
                 None => {
-                    let id = crate::process::sys::id::CHAN_CLOSE;
+                    let id = crate::runtime::request::sys::CHAN_CLOSE;
                     let mut cb = crate::chunk::ChunkBuilder::new();
                     cb.emit(Op::GetLocal(0), sp);
                     cb.emit(Op::Sys { id, argc: 1 }, sp);
@@ -320,7 +320,7 @@ impl<'a> Compiler<'a> {
             cb.emit(Op::GetLocal(1), sp);
             cb.emit(Op::GetLocal(0), sp);
             cb.emit(Op::GetLocal(2), sp);
-            cb.emit(Op::Sys { id: crate::process::sys::id::PPROF_TEXT, argc: 2 }, sp);
+            cb.emit(Op::Sys { id: crate::runtime::request::sys::PPROF_TEXT, argc: 2 }, sp);
             cb.emit(Op::CallNative { id: write, argc: 2 }, sp);
         } else {
             let op = match crate::stdlib::runtime_op(&name, nparams) {

@@ -31,84 +31,7 @@ use std::collections::{VecDeque};
 use rustc_hash::FxHashMap as HashMap;
 
 
-/// Request ids of channels and select ([`Server::Chan`]) and of the
-/// runtime ([`Server::Runtime`]), both served in the machine. Arguments
-/// are listed bottom of stack first; `->` the results pushed when the
-/// goroutine resumes. The numbers come from the table in
-/// `runtime::request`.
-///
-/// [`Server::Chan`]: crate::runtime::request::Server::Chan
-/// [`Server::Runtime`]: crate::runtime::request::Server::Runtime
-pub mod id {
-    crate::runtime::request::requests! {
-        Server::Chan {
-            /// `make(chan T, n)`: `[elem_type Int, n Int] -> [Chan]`.
-            MAKE_CHAN,
-            /// `c <- v`: `[c, v] -> []`.
-            CHAN_SEND,
-            /// `<-c`: `[c] -> [v]`.
-            CHAN_RECV,
-            /// `v, ok := <-c`: `[c] -> [v, ok Bool]`.
-            CHAN_RECV2,
-            /// `close(c)`: `[c] -> []`.
-            CHAN_CLOSE,
-            /// `select`: `[has_default Bool, (kind Int, c, v)*] -> [index Int, v, ok Bool]`,
-            /// kind 0 a send of `v`, 1 a receive (`v` unused); index -1: the default.
-            SELECT,
-        }
-        Server::Runtime {
-            /// `runtime.Gosched()`: `[] -> []`.
-            GOSCHED,
-            /// `time.Sleep(d)`: `[ns Int] -> []`.
-            SLEEP,
-            /// `runtime.NumGoroutine()`: `[] -> [Int]`.
-            NUM_GOROUTINE,
-            /// `runtime.GOMAXPROCS(n)`: `[n Int] -> [previous Int]` (n < 1 only reads).
-            GOMAXPROCS,
-            /// `runtime.GC()`: `[] -> []`. Collects and stamps waiting goroutines'
-            /// `waitsince` (what makes `, N minutes` appear in dumps).
-            GC,
-            /// `runtime.Stack(buf, all)`: `[buf []byte, all Bool] -> [n Int]`,
-            /// the dump copied into `buf` (truncated to its length).
-            STACK,
-            /// `debug.Stack()`: `[] -> [[]byte]`.
-            DEBUG_STACK,
-            /// `pprof.Lookup("goroutine").WriteTo(w, debug)` text:
-            /// `[debug Int] -> [string]` (the caller writes it to `w`).
-            PPROF_GOROUTINE,
-            /// `pprof.Lookup("goroutineleak").WriteTo(w, debug)` text: runs the
-            /// leak detection first, as Go's profile does: `[debug Int] -> [string]`.
-            PPROF_GOROUTINE_LEAK,
-            /// `runtime.LockOSThread()` / `UnlockOSThread()`: `[] -> []`.
-            LOCK_OS_THREAD,
-            UNLOCK_OS_THREAD,
-            /// A runtime fatal error in the calling goroutine (`fatal error: msg`,
-            /// its trace, exit 2; not recoverable): `[msg string] -> never`. For
-            /// `sync: unlock of unlocked mutex` and friends.
-            FATAL,
-            /// `pprof.Lookup("goroutine").Count()` / `NumGoroutine` for
-            /// `goroutineleak`: `[] -> [Int]` leaked goroutines after a detection.
-            GOROUTINE_LEAK_COUNT,
-            /// `runtime.NumCPU()`: `[] -> [Int]`, the simulated machine's CPUs
-            /// (the run's initial GOMAXPROCS, as Go's default is NumCPU).
-            NUM_CPU,
-            /// `(*pprof.Profile).Count()`: `[p] -> [Int]`: goroutines, leaked
-            /// goroutines (after a detection), threads; a custom profile's entries.
-            PPROF_COUNT,
-            /// The text `(*pprof.Profile).WriteTo(w, debug)` writes: `[p, debug Int]
-            /// -> [string]` (the goroutine profiles as `PPROF_GOROUTINE` and
-            /// `PPROF_GOROUTINE_LEAK` make them; a header for the others).
-            PPROF_TEXT,
-            /// Simulator-only (what a browser cannot do for real): a blocking
-            /// system call lasting `ns` of virtual time; its M blocks, and sysmon
-            /// hands the P to another M after 20 µs (`handoffp`): `[ns Int] -> []`.
-            SIM_SYSCALL,
-            /// Simulator-only: CPU-bound work for `ns` of virtual time, preemptible
-            /// like any code: `[ns Int] -> []`.
-            SIM_WORK,
-        }
-    }
-}
+pub(crate) use crate::runtime::request::sys as id;
 
 /// How a parked receiver wants its result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,11 +170,7 @@ fn send_results(case: Option<u32>) -> Vec<Value> {
 impl Chans {
     /// `makechan`: `None` for a negative size (Go's `makechan: size out of range`).
     pub fn make(vm: &mut Vm, elem_ty: u32, size: i64) -> Result<Value, &'static str> {
-        if !(0..=(1 << 31) - 1).contains(&size) {
-            return Err("makechan: size out of range");
-        }
-        let obj = ChanObj { cap: size as u32, elem_ty, ..ChanObj::default() };
-        vm.heap.alloc(Obj::Chan(Box::new(obj)), 96).map(Value::Chan).map_err(|_| "makechan: out of memory")
+        crate::heap::makechan(&mut vm.heap, elem_ty, size)
     }
 
     /// The channel a goroutine blocked on, if it is a live channel value.

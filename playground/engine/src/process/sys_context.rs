@@ -20,6 +20,7 @@
 //! alive through a holder stack the collector scans, as Go's parent
 //! keeps its children in its map.
 
+pub(crate) use crate::stdlib::context::{CANCEL_CAUSE_FUNC, CANCEL_FUNC, STOP_FUNC};
 use super::machine::{Creator, VmMachine};
 use crate::stdlib::context::{self as ctx, kind, slot};
 use crate::sched::{GoId, Sched, Stop, TimerAction};
@@ -29,38 +30,8 @@ use crate::vm::Syscall;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// Request ids of `context` ([`Server::Context`]).
-///
-/// [`Server::Context`]: crate::runtime::request::Server::Context
-pub mod id {
-    crate::runtime::request::requests! {
-        Server::Context {
-            /// `context.WithCancel(parent)`: `[parent] -> [ctx, cancel]`.
-            WITH_CANCEL,
-            /// `context.WithCancelCause(parent)`: `[parent] -> [ctx, cancel]`.
-            WITH_CANCEL_CAUSE,
-            /// `WithTimeout(parent, d)` / `WithTimeoutCause`: `[parent, d, cause] -> [ctx, cancel]`.
-            WITH_TIMEOUT,
-            /// `WithDeadline(parent, t)` / `WithDeadlineCause`: `[parent, unix_ns, cause] -> [ctx, cancel]`.
-            WITH_DEADLINE,
-            /// A CancelFunc: `[node] -> []`.
-            CANCEL,
-            /// A CancelCauseFunc: `[node, cause] -> []`.
-            CANCEL_CAUSE,
-            /// `context.AfterFunc(ctx, f)`: `[ctx, f] -> [stop]`.
-            AFTER_FUNC,
-            /// AfterFunc's stop function: `[node] -> [Bool]`.
-            AFTER_FUNC_STOP,
-            /// Internal: start the next queued AfterFunc goroutine.
-            SPAWN_NEXT,
-        }
-    }
-}
+pub(crate) use crate::runtime::request::context as id;
 
-/// The bytecode CancelFuncs are closures of (one capture: the node id).
-pub const CANCEL_FUNC: &str = "context.WithCancel.func1";
-pub const CANCEL_CAUSE_FUNC: &str = "context.WithCancelCause.func1";
-pub const STOP_FUNC: &str = "context.AfterFunc.func1";
 
 #[derive(Clone, Debug)]
 struct Node {

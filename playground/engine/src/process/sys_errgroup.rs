@@ -12,30 +12,7 @@ use crate::sched::{GoId, Sched, Stop, WaitReason};
 use crate::value::{Handle, Value};
 use crate::vm::Syscall;
 
-/// Request ids of errgroup ([`Server::Errgroup`]).
-///
-/// [`Server::Errgroup`]: crate::runtime::request::Server::Errgroup
-pub mod id {
-    crate::runtime::request::requests! {
-        Server::Errgroup {
-            /// errgroup `g.Go(f)`: `[g, f, wrapper Func] -> []`; starts
-            /// `wrapper(g, f)` in a new goroutine, or blocks (`chan send`, Go's
-            /// semaphore) at the limit.
-            ERRGROUP_GO,
-            /// errgroup `g.TryGo(f)`: `[g, f, wrapper] -> [Bool]`.
-            ERRGROUP_TRYGO,
-            /// errgroup `g.Wait()` with goroutines running: `[g] -> [err]`
-            /// (`sync.WaitGroup.Wait`).
-            ERRGROUP_WAIT,
-            /// A group goroutine is done: `[g] -> []`; wakes `Wait`ers and a `Go`
-            /// blocked at the limit.
-            ERRGROUP_DONE,
-            /// `errgroup.WithContext(ctx)`: `[context op id Int, ctx, g] ->
-            /// [g, ctx']`: serves `context.WithCancelCause(ctx)` and keeps its cancel.
-            ERRGROUP_WITH_CONTEXT,
-        }
-    }
-}
+pub(crate) use crate::runtime::request::errgroup as id;
 
 fn int(m: &VmMachine, h: Handle, i: usize) -> i64 {
     eg::slot(&m.vm, h, i).int()

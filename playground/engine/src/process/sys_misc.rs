@@ -39,39 +39,7 @@ use crate::value::{Handle, Value};
 /// Runtime timer ids of configured signals: this base + their index.
 pub const SIGNAL_TIMER_BASE: u64 = 1 << 62;
 
-/// Request ids of `os/signal` ([`Server::Signal`]).
-///
-/// [`Server::Signal`]: crate::runtime::request::Server::Signal
-pub mod id {
-    crate::runtime::request::requests! {
-        Server::Signal {
-            /// `signal.Notify(c, sigs...)`: `[c Chan, sigs []int (numbers; empty:
-            /// all)] -> []`.
-            SIGNAL_NOTIFY,
-            /// `signal.Stop(c)`: `[c Chan] -> []`.
-            SIGNAL_STOP,
-            /// A signal sent to the process itself, delivered now: `[sig Int] -> []`.
-            SIGNAL_RAISE,
-            /// `signal.Ignore(sigs...)`: `[sigs []int] -> []`.
-            SIGNAL_IGNORE,
-            /// `signal.Reset(sigs...)`: `[sigs []int] -> []` (empty: all).
-            SIGNAL_RESET,
-            /// `signal.Ignored(sig)`: `[sig Int] -> [Bool]`.
-            SIGNAL_IGNORED,
-            /// `signal.NotifyContext(parent, sigs...)`: `[parent, sigs []os.Signal,
-            /// ch Chan] -> [ctx, stop]` (see `sys_context::notify_context`).
-            SIGNAL_NOTIFY_CONTEXT,
-            /// Internal: the caller's next step of starting the signal goroutines.
-            SIGNAL_STEP,
-            /// The body of `runtime.ensureSigM`'s goroutine: `[] -> []`; answers
-            /// the `Notify` waiting for it (Go's mask handshake), then it exits.
-            SIGNAL_SIGM,
-            /// The body of `os/signal.loop`: `[] -> []`, parks for good (Go's
-            /// `signal_recv`; the engine delivers signals from the sender).
-            SIGNAL_RECV,
-        }
-    }
-}
+pub(crate) use crate::runtime::request::signal as id;
 
 /// The finalizer goroutine's, signals' and errgroups' state in the machine.
 #[derive(Debug, Default)]

@@ -43,65 +43,20 @@
 
 use super::crash;
 use super::machine::{Creator, VmMachine};
-use crate::chunk::{ChunkBuilder, Op};
 use crate::runtime::sync::{Cond, LockResult, Mutex, RWMutex, WaitGroup, Wakes};
 use crate::runtime::Failure;
 use crate::sched::{GoId, Sched, Stop, WaitReason};
 use crate::span::Span;
-use crate::value::{Handle, Value, WHOLE};
-use crate::vm::{Bytecode, Function, NativeFn, Syscall};
+use crate::value::{Handle, Value};
+use crate::vm::Syscall;
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
-/// Request ids of `sync` ([`Server::Sync`]). Arguments bottom of stack
-/// first; `->` results.
-///
-/// [`Server::Sync`]: crate::runtime::request::Server::Sync
-pub mod id {
-    crate::runtime::request::requests! {
-        Server::Sync {
-            /// `(*Mutex).Lock` slow path (the mutex is not free): `[m] -> []`.
-            MUTEX_LOCK,
-            /// `(*Mutex).Unlock` slow path (waiters or unlocked): `[m] -> []`.
-            MUTEX_UNLOCK,
-            /// `(*RWMutex).RLock`, `RUnlock`, `Lock`, `Unlock`: `[rw] -> []`.
-            RW_RLOCK,
-            RW_RUNLOCK,
-            RW_LOCK,
-            RW_UNLOCK,
-            /// `(*RWMutex).TryLock`, `TryRLock`: `[rw] -> [Bool]`.
-            RW_TRYLOCK,
-            RW_TRYRLOCK,
-            /// `(*WaitGroup).Add` reaching zero with waiters: `[wg, delta] -> []`.
-            WG_ADD,
-            /// `(*WaitGroup).Wait` with a non-zero counter: `[wg] -> []`.
-            WG_WAIT,
-            /// `(*WaitGroup).Go(f)` after its `Add(1)`: `[wg, f] -> []`; starts
-            /// `sync.(*WaitGroup).Go.func1(wg, f)`, created by `sync.(*WaitGroup).Go`.
-            WG_GO,
-            /// `(*Cond).Wait`, `Signal`, `Broadcast`: `[c] -> []`.
-            COND_WAIT,
-            COND_SIGNAL,
-            COND_BROADCAST,
-
-            // Internal: pending requests of parked goroutines (never compiled).
-            RESUME_MUTEX,
-            RESUME_RW,
-            RESUME_WG,
-            /// A Cond waiter was notified: re-lock its Locker: `[c] -> []`.
-            RESUME_COND,
-            /// Cond.Wait after its Unlock woke someone: park on the notify list.
-            COND_PARK,
-            /// A starving Mutex handed itself over: yield so the new owner runs.
-            GOYIELD,
-        }
-    }
-}
+pub(crate) use crate::runtime::request::sync as id;
 
 pub use crate::sched::time::EPOCH_UNIX_NS;
 
-/// The wrapper `wg.Go` starts: `sync.(*WaitGroup).Go.func1`.
-pub const WG_GO_FUNC: &str = "sync.(*WaitGroup).Go.func1";
+pub(crate) use crate::stdlib::sync::funcs::WG_GO_FUNC;
 
 #[derive(Clone, Debug)]
 enum SyncObj {
@@ -130,18 +85,7 @@ pub struct SyncState {
     pub spawn_queue: std::collections::VecDeque<(Value, Vec<Value>, Creator)>,
 }
 
-/// The aggregate a sync method's receiver (a pointer) points to.
-pub fn obj_of(heap: &crate::heap::Heap, recv: Value) -> Option<Handle> {
-    match recv {
-        Value::Ptr { obj, slot: WHOLE } => Some(obj),
-        Value::Ptr { obj, slot } => match heap.elem(obj, slot as usize) {
-            Value::Agg(h) => Some(h),
-            _ => None,
-        },
-        Value::Agg(h) => Some(h),
-        _ => None,
-    }
-}
+pub(crate) use crate::heap::obj_of;
 
 fn slot(m: &VmMachine, h: Handle, i: usize) -> i64 {
     m.vm.heap.slots(h).get(i).map_or(0, |v| v.int())
@@ -517,195 +461,5 @@ fn relock_resume(m: &mut VmMachine, sched: &Sched, goid: GoId, h: Handle, c: Val
             }
             stop
         }
-    }
-}
-
-/// Adds the bytecode `wg.Go` starts, Go's closure in `sync/waitgroup.go`:
-///
-/// ```go
-/// func(wg *WaitGroup, f func()) {
-///     defer func() {
-///         if x := recover(); x != nil {
-///             panic(x) // f panicked: no Done, the process dies
-///         }
-///         wg.Done()
-///     }()
-///     f()
-/// }
-/// ```
-pub fn add_funcs(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
-    let sp = Span::default();
-    let native = |bc: &mut Bytecode, name: &str| lookup(name).map(|f| bc.add_native(name, f)).unwrap_or(0);
-    let done_id = native(bc, "sync.(*WaitGroup).Done");
-    add_once_do(bc, lookup);
-    add_once_funcs(bc, lookup);
-    let mut d = ChunkBuilder::new();
-    let ok = d.new_label();
-    d.emit(Op::Recover, sp);
-    d.emit(Op::Dup, sp);
-    d.emit(Op::PushNil, sp);
-    d.emit(Op::Eq, sp);
-    d.emit_jump(Op::JumpIfTrue(0), ok, sp);
-    d.emit(Op::Panic, sp);
-    d.bind(ok);
-    d.emit(Op::Pop, sp);
-    d.emit(Op::GetLocal(0), sp);
-    d.emit(Op::CallNative { id: done_id, argc: 1 }, sp);
-    d.emit(Op::Ret(0), sp);
-    add_ctx_funcs(bc);
-    let deferred = bc.add_func(Function::new(format!("{WG_GO_FUNC}.1"), 1, 1, 0, d.finish().unwrap_or_default()));
-    let mut b = ChunkBuilder::new();
-    b.emit(Op::FuncValue(deferred), sp);
-    b.emit(Op::GetLocal(0), sp);
-    b.emit(Op::Defer(1), sp);
-    b.emit(Op::GetLocal(1), sp);
-    b.emit(Op::CallValue(0), sp);
-    b.emit(Op::Ret(0), sp);
-    bc.add_func(Function::new(WG_GO_FUNC, 2, 2, 0, b.finish().unwrap_or_default()));
-}
-
-/// The bytecode of context's CancelFunc, CancelCauseFunc and AfterFunc's
-/// stop function: closures capturing their node id, asking the process.
-fn add_ctx_funcs(bc: &mut Bytecode) {
-    use super::sys_context::{CANCEL_CAUSE_FUNC, CANCEL_FUNC, STOP_FUNC, id as cid};
-    let sp = Span::default();
-    let defs: [(&str, u16, u16, u32); 3] = [(CANCEL_FUNC, 0, 0, cid::CANCEL), (CANCEL_CAUSE_FUNC, 1, 0, cid::CANCEL_CAUSE), (STOP_FUNC, 0, 1, cid::AFTER_FUNC_STOP)];
-    for (name, nparams, nres, sid) in defs {
-        let mut b = ChunkBuilder::new();
-        b.emit(Op::GetCapture(0), sp);
-        for i in 0..nparams {
-            b.emit(Op::GetLocal(i), sp);
-        }
-        b.emit(Op::Sys { id: sid, argc: 1 + nparams }, sp);
-        b.emit(Op::Ret(nres), sp);
-        bc.add_func(Function::new(name, nparams, nparams, nres, b.finish().unwrap_or_default()));
-    }
-}
-
-/// `sync.(*Once).Do` as Go writes it (sync/once.go), so `f` runs as
-/// ordinary Go code — it may block, and its panic unwinds through `Do`
-/// (a panicking `f` still counts as done):
-///
-/// ```go
-/// func (o *Once) Do(f func()) {
-///     if o.done.Load() == 0 {
-///         o.m.Lock()
-///         defer o.m.Unlock()
-///         if o.done.Load() == 0 {
-///             defer o.done.Store(1)
-///             f()
-///         }
-///     }
-/// }
-/// ```
-fn add_once_do(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
-    let sp = Span::default();
-    let mut native = |name: &str| lookup(name).map(|f| bc.add_native(name, f)).unwrap_or(0);
-    let (done, set_done, mu) = (native("sync.once.done"), native("sync.once.setDone"), native("sync.once.m"));
-    let (lock, unlock) = (native("sync.(*Mutex).Lock"), native("sync.(*Mutex).Unlock"));
-    let bit = crate::vm::NATIVE_FUNC_BIT;
-    let mut b = ChunkBuilder::new();
-    let end = b.new_label();
-    b.emit(Op::GetLocal(0), sp);
-    b.emit(Op::CallNative { id: done, argc: 1 }, sp);
-    b.emit_jump(Op::JumpIfTrue(0), end, sp);
-    b.emit(Op::GetLocal(0), sp);
-    b.emit(Op::CallNative { id: mu, argc: 1 }, sp);
-    b.emit(Op::SetLocal(2), sp);
-    b.emit(Op::GetLocal(2), sp);
-    b.emit(Op::CallNative { id: lock, argc: 1 }, sp);
-    b.emit(Op::FuncValue(unlock | bit), sp);
-    b.emit(Op::GetLocal(2), sp);
-    b.emit(Op::Defer(1), sp);
-    b.emit(Op::GetLocal(0), sp);
-    b.emit(Op::CallNative { id: done, argc: 1 }, sp);
-    b.emit_jump(Op::JumpIfTrue(0), end, sp);
-    b.emit(Op::FuncValue(set_done | bit), sp);
-    b.emit(Op::GetLocal(0), sp);
-    b.emit(Op::Defer(1), sp);
-    b.emit(Op::GetLocal(1), sp);
-    b.emit(Op::CallValue(0), sp);
-    b.bind(end);
-    b.emit(Op::Ret(0), sp);
-    bc.add_func(Function::new("sync.(*Once).Do", 2, 3, 0, b.finish().unwrap_or_default()));
-}
-
-/// The functions `sync.OnceFunc`, `OnceValue` and `OnceValues` return
-/// (their natives in `stdlib/sync/` make the closures), with
-/// `N` results (0, 1, 2), as Go's sync/oncefunc.go: a panic of `f` is
-/// recovered, kept, re-panicked at once (`[recovered, repanicked]`) and
-/// panicked again by every later call.
-///
-/// ```go
-/// g := func() {                     // ONCE_FUNCS[N].0, captures [f, state]
-///     defer func() {                // ONCE_FUNCS[N].2, argument state
-///         p = recover()
-///         if !valid { panic(p) }
-///     }()
-///     r0, r1 = f(); valid = true
-/// }
-/// return func() (T0, T1) {          // ONCE_FUNCS[N].1, captures [&once, g, state]
-///     once.Do(g)
-///     if !valid { panic(p) }
-///     return r0, r1
-/// }
-/// ```
-///
-/// `state`'s slots: the results, then [`ONCE_VALID`] and [`ONCE_P`].
-pub const ONCE_FUNCS: [(&str, &str, &str); 3] = [
-    ("sync.OnceFunc.func1.1", "sync.OnceFunc.func1", "sync.OnceFunc.func1.1.1"),
-    ("sync.OnceValue[...].func1.func1", "sync.OnceValue[...].func1", "sync.OnceValue[...].func1.func1.1"),
-    ("sync.OnceValues[...].func1.func1", "sync.OnceValues[...].func1", "sync.OnceValues[...].func1.func1.1"),
-];
-/// Slots of a OnceFunc's state after the (up to two) results.
-pub const ONCE_VALID: usize = 2;
-pub const ONCE_P: usize = 3;
-
-fn add_once_funcs(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
-    let sp = Span::default();
-    let native = |bc: &mut Bytecode, name: &str| lookup(name).map(|f| bc.add_native(name, f)).unwrap_or(0);
-    let store = native(bc, "sync.onceStore");
-    let loads = [native(bc, "sync.onceLoad0"), native(bc, "sync.onceLoad1"), native(bc, "sync.onceLoad2")];
-    let (recovered, valid, kept) = (native(bc, "sync.onceRecovered"), native(bc, "sync.onceValid"), native(bc, "sync.onceP"));
-    let Some(do_fn) = bc.funcs.iter().position(|f| f.name == "sync.(*Once).Do") else { return };
-    for (nres, (inner, outer, deferred)) in ONCE_FUNCS.iter().enumerate() {
-        // The deferred func(state): [state, recover()] -> onceRecovered -> [p, valid].
-        let mut b = ChunkBuilder::new();
-        let ok = b.new_label();
-        b.emit(Op::GetLocal(0), sp);
-        b.emit(Op::Recover, sp);
-        b.emit(Op::CallNative { id: recovered, argc: 2 }, sp);
-        b.emit_jump(Op::JumpIfTrue(0), ok, sp);
-        b.emit(Op::Panic, sp);
-        b.bind(ok);
-        b.emit(Op::Pop, sp);
-        b.emit(Op::Ret(0), sp);
-        let d = bc.add_func(Function::new(*deferred, 1, 1, 0, b.finish().unwrap_or_default()));
-        let mut b = ChunkBuilder::new();
-        b.emit(Op::FuncValue(d), sp);
-        b.emit(Op::GetCapture(1), sp);
-        b.emit(Op::Defer(1), sp);
-        b.emit(Op::GetCapture(0), sp);
-        b.emit(Op::CallValue(0), sp);
-        b.emit(Op::GetCapture(1), sp);
-        b.emit(Op::CallNative { id: store, argc: nres as u16 + 1 }, sp);
-        b.emit(Op::Ret(0), sp);
-        bc.add_func(Function::new(*inner, 0, 0, 0, b.finish().unwrap_or_default()));
-        let mut b = ChunkBuilder::new();
-        let ok = b.new_label();
-        b.emit(Op::GetCapture(0), sp);
-        b.emit(Op::GetCapture(1), sp);
-        b.emit(Op::Call(do_fn as u32), sp);
-        b.emit(Op::GetCapture(2), sp);
-        b.emit(Op::CallNative { id: valid, argc: 1 }, sp);
-        b.emit_jump(Op::JumpIfTrue(0), ok, sp);
-        b.emit(Op::GetCapture(2), sp);
-        b.emit(Op::CallNative { id: kept, argc: 1 }, sp);
-        b.emit(Op::Panic, sp);
-        b.bind(ok);
-        b.emit(Op::GetCapture(2), sp);
-        b.emit(Op::CallNative { id: loads[nres], argc: 1 }, sp);
-        b.emit(Op::Ret(nres as u16), sp);
-        bc.add_func(Function::new(*outer, 0, 0, nres as u16, b.finish().unwrap_or_default()));
     }
 }

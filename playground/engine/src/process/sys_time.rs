@@ -33,39 +33,7 @@ use crate::value::{Value, WHOLE};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// Request ids of `time` ([`Server::Time`]). `d` is a Duration in ns.
-///
-/// [`Server::Time`]: crate::runtime::request::Server::Time
-pub mod id {
-    crate::runtime::request::requests! {
-        Server::Time {
-            /// `time.Now()`: `[] -> [Time]`.
-            TIME_NOW,
-            /// `time.Since(t)`: `[t Time] -> [Duration Int]`.
-            TIME_SINCE,
-            /// `time.Until(t)`: `[t Time] -> [Duration Int]`.
-            TIME_UNTIL,
-            /// `time.After(d)`: `[d] -> [chan]`.
-            AFTER,
-            /// `time.Tick(d)`: `[d] -> [chan]` (nil for d <= 0).
-            TICK,
-            /// `time.NewTimer(d)`: `[d] -> [*Timer]`.
-            NEW_TIMER,
-            /// `time.NewTicker(d)`: `[d] -> [*Ticker]`.
-            NEW_TICKER,
-            /// `time.AfterFunc(d, f)`: `[d, f] -> [*Timer]`.
-            AFTER_FUNC,
-            /// `(*Timer).Stop()`: `[t] -> [Bool]`.
-            TIMER_STOP,
-            /// `(*Timer).Reset(d)`: `[t, d] -> [Bool]`.
-            TIMER_RESET,
-            /// `(*Ticker).Stop()`: `[t] -> []`.
-            TICKER_STOP,
-            /// `(*Ticker).Reset(d)`: `[t, d] -> []`.
-            TICKER_RESET,
-        }
-    }
-}
+pub(crate) use crate::runtime::request::time as id;
 
 /// Runtime timer ids of this module start here (no clash with others').
 const FIRST_TIMER_ID: u64 = 1 << 40;

@@ -125,6 +125,237 @@ macro_rules! requests {
 }
 pub(crate) use requests;
 
+// The requests, one module per dispatcher (each re-exported as that
+// dispatcher's `id`). Arguments are listed bottom of stack first; `->`
+// the results pushed when the goroutine resumes.
+
+/// The requests of channels and `select` (Server::Chan) and the runtime's own requests (Server::Runtime), served by `process::sys` and `process::machine`.
+pub(crate) mod sys {
+    crate::runtime::request::requests! {
+        Server::Chan {
+            /// `make(chan T, n)`: `[elem_type Int, n Int] -> [Chan]`.
+            MAKE_CHAN,
+            /// `c <- v`: `[c, v] -> []`.
+            CHAN_SEND,
+            /// `<-c`: `[c] -> [v]`.
+            CHAN_RECV,
+            /// `v, ok := <-c`: `[c] -> [v, ok Bool]`.
+            CHAN_RECV2,
+            /// `close(c)`: `[c] -> []`.
+            CHAN_CLOSE,
+            /// `select`: `[has_default Bool, (kind Int, c, v)*] -> [index Int, v, ok Bool]`,
+            /// kind 0 a send of `v`, 1 a receive (`v` unused); index -1: the default.
+            SELECT,
+        }
+        Server::Runtime {
+            /// `runtime.Gosched()`: `[] -> []`.
+            GOSCHED,
+            /// `time.Sleep(d)`: `[ns Int] -> []`.
+            SLEEP,
+            /// `runtime.NumGoroutine()`: `[] -> [Int]`.
+            NUM_GOROUTINE,
+            /// `runtime.GOMAXPROCS(n)`: `[n Int] -> [previous Int]` (n < 1 only reads).
+            GOMAXPROCS,
+            /// `runtime.GC()`: `[] -> []`. Collects and stamps waiting goroutines'
+            /// `waitsince` (what makes `, N minutes` appear in dumps).
+            GC,
+            /// `runtime.Stack(buf, all)`: `[buf []byte, all Bool] -> [n Int]`,
+            /// the dump copied into `buf` (truncated to its length).
+            STACK,
+            /// `debug.Stack()`: `[] -> [[]byte]`.
+            DEBUG_STACK,
+            /// `pprof.Lookup("goroutine").WriteTo(w, debug)` text:
+            /// `[debug Int] -> [string]` (the caller writes it to `w`).
+            PPROF_GOROUTINE,
+            /// `pprof.Lookup("goroutineleak").WriteTo(w, debug)` text: runs the
+            /// leak detection first, as Go's profile does: `[debug Int] -> [string]`.
+            PPROF_GOROUTINE_LEAK,
+            /// `runtime.LockOSThread()` / `UnlockOSThread()`: `[] -> []`.
+            LOCK_OS_THREAD,
+            UNLOCK_OS_THREAD,
+            /// A runtime fatal error in the calling goroutine (`fatal error: msg`,
+            /// its trace, exit 2; not recoverable): `[msg string] -> never`. For
+            /// `sync: unlock of unlocked mutex` and friends.
+            FATAL,
+            /// `pprof.Lookup("goroutine").Count()` / `NumGoroutine` for
+            /// `goroutineleak`: `[] -> [Int]` leaked goroutines after a detection.
+            GOROUTINE_LEAK_COUNT,
+            /// `runtime.NumCPU()`: `[] -> [Int]`, the simulated machine's CPUs
+            /// (the run's initial GOMAXPROCS, as Go's default is NumCPU).
+            NUM_CPU,
+            /// `(*pprof.Profile).Count()`: `[p] -> [Int]`: goroutines, leaked
+            /// goroutines (after a detection), threads; a custom profile's entries.
+            PPROF_COUNT,
+            /// The text `(*pprof.Profile).WriteTo(w, debug)` writes: `[p, debug Int]
+            /// -> [string]` (the goroutine profiles as `PPROF_GOROUTINE` and
+            /// `PPROF_GOROUTINE_LEAK` make them; a header for the others).
+            PPROF_TEXT,
+            /// Simulator-only (what a browser cannot do for real): a blocking
+            /// system call lasting `ns` of virtual time; its M blocks, and sysmon
+            /// hands the P to another M after 20 µs (`handoffp`): `[ns Int] -> []`.
+            SIM_SYSCALL,
+            /// Simulator-only: CPU-bound work for `ns` of virtual time, preemptible
+            /// like any code: `[ns Int] -> []`.
+            SIM_WORK,
+        }
+    }
+}
+
+/// The requests of `sync` (Server::Sync), served by `process::sys_sync`.
+pub(crate) mod sync {
+    crate::runtime::request::requests! {
+        Server::Sync {
+            /// `(*Mutex).Lock` slow path (the mutex is not free): `[m] -> []`.
+            MUTEX_LOCK,
+            /// `(*Mutex).Unlock` slow path (waiters or unlocked): `[m] -> []`.
+            MUTEX_UNLOCK,
+            /// `(*RWMutex).RLock`, `RUnlock`, `Lock`, `Unlock`: `[rw] -> []`.
+            RW_RLOCK,
+            RW_RUNLOCK,
+            RW_LOCK,
+            RW_UNLOCK,
+            /// `(*RWMutex).TryLock`, `TryRLock`: `[rw] -> [Bool]`.
+            RW_TRYLOCK,
+            RW_TRYRLOCK,
+            /// `(*WaitGroup).Add` reaching zero with waiters: `[wg, delta] -> []`.
+            WG_ADD,
+            /// `(*WaitGroup).Wait` with a non-zero counter: `[wg] -> []`.
+            WG_WAIT,
+            /// `(*WaitGroup).Go(f)` after its `Add(1)`: `[wg, f] -> []`; starts
+            /// `sync.(*WaitGroup).Go.func1(wg, f)`, created by `sync.(*WaitGroup).Go`.
+            WG_GO,
+            /// `(*Cond).Wait`, `Signal`, `Broadcast`: `[c] -> []`.
+            COND_WAIT,
+            COND_SIGNAL,
+            COND_BROADCAST,
+
+            // Internal: pending requests of parked goroutines (never compiled).
+            RESUME_MUTEX,
+            RESUME_RW,
+            RESUME_WG,
+            /// A Cond waiter was notified: re-lock its Locker: `[c] -> []`.
+            RESUME_COND,
+            /// Cond.Wait after its Unlock woke someone: park on the notify list.
+            COND_PARK,
+            /// A starving Mutex handed itself over: yield so the new owner runs.
+            GOYIELD,
+        }
+    }
+}
+
+/// The requests of `time` (Server::Time), served by `process::sys_time`.
+pub(crate) mod time {
+    crate::runtime::request::requests! {
+        Server::Time {
+            /// `time.Now()`: `[] -> [Time]`.
+            TIME_NOW,
+            /// `time.Since(t)`: `[t Time] -> [Duration Int]`.
+            TIME_SINCE,
+            /// `time.Until(t)`: `[t Time] -> [Duration Int]`.
+            TIME_UNTIL,
+            /// `time.After(d)`: `[d] -> [chan]`.
+            AFTER,
+            /// `time.Tick(d)`: `[d] -> [chan]` (nil for d <= 0).
+            TICK,
+            /// `time.NewTimer(d)`: `[d] -> [*Timer]`.
+            NEW_TIMER,
+            /// `time.NewTicker(d)`: `[d] -> [*Ticker]`.
+            NEW_TICKER,
+            /// `time.AfterFunc(d, f)`: `[d, f] -> [*Timer]`.
+            AFTER_FUNC,
+            /// `(*Timer).Stop()`: `[t] -> [Bool]`.
+            TIMER_STOP,
+            /// `(*Timer).Reset(d)`: `[t, d] -> [Bool]`.
+            TIMER_RESET,
+            /// `(*Ticker).Stop()`: `[t] -> []`.
+            TICKER_STOP,
+            /// `(*Ticker).Reset(d)`: `[t, d] -> []`.
+            TICKER_RESET,
+        }
+    }
+}
+
+/// The requests of `context` (Server::Context), served by `process::sys_context`.
+pub(crate) mod context {
+    crate::runtime::request::requests! {
+        Server::Context {
+            /// `context.WithCancel(parent)`: `[parent] -> [ctx, cancel]`.
+            WITH_CANCEL,
+            /// `context.WithCancelCause(parent)`: `[parent] -> [ctx, cancel]`.
+            WITH_CANCEL_CAUSE,
+            /// `WithTimeout(parent, d)` / `WithTimeoutCause`: `[parent, d, cause] -> [ctx, cancel]`.
+            WITH_TIMEOUT,
+            /// `WithDeadline(parent, t)` / `WithDeadlineCause`: `[parent, unix_ns, cause] -> [ctx, cancel]`.
+            WITH_DEADLINE,
+            /// A CancelFunc: `[node] -> []`.
+            CANCEL,
+            /// A CancelCauseFunc: `[node, cause] -> []`.
+            CANCEL_CAUSE,
+            /// `context.AfterFunc(ctx, f)`: `[ctx, f] -> [stop]`.
+            AFTER_FUNC,
+            /// AfterFunc's stop function: `[node] -> [Bool]`.
+            AFTER_FUNC_STOP,
+            /// Internal: start the next queued AfterFunc goroutine.
+            SPAWN_NEXT,
+        }
+    }
+}
+
+/// The requests of `os/signal` and the finalizer goroutine (Server::Signal), served by `process::sys_misc`.
+pub(crate) mod signal {
+    crate::runtime::request::requests! {
+        Server::Signal {
+            /// `signal.Notify(c, sigs...)`: `[c Chan, sigs []int (numbers; empty:
+            /// all)] -> []`.
+            SIGNAL_NOTIFY,
+            /// `signal.Stop(c)`: `[c Chan] -> []`.
+            SIGNAL_STOP,
+            /// A signal sent to the process itself, delivered now: `[sig Int] -> []`.
+            SIGNAL_RAISE,
+            /// `signal.Ignore(sigs...)`: `[sigs []int] -> []`.
+            SIGNAL_IGNORE,
+            /// `signal.Reset(sigs...)`: `[sigs []int] -> []` (empty: all).
+            SIGNAL_RESET,
+            /// `signal.Ignored(sig)`: `[sig Int] -> [Bool]`.
+            SIGNAL_IGNORED,
+            /// `signal.NotifyContext(parent, sigs...)`: `[parent, sigs []os.Signal,
+            /// ch Chan] -> [ctx, stop]` (see `sys_context::notify_context`).
+            SIGNAL_NOTIFY_CONTEXT,
+            /// Internal: the caller's next step of starting the signal goroutines.
+            SIGNAL_STEP,
+            /// The body of `runtime.ensureSigM`'s goroutine: `[] -> []`; answers
+            /// the `Notify` waiting for it (Go's mask handshake), then it exits.
+            SIGNAL_SIGM,
+            /// The body of `os/signal.loop`: `[] -> []`, parks for good (Go's
+            /// `signal_recv`; the engine delivers signals from the sender).
+            SIGNAL_RECV,
+        }
+    }
+}
+
+/// The requests of `golang.org/x/sync/errgroup` (Server::Errgroup), served by `process::sys_errgroup`.
+pub(crate) mod errgroup {
+    crate::runtime::request::requests! {
+        Server::Errgroup {
+            /// errgroup `g.Go(f)`: `[g, f, wrapper Func] -> []`; starts
+            /// `wrapper(g, f)` in a new goroutine, or blocks (`chan send`, Go's
+            /// semaphore) at the limit.
+            ERRGROUP_GO,
+            /// errgroup `g.TryGo(f)`: `[g, f, wrapper] -> [Bool]`.
+            ERRGROUP_TRYGO,
+            /// errgroup `g.Wait()` with goroutines running: `[g] -> [err]`
+            /// (`sync.WaitGroup.Wait`).
+            ERRGROUP_WAIT,
+            /// A group goroutine is done: `[g] -> []`; wakes `Wait`ers and a `Go`
+            /// blocked at the limit.
+            ERRGROUP_DONE,
+            /// `errgroup.WithContext(ctx)`: `[context op id Int, ctx, g] ->
+            /// [g, ctx']`: serves `context.WithCancelCause(ctx)` and keeps its cancel.
+            ERRGROUP_WITH_CONTEXT,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

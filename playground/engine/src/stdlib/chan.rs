@@ -5,7 +5,7 @@
 //! (`process::sys`, `process::machine`); the ids are its table.
 
 use crate::chunk::Op;
-use crate::process::sys::id;
+use crate::runtime::request::sys as id;
 use crate::vm::{GState, NativeFn, Throw, Vm};
 
 /// The instruction a call of stub `name` with `argc` arguments compiles

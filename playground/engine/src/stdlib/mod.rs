@@ -93,7 +93,7 @@ pub fn register(bc: &mut Bytecode) {
     }
     // The goroutine body `wg.Go` starts (bytecode, so a panic in it
     // unwinds and repanics as Go's does).
-    crate::process::sys_sync::add_funcs(bc, sync::lookup);
+    sync::funcs::add_funcs(bc, sync::lookup);
 }
 
 /// Runtime types that exist only inside natives (no stub declares them):
@@ -424,7 +424,7 @@ pub(crate) fn type_named(vm: &Vm, name: &str) -> Option<u32> {
 
 /// The object of a pointer-to-struct receiver.
 pub(crate) fn recv_obj(vm: &Vm, r: Value) -> Option<crate::value::Handle> {
-    crate::process::sys_sync::obj_of(&vm.heap, r)
+    crate::heap::obj_of(&vm.heap, r)
 }
 
 /// A native method returning field `i` of its receiver.

@@ -12,8 +12,7 @@
 //! closes Done channels, wakes their receivers and arms deadline timers.
 
 use super::{args, new_iface, new_str, oom, type_named};
-use crate::process::sys::Chans;
-use crate::process::sys_context::id;
+use crate::runtime::request::context as id;
 use crate::rtype::{Callee, Kind, Method, TypeDesc};
 use crate::value::{Value, WHOLE};
 use crate::vm::{Bytecode, GState, NativeFn, Stop, Syscall, Throw, Vm};
@@ -356,7 +355,7 @@ pub fn done(vm: &mut Vm, c: Value) -> Result<Value, Throw> {
     if d != Value::Nil {
         return Ok(d);
     }
-    let ch = Chans::make(vm, crate::rtype::T_ANY, 0).unwrap_or(Value::Nil);
+    let ch = crate::heap::makechan(&mut vm.heap, crate::rtype::T_ANY, 0).unwrap_or(Value::Nil);
     if let Value::Chan(made) = ch {
         vm.made_chans.push((made, "struct {}", 0));
     }
@@ -435,7 +434,7 @@ fn string(vm: &mut Vm, g: &mut GState, c: Value) -> String {
                 // Go: deadline.String() + " [" + time.Until(deadline).String() + "]".
                 let d = get(vm, h, slot::DEADLINE).int();
                 let t = super::time::T::from_unix_ns(i128::from(d), get(vm, h, slot::DEADLINE_MONO) == Value::Bool(true));
-                let now = crate::process::sys_sync::EPOCH_UNIX_NS.saturating_add(vm.now_ns() as i64);
+                let now = crate::sched::time::EPOCH_UNIX_NS.saturating_add(vm.now_ns() as i64);
                 let until = super::time::duration_string(d.saturating_sub(now));
                 out.push_str(&format!(".WithDeadline({} [{until}])", crate::format::time::time_string(t.sec, t.nsec, t.mono_ns())));
             }
@@ -465,4 +464,29 @@ fn stringify(vm: &mut Vm, g: &mut GState, v: Value) -> String {
         }
     }
     vm.program().types.get(tid as usize).map_or_else(|| "?".into(), |t| t.name.clone())
+}
+
+/// The bytecode CancelFuncs are closures of (one capture: the node id).
+pub const CANCEL_FUNC: &str = "context.WithCancel.func1";
+pub const CANCEL_CAUSE_FUNC: &str = "context.WithCancelCause.func1";
+pub const STOP_FUNC: &str = "context.AfterFunc.func1";
+
+/// The bytecode of context's CancelFunc, CancelCauseFunc and AfterFunc's
+/// stop function: closures capturing their node id, asking the process.
+pub(crate) fn add_cancel_funcs(bc: &mut crate::vm::Bytecode) {
+    use crate::chunk::{ChunkBuilder, Op};
+    use crate::runtime::request::context as cid;
+    use crate::vm::Function;
+    let sp = crate::span::Span::default();
+    let defs: [(&str, u16, u16, u32); 3] = [(CANCEL_FUNC, 0, 0, cid::CANCEL), (CANCEL_CAUSE_FUNC, 1, 0, cid::CANCEL_CAUSE), (STOP_FUNC, 0, 1, cid::AFTER_FUNC_STOP)];
+    for (name, nparams, nres, sid) in defs {
+        let mut b = ChunkBuilder::new();
+        b.emit(Op::GetCapture(0), sp);
+        for i in 0..nparams {
+            b.emit(Op::GetLocal(i), sp);
+        }
+        b.emit(Op::Sys { id: sid, argc: 1 + nparams }, sp);
+        b.emit(Op::Ret(nres), sp);
+        bc.add_func(Function::new(name, nparams, nparams, nres, b.finish().unwrap_or_default()));
+    }
 }

@@ -21,7 +21,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
 /// `fatal error: msg` in the calling goroutine.
 fn throw(vm: &mut Vm, msg: &str) -> Result<(), Throw> {
     let s = new_str(vm, msg.as_bytes())?;
-    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id: crate::process::sys::id::FATAL, args: vec![s] })))
+    Err(Throw::Stop(Stop::Syscall(Syscall::Sys { id: crate::runtime::request::sys::FATAL, args: vec![s] })))
 }
 
 fn set_finalizer(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {

@@ -60,7 +60,7 @@ fn natives(name: &str) -> Option<NativeFn> {
 /// HeapObjects, NumGC). Deterministic: the heap counts Go sizes.
 fn read_mem_stats(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
     let a = args(g, n);
-    let Some(h) = crate::process::sys_sync::obj_of(&vm.heap, a.first().copied().unwrap_or_default()) else {
+    let Some(h) = crate::heap::obj_of(&vm.heap, a.first().copied().unwrap_or_default()) else {
         return Err(super::nil_deref(vm));
     };
     let hp = &vm.heap;

@@ -13,10 +13,12 @@
 //! process's entry id in field 1.
 
 pub(crate) mod atomic;
+pub(crate) mod funcs;
 
 use super::{args, fatal_nil_deref, new_iface, oom, take_args};
 use crate::heap::Obj;
-use crate::process::sys_sync::{id, obj_of};
+use crate::heap::obj_of;
+use crate::runtime::request::sync as id;
 use crate::value::{Handle, Value};
 use crate::vm::{GState, NativeFn, Stop, Syscall, Throw, Vm};
 
@@ -405,7 +407,7 @@ fn map_range(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 /// `sync.OnceFunc` / `OnceValue` / `OnceValues` (`nres` results of `f`):
 /// the closure of `process::sys_sync::ONCE_FUNCS` over a fresh `Once`,
 /// the wrapper storing `f`'s results, and the results' holder.
-use crate::process::sys_sync::{ONCE_P, ONCE_VALID};
+use funcs::{ONCE_P, ONCE_VALID};
 
 fn once_func(vm: &mut Vm, g: &mut GState, n: usize, nres: usize) -> Result<(), Throw> {
     let a = args(g, n);
@@ -414,7 +416,7 @@ fn once_func(vm: &mut Vm, g: &mut GState, n: usize, nres: usize) -> Result<(), T
         // Go: calling the nil f panics on the first call; refuse early.
         return Err(super::panic_str(vm, b"sync: OnceFunc called with a nil function"));
     }
-    let (inner, outer, _) = crate::process::sys_sync::ONCE_FUNCS[nres];
+    let (inner, outer, _) = funcs::ONCE_FUNCS[nres];
     let prog = vm.program().clone();
     let index = |name: &str| prog.funcs.iter().position(|x| x.name == name).map(|i| i as u32);
     let (Some(inner), Some(outer)) = (index(inner), index(outer)) else { return Ok(()) };

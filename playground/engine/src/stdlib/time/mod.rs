@@ -8,9 +8,9 @@
 
 use super::{args, new_str};
 use crate::format::time as ft;
-use crate::process::sys::id::SLEEP;
-use crate::process::sys_sync::EPOCH_UNIX_NS;
-use crate::process::sys_time::id as tid;
+use crate::runtime::request::sys::SLEEP;
+use crate::sched::time::EPOCH_UNIX_NS;
+use crate::runtime::request::time as tid;
 use crate::value::Value;
 use crate::vm::{GState, NativeFn, Stop, Syscall, Throw, Vm};
 
@@ -118,7 +118,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "time.(*Location).String" => |vm, g, n| {
             let a = args(g, n);
-            let name = match crate::process::sys_sync::obj_of(&vm.heap, a.first().copied().unwrap_or_default()) {
+            let name = match crate::heap::obj_of(&vm.heap, a.first().copied().unwrap_or_default()) {
                 Some(h) => vm.heap.slots(h).first().copied().unwrap_or(Value::EMPTY_STRING),
                 None => new_str(vm, b"UTC")?,
             };
@@ -248,7 +248,7 @@ fn clamp(ns: i128) -> i64 {
 
 /// The fields of a Time value.
 pub fn read(heap: &crate::heap::Heap, v: Value) -> T {
-    let Some(h) = crate::process::sys_sync::obj_of(heap, v) else { return T { sec: 0, nsec: 0, mono: false } };
+    let Some(h) = crate::heap::obj_of(heap, v) else { return T { sec: 0, nsec: 0, mono: false } };
     let s = heap.slots(h);
     let f = |i: usize| s.get(i).map_or(0, |v| v.int());
     T { sec: f(0), nsec: f(1), mono: f(2) != 0 }

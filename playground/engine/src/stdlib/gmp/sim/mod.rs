@@ -6,7 +6,7 @@
 //! the goroutine does on its P, preemptible like any code.
 
 use crate::stdlib::args;
-use crate::process::sys::id;
+use crate::runtime::request::sys as id;
 use crate::vm::{GState, NativeFn, Stop, Syscall, Throw};
 
 pub fn lookup(name: &str) -> Option<NativeFn> {

@@ -6,7 +6,7 @@
 pub(crate) mod notify_context;
 
 use crate::stdlib::{args, new_str, oom};
-use crate::process::sys_misc::id;
+use crate::runtime::request::signal as id;
 use crate::value::{Value, WHOLE};
 use crate::vm::{NativeFn, Stop, Syscall, Throw};
 

@@ -25,7 +25,7 @@
 use crate::stdlib::context::{ctx_obj, slot};
 use crate::stdlib::{args, new_iface, new_str, type_named};
 use crate::chunk::{ChunkBuilder, Op};
-use crate::process::sys_misc::id;
+use crate::runtime::request::signal as id;
 use crate::rtype::{Callee, Kind, Method, TypeDesc};
 use crate::span::Span;
 use crate::value::Value;
@@ -50,7 +50,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "os/signal.stopCancel" => |vm, g, n| {
             let a = args(g, n);
             let node = ctx_slot(vm, a.first().copied().unwrap_or_default(), slot::ID);
-            request(crate::process::sys_context::id::CANCEL_CAUSE, vec![node, Value::Nil])
+            request(crate::runtime::request::context::CANCEL_CAUSE, vec![node, Value::Nil])
         },
         "os/signal.stopNotify" => |vm, g, n| {
             let a = args(g, n);
@@ -89,7 +89,7 @@ fn ctx_slot(vm: &Vm, c: Value, i: usize) -> Value {
 /// registers the channel and starts the goroutines.
 fn notify_context(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
     let a = args(g, n);
-    let ch = crate::process::sys::Chans::make(vm, crate::rtype::T_ANY, 1).unwrap_or(Value::Nil);
+    let ch = crate::heap::makechan(&mut vm.heap, crate::rtype::T_ANY, 1).unwrap_or(Value::Nil);
     if let Value::Chan(made) = ch {
         vm.made_chans.push((made, "os.Signal", 1));
     }
@@ -123,7 +123,7 @@ fn signaled(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
     let tid = type_named(vm, SIGNAL_ERROR).unwrap_or(crate::rtype::T_STRING);
     let cause = new_iface(vm, tid, s)?;
     let node = ctx_slot(vm, a.get(3).copied().unwrap_or_default(), slot::ID);
-    request(crate::process::sys_context::id::CANCEL_CAUSE, vec![node, cause])
+    request(crate::runtime::request::context::CANCEL_CAUSE, vec![node, cause])
 }
 
 /// `String()` of a signalCtx whose parent prints as `parent`:
@@ -161,7 +161,7 @@ pub fn add_runtime_funcs(bc: &mut Bytecode) {
     let mut b = ChunkBuilder::new();
     b.emit(Op::GetLocal(0), sp);
     b.emit(Op::CallNative { id: sel, argc: 1 }, sp);
-    b.emit(Op::Sys { id: crate::process::sys::id::SELECT, argc: 7 }, sp);
+    b.emit(Op::Sys { id: crate::runtime::request::sys::SELECT, argc: 7 }, sp);
     b.emit(Op::GetLocal(0), sp);
     b.emit(Op::CallNative { id: sig, argc: 4 }, sp);
     b.emit(Op::Ret(0), sp);

@@ -19,7 +19,7 @@
 
 use crate::stdlib::{args, oom};
 use crate::chunk::{ChunkBuilder, Op};
-use crate::process::sys_errgroup::id;
+use crate::runtime::request::errgroup as id;
 use crate::span::Span;
 use crate::value::{Handle, Value, WHOLE};
 use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Syscall, Throw, Vm};
