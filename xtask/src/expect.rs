@@ -293,7 +293,7 @@ pub(crate) fn go_env(cmd: &mut Command) {
 
 /// Runs a command to its end or kills it after `limit`; returns stdout,
 /// stderr and the exit code.
-fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<(Vec<u8>, Vec<u8>, i32), String> {
+pub(crate) fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<(Vec<u8>, Vec<u8>, i32), String> {
     cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().map_err(|e| e.to_string())?;
     // Drain both pipes on threads so a chatty program cannot block on a full
@@ -311,6 +311,9 @@ fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<(Vec<u8>, Vec<u
         buf
     });
     let start = Instant::now();
+    // Poll often at first: most programs end within a few milliseconds,
+    // and `go-observe` runs each one 1,200 times.
+    let mut pause = Duration::from_micros(200);
     let status = loop {
         if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
             break status;
@@ -320,7 +323,8 @@ fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<(Vec<u8>, Vec<u
             let _ = child.wait();
             return Err(format!("timed out after {}s", limit.as_secs()));
         }
-        std::thread::sleep(Duration::from_millis(10));
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(10));
     };
     let stdout = out_reader.join().map_err(|_| "stdout reader failed")?;
     let stderr = err_reader.join().map_err(|_| "stderr reader failed")?;
@@ -362,7 +366,7 @@ fn remove_orphans(dir: &Path) -> Result<usize, String> {
 }
 
 /// The `.go` files of one corpus folder, sorted.
-fn go_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn go_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))

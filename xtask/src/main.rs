@@ -7,12 +7,15 @@
 //! cargo xtask build              build the static site into target/site/
 //! cargo xtask test               every test: crates, book, browser
 //! cargo xtask expect [FILTER]   re-record every expected file of the corpus
+//! cargo xtask go-observe [FILTER] [--runs N]
+//!                                record real Go's outputs of the nondeterministic corpus
 //! cargo xtask bench [NAME…]      time benches/go/*.go under real Go and gmp
 //! ```
 
 mod bench;
 mod browser;
 mod expect;
+mod observe;
 mod serve;
 mod site;
 mod tools;
@@ -20,7 +23,8 @@ mod util;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test | expect [FILTER] | bench [NAME…]>";
+const USAGE: &str =
+    "usage: cargo xtask <serve [--port N] | build | test | expect [FILTER] | go-observe [FILTER] [--runs N] | bench [NAME…]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +33,7 @@ fn main() -> ExitCode {
         Some("build") => site::build().map(|_| ()),
         Some("test") => test(),
         Some("expect") => expect::expect(&args[1..]),
+        Some("go-observe") => observe::go_observe(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

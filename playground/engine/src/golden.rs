@@ -1,5 +1,8 @@
-//! The stable form of a program's stderr, shared by the fidelity corpus
-//! recorder (`cargo xtask expect`) and the corpus test.
+//! What the corpus recorders (`cargo xtask expect`, `cargo xtask
+//! go-observe`) and the corpus tests share: the stable form of a program's
+//! stderr, and the text format of the nondeterministic corpus's outputs.
+//!
+//! # The stable form of stderr
 //!
 //! Real Go's panic traces carry details no interpreter can or should
 //! reproduce: absolute paths, PC offsets (`+0x1d`), argument words
@@ -115,6 +118,147 @@ fn normalize_signal(line: &str) -> String {
     }
 }
 
+/// One run's result as the nondeterministic corpus
+/// (`tests/nondeterministic/`) keeps it: stdout and the exit code (stderr
+/// is not kept: a panic's trace holds goroutine ids and addresses).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RunOutput {
+    pub stdout: String,
+    pub exit_code: i32,
+}
+
+/// Real Go's outputs at one GOMAXPROCS: how many runs, and each distinct
+/// output with how many runs printed it, most frequent first (ties in
+/// [`RunOutput`]'s order: by stdout, then exit code).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Observation {
+    pub procs: u32,
+    pub runs: u32,
+    pub outputs: Vec<(u32, RunOutput)>,
+}
+
+/// The body of an output in the corpus's files (`X.observed`,
+/// `X.allowed`): each line of stdout after `| ` (an empty line as a lone
+/// `|`), and `\ no newline at end` after a last line that lacks its
+/// newline. An empty stdout has no lines. Every `|` line ends in the
+/// newline it stands for, so `| a b ` keeps its trailing space.
+pub fn write_run_output(out: &mut String, stdout: &str) {
+    for line in stdout.split_inclusive('\n') {
+        let (text, newline) = match line.strip_suffix('\n') {
+            Some(t) => (t, true),
+            None => (line, false),
+        };
+        out.push('|');
+        if !text.is_empty() {
+            out.push(' ');
+            out.push_str(text);
+        }
+        out.push('\n');
+        if !newline {
+            out.push_str(NO_NEWLINE);
+            out.push('\n');
+        }
+    }
+}
+
+const NO_NEWLINE: &str = "\\ no newline at end";
+
+/// `X.observed`: a `#` comment header, then for each GOMAXPROCS a line
+/// `== GOMAXPROCS=P: N runs, K outputs` and each output as `-- C runs, exit
+/// E` and its body ([`write_run_output`]).
+pub fn format_observed(header: &str, observations: &[Observation]) -> String {
+    let mut out = String::new();
+    for line in header.lines() {
+        out.push_str(if line.is_empty() { "#" } else { "# " });
+        out.push_str(line);
+        out.push('\n');
+    }
+    for o in observations {
+        let plural = if o.outputs.len() == 1 { "" } else { "s" };
+        out.push_str(&format!("\n== GOMAXPROCS={}: {} runs, {} output{plural}\n", o.procs, o.runs, o.outputs.len()));
+        for (count, run) in &o.outputs {
+            out.push_str(&format!("-- {count} run{}, exit {}\n", if *count == 1 { "" } else { "s" }, run.exit_code));
+            write_run_output(&mut out, &run.stdout);
+        }
+    }
+    out
+}
+
+/// Reads an `X.observed` file ([`format_observed`]).
+pub fn parse_observed(text: &str) -> Result<Vec<Observation>, String> {
+    let mut observations: Vec<Observation> = Vec::new();
+    for (header, body) in sections(text)? {
+        if let Some(rest) = header.strip_prefix("== GOMAXPROCS=") {
+            let (procs, rest) = rest.split_once(": ").ok_or_else(|| format!("bad line {header:?}"))?;
+            let runs = rest.split_once(' ').map(|(n, _)| n).unwrap_or("");
+            observations.push(Observation {
+                procs: number(procs, header)?,
+                runs: number(runs, header)?,
+                outputs: Vec::new(),
+            });
+            if !body.is_empty() {
+                return Err(format!("output lines after {header:?}"));
+            }
+        } else {
+            let rest = header.strip_prefix("-- ").unwrap_or("");
+            let (count, exit) = rest.split_once(", exit ").ok_or_else(|| format!("bad line {header:?}"))?;
+            let count = count.split(' ').next().unwrap_or("");
+            let last = observations.last_mut().ok_or_else(|| format!("{header:?} before any GOMAXPROCS line"))?;
+            last.outputs.push((number(count, header)?, RunOutput { stdout: body, exit_code: number(exit, header)? }));
+        }
+    }
+    Ok(observations)
+}
+
+/// Reads an `X.allowed` file: `#` comments (the derivation), and each
+/// allowed output as a line `-- exit E` followed by its body
+/// ([`write_run_output`]).
+pub fn parse_allowed(text: &str) -> Result<Vec<RunOutput>, String> {
+    let mut allowed = Vec::new();
+    for (header, body) in sections(text)? {
+        let exit = header.strip_prefix("-- exit ").ok_or_else(|| format!("bad line {header:?}"))?;
+        let run = RunOutput { stdout: body, exit_code: number(exit, header)? };
+        if allowed.contains(&run) {
+            return Err(format!("{run:?} is listed twice"));
+        }
+        allowed.push(run);
+    }
+    Ok(allowed)
+}
+
+/// The `==`/`--` lines of a file, each with the stdout its `|` lines spell.
+fn sections(text: &str) -> Result<Vec<(&str, String)>, String> {
+    let mut out: Vec<(&str, String)> = Vec::new();
+    for line in text.lines() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with("== ") || line.starts_with("-- ") {
+            out.push((line, String::new()));
+            continue;
+        }
+        let Some((header, body)) = out.last_mut() else {
+            return Err(format!("{line:?} before any `--` line"));
+        };
+        if line == NO_NEWLINE && body.ends_with('\n') {
+            body.pop();
+        } else if let Some(text) = line.strip_prefix('|') {
+            if !body.is_empty() && !body.ends_with('\n') {
+                return Err(format!("a line after {NO_NEWLINE:?} under {header:?}"));
+            }
+            body.push_str(text.strip_prefix(' ').unwrap_or(text));
+            body.push('\n');
+        } else {
+            return Err(format!("unexpected line {line:?}"));
+        }
+    }
+    Ok(out)
+}
+
+fn number<T: std::str::FromStr>(s: &str, line: &str) -> Result<T, String> {
+    s.parse().map_err(|_| format!("bad number {s:?} in {line:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::normalize_stderr;
@@ -189,5 +333,31 @@ created by time.goFunc\n";
     fn compile_errors_are_kept() {
         let raw = "# command-line-arguments\n./a.go:3:2: undefined: x\n./a.go:4:6: not enough arguments in call to f\n\thave ()\n\twant (int)\n";
         assert_eq!(normalize_stderr(raw), raw);
+    }
+
+    #[test]
+    fn run_outputs_round_trip() {
+        use super::{Observation, RunOutput, format_observed, parse_allowed, parse_observed};
+        let run = |stdout: &str, exit_code| RunOutput { stdout: stdout.into(), exit_code };
+        let observations = vec![
+            Observation { procs: 1, runs: 3, outputs: vec![(3, run("c a b end\n", 0))] },
+            Observation {
+                procs: 2,
+                runs: 4,
+                outputs: vec![(2, run("x\n\ny \n", 0)), (1, run("", 2)), (1, run("no newline", 0))],
+            },
+        ];
+        let text = format_observed("a header\n\nin two paragraphs", &observations);
+        assert_eq!(
+            text,
+            "# a header\n#\n# in two paragraphs\n\n== GOMAXPROCS=1: 3 runs, 1 output\n-- 3 runs, exit 0\n| c a b end\n\n\
+             == GOMAXPROCS=2: 4 runs, 3 outputs\n-- 2 runs, exit 0\n| x\n|\n| y \n-- 1 run, exit 2\n\
+             -- 1 run, exit 0\n| no newline\n\\ no newline at end\n"
+        );
+        assert_eq!(parse_observed(&text), Ok(observations));
+        let allowed = "# why\n-- exit 0\n| a\n\n# the panic\n-- exit 2\n";
+        assert_eq!(parse_allowed(allowed), Ok(vec![run("a\n", 0), run("", 2)]));
+        assert!(parse_allowed("-- exit 0\n| a\n-- exit 0\n| a\n").is_err(), "a duplicate");
+        assert!(parse_allowed("| a\n").is_err(), "a line before any output");
     }
 }
