@@ -7,6 +7,8 @@
 //! scheduler's insides. It must not depend on anything but the engine, Yew
 //! and the browser bindings.
 
+mod board;
+mod moment;
 mod mount;
 mod playground;
 

@@ -1,7 +1,18 @@
-//! One playground: an editor, a Run button and the run's output.
+//! One playground: an editor, the run controls, and what the run looks like
+//! at the current position — the G/M/P board, its text twins, the console
+//! and the verdict.
+//!
+//! Run hands the program to the engine, which runs it to its end; the
+//! playground then holds the finished run and a position in its event
+//! stream, and shows the fold of the events up to that position
+//! ([`Moment`]). Stepping, the slider and Play only move the position.
 
-use gmp_engine::{Outcome, RunConfig};
-use web_sys::HtmlTextAreaElement;
+use crate::board;
+use crate::moment::{Moment, Run};
+use gloo_timers::callback::Interval;
+use gmp_engine::{RunConfig, SourceFile};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -12,43 +23,325 @@ pub struct PlaygroundProps {
     pub exercise: Option<AttrValue>,
 }
 
-#[component]
-pub fn Playground(props: &PlaygroundProps) -> Html {
-    let source = use_state(|| props.source.to_string());
-    let outcome = use_state(|| None::<Outcome>);
+/// Play speeds, in events per second.
+const SPEEDS: [u32; 6] = [1, 4, 16, 64, 256, 1024];
+const DEFAULT_SPEED: u32 = 4;
+/// GOMAXPROCS the page offers.
+const MAX_PROCS: u32 = 8;
 
-    let on_input = {
-        let source = source.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            source.set(area.value());
-        })
-    };
-    let on_run = {
-        let source = source.clone();
-        let outcome = outcome.clone();
-        let file_name = props.file_name.clone();
-        Callback::from(move |_| {
-            let result = gmp_engine::run_source(&file_name, &source, &browser_run_config());
-            outcome.set(Some(result));
-        })
-    };
-    let lines = source.lines().count().max(3) + 1;
+pub enum Msg {
+    Edit(String),
+    /// Run the program and show its end.
+    Run,
+    Step,
+    StepBack,
+    RunToEnd,
+    /// Back to the start: before the first event.
+    Reset,
+    Seek(usize),
+    TogglePlay,
+    Tick,
+    Speed(u32),
+    Procs(u32),
+    Seed(u64),
+    NewSeed,
+}
 
-    html! {
-        <div class="gmp-widget">
-            <div class="gmp-toolbar">
-                <span class="gmp-file">{ props.file_name.clone() }</span>
-                if let Some(slug) = &props.exercise {
-                    <span class="gmp-exercise">{ format!("exercise: {slug}") }</span>
-                }
-                <button class="gmp-run" onclick={on_run}>{ "Run" }</button>
-            </div>
-            <textarea class="gmp-editor" spellcheck="false" rows={lines.to_string()}
-                value={(*source).clone()} oninput={on_input} />
-            { render_outcome(outcome.as_ref()) }
-        </div>
+pub struct Playground {
+    source: String,
+    procs: u32,
+    seed: u64,
+    run: Option<Rc<Run>>,
+    moment: Moment,
+    speed: u32,
+    /// Set while playing: dropping it stops the animation.
+    player: Option<Interval>,
+}
+
+impl Component for Playground {
+    type Message = Msg;
+    type Properties = PlaygroundProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        Playground {
+            source: ctx.props().source.to_string(),
+            procs: 1,
+            seed: 1,
+            run: None,
+            moment: Moment::start(1),
+            speed: DEFAULT_SPEED,
+            player: None,
+        }
     }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Edit(text) => {
+                self.source = text;
+                // The textarea already shows it; only the "edited" hint changes.
+                return self.run.is_some();
+            }
+            Msg::Run => {
+                self.run_program(ctx);
+                self.seek(usize::MAX);
+            }
+            Msg::Step => {
+                if self.run.is_none() {
+                    self.run_program(ctx);
+                }
+                self.pause();
+                self.seek(self.moment.pos + 1);
+            }
+            Msg::StepBack => {
+                self.pause();
+                self.seek(self.moment.pos.saturating_sub(1));
+            }
+            Msg::RunToEnd => {
+                if self.run.is_none() {
+                    self.run_program(ctx);
+                }
+                self.pause();
+                self.seek(usize::MAX);
+            }
+            Msg::Reset => {
+                self.pause();
+                self.seek(0);
+            }
+            Msg::Seek(pos) => {
+                self.pause();
+                self.seek(pos);
+            }
+            Msg::TogglePlay => {
+                if self.player.is_some() {
+                    self.pause();
+                } else {
+                    if self.run.is_none() {
+                        self.run_program(ctx);
+                        self.seek(0);
+                    }
+                    if self.at_end() {
+                        self.seek(0);
+                    }
+                    self.play(ctx);
+                }
+            }
+            Msg::Tick => {
+                let (_, per_tick) = play_rate(self.speed);
+                self.seek(self.moment.pos + per_tick);
+                if self.at_end() {
+                    self.pause();
+                }
+            }
+            Msg::Speed(speed) => {
+                self.speed = speed;
+                if self.player.is_some() {
+                    self.play(ctx);
+                }
+                return false;
+            }
+            Msg::Procs(procs) => {
+                self.procs = procs.clamp(1, MAX_PROCS);
+                self.rerun(ctx);
+            }
+            Msg::Seed(seed) => {
+                self.seed = seed;
+                self.rerun(ctx);
+            }
+            Msg::NewSeed => {
+                self.seed = (js_sys::Math::random() * 1_000_000.0) as u64;
+                self.rerun(ctx);
+            }
+        }
+        true
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let props = ctx.props();
+        let on_input = link.callback(|e: InputEvent| Msg::Edit(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
+        // Ctrl-Enter (Cmd-Enter on a Mac) runs, from anywhere in the widget.
+        let on_key = link.batch_callback(|e: KeyboardEvent| {
+            (e.key() == "Enter" && (e.ctrl_key() || e.meta_key())).then(|| {
+                e.prevent_default();
+                Msg::Run
+            })
+        });
+        let lines = self.source.lines().count().max(3) + 1;
+        html! {
+            <div class="gmp-widget" onkeydown={on_key}>
+                <div class="gmp-toolbar">
+                    <span class="gmp-file">{ props.file_name.clone() }</span>
+                    if let Some(slug) = &props.exercise {
+                        <span class="gmp-exercise">{ format!("exercise: {slug}") }</span>
+                    }
+                    { self.settings(ctx) }
+                    <button class="gmp-run" onclick={link.callback(|_| Msg::Run)}
+                        title="Run the program (Ctrl-Enter)">{ "Run" }</button>
+                </div>
+                <textarea class="gmp-editor" spellcheck="false" rows={lines.to_string()}
+                    value={self.source.clone()} oninput={on_input} />
+                { self.transport(ctx) }
+                if let Some(run) = &self.run {
+                    { self.watch(run) }
+                }
+            </div>
+        }
+    }
+}
+
+impl Playground {
+    fn run_program(&mut self, ctx: &Context<Self>) {
+        self.pause();
+        let name = ctx.props().file_name.to_string();
+        let config = RunConfig { seed: self.seed, procs: self.procs, ..browser_run_config() };
+        let outcome = gmp_engine::run_source(&name, &self.source, &config);
+        let file = SourceFile::new(name, self.source.clone());
+        self.run = Some(Rc::new(Run { outcome, file, procs: self.procs, seed: self.seed }));
+        self.moment = Moment::start(self.procs);
+    }
+
+    /// A new GOMAXPROCS or seed: run again if a run is on show.
+    fn rerun(&mut self, ctx: &Context<Self>) {
+        if self.run.is_some() {
+            self.run_program(ctx);
+            self.seek(usize::MAX);
+        }
+    }
+
+    fn seek(&mut self, pos: usize) {
+        if let Some(run) = &self.run {
+            self.moment.seek(run, pos);
+        }
+    }
+
+    fn at_end(&self) -> bool {
+        self.run.as_ref().is_none_or(|r| self.moment.pos >= r.len())
+    }
+
+    fn play(&mut self, ctx: &Context<Self>) {
+        let (period, _) = play_rate(self.speed);
+        let link = ctx.link().clone();
+        self.player = Some(Interval::new(period, move || link.send_message(Msg::Tick)));
+    }
+
+    fn pause(&mut self) {
+        self.player = None;
+    }
+
+    /// GOMAXPROCS, the seed and "new seed".
+    fn settings(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let on_procs = link.batch_callback(|e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            v.trim().parse::<u32>().ok().filter(|p| (1..=MAX_PROCS).contains(p)).map(Msg::Procs)
+        });
+        let on_seed = link.batch_callback(|e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            v.trim().parse::<u64>().ok().map(Msg::Seed)
+        });
+        html! {
+            <span class="gmp-settings">
+                <label>{ "GOMAXPROCS " }
+                    <input type="number" class="gmp-procs" min="1" max={MAX_PROCS.to_string()}
+                        value={self.procs.to_string()} onchange={on_procs} /></label>
+                <label>{ "Seed " }
+                    <input type="number" class="gmp-seed" min="0" value={self.seed.to_string()} onchange={on_seed} /></label>
+                <button class="gmp-new-seed" onclick={link.callback(|_| Msg::NewSeed)}>{ "new seed" }</button>
+            </span>
+        }
+    }
+
+    /// Step back, Step, Play/Pause, Run to end, Reset, the speed, the
+    /// position slider and where it stands.
+    fn transport(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let len = self.run.as_ref().map_or(0, |r| r.len());
+        let pos = self.moment.pos;
+        let playing = self.player.is_some();
+        let on_seek = link.callback(|e: InputEvent| {
+            Msg::Seek(e.target_unchecked_into::<HtmlInputElement>().value().parse().unwrap_or(0))
+        });
+        let on_speed = link.batch_callback(|e: Event| {
+            e.target_unchecked_into::<HtmlSelectElement>().value().parse().ok().map(Msg::Speed)
+        });
+        let speeds = SPEEDS.iter().map(|&s| {
+            html! { <option value={s.to_string()} selected={s == self.speed}>{ format!("{s} events/s") }</option> }
+        });
+        let (where_, now) = match &self.run {
+            Some(run) => {
+                let time = pos.checked_sub(1).map_or(0, |i| run.outcome.events[i].time_ns);
+                let now = pos.checked_sub(1).map(|i| {
+                    let ev = &run.outcome.events[i];
+                    match ev.pos {
+                        Some(at) => format!("{} · {}", run.line_of(at), ev.kind),
+                        None => ev.kind.to_string(),
+                    }
+                });
+                let at = format!("event {pos} of {len} · {}", virtual_time(time));
+                (format!("{at} · GOMAXPROCS {}, seed {}", run.procs, run.seed), now)
+            }
+            None => ("not run yet".to_string(), None),
+        };
+        let stale = self.run.as_ref().is_some_and(|r| r.file.text != self.source);
+        html! {
+            <div class="gmp-transport">
+                <div class="gmp-buttons">
+                    <button onclick={link.callback(|_| Msg::Reset)} disabled={pos == 0}>{ "Reset" }</button>
+                    <button onclick={link.callback(|_| Msg::StepBack)} disabled={pos == 0}>{ "Step back" }</button>
+                    <button onclick={link.callback(|_| Msg::Step)} disabled={self.run.is_some() && pos >= len}>{ "Step" }</button>
+                    <button class="gmp-play" onclick={link.callback(|_| Msg::TogglePlay)}>
+                        { if playing { "Pause" } else { "Play" } }</button>
+                    <button onclick={link.callback(|_| Msg::RunToEnd)} disabled={self.run.is_some() && pos >= len}>{ "Run to end" }</button>
+                    <label>{ "Speed " }<select onchange={on_speed}>{ for speeds }</select></label>
+                </div>
+                <div class="gmp-position">
+                    <input type="range" aria-label="Position" min="0" max={len.to_string()} value={pos.to_string()}
+                        disabled={self.run.is_none()} oninput={on_seek} />
+                    <span class="gmp-where" aria-live="polite">{ where_ }</span>
+                </div>
+                if let Some(now) = now {
+                    <code class="gmp-now">{ now }</code>
+                }
+                if stale {
+                    <div class="gmp-stale">{ "The program was edited after this run: Run again to see the new one." }</div>
+                }
+            </div>
+        }
+    }
+
+    /// The run at the current position.
+    fn watch(&self, run: &Run) -> Html {
+        let m = &self.moment;
+        html! {
+            <div class="gmp-watch">
+                { board::board(run, m) }
+                { board::processors(m) }
+                if let Some(err) = &m.error {
+                    <div class="gmp-fold-error">{ format!("The event stream did not fold: {err}") }</div>
+                }
+                <div class="gmp-columns">
+                    { board::goroutines(run, m) }
+                    <div>
+                        { board::console(run, m) }
+                        { board::verdict(run, m) }
+                    </div>
+                </div>
+            </div>
+        }
+    }
+}
+
+/// How often Play ticks (ms) and how many events each tick moves, for a
+/// speed in events per second: at most ~30 ticks a second.
+fn play_rate(speed: u32) -> (u32, usize) {
+    let period = (1000 / speed.max(1)).max(33);
+    let per_tick = ((speed as u64 * period as u64) / 1000).max(1) as usize;
+    (period, per_tick)
+}
+
+/// Virtual nanoseconds as the trace prints them: `1.000010ms`.
+fn virtual_time(ns: u64) -> String {
+    format!("{}.{:06}ms", ns / 1_000_000, ns % 1_000_000)
 }
 
 /// The page runs the engine on its main thread, so a runaway program must
@@ -56,19 +349,4 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
 /// than any lesson needs, and the heap gets 256 MiB.
 fn browser_run_config() -> RunConfig {
     RunConfig { instr_limit: 300_000_000, heap_budget: 256 << 20, ..RunConfig::default() }
-}
-
-fn render_outcome(outcome: Option<&Outcome>) -> Html {
-    let Some(o) = outcome else {
-        return html! {};
-    };
-    html! {
-        <div class="gmp-output">
-            <pre class="gmp-stdout">{ &o.stdout }</pre>
-            if !o.stderr.is_empty() {
-                <pre class="gmp-stderr">{ &o.stderr }</pre>
-            }
-            <div class="gmp-exit">{ format!("Program exited with code {}.", o.exit_code) }</div>
-        </div>
-    }
 }

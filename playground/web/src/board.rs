@@ -1,0 +1,385 @@
+//! What a learner watches at one moment of a run: the G/M/P board, its
+//! text twins (the regions "Goroutines" and "Processors", which screen
+//! readers and the browser tests read), the console and the verdict.
+//! Pure functions of a [`Run`] and a [`Moment`].
+
+use crate::moment::{Moment, Run};
+use gmp_engine::event::{GStatus, GoId};
+use gmp_engine::replay::{ChanSnap, GMeta, Snapshot};
+use gmp_engine::{EndReason, LeakedGoroutine};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+/// Tokens drawn per queue or waiting group; the rest is a count.
+const TOKENS_PER_ROW: usize = 24;
+/// Lines of the Goroutines list; the rest is a count.
+const LISTED_GOROUTINES: usize = 300;
+/// Channels drawn; the rest is a count.
+const DRAWN_CHANNELS: usize = 24;
+/// Buffer slots drawn per channel.
+const DRAWN_SLOTS: usize = 16;
+
+/// The state word of a goroutine, as Go's dump header prints it: the wait
+/// reason when waiting (`chan receive`), else `runnable`, `running`...
+pub fn state_text(snap: &Snapshot, g: GoId) -> String {
+    match snap.gs.get(&g) {
+        Some(s) if matches!(s.status, GStatus::Waiting | GStatus::Leaked) => s.reason.to_string(),
+        Some(s) => s.status.header_word().to_string(),
+        None => "dead".to_string(),
+    }
+}
+
+fn state_class(snap: &Snapshot, g: GoId) -> &'static str {
+    match snap.gs.get(&g).map(|s| s.status) {
+        Some(GStatus::Running) => "gmp-g-running",
+        Some(GStatus::Runnable) => "gmp-g-runnable",
+        Some(GStatus::Waiting | GStatus::Leaked) => "gmp-g-waiting",
+        Some(GStatus::Syscall) => "gmp-g-syscall",
+        _ => "gmp-g-other",
+    }
+}
+
+/// `main.worker` → `worker`; `runtime.runFinalizers` → `runFinalizers`.
+fn short_func(func: &str) -> &str {
+    func.rsplit('.').next().unwrap_or(func)
+}
+
+fn group_digits(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn more(n: usize) -> Html {
+    if n == 0 {
+        html! {}
+    } else {
+        html! { <span class="gmp-more">{ format!("and {} more", group_digits(n)) }</span> }
+    }
+}
+
+/// One goroutine token: coloured by state, labelled with id and start function.
+fn token(run: &Run, snap: &Snapshot, g: GoId) -> Html {
+    let func = snap.meta.get(&g).map(|m| m.func.to_string()).unwrap_or_default();
+    let runtime = func.starts_with("runtime.");
+    let mut title = format!("goroutine {g} [{}] {func}", state_text(snap, g));
+    if let Some(m) = snap.meta.get(&g).filter(|m| !by_runtime(m)) {
+        title.push_str(&format!(", created at {}", run.line_of(m.pos)));
+    }
+    html! {
+        <span class={classes!("gmp-g", state_class(snap, g), runtime.then_some("gmp-g-runtime"))} title={title}>
+            <b>{ format!("G{g}") }</b>
+            if !func.is_empty() { <span class="gmp-g-func">{ short_func(&func) }</span> }
+        </span>
+    }
+}
+
+fn tokens(run: &Run, snap: &Snapshot, gs: impl ExactSizeIterator<Item = GoId>) -> Html {
+    let n = gs.len();
+    if n == 0 {
+        return html! { <span class="gmp-empty">{ "empty" }</span> };
+    }
+    html! {
+        <>
+            { for gs.take(TOKENS_PER_ROW).map(|g| token(run, snap, g)) }
+            { more(n.saturating_sub(TOKENS_PER_ROW)) }
+        </>
+    }
+}
+
+/// The goroutine each P is running: its M's current G.
+fn running_on(snap: &Snapshot, p: usize) -> Option<GoId> {
+    let m = snap.ps.get(p)?.m?;
+    snap.ms.get(m as usize)?.curg
+}
+
+/// The G/M/P board: Ps with their running G, runnext and local queue; the
+/// global queue; the Ms; the waiting goroutines grouped by what they wait
+/// on; the channels with their buffers. The text twins say the same.
+pub fn board(run: &Run, m: &Moment) -> Html {
+    let snap = &m.snap;
+    let ps = snap.ps.iter().enumerate().map(|(i, p)| {
+        let status = p.status.go_name();
+        let running = running_on(snap, i);
+        html! {
+            <div class={classes!("gmp-p", (status == "_Prunning").then_some("gmp-p-busy"))}>
+                <div class="gmp-p-head">
+                    <b>{ format!("P{i}") }</b>
+                    <span class="gmp-dim">{ match p.m { Some(m) => format!("M{m}"), None => status.to_string() } }</span>
+                </div>
+                <div class="gmp-p-row"><span class="gmp-k">{ "runs" }</span>
+                    { running.map_or_else(|| html! { <span class="gmp-empty">{ "—" }</span> }, |g| token(run, snap, g)) }</div>
+                <div class="gmp-p-row"><span class="gmp-k">{ "runnext" }</span>
+                    { p.runnext.map_or_else(|| html! { <span class="gmp-empty">{ "—" }</span> }, |g| token(run, snap, g)) }</div>
+                <div class="gmp-p-row gmp-runq"><span class="gmp-k">{ "runq" }</span>
+                    { tokens(run, snap, p.runq.iter().copied()) }</div>
+            </div>
+        }
+    });
+    let ms = snap.ms.iter().enumerate().map(|(i, ms)| {
+        let what = if ms.dead {
+            "exited".to_string()
+        } else if ms.idle {
+            "idle".to_string()
+        } else {
+            let mut s = match (ms.p, ms.curg) {
+                (Some(p), Some(g)) => format!("P{p}, G{g}"),
+                (Some(p), None) => format!("P{p}"),
+                (None, Some(g)) => format!("G{g}, no P"),
+                (None, None) => "no P".to_string(),
+            };
+            if ms.spinning {
+                s.push_str(", spinning");
+            }
+            s
+        };
+        html! { <span class={classes!("gmp-m", ms.idle.then_some("gmp-m-idle"))}><b>{ format!("M{i}") }</b>{ " " }{ what }</span> }
+    });
+    html! {
+        <div class="gmp-board" aria-hidden="true">
+            <div class="gmp-ps">{ for ps }</div>
+            <div class="gmp-row"><span class="gmp-k">{ "global runq" }</span>{ tokens(run, snap, snap.global.iter().copied()) }</div>
+            <div class="gmp-row"><span class="gmp-k">{ "threads" }</span>
+                if snap.ms.is_empty() { <span class="gmp-empty">{ "none yet" }</span> }
+                { for ms }
+            </div>
+            { waiting(run, snap) }
+            { channels(snap) }
+        </div>
+    }
+}
+
+/// Waiting goroutines grouped by what they wait on: the wait reason and,
+/// for channels, locks and WaitGroups, the object.
+fn waiting(run: &Run, snap: &Snapshot) -> Html {
+    let mut groups: BTreeMap<(String, Vec<u32>), Vec<GoId>> = BTreeMap::new();
+    for (&g, s) in &snap.gs {
+        if matches!(s.status, GStatus::Waiting | GStatus::Leaked) {
+            let on = snap.waiting_on.get(&g).cloned().unwrap_or_default();
+            groups.entry((s.reason.to_string(), on)).or_default().push(g);
+        }
+    }
+    if groups.is_empty() {
+        return html! { <div class="gmp-row"><span class="gmp-k">{ "waiting" }</span><span class="gmp-empty">{ "nobody" }</span></div> };
+    }
+    let rows = groups.into_iter().map(|((reason, on), gs)| {
+        let objects = on.iter().map(|h| match snap.chans.get(h) {
+            Some(c) => html! { <span class="gmp-on">{ "on " }{ chan(*h, c) }</span> },
+            None => html! { <span class="gmp-on gmp-dim">{ format!("on obj#{h}") }</span> },
+        });
+        html! {
+            <div class="gmp-wait-group">
+                <span class="gmp-reason">{ reason }</span>
+                { for objects }
+                { tokens(run, snap, gs.into_iter()) }
+            </div>
+        }
+    });
+    html! { <div class="gmp-row gmp-waiting"><span class="gmp-k">{ "waiting" }</span><div>{ for rows }</div></div> }
+}
+
+/// A channel with its buffer slots and the values in them.
+fn chan(h: u32, c: &ChanSnap) -> Html {
+    let slots = (0..(c.cap as usize).min(DRAWN_SLOTS)).map(|i| match c.buf.get(i) {
+        Some(v) => html! { <span class="gmp-slot gmp-slot-full">{ v.clone() }</span> },
+        None => html! { <span class="gmp-slot"></span> },
+    });
+    let hidden = (c.cap as usize).saturating_sub(DRAWN_SLOTS);
+    html! {
+        <span class={classes!("gmp-chan", c.closed.then_some("gmp-chan-closed"))}>
+            <span class="gmp-chan-name">{ format!("chan#{h}") }</span>
+            <span class="gmp-dim">{ format!(" chan {}", c.elem) }</span>
+            if c.cap > 0 {
+                <span class="gmp-slots">{ for slots }{ more(hidden) }</span>
+                <span class="gmp-dim">{ format!(" {}/{}", c.buf.len(), c.cap) }</span>
+            } else {
+                <span class="gmp-dim">{ " unbuffered" }</span>
+            }
+            if c.closed { <span class="gmp-dim">{ " closed" }</span> }
+        </span>
+    }
+}
+
+fn channels(snap: &Snapshot) -> Html {
+    if snap.chans.is_empty() {
+        return html! {};
+    }
+    let n = snap.chans.len();
+    html! {
+        <div class="gmp-row"><span class="gmp-k">{ "channels" }</span>
+            <div class="gmp-chans">
+                { for snap.chans.iter().take(DRAWN_CHANNELS).map(|(h, c)| chan(*h, c)) }
+                { more(n.saturating_sub(DRAWN_CHANNELS)) }
+            </div>
+        </div>
+    }
+}
+
+/// `goroutine 7 [chan receive] prog.go:14 — created at prog.go:9 to run main.worker`.
+/// The line is where it last did something the events show (parked,
+/// resumed, sent...); a running goroutine may have moved on since.
+pub fn goroutine_line(run: &Run, m: &Moment, g: GoId) -> String {
+    let snap = &m.snap;
+    let mut s = format!("goroutine {g} [{}]", state_text(snap, g));
+    if let Some(at) = m.at.get(&g) {
+        s.push_str(&format!(" {}", run.line_of(*at)));
+    }
+    match snap.meta.get(&g) {
+        Some(meta) if by_runtime(meta) => s.push_str(&format!(" — started by the runtime to run {}", meta.func)),
+        Some(meta) => s.push_str(&format!(" — created at {} to run {}", run.line_of(meta.pos), meta.func)),
+        None => {}
+    }
+    s
+}
+
+/// Goroutine 1 and the runtime's own goroutines (the finalizer goroutine,
+/// the GOMAXPROCS updater) come from no `go` statement of the program.
+fn by_runtime(meta: &GMeta) -> bool {
+    meta.parent == 0 || meta.func.starts_with("runtime.")
+}
+
+/// The region "Goroutines": every goroutine alive at this moment.
+pub fn goroutines(run: &Run, m: &Moment) -> Html {
+    let n = m.snap.gs.len();
+    html! {
+        <section class="gmp-goroutines" role="region" aria-label="Goroutines">
+            <h4>{ format!("Goroutines ({n})") }</h4>
+            <ul>
+                { for m.snap.gs.keys().take(LISTED_GOROUTINES).map(|&g| html! {
+                    <li class={state_class(&m.snap, g).replace("gmp-g-", "gmp-li-")}>{ goroutine_line(run, m, g) }</li>
+                }) }
+                if n == 0 { <li class="gmp-empty">{ "none yet" }</li> }
+                if n > LISTED_GOROUTINES { <li>{ more(n - LISTED_GOROUTINES) }</li> }
+            </ul>
+        </section>
+    }
+}
+
+fn g_list(gs: impl ExactSizeIterator<Item = GoId>) -> String {
+    let n = gs.len();
+    if n == 0 {
+        return "empty".to_string();
+    }
+    let mut s: Vec<String> = gs.take(TOKENS_PER_ROW).map(|g| format!("G{g}")).collect();
+    if n > TOKENS_PER_ROW {
+        s.push(format!("and {} more", group_digits(n - TOKENS_PER_ROW)));
+    }
+    s.join(" ")
+}
+
+/// The region "Processors": each P with its M, running G, runnext and
+/// local run queue, then the global queue.
+pub fn processors(m: &Moment) -> Html {
+    let snap = &m.snap;
+    let lines = snap.ps.iter().enumerate().map(|(i, p)| {
+        let mut s = format!("P{i} [{}]", p.status.go_name());
+        if let Some(m) = p.m {
+            s.push_str(&format!(" on M{m}"));
+        }
+        match running_on(snap, i) {
+            Some(g) => s.push_str(&format!(", running G{g}")),
+            None => s.push_str(", running nothing"),
+        }
+        match p.runnext {
+            Some(g) => s.push_str(&format!(", runnext G{g}")),
+            None => s.push_str(", runnext empty"),
+        }
+        s.push_str(&format!(", run queue {}", g_list(p.runq.iter().copied())));
+        html! { <li>{ s }</li> }
+    });
+    html! {
+        <section class="gmp-processors gmp-sr-only" role="region" aria-label="Processors">
+            <ul>{ for lines }</ul>
+            <p>{ format!("global run queue {}", g_list(snap.global.iter().copied())) }</p>
+        </section>
+    }
+}
+
+/// The console: what the program wrote up to this moment, stderr apart.
+/// At the end it is the run's whole output, which also holds what the
+/// engine reports outside the event stream (a compile error).
+pub fn console(run: &Run, m: &Moment) -> Html {
+    let (stdout, stderr) = if m.pos == run.len() {
+        (run.outcome.stdout.clone(), run.outcome.stderr.clone())
+    } else {
+        (m.written(1), m.written(2))
+    };
+    html! {
+        <div class="gmp-output" role="log" aria-label="Output">
+            <pre class="gmp-stdout">{ stdout }</pre>
+            if !stderr.is_empty() {
+                <pre class="gmp-stderr">{ stderr }</pre>
+            }
+        </div>
+    }
+}
+
+fn ending(run: &Run) -> String {
+    let o = &run.outcome;
+    match &o.end {
+        EndReason::MainReturned => "main returned.".to_string(),
+        EndReason::Exit(code) => format!("os.Exit({code})."),
+        EndReason::Panic(g) => format!("goroutine {g} panicked."),
+        EndReason::Fatal => {
+            let line = o.stderr.lines().find(|l| l.starts_with("fatal error:")).unwrap_or("fatal error");
+            if line.contains("deadlock") { format!("deadlocked: {line}") } else { line.to_string() }
+        }
+        EndReason::Limit(msg) => format!("stopped at a budget: {msg}"),
+        EndReason::Internal(msg) => format!("the engine failed: {msg}"),
+        EndReason::CompileError => "the program did not compile.".to_string(),
+    }
+}
+
+/// `goroutine 7 [chan receive] made by the go statement at prog.go:15,
+/// stuck at prog.go:9`.
+fn leak_line(run: &Run, l: &LeakedGoroutine) -> String {
+    let state = l.wait_reason.unwrap_or(match l.status {
+        "_Grunnable" => "runnable",
+        "_Grunning" => "running",
+        "_Gsyscall" => "syscall",
+        other => other,
+    });
+    let mut s = format!("goroutine {} [{state}]", l.goid);
+    if let Some(c) = &l.creator {
+        s.push_str(&format!(" made by the go statement at {}:{}", run.short_name(), c.line));
+    }
+    if let Some(top) = l.stack.first() {
+        let verb = if l.wait_reason.is_some() { "stuck at" } else { "not yet run, at" };
+        s.push_str(&format!(", {verb} {}:{} in {}", run.short_name(), top.line, top.func));
+    }
+    if l.blocked_forever {
+        s.push_str(" (blocked forever)");
+    }
+    s
+}
+
+/// The region "Verdict": how the run ended and the goroutines it leaked.
+pub fn verdict(run: &Run, m: &Moment) -> Html {
+    let o = &run.outcome;
+    let n = o.leaks.len();
+    html! {
+        <section class="gmp-verdict" role="region" aria-label="Verdict">
+            if m.pos < run.len() {
+                <div class="gmp-dim">{ format!("At the end of the run (event {}):", run.len()) }</div>
+            }
+            <div class="gmp-exit">{ format!("Program exited with code {}.", o.exit_code) }</div>
+            <div class="gmp-ending">{ ending(run) }</div>
+            if n > 0 {
+                <div class="gmp-leaks">
+                    <div>{ format!("{n} goroutine{} leaked:", if n == 1 { "" } else { "s" }) }</div>
+                    <ul>{ for o.leaks.iter().take(LISTED_GOROUTINES).map(|l| html! { <li>{ leak_line(run, l) }</li> }) }
+                        if n > LISTED_GOROUTINES { <li>{ more(n - LISTED_GOROUTINES) }</li> }
+                    </ul>
+                </div>
+            } else if matches!(o.end, EndReason::MainReturned | EndReason::Exit(_)) {
+                <div>{ "No goroutine leaked." }</div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,176 @@
+// The G/M/P board: after a run the playground shows every goroutine, each P
+// and the verdict at a position in the run's event stream, and the controls
+// move that position.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { siteUrl, launch, open, screenshot } from "./harness.js";
+
+const base = siteUrl();
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// Goroutine 7 (after main, the GOMAXPROCS updater and the finalizer
+// goroutine) parks on line 9 receiving from a channel nobody sends on; main
+// sleeps, prints and returns, leaking it.
+const LEAKY = `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func worker(ch chan int) {
+	v := <-ch
+	fmt.Println("got", v)
+}
+
+func main() {
+	ch := make(chan int, 2)
+	go worker(ch)
+	time.Sleep(time.Millisecond)
+	fmt.Println("main is done")
+}
+`;
+
+/// The full-page playground with `program` in its editor, and its parts.
+async function fullPage(program) {
+  const { page, problems } = await open(browser, base + "playground/index.html");
+  const widget = page.locator(".gmp-full");
+  await widget.locator(".gmp-editor").waitFor({ timeout: 15000 });
+  await widget.locator(".gmp-editor").fill(program);
+  const button = (name) => widget.getByRole("button", { name, exact: true });
+  const region = (name) => widget.getByRole("region", { name, exact: true });
+  return { page, problems, widget, button, region };
+}
+
+/// The Goroutines region's line for goroutine `g`, or undefined.
+async function lineOf(region, g) {
+  const lines = (await region("Goroutines").locator("li").allInnerTexts()).map((l) => l.trim());
+  return lines.find((l) => l.startsWith(`goroutine ${g} `));
+}
+
+test("a leaked goroutine: its wait, the verdict, and stepping back to before its birth", async () => {
+  const { page, problems, widget, button, region } = await fullPage(LEAKY);
+  await button("Run").click();
+  const verdict = region("Verdict");
+  await verdict.waitFor({ timeout: 5000 });
+
+  // At the end: goroutine 7 waits on the channel receive of line 9.
+  const where = widget.locator(".gmp-where");
+  assert.match(await where.innerText(), /^event (\d+) of \1 · /);
+  assert.equal(await lineOf(region, 7), "goroutine 7 [chan receive] prog.go:9 — created at prog.go:15 to run main.worker");
+  assert.match(await lineOf(region, 1), /^goroutine 1 \[running\] prog\.go:\d+ — started by the runtime to run main\.main$/);
+  const v = await verdict.innerText();
+  assert.match(v, /Program exited with code 0\./);
+  assert.match(v, /main returned/);
+  assert.match(v, /1 goroutine leaked:/);
+  assert.match(v, /goroutine 7 \[chan receive\] made by the go statement at prog\.go:15, stuck at prog\.go:9 in main\.worker \(blocked forever\)/);
+  // The board draws the channel with its two empty slots, and the waiter.
+  const board = widget.locator(".gmp-board");
+  assert.match(await board.innerText(), /chan#\d+\s+chan int/);
+  assert.equal(await board.locator(".gmp-wait-group", { hasText: "chan receive" }).locator(".gmp-slot").count(), 2);
+  assert.equal(await widget.locator(".gmp-stdout").textContent(), "main is done\n");
+  await screenshot(page, "board-leak-end");
+
+  // Step back until goroutine 7 is runnable: before it ever ran.
+  const now = widget.locator(".gmp-now");
+  let steps = 0;
+  while (!(await lineOf(region, 7))?.includes("[runnable]")) {
+    assert.ok(++steps < 100, "goroutine 7 never became runnable stepping back");
+    await button("Step back").click();
+  }
+  assert.equal(await lineOf(region, 7), "goroutine 7 [runnable] — created at prog.go:15 to run main.worker");
+  // Its park is still ahead, and main has not printed yet.
+  assert.equal(await widget.locator(".gmp-stdout").textContent(), "");
+  assert.match(await where.innerText(), /^event \d+ of \d+ · /);
+  await screenshot(page, "board-leak-runnable");
+
+  // On back to its creation event, then before it: no goroutine 7.
+  while (!/newproc: G1 creates G7/.test(await now.innerText())) {
+    assert.ok(++steps < 100, "never reached goroutine 7's creation stepping back");
+    await button("Step back").click();
+  }
+  assert.equal(await lineOf(region, 7), undefined);
+  await button("Step back").click();
+  assert.doesNotMatch(await now.innerText(), /G7/);
+  assert.equal(await lineOf(region, 7), undefined);
+  assert.match(await lineOf(region, 1), /^goroutine 1 \[running\] prog\.go:14/);
+  await screenshot(page, "board-leak-before-creation");
+
+  // Step forward twice: created (still dead), then runnable again.
+  await button("Step").click();
+  assert.match(await now.innerText(), /newproc: G1 creates G7 on P0 to run main\.worker/);
+  while (!(await lineOf(region, 7))) {
+    assert.ok(++steps < 100, "goroutine 7 never came back stepping forward");
+    await button("Step").click();
+  }
+  assert.match(await lineOf(region, 7), /\[runnable\]/);
+
+  // Reset goes to before the first event; Run to end back to the end.
+  await button("Reset").click();
+  assert.match(await where.innerText(), /^event 0 of \d+ · 0\.000000ms/);
+  assert.equal(await region("Goroutines").locator("li", { hasText: /^goroutine/ }).count(), 0);
+  await button("Run to end").click();
+  assert.match(await where.innerText(), /^event (\d+) of \1 · /);
+  assert.match(await lineOf(region, 7), /\[chan receive\] prog\.go:9/);
+  assert.deepEqual(problems, []);
+});
+
+test("GOMAXPROCS 4 shows four Ps, each with its queues", async () => {
+  const { page, problems, widget, button, region } = await fullPage(LEAKY);
+  await widget.getByLabel("GOMAXPROCS").fill("4");
+  await widget.getByLabel("Seed").fill("7");
+  await button("Run").click();
+  const procs = region("Processors");
+  await procs.waitFor({ state: "attached", timeout: 5000 });
+  const lines = (await procs.locator("li").allTextContents()).map((l) => l.trim());
+  assert.equal(lines.length, 4, lines.join("\n"));
+  lines.forEach((l, i) => assert.match(l, new RegExp(`^P${i} \\[_P\\w+\\].*, running (G\\d+|nothing), runnext (G\\d+|empty), run queue `)));
+  assert.match(await procs.textContent(), /global run queue/);
+  assert.equal(await widget.locator(".gmp-board .gmp-p").count(), 4);
+  assert.match(await widget.locator(".gmp-where").innerText(), /GOMAXPROCS 4, seed 7$/);
+  await screenshot(page, "board-gomaxprocs-4");
+  // The leak does not depend on the schedule.
+  assert.match(await region("Verdict").innerText(), /1 goroutine leaked:/);
+  assert.deepEqual(problems, []);
+});
+
+test("Ctrl-Enter runs; Play animates to the end; the slider moves the position", async () => {
+  const { page, problems, widget, button, region } = await fullPage(LEAKY);
+  await widget.locator(".gmp-editor").press("Control+Enter");
+  await region("Verdict").waitFor({ timeout: 5000 });
+  const where = widget.locator(".gmp-where");
+  const [, total] = (await where.innerText()).match(/^event \d+ of (\d+)/);
+  // The slider: halfway.
+  const slider = widget.getByRole("slider", { name: "Position" });
+  await slider.fill(String(Math.floor(total / 2)));
+  assert.match(await where.innerText(), new RegExp(`^event ${Math.floor(total / 2)} of ${total} `));
+  // Play from there at the fastest speed, and it stops at the end.
+  await widget.getByLabel("Speed").selectOption("1024");
+  await button("Play").click();
+  await widget.getByRole("button", { name: "Play", exact: true }).waitFor({ timeout: 10000 });
+  assert.match(await where.innerText(), new RegExp(`^event ${total} of ${total} `));
+  // Play at the end starts over; Pause stops it where it is.
+  await widget.getByLabel("Speed").selectOption("1");
+  await button("Play").click();
+  await button("Pause").click();
+  const [, stopped] = (await where.innerText()).match(/^event (\d+) of/);
+  assert.ok(Number(stopped) < Number(total), `paused at ${stopped} of ${total}`);
+  assert.deepEqual(problems, []);
+});
+
+test("playgrounds on one page move independently", async () => {
+  const { page, problems } = await open(browser, base + "born/index.html");
+  const first = page.locator(".gmp-playground").first();
+  const second = page.locator(".gmp-playground").nth(1);
+  await first.getByRole("button", { name: "Run", exact: true }).click();
+  await second.getByRole("button", { name: "Run", exact: true }).click();
+  await second.getByRole("button", { name: "Reset", exact: true }).click();
+  assert.match(await second.locator(".gmp-where").innerText(), /^event 0 of /);
+  assert.match(await first.locator(".gmp-where").innerText(), /^event (\d+) of \1 /);
+  assert.equal(await first.locator(".gmp-stdout").textContent(), "only main is running\n");
+  assert.equal(await second.locator(".gmp-stdout").textContent(), "");
+  await screenshot(page, "board-chapter");
+  assert.deepEqual(problems, []);
+});
