@@ -61,7 +61,7 @@ const RUN_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Runs per `GOMAXPROCS` value (2 and 4) that must all agree with the
 /// recording for a concurrent program to count as schedule-independent.
-const PROCS_RUNS: usize = 4;
+const PROCS_RUNS: usize = 50;
 /// The list of those programs, in the concurrent corpus folder.
 pub const SCHEDULE_INDEPENDENT: &str = "SCHEDULE_INDEPENDENT.txt";
 

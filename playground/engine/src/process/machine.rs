@@ -74,6 +74,9 @@ pub struct GInfo {
     /// (`Vm::raise_panic`). A flag, not the text: every goroutine has a
     /// `GInfo`, and its size shows in a program of many goroutines.
     pub must_panic: bool,
+    /// Virtual ns its last runtime operation still costs (several Ps:
+    /// `sched::time`'s costs), paid at the start of its next slice.
+    pub op_debt: u32,
 }
 
 impl GInfo {
@@ -748,11 +751,11 @@ impl Machine for VmMachine {
         debug_assert_eq!(creator.goid, parent);
         match self.vm.spawn(func, &args) {
             Ok(i) => {
-                self.gs.insert(child, GInfo { vm: Some(i as u32), creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
+                self.gs.insert(child, GInfo { vm: Some(i as u32), creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false, op_debt: 0 });
             }
             Err(f) => {
                 // Reported when the child first runs (it has no VM state).
-                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
+                self.gs.insert(child, GInfo { vm: None, creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false, op_debt: 0 });
                 let text = f.message.clone();
                 self.crash = Some(Crash { text, exit_code: 2, goid: child, kind: crash::CrashKind::Fatal });
             }
@@ -761,6 +764,19 @@ impl Machine for VmMachine {
 }
 
 impl VmMachine {
+    /// Virtual ns request `sc` costs with several Ps (0 with one: see
+    /// `sched::time`'s costs).
+    fn op_cost(&mut self, sched: &Sched, sc: &Syscall) -> u64 {
+        if !sched.jittery() {
+            return 0;
+        }
+        let range = match sc {
+            Syscall::Go { .. } => crate::sched::time::NEWPROC_NS,
+            Syscall::Sys { .. } => crate::sched::time::RUNTIME_CALL_NS,
+        };
+        self.vm.chooser.op_cost(range)
+    }
+
     /// [`Machine::run`] with the chooser in the VM.
     fn run_slice(&mut self, sched: &Sched, goid: GoId, now: u64, slice_ns: u64) -> RunResult {
         let mut used: u64 = 0;
@@ -781,6 +797,9 @@ impl VmMachine {
                 let c = crash::internal(&format!("the scheduler ran goroutine {goid}, which the VM does not know"));
                 return RunResult { used_ns: used, stop: self.die(c) };
             };
+            if info.op_debt > 0 {
+                used += std::mem::take(&mut info.op_debt) as u64;
+            }
             if info.work_left > 0 {
                 // Simulated CPU work: time passes, nothing else happens.
                 let w = info.work_left.min(slice_ns.saturating_sub(used)).max(1);
@@ -797,10 +816,20 @@ impl VmMachine {
                     info.pending = Some(sc);
                     return RunResult { used_ns: used, stop: Stop::Continue };
                 }
+                // The operation happens now; what it costs delays the
+                // goroutine's next step: the rest of this call, or (when
+                // the scheduler must act first) its next one.
+                let cost = self.op_cost(sched, &sc);
                 if let Some(stop) = self.serve(sched, goid, sc) {
+                    if cost > 0
+                        && let Some(info) = self.gs.get_mut(&goid)
+                    {
+                        info.op_debt = cost.min(u32::MAX as u64) as u32;
+                    }
                     self.flush_output();
                     return RunResult { used_ns: 0, stop };
                 }
+                used += cost;
             }
             let Some(idx) = self.vm_of(goid) else {
                 let c = match self.crash.take() {
@@ -816,8 +845,17 @@ impl VmMachine {
             let budget = ((slice_ns - used) / NS_PER_INSTR).clamp(1, u32::MAX as u64) as u32;
             let before = self.vm.instructions;
             self.vm.clock = (now + used, before);
+            self.vm.yield_after_write = sched.jittery();
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
+            if std::mem::take(&mut self.vm.wrote)
+                && sched.jittery()
+                && let Some(info) = self.gs.get_mut(&goid)
+            {
+                // A write(2): the VM ended the slice after it (see
+                // `Vm::yield_after_write`); the system call takes time.
+                used += self.vm.chooser.op_cost(crate::sched::time::WRITE_NS);
+            }
             self.flush_output();
             for (h, elem, cap) in std::mem::take(&mut self.vm.made_chans) {
                 self.note(Some(goid), EventKind::ChanMake { g: goid, chan: h, elem: elem.into(), cap });

@@ -189,7 +189,7 @@ impl Process {
         machine.record_events = cfg.record_events;
         machine.main_steps = steps.iter().skip(1).copied().collect();
         machine.misc.scheduled = cfg.signals.clone();
-        machine.gs.insert(1, GInfo { vm: Some(main as u32), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
+        machine.gs.insert(1, GInfo { vm: Some(main as u32), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false, op_debt: 0 });
         let sched = Sched::new(sched::Config {
             procs: cfg.procs.max(1),
             seed: cfg.seed,

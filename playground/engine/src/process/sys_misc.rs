@@ -359,7 +359,7 @@ pub fn before_run(m: &mut VmMachine, sched: &Sched, goid: GoId) -> Option<Stop> 
     let Some(fin) = m.vm.heap.finalizer_queue.pop_front() else { return Some(Stop::Park(WaitReason::FinalizerWait)) };
     match m.vm.spawn(fin.func, &[fin.ptr]) {
         Ok(i) => {
-            m.gs.insert(f, GInfo { vm: Some(i as u32), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false });
+            m.gs.insert(f, GInfo { vm: Some(i as u32), creator: None, pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false, op_debt: 0 });
             None
         }
         Err(fatal) => Some(m.die(crash::Crash { text: fatal.message, exit_code: 2, goid: f, kind: crash::CrashKind::Fatal })),

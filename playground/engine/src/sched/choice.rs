@@ -40,6 +40,19 @@ pub enum ChoiceKind {
     SysmonOversleep,
     /// Extra ns a slice of work costs (real CPUs run at uneven speeds).
     SliceJitter,
+    /// How many instructions a P runs before the others catch up with it:
+    /// where the boundaries between Ps' slices land, so where plain loads
+    /// and stores of shared variables interleave.
+    SliceLength,
+    /// Where in its range of ns a step costs (`newproc`, a runtime call,
+    /// a write): which P reaches its next shared operation first.
+    OpCost,
+    /// How late the M blocked in `netpoll` wakes for a due timer while
+    /// another P is busy.
+    NetpollLate,
+    /// Whether the OS takes the core away from an M after a slice, and
+    /// for how long (one number: 0 or a stall).
+    OsStall,
     // The program's choices.
     /// `selectgo`: the slot in `pollorder` the next case swaps with.
     SelectPollOrder,
@@ -94,10 +107,13 @@ impl Chooser {
         self.made(ChoiceKind::StealOrder, 1 << 32, pick as u64) as u32
     }
 
-    /// `startm`: ns above the minimum a woken M takes to run, in `0..spread`.
-    pub fn wake_latency(&mut self, spread: u32) -> u32 {
-        let pick = self.sched.below(spread);
-        self.made(ChoiceKind::WakeLatency, spread as u64, pick as u64) as u32
+    /// `startm`: ns a woken M takes to run, from `min` to `min` times 2 to
+    /// the `octaves`, log-uniform: the pick is 256 steps per octave.
+    pub fn wake_latency(&mut self, min: u64, octaves: u32) -> u64 {
+        let n = octaves * 256;
+        let pick = self.sched.below(n);
+        let pick = self.made(ChoiceKind::WakeLatency, n as u64, pick as u64) as u32;
+        log_uniform(min, pick)
     }
 
     /// sysmon: ns it wakes late from its sleep, in `0..max` (0 if `max` is 0).
@@ -110,6 +126,37 @@ impl Chooser {
     pub fn slice_jitter(&mut self, n: u32) -> u32 {
         let pick = self.sched.below(n);
         self.made(ChoiceKind::SliceJitter, n as u64, pick as u64) as u32
+    }
+
+    /// The instructions a slice runs, in `max / 2..=max` (`max` >= 1).
+    pub fn slice_length(&mut self, max: u32) -> u32 {
+        let lo = max / 2;
+        let pick = self.sched.below(max - lo + 1);
+        lo + self.made(ChoiceKind::SliceLength, (max - lo + 1) as u64, pick as u64) as u32
+    }
+
+    /// The ns a step costs, in `lo..lo + spread`.
+    pub fn op_cost(&mut self, (lo, spread): (u64, u32)) -> u64 {
+        let pick = self.sched.below(spread);
+        lo + self.made(ChoiceKind::OpCost, spread as u64, pick as u64)
+    }
+
+    /// ns after a due timer the M blocked in `netpoll` returns, log-uniform
+    /// as [`Chooser::wake_latency`].
+    pub fn netpoll_late(&mut self, min: u64, octaves: u32) -> u64 {
+        let n = octaves * 256;
+        let pick = self.sched.below(n);
+        log_uniform(min, self.made(ChoiceKind::NetpollLate, n as u64, pick as u64) as u32)
+    }
+
+    /// ns the OS stalls an M after a slice: 0, except one time in
+    /// `one_in`, then log-uniform from `min` to `min` times 2 to the
+    /// `octaves` (as [`Chooser::wake_latency`]).
+    pub fn os_stall(&mut self, min: u64, octaves: u32, one_in: u32) -> u64 {
+        let n = octaves * 256 * one_in;
+        let pick = self.sched.below(n);
+        let pick = self.made(ChoiceKind::OsStall, n as u64, pick as u64) as u32;
+        if pick < octaves * 256 { log_uniform(min, pick) } else { 0 }
     }
 
     // The program's choices.
@@ -144,6 +191,13 @@ impl Chooser {
         let pick = self.program.next_u64();
         self.made(ChoiceKind::RandUint64, 0, pick)
     }
+}
+
+/// `min` times 2 to the power `pick / 256`, in 256 linear steps per octave:
+/// integers only, so every host computes the same value.
+fn log_uniform(min: u64, pick: u32) -> u64 {
+    let (octave, step) = (pick / 256, pick % 256);
+    (min << octave) * (256 + step as u64) / 256
 }
 
 /// wyrand: one 64-bit state word, fast, good enough statistically, and
@@ -233,7 +287,8 @@ mod tests {
         assert_eq!(c.select_pollorder(5), (0xde10_a97d_0348_dae1u64 % 5) as usize);
         assert_eq!(c.rand_intn(1000), 0x0403_17ea_b8ec_4720 % 1000);
         assert_eq!(c.steal_order(), (0x3cc6_5dfc_91b8_65dcu64 >> 32) as u32);
-        assert_eq!(c.wake_latency(4000), (((0x0d07_ca9a_571b_4c0cu64 >> 32) * 4000) >> 32) as u32);
+        let pick = (((0x0d07_ca9a_571b_4c0cu64 >> 32) * 2048) >> 32) as u32;
+        assert_eq!(c.wake_latency(1000, 8), (1000u64 << (pick / 256)) * (256 + (pick % 256) as u64) / 256);
     }
 
     #[test]

@@ -344,6 +344,12 @@ pub struct Sched {
     /// `sched.midle`.
     pub midle: Vec<MIdx>,
     pub nmspinning: u32,
+    /// With several Ps, how late after a due timer the M blocked in
+    /// `netpoll` returns to run it while another P is busy: `netpoll`
+    /// waits in whole milliseconds (`waitms = 1` below one), so a short
+    /// timer on a busy P often waits for that P's next `schedule`. Drawn
+    /// when a P goes idle.
+    pub netpoll_late: u64,
     /// `sched.gFree`: dead Gs overflowing the Ps' free lists.
     pub gfree_global: Vec<GIdx>,
     /// `sched.goidgen`: the last goid handed out in a batch.
@@ -413,6 +419,7 @@ impl Sched {
             now: 0,
             sysmon: Sysmon { asleep: true, ..Sysmon::default() },
             timer_seq: 0,
+            netpoll_late: 0,
             main_goexited: false,
             steps: 0,
             system_park: HashMap::default(),
@@ -452,6 +459,10 @@ impl Sched {
         // them with os, 56 without; the order of 300 goroutines appending
         // to a slice is Go's, overflow to the global queue included).
         s.ps[0].schedtick = 4;
+        // The other Ps' Ms wait in netpoll from the start.
+        if s.jittery() {
+            s.netpoll_late = s.chooser.netpoll_late(time::NETPOLL_LATE_MIN_NS, time::NETPOLL_LATE_OCTAVES);
+        }
         s
     }
 

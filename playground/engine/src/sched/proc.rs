@@ -131,7 +131,9 @@ impl Sched {
                 }
             }
             if let Some((w, p)) = earliest {
-                consider(w.max(self.now), Actor::Timer(p), &mut best);
+                // While a P runs, the timer waits for netpoll to return.
+                let late = if busy { self.netpoll_late } else { 0 };
+                consider(w.saturating_add(late).max(self.now), Actor::Timer(p), &mut best);
             }
         }
         best.map(|(t, a)| (t, a, busy))
@@ -192,7 +194,9 @@ impl Sched {
                 // The chooser is lent to the Machine for the call; a
                 // stand-in holds its place (nothing draws from `&Sched`).
                 let mut chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
-                let r = machine.run(self, &mut chooser, goid, self.ps[pi].now, self.config.quantum_ns.max(1));
+                let quantum = self.config.quantum_ns.clamp(1, u32::MAX as u64) as u32;
+                let slice = if self.jittery() { chooser.slice_length(quantum) } else { quantum };
+                let r = machine.run(self, &mut chooser, goid, self.ps[pi].now, slice as u64);
                 self.chooser = chooser;
                 for (kind, pos) in machine.take_events() {
                     self.pos = pos;
@@ -667,6 +671,9 @@ impl Sched {
                 self.releasep(m, p, false);
                 self.pidle.push(p);
                 self.stopm(m);
+                if self.jittery() {
+                    self.netpoll_late = self.chooser.netpoll_late(time::NETPOLL_LATE_MIN_NS, time::NETPOLL_LATE_OCTAVES);
+                }
             }
         }
     }
@@ -873,7 +880,7 @@ impl Sched {
             self.emit(EventKind::MSpinning { m, spinning: true });
         }
         let delay =
-            if latency { time::WAKE_LATENCY_MIN_NS + self.chooser.wake_latency(time::WAKE_LATENCY_SPREAD_NS) as u64 } else { 0 };
+            if latency { self.chooser.wake_latency(time::WAKE_LATENCY_MIN_NS, time::WAKE_LATENCY_OCTAVES) } else { 0 };
         let pp = &mut self.ps[p as usize];
         pp.now = self.now + delay;
         pp.pending = None;
@@ -1014,18 +1021,21 @@ impl Sched {
         self.sysmon.next = self.now + delay + late;
     }
 
-    /// Whether seeded jitter applies (see `Config::jitter`).
-    fn jittery(&self) -> bool {
+    /// Whether the hardware's choices apply: several Ps, and jitter on
+    /// (see `Config::jitter`). With one P nothing runs in parallel.
+    pub(crate) fn jittery(&self) -> bool {
         self.config.jitter && self.ps.len() > 1
     }
 
-    /// Extra virtual ns a slice of `used` ns of work costs: up to 1/8 more,
-    /// drawn from the seed, with several Ps (see `Config::jitter`).
+    /// Extra virtual ns a slice of `used` ns of work costs, with several
+    /// Ps (see `Config::jitter`): up to 1/8 more, and now and then a stall
+    /// of the M by the OS (`time::OS_STALL_NS`).
     fn work_jitter(&mut self, used: u64) -> u64 {
         if !self.jittery() || used == 0 {
             return 0;
         }
-        self.chooser.slice_jitter((used / 8).min(u32::MAX as u64) as u32 + 1) as u64
+        let uneven = self.chooser.slice_jitter((used / 8).min(u32::MAX as u64) as u32 + 1) as u64;
+        uneven + self.chooser.os_stall(time::OS_STALL_MIN_NS, time::OS_STALL_OCTAVES, time::OS_STALL_ONE_IN)
     }
 
     /// `retake`: preempt Gs that held a P for 10ms; take Ps from Ms that

@@ -21,10 +21,43 @@ pub const SYSMON_MAX_DELAY_NS: u64 = 10_000_000;
 /// How long runqgrab sleeps before stealing a running P's runnext (usleep(3)).
 pub const STEAL_RUNNEXT_BACKOFF_NS: u64 = 3_000;
 
-/// Waking a parked thread takes some microseconds on a real OS; the exact
-/// amount is one of the choices left open, so it is drawn from the seed.
-pub const WAKE_LATENCY_MIN_NS: u64 = 2_000;
-pub const WAKE_LATENCY_SPREAD_NS: u32 = 4_000;
+/// Waking a parked thread takes from a microsecond to a few hundred (a
+/// futex wake, then the kernel's scheduler; an idle virtual CPU must be
+/// woken by the hypervisor first): `WAKE_LATENCY_MIN_NS` times 2 to the
+/// power of a choice in `0..WAKE_LATENCY_OCTAVES`, so short and long
+/// wake-ups are alike likely (a log-uniform spread, as measured latencies
+/// are long-tailed).
+pub const WAKE_LATENCY_MIN_NS: u64 = 1_000;
+pub const WAKE_LATENCY_OCTAVES: u32 = 8;
+
+// What the hardware decides with several Ps. Ps run in parallel, so how
+// long each step takes on a real machine decides which P reaches a shared
+// operation first. Each cost below is a range; where in it a step lands is
+// a choice (`Chooser::op_cost`). With one P nothing runs in parallel and
+// these costs are 0: the single-P order, timers against work included, is
+// exactly the one the corpus records.
+
+/// A `go` statement: `newproc` takes a G from the free list or allocates
+/// one with its stack, and puts it in `runnext` (a few hundred ns).
+pub const NEWPROC_NS: (u64, u32) = (200, 1_000);
+/// Any other runtime call: a channel operation, a lock, a WaitGroup, an
+/// atomic (tens to a couple of hundred ns, more when contended).
+pub const RUNTIME_CALL_NS: (u64, u32) = (20, 300);
+/// A `write(2)` to stdout or stderr: a system call, a few µs.
+pub const WRITE_NS: (u64, u32) = (1_000, 6_000);
+/// How late an idle M wakes for a due timer while another P is busy
+/// (`Sched::netpoll_late`): log-uniform from 4µs to 1ms, the most
+/// `netpoll`'s millisecond wait makes it.
+pub const NETPOLL_LATE_MIN_NS: u64 = 4_000;
+pub const NETPOLL_LATE_OCTAVES: u32 = 8;
+
+/// The OS sometimes takes a core away from an M for a while (more threads
+/// than cores, other processes): one slice in `OS_STALL_ONE_IN` is
+/// followed by a stall, log-uniform from `OS_STALL_MIN_NS` over
+/// `OS_STALL_OCTAVES` octaves (1µs to 64µs).
+pub const OS_STALL_MIN_NS: u64 = 1_000;
+pub const OS_STALL_OCTAVES: u32 = 6;
+pub const OS_STALL_ONE_IN: u32 = 16;
 
 /// What a timer does when it fires.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

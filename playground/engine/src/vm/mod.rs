@@ -234,6 +234,12 @@ pub struct Vm {
     /// A panic that came out of Go code a native called (`call_go`), with
     /// that code's frames: if it ends the goroutine, they top its trace.
     pub inner_panic: Option<(Value, Vec<TraceFrame>)>,
+    /// A native wrote to fd 1 or 2 (`write_fd`) since the process last
+    /// looked: with several Ps the write is a system call that takes time.
+    pub wrote: bool,
+    /// End the slice right after a native that wrote (several Ps: the
+    /// other Ps' writes are ordered against this one at slice boundaries).
+    pub yield_after_write: bool,
 }
 
 /// Output from one line of the program: the bytes of fd `fd` from offset
@@ -266,6 +272,8 @@ impl Vm {
             log_std: None,
             out_marks: Vec::new(),
             made_chans: Vec::new(),
+            wrote: false,
+            yield_after_write: false,
             inner_panic: None,
             prog,
         };
@@ -1147,6 +1155,7 @@ impl Vm {
 
     /// Goroutine `g` writes `bytes` to fd 1 or 2 (`os.Stdout`, `os.Stderr`).
     pub fn write_fd(&mut self, g: &GState, fd: u8, bytes: &[u8]) {
+        self.wrote = true;
         self.mark_output(g, fd);
         if fd == 2 { &mut self.stderr } else { &mut self.stdout }.extend_from_slice(bytes);
     }
@@ -1947,6 +1956,9 @@ impl Vm {
                         save!();
                         if let Err(f) = self.call_native(g, prog, id, argc as usize) {
                             handle!(f)
+                        }
+                        if self.wrote && self.yield_after_write {
+                            return Stop::Budget;
                         }
                     }
                     Op::Ret(n) => {
