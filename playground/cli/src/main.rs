@@ -15,6 +15,9 @@
 //! SIGUSR1, SIGUSR2, kill/SIGKILL, or a number; units ns, us, ms, s, m, h).
 //! `--leaks` adds, after the program's own output, the goroutines still
 //! alive when it ended (Go itself says nothing about them).
+//! `--print-schedule` writes the run's schedule token to stderr at the end
+//! (`schedule: 1.AgEA`); `--schedule TOKEN` replays it exactly (same
+//! output, same event stream) and stands for `--procs` and `--seed`.
 //! behaves like running the program built by the go tool: the program's
 //! stdout and stderr, and Go's exit code.
 
@@ -71,7 +74,7 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 }
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]...";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [the same flags]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -102,11 +105,23 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
     let mut config = gmp_engine::RunConfig { record_events: trace, free_at_exit: false, ..gmp_engine::RunConfig::default() };
     let mut path = None;
     let mut show_leaks = false;
+    let mut print_schedule = false;
+    let mut schedule: Option<gmp_engine::Schedule> = None;
+    let mut seed_or_procs = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--seed" => config.seed = parse_flag(&mut it, "--seed")?,
+            "--seed" => {
+                config.seed = parse_flag(&mut it, "--seed")?;
+                seed_or_procs = Some("--seed");
+            }
+            "--schedule" => {
+                let token = it.next().ok_or("--schedule needs a token, as --print-schedule writes it")?;
+                schedule = Some(gmp_engine::Schedule::decode(token).map_err(|e| format!("--schedule: {e}"))?);
+            }
+            "--print-schedule" => print_schedule = true,
             "--procs" => {
+                seed_or_procs = Some("--procs");
                 config.procs = parse_flag(&mut it, "--procs")?;
                 if config.procs == 0 {
                     return Err("--procs must be at least 1".into());
@@ -122,10 +137,23 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
             extra => return Err(format!("one file at a time; unexpected {extra:?}")),
         }
     }
+    if let Some(schedule) = &schedule {
+        if let Some(flag) = seed_or_procs {
+            return Err(format!("--schedule fixes GOMAXPROCS and the seed: drop {flag}"));
+        }
+        config.procs = schedule.procs;
+        config.seed = schedule.seed;
+        config.picks = schedule.picks.clone();
+    }
     let path = path.ok_or_else(|| USAGE.to_string())?;
     let source = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
     let outcome = gmp_engine::run_source(&path, &source, &config);
     use std::io::Write;
+    let print_token = || {
+        if print_schedule {
+            eprintln!("schedule: {}", config.schedule().encode());
+        }
+    };
     if trace {
         let file = gmp_engine::SourceFile::new(&path, source.as_str());
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -133,6 +161,7 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
             let _ = writeln!(out, "{}", e.trace_line(&file));
         }
         let _ = out.flush();
+        print_token();
         return Ok(outcome.exit_code.clamp(0, 255) as u8);
     }
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
@@ -141,6 +170,7 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         let report = if outcome.leak_report.is_empty() { "[gmp] no goroutines leaked\n" } else { &outcome.leak_report };
         let _ = std::io::stderr().write_all(report.as_bytes());
     }
+    print_token();
     Ok(outcome.exit_code.clamp(0, 255) as u8)
 }
 

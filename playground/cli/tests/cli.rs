@@ -49,6 +49,9 @@ fn bad_flags_are_explained() {
         (&["run", "x.go", "--signal", "SIGFOO@1s"][..], "unknown signal \"SIGFOO\""),
         (&["run", "x.go", "--signal", "int@soon"][..], "bad duration \"soon\""),
         (&[][..], "usage: gmp run FILE.go"),
+        (&["run", "x.go", "--schedule"][..], "--schedule needs a token"),
+        (&["run", "x.go", "--schedule", "1.Ag=A"][..], "invalid schedule token: the data is not base64url"),
+        (&["run", "x.go", "--schedule", "1.AgEA", "--procs", "2"][..], "--schedule fixes GOMAXPROCS and the seed: drop --procs"),
     ] {
         let out = gmp(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -106,4 +109,21 @@ fn trace_prints_the_event_stream_with_lines() {
     assert!(lines[send].contains(" handoff.go:8 "), "{}", lines[send]);
     assert!(lines[print].contains(" handoff.go:10 "), "{}", lines[print]);
     assert!(lines.last().is_some_and(|l| l.ends_with("exit 0")), "{trace}");
+}
+
+#[test]
+fn a_printed_schedule_replays_the_run() {
+    let path = temp_go(
+        "race.go",
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor _, s := range []string{\"a\", \"b\", \"c\"} {\n\t\twg.Go(func() { fmt.Print(s, \" \") })\n\t}\n\twg.Wait()\n\tfmt.Println()\n}\n",
+    );
+    let file = path.to_str().unwrap();
+    let first = gmp(&["trace", file, "--procs", "4", "--seed", "11", "--print-schedule"]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let err = text(&first.stderr);
+    let token = err.lines().find_map(|l| l.strip_prefix("schedule: ")).unwrap_or_else(|| panic!("no token in {err:?}"));
+    let again = gmp(&["trace", file, "--schedule", token]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+    assert!(!first.stdout.is_empty());
+    assert_eq!(text(&again.stdout), text(&first.stdout), "the replayed event stream differs");
 }

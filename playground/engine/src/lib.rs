@@ -49,6 +49,8 @@ pub use process::machine::Creator;
 /// Folding the event stream into the state at any position of a run: what
 /// a UI shows when it steps forward or back.
 pub use sched::replay;
+pub use sched::choice::{Choice, ChoiceKind};
+pub use sched::schedule::{Pick, Schedule, ScheduleError};
 pub use span::{LineCol, SourceFile, Span};
 pub use vm::TraceFrame;
 
@@ -82,6 +84,25 @@ pub struct RunConfig {
     /// the run with an internal error instead of a wrong answer. The tests
     /// run with it; the page and `gmp run` need not pay for it.
     pub check_invariants: bool,
+    /// Picks that override what `seed` would choose, in increasing choice
+    /// index: a steered or replayed schedule (see [`Schedule`]).
+    pub picks: Vec<Pick>,
+    /// Keep every choice the run makes in [`Outcome::choices`] (the
+    /// choice points a UI or an explorer can fork at).
+    pub record_choices: bool,
+}
+
+impl RunConfig {
+    /// The configuration that replays `schedule` (other settings as by
+    /// default).
+    pub fn from_schedule(schedule: &Schedule) -> RunConfig {
+        RunConfig { procs: schedule.procs, seed: schedule.seed, picks: schedule.picks.clone(), ..RunConfig::default() }
+    }
+
+    /// The schedule of a run with this configuration: its token replays it.
+    pub fn schedule(&self) -> Schedule {
+        Schedule { procs: self.procs.max(1), seed: self.seed, picks: self.picks.clone() }
+    }
 }
 
 impl Default for RunConfig {
@@ -95,6 +116,8 @@ impl Default for RunConfig {
             record_events: true,
             free_at_exit: true,
             check_invariants: false,
+            picks: Vec::new(),
+            record_choices: false,
         }
     }
 }
@@ -179,6 +202,10 @@ pub struct Outcome {
     pub leak_report: String,
     /// Virtual time when the run ended, in nanoseconds.
     pub virtual_ns: u64,
+    /// How many open choices the run made.
+    pub choice_count: u64,
+    /// Each of them, when [`RunConfig::record_choices`] asked.
+    pub choices: Vec<Choice>,
 }
 
 /// Compiles one Go source file.
@@ -220,6 +247,8 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
     cfg.record_events = config.record_events;
     cfg.free_at_exit = config.free_at_exit;
     cfg.check_invariants = config.check_invariants;
+    cfg.picks = config.picks.clone();
+    cfg.record_choices = config.record_choices;
     let out = process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg);
     Outcome {
         end: out.end,
@@ -230,6 +259,8 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
         leaks: out.leaks,
         leak_report: out.leak_text,
         virtual_ns: out.virtual_ns,
+        choice_count: out.choice_count,
+        choices: out.choices,
     }
 }
 
@@ -247,6 +278,8 @@ pub fn run_source(file_name: &str, source: &str, config: &RunConfig) -> Outcome 
             leaks: Vec::new(),
             leak_report: String::new(),
             virtual_ns: 0,
+            choice_count: 0,
+            choices: Vec::new(),
         },
     }
 }

@@ -848,10 +848,7 @@ impl VmMachine {
             self.vm.yield_after_write = sched.jittery();
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
-            if std::mem::take(&mut self.vm.wrote)
-                && sched.jittery()
-                && let Some(info) = self.gs.get_mut(&goid)
-            {
+            if std::mem::take(&mut self.vm.wrote) && sched.jittery() {
                 // A write(2): the VM ended the slice after it (see
                 // `Vm::yield_after_write`); the system call takes time.
                 used += self.vm.chooser.op_cost(crate::sched::time::WRITE_NS);

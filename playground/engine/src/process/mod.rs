@@ -92,6 +92,10 @@ pub struct ProcessConfig {
     /// Free the process's memory when the run ends; false when the host
     /// process exits right after (see `RunConfig::free_at_exit`).
     pub free_at_exit: bool,
+    /// The schedule's overridden picks and whether to log every choice
+    /// (see `sched::Config`).
+    pub picks: Vec<sched::schedule::Pick>,
+    pub record_choices: bool,
 }
 
 impl Default for ProcessConfig {
@@ -109,6 +113,8 @@ impl Default for ProcessConfig {
             signals: Vec::new(),
             record_events: true,
             free_at_exit: true,
+            picks: Vec::new(),
+            record_choices: false,
         }
     }
 }
@@ -156,6 +162,9 @@ pub struct ProcessOutcome {
     pub leak_text: String,
     /// Virtual time at the end, in nanoseconds.
     pub virtual_ns: u64,
+    /// How many choices the run made, and each one if logged.
+    pub choice_count: u64,
+    pub choices: Vec<sched::choice::Choice>,
     /// Replay snapshots (when configured; the process tests compare them
     /// with the fold of the events).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -199,6 +208,8 @@ impl Process {
             max_events: cfg.max_events,
             imports_os: cfg.imports_os,
             record_events: cfg.record_events,
+            picks: cfg.picks.clone(),
+            record_choices: cfg.record_choices,
             ..sched::Config::default()
         });
         Ok(Process { sched, machine })
@@ -267,6 +278,8 @@ impl Process {
             leaks,
             leak_text,
             virtual_ns: now,
+            choice_count: self.sched.chooser.count(),
+            choices: self.sched.chooser.take_log(),
             snapshots: std::mem::take(&mut self.sched.snapshots),
         }
     }
@@ -303,6 +316,8 @@ pub fn run_steps(prog: Rc<Bytecode>, steps: &[u32], cfg: &ProcessConfig) -> Proc
             leaks: Vec::new(),
             leak_text: String::new(),
             virtual_ns: 0,
+            choice_count: 0,
+            choices: Vec::new(),
             snapshots: Vec::new(),
         },
     }

@@ -24,6 +24,8 @@
 //! choices can be recorded, and where replaying or steering it can supply
 //! the picks instead of the generators.
 
+use super::schedule::Pick;
+
 /// What an open choice decides. A log records each choice as (kind,
 /// number of alternatives, pick); see `Chooser::made`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -66,6 +68,15 @@ pub enum ChoiceKind {
     RandUint64,
 }
 
+/// One choice a run made: what it decided, among how many alternatives
+/// (0 for a full 64-bit word), and the pick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub kind: ChoiceKind,
+    pub alternatives: u64,
+    pub pick: u64,
+}
+
 /// The run's one source of choices (see the module doc).
 #[derive(Clone, Debug)]
 pub struct Chooser {
@@ -73,6 +84,14 @@ pub struct Chooser {
     sched: WyRand,
     /// The program's choices.
     program: SplitMix64,
+    /// Choices made so far: the index of the next one.
+    count: u64,
+    /// The schedule's overridden picks, in increasing index, and the next
+    /// one to apply.
+    picks: Vec<Pick>,
+    next_pick: usize,
+    /// Every choice made, when the run keeps them.
+    log: Option<Vec<Choice>>,
     /// A stand-in holds the place of a chooser that is lent out; it must
     /// never be drawn from (checked in debug builds).
     stand_in: bool,
@@ -80,21 +99,58 @@ pub struct Chooser {
 
 impl Chooser {
     pub fn new(seed: u64) -> Chooser {
-        Chooser { sched: WyRand::new(seed), program: SplitMix64::new(seed), stand_in: false }
+        Chooser::with_picks(seed, Vec::new(), false)
+    }
+
+    /// A chooser that draws from `seed` except where `picks` (in
+    /// increasing index) say otherwise, and logs every choice if `log`.
+    pub fn with_picks(seed: u64, picks: Vec<Pick>, log: bool) -> Chooser {
+        Chooser {
+            sched: WyRand::new(seed),
+            program: SplitMix64::new(seed),
+            count: 0,
+            picks,
+            next_pick: 0,
+            log: log.then(Vec::new),
+            stand_in: false,
+        }
     }
 
     /// What stands in a chooser's place while it is lent (the scheduler's
     /// field while the Machine holds it, the VM's between Machine calls).
     pub fn stand_in() -> Chooser {
-        Chooser { sched: WyRand { state: 0 }, program: SplitMix64 { state: 0 }, stand_in: true }
+        Chooser { stand_in: true, ..Chooser::with_picks(0, Vec::new(), false) }
+    }
+
+    /// How many choices the run has made.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// The choices made, if logged.
+    pub fn take_log(&mut self) -> Vec<Choice> {
+        self.log.take().unwrap_or_default()
     }
 
     /// Every choice passes here: `kind`, among `alternatives` (0 for a
-    /// full 64-bit word), picked `pick`. A log of the run's choices is
-    /// recorded here, and replaying or steering one replaces `pick`.
+    /// full 64-bit word), drawn `pick`. A schedule's pick for this choice
+    /// replaces it (reduced modulo `alternatives`: a token made for
+    /// another program still gives a valid run); the log records it.
     #[inline(always)]
-    fn made(&self, kind: ChoiceKind, alternatives: u64, pick: u64) -> u64 {
+    fn made(&mut self, kind: ChoiceKind, alternatives: u64, pick: u64) -> u64 {
         debug_assert!(!self.stand_in, "a {kind:?} choice ({alternatives} alternatives) drawn from a lent chooser's stand-in");
+        let index = self.count;
+        self.count += 1;
+        let pick = match self.picks.get(self.next_pick) {
+            Some(p) if p.index == index => {
+                self.next_pick += 1;
+                if alternatives == 0 { p.pick } else { p.pick % alternatives }
+            }
+            _ => pick,
+        };
+        if let Some(log) = &mut self.log {
+            log.push(Choice { kind, alternatives, pick });
+        }
         pick
     }
 

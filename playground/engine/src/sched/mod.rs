@@ -60,6 +60,7 @@ pub mod p;
 pub mod proc;
 pub mod replay;
 pub mod runq;
+pub mod schedule;
 #[cfg(test)]
 pub mod script;
 pub mod time;
@@ -267,6 +268,11 @@ pub struct Config {
     /// different interleavings of the Ps. With one P the run does not
     /// depend on it (the corpus is recorded with GOMAXPROCS=1).
     pub jitter: bool,
+    /// The schedule's overridden picks (see [`schedule`]), in increasing
+    /// index: the run replays or steers them.
+    pub picks: Vec<schedule::Pick>,
+    /// Log every choice the run makes (see [`choice::Choice`]).
+    pub record_choices: bool,
     /// Keep the event stream. The UI and the grader need it; `gmp run`
     /// only prints the program's output, and a 100,000-goroutine program
     /// spends much of its time and memory on 600,000 events nobody reads.
@@ -285,6 +291,8 @@ impl Default for Config {
             max_steps: 200_000_000,
             imports_os: true,
             jitter: true,
+            picks: Vec::new(),
+            record_choices: false,
             record_events: true,
         }
     }
@@ -400,7 +408,7 @@ impl Sched {
     pub fn new(config: Config) -> Sched {
         let procs = config.procs.max(1);
         let mut s = Sched {
-            chooser: Chooser::new(config.seed),
+            chooser: Chooser::with_picks(config.seed, config.picks.clone(), config.record_choices),
             config,
             gs: Vec::new(),
             ps: (0..procs).map(p::P::new).collect(),

@@ -1,0 +1,64 @@
+//! Schedules as data: a run's schedule (GOMAXPROCS, seed, overridden
+//! picks) replays it exactly, and overriding one pick steers the run.
+
+use gmp_engine::{ChoiceKind, Pick, RunConfig, Schedule, run_source};
+
+const SELECT_BOTH_READY: &str = include_str!("nondeterministic/008_select_both_ready.go");
+const UNORDERED: &str = include_str!("nondeterministic/002_unordered_four.go");
+
+fn trace(src: &str, config: &RunConfig) -> (String, Vec<String>) {
+    let out = run_source("prog.go", src, config);
+    let file = gmp_engine::SourceFile::new("prog.go", src);
+    (out.stdout, out.events.iter().map(|e| e.trace_line(&file).to_string()).collect())
+}
+
+/// The token of a run, decoded, gives the same output and events.
+#[test]
+fn a_schedule_token_replays_the_run() {
+    for (procs, seed) in [(1, 3), (2, 5), (4, 9), (8, 2)] {
+        let config = RunConfig { procs, seed, ..RunConfig::default() };
+        let token = config.schedule().encode();
+        let replay = RunConfig::from_schedule(&Schedule::decode(&token).expect("own token"));
+        assert_eq!(trace(UNORDERED, &replay), trace(UNORDERED, &config), "GOMAXPROCS={procs} seed {seed}");
+    }
+}
+
+/// Each alternative of the first select's poll order, picked in turn,
+/// is a different run, and together they reach both cases; a steered
+/// run's token replays it.
+#[test]
+fn overriding_a_pick_steers_the_run() {
+    let base = RunConfig { record_choices: true, ..RunConfig::default() };
+    let out = run_source("prog.go", SELECT_BOTH_READY, &base);
+    assert_eq!(out.choice_count as usize, out.choices.len());
+    let (index, choice) = out
+        .choices
+        .iter()
+        .enumerate()
+        // selectgo's shuffle draws in 0..1 for the first case, 0..2 for the second.
+        .find(|(_, c)| c.kind == ChoiceKind::SelectPollOrder && c.alternatives == 2)
+        .expect("the select makes a choice between two cases");
+    let mut firsts = std::collections::BTreeSet::new();
+    for pick in 0..choice.alternatives {
+        let steered = RunConfig { picks: vec![Pick { index: index as u64, pick }], record_choices: true, ..RunConfig::default() };
+        let out = run_source("prog.go", SELECT_BOTH_READY, &steered);
+        assert_eq!(out.choices[index].pick, pick, "the override is the pick the run made");
+        firsts.insert(out.stdout[..1].to_string());
+        let token = steered.schedule().encode();
+        let replay = RunConfig::from_schedule(&Schedule::decode(&token).expect("own token"));
+        assert_eq!(trace(SELECT_BOTH_READY, &replay), trace(SELECT_BOTH_READY, &steered));
+    }
+    assert_eq!(firsts.into_iter().collect::<Vec<_>>(), ["a", "b"]);
+}
+
+/// With several Ps the hardware's choices are logged too: slice lengths,
+/// costs, wake-ups.
+#[test]
+fn several_ps_log_the_hardware_choices() {
+    let out = run_source("prog.go", UNORDERED, &RunConfig { procs: 4, record_choices: true, ..RunConfig::default() });
+    for kind in [ChoiceKind::SliceLength, ChoiceKind::OpCost, ChoiceKind::WakeLatency, ChoiceKind::StealOrder] {
+        assert!(out.choices.iter().any(|c| c.kind == kind), "no {kind:?} among {} choices", out.choices.len());
+    }
+    let one = run_source("prog.go", UNORDERED, &RunConfig { procs: 1, record_choices: true, ..RunConfig::default() });
+    assert!(one.choices.iter().all(|c| !matches!(c.kind, ChoiceKind::SliceLength | ChoiceKind::OpCost | ChoiceKind::OsStall)));
+}
