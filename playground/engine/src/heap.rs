@@ -664,8 +664,19 @@ impl Heap {
     pub fn alloc_map(&mut self, seed: u64, hint: usize) -> Result<Value, HeapError> {
         let cap = (hint.saturating_mul(4) / 3 + 1).next_power_of_two().max(8);
         self.reserve(cap as u64 * std::mem::size_of::<MSlot>() as u64)?;
-        let m = GoMap { slots: vec![MSlot::Empty; cap], len: 0, used: 0, seed, generation: 0 };
+        let m = GoMap { slots: vec![MSlot::Empty; cap], len: 0, used: 0, seed, generation: 0, writing: [MapWriting::default(); 2] };
         Ok(Value::Map(self.alloc(Obj::Map(Box::new(m)), 48)?))
+    }
+
+    /// The write bursts of map `m` (None for a nil map).
+    pub fn map_writing(&mut self, m: Value) -> Option<&mut [MapWriting; 2]> {
+        match m {
+            Value::Map(h) => match self.get_mut(h) {
+                Some(Obj::Map(m)) => Some(&mut m.writing),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     fn map_ref(&self, h: Handle) -> Option<&GoMap> {
@@ -789,6 +800,15 @@ impl Heap {
             }
         self.reserve(it.keys.len() as u64 * (VALUE_BYTES + 4))?;
         Ok(Value::Obj(self.alloc(Obj::MapIter(Box::new(it)), 0)?))
+    }
+
+    /// The map a `range` iteration walks (None for a nil map's).
+    pub fn iter_map(&self, iter: Value) -> Option<Value> {
+        let Value::Obj(ih) = iter else { return None };
+        match self.get(ih) {
+            Obj::MapIter(it) if self.map_ref(it.map).is_some() => Some(Value::Map(it.map)),
+            _ => None,
+        }
     }
 
     /// The next (key, value) of a map iteration, skipping entries deleted
@@ -991,6 +1011,23 @@ pub struct GoMap {
     seed: u64,
     /// Bumped when the table is rebuilt, so iterators know slots moved.
     generation: u32,
+    /// The latest bursts of writes to it from two Ps, for Go's
+    /// `hashWriting` check between Ps (see [`Heap::map_writing`]).
+    pub writing: [MapWriting; 2],
+}
+
+/// A burst of writes to one map from one P: the span of virtual time
+/// during which that P kept setting Go's `hashWriting` flag, and how many
+/// writes it made in it. Another P touching the map inside the span may
+/// find the flag set (`concurrent map writes`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MapWriting {
+    pub p: u32,
+    /// `Vm::sync_epoch` at its writes: a synchronising operation ends it.
+    pub epoch: u64,
+    pub start: u64,
+    pub end: u64,
+    pub count: u32,
 }
 
 impl GoMap {

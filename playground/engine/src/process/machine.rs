@@ -820,6 +820,7 @@ impl VmMachine {
                 // goroutine's next step: the rest of this call, or (when
                 // the scheduler must act first) its next one.
                 let cost = self.op_cost(sched, &sc);
+                self.vm.sync_epoch += 1;
                 if let Some(stop) = self.serve(sched, goid, sc) {
                     if cost > 0
                         && let Some(info) = self.gs.get_mut(&goid)
@@ -846,6 +847,10 @@ impl VmMachine {
             let before = self.vm.instructions;
             self.vm.clock = (now + used, before);
             self.vm.yield_after_write = sched.jittery();
+            // A lone busy P has no one to race with: the next P to run
+            // starts after a synchronising operation (a wake-up).
+            self.vm.map_checks = sched.jittery() && sched.busy_ps() > 1;
+            self.vm.cur_p = sched.p_of(goid).unwrap_or(0);
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
             if std::mem::take(&mut self.vm.wrote) && sched.jittery() {

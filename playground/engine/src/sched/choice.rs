@@ -49,6 +49,10 @@ pub enum ChoiceKind {
     /// Where in its range of ns a step costs (`newproc`, a runtime call,
     /// a write): which P reaches its next shared operation first.
     OpCost,
+    /// Whether a map access on one P lands inside another P's write to
+    /// the same map (Go's `hashWriting` check): where in a burst of
+    /// writes the access falls.
+    MapRace,
     /// How late the M blocked in `netpoll` wakes for a due timer while
     /// another P is busy.
     NetpollLate,
@@ -195,6 +199,14 @@ impl Chooser {
     pub fn op_cost(&mut self, (lo, spread): (u64, u32)) -> u64 {
         let pick = self.sched.below(spread);
         lo + self.made(ChoiceKind::OpCost, spread as u64, pick as u64)
+    }
+
+    /// Whether a map access inside another P's burst of writes sees its
+    /// `hashWriting` flag: one time in `one_in` (pick 0).
+    pub fn map_race(&mut self, one_in: u64) -> bool {
+        let n = one_in.max(1);
+        let pick = ((self.sched.next_u64() as u128 * n as u128) >> 64) as u64;
+        self.made(ChoiceKind::MapRace, n, pick) == 0
     }
 
     /// ns after a due timer the M blocked in `netpoll` returns, log-uniform

@@ -504,6 +504,17 @@ impl Sched {
         self.goid_index.get(&goid).and_then(|&i| self.gs.get(i as usize))
     }
 
+    /// How many Ps are not idle (held by an M).
+    pub fn busy_ps(&self) -> usize {
+        self.ps.len() - self.pidle.len()
+    }
+
+    /// The P goroutine `goid` runs on, if it is running.
+    pub fn p_of(&self, goid: GoId) -> Option<u32> {
+        let m = self.g_by_id(goid)?.m?;
+        self.ms.get(m as usize)?.p
+    }
+
     /// The name of the function G `g` started in.
     pub fn func_name(&self, g: &G) -> &str {
         self.funcs.get(g.start_fn as usize).map(|s| &**s).unwrap_or("?")

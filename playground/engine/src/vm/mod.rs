@@ -130,6 +130,8 @@ pub struct PanicReport {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FatalKind {
     InstructionBudget,
+    /// Go's `concurrent map writes` and its read and iteration kin.
+    ConcurrentMap,
     OutOfMemory,
     StackOverflow,
     /// Ill-formed bytecode: a compiler bug, reported instead of a crash.
@@ -143,6 +145,25 @@ pub struct Fatal {
     /// Everything printed before the goroutine traces.
     pub message: String,
     pub trace: Vec<TraceFrame>,
+}
+
+/// What a goroutine does to a map, for the check between Ps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MapAccess {
+    Read,
+    Write,
+    Iterate,
+}
+
+/// The runtime's `fatal` when a map access meets another P's write, as
+/// `internal/runtime/maps` says it.
+fn map_fatal(access: MapAccess) -> Flow {
+    let what = match access {
+        MapAccess::Read => "concurrent map read and map write",
+        MapAccess::Write => "concurrent map writes",
+        MapAccess::Iterate => "concurrent map iteration and map write",
+    };
+    Flow::Stop(Stop::Fatal(Fatal { kind: FatalKind::ConcurrentMap, message: format!("fatal error: {what}\n"), trace: vec![] }))
 }
 
 /// Why `execute` returned.
@@ -240,6 +261,19 @@ pub struct Vm {
     /// End the slice right after a native that wrote (several Ps: the
     /// other Ps' writes are ordered against this one at slice boundaries).
     pub yield_after_write: bool,
+    /// With several Ps: check map accesses against other Ps' writes (Go's
+    /// `hashWriting` flag), and the P the current goroutine runs on.
+    pub map_checks: bool,
+    pub cur_p: u32,
+    /// Counts synchronising operations (`sync`, `sync/atomic`, and every
+    /// request the process serves: channels, timers...). The sim runs a
+    /// P's slice at once, so virtual times alone cannot tell whether two
+    /// map accesses were ordered; a burst of writes with no
+    /// synchronisation since is what another P can meet.
+    pub sync_epoch: u64,
+    /// The budget of the slice `run` executes, to tell the virtual time
+    /// of the current instruction.
+    slice: u32,
 }
 
 /// Output from one line of the program: the bytes of fd `fd` from offset
@@ -274,6 +308,10 @@ impl Vm {
             made_chans: Vec::new(),
             wrote: false,
             yield_after_write: false,
+            map_checks: false,
+            cur_p: 0,
+            sync_epoch: 0,
+            slice: 0,
             inner_panic: None,
             prog,
         };
@@ -503,6 +541,7 @@ impl Vm {
         let limited = (budget as u64) > remaining;
         let slice = if limited { remaining as u32 } else { budget };
         let mut left = slice;
+        self.slice = slice;
         let stop = self.run(g, &mut left);
         self.instructions += (slice - left) as u64;
         match stop {
@@ -522,6 +561,43 @@ impl Vm {
             }
             s => s,
         }
+    }
+
+    // ---- maps between Ps ---------------------------------------------------
+
+    /// Whether an access to map `m` by the running goroutine, now, meets a
+    /// write to it from another P (Go's `hashWriting` check): the access
+    /// falls inside that P's burst of writes (`heap::MapWriting`), and the
+    /// chooser decides whether it sees the flag. A write that goes ahead
+    /// extends this P's burst. `left` is the slice's budget left.
+    fn map_race(&mut self, m: Value, left: u32, access: MapAccess) -> bool {
+        use crate::sched::time::{MAP_BURST_GAP_NS, MAP_RACE_ONE_IN};
+        let now = self.clock.0 + self.instructions.saturating_sub(self.clock.1) + (self.slice - left) as u64;
+        let p = self.cur_p;
+        let Some(bursts) = self.heap.map_writing(m) else { return false };
+        // Inside the span from its first write to its last, with no
+        // synchronisation since (see `sync_epoch`).
+        let epoch = self.sync_epoch;
+        let inside = |w: &crate::heap::MapWriting| w.count > 0 && w.p != p && w.epoch == epoch && now >= w.start && now <= w.end;
+        let race = bursts.iter().any(inside) && self.chooser.map_race(MAP_RACE_ONE_IN);
+        if access == MapAccess::Write
+            && !race
+            && let Some(bursts) = self.heap.map_writing(m)
+        {
+            // Extend this P's burst, or start one in place of the older.
+            let mine = bursts.iter().position(|w| w.count > 0 && w.p == p);
+            match mine {
+                Some(i) if bursts[i].epoch == epoch && now >= bursts[i].end && now - bursts[i].end < MAP_BURST_GAP_NS => {
+                    bursts[i].end = now;
+                    bursts[i].count = bursts[i].count.saturating_add(1);
+                }
+                _ => {
+                    let i = mine.unwrap_or(if bursts[0].end <= bursts[1].end { 0 } else { 1 });
+                    bursts[i] = crate::heap::MapWriting { p, epoch, start: now, end: now, count: 1 };
+                }
+            }
+        }
+        race
     }
 
     // ---- runtime errors ---------------------------------------------------
@@ -617,6 +693,7 @@ impl Vm {
 
     fn call_native(&mut self, g: &mut GState, prog: &Bytecode, id: u32, argc: usize) -> Result<(), Flow> {
         let Some(n) = prog.natives.get(id as usize) else { return Err(internal("unknown native")) };
+        self.sync_epoch += n.syncs as u64;
         match (n.func)(self, g, argc) {
             Ok(()) => Ok(()),
             Err(Throw::Panic(v)) => Err(Flow::Panic(v, false)),
@@ -1600,6 +1677,9 @@ impl Vm {
                     Op::MapGet(vt) | Op::MapGetOk(vt) => {
                         let k = pop!();
                         let m = pop!();
+                        if self.map_checks && self.map_race(m, *left, MapAccess::Read) {
+                            flow!(map_fatal(MapAccess::Read))
+                        }
                         let found = match self.heap.map_get(types, m, k) {
                             Ok(f) => f,
                             Err(u) => flow!(self.uncomparable(u, true)),
@@ -1618,6 +1698,9 @@ impl Vm {
                         let v = pop!();
                         let k = pop!();
                         let Value::Map(h) = pop!() else { flow!(self.rt_error(rtype::T_RT_PLAIN, panic::NIL_MAP)) };
+                        if self.map_checks && self.map_race(Value::Map(h), *left, MapAccess::Write) {
+                            flow!(map_fatal(MapAccess::Write))
+                        }
                         match self.heap.map_set(types, h, k, v) {
                             Ok(()) => {}
                             Err(MapError::Uncomparable(u)) => flow!(self.uncomparable(u, true)),
@@ -1627,6 +1710,9 @@ impl Vm {
                     Op::MapDelete => {
                         let k = pop!();
                         let m = pop!();
+                        if self.map_checks && self.map_race(m, *left, MapAccess::Write) {
+                            flow!(map_fatal(MapAccess::Write))
+                        }
                         if let Err(u) = self.heap.map_delete(types, m, k) {
                             flow!(self.uncomparable(u, true))
                         }
@@ -1639,6 +1725,12 @@ impl Vm {
                     }
                     Op::MapNext(t) => {
                         let it = g.stack.last().copied().unwrap_or_default();
+                        if self.map_checks
+                            && let Some(m) = self.heap.iter_map(it)
+                            && self.map_race(m, *left, MapAccess::Iterate)
+                        {
+                            flow!(map_fatal(MapAccess::Iterate))
+                        }
                         match self.heap.map_next(types, it) {
                             Ok(Some((k, v))) => {
                                 push!(k);
@@ -1651,6 +1743,9 @@ impl Vm {
                     Op::Clear => {
                         let x = pop!();
                         if let Value::Map(_) = x {
+                            if self.map_checks && self.map_race(x, *left, MapAccess::Write) {
+                                flow!(map_fatal(MapAccess::Write))
+                            }
                             self.heap.map_clear(x)
                         } else if let Some((obj, off, len)) = self.seq_of(x)
                             && !self.heap.zero_bytes(obj, off, len)

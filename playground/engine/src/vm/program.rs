@@ -85,6 +85,9 @@ pub type NativeFn = fn(&mut Vm, &mut GState, usize) -> Result<(), Throw>;
 pub struct Native {
     pub name: String,
     pub func: NativeFn,
+    /// A `sync` or `sync/atomic` operation: it orders the goroutines that
+    /// use the same object (see `Vm::sync_epoch`).
+    pub syncs: bool,
 }
 
 impl std::fmt::Debug for Native {
@@ -129,7 +132,7 @@ impl Bytecode {
             nglobals: 0,
             method_names: vec!["Error".into(), "String".into()],
             asserts: Vec::new(),
-            natives: vec![Native { name: "runtime.(*Error).Error".into(), func: runtime_error_text }],
+            natives: vec![Native { name: "runtime.(*Error).Error".into(), func: runtime_error_text, syncs: false }],
             entry: 0,
             // Go prints the absolute path the file was built from; a bare
             // name gets the Go Playground's folder.
@@ -169,7 +172,8 @@ impl Bytecode {
     }
 
     pub fn add_native(&mut self, name: &str, func: NativeFn) -> u32 {
-        self.natives.push(Native { name: name.into(), func });
+        let syncs = name.starts_with("sync.") || name.starts_with("sync/atomic.");
+        self.natives.push(Native { name: name.into(), func, syncs });
         self.natives.len() as u32 - 1
     }
 
