@@ -15,6 +15,9 @@
 //! SIGUSR1, SIGUSR2, kill/SIGKILL, or a number; units ns, us, ms, s, m, h).
 //! `--leaks` adds, after the program's own output, the goroutines still
 //! alive when it ended (Go itself says nothing about them).
+//! `gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--json]` runs N
+//! schedules per GOMAXPROCS value and prints every distinct outcome with
+//! how many schedules gave it and a token that replays one of them.
 //! `--print-schedule` writes the run's schedule token to stderr at the end
 //! (`schedule: 1.AgEA`); `--schedule TOKEN` replays it exactly (same
 //! output, same event stream) and stands for `--procs` and `--seed`.
@@ -74,7 +77,7 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 }
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [the same flags]";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -91,6 +94,7 @@ fn cli(args: &[String]) -> Result<u8, String> {
     match args.first().map(String::as_str) {
         Some("run") => run_command(&args[1..], false),
         Some("trace") => run_command(&args[1..], true),
+        Some("explore") => explore_command(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(0)
@@ -125,6 +129,9 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
                 config.procs = parse_flag(&mut it, "--procs")?;
                 if config.procs == 0 {
                     return Err("--procs must be at least 1".into());
+                }
+                if config.procs > gmp_engine::MAX_PROCS {
+                    return Err(format!("--procs: at most {}", gmp_engine::MAX_PROCS));
                 }
             }
             "--leaks" => show_leaks = true,
@@ -172,6 +179,86 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
     }
     print_token();
     Ok(outcome.exit_code.clamp(0, 255) as u8)
+}
+
+fn explore_command(args: &[String]) -> Result<u8, String> {
+    use gmp_engine::explore::{ExploreConfig, explore};
+    let mut config = ExploreConfig::default();
+    let (mut path, mut json) = (None, false);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--procs" => {
+                let list = it.next().ok_or("--procs needs a list, e.g. 1,2,4")?;
+                config.procs = list
+                    .split(',')
+                    .map(|p| p.trim().parse::<u32>().ok().filter(|&n| (1..=gmp_engine::MAX_PROCS).contains(&n)))
+                    .collect::<Option<Vec<u32>>>()
+                    .ok_or_else(|| format!("--procs: expected numbers from 1 to {}, e.g. 1,2,4: {list:?}", gmp_engine::MAX_PROCS))?;
+            }
+            "--schedules" => {
+                config.schedules = parse_flag(&mut it, "--schedules")?;
+                if config.schedules == 0 {
+                    return Err("--schedules must be at least 1".into());
+                }
+            }
+            "--seed" => config.first_seed = parse_flag(&mut it, "--seed")?,
+            "--json" => json = true,
+            flag if flag.starts_with('-') => return Err(format!("unknown flag {flag}\n{USAGE}")),
+            file if path.is_none() => path = Some(file.to_string()),
+            extra => return Err(format!("one file at a time; unexpected {extra:?}")),
+        }
+    }
+    let path = path.ok_or_else(|| USAGE.to_string())?;
+    let source = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+    let source = String::from_utf8_lossy(&source);
+    let program = match gmp_engine::compile(&path, &source) {
+        Ok(p) => p,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return Ok(1);
+        }
+    };
+    let found = explore(&program, &config);
+    if json {
+        let outcomes: Vec<serde_json::Value> = found
+            .outcomes
+            .iter()
+            .map(|o| {
+                serde_json::json!({
+                    "stdout": o.stdout,
+                    "stderr": o.stderr,
+                    "exit_code": o.exit_code,
+                    "ending": o.ending.to_string(),
+                    "count": o.count,
+                    "procs": o.procs,
+                    "schedule": o.schedule.encode(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::json!({ "schedules_run": found.schedules_run, "outcomes": outcomes }));
+        return Ok(0);
+    }
+    let procs: Vec<String> = config.procs.iter().map(u32::to_string).collect();
+    println!(
+        "{} schedules ({} per GOMAXPROCS {}): {} distinct outcome(s)",
+        found.schedules_run,
+        config.schedules,
+        procs.join(", "),
+        found.outcomes.len()
+    );
+    for o in &found.outcomes {
+        let procs: Vec<String> = o.procs.iter().map(u32::to_string).collect();
+        println!("\n{} schedule(s), GOMAXPROCS {}: {}", o.count, procs.join(", "), o.ending);
+        for line in o.stdout.lines() {
+            println!("  | {line}");
+        }
+        for line in o.stderr.lines().take(6) {
+            println!("  ! {line}");
+        }
+        println!("  replay: gmp run {path} --schedule {}", o.schedule.encode());
+    }
+    Ok(0)
 }
 
 fn parse_flag<T: std::str::FromStr>(

@@ -50,6 +50,9 @@ fn bad_flags_are_explained() {
         (&["run", "x.go", "--signal", "int@soon"][..], "bad duration \"soon\""),
         (&[][..], "usage: gmp run FILE.go"),
         (&["run", "x.go", "--schedule"][..], "--schedule needs a token"),
+        (&["run", "x.go", "--procs", "1000"][..], "--procs: at most 256"),
+        (&["explore", "x.go", "--procs", "1,0"][..], "--procs: expected numbers from 1 to 256"),
+        (&["explore", "x.go", "--schedules", "0"][..], "--schedules must be at least 1"),
         (&["run", "x.go", "--schedule", "1.Ag=A"][..], "invalid schedule token: the data is not base64url"),
         (&["run", "x.go", "--schedule", "1.AgEA", "--procs", "2"][..], "--schedule fixes GOMAXPROCS and the seed: drop --procs"),
     ] {
@@ -126,4 +129,32 @@ fn a_printed_schedule_replays_the_run() {
     assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
     assert!(!first.stdout.is_empty());
     assert_eq!(text(&again.stdout), text(&first.stdout), "the replayed event stream differs");
+}
+
+#[test]
+fn explore_lists_each_outcome_with_a_schedule_that_replays_it() {
+    let path = temp_go(
+        "select.go",
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ta := make(chan string, 1)\n\tb := make(chan string, 1)\n\ta <- \"a\"\n\tb <- \"b\"\n\tselect {\n\tcase s := <-a:\n\t\tfmt.Println(s)\n\tcase s := <-b:\n\t\tfmt.Println(s)\n\t}\n}\n",
+    );
+    let file = path.to_str().unwrap();
+    let out = gmp(&["explore", file, "--procs", "1,2", "--schedules", "20", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(json["schedules_run"], 40);
+    let outcomes = json["outcomes"].as_array().expect("outcomes");
+    let mut printed: Vec<&str> = outcomes.iter().map(|o| o["stdout"].as_str().unwrap()).collect();
+    printed.sort();
+    assert_eq!(printed, ["a\n", "b\n"], "select takes either ready case");
+    assert_eq!(outcomes.iter().map(|o| o["count"].as_u64().unwrap()).sum::<u64>(), 40);
+    for o in outcomes {
+        assert_eq!(o["exit_code"], 0);
+        assert_eq!(o["ending"], "exited 0");
+        let replay = gmp(&["run", file, "--schedule", o["schedule"].as_str().unwrap()]);
+        assert_eq!(text(&replay.stdout), o["stdout"].as_str().unwrap());
+    }
+    let human = gmp(&["explore", file, "--schedules", "5"]);
+    let human = text(&human.stdout);
+    assert!(human.starts_with("15 schedules (5 per GOMAXPROCS 1, 2, 4): 2 distinct outcome(s)\n"), "{human}");
+    assert!(human.contains("  replay: gmp run "), "{human}");
 }

@@ -17,6 +17,7 @@
 // The API is what a UI, a CLI and a grader need: compile a program, run
 // it, read the outcome and its event stream. Everything else is internal.
 pub mod event;
+pub mod explore;
 pub mod golden;
 
 pub(crate) mod ast;
@@ -50,7 +51,7 @@ pub use process::machine::Creator;
 /// a UI shows when it steps forward or back.
 pub use sched::replay;
 pub use sched::choice::{Choice, ChoiceKind};
-pub use sched::schedule::{Pick, Schedule, ScheduleError};
+pub use sched::schedule::{MAX_PROCS, Pick, Schedule, ScheduleError};
 pub use span::{LineCol, SourceFile, Span};
 pub use vm::TraceFrame;
 

@@ -1,0 +1,58 @@
+//! Exploring schedules (`gmp_engine::explore`): every outcome found is one
+//! Go allows, the outcomes real Go printed are found, and each outcome's
+//! schedule replays it.
+
+use gmp_engine::explore::{Ending, ExploreConfig, explore};
+use gmp_engine::golden::{parse_allowed, parse_observed};
+use gmp_engine::{RunConfig, compile, run};
+
+const NAME: &str = "002_unordered_four.go";
+const SOURCE: &str = include_str!("nondeterministic/002_unordered_four.go");
+
+#[test]
+fn exploration_finds_what_go_printed_and_nothing_it_forbids() {
+    let program = compile(NAME, SOURCE).expect("compiles");
+    let config = ExploreConfig { procs: vec![1, 2, 4], schedules: 150, ..ExploreConfig::default() };
+    let found = explore(&program, &config);
+    assert_eq!(found.schedules_run, 450);
+    assert_eq!(found.outcomes.iter().map(|o| o.count).sum::<u64>(), 450);
+    let allowed = parse_allowed(include_str!("nondeterministic/002_unordered_four.allowed")).expect("allowed parses");
+    for o in &found.outcomes {
+        assert!(allowed.iter().any(|a| a.stdout == o.stdout && a.exit_code == o.exit_code), "not allowed: {:?}", o.stdout);
+        assert_eq!(o.ending, Ending::Exited { code: 0, leaked: 0 });
+    }
+    // With one P, Go's order only.
+    let one_p: Vec<_> = found.outcomes.iter().filter(|o| o.procs.contains(&1)).collect();
+    assert_eq!(one_p.len(), 1, "{one_p:?}");
+    // Most of what real Go printed on 2 and 4 Ps.
+    let observed = parse_observed(include_str!("nondeterministic/002_unordered_four.observed")).expect("observed parses");
+    let go: Vec<_> = observed.iter().filter(|o| o.procs == 2 || o.procs == 4).flat_map(|o| o.outputs.iter().map(|(_, r)| r)).collect();
+    let reached = go.iter().filter(|r| found.outcomes.iter().any(|o| o.stdout == r.stdout)).count();
+    assert!(reached * 2 >= go.len(), "only {reached} of Go's {} outputs", go.len());
+    assert!(found.outcomes.len() >= 6, "{} outcomes", found.outcomes.len());
+    // Every outcome's schedule replays it.
+    for o in &found.outcomes {
+        let out = run(&program, &RunConfig::from_schedule(&o.schedule));
+        assert_eq!((out.stdout.as_str(), out.exit_code), (o.stdout.as_str(), o.exit_code), "{}", o.schedule.encode());
+    }
+}
+
+#[test]
+fn endings_are_named_as_a_learner_names_them() {
+    let cases = [
+        ("package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n", Ending::Deadlocked),
+        ("package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n", Ending::Panicked),
+        (
+            "package main\n\nimport \"time\"\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n\ttime.Sleep(time.Millisecond)\n}\n",
+            Ending::Exited { code: 0, leaked: 1 },
+        ),
+        ("package main\n\nimport \"os\"\n\nfunc main() {\n\tos.Exit(3)\n}\n", Ending::Exited { code: 3, leaked: 0 }),
+    ];
+    for (src, want) in cases {
+        let program = compile("prog.go", src).expect("compiles");
+        let found = explore(&program, &ExploreConfig { procs: vec![1], schedules: 2, ..ExploreConfig::default() });
+        assert_eq!(found.outcomes.len(), 1, "{src}");
+        assert_eq!(found.outcomes[0].ending, want, "{src}");
+        assert_eq!(found.outcomes[0].count, 2);
+    }
+}
