@@ -220,6 +220,9 @@ fn explore_command(args: &[String]) -> Result<u8, String> {
         }
     };
     let found = explore(&program, &config);
+    // A closed stdout (`| head`) ends the listing quietly.
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
         let outcomes: Vec<serde_json::Value> = found
             .outcomes
@@ -236,11 +239,13 @@ fn explore_command(args: &[String]) -> Result<u8, String> {
                 })
             })
             .collect();
-        println!("{}", serde_json::json!({ "schedules_run": found.schedules_run, "outcomes": outcomes }));
+        let _ = writeln!(out, "{}", serde_json::json!({ "schedules_run": found.schedules_run, "outcomes": outcomes }));
+        let _ = out.flush();
         return Ok(0);
     }
     let procs: Vec<String> = config.procs.iter().map(u32::to_string).collect();
-    println!(
+    let _ = writeln!(
+        out,
         "{} schedules ({} per GOMAXPROCS {}): {} distinct outcome(s)",
         found.schedules_run,
         config.schedules,
@@ -249,15 +254,16 @@ fn explore_command(args: &[String]) -> Result<u8, String> {
     );
     for o in &found.outcomes {
         let procs: Vec<String> = o.procs.iter().map(u32::to_string).collect();
-        println!("\n{} schedule(s), GOMAXPROCS {}: {}", o.count, procs.join(", "), o.ending);
+        let _ = writeln!(out, "\n{} schedule(s), GOMAXPROCS {}: {}", o.count, procs.join(", "), o.ending);
         for line in o.stdout.lines() {
-            println!("  | {line}");
+            let _ = writeln!(out, "  | {line}");
         }
         for line in o.stderr.lines().take(6) {
-            println!("  ! {line}");
+            let _ = writeln!(out, "  ! {line}");
         }
-        println!("  replay: gmp run {path} --schedule {}", o.schedule.encode());
+        let _ = writeln!(out, "  replay: gmp run {path} --schedule {}", o.schedule.encode());
     }
+    let _ = out.flush();
     Ok(0)
 }
 

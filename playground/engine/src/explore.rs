@@ -37,9 +37,10 @@ impl Default for ExploreConfig {
 /// How a run ended, as a learner names it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Ending {
-    /// main returned or `os.Exit(code)`, with `leaked` goroutines blocked
-    /// (one still finishing its last steps, say after `wg.Done`, is not
-    /// counted: no schedule keeps it).
+    /// main returned or `os.Exit(code)`, with `leaked` of the program's
+    /// goroutines blocked: one still finishing its last steps (after
+    /// `wg.Done`, say) is not counted, as no schedule keeps it, nor a
+    /// library's own (`os/signal`'s loop).
     Exited { code: i32, leaked: usize },
     Panicked,
     Deadlocked,
@@ -55,7 +56,8 @@ impl Ending {
         use crate::EndReason::*;
         match &out.end {
             MainReturned | Exit(_) => {
-                let leaked = out.leaks.iter().filter(|l| l.wait_reason.is_some()).count();
+                let programs = |l: &&crate::LeakedGoroutine| l.creator.as_ref().is_some_and(|c| c.func.starts_with("main."));
+                let leaked = out.leaks.iter().filter(programs).filter(|l| l.wait_reason.is_some()).count();
                 Ending::Exited { code: out.exit_code, leaked }
             }
             Panic(_) => Ending::Panicked,
