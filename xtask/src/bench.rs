@@ -2,8 +2,11 @@
 //! `playground/engine/benches/go/` under real Go and under `gmp run`, and
 //! prints the ratio. Both must print the same output for a row to count.
 //!
-//! Wall time of whole processes, best of a few runs: that is what a learner
-//! waits for, start-up and compilation included. Go is built once up front.
+//! Wall time of whole processes: what a learner waits for, start-up and
+//! compilation included. Go is built once up front. The two run as
+//! interleaved pairs (gmp, Go, gmp, Go...) so both see the same minutes of
+//! a noisy machine, and the figures are medians: of each side's times,
+//! and of the pairs' ratios (the ratio printed).
 //!
 //! Each program runs twice over: with one P (`GOMAXPROCS=1`, `gmp run
 //! --procs 1`) and with as many Ps as the machine has cores (Go's default,
@@ -16,7 +19,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 3;
+/// Interleaved pairs per program and GOMAXPROCS value.
+const PAIRS: usize = 15;
 
 pub fn bench(filter: &[String]) -> Result<(), String> {
     let root = util::root();
@@ -61,32 +65,65 @@ pub fn bench(filter: &[String]) -> Result<(), String> {
         let mut notes = Vec::new();
         for procs in [1, cores] {
             let p = procs.to_string();
-            let (go_time, go_out) = best_of(|| Command::new(&bin).env("GOMAXPROCS", &p).output())?;
-            let (gmp_time, gmp_out) = best_of(|| Command::new(&gmp).args(["run", "--procs", &p]).arg(src).output())?;
-            let note = verdict(&go_out, &gmp_out);
-            let ratio = if note.is_empty() { format!("{:.1}x", ms(gmp_time) / ms(go_time)) } else { "-".into() };
-            cells.push_str(&format!(" {:>9.2} {:>9.2} {ratio:>6}  ", ms(go_time), ms(gmp_time)));
+            let pairs = interleaved(
+                || Command::new(&gmp).args(["run", "--procs", &p]).arg(src).output(),
+                || Command::new(&bin).env("GOMAXPROCS", &p).output(),
+            )?;
+            let note = verdict(&pairs.b_out, &pairs.a_out);
+            let ratio = if note.is_empty() { format!("{:.1}x", pairs.ratio) } else { "-".into() };
+            cells.push_str(&format!(" {:>9.2} {:>9.2} {ratio:>6}  ", pairs.b_ms, pairs.a_ms));
             if !note.is_empty() {
                 notes.push(format!("P={procs}: {note}"));
             }
         }
         println!("{name:<12}{cells}{}", notes.join("; "));
     }
-    println!("\n(best of {RUNS} runs each; wall time of the whole process)");
+    println!("\n(medians of {PAIRS} interleaved pairs, gmp then Go; the ratio is the median of the pairs' ratios; wall time of the whole process)");
     Ok(())
 }
 
-fn best_of(mut run: impl FnMut() -> std::io::Result<Output>) -> Result<(Duration, Output), String> {
-    let mut best: Option<(Duration, Output)> = None;
-    for _ in 0..RUNS {
+/// Medians of `PAIRS` interleaved runs of A and B, and the last outputs.
+struct Pairs {
+    a_ms: f64,
+    b_ms: f64,
+    ratio: f64,
+    a_out: Output,
+    b_out: Output,
+}
+
+fn interleaved(
+    mut a: impl FnMut() -> std::io::Result<Output>,
+    mut b: impl FnMut() -> std::io::Result<Output>,
+) -> Result<Pairs, String> {
+    let timed = |run: &mut dyn FnMut() -> std::io::Result<Output>| -> Result<(f64, Output), String> {
         let start = Instant::now();
         let out = run().map_err(|e| e.to_string())?;
-        let took = start.elapsed();
-        if best.as_ref().is_none_or(|(b, _)| took < *b) {
-            best = Some((took, out));
-        }
+        Ok((ms(start.elapsed()), out))
+    };
+    let (mut a_ms, mut b_ms, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let mut last = None;
+    for _ in 0..PAIRS {
+        let (ta, oa) = timed(&mut a)?;
+        let (tb, ob) = timed(&mut b)?;
+        a_ms.push(ta);
+        b_ms.push(tb);
+        ratios.push(ta / tb.max(1e-6));
+        last = Some((oa, ob));
     }
-    best.ok_or_else(|| "no runs".into())
+    let (a_out, b_out) = last.ok_or("no runs")?;
+    Ok(Pairs { a_ms: median(a_ms), b_ms: median(b_ms), ratio: median(ratios), a_out, b_out })
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n == 0 {
+        0.0
+    } else if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
 }
 
 /// Empty when gmp agreed with Go; otherwise why the row does not count.
