@@ -19,7 +19,7 @@
 //! schedules per GOMAXPROCS value and prints every distinct outcome with
 //! how many schedules gave it and a token that replays one of them.
 //! `--print-schedule` writes the run's schedule token to stderr at the end
-//! (`schedule: 1.AgEA`); `--schedule TOKEN` replays it exactly (same
+//! (`schedule: 1.AgEAAA`); `--schedule TOKEN` replays it exactly (same
 //! output, same event stream) and stands for `--procs` and `--seed`.
 //! behaves like running the program built by the go tool: the program's
 //! stdout and stderr, and Go's exit code.

@@ -54,7 +54,7 @@ fn bad_flags_are_explained() {
         (&["explore", "x.go", "--procs", "1,0"][..], "--procs: expected numbers from 1 to 256"),
         (&["explore", "x.go", "--schedules", "0"][..], "--schedules must be at least 1"),
         (&["run", "x.go", "--schedule", "1.Ag=A"][..], "invalid schedule token: the data is not base64url"),
-        (&["run", "x.go", "--schedule", "1.AgEA", "--procs", "2"][..], "--schedule fixes GOMAXPROCS and the seed: drop --procs"),
+        (&["run", "x.go", "--schedule", "1.AgEAAA", "--procs", "2"][..], "--schedule fixes GOMAXPROCS and the seed: drop --procs"),
     ] {
         let out = gmp(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

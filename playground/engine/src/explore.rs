@@ -3,13 +3,15 @@
 //! schedule of the first, whose token replays it. What `gmp explore`
 //! prints and what the exercises' grader stands on.
 //!
-//! The strategy today is random choices: schedule `k` of a GOMAXPROCS
-//! value is the run with seed `first_seed + k`, every hardware and program
-//! choice drawn from it (`sched::choice`). Systematic strategies (PCT's
+//! Strategies, mixed: schedule `k` of a GOMAXPROCS value is the run with
+//! seed `first_seed + k` under `strategies[k % n]` — random choices, or
+//! every timing choice at an end of its range (`Strategy::Extremes`),
+//! which finds the rare interleavings (a thread that wakes at once, a
+//! goroutine that stalls) far sooner. Systematic strategies (PCT's
 //! priority-change points, preemption-bounded search) will drive the same
 //! chooser through `Pick`s.
 
-use crate::{Outcome, Program, RunConfig, Schedule, run};
+use crate::{Outcome, Program, RunConfig, Schedule, Strategy, run};
 
 /// What to explore: GOMAXPROCS values, schedules for each, and the run
 /// settings (budgets) every run shares.
@@ -19,7 +21,10 @@ pub struct ExploreConfig {
     /// Schedules run for each GOMAXPROCS value.
     pub schedules: u32,
     pub first_seed: u64,
-    /// Budgets and the like; its `procs`, `seed` and `picks` are ignored.
+    /// Taken in turn, schedule by schedule.
+    pub strategies: Vec<Strategy>,
+    /// Budgets and the like; its `procs`, `seed`, `strategy` and `picks`
+    /// are ignored.
     pub run: RunConfig,
 }
 
@@ -29,6 +34,7 @@ impl Default for ExploreConfig {
             procs: vec![1, 2, 4],
             schedules: 100,
             first_seed: 1,
+            strategies: vec![Strategy::Random, Strategy::Extremes],
             run: RunConfig { record_events: false, free_at_exit: true, ..RunConfig::default() },
         }
     }
@@ -112,7 +118,8 @@ pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
     for &procs in &config.procs {
         for k in 0..config.schedules as u64 {
             let seed = config.first_seed.wrapping_add(k);
-            let run_config = RunConfig { procs: procs.max(1), seed, picks: Vec::new(), ..config.run.clone() };
+            let strategy = config.strategies.get(k as usize % config.strategies.len().max(1)).copied().unwrap_or_default();
+            let run_config = RunConfig { procs: procs.max(1), seed, strategy, picks: Vec::new(), ..config.run.clone() };
             let out = run(program, &run_config);
             schedules_run += 1;
             let ending = Ending::of(&out);

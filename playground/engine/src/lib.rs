@@ -51,7 +51,7 @@ pub use process::machine::Creator;
 /// a UI shows when it steps forward or back.
 pub use sched::replay;
 pub use sched::choice::{Choice, ChoiceKind};
-pub use sched::schedule::{MAX_PROCS, Pick, Schedule, ScheduleError};
+pub use sched::schedule::{MAX_PROCS, Pick, Schedule, ScheduleError, Strategy};
 pub use span::{LineCol, SourceFile, Span};
 pub use vm::TraceFrame;
 
@@ -88,6 +88,8 @@ pub struct RunConfig {
     /// Picks that override what `seed` would choose, in increasing choice
     /// index: a steered or replayed schedule (see [`Schedule`]).
     pub picks: Vec<Pick>,
+    /// How the seed's draws become the hardware's choices.
+    pub strategy: Strategy,
     /// Keep every choice the run makes in [`Outcome::choices`] (the
     /// choice points a UI or an explorer can fork at).
     pub record_choices: bool,
@@ -97,12 +99,18 @@ impl RunConfig {
     /// The configuration that replays `schedule` (other settings as by
     /// default).
     pub fn from_schedule(schedule: &Schedule) -> RunConfig {
-        RunConfig { procs: schedule.procs, seed: schedule.seed, picks: schedule.picks.clone(), ..RunConfig::default() }
+        RunConfig {
+            procs: schedule.procs,
+            seed: schedule.seed,
+            strategy: schedule.strategy,
+            picks: schedule.picks.clone(),
+            ..RunConfig::default()
+        }
     }
 
     /// The schedule of a run with this configuration: its token replays it.
     pub fn schedule(&self) -> Schedule {
-        Schedule { procs: self.procs.max(1), seed: self.seed, picks: self.picks.clone() }
+        Schedule { procs: self.procs.max(1), seed: self.seed, strategy: self.strategy, picks: self.picks.clone() }
     }
 }
 
@@ -118,6 +126,7 @@ impl Default for RunConfig {
             free_at_exit: true,
             check_invariants: false,
             picks: Vec::new(),
+            strategy: Strategy::Random,
             record_choices: false,
         }
     }
@@ -249,6 +258,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
     cfg.free_at_exit = config.free_at_exit;
     cfg.check_invariants = config.check_invariants;
     cfg.picks = config.picks.clone();
+    cfg.strategy = config.strategy;
     cfg.record_choices = config.record_choices;
     let out = process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg);
     Outcome {

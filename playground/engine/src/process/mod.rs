@@ -95,6 +95,7 @@ pub struct ProcessConfig {
     /// The schedule's overridden picks and whether to log every choice
     /// (see `sched::Config`).
     pub picks: Vec<sched::schedule::Pick>,
+    pub strategy: sched::schedule::Strategy,
     pub record_choices: bool,
 }
 
@@ -114,6 +115,7 @@ impl Default for ProcessConfig {
             record_events: true,
             free_at_exit: true,
             picks: Vec::new(),
+            strategy: sched::schedule::Strategy::Random,
             record_choices: false,
         }
     }
@@ -209,6 +211,7 @@ impl Process {
             imports_os: cfg.imports_os,
             record_events: cfg.record_events,
             picks: cfg.picks.clone(),
+            strategy: cfg.strategy,
             record_choices: cfg.record_choices,
             ..sched::Config::default()
         });

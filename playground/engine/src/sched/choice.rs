@@ -24,7 +24,7 @@
 //! choices can be recorded, and where replaying or steering it can supply
 //! the picks instead of the generators.
 
-use super::schedule::Pick;
+use super::schedule::{Pick, Strategy};
 
 /// What an open choice decides. A log records each choice as (kind,
 /// number of alternatives, pick); see `Chooser::made`.
@@ -72,6 +72,15 @@ pub enum ChoiceKind {
     RandUint64,
 }
 
+impl ChoiceKind {
+    /// A choice of how long something takes on the hardware (what the
+    /// `Extremes` strategy pushes to the ends of its range).
+    pub fn is_timing(self) -> bool {
+        use ChoiceKind::*;
+        matches!(self, WakeLatency | SysmonOversleep | SliceJitter | SliceLength | OpCost | NetpollLate)
+    }
+}
+
 /// One choice a run made: what it decided, among how many alternatives
 /// (0 for a full 64-bit word), and the pick.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +105,7 @@ pub struct Chooser {
     next_pick: usize,
     /// Every choice made, when the run keeps them.
     log: Option<Vec<Choice>>,
+    strategy: Strategy,
     /// A stand-in holds the place of a chooser that is lent out; it must
     /// never be drawn from (checked in debug builds).
     stand_in: bool,
@@ -103,12 +113,13 @@ pub struct Chooser {
 
 impl Chooser {
     pub fn new(seed: u64) -> Chooser {
-        Chooser::with_picks(seed, Vec::new(), false)
+        Chooser::with_picks(seed, Strategy::Random, Vec::new(), false)
     }
 
-    /// A chooser that draws from `seed` except where `picks` (in
-    /// increasing index) say otherwise, and logs every choice if `log`.
-    pub fn with_picks(seed: u64, picks: Vec<Pick>, log: bool) -> Chooser {
+    /// A chooser that draws from `seed` under `strategy` except where
+    /// `picks` (in increasing index) say otherwise, and logs every choice
+    /// if `log`.
+    pub fn with_picks(seed: u64, strategy: Strategy, picks: Vec<Pick>, log: bool) -> Chooser {
         Chooser {
             sched: WyRand::new(seed),
             program: SplitMix64::new(seed),
@@ -116,6 +127,7 @@ impl Chooser {
             picks,
             next_pick: 0,
             log: log.then(Vec::new),
+            strategy,
             stand_in: false,
         }
     }
@@ -123,7 +135,7 @@ impl Chooser {
     /// What stands in a chooser's place while it is lent (the scheduler's
     /// field while the Machine holds it, the VM's between Machine calls).
     pub fn stand_in() -> Chooser {
-        Chooser { stand_in: true, ..Chooser::with_picks(0, Vec::new(), false) }
+        Chooser { stand_in: true, ..Chooser::with_picks(0, Strategy::Random, Vec::new(), false) }
     }
 
     /// How many choices the run has made.
@@ -145,6 +157,12 @@ impl Chooser {
         debug_assert!(!self.stand_in, "a {kind:?} choice ({alternatives} alternatives) drawn from a lent chooser's stand-in");
         let index = self.count;
         self.count += 1;
+        let pick = if self.strategy == Strategy::Extremes && kind.is_timing() && alternatives > 1 {
+            // One end or the other, by the draw's parity.
+            if pick & 1 == 0 { 0 } else { alternatives - 1 }
+        } else {
+            pick
+        };
         let pick = match self.picks.get(self.next_pick) {
             Some(p) if p.index == index => {
                 self.next_pick += 1;

@@ -271,6 +271,7 @@ pub struct Config {
     /// The schedule's overridden picks (see [`schedule`]), in increasing
     /// index: the run replays or steers them.
     pub picks: Vec<schedule::Pick>,
+    pub strategy: schedule::Strategy,
     /// Log every choice the run makes (see [`choice::Choice`]).
     pub record_choices: bool,
     /// Keep the event stream. The UI and the grader need it; `gmp run`
@@ -292,6 +293,7 @@ impl Default for Config {
             imports_os: true,
             jitter: true,
             picks: Vec::new(),
+            strategy: schedule::Strategy::Random,
             record_choices: false,
             record_events: true,
         }
@@ -408,7 +410,7 @@ impl Sched {
     pub fn new(config: Config) -> Sched {
         let procs = config.procs.max(1);
         let mut s = Sched {
-            chooser: Chooser::with_picks(config.seed, config.picks.clone(), config.record_choices),
+            chooser: Chooser::with_picks(config.seed, config.strategy, config.picks.clone(), config.record_choices),
             config,
             gs: Vec::new(),
             ps: (0..procs).map(p::P::new).collect(),

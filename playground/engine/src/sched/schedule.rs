@@ -7,8 +7,9 @@
 //!
 //! As text, a schedule is a token that fits in a URL: `1.` (the format's
 //! version) then, in base64url without padding, unsigned LEB128 varints:
-//! GOMAXPROCS, the seed, the number of picks, and for each pick the gap
-//! from the previous pick's choice index (the first from 0) and the pick.
+//! GOMAXPROCS, the seed, the strategy, the number of picks, and for each
+//! pick the gap from the previous pick's choice index (the first from 0)
+//! and the pick.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -27,11 +28,44 @@ pub struct Pick {
     pub pick: u64,
 }
 
-/// GOMAXPROCS, the seed and the overridden picks, in increasing `index`.
+/// How the seed's draws become the hardware's choices (the program's
+/// choices, `select` and maps, are uniform under both).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Strategy {
+    /// Each choice uniform over its range.
+    #[default]
+    Random,
+    /// Each timing choice at one end of its range or the other: the
+    /// shortest or longest slice, wake-up, cost or stall. Rare
+    /// interleavings (a thread that wakes at once, or very late) come up
+    /// far more often than under `Random`.
+    Extremes,
+}
+
+impl Strategy {
+    fn code(self) -> u64 {
+        match self {
+            Strategy::Random => 0,
+            Strategy::Extremes => 1,
+        }
+    }
+
+    fn from_code(code: u64) -> Option<Strategy> {
+        match code {
+            0 => Some(Strategy::Random),
+            1 => Some(Strategy::Extremes),
+            _ => None,
+        }
+    }
+}
+
+/// GOMAXPROCS, the seed, the strategy and the overridden picks, in
+/// increasing `index`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schedule {
     pub procs: u32,
     pub seed: u64,
+    pub strategy: Strategy,
     pub picks: Vec<Pick>,
 }
 
@@ -53,6 +87,7 @@ impl Schedule {
         let mut bytes = Vec::new();
         put(&mut bytes, self.procs as u64);
         put(&mut bytes, self.seed);
+        put(&mut bytes, self.strategy.code());
         put(&mut bytes, self.picks.len() as u64);
         let mut last = 0;
         for p in &self.picks {
@@ -67,7 +102,7 @@ impl Schedule {
     pub fn decode(token: &str) -> Result<Schedule, ScheduleError> {
         let err = |m: &str| Err(ScheduleError(m.to_string()));
         let Some((version, body)) = token.trim().split_once('.') else {
-            return err("expected VERSION.DATA, e.g. 1.AgE");
+            return err("expected VERSION.DATA, e.g. 1.AgEAAA");
         };
         if version != VERSION.to_string() {
             return Err(ScheduleError(format!("version {version:?}; this engine reads version {VERSION}")));
@@ -81,6 +116,8 @@ impl Schedule {
             return Err(ScheduleError(format!("GOMAXPROCS {procs} is outside 1..={MAX_PROCS}")));
         }
         let seed = r.get("the seed")?;
+        let code = r.get("the strategy")?;
+        let strategy = Strategy::from_code(code).ok_or_else(|| ScheduleError(format!("unknown strategy {code}")))?;
         let n = r.get("the number of picks")?;
         // Each pick takes at least two bytes: a count beyond that is a lie.
         if n > (bytes.len() as u64) / 2 {
@@ -99,7 +136,7 @@ impl Schedule {
         if r.at != bytes.len() {
             return err("trailing data after the last pick");
         }
-        Ok(Schedule { procs: procs as u32, seed, picks })
+        Ok(Schedule { procs: procs as u32, seed, strategy, picks })
     }
 }
 
@@ -148,37 +185,37 @@ mod tests {
     #[test]
     fn tokens_round_trip() {
         let cases = [
-            Schedule { procs: 1, seed: 1, picks: vec![] },
-            Schedule { procs: 4, seed: u64::MAX, picks: vec![Pick { index: 0, pick: 3 }, Pick { index: 1_000_000, pick: u64::MAX }] },
-            Schedule { procs: 256, seed: 0, picks: (0..50).map(|i| Pick { index: i * 3 + 1, pick: i }).collect() },
+            Schedule { procs: 1, seed: 1, strategy: Strategy::Random, picks: vec![] },
+            Schedule { procs: 4, seed: u64::MAX, strategy: Strategy::Extremes, picks: vec![Pick { index: 0, pick: 3 }, Pick { index: 1_000_000, pick: u64::MAX }] },
+            Schedule { procs: 256, seed: 0, strategy: Strategy::Random, picks: (0..50).map(|i| Pick { index: i * 3 + 1, pick: i }).collect() },
         ];
         for s in cases {
             let t = s.encode();
             assert!(t.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)), "{t}");
             assert_eq!(Schedule::decode(&t), Ok(s));
         }
-        assert_eq!(Schedule { procs: 2, seed: 1, picks: vec![] }.encode(), "1.AgEA");
+        assert_eq!(Schedule { procs: 2, seed: 1, strategy: Strategy::Random, picks: vec![] }.encode(), "1.AgEAAA");
     }
 
     #[test]
     fn bad_tokens_say_what_is_wrong() {
         let bad = |t: &str| Schedule::decode(t).unwrap_err().to_string();
+        let token = |bytes: &[u8]| format!("1.{}", URL_SAFE_NO_PAD.encode(bytes));
         assert!(bad("AgEA").contains("expected VERSION.DATA"));
         assert!(bad("2.AgEA").contains("version \"2\""));
         assert!(bad("1.Ag=A").contains("not base64url"));
-        assert!(bad("1.AAEA").contains("GOMAXPROCS 0"));
-        assert!(bad("1.AgE").contains("ends before the number of picks"));
-        assert!(bad("1.AgEF").contains("more picks announced"));
-        assert!(bad("1.AgEB").contains("ends before a pick's index"));
-        assert!(bad("1.AgEAAA").contains("trailing data"));
-        let twice = Schedule { procs: 1, seed: 1, picks: vec![Pick { index: 5, pick: 1 }] }.encode();
+        assert!(bad(&token(&[0, 1, 0, 0])).contains("GOMAXPROCS 0"));
+        assert!(bad(&token(&[2, 1])).contains("ends before the strategy"));
+        assert!(bad(&token(&[2, 1, 7, 0])).contains("unknown strategy 7"));
+        assert!(bad(&token(&[2, 1, 0])).contains("ends before the number of picks"));
+        assert!(bad(&token(&[2, 1, 0, 5])).contains("more picks announced"));
+        assert!(bad(&token(&[2, 1, 0, 1])).contains("ends before a pick's index"));
+        assert!(bad(&token(&[2, 1, 0, 0, 0])).contains("trailing data"));
+        let twice = Schedule { procs: 1, seed: 1, strategy: Strategy::Random, picks: vec![Pick { index: 5, pick: 1 }] }.encode();
         assert!(Schedule::decode(&twice).is_ok());
         // Hand-made: two picks with a gap of 0.
-        let mut bytes = vec![1, 1, 2, 5, 1, 0, 1];
-        let token = format!("1.{}", URL_SAFE_NO_PAD.encode(&bytes));
-        assert!(bad(&token).contains("two picks for one choice"));
-        bytes = vec![1, 1, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 0];
-        let token = format!("1.{}", URL_SAFE_NO_PAD.encode(&bytes));
-        assert!(bad(&token).contains("overflows 64 bits"), "{}", bad(&token));
+        assert!(bad(&token(&[1, 1, 0, 2, 5, 1, 0, 1])).contains("two picks for one choice"));
+        let long = token(&[1, 1, 0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 0]);
+        assert!(bad(&long).contains("overflows 64 bits"), "{}", bad(&long));
     }
 }
