@@ -2,12 +2,17 @@
 //! at the current position — the G/M/P board, its text twins, the console
 //! and the verdict.
 //!
+//! The editor is CodeMirror ([`editor`]), created into a `NodeRef` after the
+//! first render; it owns its DOM and tells the component of every edit
+//! (`Msg::Edit`). The component sends it the compile errors of a run.
+//!
 //! Run hands the program to the engine, which runs it to its end; the
 //! playground then holds the finished run and a position in its event
 //! stream, and shows the fold of the events up to that position
 //! ([`Moment`]). Stepping, the slider and Play only move the position.
 
 use crate::board;
+use crate::editor::{self, Editor};
 use crate::moment::{Moment, Run};
 use gloo_timers::callback::Interval;
 use gmp_engine::{RunConfig, SourceFile};
@@ -45,6 +50,8 @@ pub enum Msg {
     Procs(u32),
     Seed(u64),
     NewSeed,
+    /// The code editor could not be created: fall back to a textarea.
+    NoEditor,
 }
 
 pub struct Playground {
@@ -56,6 +63,12 @@ pub struct Playground {
     speed: u32,
     /// Set while playing: dropping it stops the animation.
     player: Option<Interval>,
+    /// Where the code editor goes, and the editor once created.
+    editor_host: NodeRef,
+    editor: Option<Editor>,
+    /// A plain textarea instead of the code editor, only when the editor's
+    /// bundle did not load (or its editor could not be created).
+    plain: bool,
 }
 
 impl Component for Playground {
@@ -71,6 +84,15 @@ impl Component for Playground {
             moment: Moment::start(1),
             speed: DEFAULT_SPEED,
             player: None,
+            editor_host: NodeRef::default(),
+            editor: None,
+            plain: !editor::available(),
+        }
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if first_render && !self.plain {
+            self.create_editor(ctx);
         }
     }
 
@@ -151,6 +173,7 @@ impl Component for Playground {
                 self.seed = (js_sys::Math::random() * 1_000_000.0) as u64;
                 self.rerun(ctx);
             }
+            Msg::NoEditor => self.plain = true,
         }
         true
     }
@@ -178,8 +201,12 @@ impl Component for Playground {
                     <button class="gmp-run" onclick={link.callback(|_| Msg::Run)}
                         title="Run the program (Ctrl-Enter)">{ "Run" }</button>
                 </div>
-                <textarea class="gmp-editor" spellcheck="false" rows={lines.to_string()}
-                    value={self.source.clone()} oninput={on_input} />
+                if self.plain {
+                    <textarea class="gmp-editor gmp-plain" aria-label="Go source" spellcheck="false"
+                        rows={lines.to_string()} value={self.source.clone()} oninput={on_input} />
+                } else {
+                    <div class="gmp-editor" ref={self.editor_host.clone()} />
+                }
                 { self.transport(ctx) }
                 if let Some(run) = &self.run {
                     { self.watch(run) }
@@ -194,10 +221,31 @@ impl Playground {
         self.pause();
         let name = ctx.props().file_name.to_string();
         let config = RunConfig { seed: self.seed, procs: self.procs, ..browser_run_config() };
-        let outcome = gmp_engine::run_source(&name, &self.source, &config);
+        let (outcome, markers) = match gmp_engine::compile(&name, &self.source) {
+            Ok(program) => (gmp_engine::run(&program, &config), Vec::new()),
+            Err(err) => (err.outcome(), editor::markers(&err)),
+        };
+        if let Some(editor) = &self.editor {
+            editor.set_markers(&markers);
+        }
         let file = SourceFile::new(name, self.source.clone());
         self.run = Some(Rc::new(Run { outcome, file, procs: self.procs, seed: self.seed }));
         self.moment = Moment::start(self.procs);
+    }
+
+    fn create_editor(&mut self, ctx: &Context<Self>) {
+        let Some(host) = self.editor_host.cast::<web_sys::Element>() else {
+            return;
+        };
+        let edit = ctx.link().callback(Msg::Edit);
+        let run = ctx.link().callback(|()| Msg::Run);
+        match Editor::new(&host, &self.source, move |text| edit.emit(text), move || run.emit(())) {
+            Ok(editor) => self.editor = Some(editor),
+            Err(err) => {
+                web_sys::console::error_2(&"the code editor failed; using a plain textarea:".into(), &err);
+                ctx.link().send_message(Msg::NoEditor);
+            }
+        }
     }
 
     /// A new GOMAXPROCS or seed: run again if a run is on show.
