@@ -1,7 +1,7 @@
 // The code editor: CodeMirror with Go highlighting and line numbers;
 // typing changes the program that runs; compile errors are marked at their
-// line; Ctrl-Enter runs; without its bundle the playground falls back to a
-// textarea.
+// line; Ctrl-Enter runs; the current event's line is highlighted; without
+// its bundle the playground falls back to a textarea.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { siteUrl, launch, open, screenshot, editorText, setProgram } from "./harness.js";
@@ -120,6 +120,49 @@ test("Ctrl-Enter in the editor runs the program and leaves the text alone", asyn
   // Run once, and no blank line inserted (CodeMirror's own Ctrl-Enter).
   assert.equal(await editorText(widget), program);
   assert.match(await widget.locator(".gmp-where").innerText(), /^event (\d+) of \1 /);
+  assert.deepEqual(problems, []);
+});
+
+test("the line of the current event is highlighted as the position moves", async () => {
+  const { page, problems, widget, source } = await fullPage();
+  await setProgram(widget, `package main
+
+import "fmt"
+
+func worker(ch chan int) {
+	ch <- 42
+}
+
+func main() {
+	ch := make(chan int)
+	go worker(ch)
+	fmt.Println(<-ch)
+}
+`);
+  await source.press("Control+Enter");
+  await widget.locator(".gmp-exit").waitFor({ timeout: 5000 });
+  const current = widget.locator(".cm-line.gmp-current-line");
+  const button = (name) => widget.getByRole("button", { name, exact: true });
+  // Before the first event: nothing highlighted.
+  await button("Reset").click();
+  assert.equal(await current.count(), 0);
+  // Step through the run: whenever the current event names a line
+  // ("prog.go:N · …"), that line is the one highlighted.
+  const seen = new Set();
+  for (let i = 0; i < 200 && await button("Step").isEnabled(); i++) {
+    await button("Step").click();
+    const now = await widget.locator(".gmp-now").innerText();
+    const m = now.match(/^prog\.go:(\d+) · /);
+    if (!m) continue;
+    assert.equal(await current.count(), 1, now);
+    const lines = await shownLines(widget);
+    assert.equal(await current.innerText(), lines[Number(m[1]) - 1], now);
+    seen.add(Number(m[1]));
+  }
+  // The highlight visited main's make, the go statement, worker's send and
+  // main's receive.
+  for (const line of [10, 11, 6, 12]) assert.ok(seen.has(line), `line ${line} never highlighted: ${[...seen]}`);
+  await screenshot(page, "editor-current-line");
   assert.deepEqual(problems, []);
 });
 

@@ -25,6 +25,10 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setDiagnostics)]
     fn set_diagnostics(this: &Handle, diagnostics: &Array);
 
+    /// `None` clears the highlight.
+    #[wasm_bindgen(method, js_name = highlightLine)]
+    fn highlight_line(this: &Handle, line: Option<u32>);
+
     #[wasm_bindgen(method)]
     fn destroy(this: &Handle);
 }
@@ -69,6 +73,8 @@ pub struct Editor {
     handle: Handle,
     _on_change: Closure<dyn FnMut(String)>,
     _on_run: Closure<dyn FnMut()>,
+    /// The line highlighted, so that only a change reaches JavaScript.
+    line: Option<u32>,
 }
 
 impl Editor {
@@ -83,7 +89,7 @@ impl Editor {
         let on_change = Closure::<dyn FnMut(String)>::new(on_change);
         let on_run = Closure::<dyn FnMut()>::new(on_run);
         let handle = create(parent, doc, on_change.as_ref().unchecked_ref(), on_run.as_ref().unchecked_ref())?;
-        Ok(Editor { handle, _on_change: on_change, _on_run: on_run })
+        Ok(Editor { handle, _on_change: on_change, _on_run: on_run, line: None })
     }
 
     /// Shows these compile errors as lint markers (none clears them).
@@ -97,6 +103,14 @@ impl Editor {
             list.push(&o);
         }
         self.handle.set_diagnostics(&list);
+    }
+
+    /// Highlights line `line` (from 1), or none.
+    pub fn highlight(&mut self, line: Option<u32>) {
+        if line != self.line {
+            self.line = line;
+            self.handle.highlight_line(line);
+        }
     }
 }
 

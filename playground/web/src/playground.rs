@@ -4,7 +4,8 @@
 //!
 //! The editor is CodeMirror ([`editor`]), created into a `NodeRef` after the
 //! first render; it owns its DOM and tells the component of every edit
-//! (`Msg::Edit`). The component sends it the compile errors of a run.
+//! (`Msg::Edit`). The component sends it the compile errors of a run and the
+//! line of the current event.
 //!
 //! Run hands the program to the engine, which runs it to its end; the
 //! playground then holds the finished run and a position in its event
@@ -93,6 +94,10 @@ impl Component for Playground {
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         if first_render && !self.plain {
             self.create_editor(ctx);
+        }
+        let line = self.run.as_ref().and_then(|run| run.line_before(self.moment.pos));
+        if let Some(editor) = &mut self.editor {
+            editor.highlight(line);
         }
     }
 
