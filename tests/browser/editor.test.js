@@ -181,13 +181,11 @@ test("without the editor's bundle, a plain textarea stands in and still runs", a
   await page.close();
 });
 
-test("in a dark theme the editor's text stays readable", async () => {
+test("in mdBook's dark themes the editor's text stays readable", async () => {
   const { page, problems } = await open(browser, base + "born/index.html");
-  await page.evaluate(() => { localStorage.setItem("mdbook-theme", "coal"); });
-  await page.reload();
   const source = page.locator(".gmp-playground").first().getByRole("textbox", { name: "Go source" });
   await source.waitFor({ timeout: 15000 });
-  // WCAG's contrast ratio of a keyword and of plain text against the page.
+  // WCAG's contrast ratio of an element's text against the page.
   const ratio = (locator) => locator.evaluate((el) => {
     const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
     const lum = (c) => {
@@ -197,16 +195,22 @@ test("in a dark theme the editor's text stays readable", async () => {
     const [a, b] = [lum(getComputedStyle(el).color), lum(getComputedStyle(document.body).backgroundColor)];
     return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   });
-  assert.ok(await page.locator("html.coal").count() === 1, "the coal theme is on");
   const shown = {
     "plain text": source,
     "a keyword": source.getByText("package", { exact: true }).first(),
     "a string": source.getByText('"fmt"', { exact: true }).first(),
     "a line number": page.locator(".gmp-playground .cm-lineNumbers .cm-gutterElement", { hasText: /^1$/ }).first(),
   };
-  for (const [what, locator] of Object.entries(shown)) {
-    const r = await ratio(locator);
-    assert.ok(r >= 3, `${what}: contrast ${r.toFixed(2)} against the page`);
+  for (const theme of ["Coal", "Navy", "Ayu"]) {
+    // As a reader picks it: from the theme menu (opened if it is not).
+    const item = page.getByRole("menuitem", { name: theme, exact: true });
+    if (!(await item.isVisible())) await page.getByRole("button", { name: "Change theme" }).click();
+    await item.click();
+    assert.equal(await page.locator(`html.${theme.toLowerCase()}`).count(), 1, `${theme} is on`);
+    for (const [what, locator] of Object.entries(shown)) {
+      const r = await ratio(locator);
+      assert.ok(r >= 3, `${theme}: ${what} has contrast ${r.toFixed(2)} against the page`);
+    }
   }
   await screenshot(page, "editor-dark-theme");
   assert.deepEqual(problems, []);
