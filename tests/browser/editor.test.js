@@ -75,12 +75,13 @@ test("typing a new program and pressing Run runs what was typed", async () => {
 
 test("a compile error is marked in the editor at its line and column", async () => {
   const { page, problems, widget } = await fullPage();
-  await setProgram(widget, 'package main\n\nimport "fmt"\n\nfunc main() {\n\tn := 1\n\tfmt.Println(n, total)\n}\n');
+  await setProgram(widget, 'package main\n\nimport "fmt"\n\nfunc main() {\n\tn := 1\n\tfmt.Println("héllo, 世界", n, total)\n}\n');
   await widget.getByRole("button", { name: "Run", exact: true }).click();
   await widget.locator(".gmp-exit").waitFor({ timeout: 5000 });
-  // Recorded from real Go 1.27 (go build).
+  // Recorded from real Go 1.27 (go build prog.go). Go counts columns in
+  // bytes: `total` is at byte 35 but character 30 of its line.
   assert.equal(await widget.locator(".gmp-stderr").textContent(),
-    "# command-line-arguments\n./prog.go:7:17: undefined: total\n");
+    "# command-line-arguments\n./prog.go:7:35: undefined: total\n");
   // The marker underlines `total` on line 7, and the gutter flags line 7.
   const marked = widget.locator(".cm-lintRange-error");
   assert.equal(await marked.count(), 1);
