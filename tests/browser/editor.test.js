@@ -167,6 +167,56 @@ func main() {
   assert.deepEqual(problems, []);
 });
 
+test("picking a goroutine highlights its line; picking it again returns to the current event's", async () => {
+  const { page, problems, widget, source } = await fullPage();
+  // Goroutine 7 is made by the go statement of line 15 and parks on the
+  // receive of line 9.
+  await setProgram(widget, `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func worker(ch chan int) {
+	v := <-ch
+	fmt.Println("got", v)
+}
+
+func main() {
+	ch := make(chan int, 2)
+	go worker(ch)
+	time.Sleep(time.Millisecond)
+	fmt.Println("main is done")
+}
+`);
+  await source.press("Control+Enter");
+  await widget.locator(".gmp-exit").waitFor({ timeout: 5000 });
+  const lines = await shownLines(widget);
+  const current = widget.locator(".cm-line.gmp-current-line");
+  const pick = widget.getByRole("region", { name: "Goroutines", exact: true }).getByRole("button", { name: /^goroutine 7 / });
+  // Picked in the Goroutines list: the line it is stuck on.
+  await pick.click();
+  assert.equal(await pick.getAttribute("aria-pressed"), "true");
+  assert.equal(await widget.locator(".gmp-board .gmp-g-picked").getAttribute("data-g"), "7");
+  assert.equal(await current.innerText(), lines[8]);
+  // Back to before it ever ran: the go statement that made it.
+  let steps = 0;
+  while (!(await pick.innerText()).includes("[runnable]")) {
+    assert.ok(++steps < 100, "goroutine 7 never became runnable stepping back");
+    await widget.getByRole("button", { name: "Step back", exact: true }).click();
+  }
+  assert.equal(await current.innerText(), lines[14]);
+  await screenshot(page, "editor-picked-goroutine");
+  // Its token on the board drops it: the highlight follows the current event again.
+  await widget.locator('.gmp-board [data-g="7"]').first().click();
+  assert.equal(await pick.getAttribute("aria-pressed"), "false");
+  assert.equal(await widget.locator(".gmp-board .gmp-g-picked").count(), 0);
+  const m = (await widget.locator(".gmp-now").innerText()).match(/^prog\.go:(\d+) · /);
+  if (m) assert.equal(await current.innerText(), lines[Number(m[1]) - 1]);
+  assert.deepEqual(problems, []);
+});
+
 test("without the editor's bundle, a plain textarea stands in and still runs", async () => {
   const page = await browser.newPage();
   await page.route("**/gmp-editor.js", (route) => route.abort());

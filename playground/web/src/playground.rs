@@ -5,7 +5,7 @@
 //! The editor is CodeMirror ([`editor`]), created into a `NodeRef` after the
 //! first render; it owns its DOM and tells the component of every edit
 //! (`Msg::Edit`). The component sends it the compile errors of a run and the
-//! line of the current event.
+//! line to highlight: the picked goroutine's, else the current event's.
 //!
 //! Run hands the program to the engine, which runs it to its end; the
 //! playground then holds the finished run and a position in its event
@@ -16,8 +16,10 @@ use crate::board;
 use crate::editor::{self, Editor};
 use crate::moment::{Moment, Run};
 use gloo_timers::callback::Interval;
+use gmp_engine::event::GoId;
 use gmp_engine::{RunConfig, SourceFile};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -53,6 +55,9 @@ pub enum Msg {
     NewSeed,
     /// The code editor could not be created: fall back to a textarea.
     NoEditor,
+    /// A goroutine clicked on the board or in the Goroutines list: pick
+    /// it, or drop it if it was picked.
+    Pick(GoId),
 }
 
 pub struct Playground {
@@ -64,6 +69,8 @@ pub struct Playground {
     speed: u32,
     /// Set while playing: dropping it stops the animation.
     player: Option<Interval>,
+    /// The goroutine the reader picked: the editor follows its line.
+    picked: Option<GoId>,
     /// Where the code editor goes, and the editor once created.
     editor_host: NodeRef,
     editor: Option<Editor>,
@@ -85,6 +92,7 @@ impl Component for Playground {
             moment: Moment::start(1),
             speed: DEFAULT_SPEED,
             player: None,
+            picked: None,
             editor_host: NodeRef::default(),
             editor: None,
             plain: !editor::available(),
@@ -95,7 +103,7 @@ impl Component for Playground {
         if first_render && !self.plain {
             self.create_editor(ctx);
         }
-        let line = self.run.as_ref().and_then(|run| run.line_before(self.moment.pos));
+        let line = self.highlighted_line();
         if let Some(editor) = &mut self.editor {
             editor.highlight(line);
         }
@@ -179,6 +187,7 @@ impl Component for Playground {
                 self.rerun(ctx);
             }
             Msg::NoEditor => self.plain = true,
+            Msg::Pick(g) => self.picked = if self.picked == Some(g) { None } else { Some(g) },
         }
         true
     }
@@ -214,7 +223,7 @@ impl Component for Playground {
                 }
                 { self.transport(ctx) }
                 if let Some(run) = &self.run {
-                    { self.watch(run) }
+                    { self.watch(ctx, run) }
                 }
             </div>
         }
@@ -250,6 +259,22 @@ impl Playground {
                 web_sys::console::error_2(&"the code editor failed; using a plain textarea:".into(), &err);
                 ctx.link().send_message(Msg::NoEditor);
             }
+        }
+    }
+
+    /// The line the editor highlights: the picked goroutine's while it is
+    /// alive (where it last did something, else its `go` statement), else
+    /// the current event's.
+    fn highlighted_line(&self) -> Option<u32> {
+        let run = self.run.as_ref()?;
+        let m = &self.moment;
+        let picked = self.picked.filter(|g| m.snap.gs.contains_key(g)).and_then(|g| {
+            let created = || m.snap.meta.get(&g).filter(|meta| !board::by_runtime(meta)).map(|meta| meta.pos);
+            m.at.get(&g).copied().or_else(created)
+        });
+        match picked {
+            Some(at) => Some(run.file.line_col(at.start).line),
+            None => run.line_before(m.pos),
         }
     }
 
@@ -363,17 +388,23 @@ impl Playground {
     }
 
     /// The run at the current position.
-    fn watch(&self, run: &Run) -> Html {
+    fn watch(&self, ctx: &Context<Self>, run: &Run) -> Html {
         let m = &self.moment;
+        // One handler for every goroutine token and line: they carry `data-g`.
+        let on_pick = ctx.link().batch_callback(|e: MouseEvent| {
+            let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+            let picked = target.closest("[data-g]").ok()??;
+            picked.get_attribute("data-g")?.parse().ok().map(Msg::Pick)
+        });
         html! {
-            <div class="gmp-watch">
-                { board::board(run, m) }
+            <div class="gmp-watch" onclick={on_pick}>
+                { board::board(run, m, self.picked) }
                 { board::processors(m) }
                 if let Some(err) = &m.error {
                     <div class="gmp-fold-error">{ format!("The event stream did not fold: {err}") }</div>
                 }
                 <div class="gmp-columns">
-                    { board::goroutines(run, m) }
+                    { board::goroutines(run, m, self.picked) }
                     <div>
                         { board::console(run, m) }
                         { board::verdict(run, m) }
