@@ -1,4 +1,5 @@
-// Loads the playground web app into a book page that has placeholders.
+// Loads the playground web app, and its code editor, into a book page that
+// has placeholders.
 // mdBook gives this file a hashed name, so the app is found through the
 // page's `path_to_root`, which mdBook sets on every page.
 (function () {
@@ -8,8 +9,23 @@
   // import() resolves a relative URL against this script's own (hashed)
   // location, not the page's: make it absolute first.
   var base = new URL(root + "playground/", document.baseURI).href;
-  import(base + "gmp-web.js")
-    .then(function (app) { return app.default({ module_or_path: base + "gmp-web_bg.wasm" }); })
+  // The code editor's bundle (a classic script setting window.gmpEditor)
+  // loads beside the app and must have run before the app mounts; if it
+  // fails, the playgrounds fall back to a plain textarea.
+  var editor = new Promise(function (resolve) {
+    var script = document.createElement("script");
+    script.src = base + "gmp-editor.js";
+    script.onload = resolve;
+    script.onerror = function () {
+      console.warn("the code editor did not load; the playgrounds use a plain textarea");
+      resolve();
+    };
+    document.head.appendChild(script);
+  });
+  // All three download at once; the app starts when they are in.
+  var wasm = fetch(base + "gmp-web_bg.wasm");
+  Promise.all([import(base + "gmp-web.js"), editor])
+    .then(function (loaded) { return loaded[0].default({ module_or_path: wasm }); })
     .catch(function (err) {
       document.querySelectorAll(".gmp-playground").forEach(function (el) {
         el.setAttribute("data-load-error", String(err));

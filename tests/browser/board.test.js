@@ -3,7 +3,7 @@
 // move that position.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { siteUrl, launch, open, screenshot } from "./harness.js";
+import { siteUrl, launch, open, screenshot, setProgram } from "./harness.js";
 
 const base = siteUrl();
 let browser;
@@ -37,8 +37,8 @@ func main() {
 async function fullPage(program) {
   const { page, problems } = await open(browser, base + "playground/index.html");
   const widget = page.locator(".gmp-full");
-  await widget.locator(".gmp-editor").waitFor({ timeout: 15000 });
-  await widget.locator(".gmp-editor").fill(program);
+  await widget.locator(".gmp-editor .cm-content").waitFor({ timeout: 15000 });
+  await setProgram(widget, program);
   const button = (name) => widget.getByRole("button", { name, exact: true });
   const region = (name) => widget.getByRole("region", { name, exact: true });
   return { page, problems, widget, button, region };
@@ -138,7 +138,7 @@ test("GOMAXPROCS 4 shows four Ps, each with its queues", async () => {
 
 test("Ctrl-Enter runs; Play animates to the end; the slider moves the position", async () => {
   const { page, problems, widget, button, region } = await fullPage(LEAKY);
-  await widget.locator(".gmp-editor").press("Control+Enter");
+  await widget.getByRole("textbox", { name: "Go source" }).press("Control+Enter");
   await region("Verdict").waitFor({ timeout: 5000 });
   const where = widget.locator(".gmp-where");
   const [, total] = (await where.innerText()).match(/^event \d+ of (\d+)/);

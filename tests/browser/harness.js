@@ -72,3 +72,18 @@ export async function open(browser, url) {
 export async function screenshot(page, name) {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/// The program in a playground's code editor (`widget` is a locator of the
+/// playground), as CodeMirror holds it.
+export async function editorText(widget) {
+  return widget.locator(".gmp-editor").evaluate((el) => window.gmpEditor.textOf(el));
+}
+
+/// Replaces the program in a playground's code editor as a reader pasting
+/// it would: focus, select all, insert the text.
+export async function setProgram(widget, text) {
+  const content = widget.locator(".gmp-editor .cm-content");
+  await content.click();
+  await content.press("ControlOrMeta+a");
+  await widget.page().keyboard.insertText(text);
+}

@@ -2,7 +2,7 @@
 // placeholder with its own program, and the full-page playground loads.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { siteUrl, launch, open, screenshot } from "./harness.js";
+import { siteUrl, launch, open, screenshot, editorText, setProgram } from "./harness.js";
 
 const base = siteUrl();
 let browser;
@@ -28,7 +28,7 @@ test("a chapter mounts a playground on each placeholder, each with its own progr
   await widgets.nth(2).waitFor({ timeout: 15000 });
   assert.equal(await widgets.count(), 3);
   const editors = page.locator(".gmp-playground .gmp-editor");
-  const programs = await editors.evaluateAll((els) => els.map((e) => e.value));
+  const programs = await editors.evaluateAll((els) => els.map((e) => window.gmpEditor.textOf(e)));
   assert.equal(programs.length, 3);
   assert.match(programs[0], /fmt\.Println\("only main is running"\)/);
   assert.match(programs[1], /go greet\("the second goroutine", done\)/);
@@ -47,7 +47,7 @@ test("a chapter mounts a playground on each placeholder, each with its own progr
 test("the full-page playground loads and mounts", async () => {
   const { page, problems } = await open(browser, base + "playground/index.html");
   await page.locator(".gmp-full .gmp-widget").waitFor({ timeout: 15000 });
-  const program = await page.locator(".gmp-full .gmp-editor").inputValue();
+  const program = await editorText(page.locator(".gmp-full"));
   assert.match(program, /^package main\n/);
   await screenshot(page, "full-page-playground");
   assert.deepEqual(problems, []);
@@ -55,11 +55,11 @@ test("the full-page playground loads and mounts", async () => {
 
 test("Run hands the edited program to the engine and shows its outcome", async () => {
   const { page, problems } = await open(browser, base + "playground/index.html");
-  const editor = page.locator(".gmp-full .gmp-editor");
-  await editor.waitFor({ timeout: 15000 });
+  const widget = page.locator(".gmp-full");
+  await widget.locator(".gmp-editor .cm-content").waitFor({ timeout: 15000 });
   // A syntax error must come back as the go tool's diagnostic, proving the
   // edited text (not the embedded one) reached the engine in the wasm.
-  await editor.fill("package main\n\nfunc main() {\n\tx := \n}\n");
+  await setProgram(widget, "package main\n\nfunc main() {\n\tx := \n}\n");
   await page.locator(".gmp-full .gmp-run").click();
   const exit = page.locator(".gmp-full .gmp-exit");
   await exit.waitFor({ timeout: 5000 });
@@ -85,9 +85,9 @@ test("a chapter's playground runs its program on the engine", async () => {
 
 test("an endless loop ends with a message and the page stays usable", async () => {
   const { page, problems } = await open(browser, base + "playground/index.html");
-  const editor = page.locator(".gmp-full .gmp-editor");
-  await editor.waitFor({ timeout: 15000 });
-  await editor.fill("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
+  const widget = page.locator(".gmp-full");
+  await widget.locator(".gmp-editor .cm-content").waitFor({ timeout: 15000 });
+  await setProgram(widget, "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
   const started = Date.now();
   await page.locator(".gmp-full .gmp-run").click();
   const exit = page.locator(".gmp-full .gmp-exit");
@@ -96,8 +96,8 @@ test("an endless loop ends with a message and the page stays usable", async () =
   assert.match(stderr, /instruction/i, stderr);
   assert.notEqual(await exit.innerText(), "Program exited with code 0.");
   // The page answers again: the editor still takes input.
-  await editor.fill("package main\n\nfunc main() {}\n");
-  assert.equal(await editor.inputValue(), "package main\n\nfunc main() {}\n");
+  await setProgram(widget, "package main\n\nfunc main() {}\n");
+  assert.equal(await editorText(widget), "package main\n\nfunc main() {}\n");
   console.log(`endless loop stopped after ${Date.now() - started} ms`);
   assert.deepEqual(problems, []);
 });

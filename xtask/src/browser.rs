@@ -13,9 +13,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 
 pub fn test(site: &Path) -> Result<(), String> {
     ensure_apt_packages(&[(CHROMIUM, "chromium"), ("/usr/bin/chromedriver", "chromium-driver")])?;
-    if !util::runs("node", &["--version"]) || !util::runs("npm", &["--version"]) {
-        ensure_apt_packages(&[("/usr/bin/node", "nodejs"), ("/usr/bin/npm", "npm")])?;
-    }
+    ensure_node()?;
     let dir = util::root().join("tests").join("browser");
     if !dir.join("node_modules").join("playwright-core").is_dir() {
         step("installing playwright-core from npm (tests/browser; its own browser download is not used)");
@@ -47,6 +45,15 @@ pub fn test(site: &Path) -> Result<(), String> {
     )?;
     eprintln!("screenshots in {}", screenshots.display());
     Ok(())
+}
+
+/// Node.js and npm, for the browser tests and the editor bundle: Debian's
+/// packages when they are not on PATH.
+pub fn ensure_node() -> Result<(), String> {
+    if util::runs("node", &["--version"]) && util::runs("npm", &["--version"]) {
+        return Ok(());
+    }
+    ensure_apt_packages(&[("/usr/bin/node", "nodejs"), ("/usr/bin/npm", "npm")])
 }
 
 /// Installs Debian packages whose files are missing. Needs root (or sudo

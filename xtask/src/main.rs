@@ -14,6 +14,7 @@
 
 mod bench;
 mod browser;
+mod editor;
 mod expect;
 mod observe;
 mod serve;

@@ -1,6 +1,7 @@
 //! Builds the static site: the book at the root of `target/site/`, the
 //! playground app (and the full-page playground) under `playground/`.
 
+use crate::editor;
 use crate::tools::{self, Tools};
 use crate::util::{self, step};
 use std::path::{Path, PathBuf};
@@ -14,6 +15,8 @@ pub fn build() -> Result<PathBuf, String> {
     step("building the book preprocessor (mdbook-gmp)");
     util::run(util::cargo().args(["build", "--quiet", "--package", "mdbook-gmp"]))?;
     let preprocessor = root.join("target").join("debug").join(exe("mdbook-gmp"));
+
+    editor::build()?;
 
     step("building the playground for WebAssembly (trunk build --release --offline)");
     build_wasm(&tools, &root)?;
@@ -29,7 +32,7 @@ pub fn build() -> Result<PathBuf, String> {
 
     let dist = root.join("target").join("trunk-dist");
     copy_dir(&dist, &site.join("playground")).map_err(|e| format!("copying {} into the site: {e}", dist.display()))?;
-    for required in ["index.html", "born/index.html", "playground/index.html", "playground/gmp-web_bg.wasm"] {
+    for required in ["index.html", "born/index.html", "playground/index.html", "playground/gmp-web_bg.wasm", "playground/gmp-editor.js"] {
         if !site.join(required).is_file() {
             return Err(format!("the site is missing {required}"));
         }

@@ -190,6 +190,23 @@ impl CompileError {
         }
         out
     }
+
+    /// The run that did not happen, as the go tool reports it: the report
+    /// on stderr, exit code 1, no events.
+    pub fn outcome(&self) -> Outcome {
+        Outcome {
+            end: EndReason::CompileError,
+            stdout: String::new(),
+            stderr: self.render(),
+            exit_code: 1,
+            events: Vec::new(),
+            leaks: Vec::new(),
+            leak_report: String::new(),
+            virtual_ns: 0,
+            choice_count: 0,
+            choices: Vec::new(),
+        }
+    }
 }
 
 /// Everything a finished run produced.
@@ -280,17 +297,6 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
 pub fn run_source(file_name: &str, source: &str, config: &RunConfig) -> Outcome {
     match compile(file_name, source) {
         Ok(program) => run(&program, config),
-        Err(err) => Outcome {
-            end: EndReason::CompileError,
-            stdout: String::new(),
-            stderr: err.render(),
-            exit_code: 1,
-            events: Vec::new(),
-            leaks: Vec::new(),
-            leak_report: String::new(),
-            virtual_ns: 0,
-            choice_count: 0,
-            choices: Vec::new(),
-        },
+        Err(err) => err.outcome(),
     }
 }

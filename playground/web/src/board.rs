@@ -1,7 +1,10 @@
 //! What a learner watches at one moment of a run: the G/M/P board, its
 //! text twins (the regions "Goroutines" and "Processors", which screen
 //! readers and the browser tests read), the console and the verdict.
-//! Pure functions of a [`Run`] and a [`Moment`].
+//! Pure functions of a [`Run`], a [`Moment`] and the goroutine the reader
+//! picked, if any: its token is outlined and its line pressed. A goroutine's
+//! token and line carry `data-g`, which the playground's click handler
+//! reads to pick it.
 
 use crate::moment::{Moment, Run};
 use gmp_engine::event::{GStatus, GoId};
@@ -65,7 +68,7 @@ fn more(n: usize) -> Html {
 }
 
 /// One goroutine token: coloured by state, labelled with id and start function.
-fn token(run: &Run, snap: &Snapshot, g: GoId) -> Html {
+fn token(run: &Run, snap: &Snapshot, g: GoId, picked: Option<GoId>) -> Html {
     let func = snap.meta.get(&g).map(|m| m.func.to_string()).unwrap_or_default();
     let runtime = func.starts_with("runtime.");
     let mut title = format!("goroutine {g} [{}] {func}", state_text(snap, g));
@@ -73,21 +76,22 @@ fn token(run: &Run, snap: &Snapshot, g: GoId) -> Html {
         title.push_str(&format!(", created at {}", run.line_of(m.pos)));
     }
     html! {
-        <span class={classes!("gmp-g", state_class(snap, g), runtime.then_some("gmp-g-runtime"))} title={title}>
+        <span class={classes!("gmp-g", state_class(snap, g), runtime.then_some("gmp-g-runtime"), (picked == Some(g)).then_some("gmp-g-picked"))}
+            title={title} data-g={g.to_string()}>
             <b>{ format!("G{g}") }</b>
             if !func.is_empty() { <span class="gmp-g-func">{ short_func(&func) }</span> }
         </span>
     }
 }
 
-fn tokens(run: &Run, snap: &Snapshot, gs: impl ExactSizeIterator<Item = GoId>) -> Html {
+fn tokens(run: &Run, snap: &Snapshot, gs: impl ExactSizeIterator<Item = GoId>, picked: Option<GoId>) -> Html {
     let n = gs.len();
     if n == 0 {
         return html! { <span class="gmp-empty">{ "empty" }</span> };
     }
     html! {
         <>
-            { for gs.take(TOKENS_PER_ROW).map(|g| token(run, snap, g)) }
+            { for gs.take(TOKENS_PER_ROW).map(|g| token(run, snap, g, picked)) }
             { more(n.saturating_sub(TOKENS_PER_ROW)) }
         </>
     }
@@ -102,7 +106,7 @@ fn running_on(snap: &Snapshot, p: usize) -> Option<GoId> {
 /// The G/M/P board: Ps with their running G, runnext and local queue; the
 /// global queue; the Ms; the waiting goroutines grouped by what they wait
 /// on; the channels with their buffers. The text twins say the same.
-pub fn board(run: &Run, m: &Moment) -> Html {
+pub fn board(run: &Run, m: &Moment, picked: Option<GoId>) -> Html {
     let snap = &m.snap;
     let ps = snap.ps.iter().enumerate().map(|(i, p)| {
         let status = p.status.go_name();
@@ -114,11 +118,11 @@ pub fn board(run: &Run, m: &Moment) -> Html {
                     <span class="gmp-dim">{ match p.m { Some(m) => format!("M{m}"), None => status.to_string() } }</span>
                 </div>
                 <div class="gmp-p-row"><span class="gmp-k">{ "runs" }</span>
-                    { running.map_or_else(|| html! { <span class="gmp-empty">{ "—" }</span> }, |g| token(run, snap, g)) }</div>
+                    { running.map_or_else(|| html! { <span class="gmp-empty">{ "—" }</span> }, |g| token(run, snap, g, picked)) }</div>
                 <div class="gmp-p-row"><span class="gmp-k">{ "runnext" }</span>
-                    { p.runnext.map_or_else(|| html! { <span class="gmp-empty">{ "—" }</span> }, |g| token(run, snap, g)) }</div>
+                    { p.runnext.map_or_else(|| html! { <span class="gmp-empty">{ "—" }</span> }, |g| token(run, snap, g, picked)) }</div>
                 <div class="gmp-p-row gmp-runq"><span class="gmp-k">{ "runq" }</span>
-                    { tokens(run, snap, p.runq.iter().copied()) }</div>
+                    { tokens(run, snap, p.runq.iter().copied(), picked) }</div>
             </div>
         }
     });
@@ -144,12 +148,12 @@ pub fn board(run: &Run, m: &Moment) -> Html {
     html! {
         <div class="gmp-board" aria-hidden="true">
             <div class="gmp-ps">{ for ps }</div>
-            <div class="gmp-row"><span class="gmp-k">{ "global runq" }</span>{ tokens(run, snap, snap.global.iter().copied()) }</div>
+            <div class="gmp-row"><span class="gmp-k">{ "global runq" }</span>{ tokens(run, snap, snap.global.iter().copied(), picked) }</div>
             <div class="gmp-row"><span class="gmp-k">{ "threads" }</span>
                 if snap.ms.is_empty() { <span class="gmp-empty">{ "none yet" }</span> }
                 { for ms }
             </div>
-            { waiting(run, snap) }
+            { waiting(run, snap, picked) }
             { channels(snap) }
         </div>
     }
@@ -157,7 +161,7 @@ pub fn board(run: &Run, m: &Moment) -> Html {
 
 /// Waiting goroutines grouped by what they wait on: the wait reason and,
 /// for channels, locks and WaitGroups, the object.
-fn waiting(run: &Run, snap: &Snapshot) -> Html {
+fn waiting(run: &Run, snap: &Snapshot, picked: Option<GoId>) -> Html {
     let mut groups: BTreeMap<(String, Vec<u32>), Vec<GoId>> = BTreeMap::new();
     for (&g, s) in &snap.gs {
         if matches!(s.status, GStatus::Waiting | GStatus::Leaked) {
@@ -177,7 +181,7 @@ fn waiting(run: &Run, snap: &Snapshot) -> Html {
             <div class="gmp-wait-group">
                 <span class="gmp-reason">{ reason }</span>
                 { for objects }
-                { tokens(run, snap, gs.into_iter()) }
+                { tokens(run, snap, gs.into_iter(), picked) }
             </div>
         }
     });
@@ -240,19 +244,23 @@ pub fn goroutine_line(run: &Run, m: &Moment, g: GoId) -> String {
 
 /// Goroutine 1 and the runtime's own goroutines (the finalizer goroutine,
 /// the GOMAXPROCS updater) come from no `go` statement of the program.
-fn by_runtime(meta: &GMeta) -> bool {
+pub fn by_runtime(meta: &GMeta) -> bool {
     meta.parent == 0 || meta.func.starts_with("runtime.")
 }
 
-/// The region "Goroutines": every goroutine alive at this moment.
-pub fn goroutines(run: &Run, m: &Moment) -> Html {
+/// The region "Goroutines": every goroutine alive at this moment, each line
+/// a toggle button that picks the goroutine.
+pub fn goroutines(run: &Run, m: &Moment, picked: Option<GoId>) -> Html {
     let n = m.snap.gs.len();
     html! {
         <section class="gmp-goroutines" role="region" aria-label="Goroutines">
             <h4>{ format!("Goroutines ({n})") }</h4>
             <ul>
                 { for m.snap.gs.keys().take(LISTED_GOROUTINES).map(|&g| html! {
-                    <li class={state_class(&m.snap, g).replace("gmp-g-", "gmp-li-")}>{ goroutine_line(run, m, g) }</li>
+                    <li class={state_class(&m.snap, g).replace("gmp-g-", "gmp-li-")}>
+                        <button type="button" class="gmp-pick" data-g={g.to_string()}
+                            aria-pressed={(picked == Some(g)).to_string()}>{ goroutine_line(run, m, g) }</button>
+                    </li>
                 }) }
                 if n == 0 { <li class="gmp-empty">{ "none yet" }</li> }
                 if n > LISTED_GOROUTINES { <li>{ more(n - LISTED_GOROUTINES) }</li> }

@@ -30,6 +30,15 @@ impl Run {
         format!("{}:{}", self.short_name(), self.file.line_col(span.start).line)
     }
 
+    /// The source line of the latest event among the first `pos` that has
+    /// a position: the line the current event happened at, or the last one
+    /// before it. What the editor highlights.
+    pub fn line_before(&self, pos: usize) -> Option<u32> {
+        let events = self.outcome.events.get(..pos)?;
+        let at = events.iter().rev().find_map(|ev| ev.pos)?;
+        Some(self.file.line_col(at.start).line)
+    }
+
     /// The file's name without folders, as the trace prints it.
     pub fn short_name(&self) -> &str {
         self.file.name.rsplit('/').next().unwrap_or(&self.file.name)

@@ -2,16 +2,24 @@
 //! at the current position — the G/M/P board, its text twins, the console
 //! and the verdict.
 //!
+//! The editor is CodeMirror ([`editor`]), created into a `NodeRef` after the
+//! first render; it owns its DOM and tells the component of every edit
+//! (`Msg::Edit`). The component sends it the compile errors of a run and the
+//! line to highlight: the picked goroutine's, else the current event's.
+//!
 //! Run hands the program to the engine, which runs it to its end; the
 //! playground then holds the finished run and a position in its event
 //! stream, and shows the fold of the events up to that position
 //! ([`Moment`]). Stepping, the slider and Play only move the position.
 
 use crate::board;
+use crate::editor::{self, Editor};
 use crate::moment::{Moment, Run};
 use gloo_timers::callback::Interval;
+use gmp_engine::event::GoId;
 use gmp_engine::{RunConfig, SourceFile};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -45,6 +53,11 @@ pub enum Msg {
     Procs(u32),
     Seed(u64),
     NewSeed,
+    /// The code editor could not be created: fall back to a textarea.
+    NoEditor,
+    /// A goroutine clicked on the board or in the Goroutines list: pick
+    /// it, or drop it if it was picked.
+    Pick(GoId),
 }
 
 pub struct Playground {
@@ -56,6 +69,14 @@ pub struct Playground {
     speed: u32,
     /// Set while playing: dropping it stops the animation.
     player: Option<Interval>,
+    /// The goroutine the reader picked: the editor follows its line.
+    picked: Option<GoId>,
+    /// Where the code editor goes, and the editor once created.
+    editor_host: NodeRef,
+    editor: Option<Editor>,
+    /// A plain textarea instead of the code editor, only when the editor's
+    /// bundle did not load (or its editor could not be created).
+    plain: bool,
 }
 
 impl Component for Playground {
@@ -71,6 +92,20 @@ impl Component for Playground {
             moment: Moment::start(1),
             speed: DEFAULT_SPEED,
             player: None,
+            picked: None,
+            editor_host: NodeRef::default(),
+            editor: None,
+            plain: !editor::available(),
+        }
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if first_render && !self.plain {
+            self.create_editor(ctx);
+        }
+        let line = self.highlighted_line();
+        if let Some(editor) = &mut self.editor {
+            editor.highlight(line);
         }
     }
 
@@ -151,6 +186,8 @@ impl Component for Playground {
                 self.seed = (js_sys::Math::random() * 1_000_000.0) as u64;
                 self.rerun(ctx);
             }
+            Msg::NoEditor => self.plain = true,
+            Msg::Pick(g) => self.picked = if self.picked == Some(g) { None } else { Some(g) },
         }
         true
     }
@@ -178,11 +215,15 @@ impl Component for Playground {
                     <button class="gmp-run" onclick={link.callback(|_| Msg::Run)}
                         title="Run the program (Ctrl-Enter)">{ "Run" }</button>
                 </div>
-                <textarea class="gmp-editor" spellcheck="false" rows={lines.to_string()}
-                    value={self.source.clone()} oninput={on_input} />
+                if self.plain {
+                    <textarea class="gmp-editor gmp-plain" aria-label="Go source" spellcheck="false"
+                        rows={lines.to_string()} value={self.source.clone()} oninput={on_input} />
+                } else {
+                    <div class="gmp-editor" ref={self.editor_host.clone()} />
+                }
                 { self.transport(ctx) }
                 if let Some(run) = &self.run {
-                    { self.watch(run) }
+                    { self.watch(ctx, run) }
                 }
             </div>
         }
@@ -194,10 +235,47 @@ impl Playground {
         self.pause();
         let name = ctx.props().file_name.to_string();
         let config = RunConfig { seed: self.seed, procs: self.procs, ..browser_run_config() };
-        let outcome = gmp_engine::run_source(&name, &self.source, &config);
+        let (outcome, markers) = match gmp_engine::compile(&name, &self.source) {
+            Ok(program) => (gmp_engine::run(&program, &config), Vec::new()),
+            Err(err) => (err.outcome(), editor::markers(&err)),
+        };
+        if let Some(editor) = &self.editor {
+            editor.set_markers(&markers);
+        }
         let file = SourceFile::new(name, self.source.clone());
         self.run = Some(Rc::new(Run { outcome, file, procs: self.procs, seed: self.seed }));
         self.moment = Moment::start(self.procs);
+    }
+
+    fn create_editor(&mut self, ctx: &Context<Self>) {
+        let Some(host) = self.editor_host.cast::<web_sys::Element>() else {
+            return;
+        };
+        let edit = ctx.link().callback(Msg::Edit);
+        let run = ctx.link().callback(|()| Msg::Run);
+        match Editor::new(&host, &self.source, move |text| edit.emit(text), move || run.emit(())) {
+            Ok(editor) => self.editor = Some(editor),
+            Err(err) => {
+                web_sys::console::error_2(&"the code editor failed; using a plain textarea:".into(), &err);
+                ctx.link().send_message(Msg::NoEditor);
+            }
+        }
+    }
+
+    /// The line the editor highlights: the picked goroutine's while it is
+    /// alive (where it last did something, else its `go` statement), else
+    /// the current event's.
+    fn highlighted_line(&self) -> Option<u32> {
+        let run = self.run.as_ref()?;
+        let m = &self.moment;
+        let picked = self.picked.filter(|g| m.snap.gs.contains_key(g)).and_then(|g| {
+            let created = || m.snap.meta.get(&g).filter(|meta| !board::by_runtime(meta)).map(|meta| meta.pos);
+            m.at.get(&g).copied().or_else(created)
+        });
+        match picked {
+            Some(at) => Some(run.file.line_col(at.start).line),
+            None => run.line_before(m.pos),
+        }
     }
 
     /// A new GOMAXPROCS or seed: run again if a run is on show.
@@ -310,17 +388,23 @@ impl Playground {
     }
 
     /// The run at the current position.
-    fn watch(&self, run: &Run) -> Html {
+    fn watch(&self, ctx: &Context<Self>, run: &Run) -> Html {
         let m = &self.moment;
+        // One handler for every goroutine token and line: they carry `data-g`.
+        let on_pick = ctx.link().batch_callback(|e: MouseEvent| {
+            let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+            let picked = target.closest("[data-g]").ok()??;
+            picked.get_attribute("data-g")?.parse().ok().map(Msg::Pick)
+        });
         html! {
-            <div class="gmp-watch">
-                { board::board(run, m) }
+            <div class="gmp-watch" onclick={on_pick}>
+                { board::board(run, m, self.picked) }
                 { board::processors(m) }
                 if let Some(err) = &m.error {
                     <div class="gmp-fold-error">{ format!("The event stream did not fold: {err}") }</div>
                 }
                 <div class="gmp-columns">
-                    { board::goroutines(run, m) }
+                    { board::goroutines(run, m, self.picked) }
                     <div>
                         { board::console(run, m) }
                         { board::verdict(run, m) }
