@@ -107,6 +107,9 @@ pub struct VmMachine {
     /// A goroutine's final stop, held back while its stack growth is
     /// reported first.
     after_grow: Option<(GoId, Stop)>,
+    /// The goroutine whose goroutine-leak profile has had its collection's
+    /// time (several Ps: see `sched::time::GC_CYCLE_NS`).
+    gc_done_for: Option<GoId>,
     /// Set by the first crash: the exit code every later call returns.
     dying: Option<i32>,
     /// Functions goroutine 1 calls after the current one returns (package
@@ -143,6 +146,7 @@ impl VmMachine {
             events: Vec::new(),
             record_events: true,
             after_grow: None,
+            gc_done_for: None,
             dying: None,
             main_steps: Default::default(),
             names: HashMap::default(),
@@ -777,6 +781,18 @@ impl VmMachine {
         self.vm.chooser.op_cost(range)
     }
 
+    /// Whether request `sc` runs a garbage collection first (`runtime.GC`,
+    /// the goroutine leak profile).
+    fn runs_gc(&self, sc: &Syscall) -> bool {
+        match sc {
+            Syscall::Sys { id: id::GC | id::PPROF_GOROUTINE_LEAK, .. } => true,
+            Syscall::Sys { id: id::PPROF_TEXT, args } => {
+                self.profile_name(Self::arg(args, 0)) == "goroutineleak"
+            }
+            _ => false,
+        }
+    }
+
     /// [`Machine::run`] with the chooser in the VM.
     fn run_slice(&mut self, sched: &Sched, goid: GoId, now: u64, slice_ns: u64) -> RunResult {
         let mut used: u64 = 0;
@@ -815,6 +831,20 @@ impl VmMachine {
                 if used > 0 {
                     info.pending = Some(sc);
                     return RunResult { used_ns: used, stop: Stop::Continue };
+                }
+                if sched.jittery()
+                    && self.runs_gc(&sc)
+                    && self.gc_done_for.take() != Some(goid)
+                {
+                    // The profile runs a collection: its marking takes
+                    // time while the other Ps run on, and the verdicts
+                    // are taken at its end.
+                    self.gc_done_for = Some(goid);
+                    let gc = self.vm.chooser.op_cost(crate::sched::time::GC_CYCLE_NS);
+                    if let Some(info) = self.gs.get_mut(&goid) {
+                        info.pending = Some(sc);
+                    }
+                    return RunResult { used_ns: gc, stop: Stop::Continue };
                 }
                 // The operation happens now; what it costs delays the
                 // goroutine's next step: the rest of this call, or (when

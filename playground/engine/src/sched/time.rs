@@ -45,6 +45,11 @@ pub const NEWPROC_NS: (u64, u32) = (200, 1_000);
 pub const RUNTIME_CALL_NS: (u64, u32) = (20, 300);
 /// A `write(2)` to stdout or stderr: a system call, a few µs.
 pub const WRITE_NS: (u64, u32) = (1_000, 6_000);
+/// A garbage collection (the goroutine leak profile runs one): marking
+/// a small heap takes tens of µs to a few hundred, and the other Ps keep
+/// running meanwhile.
+pub const GC_CYCLE_NS: (u64, u32) = (30_000, 120_000);
+
 /// A map write holds Go's `hashWriting` flag (`mapassign`, `mapdelete`):
 /// another P that reads or writes the map meanwhile may find it set, and
 /// the runtime dies with `concurrent map writes`. How rarely an access

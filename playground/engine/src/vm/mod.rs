@@ -471,8 +471,14 @@ impl Vm {
         for fr in &g.frames {
             let Some(f) = self.prog.funcs.get(fr.func as usize) else { continue };
             let l = cache.entry(fr.func).or_insert_with(|| Liveness::of(f));
+            // A frame running its deferred calls after `return` reads
+            // nothing but its results again (its deferred calls hold what
+            // they need themselves), as Go's stack map at deferreturn says.
+            let live = |local: usize| {
+                if fr.returning { f.result_slots.iter().any(|r| r.local as usize == local) } else { l.is_live(fr.ip as usize, local) }
+            };
             for local in 0..f.nlocals as usize {
-                if !l.is_live(fr.ip as usize, local)
+                if !live(local)
                     && let Some(d) = dead.get_mut(fr.base as usize + local)
                 {
                     *d = true;
