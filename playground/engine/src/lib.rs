@@ -264,6 +264,66 @@ pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
 /// initialisation then `main.main` on goroutine 1, GOMAXPROCS `procs`,
 /// every open choice drawn from `seed`.
 pub fn run(program: &Program, config: &RunConfig) -> Outcome {
+    let (steps, cfg) = process_config(program, config);
+    outcome_of(process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg))
+}
+
+/// A run that advances a bounded number of steps at a time, so that a page
+/// never freezes on a program that spins, and shows its events as they
+/// come. Advanced to its end it is exactly [`run`]'s run.
+pub struct Session {
+    /// None once the run has ended (or could not start).
+    process: Option<process::Process>,
+    outcome: Option<Outcome>,
+}
+
+impl Session {
+    pub fn new(program: &Program, config: &RunConfig) -> Session {
+        let (steps, cfg) = process_config(program, config);
+        match process::Process::with_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg) {
+            Ok(p) => Session { process: Some(p), outcome: None },
+            Err(c) => Session { process: None, outcome: Some(outcome_of(process::ProcessOutcome::not_started(c))) },
+        }
+    }
+
+    /// Runs up to `steps` moves of the scheduler (a slice of a goroutine,
+    /// a scheduling round, a timer...); true once the run has ended.
+    pub fn advance(&mut self, steps: u32) -> bool {
+        if let Some(p) = &mut self.process
+            && p.advance(steps)
+        {
+            self.outcome = Some(outcome_of(p.finish()));
+            self.process = None;
+        }
+        self.outcome.is_some()
+    }
+
+    /// The events so far (all of them once the run has ended).
+    pub fn events(&self) -> &[Event] {
+        match (&self.process, &self.outcome) {
+            (Some(p), _) => p.events(),
+            (None, Some(o)) => &o.events,
+            (None, None) => &[],
+        }
+    }
+
+    /// What the run produced, once it has ended.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+
+    /// Runs to the end and gives the outcome.
+    pub fn into_outcome(mut self) -> Outcome {
+        if let Some(mut p) = self.process.take() {
+            return outcome_of(p.finish());
+        }
+        self.outcome.take().unwrap_or_else(|| outcome_of(process::ProcessOutcome::not_started(process::crash::internal("a session without a run"))))
+    }
+}
+
+/// The process's configuration of a run, and the functions goroutine 1
+/// calls in turn.
+fn process_config(program: &Program, config: &RunConfig) -> (Vec<u32>, process::ProcessConfig) {
     let mut steps = vec![program.entry.init];
     steps.extend(program.entry.inits.iter().copied());
     steps.extend(program.entry.main);
@@ -277,7 +337,10 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
     cfg.picks = config.picks.clone();
     cfg.strategy = config.strategy;
     cfg.record_choices = config.record_choices;
-    let out = process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg);
+    (steps, cfg)
+}
+
+fn outcome_of(out: process::ProcessOutcome) -> Outcome {
     Outcome {
         end: out.end,
         stdout: out.stdout,

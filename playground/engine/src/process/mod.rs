@@ -220,11 +220,28 @@ impl Process {
 
     /// Runs to the end and reports as Go would.
     pub fn run(mut self) -> ProcessOutcome {
-        self.run_to_end()
+        self.finish()
     }
 
-    fn run_to_end(&mut self) -> ProcessOutcome {
+    /// Runs up to `steps` moves of the simulation (see `Sched::step`);
+    /// true once the run has ended.
+    pub fn advance(&mut self, steps: u32) -> bool {
+        (0..steps).any(|_| self.sched.step(&mut self.machine).is_some())
+    }
+
+    /// The events recorded so far.
+    pub fn events(&self) -> &[Event] {
+        &self.sched.events
+    }
+
+    /// Runs to the end (if it has not ended) and reports what the run
+    /// produced.
+    pub fn finish(&mut self) -> ProcessOutcome {
         let ending = self.sched.run(&mut self.machine);
+        self.outcome(ending)
+    }
+
+    fn outcome(&mut self, ending: Ending) -> ProcessOutcome {
         let m = &mut self.machine;
         let mut leaks = Vec::new();
         let (end, code) = match (&m.crash, ending) {
@@ -300,14 +317,22 @@ pub fn run(prog: Rc<Bytecode>, cfg: &ProcessConfig) -> ProcessOutcome {
 pub fn run_steps(prog: Rc<Bytecode>, steps: &[u32], cfg: &ProcessConfig) -> ProcessOutcome {
     match Process::with_steps(prog, steps, cfg) {
         Ok(mut p) if !cfg.free_at_exit => {
-            let out = p.run_to_end();
+            let out = p.finish();
             // The host process exits next: the OS takes the memory back at
             // once, freeing 100,000 goroutines' records one by one does not.
             std::mem::forget(p);
             out
         }
         Ok(p) => p.run(),
-        Err(c) => ProcessOutcome {
+        Err(c) => ProcessOutcome::not_started(c),
+    }
+}
+
+impl ProcessOutcome {
+    /// A process that could not start (its first goroutine could not be
+    /// made): the crash is all it printed.
+    pub fn not_started(c: Crash) -> ProcessOutcome {
+        ProcessOutcome {
             stdout: String::new(),
             stderr: c.text.clone(),
             exit_code: c.exit_code,
@@ -322,6 +347,6 @@ pub fn run_steps(prog: Rc<Bytecode>, steps: &[u32], cfg: &ProcessConfig) -> Proc
             choice_count: 0,
             choices: Vec::new(),
             snapshots: Vec::new(),
-        },
+        }
     }
 }

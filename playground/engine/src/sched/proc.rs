@@ -43,13 +43,25 @@ impl Sched {
     /// Runs the program to its end: main returning, `os.Exit`, a deadlock.
     pub fn run(&mut self, machine: &mut dyn Machine) -> Ending {
         loop {
+            if let Some(e) = self.step(machine) {
+                return e;
+            }
+        }
+    }
+
+    /// One move of the simulation: the earliest actor acts (a P runs a
+    /// slice or schedules, an M returns from a syscall, sysmon ticks, a
+    /// timer fires). Returns the ending once there is one, and again on
+    /// every later call. A session advances a run step by step.
+    pub fn step(&mut self, machine: &mut dyn Machine) -> Option<Ending> {
+        {
             if let Some(f) = &self.fault {
                 let e = Ending::Fault(f.clone());
                 self.ending = Some(e.clone());
-                return e;
+                return Some(e);
             }
             if let Some(e) = &self.ending {
-                return e.clone();
+                return Some(e.clone());
             }
             self.sysmon_wake_or_sleep();
             let next = self.next_actor();
@@ -64,7 +76,7 @@ impl Sched {
                     e => e,
                 };
                 self.ending = Some(e.clone());
-                return e;
+                return Some(e);
             };
             match actor {
                 Actor::P(p) => {
@@ -92,6 +104,7 @@ impl Sched {
                 }
             }
         }
+        None
     }
 
     /// The actor with the earliest time; also whether anything runs (a P

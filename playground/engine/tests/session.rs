@@ -1,0 +1,63 @@
+//! A session advances a run a bounded number of steps at a time: what a
+//! page does so that it never freezes. Advanced to its end, it is exactly
+//! `run`'s run.
+
+use gmp_engine::{RunConfig, Session, SourceFile, compile, run};
+
+const PROGRAMS: &[(&str, &str)] = &[
+    ("001_go_and_channel.go", include_str!("concurrent/001_go_and_channel.go")),
+    ("040_mutex_counter.go", include_str!("concurrent/040_mutex_counter.go")),
+    ("124_worker_pool_graceful.go", include_str!("concurrent/124_worker_pool_graceful.go")),
+    ("016_deadlock_main_receive.go", include_str!("concurrent/016_deadlock_main_receive.go")),
+];
+
+fn lines(name: &str, src: &str, events: &[gmp_engine::Event]) -> Vec<String> {
+    let file = SourceFile::new(name, src);
+    events.iter().map(|e| e.trace_line(&file).to_string()).collect()
+}
+
+#[test]
+fn a_session_in_slices_is_the_same_run() {
+    for &(name, src) in PROGRAMS {
+        let program = compile(name, src).expect("compiles");
+        for procs in [1, 3] {
+            let config = RunConfig { procs, seed: 2, ..RunConfig::default() };
+            let whole = run(&program, &config);
+            for slice in [1, 7, 1000] {
+                let mut session = Session::new(&program, &config);
+                let mut seen = 0;
+                let mut rounds = 0;
+                while !session.advance(slice) {
+                    // Events only ever grow, and what was seen stays.
+                    let now = session.events().len();
+                    assert!(now >= seen, "{name}: events shrank");
+                    seen = now;
+                    rounds += 1;
+                    assert!(rounds < 1_000_000, "{name}: never ends");
+                }
+                let out = session.outcome().expect("ended");
+                assert_eq!((out.stdout.as_str(), out.exit_code), (whole.stdout.as_str(), whole.exit_code), "{name} P={procs} slice {slice}");
+                assert_eq!(lines(name, src, &out.events), lines(name, src, &whole.events), "{name} P={procs} slice {slice}");
+                if slice == 1 {
+                    assert!(rounds > 3, "{name}: {rounds} rounds");
+                }
+            }
+        }
+    }
+}
+
+/// A program that never ends can be advanced a little at a time, shows
+/// its events as they come, and can be dropped at any point (Stop).
+#[test]
+fn a_spinning_program_advances_in_bounded_slices() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tgo func() {\n\t\tfor {\n\t\t}\n\t}()\n\tfor i := 0; ; i++ {\n\t\tif i%10000 == 0 {\n\t\t\tfmt.Println(i)\n\t\t}\n\t}\n}\n";
+    let program = compile("spin.go", src).expect("compiles");
+    let mut session = Session::new(&program, &RunConfig { procs: 2, ..RunConfig::default() });
+    let mut counts = Vec::new();
+    for _ in 0..5 {
+        assert!(!session.advance(200), "a spinning program ended");
+        counts.push(session.events().len());
+    }
+    assert!(counts.windows(2).all(|w| w[0] <= w[1]) && counts[4] > counts[0], "{counts:?}");
+    assert!(session.outcome().is_none());
+}
