@@ -876,14 +876,15 @@ impl VmMachine {
             let budget = ((slice_ns - used) / NS_PER_INSTR).clamp(1, u32::MAX as u64) as u32;
             let before = self.vm.instructions;
             self.vm.clock = (now + used, before);
-            self.vm.yield_after_write = sched.jittery();
+            let jittery = sched.jittery();
+            self.vm.yield_after_write = jittery;
             // A lone busy P has no one to race with: the next P to run
             // starts after a synchronising operation (a wake-up).
-            self.vm.map_checks = sched.jittery() && sched.busy_ps() > 1;
-            self.vm.cur_p = sched.p_of(goid).unwrap_or(0);
+            self.vm.map_checks = jittery && sched.busy_ps() > 1;
+            self.vm.cur_p = sched.running_p;
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
-            if std::mem::take(&mut self.vm.wrote) && sched.jittery() {
+            if std::mem::take(&mut self.vm.wrote) && jittery {
                 // A write(2): the VM ended the slice after it (see
                 // `Vm::yield_after_write`); the system call takes time.
                 used += self.vm.chooser.op_cost(crate::sched::time::WRITE_NS);

@@ -106,6 +106,9 @@ pub struct Chooser {
     /// Every choice made, when the run keeps them.
     log: Option<Vec<Choice>>,
     strategy: Strategy,
+    /// No picks to apply, no log, random strategy: a choice is its draw
+    /// (the fast path of every seeded run).
+    plain: bool,
     /// A stand-in holds the place of a chooser that is lent out; it must
     /// never be drawn from (checked in debug builds).
     stand_in: bool,
@@ -124,6 +127,7 @@ impl Chooser {
             sched: WyRand::new(seed),
             program: SplitMix64::new(seed),
             count: 0,
+            plain: picks.is_empty() && !log && strategy == Strategy::Random,
             picks,
             next_pick: 0,
             log: log.then(Vec::new),
@@ -157,6 +161,15 @@ impl Chooser {
         debug_assert!(!self.stand_in, "a {kind:?} choice ({alternatives} alternatives) drawn from a lent chooser's stand-in");
         let index = self.count;
         self.count += 1;
+        if self.plain {
+            return pick;
+        }
+        self.steered(index, kind, alternatives, pick)
+    }
+
+    /// [`Chooser::made`] under a strategy, picks or a log.
+    #[inline(never)]
+    fn steered(&mut self, index: u64, kind: ChoiceKind, alternatives: u64, pick: u64) -> u64 {
         let pick = if self.strategy == Strategy::Extremes && kind.is_timing() && alternatives > 1 {
             // One end or the other, by the draw's parity.
             if pick & 1 == 0 { 0 } else { alternatives - 1 }
@@ -201,12 +214,14 @@ impl Chooser {
     }
 
     /// Extra ns a slice of work costs, in `0..n` (0 if `n` is 0).
+    #[inline]
     pub fn slice_jitter(&mut self, n: u32) -> u32 {
         let pick = self.sched.below(n);
         self.made(ChoiceKind::SliceJitter, n as u64, pick as u64) as u32
     }
 
     /// The instructions a slice runs, in `max / 2..=max` (`max` >= 1).
+    #[inline]
     pub fn slice_length(&mut self, max: u32) -> u32 {
         let lo = max / 2;
         let pick = self.sched.below(max - lo + 1);
@@ -214,6 +229,7 @@ impl Chooser {
     }
 
     /// The ns a step costs, in `lo..lo + spread`.
+    #[inline]
     pub fn op_cost(&mut self, (lo, spread): (u64, u32)) -> u64 {
         let pick = self.sched.below(spread);
         lo + self.made(ChoiceKind::OpCost, spread as u64, pick as u64)
@@ -238,6 +254,7 @@ impl Chooser {
     /// ns the OS stalls an M after a slice: 0, except one time in
     /// `one_in`, then log-uniform from `min` to `min` times 2 to the
     /// `octaves` (as [`Chooser::wake_latency`]).
+    #[inline]
     pub fn os_stall(&mut self, min: u64, octaves: u32, one_in: u32) -> u64 {
         let n = octaves * 256 * one_in;
         let pick = self.sched.below(n);

@@ -360,6 +360,8 @@ pub struct Sched {
     /// timer on a busy P often waits for that P's next `schedule`. Drawn
     /// when a P goes idle.
     pub netpoll_late: u64,
+    /// The P whose G the Machine is running (set for each `Machine::run`).
+    pub running_p: u32,
     /// `sched.gFree`: dead Gs overflowing the Ps' free lists.
     pub gfree_global: Vec<GIdx>,
     /// `sched.goidgen`: the last goid handed out in a batch.
@@ -430,6 +432,7 @@ impl Sched {
             sysmon: Sysmon { asleep: true, ..Sysmon::default() },
             timer_seq: 0,
             netpoll_late: 0,
+            running_p: 0,
             main_goexited: false,
             steps: 0,
             system_park: HashMap::default(),
@@ -511,11 +514,6 @@ impl Sched {
         self.ps.len() - self.pidle.len()
     }
 
-    /// The P goroutine `goid` runs on, if it is running.
-    pub fn p_of(&self, goid: GoId) -> Option<u32> {
-        let m = self.g_by_id(goid)?.m?;
-        self.ms.get(m as usize)?.p
-    }
 
     /// The name of the function G `g` started in.
     pub fn func_name(&self, g: &G) -> &str {

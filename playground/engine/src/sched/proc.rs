@@ -206,6 +206,7 @@ impl Sched {
                 }
                 // The chooser is lent to the Machine for the call; a
                 // stand-in holds its place (nothing draws from `&Sched`).
+                self.running_p = p;
                 let mut chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
                 let quantum = self.config.quantum_ns.clamp(1, u32::MAX as u64) as u32;
                 let slice = if self.jittery() { chooser.slice_length(quantum) } else { quantum };
