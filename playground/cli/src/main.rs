@@ -153,8 +153,9 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         config.picks = schedule.picks.clone();
     }
     let path = path.ok_or_else(|| USAGE.to_string())?;
-    let source = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-    let outcome = gmp_engine::run_source(&path, &source, &config);
+    // Bytes, not text: a file that is not UTF-8 gets Go's diagnostics.
+    let source = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+    let outcome = gmp_engine::run_source_bytes(&path, &source, &config);
     use std::io::Write;
     let print_token = || {
         if print_schedule {
@@ -162,7 +163,7 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         }
     };
     if trace {
-        let file = gmp_engine::SourceFile::new(&path, source.as_str());
+        let file = gmp_engine::SourceFile::from_bytes(&path, &source);
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         for e in &outcome.events {
             let _ = writeln!(out, "{}", e.trace_line(&file));

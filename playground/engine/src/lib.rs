@@ -175,6 +175,9 @@ impl CompileError {
     pub fn render(&self) -> String {
         const MAX_ERRORS: usize = 10;
         if let Some(first) = self.diagnostics.first().filter(|d| parser::is_go_command_error(d)) {
+            if first.message == parser::GO_COMMAND_NUL {
+                return format!("go: reading {}: {}\n", self.file.name, first.message);
+            }
             let lc = self.file.line_col(first.span.start);
             return format!("{}:{}:{}: {}\n", self.file.name, lc.line, lc.col, first.message);
         }
@@ -237,7 +240,20 @@ pub struct Outcome {
 
 /// Compiles one Go source file.
 pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
-    let file = SourceFile::new(file_name, source);
+    compile_file(SourceFile::new(file_name, source))
+}
+
+/// Compiles one Go source file given as bytes, as read from disk: bytes
+/// that are not UTF-8 get Go's diagnostics (`invalid UTF-8 encoding` at
+/// their line and column, or the go command's `illegal UTF-8 encoding` in
+/// the package clause and imports). In the report a byte that is not UTF-8
+/// and that Go would echo (in a name, say) reads as U+FFFD, which is what
+/// a terminal shows for Go's raw byte.
+pub fn compile_bytes(file_name: &str, source: &[u8]) -> Result<Program, CompileError> {
+    compile_file(SourceFile::from_bytes(file_name, source))
+}
+
+fn compile_file(file: SourceFile) -> Result<Program, CompileError> {
     let (ast, mut diagnostics) = parser::parse_file(&file);
     // Syntax errors stop here, as in Go. So does syntax outside the subset
     // (generics): type-checking it would only add confusing follow-on errors
@@ -358,7 +374,16 @@ fn outcome_of(out: process::ProcessOutcome) -> Outcome {
 /// Compiles and runs, folding a compile error into the outcome as the go
 /// tool would report it (on stderr, exit code 1).
 pub fn run_source(file_name: &str, source: &str, config: &RunConfig) -> Outcome {
-    match compile(file_name, source) {
+    run_compiled(compile(file_name, source), config)
+}
+
+/// [`run_source`] for a file given as bytes ([`compile_bytes`]).
+pub fn run_source_bytes(file_name: &str, source: &[u8], config: &RunConfig) -> Outcome {
+    run_compiled(compile_bytes(file_name, source), config)
+}
+
+fn run_compiled(compiled: Result<Program, CompileError>, config: &RunConfig) -> Outcome {
+    match compiled {
         Ok(program) => run(&program, config),
         Err(err) => err.outcome(),
     }

@@ -97,7 +97,14 @@ impl<'a> Checker<'a> {
         });
         if let Mode::Constant(v) = &x.mode {
             let vs = v.go_string();
-            if vs != expr {
+            // A byte that is not UTF-8 in the expression's text (which Go
+            // echoes raw) never reads as the quoted value (which has U+FFFD).
+            let raw_byte = self.src.is_some_and(|f| {
+                let bytes = f.invalid_bytes();
+                let i = bytes.partition_point(|&p| p < e.span.start);
+                bytes.get(i).is_some_and(|&p| p < e.span.end)
+            });
+            if vs != expr || raw_byte {
                 s.push(' ');
                 s.push_str(&vs);
             }

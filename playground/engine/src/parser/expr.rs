@@ -55,7 +55,7 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         let span = self.tok.span;
-        let bad = self.lex_errs.binary_search(&self.i).is_ok();
+        let bad = self.bad_lits.binary_search(&self.i).is_ok();
         let lit = BasicLit {
             kind,
             text: self.text().to_string(),
