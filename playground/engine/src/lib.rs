@@ -35,6 +35,7 @@ pub(crate) mod rtype;
 pub(crate) mod runtime;
 pub(crate) mod sched;
 pub(crate) mod span;
+pub(crate) mod stack;
 pub(crate) mod stdlib;
 pub(crate) mod token;
 pub(crate) mod types;
@@ -136,8 +137,10 @@ impl Default for RunConfig {
 #[derive(Clone, Debug)]
 pub struct Program {
     file: SourceFile,
-    /// The parsed source.
-    ast: ast::File,
+    /// Whether it links package `os` (directly or through `fmt`, `log`...):
+    /// Go then runs a finalizer goroutine, which shifts the ids of the
+    /// program's goroutines by one.
+    links_os: bool,
     /// The compiled bytecode and the functions a run calls.
     code: vm::Bytecode,
     entry: compile::EntryPoints,
@@ -149,13 +152,6 @@ impl Program {
         &self.file
     }
 
-    /// Whether it links package `os` (directly or through `fmt`, `log`...):
-    /// Go then runs a finalizer goroutine, which shifts the ids of the
-    /// program's goroutines by one.
-    fn links_os(&self) -> bool {
-        let paths: Vec<Vec<u8>> = self.ast.imports.iter().filter_map(|i| lexer::decode_string(&i.path.text).ok()).collect();
-        stdlib::links_os(paths.iter().filter_map(|p| std::str::from_utf8(p).ok()))
-    }
 }
 
 /// Why a program did not compile: diagnostics sorted by position.
@@ -253,7 +249,14 @@ pub fn compile_bytes(file_name: &str, source: &[u8]) -> Result<Program, CompileE
     compile_file(SourceFile::from_bytes(file_name, source))
 }
 
+/// The front end, on a stack deep enough for [`stack::MAX_DEPTH`] levels
+/// of nesting. The syntax tree stays there: dropping a deep tree recurses
+/// too.
 fn compile_file(file: SourceFile) -> Result<Program, CompileError> {
+    stack::on_front_end_stack(|| front_end(file.clone()))
+}
+
+pub(crate) fn front_end(file: SourceFile) -> Result<Program, CompileError> {
     let (ast, mut diagnostics) = parser::parse_file(&file);
     // Syntax errors stop here, as in Go. So does syntax outside the subset
     // (generics): type-checking it would only add confusing follow-on errors
@@ -271,7 +274,11 @@ fn compile_file(file: SourceFile) -> Result<Program, CompileError> {
         return Err(CompileError { file, diagnostics });
     }
     match compile::compile(&file, &ast, &checked) {
-        Ok((code, entry)) => Ok(Program { file, ast, code, entry }),
+        Ok((code, entry)) => {
+            let paths: Vec<Vec<u8>> = ast.imports.iter().filter_map(|i| lexer::decode_string(&i.path.text).ok()).collect();
+            let links_os = stdlib::links_os(paths.iter().filter_map(|p| std::str::from_utf8(p).ok()));
+            Ok(Program { file, links_os, code, entry })
+        }
         Err(diagnostics) => Err(CompileError { file, diagnostics }),
     }
 }
@@ -343,7 +350,7 @@ fn process_config(program: &Program, config: &RunConfig) -> (Vec<u32>, process::
     let mut steps = vec![program.entry.init];
     steps.extend(program.entry.inits.iter().copied());
     steps.extend(program.entry.main);
-    let mut cfg = process::ProcessConfig::for_run(config.seed, config.procs, program.links_os());
+    let mut cfg = process::ProcessConfig::for_run(config.seed, config.procs, program.links_os);
     cfg.vm.instr_limit = config.instr_limit;
     cfg.vm.heap_budget = config.heap_budget;
     cfg.signals = config.signals.clone();

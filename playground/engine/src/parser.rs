@@ -7,8 +7,8 @@
 //! follow token, report at most one syntax error per line), so a learner's
 //! mistake reads exactly as real Go reports it. It never panics and always
 //! terminates: every loop consumes a token or stops at EOF, and nesting
-//! deeper than `MAX_DEPTH` ends the parse with a diagnostic instead of
-//! overflowing the host stack.
+//! deeper than `stack::MAX_DEPTH` levels (or than the host stack allows)
+//! ends the parse with a diagnostic instead of overflowing the host stack.
 //!
 //! Generics are outside the playground's Go subset: type parameter lists,
 //! instantiations with several type arguments and constraint type sets are
@@ -32,25 +32,8 @@ mod types;
 pub use print::expr_string;
 use print::list_string;
 
-/// How deep expressions, types and statements may nest. Real programs stay
-/// far below; the cap keeps pathological input from exhausting the stack.
-pub const MAX_DEPTH: u32 = 200;
-
-/// How many bytes of host stack the parser may use below its entry. A
-/// second guard besides `MAX_DEPTH`, because frame sizes vary with the
-/// build (debug frames are several times larger) and wasm stacks are
-/// small (1 MiB by default).
-pub const STACK_BUDGET: usize = 384 * 1024;
-
-/// The address of a fresh local: a portable reading of the stack pointer
-/// (stacks grow downward on every target we build for, wasm32 included).
-#[inline(never)]
-fn stack_position() -> usize {
-    let marker = 0u8;
-    std::hint::black_box(&marker) as *const u8 as usize
-}
-
-/// The diagnostic for input nested beyond `MAX_DEPTH` or `STACK_BUDGET`.
+/// The diagnostic for input nested beyond `stack::MAX_DEPTH` levels, or
+/// beyond the host stack a pass may use (`crate::stack`).
 pub const NESTING_UNSUPPORTED: &str = "unsupported: program nests too deeply for the playground";
 
 /// The diagnostic for any generic construct.
@@ -292,8 +275,10 @@ struct Parser<'a> {
     /// name opens the block instead of a composite literal.
     xnest: i32,
     depth: u32,
-    /// `stack_position()` when parsing began.
-    stack_base: usize,
+    /// The host stack used since parsing began.
+    stack: crate::stack::Guard,
+    /// `MAX_DEPTH`, or less on a stack the front end did not choose.
+    depth_limit: u32,
     next_id: u32,
 }
 
@@ -343,7 +328,8 @@ impl<'a> Parser<'a> {
             fnest: 0,
             xnest: 0,
             depth: 0,
-            stack_base: stack_position(),
+            stack: crate::stack::Guard::new(),
+            depth_limit: crate::stack::depth_limit(),
             next_id: 0,
         }
     }
@@ -483,8 +469,7 @@ impl<'a> Parser<'a> {
     /// Returns false (after reporting, and abandoning the parse) when the
     /// input nests too deeply to follow without risking the host stack.
     fn enter(&mut self) -> bool {
-        let used = self.stack_base.saturating_sub(stack_position());
-        if self.depth < MAX_DEPTH && used < STACK_BUDGET {
+        if self.depth < self.depth_limit && !self.stack.exhausted() {
             self.depth += 1;
             return true;
         }
