@@ -32,9 +32,7 @@ mod types;
 pub use print::expr_string;
 use print::list_string;
 
-/// The diagnostic for input nested beyond `stack::MAX_DEPTH` levels, or
-/// beyond the host stack a pass may use (`crate::stack`).
-pub const NESTING_UNSUPPORTED: &str = "unsupported: program nests too deeply for the playground";
+pub use crate::stack::NESTING_UNSUPPORTED;
 
 /// The diagnostic for any generic construct.
 pub const GENERICS_UNSUPPORTED: &str =

@@ -21,6 +21,10 @@
 
 use std::cell::Cell;
 
+/// The diagnostic for input nested beyond [`MAX_DEPTH`] levels, or beyond
+/// the host stack a pass may use.
+pub const NESTING_UNSUPPORTED: &str = "unsupported: program nests too deeply for the playground";
+
 /// Levels of nesting the parser follows (each parenthesis, block,
 /// statement, type, literal and operand of an operator chain is one; a
 /// function literal's body three). Go accepts more (it is bounded by its
@@ -159,8 +163,7 @@ pub fn take_deepest() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parser::NESTING_UNSUPPORTED;
-    use crate::span::SourceFile;
+        use crate::span::SourceFile;
 
     /// Programs nesting `n` levels of one shape.
     fn shapes() -> Vec<(&'static str, fn(usize) -> String)> {

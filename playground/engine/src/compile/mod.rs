@@ -134,7 +134,7 @@ impl<'a> Compiler<'a> {
         if self.too_deep || self.stack.exhausted() {
             if !self.too_deep {
                 self.too_deep = true;
-                self.diags.push(Diagnostic::new(span, crate::parser::NESTING_UNSUPPORTED));
+                self.diags.push(Diagnostic::new(span, crate::stack::NESTING_UNSUPPORTED));
             }
             return true;
         }
