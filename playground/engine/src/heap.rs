@@ -1227,11 +1227,43 @@ pub(crate) fn obj_of(heap: &Heap, recv: Value) -> Option<Handle> {
     }
 }
 
-/// `makechan`: a channel of `size` slots of `elem_ty`, or Go's panic text.
-pub(crate) fn makechan(heap: &mut Heap, elem_ty: u32, size: i64) -> Result<Value, &'static str> {
-    if !(0..=(1 << 31) - 1).contains(&size) {
-        return Err("makechan: size out of range");
+/// Go's `maxAlloc` on linux/amd64 (the playground's platform): the largest
+/// allocation `makeslice` and `makechan` accept before they panic with
+/// `len out of range` / `size out of range` (smaller ones past the heap
+/// budget run out of memory instead).
+pub const MAX_ALLOC: u64 = 1 << 48;
+
+/// Go's `hchanSize` on amd64: a channel's header.
+const HCHAN_SIZE: u64 = 96;
+
+/// Why `makechan` failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum MakechanError {
+    /// Go's panic `makechan: size out of range`: a negative size, or a
+    /// buffer larger than Go's `maxAlloc`.
+    SizeOutOfRange,
+    /// Within Go's limits but not the heap budget's (Go runs out of
+    /// memory too, at the machine's limit).
+    OutOfMemory(HeapError),
+}
+
+impl MakechanError {
+    /// Go's panic text for `SizeOutOfRange`.
+    pub const SIZE_OUT_OF_RANGE: &'static str = "makechan: size out of range";
+}
+
+/// `makechan`: a channel of `size` slots of `elem_ty`, whose Go size is
+/// `elem_size` bytes (runtime/chan.go's checks).
+pub(crate) fn makechan(heap: &mut Heap, elem_ty: u32, elem_size: u64, size: i64) -> Result<Value, MakechanError> {
+    if size < 0 || elem_size as u128 * size as u128 > (MAX_ALLOC - HCHAN_SIZE) as u128 {
+        return Err(MakechanError::SizeOutOfRange);
+    }
+    // The engine holds a buffered value in a host slot of its own, even
+    // a `struct{}`: a channel costs its capacity in slots.
+    let oom = || MakechanError::OutOfMemory(HeapError::OutOfMemory { requested: u64::MAX, budget: heap.budget() });
+    if size > u32::MAX as i64 || (size as u64).saturating_mul(VALUE_BYTES) > heap.budget() {
+        return Err(oom());
     }
     let obj = ChanObj { cap: size as u32, elem_ty, ..ChanObj::default() };
-    heap.alloc(Obj::Chan(Box::new(obj)), 96).map(Value::Chan).map_err(|_| "makechan: out of memory")
+    heap.alloc(Obj::Chan(Box::new(obj)), HCHAN_SIZE).map(Value::Chan).map_err(MakechanError::OutOfMemory)
 }

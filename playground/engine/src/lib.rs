@@ -66,8 +66,22 @@ pub struct RunConfig {
     /// Instructions the whole run may execute; past it the run ends with a
     /// message, so an infinite loop cannot hang the page.
     pub instr_limit: u64,
-    /// Bytes the program's heap may hold.
+    /// Bytes the program's heap may hold; past it the run ends with Go's
+    /// `fatal error: runtime: out of memory` and the budget's size.
     pub heap_budget: u64,
+    /// Goroutines alive at once: a `go` statement past it ends the run
+    /// (`gmp: the run was stopped: goroutine budget exceeded: ...`), so a
+    /// goroutine bomb cannot take the host's memory.
+    pub goroutine_budget: u32,
+    /// Goroutines started over the whole run, ended the same way.
+    pub goroutines_created_budget: u64,
+    /// Bytes the program may write to stdout and stderr together: past it
+    /// the rest is dropped and the run ends (`output budget exceeded`).
+    pub output_budget: u64,
+    /// Virtual nanoseconds the run may last: a clock that would pass it
+    /// (a program sleeping forever, an hour at a time) ends the run
+    /// (`virtual time budget exceeded`).
+    pub time_budget_ns: u64,
     /// Signals sent to the process from outside, as (virtual nanoseconds
     /// since the start, signal number): `(2_000_000_000, 2)` is a Ctrl-C
     /// two seconds in. A program that never asked for the signal dies of
@@ -122,6 +136,10 @@ impl Default for RunConfig {
             procs: 1,
             instr_limit: 2_000_000_000,
             heap_budget: 512 << 20,
+            goroutine_budget: 1_000_000,
+            goroutines_created_budget: 10_000_000,
+            output_budget: 64 << 20,
+            time_budget_ns: 365 * 24 * 3_600_000_000_000,
             signals: Vec::new(),
             record_events: true,
             free_at_exit: true,
@@ -353,6 +371,10 @@ fn process_config(program: &Program, config: &RunConfig) -> (Vec<u32>, process::
     let mut cfg = process::ProcessConfig::for_run(config.seed, config.procs, program.links_os);
     cfg.vm.instr_limit = config.instr_limit;
     cfg.vm.heap_budget = config.heap_budget;
+    cfg.vm.output_budget = config.output_budget;
+    cfg.max_goroutines = config.goroutine_budget;
+    cfg.max_goroutines_created = config.goroutines_created_budget;
+    cfg.max_virtual_ns = config.time_budget_ns;
     cfg.signals = config.signals.clone();
     cfg.record_events = config.record_events;
     cfg.free_at_exit = config.free_at_exit;

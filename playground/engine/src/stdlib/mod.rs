@@ -380,12 +380,8 @@ pub(crate) fn pinned_args(g: &mut GState, argc: usize) -> (Args, Pin) {
     (a, p)
 }
 
-pub(crate) fn oom(_e: crate::heap::HeapError) -> Throw {
-    Throw::Stop(Stop::Fatal(crate::vm::Fatal {
-        kind: crate::vm::FatalKind::OutOfMemory,
-        message: "fatal error: runtime: out of memory\n".into(),
-        trace: vec![],
-    }))
+pub(crate) fn oom(e: crate::heap::HeapError) -> Throw {
+    Throw::Stop(Stop::Fatal(crate::vm::out_of_memory(e)))
 }
 
 pub(crate) fn new_str(vm: &mut Vm, b: &[u8]) -> Result<Value, Throw> {

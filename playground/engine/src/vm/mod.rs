@@ -44,7 +44,7 @@
 
 mod frame;
 mod liveness;
-mod panic;
+pub(crate) mod panic;
 mod program;
 #[cfg(test)]
 mod tests;
@@ -80,11 +80,14 @@ pub struct VmConfig {
     pub heap_budget: u64,
     /// Host bytes one goroutine's frames and operand stack may hold.
     pub max_host_stack: u64,
+    /// Bytes the program may write to stdout and stderr together; past
+    /// it the rest is dropped and [`Vm::output_full`] says where.
+    pub output_budget: u64,
 }
 
 impl Default for VmConfig {
     fn default() -> VmConfig {
-        VmConfig { seed: 1, instr_limit: 2_000_000_000, heap_budget: 512 << 20, max_host_stack: 256 << 20 }
+        VmConfig { seed: 1, instr_limit: 2_000_000_000, heap_budget: 512 << 20, max_host_stack: 256 << 20, output_budget: 64 << 20 }
     }
 }
 
@@ -193,16 +196,29 @@ enum Flow {
 
 impl From<HeapError> for Flow {
     fn from(e: HeapError) -> Flow {
-        let HeapError::OutOfMemory { budget, .. } = e;
-        Flow::Stop(Stop::Fatal(Fatal {
-            kind: FatalKind::OutOfMemory,
-            message: format!(
-                "fatal error: runtime: out of memory\n(the playground's heap budget of {} MiB is exhausted)\n",
-                budget >> 20
-            ),
-            trace: Vec::new(),
-        }))
+        Flow::Stop(Stop::Fatal(out_of_memory(e)))
     }
+}
+
+/// Go's `fatal error: runtime: out of memory`, and the heap budget that
+/// ran out (Go's limit is the machine's memory; the playground's is this).
+pub fn out_of_memory(e: HeapError) -> Fatal {
+    let HeapError::OutOfMemory { budget, .. } = e;
+    Fatal {
+        kind: FatalKind::OutOfMemory,
+        message: format!("fatal error: runtime: out of memory\n(the playground's heap budget of {} MiB is exhausted)\n", budget >> 20),
+        trace: Vec::new(),
+    }
+}
+
+/// `makeslice`'s checks (runtime/slice.go): Go's panic text for `len` and
+/// `cap` elements of `elem_size` bytes, if any.
+pub fn makeslice_error(elem_size: u64, len: i64, cap: i64) -> Option<&'static str> {
+    let too_big = |n: i64| n < 0 || (elem_size as u128) * (n as u128) > crate::heap::MAX_ALLOC as u128;
+    if too_big(cap) || len < 0 || len > cap {
+        return Some(if too_big(len) { panic::MAKESLICE_LEN } else { panic::MAKESLICE_CAP });
+    }
+    None
 }
 
 fn internal(msg: &str) -> Flow {
@@ -248,6 +264,11 @@ pub struct Vm {
     /// Where the bytes in `stdout`/`stderr` were written from, in order
     /// (see [`Vm::write_fd`]); the process takes them with the bytes.
     pub out_marks: Vec<OutMark>,
+    /// Bytes written to stdout and stderr so far (the output budget's).
+    written: u64,
+    /// Set when a write went past the output budget: where it was written
+    /// from, if known. The process then ends the run.
+    pub output_full: Option<Option<Span>>,
     /// Channels a native made on its own (a context's `Done`, the channel
     /// of `signal.NotifyContext`), for the process to report as made:
     /// (handle, element type as Go writes it, capacity).
@@ -305,6 +326,8 @@ impl Vm {
             clock: (0, 0),
             log_std: None,
             out_marks: Vec::new(),
+            written: 0,
+            output_full: None,
             made_chans: Vec::new(),
             wrote: false,
             yield_after_write: false,
@@ -1240,7 +1263,24 @@ impl Vm {
     pub fn write_fd(&mut self, g: &GState, fd: u8, bytes: &[u8]) {
         self.wrote = true;
         self.mark_output(g, fd);
-        if fd == 2 { &mut self.stderr } else { &mut self.stdout }.extend_from_slice(bytes);
+        self.emit(fd, bytes);
+    }
+
+    /// Bytes the program may write in all ([`VmConfig::output_budget`]).
+    pub fn output_budget(&self) -> u64 {
+        self.cfg.output_budget
+    }
+
+    /// Appends `bytes` to fd 1 or 2's buffer, as far as the output budget
+    /// allows.
+    fn emit(&mut self, fd: u8, bytes: &[u8]) {
+        let left = self.cfg.output_budget.saturating_sub(self.written);
+        let n = (bytes.len() as u64).min(left) as usize;
+        if n < bytes.len() && self.output_full.is_none() {
+            self.output_full = Some(self.out_marks.last().map(|m| m.span));
+        }
+        self.written += n as u64;
+        if fd == 2 { &mut self.stderr } else { &mut self.stdout }.extend_from_slice(&bytes[..n]);
     }
 
     /// Notes that what `g` writes next to `fd` comes from the instruction
@@ -1266,7 +1306,7 @@ impl Vm {
             PrintKind::Bool => v.bool().to_string(),
             PrintKind::String => {
                 let b = self.heap.str_bytes(v).to_vec();
-                self.stderr.extend_from_slice(&b);
+                self.emit(2, &b);
                 return;
             }
             PrintKind::Pointer => match v.handle() {
@@ -1280,7 +1320,7 @@ impl Vm {
             PrintKind::Space => " ".into(),
             PrintKind::Newline => "\n".into(),
         };
-        self.stderr.extend_from_slice(s.as_bytes());
+        self.emit(2, s.as_bytes());
     }
 
     // ---- the dispatch loop ------------------------------------------------------
@@ -1613,12 +1653,13 @@ impl Vm {
                     Op::MakeSlice(elem) => {
                         let cap = pop!().int();
                         let len = pop!().int();
-                        let max = (self.heap.budget() / 8) as i64;
-                        if len < 0 || len > max {
-                            flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::MAKESLICE_LEN))
+                        if let Some(msg) = makeslice_error(Self::elem_size(prog, elem), len, cap) {
+                            flow!(self.rt_error(rtype::T_RT_ERRORSTRING, msg))
                         }
-                        if cap < len || cap > max {
-                            flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::MAKESLICE_CAP))
+                        // Within Go's limits but past the heap budget (or
+                        // the engine's 2^32 elements): out of memory.
+                        if cap > u32::MAX as i64 {
+                            flow!(Flow::from(HeapError::OutOfMemory { requested: u64::MAX, budget: self.heap.budget() }))
                         }
                         let h = match self.new_backing(prog, elem, &[], cap as usize) {
                             Ok(h) => h,

@@ -261,7 +261,18 @@ fn strings_repeat(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw>
         let msg = new_str(vm, b"strings: negative Repeat count")?;
         return Err(Throw::Panic(super::new_iface(vm, crate::rtype::T_RT_PLAIN, msg)?));
     }
-    if (s.len() as u64).saturating_mul(n as u64) > vm.heap.budget() {
+    // Go's checks: the length must be an int, then the allocation
+    // (`bytealg.MakeNoZero`) at most `maxAlloc`.
+    let total = s.len() as u128 * n as u128;
+    if total > i64::MAX as u128 {
+        let msg = new_str(vm, b"strings: Repeat output length overflow")?;
+        return Err(Throw::Panic(super::new_iface(vm, crate::rtype::T_RT_PLAIN, msg)?));
+    }
+    if total > crate::heap::MAX_ALLOC as u128 {
+        let msg = new_str(vm, crate::vm::panic::MAKESLICE_LEN.as_bytes())?;
+        return Err(Throw::Panic(super::new_iface(vm, crate::rtype::T_RT_ERRORSTRING, msg)?));
+    }
+    if total > vm.heap.budget() as u128 {
         return Err(oom(crate::heap::HeapError::OutOfMemory { requested: u64::MAX, budget: vm.heap.budget() }));
     }
     let v = new_str(vm, &s.repeat(n as usize))?;
