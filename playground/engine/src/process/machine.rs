@@ -900,7 +900,11 @@ impl VmMachine {
             self.flush_output();
             if let Some(at) = self.vm.output_full {
                 let what = format!("output budget exceeded: the program wrote more than {}", crash::bytes_string(self.vm.output_budget()));
-                let c = crash::budget(self, sched, goid, &what, at);
+                let mut c = crash::budget(self, sched, goid, &what, at);
+                if self.stderr.last().is_some_and(|&b| b != b'\n') {
+                    // The report starts a line of its own after the cut.
+                    c.text.insert(0, '\n');
+                }
                 return RunResult { used_ns: used, stop: self.die(c) };
             }
             for (h, elem, cap) in std::mem::take(&mut self.vm.made_chans) {

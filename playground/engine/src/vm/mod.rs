@@ -2099,7 +2099,9 @@ impl Vm {
                         if let Err(f) = self.call_native(g, prog, id, argc as usize) {
                             handle!(f)
                         }
-                        if self.wrote && self.yield_after_write {
+                        // A write with several Ps ends the slice; so does
+                        // the output budget, spent: the process ends the run.
+                        if (self.wrote && self.yield_after_write) || self.output_full.is_some() {
                             return Stop::Budget;
                         }
                     }
@@ -2227,7 +2229,10 @@ impl Vm {
                         let v = if matches!(kind, PrintKind::Space | PrintKind::Newline) { Value::Nil } else { pop!() };
                         save!();
                         self.mark_output(g, 2);
-                        self.print_value(kind, v)
+                        self.print_value(kind, v);
+                        if self.output_full.is_some() {
+                            return Stop::Budget;
+                        }
                     }
                 }
             }
