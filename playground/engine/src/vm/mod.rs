@@ -2003,7 +2003,16 @@ impl Vm {
                         let vals: Vec<Value> = if matches!(op, Op::StrToBytes) {
                             b.iter().map(|&c| Value::Int(c as i64)).collect()
                         } else {
-                            let mut v = Vec::new();
+                            // The runes counted first: their slots are
+                            // checked against the heap budget before they
+                            // take the host's memory.
+                            let (mut n, mut i) = (0u64, 0);
+                            while i < b.len() {
+                                i += decode_rune(&b[i..]).1.max(1);
+                                n += 1;
+                            }
+                            tri!(self.heap.reserve(n.saturating_mul(std::mem::size_of::<Value>() as u64)));
+                            let mut v = Vec::with_capacity(n as usize);
                             let mut i = 0;
                             while i < b.len() {
                                 let (r, w) = decode_rune(&b[i..]);

@@ -221,6 +221,8 @@ fn strconv_format_float(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), 
     let fmt = a.get(1).map_or(b'g' as i64, |v| v.int()) as u8;
     let prec = a.get(2).map_or(-1, |v| v.int());
     let bits = a.get(3).map_or(64, |v| v.int());
+    // As many digits as asked for, which Go allocates: within the budget.
+    vm.heap.reserve((prec.max(0) as u64).saturating_add(32)).map_err(super::oom)?;
     let s = crate::format::format_float(f, fmt, prec, bits as u32);
     let v = new_str(vm, s.as_ref())?;
     g.stack.push(v);
