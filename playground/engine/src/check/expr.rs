@@ -2016,6 +2016,10 @@ impl<'a> Checker<'a> {
                 if let ExprKind::ArrayType { len: None, elem } = &te.kind {
                     let el = self.type_expr(elem);
                     let n = self.indexed_elems(elems, el, None, "array or slice literal");
+                    if n > u32::MAX as i64 {
+                        self.unsupported(te.span, &format!("an array of {n} elements (more than {})", u32::MAX));
+                        return Operand::invalid();
+                    }
                     let at = self.tt.intern(Type::Array(el, n));
                     self.record_type(te, at);
                     return Operand::value(at);

@@ -211,6 +211,24 @@ pub fn out_of_memory(e: HeapError) -> Fatal {
     }
 }
 
+/// Whether Go's `maps.NewMap` ignores `hint` for a map of type `ty` (an
+/// empty map, no panic): its groups would take more than `maxAlloc`
+/// (8-slot groups, 7/8 full, tables of 1,024 groups, a power of two of
+/// them; a group is 8 control bytes and 8 key/value slots).
+fn map_hint_too_large(prog: &Bytecode, ty: u32, hint: i64) -> bool {
+    if hint <= 8 {
+        return false;
+    }
+    let size = |t: u32| prog.types.get(t as usize).map_or(8, |d| d.size) as u128;
+    let slot = match prog.types.get(ty as usize).map(|t| &t.kind) {
+        Some(Kind::Map { key, val }) => size(*key) + size(*val),
+        _ => 16,
+    };
+    let target = hint as u128 * 8 / 7;
+    let dir = target.div_ceil(1024).next_power_of_two();
+    dir * 1024 * (8 + 8 * slot) > crate::heap::MAX_ALLOC as u128
+}
+
 /// `makeslice`'s checks (runtime/slice.go): Go's panic text for `len` and
 /// `cap` elements of `elem_size` bytes, if any.
 pub fn makeslice_error(elem_size: u64, len: i64, cap: i64) -> Option<&'static str> {
@@ -1712,10 +1730,13 @@ impl Vm {
                         push!(Value::Int(n as i64))
                     }
 
-                    Op::MakeMap(_) => {
-                        let hint = pop!().int();
+                    Op::MakeMap(ty) => {
+                        let mut hint = pop!().int();
                         if hint < 0 {
                             flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::MAKEMAP_HINT))
+                        }
+                        if map_hint_too_large(prog, ty, hint) {
+                            hint = 0;
                         }
                         let seed = self.chooser.map_hash_seed();
                         let m = tri!(self.heap.alloc_map(seed, hint.min(1 << 24) as usize));
