@@ -78,6 +78,13 @@ pub struct RunConfig {
     /// Bytes the program may write to stdout and stderr together: past it
     /// the rest is dropped and the run ends (`output budget exceeded`).
     pub output_budget: u64,
+    /// Scheduler events the run may emit (recorded or not): each costs
+    /// time, and memory when [`RunConfig::record_events`] keeps them.
+    /// Past it the run ends (`event budget exceeded`).
+    pub event_budget: usize,
+    /// Machine calls plus scheduling rounds the run may take (a program
+    /// that never ends but never runs long either, yielding for ever).
+    pub step_budget: u64,
     /// Virtual nanoseconds the run may last: a clock that would pass it
     /// (a program sleeping forever, an hour at a time) ends the run
     /// (`virtual time budget exceeded`).
@@ -140,6 +147,8 @@ impl Default for RunConfig {
             goroutines_created_budget: 10_000_000,
             output_budget: 64 << 20,
             time_budget_ns: 365 * 24 * 3_600_000_000_000,
+            event_budget: 50_000_000,
+            step_budget: 200_000_000,
             signals: Vec::new(),
             record_events: true,
             free_at_exit: true,
@@ -375,6 +384,8 @@ fn process_config(program: &Program, config: &RunConfig) -> (Vec<u32>, process::
     cfg.max_goroutines = config.goroutine_budget;
     cfg.max_goroutines_created = config.goroutines_created_budget;
     cfg.max_virtual_ns = config.time_budget_ns;
+    cfg.max_events = config.event_budget;
+    cfg.max_steps = config.step_budget;
     cfg.signals = config.signals.clone();
     cfg.record_events = config.record_events;
     cfg.free_at_exit = config.free_at_exit;

@@ -320,6 +320,8 @@ fn set_budget(config: &mut RunConfig, setting: &str) -> Result<(), String> {
         "goroutines_created_budget" => config.goroutines_created_budget = n,
         "output_budget" => config.output_budget = n,
         "time_budget_ns" => config.time_budget_ns = n,
+        "event_budget" => config.event_budget = n as usize,
+        "step_budget" => config.step_budget = n,
         _ => return Err(format!("{name:?}: not a budget")),
     }
     Ok(())

@@ -432,7 +432,8 @@ fn virtual_time(ns: u64) -> String {
 /// stop soon: 300 million instructions is about a second of wasm, far more
 /// than any lesson needs, and the heap gets 256 MiB. A wasm page has 4 GiB
 /// at most, and the run keeps its events: 100,000 goroutines alive (a
-/// million in all), and 4 MiB of output, which the console shows whole.
+/// million in all), 5 million events (100,000 goroutines make 600,000), and
+/// 4 MiB of output, which the console shows whole.
 fn browser_run_config() -> RunConfig {
     RunConfig {
         instr_limit: 300_000_000,
@@ -440,6 +441,7 @@ fn browser_run_config() -> RunConfig {
         goroutine_budget: 100_000,
         goroutines_created_budget: 1_000_000,
         output_budget: 4 << 20,
+        event_budget: 5_000_000,
         ..RunConfig::default()
     }
 }

@@ -582,7 +582,7 @@ impl Sched {
             self.keep_event(build);
         }
         if self.event_count >= self.config.max_events && self.ending.is_none() {
-            self.ending = Some(Ending::Limit(format!("more than {} events", self.config.max_events)));
+            self.ending = Some(Ending::Limit(format!("event budget exceeded: more than {} scheduler events", self.config.max_events)));
         }
     }
 

@@ -210,7 +210,7 @@ impl Sched {
                 let goid = self.gs[g as usize].goid;
                 self.steps += 1;
                 if self.steps > self.config.max_steps {
-                    self.ending = Some(Ending::Limit(format!("more than {} machine steps", self.config.max_steps)));
+                    self.ending = Some(Ending::Limit(format!("step budget exceeded: more than {} machine steps", self.config.max_steps)));
                     return;
                 }
                 // The chooser is lent to the Machine for the call; a
@@ -697,7 +697,7 @@ impl Sched {
         }
         self.steps += 1;
         if self.steps > self.config.max_steps {
-            self.ending = Some(Ending::Limit(format!("more than {} scheduling rounds", self.config.max_steps)));
+            self.ending = Some(Ending::Limit(format!("step budget exceeded: more than {} scheduling rounds", self.config.max_steps)));
             return;
         }
         match self.find_runnable(p, m, machine) {
