@@ -1083,6 +1083,11 @@ impl<'a> Checker<'a> {
                     self.error(ye.span, "invalid operation: division by zero");
                     return Operand::invalid();
                 }
+                Err(ConstError::TooLong(n)) => {
+                    let max = crate::constant::MAX_STRING;
+                    self.unsupported(e.span, &format!("a string constant of {n} bytes (more than {max})"));
+                    return Operand::invalid();
+                }
                 Err(_) => {
                     self.error(e.span, "constant overflow");
                     return Operand::invalid();
