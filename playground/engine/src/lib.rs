@@ -67,7 +67,8 @@ pub struct RunConfig {
     /// message, so an infinite loop cannot hang the page.
     pub instr_limit: u64,
     /// Bytes the program's heap may hold; past it the run ends with Go's
-    /// `fatal error: runtime: out of memory` and the budget's size.
+    /// `fatal error: runtime: out of memory` and the budget's size. All
+    /// goroutines' stacks together may hold as much again.
     pub heap_budget: u64,
     /// Goroutines alive at once: a `go` statement past it ends the run
     /// (`gmp: the run was stopped: goroutine budget exceeded: ...`), so a

@@ -284,6 +284,8 @@ pub struct Vm {
     pub out_marks: Vec<OutMark>,
     /// Bytes written to stdout and stderr so far (the output budget's).
     written: u64,
+    /// Host bytes charged for all goroutines' stacks (`grow_stack`).
+    stacks_reserved: u64,
     /// Set when a write went past the output budget: where it was written
     /// from, if known. The process then ends the run.
     pub output_full: Option<Option<Span>>,
@@ -345,6 +347,7 @@ impl Vm {
             log_std: None,
             out_marks: Vec::new(),
             written: 0,
+            stacks_reserved: 0,
             output_full: None,
             made_chans: Vec::new(),
             wrote: false,
@@ -443,6 +446,7 @@ impl Vm {
     /// its stacks go to the pool `spawn` takes from.
     pub fn release(&mut self, g: usize) {
         if let Some(s) = self.gs.get_mut(g) {
+            self.stacks_reserved = self.stacks_reserved.saturating_sub(s.host_reserved);
             let stacks = s.reset();
             self.free_gs.push(g);
             self.pool(stacks);
@@ -713,6 +717,26 @@ impl Vm {
                 message: format!("runtime: goroutine stack exceeds {MAX_STACK}-byte limit\nfatal error: stack overflow\n"),
                 trace: Vec::new(),
             })));
+        }
+        // All goroutines' stacks together stay within the heap budget's
+        // size (Go's memory holds both): a hundred deep recursions would
+        // otherwise take the host's memory, each below its own limit. The
+        // charge covers the stack until it doubles again.
+        let want = host.saturating_mul(2);
+        if want > g.host_reserved {
+            let extra = want - g.host_reserved;
+            if self.stacks_reserved.saturating_add(extra) > self.cfg.heap_budget {
+                return Err(Flow::Stop(Stop::Fatal(Fatal {
+                    kind: FatalKind::OutOfMemory,
+                    message: format!(
+                        "fatal error: runtime: out of memory\n(the playground's budget of {} MiB for goroutine stacks is exhausted)\n",
+                        self.cfg.heap_budget >> 20
+                    ),
+                    trace: Vec::new(),
+                })));
+            }
+            self.stacks_reserved += extra;
+            g.host_reserved = want;
         }
         Ok(())
     }
