@@ -170,7 +170,7 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         }
         let _ = out.flush();
         print_token();
-        return Ok(outcome.exit_code.clamp(0, 255) as u8);
+        return Ok(process_status(outcome.exit_code));
     }
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
@@ -179,7 +179,13 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         let _ = std::io::stderr().write_all(report.as_bytes());
     }
     print_token();
-    Ok(outcome.exit_code.clamp(0, 255) as u8)
+    Ok(process_status(outcome.exit_code))
+}
+
+/// The status a process exiting with `code` has: its low 8 bits, as the
+/// OS keeps them (Go's `os.Exit(-1)` is 255, `os.Exit(1000)` 232).
+fn process_status(code: i32) -> u8 {
+    (code & 0xff) as u8
 }
 
 fn explore_command(args: &[String]) -> Result<u8, String> {
