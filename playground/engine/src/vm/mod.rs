@@ -1225,6 +1225,51 @@ impl Vm {
         Ok(Value::Slice { obj: h, off: 0, len: new_len as u32, cap: new_cap as u32 })
     }
 
+    /// The bytes of a string, or of a slice stored as a byte array.
+    fn raw_bytes(&self, v: Value) -> Option<&[u8]> {
+        match v {
+            Value::Str { .. } => Some(self.heap.str_bytes(v)),
+            Value::Slice { obj, off, len, .. } => self.heap.byte_arr(obj)?.get(off as usize..(off + len) as usize),
+            _ => None,
+        }
+    }
+
+    /// `append(s, bytes...)` for a slice of a byte kind, the bytes raw;
+    /// None when `s` is not stored as bytes (the caller goes through values).
+    fn append_raw(&mut self, prog: &Bytecode, elem: u32, s: Value, bytes: &[u8]) -> Option<Result<Value, Flow>> {
+        let kind = ByteKind::of(&prog.types, elem)?;
+        let (obj, off, len, cap) = match s {
+            Value::Slice { obj, off, len, cap } => (obj, off as usize, len as usize, cap as usize),
+            Value::Nil => (0, 0, 0, 0),
+            _ => return None,
+        };
+        if bytes.is_empty() {
+            return Some(Ok(s));
+        }
+        let old: &[u8] = if len == 0 && cap == 0 { &[] } else { self.heap.byte_arr(obj)?.get(off..off + len)? };
+        let new_len = len + bytes.len();
+        if new_len > u32::MAX as usize {
+            return Some(Err(Flow::from(HeapError::OutOfMemory { requested: u64::MAX, budget: self.heap.budget() })));
+        }
+        if new_len <= cap {
+            let Some(Obj::ByteArr(_, d)) = self.heap.get_mut(obj) else { return None };
+            d.get_mut(off + len..off + new_len)?.copy_from_slice(bytes);
+            return Some(Ok(Value::Slice { obj, off: off as u32, len: new_len as u32, cap: cap as u32 }));
+        }
+        let new_cap = grow_cap(cap, new_len, Self::elem_size(prog, elem));
+        if let Err(e) = self.heap.reserve(new_cap as u64) {
+            return Some(Err(e.into()));
+        }
+        let mut data = Vec::with_capacity(new_cap);
+        data.extend_from_slice(old);
+        data.extend_from_slice(bytes);
+        data.resize(new_cap, 0);
+        Some(match self.heap.alloc_byte_arr(kind, data, new_cap as u64) {
+            Ok(h) => Ok(Value::Slice { obj: h, off: 0, len: new_len as u32, cap: new_cap as u32 }),
+            Err(e) => Err(e.into()),
+        })
+    }
+
     /// The elements of a slice or the bytes of a string, as values.
     fn elems(&self, v: Value) -> Vec<Value> {
         match v {
@@ -1736,6 +1781,18 @@ impl Vm {
                     Op::AppendSlice(elem) => {
                         let t = pop!();
                         let s = pop!();
+                        // Bytes stay bytes: as values they take 16 times
+                        // the memory (a 200 MB append took gigabytes).
+                        if ByteKind::of(types, elem).is_some()
+                            && let Some(bytes) = self.raw_bytes(t).map(<[u8]>::to_vec)
+                            && let Some(r) = self.append_raw(prog, elem, s, &bytes)
+                        {
+                            match r {
+                                Ok(v) => push!(v),
+                                Err(f) => flow!(f),
+                            }
+                            continue;
+                        }
                         let vals = self.elems(t);
                         match self.append(prog, elem, s, &vals) {
                             Ok(v) => push!(v),
@@ -1745,8 +1802,23 @@ impl Vm {
                     Op::Copy => {
                         let src = pop!();
                         let dst = pop!();
-                        let vals = self.elems(src);
                         let (obj, off, len) = self.seq_of(dst).unwrap_or((0, 0, 0));
+                        if self.heap.byte_arr(obj).is_some()
+                            && let Some(bytes) = self.raw_bytes(src).map(|b| b[..b.len().min(len)].to_vec())
+                        {
+                            // Byte to byte, as Go's memmove (the bytes are
+                            // read before any is written).
+                            let n = bytes.len();
+                            if let Some(Obj::ByteArr(_, d)) = self.heap.get_mut(obj)
+                                && let Some(to) = d.get_mut(off..off + n)
+                            {
+                                to.copy_from_slice(&bytes);
+                            }
+                            push!(Value::Int(n as i64));
+                            continue;
+                        }
+                        let mut vals = self.elems(src);
+                        vals.truncate(len);
                         let n = vals.len().min(len);
                         for (i, &v) in vals[..n].iter().enumerate() {
                             tri!(self.heap.store_slot(obj, off + i, v));
