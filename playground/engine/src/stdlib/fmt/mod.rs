@@ -101,9 +101,7 @@ fn printf(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 
 /// Pushes `append(b, out...)` for a `[]byte` b.
 fn append_to(vm: &mut Vm, g: &mut GState, b: Value, out: &[u8]) -> Result<(), Throw> {
-    let mut vals = super::slice_elems(vm, b);
-    vals.extend(out.iter().map(|&c| Value::Int(c as i64)));
-    let v = super::append_bytes(vm, vals)?;
+    let v = super::append_to_bytes(vm, b, out)?;
     g.stack.push(v);
     Ok(())
 }

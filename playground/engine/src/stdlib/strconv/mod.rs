@@ -3,7 +3,7 @@
 //! `ErrRange`, one per run).
 
 use super::errors::error_text;
-use super::{append_bytes, args, field_of_recv, new_iface, new_str, oom, package_error, recv_obj, str1, str_of, type_named};
+use super::{args, field_of_recv, new_iface, new_str, oom, package_error, recv_obj, str1, str_of, type_named};
 use crate::value::{Value, WHOLE};
 use crate::vm::{GState, NativeFn, Throw, Vm};
 
@@ -48,10 +48,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "strconv.AppendInt" => |vm, g, n| {
             let a = args(g, n);
-            let mut b: Vec<Value> = super::slice_elems(vm, a.first().copied().unwrap_or_default());
             let s = crate::format::format_int(a.get(1).map_or(0, |v| v.int()), a.get(2).map_or(10, |v| v.int())).unwrap_or_default();
-            b.extend(s.bytes().map(|c| Value::Int(c as i64)));
-            let v = append_bytes(vm, b)?;
+            let v = super::append_to_bytes(vm, a.first().copied().unwrap_or_default(), s.as_bytes())?;
             g.stack.push(v);
             Ok(())
         },

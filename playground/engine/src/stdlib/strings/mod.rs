@@ -556,7 +556,7 @@ pub(crate) fn builder_bytes(vm: &Vm, v: Value) -> Vec<u8> {
 
 pub(crate) fn builder_write(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let b: Vec<u8> = super::slice_elems(vm, a.get(1).copied().unwrap_or_default()).iter().map(|v| v.int() as u8).collect();
+    let b: Vec<u8> = super::bytes_of(vm, a.get(1).copied().unwrap_or_default());
     builder_append(vm, a.first().copied().unwrap_or_default(), &b)?;
     g.stack.push(Value::Int(b.len() as i64));
     g.stack.push(Value::Nil);
