@@ -153,8 +153,9 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         config.picks = schedule.picks.clone();
     }
     let path = path.ok_or_else(|| USAGE.to_string())?;
-    let source = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-    let outcome = gmp_engine::run_source(&path, &source, &config);
+    // Bytes, not text: a file that is not UTF-8 gets Go's diagnostics.
+    let source = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+    let outcome = gmp_engine::run_source_bytes(&path, &source, &config);
     use std::io::Write;
     let print_token = || {
         if print_schedule {
@@ -162,14 +163,14 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         }
     };
     if trace {
-        let file = gmp_engine::SourceFile::new(&path, source.as_str());
+        let file = gmp_engine::SourceFile::from_bytes(&path, &source);
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         for e in &outcome.events {
             let _ = writeln!(out, "{}", e.trace_line(&file));
         }
         let _ = out.flush();
         print_token();
-        return Ok(outcome.exit_code.clamp(0, 255) as u8);
+        return Ok(process_status(outcome.exit_code));
     }
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
@@ -178,7 +179,13 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         let _ = std::io::stderr().write_all(report.as_bytes());
     }
     print_token();
-    Ok(outcome.exit_code.clamp(0, 255) as u8)
+    Ok(process_status(outcome.exit_code))
+}
+
+/// The status a process exiting with `code` has: its low 8 bits, as the
+/// OS keeps them (Go's `os.Exit(-1)` is 255, `os.Exit(1000)` 232).
+fn process_status(code: i32) -> u8 {
+    (code & 0xff) as u8
 }
 
 fn explore_command(args: &[String]) -> Result<u8, String> {

@@ -158,3 +158,21 @@ fn explore_lists_each_outcome_with_a_schedule_that_replays_it() {
     assert!(human.starts_with("15 schedules (5 per GOMAXPROCS 1, 2, 4): 2 distinct outcome(s)\n"), "{human}");
     assert!(human.contains("  replay: gmp run "), "{human}");
 }
+
+#[test]
+fn os_exit_codes_keep_their_low_8_bits_as_the_os_does() {
+    for (code, status) in [(3, 3), (-1, 255), (1000, 232)] {
+        let path = temp_go(&format!("exit{status}.go"), &format!("package main\n\nimport \"os\"\n\nfunc main() {{\n\tos.Exit({code})\n}}\n"));
+        let out = gmp(&["run", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(status), "os.Exit({code})");
+    }
+}
+
+#[test]
+fn a_goroutine_bomb_ends_at_the_goroutine_budget() {
+    let path = temp_go("bomb.go", "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() { select {} }()\n\t}\n}\n");
+    let out = gmp(&["run", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.starts_with("gmp: the run was stopped: goroutine budget exceeded: more than 1000000 goroutines alive at once (bomb.go:5)\n"), "{err}");
+}

@@ -150,12 +150,19 @@ pub enum Value {
     String(String),
 }
 
+/// The longest string constant the playground builds: doubling one by
+/// concatenation 40 times would take terabytes at compile time (Go's
+/// compiler runs out of memory).
+pub const MAX_STRING: usize = 16 << 20;
+
 /// Why a constant operation failed, with Go's wording.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConstError {
     DivByZero,
     Overflow,
     Other(String),
+    /// A string constant of this many bytes, past [`MAX_STRING`].
+    TooLong(u64),
 }
 
 impl Value {
@@ -345,7 +352,12 @@ pub fn binary(x: &Value, op: Op, y: &Value) -> Result<Value, ConstError> {
             Op::LOr => Ok(Bool(*a || *b)),
             _ => Err(ConstError::Other("invalid operation".into())),
         },
-        (String(a), String(b)) if op == Op::Add => Ok(String(format!("{a}{b}"))),
+        (String(a), String(b)) if op == Op::Add => {
+            if a.len() + b.len() > MAX_STRING {
+                return Err(ConstError::TooLong(a.len() as u64 + b.len() as u64));
+            }
+            Ok(String(format!("{a}{b}")))
+        }
         (Int(a), Int(b)) => {
             let (a, b) = (*a, *b);
             let r = match op {

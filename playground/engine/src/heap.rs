@@ -447,33 +447,66 @@ impl Heap {
     }
 
     /// The zero value of a type: scalars directly, aggregates as fresh
-    /// objects (nested aggregates included).
+    /// objects (nested aggregates included). Types nest as deep as the
+    /// parser allows (thousands of levels), so the aggregates under
+    /// construction wait on a stack of their own, not the host's.
     pub fn zero(&mut self, types: &[TypeDesc], ty: u32) -> Result<Value, HeapError> {
-        let Some(t) = types.get(ty as usize) else { return Ok(Value::Nil) };
-        Ok(match &t.kind {
-            Kind::Bool => Value::Bool(false),
-            Kind::Int(_) => Value::Int(0),
-            Kind::Float32 | Kind::Float64 => Value::Float(0.0),
-            Kind::String => Value::EMPTY_STRING,
-            Kind::Array { len, elem } => {
-                let (len, elem) = (*len, *elem);
-                self.reserve(len as u64 * VALUE_BYTES)?;
-                let mut slots = Vec::with_capacity(len as usize);
-                for _ in 0..len {
-                    slots.push(self.zero(types, elem)?);
+        /// A scalar type's zero value; None for an aggregate.
+        fn scalar(t: Option<&TypeDesc>) -> Option<Value> {
+            Some(match t.map(|t| &t.kind) {
+                Some(Kind::Array { .. } | Kind::Struct(_)) => return None,
+                Some(Kind::Bool) => Value::Bool(false),
+                Some(Kind::Int(_)) => Value::Int(0),
+                Some(Kind::Float32 | Kind::Float64) => Value::Float(0.0),
+                Some(Kind::String) => Value::EMPTY_STRING,
+                _ => Value::Nil,
+            })
+        }
+        // The aggregates being built, outermost first: (type, elements).
+        let mut stack: Vec<(u32, Vec<Value>)> = Vec::new();
+        let mut cur = ty;
+        loop {
+            let t = types.get(cur as usize);
+            let mut done = match t.map(|t| &t.kind) {
+                Some(&Kind::Array { len, elem }) => {
+                    self.reserve(len as u64 * VALUE_BYTES)?;
+                    match scalar(types.get(elem as usize)) {
+                        // An array of scalars is filled at once.
+                        Some(z) => Some(Value::Agg(self.alloc_slots(vec![z; len as usize], t.map_or(0, |t| t.size))?)),
+                        None => {
+                            stack.push((cur, Vec::with_capacity(len as usize)));
+                            None
+                        }
+                    }
                 }
-                Value::Agg(self.alloc_slots(slots, t.size)?)
-            }
-            Kind::Struct(fields) => {
-                let size = t.size;
-                let mut slots = Vec::with_capacity(fields.len());
-                for &f in fields.clone().iter() {
-                    slots.push(self.zero(types, f)?);
+                Some(Kind::Struct(fields)) => {
+                    stack.push((cur, Vec::with_capacity(fields.len())));
+                    None
                 }
-                Value::Agg(self.alloc_slots(slots, size)?)
+                _ => scalar(t),
+            };
+            // Up: hand the finished value to the aggregate above, until one
+            // has another element to build.
+            loop {
+                let Some((t, slots)) = stack.last_mut() else { return Ok(done.unwrap_or(Value::Nil)) };
+                if let Some(v) = done.take() {
+                    slots.push(v);
+                }
+                let desc = types.get(*t as usize);
+                let next = match desc.map(|d| &d.kind) {
+                    Some(&Kind::Array { len, elem }) => (slots.len() < len as usize).then_some(elem),
+                    Some(Kind::Struct(fields)) => fields.get(slots.len()).copied(),
+                    _ => None,
+                };
+                if let Some(n) = next {
+                    cur = n;
+                    break;
+                }
+                let size = desc.map_or(0, |d| d.size);
+                let (_, slots) = stack.pop().unwrap_or_default();
+                done = Some(Value::Agg(self.alloc_slots(slots, size)?));
             }
-            _ => Value::Nil,
-        })
+        }
     }
 
     /// True when zero values of `ty` need a heap object each.
@@ -579,47 +612,53 @@ impl Heap {
 
     /// Go's `==` on two values of the same static type. Interfaces compare
     /// dynamic types first, then panic on an uncomparable dynamic type.
-    /// Recursion depth is bounded by the nesting depth of types.
+    /// Values nest without bound through interfaces (`v = [1]any{v}` a
+    /// million times), so the walk keeps its own stack, not the host's.
     pub fn equal(&self, types: &[TypeDesc], a: Value, b: Value) -> Result<bool, Uncomparable> {
-        Ok(match (a, b) {
-            (Value::Int(x), Value::Int(y)) => x == y,
-            (Value::Float(x), Value::Float(y)) => x == y,
-            (Value::Bool(x), Value::Bool(y)) => x == y,
-            (Value::Str { .. }, Value::Str { .. }) => self.str_bytes(a) == self.str_bytes(b),
-            (Value::Nil, Value::Nil) => true,
-            (Value::Agg(x), Value::Agg(y)) => {
-                if x == y {
-                    return Ok(true);
-                }
-                let (sx, sy) = (self.slots(x), self.slots(y));
-                if sx.len() != sy.len() {
-                    return Ok(false);
-                }
-                // Go compares every field even after a mismatch only to find
-                // uncomparable dynamic types; a mismatch still yields false.
-                let mut eq = true;
-                for i in 0..sx.len() {
-                    if !self.equal(types, sx[i], sy[i])? {
-                        eq = false;
+        let mut eq = true;
+        let mut work = vec![(a, b)];
+        while let Some((a, b)) = work.pop() {
+            let same = match (a, b) {
+                (Value::Int(x), Value::Int(y)) => x == y,
+                (Value::Float(x), Value::Float(y)) => x == y,
+                (Value::Bool(x), Value::Bool(y)) => x == y,
+                (Value::Str { .. }, Value::Str { .. }) => self.str_bytes(a) == self.str_bytes(b),
+                (Value::Nil, Value::Nil) => true,
+                (Value::Agg(x), Value::Agg(y)) => {
+                    if x == y {
+                        continue;
                     }
+                    let (sx, sy) = (self.slots(x), self.slots(y));
+                    if sx.len() != sy.len() {
+                        eq = false;
+                        continue;
+                    }
+                    // Go compares every field even after a mismatch only to
+                    // find uncomparable dynamic types; a mismatch still
+                    // yields false. Fields in order: pushed last first.
+                    work.extend(sx.iter().copied().zip(sy.iter().copied()).rev());
+                    continue;
                 }
-                eq
-            }
-            (Value::Iface { tid: t1, obj: o1 }, Value::Iface { tid: t2, obj: o2 }) => {
-                if t1 != t2 {
-                    return Ok(false);
+                (Value::Iface { tid: t1, obj: o1 }, Value::Iface { tid: t2, obj: o2 }) => {
+                    if t1 != t2 {
+                        eq = false;
+                        continue;
+                    }
+                    if !types.get(t1 as usize).is_some_and(|t| t.comparable) {
+                        return Err(Uncomparable(t1));
+                    }
+                    work.push((self.cell(o1), self.cell(o2)));
+                    continue;
                 }
-                if !types.get(t1 as usize).is_some_and(|t| t.comparable) {
-                    return Err(Uncomparable(t1));
-                }
-                self.equal(types, self.cell(o1), self.cell(o2))?
-            }
-            (Value::Ptr { obj: o1, slot: s1 }, Value::Ptr { obj: o2, slot: s2 }) => o1 == o2 && s1 == s2,
-            (Value::Map(x), Value::Map(y)) | (Value::Chan(x), Value::Chan(y)) => x == y,
-            (Value::Func(x), Value::Func(y)) => x == y,
-            (Value::Closure(x), Value::Closure(y)) => x == y,
-            _ => false,
-        })
+                (Value::Ptr { obj: o1, slot: s1 }, Value::Ptr { obj: o2, slot: s2 }) => o1 == o2 && s1 == s2,
+                (Value::Map(x), Value::Map(y)) | (Value::Chan(x), Value::Chan(y)) => x == y,
+                (Value::Func(x), Value::Func(y)) => x == y,
+                (Value::Closure(x), Value::Closure(y)) => x == y,
+                _ => false,
+            };
+            eq &= same;
+        }
+        Ok(eq)
     }
 
     /// The value in a cell (an interface box or escaped variable).
@@ -631,32 +670,66 @@ impl Heap {
         }
     }
 
-    /// A seeded hash consistent with [`Heap::equal`].
+    /// A seeded hash consistent with [`Heap::equal`]; like it, on a stack
+    /// of its own: an aggregate folds its elements' hashes in order, an
+    /// interface mixes its dynamic type into its value's.
     pub fn hash(&self, types: &[TypeDesc], v: Value, seed: u64) -> Result<u64, Uncomparable> {
-        Ok(match v {
-            Value::Nil => mix(seed, 0),
-            Value::Bool(b) => mix(seed, 1 + b as u64),
-            Value::Int(i) => mix(seed, i as u64),
-            Value::Float(f) => mix(seed, if f == 0.0 { 0 } else { f.to_bits() }),
-            Value::Str { .. } => hash_bytes(seed, self.str_bytes(v)),
-            Value::Agg(h) => {
-                let mut acc = mix(seed, 0x5157);
-                for &s in self.slots(h) {
-                    acc = mix(acc, self.hash(types, s, seed)?);
+        enum Frame {
+            Agg { h: Handle, next: usize, acc: u64 },
+            Iface { tid: u32 },
+        }
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut cur = v;
+        loop {
+            // Down from `cur` to a leaf, or to an aggregate's first element.
+            let mut done = match cur {
+                Value::Nil => Some(mix(seed, 0)),
+                Value::Bool(b) => Some(mix(seed, 1 + b as u64)),
+                Value::Int(i) => Some(mix(seed, i as u64)),
+                Value::Float(f) => Some(mix(seed, if f == 0.0 { 0 } else { f.to_bits() })),
+                Value::Str { .. } => Some(hash_bytes(seed, self.str_bytes(cur))),
+                Value::Agg(h) => {
+                    stack.push(Frame::Agg { h, next: 0, acc: mix(seed, 0x5157) });
+                    None
                 }
-                acc
-            }
-            Value::Iface { tid, obj } => {
-                if !types.get(tid as usize).is_some_and(|t| t.comparable) {
-                    return Err(Uncomparable(tid));
+                Value::Iface { tid, obj } => {
+                    if !types.get(tid as usize).is_some_and(|t| t.comparable) {
+                        return Err(Uncomparable(tid));
+                    }
+                    stack.push(Frame::Iface { tid });
+                    cur = self.cell(obj);
+                    continue;
                 }
-                mix(self.hash(types, self.cell(obj), seed)?, tid as u64)
+                Value::Ptr { obj, slot } => Some(mix(seed, ((obj as u64) << 32) | slot as u64)),
+                Value::Map(h) | Value::Chan(h) | Value::Closure(h) | Value::Obj(h) => Some(mix(seed, h as u64)),
+                Value::Func(f) => Some(mix(seed, f as u64)),
+                Value::Slice { obj, .. } => Some(mix(seed, obj as u64)),
+            };
+            // Up: fold the finished hash into the frames above it, until
+            // one has another element to go down into.
+            loop {
+                match stack.last_mut() {
+                    None => return Ok(done.unwrap_or(0)),
+                    Some(Frame::Agg { h, next, acc }) => {
+                        if let Some(x) = done.take() {
+                            *acc = mix(*acc, x);
+                            *next += 1;
+                        }
+                        if let Some(&s) = self.slots(*h).get(*next) {
+                            cur = s;
+                            break;
+                        }
+                        done = Some(*acc);
+                        stack.pop();
+                    }
+                    Some(Frame::Iface { tid }) => {
+                        let t = *tid as u64;
+                        done = done.map(|x| mix(x, t));
+                        stack.pop();
+                    }
+                }
             }
-            Value::Ptr { obj, slot } => mix(seed, ((obj as u64) << 32) | slot as u64),
-            Value::Map(h) | Value::Chan(h) | Value::Closure(h) | Value::Obj(h) => mix(seed, h as u64),
-            Value::Func(f) => mix(seed, f as u64),
-            Value::Slice { obj, .. } => mix(seed, obj as u64),
-        })
+        }
     }
 
     // ---- maps -------------------------------------------------------------
@@ -1227,11 +1300,43 @@ pub(crate) fn obj_of(heap: &Heap, recv: Value) -> Option<Handle> {
     }
 }
 
-/// `makechan`: a channel of `size` slots of `elem_ty`, or Go's panic text.
-pub(crate) fn makechan(heap: &mut Heap, elem_ty: u32, size: i64) -> Result<Value, &'static str> {
-    if !(0..=(1 << 31) - 1).contains(&size) {
-        return Err("makechan: size out of range");
+/// Go's `maxAlloc` on linux/amd64 (the playground's platform): the largest
+/// allocation `makeslice` and `makechan` accept before they panic with
+/// `len out of range` / `size out of range` (smaller ones past the heap
+/// budget run out of memory instead).
+pub const MAX_ALLOC: u64 = 1 << 48;
+
+/// Go's `hchanSize` on amd64: a channel's header.
+const HCHAN_SIZE: u64 = 96;
+
+/// Why `makechan` failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum MakechanError {
+    /// Go's panic `makechan: size out of range`: a negative size, or a
+    /// buffer larger than Go's `maxAlloc`.
+    SizeOutOfRange,
+    /// Within Go's limits but not the heap budget's (Go runs out of
+    /// memory too, at the machine's limit).
+    OutOfMemory(HeapError),
+}
+
+impl MakechanError {
+    /// Go's panic text for `SizeOutOfRange`.
+    pub const SIZE_OUT_OF_RANGE: &'static str = "makechan: size out of range";
+}
+
+/// `makechan`: a channel of `size` slots of `elem_ty`, whose Go size is
+/// `elem_size` bytes (runtime/chan.go's checks).
+pub(crate) fn makechan(heap: &mut Heap, elem_ty: u32, elem_size: u64, size: i64) -> Result<Value, MakechanError> {
+    if size < 0 || elem_size as u128 * size as u128 > (MAX_ALLOC - HCHAN_SIZE) as u128 {
+        return Err(MakechanError::SizeOutOfRange);
+    }
+    // The engine holds a buffered value in a host slot of its own, even
+    // a `struct{}`: a channel costs its capacity in slots.
+    let oom = || MakechanError::OutOfMemory(HeapError::OutOfMemory { requested: u64::MAX, budget: heap.budget() });
+    if size > u32::MAX as i64 || (size as u64).saturating_mul(VALUE_BYTES) > heap.budget() {
+        return Err(oom());
     }
     let obj = ChanObj { cap: size as u32, elem_ty, ..ChanObj::default() };
-    heap.alloc(Obj::Chan(Box::new(obj)), 96).map(Value::Chan).map_err(|_| "makechan: out of memory")
+    heap.alloc(Obj::Chan(Box::new(obj)), HCHAN_SIZE).map(Value::Chan).map_err(MakechanError::OutOfMemory)
 }

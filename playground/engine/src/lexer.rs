@@ -28,7 +28,7 @@ pub fn tokenize(file: &SourceFile) -> (Vec<Token>, Vec<Diagnostic>) {
 /// by a given point (Go stops after a bad package clause, and checks
 /// labels only in bodies scanned without error).
 pub(crate) fn tokenize_with_owners(file: &SourceFile) -> (Vec<Token>, Vec<Diagnostic>, Vec<usize>) {
-    let mut lx = Lexer::new(&file.text);
+    let mut lx = Lexer::new(&file.text, file.invalid_bytes());
     let mut tokens = Vec::new();
     loop {
         lx.tok_index = tokens.len();
@@ -43,6 +43,9 @@ pub(crate) fn tokenize_with_owners(file: &SourceFile) -> (Vec<Token>, Vec<Diagno
 
 struct Lexer<'a> {
     src: &'a str,
+    /// Offsets of the U+FFFDs in `src` that stand for bytes of the file
+    /// that were not UTF-8 (`SourceFile::from_bytes`).
+    invalid: &'a [u32],
     /// Offset of the current character `ch`.
     pos: usize,
     /// The current character; `None` at end of input.
@@ -59,10 +62,22 @@ struct Lexer<'a> {
 
 const BOM: char = '\u{feff}';
 
+/// The compiler's error for a byte of the file that is not UTF-8.
+pub(crate) const INVALID_UTF8: &str = "invalid UTF-8 encoding";
+const INVALID_NUL: &str = "invalid NUL character";
+const INVALID_BOM: &str = "invalid BOM in the middle of the file";
+
+/// Whether a lexer error is about the source text itself (Go's source
+/// reader reports it and skips the character) rather than about a token.
+pub(crate) fn is_source_text_error(msg: &str) -> bool {
+    msg == INVALID_UTF8 || msg == INVALID_NUL || msg == INVALID_BOM
+}
+
 impl<'a> Lexer<'a> {
-    fn new(src: &'a str) -> Lexer<'a> {
+    fn new(src: &'a str, invalid: &'a [u32]) -> Lexer<'a> {
         let mut lx = Lexer {
             src,
+            invalid,
             pos: 0,
             ch: None,
             nlsemi: false,
@@ -81,19 +96,26 @@ impl<'a> Lexer<'a> {
     }
 
     /// Makes the character at `pos` current, skipping (and reporting) NUL
-    /// characters and stray byte order marks as Go's source reader does.
+    /// characters, bytes that are not UTF-8 and stray byte order marks as
+    /// Go's source reader does.
     fn load(&mut self, mut pos: usize) {
         loop {
             self.pos = pos;
             self.ch = self.src.get(pos..).and_then(|s| s.chars().next());
             match self.ch {
                 Some('\0') => {
-                    self.error_at(pos, "invalid NUL character");
+                    self.error_at(pos, INVALID_NUL);
                     pos += 1;
                 }
                 Some(BOM) if pos > 0 => {
-                    self.error_at(pos, "invalid BOM in the middle of the file");
+                    self.error_at(pos, INVALID_BOM);
                     pos += BOM.len_utf8();
+                }
+                Some(char::REPLACEMENT_CHARACTER)
+                    if !self.invalid.is_empty() && self.invalid.binary_search(&(pos as u32)).is_ok() =>
+                {
+                    self.error_at(pos, INVALID_UTF8);
+                    pos += char::REPLACEMENT_CHARACTER.len_utf8();
                 }
                 _ => return,
             }

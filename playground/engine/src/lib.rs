@@ -35,6 +35,7 @@ pub(crate) mod rtype;
 pub(crate) mod runtime;
 pub(crate) mod sched;
 pub(crate) mod span;
+pub(crate) mod stack;
 pub(crate) mod stdlib;
 pub(crate) mod token;
 pub(crate) mod types;
@@ -65,8 +66,30 @@ pub struct RunConfig {
     /// Instructions the whole run may execute; past it the run ends with a
     /// message, so an infinite loop cannot hang the page.
     pub instr_limit: u64,
-    /// Bytes the program's heap may hold.
+    /// Bytes the program's heap may hold; past it the run ends with Go's
+    /// `fatal error: runtime: out of memory` and the budget's size. All
+    /// goroutines' stacks together may hold as much again.
     pub heap_budget: u64,
+    /// Goroutines alive at once: a `go` statement past it ends the run
+    /// (`gmp: the run was stopped: goroutine budget exceeded: ...`), so a
+    /// goroutine bomb cannot take the host's memory.
+    pub goroutine_budget: u32,
+    /// Goroutines started over the whole run, ended the same way.
+    pub goroutines_created_budget: u64,
+    /// Bytes the program may write to stdout and stderr together: past it
+    /// the rest is dropped and the run ends (`output budget exceeded`).
+    pub output_budget: u64,
+    /// Scheduler events the run may emit (recorded or not): each costs
+    /// time, and memory when [`RunConfig::record_events`] keeps them.
+    /// Past it the run ends (`event budget exceeded`).
+    pub event_budget: usize,
+    /// Machine calls plus scheduling rounds the run may take (a program
+    /// that never ends but never runs long either, yielding for ever).
+    pub step_budget: u64,
+    /// Virtual nanoseconds the run may last: a clock that would pass it
+    /// (a program sleeping forever, an hour at a time) ends the run
+    /// (`virtual time budget exceeded`).
+    pub time_budget_ns: u64,
     /// Signals sent to the process from outside, as (virtual nanoseconds
     /// since the start, signal number): `(2_000_000_000, 2)` is a Ctrl-C
     /// two seconds in. A program that never asked for the signal dies of
@@ -121,6 +144,12 @@ impl Default for RunConfig {
             procs: 1,
             instr_limit: 2_000_000_000,
             heap_budget: 512 << 20,
+            goroutine_budget: 1_000_000,
+            goroutines_created_budget: 10_000_000,
+            output_budget: 64 << 20,
+            time_budget_ns: 365 * 24 * 3_600_000_000_000,
+            event_budget: 50_000_000,
+            step_budget: 200_000_000,
             signals: Vec::new(),
             record_events: true,
             free_at_exit: true,
@@ -136,8 +165,10 @@ impl Default for RunConfig {
 #[derive(Clone, Debug)]
 pub struct Program {
     file: SourceFile,
-    /// The parsed source.
-    ast: ast::File,
+    /// Whether it links package `os` (directly or through `fmt`, `log`...):
+    /// Go then runs a finalizer goroutine, which shifts the ids of the
+    /// program's goroutines by one.
+    links_os: bool,
     /// The compiled bytecode and the functions a run calls.
     code: vm::Bytecode,
     entry: compile::EntryPoints,
@@ -149,13 +180,6 @@ impl Program {
         &self.file
     }
 
-    /// Whether it links package `os` (directly or through `fmt`, `log`...):
-    /// Go then runs a finalizer goroutine, which shifts the ids of the
-    /// program's goroutines by one.
-    fn links_os(&self) -> bool {
-        let paths: Vec<Vec<u8>> = self.ast.imports.iter().filter_map(|i| lexer::decode_string(&i.path.text).ok()).collect();
-        stdlib::links_os(paths.iter().filter_map(|p| std::str::from_utf8(p).ok()))
-    }
 }
 
 /// Why a program did not compile: diagnostics sorted by position.
@@ -175,6 +199,9 @@ impl CompileError {
     pub fn render(&self) -> String {
         const MAX_ERRORS: usize = 10;
         if let Some(first) = self.diagnostics.first().filter(|d| parser::is_go_command_error(d)) {
+            if first.message == parser::GO_COMMAND_NUL {
+                return format!("go: reading {}: {}\n", self.file.name, first.message);
+            }
             let lc = self.file.line_col(first.span.start);
             return format!("{}:{}:{}: {}\n", self.file.name, lc.line, lc.col, first.message);
         }
@@ -237,7 +264,27 @@ pub struct Outcome {
 
 /// Compiles one Go source file.
 pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
-    let file = SourceFile::new(file_name, source);
+    compile_file(SourceFile::new(file_name, source))
+}
+
+/// Compiles one Go source file given as bytes, as read from disk: bytes
+/// that are not UTF-8 get Go's diagnostics (`invalid UTF-8 encoding` at
+/// their line and column, or the go command's `illegal UTF-8 encoding` in
+/// the package clause and imports). In the report a byte that is not UTF-8
+/// and that Go would echo (in a name, say) reads as U+FFFD, which is what
+/// a terminal shows for Go's raw byte.
+pub fn compile_bytes(file_name: &str, source: &[u8]) -> Result<Program, CompileError> {
+    compile_file(SourceFile::from_bytes(file_name, source))
+}
+
+/// The front end, on a stack deep enough for [`stack::MAX_DEPTH`] levels
+/// of nesting. The syntax tree stays there: dropping a deep tree recurses
+/// too.
+fn compile_file(file: SourceFile) -> Result<Program, CompileError> {
+    stack::on_front_end_stack(|| front_end(file.clone()))
+}
+
+pub(crate) fn front_end(file: SourceFile) -> Result<Program, CompileError> {
     let (ast, mut diagnostics) = parser::parse_file(&file);
     // Syntax errors stop here, as in Go. So does syntax outside the subset
     // (generics): type-checking it would only add confusing follow-on errors
@@ -255,7 +302,11 @@ pub fn compile(file_name: &str, source: &str) -> Result<Program, CompileError> {
         return Err(CompileError { file, diagnostics });
     }
     match compile::compile(&file, &ast, &checked) {
-        Ok((code, entry)) => Ok(Program { file, ast, code, entry }),
+        Ok((code, entry)) => {
+            let paths: Vec<Vec<u8>> = ast.imports.iter().filter_map(|i| lexer::decode_string(&i.path.text).ok()).collect();
+            let links_os = stdlib::links_os(paths.iter().filter_map(|p| std::str::from_utf8(p).ok()));
+            Ok(Program { file, links_os, code, entry })
+        }
         Err(diagnostics) => Err(CompileError { file, diagnostics }),
     }
 }
@@ -327,9 +378,15 @@ fn process_config(program: &Program, config: &RunConfig) -> (Vec<u32>, process::
     let mut steps = vec![program.entry.init];
     steps.extend(program.entry.inits.iter().copied());
     steps.extend(program.entry.main);
-    let mut cfg = process::ProcessConfig::for_run(config.seed, config.procs, program.links_os());
+    let mut cfg = process::ProcessConfig::for_run(config.seed, config.procs, program.links_os);
     cfg.vm.instr_limit = config.instr_limit;
     cfg.vm.heap_budget = config.heap_budget;
+    cfg.vm.output_budget = config.output_budget;
+    cfg.max_goroutines = config.goroutine_budget;
+    cfg.max_goroutines_created = config.goroutines_created_budget;
+    cfg.max_virtual_ns = config.time_budget_ns;
+    cfg.max_events = config.event_budget;
+    cfg.max_steps = config.step_budget;
     cfg.signals = config.signals.clone();
     cfg.record_events = config.record_events;
     cfg.free_at_exit = config.free_at_exit;
@@ -358,7 +415,16 @@ fn outcome_of(out: process::ProcessOutcome) -> Outcome {
 /// Compiles and runs, folding a compile error into the outcome as the go
 /// tool would report it (on stderr, exit code 1).
 pub fn run_source(file_name: &str, source: &str, config: &RunConfig) -> Outcome {
-    match compile(file_name, source) {
+    run_compiled(compile(file_name, source), config)
+}
+
+/// [`run_source`] for a file given as bytes ([`compile_bytes`]).
+pub fn run_source_bytes(file_name: &str, source: &[u8], config: &RunConfig) -> Outcome {
+    run_compiled(compile_bytes(file_name, source), config)
+}
+
+fn run_compiled(compiled: Result<Program, CompileError>, config: &RunConfig) -> Outcome {
+    match compiled {
         Ok(program) => run(&program, config),
         Err(err) => err.outcome(),
     }

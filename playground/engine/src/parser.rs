@@ -7,8 +7,8 @@
 //! follow token, report at most one syntax error per line), so a learner's
 //! mistake reads exactly as real Go reports it. It never panics and always
 //! terminates: every loop consumes a token or stops at EOF, and nesting
-//! deeper than `MAX_DEPTH` ends the parse with a diagnostic instead of
-//! overflowing the host stack.
+//! deeper than `stack::MAX_DEPTH` levels (or than the host stack allows)
+//! ends the parse with a diagnostic instead of overflowing the host stack.
 //!
 //! Generics are outside the playground's Go subset: type parameter lists,
 //! instantiations with several type arguments and constraint type sets are
@@ -16,7 +16,7 @@
 
 use crate::ast::*;
 use crate::diag::Diagnostic;
-use crate::lexer::tokenize_with_owners;
+use crate::lexer::{self, tokenize_with_owners};
 use crate::span::{SourceFile, Span};
 use crate::token::{SemiKind, Token, TokenKind, describe};
 use std::mem::discriminant;
@@ -24,6 +24,7 @@ use std::mem::discriminant;
 mod branches;
 mod decl;
 mod expr;
+mod header;
 mod print;
 mod stmt;
 mod types;
@@ -31,50 +32,98 @@ mod types;
 pub use print::expr_string;
 use print::list_string;
 
-/// How deep expressions, types and statements may nest. Real programs stay
-/// far below; the cap keeps pathological input from exhausting the stack.
-pub const MAX_DEPTH: u32 = 200;
-
-/// How many bytes of host stack the parser may use below its entry. A
-/// second guard besides `MAX_DEPTH`, because frame sizes vary with the
-/// build (debug frames are several times larger) and wasm stacks are
-/// small (1 MiB by default).
-pub const STACK_BUDGET: usize = 384 * 1024;
-
-/// The address of a fresh local: a portable reading of the stack pointer
-/// (stacks grow downward on every target we build for, wasm32 included).
-#[inline(never)]
-fn stack_position() -> usize {
-    let marker = 0u8;
-    std::hint::black_box(&marker) as *const u8 as usize
-}
-
-/// The diagnostic for input nested beyond `MAX_DEPTH` or `STACK_BUDGET`.
-pub const NESTING_UNSUPPORTED: &str = "unsupported: program nests too deeply for the playground";
+pub use crate::stack::NESTING_UNSUPPORTED;
 
 /// The diagnostic for any generic construct.
 pub const GENERICS_UNSUPPORTED: &str =
     "unsupported: generics (type parameters) are not supported by this playground";
+
+/// The go command's message for a byte that is not UTF-8 in the package
+/// clause or the imports (go/scanner's wording; the compiler says
+/// `invalid UTF-8 encoding`).
+pub const GO_COMMAND_INVALID_UTF8: &str = "illegal UTF-8 encoding";
+
+/// The go command's message for a NUL byte among those it reads before
+/// compiling (`go: reading prog.go: unexpected NUL in input`, no position).
+pub const GO_COMMAND_NUL: &str = "unexpected NUL in input";
 
 /// Parses one file. The diagnostics include the lexer's and are sorted by
 /// position. The tree is always returned; after errors it may contain
 /// `ExprKind::Bad` nodes and should not be type-checked.
 pub fn parse_file(file: &SourceFile) -> (File, Vec<Diagnostic>) {
     let (tokens, mut lex_diags, owners) = tokenize_with_owners(file);
-    let mut p = Parser::new(file, tokens, owners.clone());
+    let header_end = header_end(&tokens);
+    // A literal is bad (and silently invalid for the checker) after an
+    // error of its own, not after a NUL or a byte that is not UTF-8 in it:
+    // those are errors of the source text, and Go still uses the value.
+    let bad_lits: Vec<usize> = owners
+        .iter()
+        .zip(&lex_diags)
+        .filter(|(_, d)| !lexer::is_source_text_error(&d.message))
+        .map(|(&o, _)| o)
+        .collect();
+    let mut p = Parser::new(file, tokens, owners.clone(), bad_lits);
     let ast = p.file();
+    // The go command rejects a bad package clause or import before the
+    // compiler runs, and reports only that first error: a NUL byte it read,
+    // or else the first of go/parser's errors in the header.
+    if file.text.contains('\0') && header::reads_nul(file.text.as_bytes()) {
+        return (ast, vec![Diagnostic::new(Span::default(), GO_COMMAND_NUL)]);
+    }
+    let invalid_utf8 = lex_diags
+        .iter()
+        .find(|d| d.message == lexer::INVALID_UTF8 && d.span.start < header_end)
+        .map(|d| {
+            let utf16 = d.span.start == 0 && file.starts_with_utf16_bom();
+            let msg = if utf16 { "illegal UTF-8 encoding (got UTF-16)" } else { GO_COMMAND_INVALID_UTF8 };
+            Diagnostic::new(d.span, msg)
+        });
+    let parser_error = p.diags.iter().find(|d| is_go_command_error(d)).cloned();
+    if let Some(d) = [invalid_utf8, parser_error].into_iter().flatten().min_by_key(|d| d.span.start) {
+        return (ast, vec![d]);
+    }
     if p.abandoned {
         // Go stopped reading here: later lexer errors were never seen.
         let seen = p.i;
         let mut keep = owners.iter().map(|&o| o <= seen);
         lex_diags.retain(|_| keep.next().unwrap_or(false));
     }
-    // The go command rejects a bad package clause or import before the
-    // compiler runs, and reports only that first error.
-    if let Some(d) = p.diags.iter().find(|d| is_go_command_error(d)) {
-        return (ast, vec![d.clone()]);
-    }
     (ast, filter_diagnostics(file, lex_diags, p.diags))
+}
+
+/// Where the go command's reading of the file ends, as an offset: the
+/// first token after the package clause and the import declarations
+/// (comments before it included), or just after the token where a package
+/// clause was expected and not found. go/parser reports a byte that is not
+/// UTF-8 before it; the compiler, one after it.
+fn header_end(toks: &[Token]) -> u32 {
+    use TokenKind::*;
+    let kind = |i: usize| toks.get(i).map_or(Eof, |t| t.kind);
+    let end = |i: usize| toks.get(i).or(toks.last()).map_or(0, |t| t.span.end);
+    if kind(0) != Package {
+        return end(0);
+    }
+    if kind(1) != Ident {
+        return end(1);
+    }
+    let mut i = 2;
+    loop {
+        while matches!(kind(i), Semi(_)) {
+            i += 1;
+        }
+        if kind(i) != Import {
+            break;
+        }
+        i += 1;
+        let close = if kind(i) == LParen { RParen } else { SEMI };
+        while kind(i) != Eof && !same(kind(i), close) {
+            i += 1;
+        }
+        if kind(i) == RParen {
+            i += 1;
+        }
+    }
+    toks.get(i).or(toks.last()).map_or(0, |t| t.span.start)
 }
 
 /// Whether Go would stop after parsing, without type checking: after any
@@ -101,6 +150,8 @@ pub fn is_go_command_error(d: &Diagnostic) -> bool {
         || m.starts_with("expected 'IDENT', found ")
         || m == "missing import path"
         || m == "import path must be a string"
+        || m.starts_with(GO_COMMAND_INVALID_UTF8)
+        || m == GO_COMMAND_NUL
 }
 
 /// Go reports only the first syntax error on a line (in the order the
@@ -210,6 +261,9 @@ struct Parser<'a> {
     /// For each lexer diagnostic (in order), the index of the token whose
     /// scanning reported it; nondecreasing.
     lex_errs: Vec<usize>,
+    /// The same for the errors that make a literal bad (not those of the
+    /// source text: NUL, BOM, bytes that are not UTF-8).
+    bad_lits: Vec<usize>,
     /// The parse stopped early, as Go's does after a bad package clause.
     abandoned: bool,
     /// Function nesting: inside a body, recovery also stops at statement
@@ -219,8 +273,10 @@ struct Parser<'a> {
     /// name opens the block instead of a composite literal.
     xnest: i32,
     depth: u32,
-    /// `stack_position()` when parsing began.
-    stack_base: usize,
+    /// The host stack used since parsing began.
+    stack: crate::stack::Guard,
+    /// `MAX_DEPTH`, or less on a stack the front end did not choose.
+    depth_limit: u32,
     next_id: u32,
 }
 
@@ -248,7 +304,7 @@ const STOPSET: &[TokenKind] = &[
 const SEMI: TokenKind = TokenKind::Semi(SemiKind::Explicit);
 
 impl<'a> Parser<'a> {
-    fn new(file: &'a SourceFile, mut toks: Vec<Token>, lex_errs: Vec<usize>) -> Parser<'a> {
+    fn new(file: &'a SourceFile, mut toks: Vec<Token>, lex_errs: Vec<usize>, bad_lits: Vec<usize>) -> Parser<'a> {
         if toks.last().map(|t| t.kind) != Some(TokenKind::Eof) {
             let end = file.text.len();
             toks.push(Token {
@@ -265,11 +321,13 @@ impl<'a> Parser<'a> {
             prev_end: 0,
             diags: Vec::new(),
             lex_errs,
+            bad_lits,
             abandoned: false,
             fnest: 0,
             xnest: 0,
             depth: 0,
-            stack_base: stack_position(),
+            stack: crate::stack::Guard::new(),
+            depth_limit: crate::stack::depth_limit(),
             next_id: 0,
         }
     }
@@ -409,8 +467,7 @@ impl<'a> Parser<'a> {
     /// Returns false (after reporting, and abandoning the parse) when the
     /// input nests too deeply to follow without risking the host stack.
     fn enter(&mut self) -> bool {
-        let used = self.stack_base.saturating_sub(stack_position());
-        if self.depth < MAX_DEPTH && used < STACK_BUDGET {
+        if self.depth < self.depth_limit && !self.stack.exhausted() {
             self.depth += 1;
             return true;
         }

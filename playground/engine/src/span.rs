@@ -32,18 +32,82 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
     line_starts: Vec<u32>,
+    /// Where `text` holds a U+FFFD standing for one byte of the file that
+    /// was not UTF-8 (offsets into `text`, ascending). Go reads such a byte
+    /// as one character with an `invalid UTF-8 encoding` error and counts
+    /// it as one column; [`SourceFile::line_col`] does too.
+    invalid: Vec<u32>,
+    /// The file began with FF FE or FE FF: a UTF-16 byte order mark.
+    utf16_bom: bool,
 }
+
+/// Each stand-in is three bytes of `text` for one byte of the file.
+const STAND_IN_EXTRA: u32 = (char::REPLACEMENT_CHARACTER.len_utf8() - 1) as u32;
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
-        let text = text.into();
+        SourceFile::with_invalid(name.into(), text.into(), Vec::new())
+    }
+
+    /// A file read as bytes, which need not be UTF-8: each byte that does
+    /// not start a valid UTF-8 sequence (Go's `utf8.DecodeRune` returning
+    /// `RuneError` of width 1) becomes one U+FFFD in `text`, remembered so
+    /// that the lexer reports it and columns still count the file's bytes.
+    pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> SourceFile {
+        let mut text = String::with_capacity(bytes.len());
+        let mut invalid = Vec::new();
+        let mut rest = bytes;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    text.push_str(valid);
+                    break;
+                }
+                Err(e) => {
+                    let (valid, after) = rest.split_at(e.valid_up_to());
+                    // The first `valid_up_to` bytes are UTF-8.
+                    text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                    // Every byte of an invalid sequence is a character of its
+                    // own for Go (its continuation bytes cannot start one).
+                    let bad = e.error_len().unwrap_or(after.len());
+                    for _ in 0..bad {
+                        invalid.push(text.len() as u32);
+                        text.push(char::REPLACEMENT_CHARACTER);
+                    }
+                    rest = &after[bad..];
+                }
+            }
+        }
+        let mut file = SourceFile::with_invalid(name.into(), text, invalid);
+        file.utf16_bom = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
+        file
+    }
+
+    fn with_invalid(name: String, text: String, invalid: Vec<u32>) -> SourceFile {
         let mut line_starts = vec![0];
         for (i, b) in text.bytes().enumerate() {
             if b == b'\n' {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceFile { name: name.into(), text, line_starts }
+        SourceFile { name, text, line_starts, invalid, utf16_bom: false }
+    }
+
+    /// Whether the U+FFFD at `offset` of `text` stands for a byte that was
+    /// not UTF-8 (rather than being written in the file).
+    pub fn is_invalid_byte(&self, offset: u32) -> bool {
+        !self.invalid.is_empty() && self.invalid.binary_search(&offset).is_ok()
+    }
+
+    /// Whether the file began with a UTF-16 byte order mark (so it is not
+    /// UTF-8 from its first byte).
+    pub fn starts_with_utf16_bom(&self) -> bool {
+        self.utf16_bom
+    }
+
+    /// The offsets of the stand-ins for bytes that were not UTF-8.
+    pub fn invalid_bytes(&self) -> &[u32] {
+        &self.invalid
     }
 
     pub fn line_col(&self, offset: u32) -> LineCol {
@@ -51,7 +115,14 @@ impl SourceFile {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        LineCol { line: line as u32 + 1, col: offset - self.line_starts[line] + 1 }
+        let start = self.line_starts[line];
+        let mut col = offset - start + 1;
+        if !self.invalid.is_empty() {
+            let from = self.invalid.partition_point(|&p| p < start);
+            let to = self.invalid.partition_point(|&p| p < offset);
+            col -= (to - from) as u32 * STAND_IN_EXTRA;
+        }
+        LineCol { line: line as u32 + 1, col }
     }
 }
 
@@ -67,5 +138,20 @@ mod tests {
         let x = f.text.find('x').unwrap() as u32;
         assert_eq!(f.line_col(x), LineCol { line: 4, col: 2 });
         assert_eq!(f.line_col(f.text.len() as u32), LineCol { line: 6, col: 1 });
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_count_one_column_each() {
+        // E2 82 is a truncated sequence: two characters for Go.
+        let f = SourceFile::from_bytes("prog.go", b"a\xffb\n\xe2\x82c \xc3\xa9d\xc0");
+        assert_eq!(f.text, "a\u{fffd}b\n\u{fffd}\u{fffd}c \u{e9}d\u{fffd}");
+        assert_eq!(f.invalid_bytes().len(), 4);
+        let at = |needle: char| f.text.find(needle).unwrap() as u32;
+        assert_eq!(f.line_col(at('b')), LineCol { line: 1, col: 3 });
+        assert_eq!(f.line_col(at('c')), LineCol { line: 2, col: 3 });
+        assert_eq!(f.line_col(at('d')), LineCol { line: 2, col: 7 });
+        assert!(f.is_invalid_byte(1));
+        assert!(!SourceFile::new("x.go", "\u{fffd}").is_invalid_byte(0));
+        assert!(SourceFile::from_bytes("x.go", "ok \u{fffd}".as_bytes()).invalid_bytes().is_empty());
     }
 }

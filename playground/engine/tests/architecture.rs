@@ -186,11 +186,13 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("token", &["span"]),
     ("lexer", &["diag", "span", "token"]),
     ("ast", &["span", "token"]),
-    ("parser", &["ast", "diag", "lexer", "span", "token"]),
+    // The host stack the front end's passes run on and measure.
+    ("stack", &[]),
+    ("parser", &["ast", "diag", "lexer", "span", "stack", "token"]),
     ("types", &["constant"]),
     ("constant", &["ast", "types"]),
     ("universe", &["types"]),
-    ("check", &["ast", "constant", "diag", "lexer", "parser", "span", "stdlib", "token", "types", "universe"]),
+    ("check", &["ast", "constant", "diag", "lexer", "parser", "span", "stack", "stdlib", "token", "types", "universe"]),
     // Values and bytecode.
     ("format", &[]),
     ("value", &["heap"]),
@@ -207,7 +209,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("runtime", &["sched"]),
     // The standard library: above the VM, below the process.
     ("stdlib", &["chunk", "format", "heap", "rtype", "runtime", "sched", "span", "types", "value", "vm"]),
-    ("compile", &["ast", "check", "chunk", "constant", "diag", "lexer", "rtype", "runtime", "span", "stdlib", "token", "types", "universe", "value", "vm"]),
+    ("compile", &["ast", "check", "chunk", "constant", "diag", "lexer", "rtype", "runtime", "span", "stack", "stdlib", "token", "types", "universe", "value", "vm"]),
     ("process", &["chunk", "event", "format", "heap", "rtype", "runtime", "sched", "span", "stdlib", "value", "vm"]),
     ("golden", &[]),
     // Above the API: explores schedules through `run` only.

@@ -25,6 +25,15 @@
 //! - `diagnostics/<corpus>/<program>`: `check_errors/` and `syntax_errors/`
 //!   fail to compile with exactly the diagnostics real Go printed
 //!   (`X.expected`).
+//! - `hostile/<program>`: a program written to exhaust a resource (a
+//!   goroutine bomb, an output flood, a sleep of 292 years, a huge `make`)
+//!   ends by itself, without a Rust panic, with a nonzero exit code and the
+//!   outcome in `X.outcome`: Go's text where Go has one (`makeslice: len
+//!   out of range`), else the engine's message naming the budget. A line
+//!   `// run: name=value ...` sets `RunConfig` budgets (small ones keep the
+//!   test fast). The outcomes are the engine's (re-record with
+//!   `UPDATE_EXPECT=1 ... hostile/`); Go's texts in them were checked
+//!   against Go's runtime sources.
 //!
 //! Every expected file is re-recorded by one command, `cargo xtask expect
 //! [FILTER]`: real Go's files from Go, the golden traces from the engine
@@ -50,6 +59,10 @@ use libtest_mimic::{Arguments, Failed, Trial};
 const FIDELITY_CORPORA: &[&str] = &["programs", "concurrent", "compile_errors", "faketime"];
 const TRACE_CORPORA: &[&str] = &["concurrent", "faketime"];
 const DIAGNOSTIC_CORPORA: &[&str] = &["check_errors", "syntax_errors"];
+const HOSTILE: &str = "hostile";
+/// How long a hostile program may take: most take well under a second
+/// in a debug build, a few up to 3 s; the margin is for a loaded machine.
+const HOSTILE_TIMEOUT: Duration = Duration::from_secs(30);
 const KNOWN_FAILING: &str = "KNOWN_FAILING.txt";
 const SCHEDULE_INDEPENDENT: &str = "concurrent/SCHEDULE_INDEPENDENT.txt";
 const UNSUPPORTED_MARK: &str = "// fidelity: unsupported";
@@ -98,8 +111,13 @@ fn main() {
             trials.push(Trial::test(format!("diagnostics/{corpus}/{}", stem(&path)), move || diagnostics(&path)));
         }
     }
+    for path in go_files(&dir.join(HOSTILE)) {
+        trials.push(Trial::test(format!("hostile/{}", stem(&path)), move || hostile(&path)));
+    }
     // A corpus folder that went missing must not pass as zero tests.
-    for (corpus, at_least) in [("programs", 150), ("concurrent", 150), ("compile_errors", 50), ("faketime", 5), ("check_errors", 20), ("syntax_errors", 100)] {
+    for (corpus, at_least) in
+        [("programs", 150), ("concurrent", 150), ("compile_errors", 50), ("faketime", 5), ("check_errors", 20), ("syntax_errors", 100), (HOSTILE, 20)]
+    {
         let dir = dir.join(corpus);
         trials.push(Trial::test(format!("corpus/{corpus}_is_there"), move || {
             let n = go_files(&dir).len();
@@ -239,14 +257,99 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// `# command-line-arguments` header unless the go command itself rejected
 /// the package clause or an import: [`gmp_engine::CompileError::render`]
 /// does the same.
+///
+/// The source is read as bytes: some programs are not UTF-8 on purpose.
+/// Go echoes such a byte raw in a message (a name, a literal); the engine
+/// shows U+FFFD, so the report is compared as text decoded lossily.
 fn diagnostics(path: &Path) -> Result<(), Failed> {
-    let source = read(path)?;
-    let want = normalize_go_build(&read(&path.with_extension("expected"))?);
-    let got = match gmp_engine::compile("prog.go", &source) {
+    let source = read_bytes(path)?;
+    let want = normalize_go_build(&String::from_utf8_lossy(&read_bytes(&path.with_extension("expected"))?));
+    let got = match gmp_engine::compile_bytes("prog.go", &source) {
         Ok(_) => String::new(),
         Err(e) => e.render(),
     };
     check(got == want, || diff("diagnostics", &want, &got))
+}
+
+/// A hostile program ends by itself, in time, with its recorded outcome.
+fn hostile(path: &Path) -> Result<(), Failed> {
+    let source = read(path)?;
+    let mut config = RunConfig { check_invariants: true, ..RunConfig::default() };
+    for line in source.lines() {
+        let Some(settings) = line.trim().strip_prefix("// run:") else { continue };
+        for setting in settings.split_whitespace() {
+            set_budget(&mut config, setting).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    let start = std::time::Instant::now();
+    let (text, exit_code, internal) =
+        run_engine(path, source, config, |_, _, out| (describe_outcome(&out), out.exit_code, matches!(out.end, gmp_engine::EndReason::Internal(_))))?;
+    let took = start.elapsed();
+    let mut problems = String::new();
+    if exit_code == 0 || internal {
+        let _ = writeln!(problems, "  it must end with an error of its own, not exit {exit_code} or an engine error");
+    }
+    if took > HOSTILE_TIMEOUT {
+        let _ = writeln!(problems, "  it took {took:?}: a budget must stop it sooner");
+    }
+    let expected = path.with_extension("outcome");
+    let want = fs::read_to_string(&expected).unwrap_or_default();
+    if want != text {
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            fs::write(&expected, &text).map_err(|e| format!("writing {}: {e}", expected.display()))?;
+        } else {
+            let _ = write!(
+                problems,
+                "the outcome differs from {} (if the change is meant, re-record: UPDATE_EXPECT=1 cargo test -p gmp-engine --test corpus hostile/)\n{}",
+                expected.display(),
+                diff("outcome", &want, &text)
+            );
+        }
+    }
+    check(problems.is_empty(), || problems)
+}
+
+/// Sets one `RunConfig` budget from `name=value`.
+fn set_budget(config: &mut RunConfig, setting: &str) -> Result<(), String> {
+    let (name, value) = setting.split_once('=').ok_or_else(|| format!("{setting:?}: expected name=value"))?;
+    let n: u64 = value.replace('_', "").parse().map_err(|e| format!("{setting:?}: {e}"))?;
+    match name {
+        "instr_limit" => config.instr_limit = n,
+        "heap_budget" => config.heap_budget = n,
+        "goroutine_budget" => config.goroutine_budget = n.try_into().map_err(|_| format!("{setting:?}: too big"))?,
+        "goroutines_created_budget" => config.goroutines_created_budget = n,
+        "output_budget" => config.output_budget = n,
+        "time_budget_ns" => config.time_budget_ns = n,
+        "event_budget" => config.event_budget = n as usize,
+        "step_budget" => config.step_budget = n,
+        _ => return Err(format!("{name:?}: not a budget")),
+    }
+    Ok(())
+}
+
+/// A run's outcome as `X.outcome` holds it: the exit code, why it ended,
+/// stdout (its size, its head and a digest when long), then stderr whole.
+fn describe_outcome(out: &Outcome) -> String {
+    let mut text = format!("exit: {}\nend: {:?}\n", out.exit_code, out.end);
+    let stdout = out.stdout.as_bytes();
+    if stdout.len() <= 200 {
+        let _ = writeln!(text, "stdout: {:?}", out.stdout);
+    } else {
+        let head = String::from_utf8_lossy(&stdout[..100]);
+        let _ = writeln!(text, "stdout: {} bytes, FNV-1a 64 {:016x}, starting {head:?}", stdout.len(), fnv1a(stdout));
+    }
+    if out.stderr.len() <= 4096 {
+        let _ = write!(text, "stderr:\n{}", out.stderr);
+    } else {
+        // Its first and last lines: Go's message opens a trace, the
+        // engine's report follows what the program wrote.
+        let err = &out.stderr;
+        let to = err[..1024].rfind('\n').map_or(1024, |i| i + 1);
+        let from = err.len() - 1024;
+        let from = err[from..].find('\n').map_or(from, |i| from + i + 1);
+        let _ = write!(text, "stderr: {} bytes, FNV-1a 64 {:016x}, starting:\n{}...\nending:\n{}", err.len(), fnv1a(err.as_bytes()), &err[..to], &err[from..]);
+    }
+    text
 }
 
 /// `go build prog.go` names the file `prog.go` in some reports and

@@ -37,7 +37,10 @@ fn corpus() -> Vec<String> {
         assert!(!paths.is_empty(), "no .go files in tests/{dir}");
         paths.sort();
         for p in paths {
-            files.push(std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())));
+            // Some files are not UTF-8 on purpose (a UTF-16 file, a stray
+            // byte): the mutations work on text.
+            let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            files.push(String::from_utf8_lossy(&bytes).into_owned());
         }
     }
     files

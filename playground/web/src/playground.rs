@@ -430,7 +430,18 @@ fn virtual_time(ns: u64) -> String {
 
 /// The page runs the engine on its main thread, so a runaway program must
 /// stop soon: 300 million instructions is about a second of wasm, far more
-/// than any lesson needs, and the heap gets 256 MiB.
+/// than any lesson needs, and the heap gets 256 MiB. A wasm page has 4 GiB
+/// at most, and the run keeps its events: 100,000 goroutines alive (a
+/// million in all), 5 million events (100,000 goroutines make 600,000), and
+/// 4 MiB of output, which the console shows whole.
 fn browser_run_config() -> RunConfig {
-    RunConfig { instr_limit: 300_000_000, heap_budget: 256 << 20, ..RunConfig::default() }
+    RunConfig {
+        instr_limit: 300_000_000,
+        heap_budget: 256 << 20,
+        goroutine_budget: 100_000,
+        goroutines_created_budget: 1_000_000,
+        output_budget: 4 << 20,
+        event_budget: 5_000_000,
+        ..RunConfig::default()
+    }
 }

@@ -941,6 +941,12 @@ impl<'a> Checker<'a> {
                 let n = self.array_len(len);
                 let el = self.type_expr(elem);
                 match n {
+                    // Go accepts any length whose size fits its address
+                    // space; the engine counts elements in 32 bits.
+                    Some(n) if n > u32::MAX as i64 => {
+                        self.unsupported(len.span, &format!("an array of {n} elements (more than {})", u32::MAX));
+                        TypeId(0)
+                    }
                     Some(n) => self.tt.intern(Type::Array(el, n)),
                     None => TypeId(0),
                 }

@@ -97,7 +97,14 @@ impl<'a> Checker<'a> {
         });
         if let Mode::Constant(v) = &x.mode {
             let vs = v.go_string();
-            if vs != expr {
+            // A byte that is not UTF-8 in the expression's text (which Go
+            // echoes raw) never reads as the quoted value (which has U+FFFD).
+            let raw_byte = self.src.is_some_and(|f| {
+                let bytes = f.invalid_bytes();
+                let i = bytes.partition_point(|&p| p < e.span.start);
+                bytes.get(i).is_some_and(|&p| p < e.span.end)
+            });
+            if vs != expr || raw_byte {
                 s.push(' ');
                 s.push_str(&vs);
             }
@@ -1076,6 +1083,11 @@ impl<'a> Checker<'a> {
                     self.error(ye.span, "invalid operation: division by zero");
                     return Operand::invalid();
                 }
+                Err(ConstError::TooLong(n)) => {
+                    let max = crate::constant::MAX_STRING;
+                    self.unsupported(e.span, &format!("a string constant of {n} bytes (more than {max})"));
+                    return Operand::invalid();
+                }
                 Err(_) => {
                     self.error(e.span, "constant overflow");
                     return Operand::invalid();
@@ -2009,6 +2021,10 @@ impl<'a> Checker<'a> {
                 if let ExprKind::ArrayType { len: None, elem } = &te.kind {
                     let el = self.type_expr(elem);
                     let n = self.indexed_elems(elems, el, None, "array or slice literal");
+                    if n > u32::MAX as i64 {
+                        self.unsupported(te.span, &format!("an array of {n} elements (more than {})", u32::MAX));
+                        return Operand::invalid();
+                    }
                     let at = self.tt.intern(Type::Array(el, n));
                     self.record_type(te, at);
                     return Operand::value(at);

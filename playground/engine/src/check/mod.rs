@@ -40,18 +40,6 @@ const MAX_ERRORS: usize = 10;
 /// The linker's error for a program without `func main`.
 const MISSING_MAIN: &str = "function main is undeclared in the main package";
 
-/// Host stack the checker may use below its entry (it recurses over the
-/// tree like the parser, whose own budget bounds the nesting it accepts;
-/// debug frames are larger, so the checker guards itself too).
-const STACK_BUDGET: usize = 512 * 1024;
-
-/// The address of a fresh local: a portable reading of the stack pointer.
-#[inline(never)]
-fn stack_position() -> usize {
-    let marker = 0u8;
-    std::hint::black_box(&marker) as *const u8 as usize
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct ObjId(pub u32);
 
@@ -192,8 +180,8 @@ pub(crate) struct Checker<'a> {
     obj_alias: HashMap<ObjId, &'static str>,
     /// The alias the next `declare_local` gives its variable.
     pending_alias: Option<&'static str>,
-    /// Stack position at entry, for the `STACK_BUDGET` guard.
-    stack_base: usize,
+    /// The host stack used since checking began (`crate::stack`).
+    stack: crate::stack::Guard,
     /// Set once the budget was exceeded (reported once).
     too_deep: bool,
     /// The user's source, for positions inside messages and for tokens the
@@ -230,7 +218,7 @@ pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, 
         }
     }
     let mut c = Checker::new();
-    c.stack_base = stack_position();
+    c.stack = crate::stack::Guard::new();
     c.src = Some(src);
     let diags = c.run(file, &stub_files);
     (
@@ -363,7 +351,7 @@ impl<'a> Checker<'a> {
             aliases: HashMap::default(),
             obj_alias: HashMap::default(),
             pending_alias: None,
-            stack_base: stack_position(),
+            stack: crate::stack::Guard::new(),
             too_deep: false,
         };
         c.init_universe();
@@ -574,8 +562,7 @@ impl<'a> Checker<'a> {
     /// Whether recursion must stop here: the host stack budget is spent.
     /// Reports `unsupported: program nests too deeply` once.
     fn out_of_stack(&mut self, span: Span) -> bool {
-        let used = self.stack_base.saturating_sub(stack_position());
-        if used > STACK_BUDGET || self.too_deep {
+        if self.too_deep || self.stack.exhausted() {
             if !self.too_deep {
                 self.too_deep = true;
                 self.error(span, crate::parser::NESTING_UNSUPPORTED);

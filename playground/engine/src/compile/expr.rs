@@ -40,6 +40,9 @@ impl<'a> Compiler<'a> {
     /// Compiles `e` leaving its value(s) on the stack.
     pub fn expr(&mut self, fs: &mut FnState, e: &'a Expr) {
         let sp = e.span;
+        if self.out_of_stack(sp) {
+            return;
+        }
         // String literals keep their exact bytes (constant values are
         // Rust strings, which cannot hold invalid UTF-8).
         if let ExprKind::BasicLit(lit) = &e.kind

@@ -93,6 +93,10 @@ pub(crate) struct Compiler<'a> {
     methods_done: HashSet<u32>,
     /// Runtime type id → checker type, for method tables.
     rt_to_tt: HashMap<u32, TypeId>,
+    /// The host stack used since compiling began (`crate::stack`).
+    stack: crate::stack::Guard,
+    /// Set once the stack was used up (reported once).
+    too_deep: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -119,7 +123,22 @@ impl<'a> Compiler<'a> {
             lit_exprs,
             methods_done: HashSet::default(),
             rt_to_tt: HashMap::default(),
+            stack: crate::stack::Guard::new(),
+            too_deep: false,
         }
+    }
+
+    /// Whether recursion must stop here: the host stack budget is spent
+    /// (the parser's `MAX_DEPTH` keeps real programs far from it).
+    pub fn out_of_stack(&mut self, span: Span) -> bool {
+        if self.too_deep || self.stack.exhausted() {
+            if !self.too_deep {
+                self.too_deep = true;
+                self.diags.push(Diagnostic::new(span, crate::stack::NESTING_UNSUPPORTED));
+            }
+            return true;
+        }
+        false
     }
 
     pub fn unsupported(&mut self, span: Span, what: &str) {

@@ -19,6 +19,9 @@ impl FnState {
 
     fn stmt<'a>(&mut self, c: &mut Compiler<'a>, s: &'a Stmt) {
         let sp = s.span;
+        if c.out_of_stack(sp) {
+            return;
+        }
         match &s.kind {
             StmtKind::Empty => {}
             StmtKind::Decl(Decl::Var(g)) => {

@@ -85,11 +85,14 @@ fn parse_fixed(s: &str) -> Digits {
     trim(&mut d, int.len() as i64)
 }
 
-/// The largest precision honoured by [`format_float`].
-pub const MAX_PREC: i64 = 1_000_000;
+/// More digits than any double's exact decimal expansion holds (1,074
+/// after the point, 767 significant).
+const EXACT_DIGITS: i64 = 1_100;
 
 /// `strconv.FormatFloat(v, fmt, prec, bits)`; `bits` other than 32 mean 64
-/// (Go panics there), precisions above [`MAX_PREC`] are clamped.
+/// (Go panics there). The output holds about `prec` bytes: a caller
+/// with a precision from the program checks it against the heap budget
+/// first (fmt's own cap is a million).
 pub fn format_float(v: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
     let mut out = Vec::new();
     if v.is_nan() {
@@ -127,9 +130,6 @@ pub fn format_float(v: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
     let a = v.abs();
     let f32v = a as f32;
     let shortest = prec < 0;
-    // Go has no limit; beyond a million digits (fmt's own cap on a
-    // precision written in a format) the output is cut, to bound memory.
-    let prec = prec.min(MAX_PREC);
     let mut prec = prec;
     let digs = if a == 0.0 {
         Digits {
@@ -144,14 +144,19 @@ pub fn format_float(v: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
         };
         tie_to_even(parse_sci(&s), a)
     } else {
+        // A double's exact decimal expansion has at most 1,074 digits
+        // after the point and 767 significant ones: asking Rust for more
+        // only adds zeros (which `fmt_efg` pads back), and Rust's
+        // formatter panics past 65,535.
+        let exact = |p: i64| p.clamp(0, EXACT_DIGITS) as usize;
         match fmt {
-            b'f' => parse_fixed(&format!("{:.*}", prec as usize, a)),
-            b'e' | b'E' => parse_sci(&format!("{:.*e}", prec as usize, a)),
+            b'f' => parse_fixed(&format!("{:.*}", exact(prec), a)),
+            b'e' | b'E' => parse_sci(&format!("{:.*e}", exact(prec), a)),
             _ => {
                 if prec == 0 {
                     prec = 1;
                 }
-                parse_sci(&format!("{:.*e}", (prec - 1) as usize, a))
+                parse_sci(&format!("{:.*e}", exact(prec - 1), a))
             }
         }
     };
@@ -230,7 +235,7 @@ fn fmt_x(prec: i64, fmt: u8, neg: bool, mant: u64, exp: i64, mant_bits: i64) -> 
         }
     } else if prec > 0 {
         dst.push(b'.');
-        for _ in 0..prec.min(MAX_PREC) {
+        for _ in 0..prec {
             dst.push(hex[((mant >> 60) & 15) as usize]);
             mant <<= 4;
         }

@@ -55,7 +55,7 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         let span = self.tok.span;
-        let bad = self.lex_errs.binary_search(&self.i).is_ok();
+        let bad = self.bad_lits.binary_search(&self.i).is_ok();
         let lit = BasicLit {
             kind,
             text: self.text().to_string(),
@@ -79,6 +79,16 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn binary_expr(&mut self, x: Option<Expr>, prec: u8) -> Expr {
+        // Each operator of a chain nests the tree one level deeper (`a + b
+        // + c` is `(a + b) + c`), and the passes after the parser recurse
+        // down it: a level each, left until the chain ends.
+        let depth = self.depth;
+        let e = self.binary_chain(x, prec);
+        self.depth = depth;
+        e
+    }
+
+    fn binary_chain(&mut self, x: Option<Expr>, prec: u8) -> Expr {
         let mut x = match x {
             Some(x) => x,
             None => self.unary_expr(),
@@ -92,6 +102,9 @@ impl<'a> Parser<'a> {
                 Some(op) => op,
                 None => return x,
             };
+            if !self.enter() {
+                return self.bad();
+            }
             self.next();
             let y = self.binary_expr(None, tprec);
             let span = x.span.to(y.span);
@@ -177,11 +190,22 @@ impl<'a> Parser<'a> {
     }
 
     /// Selectors, indexing, slicing, calls, assertions and composite
-    /// literals after the operand `x`.
-    pub(super) fn pexpr_from(&mut self, mut x: Expr, _keep_parens: bool) -> Expr {
+    /// literals after the operand `x`: each nests the tree one level
+    /// deeper (`a.b().c` is `(a.b()).c`), left when the chain ends.
+    pub(super) fn pexpr_from(&mut self, x: Expr, keep_parens: bool) -> Expr {
+        let depth = self.depth;
+        let e = self.suffixes(x, keep_parens);
+        self.depth = depth;
+        e
+    }
+
+    fn suffixes(&mut self, mut x: Expr, _keep_parens: bool) -> Expr {
         use TokenKind::*;
         loop {
             let start = x.span;
+            if matches!(self.kind(), Period | LBrack | LParen | LBrace) && !self.enter() {
+                return self.bad();
+            }
             match self.kind() {
                 Period => {
                     self.next();
@@ -353,9 +377,17 @@ impl<'a> Parser<'a> {
                 self.next();
                 let ty = self.func_type("function type", start);
                 if self.is(LBrace) {
+                    // A function literal's body weighs two more levels: the
+                    // checker and the compiler each start a function there,
+                    // with frames several times an expression's.
+                    let depth = self.depth;
+                    if !self.enter() || !self.enter() {
+                        return self.bad();
+                    }
                     self.xnest += 1;
                     let body = self.func_body();
                     self.xnest -= 1;
+                    self.depth = depth;
                     let span = self.span_from(start);
                     return self.mk(
                         ExprKind::FuncLit {

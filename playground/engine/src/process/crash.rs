@@ -30,7 +30,12 @@ pub enum CrashKind {
     Fatal,
     /// The engine found itself inconsistent (a bug, reported, not hidden).
     Internal,
+    /// The program used up one of the run's budgets (`gmp: ...`).
+    Budget,
 }
+
+/// How the engine's report of a used-up budget begins.
+const BUDGET_PREFIX: &str = "gmp: the run was stopped: ";
 
 /// How a run crashed: the text written to stderr and the exit code.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,6 +108,42 @@ pub fn deadlock(m: &VmMachine, sched: &Sched, main_goexit: bool) -> Crash {
         }
     }
     Crash { text, exit_code: 2, goid: 0, kind: CrashKind::Fatal }
+}
+
+/// The run used up a budget (`what`: which, and by how much) in
+/// goroutine `goid` (0: none known), at `at` (or where the goroutine
+/// stands): the engine's line, `gmp: the run was stopped: <what>
+/// (prog.go:LINE)`, a blank line and the goroutine as a dump shows it.
+/// Not Go's text: Go has no such budgets.
+pub fn budget(m: &VmMachine, sched: &Sched, goid: GoId, what: &str, at: Option<crate::span::Span>) -> Crash {
+    let mut text = format!("{BUDGET_PREFIX}{what}");
+    let prog = m.vm.program();
+    if let Some(span) = at.or_else(|| if goid == 0 { None } else { crate::sched::Machine::position(m, goid) }) {
+        let name = prog.file.name.rsplit('/').next().unwrap_or("prog.go");
+        text.push_str(&format!(" ({name}:{})", prog.file.line_col(span.start).line));
+    }
+    text.push('\n');
+    if goid != 0 && sched.g_by_id(goid).is_some() {
+        text.push('\n');
+        text.push_str(&dump::goroutine(m, sched, goid));
+    }
+    Crash { text, exit_code: 2, goid, kind: CrashKind::Budget }
+}
+
+/// A budget of bytes as people read it: `64 MiB`, `1 KiB`, `1000 bytes`.
+pub fn bytes_string(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
+        n if n >= 1 << 10 && n % (1 << 10) == 0 => format!("{} KiB", n >> 10),
+        n => format!("{n} bytes"),
+    }
+}
+
+/// The budget a [`budget`] report names, with its position: its first
+/// line without the `gmp:` prefix.
+pub fn budget_message(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    line.strip_prefix(BUDGET_PREFIX).unwrap_or(line).to_string()
 }
 
 /// An engine inconsistency, said plainly (exit 2, like a runtime throw).

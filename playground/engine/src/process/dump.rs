@@ -113,11 +113,24 @@ fn in_signal_recv(m: &VmMachine, goid: GoId) -> bool {
         .is_some_and(|f| f.name == crate::stdlib::os::signal::notify_context::LOOP_FUNC)
 }
 
+/// Go's `tracebackInnerFrames` and `tracebackOuterFrames`: a deeper stack
+/// prints its innermost 50 frames, `...N frames elided...`, and its
+/// outermost 50 (runtime/traceback.go's `traceback1`).
+const TRACEBACK_INNER_FRAMES: usize = 50;
+const TRACEBACK_OUTER_FRAMES: usize = 50;
+
 /// Frame lines: `main.worker(...)` / `\t/tmp/sandbox/prog.go:12`.
 pub fn frames(m: &VmMachine, trace: &[TraceFrame]) -> String {
     let path = &m.vm.program().path;
     let mut s = String::new();
+    let elide = trace.len().saturating_sub(TRACEBACK_INNER_FRAMES + TRACEBACK_OUTER_FRAMES);
     for (i, f) in trace.iter().enumerate() {
+        if elide > 0 && (TRACEBACK_INNER_FRAMES..TRACEBACK_INNER_FRAMES + elide).contains(&i) {
+            if i == TRACEBACK_INNER_FRAMES {
+                s.push_str(&format!("...{elide} frames elided...\n"));
+            }
+            continue;
+        }
         match runtime_frame(&f.func) {
             Some((file, line, args)) => {
                 if i == 0 && f.func == crate::stdlib::os::signal::notify_context::LOOP_FUNC {

@@ -423,7 +423,15 @@ impl VmMachine {
                     }
                     self.push(goid, &[c])
                 }
-                Err(msg) => return Some(self.go_panic(sched, goid, msg)),
+                Err(crate::heap::MakechanError::SizeOutOfRange) => {
+                    return Some(self.go_panic(sched, goid, crate::heap::MakechanError::SIZE_OUT_OF_RANGE));
+                }
+                Err(crate::heap::MakechanError::OutOfMemory(e)) => {
+                    let mut f = vm::out_of_memory(e);
+                    f.trace = self.trace_of(goid);
+                    let c = crash::vm_fatal(self, sched, goid, &f);
+                    return Some(self.die(c));
+                }
             },
             id::CHAN_SEND => {
                 // A channel carries values: an array or struct is copied.
@@ -890,6 +898,15 @@ impl VmMachine {
                 used += self.vm.chooser.op_cost(crate::sched::time::WRITE_NS);
             }
             self.flush_output();
+            if let Some(at) = self.vm.output_full {
+                let what = format!("output budget exceeded: the program wrote more than {}", crash::bytes_string(self.vm.output_budget()));
+                let mut c = crash::budget(self, sched, goid, &what, at);
+                if self.stderr.last().is_some_and(|&b| b != b'\n') {
+                    // The report starts a line of its own after the cut.
+                    c.text.insert(0, '\n');
+                }
+                return RunResult { used_ns: used, stop: self.die(c) };
+            }
             for (h, elem, cap) in std::mem::take(&mut self.vm.made_chans) {
                 self.note(Some(goid), EventKind::ChanMake { g: goid, chan: h, elem: elem.into(), cap });
                 if matches!(self.vm.heap.get(h), Obj::Chan(c) if c.closed) {

@@ -80,6 +80,10 @@ pub struct ProcessConfig {
     /// Scheduler steps before the run is cut off as endless.
     pub max_steps: u64,
     pub max_events: usize,
+    /// The goroutine and virtual time budgets (see `sched::Config`).
+    pub max_goroutines: u32,
+    pub max_goroutines_created: u64,
+    pub max_virtual_ns: u64,
     /// The VM's limits (instruction budget, heap). Its `seed` is not
     /// used: the VM draws from the scheduler's chooser, seeded by `seed`.
     pub vm: VmConfig,
@@ -110,6 +114,9 @@ impl Default for ProcessConfig {
             record_snapshots: false,
             max_steps: s.max_steps,
             max_events: s.max_events,
+            max_goroutines: s.max_goroutines,
+            max_goroutines_created: s.max_goroutines_created,
+            max_virtual_ns: s.max_virtual_ns,
             vm: VmConfig::default(),
             signals: Vec::new(),
             record_events: true,
@@ -208,6 +215,9 @@ impl Process {
             record_snapshots: cfg.record_snapshots,
             max_steps: cfg.max_steps,
             max_events: cfg.max_events,
+            max_goroutines: cfg.max_goroutines,
+            max_goroutines_created: cfg.max_goroutines_created,
+            max_virtual_ns: cfg.max_virtual_ns,
             imports_os: cfg.imports_os,
             record_events: cfg.record_events,
             picks: cfg.picks.clone(),
@@ -250,6 +260,7 @@ impl Process {
                     CrashKind::Panic => EndReason::Panic(c.goid),
                     CrashKind::Fatal => EndReason::Fatal,
                     CrashKind::Internal => EndReason::Internal(c.text.clone()),
+                    CrashKind::Budget => EndReason::Limit(crash::budget_message(&c.text)),
                 };
                 (end, c.exit_code)
             }
@@ -276,6 +287,11 @@ impl Process {
                      after signal.Notify a thread waits for signals (send one with --signal).\n"
                 ));
                 (EndReason::Limit(msg.into()), 2)
+            }
+            (_, Ending::Budget { what, goid }) => {
+                let c = crash::budget(m, &self.sched, goid, &what, None);
+                m.write_stderr(&c.text);
+                (EndReason::Limit(crash::budget_message(&c.text)), 2)
             }
             (_, Ending::Limit(msg)) => {
                 m.write_stderr(&format!("gmp: the run was stopped: {msg} (does the program ever end?)\n"));

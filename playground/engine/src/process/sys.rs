@@ -168,9 +168,10 @@ fn send_results(case: Option<u32>) -> Vec<Value> {
 }
 
 impl Chans {
-    /// `makechan`: `None` for a negative size (Go's `makechan: size out of range`).
-    pub fn make(vm: &mut Vm, elem_ty: u32, size: i64) -> Result<Value, &'static str> {
-        crate::heap::makechan(&mut vm.heap, elem_ty, size)
+    /// `makechan` of `size` slots of type `elem_ty`.
+    pub fn make(vm: &mut Vm, elem_ty: u32, size: i64) -> Result<Value, crate::heap::MakechanError> {
+        let elem_size = vm.program().types.get(elem_ty as usize).map_or(8, |t| t.size);
+        crate::heap::makechan(&mut vm.heap, elem_ty, elem_size, size)
     }
 
     /// The channel a goroutine blocked on, if it is a live channel value.

@@ -259,6 +259,14 @@ pub struct Config {
     /// ...or this many Machine calls and scheduling rounds (a program that
     /// never ends, like Go's playground timing out).
     pub max_steps: u64,
+    /// End the run with [`Ending::Budget`] when a `go` statement would
+    /// make more than this many goroutines alive at once...
+    pub max_goroutines: u32,
+    /// ...or start more than this many in all...
+    pub max_goroutines_created: u64,
+    /// ...or when the clock would pass this many virtual nanoseconds (a
+    /// program that sleeps forever, a step at a time).
+    pub max_virtual_ns: u64,
     /// The program imports os (directly or through fmt, log...): Go then
     /// has a finalizer goroutine before main.main starts. See [`Sched::new`].
     pub imports_os: bool,
@@ -290,6 +298,9 @@ impl Default for Config {
             record_snapshots: false,
             max_events: 50_000_000,
             max_steps: 200_000_000,
+            max_goroutines: 1_000_000,
+            max_goroutines_created: 10_000_000,
+            max_virtual_ns: 365 * 24 * 3_600_000_000_000,
             imports_os: true,
             jitter: true,
             picks: Vec::new(),
@@ -312,6 +323,9 @@ pub enum Ending {
     Fault(String),
     /// The run hit a configured limit (events or steps): it would not end.
     Limit(String),
+    /// The program used up a budget (goroutines, virtual time): what was
+    /// exceeded, and the goroutine whose action did it (0: none known).
+    Budget { what: String, goid: GoId },
     /// Every goroutine is blocked and nothing can wake one, but a thread
     /// waits for signals (see [`Machine::waits_for_signals`]): real Go
     /// hangs here instead of reporting a deadlock.
@@ -376,6 +390,8 @@ pub struct Sched {
     last_interned: Option<(Rc<str>, u32)>,
     /// Non-dead Gs (`runtime.NumGoroutine`).
     pub ngoroutines: u32,
+    /// Goroutines the program started so far (for `max_goroutines_created`).
+    pub created: u64,
     /// The global virtual clock: the time of the current action.
     pub now: u64,
     /// The run's one chooser: every open choice, the scheduler's and
@@ -428,6 +444,7 @@ impl Sched {
             func_index: HashMap::default(),
             last_interned: None,
             ngoroutines: 0,
+            created: 0,
             now: 0,
             sysmon: Sysmon { asleep: true, ..Sysmon::default() },
             timer_seq: 0,
@@ -565,7 +582,7 @@ impl Sched {
             self.keep_event(build);
         }
         if self.event_count >= self.config.max_events && self.ending.is_none() {
-            self.ending = Some(Ending::Limit(format!("more than {} events", self.config.max_events)));
+            self.ending = Some(Ending::Limit(format!("event budget exceeded: more than {} scheduler events", self.config.max_events)));
         }
     }
 

@@ -78,6 +78,15 @@ impl Sched {
                 self.ending = Some(e.clone());
                 return Some(e);
             };
+            if t > self.config.max_virtual_ns {
+                let what = format!(
+                    "virtual time budget exceeded: the program's clock would pass {}",
+                    duration_string(self.config.max_virtual_ns)
+                );
+                let e = Ending::Budget { what, goid: self.waiting_for(actor) };
+                self.ending = Some(e.clone());
+                return Some(e);
+            }
             match actor {
                 Actor::P(p) => {
                     self.now = t;
@@ -201,7 +210,7 @@ impl Sched {
                 let goid = self.gs[g as usize].goid;
                 self.steps += 1;
                 if self.steps > self.config.max_steps {
-                    self.ending = Some(Ending::Limit(format!("more than {} machine steps", self.config.max_steps)));
+                    self.ending = Some(Ending::Limit(format!("step budget exceeded: more than {} machine steps", self.config.max_steps)));
                     return;
                 }
                 // The chooser is lent to the Machine for the call; a
@@ -439,6 +448,9 @@ impl Sched {
                 _ => self.set_fault(format!("goready: goroutine {target} is not waiting")),
             },
             Stop::Newproc { func, pos } => {
+                if !self.may_start_goroutine(goid) {
+                    return;
+                }
                 let child = self.newproc1(goid, func, pos, p);
                 self.runqput(p, child, true, PutCause::Newproc);
                 self.wakep();
@@ -560,6 +572,37 @@ impl Sched {
         g
     }
 
+    /// Whether goroutine `parent` may start one more: otherwise the run
+    /// ends at the goroutine budget it would exceed (alive at once, or
+    /// started in all).
+    fn may_start_goroutine(&mut self, parent: GoId) -> bool {
+        let what = if self.ngoroutines >= self.config.max_goroutines {
+            format!("goroutine budget exceeded: more than {} goroutines alive at once", self.config.max_goroutines)
+        } else if self.created >= self.config.max_goroutines_created {
+            format!("goroutine budget exceeded: more than {} goroutines started in all", self.config.max_goroutines_created)
+        } else {
+            self.created += 1;
+            return true;
+        };
+        if self.ending.is_none() {
+            self.ending = Some(Ending::Budget { what, goid: parent });
+        }
+        false
+    }
+
+    /// The goroutine that `actor` moving next is waiting for: the sleeper
+    /// a timer wakes (0 if none).
+    fn waiting_for(&self, actor: Actor) -> GoId {
+        let timer = match actor {
+            Actor::Timer(p) => self.ps[p as usize].timers.sorted().first().copied(),
+            _ => None,
+        };
+        match timer.map(|t| t.what) {
+            Some(TimerWhat::Sleep(g)) => self.gs.get(g as usize).map_or(0, |g| g.goid),
+            _ => 0,
+        }
+    }
+
     /// `gfget`: a dead G from P `p`'s free list, refilled from the global
     /// one (32 at a time) when empty.
     fn gfget(&mut self, p: u32) -> Option<GIdx> {
@@ -654,7 +697,7 @@ impl Sched {
         }
         self.steps += 1;
         if self.steps > self.config.max_steps {
-            self.ending = Some(Ending::Limit(format!("more than {} scheduling rounds", self.config.max_steps)));
+            self.ending = Some(Ending::Limit(format!("step budget exceeded: more than {} scheduling rounds", self.config.max_steps)));
             return;
         }
         match self.find_runnable(p, m, machine) {
@@ -794,6 +837,9 @@ impl Sched {
                                 self.emit(EventKind::TimerSet { p: owner, target: TimerTarget::Func(id), when });
                             }
                             TimerAction::Go { func, pos, parent } => {
+                                if !self.may_start_goroutine(parent) {
+                                    return ran;
+                                }
                                 let child = self.newproc1(parent, func, pos, onto);
                                 self.runqput(onto, child, true, PutCause::Newproc);
                                 self.wakep();
@@ -1164,4 +1210,19 @@ fn gcd(mut a: u32, mut b: u32) -> u32 {
         (a, b) = (b, a % b);
     }
     a
+}
+
+/// A virtual duration as Go prints a `time.Duration` of whole seconds
+/// (`8760h0m0s`), or in nanoseconds.
+fn duration_string(ns: u64) -> String {
+    const S: u64 = 1_000_000_000;
+    if ns % S != 0 {
+        return format!("{ns}ns");
+    }
+    let s = ns / S;
+    match (s / 3600, s / 60 % 60, s % 60) {
+        (0, 0, sec) => format!("{sec}s"),
+        (0, m, sec) => format!("{m}m{sec}s"),
+        (h, m, sec) => format!("{h}h{m}m{sec}s"),
+    }
 }

@@ -871,6 +871,8 @@ fn random_programs_keep_every_invariant_and_replay_exactly() {
                 "limit"
             }
             Ending::Fault(_) => "fault",
+            // The generated programs stay far below the default budgets.
+            Ending::Budget { what, .. } => panic!("case {case}: {what}"),
             // Script machines never wait for signals.
             Ending::Hang => panic!("case {case}: a hang without signal.Notify"),
         };

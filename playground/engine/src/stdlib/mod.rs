@@ -380,12 +380,8 @@ pub(crate) fn pinned_args(g: &mut GState, argc: usize) -> (Args, Pin) {
     (a, p)
 }
 
-pub(crate) fn oom(_e: crate::heap::HeapError) -> Throw {
-    Throw::Stop(Stop::Fatal(crate::vm::Fatal {
-        kind: crate::vm::FatalKind::OutOfMemory,
-        message: "fatal error: runtime: out of memory\n".into(),
-        trace: vec![],
-    }))
+pub(crate) fn oom(e: crate::heap::HeapError) -> Throw {
+    Throw::Stop(Stop::Fatal(crate::vm::out_of_memory(e)))
 }
 
 pub(crate) fn new_str(vm: &mut Vm, b: &[u8]) -> Result<Value, Throw> {
@@ -435,19 +431,30 @@ pub(crate) fn field_of_recv(vm: &mut Vm, g: &mut GState, argc: usize, i: usize) 
     Ok(())
 }
 
-/// The bytes of a string or of a `[]byte`.
+/// The bytes of a string or of a `[]byte` (read as bytes: as values they
+/// would take 16 times the memory).
 pub(crate) fn bytes_of(vm: &Vm, v: Value) -> Vec<u8> {
     match v {
         Value::Str { .. } => str_of(vm, v),
+        Value::Slice { obj, off, len, .. } if vm.heap.byte_arr(obj).is_some() => {
+            vm.heap.byte_arr(obj).and_then(|d| d.get(off as usize..(off + len) as usize)).unwrap_or_default().to_vec()
+        }
         _ => slice_elems(vm, v).iter().map(|x| x.int() as u8).collect(),
     }
 }
 
-/// A fresh `[]byte` holding these byte values.
-pub(crate) fn append_bytes(vm: &mut Vm, b: Vec<Value>) -> Result<Value, Throw> {
-    let n = b.len() as u32;
+/// `append(b, extra...)` for a `[]byte` b, as a fresh slice.
+pub(crate) fn append_to_bytes(vm: &mut Vm, b: Value, extra: &[u8]) -> Result<Value, Throw> {
+    let mut data = bytes_of(vm, b);
+    data.extend_from_slice(extra);
+    byte_slice(vm, data)
+}
+
+/// A fresh `[]byte` holding `data`.
+fn byte_slice(vm: &mut Vm, mut data: Vec<u8>) -> Result<Value, Throw> {
+    let n = data.len() as u32;
     let cap = crate::vm::grow_cap(0, n as usize, 1).max(n as usize);
-    let mut data: Vec<u8> = b.iter().map(|v| v.int() as u8).collect();
+    vm.heap.reserve(cap as u64).map_err(oom)?;
     data.resize(cap, 0);
     let h = vm.heap.alloc_byte_arr(crate::heap::ByteKind::U8, data, cap as u64).map_err(oom)?;
     Ok(Value::Slice { obj: h, off: 0, len: n, cap: cap as u32 })

@@ -111,6 +111,9 @@ pub struct GState {
     pub stack_copies: u32,
     /// Set by a stack growth; the scheduler takes it to emit an event.
     pub stack_grew: bool,
+    /// Host bytes of its stacks charged to the VM's budget for all
+    /// goroutines' stacks (`Vm::grow_stack`), given back when it dies.
+    pub host_reserved: u64,
     /// A panic raised from outside (`Vm::raise_panic`), started when the
     /// goroutine next runs.
     pub pending_panic: Option<Value>,
@@ -196,6 +199,7 @@ impl GState {
             && self.stack_size == 0
             && self.stack_copies == 0
             && !self.stack_grew
+            && self.host_reserved == 0
     }
 
     /// Every value this goroutine keeps alive (the collector's roots).

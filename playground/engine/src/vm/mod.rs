@@ -44,7 +44,7 @@
 
 mod frame;
 mod liveness;
-mod panic;
+pub(crate) mod panic;
 mod program;
 #[cfg(test)]
 mod tests;
@@ -80,11 +80,14 @@ pub struct VmConfig {
     pub heap_budget: u64,
     /// Host bytes one goroutine's frames and operand stack may hold.
     pub max_host_stack: u64,
+    /// Bytes the program may write to stdout and stderr together; past
+    /// it the rest is dropped and [`Vm::output_full`] says where.
+    pub output_budget: u64,
 }
 
 impl Default for VmConfig {
     fn default() -> VmConfig {
-        VmConfig { seed: 1, instr_limit: 2_000_000_000, heap_budget: 512 << 20, max_host_stack: 256 << 20 }
+        VmConfig { seed: 1, instr_limit: 2_000_000_000, heap_budget: 512 << 20, max_host_stack: 256 << 20, output_budget: 64 << 20 }
     }
 }
 
@@ -193,16 +196,47 @@ enum Flow {
 
 impl From<HeapError> for Flow {
     fn from(e: HeapError) -> Flow {
-        let HeapError::OutOfMemory { budget, .. } = e;
-        Flow::Stop(Stop::Fatal(Fatal {
-            kind: FatalKind::OutOfMemory,
-            message: format!(
-                "fatal error: runtime: out of memory\n(the playground's heap budget of {} MiB is exhausted)\n",
-                budget >> 20
-            ),
-            trace: Vec::new(),
-        }))
+        Flow::Stop(Stop::Fatal(out_of_memory(e)))
     }
+}
+
+/// Go's `fatal error: runtime: out of memory`, and the heap budget that
+/// ran out (Go's limit is the machine's memory; the playground's is this).
+pub fn out_of_memory(e: HeapError) -> Fatal {
+    let HeapError::OutOfMemory { budget, .. } = e;
+    Fatal {
+        kind: FatalKind::OutOfMemory,
+        message: format!("fatal error: runtime: out of memory\n(the playground's heap budget of {} MiB is exhausted)\n", budget >> 20),
+        trace: Vec::new(),
+    }
+}
+
+/// Whether Go's `maps.NewMap` ignores `hint` for a map of type `ty` (an
+/// empty map, no panic): its groups would take more than `maxAlloc`
+/// (8-slot groups, 7/8 full, tables of 1,024 groups, a power of two of
+/// them; a group is 8 control bytes and 8 key/value slots).
+fn map_hint_too_large(prog: &Bytecode, ty: u32, hint: i64) -> bool {
+    if hint <= 8 {
+        return false;
+    }
+    let size = |t: u32| prog.types.get(t as usize).map_or(8, |d| d.size) as u128;
+    let slot = match prog.types.get(ty as usize).map(|t| &t.kind) {
+        Some(Kind::Map { key, val }) => size(*key) + size(*val),
+        _ => 16,
+    };
+    let target = hint as u128 * 8 / 7;
+    let dir = target.div_ceil(1024).next_power_of_two();
+    dir * 1024 * (8 + 8 * slot) > crate::heap::MAX_ALLOC as u128
+}
+
+/// `makeslice`'s checks (runtime/slice.go): Go's panic text for `len` and
+/// `cap` elements of `elem_size` bytes, if any.
+pub fn makeslice_error(elem_size: u64, len: i64, cap: i64) -> Option<&'static str> {
+    let too_big = |n: i64| n < 0 || (elem_size as u128) * (n as u128) > crate::heap::MAX_ALLOC as u128;
+    if too_big(cap) || len < 0 || len > cap {
+        return Some(if too_big(len) { panic::MAKESLICE_LEN } else { panic::MAKESLICE_CAP });
+    }
+    None
 }
 
 fn internal(msg: &str) -> Flow {
@@ -248,6 +282,13 @@ pub struct Vm {
     /// Where the bytes in `stdout`/`stderr` were written from, in order
     /// (see [`Vm::write_fd`]); the process takes them with the bytes.
     pub out_marks: Vec<OutMark>,
+    /// Bytes written to stdout and stderr so far (the output budget's).
+    written: u64,
+    /// Host bytes charged for all goroutines' stacks (`grow_stack`).
+    stacks_reserved: u64,
+    /// Set when a write went past the output budget: where it was written
+    /// from, if known. The process then ends the run.
+    pub output_full: Option<Option<Span>>,
     /// Channels a native made on its own (a context's `Done`, the channel
     /// of `signal.NotifyContext`), for the process to report as made:
     /// (handle, element type as Go writes it, capacity).
@@ -305,6 +346,9 @@ impl Vm {
             clock: (0, 0),
             log_std: None,
             out_marks: Vec::new(),
+            written: 0,
+            stacks_reserved: 0,
+            output_full: None,
             made_chans: Vec::new(),
             wrote: false,
             yield_after_write: false,
@@ -402,6 +446,7 @@ impl Vm {
     /// its stacks go to the pool `spawn` takes from.
     pub fn release(&mut self, g: usize) {
         if let Some(s) = self.gs.get_mut(g) {
+            self.stacks_reserved = self.stacks_reserved.saturating_sub(s.host_reserved);
             let stacks = s.reset();
             self.free_gs.push(g);
             self.pool(stacks);
@@ -672,6 +717,26 @@ impl Vm {
                 message: format!("runtime: goroutine stack exceeds {MAX_STACK}-byte limit\nfatal error: stack overflow\n"),
                 trace: Vec::new(),
             })));
+        }
+        // All goroutines' stacks together stay within the heap budget's
+        // size (Go's memory holds both): a hundred deep recursions would
+        // otherwise take the host's memory, each below its own limit. The
+        // charge covers the stack until it doubles again.
+        let want = host.saturating_mul(2);
+        if want > g.host_reserved {
+            let extra = want - g.host_reserved;
+            if self.stacks_reserved.saturating_add(extra) > self.cfg.heap_budget {
+                return Err(Flow::Stop(Stop::Fatal(Fatal {
+                    kind: FatalKind::OutOfMemory,
+                    message: format!(
+                        "fatal error: runtime: out of memory\n(the playground's budget of {} MiB for goroutine stacks is exhausted)\n",
+                        self.cfg.heap_budget >> 20
+                    ),
+                    trace: Vec::new(),
+                })));
+            }
+            self.stacks_reserved += extra;
+            g.host_reserved = want;
         }
         Ok(())
     }
@@ -1160,6 +1225,51 @@ impl Vm {
         Ok(Value::Slice { obj: h, off: 0, len: new_len as u32, cap: new_cap as u32 })
     }
 
+    /// The bytes of a string, or of a slice stored as a byte array.
+    fn raw_bytes(&self, v: Value) -> Option<&[u8]> {
+        match v {
+            Value::Str { .. } => Some(self.heap.str_bytes(v)),
+            Value::Slice { obj, off, len, .. } => self.heap.byte_arr(obj)?.get(off as usize..(off + len) as usize),
+            _ => None,
+        }
+    }
+
+    /// `append(s, bytes...)` for a slice of a byte kind, the bytes raw;
+    /// None when `s` is not stored as bytes (the caller goes through values).
+    fn append_raw(&mut self, prog: &Bytecode, elem: u32, s: Value, bytes: &[u8]) -> Option<Result<Value, Flow>> {
+        let kind = ByteKind::of(&prog.types, elem)?;
+        let (obj, off, len, cap) = match s {
+            Value::Slice { obj, off, len, cap } => (obj, off as usize, len as usize, cap as usize),
+            Value::Nil => (0, 0, 0, 0),
+            _ => return None,
+        };
+        if bytes.is_empty() {
+            return Some(Ok(s));
+        }
+        let old: &[u8] = if len == 0 && cap == 0 { &[] } else { self.heap.byte_arr(obj)?.get(off..off + len)? };
+        let new_len = len + bytes.len();
+        if new_len > u32::MAX as usize {
+            return Some(Err(Flow::from(HeapError::OutOfMemory { requested: u64::MAX, budget: self.heap.budget() })));
+        }
+        if new_len <= cap {
+            let Some(Obj::ByteArr(_, d)) = self.heap.get_mut(obj) else { return None };
+            d.get_mut(off + len..off + new_len)?.copy_from_slice(bytes);
+            return Some(Ok(Value::Slice { obj, off: off as u32, len: new_len as u32, cap: cap as u32 }));
+        }
+        let new_cap = grow_cap(cap, new_len, Self::elem_size(prog, elem));
+        if let Err(e) = self.heap.reserve(new_cap as u64) {
+            return Some(Err(e.into()));
+        }
+        let mut data = Vec::with_capacity(new_cap);
+        data.extend_from_slice(old);
+        data.extend_from_slice(bytes);
+        data.resize(new_cap, 0);
+        Some(match self.heap.alloc_byte_arr(kind, data, new_cap as u64) {
+            Ok(h) => Ok(Value::Slice { obj: h, off: 0, len: new_len as u32, cap: new_cap as u32 }),
+            Err(e) => Err(e.into()),
+        })
+    }
+
     /// The elements of a slice or the bytes of a string, as values.
     fn elems(&self, v: Value) -> Vec<Value> {
         match v {
@@ -1240,7 +1350,24 @@ impl Vm {
     pub fn write_fd(&mut self, g: &GState, fd: u8, bytes: &[u8]) {
         self.wrote = true;
         self.mark_output(g, fd);
-        if fd == 2 { &mut self.stderr } else { &mut self.stdout }.extend_from_slice(bytes);
+        self.emit(fd, bytes);
+    }
+
+    /// Bytes the program may write in all ([`VmConfig::output_budget`]).
+    pub fn output_budget(&self) -> u64 {
+        self.cfg.output_budget
+    }
+
+    /// Appends `bytes` to fd 1 or 2's buffer, as far as the output budget
+    /// allows.
+    fn emit(&mut self, fd: u8, bytes: &[u8]) {
+        let left = self.cfg.output_budget.saturating_sub(self.written);
+        let n = (bytes.len() as u64).min(left) as usize;
+        if n < bytes.len() && self.output_full.is_none() {
+            self.output_full = Some(self.out_marks.last().map(|m| m.span));
+        }
+        self.written += n as u64;
+        if fd == 2 { &mut self.stderr } else { &mut self.stdout }.extend_from_slice(&bytes[..n]);
     }
 
     /// Notes that what `g` writes next to `fd` comes from the instruction
@@ -1266,7 +1393,7 @@ impl Vm {
             PrintKind::Bool => v.bool().to_string(),
             PrintKind::String => {
                 let b = self.heap.str_bytes(v).to_vec();
-                self.stderr.extend_from_slice(&b);
+                self.emit(2, &b);
                 return;
             }
             PrintKind::Pointer => match v.handle() {
@@ -1280,7 +1407,7 @@ impl Vm {
             PrintKind::Space => " ".into(),
             PrintKind::Newline => "\n".into(),
         };
-        self.stderr.extend_from_slice(s.as_bytes());
+        self.emit(2, s.as_bytes());
     }
 
     // ---- the dispatch loop ------------------------------------------------------
@@ -1613,12 +1740,13 @@ impl Vm {
                     Op::MakeSlice(elem) => {
                         let cap = pop!().int();
                         let len = pop!().int();
-                        let max = (self.heap.budget() / 8) as i64;
-                        if len < 0 || len > max {
-                            flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::MAKESLICE_LEN))
+                        if let Some(msg) = makeslice_error(Self::elem_size(prog, elem), len, cap) {
+                            flow!(self.rt_error(rtype::T_RT_ERRORSTRING, msg))
                         }
-                        if cap < len || cap > max {
-                            flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::MAKESLICE_CAP))
+                        // Within Go's limits but past the heap budget (or
+                        // the engine's 2^32 elements): out of memory.
+                        if cap > u32::MAX as i64 {
+                            flow!(Flow::from(HeapError::OutOfMemory { requested: u64::MAX, budget: self.heap.budget() }))
                         }
                         let h = match self.new_backing(prog, elem, &[], cap as usize) {
                             Ok(h) => h,
@@ -1653,6 +1781,18 @@ impl Vm {
                     Op::AppendSlice(elem) => {
                         let t = pop!();
                         let s = pop!();
+                        // Bytes stay bytes: as values they take 16 times
+                        // the memory (a 200 MB append took gigabytes).
+                        if ByteKind::of(types, elem).is_some()
+                            && let Some(bytes) = self.raw_bytes(t).map(<[u8]>::to_vec)
+                            && let Some(r) = self.append_raw(prog, elem, s, &bytes)
+                        {
+                            match r {
+                                Ok(v) => push!(v),
+                                Err(f) => flow!(f),
+                            }
+                            continue;
+                        }
                         let vals = self.elems(t);
                         match self.append(prog, elem, s, &vals) {
                             Ok(v) => push!(v),
@@ -1662,8 +1802,23 @@ impl Vm {
                     Op::Copy => {
                         let src = pop!();
                         let dst = pop!();
-                        let vals = self.elems(src);
                         let (obj, off, len) = self.seq_of(dst).unwrap_or((0, 0, 0));
+                        if self.heap.byte_arr(obj).is_some()
+                            && let Some(bytes) = self.raw_bytes(src).map(|b| b[..b.len().min(len)].to_vec())
+                        {
+                            // Byte to byte, as Go's memmove (the bytes are
+                            // read before any is written).
+                            let n = bytes.len();
+                            if let Some(Obj::ByteArr(_, d)) = self.heap.get_mut(obj)
+                                && let Some(to) = d.get_mut(off..off + n)
+                            {
+                                to.copy_from_slice(&bytes);
+                            }
+                            push!(Value::Int(n as i64));
+                            continue;
+                        }
+                        let mut vals = self.elems(src);
+                        vals.truncate(len);
                         let n = vals.len().min(len);
                         for (i, &v) in vals[..n].iter().enumerate() {
                             tri!(self.heap.store_slot(obj, off + i, v));
@@ -1671,10 +1826,13 @@ impl Vm {
                         push!(Value::Int(n as i64))
                     }
 
-                    Op::MakeMap(_) => {
-                        let hint = pop!().int();
+                    Op::MakeMap(ty) => {
+                        let mut hint = pop!().int();
                         if hint < 0 {
                             flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::MAKEMAP_HINT))
+                        }
+                        if map_hint_too_large(prog, ty, hint) {
+                            hint = 0;
                         }
                         let seed = self.chooser.map_hash_seed();
                         let m = tri!(self.heap.alloc_map(seed, hint.min(1 << 24) as usize));
@@ -1962,7 +2120,16 @@ impl Vm {
                         let vals: Vec<Value> = if matches!(op, Op::StrToBytes) {
                             b.iter().map(|&c| Value::Int(c as i64)).collect()
                         } else {
-                            let mut v = Vec::new();
+                            // The runes counted first: their slots are
+                            // checked against the heap budget before they
+                            // take the host's memory.
+                            let (mut n, mut i) = (0u64, 0);
+                            while i < b.len() {
+                                i += decode_rune(&b[i..]).1.max(1);
+                                n += 1;
+                            }
+                            tri!(self.heap.reserve(n.saturating_mul(std::mem::size_of::<Value>() as u64)));
+                            let mut v = Vec::with_capacity(n as usize);
                             let mut i = 0;
                             while i < b.len() {
                                 let (r, w) = decode_rune(&b[i..]);
@@ -2058,7 +2225,9 @@ impl Vm {
                         if let Err(f) = self.call_native(g, prog, id, argc as usize) {
                             handle!(f)
                         }
-                        if self.wrote && self.yield_after_write {
+                        // A write with several Ps ends the slice; so does
+                        // the output budget, spent: the process ends the run.
+                        if (self.wrote && self.yield_after_write) || self.output_full.is_some() {
                             return Stop::Budget;
                         }
                     }
@@ -2186,7 +2355,10 @@ impl Vm {
                         let v = if matches!(kind, PrintKind::Space | PrintKind::Newline) { Value::Nil } else { pop!() };
                         save!();
                         self.mark_output(g, 2);
-                        self.print_value(kind, v)
+                        self.print_value(kind, v);
+                        if self.output_full.is_some() {
+                            return Stop::Budget;
+                        }
                     }
                 }
             }

@@ -2,7 +2,7 @@
 //! it calls) and the functions over byte slices.
 
 use super::strings::{builder_bytes, builder_field, builder_len, builder_reset, builder_string, builder_write, builder_write_byte, builder_write_rune, builder_write_string};
-use super::{append_bytes, args, bytes_of};
+use super::{args, bytes_of};
 use crate::value::Value;
 use crate::vm::NativeFn;
 
@@ -11,8 +11,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "bytes.(*Buffer).Bytes" => |vm, g, n| {
             let a = args(g, n);
             let field = builder_field(vm, a.first().copied().unwrap_or_default());
-            let b: Vec<Value> = builder_bytes(vm, field).iter().map(|&c| Value::Int(c as i64)).collect();
-            let v = append_bytes(vm, b)?;
+            let b = builder_bytes(vm, field);
+            let v = super::append_to_bytes(vm, Value::Nil, &b)?;
             g.stack.push(v);
             Ok(())
         },

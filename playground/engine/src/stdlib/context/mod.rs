@@ -355,7 +355,7 @@ pub fn done(vm: &mut Vm, c: Value) -> Result<Value, Throw> {
     if d != Value::Nil {
         return Ok(d);
     }
-    let ch = crate::heap::makechan(&mut vm.heap, crate::rtype::T_ANY, 0).unwrap_or(Value::Nil);
+    let ch = crate::heap::makechan(&mut vm.heap, crate::rtype::T_ANY, 16, 0).unwrap_or(Value::Nil);
     if let Value::Chan(made) = ch {
         vm.made_chans.push((made, "struct {}", 0));
     }

@@ -101,9 +101,7 @@ fn printf(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 
 /// Pushes `append(b, out...)` for a `[]byte` b.
 fn append_to(vm: &mut Vm, g: &mut GState, b: Value, out: &[u8]) -> Result<(), Throw> {
-    let mut vals = super::slice_elems(vm, b);
-    vals.extend(out.iter().map(|&c| Value::Int(c as i64)));
-    let v = super::append_bytes(vm, vals)?;
+    let v = super::append_to_bytes(vm, b, out)?;
     g.stack.push(v);
     Ok(())
 }
@@ -272,6 +270,26 @@ use crate::format::{self as gofmt, FmtValue, MethodName, MethodResult, Methods};
 #[derive(Default)]
 struct Pending {
     calls: Vec<(u32, Value, u32)>,
+    /// Values converted so far: each takes a node of the tree fmt walks,
+    /// many times the value's own bytes. Past the heap budget's worth the
+    /// conversion stops (`too_big`) and the run is out of memory, rather
+    /// than the host (a slice of 16 million ints took 2 GB).
+    nodes: u64,
+    too_big: bool,
+}
+
+/// Host bytes a converted value takes (its node and type name).
+const NODE_BYTES: u64 = std::mem::size_of::<FmtValue>() as u64 + 32;
+
+impl Pending {
+    /// Counts `n` more nodes; false once past the budget.
+    fn count(&mut self, vm: &Vm, n: usize) -> bool {
+        self.nodes = self.nodes.saturating_add(n as u64);
+        if self.nodes.saturating_mul(NODE_BYTES) > vm.heap.budget() {
+            self.too_big = true;
+        }
+        !self.too_big
+    }
 }
 
 fn run_pending(vm: &mut Vm, g: &mut GState, pend: &Pending, need: &[gofmt::MethodCall], done: &mut rustc_hash::FxHashMap<u64, MethodResult>) -> Result<(), Throw> {
@@ -326,6 +344,9 @@ fn format_with<T>(vm: &mut Vm, g: &mut GState, a: &[Value], f: impl Fn(&[FmtValu
     let _pin = super::pin(a);
     let mut pend = Pending::default();
     let mut vals: Vec<FmtValue> = a.iter().map(|&v| arg_value(vm, v, &mut pend)).collect();
+    if pend.too_big {
+        return Err(super::oom(crate::heap::HeapError::OutOfMemory { requested: pend.nodes.saturating_mul(NODE_BYTES), budget: vm.heap.budget() }));
+    }
     let mut done = rustc_hash::FxHashMap::default();
     for _ in 0..64 {
         match f(&vals) {
@@ -400,7 +421,14 @@ fn to_fmt(vm: &mut Vm, v: Value, tid: u32, pend: &mut Pending, depth: u32) -> Fm
         Kind::Slice(elem) | Kind::Array { elem, .. } => {
             let elem = *elem;
             let byte_elems = prog.types.get(elem as usize).is_some_and(|t| matches!(t.kind, Kind::Int(crate::value::IntKind::U8)));
+            let n = match v {
+                Value::Slice { len, .. } => len as usize,
+                Value::Agg(h) => vm.heap.slots(h).len(),
+                _ => 0,
+            };
+            let fits = pend.count(vm, n);
             let (vals, cap) = match v {
+                _ if !fits => (vec![], 0),
                 Value::Slice { obj, off, len, cap } => (vm.heap.elems(obj, off as usize, len as usize), cap as u64),
                 Value::Agg(h) => (vm.heap.slots(h).to_vec(), 0),
                 _ => (vec![], 0),
@@ -430,7 +458,8 @@ fn to_fmt(vm: &mut Vm, v: Value, tid: u32, pend: &mut Pending, depth: u32) -> Fm
             let mut entries = Vec::new();
             if let Value::Map(h) = v {
                 // Walk the map's entries directly (no iterator object).
-                for (k, x) in map_entries(vm, h, &prog) {
+                let all = map_entries(vm, h, &prog);
+                for (k, x) in if pend.count(vm, 2 * all.len()) { all } else { Vec::new() } {
                     entries.push((to_fmt(vm, k, *key, pend, depth + 1), to_fmt(vm, x, *val, pend, depth + 1)));
                 }
             }

@@ -3,7 +3,7 @@
 //! `ErrRange`, one per run).
 
 use super::errors::error_text;
-use super::{append_bytes, args, field_of_recv, new_iface, new_str, oom, package_error, recv_obj, str1, str_of, type_named};
+use super::{args, field_of_recv, new_iface, new_str, oom, package_error, recv_obj, str1, str_of, type_named};
 use crate::value::{Value, WHOLE};
 use crate::vm::{GState, NativeFn, Throw, Vm};
 
@@ -48,10 +48,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "strconv.AppendInt" => |vm, g, n| {
             let a = args(g, n);
-            let mut b: Vec<Value> = super::slice_elems(vm, a.first().copied().unwrap_or_default());
             let s = crate::format::format_int(a.get(1).map_or(0, |v| v.int()), a.get(2).map_or(10, |v| v.int())).unwrap_or_default();
-            b.extend(s.bytes().map(|c| Value::Int(c as i64)));
-            let v = append_bytes(vm, b)?;
+            let v = super::append_to_bytes(vm, a.first().copied().unwrap_or_default(), s.as_bytes())?;
             g.stack.push(v);
             Ok(())
         },
@@ -221,6 +219,8 @@ fn strconv_format_float(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), 
     let fmt = a.get(1).map_or(b'g' as i64, |v| v.int()) as u8;
     let prec = a.get(2).map_or(-1, |v| v.int());
     let bits = a.get(3).map_or(64, |v| v.int());
+    // As many digits as asked for, which Go allocates: within the budget.
+    vm.heap.reserve((prec.max(0) as u64).saturating_add(32)).map_err(super::oom)?;
     let s = crate::format::format_float(f, fmt, prec, bits as u32);
     let v = new_str(vm, s.as_ref())?;
     g.stack.push(v);

@@ -261,7 +261,18 @@ fn strings_repeat(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw>
         let msg = new_str(vm, b"strings: negative Repeat count")?;
         return Err(Throw::Panic(super::new_iface(vm, crate::rtype::T_RT_PLAIN, msg)?));
     }
-    if (s.len() as u64).saturating_mul(n as u64) > vm.heap.budget() {
+    // Go's checks: the length must be an int, then the allocation
+    // (`bytealg.MakeNoZero`) at most `maxAlloc`.
+    let total = s.len() as u128 * n as u128;
+    if total > i64::MAX as u128 {
+        let msg = new_str(vm, b"strings: Repeat output length overflow")?;
+        return Err(Throw::Panic(super::new_iface(vm, crate::rtype::T_RT_PLAIN, msg)?));
+    }
+    if total > crate::heap::MAX_ALLOC as u128 {
+        let msg = new_str(vm, crate::vm::panic::MAKESLICE_LEN.as_bytes())?;
+        return Err(Throw::Panic(super::new_iface(vm, crate::rtype::T_RT_ERRORSTRING, msg)?));
+    }
+    if total > vm.heap.budget() as u128 {
         return Err(oom(crate::heap::HeapError::OutOfMemory { requested: u64::MAX, budget: vm.heap.budget() }));
     }
     let v = new_str(vm, &s.repeat(n as usize))?;
@@ -288,10 +299,33 @@ fn push_strs<S: AsRef<[u8]>>(vm: &mut Vm, g: &mut GState, parts: Vec<S>) -> Resu
     Ok(())
 }
 
+/// Host bytes a string of a result costs besides its bytes (its object
+/// and the slot holding it), for the checks below.
+const PART_BYTES: u64 = 64;
+
+/// Checks that `parts` strings of `bytes` bytes in all fit the heap budget
+/// before they are built: building them first could take many times the
+/// budget of the host's memory (a string of a million commas split).
+fn reserve_parts(vm: &Vm, parts: usize, bytes: usize) -> Result<(), Throw> {
+    vm.heap.reserve((parts as u64).saturating_mul(PART_BYTES).saturating_add(bytes as u64)).map_err(oom)
+}
+
+/// Non-overlapping matches of `sep` (not empty) in `s`.
+fn count_matches(s: &[u8], sep: &[u8]) -> usize {
+    let (mut n, mut rest) = (0, s);
+    while let Some(p) = find(rest, sep) {
+        n += 1;
+        rest = &rest[p + sep.len()..];
+    }
+    n
+}
+
 fn strings_split(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
     let s = str_of(vm, a.first().copied().unwrap_or_default());
     let sep = str_of(vm, a.get(1).copied().unwrap_or_default());
+    let n = if sep.is_empty() { String::from_utf8_lossy(&s).chars().count() } else { count_matches(&s, &sep) + 1 };
+    reserve_parts(vm, n, s.len())?;
     let parts: Vec<Vec<u8>> = if sep.is_empty() {
         String::from_utf8_lossy(&s).chars().map(|c| c.to_string().into_bytes()).collect()
     } else {
@@ -310,7 +344,9 @@ fn strings_split(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> 
 fn strings_fields(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
     let s = str_of(vm, a.first().copied().unwrap_or_default());
-    let parts = String::from_utf8_lossy(&s).split_whitespace().map(|p| p.as_bytes().to_vec()).collect();
+    let text = String::from_utf8_lossy(&s);
+    reserve_parts(vm, text.split_whitespace().count(), s.len())?;
+    let parts = text.split_whitespace().map(|p| p.as_bytes().to_vec()).collect();
     push_strs(vm, g, parts)
 }
 
@@ -319,6 +355,9 @@ fn strings_replace_all(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), T
     let s = String::from_utf8_lossy(&str_of(vm, a.first().copied().unwrap_or_default())).into_owned();
     let old = String::from_utf8_lossy(&str_of(vm, a.get(1).copied().unwrap_or_default())).into_owned();
     let new = String::from_utf8_lossy(&str_of(vm, a.get(2).copied().unwrap_or_default())).into_owned();
+    if !old.is_empty() {
+        reserve_replaced(vm, &s, &old, &new, usize::MAX)?;
+    }
     let r = if old.is_empty() { s } else { s.replace(&old, &new) };
     let v = new_str(vm, r.as_bytes())?;
     g.stack.push(v);
@@ -331,10 +370,21 @@ fn strings_replace(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw
     let old = String::from_utf8_lossy(&str_of(vm, a.get(1).copied().unwrap_or_default())).into_owned();
     let new = String::from_utf8_lossy(&str_of(vm, a.get(2).copied().unwrap_or_default())).into_owned();
     let n = a.get(3).map_or(-1, |v| v.int());
+    if !old.is_empty() && n != 0 {
+        reserve_replaced(vm, &s, &old, &new, if n < 0 { usize::MAX } else { n as usize })?;
+    }
     let r = if old.is_empty() || n == 0 { s } else if n < 0 { s.replace(&old, &new) } else { s.replacen(&old, &new, n as usize) };
     let v = new_str(vm, r.as_bytes())?;
     g.stack.push(v);
     Ok(())
+}
+
+/// Checks that `s` with at most `limit` matches of `old` replaced by `new`
+/// fits the heap budget, before it is built.
+fn reserve_replaced(vm: &Vm, s: &str, old: &str, new: &str, limit: usize) -> Result<(), Throw> {
+    let n = count_matches(s.as_bytes(), old.as_bytes()).min(limit) as u64;
+    let len = (s.len() as u64).saturating_add(n.saturating_mul(new.len() as u64)).saturating_sub(n * old.len() as u64);
+    vm.heap.reserve(len).map_err(oom)
 }
 
 fn strings_split_n(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
@@ -346,6 +396,8 @@ fn strings_split_n(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw
         g.stack.push(Value::Nil);
         return Ok(());
     }
+    let most = if sep.is_empty() { s.chars().count() } else { count_matches(s.as_bytes(), sep.as_bytes()) + 1 };
+    reserve_parts(vm, if n < 0 { most } else { most.min(n as usize) }, s.len())?;
     let parts: Vec<Vec<u8>> = if sep.is_empty() {
         s.chars().map(|c| c.to_string().into_bytes()).collect()
     } else if n < 0 {
@@ -504,7 +556,7 @@ pub(crate) fn builder_bytes(vm: &Vm, v: Value) -> Vec<u8> {
 
 pub(crate) fn builder_write(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let b: Vec<u8> = super::slice_elems(vm, a.get(1).copied().unwrap_or_default()).iter().map(|v| v.int() as u8).collect();
+    let b: Vec<u8> = super::bytes_of(vm, a.get(1).copied().unwrap_or_default());
     builder_append(vm, a.first().copied().unwrap_or_default(), &b)?;
     g.stack.push(Value::Int(b.len() as i64));
     g.stack.push(Value::Nil);

@@ -89,7 +89,7 @@ fn ctx_slot(vm: &Vm, c: Value, i: usize) -> Value {
 /// registers the channel and starts the goroutines.
 fn notify_context(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
     let a = args(g, n);
-    let ch = crate::heap::makechan(&mut vm.heap, crate::rtype::T_ANY, 1).unwrap_or(Value::Nil);
+    let ch = crate::heap::makechan(&mut vm.heap, crate::rtype::T_ANY, 16, 1).unwrap_or(Value::Nil);
     if let Value::Chan(made) = ch {
         vm.made_chans.push((made, "os.Signal", 1));
     }

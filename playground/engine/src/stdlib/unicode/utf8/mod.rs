@@ -1,7 +1,7 @@
 //! `unicode/utf8`: decoding and encoding runes, as Go does (an invalid
 //! byte decodes as U+FFFD of width 1).
 
-use crate::stdlib::{append_bytes, args, bytes_of, slice_elems, str_of};
+use crate::stdlib::{args, bytes_of, str_of};
 use crate::value::Value;
 use crate::vm::NativeFn;
 
@@ -9,11 +9,9 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
         "unicode/utf8.AppendRune" => |vm, g, n| {
             let a = args(g, n);
-            let mut b: Vec<Value> = slice_elems(vm, a.first().copied().unwrap_or_default());
             let r = a.get(1).map_or(0, |v| v.int());
             let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
-            b.extend(c.to_string().bytes().map(|c| Value::Int(c as i64)));
-            let v = append_bytes(vm, b)?;
+            let v = crate::stdlib::append_to_bytes(vm, a.first().copied().unwrap_or_default(), c.to_string().as_bytes())?;
             g.stack.push(v);
             Ok(())
         },

@@ -1,0 +1,7 @@
+package main
+
+import "fmt"
+
+/* café */ func main() {
+	fmt.Println("hi")
+}

@@ -1,0 +1,8 @@
+package main
+
+import "fmt"
+
+func main() {
+	café := 1
+	fmt.Println(caf)
+}

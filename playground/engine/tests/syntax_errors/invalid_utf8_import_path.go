@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmÿt"
+)
+
+func main() {
+	fmt.Println("hi")
+}
