@@ -79,8 +79,13 @@ test("Share makes a link that replays the same program, GOMAXPROCS, seed and out
   assert.match(await widget.locator(".gmp-share-status").innerText(), /^(Copied to the clipboard\.|Select the link and copy it)/);
   // The address bar shows it too.
   assert.equal(page.url(), link);
+  const board = await widget.locator(".gmp-watch").innerText();
   await screenshot(page, "share-link");
   assert.deepEqual(problems, []);
+  // An edit makes the shown link stale: it goes until Share is pressed again.
+  await widget.locator(".gmp-editor .cm-content").press("End");
+  await page.keyboard.insertText(" ");
+  await field.waitFor({ state: "detached", timeout: 5000 });
 
   // A fresh page, as a learner opening the link.
   const fresh = await fullPage(link.slice(link.indexOf("#")));
@@ -90,6 +95,8 @@ test("Share makes a link that replays the same program, GOMAXPROCS, seed and out
   assert.equal(await fresh.widget.getByLabel("Seed").inputValue(), String(seed));
   assert.match(await fresh.widget.locator(".gmp-where").innerText(), new RegExp(`^event (\\d+) of \\1 · .* · GOMAXPROCS 4, seed ${seed}$`));
   assert.equal(await fresh.page.locator(".gmp-link-error").count(), 0);
+  // The same run: the board at its end, the goroutines, output and verdict.
+  assert.equal(await fresh.widget.locator(".gmp-watch").innerText(), board);
   await screenshot(fresh.page, "share-link-opened");
   assert.deepEqual(fresh.problems, []);
 });

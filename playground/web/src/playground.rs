@@ -177,8 +177,10 @@ impl Component for Playground {
         match msg {
             Msg::Edit(text) => {
                 // The editor already shows it; the "edited" hint and the
-                // "Open in full page" link change.
+                // "Open in full page" link change, and a link Share made
+                // no longer is this program's.
                 self.source = text;
+                self.shared = None;
             }
             Msg::Run => {
                 self.run_program(ctx);
@@ -387,6 +389,7 @@ impl Playground {
     fn own_schedule(&mut self) {
         self.strategy = Strategy::default();
         self.picks.clear();
+        self.shared = None;
     }
 
     /// The full-page playground's URL with this program and schedule.
