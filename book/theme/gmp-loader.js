@@ -9,6 +9,9 @@
   // import() resolves a relative URL against this script's own (hashed)
   // location, not the page's: make it absolute first.
   var base = new URL(root + "playground/", document.baseURI).href;
+  // Where the app is, for its "Open in full page" links: `path_to_root` is
+  // a top-level `const` of the page, which is no property of `window`.
+  window.gmpPlaygroundBase = base;
   // The code editor's bundle (a classic script setting window.gmpEditor)
   // loads beside the app and must have run before the app mounts; if it
   // fails, the playgrounds fall back to a plain textarea.

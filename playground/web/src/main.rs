@@ -12,6 +12,7 @@ mod editor;
 mod moment;
 mod mount;
 mod playground;
+mod share;
 
 fn main() {
     mount::mount_all();

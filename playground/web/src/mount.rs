@@ -32,8 +32,9 @@ fn mount(root: Element) {
         .unwrap_or_default();
     let file_name = root.get_attribute("data-file").unwrap_or_else(|| "prog.go".to_string());
     let exercise = root.get_attribute("data-exercise");
+    let full_page = root.class_list().contains("gmp-full");
     let _ = root.set_attribute("data-mounted", "true");
     root.set_inner_html("");
-    let props = PlaygroundProps { source: source.into(), file_name: file_name.into(), exercise: exercise.map(Into::into) };
+    let props = PlaygroundProps { source: source.into(), file_name: file_name.into(), exercise: exercise.map(Into::into), full_page };
     yew::Renderer::<Playground>::with_root_and_props(root, props).render();
 }

@@ -11,13 +11,18 @@
 //! playground then holds the finished run and a position in its event
 //! stream, and shows the fold of the events up to that position
 //! ([`Moment`]). Stepping, the slider and Play only move the position.
+//!
+//! Share puts the program and the run's schedule in a link ([`share`]);
+//! the full-page playground opened with such a link restores and runs
+//! them.
 
 use crate::board;
 use crate::editor::{self, Editor};
 use crate::moment::{Moment, Run};
+use crate::share;
 use gloo_timers::callback::Interval;
 use gmp_engine::event::GoId;
-use gmp_engine::{RunConfig, SourceFile};
+use gmp_engine::{Pick, RunConfig, SourceFile, Strategy};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -29,6 +34,10 @@ pub struct PlaygroundProps {
     pub file_name: AttrValue,
     #[prop_or_default]
     pub exercise: Option<AttrValue>,
+    /// The full-page playground (which reads share links), not one in a
+    /// book page (which links to it).
+    #[prop_or_default]
+    pub full_page: bool,
 }
 
 /// Play speeds, in events per second.
@@ -58,12 +67,27 @@ pub enum Msg {
     /// A goroutine clicked on the board or in the Goroutines list: pick
     /// it, or drop it if it was picked.
     Pick(GoId),
+    /// Make a link to the program and the schedule, show it, copy it.
+    Share,
+    /// Whether the clipboard took the link.
+    Copied(bool),
+}
+
+/// The link Share made, and whether it is on the clipboard (`None` while
+/// the browser decides).
+struct Shared {
+    url: String,
+    copied: Option<bool>,
 }
 
 pub struct Playground {
     source: String,
     procs: u32,
     seed: u64,
+    /// The rest of the schedule, as a share link gave it; the reader's own
+    /// GOMAXPROCS or seed resets them.
+    strategy: Strategy,
+    picks: Vec<Pick>,
     run: Option<Rc<Run>>,
     moment: Moment,
     speed: u32,
@@ -77,6 +101,15 @@ pub struct Playground {
     /// A plain textarea instead of the code editor, only when the editor's
     /// bundle did not load (or its editor could not be created).
     plain: bool,
+    /// Run once the editor is up: the page was opened with a share link.
+    run_on_load: bool,
+    /// Why the page's share link could not be read.
+    link_error: Option<String>,
+    shared: Option<Shared>,
+    /// The text field showing the shared link, and whether to select it
+    /// (the clipboard refused it) after the next render.
+    link_field: NodeRef,
+    select_link: bool,
 }
 
 impl Component for Playground {
@@ -84,10 +117,12 @@ impl Component for Playground {
     type Properties = PlaygroundProps;
 
     fn create(ctx: &Context<Self>) -> Self {
-        Playground {
+        let mut playground = Playground {
             source: ctx.props().source.to_string(),
             procs: 1,
             seed: 1,
+            strategy: Strategy::default(),
+            picks: Vec::new(),
             run: None,
             moment: Moment::start(1),
             speed: DEFAULT_SPEED,
@@ -96,12 +131,41 @@ impl Component for Playground {
             editor_host: NodeRef::default(),
             editor: None,
             plain: !editor::available(),
+            run_on_load: false,
+            link_error: None,
+            shared: None,
+            link_field: NodeRef::default(),
+            select_link: false,
+        };
+        if ctx.props().full_page {
+            match share::parse(&share::page_fragment()) {
+                Some(Ok(link)) => {
+                    playground.source = link.source;
+                    playground.procs = link.schedule.procs;
+                    playground.seed = link.schedule.seed;
+                    playground.strategy = link.schedule.strategy;
+                    playground.picks = link.schedule.picks;
+                    playground.run_on_load = true;
+                }
+                Some(Err(err)) => playground.link_error = Some(err.to_string()),
+                None => {}
+            }
         }
+        playground
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         if first_render && !self.plain {
             self.create_editor(ctx);
+        }
+        if first_render && self.run_on_load {
+            ctx.link().send_message(Msg::Run);
+        }
+        if std::mem::take(&mut self.select_link) {
+            if let Some(field) = self.link_field.cast::<HtmlInputElement>() {
+                let _ = field.focus();
+                field.select();
+            }
         }
         let line = self.highlighted_line();
         if let Some(editor) = &mut self.editor {
@@ -112,9 +176,11 @@ impl Component for Playground {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Edit(text) => {
+                // The editor already shows it; the "edited" hint and the
+                // "Open in full page" link change, and a link Share made
+                // no longer is this program's.
                 self.source = text;
-                // The textarea already shows it; only the "edited" hint changes.
-                return self.run.is_some();
+                self.shared = None;
             }
             Msg::Run => {
                 self.run_program(ctx);
@@ -176,15 +242,35 @@ impl Component for Playground {
             }
             Msg::Procs(procs) => {
                 self.procs = procs.clamp(1, MAX_PROCS);
+                self.own_schedule();
                 self.rerun(ctx);
             }
             Msg::Seed(seed) => {
                 self.seed = seed;
+                self.own_schedule();
                 self.rerun(ctx);
             }
             Msg::NewSeed => {
                 self.seed = (js_sys::Math::random() * 1_000_000.0) as u64;
+                self.own_schedule();
                 self.rerun(ctx);
+            }
+            Msg::Share => {
+                let url = self.share_url(ctx);
+                if ctx.props().full_page {
+                    share::show_in_address_bar(&url);
+                }
+                self.shared = Some(Shared { url: url.clone(), copied: None });
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    link.send_message(Msg::Copied(share::copy(&url).await));
+                });
+            }
+            Msg::Copied(copied) => {
+                if let Some(shared) = &mut self.shared {
+                    shared.copied = Some(copied);
+                    self.select_link = !copied;
+                }
             }
             Msg::NoEditor => self.plain = true,
             Msg::Pick(g) => self.picked = if self.picked == Some(g) { None } else { Some(g) },
@@ -214,7 +300,16 @@ impl Component for Playground {
                     { self.settings(ctx) }
                     <button class="gmp-run" onclick={link.callback(|_| Msg::Run)}
                         title="Run the program (Ctrl-Enter)">{ "Run" }</button>
+                    <button class="gmp-share-button" onclick={link.callback(|_| Msg::Share)}
+                        title="A link to this program, GOMAXPROCS and schedule">{ "Share" }</button>
+                    if !props.full_page {
+                        <a class="gmp-open-full" href={self.share_url(ctx)}>{ "Open in full page" }</a>
+                    }
                 </div>
+                if let Some(err) = &self.link_error {
+                    <div class="gmp-link-error" role="alert">{ err.clone() }</div>
+                }
+                { self.shared_link() }
                 if self.plain {
                     <textarea class="gmp-editor gmp-plain" aria-label="Go source" spellcheck="false"
                         rows={lines.to_string()} value={self.source.clone()} oninput={on_input} />
@@ -234,7 +329,7 @@ impl Playground {
     fn run_program(&mut self, ctx: &Context<Self>) {
         self.pause();
         let name = ctx.props().file_name.to_string();
-        let config = RunConfig { seed: self.seed, procs: self.procs, ..browser_run_config() };
+        let config = self.config();
         let (outcome, markers) = match gmp_engine::compile(&name, &self.source) {
             Ok(program) => (gmp_engine::run(&program, &config), Vec::new()),
             Err(err) => (err.outcome(), editor::markers(&err)),
@@ -275,6 +370,52 @@ impl Playground {
         match picked {
             Some(at) => Some(run.file.line_col(at.start).line),
             None => run.line_before(m.pos),
+        }
+    }
+
+    /// The run's configuration: the schedule, the browser's limits.
+    fn config(&self) -> RunConfig {
+        RunConfig {
+            seed: self.seed,
+            procs: self.procs,
+            strategy: self.strategy,
+            picks: self.picks.clone(),
+            ..browser_run_config()
+        }
+    }
+
+    /// The reader set GOMAXPROCS or the seed: the schedule is theirs now,
+    /// not a link's.
+    fn own_schedule(&mut self) {
+        self.strategy = Strategy::default();
+        self.picks.clear();
+        self.shared = None;
+    }
+
+    /// The full-page playground's URL with this program and schedule.
+    fn share_url(&self, ctx: &Context<Self>) -> String {
+        let fragment = share::fragment(&self.source, &self.config().schedule());
+        format!("{}#{fragment}", share::full_page_url(ctx.props().full_page))
+    }
+
+    /// The link Share made, in a field a reader can copy from.
+    fn shared_link(&self) -> Html {
+        let Some(shared) = &self.shared else {
+            return html! {};
+        };
+        let status = match shared.copied {
+            Some(true) => "Copied to the clipboard.",
+            Some(false) => "Select the link and copy it (Ctrl-C).",
+            None => "",
+        };
+        let select = Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select());
+        html! {
+            <div class="gmp-share">
+                <label>{ "Link to this program and run " }
+                    <input type="text" class="gmp-share-link" readonly=true value={shared.url.clone()}
+                        ref={self.link_field.clone()} onfocus={select} /></label>
+                <span class="gmp-share-status" aria-live="polite">{ status }</span>
+            </div>
         }
     }
 
