@@ -239,6 +239,8 @@ pub fn makeslice_error(elem_size: u64, len: i64, cap: i64) -> Option<&'static st
     None
 }
 
+#[cold]
+#[inline(never)]
 fn internal(msg: &str) -> Flow {
     Flow::Stop(Stop::Fatal(Fatal {
         kind: FatalKind::Internal,
@@ -653,6 +655,8 @@ impl Vm {
 
     // ---- runtime errors ---------------------------------------------------
 
+    #[cold]
+    #[inline(never)]
     fn rt_error(&mut self, tid: u32, msg: &str) -> Flow {
         let s = match self.heap.alloc_str(msg.as_bytes()) {
             Ok(s) => s,
@@ -664,10 +668,14 @@ impl Vm {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn bounds(&mut self, kind: Bounds, x: i64, y: i64) -> Flow {
         self.rt_error(rtype::T_RT_BOUNDS, &bounds_message(kind, x, y))
     }
 
+    #[cold]
+    #[inline(never)]
     fn nil_deref(&mut self) -> Flow {
         match self.rt_error(rtype::T_RT_ERRORSTRING, panic::NIL_DEREF) {
             Flow::Panic(v, _) => Flow::Panic(v, true),
@@ -675,6 +683,8 @@ impl Vm {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn uncomparable(&mut self, u: Uncomparable, hashing: bool) -> Flow {
         let name = self.prog.type_name(u.0).to_string();
         let msg = if hashing { panic::unhashable(&name) } else { panic::uncomparable(&name) };
