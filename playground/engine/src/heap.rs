@@ -615,6 +615,12 @@ impl Heap {
     /// Values nest without bound through interfaces (`v = [1]any{v}` a
     /// million times), so the walk keeps its own stack, not the host's.
     pub fn equal(&self, types: &[TypeDesc], a: Value, b: Value) -> Result<bool, Uncomparable> {
+        // The common keys first, without the work list (it allocates).
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => return Ok(x == y),
+            (Value::Str { .. }, Value::Str { .. }) => return Ok(self.str_bytes(a) == self.str_bytes(b)),
+            _ => {}
+        }
         let mut eq = true;
         let mut work = vec![(a, b)];
         while let Some((a, b)) = work.pop() {
@@ -674,6 +680,12 @@ impl Heap {
     /// of its own: an aggregate folds its elements' hashes in order, an
     /// interface mixes its dynamic type into its value's.
     pub fn hash(&self, types: &[TypeDesc], v: Value, seed: u64) -> Result<u64, Uncomparable> {
+        // The common keys first, without the walk below.
+        match v {
+            Value::Int(i) => return Ok(mix(seed, i as u64)),
+            Value::Str { .. } => return Ok(hash_bytes(seed, self.str_bytes(v))),
+            _ => {}
+        }
         enum Frame {
             Agg { h: Handle, next: usize, acc: u64 },
             Iface { tid: u32 },
