@@ -3,35 +3,12 @@
 // move that position.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { siteUrl, launch, open, screenshot, setProgram } from "./harness.js";
+import { siteUrl, launch, open, screenshot, setProgram, LEAKY } from "./harness.js";
 
 const base = siteUrl();
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-// Goroutine 7 (after main, the GOMAXPROCS updater and the finalizer
-// goroutine) parks on line 9 receiving from a channel nobody sends on; main
-// sleeps, prints and returns, leaking it.
-const LEAKY = `package main
-
-import (
-	"fmt"
-	"time"
-)
-
-func worker(ch chan int) {
-	v := <-ch
-	fmt.Println("got", v)
-}
-
-func main() {
-	ch := make(chan int, 2)
-	go worker(ch)
-	time.Sleep(time.Millisecond)
-	fmt.Println("main is done")
-}
-`;
 
 /// The full-page playground with `program` in its editor, and its parts.
 async function fullPage(program) {

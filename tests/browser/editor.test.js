@@ -4,7 +4,7 @@
 // its bundle the playground falls back to a textarea.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { siteUrl, launch, open, screenshot, editorText, setProgram } from "./harness.js";
+import { siteUrl, launch, open, screenshot, editorText, setProgram, LEAKY } from "./harness.js";
 
 const base = siteUrl();
 let browser;
@@ -171,25 +171,7 @@ test("picking a goroutine highlights its line; picking it again returns to the c
   const { page, problems, widget, source } = await fullPage();
   // Goroutine 7 is made by the go statement of line 15 and parks on the
   // receive of line 9.
-  await setProgram(widget, `package main
-
-import (
-	"fmt"
-	"time"
-)
-
-func worker(ch chan int) {
-	v := <-ch
-	fmt.Println("got", v)
-}
-
-func main() {
-	ch := make(chan int, 2)
-	go worker(ch)
-	time.Sleep(time.Millisecond)
-	fmt.Println("main is done")
-}
-`);
+  await setProgram(widget, LEAKY);
   await source.press("Control+Enter");
   await widget.locator(".gmp-exit").waitFor({ timeout: 5000 });
   const lines = await shownLines(widget);

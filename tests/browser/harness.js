@@ -87,3 +87,26 @@ export async function setProgram(widget, text) {
   await content.press("ControlOrMeta+a");
   await widget.page().keyboard.insertText(text);
 }
+
+// Goroutine 7 (after main, the GOMAXPROCS updater and the finalizer
+// goroutine) parks on line 9 receiving from a channel nobody sends on; main
+// sleeps, prints and returns, leaking it.
+export const LEAKY = `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func worker(ch chan int) {
+	v := <-ch
+	fmt.Println("got", v)
+}
+
+func main() {
+	ch := make(chan int, 2)
+	go worker(ch)
+	time.Sleep(time.Millisecond)
+	fmt.Println("main is done")
+}
+`;

@@ -15,7 +15,7 @@
 //! SIGUSR1, SIGUSR2, kill/SIGKILL, or a number; units ns, us, ms, s, m, h).
 //! `--leaks` adds, after the program's own output, the goroutines still
 //! alive when it ended (Go itself says nothing about them).
-//! `gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--json]` runs N
+//! `gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--json]` runs N
 //! schedules per GOMAXPROCS value and prints every distinct outcome with
 //! how many schedules gave it and a token that replays one of them.
 //! `--print-schedule` writes the run's schedule token to stderr at the end
@@ -77,7 +77,7 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 }
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--json]";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -323,52 +323,60 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
 /// never freezes on a program that spins, and shows its events as they
 /// come. Advanced to its end it is exactly [`run`]'s run.
 pub struct Session {
-    /// None once the run has ended (or could not start).
-    process: Option<process::Process>,
-    outcome: Option<Outcome>,
+    state: SessionState,
+}
+
+enum SessionState {
+    Running(Box<process::Process>),
+    /// The run ended (or could not start).
+    Ended(Box<Outcome>),
 }
 
 impl Session {
     pub fn new(program: &Program, config: &RunConfig) -> Session {
         let (steps, cfg) = process_config(program, config);
-        match process::Process::with_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg) {
-            Ok(p) => Session { process: Some(p), outcome: None },
-            Err(c) => Session { process: None, outcome: Some(outcome_of(process::ProcessOutcome::not_started(c))) },
-        }
+        let state = match process::Process::with_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg) {
+            Ok(p) => SessionState::Running(Box::new(p)),
+            Err(c) => SessionState::Ended(Box::new(outcome_of(process::ProcessOutcome::not_started(c)))),
+        };
+        Session { state }
     }
 
     /// Runs up to `steps` moves of the scheduler (a slice of a goroutine,
     /// a scheduling round, a timer...); true once the run has ended.
     pub fn advance(&mut self, steps: u32) -> bool {
-        if let Some(p) = &mut self.process
-            && p.advance(steps)
-        {
-            self.outcome = Some(outcome_of(p.finish()));
-            self.process = None;
+        let ended = match &mut self.state {
+            SessionState::Running(p) => p.advance(steps).then(|| outcome_of(p.finish())),
+            SessionState::Ended(_) => return true,
+        };
+        if let Some(out) = ended {
+            self.state = SessionState::Ended(Box::new(out));
         }
-        self.outcome.is_some()
+        matches!(self.state, SessionState::Ended(_))
     }
 
     /// The events so far (all of them once the run has ended).
     pub fn events(&self) -> &[Event] {
-        match (&self.process, &self.outcome) {
-            (Some(p), _) => p.events(),
-            (None, Some(o)) => &o.events,
-            (None, None) => &[],
+        match &self.state {
+            SessionState::Running(p) => p.events(),
+            SessionState::Ended(o) => &o.events,
         }
     }
 
     /// What the run produced, once it has ended.
     pub fn outcome(&self) -> Option<&Outcome> {
-        self.outcome.as_ref()
+        match &self.state {
+            SessionState::Running(_) => None,
+            SessionState::Ended(o) => Some(o),
+        }
     }
 
     /// Runs to the end and gives the outcome.
-    pub fn into_outcome(mut self) -> Outcome {
-        if let Some(mut p) = self.process.take() {
-            return outcome_of(p.finish());
+    pub fn into_outcome(self) -> Outcome {
+        match self.state {
+            SessionState::Running(mut p) => outcome_of(p.finish()),
+            SessionState::Ended(o) => *o,
         }
-        self.outcome.take().unwrap_or_else(|| outcome_of(process::ProcessOutcome::not_started(process::crash::internal("a session without a run"))))
     }
 }
 

@@ -201,10 +201,7 @@ impl Chooser {
     /// `startm`: ns a woken M takes to run, from `min` to `min` times 2 to
     /// the `octaves`, log-uniform: the pick is 256 steps per octave.
     pub fn wake_latency(&mut self, min: u64, octaves: u32) -> u64 {
-        let n = octaves * 256;
-        let pick = self.sched.below(n);
-        let pick = self.made(ChoiceKind::WakeLatency, n as u64, pick as u64) as u32;
-        log_uniform(min, pick)
+        self.log_uniform(ChoiceKind::WakeLatency, min, octaves)
     }
 
     /// sysmon: ns it wakes late from its sleep, in `0..max` (0 if `max` is 0).
@@ -246,9 +243,15 @@ impl Chooser {
     /// ns after a due timer the M blocked in `netpoll` returns, log-uniform
     /// as [`Chooser::wake_latency`].
     pub fn netpoll_late(&mut self, min: u64, octaves: u32) -> u64 {
+        self.log_uniform(ChoiceKind::NetpollLate, min, octaves)
+    }
+
+    /// A `kind` choice of ns from `min` to `min` times 2 to the `octaves`,
+    /// 256 steps per octave.
+    fn log_uniform(&mut self, kind: ChoiceKind, min: u64, octaves: u32) -> u64 {
         let n = octaves * 256;
         let pick = self.sched.below(n);
-        log_uniform(min, self.made(ChoiceKind::NetpollLate, n as u64, pick as u64) as u32)
+        log_uniform(min, self.made(kind, n as u64, pick as u64) as u32)
     }
 
     /// ns the OS stalls an M after a slice: 0, except one time in

@@ -490,9 +490,7 @@ impl Sched {
         // to a slice is Go's, overflow to the global queue included).
         s.ps[0].schedtick = 4;
         // The other Ps' Ms wait in netpoll from the start.
-        if s.jittery() {
-            s.netpoll_late = s.chooser.netpoll_late(time::NETPOLL_LATE_MIN_NS, time::NETPOLL_LATE_OCTAVES);
-        }
+        s.draw_netpoll_late();
         s
     }
 
@@ -530,7 +528,6 @@ impl Sched {
     pub fn busy_ps(&self) -> usize {
         self.ps.len() - self.pidle.len()
     }
-
 
     /// The name of the function G `g` started in.
     pub fn func_name(&self, g: &G) -> &str {

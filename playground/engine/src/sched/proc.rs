@@ -54,63 +54,61 @@ impl Sched {
     /// timer fires). Returns the ending once there is one, and again on
     /// every later call. A session advances a run step by step.
     pub fn step(&mut self, machine: &mut dyn Machine) -> Option<Ending> {
-        {
-            if let Some(f) = &self.fault {
-                let e = Ending::Fault(f.clone());
-                self.ending = Some(e.clone());
-                return Some(e);
-            }
-            if let Some(e) = &self.ending {
-                return Some(e.clone());
-            }
-            self.sysmon_wake_or_sleep();
-            let next = self.next_actor();
-            // Only a configured signal is left to wake anyone: Go, which
-            // has no timer for it, finds the deadlock now.
-            let only_external = next.is_some_and(|(_, a, busy)| {
-                matches!(a, Actor::Timer(_)) && !busy && !machine.waits_for_signals() && self.only_external_timers(machine)
-            });
-            let Some((t, actor, busy)) = next.filter(|_| !only_external) else {
-                let e = match self.checkdead() {
-                    Ending::Deadlock { .. } if machine.waits_for_signals() => Ending::Hang,
-                    e => e,
-                };
-                self.ending = Some(e.clone());
-                return Some(e);
+        if let Some(f) = &self.fault {
+            let e = Ending::Fault(f.clone());
+            self.ending = Some(e.clone());
+            return Some(e);
+        }
+        if let Some(e) = &self.ending {
+            return Some(e.clone());
+        }
+        self.sysmon_wake_or_sleep();
+        let next = self.next_actor();
+        // Only a configured signal is left to wake anyone: Go, which
+        // has no timer for it, finds the deadlock now.
+        let only_external = next.is_some_and(|(_, a, busy)| {
+            matches!(a, Actor::Timer(_)) && !busy && !machine.waits_for_signals() && self.only_external_timers(machine)
+        });
+        let Some((t, actor, busy)) = next.filter(|_| !only_external) else {
+            let e = match self.checkdead() {
+                Ending::Deadlock { .. } if machine.waits_for_signals() => Ending::Hang,
+                e => e,
             };
-            if t > self.config.max_virtual_ns {
-                let what = format!(
-                    "virtual time budget exceeded: the program's clock would pass {}",
-                    duration_string(self.config.max_virtual_ns)
-                );
-                let e = Ending::Budget { what, goid: self.waiting_for(actor) };
-                self.ending = Some(e.clone());
-                return Some(e);
+            self.ending = Some(e.clone());
+            return Some(e);
+        };
+        if t > self.config.max_virtual_ns {
+            let what = format!(
+                "virtual time budget exceeded: the program's clock would pass {}",
+                duration_string(self.config.max_virtual_ns)
+            );
+            let e = Ending::Budget { what, goid: self.waiting_for(actor) };
+            self.ending = Some(e.clone());
+            return Some(e);
+        }
+        match actor {
+            Actor::P(p) => {
+                self.now = t;
+                self.step_p(p, machine);
             }
-            match actor {
-                Actor::P(p) => {
+            Actor::SyscallExit(m) => {
+                self.now = t;
+                self.exitsyscall(m);
+            }
+            Actor::Sysmon => {
+                self.now = t;
+                self.sysmon_tick();
+            }
+            Actor::Timer(p) => {
+                if !busy && t > self.now {
+                    // Nothing can run until this timer: the playground's
+                    // faketime jump (checkdead's "jump time forward").
+                    let from = self.now;
                     self.now = t;
-                    self.step_p(p, machine);
+                    self.emit(EventKind::ClockJump { from, to: t });
                 }
-                Actor::SyscallExit(m) => {
-                    self.now = t;
-                    self.exitsyscall(m);
-                }
-                Actor::Sysmon => {
-                    self.now = t;
-                    self.sysmon_tick();
-                }
-                Actor::Timer(p) => {
-                    if !busy && t > self.now {
-                        // Nothing can run until this timer: the playground's
-                        // faketime jump (checkdead's "jump time forward").
-                        let from = self.now;
-                        self.now = t;
-                        self.emit(EventKind::ClockJump { from, to: t });
-                    }
-                    self.now = self.now.max(t);
-                    self.timer_wake(p);
-                }
+                self.now = self.now.max(t);
+                self.timer_wake(p);
             }
         }
         None
@@ -728,9 +726,7 @@ impl Sched {
                 self.releasep(m, p, false);
                 self.pidle.push(p);
                 self.stopm(m);
-                if self.jittery() {
-                    self.netpoll_late = self.chooser.netpoll_late(time::NETPOLL_LATE_MIN_NS, time::NETPOLL_LATE_OCTAVES);
-                }
+                self.draw_netpoll_late();
             }
         }
     }
@@ -1079,6 +1075,14 @@ impl Sched {
         // quarter of its sleep): when it preempts varies with the seed.
         let late = if self.jittery() { self.chooser.sysmon_oversleep((delay / 4).min(u32::MAX as u64) as u32) as u64 } else { 0 };
         self.sysmon.next = self.now + delay + late;
+    }
+
+    /// An M went to wait in netpoll: how late it will wake for a timer
+    /// while another P is busy (`Sched::netpoll_late`).
+    pub(crate) fn draw_netpoll_late(&mut self) {
+        if self.jittery() {
+            self.netpoll_late = self.chooser.netpoll_late(time::NETPOLL_LATE_MIN_NS, time::NETPOLL_LATE_OCTAVES);
+        }
     }
 
     /// Whether the hardware's choices apply: several Ps, and jitter on

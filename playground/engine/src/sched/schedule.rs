@@ -36,9 +36,9 @@ pub enum Strategy {
     #[default]
     Random,
     /// Each timing choice at one end of its range or the other: the
-    /// shortest or longest slice, wake-up, cost or stall. Rare
-    /// interleavings (a thread that wakes at once, or very late) come up
-    /// far more often than under `Random`.
+    /// shortest or longest slice, wake-up or cost (whether the OS stalls
+    /// an M stays random). Rare interleavings (a thread that wakes at
+    /// once, or very late) come up far more often than under `Random`.
     Extremes,
 }
 

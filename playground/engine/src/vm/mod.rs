@@ -633,10 +633,7 @@ impl Vm {
         let epoch = self.sync_epoch;
         let inside = |w: &crate::heap::MapWriting| w.count > 0 && w.p != p && w.epoch == epoch && now >= w.start && now <= w.end;
         let race = bursts.iter().any(inside) && self.chooser.map_race(MAP_RACE_ONE_IN);
-        if access == MapAccess::Write
-            && !race
-            && let Some(bursts) = self.heap.map_writing(m)
-        {
+        if access == MapAccess::Write && !race {
             // Extend this P's burst, or start one in place of the older.
             let mine = bursts.iter().position(|w| w.count > 0 && w.p == p);
             match mine {
