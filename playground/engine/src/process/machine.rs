@@ -19,7 +19,9 @@
 //! and execution continues in the same call.
 
 use super::crash::{self, Crash};
-use super::sys::{self, ChanOutcome, Chans, RecvKind, SelCase, SelectOutcome, id};
+use super::chan::{self as sys, ChanOutcome, Chans, RecvKind, SelCase, SelectOutcome};
+use crate::runtime::request::sys as id;
+pub use crate::runtime::Creator;
 use super::gtable::GTable;
 use super::{dump, leak};
 use crate::event::EventKind;
@@ -38,21 +40,6 @@ pub const NS_PER_INSTR: u64 = 1;
 
 /// A `go` statement's function name, line and position.
 type GoSite = (Rc<str>, u32, Span);
-
-/// Who started a goroutine: `created by <func> in goroutine <goid>` at `line`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Creator {
-    /// Shared by every goroutine the same function starts.
-    pub func: Rc<str>,
-    pub goid: GoId,
-    pub line: u32,
-    /// Go's compiler wraps a `go` statement with arguments in a closure
-    /// `<func>.gowrapN` (N counted with the `deferwrap`s of the function),
-    /// which a dump shows while the goroutine has not started. `Some(N)`
-    /// for such a statement, N estimated from the bytecode: 1 + the `go`
-    /// and `defer` instructions with arguments before it.
-    pub wrap: Option<u32>,
-}
 
 /// The process's view of one goroutine.
 #[derive(Clone, Debug, Default)]
@@ -125,8 +112,9 @@ pub struct VmMachine {
     pub(crate) spawning: Option<(Value, Vec<Value>, Creator)>,
     /// Finalizer goroutine and signal state (`sys_misc`).
     pub misc: super::sys_misc::MiscState,
-    /// sync, time and context objects (`super::sys_sync`).
-    pub sync: super::sys_sync::SyncState,
+    /// The state of the packages that serve requests (sync objects,
+    /// timers, contexts, errgroups): `stdlib::services`.
+    pub pkgs: crate::stdlib::services::State,
 }
 
 impl VmMachine {
@@ -153,7 +141,7 @@ impl VmMachine {
             last_site: None,
             spawning: None,
             misc: Default::default(),
-            sync: Default::default(),
+            pkgs: Default::default(),
         }
     }
 
@@ -297,7 +285,7 @@ impl VmMachine {
     }
 
     /// The name of the function a `go` statement starts.
-    fn func_name(&mut self, f: Value) -> Rc<str> {
+    pub(super) fn func_name(&mut self, f: Value) -> Rc<str> {
         let prog = self.vm.program().clone();
         let fi = match f {
             Value::Func(i) if i & vm::NATIVE_FUNC_BIT != 0 => {
@@ -388,11 +376,11 @@ impl VmMachine {
         match server_of(sid) {
             Some(Server::Chan) => self.chan_request(sched, goid, sid, args),
             Some(Server::Runtime) => self.runtime_request(sched, goid, sid, args),
-            Some(Server::Sync) => super::sys_sync::dispatch(self, sched, goid, sid, args),
-            Some(Server::Time) => super::sys_time::dispatch(self, sched, goid, sid, args),
-            Some(Server::Context) => super::sys_context::dispatch(self, sched, goid, sid, args),
+            Some(Server::Sync) => crate::stdlib::sync::serve::dispatch(self, sched, goid, sid, args),
+            Some(Server::Time) => crate::stdlib::time::timers::dispatch(self, sched, goid, sid, args),
+            Some(Server::Context) => crate::stdlib::context::tree::dispatch(self, sched, goid, sid, args),
             Some(Server::Signal) => super::sys_misc::dispatch(self, sched, goid, sid, args),
-            Some(Server::Errgroup) => super::sys_errgroup::dispatch(self, sched, goid, sid, args),
+            Some(Server::Errgroup) => crate::stdlib::errgroup::serve::dispatch(self, sched, goid, sid, args),
             None => Some(self.unknown_request(sid)),
         }
     }
@@ -747,7 +735,7 @@ impl Machine for VmMachine {
             // Signal timers (`sys_misc`) first; every other timer is time's.
             let actions = match super::sys_misc::timer_fired(m, id) {
                 Some(actions) => actions,
-                None => super::sys_time::timer_fired(m, id, now),
+                None => crate::stdlib::time::timers::timer_fired(m, id, now),
             };
             // A timer's channel send, a deadline closing a context's Done: the
             // runtime's doing, reported now rather than with the next request.
@@ -759,7 +747,7 @@ impl Machine for VmMachine {
     }
 
     fn newproc(&mut self, parent: GoId, child: GoId) {
-        let Some((func, args, creator)) = self.spawning.take().or_else(|| self.sync.spawn_queue.pop_front()) else { return };
+        let Some((func, args, creator)) = self.spawning.take().or_else(|| self.pkgs.spawn_queue.pop_front()) else { return };
         debug_assert_eq!(creator.goid, parent);
         match self.vm.spawn(func, &args) {
             Ok(i) => {

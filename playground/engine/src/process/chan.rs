@@ -8,8 +8,7 @@
 //! blocks gets its results pushed by whoever wakes it). Which server
 //! serves an id is `runtime::request`'s table; the ids here are those of
 //! its `Chan` and `Runtime` servers, both served in the machine
-//! (`VmMachine::sys`). The other servers' ids are in `sys_sync`,
-//! `sys_time`, `sys_context`, `sys_misc` and `sys_errgroup`.
+//! (`VmMachine::sys`). The packages serve theirs (`stdlib::services`).
 //!
 //! The channels follow Go's `runtime/chan.go` and `select.go` (unbuffered
 //! and buffered send/receive, close, nil channels; waiter queues in FIFO
@@ -30,8 +29,6 @@ use crate::vm::Vm;
 use std::collections::{VecDeque};
 use rustc_hash::FxHashMap as HashMap;
 
-
-pub(crate) use crate::runtime::request::sys as id;
 
 /// How a parked receiver wants its result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
