@@ -1,50 +1,35 @@
-//! The channel and runtime requests compiled code asks the process for
-//! with `Op::Sys { id, argc }` ([`id`], with their argument and result
-//! shapes), and the channel operations behind the channel ids.
-//!
-//! The ids are the contract with the compiler: it emits `Sys { id, argc }`
-//! with the arguments on the stack; the process serves the request and
-//! pushes the results before the goroutine resumes (a goroutine that
-//! blocks gets its results pushed by whoever wakes it). Which server
-//! serves an id is `runtime::request`'s table; the ids here are those of
-//! its `Chan` and `Runtime` servers, both served in the machine
-//! (`VmMachine::sys`). The packages serve theirs (`stdlib::services`).
-//!
-//! The channels follow Go's `runtime/chan.go` and `select.go` (unbuffered
-//! and buffered send/receive, close, nil channels; waiter queues in FIFO
-//! order; `closechan`'s wake order; `selectgo`'s random poll order and
-//! its pass 3, leaving every other channel once a case completes). The
-//! element buffer lives in the heap's `ChanObj`, and a parked sender keeps
-//! its value on its own VM stack: everything a channel holds is reachable
-//! for the collector and the leak analysis without a roots hook. The wait
-//! queues live here, keyed by the channel's handle. Go's channel panics
-//! are raised into the goroutine (`Vm::raise_panic`): recoverable.
+//! Channels and `select` in the process: the runtime's state machine
+//! (`runtime::chan`) applied to the VM. The machine decides over the wait
+//! queues and the channel's buffer (the heap's `ChanObj`); this glue does
+//! what its decisions mean for goroutines: pushes a woken goroutine's
+//! results on its stack, keeps a parked goroutine's values (a sender's
+//! value, a `select`'s send values, the channel) on its own stack so the
+//! collector and the leak analysis see them without a roots hook, makes
+//! the zero value a closed channel yields, and records the channel events
+//! with their values' text. Go's channel panics are raised into the
+//! goroutine by the machine (`Vm::raise_panic`): recoverable.
 
 use crate::event::EventKind;
-use crate::heap::{ChanObj, Obj};
+use crate::heap::{ChanObj, Heap, Obj};
 use crate::rtype::Kind;
+use crate::runtime::chan::{self as rt, Hchan, Hchans, Received, Sent};
 use crate::sched::{GoId, WaitReason};
 use crate::value::{Handle, Value};
 use crate::vm::Vm;
-use std::collections::{VecDeque};
 use rustc_hash::FxHashMap as HashMap;
 
+pub use crate::runtime::chan::RecvKind;
 
-/// How a parked receiver wants its result.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RecvKind {
-    One,
-    WithOk,
-    /// Case `n` of a parked `select`: results `[n, v, ok]`.
-    Select(u32),
-}
-
-/// Wait queues of one channel (`hchan.recvq` / `sendq`).
-#[derive(Clone, Debug, Default)]
-pub struct ChanWaits {
-    pub recvq: VecDeque<(GoId, RecvKind)>,
-    /// The sender, its value, and its case if it is a parked `select`.
-    pub sendq: VecDeque<(GoId, Value, Option<u32>)>,
+impl Hchans<Handle, Value> for Heap {
+    fn hchan(&mut self, c: Handle) -> Option<Hchan<'_, Value>> {
+        match self.get_mut(c) {
+            Some(Obj::Chan(ch)) => {
+                let ChanObj { buf, cap, closed, .. } = &mut **ch;
+                Some(Hchan { buf, cap: *cap as usize, closed })
+            }
+            _ => None,
+        }
+    }
 }
 
 /// What a channel operation did to the calling goroutine.
@@ -64,20 +49,14 @@ pub enum ChanOutcome {
     Panic(&'static str),
 }
 
-/// `try_send`'s answer for a value put in the buffer (no one to ready).
-const BUFFERED: GoId = GoId::MAX;
-
-/// Every channel's wait queues.
+/// Every channel's wait queues (the runtime's), and what parked
+/// goroutines keep on their stacks.
 #[derive(Clone, Debug, Default)]
 pub struct Chans {
-    pub waits: HashMap<Handle, ChanWaits>,
-    /// Values a parked goroutine keeps on its own VM stack while it waits
-    /// (a sender's value; a select's send values), so the collector sees
-    /// them: popped when it is woken.
+    pub queues: rt::Chans<Handle, Value>,
+    /// How many values a parked goroutine keeps on its own VM stack while
+    /// it waits, so the collector sees them: popped when it is woken.
     held: HashMap<GoId, usize>,
-    /// The channels a parked `select` queued on (it leaves them all when
-    /// one case completes: Go's pass 3).
-    selecting: HashMap<GoId, Vec<Handle>>,
     /// Channel events of the operations served, for the machine to hand
     /// to the scheduler (`EventKind::ChanSend`...).
     pub events: Vec<EventKind>,
@@ -103,16 +82,17 @@ pub enum SelectOutcome {
     Panic(&'static str),
 }
 
-fn chan_of(vm: &Vm, c: Value) -> Option<Handle> {
+/// A channel value's handle (`None` for nil).
+fn key(c: Value) -> Option<Handle> {
     match c {
-        Value::Chan(h) if matches!(vm.heap.get(h), Obj::Chan(_)) => Some(h),
+        Value::Chan(h) => Some(h),
         _ => None,
     }
 }
 
-fn chan_mut(vm: &mut Vm, h: Handle) -> Option<&mut ChanObj> {
-    match vm.heap.get_mut(h) {
-        Some(Obj::Chan(c)) => Some(c),
+fn chan_of(vm: &Vm, c: Value) -> Option<Handle> {
+    match c {
+        Value::Chan(h) if matches!(vm.heap.get(h), Obj::Chan(_)) => Some(h),
         _ => None,
     }
 }
@@ -176,52 +156,101 @@ impl Chans {
         chan_of(vm, c)
     }
 
+    /// Whether a receiver waits on channel `h`.
+    pub fn has_receiver(&self, h: Handle) -> bool {
+        self.queues.has_receiver(h)
+    }
+
     /// `chansend` from goroutine `g`. A woken receiver's results are pushed
     /// on its VM stack (`vm_of` maps a goid to its VM goroutine).
     pub fn send(&mut self, vm: &mut Vm, g: GoId, c: Value, v: Value, vm_of: &dyn Fn(GoId) -> Option<usize>) -> ChanOutcome {
-        let Some(h) = chan_of(vm, c) else { return ChanOutcome::Park(WaitReason::ChanSendNilChan) };
-        let (closed, len, cap) = match vm.heap.get(h) {
-            Obj::Chan(ch) => (ch.closed, ch.buf.len(), ch.cap as usize),
-            _ => return ChanOutcome::Park(WaitReason::ChanSendNilChan),
-        };
-        if closed {
-            return ChanOutcome::Panic("send on closed channel");
+        match self.queues.send(&mut vm.heap, g, key(c), v) {
+            rt::Send::Done(Sent::Buffered) => {
+                self.sent(vm, g, c, v, Sent::Buffered, vm_of);
+                ChanOutcome::Done(vec![])
+            }
+            rt::Send::Done(s @ Sent::Handoff { to, .. }) => {
+                self.sent(vm, g, c, v, s, vm_of);
+                ChanOutcome::DoneAndReady(vec![], to)
+            }
+            rt::Send::Park(reason) => {
+                if reason == WaitReason::ChanSend {
+                    // The value waits with its sender: keep it (and the
+                    // channel, whose handle must not be reused while it has
+                    // waiters) on the sender's stack.
+                    self.hold(vm, g, &[v, c], vm_of);
+                }
+                ChanOutcome::Park(reason)
+            }
+            rt::Send::Panic(msg) => ChanOutcome::Panic(msg),
         }
-        if let Some(r) = self.try_send(vm, g, h, v, len < cap, vm_of) {
-            return if r == BUFFERED { ChanOutcome::Done(vec![]) } else { ChanOutcome::DoneAndReady(vec![], r) };
-        }
-        self.waits.entry(h).or_default().sendq.push_back((g, v, None));
-        // The value waits with its sender: keep it (and the channel, whose
-        // handle must not be reused while it has waiters) on the sender's
-        // stack, so the collector sees them (the waker pops them).
-        self.hold(vm, g, &[v, c], vm_of);
-        ChanOutcome::Park(WaitReason::ChanSend)
     }
 
-    /// A send that can proceed now: to a waiting receiver (returned, to
-    /// be readied) or into the buffer when there is `room` ([`BUFFERED`]).
-    fn try_send(&mut self, vm: &mut Vm, g: GoId, h: Handle, v: Value, room: bool, vm_of: &dyn Fn(GoId) -> Option<usize>) -> Option<GoId> {
-        let waiter = self.waits.get_mut(&h).and_then(|w| w.recvq.pop_front());
-        self.prune(h);
-        if let Some((r, kind)) = waiter {
-            // A receiver is waiting: hand the value straight to it.
-            self.wake(vm, r, vm_of);
-            let value = value_text(vm, h, v);
-            self.events.push(EventKind::ChanSend { g, chan: h, value: value.clone() });
-            self.events.push(EventKind::ChanRecv { g: r, chan: h, value, ok: true });
-            if let Some(i) = vm_of(r) {
-                vm.push_results(i, &results(kind, v, true));
+    /// Applies a send that went through: the woken receiver's results,
+    /// the events.
+    fn sent(&mut self, vm: &mut Vm, g: GoId, c: Value, v: Value, s: Sent<Value>, vm_of: &dyn Fn(GoId) -> Option<usize>) {
+        let Some(h) = key(c) else { return };
+        match s {
+            Sent::Handoff { to, kind, .. } => {
+                self.release(vm, to, vm_of);
+                let value = value_text(vm, h, v);
+                self.events.push(EventKind::ChanSend { g, chan: h, value: value.clone() });
+                self.events.push(EventKind::ChanRecv { g: to, chan: h, value, ok: true });
+                if let Some(i) = vm_of(to) {
+                    vm.push_results(i, &results(kind, v, true));
+                }
             }
-            return Some(r);
-        }
-        if room {
-            self.events.push(EventKind::ChanSend { g, chan: h, value: value_text(vm, h, v) });
-            if let Some(ch) = chan_mut(vm, h) {
-                ch.buf.push_back(v);
+            Sent::Buffered => {
+                self.events.push(EventKind::ChanSend { g, chan: h, value: value_text(vm, h, v) });
             }
-            return Some(BUFFERED);
         }
-        None
+    }
+
+    /// `chanrecv` from goroutine `g`.
+    pub fn recv(&mut self, vm: &mut Vm, g: GoId, c: Value, kind: RecvKind, vm_of: &dyn Fn(GoId) -> Option<usize>) -> ChanOutcome {
+        match self.queues.recv(&mut vm.heap, g, key(c), kind) {
+            rt::Recv::Done(got) => {
+                let (v, ok, sender) = self.received(vm, g, c, got, vm_of);
+                match sender {
+                    Some(s) => ChanOutcome::DoneAndReady(results(kind, v, ok), s),
+                    None => ChanOutcome::Done(results(kind, v, ok)),
+                }
+            }
+            rt::Recv::Park(reason) => {
+                if reason == WaitReason::ChanReceive {
+                    self.hold(vm, g, &[c], vm_of);
+                }
+                ChanOutcome::Park(reason)
+            }
+        }
+    }
+
+    /// Applies a receive that went through: the woken sender's results,
+    /// the zero value of a closed channel, the events. Returns `(value,
+    /// ok, sender to ready)`.
+    fn received(&mut self, vm: &mut Vm, g: GoId, c: Value, got: Received<Value>, vm_of: &dyn Fn(GoId) -> Option<usize>) -> (Value, bool, Option<GoId>) {
+        let h = key(c).unwrap_or_default();
+        match got {
+            Received::FromSender { from, case, sent, got } => {
+                self.release(vm, from, vm_of);
+                if let Some(i) = vm_of(from) {
+                    vm.push_results(i, &send_results(case));
+                }
+                let (st, rt) = (value_text(vm, h, sent), value_text(vm, h, got));
+                self.events.push(EventKind::ChanSend { g: from, chan: h, value: st });
+                self.events.push(EventKind::ChanRecv { g, chan: h, value: rt, ok: true });
+                (got, true, Some(from))
+            }
+            Received::Buffered(v) => {
+                self.events.push(EventKind::ChanRecv { g, chan: h, value: value_text(vm, h, v), ok: true });
+                (v, true, None)
+            }
+            Received::Closed => {
+                let z = zero_of(vm, h);
+                self.events.push(EventKind::ChanRecv { g, chan: h, value: value_text(vm, h, z), ok: false });
+                (z, false, None)
+            }
+        }
     }
 
     /// Keeps `vals` on parked goroutine `g`'s stack (see `held`).
@@ -232,189 +261,70 @@ impl Chans {
         }
     }
 
-    /// Parked goroutine `g` is being woken: drop what it held and, for a
-    /// select, its entries on every other channel.
-    fn wake(&mut self, vm: &mut Vm, g: GoId, vm_of: &dyn Fn(GoId) -> Option<usize>) {
+    /// Parked goroutine `g` is being woken: drop what it held.
+    fn release(&mut self, vm: &mut Vm, g: GoId, vm_of: &dyn Fn(GoId) -> Option<usize>) {
         if let Some(n) = self.held.remove(&g)
             && let Some(s) = vm_of(g).and_then(|i| vm.gs.get_mut(i))
         {
             let keep = s.stack.len().saturating_sub(n);
             s.stack.truncate(keep);
         }
-        if let Some(cs) = self.selecting.remove(&g) {
-            for c in cs {
-                if let Some(w) = self.waits.get_mut(&c) {
-                    w.recvq.retain(|&(r, _)| r != g);
-                    w.sendq.retain(|&(s, _, _)| s != g);
-                }
-                self.prune(c);
-            }
-        }
     }
 
-    /// Drops channel `h`'s entry once nobody waits on it (keeps the map to
-    /// the channels with waiters).
-    fn prune(&mut self, h: Handle) {
-        if self.waits.get(&h).is_some_and(|w| w.recvq.is_empty() && w.sendq.is_empty()) {
-            self.waits.remove(&h);
-        }
-    }
-
-    /// `chanrecv` from goroutine `g`.
-    pub fn recv(&mut self, vm: &mut Vm, g: GoId, c: Value, kind: RecvKind, vm_of: &dyn Fn(GoId) -> Option<usize>) -> ChanOutcome {
-        let Some(h) = chan_of(vm, c) else { return ChanOutcome::Park(WaitReason::ChanReceiveNilChan) };
-        if let Some((v, ok, sender)) = self.try_recv(vm, g, h, vm_of) {
-            return match sender {
-                Some(s) => ChanOutcome::DoneAndReady(results(kind, v, ok), s),
-                None => ChanOutcome::Done(results(kind, v, ok)),
-            };
-        }
-        self.waits.entry(h).or_default().recvq.push_back((g, kind));
-        self.hold(vm, g, &[c], vm_of);
-        ChanOutcome::Park(WaitReason::ChanReceive)
-    }
-
-    /// A receive that can proceed now: `(value, ok, sender to ready)`.
-    fn try_recv(&mut self, vm: &mut Vm, g: GoId, h: Handle, vm_of: &dyn Fn(GoId) -> Option<usize>) -> Option<(Value, bool, Option<GoId>)> {
-        let waiter = self.waits.get_mut(&h).and_then(|w| w.sendq.pop_front());
-        self.prune(h);
-        if let Some((s, sv, case)) = waiter {
-            // The sender kept its value on its stack while parked (see send).
-            self.wake(vm, s, vm_of);
-            if let Some(i) = vm_of(s) {
-                vm.push_results(i, &send_results(case));
-            }
-            // A sender is waiting: unbuffered, take its value; buffered
-            // (and so full), take the head and put the sender's at the tail.
-            let ch = chan_mut(vm, h)?;
-            let v = if ch.cap == 0 {
-                sv
-            } else {
-                ch.buf.push_back(sv);
-                ch.buf.pop_front().unwrap_or(Value::Nil)
-            };
-            let (st, rt) = (value_text(vm, h, sv), value_text(vm, h, v));
-            self.events.push(EventKind::ChanSend { g: s, chan: h, value: st });
-            self.events.push(EventKind::ChanRecv { g, chan: h, value: rt, ok: true });
-            return Some((v, true, Some(s)));
-        }
-        let ch = chan_mut(vm, h)?;
-        if let Some(v) = ch.buf.pop_front() {
-            self.events.push(EventKind::ChanRecv { g, chan: h, value: value_text(vm, h, v), ok: true });
-            return Some((v, true, None));
-        }
-        if ch.closed {
-            let z = zero_of(vm, h);
-            self.events.push(EventKind::ChanRecv { g, chan: h, value: value_text(vm, h, z), ok: false });
-            return Some((z, false, None));
-        }
-        None
-    }
-
-    /// `selectgo`: the first ready case in a random poll order (Go's
-    /// inside-out shuffle, each step drawn from the run's chooser:
-    /// [`crate::sched::Chooser::select_pollorder`]), else the default,
-    /// else park on every channel. One case without default behaves as the plain operation
-    /// (Go's compiler rewrites it so): its wait reason is `chan receive`.
+    /// `selectgo` from goroutine `g` (see `runtime::chan`'s).
     pub fn select(&mut self, vm: &mut Vm, g: GoId, has_default: bool, cases: &[SelCase], vm_of: &dyn Fn(GoId) -> Option<usize>) -> SelectOutcome {
-        let mut order: Vec<usize> = Vec::with_capacity(cases.len());
-        let mut live = Vec::with_capacity(cases.len());
-        for (i, cas) in cases.iter().enumerate() {
-            let Some(h) = chan_of(vm, cas.c) else { continue };
-            live.push((i, h));
-            let n = order.len();
-            let j = vm.chooser.select_pollorder(n as u64 + 1);
-            order.push(i);
-            order.swap(n, j);
-        }
-        for &i in &order {
-            let Some(&(_, h)) = live.iter().find(|(k, _)| *k == i) else { continue };
-            let cas = cases[i];
-            let (closed, len, cap) = match vm.heap.get(h) {
-                Obj::Chan(ch) => (ch.closed, ch.buf.len(), ch.cap as usize),
-                _ => continue,
-            };
-            if cas.send {
-                if closed {
-                    return SelectOutcome::Panic("send on closed channel");
+        let rcases: Vec<rt::SelCase<Handle, Value>> = cases.iter().map(|c| rt::SelCase { send: c.send, c: key(c.c), v: c.v }).collect();
+        match self.queues.select(&mut vm.heap, &mut vm.chooser, g, has_default, &rcases) {
+            rt::Select::Sent { case, sent } => {
+                let other = match sent {
+                    Sent::Handoff { to, .. } => Some(to),
+                    Sent::Buffered => None,
+                };
+                self.sent(vm, g, cases[case].c, cases[case].v, sent, vm_of);
+                SelectOutcome::Done(vec![Value::Int(case as i64), Value::Nil, Value::Bool(false)], other)
+            }
+            rt::Select::Received { case, got } => {
+                let (v, ok, sender) = self.received(vm, g, cases[case].c, got, vm_of);
+                SelectOutcome::Done(vec![Value::Int(case as i64), v, Value::Bool(ok)], sender)
+            }
+            rt::Select::Default => SelectOutcome::Done(vec![Value::Int(-1), Value::Nil, Value::Bool(false)], None),
+            rt::Select::Park(reason) => {
+                // Each live case's channel, and a send case's value.
+                let mut held = Vec::new();
+                for cas in cases.iter().filter(|cas| chan_of(vm, cas.c).is_some()) {
+                    held.push(cas.c);
+                    if cas.send {
+                        held.push(cas.v);
+                    }
                 }
-                if let Some(r) = self.try_send(vm, g, h, cas.v, len < cap, vm_of) {
-                    let other = if r == BUFFERED { None } else { Some(r) };
-                    return SelectOutcome::Done(vec![Value::Int(i as i64), Value::Nil, Value::Bool(false)], other);
-                }
-            } else if let Some((v, ok, sender)) = self.try_recv(vm, g, h, vm_of) {
-                return SelectOutcome::Done(vec![Value::Int(i as i64), v, Value::Bool(ok)], sender);
+                self.hold(vm, g, &held, vm_of);
+                SelectOutcome::Park(reason, self.queues.selecting(g).to_vec())
             }
+            rt::Select::Panic(msg) => SelectOutcome::Panic(msg),
         }
-        if has_default {
-            return SelectOutcome::Done(vec![Value::Int(-1), Value::Nil, Value::Bool(false)], None);
-        }
-        let reason = match (cases.len(), cases.first()) {
-            (0, _) => WaitReason::SelectNoCases,
-            (1, Some(c)) => match (c.send, live.is_empty()) {
-                (true, true) => WaitReason::ChanSendNilChan,
-                (true, false) => WaitReason::ChanSend,
-                (false, true) => WaitReason::ChanReceiveNilChan,
-                (false, false) => WaitReason::ChanReceive,
-            },
-            _ => WaitReason::Select,
-        };
-        let mut held = Vec::new();
-        let mut on = Vec::new();
-        for &(i, h) in &live {
-            let cas = cases[i];
-            held.push(cas.c);
-            let w = self.waits.entry(h).or_default();
-            if cas.send {
-                w.sendq.push_back((g, cas.v, Some(i as u32)));
-                held.push(cas.v);
-            } else {
-                w.recvq.push_back((g, RecvKind::Select(i as u32)));
-            }
-            if !on.contains(&h) {
-                on.push(h);
-            }
-        }
-        self.hold(vm, g, &held, vm_of);
-        if !on.is_empty() {
-            self.selecting.insert(g, on.clone());
-        }
-        SelectOutcome::Park(reason, on)
     }
 
     /// `closechan`. Receivers get the zero value and `false`; senders must
-    /// panic. Go collects receivers then senders on a stack and readies
-    /// them from it: the `ready` order is that pop order.
+    /// panic. `ready` is Go's goready order.
     pub fn close(&mut self, vm: &mut Vm, g: GoId, c: Value, vm_of: &dyn Fn(GoId) -> Option<usize>) -> ChanOutcome {
-        let Some(h) = chan_of(vm, c) else { return ChanOutcome::Panic("close of nil channel") };
-        let Some(ch) = chan_mut(vm, h) else { return ChanOutcome::Panic("close of nil channel") };
-        if ch.closed {
-            return ChanOutcome::Panic("close of closed channel");
-        }
-        ch.closed = true;
+        let woke = match self.queues.close(&mut vm.heap, key(c)) {
+            Ok(w) => w,
+            Err(msg) => return ChanOutcome::Panic(msg),
+        };
+        let h = key(c).unwrap_or_default();
         self.events.push(EventKind::ChanClose { g, chan: h });
         let z = zero_of(vm, h);
         let zt = value_text(vm, h, z);
-        let mut stack = Vec::new();
-        // A select queued here may have several entries: the first wins,
-        // and waking it takes the others off (so pop one at a time).
-        while let Some((r, kind)) = self.waits.get_mut(&h).and_then(|w| w.recvq.pop_front()) {
-            self.wake(vm, r, vm_of);
+        for &(r, kind) in &woke.receivers {
+            self.release(vm, r, vm_of);
             self.events.push(EventKind::ChanRecv { g: r, chan: h, value: zt.clone(), ok: false });
             if let Some(i) = vm_of(r) {
                 vm.push_results(i, &results(kind, z, false));
             }
-            stack.push(r);
         }
-        let mut panics = Vec::new();
-        while let Some((s, _, _)) = self.waits.get_mut(&h).and_then(|w| w.sendq.pop_front()) {
-            self.wake(vm, s, vm_of);
-            panics.push(s);
+        for &s in &woke.senders {
+            self.release(vm, s, vm_of);
         }
-        self.waits.remove(&h);
-        stack.extend(panics.iter().copied());
-        stack.reverse();
-        ChanOutcome::Closed { ready: stack, panics }
+        ChanOutcome::Closed { ready: woke.ready_order(), panics: woke.senders }
     }
-
 }

@@ -93,7 +93,7 @@ impl Services for VmMachine {
     }
 
     fn has_receiver(&self, h: Handle) -> bool {
-        self.chans.waits.get(&h).is_some_and(|w| !w.recvq.is_empty())
+        self.chans.has_receiver(h)
     }
 
     fn make_chan(&mut self, g: GoId, elem: u32, elem_name: &str, cap: i64) -> Value {

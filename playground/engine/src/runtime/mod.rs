@@ -12,9 +12,11 @@
 //! parked goroutine runs again, calls the object's `*_resume` method,
 //! which may park it again (Go loops too).
 //!
-//! Channels and `select` are not here yet: the process serves them
-//! (`process::chan`) over the channel objects in the VM's heap. Timers
-//! and contexts are their packages' (`stdlib::time`, `stdlib::context`).
+//! [`chan`] is the channels and `select` (`runtime/chan.go`,
+//! `select.go`) as the same kind of state machine, over buffers the
+//! caller keeps (the VM's heap); `process::chan` applies its decisions.
+//! Timers and contexts are their packages' (`stdlib::time`,
+//! `stdlib::context`).
 //!
 //! Names and semantics follow Go's `runtime/sema.go`,
 //! `internal/sync/mutex.go` and `sync/*.go`; each method names the Go
@@ -24,6 +26,7 @@
 //! [`request`] is the table of the `Op::Sys` request ids through which
 //! compiled code reaches the runtime: who serves each id.
 
+pub mod chan;
 pub(crate) mod request;
 pub mod sema;
 pub mod sync;
