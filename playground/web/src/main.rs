@@ -12,7 +12,9 @@ mod editor;
 mod moment;
 mod mount;
 mod playground;
+mod runner;
 mod share;
+mod timeline;
 
 fn main() {
     mount::mount_all();
