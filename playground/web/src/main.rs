@@ -8,6 +8,7 @@
 //! and the browser bindings.
 
 mod board;
+mod dump;
 mod editor;
 mod moment;
 mod mount;

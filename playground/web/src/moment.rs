@@ -6,9 +6,9 @@
 //! it and the events carry: where each goroutine last was in the source,
 //! and the output written so far.
 
+use crate::runner::Run;
 use gmp_engine::event::{GoId, PutCause};
 use gmp_engine::replay::Snapshot;
-use crate::runner::Run;
 use gmp_engine::{Event, EventKind, Span};
 use std::collections::BTreeMap;
 

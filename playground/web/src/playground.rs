@@ -21,6 +21,7 @@
 //! them.
 
 use crate::board;
+use crate::dump;
 use crate::editor::{self, Editor};
 use crate::moment::Moment;
 use crate::runner::{Run, SLICE_MS, Stopped, virtual_time};
@@ -631,7 +632,10 @@ impl Playground {
                     <div class="gmp-fold-error">{ format!("The event stream did not fold: {err}") }</div>
                 }
                 <div class="gmp-columns">
-                    { board::goroutines(run, m, self.picked) }
+                    <div>
+                        { board::goroutines(run, m, self.picked) }
+                        { dump::view(run, m) }
+                    </div>
                     <div>
                         { board::console(run, m) }
                         { board::verdict(run, m) }
