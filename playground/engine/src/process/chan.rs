@@ -9,7 +9,12 @@
 //! with their values' text. Go's channel panics are raised into the
 //! goroutine by the machine (`Vm::raise_panic`): recoverable.
 
+use super::crash;
+use super::machine::{GInfo, VmMachine};
 use crate::event::EventKind;
+use crate::runtime::request::sys as id;
+use crate::sched::{Sched, Stop};
+use crate::vm;
 use crate::heap::{ChanObj, Heap, Obj};
 use crate::rtype::Kind;
 use crate::runtime::chan::{self as rt, Hchan, Hchans, Received, Sent};
@@ -326,5 +331,122 @@ impl Chans {
             self.release(vm, s, vm_of);
         }
         ChanOutcome::Closed { ready: woke.ready_order(), panics: woke.senders }
+    }
+}
+
+/// The machine serves the channel requests ([`Server::Chan`]).
+///
+/// [`Server::Chan`]: crate::runtime::request::Server::Chan
+impl VmMachine {
+    /// Serves a channel or `select` request ([`Server::Chan`]).
+    pub(super) fn chan_request(&mut self, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
+        let a0 = Self::arg(args, 0);
+        let gs = &self.gs;
+        let vm_of = |g: GoId| gs.get(&g).and_then(GInfo::vm_index);
+        match sid {
+            id::MAKE_CHAN => match Chans::make(&mut self.vm, a0.int() as u32, Self::arg(args, 1).int()) {
+                Ok(c) => {
+                    if let Value::Chan(h) = c {
+                        let elem = self.vm.program().types.get(a0.int() as usize).map_or(String::new(), |t| t.name.to_string());
+                        let cap = Self::arg(args, 1).int() as u32;
+                        self.note(Some(goid), EventKind::ChanMake { g: goid, chan: h, elem, cap });
+                    }
+                    self.push(goid, &[c])
+                }
+                Err(crate::heap::MakechanError::SizeOutOfRange) => {
+                    return Some(self.go_panic(sched, goid, crate::heap::MakechanError::SIZE_OUT_OF_RANGE));
+                }
+                Err(crate::heap::MakechanError::OutOfMemory(e)) => {
+                    let mut f = vm::out_of_memory(e);
+                    f.trace = self.trace_of(goid);
+                    let c = crash::vm_fatal(self, sched, goid, &f);
+                    return Some(self.die(c));
+                }
+            },
+            id::CHAN_SEND => {
+                // A channel carries values: an array or struct is copied.
+                let v = self.vm.heap.clone_value(Self::arg(args, 1)).unwrap_or(Value::Nil);
+                let out = self.chans.send(&mut self.vm, goid, a0, v, &vm_of);
+                return self.chan_outcome(sched, goid, a0, out);
+            }
+            id::CHAN_RECV | id::CHAN_RECV2 => {
+                let kind = if sid == id::CHAN_RECV { RecvKind::One } else { RecvKind::WithOk };
+                let out = self.chans.recv(&mut self.vm, goid, a0, kind, &vm_of);
+                return self.chan_outcome(sched, goid, a0, out);
+            }
+            id::CHAN_CLOSE => {
+                let out = self.chans.close(&mut self.vm, goid, a0, &vm_of);
+                return self.chan_outcome(sched, goid, a0, out);
+            }
+            id::SELECT => {
+                let mut cases = Vec::with_capacity(args.len() / 3);
+                for c in args.get(1..).unwrap_or_default().chunks_exact(3) {
+                    let send = c[0].int() == 0;
+                    let v = if send { self.vm.heap.clone_value(c[2]).unwrap_or(Value::Nil) } else { Value::Nil };
+                    cases.push(SelCase { send, c: c[1], v });
+                }
+                let gs = &self.gs;
+                let vm_of = |g: GoId| gs.get(&g).and_then(GInfo::vm_index);
+                match self.chans.select(&mut self.vm, goid, a0.bool(), &cases, &vm_of) {
+                    SelectOutcome::Done(vals, other) => {
+                        self.push(goid, &vals);
+                        if let Some(o) = other {
+                            if let Some(x) = self.gs.get_mut(&o) {
+                                x.blocked_on.clear();
+                            }
+                            return Some(Stop::Ready(o));
+                        }
+                    }
+                    SelectOutcome::Park(reason, on) => {
+                        if let Some(g) = self.gs.get_mut(&goid) {
+                            g.blocked_on = on;
+                        }
+                        return Some(Stop::Park(reason));
+                    }
+                    SelectOutcome::Panic(msg) => return Some(self.go_panic(sched, goid, msg)),
+                }
+            }
+            _ => return Some(self.unknown_request(sid)),
+        }
+        None
+    }
+
+    pub(super) fn chan_outcome(&mut self, sched: &Sched, goid: GoId, c: Value, out: ChanOutcome) -> Option<Stop> {
+        match out {
+            ChanOutcome::Done(vals) => {
+                self.push(goid, &vals);
+                None
+            }
+            ChanOutcome::DoneAndReady(vals, other) => {
+                self.push(goid, &vals);
+                if let Some(o) = self.gs.get_mut(&other) {
+                    o.blocked_on.clear();
+                }
+                Some(Stop::Ready(other))
+            }
+            ChanOutcome::Park(reason) => {
+                if let Some(g) = self.gs.get_mut(&goid) {
+                    g.blocked_on = Chans::handle(&self.vm, c).into_iter().collect();
+                }
+                Some(Stop::Park(reason))
+            }
+            ChanOutcome::Closed { ready, panics } => {
+                for g in &ready {
+                    if let Some(o) = self.gs.get_mut(g) {
+                        o.blocked_on.clear();
+                    }
+                    // A sender woken by close panics as it resumes.
+                    if panics.contains(g)
+                        && let Some(i) = self.vm_of(*g)
+                        && self.vm.raise_panic(i, "send on closed channel").is_err()
+                        && let Some(o) = self.gs.get_mut(g)
+                    {
+                        o.must_panic = true;
+                    }
+                }
+                if ready.is_empty() { None } else { Some(Stop::ReadyMany(ready)) }
+            }
+            ChanOutcome::Panic(msg) => Some(self.go_panic(sched, goid, msg)),
+        }
     }
 }

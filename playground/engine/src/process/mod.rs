@@ -45,6 +45,7 @@ pub mod gtable;
 pub mod leak;
 pub mod chan;
 pub mod machine;
+mod runtime_requests;
 mod services;
 pub mod sys_misc;
 #[cfg(test)]
