@@ -363,6 +363,33 @@ impl Session {
         }
     }
 
+    /// Every goroutine's stack now, as Go prints a traceback of all
+    /// goroutines (`goroutine 7 [chan receive]:`, its frames with their
+    /// lines, `created by`): the state after the events so far. `None`
+    /// once the run has ended.
+    pub fn goroutine_dump(&self) -> Option<String> {
+        match &self.state {
+            SessionState::Running(p) => Some(p.goroutine_dump()),
+            SessionState::Ended(_) => None,
+        }
+    }
+
+    /// Starts the run over and advances it until it has at least `n`
+    /// events (or has ended, or `max_steps` scheduler steps went by): the
+    /// state at an earlier position of the same run, which is a pure
+    /// function of the program and the configuration. `false` if it
+    /// stopped on `max_steps`.
+    pub fn replay_to(program: &Program, config: &RunConfig, n: usize, max_steps: u32) -> (Session, bool) {
+        let mut s = Session::new(program, config);
+        for _ in 0..max_steps {
+            if s.events().len() >= n || s.advance(1) {
+                return (s, true);
+            }
+        }
+        let done = s.events().len() >= n || s.outcome().is_some();
+        (s, done)
+    }
+
     /// What the run produced, once it has ended.
     pub fn outcome(&self) -> Option<&Outcome> {
         match &self.state {

@@ -61,3 +61,28 @@ fn a_spinning_program_advances_in_bounded_slices() {
     assert!(counts.windows(2).all(|w| w[0] <= w[1]) && counts[4] > counts[0], "{counts:?}");
     assert!(session.outcome().is_none());
 }
+
+/// The dump of a session between two steps is Go's traceback of every
+/// goroutine: just before a deadlock is reported it is exactly the
+/// goroutine blocks Go prints under `fatal error: all goroutines are
+/// asleep - deadlock!` (the corpus checks that text against real Go).
+#[test]
+fn a_sessions_dump_is_gos_traceback_of_every_goroutine() {
+    for name in ["016_deadlock_main_receive", "049_waitgroup_deadlock", "039_select_nil_only_deadlock"] {
+        let path = format!("{}/tests/concurrent/{name}.go", env!("CARGO_MANIFEST_DIR"));
+        let src = std::fs::read_to_string(&path).expect("program");
+        let program = compile(&path, &src).expect("compiles");
+        let config = RunConfig::default();
+        let whole = run(&program, &config);
+        let expected = std::fs::read_to_string(format!("{}/tests/concurrent/{name}.stderr", env!("CARGO_MANIFEST_DIR"))).expect("Go's stderr");
+        let blocks = expected.strip_prefix("fatal error: all goroutines are asleep - deadlock!\n\n").expect("a deadlock");
+        // Every event but the report's own output and the exit.
+        let before_report = whole.events.iter().rposition(|e| matches!(e.kind, gmp_engine::EventKind::Output { fd: 2, .. })).expect("the report");
+        let (session, reached) = Session::replay_to(&program, &config, before_report, 100_000);
+        assert!(reached, "{name}");
+        let dump = session.goroutine_dump().expect("still running");
+        // Compared as the corpus compares stderr (paths, arguments, pcs).
+        let dump = gmp_engine::golden::normalize_stderr(&dump.replace(&path, &format!("/tmp/x/{name}.go")));
+        assert_eq!(dump.trim_end(), blocks.trim_end(), "{name}");
+    }
+}

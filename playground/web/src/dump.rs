@@ -50,9 +50,32 @@ pub fn view(run: &Run, m: &Moment) -> Html {
         text.push(format!("...{} more goroutines\n", n - DUMPED));
     }
     html! {
-        <details class="gmp-dump">
+        <details class="gmp-dump gmp-where">
             <summary>{ format!("Where goroutines are at event {}", m.pos) }</summary>
             <pre role="region" aria-label="Where goroutines are">{ text.join("\n") }</pre>
         </details>
     }
 }
+
+/// The region "Goroutine dump": Go's traceback of every goroutine at this
+/// moment (`goroutine 7 [chan receive]:`, each frame with its line,
+/// `created by`), as `GOTRACEBACK=all` or a `debug=2` goroutine profile
+/// prints it. The engine rebuilds the run's state at the position to
+/// print it, so it is made only while the reader keeps it open.
+pub fn go_dump(run: &Run, pos: usize, open: bool, on_toggle: Callback<Event>) -> Html {
+    let text = if open {
+        match run.goroutine_dump(pos) {
+            Ok(text) => text,
+            Err(why) => why.to_string(),
+        }
+    } else {
+        String::new()
+    };
+    html! {
+        <details class="gmp-dump gmp-go-dump" ontoggle={on_toggle} open={open}>
+            <summary>{ format!("Go's goroutine dump at event {pos}") }</summary>
+            <pre role="region" aria-label="Goroutine dump">{ text }</pre>
+        </details>
+    }
+}
+

@@ -80,6 +80,8 @@ pub enum Msg {
     /// A goroutine clicked on the board or in the Goroutines list: pick
     /// it, or drop it if it was picked.
     Pick(GoId),
+    /// The reader opened or closed Go's goroutine dump.
+    DumpOpen(bool),
     /// Make a link to the program and the schedule, show it, copy it.
     Share,
     /// Whether the clipboard took the link.
@@ -114,6 +116,8 @@ pub struct Playground {
     player: Option<Interval>,
     /// The goroutine the reader picked: the editor follows its line.
     picked: Option<GoId>,
+    /// Whether Go's goroutine dump is open (it is rebuilt only then).
+    dump_open: bool,
     /// Where the code editor goes, and the editor once created.
     editor_host: NodeRef,
     editor: Option<Editor>,
@@ -150,6 +154,7 @@ impl Component for Playground {
             speed: DEFAULT_SPEED,
             player: None,
             picked: None,
+            dump_open: false,
             editor_host: NodeRef::default(),
             editor: None,
             plain: !editor::available(),
@@ -308,6 +313,7 @@ impl Component for Playground {
             }
             Msg::NoEditor => self.plain = true,
             Msg::Pick(g) => self.picked = if self.picked == Some(g) { None } else { Some(g) },
+            Msg::DumpOpen(open) => self.dump_open = open,
         }
         true
     }
@@ -635,6 +641,10 @@ impl Playground {
                     <div>
                         { board::goroutines(run, m, self.picked) }
                         { dump::view(run, m) }
+                        { dump::go_dump(run, m.pos, self.dump_open, ctx.link().batch_callback(|e: Event| {
+                            let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+                            Some(Msg::DumpOpen(el.has_attribute("open")))
+                        })) }
                     </div>
                     <div>
                         { board::console(run, m) }

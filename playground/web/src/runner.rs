@@ -8,6 +8,8 @@
 //! so far, and its session is never advanced again.
 
 use gmp_engine::{CompileError, Event, Outcome, Program, RunConfig, Session, SourceFile, Span};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// How long one slice advances the engine before the page gets the main
 /// thread back, in milliseconds.
@@ -35,12 +37,19 @@ pub enum RunState {
     Ended,
 }
 
-/// Where the events come from: a session (running, stopped or ended), or a
-/// compile error's outcome, which has none.
+/// Where the events come from: a session (running, stopped or ended) with
+/// the program and settings that can run it again, or a compile error's
+/// outcome, which has none.
 enum Feed {
-    Session(Box<Session>),
+    Session(Box<Session>, Rc<(Program, RunConfig)>),
     NotCompiled(Box<Outcome>),
 }
+
+/// The longest run whose state the page rebuilds at a position (events):
+/// rebuilding runs the program again from its start.
+pub const MAX_REBUILT_EVENTS: usize = 200_000;
+/// Scheduler steps a rebuild may take before it gives up.
+const MAX_REBUILD_STEPS: u32 = 2_000_000;
 
 /// A run with the source it ran and its settings.
 pub struct Run {
@@ -52,13 +61,15 @@ pub struct Run {
     stopped: Option<Stopped>,
     /// Scheduler steps per engine call, adapted as the run goes.
     call_steps: u32,
+    /// The last goroutine dump rebuilt: its position and text.
+    dump: RefCell<Option<(usize, Result<String, &'static str>)>>,
 }
 
 impl Run {
     /// Starts a run of `program`; nothing is executed until [`Run::slice`].
     pub fn start(program: &Program, config: &RunConfig, file: SourceFile) -> Run {
         let session = Session::new(program, config);
-        Run::with(file, config, Feed::Session(Box::new(session)))
+        Run::with(file, config, Feed::Session(Box::new(session), Rc::new((program.clone(), config.clone()))))
     }
 
     /// The run of a program that did not compile: ended, no events.
@@ -67,13 +78,13 @@ impl Run {
     }
 
     fn with(file: SourceFile, config: &RunConfig, feed: Feed) -> Run {
-        Run { file, procs: config.procs, seed: config.seed, feed, stopped: None, call_steps: FIRST_CALL_STEPS }
+        Run { file, procs: config.procs, seed: config.seed, feed, stopped: None, call_steps: FIRST_CALL_STEPS, dump: RefCell::new(None) }
     }
 
     pub fn state(&self) -> RunState {
         match (&self.feed, self.stopped) {
             (_, Some(why)) => RunState::Stopped(why),
-            (Feed::Session(s), None) if s.outcome().is_none() => RunState::Running,
+            (Feed::Session(s, _), None) if s.outcome().is_none() => RunState::Running,
             _ => RunState::Ended,
         }
     }
@@ -88,7 +99,7 @@ impl Run {
         if self.stopped.is_some() {
             return false;
         }
-        let Feed::Session(session) = &mut self.feed else {
+        let Feed::Session(session, _) = &mut self.feed else {
             return false;
         };
         let start = now_ms();
@@ -120,7 +131,7 @@ impl Run {
     /// The events so far (all of them once the run has ended).
     pub fn events(&self) -> &[Event] {
         match &self.feed {
-            Feed::Session(s) => s.events(),
+            Feed::Session(s, _) => s.events(),
             Feed::NotCompiled(o) => &o.events,
         }
     }
@@ -131,9 +142,42 @@ impl Run {
             return None;
         }
         match &self.feed {
-            Feed::Session(s) => s.outcome(),
+            Feed::Session(s, _) => s.outcome(),
             Feed::NotCompiled(o) => Some(o),
         }
+    }
+
+    /// Go's traceback of every goroutine after the first `pos` events
+    /// (`goroutine 7 [chan receive]:`, frames, `created by`), rebuilt by
+    /// running the program again to that point (the run is a pure function
+    /// of the program and its settings). `Err` says why there is none.
+    pub fn goroutine_dump(&self, pos: usize) -> Result<String, &'static str> {
+        if let Some((at, text)) = self.dump.borrow().as_ref()
+            && *at == pos
+        {
+            return text.clone();
+        }
+        let text = self.rebuild_dump(pos);
+        *self.dump.borrow_mut() = Some((pos, text.clone()));
+        text
+    }
+
+    fn rebuild_dump(&self, pos: usize) -> Result<String, &'static str> {
+        let Feed::Session(_, again) = &self.feed else { return Err("The program did not compile.") };
+        if self.running() {
+            return Err("Available once the run stops.");
+        }
+        if pos == 0 {
+            return Err("No goroutine has run yet.");
+        }
+        if pos > MAX_REBUILT_EVENTS {
+            return Err("This run is too long to rebuild at this position.");
+        }
+        let (session, reached) = Session::replay_to(&again.0, &again.1, pos, MAX_REBUILD_STEPS);
+        if !reached {
+            return Err("This run is too long to rebuild at this position.");
+        }
+        session.goroutine_dump().ok_or("The run has ended: every goroutine has exited.")
     }
 
     pub fn len(&self) -> usize {

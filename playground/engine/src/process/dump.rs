@@ -207,6 +207,15 @@ pub fn goroutine(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
     goroutine_under(m, sched, goid, "")
 }
 
+/// Every user goroutine's block, a blank line between, as Go's traceback
+/// with `GOTRACEBACK=all` (and a `debug=2` goroutine profile, without the
+/// writer's own frames) prints them: the state of the run between two
+/// scheduler steps.
+pub fn all_goroutines(m: &VmMachine, sched: &Sched) -> String {
+    let blocks: Vec<String> = user_goroutines(sched).into_iter().map(|g| goroutine(m, sched, g)).collect();
+    blocks.join("\n")
+}
+
 /// [`goroutine`], its frames topped by `above`: the frames of Go's own
 /// functions that print the dump (pprof's writers).
 fn goroutine_under(m: &VmMachine, sched: &Sched, goid: GoId, above: &str) -> String {

@@ -238,6 +238,12 @@ impl Process {
         (0..steps).any(|_| self.sched.step(&mut self.machine).is_some())
     }
 
+    /// Every user goroutine's stack as Go prints it (see
+    /// [`dump::all_goroutines`]).
+    pub fn goroutine_dump(&self) -> String {
+        dump::all_goroutines(&self.machine, &self.sched)
+    }
+
     /// The events recorded so far.
     pub fn events(&self) -> &[Event] {
         &self.sched.events
