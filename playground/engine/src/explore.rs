@@ -114,6 +114,9 @@ pub struct Explored {
 /// value in `config.procs`, and groups the runs by outcome.
 pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
     let mut outcomes: Vec<Found> = Vec::new();
+    // The outcomes by the hash of what tells them apart (a racy counter
+    // can give thousands): a lookup, not a scan.
+    let mut by_hash: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
     let mut schedules_run = 0;
     for &procs in &config.procs {
         for k in 0..config.schedules as u64 {
@@ -123,15 +126,25 @@ pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
             let out = run(program, &run_config);
             schedules_run += 1;
             let ending = Ending::of(&out);
-            let same = |f: &&mut Found| f.stdout == out.stdout && f.stderr == out.stderr && f.exit_code == out.exit_code && f.ending == ending;
-            match outcomes.iter_mut().find(same) {
-                Some(f) => {
+            let hash = {
+                use std::hash::{Hash, Hasher};
+                let mut h = rustc_hash::FxHasher::default();
+                (&out.stdout, &out.stderr, out.exit_code, &ending).hash(&mut h);
+                h.finish()
+            };
+            let same = |f: &Found| f.stdout == out.stdout && f.stderr == out.stderr && f.exit_code == out.exit_code && f.ending == ending;
+            let candidates = by_hash.entry(hash).or_default();
+            match candidates.iter().copied().find(|&i| same(&outcomes[i])) {
+                Some(i) => {
+                    let f = &mut outcomes[i];
                     f.count += 1;
                     if !f.procs.contains(&procs) {
                         f.procs.push(procs);
                     }
                 }
-                None => outcomes.push(Found {
+                None => {
+                    candidates.push(outcomes.len());
+                    outcomes.push(Found {
                     stdout: out.stdout,
                     stderr: out.stderr,
                     exit_code: out.exit_code,
@@ -139,11 +152,12 @@ pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
                     count: 1,
                     procs: vec![procs],
                     schedule: run_config.schedule(),
-                }),
+                    })
+                }
             }
         }
     }
-    // Most frequent first; ties in the order found.
+    // Most frequent first; ties in the order found (a stable sort).
     outcomes.sort_by(|a, b| b.count.cmp(&a.count));
     Explored { schedules_run, outcomes }
 }
