@@ -201,7 +201,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("chunk", &["span", "value"]),
     // Execution: the VM knows nothing of the scheduler's decisions, the
     // compiler, the library or the process.
-    ("vm", &["chunk", "heap", "rtype", "sched", "span", "value"]),
+    ("vm", &["chunk", "format", "heap", "rtype", "sched", "span", "value"]),
     // The scheduler knows nothing of bytecode: it talks to execution
     // through its Machine trait.
     ("sched", &["event", "span"]),

@@ -59,6 +59,8 @@ pub(crate) mod testutil;
 pub use frame::{DeferArgs, DeferRec, Entry, Frame, FrameKind, GState, INITIAL_STACK, Stacks, MAX_STACK, PanicRec};
 pub use liveness::Liveness;
 pub use panic::{Bounds, bounds_message};
+/// UTF-8 decoding as Go's `utf8.DecodeRune` (one home: `format`).
+pub use crate::format::decode_rune;
 pub use program::{Bytecode, Const, Function, NATIVE_FUNC_BIT, NativeFn, ResultSlot, Throw};
 
 use crate::chunk::{Op, PrintKind, SLICE_HI, SLICE_LO, SLICE_MAX};
@@ -724,29 +726,6 @@ fn float_to_int(f: f64, k: IntKind) -> i64 {
     }
 }
 
-/// Decodes one UTF-8 rune as Go does: an invalid byte is U+FFFD, width 1.
-pub fn decode_rune(b: &[u8]) -> (u32, usize) {
-    let Some(&c0) = b.first() else { return (0xFFFD, 0) };
-    if c0 < 0x80 {
-        return (c0 as u32, 1);
-    }
-    let (n, min) = match c0 {
-        0xC2..=0xDF => (2, 0x80),
-        0xE0..=0xEF => (3, 0x800),
-        0xF0..=0xF4 => (4, 0x10000),
-        _ => return (0xFFFD, 1),
-    };
-    if b.len() < n {
-        return (0xFFFD, 1);
-    }
-    match std::str::from_utf8(&b[..n]) {
-        Ok(s) => {
-            let r = s.chars().next().map_or(0xFFFD, |c| c as u32);
-            if r < min { (0xFFFD, 1) } else { (r, n) }
-        }
-        Err(_) => (0xFFFD, 1),
-    }
-}
 
 /// Go's `growslice` capacity policy, rounded up to malloc size classes so
 /// `cap()` after `append` matches real Go.

@@ -242,7 +242,7 @@ fn find(a: &[u8], b: &[u8]) -> Option<usize> {
 
 pub(crate) fn count(a: &[u8], b: &[u8]) -> i64 {
     if b.is_empty() {
-        return String::from_utf8_lossy(a).chars().count() as i64 + 1;
+        return crate::format::rune_count(a) as i64 + 1;
     }
     let mut n = 0;
     let mut i = 0;
@@ -352,39 +352,55 @@ fn strings_fields(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw>
 
 fn strings_replace_all(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let s = String::from_utf8_lossy(&str_of(vm, a.first().copied().unwrap_or_default())).into_owned();
-    let old = String::from_utf8_lossy(&str_of(vm, a.get(1).copied().unwrap_or_default())).into_owned();
-    let new = String::from_utf8_lossy(&str_of(vm, a.get(2).copied().unwrap_or_default())).into_owned();
-    if !old.is_empty() {
-        reserve_replaced(vm, &s, &old, &new, usize::MAX)?;
-    }
-    let r = if old.is_empty() { s } else { s.replace(&old, &new) };
-    let v = new_str(vm, r.as_bytes())?;
+    let arg = |i: usize| str_of(vm, a.get(i).copied().unwrap_or_default());
+    let (s, old, new) = (arg(0), arg(1), arg(2));
+    let v = replace(vm, &s, &old, &new, -1)?;
     g.stack.push(v);
     Ok(())
 }
 
 fn strings_replace(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let s = String::from_utf8_lossy(&str_of(vm, a.first().copied().unwrap_or_default())).into_owned();
-    let old = String::from_utf8_lossy(&str_of(vm, a.get(1).copied().unwrap_or_default())).into_owned();
-    let new = String::from_utf8_lossy(&str_of(vm, a.get(2).copied().unwrap_or_default())).into_owned();
+    let arg = |i: usize| str_of(vm, a.get(i).copied().unwrap_or_default());
+    let (s, old, new) = (arg(0), arg(1), arg(2));
     let n = a.get(3).map_or(-1, |v| v.int());
-    if !old.is_empty() && n != 0 {
-        reserve_replaced(vm, &s, &old, &new, if n < 0 { usize::MAX } else { n as usize })?;
-    }
-    let r = if old.is_empty() || n == 0 { s } else if n < 0 { s.replace(&old, &new) } else { s.replacen(&old, &new, n as usize) };
-    let v = new_str(vm, r.as_bytes())?;
+    let v = replace(vm, &s, &old, &new, n)?;
     g.stack.push(v);
     Ok(())
 }
 
-/// Checks that `s` with at most `limit` matches of `old` replaced by `new`
-/// fits the heap budget, before it is built.
-fn reserve_replaced(vm: &Vm, s: &str, old: &str, new: &str, limit: usize) -> Result<(), Throw> {
-    let n = count_matches(s.as_bytes(), old.as_bytes()).min(limit) as u64;
-    let len = (s.len() as u64).saturating_add(n.saturating_mul(new.len() as u64)).saturating_sub(n * old.len() as u64);
-    vm.heap.reserve(len).map_err(oom)
+/// `strings.Replace(s, old, new, n)` over bytes, as strings.go does it: an
+/// empty `old` matches at the start and after each rune (an invalid byte
+/// is a rune of width 1), up to `n` times (all if `n < 0`). The result's
+/// size is checked against the heap budget before it is built.
+fn replace(vm: &mut Vm, s: &[u8], old: &[u8], new: &[u8], n: i64) -> Result<Value, Throw> {
+    if old == new || n == 0 {
+        return new_str(vm, s);
+    }
+    let m = count(s, old) as u64;
+    if m == 0 {
+        return new_str(vm, s);
+    }
+    let n = if n < 0 || m < n as u64 { m } else { n as u64 };
+    let len = (s.len() as u64).saturating_add(n.saturating_mul(new.len() as u64)).saturating_sub(n.saturating_mul(old.len() as u64));
+    vm.heap.reserve(len).map_err(oom)?;
+    let mut b = Vec::with_capacity(len as usize);
+    let mut start = 0;
+    for i in 0..n {
+        let mut j = start;
+        if old.is_empty() {
+            if i > 0 {
+                j += crate::format::decode_rune(&s[start..]).1;
+            }
+        } else {
+            j += find(&s[start..], old).unwrap_or(0);
+        }
+        b.extend_from_slice(&s[start..j]);
+        b.extend_from_slice(new);
+        start = j + old.len();
+    }
+    b.extend_from_slice(&s[start..]);
+    new_str(vm, &b)
 }
 
 fn strings_split_n(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
