@@ -18,6 +18,9 @@
 //! `gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--json]` runs N
 //! schedules per GOMAXPROCS value and prints every distinct outcome with
 //! how many schedules gave it and a token that replays one of them.
+//! `--from-event E` forks instead: the run (of `--schedule TOKEN`, else of
+//! the first `--procs` value and `--seed`) keeps its choices up to its
+//! E-th event, and the N schedules vary only what comes after.
 //! `--print-schedule` writes the run's schedule token to stderr at the end
 //! (`schedule: 1.AgEAAA`); `--schedule TOKEN` replays it exactly (same
 //! output, same event stream) and stands for `--procs` and `--seed`.
@@ -77,7 +80,7 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 }
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--json]";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--json]\n       gmp explore FILE.go --from-event N [--schedule TOKEN] [--procs P] [--schedules N] [--seed N] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -189,9 +192,11 @@ fn process_status(code: i32) -> u8 {
 }
 
 fn explore_command(args: &[String]) -> Result<u8, String> {
-    use gmp_engine::explore::{ExploreConfig, explore};
+    use gmp_engine::explore::{ExploreConfig, explore, fork};
     let mut config = ExploreConfig::default();
     let (mut path, mut json) = (None, false);
+    // A fork: the run to start from and the event to branch after.
+    let (mut base, mut from_event): (Option<gmp_engine::Schedule>, Option<usize>) = (None, None);
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -210,6 +215,11 @@ fn explore_command(args: &[String]) -> Result<u8, String> {
                 }
             }
             "--seed" => config.first_seed = parse_flag(&mut it, "--seed")?,
+            "--schedule" => {
+                let token = it.next().ok_or("--schedule needs a token (from gmp run --print-schedule)")?;
+                base = Some(gmp_engine::Schedule::decode(token).map_err(|e| format!("--schedule: {e}"))?);
+            }
+            "--from-event" => from_event = Some(parse_flag(&mut it, "--from-event")?),
             "--json" => json = true,
             flag if flag.starts_with('-') => return Err(format!("unknown flag {flag}\n{USAGE}")),
             file if path.is_none() => path = Some(file.to_string()),
@@ -226,7 +236,20 @@ fn explore_command(args: &[String]) -> Result<u8, String> {
             return Ok(1);
         }
     };
-    let found = explore(&program, &config);
+    let found = match from_event {
+        None if base.is_some() => return Err("--schedule goes with --from-event N: the run to fork and where".into()),
+        None => explore(&program, &config),
+        Some(n) => {
+            // The run so far: the given schedule's, else the first
+            // GOMAXPROCS value's with the first seed.
+            let run = match &base {
+                Some(s) => gmp_engine::RunConfig::from_schedule(s),
+                None => gmp_engine::RunConfig { procs: config.procs.first().copied().unwrap_or(1), seed: config.first_seed, ..Default::default() },
+            };
+            let (at, _) = gmp_engine::Session::replay_to(&program, &run, n, u32::MAX);
+            fork(&program, &run, at.choices_made(), &config)
+        }
+    };
     // A closed stdout (`| head`) ends the listing quietly.
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -160,6 +160,33 @@ fn explore_lists_each_outcome_with_a_schedule_that_replays_it() {
 }
 
 #[test]
+fn explore_from_an_event_keeps_the_runs_past() {
+    let path = temp_go(
+        "fork.go",
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ta := make(chan string, 1)\n\tb := make(chan string, 1)\n\ta <- \"a\"\n\tb <- \"b\"\n\tselect {\n\tcase s := <-a:\n\t\tfmt.Println(s)\n\tcase s := <-b:\n\t\tfmt.Println(s)\n\t}\n}\n",
+    );
+    let file = path.to_str().unwrap();
+    let outcomes = |args: &[&str]| {
+        let out = gmp(args);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+        let mut printed: Vec<String> = json["outcomes"].as_array().unwrap().iter().map(|o| o["stdout"].as_str().unwrap().to_string()).collect();
+        printed.sort();
+        printed
+    };
+    // From the start, the select may take either case...
+    assert_eq!(outcomes(&["explore", file, "--procs", "1", "--from-event", "0", "--schedules", "30", "--json"]), ["a\n", "b\n"]);
+    // ...but once the run has printed, its past stays: one future.
+    let run = gmp(&["run", file, "--procs", "1", "--seed", "3", "--print-schedule"]);
+    let token = text(&run.stderr).trim().strip_prefix("schedule: ").expect("a token").to_string();
+    let trace = gmp(&["trace", file, "--schedule", &token]);
+    let events = text(&trace.stdout).lines().count();
+    assert_eq!(outcomes(&["explore", file, "--schedule", &token, "--from-event", &events.to_string(), "--schedules", "30", "--json"]), [text(&run.stdout)]);
+    let lone = gmp(&["explore", file, "--schedule", &token]);
+    assert!(text(&lone.stderr).contains("--schedule goes with --from-event"), "{}", text(&lone.stderr));
+}
+
+#[test]
 fn os_exit_codes_keep_their_low_8_bits_as_the_os_does() {
     for (code, status) in [(3, 3), (-1, 255), (1000, 232)] {
         let path = temp_go(&format!("exit{status}.go"), &format!("package main\n\nimport \"os\"\n\nfunc main() {{\n\tos.Exit({code})\n}}\n"));

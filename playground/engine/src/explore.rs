@@ -10,8 +10,12 @@
 //! goroutine that stalls) far sooner. Systematic strategies (PCT's
 //! priority-change points, preemption-bounded search) will drive the same
 //! chooser through `Pick`s.
+//!
+//! [`fork`] explores from a point of one run: every schedule keeps that
+//! run's first choices, so it is the same run up to there, and draws the
+//! rest anew — what can still happen from this moment on.
 
-use crate::{Outcome, Program, RunConfig, Schedule, Strategy, run};
+use crate::{Outcome, Pick, Program, RunConfig, Schedule, Strategy, run};
 
 /// What to explore: GOMAXPROCS values, schedules for each, and the run
 /// settings (budgets) every run shares.
@@ -26,6 +30,8 @@ pub struct ExploreConfig {
     /// Budgets and the like; its `procs`, `seed`, `strategy` and `picks`
     /// are ignored.
     pub run: RunConfig,
+    /// Choices every schedule keeps (a [`fork`]'s common past).
+    pub prefix: Vec<Pick>,
 }
 
 impl Default for ExploreConfig {
@@ -36,6 +42,7 @@ impl Default for ExploreConfig {
             first_seed: 1,
             strategies: vec![Strategy::Random, Strategy::Extremes],
             run: RunConfig { record_events: false, free_at_exit: true, ..RunConfig::default() },
+            prefix: Vec::new(),
         }
     }
 }
@@ -122,7 +129,7 @@ pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
         for k in 0..config.schedules as u64 {
             let seed = config.first_seed.wrapping_add(k);
             let strategy = config.strategies.get(k as usize % config.strategies.len().max(1)).copied().unwrap_or_default();
-            let run_config = RunConfig { procs: procs.max(1), seed, strategy, picks: Vec::new(), ..config.run.clone() };
+            let run_config = RunConfig { procs: procs.max(1), seed, strategy, picks: config.prefix.clone(), ..config.run.clone() };
             let out = run(program, &run_config);
             schedules_run += 1;
             let ending = Ending::of(&out);
@@ -161,3 +168,16 @@ pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
     outcomes.sort_by(|a, b| b.count.cmp(&a.count));
     Explored { schedules_run, outcomes }
 }
+
+/// What can still happen from a point of a run: `base`'s run (its
+/// program, GOMAXPROCS and schedule) keeps its first `keep` choices, and
+/// `config.schedules` schedules draw the rest (seeds from
+/// `config.first_seed`, `config.strategies` in turn; `config.procs` is
+/// ignored: GOMAXPROCS is the base's, part of the past). Each outcome's
+/// schedule replays the base run up to that point and its own way after.
+pub fn fork(program: &Program, base: &RunConfig, keep: u64, config: &ExploreConfig) -> Explored {
+    let logged = run(program, &RunConfig { record_events: false, record_choices: true, free_at_exit: true, ..base.clone() });
+    let prefix = logged.choices.iter().take(keep as usize).enumerate().map(|(i, c)| Pick { index: i as u64, pick: c.pick }).collect();
+    explore(program, &ExploreConfig { procs: vec![base.procs.max(1)], prefix, ..config.clone() })
+}
+

@@ -390,6 +390,16 @@ impl Session {
         (s, done)
     }
 
+    /// How many choices the run has made so far (all of them once ended):
+    /// a schedule that keeps these first choices replays the run up to
+    /// here, and may differ after (see [`explore::fork`]).
+    pub fn choices_made(&self) -> u64 {
+        match &self.state {
+            SessionState::Running(p) => p.choices_made(),
+            SessionState::Ended(o) => o.choice_count,
+        }
+    }
+
     /// What the run produced, once it has ended.
     pub fn outcome(&self) -> Option<&Outcome> {
         match &self.state {

@@ -56,3 +56,40 @@ fn endings_are_named_as_a_learner_names_them() {
         assert_eq!(found.outcomes[0].count, 2);
     }
 }
+
+/// A fork keeps the run's past and explores its future: keeping every
+/// choice leaves one future (the run itself); keeping none is a plain
+/// exploration; from a midpoint, every future replays the same past.
+#[test]
+fn a_fork_keeps_the_past_and_explores_the_future() {
+    use gmp_engine::explore::fork;
+    use gmp_engine::Session;
+    let program = compile(NAME, SOURCE).expect("compiles");
+    let base = RunConfig { procs: 4, seed: 9, ..RunConfig::default() };
+    let whole = run(&program, &base);
+    let config = ExploreConfig { schedules: 60, ..ExploreConfig::default() };
+
+    // Every choice kept: the base run, 60 times over.
+    let all = Session::replay_to(&program, &base, usize::MAX, 1_000_000).0.choices_made();
+    let same = fork(&program, &base, all, &config);
+    assert_eq!(same.outcomes.len(), 1, "{:?}", same.outcomes);
+    assert_eq!((same.outcomes[0].stdout.as_str(), same.outcomes[0].count), (whole.stdout.as_str(), 60));
+
+    // None kept: several orders, as a plain exploration on 4 Ps finds.
+    let free = fork(&program, &base, 0, &config);
+    assert!(free.outcomes.len() > 1, "{:?}", free.outcomes);
+
+    // From just before the first goroutine prints: each future's schedule
+    // replays the past event for event.
+    let first_print = whole.events.iter().position(|e| matches!(e.kind, gmp_engine::EventKind::Output { .. })).expect("prints");
+    let (at, reached) = Session::replay_to(&program, &base, first_print, 1_000_000);
+    assert!(reached);
+    let past = at.events().len().min(first_print);
+    let futures = fork(&program, &base, at.choices_made(), &config);
+    let lines = |evs: &[gmp_engine::Event]| evs.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>();
+    for f in &futures.outcomes {
+        let replay = run(&program, &RunConfig::from_schedule(&f.schedule));
+        assert_eq!(replay.stdout, f.stdout);
+        assert_eq!(lines(&replay.events[..past]), lines(&whole.events[..past]), "the past differs for {:?}", f.stdout);
+    }
+}

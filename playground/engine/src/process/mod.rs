@@ -244,6 +244,11 @@ impl Process {
         dump::all_goroutines(&self.machine, &self.sched)
     }
 
+    /// How many choices the run has made so far.
+    pub fn choices_made(&self) -> u64 {
+        self.sched.chooser.count()
+    }
+
     /// The events recorded so far.
     pub fn events(&self) -> &[Event] {
         &self.sched.events
