@@ -10,6 +10,7 @@
 mod board;
 mod dump;
 mod editor;
+mod futures;
 mod moment;
 mod mount;
 mod playground;

@@ -22,6 +22,7 @@
 
 use crate::board;
 use crate::dump;
+use crate::futures::{self, Futures};
 use crate::editor::{self, Editor};
 use crate::moment::Moment;
 use crate::runner::{Run, SLICE_MS, Stopped, virtual_time};
@@ -80,6 +81,10 @@ pub enum Msg {
     /// A goroutine clicked on the board or in the Goroutines list: pick
     /// it, or drop it if it was picked.
     Pick(GoId),
+    /// What else can happen from the current position?
+    WhatIf,
+    /// Run the future at this index of the answer.
+    Follow(usize),
     /// The reader opened or closed Go's goroutine dump.
     DumpOpen(bool),
     /// Make a link to the program and the schedule, show it, copy it.
@@ -118,6 +123,11 @@ pub struct Playground {
     picked: Option<GoId>,
     /// Whether Go's goroutine dump is open (it is rebuilt only then).
     dump_open: bool,
+    /// The futures from a position, once asked for.
+    futures: Option<Futures>,
+    /// Where to put the position once the run has that many events (a
+    /// followed future: where its path left the one before).
+    seek_to: Option<usize>,
     /// Where the code editor goes, and the editor once created.
     editor_host: NodeRef,
     editor: Option<Editor>,
@@ -155,6 +165,8 @@ impl Component for Playground {
             player: None,
             picked: None,
             dump_open: false,
+            futures: None,
+            seek_to: None,
             editor_host: NodeRef::default(),
             editor: None,
             plain: !editor::available(),
@@ -314,6 +326,25 @@ impl Component for Playground {
             Msg::NoEditor => self.plain = true,
             Msg::Pick(g) => self.picked = if self.picked == Some(g) { None } else { Some(g) },
             Msg::DumpOpen(open) => self.dump_open = open,
+            Msg::WhatIf => {
+                if let Some(run) = &self.run {
+                    let pos = self.moment.pos;
+                    self.futures = Some(Futures { pos, found: run.futures(pos, futures::SCHEDULES) });
+                }
+            }
+            Msg::Follow(i) => {
+                let Some(Futures { pos, found: Ok(found) }) = &self.futures else { return true };
+                let Some(f) = found.outcomes.get(i) else { return true };
+                let (pos, schedule) = (*pos, f.schedule.clone());
+                self.procs = schedule.procs;
+                self.seed = schedule.seed;
+                self.strategy = schedule.strategy;
+                self.picks = schedule.picks;
+                self.shared = None;
+                self.run_program(ctx, false);
+                self.seek_to = Some(pos);
+                self.apply_seek_to();
+            }
         }
         true
     }
@@ -388,7 +419,19 @@ impl Playground {
         self.moment = Moment::start(self.procs);
         self.timeline = Timeline::new(self.procs);
         self.follow = follow;
+        self.futures = None;
+        self.seek_to = None;
         self.slice(ctx);
+    }
+
+    /// Puts the position where `seek_to` says once the run got there (or
+    /// ended short of it).
+    fn apply_seek_to(&mut self) {
+        let (Some(run), Some(to)) = (&self.run, self.seek_to) else { return };
+        if run.len() >= to || !run.running() {
+            self.moment.seek(run, to);
+            self.seek_to = None;
+        }
     }
 
     /// Advances the running run by one slice, folds its new events into
@@ -404,6 +447,7 @@ impl Playground {
         if self.follow {
             self.moment.seek(run, usize::MAX);
         }
+        self.apply_seek_to();
         if going {
             let link = ctx.link().clone();
             self.slicer = Some(Timeout::new(0, move || link.send_message(Msg::Slice)));
@@ -597,6 +641,9 @@ impl Playground {
                         { if playing { "Pause" } else { "Play" } }</button>
                     <button onclick={link.callback(|_| Msg::RunToEnd)} disabled={running || (self.run.is_some() && pos >= len)}>{ "Run to end" }</button>
                     <label>{ "Speed " }<select onchange={on_speed}>{ for speeds }</select></label>
+                    <button class="gmp-whatif" onclick={link.callback(|_| Msg::WhatIf)} disabled={running || self.run.is_none()}
+                        title="Fork the run here: what else can happen from this moment, under schedules that keep its past">
+                        { "What else can happen from here?" }</button>
                 </div>
                 <div class="gmp-position">
                     <input type="range" aria-label="Position" min="0" max={len.to_string()} value={pos.to_string()}
@@ -633,6 +680,7 @@ impl Playground {
             <div class="gmp-watch" onclick={on_pick}>
                 { board::board(run, m, self.picked) }
                 { timeline::view(&self.timeline, run, now_ns, on_seek) }
+                { futures::view(run, self.futures.as_ref(), ctx.link().callback(Msg::Follow)) }
                 { board::processors(m) }
                 if let Some(err) = &m.error {
                     <div class="gmp-fold-error">{ format!("The event stream did not fold: {err}") }</div>

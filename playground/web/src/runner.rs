@@ -180,6 +180,32 @@ impl Run {
         session.goroutine_dump().ok_or("The run has ended: every goroutine has exited.")
     }
 
+    /// The futures of the run from position `pos` (see `futures`):
+    /// `schedules` schedules that keep every choice made up to there.
+    pub fn futures(&self, pos: usize, schedules: u32) -> Result<gmp_engine::explore::Explored, &'static str> {
+        use gmp_engine::explore::{ExploreConfig, fork};
+        let Feed::Session(_, again) = &self.feed else { return Err("The program did not compile.") };
+        if self.running() {
+            return Err("Available once the run stops.");
+        }
+        if pos > MAX_REBUILT_EVENTS {
+            return Err("This run is too long to fork at this position.");
+        }
+        let (program, config) = (&again.0, &again.1);
+        let (at, reached) = Session::replay_to(program, config, pos, MAX_REBUILD_STEPS);
+        if !reached {
+            return Err("This run is too long to fork at this position.");
+        }
+        let explore = ExploreConfig {
+            schedules,
+            // Other seeds than the run's own, the same for one question.
+            first_seed: config.seed.wrapping_mul(1_000_003).wrapping_add(pos as u64),
+            run: RunConfig { record_events: false, ..config.clone() },
+            ..ExploreConfig::default()
+        };
+        Ok(fork(program, config, at.choices_made(), &explore))
+    }
+
     pub fn len(&self) -> usize {
         self.events().len()
     }

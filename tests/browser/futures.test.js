@@ -1,0 +1,59 @@
+// "What else can happen from here?": the run forked at the position. The
+// futures keep the run's past; Follow runs one, with the position left
+// where the paths part.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, screenshot, playgroundPage } from "./harness.js";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/// A select between two ready channels: either case may win, on any P count.
+const EITHER = `package main
+
+import "fmt"
+
+func main() {
+	a := make(chan string, 1)
+	b := make(chan string, 1)
+	a <- "a"
+	b <- "b"
+	select {
+	case s := <-a:
+		fmt.Println("took", s)
+	case s := <-b:
+		fmt.Println("took", s)
+	}
+}
+`;
+
+test("the futures from a position keep the past; Follow runs the other one", async () => {
+  const { page, problems, widget, button, region } = await playgroundPage(browser, EITHER);
+  await button("Run").click();
+  const console_ = widget.getByRole("log", { name: "Output", exact: true });
+  const first = (await console_.innerText()).trim();
+  assert.match(first, /^took [ab]$/);
+  // At the end the past is the whole run: one future, this one.
+  await button("What else can happen from here?").click();
+  const futures = region("Futures");
+  assert.match(await futures.innerText(), /1 distinct future\(s\) in 48 schedules/);
+  assert.equal(await futures.locator(".gmp-future").count(), 1);
+  assert.match(await futures.locator(".gmp-future pre").last().innerText(), new RegExp(`^${first}$`));
+  // From the start, the select may go either way.
+  await button("Reset").click();
+  await button("What else can happen from here?").click();
+  assert.match(await futures.innerText(), /From event 0 of \d+: 2 distinct future\(s\) in 48 schedules/);
+  const items = futures.locator(".gmp-future");
+  assert.equal(await items.count(), 2);
+  const other = first === "took a" ? "took b" : "took a";
+  let k = 0;
+  while ((await items.nth(k).locator("pre").last().innerText()).trim() !== other) k++;
+  await screenshot(page, "futures");
+  await items.nth(k).getByRole("button", { name: "Follow" }).click();
+  // The followed run printed the other case; the position is where it forked.
+  await widget.locator(".gmp-where").filter({ hasText: /^event 0 of / }).waitFor();
+  await button("Run to end").click();
+  assert.equal((await console_.innerText()).trim(), other);
+  assert.deepEqual(problems, []);
+});
