@@ -176,8 +176,146 @@ pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
 /// ignored: GOMAXPROCS is the base's, part of the past). Each outcome's
 /// schedule replays the base run up to that point and its own way after.
 pub fn fork(program: &Program, base: &RunConfig, keep: u64, config: &ExploreConfig) -> Explored {
-    let logged = run(program, &RunConfig { record_events: false, record_choices: true, free_at_exit: true, ..base.clone() });
-    let prefix = logged.choices.iter().take(keep as usize).enumerate().map(|(i, c)| Pick { index: i as u64, pick: c.pick }).collect();
+    let prefix = past(program, base, keep);
     explore(program, &ExploreConfig { procs: vec![base.procs.max(1)], prefix, ..config.clone() })
+}
+
+/// `base`'s first `keep` choices, as picks that force them.
+fn past(program: &Program, base: &RunConfig, keep: u64) -> Vec<Pick> {
+    let logged = run(program, &RunConfig { record_events: false, record_choices: true, free_at_exit: true, ..base.clone() });
+    logged.choices.iter().take(keep as usize).enumerate().map(|(i, c)| Pick { index: i as u64, pick: c.pick }).collect()
+}
+
+/// A step of a run in a learner's terms: a goroutine of the program runs,
+/// prints, sends, receives, closes, starts another, blocks or exits, or
+/// the program exits. The scheduler's bookkeeping (queues, threads,
+/// timers) and the runtime's own goroutines are not steps.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Step {
+    /// What happens: `G7 runs`, `G1 prints "1\n"`, `G7 sends 1 on chan#1`.
+    pub label: String,
+    /// Where in the program.
+    pub pos: Option<crate::Span>,
+}
+
+/// Reads an event stream's steps from event `from` on, as it grows.
+struct Steps {
+    from: usize,
+    /// Events read so far.
+    read: usize,
+    /// The runtime's own goroutines, from the `GoCreate`s read.
+    system: Vec<u64>,
+    /// The steps found, with their event indexes.
+    found: Vec<(usize, Step)>,
+}
+
+impl Steps {
+    fn new(from: usize) -> Steps {
+        Steps { from, read: 0, system: Vec::new(), found: Vec::new() }
+    }
+
+    /// Reads the events not read yet.
+    fn read(&mut self, events: &[crate::Event]) {
+        use crate::EventKind::*;
+        for (i, e) in events.iter().enumerate().skip(self.read) {
+            if let GoCreate { child, func, .. } = &e.kind
+                && (func.starts_with("runtime.") || func.starts_with("os/signal."))
+            {
+                self.system.push(*child);
+            }
+            if i < self.from {
+                continue;
+            }
+            let user = |g: &u64| !self.system.contains(g);
+            let label = match &e.kind {
+                Execute { g, .. } if user(g) => format!("G{g} runs"),
+                Output { fd: 1, text } => format!("prints {text:?}"),
+                Output { fd, text } => format!("writes {text:?} to fd {fd}"),
+                GoCreate { parent, child, func, .. } if user(child) => format!("G{parent} starts G{child} running {func}"),
+                GoPark { g, reason, .. } if user(g) => format!("G{g} waits [{reason}]"),
+                GoExit { g, .. } if user(g) => format!("G{g} exits"),
+                ChanSend { .. } | ChanRecv { .. } | ChanClose { .. } => e.kind.to_string(),
+                Exit { code } => format!("the program exits with code {code}"),
+                _ => continue,
+            };
+            self.found.push((i, Step { label, pos: e.pos }));
+        }
+        self.read = events.len();
+    }
+}
+
+/// One way a run can go on: its next step, how many of the schedules
+/// tried took it, and a schedule that does (with the index of the step's
+/// event in that schedule's run).
+#[derive(Clone, Debug)]
+pub struct NextStep {
+    pub step: Step,
+    pub count: u64,
+    pub schedule: Schedule,
+    pub event: usize,
+}
+
+/// What can happen next from a point of a run.
+#[derive(Clone, Debug)]
+pub struct NextSteps {
+    pub schedules_run: u64,
+    /// Steps every schedule tried takes first: the run is decided until
+    /// there.
+    pub agreed: Vec<Step>,
+    /// The ways it can go on after them, most frequent first (one when
+    /// every schedule went the same way as far as was looked).
+    pub options: Vec<NextStep>,
+}
+
+/// The scheduler's choices in a learner's terms: from `base`'s run after
+/// its first `at` events, `config.schedules` schedules that keep its past
+/// (as [`fork`]) are followed for up to `lookahead` steps each; the steps
+/// they all take are `agreed`, and where they part, each different next
+/// step is an option with a schedule that takes it.
+pub fn next_steps(program: &Program, base: &RunConfig, at: usize, config: &ExploreConfig, lookahead: usize) -> NextSteps {
+    let (here, _) = crate::Session::replay_to(program, base, at, u32::MAX);
+    let prefix = past(program, base, here.choices_made());
+    let mut futures: Vec<(RunConfig, Vec<(usize, Step)>)> = Vec::new();
+    for k in 0..config.schedules.max(1) as u64 {
+        let strategy = config.strategies.get(k as usize % config.strategies.len().max(1)).copied().unwrap_or_default();
+        let rc = RunConfig {
+            procs: base.procs.max(1),
+            seed: config.first_seed.wrapping_add(k),
+            strategy,
+            picks: prefix.clone(),
+            record_events: true,
+            ..config.run.clone()
+        };
+        // Followed until it has `lookahead` steps past `at`, or ends.
+        let mut s = crate::Session::new(program, &rc);
+        let mut seen = Steps::new(at);
+        for _ in 0..1_000_000 {
+            let ended = s.advance(1);
+            seen.read(s.events());
+            if ended || seen.found.len() >= lookahead {
+                break;
+            }
+        }
+        seen.found.truncate(lookahead);
+        futures.push((rc, seen.found));
+    }
+    let seqs: Vec<&Vec<(usize, Step)>> = futures.iter().map(|(_, q)| q).collect();
+    // The longest prefix of steps every future shares.
+    let shortest = seqs.iter().map(|q| q.len()).min().unwrap_or(0);
+    let mut d = 0;
+    while d < shortest && seqs.iter().all(|q| q[d].1 == seqs[0][d].1) {
+        d += 1;
+    }
+    let agreed = seqs.first().map(|q| q[..d].iter().map(|(_, s)| s.clone()).collect()).unwrap_or_default();
+    let mut options: Vec<NextStep> = Vec::new();
+    for (rc, q) in &futures {
+        let Some((event, step)) = q.get(d) else { continue };
+        match options.iter_mut().find(|o| o.step == *step) {
+            Some(o) => o.count += 1,
+            None => options.push(NextStep { step: step.clone(), count: 1, schedule: rc.schedule(), event: *event }),
+        }
+    }
+    options.sort_by(|a, b| b.count.cmp(&a.count));
+    NextSteps { schedules_run: futures.len() as u64, agreed, options }
 }
 

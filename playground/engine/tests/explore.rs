@@ -93,3 +93,37 @@ fn a_fork_keeps_the_past_and_explores_the_future() {
         assert_eq!(lines(&replay.events[..past]), lines(&whole.events[..past]), "the past differs for {:?}", f.stdout);
     }
 }
+
+/// The scheduler's choices in a learner's terms: the steps every schedule
+/// takes first, then each different next step with a schedule that takes
+/// it, which replays to exactly that step.
+#[test]
+fn next_steps_are_the_ways_a_run_can_go_on() {
+    use gmp_engine::explore::next_steps;
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ta := make(chan string, 1)\n\tb := make(chan string, 1)\n\ta <- \"a\"\n\tb <- \"b\"\n\tselect {\n\tcase s := <-a:\n\t\tfmt.Println(\"took\", s)\n\tcase s := <-b:\n\t\tfmt.Println(\"took\", s)\n\t}\n}\n";
+    let program = compile("prog.go", src).expect("compiles");
+    let base = RunConfig { procs: 1, seed: 1, ..RunConfig::default() };
+    let config = ExploreConfig { schedules: 40, ..ExploreConfig::default() };
+    let next = next_steps(&program, &base, 0, &config, 64);
+    assert_eq!(next.schedules_run, 40);
+    // Until the select, one P leaves nothing open.
+    let agreed: Vec<&str> = next.agreed.iter().map(|s| s.label.as_str()).collect();
+    assert!(agreed.contains(&"G1 runs") && agreed.iter().any(|l| l.starts_with("G1 sends b on")), "{agreed:?}");
+    let mut labels: Vec<&str> = next.options.iter().map(|o| o.step.label.as_str()).collect();
+    labels.sort();
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(labels[0].starts_with("G1 receives a from") && labels[1].starts_with("G1 receives b from"), "{labels:?}");
+    assert_eq!(next.options.iter().map(|o| o.count).sum::<u64>(), 40);
+    for o in &next.options {
+        let replay = run(&program, &RunConfig::from_schedule(&o.schedule));
+        assert_eq!(replay.events[o.event].kind.to_string(), o.step.label, "the option's schedule takes its step");
+        let took = if o.step.label.starts_with("G1 receives a") { "took a\n" } else { "took b\n" };
+        assert_eq!(replay.stdout, took);
+    }
+    // After the select nothing is open: one way on, to the end.
+    let done = run(&program, &base);
+    let at = done.events.iter().position(|e| matches!(e.kind, gmp_engine::EventKind::Output { .. })).expect("prints");
+    let next = next_steps(&program, &base, at, &config, 64);
+    assert_eq!(next.options.len(), 0, "{:?}", next.options);
+    assert_eq!(next.agreed.last().map(|s| s.label.as_str()), Some("the program exits with code 0"));
+}
