@@ -4,7 +4,10 @@
 //! parsed and checked like the learner's code. A function or method there
 //! without a body is native (Rust, looked up by its qualified name,
 //! `"strings.Contains"`, `"strings.(*Builder).WriteString"`); a package
-//! variable without an initializer is native too (`os.Stdout`). Unexported
+//! variable without an initializer is native too (`os.Stdout`). A function
+//! or method with a body, and a variable with a value, are library Go:
+//! checked and compiled like the learner's code (`check/library.rs`),
+//! only for the programs that import the package. Unexported
 //! helper types (`errors.errorString`) stand in for Go's implementation
 //! types so that `%T` and method sets behave as in Go. The package's
 //! natives are behind its row's `natives` (its folder's `mod.rs`), which
@@ -201,6 +204,19 @@ mod tests {
         // not an import path, no member.
         for name in ["chan.make", "builtin.len", "no/such.F", "utf8.RuneLen", "strings", ""] {
             assert!(super::super::lookup(name).is_none(), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_package_with_go_compiles_cleanly() {
+        // The checker's side is `check::tests::stubs_check_cleanly`; the
+        // compiler must take every library body too (its reports would
+        // otherwise reach the learner).
+        for p in PACKAGES {
+            let src = format!("package main\nimport _ \"{}\"\nfunc main() {{}}\n", p.path);
+            if let Err(e) = crate::compile("prog.go", &src) {
+                panic!("{}: {}", p.path, e.render());
+            }
         }
     }
 
