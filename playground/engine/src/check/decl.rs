@@ -164,7 +164,7 @@ impl<'a> Checker<'a> {
                 // A placeholder so uses of the package do not cascade.
                 let name = match &imp.name {
                     Some(n) => n.name.clone(),
-                    None => path.rsplit('/').next().unwrap_or(&path).to_string(),
+                    None => crate::types::package_name(&path).to_string(),
                 };
                 if name != "_" && name != "." {
                     let o = self.new_obj(

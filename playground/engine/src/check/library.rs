@@ -36,7 +36,7 @@ pub fn load(file: &ast::File, src: &SourceFile) -> Vec<LibFile> {
             continue;
         }
         let Some(p) = crate::stdlib::package_at(&path) else { continue };
-        let name = path.rsplit('/').next().unwrap_or(&path);
+        let name = crate::types::package_name(&path);
         let source = SourceFile::library(format!("{path}/{name}.go"), p.decls, base);
         let (ast, _) = crate::parser::parse_file_from(&source, first_id);
         base = source.end() + 1;

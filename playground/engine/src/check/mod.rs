@@ -669,7 +669,7 @@ impl<'a> Checker<'a> {
                 parent: Some(self.universe),
                 names: HashMap::default(),
             });
-            let name = path.rsplit('/').next().unwrap_or(path).to_string();
+            let name = f.package.name.clone();
             self.pkgs.push(Package {
                 path: path.clone(),
                 name,

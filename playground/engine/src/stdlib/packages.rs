@@ -36,6 +36,11 @@ const fn package(path: &'static str, decls: &'static str, links_os: bool, native
     Package { path, decls, links_os, natives }
 }
 
+/// A package that is all Go.
+fn no_natives(_: &str) -> Option<NativeFn> {
+    None
+}
+
 /// Every package the playground provides.
 pub(crate) static PACKAGES: &[Package] = &[
     package("fmt", include_str!("fmt/fmt.go"), true, super::fmt::lookup),
@@ -48,6 +53,9 @@ pub(crate) static PACKAGES: &[Package] = &[
     package("sort", include_str!("sort/sort.go"), false, super::sort::lookup),
     package("math", include_str!("math/math.go"), false, super::math::lookup),
     package("math/rand", include_str!("math/rand/rand.go"), false, super::math::mathrand::lookup),
+    package("math/rand/v2", include_str!("math/rand/v2/rand.go"), false, super::math::mathrand::v2::lookup),
+    // All Go.
+    package("math/bits", include_str!("math/bits/bits.go"), false, no_natives),
     package("unicode", include_str!("unicode/unicode.go"), false, super::unicode::lookup),
     package("unicode/utf8", include_str!("unicode/utf8/utf8.go"), false, super::unicode::utf8::lookup),
     package("runtime", include_str!("runtime/runtime.go"), false, super::runtime::lookup),
@@ -88,7 +96,7 @@ mod tests {
     fn each_package_is_declared_once_under_its_own_name() {
         for (i, p) in PACKAGES.iter().enumerate() {
             assert!(PACKAGES[..i].iter().all(|q| q.path != p.path), "{} is in the table twice", p.path);
-            let name = p.path.rsplit('/').next().unwrap_or(p.path);
+            let name = crate::types::package_name(p.path);
             let clause = p.decls.lines().find(|l| l.starts_with("package ")).unwrap_or("");
             assert_eq!(clause, format!("package {name}"), "{}'s declarations", p.path);
         }

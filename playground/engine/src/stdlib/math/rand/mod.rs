@@ -3,6 +3,9 @@
 //! it draws from the run's seeded choices (`vm.chooser`), as Go's draws
 //! from the runtime's random source, so a run replays exactly.
 
+#[path = "v2/mod.rs"]
+pub(crate) mod v2;
+
 use crate::stdlib::args;
 use crate::value::Value;
 use crate::vm::NativeFn;
@@ -48,6 +51,8 @@ mod tests {
         );
         let err = run("\tvar r *rand.Rand\n\tr.Int63n(0)");
         assert!(err.contains(&format!("math/rand.(*Rand).Int63n(...)\n\t{goroot}/rand.go:122\nmain.main()")), "{err}");
+        let err = crate::run_source("prog.go", "package main\n\nimport \"math/rand/v2\"\n\nfunc main() {\n\trand.IntN(0)\n}\n", &crate::RunConfig::default()).stderr;
+        assert!(err.contains(&format!("math/rand/v2.(*Rand).IntN(...)\n\t{goroot}/v2/rand.go:196\nmath/rand/v2.IntN(...)\n\t{goroot}/v2/rand.go:326\nmain.main()")), "{err}");
         // A Rand without a Source dies in Int63, calling it.
         let err = run("\trand.New(nil).Float64()");
         assert!(err.contains(&format!("math/rand.(*Rand).Int63(...)\n\t{goroot}/rand.go:96\nmath/rand.(*Rand).Float64(...)\n\t{goroot}/rand.go:207\nmain.main()")), "{err}");
