@@ -6,8 +6,9 @@
 //! file imports, function, blocks); package-level declarations resolved
 //! lazily on first use, so their order in the file does not matter and
 //! cycles are detected; function bodies checked afterwards. Standard library
-//! packages are Go "stub" sources (`packages.rs`) parsed by our own parser
-//! and checked like user code, their body-less functions marked native.
+//! packages are Go sources (`library.rs`) parsed by our own parser and
+//! checked like user code, their body-less functions marked native and
+//! their functions with bodies recorded for the compiler (library Go).
 //! The result for the compiler is a `TypeInfo` (see `info.rs`).
 
 mod builtins;
