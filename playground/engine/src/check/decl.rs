@@ -1226,7 +1226,9 @@ impl<'a> Checker<'a> {
                 unused.push((self.obj(o).span, msg));
             }
         }
-        unused.append(&mut self.dup_imports);
+        if self.pkgs[p].user {
+            unused.append(&mut self.dup_imports);
+        }
         for (s, m) in unused {
             self.error(s, m);
         }
