@@ -110,3 +110,18 @@ func main() {
 	fmt.Println("main is done")
 }
 `;
+
+/// The full-page playground with `program` in its editor, and ways to find
+/// its buttons and regions by their accessible names.
+export async function playgroundPage(browser, program) {
+  const { page, problems } = await open(browser, siteUrl() + "playground/index.html");
+  const widget = page.locator(".gmp-full");
+  await widget.locator(".gmp-editor .cm-content").waitFor({ timeout: 15000 });
+  await setProgram(widget, program);
+  const button = (name) => widget.getByRole("button", { name, exact: true });
+  const region = (name) => widget.getByRole("region", { name, exact: true });
+  return { page, problems, widget, button, region };
+}
+
+/// A program that never ends: main spins.
+export const ENDLESS = "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n";

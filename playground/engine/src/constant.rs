@@ -301,28 +301,9 @@ pub fn format_float(f: f64) -> String {
     }
 }
 
-/// strconv.Quote for messages.
+/// `strconv.Quote`, as go/constant and go/types print strings and tags.
 pub fn quote_go(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    String::from_utf8_lossy(&crate::format::quote(s.as_bytes())).into_owned()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

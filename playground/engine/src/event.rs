@@ -8,7 +8,8 @@
 //!
 //! Goroutines are named by goid, Ps by index, Ms by index.
 
-pub use crate::sched::{GStatus, GoId, WaitReason};
+pub use crate::sched::g::{GStatus, GoId};
+pub use crate::sched::waitreason::WaitReason;
 use crate::span::{SourceFile, Span};
 use std::rc::Rc;
 

@@ -47,7 +47,7 @@ pub use diag::Diagnostic;
 pub use event::{Event, EventKind};
 pub use process::EndReason;
 pub use process::leak::LeakedGoroutine;
-pub use process::machine::Creator;
+pub use runtime::Creator;
 /// Folding the event stream into the state at any position of a run: what
 /// a UI shows when it steps forward or back.
 pub use sched::replay;

@@ -189,8 +189,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     // The host stack the front end's passes run on and measure.
     ("stack", &[]),
     ("parser", &["ast", "diag", "lexer", "span", "stack", "token"]),
-    ("types", &["constant"]),
-    ("constant", &["ast", "types"]),
+    ("types", &["constant", "format"]),
+    ("constant", &["ast", "format", "types"]),
     ("universe", &["types"]),
     ("check", &["ast", "constant", "diag", "lexer", "parser", "span", "stack", "stdlib", "token", "types", "universe"]),
     // Values and bytecode.

@@ -6,10 +6,11 @@
 //! token and line carry `data-g`, which the playground's click handler
 //! reads to pick it.
 
-use crate::moment::{Moment, Run};
+use crate::moment::Moment;
+use crate::runner::{Run, RunState, Stopped};
 use gmp_engine::event::{GStatus, GoId};
 use gmp_engine::replay::{ChanSnap, GMeta, Snapshot};
-use gmp_engine::{EndReason, LeakedGoroutine};
+use gmp_engine::{EndReason, LeakedGoroutine, Outcome};
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
@@ -47,7 +48,7 @@ fn short_func(func: &str) -> &str {
     func.rsplit('.').next().unwrap_or(func)
 }
 
-fn group_digits(n: usize) -> String {
+pub fn group_digits(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -313,10 +314,9 @@ pub fn processors(m: &Moment) -> Html {
 /// At the end it is the run's whole output, which also holds what the
 /// engine reports outside the event stream (a compile error).
 pub fn console(run: &Run, m: &Moment) -> Html {
-    let (stdout, stderr) = if m.pos == run.len() {
-        (run.outcome.stdout.clone(), run.outcome.stderr.clone())
-    } else {
-        (m.written(1), m.written(2))
+    let (stdout, stderr) = match run.outcome() {
+        Some(o) if m.pos == run.len() => (o.stdout.clone(), o.stderr.clone()),
+        _ => (m.written(1), m.written(2)),
     };
     html! {
         <div class="gmp-output" role="log" aria-label="Output">
@@ -328,8 +328,7 @@ pub fn console(run: &Run, m: &Moment) -> Html {
     }
 }
 
-fn ending(run: &Run) -> String {
-    let o = &run.outcome;
+fn ending(o: &Outcome) -> String {
     match &o.end {
         EndReason::MainReturned => "main returned.".to_string(),
         EndReason::Exit(code) => format!("os.Exit({code})."),
@@ -367,9 +366,22 @@ fn leak_line(run: &Run, l: &LeakedGoroutine) -> String {
     s
 }
 
-/// The region "Verdict": how the run ended and the goroutines it leaked.
+/// The region "Verdict": how the run ended and the goroutines it leaked;
+/// while it runs, that it runs; when the reader stopped it, that.
 pub fn verdict(run: &Run, m: &Moment) -> Html {
-    let o = &run.outcome;
+    let Some(o) = run.outcome() else {
+        let n = group_digits(run.len());
+        let text = match run.state() {
+            RunState::Stopped(Stopped::ByReader) => format!("Stopped by you after {n} events."),
+            RunState::Stopped(Stopped::Edited) => format!("Stopped after {n} events: the program was edited."),
+            _ => format!("Still running… {n} events."),
+        };
+        return html! {
+            <section class="gmp-verdict" role="region" aria-label="Verdict">
+                <div class="gmp-ending gmp-stopped">{ text }</div>
+            </section>
+        };
+    };
     let n = o.leaks.len();
     html! {
         <section class="gmp-verdict" role="region" aria-label="Verdict">
@@ -377,7 +389,7 @@ pub fn verdict(run: &Run, m: &Moment) -> Html {
                 <div class="gmp-dim">{ format!("At the end of the run (event {}):", run.len()) }</div>
             }
             <div class="gmp-exit">{ format!("Program exited with code {}.", o.exit_code) }</div>
-            <div class="gmp-ending">{ ending(run) }</div>
+            <div class="gmp-ending">{ ending(o) }</div>
             if n > 0 {
                 <div class="gmp-leaks">
                     <div>{ format!("{n} goroutine{} leaked:", if n == 1 { "" } else { "s" }) }</div>
@@ -389,5 +401,24 @@ pub fn verdict(run: &Run, m: &Moment) -> Html {
                 <div>{ "No goroutine leaked." }</div>
             }
         </section>
+    }
+}
+
+/// What the live region announces of a run: "running…", "finished: exit
+/// 0, 1 goroutine leaked", "stopped after 1,234 events".
+pub fn announcement(run: &Run) -> String {
+    match (run.state(), run.outcome()) {
+        (RunState::Running, _) => "running…".to_string(),
+        (RunState::Stopped(_), _) => format!("stopped after {} events", group_digits(run.len())),
+        (RunState::Ended, Some(o)) if matches!(o.end, EndReason::CompileError) => "finished: the program did not compile".to_string(),
+        (RunState::Ended, Some(o)) => {
+            let leaks = match o.leaks.len() {
+                0 => "no goroutine leaked".to_string(),
+                1 => "1 goroutine leaked".to_string(),
+                n => format!("{} goroutines leaked", group_digits(n)),
+            };
+            format!("finished: exit {}, {leaks}", o.exit_code)
+        }
+        (RunState::Ended, None) => "finished".to_string(),
     }
 }

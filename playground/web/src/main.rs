@@ -8,11 +8,14 @@
 //! and the browser bindings.
 
 mod board;
+mod dump;
 mod editor;
 mod moment;
 mod mount;
 mod playground;
+mod runner;
 mod share;
+mod timeline;
 
 fn main() {
     mount::mount_all();

@@ -1,4 +1,4 @@
-//! A run and one moment of it: what the page shows is the fold of the run's
+//! One moment of a run: what the page shows is the fold of the run's
 //! events up to a position, never a model of its own.
 //!
 //! The scheduler's and the channels' state come from the engine's
@@ -6,44 +6,11 @@
 //! it and the events carry: where each goroutine last was in the source,
 //! and the output written so far.
 
+use crate::runner::Run;
 use gmp_engine::event::{GoId, PutCause};
 use gmp_engine::replay::Snapshot;
-use gmp_engine::{Event, EventKind, Outcome, SourceFile, Span};
+use gmp_engine::{Event, EventKind, Span};
 use std::collections::BTreeMap;
-
-/// A finished run, as the engine returned it, with the source it ran.
-pub struct Run {
-    pub outcome: Outcome,
-    pub file: SourceFile,
-    /// GOMAXPROCS it ran with: the fold starts with that many idle Ps.
-    pub procs: u32,
-    pub seed: u64,
-}
-
-impl Run {
-    pub fn len(&self) -> usize {
-        self.outcome.events.len()
-    }
-
-    /// `prog.go:14` for a position in the source.
-    pub fn line_of(&self, span: Span) -> String {
-        format!("{}:{}", self.short_name(), self.file.line_col(span.start).line)
-    }
-
-    /// The source line of the latest event among the first `pos` that has
-    /// a position: the line the current event happened at, or the last one
-    /// before it. What the editor highlights.
-    pub fn line_before(&self, pos: usize) -> Option<u32> {
-        let events = self.outcome.events.get(..pos)?;
-        let at = events.iter().rev().find_map(|ev| ev.pos)?;
-        Some(self.file.line_col(at.start).line)
-    }
-
-    /// The file's name without folders, as the trace prints it.
-    pub fn short_name(&self) -> &str {
-        self.file.name.rsplit('/').next().unwrap_or(&self.file.name)
-    }
-}
 
 /// The state of a run after its first `pos` events.
 pub struct Moment {
@@ -74,7 +41,7 @@ impl Moment {
             *self = Moment::start(run.procs);
         }
         while self.pos < target {
-            let ev = &run.outcome.events[self.pos];
+            let ev = &run.events()[self.pos];
             self.apply(ev);
             self.pos += 1;
         }

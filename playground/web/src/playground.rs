@@ -7,23 +7,29 @@
 //! (`Msg::Edit`). The component sends it the compile errors of a run and the
 //! line to highlight: the picked goroutine's, else the current event's.
 //!
-//! Run hands the program to the engine, which runs it to its end; the
-//! playground then holds the finished run and a position in its event
+//! Run hands the program to the engine as a [`Run`], advanced a few
+//! milliseconds at a time from a zero-delay timeout so the page keeps
+//! answering: while it runs, the position follows its latest event and Stop
+//! ends it where it is (so does editing the program; Run again starts
+//! afresh). The playground holds the run and a position in its event
 //! stream, and shows the fold of the events up to that position
-//! ([`Moment`]). Stepping, the slider and Play only move the position.
+//! ([`Moment`]) and the timeline of the whole run ([`Timeline`]).
+//! Stepping, the slider, the timeline and Play only move the position.
 //!
 //! Share puts the program and the run's schedule in a link ([`share`]);
 //! the full-page playground opened with such a link restores and runs
 //! them.
 
 use crate::board;
+use crate::dump;
 use crate::editor::{self, Editor};
-use crate::moment::{Moment, Run};
+use crate::moment::Moment;
+use crate::runner::{Run, SLICE_MS, Stopped, virtual_time};
 use crate::share;
-use gloo_timers::callback::Interval;
+use crate::timeline::{self, Timeline};
+use gloo_timers::callback::{Interval, Timeout};
 use gmp_engine::event::GoId;
 use gmp_engine::{Pick, RunConfig, SourceFile, Strategy};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -50,12 +56,19 @@ pub enum Msg {
     Edit(String),
     /// Run the program and show its end.
     Run,
+    /// Advance a running run by one slice.
+    Slice,
+    /// End the running run where it is.
+    Stop,
     Step,
     StepBack,
     RunToEnd,
     /// Back to the start: before the first event.
     Reset,
     Seek(usize),
+    /// Seek to the last event at or before this fraction of the run's
+    /// virtual time (a click on the timeline).
+    SeekTime(f64),
     TogglePlay,
     Tick,
     Speed(u32),
@@ -88,8 +101,14 @@ pub struct Playground {
     /// GOMAXPROCS or seed resets them.
     strategy: Strategy,
     picks: Vec<Pick>,
-    run: Option<Rc<Run>>,
+    run: Option<Run>,
     moment: Moment,
+    timeline: Timeline,
+    /// Set while the run runs: the next slice. Dropping it stops the run.
+    slicer: Option<Timeout>,
+    /// While the run runs, the position follows its latest event (Run, Run
+    /// to end), or stays where Step or Play put it.
+    follow: bool,
     speed: u32,
     /// Set while playing: dropping it stops the animation.
     player: Option<Interval>,
@@ -125,6 +144,9 @@ impl Component for Playground {
             picks: Vec::new(),
             run: None,
             moment: Moment::start(1),
+            timeline: Timeline::new(1),
+            slicer: None,
+            follow: true,
             speed: DEFAULT_SPEED,
             player: None,
             picked: None,
@@ -181,14 +203,17 @@ impl Component for Playground {
                 // no longer is this program's.
                 self.source = text;
                 self.shared = None;
+                // A run of the old text stops.
+                if self.running() {
+                    self.stop(Stopped::Edited);
+                }
             }
-            Msg::Run => {
-                self.run_program(ctx);
-                self.seek(usize::MAX);
-            }
+            Msg::Run => self.run_program(ctx, true),
+            Msg::Slice => self.slice(ctx),
+            Msg::Stop => self.stop(Stopped::ByReader),
             Msg::Step => {
                 if self.run.is_none() {
-                    self.run_program(ctx);
+                    self.run_program(ctx, false);
                 }
                 self.pause();
                 self.seek(self.moment.pos + 1);
@@ -199,7 +224,7 @@ impl Component for Playground {
             }
             Msg::RunToEnd => {
                 if self.run.is_none() {
-                    self.run_program(ctx);
+                    self.run_program(ctx, true);
                 }
                 self.pause();
                 self.seek(usize::MAX);
@@ -212,12 +237,21 @@ impl Component for Playground {
                 self.pause();
                 self.seek(pos);
             }
+            Msg::SeekTime(fraction) => {
+                let Some(run) = self.run.as_ref().filter(|r| !r.running()) else {
+                    return false;
+                };
+                let ns = (fraction * run.virtual_ns() as f64) as u64;
+                let pos = run.events().partition_point(|e| e.time_ns <= ns);
+                self.pause();
+                self.seek(pos);
+            }
             Msg::TogglePlay => {
                 if self.player.is_some() {
                     self.pause();
                 } else {
                     if self.run.is_none() {
-                        self.run_program(ctx);
+                        self.run_program(ctx, false);
                         self.seek(0);
                     }
                     if self.at_end() {
@@ -300,6 +334,8 @@ impl Component for Playground {
                     { self.settings(ctx) }
                     <button class="gmp-run" onclick={link.callback(|_| Msg::Run)}
                         title="Run the program (Ctrl-Enter)">{ "Run" }</button>
+                    <button class="gmp-stop" onclick={link.callback(|_| Msg::Stop)} disabled={!self.running()}
+                        title="Stop the running program where it is">{ "Stop" }</button>
                     <button class="gmp-share-button" onclick={link.callback(|_| Msg::Share)}
                         title="A link to this program, GOMAXPROCS and schedule">{ "Share" }</button>
                     if !props.full_page {
@@ -326,20 +362,61 @@ impl Component for Playground {
 }
 
 impl Playground {
-    fn run_program(&mut self, ctx: &Context<Self>) {
+    /// Starts a run of the program (dropping the one before) and gives it
+    /// its first slice: a short program has ended when this returns.
+    /// `follow`: the position follows the run's latest event.
+    fn run_program(&mut self, ctx: &Context<Self>, follow: bool) {
         self.pause();
+        self.slicer = None;
         let name = ctx.props().file_name.to_string();
         let config = self.config();
-        let (outcome, markers) = match gmp_engine::compile(&name, &self.source) {
-            Ok(program) => (gmp_engine::run(&program, &config), Vec::new()),
-            Err(err) => (err.outcome(), editor::markers(&err)),
+        let file = SourceFile::new(name.clone(), self.source.clone());
+        let (run, markers) = match gmp_engine::compile(&name, &self.source) {
+            Ok(program) => (Run::start(&program, &config, file), Vec::new()),
+            Err(err) => (Run::not_compiled(&err, &config, file), editor::markers(&err)),
         };
         if let Some(editor) = &self.editor {
             editor.set_markers(&markers);
         }
-        let file = SourceFile::new(name, self.source.clone());
-        self.run = Some(Rc::new(Run { outcome, file, procs: self.procs, seed: self.seed }));
+        self.run = Some(run);
         self.moment = Moment::start(self.procs);
+        self.timeline = Timeline::new(self.procs);
+        self.follow = follow;
+        self.slice(ctx);
+    }
+
+    /// Advances the running run by one slice, folds its new events into
+    /// the timeline (and the position, when following), and schedules the
+    /// next slice while it runs.
+    fn slice(&mut self, ctx: &Context<Self>) {
+        self.slicer = None;
+        let Some(run) = &mut self.run else {
+            return;
+        };
+        let going = run.slice(SLICE_MS);
+        self.timeline.extend(run.events());
+        if self.follow {
+            self.moment.seek(run, usize::MAX);
+        }
+        if going {
+            let link = ctx.link().clone();
+            self.slicer = Some(Timeout::new(0, move || link.send_message(Msg::Slice)));
+        }
+    }
+
+    fn running(&self) -> bool {
+        self.run.as_ref().is_some_and(Run::running)
+    }
+
+    /// Stop, or an edit: the run ends where it is, showing its last event.
+    fn stop(&mut self, why: Stopped) {
+        self.slicer = None;
+        if let Some(run) = &mut self.run {
+            run.stop(why);
+            self.timeline.extend(run.events());
+        }
+        self.pause();
+        self.seek(usize::MAX);
     }
 
     fn create_editor(&mut self, ctx: &Context<Self>) {
@@ -422,8 +499,7 @@ impl Playground {
     /// A new GOMAXPROCS or seed: run again if a run is on show.
     fn rerun(&mut self, ctx: &Context<Self>) {
         if self.run.is_some() {
-            self.run_program(ctx);
-            self.seek(usize::MAX);
+            self.run_program(ctx, true);
         }
     }
 
@@ -433,8 +509,9 @@ impl Playground {
         }
     }
 
+    /// At the last event of a run that no longer runs.
     fn at_end(&self) -> bool {
-        self.run.as_ref().is_none_or(|r| self.moment.pos >= r.len())
+        self.run.as_ref().is_none_or(|r| !r.running() && self.moment.pos >= r.len())
     }
 
     fn play(&mut self, ctx: &Context<Self>) {
@@ -477,6 +554,8 @@ impl Playground {
         let len = self.run.as_ref().map_or(0, |r| r.len());
         let pos = self.moment.pos;
         let playing = self.player.is_some();
+        // While the run runs the position is its; stepping waits for the end.
+        let running = self.running();
         let on_seek = link.callback(|e: InputEvent| {
             Msg::Seek(e.target_unchecked_into::<HtmlInputElement>().value().parse().unwrap_or(0))
         });
@@ -488,9 +567,9 @@ impl Playground {
         });
         let (where_, now) = match &self.run {
             Some(run) => {
-                let time = pos.checked_sub(1).map_or(0, |i| run.outcome.events[i].time_ns);
+                let time = pos.checked_sub(1).map_or(0, |i| run.events()[i].time_ns);
                 let now = pos.checked_sub(1).map(|i| {
-                    let ev = &run.outcome.events[i];
+                    let ev = &run.events()[i];
                     match ev.pos {
                         Some(at) => format!("{} · {}", run.line_of(at), ev.kind),
                         None => ev.kind.to_string(),
@@ -505,19 +584,24 @@ impl Playground {
         html! {
             <div class="gmp-transport">
                 <div class="gmp-buttons">
-                    <button onclick={link.callback(|_| Msg::Reset)} disabled={pos == 0}>{ "Reset" }</button>
-                    <button onclick={link.callback(|_| Msg::StepBack)} disabled={pos == 0}>{ "Step back" }</button>
-                    <button onclick={link.callback(|_| Msg::Step)} disabled={self.run.is_some() && pos >= len}>{ "Step" }</button>
-                    <button class="gmp-play" onclick={link.callback(|_| Msg::TogglePlay)}>
+                    <button onclick={link.callback(|_| Msg::Reset)} disabled={running || pos == 0}>{ "Reset" }</button>
+                    <button onclick={link.callback(|_| Msg::StepBack)} disabled={running || pos == 0}>{ "Step back" }</button>
+                    <button onclick={link.callback(|_| Msg::Step)} disabled={running || (self.run.is_some() && pos >= len)}>{ "Step" }</button>
+                    <button class="gmp-play" onclick={link.callback(|_| Msg::TogglePlay)} disabled={running}>
                         { if playing { "Pause" } else { "Play" } }</button>
-                    <button onclick={link.callback(|_| Msg::RunToEnd)} disabled={self.run.is_some() && pos >= len}>{ "Run to end" }</button>
+                    <button onclick={link.callback(|_| Msg::RunToEnd)} disabled={running || (self.run.is_some() && pos >= len)}>{ "Run to end" }</button>
                     <label>{ "Speed " }<select onchange={on_speed}>{ for speeds }</select></label>
                 </div>
                 <div class="gmp-position">
                     <input type="range" aria-label="Position" min="0" max={len.to_string()} value={pos.to_string()}
-                        disabled={self.run.is_none()} oninput={on_seek} />
-                    <span class="gmp-where" aria-live="polite">{ where_ }</span>
+                        disabled={self.run.is_none() || running} oninput={on_seek} />
+                    <span class="gmp-where" aria-live={if running { "off" } else { "polite" }}>{ where_ }</span>
                 </div>
+                if let Some(run) = self.run.as_ref().filter(|r| r.running()) {
+                    <div class="gmp-running">{ format!("still running… {} events", board::group_digits(run.len())) }</div>
+                }
+                <div class="gmp-sr-only gmp-announce" role="status" aria-live="polite">
+                    { self.run.as_ref().map(board::announcement).unwrap_or_default() }</div>
                 if let Some(now) = now {
                     <code class="gmp-now">{ now }</code>
                 }
@@ -537,15 +621,21 @@ impl Playground {
             let picked = target.closest("[data-g]").ok()??;
             picked.get_attribute("data-g")?.parse().ok().map(Msg::Pick)
         });
+        let now_ns = m.pos.checked_sub(1).and_then(|i| run.events().get(i)).map_or(0, |e| e.time_ns);
+        let on_seek = ctx.link().callback(Msg::SeekTime);
         html! {
             <div class="gmp-watch" onclick={on_pick}>
                 { board::board(run, m, self.picked) }
+                { timeline::view(&self.timeline, run, now_ns, on_seek) }
                 { board::processors(m) }
                 if let Some(err) = &m.error {
                     <div class="gmp-fold-error">{ format!("The event stream did not fold: {err}") }</div>
                 }
                 <div class="gmp-columns">
-                    { board::goroutines(run, m, self.picked) }
+                    <div>
+                        { board::goroutines(run, m, self.picked) }
+                        { dump::view(run, m) }
+                    </div>
                     <div>
                         { board::console(run, m) }
                         { board::verdict(run, m) }
@@ -564,20 +654,18 @@ fn play_rate(speed: u32) -> (u32, usize) {
     (period, per_tick)
 }
 
-/// Virtual nanoseconds as the trace prints them: `1.000010ms`.
-fn virtual_time(ns: u64) -> String {
-    format!("{}.{:06}ms", ns / 1_000_000, ns % 1_000_000)
-}
 
-/// The page runs the engine on its main thread, so a runaway program must
-/// stop soon: 300 million instructions is about a second of wasm, far more
-/// than any lesson needs, and the heap gets 256 MiB. A wasm page has 4 GiB
-/// at most, and the run keeps its events: 100,000 goroutines alive (a
-/// million in all), 5 million events (100,000 goroutines make 600,000), and
-/// 4 MiB of output, which the console shows whole.
+/// The page runs the engine in slices on its main thread, so a runaway
+/// program never freezes it and Stop ends it at once; still, a run the
+/// reader forgot must end: a billion instructions is about ten seconds of
+/// wasm, far more than any lesson needs, and the heap gets 256 MiB. A wasm
+/// page has 4 GiB at most, and the run keeps its events: 100,000
+/// goroutines alive (a million in all), 5 million events (100,000
+/// goroutines make 600,000), and 4 MiB of output, which the console shows
+/// whole.
 fn browser_run_config() -> RunConfig {
     RunConfig {
-        instr_limit: 300_000_000,
+        instr_limit: 1_000_000_000,
         heap_budget: 256 << 20,
         goroutine_budget: 100_000,
         goroutines_created_budget: 1_000_000,

@@ -17,7 +17,8 @@
 //!    (blocked on a nil channel or `select {}`: always). The scheduler
 //!    turns them `_Gleaked`, and dumps print `[chan receive (leaked)]`.
 
-use super::machine::{Creator, VmMachine};
+use super::machine::VmMachine;
+use crate::runtime::Creator;
 use crate::sched::{GStatus, GoId, Sched, WaitReason};
 use crate::value::Value;
 use crate::vm::TraceFrame;

@@ -19,11 +19,12 @@
 //! and execution continues in the same call.
 
 use super::crash::{self, Crash};
-use super::sys::{self, ChanOutcome, Chans, RecvKind, SelCase, SelectOutcome, id};
+use super::chan::Chans;
+use crate::runtime::request::sys as id;
+pub use crate::runtime::Creator;
 use super::gtable::GTable;
-use super::{dump, leak};
+use super::leak;
 use crate::event::EventKind;
-use crate::heap::ByteKind;
 use crate::heap::Obj;
 use crate::runtime::request::{Server, server_of};
 use crate::sched::{Chooser, GoId, Machine, RunResult, Sched, Stop};
@@ -38,21 +39,6 @@ pub const NS_PER_INSTR: u64 = 1;
 
 /// A `go` statement's function name, line and position.
 type GoSite = (Rc<str>, u32, Span);
-
-/// Who started a goroutine: `created by <func> in goroutine <goid>` at `line`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Creator {
-    /// Shared by every goroutine the same function starts.
-    pub func: Rc<str>,
-    pub goid: GoId,
-    pub line: u32,
-    /// Go's compiler wraps a `go` statement with arguments in a closure
-    /// `<func>.gowrapN` (N counted with the `deferwrap`s of the function),
-    /// which a dump shows while the goroutine has not started. `Some(N)`
-    /// for such a statement, N estimated from the bytecode: 1 + the `go`
-    /// and `defer` instructions with arguments before it.
-    pub wrap: Option<u32>,
-}
 
 /// The process's view of one goroutine.
 #[derive(Clone, Debug, Default)]
@@ -125,8 +111,9 @@ pub struct VmMachine {
     pub(crate) spawning: Option<(Value, Vec<Value>, Creator)>,
     /// Finalizer goroutine and signal state (`sys_misc`).
     pub misc: super::sys_misc::MiscState,
-    /// sync, time and context objects (`super::sys_sync`).
-    pub sync: super::sys_sync::SyncState,
+    /// The state of the packages that serve requests (sync objects,
+    /// timers, contexts, errgroups): `stdlib::services`.
+    pub pkgs: crate::stdlib::services::State,
 }
 
 impl VmMachine {
@@ -153,7 +140,7 @@ impl VmMachine {
             last_site: None,
             spawning: None,
             misc: Default::default(),
-            sync: Default::default(),
+            pkgs: Default::default(),
         }
     }
 
@@ -173,7 +160,7 @@ impl VmMachine {
 
     /// A collection goroutine `goid` asked for (`runtime.GC`, the
     /// goroutineleak profile's cycle), reported after any it triggered.
-    fn forced_gc(&mut self, goid: GoId) {
+    pub(super) fn forced_gc(&mut self, goid: GoId) {
         self.note_gc(goid, false);
         self.vm.collect();
         self.note_gc(goid, true);
@@ -181,7 +168,7 @@ impl VmMachine {
 
     /// The leak-detecting GC cycle Go's goroutineleak profile runs first:
     /// the goroutines it finds leaked (remembered for later dumps).
-    fn leak_cycle(&mut self, sched: &Sched, goid: GoId) -> Vec<GoId> {
+    pub(super) fn leak_cycle(&mut self, sched: &Sched, goid: GoId) -> Vec<GoId> {
         self.forced_gc(goid);
         let found = leak::detect(self, sched, leak::Rules::GoProfile);
         for g in &found {
@@ -297,7 +284,7 @@ impl VmMachine {
     }
 
     /// The name of the function a `go` statement starts.
-    fn func_name(&mut self, f: Value) -> Rc<str> {
+    pub(super) fn func_name(&mut self, f: Value) -> Rc<str> {
         let prog = self.vm.program().clone();
         let fi = match f {
             Value::Func(i) if i & vm::NATIVE_FUNC_BIT != 0 => {
@@ -376,7 +363,7 @@ impl VmMachine {
         }
     }
 
-    fn arg(args: &[Value], i: usize) -> Value {
+    pub(super) fn arg(args: &[Value], i: usize) -> Value {
         args.get(i).copied().unwrap_or(Value::Nil)
     }
 
@@ -388,11 +375,11 @@ impl VmMachine {
         match server_of(sid) {
             Some(Server::Chan) => self.chan_request(sched, goid, sid, args),
             Some(Server::Runtime) => self.runtime_request(sched, goid, sid, args),
-            Some(Server::Sync) => super::sys_sync::dispatch(self, sched, goid, sid, args),
-            Some(Server::Time) => super::sys_time::dispatch(self, sched, goid, sid, args),
-            Some(Server::Context) => super::sys_context::dispatch(self, sched, goid, sid, args),
+            Some(Server::Sync) => crate::stdlib::sync::serve::dispatch(self, sched, goid, sid, args),
+            Some(Server::Time) => crate::stdlib::time::timers::dispatch(self, sched, goid, sid, args),
+            Some(Server::Context) => crate::stdlib::context::tree::dispatch(self, sched, goid, sid, args),
             Some(Server::Signal) => super::sys_misc::dispatch(self, sched, goid, sid, args),
-            Some(Server::Errgroup) => super::sys_errgroup::dispatch(self, sched, goid, sid, args),
+            Some(Server::Errgroup) => crate::stdlib::errgroup::serve::dispatch(self, sched, goid, sid, args),
             None => Some(self.unknown_request(sid)),
         }
     }
@@ -408,230 +395,6 @@ impl VmMachine {
         self.die(crash::internal(&msg))
     }
 
-    /// Serves a channel or `select` request ([`Server::Chan`]).
-    fn chan_request(&mut self, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
-        let a0 = Self::arg(args, 0);
-        let gs = &self.gs;
-        let vm_of = |g: GoId| gs.get(&g).and_then(GInfo::vm_index);
-        match sid {
-            id::MAKE_CHAN => match Chans::make(&mut self.vm, a0.int() as u32, Self::arg(args, 1).int()) {
-                Ok(c) => {
-                    if let Value::Chan(h) = c {
-                        let elem = self.vm.program().types.get(a0.int() as usize).map_or(String::new(), |t| t.name.to_string());
-                        let cap = Self::arg(args, 1).int() as u32;
-                        self.note(Some(goid), EventKind::ChanMake { g: goid, chan: h, elem, cap });
-                    }
-                    self.push(goid, &[c])
-                }
-                Err(crate::heap::MakechanError::SizeOutOfRange) => {
-                    return Some(self.go_panic(sched, goid, crate::heap::MakechanError::SIZE_OUT_OF_RANGE));
-                }
-                Err(crate::heap::MakechanError::OutOfMemory(e)) => {
-                    let mut f = vm::out_of_memory(e);
-                    f.trace = self.trace_of(goid);
-                    let c = crash::vm_fatal(self, sched, goid, &f);
-                    return Some(self.die(c));
-                }
-            },
-            id::CHAN_SEND => {
-                // A channel carries values: an array or struct is copied.
-                let v = self.vm.heap.clone_value(Self::arg(args, 1)).unwrap_or(Value::Nil);
-                let out = self.chans.send(&mut self.vm, goid, a0, v, &vm_of);
-                return self.chan_outcome(sched, goid, a0, out);
-            }
-            id::CHAN_RECV | id::CHAN_RECV2 => {
-                let kind = if sid == id::CHAN_RECV { RecvKind::One } else { RecvKind::WithOk };
-                let out = self.chans.recv(&mut self.vm, goid, a0, kind, &vm_of);
-                return self.chan_outcome(sched, goid, a0, out);
-            }
-            id::CHAN_CLOSE => {
-                let out = self.chans.close(&mut self.vm, goid, a0, &vm_of);
-                return self.chan_outcome(sched, goid, a0, out);
-            }
-            id::SELECT => {
-                let mut cases = Vec::with_capacity(args.len() / 3);
-                for c in args.get(1..).unwrap_or_default().chunks_exact(3) {
-                    let send = c[0].int() == 0;
-                    let v = if send { self.vm.heap.clone_value(c[2]).unwrap_or(Value::Nil) } else { Value::Nil };
-                    cases.push(SelCase { send, c: c[1], v });
-                }
-                let gs = &self.gs;
-                let vm_of = |g: GoId| gs.get(&g).and_then(GInfo::vm_index);
-                match self.chans.select(&mut self.vm, goid, a0.bool(), &cases, &vm_of) {
-                    SelectOutcome::Done(vals, other) => {
-                        self.push(goid, &vals);
-                        if let Some(o) = other {
-                            if let Some(x) = self.gs.get_mut(&o) {
-                                x.blocked_on.clear();
-                            }
-                            return Some(Stop::Ready(o));
-                        }
-                    }
-                    SelectOutcome::Park(reason, on) => {
-                        if let Some(g) = self.gs.get_mut(&goid) {
-                            g.blocked_on = on;
-                        }
-                        return Some(Stop::Park(reason));
-                    }
-                    SelectOutcome::Panic(msg) => return Some(self.go_panic(sched, goid, msg)),
-                }
-            }
-            _ => return Some(self.unknown_request(sid)),
-        }
-        None
-    }
-
-    /// Serves a request of `runtime`, `runtime/debug`, `runtime/pprof`,
-    /// `time.Sleep` or the simulator package ([`Server::Runtime`]).
-    fn runtime_request(&mut self, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
-        let a0 = Self::arg(args, 0);
-        match sid {
-            id::GOSCHED => return Some(Stop::Gosched),
-            id::SLEEP => {
-                let d = a0.int();
-                if d > 0 {
-                    return Some(Stop::Sleep { duration_ns: d as u64 });
-                }
-            }
-            id::NUM_GOROUTINE => self.push(goid, &[Value::Int(sched.num_goroutine() as i64)]),
-            id::NUM_CPU => self.push(goid, &[Value::Int(sched.config.procs.max(1) as i64)]),
-            id::GOMAXPROCS => {
-                self.push(goid, &[Value::Int(sched.gomaxprocs() as i64)]);
-                let n = a0.int();
-                if n >= 1 && n != sched.gomaxprocs() as i64 {
-                    return Some(Stop::SetGomaxprocs(n.min(256) as u32));
-                }
-            }
-            id::GC => {
-                self.forced_gc(goid);
-                super::sys_misc::after_gc(self, goid);
-                return Some(Stop::Gc { leaked: Vec::new() });
-            }
-            id::STACK => {
-                let text = dump::stack(self, sched, goid, Self::arg(args, 1).bool());
-                let n = self.copy_into(a0, text.as_bytes());
-                self.push(goid, &[Value::Int(n as i64)]);
-            }
-            id::DEBUG_STACK => {
-                let text = dump::debug_stack(self, sched, goid);
-                let v = self.bytes_value(text.as_bytes());
-                self.push(goid, &[v]);
-            }
-            id::PPROF_GOROUTINE => {
-                let text = dump::pprof_goroutine(self, sched, goid, a0.int(), false);
-                let v = self.string_value(&text);
-                self.push(goid, &[v]);
-            }
-            id::PPROF_GOROUTINE_LEAK => {
-                let found = self.leak_cycle(sched, goid);
-                let text = dump::pprof_goroutine(self, sched, goid, a0.int(), true);
-                let v = self.string_value(&text);
-                self.push(goid, &[v]);
-                return Some(Stop::Gc { leaked: found });
-            }
-            id::PPROF_COUNT => {
-                let name = self.profile_name(a0);
-                let n = match name.as_str() {
-                    "goroutine" => sched.num_goroutine() as i64,
-                    "goroutineleak" => self.leaked.iter().filter(|g| sched.g_by_id(**g).is_some_and(|x| x.goid == **g)).count() as i64,
-                    "threadcreate" => sched.ms.len() as i64,
-                    "allocs" | "block" | "heap" | "mutex" => 0,
-                    _ => match a0 {
-                        Value::Ptr { obj, .. } => self.vm.heap.slots(obj).get(1).map_or(0, |v| v.int()),
-                        _ => 0,
-                    },
-                };
-                self.push(goid, &[Value::Int(n)]);
-            }
-            id::PPROF_TEXT => {
-                let name = self.profile_name(a0);
-                let debug = Self::arg(args, 1).int();
-                let mut stop = None;
-                let text = match name.as_str() {
-                    "goroutine" => dump::pprof_goroutine(self, sched, goid, debug, false),
-                    "goroutineleak" => {
-                        let found = self.leak_cycle(sched, goid);
-                        stop = Some(Stop::Gc { leaked: found });
-                        dump::pprof_goroutine(self, sched, goid, debug, true)
-                    }
-                    "threadcreate" => format!("threadcreate profile: total {}\n", sched.ms.len()),
-                    other => format!("{other} profile: total 0\n"),
-                };
-                let v = self.string_value(&text);
-                self.push(goid, &[v]);
-                if stop.is_some() {
-                    return stop;
-                }
-            }
-            id::GOROUTINE_LEAK_COUNT => {
-                let n = self.leaked.iter().filter(|g| sched.g_by_id(**g).is_some_and(|x| x.goid == **g)).count();
-                self.push(goid, &[Value::Int(n as i64)]);
-            }
-            id::SIM_SYSCALL => {
-                if a0.int() > 0 {
-                    return Some(Stop::Syscall { duration_ns: a0.int() as u64 });
-                }
-            }
-            id::SIM_WORK => {
-                if let Some(g) = self.gs.get_mut(&goid)
-                    && a0.int() > 0
-                {
-                    g.work_left = a0.int() as u64;
-                    // The work is done in the following calls.
-                    return Some(Stop::Continue);
-                }
-            }
-            id::LOCK_OS_THREAD => return Some(Stop::LockOSThread),
-            id::UNLOCK_OS_THREAD => return Some(Stop::UnlockOSThread),
-            id::FATAL => {
-                let msg = String::from_utf8_lossy(self.vm.heap.str_bytes(a0)).into_owned();
-                let c = crash::fatal_in(self, sched, goid, &msg);
-                return Some(self.die(c));
-            }
-            _ => return Some(self.unknown_request(sid)),
-        }
-        None
-    }
-
-    fn chan_outcome(&mut self, sched: &Sched, goid: GoId, c: Value, out: ChanOutcome) -> Option<Stop> {
-        match out {
-            ChanOutcome::Done(vals) => {
-                self.push(goid, &vals);
-                None
-            }
-            ChanOutcome::DoneAndReady(vals, other) => {
-                self.push(goid, &vals);
-                if let Some(o) = self.gs.get_mut(&other) {
-                    o.blocked_on.clear();
-                }
-                Some(Stop::Ready(other))
-            }
-            ChanOutcome::Park(reason) => {
-                if let Some(g) = self.gs.get_mut(&goid) {
-                    g.blocked_on = sys::Chans::handle(&self.vm, c).into_iter().collect();
-                }
-                Some(Stop::Park(reason))
-            }
-            ChanOutcome::Closed { ready, panics } => {
-                for g in &ready {
-                    if let Some(o) = self.gs.get_mut(g) {
-                        o.blocked_on.clear();
-                    }
-                    // A sender woken by close panics as it resumes.
-                    if panics.contains(g)
-                        && let Some(i) = self.vm_of(*g)
-                        && self.vm.raise_panic(i, "send on closed channel").is_err()
-                        && let Some(o) = self.gs.get_mut(g)
-                    {
-                        o.must_panic = true;
-                    }
-                }
-                if ready.is_empty() { None } else { Some(Stop::ReadyMany(ready)) }
-            }
-            ChanOutcome::Panic(msg) => Some(self.go_panic(sched, goid, msg)),
-        }
-    }
-
     /// A run-time panic raised by the runtime (not by bytecode) in the
     /// goroutine whose request is being served: it unwinds as soon as the
     /// goroutine runs again (at once), running its deferred calls;
@@ -644,48 +407,6 @@ impl VmMachine {
                 self.die(c)
             }
         }
-    }
-
-    /// The name of a `*pprof.Profile` (its first field).
-    fn profile_name(&self, p: Value) -> String {
-        match p {
-            Value::Ptr { obj, .. } => {
-                let s = self.vm.heap.slots(obj).first().copied().unwrap_or(Value::EMPTY_STRING);
-                String::from_utf8_lossy(self.vm.heap.str_bytes(s)).into_owned()
-            }
-            _ => String::new(),
-        }
-    }
-
-    /// `copy(buf, text)` into a `[]byte` value; the count copied.
-    fn copy_into(&mut self, buf: Value, text: &[u8]) -> usize {
-        let Value::Slice { obj, off, len, .. } = buf else { return 0 };
-        let n = (len as usize).min(text.len());
-        match self.vm.heap.get_mut(obj) {
-            Some(Obj::ByteArr(_, data)) => {
-                let off = off as usize;
-                match data.get_mut(off..off + n) {
-                    Some(dst) => {
-                        dst.copy_from_slice(&text[..n]);
-                        n
-                    }
-                    None => 0,
-                }
-            }
-            _ => 0,
-        }
-    }
-
-    fn bytes_value(&mut self, b: &[u8]) -> Value {
-        let n = b.len() as u32;
-        match self.vm.heap.alloc_byte_arr(ByteKind::U8, b.to_vec(), n as u64) {
-            Ok(obj) => Value::Slice { obj, off: 0, len: n, cap: n },
-            Err(_) => Value::Nil,
-        }
-    }
-
-    fn string_value(&mut self, s: &str) -> Value {
-        self.vm.heap.alloc_str(s.as_bytes()).unwrap_or(Value::EMPTY_STRING)
     }
 
     /// Runs `f` with the scheduler's `chooser` in the VM, where the
@@ -747,7 +468,7 @@ impl Machine for VmMachine {
             // Signal timers (`sys_misc`) first; every other timer is time's.
             let actions = match super::sys_misc::timer_fired(m, id) {
                 Some(actions) => actions,
-                None => super::sys_time::timer_fired(m, id, now),
+                None => crate::stdlib::time::timers::timer_fired(m, id, now),
             };
             // A timer's channel send, a deadline closing a context's Done: the
             // runtime's doing, reported now rather than with the next request.
@@ -759,7 +480,7 @@ impl Machine for VmMachine {
     }
 
     fn newproc(&mut self, parent: GoId, child: GoId) {
-        let Some((func, args, creator)) = self.spawning.take().or_else(|| self.sync.spawn_queue.pop_front()) else { return };
+        let Some((func, args, creator)) = self.spawning.take().or_else(|| self.pkgs.spawn_queue.pop_front()) else { return };
         debug_assert_eq!(creator.goid, parent);
         match self.vm.spawn(func, &args) {
             Ok(i) => {

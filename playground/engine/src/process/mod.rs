@@ -21,14 +21,15 @@
 //! of the process serves an id is one table, `runtime::request`: each
 //! `Server` owns a range of ids that no other overlaps, and the machine
 //! routes a request with one `match` on `server_of` to its server's
-//! dispatcher — channels and `select`, and the runtime, pprof and the
-//! simulator package ([`sys`], served in [`machine`]); `sync`
-//! ([`sys_sync`]); `time` ([`sys_time`]); `context` ([`sys_context`]);
-//! `os/signal` ([`sys_misc`]); errgroup ([`sys_errgroup`]). Each of those
-//! files names its ids in an `id` module numbered from the table; an id
-//! that no server claims, or that its server does not know, ends the run
-//! as an internal error. Goroutine dumps are in [`dump`], leak reports in
-//! [`leak`].
+//! dispatcher — channels and `select` ([`chan`]), the runtime, pprof and
+//! the simulator package (served in [`machine`]), `os/signal` and the
+//! finalizer goroutine ([`sys_misc`]); the packages that block serve
+//! their own (`stdlib::sync::serve`, `stdlib::time::timers`,
+//! `stdlib::context::tree`, `stdlib::errgroup::serve`), with the machine
+//! lent to them as `stdlib::services::Services` ([`services`]). Each
+//! server's ids are a module of the table; an id that no server claims,
+//! or that its server does not know, ends the run as an internal error.
+//! Goroutine dumps are in [`dump`], leak reports in [`leak`].
 //!
 //! `lib::run` runs every program here: package initialisation then
 //! `main.main` on goroutine 1 ([`run_steps`]), with `RunConfig`'s seed,
@@ -42,13 +43,11 @@ pub mod crash;
 pub mod dump;
 pub mod gtable;
 pub mod leak;
+pub mod chan;
 pub mod machine;
-pub mod sys;
-pub mod sys_errgroup;
+mod runtime_requests;
+mod services;
 pub mod sys_misc;
-pub mod sys_sync;
-pub mod sys_context;
-pub mod sys_time;
 #[cfg(test)]
 mod runtime_tests;
 #[cfg(test)]

@@ -25,13 +25,13 @@
 //! answers; here it then exits, where Go's stays parked, uncounted) and
 //! `os/signal.loop` (parked for good, counted by `NumGoroutine`).
 //! `signal.NotifyContext` is served with the context tree
-//! (`sys_context::notify_context`).
+//! ([`notify_context`], over `context`'s tree).
 //!
-//! Contract of [`dispatch`]: as `sys_sync::dispatch` (see there).
+//! Contract of [`dispatch`]: as the packages' servers' (`stdlib::services`).
 
 use super::crash;
 use super::machine::{GInfo, VmMachine};
-use super::sys::{SelCase, SelectOutcome};
+use super::chan::{SelCase, SelectOutcome};
 use crate::heap::Obj;
 use crate::sched::{GoId, Sched, Stop, WaitReason};
 use crate::value::{Handle, Value};
@@ -41,7 +41,7 @@ pub const SIGNAL_TIMER_BASE: u64 = 1 << 62;
 
 pub(crate) use crate::runtime::request::signal as id;
 
-/// The finalizer goroutine's, signals' and errgroups' state in the machine.
+/// The finalizer goroutine's and signals' state in the machine.
 #[derive(Debug, Default)]
 pub struct MiscState {
     /// The finalizer goroutine, once found.
@@ -50,10 +50,6 @@ pub struct MiscState {
     /// once the finalizer goroutine is readied (Go's `GC` sweeps with
     /// `Gosched` between spans, which lets the finalizers run).
     pub gc_yield: Option<GoId>,
-    /// errgroup groups with parked goroutines: `Wait`ers, and `Go`
-    /// callers blocked at the limit (their `[g, f, wrapper]` are kept on
-    /// their own stacks, where the collector sees them).
-    pub groups: rustc_hash::FxHashMap<Handle, GroupWaits>,
     /// `signal.Notify` registrations: channel -> signal numbers (empty: all).
     pub notify: Vec<(Handle, Vec<i64>)>,
     /// Configured signals (virtual ns, number) and how many are armed.
@@ -82,13 +78,6 @@ pub enum SigStep {
     /// Block until the ensureSigM goroutine answers (`enableSigChan <- sig;
     /// <-maskUpdatedChan` in `sigenable`).
     WaitSigM,
-}
-
-/// Goroutines parked on one errgroup.
-#[derive(Debug, Default)]
-pub struct GroupWaits {
-    pub waiters: Vec<GoId>,
-    pub blocked: std::collections::VecDeque<GoId>,
 }
 
 /// Serves `os/signal` request `sid` ([`id`]) of goroutine `goid`.
@@ -138,7 +127,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             m.push(goid, &[Value::Bool(r)]);
         }
         id::SIGNAL_RAISE => return raise(m, sched, goid, a0),
-        id::SIGNAL_NOTIFY_CONTEXT => return super::sys_context::notify_context(m, sched, goid, args),
+        id::SIGNAL_NOTIFY_CONTEXT => return notify_context(m, sched, goid, args),
         id::SIGNAL_STEP => return next_step(m, goid),
         id::SIGNAL_SIGM => match m.misc.sigm_waiter.take() {
             Some(w) => return Some(Stop::Ready(w)),
@@ -154,7 +143,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
 
 /// `Notify`'s registration of channel `h` for `sigs` (empty: all); true
 /// if this is the run's first, which starts the signal goroutines.
-pub fn notify(m: &mut VmMachine, h: Handle, sigs: Vec<i64>) -> bool {
+fn notify(m: &mut VmMachine, h: Handle, sigs: Vec<i64>) -> bool {
     let first = !m.misc.watching;
     m.misc.watching = true;
     for s in &sigs {
@@ -171,7 +160,7 @@ pub fn notify(m: &mut VmMachine, h: Handle, sigs: Vec<i64>) -> bool {
 /// The first `Notify` of a run, as Go's: `enableSignal` starts the
 /// ensureSigM goroutine and waits for its answer, then `Notify` starts
 /// `watchSignalLoop`; `then` are the caller's own steps after that.
-pub fn start_watching(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Option<Stop> {
+fn start_watching(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Option<Stop> {
     let mut steps: std::collections::VecDeque<SigStep> = std::collections::VecDeque::from([
         SigStep::Go { func: crate::stdlib::os::signal::notify_context::SIGM_FUNC, args: Vec::new(), creator: "runtime.ensureSigM" },
         SigStep::WaitSigM,
@@ -183,7 +172,7 @@ pub fn start_watching(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Opti
 }
 
 /// Runs `then` as goroutine `goid`'s steps (see [`SigStep`]).
-pub fn run_steps(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Option<Stop> {
+fn run_steps(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Option<Stop> {
     if then.is_empty() {
         return None;
     }
@@ -235,7 +224,7 @@ fn next_step(m: &mut VmMachine, goid: GoId) -> Option<Stop> {
 }
 
 /// The numbers of a `[]os.Signal`.
-pub fn signal_numbers(m: &VmMachine, v: Value) -> Vec<i64> {
+fn signal_numbers(m: &VmMachine, v: Value) -> Vec<i64> {
     match v {
         Value::Slice { obj, off, len, .. } => m.vm.heap.elems(obj, off as usize, len as usize).iter().map(|x| signal_number(m, *x)).collect(),
         _ => Vec::new(),
@@ -404,4 +393,33 @@ pub fn timer_fired(m: &mut VmMachine, id: u64) -> Option<Vec<crate::sched::Timer
         }
         _ => Vec::new(),
     })
+}
+
+/// `signal.NotifyContext(parent, sigs...)` with its channel `ch`
+/// (os/signal/signal.go): the context (`context`'s tree), `Notify(ch,
+/// sigs...)`, and unless the parent was already canceled the goroutine
+/// waiting for a signal or Done. Pushes `[ctx, stop]`.
+fn notify_context(m: &mut VmMachine, sched: &Sched, goid: GoId, args: &[Value]) -> Option<Stop> {
+    use crate::stdlib::os::signal::notify_context::WATCH_FUNC;
+    let (sigs, ch) = (args.get(1).copied().unwrap_or_default(), args.get(2).copied().unwrap_or_default());
+    let (c, canceled) = match crate::stdlib::context::tree::notify_context(m, sched, goid, args) {
+        Ok(x) => x,
+        Err(stop) => return Some(stop),
+    };
+    let mut then = Vec::new();
+    if !canceled {
+        then.push(SigStep::Go { func: WATCH_FUNC, args: vec![c], creator: "os/signal.NotifyContext" });
+    }
+    let first = match ch {
+        Value::Chan(h) => {
+            let numbers = signal_numbers(m, sigs);
+            notify(m, h, numbers)
+        }
+        _ => false,
+    };
+    if first {
+        start_watching(m, goid, then)
+    } else {
+        run_steps(m, goid, then)
+    }
 }

@@ -3,7 +3,7 @@
 //! scheduler, and checks what real Go 1.27 printed for that program
 //! (stderr compared through `golden::normalize_stderr`).
 
-use super::sys::id;
+use crate::runtime::request::sys as id;
 use super::*;
 use crate::chunk::{Op, PrintKind};
 use crate::golden::normalize_stderr;
@@ -329,12 +329,12 @@ use crate::runtime::request::{Server, server_of};
 /// Every id module with the server whose dispatcher serves its ids.
 fn request_modules() -> [(&'static str, &'static [(Server, &'static [u32])]); 6] {
     [
-        ("sys::id", sys::id::BY_SERVER),
-        ("sys_sync::id", sys_sync::id::BY_SERVER),
-        ("sys_time::id", sys_time::id::BY_SERVER),
-        ("sys_context::id", sys_context::id::BY_SERVER),
-        ("sys_misc::id", sys_misc::id::BY_SERVER),
-        ("sys_errgroup::id", sys_errgroup::id::BY_SERVER),
+        ("request::sys", crate::runtime::request::sys::BY_SERVER),
+        ("request::sync", crate::runtime::request::sync::BY_SERVER),
+        ("request::time", crate::runtime::request::time::BY_SERVER),
+        ("request::context", crate::runtime::request::context::BY_SERVER),
+        ("request::signal", crate::runtime::request::signal::BY_SERVER),
+        ("request::errgroup", crate::runtime::request::errgroup::BY_SERVER),
     ]
 }
 
@@ -351,12 +351,12 @@ fn run_request(sid: u32) -> ProcessOutcome {
 #[test]
 fn every_request_id_belongs_to_the_server_of_its_module() {
     let expected = [
-        ("sys::id", vec![Server::Chan, Server::Runtime]),
-        ("sys_sync::id", vec![Server::Sync]),
-        ("sys_time::id", vec![Server::Time]),
-        ("sys_context::id", vec![Server::Context]),
-        ("sys_misc::id", vec![Server::Signal]),
-        ("sys_errgroup::id", vec![Server::Errgroup]),
+        ("request::sys", vec![Server::Chan, Server::Runtime]),
+        ("request::sync", vec![Server::Sync]),
+        ("request::time", vec![Server::Time]),
+        ("request::context", vec![Server::Context]),
+        ("request::signal", vec![Server::Signal]),
+        ("request::errgroup", vec![Server::Errgroup]),
     ];
     let mut seen = std::collections::BTreeSet::new();
     let mut servers = Vec::new();

@@ -6,15 +6,17 @@
 //! *decides*. It returns what happened to the calling goroutine (done,
 //! park with a Go wait reason, or Go's panic or fatal text as a
 //! [`Failure`]) and which parked goroutines it wakes, in Go's `goready`
-//! order. `process::sys_sync` is the glue: it keeps one object per Go
+//! order. `stdlib::sync::serve` is the glue: it keeps one object per Go
 //! sync value that reached a slow path, turns the decisions into the
 //! scheduler's `Stop`s (`Park`, `Ready`, `ReadyMany`...) and, when a
 //! parked goroutine runs again, calls the object's `*_resume` method,
 //! which may park it again (Go loops too).
 //!
-//! Channels, `select`, timers and contexts are not here: the process
-//! serves them itself (`process::sys`, `sys_time`, `sys_context`), over
-//! the VM's heap objects.
+//! [`chan`] is the channels and `select` (`runtime/chan.go`,
+//! `select.go`) as the same kind of state machine, over buffers the
+//! caller keeps (the VM's heap); `process::chan` applies its decisions.
+//! Timers and contexts are their packages' (`stdlib::time`,
+//! `stdlib::context`).
 //!
 //! Names and semantics follow Go's `runtime/sema.go`,
 //! `internal/sync/mutex.go` and `sync/*.go`; each method names the Go
@@ -24,11 +26,27 @@
 //! [`request`] is the table of the `Op::Sys` request ids through which
 //! compiled code reaches the runtime: who serves each id.
 
+pub mod chan;
 pub(crate) mod request;
 pub mod sema;
 pub mod sync;
 
 pub use crate::sched::{GoId, WaitReason};
+
+/// Who started a goroutine: `created by <func> in goroutine <goid>` at `line`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Creator {
+    /// Shared by every goroutine the same function starts.
+    pub func: std::rc::Rc<str>,
+    pub goid: GoId,
+    pub line: u32,
+    /// Go's compiler wraps a `go` statement with arguments in a closure
+    /// `<func>.gowrapN` (N counted with the `deferwrap`s of the function),
+    /// which a dump shows while the goroutine has not started. `Some(N)`
+    /// for such a statement, N estimated from the bytecode: 1 + the `go`
+    /// and `defer` instructions with arguments before it.
+    pub wrap: Option<u32>,
+}
 
 /// A Go-level failure an operation ends in, with Go's exact text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

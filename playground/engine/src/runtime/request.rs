@@ -13,9 +13,10 @@
 //! cannot overlap, and the ids below the first range (0 among them)
 //! belong to no server.
 //!
-//! The ids themselves are named beside their server's code (the `id`
-//! modules of `process::sys`, `sys_sync`, `sys_time`, `sys_context`,
-//! `sys_misc`, `sys_errgroup`), through [`requests!`]: it numbers a
+//! The ids themselves are named here, one module per server (imported
+//! as `id` by the server's code: `process::chan` and `process::machine`,
+//! `stdlib::sync::serve`, `stdlib::time::timers`, `stdlib::context::tree`,
+//! `process::sys_misc`, `stdlib::errgroup::serve`), through [`requests!`]: it numbers a
 //! server's constants one after the other from the server's first id and
 //! refuses to compile a block that outgrows its range. The numbers are
 //! not observable (bytecode is never stored), so adding or moving a
@@ -24,22 +25,22 @@
 /// Who serves a runtime request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Server {
-    /// Channels and `select` (`process::sys`, served in the machine).
+    /// Channels and `select` (`process::chan`, served in the machine).
     Chan,
     /// `runtime`, `runtime/debug`, `runtime/pprof`, `time.Sleep`, runtime
-    /// fatal errors and the simulator package (`process::sys`, served in
+    /// fatal errors and the simulator package (`process::chan`, served in
     /// the machine).
     Runtime,
     /// `sync`'s blocking operations and their resumptions
-    /// (`process::sys_sync`).
+    /// (`stdlib::sync::serve`).
     Sync,
-    /// `time`'s clock and timers (`process::sys_time`).
+    /// `time`'s clock and timers (`stdlib::time::timers`).
     Time,
-    /// `context`'s cancellation tree (`process::sys_context`).
+    /// `context`'s cancellation tree (`stdlib::context::tree`).
     Context,
     /// `os/signal` (`process::sys_misc`).
     Signal,
-    /// `golang.org/x/sync/errgroup` (`process::sys_errgroup`).
+    /// `golang.org/x/sync/errgroup` (`stdlib::errgroup::serve`).
     Errgroup,
 }
 
@@ -129,7 +130,7 @@ pub(crate) use requests;
 // dispatcher's `id`). Arguments are listed bottom of stack first; `->`
 // the results pushed when the goroutine resumes.
 
-/// The requests of channels and `select` (Server::Chan) and the runtime's own requests (Server::Runtime), served by `process::sys` and `process::machine`.
+/// The requests of channels and `select` (Server::Chan) and the runtime's own requests (Server::Runtime), served by `process::chan` and `process::machine`.
 pub(crate) mod sys {
     crate::runtime::request::requests! {
         Server::Chan {
@@ -201,7 +202,7 @@ pub(crate) mod sys {
     }
 }
 
-/// The requests of `sync` (Server::Sync), served by `process::sys_sync`.
+/// The requests of `sync` (Server::Sync), served by `stdlib::sync::serve`.
 pub(crate) mod sync {
     crate::runtime::request::requests! {
         Server::Sync {
@@ -243,7 +244,7 @@ pub(crate) mod sync {
     }
 }
 
-/// The requests of `time` (Server::Time), served by `process::sys_time`.
+/// The requests of `time` (Server::Time), served by `stdlib::time::timers`.
 pub(crate) mod time {
     crate::runtime::request::requests! {
         Server::Time {
@@ -275,7 +276,7 @@ pub(crate) mod time {
     }
 }
 
-/// The requests of `context` (Server::Context), served by `process::sys_context`.
+/// The requests of `context` (Server::Context), served by `stdlib::context::tree`.
 pub(crate) mod context {
     crate::runtime::request::requests! {
         Server::Context {
@@ -319,7 +320,7 @@ pub(crate) mod signal {
             /// `signal.Ignored(sig)`: `[sig Int] -> [Bool]`.
             SIGNAL_IGNORED,
             /// `signal.NotifyContext(parent, sigs...)`: `[parent, sigs []os.Signal,
-            /// ch Chan] -> [ctx, stop]` (see `sys_context::notify_context`).
+            /// ch Chan] -> [ctx, stop]` (see `sys_misc::notify_context`).
             SIGNAL_NOTIFY_CONTEXT,
             /// Internal: the caller's next step of starting the signal goroutines.
             SIGNAL_STEP,
@@ -333,7 +334,7 @@ pub(crate) mod signal {
     }
 }
 
-/// The requests of `golang.org/x/sync/errgroup` (Server::Errgroup), served by `process::sys_errgroup`.
+/// The requests of `golang.org/x/sync/errgroup` (Server::Errgroup), served by `stdlib::errgroup::serve`.
 pub(crate) mod errgroup {
     crate::runtime::request::requests! {
         Server::Errgroup {

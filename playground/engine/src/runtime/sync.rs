@@ -2,7 +2,7 @@
 //! (internal/sync/mutex.go), RWMutex (sync/rwmutex.go), WaitGroup
 //! (sync/waitgroup.go) and Cond (sync/cond.go over runtime/sema.go's
 //! notifyList). `Once.Do` needs no state machine of its own: the process
-//! compiles it as Go writes it, over a Mutex (`process::sys_sync`).
+//! compiles it as Go writes it, over a Mutex (`stdlib::sync::serve`).
 //!
 //! Each keeps Go's own state words, so misuse is detected where Go detects
 //! it and reported with Go's text. An operation that must block returns

@@ -2,7 +2,7 @@
 //! scheduler, compiled to `Op::Sys` requests instead of natives: they may
 //! block the goroutine (a send with no receiver parks it) or wake others,
 //! which only the process can do. The process serves them
-//! (`process::sys`, `process::machine`); the ids are its table.
+//! (`process::chan`, `process::machine`); the ids are its table.
 
 use crate::chunk::Op;
 use crate::runtime::request::sys as id;

@@ -31,6 +31,7 @@
 mod builtin;
 mod chan;
 mod packages;
+pub(crate) mod services;
 
 // One module per package, at its import path (`math/rand` in `math`,
 // `unicode/utf8` in `unicode`, `os/signal` in `os`...).

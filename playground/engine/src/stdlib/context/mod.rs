@@ -1,5 +1,5 @@
 //! `context` as natives over a context object in the heap, with the
-//! cancellation tree in the process (`process::sys_context`).
+//! cancellation tree in the process (`stdlib::context::tree`).
 //!
 //! A Context is an interface value of the runtime type `*context.ctx`
 //! (made here, [`add_runtime_types`]) pointing to an aggregate with the
@@ -10,6 +10,8 @@
 //! (`WithCancel`, `WithTimeout`, `WithDeadline`, their `Cause` forms,
 //! `AfterFunc`, the cancel functions) is a request to the process, which
 //! closes Done channels, wakes their receivers and arms deadline timers.
+
+pub(crate) mod tree;
 
 use super::{args, new_iface, new_str, oom, type_named};
 use crate::runtime::request::context as id;

@@ -2,7 +2,7 @@
 //! Mutex Lock/Unlock, a WaitGroup Add/Done that wakes nobody, Wait on a
 //! zero counter) run here on the object's state word; everything that
 //! may block or wake a goroutine becomes a request to the process
-//! (`process::sys_sync`), which parks and readies goroutines over the
+//! (`stdlib::sync::serve`), which parks and readies goroutines over the
 //! `runtime::sync` state machines. Misuse that Go reports as a
 //! recoverable panic (a negative WaitGroup counter) panics here, so
 //! `recover` sees it; fatal errors (`sync: unlock of unlocked mutex`) are
@@ -11,6 +11,8 @@
 //! Stub layout (`check/packages.rs`): Mutex, RWMutex, WaitGroup and Cond
 //! keep Go's state word (or the Locker, for Cond) in field 0 and the
 //! process's entry id in field 1.
+
+pub(crate) mod serve;
 
 pub(crate) mod atomic;
 pub(crate) mod funcs;
@@ -405,7 +407,7 @@ fn map_range(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 }
 
 /// `sync.OnceFunc` / `OnceValue` / `OnceValues` (`nres` results of `f`):
-/// the closure of `process::sys_sync::ONCE_FUNCS` over a fresh `Once`,
+/// the closure of `stdlib::sync::funcs::ONCE_FUNCS` over a fresh `Once`,
 /// the wrapper storing `f`'s results, and the results' holder.
 use funcs::{ONCE_P, ONCE_VALID};
 

@@ -1,10 +1,12 @@
 //! `time` as natives: the clock is the scheduler's virtual clock, which
 //! starts at 2009-11-10 23:00:00 UTC (the Go Playground's), so `Now`,
-//! `Since` and `Until` ask the process (`process::sys_time`), and `Sleep`
-//! parks on a scheduler timer (`process::sys::id::SLEEP`). A `Time` is
+//! `Since` and `Until` ask the process (`stdlib::time::timers`), and `Sleep`
+//! parks on a scheduler timer (`runtime::request::sys::SLEEP`). A `Time` is
 //! the stub's `struct { sec, nsec, mono }` ([`T`]); the calendar and
 //! layouts are `format::time`. Every time is UTC (the Playground's zone).
-//! Timers and tickers are the process's (`process::sys_time`).
+//! Timers and tickers are the process's (`stdlib::time::timers`).
+
+pub(crate) mod timers;
 
 use super::{args, new_str};
 use crate::format::time as ft;

@@ -1,6 +1,6 @@
 //! `gmp/sim`, the simulator-only package: what a program in a browser
 //! cannot do for real, simulated on the virtual clock. Each function is a
-//! request to the process (`process/sys.rs`): `Syscall` and `Cgo` block
+//! request to the process (`process/chan.rs`): `Syscall` and `Cgo` block
 //! the goroutine's M in `_Gsyscall` for the duration (sysmon hands its P
 //! to another M after 20 µs, as `retake` does); `Work` is CPU-bound work
 //! the goroutine does on its P, preemptible like any code.

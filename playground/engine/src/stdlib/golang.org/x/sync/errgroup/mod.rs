@@ -17,6 +17,8 @@
 //! running goroutine finishes (Go cancels in `Wait`, which does so too
 //! when it finds nothing running); `created by` names the caller of `Go`.
 
+pub(crate) mod serve;
+
 use crate::stdlib::{args, oom};
 use crate::chunk::{ChunkBuilder, Op};
 use crate::runtime::request::errgroup as id;

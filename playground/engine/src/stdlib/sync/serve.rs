@@ -3,23 +3,12 @@
 //! state machines (`runtime::sync`: Mutex, RWMutex, WaitGroup, Cond's
 //! notify list).
 //!
-//! Contract of [`dispatch`], shared by every server's dispatcher
-//! (`sys_time`, `sys_context`, `sys_misc`, `sys_errgroup`): called by
-//! `VmMachine::sys` for every id the table gives its server, at the
-//! request's exact virtual time, with the goroutine not running:
-//! - `args` are the request's arguments, bottom of stack first;
-//! - return `None` when served at once: push the results first with
-//!   `m.push(goid, &results)`; the goroutine keeps executing;
-//! - return `Some(stop)` to tell the scheduler (`Stop::Park(reason)`,
-//!   `Stop::Ready(g)`, `Stop::Sleep{..}`...);
-//! - a fatal error: `m.die(crash::fatal_in(m, sched, goid, msg))`;
-//! - an id of the server it does not know: `m.unknown_request(sid)`, an
-//!   internal error (never a default behaviour).
+//! The contract of [`dispatch`] is `stdlib::services`'.
 //!
 //! # Objects and their identity
 //!
 //! A sync object is a heap aggregate (the stub struct of
-//! `check/packages.rs`). Its slot 0 holds Go's state word where Go keeps
+//! `sync.go`). Its slot 0 holds Go's state word where Go keeps
 //! one the natives can use on their fast paths (Mutex `state`, WaitGroup
 //! `state`), and slot 1 the id of its entry in [`SyncState`], allocated on
 //! first use of a slow path (0 = none yet). Keying by an id stored in the
@@ -27,7 +16,7 @@
 //! never be mistaken for a new object's that reuses the handle. The fast
 //! paths (uncontended Lock/Unlock, Add/Done that wake nobody, Wait on a
 //! zero counter) never leave the VM: the natives in
-//! `stdlib/sync/` do them, as Go inlines them.
+//! `mod.rs` do them, as Go inlines them.
 //!
 //! # Blocking
 //!
@@ -41,22 +30,19 @@
 //! hand-off) returns the wake-up and leaves the rest as the pending
 //! request, served in the next call at the same instant.
 
-use super::crash;
-use super::machine::{Creator, VmMachine};
+use super::funcs::WG_GO_FUNC;
+use crate::heap::obj_of;
 use crate::runtime::sync::{Cond, LockResult, Mutex, RWMutex, WaitGroup, Wakes};
-use crate::runtime::Failure;
+use crate::runtime::{Creator, Failure};
 use crate::sched::{GoId, Sched, Stop, WaitReason};
 use crate::span::Span;
+use crate::stdlib::services::Services;
 use crate::value::{Handle, Value};
 use crate::vm::Syscall;
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 pub(crate) use crate::runtime::request::sync as id;
-
-pub use crate::sched::time::EPOCH_UNIX_NS;
-
-pub(crate) use crate::stdlib::sync::funcs::WG_GO_FUNC;
 
 #[derive(Clone, Debug)]
 enum SyncObj {
@@ -76,171 +62,138 @@ pub struct SyncState {
     /// The Locker a goroutine in `Cond.Wait` is re-locking (parked on it).
     relocking: HashMap<GoId, Value>,
     wg_go_func: Option<u32>,
-    /// `time`'s timers (`super::sys_time`).
-    pub timers: super::sys_time::Timers,
-    /// `context`'s cancellation tree (`super::sys_context`).
-    pub contexts: super::sys_context::Contexts,
-    /// Goroutines to start (AfterFuncs of a canceled context), taken by
-    /// `VmMachine::newproc` in order when no `go` statement is pending.
-    pub spawn_queue: std::collections::VecDeque<(Value, Vec<Value>, Creator)>,
 }
 
-pub(crate) use crate::heap::obj_of;
-
-fn slot(m: &VmMachine, h: Handle, i: usize) -> i64 {
-    m.vm.heap.slots(h).get(i).map_or(0, |v| v.int())
+fn slot(m: &impl Services, h: Handle, i: usize) -> i64 {
+    m.vm().heap.slots(h).get(i).map_or(0, |v| v.int())
 }
 
-fn set_slot(m: &mut VmMachine, h: Handle, i: usize, v: i64) {
-    let _ = m.vm.heap.store_slot(h, i, Value::Int(v));
+fn set_slot(m: &mut impl Services, h: Handle, i: usize, v: i64) {
+    let _ = m.vm_mut().heap.store_slot(h, i, Value::Int(v));
 }
 
 /// The object's entry id (slot 1), made on first use.
-fn entry_id(m: &mut VmMachine, h: Handle, make: fn() -> SyncObj) -> i64 {
+fn entry_id(m: &mut impl Services, h: Handle, make: fn() -> SyncObj) -> i64 {
     let id = slot(m, h, 1);
-    if id != 0 && m.sync.objs.contains_key(&id) {
+    if id != 0 && m.state().sync.objs.contains_key(&id) {
         return id;
     }
-    m.sync.next_id += 1;
-    let id = m.sync.next_id;
-    m.sync.objs.insert(id, make());
+    m.state().sync.next_id += 1;
+    let id = m.state().sync.next_id;
+    m.state().sync.objs.insert(id, make());
     set_slot(m, h, 1, id);
     id
 }
 
 /// Runs `f` on the Mutex of `h` with Go's state word loaded from slot 0
 /// and stored back after.
-fn with_mutex<R>(m: &mut VmMachine, h: Handle, f: impl FnOnce(&mut Mutex) -> R) -> R {
+fn with_mutex<R>(m: &mut impl Services, h: Handle, f: impl FnOnce(&mut Mutex) -> R) -> R {
     let id = entry_id(m, h, || SyncObj::Mutex(Mutex::default()));
     let state = slot(m, h, 0);
-    let mut mu = match m.sync.objs.remove(&id) {
+    let mut mu = match m.state().sync.objs.remove(&id) {
         Some(SyncObj::Mutex(mu)) => mu,
         _ => Mutex::default(),
     };
     mu.state = state;
     let r = f(&mut mu);
     set_slot(m, h, 0, mu.state);
-    m.sync.objs.insert(id, SyncObj::Mutex(mu));
+    m.state().sync.objs.insert(id, SyncObj::Mutex(mu));
     r
 }
 
-fn with_rw<R>(m: &mut VmMachine, h: Handle, f: impl FnOnce(&mut RWMutex) -> R) -> R {
+fn with_rw<R>(m: &mut impl Services, h: Handle, f: impl FnOnce(&mut RWMutex) -> R) -> R {
     let id = entry_id(m, h, || SyncObj::Rw(RWMutex::default()));
-    let mut rw = match m.sync.objs.remove(&id) {
+    let mut rw = match m.state().sync.objs.remove(&id) {
         Some(SyncObj::Rw(rw)) => rw,
         _ => RWMutex::default(),
     };
     let r = f(&mut rw);
-    m.sync.objs.insert(id, SyncObj::Rw(rw));
+    m.state().sync.objs.insert(id, SyncObj::Rw(rw));
     r
 }
 
-fn with_wg<R>(m: &mut VmMachine, h: Handle, f: impl FnOnce(&mut WaitGroup) -> R) -> R {
+fn with_wg<R>(m: &mut impl Services, h: Handle, f: impl FnOnce(&mut WaitGroup) -> R) -> R {
     let id = entry_id(m, h, || SyncObj::Wg(WaitGroup::default()));
     let state = slot(m, h, 0) as u64;
-    let mut wg = match m.sync.objs.remove(&id) {
+    let mut wg = match m.state().sync.objs.remove(&id) {
         Some(SyncObj::Wg(wg)) => wg,
         _ => WaitGroup::default(),
     };
     wg.state = state;
     let r = f(&mut wg);
     set_slot(m, h, 0, wg.state as i64);
-    m.sync.objs.insert(id, SyncObj::Wg(wg));
+    m.state().sync.objs.insert(id, SyncObj::Wg(wg));
     r
 }
 
-fn with_cond<R>(m: &mut VmMachine, h: Handle, f: impl FnOnce(&mut Cond) -> R) -> R {
+fn with_cond<R>(m: &mut impl Services, h: Handle, f: impl FnOnce(&mut Cond) -> R) -> R {
     let id = entry_id(m, h, || SyncObj::Cond(Cond::default()));
-    let mut c = match m.sync.objs.remove(&id) {
+    let mut c = match m.state().sync.objs.remove(&id) {
         Some(SyncObj::Cond(c)) => c,
         _ => Cond::default(),
     };
     let r = f(&mut c);
-    m.sync.objs.insert(id, SyncObj::Cond(c));
+    m.state().sync.objs.insert(id, SyncObj::Cond(c));
     r
 }
 
 /// Parks `goid` on object `h` (its receiver `recv`) until readied; then
 /// request `resume` is served.
-fn park(m: &mut VmMachine, goid: GoId, h: Handle, recv: Value, resume: u32, reason: WaitReason) -> Option<Stop> {
+fn park(m: &mut impl Services, goid: GoId, h: Handle, recv: Value, resume: u32, reason: WaitReason) -> Option<Stop> {
     // Keep the object alive while waited on (it may be reachable from
     // nothing else: a leaked goroutine's mutex).
     m.push(goid, &[recv]);
-    if let Some(g) = m.gs.get_mut(&goid) {
-        g.blocked_on = vec![h];
-        g.pending = Some(Syscall::Sys { id: resume, args: vec![recv] });
-    }
+    m.set_blocked_on(goid, vec![h]);
+    m.set_pending(goid, Syscall::Sys { id: resume, args: vec![recv] });
     Some(Stop::Park(reason))
 }
 
 /// Drops the value `park` kept on the goroutine's stack.
-fn unpin(m: &mut VmMachine, goid: GoId) {
-    if let Some(i) = m.vm_of(goid)
-        && let Some(s) = m.vm.gs.get_mut(i)
-    {
-        s.stack.pop();
-    }
-    if let Some(g) = m.gs.get_mut(&goid) {
-        g.blocked_on.clear();
-    }
+fn unpin(m: &mut impl Services, goid: GoId) {
+    m.take_held(goid, 1);
+    m.set_blocked_on(goid, Vec::new());
 }
 
 /// The scheduler stop that readies `ready` (in Go's goready order).
-fn ready_stop(m: &mut VmMachine, ready: Vec<GoId>) -> Option<Stop> {
-    for g in &ready {
-        if let Some(x) = m.gs.get_mut(g) {
-            x.blocked_on.clear();
-        }
+fn ready_stop(m: &mut impl Services, ready: Vec<GoId>) -> Option<Stop> {
+    for &g in &ready {
+        m.set_blocked_on(g, Vec::new());
     }
-    match ready.len() {
-        0 => None,
-        1 => Some(Stop::Ready(ready[0])),
-        _ => Some(Stop::ReadyMany(ready)),
-    }
+    crate::stdlib::services::ready_stop(ready)
 }
 
 /// Readies `w.ready`; a starving Mutex's hand-off makes the caller yield
 /// right after (Go's `goyield`), as its pending request.
-fn wakes_stop(m: &mut VmMachine, goid: GoId, w: Wakes) -> Option<Stop> {
+fn wakes_stop(m: &mut impl Services, goid: GoId, w: Wakes) -> Option<Stop> {
     let yield_now = w.yield_now && !w.ready.is_empty();
     let stop = ready_stop(m, w.ready);
-    if yield_now
-        && let Some(g) = m.gs.get_mut(&goid)
-    {
-        g.pending = Some(Syscall::Sys { id: id::GOYIELD, args: vec![] });
+    if yield_now {
+        m.set_pending(goid, Syscall::Sys { id: id::GOYIELD, args: vec![] });
     }
     stop
 }
 
-fn failure(m: &mut VmMachine, sched: &Sched, goid: GoId, f: Failure) -> Option<Stop> {
+fn failure(m: &mut impl Services, sched: &Sched, goid: GoId, f: Failure) -> Option<Stop> {
     match f {
-        Failure::Fatal(msg) => {
-            let c = crash::fatal_in(m, sched, goid, msg);
-            Some(m.die(c))
-        }
+        Failure::Fatal(msg) => Some(m.fatal(sched, goid, msg)),
         Failure::Panic(msg) => Some(m.go_panic(sched, goid, msg)),
     }
 }
 
-fn nil_deref(m: &mut VmMachine, sched: &Sched, goid: GoId) -> Option<Stop> {
+fn nil_deref(m: &mut impl Services, sched: &Sched, goid: GoId) -> Option<Stop> {
     Some(m.go_panic(sched, goid, "runtime error: invalid memory address or nil pointer dereference"))
-}
-
-/// The Unix nanoseconds of a Time value.
-pub fn time_ns(heap: &crate::heap::Heap, t: Value) -> i64 {
-    crate::stdlib::time::read(heap, t).unix_ns()
 }
 
 /// Serves `sync` request `sid` ([`id`]) of goroutine `goid`. See the
 /// module doc.
-pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
+pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
     let a0 = args.first().copied().unwrap_or(Value::Nil);
     let now = sched.now;
     // The object the request is about (its receiver), or the nil
     // dereference Go panics with.
     macro_rules! obj {
         () => {
-            match obj_of(&m.vm.heap, a0) {
+            match obj_of(&m.vm().heap, a0) {
                 Some(h) => h,
                 None => return nil_deref(m, sched, goid),
             }
@@ -335,7 +288,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
         }
         id::COND_PARK => {
             let h = obj!();
-            let t = m.sync.cond_waits.get(&goid).map_or(0, |x| x.0);
+            let t = m.state().sync.cond_waits.get(&goid).map_or(0, |x| x.0);
             match with_cond(m, h, |c| c.notify_list_wait(goid, t)) {
                 LockResult::Acquired => relock(m, sched, goid, h, a0),
                 LockResult::Park(r) => park(m, goid, h, a0, id::RESUME_COND, r),
@@ -344,7 +297,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
         id::RESUME_COND => {
             let h = obj!();
             unpin(m, goid);
-            if m.sync.relocking.contains_key(&goid) {
+            if m.state().sync.relocking.contains_key(&goid) {
                 // Woken by the Locker's unlock: go on acquiring it.
                 return relock_resume(m, sched, goid, h, a0);
             }
@@ -365,33 +318,32 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
         id::GOYIELD => Some(Stop::Gosched),
         id::WG_GO => {
             let Some(f) = wg_go_func(m) else {
-                let c = crash::internal("sync.(*WaitGroup).Go: wrapper missing");
-                return Some(m.die(c));
+                return Some(m.internal("sync.(*WaitGroup).Go: wrapper missing"));
             };
             let creator = Creator { func: Rc::from("sync.(*WaitGroup).Go"), goid, line: 0, wrap: None };
-            m.spawning = Some((Value::Func(f), args.to_vec(), creator));
+            m.set_spawning(Value::Func(f), args.to_vec(), creator);
             Some(Stop::Newproc { func: Rc::from(WG_GO_FUNC), pos: Span::default() })
         }
         _ => Some(m.unknown_request(sid)),
     }
 }
 
-fn wg_go_func(m: &mut VmMachine) -> Option<u32> {
-    if let Some(f) = m.sync.wg_go_func {
+fn wg_go_func(m: &mut impl Services) -> Option<u32> {
+    if let Some(f) = m.state().sync.wg_go_func {
         return Some(f);
     }
-    let f = m.vm.program().funcs.iter().position(|x| x.name == WG_GO_FUNC)? as u32;
-    m.sync.wg_go_func = Some(f);
+    let f = m.vm().program().funcs.iter().position(|x| x.name == WG_GO_FUNC)? as u32;
+    m.state().sync.wg_go_func = Some(f);
     Some(f)
 }
 
 /// The Mutex or RWMutex behind a Locker interface value, and whether it
 /// is an RWMutex.
-fn locker(m: &VmMachine, l: Value) -> Option<(Handle, Value, bool)> {
+fn locker(m: &impl Services, l: Value) -> Option<(Handle, Value, bool)> {
     let Value::Iface { tid, obj } = l else { return None };
-    let name = m.vm.program().types.get(tid as usize).map(|t| t.name.clone())?;
-    let p = m.vm.heap.cell(obj);
-    let h = obj_of(&m.vm.heap, p)?;
+    let name = m.vm().program().types.get(tid as usize).map(|t| t.name.clone())?;
+    let p = m.vm().heap.cell(obj);
+    let h = obj_of(&m.vm().heap, p)?;
     match name.as_str() {
         "*sync.Mutex" => Some((h, p, false)),
         "*sync.RWMutex" => Some((h, p, true)),
@@ -400,14 +352,13 @@ fn locker(m: &VmMachine, l: Value) -> Option<(Handle, Value, bool)> {
 }
 
 /// `Cond.Wait`: take a ticket, unlock `c.L`, park on the notify list.
-fn cond_wait(m: &mut VmMachine, sched: &Sched, goid: GoId, h: Handle, c: Value) -> Option<Stop> {
-    let l = m.vm.heap.slots(h).first().copied().unwrap_or(Value::Nil);
+fn cond_wait(m: &mut impl Services, sched: &Sched, goid: GoId, h: Handle, c: Value) -> Option<Stop> {
+    let l = m.vm().heap.slots(h).first().copied().unwrap_or(Value::Nil);
     let Some((lh, lp, rw)) = locker(m, l) else {
-        let c = crash::internal("sync.Cond.Wait: only a *sync.Mutex or *sync.RWMutex Locker is supported");
-        return Some(m.die(c));
+        return Some(m.internal("sync.Cond.Wait: only a *sync.Mutex or *sync.RWMutex Locker is supported"));
     };
     let t = with_cond(m, h, |cd| cd.notify_list_add());
-    m.sync.cond_waits.insert(goid, (t, lp));
+    m.state().sync.cond_waits.insert(goid, (t, lp));
     let r = if rw { with_rw(m, lh, |x| x.unlock()) } else { with_mutex(m, lh, |x| x.unlock()) };
     let w = match r {
         Ok(w) => w,
@@ -418,47 +369,41 @@ fn cond_wait(m: &mut VmMachine, sched: &Sched, goid: GoId, h: Handle, c: Value) 
     }
     // Wake first; park on the notify list in the next call.
     let stop = ready_stop(m, w.ready);
-    if let Some(g) = m.gs.get_mut(&goid) {
-        g.pending = Some(Syscall::Sys { id: id::COND_PARK, args: vec![c] });
-    }
+    m.set_pending(goid, Syscall::Sys { id: id::COND_PARK, args: vec![c] });
     stop
 }
 
 /// A notified Cond waiter locks `c.L` again (`c.L.Lock()`).
-fn relock(m: &mut VmMachine, _sched: &Sched, goid: GoId, h: Handle, c: Value) -> Option<Stop> {
-    let (_, lp) = m.sync.cond_waits.remove(&goid)?;
-    let l = m.vm.heap.slots(h).first().copied().unwrap_or(Value::Nil);
+fn relock(m: &mut impl Services, _sched: &Sched, goid: GoId, h: Handle, c: Value) -> Option<Stop> {
+    let (_, lp) = m.state().sync.cond_waits.remove(&goid)?;
+    let l = m.vm().heap.slots(h).first().copied().unwrap_or(Value::Nil);
     let (lh, _, rw) = locker(m, l)?;
     let now = _sched.now;
     let r = if rw { with_rw(m, lh, |x| x.lock(goid, now)) } else { with_mutex(m, lh, |x| x.lock(goid, now)) };
     match r {
         LockResult::Acquired => None,
         LockResult::Park(reason) => {
-            m.sync.relocking.insert(goid, lp);
-            park(m, goid, lh, c, id::RESUME_COND, reason).inspect(|_| {
-                if let Some(g) = m.gs.get_mut(&goid) {
-                    g.blocked_on = vec![lh];
-                }
-            })
+            m.state().sync.relocking.insert(goid, lp);
+            let stop = park(m, goid, lh, c, id::RESUME_COND, reason);
+            m.set_blocked_on(goid, vec![lh]);
+            stop
         }
     }
 }
 
-fn relock_resume(m: &mut VmMachine, sched: &Sched, goid: GoId, h: Handle, c: Value) -> Option<Stop> {
-    let l = m.vm.heap.slots(h).first().copied().unwrap_or(Value::Nil);
+fn relock_resume(m: &mut impl Services, sched: &Sched, goid: GoId, h: Handle, c: Value) -> Option<Stop> {
+    let l = m.vm().heap.slots(h).first().copied().unwrap_or(Value::Nil);
     let (lh, _, rw) = locker(m, l)?;
     let now = sched.now;
     let r = if rw { with_rw(m, lh, |x| x.resume(goid, now)) } else { with_mutex(m, lh, |x| x.lock_resume(goid, now)) };
     match r {
         LockResult::Acquired => {
-            m.sync.relocking.remove(&goid);
+            m.state().sync.relocking.remove(&goid);
             None
         }
         LockResult::Park(reason) => {
             let stop = park(m, goid, lh, c, id::RESUME_COND, reason);
-            if let Some(g) = m.gs.get_mut(&goid) {
-                g.blocked_on = vec![lh];
-            }
+            m.set_blocked_on(goid, vec![lh]);
             stop
         }
     }

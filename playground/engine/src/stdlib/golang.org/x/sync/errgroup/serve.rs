@@ -1,54 +1,64 @@
-//! errgroup's process requests (ids [`id`], served for [`Server::Errgroup`]): starting a
+//! errgroup's requests (ids [`id`], the `Errgroup` server of
+//! `runtime::request`; the contract is `stdlib::services`'): starting a
 //! group's goroutine, blocking at the limit (Go's semaphore send, `chan
 //! send`), `Wait` (`sync.WaitGroup.Wait`) and waking them. The group's
-//! counters live in its heap object (`stdlib/golang.org/x/sync/errgroup/`), the
-//! parked goroutines in `MiscState::groups`.
-//!
-//! [`Server::Errgroup`]: crate::runtime::request::Server::Errgroup
+//! counters live in its heap object (`mod.rs`'s slots), the parked
+//! goroutines in [`Groups`].
 
-use super::machine::VmMachine;
-use crate::stdlib::errgroup as eg;
+use super as eg;
 use crate::sched::{GoId, Sched, Stop, WaitReason};
+use crate::stdlib::services::{Services, ready_stop};
 use crate::value::{Handle, Value};
 use crate::vm::Syscall;
+use rustc_hash::FxHashMap as HashMap;
 
 pub(crate) use crate::runtime::request::errgroup as id;
 
-fn int(m: &VmMachine, h: Handle, i: usize) -> i64 {
-    eg::slot(&m.vm, h, i).int()
+/// Goroutines parked on one errgroup.
+#[derive(Clone, Debug, Default)]
+pub struct GroupWaits {
+    pub waiters: Vec<GoId>,
+    pub blocked: std::collections::VecDeque<GoId>,
 }
 
-fn set(m: &mut VmMachine, h: Handle, i: usize, v: Value) {
-    let _ = m.vm.heap.store_slot(h, i, v);
+/// errgroup groups with parked goroutines: `Wait`ers, and `Go` callers
+/// blocked at the limit (their `[g, f, wrapper]` are kept on their own
+/// stacks, where the collector sees them).
+pub type Groups = HashMap<Handle, GroupWaits>;
+
+fn int(m: &impl Services, h: Handle, i: usize) -> i64 {
+    eg::slot(m.vm(), h, i).int()
+}
+
+fn set(m: &mut impl Services, h: Handle, i: usize, v: Value) {
+    let _ = m.vm_mut().heap.store_slot(h, i, v);
 }
 
 /// A token is free (or there is no limit).
-fn has_room(m: &VmMachine, h: Handle) -> bool {
+fn has_room(m: &impl Services, h: Handle) -> bool {
     let limit = int(m, h, eg::LIMIT);
     limit == 0 || int(m, h, eg::TOKENS) < limit - 1
 }
 
 /// Counts goroutine `g`'s new group goroutine and has it started when `g`
 /// next runs (its pending request becomes the `go`).
-fn grant(m: &mut VmMachine, h: Handle, g: GoId, args: [Value; 3]) {
+fn grant(m: &mut impl Services, h: Handle, g: GoId, args: [Value; 3]) {
     if int(m, h, eg::LIMIT) > 0 {
         let t = int(m, h, eg::TOKENS);
         set(m, h, eg::TOKENS, Value::Int(t + 1));
     }
     let r = int(m, h, eg::RUNNING);
     set(m, h, eg::RUNNING, Value::Int(r + 1));
-    if let Some(info) = m.gs.get_mut(&g) {
-        info.pending = Some(Syscall::Go { func: args[2], args: vec![args[0], args[1]] });
-    }
+    m.set_pending(g, Syscall::Go { func: args[2], args: vec![args[0], args[1]] });
 }
 
 /// Serves errgroup request `sid` ([`id`]) of goroutine `goid`.
-pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
+pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
     let arg = |i: usize| args.get(i).copied().unwrap_or(Value::Nil);
     match sid {
         id::ERRGROUP_WITH_CONTEXT => with_context(m, sched, goid, arg(0).int() as u32, arg(1), arg(2)),
         id::ERRGROUP_GO | id::ERRGROUP_TRYGO | id::ERRGROUP_WAIT | id::ERRGROUP_DONE => {
-            let Some(h) = eg::group_obj(&m.vm, arg(0)) else {
+            let Some(h) = eg::group_obj(m.vm(), arg(0)) else {
                 return Some(m.go_panic(sched, goid, "runtime error: invalid memory address or nil pointer dereference"));
             };
             group_request(m, goid, sid, h, args)
@@ -59,7 +69,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
 
 /// Serves request `sid` on group `h` (`Go`, `TryGo`, `Wait`, a goroutine's
 /// `done`).
-fn group_request(m: &mut VmMachine, goid: GoId, sid: u32, h: Handle, args: &[Value]) -> Option<Stop> {
+fn group_request(m: &mut impl Services, goid: GoId, sid: u32, h: Handle, args: &[Value]) -> Option<Stop> {
     let arg = |i: usize| args.get(i).copied().unwrap_or(Value::Nil);
     match sid {
         id::ERRGROUP_GO | id::ERRGROUP_TRYGO => {
@@ -76,16 +86,16 @@ fn group_request(m: &mut VmMachine, goid: GoId, sid: u32, h: Handle, args: &[Val
                 return Some(Stop::Continue);
             }
             m.push(goid, &[arg(0), arg(1), arg(2)]);
-            m.misc.groups.entry(h).or_default().blocked.push_back(goid);
+            m.state().groups.entry(h).or_default().blocked.push_back(goid);
             Some(Stop::Park(WaitReason::ChanSend))
         }
         id::ERRGROUP_WAIT => {
             if int(m, h, eg::RUNNING) == 0 {
-                let e = eg::slot(&m.vm, h, eg::ERR);
+                let e = eg::slot(m.vm(), h, eg::ERR);
                 m.push(goid, &[e]);
                 return None;
             }
-            m.misc.groups.entry(h).or_default().waiters.push(goid);
+            m.state().groups.entry(h).or_default().waiters.push(goid);
             Some(Stop::Park(WaitReason::SyncWaitGroupWait))
         }
         id::ERRGROUP_DONE => {
@@ -97,35 +107,28 @@ fn group_request(m: &mut VmMachine, goid: GoId, sid: u32, h: Handle, args: &[Val
             }
             let mut ready = Vec::new();
             if has_room(m, h)
-                && let Some(b) = m.misc.groups.get_mut(&h).and_then(|w| w.blocked.pop_front())
+                && let Some(b) = m.state().groups.get_mut(&h).and_then(|w| w.blocked.pop_front())
             {
                 // The blocked `Go` takes the token: its arguments come off
                 // its stack and its goroutine starts when it runs.
-                let held = m.vm_of(b).and_then(|i| m.vm.gs.get_mut(i)).map(|s| {
-                    let at = s.stack.len().saturating_sub(3);
-                    s.stack.split_off(at)
-                });
-                if let Some([g0, f, w]) = held.as_deref() {
-                    grant(m, h, b, [*g0, *f, *w]);
+                let held = m.take_held(b, 3);
+                if let [g0, f, w] = held[..] {
+                    grant(m, h, b, [g0, f, w]);
                 }
                 ready.push(b);
             }
             if int(m, h, eg::RUNNING) == 0 {
-                let e = eg::slot(&m.vm, h, eg::ERR);
-                let waiters = m.misc.groups.get_mut(&h).map(|w| std::mem::take(&mut w.waiters)).unwrap_or_default();
+                let e = eg::slot(m.vm(), h, eg::ERR);
+                let waiters = m.state().groups.get_mut(&h).map(|w| std::mem::take(&mut w.waiters)).unwrap_or_default();
                 for w in waiters {
                     m.push(w, &[e]);
                     ready.push(w);
                 }
             }
-            if m.misc.groups.get(&h).is_some_and(|w| w.waiters.is_empty() && w.blocked.is_empty()) {
-                m.misc.groups.remove(&h);
+            if m.state().groups.get(&h).is_some_and(|w| w.waiters.is_empty() && w.blocked.is_empty()) {
+                m.state().groups.remove(&h);
             }
-            match ready.len() {
-                0 => None,
-                1 => Some(Stop::Ready(ready[0])),
-                _ => Some(Stop::ReadyMany(ready)),
-            }
+            ready_stop(ready)
         }
         _ => Some(m.unknown_request(sid)),
     }
@@ -133,19 +136,15 @@ fn group_request(m: &mut VmMachine, goid: GoId, sid: u32, h: Handle, args: &[Val
 
 /// `WithContext`: the context implementation serves `WithCancelCause`
 /// (request `cid`), pushing `[ctx', cancel]`; the cancel goes into the group.
-fn with_context(m: &mut VmMachine, sched: &Sched, goid: GoId, cid: u32, ctx: Value, grp: Value) -> Option<Stop> {
-    if let Some(stop) = m.sys(sched, goid, cid, &[ctx]) {
+fn with_context(m: &mut impl Services, sched: &Sched, goid: GoId, cid: u32, ctx: Value, grp: Value) -> Option<Stop> {
+    if let Some(stop) = crate::stdlib::context::tree::dispatch(m, sched, goid, cid, &[ctx]) {
         return Some(stop);
     }
-    let got = m.vm_of(goid).and_then(|i| m.vm.gs.get_mut(i)).map(|s| {
-        let at = s.stack.len().saturating_sub(2);
-        s.stack.split_off(at)
-    });
-    let (c2, cancel) = match got.as_deref() {
-        Some([c2, cancel]) => (*c2, *cancel),
+    let (c2, cancel) = match m.take_held(goid, 2)[..] {
+        [c2, cancel] => (c2, cancel),
         _ => (ctx, Value::Nil),
     };
-    if let Some(h) = eg::group_obj(&m.vm, grp) {
+    if let Some(h) = eg::group_obj(m.vm(), grp) {
         set(m, h, eg::CANCEL, cancel);
     }
     m.push(goid, &[grp, c2]);

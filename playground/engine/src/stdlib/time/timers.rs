@@ -1,4 +1,5 @@
-//! `time`'s requests ([`id`], the `Time` server of `runtime::request`):
+//! `time`'s requests ([`id`], the `Time` server of `runtime::request`;
+//! the contract is `stdlib::services`'):
 //! `Now`, `Since` and `Until` on the virtual clock, and the timers on the
 //! scheduler: `After`, `NewTimer`, `Tick`, `NewTicker`, `AfterFunc`, and
 //! `Stop`/`Reset`, with Go 1.23+ semantics (time/sleep.go, time/tick.go,
@@ -22,13 +23,11 @@
 //! stack the VM scans) — an armed timer must fire even if the program
 //! dropped every reference to it, as Go's timer heap keeps it.
 
-use super::machine::{Creator, VmMachine};
-use super::sys::Chans;
-use super::sys_sync::{EPOCH_UNIX_NS, time_ns};
-use crate::event::EventKind;
-use crate::heap::Obj;
+use crate::runtime::Creator;
+use crate::sched::time::EPOCH_UNIX_NS;
 use crate::sched::{GoId, Sched, Stop, TimerAction};
 use crate::span::Span;
+use crate::stdlib::services::Services;
 use crate::value::{Value, WHOLE};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -66,89 +65,69 @@ fn delay(d: i64) -> u64 {
     d.max(0) as u64
 }
 
-fn time_elem_type(m: &VmMachine) -> u32 {
-    m.vm.program().types.iter().position(|t| t.name == "time.Time").map_or(0, |i| i as u32)
+fn time_elem_type(m: &impl Services) -> u32 {
+    m.vm().program().types.iter().position(|t| t.name == "time.Time").map_or(0, |i| i as u32)
 }
 
 /// Re-collects the armed timers' values into the holder's stack.
-fn rehold(m: &mut VmMachine) {
+fn rehold(m: &mut impl Services) {
     let vals: Vec<Value> =
-        m.sync.timers.recs.values().filter(|t| t.when.is_some()).flat_map(|t| [t.chan, t.func]).filter(|v| *v != Value::Nil).collect();
-    let i = match m.sync.timers.holder {
+        m.state().timers.recs.values().filter(|t| t.when.is_some()).flat_map(|t| [t.chan, t.func]).filter(|v| *v != Value::Nil).collect();
+    let i = match m.state().timers.holder {
         Some(i) => i,
         None => {
-            m.vm.gs.push(Box::default());
-            let i = m.vm.gs.len() - 1;
-            m.sync.timers.holder = Some(i);
+            m.vm_mut().gs.push(Box::default());
+            let i = m.vm_mut().gs.len() - 1;
+            m.state().timers.holder = Some(i);
             i
         }
     };
-    if let Some(s) = m.vm.gs.get_mut(i) {
+    if let Some(s) = m.vm_mut().gs.get_mut(i) {
         s.stack = vals;
     }
 }
 
-fn add(m: &mut VmMachine, now: u64, d: u64, period: u64, chan: Value, func: Value) -> u64 {
-    m.sync.timers.next += 1;
-    let id = FIRST_TIMER_ID + m.sync.timers.next;
-    m.sync.timers.recs.insert(id, TimerRec { when: Some(now.saturating_add(d)), period, chan, func, ctx: None });
+fn add(m: &mut impl Services, now: u64, d: u64, period: u64, chan: Value, func: Value) -> u64 {
+    m.state().timers.next += 1;
+    let id = FIRST_TIMER_ID + m.state().timers.next;
+    m.state().timers.recs.insert(id, TimerRec { when: Some(now.saturating_add(d)), period, chan, func, ctx: None });
     rehold(m);
     id
 }
 
-fn new_chan(m: &mut VmMachine, goid: GoId) -> Value {
+fn new_chan(m: &mut impl Services, goid: GoId) -> Value {
     let ty = time_elem_type(m);
     // Capacity 0, as `cap(t.C)` reports since Go 1.23; the one-slot
     // buffer Go keeps behind it is the ChanObj's `buf`, filled by
     // `timer_fired` directly.
-    let c = Chans::make(&mut m.vm, ty, 0).unwrap_or(Value::Nil);
-    if let Value::Chan(h) = c {
-        m.chans.events.push(EventKind::ChanMake { g: goid, chan: h, elem: "time.Time".into(), cap: 0 });
-    }
-    c
+    m.make_chan(goid, ty, "time.Time", 0)
 }
 
 /// A `*Timer`/`*Ticker`: `&struct{ C, id, f }`.
-fn timer_obj(m: &mut VmMachine, chan: Value, id: u64, func: Value) -> Value {
-    match m.vm.heap.alloc_slots(vec![chan, Value::Int(id as i64), func], 40) {
+fn timer_obj(m: &mut impl Services, chan: Value, id: u64, func: Value) -> Value {
+    match m.vm_mut().heap.alloc_slots(vec![chan, Value::Int(id as i64), func], 40) {
         Ok(h) => Value::Ptr { obj: h, slot: WHOLE },
         Err(_) => Value::Nil,
     }
 }
 
 /// The record id of a `*Timer`/`*Ticker` value (0 if not made by NewTimer...).
-fn id_of(m: &VmMachine, t: Value) -> Option<u64> {
-    let h = super::sys_sync::obj_of(&m.vm.heap, t)?;
-    Some(m.vm.heap.slots(h).get(1).map_or(0, |v| v.int()) as u64)
-}
-
-/// `timerchandrain`: empties the channel's slot; true if it held a value.
-fn drain(m: &mut VmMachine, chan: Value) -> bool {
-    let Value::Chan(h) = chan else { return false };
-    match m.vm.heap.get_mut(h) {
-        Some(Obj::Chan(c)) => {
-            let had = !c.buf.is_empty();
-            c.buf.clear();
-            if had {
-                m.chans.events.push(EventKind::ChanDrain { chan: h });
-            }
-            had
-        }
-        _ => false,
-    }
+fn id_of(m: &impl Services, t: Value) -> Option<u64> {
+    let h = crate::heap::obj_of(&m.vm().heap, t)?;
+    Some(m.vm().heap.slots(h).get(1).map_or(0, |v| v.int()) as u64)
 }
 
 /// A Time value with a monotonic reading (what `time.Now` returns).
-fn time_value(m: &mut VmMachine, unix_ns: i64) -> Value {
+fn time_value(m: &mut impl Services, unix_ns: i64) -> Value {
     let t = crate::stdlib::time::T::from_unix_ns(i128::from(unix_ns), true);
-    match m.vm.heap.alloc_slots(t.slots(), 24) {
+    match m.vm_mut().heap.alloc_slots(t.slots(), 24) {
         Ok(h) => Value::Agg(h),
         Err(_) => Value::Nil,
     }
 }
 
 /// Serves `time`'s requests (ids in [`id`]): the clock and the timers.
-pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
+pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args: &[Value]) -> Option<Stop> {
     let a0 = args.first().copied().unwrap_or(Value::Nil);
     let a1 = args.get(1).copied().unwrap_or(Value::Nil);
     let now = sched.now;
@@ -160,12 +139,12 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             None
         }
         id::TIME_SINCE => {
-            let d = unix_now.saturating_sub(time_ns(&m.vm.heap, a0));
+            let d = unix_now.saturating_sub(super::read(&m.vm().heap, a0).unix_ns());
             m.push(goid, &[Value::Int(d)]);
             None
         }
         id::TIME_UNTIL => {
-            let d = time_ns(&m.vm.heap, a0).saturating_sub(unix_now);
+            let d = super::read(&m.vm().heap, a0).unix_ns().saturating_sub(unix_now);
             m.push(goid, &[Value::Int(d)]);
             None
         }
@@ -201,7 +180,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
         }
         id::TIMER_STOP | id::TICKER_STOP => {
             let Some(tid) = id_of(m, a0) else { return Some(m.go_panic(sched, goid, "runtime error: invalid memory address or nil pointer dereference")) };
-            let Some(t) = m.sync.timers.recs.get_mut(&tid) else {
+            let Some(t) = m.state().timers.recs.get_mut(&tid) else {
                 if sid == id::TICKER_STOP {
                     return None;
                 }
@@ -209,7 +188,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             };
             let armed = t.when.take().is_some();
             let chan = t.chan;
-            let pending = drain(m, chan) || armed;
+            let pending = m.drain_chan(chan) || armed;
             rehold(m);
             if sid == id::TIMER_STOP {
                 m.push(goid, &[Value::Bool(pending)]);
@@ -222,7 +201,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             if sid == id::TICKER_RESET && d <= 0 {
                 return Some(m.go_panic(sched, goid, "non-positive interval for Ticker.Reset"));
             }
-            let Some(t) = m.sync.timers.recs.get_mut(&tid) else {
+            let Some(t) = m.state().timers.recs.get_mut(&tid) else {
                 let msg = if sid == id::TICKER_RESET { "time: Reset called on uninitialized Ticker" } else { "time: Reset called on uninitialized Timer" };
                 return Some(m.go_panic(sched, goid, msg));
             };
@@ -233,7 +212,7 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
                 t.period = d as u64;
             }
             let chan = t.chan;
-            let pending = drain(m, chan) || armed;
+            let pending = m.drain_chan(chan) || armed;
             rehold(m);
             if sid == id::TIMER_RESET {
                 m.push(goid, &[Value::Bool(pending)]);
@@ -245,9 +224,9 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
 }
 
 /// Runtime timer `id` fired at `now`: what it wakes, starts or re-arms.
-pub fn timer_fired(m: &mut VmMachine, id: u64, now: u64) -> Vec<TimerAction> {
+pub fn timer_fired(m: &mut impl Services, id: u64, now: u64) -> Vec<TimerAction> {
     let mut actions = Vec::new();
-    let Some(t) = m.sync.timers.recs.get_mut(&id) else { return actions };
+    let Some(t) = m.state().timers.recs.get_mut(&id) else { return actions };
     let Some(when) = t.when else { return actions };
     if t.period > 0 {
         // The next tick skips the periods already missed (Go's ticker).
@@ -260,72 +239,46 @@ pub fn timer_fired(m: &mut VmMachine, id: u64, now: u64) -> Vec<TimerAction> {
     }
     let (chan, func) = (t.chan, t.func);
     if let Some(n) = t.ctx {
-        m.sync.timers.recs.remove(&id);
+        m.state().timers.recs.remove(&id);
         rehold(m);
-        return super::sys_context::deadline_fired(m, n);
+        return crate::stdlib::context::tree::deadline_fired(m, n);
     }
     if func != Value::Nil {
-        let name = func_name(m, func);
-        m.spawning = Some((func, Vec::new(), Creator { func: Rc::from("time.goFunc"), goid: 0, line: 0, wrap: None }));
+        let name = m.func_name(func);
+        m.set_spawning(func, Vec::new(), Creator { func: Rc::from("time.goFunc"), goid: 0, line: 0, wrap: None });
         actions.push(TimerAction::Go { func: name, pos: Span::default(), parent: 0 });
     } else if let Value::Chan(h) = chan {
         // Send without blocking: to a waiting receiver, else into the
         // slot; a full slot drops the tick.
-        let full = match m.vm.heap.get(h) {
-            Obj::Chan(c) => !c.buf.is_empty(),
-            _ => true,
-        };
-        let waiting = m.chans.waits.get(&h).is_some_and(|w| !w.recvq.is_empty());
-        if !full && !waiting {
+        let waiting = m.has_receiver(h);
+        if waiting {
             let v = time_at(m, when);
-            let value = super::sys::value_text(&m.vm, h, v);
-            if let Some(Obj::Chan(c)) = m.vm.heap.get_mut(h) {
-                c.buf.push_back(v);
-                m.chans.events.push(EventKind::ChanSend { g: 0, chan: h, value });
-            }
-        } else if waiting {
-            let v = time_at(m, when);
-            let gs = &m.gs;
-            let vm_of = |g: GoId| gs.get(&g).and_then(super::machine::GInfo::vm_index);
-            if let super::sys::ChanOutcome::DoneAndReady(_, r) = m.chans.send(&mut m.vm, 0, chan, v, &vm_of) {
-                if let Some(x) = m.gs.get_mut(&r) {
-                    x.blocked_on.clear();
-                }
+            if let Some(r) = m.send_to_receiver(0, chan, v) {
                 actions.push(TimerAction::Ready(r));
             }
+        } else if m.chan_len(h) == Some(0) {
+            // Into the empty slot; a full one drops the tick.
+            let v = time_at(m, when);
+            m.send_to_buffer(0, h, v);
         }
     }
     rehold(m);
     actions
 }
 
-/// The name of the function a Func or closure value runs.
-pub(super) fn func_name(m: &VmMachine, f: Value) -> Rc<str> {
-    let prog = m.vm.program();
-    let fi = match f {
-        Value::Func(i) => i,
-        Value::Closure(h) => match m.vm.heap.get(h) {
-            Obj::Closure { func, .. } => *func,
-            _ => return Rc::from("?"),
-        },
-        _ => return Rc::from("?"),
-    };
-    Rc::from(prog.funcs.get(fi as usize).map_or("?", |x| x.name.as_str()))
-}
-
 /// The Time value of virtual instant `when`.
-fn time_at(m: &mut VmMachine, when: u64) -> Value {
-    let t = crate::stdlib::time::T::from_unix_ns(i128::from(super::sys_sync::EPOCH_UNIX_NS) + i128::from(when), true);
-    match m.vm.heap.alloc_slots(t.slots(), 24) {
+fn time_at(m: &mut impl Services, when: u64) -> Value {
+    let t = crate::stdlib::time::T::from_unix_ns(i128::from(EPOCH_UNIX_NS) + i128::from(when), true);
+    match m.vm_mut().heap.alloc_slots(t.slots(), 24) {
         Ok(h) => Value::Agg(h),
         Err(_) => Value::Nil,
     }
 }
 
 /// A runtime timer canceling context node `n` (its deadline) `d` from now.
-pub fn add_ctx_timer(m: &mut VmMachine, now: u64, d: u64, n: u64) -> u64 {
+pub fn add_ctx_timer(m: &mut impl Services, now: u64, d: u64, n: u64) -> u64 {
     let id = add(m, now, d, 0, Value::Nil, Value::Nil);
-    if let Some(t) = m.sync.timers.recs.get_mut(&id) {
+    if let Some(t) = m.state().timers.recs.get_mut(&id) {
         t.ctx = Some(n);
     }
     id

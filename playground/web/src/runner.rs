@@ -1,0 +1,181 @@
+//! A run of the learner's program, finished or still going: the engine's
+//! [`Session`] advanced a few milliseconds at a time, so the page never
+//! freezes on a program that spins and Stop takes effect at once.
+//!
+//! The playground calls [`Run::slice`] from a zero-delay timeout, renders,
+//! and schedules the next slice while the run goes on; between slices the
+//! browser handles input. A run the reader stopped keeps the events it made
+//! so far, and its session is never advanced again.
+
+use gmp_engine::{CompileError, Event, Outcome, Program, RunConfig, Session, SourceFile, Span};
+
+/// How long one slice advances the engine before the page gets the main
+/// thread back, in milliseconds.
+pub const SLICE_MS: f64 = 8.0;
+/// Scheduler steps asked of the engine at a time, at first and at most:
+/// the slice adapts it so one call takes about [`CALL_MS`].
+const FIRST_CALL_STEPS: u32 = 64;
+const MAX_CALL_STEPS: u32 = 1 << 20;
+const CALL_MS: f64 = 1.0;
+
+/// Why a run ended before the program did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stopped {
+    /// The reader pressed Stop.
+    ByReader,
+    /// The reader edited the program while it ran.
+    Edited,
+}
+
+/// Where a run is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunState {
+    Running,
+    Stopped(Stopped),
+    Ended,
+}
+
+/// Where the events come from: a session (running, stopped or ended), or a
+/// compile error's outcome, which has none.
+enum Feed {
+    Session(Box<Session>),
+    NotCompiled(Box<Outcome>),
+}
+
+/// A run with the source it ran and its settings.
+pub struct Run {
+    pub file: SourceFile,
+    /// GOMAXPROCS it ran with: the fold starts with that many idle Ps.
+    pub procs: u32,
+    pub seed: u64,
+    feed: Feed,
+    stopped: Option<Stopped>,
+    /// Scheduler steps per engine call, adapted as the run goes.
+    call_steps: u32,
+}
+
+impl Run {
+    /// Starts a run of `program`; nothing is executed until [`Run::slice`].
+    pub fn start(program: &Program, config: &RunConfig, file: SourceFile) -> Run {
+        let session = Session::new(program, config);
+        Run::with(file, config, Feed::Session(Box::new(session)))
+    }
+
+    /// The run of a program that did not compile: ended, no events.
+    pub fn not_compiled(err: &CompileError, config: &RunConfig, file: SourceFile) -> Run {
+        Run::with(file, config, Feed::NotCompiled(Box::new(err.outcome())))
+    }
+
+    fn with(file: SourceFile, config: &RunConfig, feed: Feed) -> Run {
+        Run { file, procs: config.procs, seed: config.seed, feed, stopped: None, call_steps: FIRST_CALL_STEPS }
+    }
+
+    pub fn state(&self) -> RunState {
+        match (&self.feed, self.stopped) {
+            (_, Some(why)) => RunState::Stopped(why),
+            (Feed::Session(s), None) if s.outcome().is_none() => RunState::Running,
+            _ => RunState::Ended,
+        }
+    }
+
+    pub fn running(&self) -> bool {
+        self.state() == RunState::Running
+    }
+
+    /// Advances the run for about `ms` milliseconds, or to its end; true
+    /// while it still runs.
+    pub fn slice(&mut self, ms: f64) -> bool {
+        if self.stopped.is_some() {
+            return false;
+        }
+        let Feed::Session(session) = &mut self.feed else {
+            return false;
+        };
+        let start = now_ms();
+        loop {
+            let before = now_ms();
+            if session.advance(self.call_steps) {
+                return false;
+            }
+            let after = now_ms();
+            // Aim each call at about CALL_MS so the slice ends near its time.
+            if after - before < CALL_MS / 2.0 {
+                self.call_steps = (self.call_steps * 2).min(MAX_CALL_STEPS);
+            } else if after - before > CALL_MS * 2.0 {
+                self.call_steps = (self.call_steps / 2).max(1);
+            }
+            if after - start >= ms {
+                return true;
+            }
+        }
+    }
+
+    /// Ends a running run where it is: its events so far stay.
+    pub fn stop(&mut self, why: Stopped) {
+        if self.running() {
+            self.stopped = Some(why);
+        }
+    }
+
+    /// The events so far (all of them once the run has ended).
+    pub fn events(&self) -> &[Event] {
+        match &self.feed {
+            Feed::Session(s) => s.events(),
+            Feed::NotCompiled(o) => &o.events,
+        }
+    }
+
+    /// What the run produced, once it ended by itself (not when stopped).
+    pub fn outcome(&self) -> Option<&Outcome> {
+        if self.stopped.is_some() {
+            return None;
+        }
+        match &self.feed {
+            Feed::Session(s) => s.outcome(),
+            Feed::NotCompiled(o) => Some(o),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.events().len()
+    }
+
+    /// The virtual time the run reached: its end's, or its last event's.
+    pub fn virtual_ns(&self) -> u64 {
+        let last = self.events().last().map_or(0, |e| e.time_ns);
+        self.outcome().map_or(last, |o| o.virtual_ns.max(last))
+    }
+
+    /// `prog.go:14` for a position in the source.
+    pub fn line_of(&self, span: Span) -> String {
+        format!("{}:{}", self.short_name(), self.file.line_col(span.start).line)
+    }
+
+    /// The source line of the latest event among the first `pos` that has
+    /// a position: the line the current event happened at, or the last one
+    /// before it. What the editor highlights.
+    pub fn line_before(&self, pos: usize) -> Option<u32> {
+        let events = self.events().get(..pos)?;
+        let at = events.iter().rev().find_map(|ev| ev.pos)?;
+        Some(self.file.line_col(at.start).line)
+    }
+
+    /// The file's name without folders, as the trace prints it.
+    pub fn short_name(&self) -> &str {
+        self.file.name.rsplit('/').next().unwrap_or(&self.file.name)
+    }
+}
+
+/// A millisecond clock with sub-millisecond resolution where the browser
+/// gives one.
+fn now_ms() -> f64 {
+    match web_sys::window().and_then(|w| w.performance()) {
+        Some(p) => p.now(),
+        None => js_sys::Date::now(),
+    }
+}
+
+/// Virtual nanoseconds as the trace prints them: `1.000010ms`.
+pub fn virtual_time(ns: u64) -> String {
+    format!("{}.{:06}ms", ns / 1_000_000, ns % 1_000_000)
+}
