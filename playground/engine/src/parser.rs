@@ -51,7 +51,22 @@ pub const GO_COMMAND_NUL: &str = "unexpected NUL in input";
 /// position. The tree is always returned; after errors it may contain
 /// `ExprKind::Bad` nodes and should not be type-checked.
 pub fn parse_file(file: &SourceFile) -> (File, Vec<Diagnostic>) {
-    let (tokens, mut lex_diags, owners) = tokenize_with_owners(file);
+    parse_file_from(file, 0)
+}
+
+/// Like [`parse_file`], numbering the file's expressions from `first_id`:
+/// files checked together (the learner's and the library's) need
+/// `ExprId`s no two of them share. Positions start at the file's `base`.
+pub fn parse_file_from(file: &SourceFile, first_id: u32) -> (File, Vec<Diagnostic>) {
+    let (mut tokens, mut lex_diags, owners) = tokenize_with_owners(file);
+    if file.base != 0 {
+        let shift = |s: &mut Span| {
+            s.start += file.base;
+            s.end += file.base;
+        };
+        tokens.iter_mut().for_each(|t| shift(&mut t.span));
+        lex_diags.iter_mut().for_each(|d| shift(&mut d.span));
+    }
     let header_end = header_end(&tokens);
     // A literal is bad (and silently invalid for the checker) after an
     // error of its own, not after a NUL or a byte that is not UTF-8 in it:
@@ -63,6 +78,7 @@ pub fn parse_file(file: &SourceFile) -> (File, Vec<Diagnostic>) {
         .map(|(&o, _)| o)
         .collect();
     let mut p = Parser::new(file, tokens, owners.clone(), bad_lits);
+    p.next_id = first_id;
     let ast = p.file();
     // The go command rejects a bad package clause or import before the
     // compiler runs, and reports only that first error: a NUL byte it read,
@@ -306,7 +322,7 @@ const SEMI: TokenKind = TokenKind::Semi(SemiKind::Explicit);
 impl<'a> Parser<'a> {
     fn new(file: &'a SourceFile, mut toks: Vec<Token>, lex_errs: Vec<usize>, bad_lits: Vec<usize>) -> Parser<'a> {
         if toks.last().map(|t| t.kind) != Some(TokenKind::Eof) {
-            let end = file.text.len();
+            let end = file.end() as usize;
             toks.push(Token {
                 kind: TokenKind::Eof,
                 span: Span::new(end, end),
@@ -377,7 +393,7 @@ impl<'a> Parser<'a> {
         let s = self.tok.span;
         self.file
             .text
-            .get(s.start as usize..s.end as usize)
+            .get(s.start.wrapping_sub(self.file.base) as usize..s.end.wrapping_sub(self.file.base) as usize)
             .unwrap_or("")
     }
 

@@ -39,6 +39,17 @@ pub struct SourceFile {
     invalid: Vec<u32>,
     /// The file began with FF FE or FE FF: a UTF-16 byte order mark.
     utf16_bom: bool,
+    /// The position of the file's first byte. The learner's file starts
+    /// at 0; each library file loaded beside it starts after the files
+    /// before it (as in Go's `token.FileSet`), so a `Span` names one file
+    /// and tables keyed by position never mix files.
+    pub base: u32,
+    /// `//line file:N` directives (library files only): from the physical
+    /// line after the directive (0-based), lines count from `N` of `file`
+    /// (a name beside this file's). Library Go uses them to put a
+    /// function's lines where Go's own source has them, so its frames
+    /// print Go's files and line numbers.
+    line_directives: Vec<(u32, u32, String)>,
 }
 
 /// Each stand-in is three bytes of `text` for one byte of the file.
@@ -90,7 +101,56 @@ impl SourceFile {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceFile { name, text, line_starts, invalid, utf16_bom: false }
+        SourceFile { name, text, line_starts, invalid, utf16_bom: false, base: 0, line_directives: Vec::new() }
+    }
+
+    /// A file of library Go at position `base`, honouring its `//line`
+    /// directives.
+    pub fn library(name: impl Into<String>, text: impl Into<String>, base: u32) -> SourceFile {
+        let mut f = SourceFile::new(name, text);
+        f.base = base;
+        let dir = f.name.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        for (i, line) in f.text.lines().enumerate() {
+            let Some((file, n)) = line.strip_prefix("//line ").and_then(|at| at.rsplit_once(':')) else { continue };
+            if let Ok(n) = n.trim().parse::<u32>() {
+                let name = if dir.is_empty() { file.to_string() } else { format!("{dir}/{file}") };
+                f.line_directives.push((i as u32 + 1, n, name));
+            }
+        }
+        f
+    }
+
+    /// The name of the file position `pos` belongs to, after `//line`
+    /// directives (`math/rand/rng.go`).
+    pub fn name_at(&self, pos: u32) -> &str {
+        match self.directive_at(self.physical_line(pos.saturating_sub(self.base))) {
+            Some((_, _, name)) => name,
+            None => &self.name,
+        }
+    }
+
+    /// The 0-based line of byte `offset`.
+    fn physical_line(&self, offset: u32) -> u32 {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i as u32,
+            Err(i) => i as u32 - 1,
+        }
+    }
+
+    /// The `//line` directive in force on 0-based line `line`.
+    fn directive_at(&self, line: u32) -> Option<&(u32, u32, String)> {
+        let i = self.line_directives.partition_point(|&(from, _, _)| from <= line);
+        i.checked_sub(1).map(|i| &self.line_directives[i])
+    }
+
+    /// The position just past the file's last byte.
+    pub fn end(&self) -> u32 {
+        self.base + self.text.len() as u32
+    }
+
+    /// Whether position `pos` lies in this file.
+    pub fn contains(&self, pos: u32) -> bool {
+        (self.base..=self.end()).contains(&pos)
     }
 
     /// Whether the U+FFFD at `offset` of `text` stands for a byte that was
@@ -110,11 +170,9 @@ impl SourceFile {
         &self.invalid
     }
 
-    pub fn line_col(&self, offset: u32) -> LineCol {
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+    pub fn line_col(&self, pos: u32) -> LineCol {
+        let offset = pos.saturating_sub(self.base);
+        let line = self.physical_line(offset) as usize;
         let start = self.line_starts[line];
         let mut col = offset - start + 1;
         if !self.invalid.is_empty() {
@@ -122,7 +180,11 @@ impl SourceFile {
             let to = self.invalid.partition_point(|&p| p < offset);
             col -= (to - from) as u32 * STAND_IN_EXTRA;
         }
-        LineCol { line: line as u32 + 1, col }
+        let line = match self.directive_at(line as u32) {
+            Some(&(from, n, _)) => n + (line as u32 - from),
+            None => line as u32 + 1,
+        };
+        LineCol { line, col }
     }
 }
 
@@ -138,6 +200,19 @@ mod tests {
         let x = f.text.find('x').unwrap() as u32;
         assert_eq!(f.line_col(x), LineCol { line: 4, col: 2 });
         assert_eq!(f.line_col(f.text.len() as u32), LineCol { line: 6, col: 1 });
+    }
+
+    #[test]
+    fn a_library_file_sits_at_its_base_and_follows_line_directives() {
+        let text = "package p\n//line q.go:100\nfunc F() {\n\tx()\n}\n";
+        let f = SourceFile::library("a/p/p.go", text, 1000);
+        let at = |needle: &str| 1000 + f.text.find(needle).unwrap() as u32;
+        assert_eq!(f.line_col(at("package")), LineCol { line: 1, col: 1 });
+        assert_eq!(f.name_at(at("package")), "a/p/p.go");
+        assert_eq!(f.line_col(at("func")), LineCol { line: 100, col: 1 });
+        assert_eq!(f.line_col(at("x()")), LineCol { line: 101, col: 2 });
+        assert_eq!(f.name_at(at("x()")), "a/p/q.go");
+        assert!(f.contains(at("x()")) && !f.contains(999) && f.end() == 1000 + text.len() as u32);
     }
 
     #[test]

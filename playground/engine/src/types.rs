@@ -893,8 +893,7 @@ impl TypeTable {
                             s.push_str(&n.pkg);
                             s.push('"');
                         } else {
-                            // The package name: the path's last element.
-                            s.push_str(n.pkg.rsplit('/').next().unwrap_or(&n.pkg));
+                            s.push_str(package_name(&n.pkg));
                         }
                         s.push('.');
                     }
@@ -1061,5 +1060,18 @@ mod tests {
         let sl = t.slice(int);
         let v = t.func(vec![sl], vec![], true);
         assert_eq!(t.type_string(v, TypeStyle::Checker), "func(...int)");
+    }
+}
+
+/// The name of the package at import path `path`, by Go's convention: the
+/// path's last element, or the one before a major version (`math/rand/v2`
+/// is package `rand`).
+pub fn package_name(path: &str) -> &str {
+    let mut parts = path.rsplit('/');
+    let last = parts.next().unwrap_or(path);
+    let version = last.strip_prefix('v').is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+    match parts.next() {
+        Some(before) if version => before,
+        _ => last,
     }
 }

@@ -46,7 +46,9 @@ impl<'a> Checker<'a> {
                 Decl::Var(g) => {
                     for spec in &g.specs {
                         for n in spec.names.iter() {
-                            let global = if user {
+                            // The library's variables without a value are
+                            // natives (`os.Stdout`).
+                            let global = if user || (self.pkgs[p].go && !spec.values.is_empty()) {
                                 let gid = GlobalId(self.info.globals.len() as u32);
                                 self.info.globals.push(GlobalInfo {
                                     name: n.name.clone(),
@@ -69,7 +71,7 @@ impl<'a> Checker<'a> {
                                 DeclRef::Var { spec },
                             );
                             self.obj_mut(o).used = true;
-                            if user {
+                            if global.is_some() {
                                 self.pkg_vars.push(o);
                             }
                             self.declare(&n.name, o, n.span);
@@ -86,9 +88,9 @@ impl<'a> Checker<'a> {
                         methods.push(f);
                         continue;
                     }
-                    let func = if user {
-                        let fid =
-                            self.new_func_info(f.name.name.clone(), f.name.span, None, TypeId(0));
+                    let func = if user || f.body.is_some() {
+                        let name = if user { f.name.name.clone() } else { format!("{}.{}", self.pkgs[p].path, f.name.name) };
+                        let fid = self.new_func_info(name, f.name.span, None, TypeId(0));
                         self.info.func_defs.insert(f.name.span.start, fid);
                         FuncRef::User(fid)
                     } else {
@@ -162,7 +164,7 @@ impl<'a> Checker<'a> {
                 // A placeholder so uses of the package do not cascade.
                 let name = match &imp.name {
                     Some(n) => n.name.clone(),
-                    None => path.rsplit('/').next().unwrap_or(&path).to_string(),
+                    None => crate::types::package_name(&path).to_string(),
                 };
                 if name != "_" && name != "." {
                     let o = self.new_obj(
@@ -357,8 +359,9 @@ impl<'a> Checker<'a> {
         } else {
             format!("{tname}.{}", f.name.name)
         };
-        let func = if user {
-            let fid = self.new_func_info(display, f.name.span, None, TypeId(0));
+        let func = if user || f.body.is_some() {
+            let name = if user { display } else { format!("{}.{}", self.pkgs[p].path, display) };
+            let fid = self.new_func_info(name, f.name.span, None, TypeId(0));
             self.info.func_defs.insert(f.name.span.start, fid);
             FuncRef::User(fid)
         } else {
@@ -397,7 +400,7 @@ impl<'a> Checker<'a> {
                 sig: None,
             });
         }
-        if user {
+        if self.pkgs[p].go {
             self.info
                 .methods
                 .entry(named)
@@ -1223,7 +1226,9 @@ impl<'a> Checker<'a> {
                 unused.push((self.obj(o).span, msg));
             }
         }
-        unused.append(&mut self.dup_imports);
+        if self.pkgs[p].user {
+            unused.append(&mut self.dup_imports);
+        }
         for (s, m) in unused {
             self.error(s, m);
         }

@@ -715,6 +715,9 @@ impl<'a> Checker<'a> {
                 return false;
             }
         }
+        if self.tt.is_interface(t) {
+            self.resolve_methods(x.ty);
+        }
         if self.tt.assignable(x.ty, t) {
             return true;
         }
@@ -1518,6 +1521,24 @@ impl<'a> Checker<'a> {
                             Some(m) => (ObjId(m.func), m.sig),
                             None => return Operand::invalid(),
                         };
+                        // Unexported methods of another package's type
+                        // (library Go's helpers) are not the learner's.
+                        let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase());
+                        if !exported && self.obj(func_obj).pkg != self.cur_pkg {
+                            let s = crate::parser::expr_string(e);
+                            let twin = self.tt.named_info(recv_named).and_then(|n| {
+                                n.methods
+                                    .iter()
+                                    .find(|m| m.name != sel.name && m.name.eq_ignore_ascii_case(&sel.name))
+                                    .map(|m| m.name.clone())
+                            });
+                            let why = match twin {
+                                Some(t) => format!("type {} has no field or method {}, but does have method {t}", self.type_str(x.ty), sel.name),
+                                None => format!("cannot refer to unexported method {}", sel.name),
+                            };
+                            self.error(sel.span, format!("{s} undefined ({why})"));
+                            return Operand::invalid();
+                        }
                         if sig.is_none() {
                             self.resolve_obj(func_obj);
                         }
@@ -2229,6 +2250,25 @@ impl<'a> Checker<'a> {
         max
     }
 
+    /// Resolves the signatures of the methods of `t` (or of the type `t`
+    /// points to) not resolved yet: whether `t` implements an interface
+    /// depends on them, and a package-level initializer can ask before the
+    /// methods' declarations were reached.
+    pub(super) fn resolve_methods(&mut self, t: TypeId) {
+        let base = match self.tt.get(t) {
+            crate::types::Type::Pointer(e) => *e,
+            _ => t,
+        };
+        let pending: Vec<u32> = self
+            .tt
+            .named_info(base)
+            .map(|n| n.methods.iter().filter(|m| m.sig.is_none()).map(|m| m.func).collect())
+            .unwrap_or_default();
+        for f in pending {
+            self.resolve_obj(ObjId(f));
+        }
+    }
+
     // ----- function literals -----
 
     fn func_lit(&mut self, e: &'a Expr, ty: &'a ast::FuncType, body: &'a ast::Block) -> Operand {
@@ -2241,7 +2281,8 @@ impl<'a> Checker<'a> {
                 let fi = &self.info.funcs[f.func.0 as usize];
                 (fi.name.clone(), fi.lit.is_some())
             }
-            None => ("glob.".to_string(), false),
+            None if self.pkgs[self.cur_pkg].user => ("glob.".to_string(), false),
+            None => (format!("{}.glob.", self.pkgs[self.cur_pkg].path), false),
         };
         let n = self.lit_count.entry(outer.clone()).or_insert(0);
         *n += 1;
@@ -2314,6 +2355,7 @@ impl<'a> Checker<'a> {
         if self.tt.is_interface(t) {
             return;
         }
+        self.resolve_methods(t);
         if let Err(why) = self.tt.implements(t, iface, TypeStyle::Checker) {
             let ts = self.type_str(t);
             match switch_x {

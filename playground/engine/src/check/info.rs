@@ -40,6 +40,10 @@
 //! - Function literals are named as Go's runtime names them, without the
 //!   package: `main.func1`, `main.func1.1` (nested), `glob..func1`
 //!   (package level); the runtime prints `main.main.func1`.
+//! - Library Go (a library function with a body, `check/library.rs`) is
+//!   recorded like the learner's, its functions named with their import
+//!   path (`FuncInfo::library`); its expressions and positions never
+//!   collide with the learner's.
 
 use crate::ast::ExprId;
 use crate::constant::Value;
@@ -171,6 +175,9 @@ pub struct FuncInfo {
     pub captures: Vec<VarId>,
     /// `func init()` (several are allowed; run in order).
     pub is_init: bool,
+    /// Library Go: `name` is qualified by its import path
+    /// (`math/rand.(*Rand).Intn`), as Go's runtime prints it.
+    pub library: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -227,4 +234,7 @@ impl TypeInfo {
 pub struct Checked {
     pub types: TypeTable,
     pub info: TypeInfo,
+    /// The library packages the program imports (`check/library.rs`):
+    /// those with Go bodies are compiled with the program.
+    pub libs: Vec<super::library::LibFile>,
 }

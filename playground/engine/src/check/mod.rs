@@ -6,8 +6,9 @@
 //! file imports, function, blocks); package-level declarations resolved
 //! lazily on first use, so their order in the file does not matter and
 //! cycles are detected; function bodies checked afterwards. Standard library
-//! packages are Go "stub" sources (`packages.rs`) parsed by our own parser
-//! and checked like user code, their body-less functions marked native.
+//! packages are Go sources (`library.rs`) parsed by our own parser and
+//! checked like user code, their body-less functions marked native and
+//! their functions with bodies recorded for the compiler (library Go).
 //! The result for the compiler is a `TypeInfo` (see `info.rs`).
 
 mod builtins;
@@ -16,6 +17,7 @@ mod decl;
 mod expr;
 mod generic;
 pub mod info;
+pub mod library;
 mod packages;
 mod stmt;
 
@@ -110,8 +112,12 @@ struct Package<'a> {
     scope: usize,
     file: &'a ast::File,
     /// Whether this package is the user's program (record info, report
-    /// diagnostics) or a native stub.
+    /// diagnostics) or the library's.
     user: bool,
+    /// Whether it holds Go to compile (the user's, or library Go with
+    /// bodies): its info is recorded like the user's, its diagnostics
+    /// still kept from the learner.
+    go: bool,
 }
 
 /// An enclosing loop, switch or select (the parser validates `break` and
@@ -192,42 +198,14 @@ pub(crate) struct Checker<'a> {
 /// Checks a parsed file. Diagnostics come in the order they were found
 /// (which decides which ten Go prints); `merge_diagnostics` caps and sorts.
 pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, Vec<Diagnostic>) {
-    // Load the stub packages the program imports, transitively.
-    let mut stub_files: Vec<(String, ast::File)> = Vec::new();
-    let mut queue: Vec<String> = file
-        .imports
-        .iter()
-        .filter_map(|i| crate::lexer::decode_string(&i.path.text).ok())
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .collect();
-    let mut guard = 0;
-    while let Some(path) = queue.pop() {
-        guard += 1;
-        if guard > 100 || stub_files.iter().any(|(p, _)| *p == path) {
-            continue;
-        }
-        if let Some(src) = crate::stdlib::package_at(&path).map(|p| p.decls) {
-            let sf = crate::span::SourceFile::new(format!("{path}.go"), src);
-            let (f, _) = crate::parser::parse_file(&sf);
-            for i in &f.imports {
-                if let Ok(b) = crate::lexer::decode_string(&i.path.text) {
-                    queue.push(String::from_utf8_lossy(&b).into_owned());
-                }
-            }
-            stub_files.push((path, f));
-        }
-    }
+    // The library packages the program imports, transitively.
+    let libs = library::load(file, src);
     let mut c = Checker::new();
     c.stack = crate::stack::Guard::new();
     c.src = Some(src);
-    let diags = c.run(file, &stub_files);
-    (
-        Checked {
-            types: c.tt,
-            info: c.info,
-        },
-        diags,
-    )
+    let diags = c.run(file, &libs);
+    let Checker { tt, info, .. } = c;
+    (Checked { types: tt, info, libs }, diags)
 }
 
 /// Combines the parser's diagnostics (those after which Go still
@@ -286,28 +264,15 @@ pub(crate) fn check_stubs() -> Vec<(String, Vec<Diagnostic>)> {
         let sf = crate::span::SourceFile::new("prog.go", src);
         let (f, d) = crate::parser::parse_file(&sf);
         assert!(d.is_empty());
-        let mut stub_files = Vec::new();
-        let mut queue = vec![path.to_string()];
-        while let Some(p) = queue.pop() {
-            if stub_files.iter().any(|(q, _)| *q == p) {
-                continue;
-            }
-            let ssf = crate::span::SourceFile::new(
-                format!("{p}.go"),
-                crate::stdlib::package_at(&p).map_or("", |p| p.decls),
-            );
-            let (sfile, sd) = crate::parser::parse_file(&ssf);
+        let libs = library::load(&f, &sf);
+        for l in &libs {
+            let (_, sd) = crate::parser::parse_file_from(&l.source, 0);
             if !sd.is_empty() {
-                out.push((p.clone(), sd));
+                out.push((l.path.clone(), sd));
             }
-            for i in &sfile.imports {
-                let b = crate::lexer::decode_string(&i.path.text).unwrap_or_default();
-                queue.push(String::from_utf8_lossy(&b).into_owned());
-            }
-            stub_files.push((p, sfile));
         }
         let mut c = Checker::new();
-        let _ = c.run(&f, &stub_files);
+        let _ = c.run(&f, &libs);
         if !c.stub_diags.is_empty() {
             out.push((path.to_string(), c.stub_diags.clone()));
         }
@@ -573,7 +538,7 @@ impl<'a> Checker<'a> {
     }
 
     fn recording(&self) -> bool {
-        self.pkgs.get(self.cur_pkg).is_some_and(|p| p.user)
+        self.pkgs.get(self.cur_pkg).is_some_and(|p| p.go)
     }
 
     fn type_str(&self, t: TypeId) -> String {
@@ -619,6 +584,7 @@ impl<'a> Checker<'a> {
             locals: Vec::new(),
             captures: Vec::new(),
             is_init: false,
+            library: !self.pkgs.get(self.cur_pkg).is_some_and(|p| p.user),
         });
         id
     }
@@ -695,22 +661,23 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn run(&mut self, file: &'a ast::File, stubs: &'a [(String, ast::File)]) -> Vec<Diagnostic> {
-        // Stub packages first (in dependency order thanks to lazy
+    fn run(&mut self, file: &'a ast::File, libs: &'a [library::LibFile]) -> Vec<Diagnostic> {
+        // Library packages first (in dependency order thanks to lazy
         // resolution), then the user's package.
-        for (path, f) in stubs {
+        for library::LibFile { path, ast: f, has_go, .. } in libs {
             let scope = self.scopes.len();
             self.scopes.push(Scope {
                 parent: Some(self.universe),
                 names: HashMap::default(),
             });
-            let name = path.rsplit('/').next().unwrap_or(path).to_string();
+            let name = f.package.name.clone();
             self.pkgs.push(Package {
                 path: path.clone(),
                 name,
                 scope,
                 file: f,
                 user: false,
+                go: *has_go,
             });
         }
         let scope = self.scopes.len();
@@ -724,6 +691,7 @@ impl<'a> Checker<'a> {
             scope,
             file,
             user: true,
+            go: true,
         });
         let user_pkg = self.pkgs.len() - 1;
         for p in 0..self.pkgs.len() {
@@ -731,6 +699,14 @@ impl<'a> Checker<'a> {
         }
         for p in 0..self.pkgs.len() {
             self.resolve_package(p);
+        }
+        // Library Go's bodies, checked like the learner's (their
+        // diagnostics kept apart).
+        for p in 0..user_pkg {
+            if self.pkgs[p].go {
+                self.cur_pkg = p;
+                self.check_bodies(p);
+            }
         }
         self.cur_pkg = user_pkg;
         self.check_bodies(user_pkg);

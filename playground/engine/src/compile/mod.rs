@@ -60,6 +60,12 @@ pub struct EntryPoints {
 /// Compiles a checked file to bytecode.
 pub fn compile(file: &SourceFile, ast: &ast::File, checked: &crate::check::info::Checked) -> Result<(Bytecode, EntryPoints), Vec<Diagnostic>> {
     let mut c = Compiler::new(file, ast, &checked.types, &checked.info);
+    // Library Go is compiled with the program: the packages it imports
+    // that have bodies, their lines read from their own files.
+    for lib in checked.libs.iter().filter(|l| l.has_go) {
+        c.libs.push(&lib.ast);
+        c.bc.lib_files.push(lib.source.clone());
+    }
     let entry = c.compile_all();
     if !c.diags.is_empty() {
         let mut d = std::mem::take(&mut c.diags);
@@ -73,6 +79,8 @@ pub(crate) struct Compiler<'a> {
     pub tt: &'a TypeTable,
     pub info: &'a TypeInfo,
     pub ast: &'a ast::File,
+    /// The library files with Go bodies the program imports.
+    pub libs: Vec<&'a ast::File>,
     pub bc: Bytecode,
     pub diags: Vec<Diagnostic>,
     type_ids: HashMap<TypeId, u32>,
@@ -112,6 +120,7 @@ impl<'a> Compiler<'a> {
             tt,
             info,
             ast,
+            libs: Vec::new(),
             bc,
             diags: Vec::new(),
             type_ids: HashMap::default(),
@@ -148,7 +157,8 @@ impl<'a> Compiler<'a> {
     fn compile_all(&mut self) -> EntryPoints {
         // Number every function first so calls can refer forward.
         for (i, f) in self.info.funcs.iter().enumerate() {
-            let idx = self.bc.add_func(Function::new(go_func_name(&f.name), 0, 0, 0, Default::default()));
+            let name = if f.library { f.name.clone() } else { go_func_name(&f.name) };
+            let idx = self.bc.add_func(Function::new(name, 0, 0, 0, Default::default()));
             self.func_ids.insert(FuncId(i as u32), idx);
         }
         // Name `init` functions as Go does: main.init.0, main.init.1...
@@ -159,7 +169,8 @@ impl<'a> Compiler<'a> {
         }
         self.bc.nglobals = self.info.globals.len() as u32 + crate::stdlib::SCRATCH_GLOBALS;
         crate::stdlib::add_trampolines(&mut self.bc, self.info.globals.len() as u32);
-        for d in &self.ast.decls {
+        let files: Vec<&'a ast::File> = self.libs.iter().copied().chain([self.ast]).collect();
+        for d in files.iter().flat_map(|f| &f.decls) {
             if let Decl::Func(fd) = d {
                 let Some(&fid) = self.info.func_defs.get(&fd.name.span.start) else { continue };
                 let Some(body) = &fd.body else { continue };
@@ -203,7 +214,7 @@ impl<'a> Compiler<'a> {
             fs.b.emit(Op::SetGlobal(i as u32), sp);
         }
         for ini in &self.info.init_order {
-            let Some(rhs) = find_expr(self.ast, ini.rhs) else { continue };
+            let Some(rhs) = self.libs.iter().copied().chain([self.ast]).find_map(|f| find_expr(f, ini.rhs)) else { continue };
             fs.init_assign(self, &ini.lhs, rhs);
         }
         fs.b.emit(Op::Ret(0), sp);

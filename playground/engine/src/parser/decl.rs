@@ -21,14 +21,14 @@ impl<'a> Parser<'a> {
         if !self.got(TokenKind::Package) {
             let msg = format!("expected 'package', found {}", self.go_parser_found());
             self.error_at(start, msg);
-            f.span = Span::new(0, self.file.text.len());
+            f.span = Span::new(self.file.base as usize, self.file.end() as usize);
             return f;
         }
         if !self.is(TokenKind::Ident) {
             let msg = format!("expected 'IDENT', found {}", self.go_parser_found());
             let pos = self.pos();
             self.error_at(pos, msg);
-            f.span = Span::new(0, self.file.text.len());
+            f.span = Span::new(self.file.base as usize, self.file.end() as usize);
             return f;
         }
         f.package = self.name();
@@ -36,7 +36,7 @@ impl<'a> Parser<'a> {
         if self.has_error() {
             self.abandoned = true;
             f.expr_count = self.next_id;
-            f.span = Span::new(0, self.file.text.len());
+            f.span = Span::new(self.file.base as usize, self.file.end() as usize);
             return f;
         }
         let mut prev = TokenKind::Import;
@@ -88,7 +88,7 @@ impl<'a> Parser<'a> {
             }
         }
         f.expr_count = self.next_id;
-        f.span = Span::new(0, self.file.text.len());
+        f.span = Span::new(self.file.base as usize, self.file.end() as usize);
         f
     }
 

@@ -510,7 +510,7 @@ fn main_returning_reports_the_goroutines_left_behind() {
     // Only the goroutine whose channel nothing else can reach is blocked forever.
     assert!(a.blocked_forever);
     assert!(!b.blocked_forever);
-    assert_eq!(a.stack, vec![crate::vm::TraceFrame { func: "main.worker".into(), line: 11, has_args: true }]);
+    assert_eq!(a.stack, vec![crate::vm::TraceFrame { func: "main.worker".into(), line: 11, has_args: true, file: None }]);
     assert_eq!(a.creator, Some(machine::Creator { func: "main.main".into(), goid: 1, line: 17, wrap: Some(1) }));
     assert_eq!(b.creator.as_ref().map(|c| c.line), Some(19));
     assert!(a.pinned_bytes > 0);

@@ -4,7 +4,9 @@
 //! checker sees) and, in `mod.rs`, its natives: Rust functions behind the
 //! declarations' body-less functions, found by qualified name
 //! (`"strings.Contains"`, `"errors.(*errorString).Error"`) through the
-//! package's `lookup`. One table ([`packages`]) lists every package with
+//! package's `lookup`. Functions with bodies are library Go, compiled with
+//! the program that imports them (`math/rand`, `math/rand/v2`,
+//! `math/bits`). One table ([`packages`]) lists every package with
 //! its declarations and its `lookup`; [`lookup`] picks the row by the
 //! name's import path. Adding a function is a declaration in the `.go`
 //! file and a line in the package's `lookup`; adding a package is a folder

@@ -4,7 +4,10 @@
 //! parsed and checked like the learner's code. A function or method there
 //! without a body is native (Rust, looked up by its qualified name,
 //! `"strings.Contains"`, `"strings.(*Builder).WriteString"`); a package
-//! variable without an initializer is native too (`os.Stdout`). Unexported
+//! variable without an initializer is native too (`os.Stdout`). A function
+//! or method with a body, and a variable with a value, are library Go:
+//! checked and compiled like the learner's code (`check/library.rs`),
+//! only for the programs that import the package. Unexported
 //! helper types (`errors.errorString`) stand in for Go's implementation
 //! types so that `%T` and method sets behave as in Go. The package's
 //! natives are behind its row's `natives` (its folder's `mod.rs`), which
@@ -33,6 +36,11 @@ const fn package(path: &'static str, decls: &'static str, links_os: bool, native
     Package { path, decls, links_os, natives }
 }
 
+/// A package that is all Go.
+fn no_natives(_: &str) -> Option<NativeFn> {
+    None
+}
+
 /// Every package the playground provides.
 pub(crate) static PACKAGES: &[Package] = &[
     package("fmt", include_str!("fmt/fmt.go"), true, super::fmt::lookup),
@@ -45,6 +53,9 @@ pub(crate) static PACKAGES: &[Package] = &[
     package("sort", include_str!("sort/sort.go"), false, super::sort::lookup),
     package("math", include_str!("math/math.go"), false, super::math::lookup),
     package("math/rand", include_str!("math/rand/rand.go"), false, super::math::mathrand::lookup),
+    package("math/rand/v2", include_str!("math/rand/v2/rand.go"), false, super::math::mathrand::v2::lookup),
+    // All Go.
+    package("math/bits", include_str!("math/bits/bits.go"), false, no_natives),
     package("unicode", include_str!("unicode/unicode.go"), false, super::unicode::lookup),
     package("unicode/utf8", include_str!("unicode/utf8/utf8.go"), false, super::unicode::utf8::lookup),
     package("runtime", include_str!("runtime/runtime.go"), false, super::runtime::lookup),
@@ -85,7 +96,7 @@ mod tests {
     fn each_package_is_declared_once_under_its_own_name() {
         for (i, p) in PACKAGES.iter().enumerate() {
             assert!(PACKAGES[..i].iter().all(|q| q.path != p.path), "{} is in the table twice", p.path);
-            let name = p.path.rsplit('/').next().unwrap_or(p.path);
+            let name = crate::types::package_name(p.path);
             let clause = p.decls.lines().find(|l| l.starts_with("package ")).unwrap_or("");
             assert_eq!(clause, format!("package {name}"), "{}'s declarations", p.path);
         }
@@ -201,6 +212,19 @@ mod tests {
         // not an import path, no member.
         for name in ["chan.make", "builtin.len", "no/such.F", "utf8.RuneLen", "strings", ""] {
             assert!(super::super::lookup(name).is_none(), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_package_with_go_compiles_cleanly() {
+        // The checker's side is `check::tests::stubs_check_cleanly`; the
+        // compiler must take every library body too (its reports would
+        // otherwise reach the learner).
+        for p in PACKAGES {
+            let src = format!("package main\nimport _ \"{}\"\nfunc main() {{}}\n", p.path);
+            if let Err(e) = crate::compile("prog.go", &src) {
+                panic!("{}: {}", p.path, e.render());
+            }
         }
     }
 

@@ -117,11 +117,15 @@ pub struct TraceFrame {
     /// shows `(...)`, as Go does for an inlined call. Without arguments it
     /// is `main.f()`, exactly as Go prints it.
     pub has_args: bool,
+    /// For library Go, its file in Go's tree (`Bytecode::path_of`), in
+    /// place of the program's path.
+    pub file: Option<String>,
 }
 
 impl TraceFrame {
     /// The frame's two lines: `main.f()` / `\t/path/prog.go:12`.
     pub fn render(&self, path: &str) -> String {
+        let path = self.file.as_deref().unwrap_or(path);
         format!("{}{}\n\t{path}:{}\n", self.func, if self.has_args { "(...)" } else { "()" }, self.line)
     }
 }
@@ -566,6 +570,7 @@ impl Vm {
             func: fd.map_or("?".into(), |x| x.name.clone()),
             line: self.prog.line_of(func, ip.saturating_sub(1)),
             has_args: fd.is_some_and(|x| x.nparams > 0),
+            file: self.prog.path_of(func, ip.saturating_sub(1)),
         }
     }
 

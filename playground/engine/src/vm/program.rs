@@ -99,6 +99,10 @@ impl std::fmt::Debug for Native {
 /// Function values naming natives carry this bit (`Value::Func`).
 pub const NATIVE_FUNC_BIT: u32 = 1 << 31;
 
+/// The Go Playground's GOROOT sources, where Go's own functions' frames
+/// point.
+pub const GOROOT_SRC: &str = "/usr/local/go-faketime/src";
+
 #[derive(Clone, Debug)]
 pub struct Bytecode {
     pub funcs: Vec<Function>,
@@ -112,6 +116,9 @@ pub struct Bytecode {
     /// The function a run starts with (package init, then `main.main`).
     pub entry: u32,
     pub file: SourceFile,
+    /// The library files whose Go is compiled with the program
+    /// (`math/rand/rand.go`), each at its own base: a span names its file.
+    pub lib_files: Vec<SourceFile>,
     /// The file name tracebacks print, e.g. `/tmp/sandbox/prog.go`.
     pub path: String,
 }
@@ -134,6 +141,7 @@ impl Bytecode {
             asserts: Vec::new(),
             natives: vec![Native { name: "runtime.(*Error).Error".into(), func: runtime_error_text, syncs: false }],
             entry: 0,
+            lib_files: Vec::new(),
             // Go prints the absolute path the file was built from; a bare
             // name gets the Go Playground's folder.
             path: if file.name.starts_with('/') {
@@ -188,6 +196,29 @@ impl Bytecode {
 
     /// The 1-based source line of instruction `ip` of function `f`.
     pub fn line_of(&self, f: u32, ip: u32) -> u32 {
-        self.funcs.get(f as usize).map_or(0, |func| self.file.line_col(func.chunk.span_at(ip as usize).start).line)
+        self.funcs.get(f as usize).map_or(0, |func| {
+            let pos = func.chunk.span_at(ip as usize).start;
+            self.source_of(pos).line_col(pos).line
+        })
+    }
+
+    /// The file position `pos` lies in: the program's or a library file.
+    pub fn source_of(&self, pos: u32) -> &SourceFile {
+        if pos > self.file.end()
+            && let Some(lib) = self.lib_files.iter().find(|l| l.contains(pos))
+        {
+            return lib;
+        }
+        &self.file
+    }
+
+    /// The path a traceback prints for instruction `ip` of function `f`:
+    /// the program's, or for library Go its file in Go's tree at the Go
+    /// Playground's GOROOT (`/usr/local/go-faketime/src/math/rand/rand.go`).
+    pub fn path_of(&self, f: u32, ip: u32) -> Option<String> {
+        let func = self.funcs.get(f as usize)?;
+        let pos = func.chunk.span_at(ip as usize).start;
+        let src = self.source_of(pos);
+        (src.base != 0).then(|| format!("{GOROOT_SRC}/{}", src.name_at(pos)))
     }
 }

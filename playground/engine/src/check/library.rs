@@ -1,0 +1,61 @@
+//! The library Go a program checks against: each standard library package
+//! it imports (transitively), parsed from `stdlib/<path>/<name>.go`.
+//!
+//! The files are laid out after the learner's as in Go's `token.FileSet`:
+//! each starts at its own position (`SourceFile::base`) and numbers its
+//! expressions after the files before it, so the checker's side tables
+//! (keyed by `ExprId` and by position) and the compiler's line tables hold
+//! the learner's code and the library's bodies without collisions. Only
+//! the packages the program imports are loaded, and only those with Go
+//! bodies are compiled.
+
+use crate::ast;
+use crate::span::SourceFile;
+
+/// One package's Go, as loaded for a program.
+pub struct LibFile {
+    /// The import path (`math/rand`).
+    pub path: String,
+    /// Its source, named as in Go's tree (`math/rand/rand.go`).
+    pub source: SourceFile,
+    pub ast: ast::File,
+    /// Whether it holds Go to compile: a function with a body or a
+    /// variable with an initializer (else it is declarations of natives).
+    pub has_go: bool,
+}
+
+/// The packages `file` imports, transitively, laid out after `src`.
+pub fn load(file: &ast::File, src: &SourceFile) -> Vec<LibFile> {
+    let mut libs: Vec<LibFile> = Vec::new();
+    let mut queue: Vec<String> = imports(file);
+    let (mut base, mut first_id) = (src.end() + 1, file.expr_count);
+    let mut guard = 0;
+    while let Some(path) = queue.pop() {
+        guard += 1;
+        if guard > 100 || libs.iter().any(|l| l.path == path) {
+            continue;
+        }
+        let Some(p) = crate::stdlib::package_at(&path) else { continue };
+        let name = crate::types::package_name(&path);
+        let source = SourceFile::library(format!("{path}/{name}.go"), p.decls, base);
+        let (ast, _) = crate::parser::parse_file_from(&source, first_id);
+        base = source.end() + 1;
+        first_id = ast.expr_count;
+        queue.extend(imports(&ast));
+        let has_go = ast.decls.iter().any(|d| match d {
+            ast::Decl::Func(f) => f.body.is_some(),
+            ast::Decl::Var(g) => g.specs.iter().any(|s| !s.values.is_empty()),
+            _ => false,
+        });
+        libs.push(LibFile { path, source, ast, has_go });
+    }
+    libs
+}
+
+fn imports(file: &ast::File) -> Vec<String> {
+    file.imports
+        .iter()
+        .filter_map(|i| crate::lexer::decode_string(&i.path.text).ok())
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect()
+}
