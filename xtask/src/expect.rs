@@ -78,7 +78,9 @@ pub fn expect(args: &[String]) -> Result<(), String> {
     let root = crate::util::root();
     let go = ensure_go(&root)?;
     let scratch = std::env::temp_dir().join(format!("gmp-expect-{}", std::process::id()));
-    let result = record_all(&root, &go, &scratch, filter).and_then(|()| record_diagnostics(&root, &go, &scratch, filter));
+    let result = record_all(&root, &go, &scratch, filter)
+        .and_then(|()| record_diagnostics(&root, &go, &scratch, filter))
+        .and_then(|()| if filter.is_none_or(|f| "math/rand".contains(f) || f.contains("rand")) { crate::rand_table::record(&root, &go, &scratch) } else { Ok(()) });
     let _ = fs::remove_dir_all(&scratch);
     result?;
     crate::util::step("golden event traces, from the engine");

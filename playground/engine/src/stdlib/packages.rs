@@ -52,7 +52,7 @@ pub(crate) static PACKAGES: &[Package] = &[
     package("strconv", include_str!("strconv/strconv.go"), false, super::strconv::lookup),
     package("sort", include_str!("sort/sort.go"), false, super::sort::lookup),
     package("math", include_str!("math/math.go"), false, super::math::lookup),
-    package("math/rand", include_str!("math/rand/rand.go"), false, super::math::mathrand::lookup),
+    package("math/rand", concat!(include_str!("math/rand/rand.go"), include_str!("math/rand/cooked.go")), false, super::math::mathrand::lookup),
     package("math/rand/v2", include_str!("math/rand/v2/rand.go"), false, super::math::mathrand::v2::lookup),
     // All Go.
     package("math/bits", include_str!("math/bits/bits.go"), false, no_natives),
