@@ -57,3 +57,32 @@ test("the futures from a position keep the past; Follow runs the other one", asy
   assert.equal((await console_.innerText()).trim(), other);
   assert.deepEqual(problems, []);
 });
+
+test("you are the scheduler: the next steps Go allows are buttons, and picking one takes it", async () => {
+  const { page, problems, widget, button, region } = await playgroundPage(browser, EITHER);
+  const console_ = widget.getByRole("log", { name: "Output", exact: true });
+  await button("Run").click();
+  const first = (await console_.innerText()).trim();
+  await button("Reset").click();
+  await button("Pick the next step").click();
+  const next = region("Next step");
+  assert.match(await next.innerText(), /You are the scheduler: 2 ways on\. Pick what happens next\./);
+  // Until the select, one P leaves nothing open.
+  assert.match(await next.locator(".gmp-agreed summary").innerText(), /^\d+ step\(s\) happen whatever the schedule$/);
+  const choices = next.locator("button.gmp-choice");
+  assert.equal(await choices.count(), 2);
+  const labels = (await choices.allInnerTexts()).sort();
+  assert.match(labels[0], /^prog\.go:\d+ · G1 receives a from chan#\d+$/);
+  assert.match(labels[1], /^prog\.go:\d+ · G1 receives b from chan#\d+$/);
+  const other = first === "took a" ? "b" : "a";
+  await screenshot(page, "next-step");
+  await next.getByRole("button", { name: new RegExp(`G1 receives ${other} from`) }).click();
+  // The step is taken: the position is just after it, and the run goes one way from there.
+  await next.getByText("Nothing is left to choose: from here the run goes one way.").waitFor();
+  assert.match(await widget.locator(".gmp-now").innerText(), new RegExp(`G1 receives ${other} from`));
+  await button("Run to end").click();
+  assert.equal((await console_.innerText()).trim(), `took ${other}`);
+  await button("Stop picking").click();
+  assert.equal(await widget.locator(".gmp-choices").count(), 0);
+  assert.deepEqual(problems, []);
+});

@@ -70,3 +70,62 @@ pub fn view(run: &Run, futures: Option<&Futures>, on_follow: Callback<usize>) ->
         <section class="gmp-futures" role="region" aria-label="Futures">{ body }</section>
     }
 }
+
+/// Schedules tried to find the next choice.
+pub const STEP_SCHEDULES: u32 = 32;
+
+/// The ways on from a position, in a learner's steps.
+pub struct Choices {
+    pub pos: usize,
+    pub next: Result<gmp_engine::explore::NextSteps, &'static str>,
+}
+
+/// The region "Next step": you are the scheduler. The steps every
+/// schedule takes anyway, then each different next step as a button;
+/// picking one runs a schedule that takes it.
+pub fn choices_view(run: &Run, choices: Option<&Choices>, on_pick: Callback<usize>, on_quit: Callback<MouseEvent>) -> Html {
+    let Some(choices) = choices else { return html! {} };
+    let line = |pos: Option<gmp_engine::Span>| pos.map(|p| format!("{} · ", run.line_of(p))).unwrap_or_default();
+    let body = match &choices.next {
+        Err(why) => html! { <p>{ *why }</p> },
+        Ok(next) => {
+            let agreed = if next.agreed.is_empty() {
+                html! {}
+            } else {
+                let items = next.agreed.iter().map(|s| html! { <li>{ format!("{}{}", line(s.pos), s.label) }</li> });
+                html! {
+                    <details class="gmp-agreed">
+                        <summary>{ format!("{} step(s) happen whatever the schedule", next.agreed.len()) }</summary>
+                        <ol>{ for items }</ol>
+                    </details>
+                }
+            };
+            let options = next.options.iter().enumerate().map(|(i, o)| {
+                let on_pick = on_pick.clone();
+                let label = format!("{}{}", line(o.step.pos), o.step.label);
+                html! {
+                    <li><button class="gmp-choice" onclick={Callback::from(move |_| on_pick.emit(i))}>{ label }</button>
+                    { format!(" {} of {}", o.count, next.schedules_run) }</li>
+                }
+            });
+            let ask = match next.options.len() {
+                0 => "Nothing is left to choose: from here the run goes one way.".to_string(),
+                1 => "One way on in the schedules tried:".to_string(),
+                n => format!("You are the scheduler: {n} ways on. Pick what happens next."),
+            };
+            html! {
+                <>
+                    { agreed }
+                    <p>{ ask }</p>
+                    <ul>{ for options }</ul>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="gmp-choices" role="region" aria-label="Next step">
+            { body }
+            <button onclick={on_quit}>{ "Stop picking" }</button>
+        </section>
+    }
+}

@@ -22,7 +22,7 @@
 
 use crate::board;
 use crate::dump;
-use crate::futures::{self, Futures};
+use crate::futures::{self, Choices, Futures};
 use crate::editor::{self, Editor};
 use crate::moment::Moment;
 use crate::runner::{Run, SLICE_MS, Stopped, virtual_time};
@@ -85,6 +85,12 @@ pub enum Msg {
     WhatIf,
     /// Run the future at this index of the answer.
     Follow(usize),
+    /// Be the scheduler: show the ways on from the position.
+    Choose,
+    /// Take the next step at this index of the choices.
+    PickStep(usize),
+    /// Stop being the scheduler.
+    QuitChoosing,
     /// The reader opened or closed Go's goroutine dump.
     DumpOpen(bool),
     /// Make a link to the program and the schedule, show it, copy it.
@@ -125,6 +131,10 @@ pub struct Playground {
     dump_open: bool,
     /// The futures from a position, once asked for.
     futures: Option<Futures>,
+    /// The ways on from the position while the reader is the scheduler.
+    choices: Option<Choices>,
+    /// Ask for the next choices once a picked step's run is in place.
+    choosing_after: bool,
     /// Where to put the position once the run has that many events (a
     /// followed future: where its path left the one before).
     seek_to: Option<usize>,
@@ -166,6 +176,8 @@ impl Component for Playground {
             picked: None,
             dump_open: false,
             futures: None,
+            choices: None,
+            choosing_after: false,
             seek_to: None,
             editor_host: NodeRef::default(),
             editor: None,
@@ -332,15 +344,23 @@ impl Component for Playground {
                     self.futures = Some(Futures { pos, found: run.futures(pos, futures::SCHEDULES) });
                 }
             }
+            Msg::Choose => self.ask_choices(),
+            Msg::QuitChoosing => self.choices = None,
+            Msg::PickStep(i) => {
+                let Some(Choices { next: Ok(next), .. }) = &self.choices else { return true };
+                let Some(o) = next.options.get(i) else { return true };
+                let (to, schedule) = (o.event + 1, o.schedule.clone());
+                self.take_schedule(schedule);
+                self.run_program(ctx, false);
+                self.choosing_after = true;
+                self.seek_to = Some(to);
+                self.apply_seek_to();
+            }
             Msg::Follow(i) => {
                 let Some(Futures { pos, found: Ok(found) }) = &self.futures else { return true };
                 let Some(f) = found.outcomes.get(i) else { return true };
                 let (pos, schedule) = (*pos, f.schedule.clone());
-                self.procs = schedule.procs;
-                self.seed = schedule.seed;
-                self.strategy = schedule.strategy;
-                self.picks = schedule.picks;
-                self.shared = None;
+                self.take_schedule(schedule);
                 self.run_program(ctx, false);
                 self.seek_to = Some(pos);
                 self.apply_seek_to();
@@ -420,8 +440,27 @@ impl Playground {
         self.timeline = Timeline::new(self.procs);
         self.follow = follow;
         self.futures = None;
+        self.choices = None;
         self.seek_to = None;
+        self.choosing_after = false;
         self.slice(ctx);
+    }
+
+    /// Runs from now on with `schedule` (a future's, a picked step's).
+    fn take_schedule(&mut self, schedule: gmp_engine::Schedule) {
+        self.procs = schedule.procs;
+        self.seed = schedule.seed;
+        self.strategy = schedule.strategy;
+        self.picks = schedule.picks;
+        self.shared = None;
+    }
+
+    /// The ways on from the current position (the reader is the scheduler).
+    fn ask_choices(&mut self) {
+        if let Some(run) = &self.run {
+            let pos = self.moment.pos;
+            self.choices = Some(Choices { pos, next: run.next_steps(pos, futures::STEP_SCHEDULES) });
+        }
     }
 
     /// Puts the position where `seek_to` says once the run got there (or
@@ -431,6 +470,9 @@ impl Playground {
         if run.len() >= to || !run.running() {
             self.moment.seek(run, to);
             self.seek_to = None;
+            if std::mem::take(&mut self.choosing_after) && !run.running() {
+                self.ask_choices();
+            }
         }
     }
 
@@ -644,6 +686,9 @@ impl Playground {
                     <button class="gmp-whatif" onclick={link.callback(|_| Msg::WhatIf)} disabled={running || self.run.is_none()}
                         title="Fork the run here: what else can happen from this moment, under schedules that keep its past">
                         { "What else can happen from here?" }</button>
+                    <button class="gmp-choose" onclick={link.callback(|_| Msg::Choose)} disabled={running || self.run.is_none()}
+                        title="You are the scheduler: pick each next step among the ways Go allows">
+                        { "Pick the next step" }</button>
                 </div>
                 <div class="gmp-position">
                     <input type="range" aria-label="Position" min="0" max={len.to_string()} value={pos.to_string()}
@@ -680,6 +725,7 @@ impl Playground {
             <div class="gmp-watch" onclick={on_pick}>
                 { board::board(run, m, self.picked) }
                 { timeline::view(&self.timeline, run, now_ns, on_seek) }
+                { futures::choices_view(run, self.choices.as_ref(), ctx.link().callback(Msg::PickStep), ctx.link().callback(|_| Msg::QuitChoosing)) }
                 { futures::view(run, self.futures.as_ref(), ctx.link().callback(Msg::Follow)) }
                 { board::processors(m) }
                 if let Some(err) = &m.error {

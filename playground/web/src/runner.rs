@@ -48,6 +48,8 @@ enum Feed {
 /// The longest run whose state the page rebuilds at a position (events):
 /// rebuilding runs the program again from its start.
 pub const MAX_REBUILT_EVENTS: usize = 200_000;
+/// Steps each schedule is followed for when looking for the next choice.
+const LOOKAHEAD_STEPS: usize = 200;
 /// Scheduler steps a rebuild may take before it gives up.
 const MAX_REBUILD_STEPS: u32 = 2_000_000;
 
@@ -204,6 +206,27 @@ impl Run {
             ..ExploreConfig::default()
         };
         Ok(fork(program, config, at.choices_made(), &explore))
+    }
+
+    /// The ways the run can go on from position `pos`, in steps a
+    /// learner names (see `explore::next_steps`).
+    pub fn next_steps(&self, pos: usize, schedules: u32) -> Result<gmp_engine::explore::NextSteps, &'static str> {
+        use gmp_engine::explore::{ExploreConfig, next_steps};
+        let Feed::Session(_, again) = &self.feed else { return Err("The program did not compile.") };
+        if self.running() {
+            return Err("Available once the run stops.");
+        }
+        if pos > MAX_REBUILT_EVENTS {
+            return Err("This run is too long to fork at this position.");
+        }
+        let (program, config) = (&again.0, &again.1);
+        let explore = ExploreConfig {
+            schedules,
+            first_seed: config.seed.wrapping_mul(1_000_003).wrapping_add(pos as u64),
+            run: config.clone(),
+            ..ExploreConfig::default()
+        };
+        Ok(next_steps(program, config, pos, &explore, LOOKAHEAD_STEPS))
     }
 
     pub fn len(&self) -> usize {
