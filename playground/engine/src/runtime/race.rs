@@ -189,13 +189,6 @@ impl<A: Copy + Eq + Hash> Detector<A> {
         self.tick(g);
     }
 
-    /// An atomic read-modify-write (sequentially consistent): acquire
-    /// and release-merge on `addr` at once.
-    pub fn raceacqrel(&mut self, g: GoId, addr: A) {
-        self.raceacquire(g, addr);
-        self.racereleasemerge(g, addr);
-    }
-
     /// `racereadpc`: `g` reads `addr`. Returns the race to report, if
     /// this read races with an earlier write and was not reported yet.
     pub fn racereadpc(&mut self, g: GoId, addr: A, stack: u32) -> Option<Race<A>> {
