@@ -2,7 +2,7 @@
 //! argv, files and exit codes; it holds no Go semantics of its own.
 //!
 //! ```text
-//! gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks]
+//! gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks] [--race]
 //! gmp trace FILE.go [the same flags]
 //! ```
 //!
@@ -15,6 +15,9 @@
 //! SIGUSR1, SIGUSR2, kill/SIGKILL, or a number; units ns, us, ms, s, m, h).
 //! `--leaks` adds, after the program's own output, the goroutines still
 //! alive when it ended (Go itself says nothing about them).
+//! `--race` runs with Go's race detector: each pair of unsynchronised
+//! conflicting accesses is reported as `go run -race` reports it, and a
+//! run that found any and would exit 0 exits 66.
 //! `gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--json]` runs N
 //! schedules per GOMAXPROCS value and prints every distinct outcome with
 //! how many schedules gave it and a token that replays one of them.
@@ -80,7 +83,7 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 }
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--json]\n       gmp explore FILE.go --from-event N [--schedule TOKEN] [--procs P] [--schedules N] [--seed N] [--json]";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks] [--race]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--json]\n       gmp explore FILE.go --from-event N [--schedule TOKEN] [--procs P] [--schedules N] [--seed N] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -138,6 +141,7 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
                 }
             }
             "--leaks" => show_leaks = true,
+            "--race" => config.race = true,
             "--signal" => {
                 let spec = it.next().ok_or("--signal needs NAME@DURATION, e.g. interrupt@2s")?;
                 config.signals.push(parse_signal(spec)?);

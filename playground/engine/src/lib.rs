@@ -116,6 +116,10 @@ pub struct RunConfig {
     /// Keep every choice the run makes in [`Outcome::choices`] (the
     /// choice points a UI or an explorer can fork at).
     pub record_choices: bool,
+    /// Go's `-race`: report every pair of unsynchronised conflicting
+    /// accesses as Go's race detector prints it, and exit with status 66
+    /// at the end of a run that found any and would have exited 0.
+    pub race: bool,
 }
 
 impl RunConfig {
@@ -157,6 +161,7 @@ impl Default for RunConfig {
             picks: Vec::new(),
             strategy: Strategy::Random,
             record_choices: false,
+            race: false,
         }
     }
 }
@@ -439,6 +444,7 @@ fn process_config(program: &Program, config: &RunConfig) -> (Vec<u32>, process::
     cfg.picks = config.picks.clone();
     cfg.strategy = config.strategy;
     cfg.record_choices = config.record_choices;
+    cfg.race = config.race;
     (steps, cfg)
 }
 

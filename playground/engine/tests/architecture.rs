@@ -200,8 +200,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("rtype", &["value"]),
     ("chunk", &["span", "value"]),
     // Execution: the VM knows nothing of the scheduler's decisions, the
-    // compiler, the library or the process.
-    ("vm", &["chunk", "format", "heap", "rtype", "sched", "span", "value"]),
+    // compiler, the library or the process. It feeds the race detector
+    // (`runtime::race`, which is pure and uses only `sched`) its accesses.
+    ("vm", &["chunk", "format", "heap", "rtype", "runtime", "sched", "span", "value"]),
     // The scheduler knows nothing of bytecode: it talks to execution
     // through its Machine trait.
     ("sched", &["event", "span"]),

@@ -21,6 +21,7 @@ use crate::runtime::chan::{self as rt, Hchan, Hchans, Received, Sent};
 use crate::sched::{GoId, WaitReason};
 use crate::value::{Handle, Value};
 use crate::vm::Vm;
+use crate::vm::race::{Addr, SYNC_CHAN_BUF, SYNC_CHAN_CLOSE};
 use rustc_hash::FxHashMap as HashMap;
 
 pub use crate::runtime::chan::RecvKind;
@@ -195,6 +196,10 @@ impl Chans {
     /// the events.
     fn sent(&mut self, vm: &mut Vm, g: GoId, c: Value, v: Value, s: Sent<Value>, vm_of: &dyn Fn(GoId) -> Option<usize>) {
         let Some(h) = key(c) else { return };
+        if vm.race.is_some() {
+            let other = if let Sent::Handoff { to, .. } = s { Some(to) } else { None };
+            race_notify(vm, h, g, other, false);
+        }
         match s {
             Sent::Handoff { to, kind, .. } => {
                 self.release(vm, to, vm_of);
@@ -235,6 +240,13 @@ impl Chans {
     /// ok, sender to ready)`.
     fn received(&mut self, vm: &mut Vm, g: GoId, c: Value, got: Received<Value>, vm_of: &dyn Fn(GoId) -> Option<usize>) -> (Value, bool, Option<GoId>) {
         let h = key(c).unwrap_or_default();
+        if vm.race.is_some() {
+            match got {
+                Received::FromSender { from, .. } => race_notify(vm, h, g, Some(from), true),
+                Received::Buffered(_) => race_notify(vm, h, g, None, true),
+                Received::Closed => vm.raceacquireg(g, Addr::Sync(h, SYNC_CHAN_CLOSE)),
+            }
+        }
         match got {
             Received::FromSender { from, case, sent, got } => {
                 self.release(vm, from, vm_of);
@@ -318,6 +330,12 @@ impl Chans {
         };
         let h = key(c).unwrap_or_default();
         self.events.push(EventKind::ChanClose { g, chan: h });
+        if vm.race.is_some() {
+            vm.racereleaseg(g, Addr::Sync(h, SYNC_CHAN_CLOSE));
+            for &(r, _) in &woke.receivers {
+                vm.raceacquireg(r, Addr::Sync(h, SYNC_CHAN_CLOSE));
+            }
+        }
         let z = zero_of(vm, h);
         let zt = value_text(vm, h, z);
         for &(r, kind) in &woke.receivers {
@@ -331,6 +349,43 @@ impl Chans {
             self.release(vm, s, vm_of);
         }
         ChanOutcome::Closed { ready: woke.ready_order(), panics: woke.senders }
+    }
+}
+
+/// `-race`'s edges of a channel operation by `g` on channel `h` that
+/// went through, with the goroutine on the other side if it was parked
+/// (`chan.go`'s `racesync` and `racenotify`): unbuffered, both learn each
+/// other's past; buffered, each operation passes its buffer slot on
+/// (`racereleaseacquire`), so the k-th receive happens before the
+/// (k+cap)-th send completes; a channel of zero-sized elements has one
+/// slot for all.
+fn race_notify(vm: &mut Vm, h: Handle, g: GoId, other: Option<GoId>, recv: bool) {
+    let (cap, elem) = match vm.heap.get(h) {
+        Obj::Chan(c) => (c.cap, c.elem_ty),
+        _ => return,
+    };
+    if cap == 0 {
+        let Some(o) = other else { return };
+        let a = Addr::Sync(h, SYNC_CHAN_BUF);
+        vm.racereleaseg(g, a);
+        vm.raceacquireg(o, a);
+        vm.racereleaseg(o, a);
+        vm.raceacquireg(g, a);
+        return;
+    }
+    let zero_sized = vm.program().types.get(elem as usize).is_some_and(|t| t.size == 0);
+    let Some(slot) = vm.racechanslot(h, cap as u32, recv, other.is_some()) else { return };
+    let slot = if zero_sized { Addr::Sync(h, SYNC_CHAN_BUF) } else { slot };
+    // The goroutine whose value goes into the slot first: the sender.
+    // The goroutine running first, then the parked one (`racenotify(c,
+    // c.recvx, nil)`, then with its `sudog`).
+    for x in [Some(g), other].into_iter().flatten() {
+        if zero_sized {
+            vm.raceacquireg(x, slot);
+            vm.racereleaseg(x, slot);
+        } else {
+            vm.racereleaseacquireg(x, slot);
+        }
     }
 }
 

@@ -424,6 +424,7 @@ impl VmMachine {
         if let Some(i) = self.gs.discard(&goid) {
             self.vm.release(i);
         }
+        self.vm.racegoend(goid);
     }
 }
 
@@ -482,6 +483,11 @@ impl Machine for VmMachine {
     fn newproc(&mut self, parent: GoId, child: GoId) {
         let Some((func, args, creator)) = self.spawning.take().or_else(|| self.pkgs.spawn_queue.pop_front()) else { return };
         debug_assert_eq!(creator.goid, parent);
+        if self.vm.race.is_some() {
+            let created = self.trace_of(parent);
+            let wrap = creator.wrap.map(|n| vm::TraceFrame { func: format!("{}.gowrap{n}", creator.func), line: creator.line, has_args: false, file: None });
+            self.vm.racegostart(parent, child, created, wrap);
+        }
         match self.vm.spawn(func, &args) {
             Ok(i) => {
                 self.gs.insert(child, GInfo { vm: Some(i as u32), creator: Some(creator), pending: None, blocked_on: Vec::new(), work_left: 0, must_panic: false, op_debt: 0 });
@@ -611,6 +617,9 @@ impl VmMachine {
             // starts after a synchronising operation (a wake-up).
             self.vm.map_checks = jittery && sched.busy_ps() > 1;
             self.vm.cur_p = sched.running_p;
+            if self.vm.race.is_some() {
+                self.vm.race_begin(goid);
+            }
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
             if std::mem::take(&mut self.vm.wrote) && jittery {

@@ -100,6 +100,8 @@ pub struct ProcessConfig {
     pub picks: Vec<sched::schedule::Pick>,
     pub strategy: sched::schedule::Strategy,
     pub record_choices: bool,
+    /// Run with the race detector (`-race`).
+    pub race: bool,
 }
 
 impl Default for ProcessConfig {
@@ -123,6 +125,7 @@ impl Default for ProcessConfig {
             picks: Vec::new(),
             strategy: sched::schedule::Strategy::Random,
             record_choices: false,
+            race: false,
         }
     }
 }
@@ -202,6 +205,9 @@ impl Process {
         let entry = steps.first().copied().unwrap_or(prog.entry);
         let mut vm = Vm::new(prog, vmcfg).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
         let main = vm.spawn(Value::Func(entry), &[]).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
+        if cfg.race {
+            vm.enable_race();
+        }
         let mut machine = VmMachine::new(vm);
         machine.record_events = cfg.record_events;
         machine.main_steps = steps.iter().skip(1).copied().collect();
@@ -278,6 +284,14 @@ impl Process {
                 leaks = leak::report(m, &self.sched);
                 let main_alive = self.sched.g_by_id(1).is_some_and(|g| g.goid == 1 && g.status != sched::GStatus::Dead);
                 let main_returned = code == 0 && main_alive && !m.gs.contains_key(&1);
+                // `racefini` at an exit with status 0 (runtime_beforeExit).
+                let races = m.vm.races_found();
+                let code = if code == 0 && races > 0 {
+                    m.write_stderr(&format!("Found {races} data race(s)\n"));
+                    66
+                } else {
+                    code
+                };
                 (if main_returned { EndReason::MainReturned } else { EndReason::Exit(code) }, code)
             }
             (_, Ending::Deadlock { main_goexit }) => {

@@ -23,10 +23,14 @@
 //! function it mirrors. No misuse panics in Rust: misuse comes back as
 //! Go's message in a result value.
 //!
+//! [`race`] is the race detector's happens-before and shadow state
+//! (`runtime/race.go`), fed by the VM's accesses and the sync points.
+//!
 //! [`request`] is the table of the `Op::Sys` request ids through which
 //! compiled code reaches the runtime: who serves each id.
 
 pub mod chan;
+pub mod race;
 pub(crate) mod request;
 pub mod sema;
 pub mod sync;

@@ -4,7 +4,7 @@
 use super::*;
 
 impl Vm {
-    pub(super) fn run(&mut self, g: &mut GState, left: &mut u32) -> Stop {
+    pub(super) fn run<const RACE: bool>(&mut self, g: &mut GState, left: &mut u32) -> Stop {
         let prog = self.prog.clone();
         let prog: &Bytecode = &prog;
         let types = &prog.types[..];
@@ -34,6 +34,16 @@ impl Vm {
             macro_rules! push {
                 ($v:expr) => {
                     g.stack.push($v)
+                };
+            }
+            // `-race`: goroutine `g` reads or writes `$a` (this copy of
+            // the loop only; the other has no trace of it).
+            macro_rules! race {
+                ($a:expr, $w:expr) => {
+                    if RACE {
+                        save!();
+                        self.raceaccess(g, $a, $w)
+                    }
                 };
             }
             // Leaves the instruction through a non-local path.
@@ -177,8 +187,12 @@ impl Vm {
                             *s = v
                         }
                     }
-                    Op::GetGlobal(i) => push!(self.globals.get(i as usize).copied().unwrap_or_default()),
+                    Op::GetGlobal(i) => {
+                        race!(race::Addr::Global(i), false);
+                        push!(self.globals.get(i as usize).copied().unwrap_or_default())
+                    }
                     Op::SetGlobal(i) => {
+                        race!(race::Addr::Global(i), true);
                         let v = pop!();
                         if let Some(s) = self.globals.get_mut(i as usize) {
                             *s = v
@@ -186,13 +200,24 @@ impl Vm {
                     }
                     Op::GetCapture(i) => push!(self.capture(env, i)),
                     Op::LoadCapture(i) => match self.capture(env, i) {
-                        Value::Ptr { obj, slot } => push!(self.load_ptr(obj, slot)),
+                        Value::Ptr { obj, slot } => {
+                            if RACE && slot != WHOLE {
+                                race!(race::Addr::Slot(obj, slot), false);
+                            }
+                            push!(self.load_ptr(obj, slot))
+                        }
                         _ => flow!(self.nil_deref()),
                     },
                     Op::StoreCapture(i) => {
                         let v = pop!();
                         match self.capture(env, i) {
-                            Value::Ptr { obj, slot } => tri!(self.store_ptr(obj, slot, v)),
+                            Value::Ptr { obj, slot } => {
+                                if RACE {
+                                    save!();
+                                    self.raceaccess_ptr(g, obj, slot, true);
+                                }
+                                tri!(self.store_ptr(obj, slot, v))
+                            }
                             _ => flow!(self.nil_deref()),
                         }
                     }
@@ -202,13 +227,24 @@ impl Vm {
                         push!(Value::Ptr { obj: h, slot: 0 })
                     }
                     Op::Load => match pop!() {
-                        Value::Ptr { obj, slot } => push!(self.load_ptr(obj, slot)),
+                        Value::Ptr { obj, slot } => {
+                            if RACE && slot != WHOLE {
+                                race!(race::Addr::Slot(obj, slot), false);
+                            }
+                            push!(self.load_ptr(obj, slot))
+                        }
                         _ => flow!(self.nil_deref()),
                     },
                     Op::Store => {
                         let v = pop!();
                         match pop!() {
-                            Value::Ptr { obj, slot } => tri!(self.store_ptr(obj, slot, v)),
+                            Value::Ptr { obj, slot } => {
+                                if RACE {
+                                    save!();
+                                    self.raceaccess_ptr(g, obj, slot, true);
+                                }
+                                tri!(self.store_ptr(obj, slot, v))
+                            }
                             _ => flow!(self.nil_deref()),
                         }
                     }
@@ -228,6 +264,7 @@ impl Vm {
                             Ok(h) => h,
                             Err(f) => flow!(f),
                         };
+                        race!(race::Addr::Slot(h, i as u32), false);
                         push!(self.heap.slots(h).get(i as usize).copied().unwrap_or_default())
                     }
                     Op::SetField(i) => {
@@ -237,6 +274,7 @@ impl Vm {
                             Ok(h) => h,
                             Err(f) => flow!(f),
                         };
+                        race!(race::Addr::Slot(h, i as u32), true);
                         tri!(self.heap.store_slot(h, i as usize, v))
                     }
                     Op::FieldAddr(i) => {
@@ -267,6 +305,7 @@ impl Vm {
                             if i < 0 || i as usize >= len {
                                 flow!(self.bounds(Bounds::Index, i, len as i64))
                             }
+                            race!(race::Addr::Slot(obj, (off + i as usize) as u32), false);
                             push!(self.heap.elem(obj, off + i as usize))
                         }
                     }
@@ -278,6 +317,7 @@ impl Vm {
                         if i < 0 || i as usize >= len {
                             flow!(self.bounds(Bounds::Index, i, len as i64))
                         }
+                        race!(race::Addr::Slot(obj, (off + i as usize) as u32), true);
                         tri!(self.heap.store_slot(obj, off + i as usize, v))
                     }
                     Op::IndexAddr => {
@@ -436,6 +476,9 @@ impl Vm {
                         if self.map_checks && self.map_race(m, *left, MapAccess::Read) {
                             flow!(map_fatal(MapAccess::Read))
                         }
+                        if RACE && let Value::Map(h) = m {
+                            race!(race::Addr::Map(h), false);
+                        }
                         let found = match self.heap.map_get(types, m, k) {
                             Ok(f) => f,
                             Err(u) => flow!(self.uncomparable(u, true)),
@@ -457,6 +500,7 @@ impl Vm {
                         if self.map_checks && self.map_race(Value::Map(h), *left, MapAccess::Write) {
                             flow!(map_fatal(MapAccess::Write))
                         }
+                        race!(race::Addr::Map(h), true);
                         match self.heap.map_set(types, h, k, v) {
                             Ok(()) => {}
                             Err(MapError::Uncomparable(u)) => flow!(self.uncomparable(u, true)),
@@ -468,6 +512,9 @@ impl Vm {
                         let m = pop!();
                         if self.map_checks && self.map_race(m, *left, MapAccess::Write) {
                             flow!(map_fatal(MapAccess::Write))
+                        }
+                        if RACE && let Value::Map(h) = m {
+                            race!(race::Addr::Map(h), true);
                         }
                         if let Err(u) = self.heap.map_delete(types, m, k) {
                             flow!(self.uncomparable(u, true))
@@ -487,6 +534,9 @@ impl Vm {
                         {
                             flow!(map_fatal(MapAccess::Iterate))
                         }
+                        if RACE && let Some(Value::Map(h)) = self.heap.iter_map(it) {
+                            race!(race::Addr::Map(h), false);
+                        }
                         match self.heap.map_next(types, it) {
                             Ok(Some((k, v))) => {
                                 push!(k);
@@ -501,6 +551,9 @@ impl Vm {
                         if let Value::Map(_) = x {
                             if self.map_checks && self.map_race(x, *left, MapAccess::Write) {
                                 flow!(map_fatal(MapAccess::Write))
+                            }
+                            if RACE && let Value::Map(h) = x {
+                                race!(race::Addr::Map(h), true);
                             }
                             self.heap.map_clear(x)
                         } else if let Some((obj, off, len)) = self.seq_of(x)

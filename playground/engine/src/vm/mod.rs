@@ -48,6 +48,7 @@ mod frame;
 mod liveness;
 mod memory;
 mod output;
+pub mod race;
 mod unwind;
 pub(crate) mod panic;
 mod program;
@@ -328,6 +329,8 @@ pub struct Vm {
     /// The budget of the slice `run` executes, to tell the virtual time
     /// of the current instruction.
     slice: u32,
+    /// The race detector, when the run has `-race` (`race.rs`).
+    pub race: Option<Box<race::RaceState>>,
 }
 
 /// Output from one line of the program: the bytes of fd `fd` from offset
@@ -369,6 +372,7 @@ impl Vm {
             cur_p: 0,
             sync_epoch: 0,
             slice: 0,
+            race: None,
             inner_panic: None,
             prog,
         };
@@ -509,7 +513,11 @@ impl Vm {
         for g in self.gs.iter().map(|g| &**g).chain(current) {
             g.push_root_handles(&mut work);
         }
-        self.heap.collect_from(work)
+        let freed = self.heap.collect_from(work);
+        if self.race.is_some() {
+            self.racefree();
+        }
+        freed
     }
 
     /// What goroutine `g` keeps alive (its stack, defers, panics), not
@@ -607,7 +615,9 @@ impl Vm {
         let slice = if limited { remaining as u32 } else { budget };
         let mut left = slice;
         self.slice = slice;
-        let stop = self.run(g, &mut left);
+        // The loop instrumented for `-race` is a copy of its own, so
+        // that a run without it pays nothing.
+        let stop = if self.race.is_some() { self.run::<true>(g, &mut left) } else { self.run::<false>(g, &mut left) };
         self.instructions += (slice - left) as u64;
         match stop {
             Stop::Budget if limited => Stop::Fatal(Fatal {

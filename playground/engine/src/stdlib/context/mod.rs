@@ -353,6 +353,7 @@ pub fn cancel_ancestor(vm: &Vm, mut c: Value) -> Option<crate::value::Handle> {
 
 pub fn done(vm: &mut Vm, c: Value) -> Result<Value, Throw> {
     let Some(h) = cancel_ancestor(vm, c) else { return Ok(Value::Nil) };
+    vm.raceacquire(crate::vm::race::Addr::Sync(h, crate::vm::race::SYNC_CONTEXT));
     let d = get(vm, h, slot::DONE);
     if d != Value::Nil {
         return Ok(d);

@@ -149,6 +149,8 @@ fn cancel(m: &mut impl Services, n: u64, err: Value, cause: Value, spawner: GoId
         let cause = if cause == Value::Nil { err } else { cause };
         let _ = m.vm_mut().heap.store_slot(obj, slot::ERR, err);
         let _ = m.vm_mut().heap.store_slot(obj, slot::CAUSE, cause);
+        // `-race`: the cancel happens before what sees it (`Done`).
+        m.vm_mut().racereleasemerge(crate::vm::race::Addr::Sync(obj, crate::vm::race::SYNC_CONTEXT));
         let done = get(m, obj, slot::DONE);
         if done != Value::Nil {
             ready.extend(m.close_chan(spawner, done));

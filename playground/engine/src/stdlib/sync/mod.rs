@@ -22,6 +22,7 @@ use crate::heap::Obj;
 use crate::heap::obj_of;
 use crate::runtime::request::sync as id;
 use crate::value::{Handle, Value};
+use crate::vm::race::{self, Addr};
 use crate::vm::{GState, NativeFn, Stop, Syscall, Throw, Vm};
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
@@ -35,6 +36,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "sync.(*RWMutex).RUnlock" => |vm, g, n| sys1(vm, g, n, id::RW_RUNLOCK),
         "sync.(*RWMutex).TryLock" => |vm, g, n| sys1(vm, g, n, id::RW_TRYLOCK),
         "sync.(*RWMutex).TryRLock" => |vm, g, n| sys1(vm, g, n, id::RW_TRYRLOCK),
+        // (`sys1` makes their `-race` edges: see `race_edges`.)
         "sync.(*WaitGroup).Add" => |vm, g, n| {
             let [recv, delta] = take_args(g, n);
             wg_add(vm, recv, delta.int())
@@ -45,12 +47,18 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "sync.once.done" => |vm, g, n| {
             let a = args(g, n);
             let h = obj(vm, a.first().copied().unwrap_or_default())?;
-            g.stack.push(Value::Bool(get(vm, h) != 0));
+            let done = get(vm, h) != 0;
+            if done {
+                // `o.done.Load()` is atomic: it acquires the `Store(1)`.
+                vm.raceacquire(Addr::Sync(h, race::SYNC_ONCE));
+            }
+            g.stack.push(Value::Bool(done));
             Ok(())
         },
         "sync.once.setDone" => |vm, g, n| {
             let a = args(g, n);
             let h = obj(vm, a.first().copied().unwrap_or_default())?;
+            vm.racerelease(Addr::Sync(h, race::SYNC_ONCE));
             set(vm, h, 1)
         },
         "sync.once.m" => |vm, g, n| {
@@ -147,10 +155,34 @@ fn sys(id: u32, args: impl Into<Vec<Value>>) -> Result<(), Throw> {
 fn sys1(vm: &mut Vm, g: &mut GState, argc: usize, sid: u32) -> Result<(), Throw> {
     let a = args(g, argc);
     let recv = a.first().copied().unwrap_or_default();
-    if obj_of(&vm.heap, recv).is_none() {
+    let Some(h) = obj_of(&vm.heap, recv) else {
         return Err(fatal_nil_deref());
+    };
+    if vm.race.is_some() {
+        race_edges(vm, h, sid);
     }
     sys(sid, vec![recv])
+}
+
+/// `-race`'s edges of a request on sync object `h`, as `sync/rwmutex.go`
+/// and `cond.go` annotate them: a release now, an acquire when the
+/// operation has completed and the goroutine runs again.
+fn race_edges(vm: &mut Vm, h: Handle, sid: u32) {
+    let reader = Addr::Sync(h, race::SYNC_RW_READER);
+    let writer = Addr::Sync(h, race::SYNC_RW_WRITER);
+    let cond = Addr::Sync(h, race::SYNC_COND);
+    match sid {
+        id::RW_RLOCK | id::RW_TRYRLOCK => vm.raceacquire_on_resume(reader),
+        id::RW_RUNLOCK => vm.racereleasemerge(writer),
+        id::RW_LOCK | id::RW_TRYLOCK => {
+            vm.raceacquire_on_resume(reader);
+            vm.raceacquire_on_resume(writer);
+        }
+        id::RW_UNLOCK => vm.racerelease(reader),
+        id::COND_SIGNAL | id::COND_BROADCAST => vm.racereleasemerge(cond),
+        id::COND_WAIT => vm.raceacquire_on_resume(cond),
+        _ => {}
+    }
 }
 
 fn obj(vm: &Vm, recv: Value) -> Result<Handle, Throw> {
@@ -174,15 +206,19 @@ const MUTEX_STARVING: i64 = 4;
 fn mutex_lock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let [recv] = take_args(g, argc);
     let h = obj(vm, recv)?;
+    let m = Addr::Sync(h, race::SYNC_MUTEX);
     if get(vm, h) == 0 {
+        vm.raceacquire(m);
         return set(vm, h, MUTEX_LOCKED);
     }
+    vm.raceacquire_on_resume(m);
     sys(id::MUTEX_LOCK, vec![recv])
 }
 
 fn mutex_unlock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let [recv] = take_args(g, argc);
     let h = obj(vm, recv)?;
+    vm.racerelease(Addr::Sync(h, race::SYNC_MUTEX));
     if get(vm, h) == MUTEX_LOCKED {
         return set(vm, h, 0);
     }
@@ -195,6 +231,7 @@ fn try_lock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let s = get(vm, h);
     let ok = s & (MUTEX_LOCKED | MUTEX_STARVING) == 0;
     if ok {
+        vm.raceacquire(Addr::Sync(h, race::SYNC_MUTEX));
         set(vm, h, s | MUTEX_LOCKED)?;
     }
     g.stack.push(Value::Bool(ok));
@@ -205,6 +242,10 @@ fn try_lock(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 /// waiter count (low 32).
 fn wg_add(vm: &mut Vm, recv: Value, delta: i64) -> Result<(), Throw> {
     let h = obj(vm, recv)?;
+    if delta < 0 {
+        // Decrements synchronise with Wait.
+        vm.racereleasemerge(Addr::Sync(h, race::SYNC_WAITGROUP));
+    }
     let old = get(vm, h) as u64;
     let new = old.wrapping_add((delta as u64) << 32);
     let v = (new >> 32) as i32;
@@ -231,9 +272,12 @@ fn wg_done(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 fn wg_wait(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let [recv] = take_args(g, argc);
     let h = obj(vm, recv)?;
+    let a = Addr::Sync(h, race::SYNC_WAITGROUP);
     if get(vm, h) >> 32 == 0 {
+        vm.raceacquire(a);
         return Ok(());
     }
+    vm.raceacquire_on_resume(a);
     sys(id::WG_WAIT, vec![recv])
 }
 

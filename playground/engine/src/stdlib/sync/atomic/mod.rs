@@ -7,6 +7,7 @@
 
 use crate::stdlib::{args, nil_deref, oom, panic_str, recv_obj, take_args};
 use crate::value::{Handle, IntKind, Value, WHOLE};
+use crate::vm::race::{self, Addr};
 use crate::vm::{GState, NativeFn, Throw, Vm};
 
 const I32: u8 = 0;
@@ -131,6 +132,7 @@ fn on_addr(vm: &mut Vm, g: &mut GState, n: usize, body: Body) -> Result<(), Thro
     if !matches!(p, Value::Ptr { slot, .. } if slot != WHOLE) {
         return Err(nil_deref(vm));
     }
+    race_acquire(vm, p);
     body(vm, g, p, a.get(1..).unwrap_or(&[]))
 }
 
@@ -139,7 +141,20 @@ fn on_field(vm: &mut Vm, g: &mut GState, n: usize, body: Body) -> Result<(), Thr
     // A method has at most two operands (CompareAndSwap's old and new).
     let a: [Value; 3] = take_args(g, n);
     let Some(h) = recv_obj(vm, a[0]) else { return Err(nil_deref(vm)) };
-    body(vm, g, Value::Ptr { obj: h, slot: 0 }, a.get(1..n.min(3)).unwrap_or(&[]))
+    let p = Value::Ptr { obj: h, slot: 0 };
+    race_acquire(vm, p);
+    body(vm, g, p, a.get(1..n.min(3)).unwrap_or(&[]))
+}
+
+/// `-race`: atomics synchronise. Every operation acquires what earlier
+/// stores to the word released; a store (alone or in a
+/// read-modify-write) releases (`store`).
+fn race_acquire(vm: &mut Vm, p: Value) {
+    if vm.race.is_some()
+        && let Value::Ptr { obj, slot } = p
+    {
+        vm.raceacquire(Addr::Sync(obj, race::SYNC_ATOMIC | slot));
+    }
 }
 
 /// The word at pointer `p` (`0` for a nil or whole-object pointer).
@@ -155,6 +170,9 @@ pub(crate) fn store(vm: &mut Vm, p: Value, v: Value) -> Result<(), Throw> {
     if let Value::Ptr { obj, slot } = p
         && slot != WHOLE
     {
+        if vm.race.is_some() {
+            vm.racereleasemerge(Addr::Sync(obj, race::SYNC_ATOMIC | slot));
+        }
         match vm.heap.scalar_slot_mut(obj, slot as usize) {
             Some(s) if !matches!(v, Value::Agg(_)) => *s = v,
             _ => vm.heap.store_slot(obj, slot as usize, v).map_err(oom)?,

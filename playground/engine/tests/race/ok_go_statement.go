@@ -1,0 +1,15 @@
+package main
+
+import "fmt"
+
+var msg string
+
+func main() {
+	msg = "hello"
+	done := make(chan bool)
+	go func() {
+		fmt.Println(msg)
+		done <- true
+	}()
+	<-done
+}
