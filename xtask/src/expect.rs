@@ -80,7 +80,8 @@ pub fn expect(args: &[String]) -> Result<(), String> {
     let scratch = std::env::temp_dir().join(format!("gmp-expect-{}", std::process::id()));
     let result = record_all(&root, &go, &scratch, filter)
         .and_then(|()| record_diagnostics(&root, &go, &scratch, filter))
-        .and_then(|()| if filter.is_none_or(|f| "math/rand".contains(f) || f.contains("rand")) { crate::rand_table::record(&root, &go, &scratch) } else { Ok(()) });
+        .and_then(|()| if filter.is_none_or(|f| "math/rand".contains(f) || f.contains("rand")) { crate::rand_table::record(&root, &go, &scratch) } else { Ok(()) })
+        .and_then(|()| crate::race_reports::record(&root, &go, &scratch, filter));
     let _ = fs::remove_dir_all(&scratch);
     result?;
     crate::util::step("golden event traces, from the engine");

@@ -17,6 +17,7 @@ mod browser;
 mod editor;
 mod expect;
 mod observe;
+mod race_reports;
 mod rand_table;
 mod serve;
 mod site;

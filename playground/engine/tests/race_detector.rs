@@ -1,6 +1,6 @@
 //! Go's race detector (`gmp run --race`) against real Go's `-race`
 //! (`tests/race/`): each program's `X.race` holds the outcomes `go build
-//! -race` gave over 20 runs with GOMAXPROCS=1 (`tests/race/record.sh`;
+//! -race` gave over 20 runs with GOMAXPROCS=1 (`cargo xtask expect race`;
 //! Go's race runtime randomises its scheduler, so a racy program can
 //! report its pair either way round). The engine on one P must print
 //! one of them: the same stdout, the same reports (accesses, stacks,
@@ -34,7 +34,7 @@ fn parse(text: &str) -> Vec<Outcome> {
     out
 }
 
-/// What `record.sh` does to Go's output: addresses, PC offsets and
+/// What `cargo xtask expect` does to Go's output: addresses, PC offsets and
 /// directories normalised.
 fn normalise(text: &str) -> String {
     let mut out = String::new();
