@@ -11,10 +11,14 @@
 //! their functions with bodies recorded for the compiler (library Go).
 //! The result for the compiler is a `TypeInfo` (see `info.rs`).
 
+mod assign;
 mod builtins;
 mod call;
 mod decl;
 mod expr;
+mod index;
+mod literals;
+mod selector;
 mod generic;
 pub mod info;
 pub mod library;

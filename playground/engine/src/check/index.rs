@@ -1,0 +1,242 @@
+//! Index and slice expressions (go/types' index.go): arrays, slices,
+//! strings, maps and pointers to arrays, with constant indices checked
+//! against lengths.
+
+use super::*;
+use crate::ast::Expr;
+use crate::constant::{self as k, Unrepresentable};
+use crate::types::Type;
+use super::expr::Operand;
+
+impl<'a> Checker<'a> {
+    pub(super) fn index_expr(&mut self, e: &'a Expr, xe: &'a Expr, ie: &'a Expr) -> Operand {
+        let x = self.expr_or_type(xe);
+        if x.is_invalid() {
+            let _ = self.expr(ie, None);
+            return x;
+        }
+        if x.mode == Mode::TypeExpr || matches!(x.mode, Mode::Builtin(_)) {
+            self.error(e.span, crate::parser::GENERICS_UNSUPPORTED);
+            return Operand::invalid();
+        }
+        let mut x = x;
+        if !self.single_value(&mut x, xe) {
+            return Operand::invalid();
+        }
+        // Generic function instantiation f[int].
+        if matches!(self.tt.under(x.ty), Type::Func(_)) {
+            self.error(e.span, crate::parser::GENERICS_UNSUPPORTED);
+            return Operand::invalid();
+        }
+        let (elem, length, mode) = match self.tt.under(x.ty).clone() {
+            Type::Basic(bk) if bk.is_string() => {
+                let len = x.konst().and_then(|v| v.as_str()).map(|s| s.len() as i64);
+                let byte = self.tt.basic(BasicKind::Uint8);
+                self.note_alias(e, Some("byte"), byte);
+                (byte, len, Mode::Value)
+            }
+            Type::Slice(el) => (el, None, Mode::Variable),
+            Type::Array(el, n) => (
+                el,
+                Some(n),
+                if x.mode == Mode::Variable {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                },
+            ),
+            Type::Pointer(p) => match self.tt.under(p).clone() {
+                Type::Array(el, n) => (el, Some(n), Mode::Variable),
+                _ => {
+                    let d = self.describe(&x, xe);
+                    self.error(
+                        Span {
+                            start: xe.span.end,
+                            end: xe.span.end + 1,
+                        },
+                        format!("cannot index {d}"),
+                    );
+                    return Operand::invalid();
+                }
+            },
+            Type::Map(kt, vt) => {
+                let mut k = self.expr(ie, Some(kt));
+                if !k.is_invalid() && self.single_value(&mut k, ie) {
+                    self.assign_operand(&mut k, ie, kt, "map index");
+                }
+                return Operand {
+                    mode: Mode::MapIndex,
+                    ty: vt,
+                };
+            }
+            _ => {
+                let d = self.describe(&x, xe);
+                // Go reports at the `[`.
+                self.error(
+                    Span {
+                        start: xe.span.end,
+                        end: xe.span.end + 1,
+                    },
+                    format!("cannot index {d}"),
+                );
+                let _ = self.expr(ie, None);
+                return Operand::invalid();
+            }
+        };
+        let ix = self.index_value(ie, length);
+        // Indexing a constant string with a constant index is not a constant
+        // in Go, but is bounds-checked.
+        if let (Some(Value::String(s)), Some(i)) = (x.konst(), ix) {
+            let _ = (s, i);
+        }
+        Operand { mode, ty: elem }
+    }
+
+    /// Checks an index operand; returns its constant value if any.
+    pub(super) fn index_value(&mut self, ie: &'a Expr, length: Option<i64>) -> Option<i64> {
+        let mut i = self.expr(ie, None);
+        if i.is_invalid() || !self.single_value(&mut i, ie) {
+            return None;
+        }
+        if let Mode::Constant(v) = &i.mode
+            && self.tt.is_untyped(i.ty)
+        {
+            let int = self.tt.basic(BasicKind::Int);
+            match k::represent(v, BasicKind::Int) {
+                Ok(_) => {
+                    self.convert_untyped(&mut i, ie, int);
+                }
+                Err(Unrepresentable::Truncated) => {
+                    let d = self.describe(&i, ie);
+                    self.error(
+                        ie.span,
+                        format!("invalid argument: index {d} truncated to int"),
+                    );
+                    return None;
+                }
+                Err(_) => {
+                    let d = self.describe(&i, ie);
+                    self.error(
+                        ie.span,
+                        format!("invalid argument: index {d} must be integer"),
+                    );
+                    return None;
+                }
+            }
+        }
+        if !self.tt.is_integer(i.ty) {
+            let d = self.describe(&i, ie);
+            self.error(
+                ie.span,
+                format!("invalid argument: index {d} must be integer"),
+            );
+            return None;
+        }
+        if let Some(Value::Int(n)) = i.konst() {
+            let n = *n;
+            if n < 0 {
+                let d = self.describe(&i, ie);
+                self.error(
+                    ie.span,
+                    format!("invalid argument: index {d} must not be negative"),
+                );
+                return None;
+            }
+            if let Some(len) = length
+                && n >= len as i128
+            {
+                let s = crate::parser::expr_string(ie);
+                self.error(
+                    ie.span,
+                    format!("invalid argument: index {s} out of bounds [0:{len}]"),
+                );
+                return None;
+            }
+            return Some(n as i64);
+        }
+        None
+    }
+
+    pub(super) fn slice_expr(
+        &mut self,
+        e: &'a Expr,
+        xe: &'a Expr,
+        lo: Option<&'a Expr>,
+        hi: Option<&'a Expr>,
+        max: Option<&'a Expr>,
+        full: bool,
+    ) -> Operand {
+        let mut x = self.expr(xe, None);
+        if x.is_invalid() || !self.single_value(&mut x, xe) {
+            return Operand::invalid();
+        }
+        let (result, length) = match self.tt.under(x.ty).clone() {
+            Type::Basic(bk) if bk.is_string() => {
+                if full {
+                    self.error(
+                        e.span,
+                        "invalid operation: 3-index slice of string".to_string(),
+                    );
+                    return Operand::invalid();
+                }
+                let len = x.konst().and_then(|v| v.as_str()).map(|s| s.len() as i64);
+                let t = if self.tt.is_untyped(x.ty) {
+                    self.tt.basic(BasicKind::String)
+                } else {
+                    x.ty
+                };
+                (t, len)
+            }
+            Type::Slice(_) => (x.ty, None),
+            Type::Array(el, n) => {
+                if x.mode != Mode::Variable {
+                    let d = self.describe(&x, xe);
+                    self.error(
+                        e.span,
+                        format!("invalid operation: {d} (slice of unaddressable value)"),
+                    );
+                    return Operand::invalid();
+                }
+                self.mark_addressed(xe);
+                (self.tt.slice(el), Some(n))
+            }
+            Type::Pointer(p) => match self.tt.under(p).clone() {
+                Type::Array(el, n) => (self.tt.slice(el), Some(n)),
+                _ => {
+                    let d = self.describe(&x, xe);
+                    self.error(xe.span, format!("cannot slice {d}"));
+                    return Operand::invalid();
+                }
+            },
+            _ => {
+                let d = self.describe(&x, xe);
+                self.error(xe.span, format!("cannot slice {d}"));
+                return Operand::invalid();
+            }
+        };
+        let cap = length.map(|l| l + 1);
+        let mut vals: Vec<Option<i64>> = Vec::new();
+        for ie in [lo, hi, max].into_iter().flatten() {
+            vals.push(self.index_value(ie, cap));
+        }
+        // Constant indices must be non-decreasing.
+        let known: Vec<(usize, i64)> = vals
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i, v)))
+            .collect();
+        for w in known.windows(2) {
+            if w[0].1 > w[1].1 {
+                let idx: Vec<&Expr> = [lo, hi, max].into_iter().flatten().collect();
+                if let Some(at) = idx.get(w[1].0) {
+                    self.error(
+                        at.span,
+                        format!("invalid slice indices: {} < {}", w[1].1, w[0].1),
+                    );
+                }
+                break;
+            }
+        }
+        Operand::value(result)
+    }
+}
