@@ -75,6 +75,8 @@ pub enum Msg {
     Speed(u32),
     Procs(u32),
     Seed(u64),
+    /// The race detector on or off (Go's `-race`).
+    Race(bool),
     NewSeed,
     /// The code editor could not be created: fall back to a textarea.
     NoEditor,
@@ -114,6 +116,8 @@ pub struct Playground {
     /// GOMAXPROCS or seed resets them.
     strategy: Strategy,
     picks: Vec<Pick>,
+    /// Runs with Go's race detector (`-race`).
+    race: bool,
     run: Option<Run>,
     moment: Moment,
     timeline: Timeline,
@@ -166,6 +170,7 @@ impl Component for Playground {
             seed: 1,
             strategy: Strategy::default(),
             picks: Vec::new(),
+            race: false,
             run: None,
             moment: Moment::start(1),
             timeline: Timeline::new(1),
@@ -302,6 +307,10 @@ impl Component for Playground {
                     self.play(ctx);
                 }
                 return false;
+            }
+            Msg::Race(on) => {
+                self.race = on;
+                self.rerun(ctx);
             }
             Msg::Procs(procs) => {
                 self.procs = procs.clamp(1, MAX_PROCS);
@@ -549,6 +558,7 @@ impl Playground {
             procs: self.procs,
             strategy: self.strategy,
             picks: self.picks.clone(),
+            race: self.race,
             ..browser_run_config()
         }
     }
@@ -635,6 +645,10 @@ impl Playground {
                 <label>{ "Seed " }
                     <input type="number" class="gmp-seed" min="0" value={self.seed.to_string()} onchange={on_seed} /></label>
                 <button class="gmp-new-seed" onclick={link.callback(|_| Msg::NewSeed)}>{ "new seed" }</button>
+                <label title="Go's race detector (go run -race): reports unsynchronised accesses to shared memory">
+                    <input type="checkbox" class="gmp-race" checked={self.race}
+                        onchange={link.callback(|e: Event| Msg::Race(e.target_unchecked_into::<HtmlInputElement>().checked()))} />
+                    { " -race" }</label>
             </span>
         }
     }

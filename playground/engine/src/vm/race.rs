@@ -97,7 +97,23 @@ pub struct RaceState {
     pub found: u32,
 }
 
+/// The detector's work, out of line: a run without `-race` pays only the
+/// check in [`Vm::with_race`].
+#[cold]
+#[inline(never)]
+fn cold<F: FnOnce(&mut RaceState)>(r: &mut RaceState, f: F) {
+    f(r)
+}
+
 impl Vm {
+    /// Runs `f` on the detector's state when `-race` is on.
+    #[inline(always)]
+    fn with_race(&mut self, f: impl FnOnce(&mut RaceState)) {
+        if let Some(r) = self.race.as_deref_mut() {
+            cold(r, f);
+        }
+    }
+
     /// Turns the race detector on (before the run starts).
     pub fn enable_race(&mut self) {
         self.race = Some(Box::default());
@@ -105,83 +121,101 @@ impl Vm {
 
     /// Goroutine `goid` is about to run: the detector's current
     /// goroutine, and the acquires its finished blocking operation owes.
+    #[inline]
     pub fn race_begin(&mut self, goid: GoId) {
-        if let Some(r) = self.race.as_deref_mut() {
+        self.with_race(|r| {
             r.cur = goid;
             if let Some(addrs) = r.pending.remove(&goid) {
                 for a in addrs {
                     r.det.raceacquire(goid, a);
                 }
             }
-        }
+        });
     }
 
     /// `racegostart`: `parent`'s `go` statement (at `created`) starts `child`.
+    #[inline]
     pub fn racegostart(&mut self, parent: GoId, child: GoId, created: Vec<TraceFrame>, wrap: Option<TraceFrame>) {
-        if let Some(r) = self.race.as_deref_mut() {
+        self.with_race(|r| {
             r.det.racegostart(parent, child);
             r.gos.insert(child, Goroutine { created, wrap, finished: false });
-        }
+        });
     }
 
     /// Goroutine `goid` ended (a report says `finished`).
+    #[inline]
     pub fn racegoend(&mut self, goid: GoId) {
-        if let Some(r) = self.race.as_deref_mut() {
+        self.with_race(|r| {
             r.gos.entry(goid).or_default().finished = true;
-        }
+        });
     }
 
+    #[inline]
     pub fn raceacquire(&mut self, a: Addr) {
-        if let Some(r) = self.race.as_deref_mut() {
+        self.with_race(|r| {
             r.det.raceacquire(r.cur, a);
-        }
+        });
     }
 
     /// `raceacquireg`: goroutine `g` (parked, being woken) acquires.
+    #[inline]
     pub fn raceacquireg(&mut self, g: GoId, a: Addr) {
-        if let Some(r) = self.race.as_deref_mut() {
+        self.with_race(|r| {
             r.det.raceacquire(g, a);
-        }
+        });
     }
 
     /// The acquire of a blocking operation, made when the goroutine runs
     /// again (after the operation completed).
+    #[inline]
     pub fn raceacquire_on_resume(&mut self, a: Addr) {
-        if let Some(r) = self.race.as_deref_mut() {
+        self.with_race(|r| {
             let g = r.cur;
             r.pending.entry(g).or_default().push(a);
-        }
+        });
     }
 
+    #[inline]
     pub fn racerelease(&mut self, a: Addr) {
-        if let Some(r) = self.race.as_deref_mut() {
+        self.with_race(|r| {
             r.det.racerelease(r.cur, a);
-        }
+        });
     }
 
+    #[inline]
     pub fn racereleaseg(&mut self, g: GoId, a: Addr) {
-        if let Some(r) = self.race.as_deref_mut() {
+        self.with_race(|r| {
             r.det.racerelease(g, a);
-        }
+        });
     }
 
+    #[inline]
     pub fn racereleasemerge(&mut self, a: Addr) {
-        if let Some(r) = self.race.as_deref_mut() {
+        self.with_race(|r| {
             r.det.racereleasemerge(r.cur, a);
-        }
+        });
     }
 
     /// `racereleaseacquireg`: goroutine `g` passes a channel buffer slot.
+    #[inline]
     pub fn racereleaseacquireg(&mut self, g: GoId, a: Addr) {
-        if let Some(r) = self.race.as_deref_mut() {
+        self.with_race(|r| {
             r.det.racereleaseacquire(g, a);
-        }
+        });
     }
 
     /// A channel operation on buffer slot `recvx` (`recv`) or `sendx`:
     /// the slot's address, and the index moved on (a handoff through an
     /// empty or full buffer moves both).
+    #[inline]
     pub fn racechanslot(&mut self, c: Handle, cap: u32, recv: bool, both: bool) -> Option<Addr> {
+        self.race.as_ref()?;
+        self.racechanslot_slow(c, cap, recv, both)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn racechanslot_slow(&mut self, c: Handle, cap: u32, recv: bool, both: bool) -> Option<Addr> {
         let r = self.race.as_deref_mut()?;
         let (sx, rx) = r.chans.entry(c).or_default();
         let cap = cap.max(1);
