@@ -15,8 +15,9 @@
 //! [`chan`] is the channels and `select` (`runtime/chan.go`,
 //! `select.go`) as the same kind of state machine, over buffers the
 //! caller keeps (the VM's heap); `process::chan` applies its decisions.
-//! Timers and contexts are their packages' (`stdlib::time`,
-//! `stdlib::context`).
+//! [`timer`] is `time`'s timers (when each fires, `Stop`, `Reset`, a
+//! ticker's next period), applied by `stdlib::time::timers`. Contexts'
+//! cancellation tree is its package's (`stdlib::context::tree`).
 //!
 //! Names and semantics follow Go's `runtime/sema.go`,
 //! `internal/sync/mutex.go` and `sync/*.go`; each method names the Go
@@ -34,6 +35,7 @@ pub mod race;
 pub(crate) mod request;
 pub mod sema;
 pub mod sync;
+pub mod timer;
 
 pub use crate::sched::{GoId, WaitReason};
 

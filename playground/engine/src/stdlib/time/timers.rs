@@ -24,12 +24,12 @@
 //! dropped every reference to it, as Go's timer heap keeps it.
 
 use crate::runtime::Creator;
+use crate::runtime::timer::{self, What};
 use crate::sched::time::EPOCH_UNIX_NS;
 use crate::sched::{GoId, Sched, Stop, TimerAction};
 use crate::span::Span;
 use crate::stdlib::services::Services;
 use crate::value::{Value, WHOLE};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 pub(crate) use crate::runtime::request::time as id;
@@ -37,27 +37,19 @@ pub(crate) use crate::runtime::request::time as id;
 /// Runtime timer ids of this module start here (no clash with others').
 const FIRST_TIMER_ID: u64 = 1 << 40;
 
+/// Every timer of the run (`runtime::timer` decides), and where the
+/// values of the armed ones are kept alive.
 #[derive(Clone, Debug)]
-struct TimerRec {
-    /// When it fires next; `None` when stopped or expired.
-    when: Option<u64>,
-    /// A ticker's period (0: one-shot).
-    period: u64,
-    /// The channel it sends on (`Value::Nil` for AfterFunc).
-    chan: Value,
-    /// AfterFunc's function (`Value::Nil` for a channel timer).
-    func: Value,
-    /// A context deadline: the context node it cancels.
-    ctx: Option<u64>,
-}
-
-/// Every timer of the run.
-#[derive(Clone, Debug, Default)]
 pub struct Timers {
-    next: u64,
-    recs: BTreeMap<u64, TimerRec>,
+    table: timer::Timers<Value>,
     /// The VM goroutine slot whose stack holds armed timers' values.
     holder: Option<usize>,
+}
+
+impl Default for Timers {
+    fn default() -> Timers {
+        Timers { table: timer::Timers::new(FIRST_TIMER_ID), holder: None }
+    }
 }
 
 /// Go's `when(d)`: a non-positive duration fires at once.
@@ -71,8 +63,7 @@ fn time_elem_type(m: &impl Services) -> u32 {
 
 /// Re-collects the armed timers' values into the holder's stack.
 fn rehold(m: &mut impl Services) {
-    let vals: Vec<Value> =
-        m.state().timers.recs.values().filter(|t| t.when.is_some()).flat_map(|t| [t.chan, t.func]).filter(|v| *v != Value::Nil).collect();
+    let vals: Vec<Value> = m.state().timers.table.armed_values().filter(|v| *v != Value::Nil).collect();
     let i = match m.state().timers.holder {
         Some(i) => i,
         None => {
@@ -87,12 +78,18 @@ fn rehold(m: &mut impl Services) {
     }
 }
 
-fn add(m: &mut impl Services, now: u64, d: u64, period: u64, chan: Value, func: Value) -> u64 {
-    m.state().timers.next += 1;
-    let id = FIRST_TIMER_ID + m.state().timers.next;
-    m.state().timers.recs.insert(id, TimerRec { when: Some(now.saturating_add(d)), period, chan, func, ctx: None });
+fn add(m: &mut impl Services, now: u64, d: u64, period: u64, what: What<Value>) -> u64 {
+    let id = m.state().timers.table.add(now, d, period, what);
     rehold(m);
     id
+}
+
+/// The channel a timer sends on (`Value::Nil` for the others).
+fn chan_of(what: What<Value>) -> Value {
+    match what {
+        What::Chan(c) => c,
+        _ => Value::Nil,
+    }
 }
 
 fn new_chan(m: &mut impl Services, goid: GoId) -> Value {
@@ -151,7 +148,7 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
         id::AFTER | id::NEW_TIMER => {
             let c = new_chan(m, goid);
             let d = delay(a0.int());
-            let id = add(m, now, d, 0, c, Value::Nil);
+            let id = add(m, now, d, 0, What::Chan(c));
             let r = if sid == id::AFTER { c } else { timer_obj(m, c, id, Value::Nil) };
             m.push(goid, &[r]);
             Some(Stop::TimerStart { id, delay_ns: d })
@@ -166,29 +163,28 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
                 return Some(m.go_panic(sched, goid, "non-positive interval for NewTicker"));
             }
             let c = new_chan(m, goid);
-            let id = add(m, now, d as u64, d as u64, c, Value::Nil);
+            let id = add(m, now, d as u64, d as u64, What::Chan(c));
             let r = if sid == id::TICK { c } else { timer_obj(m, c, id, Value::Nil) };
             m.push(goid, &[r]);
             Some(Stop::TimerStart { id, delay_ns: d as u64 })
         }
         id::AFTER_FUNC => {
             let d = delay(a0.int());
-            let id = add(m, now, d, 0, Value::Nil, a1);
+            let id = add(m, now, d, 0, What::Func(a1));
             let r = timer_obj(m, Value::Nil, id, a1);
             m.push(goid, &[r]);
             Some(Stop::TimerStart { id, delay_ns: d })
         }
         id::TIMER_STOP | id::TICKER_STOP => {
             let Some(tid) = id_of(m, a0) else { return Some(m.go_panic(sched, goid, "runtime error: invalid memory address or nil pointer dereference")) };
-            let Some(t) = m.state().timers.recs.get_mut(&tid) else {
+            let Some(found) = m.state().timers.table.stop(tid) else {
                 if sid == id::TICKER_STOP {
                     return None;
                 }
                 return Some(m.go_panic(sched, goid, "time: Stop called on uninitialized Timer"));
             };
-            let armed = t.when.take().is_some();
-            let chan = t.chan;
-            let pending = m.drain_chan(chan) || armed;
+            let armed = found.armed;
+            let pending = m.drain_chan(chan_of(found.what)) || armed;
             rehold(m);
             if sid == id::TIMER_STOP {
                 m.push(goid, &[Value::Bool(pending)]);
@@ -201,18 +197,13 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
             if sid == id::TICKER_RESET && d <= 0 {
                 return Some(m.go_panic(sched, goid, "non-positive interval for Ticker.Reset"));
             }
-            let Some(t) = m.state().timers.recs.get_mut(&tid) else {
+            let dl = delay(d);
+            let period = (sid == id::TICKER_RESET).then_some(d as u64);
+            let Some(found) = m.state().timers.table.reset(tid, now, dl, period) else {
                 let msg = if sid == id::TICKER_RESET { "time: Reset called on uninitialized Ticker" } else { "time: Reset called on uninitialized Timer" };
                 return Some(m.go_panic(sched, goid, msg));
             };
-            let armed = t.when.is_some();
-            let dl = delay(d);
-            t.when = Some(now.saturating_add(dl));
-            if sid == id::TICKER_RESET {
-                t.period = d as u64;
-            }
-            let chan = t.chan;
-            let pending = m.drain_chan(chan) || armed;
+            let pending = m.drain_chan(chan_of(found.what)) || found.armed;
             rehold(m);
             if sid == id::TIMER_RESET {
                 m.push(goid, &[Value::Bool(pending)]);
@@ -226,40 +217,36 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
 /// Runtime timer `id` fired at `now`: what it wakes, starts or re-arms.
 pub fn timer_fired(m: &mut impl Services, id: u64, now: u64) -> Vec<TimerAction> {
     let mut actions = Vec::new();
-    let Some(t) = m.state().timers.recs.get_mut(&id) else { return actions };
-    let Some(when) = t.when else { return actions };
-    if t.period > 0 {
-        // The next tick skips the periods already missed (Go's ticker).
-        let late = now.saturating_sub(when);
-        let next = when.saturating_add(t.period.saturating_mul(1 + late / t.period));
-        t.when = Some(next);
+    let Some(fired) = m.state().timers.table.fire(id, now) else { return actions };
+    if let Some(next) = fired.rearm {
         actions.push(TimerAction::Rearm { id, when: next });
-    } else {
-        t.when = None;
     }
-    let (chan, func) = (t.chan, t.func);
-    if let Some(n) = t.ctx {
-        m.state().timers.recs.remove(&id);
-        rehold(m);
-        return crate::stdlib::context::tree::deadline_fired(m, n);
-    }
-    if func != Value::Nil {
-        let name = m.func_name(func);
-        m.set_spawning(func, Vec::new(), Creator { func: Rc::from("time.goFunc"), goid: 0, line: 0, wrap: None });
-        actions.push(TimerAction::Go { func: name, pos: Span::default(), parent: 0 });
-    } else if let Value::Chan(h) = chan {
-        // Send without blocking: to a waiting receiver, else into the
-        // slot; a full slot drops the tick.
-        let waiting = m.has_receiver(h);
-        if waiting {
-            let v = time_at(m, when);
-            if let Some(r) = m.send_to_receiver(0, chan, v) {
-                actions.push(TimerAction::Ready(r));
+    match fired.what {
+        What::Deadline(n) => {
+            rehold(m);
+            return crate::stdlib::context::tree::deadline_fired(m, n);
+        }
+        What::Func(func) if func != Value::Nil => {
+            let name = m.func_name(func);
+            m.set_spawning(func, Vec::new(), Creator { func: Rc::from("time.goFunc"), goid: 0, line: 0, wrap: None });
+            actions.push(TimerAction::Go { func: name, pos: Span::default(), parent: 0 });
+        }
+        What::Func(_) => {}
+        What::Chan(chan) => {
+            if let Value::Chan(h) = chan {
+                // Send without blocking: to a waiting receiver, else into
+                // the slot; a full slot drops the tick.
+                let waiting = m.has_receiver(h);
+                if waiting {
+                    let v = time_at(m, fired.when);
+                    if let Some(r) = m.send_to_receiver(0, chan, v) {
+                        actions.push(TimerAction::Ready(r));
+                    }
+                } else if m.chan_len(h) == Some(0) {
+                    let v = time_at(m, fired.when);
+                    m.send_to_buffer(0, h, v);
+                }
             }
-        } else if m.chan_len(h) == Some(0) {
-            // Into the empty slot; a full one drops the tick.
-            let v = time_at(m, when);
-            m.send_to_buffer(0, h, v);
         }
     }
     rehold(m);
@@ -277,9 +264,5 @@ fn time_at(m: &mut impl Services, when: u64) -> Value {
 
 /// A runtime timer canceling context node `n` (its deadline) `d` from now.
 pub fn add_ctx_timer(m: &mut impl Services, now: u64, d: u64, n: u64) -> u64 {
-    let id = add(m, now, d, 0, Value::Nil, Value::Nil);
-    if let Some(t) = m.state().timers.recs.get_mut(&id) {
-        t.ctx = Some(n);
-    }
-    id
+    add(m, now, d, 0, What::Deadline(n))
 }
