@@ -16,8 +16,9 @@
 //! `select.go`) as the same kind of state machine, over buffers the
 //! caller keeps (the VM's heap); `process::chan` applies its decisions.
 //! [`timer`] is `time`'s timers (when each fires, `Stop`, `Reset`, a
-//! ticker's next period), applied by `stdlib::time::timers`. Contexts'
-//! cancellation tree is its package's (`stdlib::context::tree`).
+//! ticker's next period), applied by `stdlib::time::timers`. [`context`]
+//! is `context`'s cancellation tree (who is canceled, in Go's order),
+//! applied by `stdlib::context::tree`.
 //!
 //! Names and semantics follow Go's `runtime/sema.go`,
 //! `internal/sync/mutex.go` and `sync/*.go`; each method names the Go
@@ -31,6 +32,7 @@
 //! compiled code reaches the runtime: who serves each id.
 
 pub mod chan;
+pub mod context;
 pub mod race;
 pub(crate) mod request;
 pub mod sema;

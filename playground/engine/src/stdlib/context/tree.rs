@@ -4,11 +4,12 @@
 //! contract is `stdlib::services`').
 //!
 //! A context is a heap object (see `mod.rs` for its slots and the
-//! read-only operations). A context that can be canceled
-//! has a node here: its object, its children, its deadline timer and the
-//! `AfterFunc`s registered on it. Canceling a node, in Go's order: set
-//! its error and cause, close its Done channel (readying every receiver),
-//! cancel its children, start its AfterFunc goroutines, leave the parent.
+//! read-only operations). A context that can be canceled has a node in
+//! the tree (`runtime::context`, which decides who is canceled and in
+//! what order), carrying its object and the `AfterFunc` registered on it.
+//! Applying a cancellation, node by node in the tree's order: set its
+//! error and cause, close its Done channel (readying every receiver),
+//! queue its AfterFunc goroutine.
 //!
 //! Several scheduler stops may follow one cancel (ready the receivers,
 //! then one `Newproc` per AfterFunc): the goroutines to start wait in
@@ -27,6 +28,7 @@ use crate::sched::{GoId, Sched, Stop, TimerAction};
 use crate::stdlib::services::{Services, ready_stop};
 use crate::span::Span;
 use crate::value::{Handle, Value};
+use crate::runtime::context::Tree;
 use crate::vm::Syscall;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -34,14 +36,12 @@ use std::rc::Rc;
 pub(crate) use crate::runtime::request::context as id;
 
 
+/// What a node of the tree (`runtime::context`) stands for.
 #[derive(Clone, Debug)]
-struct Node {
+struct Ctx {
     obj: Handle,
     /// The context interface value (kept alive while not canceled).
     ctx: Value,
-    parent: Option<u64>,
-    children: Vec<u64>,
-    canceled: bool,
     /// AfterFunc: the function, while not started or stopped.
     func: Value,
     /// A timeout's cause (WithTimeoutCause).
@@ -51,22 +51,14 @@ struct Node {
 /// The context tree of a run.
 #[derive(Clone, Debug, Default)]
 pub struct Contexts {
-    next: u64,
-    nodes: BTreeMap<u64, Node>,
+    tree: Tree<Ctx>,
     holder: Option<usize>,
     funcs: BTreeMap<&'static str, u32>,
 }
 
 fn rehold(m: &mut impl Services) {
-    let vals: Vec<Value> = m
-        .state()
-        .contexts
-        .nodes
-        .values()
-        .filter(|n| !n.canceled)
-        .flat_map(|n| [n.ctx, n.func, n.timeout_cause])
-        .filter(|v| *v != Value::Nil)
-        .collect();
+    let vals: Vec<Value> =
+        m.state().contexts.tree.live().flat_map(|n| [n.ctx, n.func, n.timeout_cause]).filter(|v| *v != Value::Nil).collect();
     let i = match m.state().contexts.holder {
         Some(i) => i,
         None => {
@@ -113,8 +105,7 @@ fn new_node(m: &mut impl Services, parent: Value, k: i64, deadline: i64, func: V
     if ctx::ctx_obj(m.vm(), parent).is_none() {
         return Err("cannot create context from nil parent");
     }
-    m.state().contexts.next += 1;
-    let n = m.state().contexts.next;
+    let n = m.state().contexts.tree.next_id();
     let mut s = vec![Value::Nil; slot::N];
     s[slot::ID] = Value::Int(n as i64);
     s[slot::PARENT] = parent;
@@ -123,13 +114,7 @@ fn new_node(m: &mut impl Services, parent: Value, k: i64, deadline: i64, func: V
     let c = ctx::new_ctx(m.vm_mut(), s).map_err(|_| "out of memory")?;
     let obj = ctx::ctx_obj(m.vm(), c).ok_or("out of memory")?;
     let up = ctx::cancel_ancestor(m.vm(), parent).and_then(|h| node_of(m, h));
-    m.state().contexts.nodes.insert(n, Node { obj, ctx: c, parent: up, children: Vec::new(), canceled: false, func, timeout_cause: Value::Nil });
-    if let Some(p) = up
-        && let Some(pn) = m.state().contexts.nodes.get_mut(&p)
-        && !pn.canceled
-    {
-        pn.children.push(n);
-    }
+    m.state().contexts.tree.add(up, Ctx { obj, ctx: c, func, timeout_cause: Value::Nil });
     rehold(m);
     Ok((c, n))
 }
@@ -138,15 +123,18 @@ fn new_node(m: &mut impl Services, parent: Value, k: i64, deadline: i64, func: V
 /// returns the goroutines to ready; queues AfterFunc goroutines.
 fn cancel(m: &mut impl Services, n: u64, err: Value, cause: Value, spawner: GoId) -> Vec<GoId> {
     let mut ready = Vec::new();
-    let mut work = vec![(n, err, cause)];
-    while let Some((n, err, cause)) = work.pop() {
-        let Some(node) = m.state().contexts.nodes.get_mut(&n) else { continue };
-        if node.canceled {
-            continue;
-        }
-        node.canceled = true;
-        let (obj, children, func, parent) = (node.obj, std::mem::take(&mut node.children), node.func, node.parent);
-        let cause = if cause == Value::Nil { err } else { cause };
+    let cause = if cause == Value::Nil { err } else { cause };
+    // The order is the tree's; `range`'s start over a parent's children is
+    // the run's choice (`MapIterStart`).
+    let order = {
+        let Contexts { tree, .. } = &mut m.state().contexts;
+        let mut tree = std::mem::take(tree);
+        let order = tree.cancel(n, || m.vm_mut().chooser.map_iter_start());
+        m.state().contexts.tree = tree;
+        order
+    };
+    for n in order {
+        let Some(&Ctx { obj, func, .. }) = m.state().contexts.tree.payload(n) else { continue };
         let _ = m.vm_mut().heap.store_slot(obj, slot::ERR, err);
         let _ = m.vm_mut().heap.store_slot(obj, slot::CAUSE, cause);
         // `-race`: the cancel happens before what sees it (`Done`).
@@ -158,28 +146,6 @@ fn cancel(m: &mut impl Services, n: u64, err: Value, cause: Value, spawner: GoId
         if func != Value::Nil {
             let creator = Creator { func: Rc::from("context.(*afterFuncCtx).cancel"), goid: spawner, line: 0, wrap: None };
             m.state().spawn_queue.push_back((func, Vec::new(), creator));
-        }
-        if let Some(p) = parent
-            && let Some(pn) = m.state().contexts.nodes.get_mut(&p)
-        {
-            pn.children.retain(|&c| c != n);
-        }
-        // Go ranges over the parent's `children` map. A small map is one
-        // group of 8 slots filled in creation order, and its range starts
-        // at a random slot and wraps around: a start past the last child
-        // walks from the first. So 3 children go 0 1 2 six times in eight
-        // (real Go 1.27: 78%), 1 2 0 or 2 0 1 otherwise. The start is
-        // `range`'s own choice, `MapIterStart`.
-        let n = children.len();
-        let start = if n > 1 {
-            let slots = n.next_multiple_of(8) as u64;
-            let at = (m.vm_mut().chooser.map_iter_start() % slots) as usize;
-            if at < n { at } else { 0 }
-        } else {
-            0
-        };
-        for i in (0..n).rev() {
-            work.push((children[(start + i) % n], err, cause));
         }
     }
     rehold(m);
@@ -240,7 +206,7 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
                 Ok(x) => x,
                 Err(msg) => return Some(m.go_panic(sched, goid, msg)),
             };
-            if let Some(node) = m.state().contexts.nodes.get_mut(&n) {
+            if let Some(node) = m.state().contexts.tree.payload_mut(n) {
                 node.timeout_cause = a2;
             }
             // WithTimeout's deadline is Now().Add(d): it has a monotonic reading.
@@ -282,19 +248,11 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
         }
         id::AFTER_FUNC_STOP => {
             let n = a0.int() as u64;
-            let stopped = match m.state().contexts.nodes.get_mut(&n) {
-                Some(node) if !node.canceled => {
-                    node.canceled = true;
-                    node.func = Value::Nil;
-                    if let Some(p) = node.parent
-                        && let Some(pn) = m.state().contexts.nodes.get_mut(&p)
-                    {
-                        pn.children.retain(|&c| c != n);
-                    }
-                    true
-                }
-                _ => false,
-            };
+            let tree = &mut m.state().contexts.tree;
+            let stopped = tree.stop(n);
+            if stopped && let Some(node) = tree.payload_mut(n) {
+                node.func = Value::Nil;
+            }
             rehold(m);
             m.push(goid, &[Value::Bool(stopped)]);
             None
@@ -330,7 +288,7 @@ fn parent_deadline(m: &impl Services, mut c: Value) -> Option<i64> {
 
 /// Node `n`'s deadline timer fired: cancel it with DeadlineExceeded.
 pub fn deadline_fired(m: &mut impl Services, n: u64) -> Vec<TimerAction> {
-    let cause = m.state().contexts.nodes.get(&n).map_or(Value::Nil, |x| x.timeout_cause);
+    let cause = m.state().contexts.tree.payload(n).map_or(Value::Nil, |x| x.timeout_cause);
     let e = ctx::ctx_error(m.vm_mut(), true).unwrap_or(Value::Nil);
     let ready = cancel(m, n, e, cause, 0);
     let mut actions: Vec<TimerAction> = ready.into_iter().map(TimerAction::Ready).collect();
@@ -367,6 +325,6 @@ pub fn notify_context(m: &mut impl Services, sched: &Sched, goid: GoId, args: &[
     };
     m.push(goid, &[c, stop]);
     let _ = inherit(m, goid, n, parent);
-    let canceled = m.state().contexts.nodes.get(&n).is_some_and(|x| x.canceled);
+    let canceled = m.state().contexts.tree.is_canceled(n);
     Ok((c, canceled))
 }
