@@ -523,7 +523,6 @@ impl<'a> Compiler<'a> {
     pub fn callee_of(&mut self, f: &FuncRef) -> Option<Callee> {
         match f {
             FuncRef::User(fid) => self.func_ids.get(fid).map(|&i| Callee::Func(i)),
-            FuncRef::Native(n) if crate::stdlib::bytecode_func(n) => self.bc.funcs.iter().position(|f| f.name == *n).map(|i| Callee::Func(i as u32)),
             FuncRef::Native(n) => self.native_id(n).map(Callee::Native),
         }
     }

@@ -455,13 +455,22 @@ impl Machine for VmMachine {
 
     fn position(&self, goid: GoId) -> Option<Span> {
         let state = self.vm_of(goid).and_then(|i| self.vm.gs.get(i))?;
-        let (fi, ip) = match (state.frames.last(), self.vm.entry_func(state)) {
-            (Some(f), _) => (f.func, f.ip.saturating_sub(1)),
-            (None, Some(entry)) => (entry, 0),
-            (None, None) => return None,
-        };
-        let func = self.vm.program().funcs.get(fi as usize)?;
-        Some(func.chunk.span_at(ip as usize))
+        let prog = self.vm.program();
+        let span_at = |fi: u32, ip: u32| prog.funcs.get(fi as usize).map(|f| f.chunk.span_at(ip as usize));
+        if state.frames.is_empty() {
+            return span_at(self.vm.entry_func(state)?, 0);
+        }
+        // The innermost frame in the program's file: inside library Go
+        // (`Once.Do` locking its mutex), the program's line that called it.
+        let mut innermost = None;
+        for f in state.frames.iter().rev() {
+            let span = span_at(f.func, f.ip.saturating_sub(1))?;
+            innermost.get_or_insert(span);
+            if span.start <= prog.file.end() {
+                return Some(span);
+            }
+        }
+        innermost
     }
 
     fn timer_fired(&mut self, chooser: &mut Chooser, id: u64, now: u64) -> Vec<crate::sched::TimerAction> {

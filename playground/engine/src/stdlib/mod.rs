@@ -102,6 +102,7 @@ pub fn register(bc: &mut Bytecode) {
 /// Runtime types that exist only inside natives (no stub declares them):
 /// the error types `fmt.Errorf` and `errors.Join` return.
 pub fn add_runtime_types(bc: &mut Bytecode) {
+    sync::funcs::add_once_funcs(bc, sync::lookup);
     errgroup::add_runtime_funcs(bc);
     os::signal::notify_context::add_runtime_funcs(bc);
     use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
@@ -308,11 +309,6 @@ pub fn runtime_op(name: &str, argc: u16) -> Option<crate::chunk::Op> {
     chan::runtime_op(name, argc)
 }
 
-/// Stub functions implemented as bytecode (added by `register`) rather
-/// than natives: Go code that calls user code and may block or panic.
-pub fn bytecode_func(name: &str) -> bool {
-    matches!(name, "sync.(*Once).Do")
-}
 
 /// The native behind a stub name: `builtin.<name>` for the builtins,
 /// otherwise `<import path>.<member>` (`"strings.Contains"`,

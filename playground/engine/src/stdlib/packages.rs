@@ -166,11 +166,10 @@ mod tests {
             }
             for name in &funcs {
                 // A native, or a call the compiler turns into a request to
-                // the process or into bytecode.
+                // the process.
                 let found = super::super::lookup(name).is_some()
                     || super::super::sys_id(name).is_some()
-                    || super::super::runtime_op(name, 0).is_some()
-                    || super::super::bytecode_func(name);
+                    || super::super::runtime_op(name, 0).is_some();
                 if !found {
                     missing.push(name.clone());
                 }
@@ -198,7 +197,7 @@ mod tests {
             "slices.Sort.s",
             "cmp.Compare.f",
             "sync.OnceValue",
-            "sync.once.done",
+            "sync.onceStore",
             "fmt.(*wrapError).Unwrap",
             "errors.(*joinError).Error",
             "context.deadlineExceededError.Error",

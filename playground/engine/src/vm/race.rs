@@ -33,7 +33,6 @@ pub const SYNC_MUTEX: u32 = 0;
 pub const SYNC_RW_READER: u32 = 1;
 pub const SYNC_RW_WRITER: u32 = 2;
 pub const SYNC_WAITGROUP: u32 = 3;
-pub const SYNC_ONCE: u32 = 4;
 pub const SYNC_COND: u32 = 5;
 /// A channel's `c.raceaddr()` (close); its buffer slots are
 /// `SYNC_CHAN_BUF + i`.

@@ -1,7 +1,8 @@
 //! Library code of `sync` that runs as Go (so a panic in it unwinds and a
-//! call in it may block): the goroutine body `wg.Go` starts, `Once.Do`,
-//! and the functions `OnceFunc`, `OnceValue` and `OnceValues` return, as
-//! bytecode written after Go's own sources.
+//! call in it may block), as bytecode written after Go's own sources: the
+//! goroutine body `wg.Go` starts, and the functions `OnceFunc`,
+//! `OnceValue` and `OnceValues` return (which call `Once.Do`, library Go
+//! in `sync.go`).
 
 use crate::chunk::{ChunkBuilder, Op};
 use crate::span::Span;
@@ -27,8 +28,6 @@ pub fn add_funcs(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
     let sp = Span::default();
     let native = |bc: &mut Bytecode, name: &str| lookup(name).map(|f| bc.add_native(name, f)).unwrap_or(0);
     let done_id = native(bc, "sync.(*WaitGroup).Done");
-    add_once_do(bc, lookup);
-    add_once_funcs(bc, lookup);
     let mut d = ChunkBuilder::new();
     let ok = d.new_label();
     d.emit(Op::Recover, sp);
@@ -54,54 +53,6 @@ pub fn add_funcs(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
     bc.add_func(Function::new(WG_GO_FUNC, 2, 2, 0, b.finish().unwrap_or_default()));
 }
 
-
-/// `sync.(*Once).Do` as Go writes it (sync/once.go), so `f` runs as
-/// ordinary Go code — it may block, and its panic unwinds through `Do`
-/// (a panicking `f` still counts as done):
-///
-/// ```go
-/// func (o *Once) Do(f func()) {
-///     if o.done.Load() == 0 {
-///         o.m.Lock()
-///         defer o.m.Unlock()
-///         if o.done.Load() == 0 {
-///             defer o.done.Store(1)
-///             f()
-///         }
-///     }
-/// }
-/// ```
-fn add_once_do(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
-    let sp = Span::default();
-    let mut native = |name: &str| lookup(name).map(|f| bc.add_native(name, f)).unwrap_or(0);
-    let (done, set_done, mu) = (native("sync.once.done"), native("sync.once.setDone"), native("sync.once.m"));
-    let (lock, unlock) = (native("sync.(*Mutex).Lock"), native("sync.(*Mutex).Unlock"));
-    let bit = crate::vm::NATIVE_FUNC_BIT;
-    let mut b = ChunkBuilder::new();
-    let end = b.new_label();
-    b.emit(Op::GetLocal(0), sp);
-    b.emit(Op::CallNative { id: done, argc: 1 }, sp);
-    b.emit_jump(Op::JumpIfTrue(0), end, sp);
-    b.emit(Op::GetLocal(0), sp);
-    b.emit(Op::CallNative { id: mu, argc: 1 }, sp);
-    b.emit(Op::SetLocal(2), sp);
-    b.emit(Op::GetLocal(2), sp);
-    b.emit(Op::CallNative { id: lock, argc: 1 }, sp);
-    b.emit(Op::FuncValue(unlock | bit), sp);
-    b.emit(Op::GetLocal(2), sp);
-    b.emit(Op::Defer(1), sp);
-    b.emit(Op::GetLocal(0), sp);
-    b.emit(Op::CallNative { id: done, argc: 1 }, sp);
-    b.emit_jump(Op::JumpIfTrue(0), end, sp);
-    b.emit(Op::FuncValue(set_done | bit), sp);
-    b.emit(Op::GetLocal(0), sp);
-    b.emit(Op::Defer(1), sp);
-    b.emit(Op::GetLocal(1), sp);
-    b.emit(Op::CallValue(0), sp);
-    b.bind(end);
-    b.emit(Op::Ret(0), sp);
-    bc.add_func(Function::new("sync.(*Once).Do", 2, 3, 0, b.finish().unwrap_or_default()));
-}
 
 /// The functions `sync.OnceFunc`, `OnceValue` and `OnceValues` return
 /// (their natives in `stdlib/sync/` make the closures), with
@@ -134,7 +85,9 @@ pub const ONCE_FUNCS: [(&str, &str, &str); 3] = [
 pub const ONCE_VALID: usize = 2;
 pub const ONCE_P: usize = 3;
 
-fn add_once_funcs(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
+/// Added once the program is compiled: they call `sync.(*Once).Do`,
+/// library Go compiled with it.
+pub fn add_once_funcs(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
     let sp = Span::default();
     let native = |bc: &mut Bytecode, name: &str| lookup(name).map(|f| bc.add_native(name, f)).unwrap_or(0);
     let store = native(bc, "sync.onceStore");

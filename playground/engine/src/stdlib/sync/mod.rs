@@ -44,29 +44,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "sync.(*WaitGroup).Done" => wg_done,
         "sync.(*WaitGroup).Wait" => wg_wait,
         "sync.(*WaitGroup).Go" => wg_go,
-        "sync.once.done" => |vm, g, n| {
-            let a = args(g, n);
-            let h = obj(vm, a.first().copied().unwrap_or_default())?;
-            let done = get(vm, h) != 0;
-            if done {
-                // `o.done.Load()` is atomic: it acquires the `Store(1)`.
-                vm.raceacquire(Addr::Sync(h, race::SYNC_ONCE));
-            }
-            g.stack.push(Value::Bool(done));
-            Ok(())
-        },
-        "sync.once.setDone" => |vm, g, n| {
-            let a = args(g, n);
-            let h = obj(vm, a.first().copied().unwrap_or_default())?;
-            vm.racerelease(Addr::Sync(h, race::SYNC_ONCE));
-            set(vm, h, 1)
-        },
-        "sync.once.m" => |vm, g, n| {
-            let a = args(g, n);
-            let h = obj(vm, a.first().copied().unwrap_or_default())?;
-            g.stack.push(Value::Ptr { obj: h, slot: 1 });
-            Ok(())
-        },
         "sync.NewCond" => new_cond,
         "sync.OnceFunc" => |vm, g, n| once_func(vm, g, n, 0),
         "sync.OnceValue" => |vm, g, n| once_func(vm, g, n, 1),
@@ -485,4 +462,42 @@ fn once_load(vm: &mut Vm, g: &mut GState, n: usize, nres: usize) -> Result<(), T
         g.stack.push(v);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// `Once.Do` is library Go: a panic in `f` unwinds through Go's own
+    /// frames, at the lines of sync/once.go (real Go 1.27 prints
+    /// `sync.(*Once).doSlow` at once.go:78 and `sync.(*Once).Do` at :69;
+    /// the corpus's comparison drops library frames).
+    #[test]
+    fn once_do_frames_are_gos() {
+        let src = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar once sync.Once\n\tonce.Do(func() { panic(\"boom\") })\n}\n";
+        let out = crate::run_source("prog.go", src, &crate::RunConfig::default());
+        let goroot = "/usr/local/go-faketime/src/sync";
+        assert_eq!(
+            out.stderr,
+            format!(
+                "panic: boom\n\ngoroutine 1 [running]:\nmain.main.func1()\n\t/tmp/sandbox/prog.go:7\nsync.(*Once).doSlow(...)\n\t{goroot}/once.go:78\nsync.(*Once).Do(...)\n\t{goroot}/once.go:69\nmain.main()\n\t/tmp/sandbox/prog.go:7\n"
+            )
+        );
+    }
+
+    /// Goroutines parked inside `Once.Do` (waiting for the first call's
+    /// `f`) are placed at the program's line that called it, not inside
+    /// the library.
+    #[test]
+    fn an_event_inside_library_go_is_placed_at_the_programs_call() {
+        let src = "package main\n\nimport (\n\t\"sync\"\n\t\"time\"\n)\n\nfunc main() {\n\tvar once sync.Once\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 3; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tonce.Do(func() { time.Sleep(time.Millisecond) })\n\t\t}()\n\t}\n\twg.Wait()\n}\n";
+        let program = crate::compile("prog.go", src).expect("compiles");
+        let out = crate::run(&program, &crate::RunConfig::default());
+        let file = program.file();
+        let parks: Vec<u32> = out
+            .events
+            .iter()
+            .filter(|e| matches!(&e.kind, crate::EventKind::GoPark { reason, .. } if reason.to_string() == "sync.Mutex.Lock"))
+            .map(|e| file.line_col(e.pos.expect("a position").start).line)
+            .collect();
+        assert_eq!(parks, [15, 15], "the two late callers wait at once.Do's line");
+    }
 }

@@ -1,4 +1,6 @@
 package sync
+
+import "sync/atomic"
 type Mutex struct { state int32; sema uint32 }
 func (m *Mutex) Lock()
 func (m *Mutex) Unlock()
@@ -21,7 +23,28 @@ func (wg *WaitGroup) Done()
 func (wg *WaitGroup) Wait()
 func (wg *WaitGroup) Go(f func())
 type Once struct { done uint32; m Mutex }
-func (o *Once) Do(f func())
+
+// Do runs f once: the slow path under the mutex, done set (by a deferred
+// store) once f has returned or panicked, as Go's sync/once.go does; the
+// //line comments put each call at its line there.
+//line once.go:67
+func (o *Once) Do(f func()) {
+	if atomic.LoadUint32(&o.done) == 0 {
+//line once.go:69
+		o.doSlow(f)
+	}
+}
+
+//line once.go:73
+func (o *Once) doSlow(f func()) {
+	o.m.Lock()
+	defer o.m.Unlock()
+	if atomic.LoadUint32(&o.done) == 0 {
+		defer atomic.StoreUint32(&o.done, 1)
+		f()
+	}
+}
+
 type Map struct { k []any; v []any }
 func (m *Map) Load(key any) (value any, ok bool)
 func (m *Map) Store(key, value any)
