@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); });
 test("the goroutine list shows each goroutine's state, function, line and creator at the position", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, LEAKY);
   await button("Run").click();
-  await widget.locator(".gmp-where summary").click();
+  await widget.locator(".gmp-places summary").click();
   const dump = region("Where goroutines are");
   const entries = async () => (await dump.textContent()).split("\n\n").map((e) => e.trim());
   const entry = async (g) => (await entries()).find((e) => e.startsWith(`goroutine ${g} [`));
@@ -30,7 +30,7 @@ test("the goroutine list shows each goroutine's state, function, line and creato
     await button("Step back").click();
   }
   assert.equal(await entry(7), "goroutine 7 [runnable]\n    starts in main.worker\n    made by goroutine 1 at prog.go:15");
-  assert.match(await widget.locator(".gmp-where summary").innerText(), /^Where goroutines are at event \d+$/);
+  assert.match(await widget.locator(".gmp-places summary").innerText(), /^Where goroutines are at event \d+$/);
   await button("Reset").click();
   assert.equal(await dump.textContent(), "");
   assert.deepEqual(problems, []);

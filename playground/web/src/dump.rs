@@ -50,7 +50,7 @@ pub fn view(run: &Run, m: &Moment) -> Html {
         text.push(format!("...{} more goroutines\n", n - DUMPED));
     }
     html! {
-        <details class="gmp-dump gmp-where">
+        <details class="gmp-dump gmp-places">
             <summary>{ format!("Where goroutines are at event {}", m.pos) }</summary>
             <pre role="region" aria-label="Where goroutines are">{ text.join("\n") }</pre>
         </details>

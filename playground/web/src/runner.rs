@@ -50,6 +50,8 @@ enum Feed {
 pub const MAX_REBUILT_EVENTS: usize = 200_000;
 /// Steps each schedule is followed for when looking for the next choice.
 const LOOKAHEAD_STEPS: usize = 200;
+/// Why a run's state is not rebuilt at a position.
+const TOO_LONG: &str = "This run is too long to rebuild at this position.";
 /// Scheduler steps a rebuild may take before it gives up.
 const MAX_REBUILD_STEPS: u32 = 2_000_000;
 
@@ -164,69 +166,62 @@ impl Run {
         text
     }
 
-    fn rebuild_dump(&self, pos: usize) -> Result<String, &'static str> {
+    /// The program and settings to run again, to rebuild the run's state
+    /// at position `pos`: `Err` says why it cannot be.
+    fn replayable(&self, pos: usize) -> Result<&(Program, RunConfig), &'static str> {
         let Feed::Session(_, again) = &self.feed else { return Err("The program did not compile.") };
         if self.running() {
             return Err("Available once the run stops.");
         }
+        if pos > MAX_REBUILT_EVENTS {
+            return Err(TOO_LONG);
+        }
+        Ok(again)
+    }
+
+    /// The run again, up to position `pos`.
+    fn replay_to(&self, pos: usize) -> Result<Session, &'static str> {
+        let (program, config) = self.replayable(pos)?;
+        match Session::replay_to(program, config, pos, MAX_REBUILD_STEPS) {
+            (session, true) => Ok(session),
+            (_, false) => Err(TOO_LONG),
+        }
+    }
+
+    /// Exploration from position `pos`: `schedules` schedules, seeds other
+    /// than the run's own (the same for one question).
+    fn explore_from(config: &RunConfig, pos: usize, schedules: u32) -> gmp_engine::explore::ExploreConfig {
+        gmp_engine::explore::ExploreConfig {
+            schedules,
+            first_seed: config.seed.wrapping_mul(1_000_003).wrapping_add(pos as u64),
+            run: RunConfig { record_events: false, ..config.clone() },
+            ..Default::default()
+        }
+    }
+
+    fn rebuild_dump(&self, pos: usize) -> Result<String, &'static str> {
         if pos == 0 {
+            self.replayable(pos)?;
             return Err("No goroutine has run yet.");
         }
-        if pos > MAX_REBUILT_EVENTS {
-            return Err("This run is too long to rebuild at this position.");
-        }
-        let (session, reached) = Session::replay_to(&again.0, &again.1, pos, MAX_REBUILD_STEPS);
-        if !reached {
-            return Err("This run is too long to rebuild at this position.");
-        }
-        session.goroutine_dump().ok_or("The run has ended: every goroutine has exited.")
+        self.replay_to(pos)?.goroutine_dump().ok_or("The run has ended: every goroutine has exited.")
     }
 
     /// The futures of the run from position `pos` (see `futures`):
     /// `schedules` schedules that keep every choice made up to there.
     pub fn futures(&self, pos: usize, schedules: u32) -> Result<gmp_engine::explore::Explored, &'static str> {
-        use gmp_engine::explore::{ExploreConfig, fork};
-        let Feed::Session(_, again) = &self.feed else { return Err("The program did not compile.") };
-        if self.running() {
-            return Err("Available once the run stops.");
-        }
-        if pos > MAX_REBUILT_EVENTS {
-            return Err("This run is too long to fork at this position.");
-        }
-        let (program, config) = (&again.0, &again.1);
-        let (at, reached) = Session::replay_to(program, config, pos, MAX_REBUILD_STEPS);
-        if !reached {
-            return Err("This run is too long to fork at this position.");
-        }
-        let explore = ExploreConfig {
-            schedules,
-            // Other seeds than the run's own, the same for one question.
-            first_seed: config.seed.wrapping_mul(1_000_003).wrapping_add(pos as u64),
-            run: RunConfig { record_events: false, ..config.clone() },
-            ..ExploreConfig::default()
-        };
-        Ok(fork(program, config, at.choices_made(), &explore))
+        let at = self.replay_to(pos)?;
+        let (program, config) = self.replayable(pos)?;
+        Ok(gmp_engine::explore::fork(program, config, at.choices_made(), &Run::explore_from(config, pos, schedules)))
     }
 
     /// The ways the run can go on from position `pos`, in steps a
     /// learner names (see `explore::next_steps`).
     pub fn next_steps(&self, pos: usize, schedules: u32) -> Result<gmp_engine::explore::NextSteps, &'static str> {
-        use gmp_engine::explore::{ExploreConfig, next_steps};
-        let Feed::Session(_, again) = &self.feed else { return Err("The program did not compile.") };
-        if self.running() {
-            return Err("Available once the run stops.");
-        }
-        if pos > MAX_REBUILT_EVENTS {
-            return Err("This run is too long to fork at this position.");
-        }
-        let (program, config) = (&again.0, &again.1);
-        let explore = ExploreConfig {
-            schedules,
-            first_seed: config.seed.wrapping_mul(1_000_003).wrapping_add(pos as u64),
-            run: config.clone(),
-            ..ExploreConfig::default()
-        };
-        Ok(next_steps(program, config, pos, &explore, LOOKAHEAD_STEPS))
+        let (program, config) = self.replayable(pos)?;
+        // Followed with their events: the steps are read from them.
+        let explore = gmp_engine::explore::ExploreConfig { run: config.clone(), ..Run::explore_from(config, pos, schedules) };
+        Ok(gmp_engine::explore::next_steps(program, config, pos, &explore, LOOKAHEAD_STEPS))
     }
 
     pub fn len(&self) -> usize {
