@@ -55,6 +55,7 @@ pub use sched::choice::{Choice, ChoiceKind};
 pub use sched::schedule::{MAX_PROCS, Pick, Schedule, ScheduleError, Strategy};
 pub use span::{LineCol, SourceFile, Span};
 pub use vm::TraceFrame;
+pub use vm::race::{DataRace, RaceAccess};
 
 /// How to run a program: the inputs that, with the program, fix the run.
 #[derive(Clone, Debug)]
@@ -237,6 +238,7 @@ impl CompileError {
             virtual_ns: 0,
             choice_count: 0,
             choices: Vec::new(),
+            races: Vec::new(),
         }
     }
 }
@@ -265,6 +267,9 @@ pub struct Outcome {
     pub choice_count: u64,
     /// Each of them, when [`RunConfig::record_choices`] asked.
     pub choices: Vec<Choice>,
+    /// The data races the race detector reported ([`RunConfig::race`]),
+    /// each with both accesses' positions, for a UI to mark them.
+    pub races: Vec<DataRace>,
 }
 
 /// Compiles one Go source file.
@@ -460,6 +465,7 @@ fn outcome_of(out: process::ProcessOutcome) -> Outcome {
         virtual_ns: out.virtual_ns,
         choice_count: out.choice_count,
         choices: out.choices,
+        races: out.races,
     }
 }
 

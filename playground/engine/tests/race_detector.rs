@@ -190,3 +190,28 @@ fn normalising_matches_the_recording_script() {
     let want = "Read at 0xADDR by goroutine G1:\n  f()\n\nPrevious write at 0xADDR by goroutine G2:\n  f()\n\nGoroutine G1 (running) created at:\n\nGoroutine G2 (finished) created at:\n";
     assert_eq!(renumber(report), want);
 }
+
+/// Each report is also data: both accesses with their goroutines and
+/// positions, which the playground marks in the editor.
+#[test]
+fn a_reported_race_names_both_accesses_and_where_they_are() {
+    let src = std::fs::read_to_string(format!("{}/tests/race/global.go", env!("CARGO_MANIFEST_DIR"))).expect("program");
+    let program = gmp_engine::compile("prog.go", &src).expect("compiles");
+    let out = gmp_engine::run(&program, &gmp_engine::RunConfig { race: true, ..Default::default() });
+    assert_eq!(out.races.len(), out.stderr.matches("WARNING: DATA RACE").count());
+    assert!(!out.races.is_empty(), "{}", out.stderr);
+    let file = program.file();
+    let line = |a: &gmp_engine::RaceAccess| file.line_col(a.pos.expect("a position").start).line;
+    let r = out.races[0];
+    assert_ne!(r.access.goid, r.previous.goid);
+    assert!(r.access.write || r.previous.write, "a race has a write");
+    // The report's own first lines name the same lines.
+    let report_lines: Vec<u32> = out
+        .stderr
+        .lines()
+        .filter_map(|l| l.trim().rsplit_once("prog.go:").and_then(|(_, rest)| rest.split(' ').next()?.parse().ok()))
+        .collect();
+    assert!(report_lines.contains(&line(&r.access)) && report_lines.contains(&line(&r.previous)), "{report_lines:?} {r:?}");
+    // Without the detector, none.
+    assert!(gmp_engine::run(&program, &gmp_engine::RunConfig::default()).races.is_empty());
+}

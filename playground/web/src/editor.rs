@@ -47,6 +47,34 @@ pub struct Marker {
     pub line: u32,
     pub col: u32,
     pub message: String,
+    /// Compile errors are errors; data races are warnings.
+    pub warning: bool,
+}
+
+/// Two markers per data race the run's detector reported: each access,
+/// saying what it races with.
+pub fn race_markers(file: &SourceFile, races: &[gmp_engine::DataRace]) -> Vec<Marker> {
+    let who = |g: u64| if g == 1 { "the main goroutine".to_string() } else { format!("goroutine {g}") };
+    let what = |a: &gmp_engine::RaceAccess| if a.write { "write" } else { "read" };
+    let mut out = Vec::new();
+    for r in races {
+        let (Some(p), Some(q)) = (r.access.pos, r.previous.pos) else { continue };
+        let (pl, pc) = utf16_line_col(file, p.start);
+        let (ql, qc) = utf16_line_col(file, q.start);
+        out.push(Marker {
+            line: pl,
+            col: pc,
+            message: format!("data race: this {} by {} races with a {} by {} at line {ql}", what(&r.access), who(r.access.goid), what(&r.previous), who(r.previous.goid)),
+            warning: true,
+        });
+        out.push(Marker {
+            line: ql,
+            col: qc,
+            message: format!("data race: this {} by {} races with a {} by {} at line {pl}", what(&r.previous), who(r.previous.goid), what(&r.access), who(r.access.goid)),
+            warning: true,
+        });
+    }
+    out
 }
 
 /// One marker per diagnostic of a compile error.
@@ -55,7 +83,7 @@ pub fn markers(err: &CompileError) -> Vec<Marker> {
         .iter()
         .map(|d| {
             let (line, col) = utf16_line_col(&err.file, d.span.start);
-            Marker { line, col, message: d.message.clone() }
+            Marker { line, col, message: d.message.clone(), warning: false }
         })
         .collect()
 }
@@ -100,6 +128,7 @@ impl Editor {
             let _ = Reflect::set(&o, &"line".into(), &m.line.into());
             let _ = Reflect::set(&o, &"col".into(), &m.col.into());
             let _ = Reflect::set(&o, &"message".into(), &m.message.as_str().into());
+            let _ = Reflect::set(&o, &"severity".into(), &(if m.warning { "warning" } else { "error" }).into());
             list.push(&o);
         }
         self.handle.set_diagnostics(&list);

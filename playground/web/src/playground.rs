@@ -502,6 +502,11 @@ impl Playground {
         if going {
             let link = ctx.link().clone();
             self.slicer = Some(Timeout::new(0, move || link.send_message(Msg::Slice)));
+        } else if let (Some(run), Some(editor)) = (&self.run, &self.editor)
+            && let Some(out) = run.outcome().filter(|o| !o.races.is_empty())
+        {
+            // `-race` found races: both accesses of each, marked.
+            editor.set_markers(&editor::race_markers(&run.file, &out.races));
         }
     }
 

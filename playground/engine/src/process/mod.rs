@@ -176,6 +176,8 @@ pub struct ProcessOutcome {
     /// How many choices the run made, and each one if logged.
     pub choice_count: u64,
     pub choices: Vec<sched::choice::Choice>,
+    /// The data races `-race` reported.
+    pub races: Vec<crate::vm::race::DataRace>,
     /// Replay snapshots (when configured; the process tests compare them
     /// with the fold of the events).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -340,6 +342,7 @@ impl Process {
             virtual_ns: now,
             choice_count: self.sched.chooser.count(),
             choices: self.sched.chooser.take_log(),
+            races: self.machine.vm.race_reports(),
             snapshots: std::mem::take(&mut self.sched.snapshots),
         }
     }
@@ -386,6 +389,7 @@ impl ProcessOutcome {
             virtual_ns: 0,
             choice_count: 0,
             choices: Vec::new(),
+            races: Vec::new(),
             snapshots: Vec::new(),
         }
     }

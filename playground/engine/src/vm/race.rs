@@ -94,6 +94,24 @@ pub struct RaceState {
     chans: HashMap<Handle, (u32, u32)>,
     /// Races reported so far (`Found N data race(s)`).
     pub found: u32,
+    /// Each race reported: the access, then the earlier one it races with.
+    pub reports: Vec<DataRace>,
+}
+
+/// One side of a data race: who, reading or writing, and where in the
+/// program (the innermost frame of the access).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RaceAccess {
+    pub goid: GoId,
+    pub write: bool,
+    pub pos: Option<crate::span::Span>,
+}
+
+/// A race the detector reported, for a UI to mark both accesses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DataRace {
+    pub access: RaceAccess,
+    pub previous: RaceAccess,
 }
 
 /// The detector's work, out of line: a run without `-race` pays only the
@@ -247,6 +265,13 @@ impl Vm {
         let race = if write { r.det.racewritepc(r.cur, a, stack) } else { r.det.racereadpc(r.cur, a, stack) };
         if let Some(race) = race {
             r.found += 1;
+            let side = |a: &Access| {
+                let top = r.stacks.get(a.stack as usize).and_then(|s| s.first().copied());
+                let pos = top.and_then(|(f, ip)| self.prog.funcs.get(f as usize).map(|x| x.chunk.span_at(ip.saturating_sub(1) as usize)));
+                RaceAccess { goid: a.goid, write: a.write, pos }
+            };
+            let report = DataRace { access: side(&race.cur), previous: side(&race.prev) };
+            r.reports.push(report);
             let text = self.race_report(&r, &race);
             self.emit(2, text.as_bytes());
         }
@@ -320,6 +345,11 @@ impl Vm {
         out.pop();
         out.push_str("==================\n");
         out
+    }
+
+    /// The races reported so far, for a UI.
+    pub fn race_reports(&self) -> Vec<DataRace> {
+        self.race.as_ref().map_or(Vec::new(), |r| r.reports.clone())
     }
 
     /// Races reported so far (0 without the detector).

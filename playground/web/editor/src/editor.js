@@ -6,7 +6,7 @@
 //   gmpEditor.create(parent, doc, onChange, onRun) -> handle
 //     handle.setDoc(text)         replace the text (no onChange)
 //     handle.getDoc()             the text
-//     handle.setDiagnostics([{line, col, message}])
+//     handle.setDiagnostics([{line, col, message, severity}])  (severity: "error" unless "warning")
 //                                 lint markers; line and col count from 1,
 //                                 col in UTF-16 units, as the DOM does
 //     handle.highlightLine(n)     mark line n (from 1), or none for null
@@ -72,12 +72,12 @@ const theme = EditorView.theme({
 });
 
 /// A diagnostic's range: the word (or the one character) at line:col.
-function diagnosticAt(doc, state, { line, col, message }) {
+function diagnosticAt(doc, state, { line, col, message, severity }) {
   const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
   const from = Math.min(l.from + Math.max(col, 1) - 1, l.to);
   const word = state.wordAt(from);
   const to = word && word.from === from ? word.to : Math.min(from + 1, l.to);
-  return { from, to, severity: "error", message };
+  return { from, to, severity: severity || "error", message };
 }
 
 function create(parent, doc, onChange, onRun) {
