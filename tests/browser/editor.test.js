@@ -248,3 +248,20 @@ test("in mdBook's dark themes the editor's text stays readable", async () => {
   await screenshot(page, "editor-dark-theme");
   assert.deepEqual(problems, []);
 });
+
+test("an output line links to the line that wrote it", async () => {
+  const { problems, widget } = await fullPage();
+  await setProgram(widget, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"first\")\n\tch := make(chan int, 1)\n\tch <- 1\n\t<-ch\n}\n");
+  await widget.getByRole("button", { name: "Run", exact: true }).click();
+  const line = widget.locator(".gmp-stdout .gmp-out-line", { hasText: "first" });
+  assert.equal(await line.getAttribute("title"), "written at prog.go:6");
+  const current = widget.locator(".cm-line.gmp-current-line");
+  // At the end the highlight is the last event's line, the receive.
+  assert.equal(await current.innerText(), "\t<-ch");
+  await line.click();
+  assert.equal(await current.innerText(), '\tfmt.Println("first")');
+  // Clicking it again gives the highlight back to the current event.
+  await line.click();
+  assert.equal(await current.innerText(), "\t<-ch");
+  assert.deepEqual(problems, []);
+});

@@ -318,11 +318,26 @@ pub fn console(run: &Run, m: &Moment) -> Html {
         Some(o) if m.pos == run.len() => (o.stdout.clone(), o.stderr.clone()),
         _ => (m.written(1), m.written(2)),
     };
+    // Each write links to the line that made it (a click highlights that
+    // line in the editor), when the pieces are the whole text.
+    let linked = |fd: u8, whole: &str| -> Html {
+        if m.written(fd) != whole {
+            return html! { { whole.to_string() } };
+        }
+        let pieces = m.pieces.iter().filter(|p| p.0 == fd).map(|(_, text, pos)| match pos {
+            Some(at) => {
+                let line = run.file.line_col(at.start).line;
+                html! { <span class="gmp-out-line" data-line={line.to_string()} title={format!("written at {}", run.line_of(*at))}>{ text.clone() }</span> }
+            }
+            None => html! { { text.clone() } },
+        });
+        html! { { for pieces } }
+    };
     html! {
         <div class="gmp-output" role="log" aria-label="Output">
-            <pre class="gmp-stdout">{ stdout }</pre>
+            <pre class="gmp-stdout">{ linked(1, &stdout) }</pre>
             if !stderr.is_empty() {
-                <pre class="gmp-stderr">{ stderr }</pre>
+                <pre class="gmp-stderr">{ linked(2, &stderr) }</pre>
             }
         </div>
     }

@@ -22,6 +22,9 @@ pub struct Moment {
     pub at: BTreeMap<GoId, Span>,
     /// What the program wrote so far, in order, as (fd, text).
     pub output: Vec<(u8, String)>,
+    /// The same, one piece per write with where in the program it was
+    /// made (`None`: the runtime's own, a crash report).
+    pub pieces: Vec<(u8, String, Option<Span>)>,
     /// The first event the fold could not apply: a bug in the engine's
     /// stream, shown rather than hidden.
     pub error: Option<String>,
@@ -29,7 +32,7 @@ pub struct Moment {
 
 impl Moment {
     pub fn start(procs: u32) -> Moment {
-        Moment { pos: 0, snap: Snapshot::initial(procs), at: BTreeMap::new(), output: Vec::new(), error: None }
+        Moment { pos: 0, snap: Snapshot::initial(procs), at: BTreeMap::new(), output: Vec::new(), pieces: Vec::new(), error: None }
     }
 
     /// Moves to position `target` (clamped to the run's length): forward
@@ -54,6 +57,7 @@ impl Moment {
             self.error = Some(format!("event {}: {e}", self.pos));
         }
         if let EventKind::Output { fd, text } = &ev.kind {
+            self.pieces.push((*fd, text.clone(), ev.pos));
             match self.output.last_mut() {
                 Some((last, buf)) if last == fd => buf.push_str(text),
                 _ => self.output.push((*fd, text.clone())),

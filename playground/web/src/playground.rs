@@ -83,6 +83,8 @@ pub enum Msg {
     /// A goroutine clicked on the board or in the Goroutines list: pick
     /// it, or drop it if it was picked.
     Pick(GoId),
+    /// The reader clicked an output line: highlight the line that wrote it.
+    PickLine(u32),
     /// What else can happen from the current position?
     WhatIf,
     /// Run the future at this index of the answer.
@@ -133,6 +135,8 @@ pub struct Playground {
     picked: Option<GoId>,
     /// Whether Go's goroutine dump is open (it is rebuilt only then).
     dump_open: bool,
+    /// The source line an output line was written at, picked by the reader.
+    picked_line: Option<u32>,
     /// The futures from a position, once asked for.
     futures: Option<Futures>,
     /// The ways on from the position while the reader is the scheduler.
@@ -180,6 +184,7 @@ impl Component for Playground {
             player: None,
             picked: None,
             dump_open: false,
+            picked_line: None,
             futures: None,
             choices: None,
             choosing_after: false,
@@ -345,7 +350,14 @@ impl Component for Playground {
                 }
             }
             Msg::NoEditor => self.plain = true,
-            Msg::Pick(g) => self.picked = if self.picked == Some(g) { None } else { Some(g) },
+            Msg::Pick(g) => {
+                self.picked_line = None;
+                self.picked = if self.picked == Some(g) { None } else { Some(g) };
+            }
+            Msg::PickLine(line) => {
+                self.picked = None;
+                self.picked_line = if self.picked_line == Some(line) { None } else { Some(line) };
+            }
             Msg::DumpOpen(open) => self.dump_open = open,
             Msg::WhatIf => {
                 if let Some(run) = &self.run {
@@ -433,6 +445,7 @@ impl Playground {
     /// `follow`: the position follows the run's latest event.
     fn run_program(&mut self, ctx: &Context<Self>, follow: bool) {
         self.pause();
+        self.picked_line = None;
         self.slicer = None;
         let name = ctx.props().file_name.to_string();
         let config = self.config();
@@ -545,6 +558,9 @@ impl Playground {
     /// the current event's.
     fn highlighted_line(&self) -> Option<u32> {
         let run = self.run.as_ref()?;
+        if let Some(line) = self.picked_line {
+            return Some(line);
+        }
         let m = &self.moment;
         let picked = self.picked.filter(|g| m.snap.gs.contains_key(g)).and_then(|g| {
             let created = || m.snap.meta.get(&g).filter(|meta| !board::by_runtime(meta)).map(|meta| meta.pos);
@@ -735,6 +751,9 @@ impl Playground {
         // One handler for every goroutine token and line: they carry `data-g`.
         let on_pick = ctx.link().batch_callback(|e: MouseEvent| {
             let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+            if let Some(line) = target.closest("[data-line]").ok()? {
+                return line.get_attribute("data-line")?.parse().ok().map(Msg::PickLine);
+            }
             let picked = target.closest("[data-g]").ok()??;
             picked.get_attribute("data-g")?.parse().ok().map(Msg::Pick)
         });
