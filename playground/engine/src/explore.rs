@@ -165,7 +165,7 @@ pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
         }
     }
     // Most frequent first; ties in the order found (a stable sort).
-    outcomes.sort_by(|a, b| b.count.cmp(&a.count));
+    outcomes.sort_by_key(|o| std::cmp::Reverse(o.count));
     Explored { schedules_run, outcomes }
 }
 
@@ -315,7 +315,7 @@ pub fn next_steps(program: &Program, base: &RunConfig, at: usize, config: &Explo
             None => options.push(NextStep { step: step.clone(), count: 1, schedule: rc.schedule(), event: *event }),
         }
     }
-    options.sort_by(|a, b| b.count.cmp(&a.count));
+    options.sort_by_key(|o| std::cmp::Reverse(o.count));
     NextSteps { schedules_run: futures.len() as u64, agreed, options }
 }
 
