@@ -218,8 +218,6 @@ pub fn check_file(file: &ast::File, src: &crate::span::SourceFile) -> (Checked, 
 /// - Scanner errors on identifiers (`invalid character U+00A0 in
 ///   identifier`) end compilation in Go before type checking, so the
 ///   checker's follow-on `undefined:` errors are dropped.
-/// - `unsupported: goto` is this playground's own limit: when the program
-///   has real Go errors, only those are shown.
 /// - cmd/compile stops at the 10th error it reports (syntax errors first,
 ///   then type errors in checking order) and adds `too many errors` there;
 ///   the survivors are printed sorted by position.
@@ -235,9 +233,6 @@ pub fn merge_diagnostics(parse: Vec<Diagnostic>, check: Vec<Diagnostic>) -> Vec<
     // The linker runs only when compilation succeeded.
     if all.len() > 1 {
         all.retain(|d| d.message != MISSING_MAIN);
-    }
-    if all.iter().any(|d| !d.message.starts_with("unsupported: ")) {
-        all.retain(|d| !d.message.starts_with("unsupported: goto"));
     }
     // Exact repeats are one report.
     let mut seen: Vec<Diagnostic> = Vec::new();

@@ -234,14 +234,10 @@ impl<'a> Checker<'a> {
             StmtKind::Break(label) => self.branch(s, label.as_ref(), true),
             StmtKind::Continue(label) => self.branch(s, label.as_ref(), false),
             StmtKind::Goto(label) => {
-                // A missing label was reported by the parser.
-                if let Some(l) = self
-                    .fstack
-                    .last_mut()
-                    .and_then(|f| f.labels.get_mut(&label.name))
-                {
+                // A missing label, or a jump into a block or over a
+                // declaration, was reported by the parser; the label is used.
+                if let Some(l) = self.fstack.last_mut().and_then(|f| f.labels.get_mut(&label.name)) {
                     l.1 = true;
-                    self.unsupported(s.span, "goto")
                 }
             }
             // Misplaced fallthrough, break and continue are reported by the

@@ -39,6 +39,9 @@ pub(crate) struct FnState {
     pub loops: Vec<LoopCtx>,
     /// The label on the statement being compiled next.
     pub pending_label: Option<String>,
+    /// The jump target of each label `goto` may name, made at its first
+    /// use (a `goto` may jump forward to a label not compiled yet).
+    pub goto_labels: HashMap<String, Label>,
     /// Result slots (named results, or hidden slots when `defer` is used).
     pub results: Vec<ResultSlot>,
     pub result_types: Vec<TypeId>,
@@ -62,6 +65,7 @@ impl FnState {
             nlocals: 0,
             loops: Vec::new(),
             pending_label: None,
+            goto_labels: HashMap::default(),
             results: Vec::new(),
             result_types: Vec::new(),
             named_results: false,

@@ -77,6 +77,10 @@ impl FnState {
                 None => c.unsupported(sp, "fallthrough here"),
             },
             StmtKind::Labeled { label, stmt } => {
+                // Where a `goto` of this label lands (the parser checked
+                // Go's rules: no jump into a block or over a declaration).
+                let at = self.goto_label(&label.name);
+                self.b.bind(at);
                 self.pending_label = Some(label.name.clone());
                 self.stmt(c, stmt);
                 self.pending_label = None;
@@ -130,8 +134,21 @@ impl FnState {
                 c.call_native(self, "chan.send", 2, sp);
             }
             StmtKind::Select { clauses, .. } => self.select(c, clauses, sp),
-            StmtKind::Goto(_) => c.unsupported(sp, "goto"),
+            StmtKind::Goto(label) => {
+                let to = self.goto_label(&label.name);
+                self.b.emit_jump(Op::Jump(0), to, sp);
+            }
         }
+    }
+
+    /// The jump target of label `name` for `goto`.
+    fn goto_label(&mut self, name: &str) -> crate::chunk::Label {
+        if let Some(&l) = self.goto_labels.get(name) {
+            return l;
+        }
+        let l = self.b.new_label();
+        self.goto_labels.insert(name.to_string(), l);
+        l
     }
 
     fn var_spec<'a>(&mut self, c: &mut Compiler<'a>, spec: &'a ast::VarSpec) {

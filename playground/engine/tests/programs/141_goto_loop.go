@@ -1,4 +1,3 @@
-// fidelity: unsupported
 package main
 
 import "fmt"
