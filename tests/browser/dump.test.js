@@ -43,7 +43,9 @@ test("Go's goroutine dump rebuilds the run at the position and prints every goro
   assert.equal(await widget.locator(".gmp-go-dump pre").textContent(), "");
   await widget.locator(".gmp-go-dump summary").click();
   const dump = region("Goroutine dump");
-  // At the end the run is over: nothing is left to dump.
+  // At the end the run is over: nothing is left to dump (the panel fills
+  // in once the toggle reached the page).
+  await dump.filter({ hasText: "The run has ended" }).waitFor();
   assert.equal(await dump.textContent(), "The run has ended: every goroutine has exited.");
   // Back to where main sleeps and the worker waits on the channel.
   let steps = 0;

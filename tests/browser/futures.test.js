@@ -43,6 +43,7 @@ test("the futures from a position keep the past; Follow runs the other one", asy
   // From the start, the select may go either way.
   await button("Reset").click();
   await button("What else can happen from here?").click();
+  await futures.filter({ hasText: /From event 0 of/ }).waitFor();
   assert.match(await futures.innerText(), /From event 0 of \d+: 2 distinct future\(s\) in 48 schedules/);
   const items = futures.locator(".gmp-future");
   assert.equal(await items.count(), 2);
