@@ -259,9 +259,11 @@ test("an output line links to the line that wrote it", async () => {
   // At the end the highlight is the last event's line, the receive.
   assert.equal(await current.innerText(), "\t<-ch");
   await line.click();
+  await widget.locator(".cm-line.gmp-current-line", { hasText: "first" }).waitFor();
   assert.equal(await current.innerText(), '\tfmt.Println("first")');
   // Clicking it again gives the highlight back to the current event.
   await line.click();
+  await widget.locator(".cm-line.gmp-current-line", { hasText: "<-ch" }).waitFor();
   assert.equal(await current.innerText(), "\t<-ch");
   assert.deepEqual(problems, []);
 });

@@ -43,6 +43,7 @@ test("with -race a racy counter gets Go's report and exit 66; without it, none",
   assert.match(text, /==================\nWARNING: DATA RACE\n(Read|Write) at 0x[0-9a-f]+ by goroutine \d+:\n  main\.main\.func1\(\)\n      .*prog\.go:15 \+0x[0-9a-f]+\n/);
   assert.match(text, /Found 1 data race\(s\)/);
   // Both accesses are marked in the editor, as warnings, at counter++.
+  await widget.locator(".cm-lint-marker-warning").first().waitFor();
   const flagged = await widget.locator(".cm-gutter-lint .cm-gutterElement").evaluateAll((els) =>
     els.filter((el) => el.querySelector(".cm-lint-marker-warning")).map((el) => el.textContent));
   assert.equal(flagged.length, 1, "one line flagged");
