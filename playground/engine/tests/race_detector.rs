@@ -136,6 +136,20 @@ fn check(name: &str) {
     } else {
         assert_eq!(out.exit_code, 66, "{name}: a racy program exits 66");
     }
+    // On several Ps, under several schedules: a race-free program is never
+    // reported (no edge is missed when goroutines run in parallel), a racy
+    // one always is (happens-before does not depend on the order).
+    for procs in [2, 4] {
+        for seed in 1..=5 {
+            let out = run_source("/tmp/x/prog.go", &src, &RunConfig { race: true, procs, seed, ..RunConfig::default() });
+            if name.starts_with("ok_") {
+                assert!(!out.stderr.contains("DATA RACE"), "{name} P={procs} seed {seed}: a race-free program got a report\n{}", out.stderr);
+                assert_eq!(out.exit_code, 0, "{name} P={procs} seed {seed}: {}", out.stderr);
+            } else {
+                assert!(out.stderr.contains("WARNING: DATA RACE"), "{name} P={procs} seed {seed}: no report\n{}", out.stderr);
+            }
+        }
+    }
     // Without -race the same program prints no report and exits as Go.
     let plain = run_source("/tmp/x/prog.go", &src, &RunConfig { procs: 1, ..RunConfig::default() });
     assert!(!plain.stderr.contains("DATA RACE"), "{name}: a report without -race");
