@@ -149,3 +149,37 @@ test("Open in full page takes a chapter's playground, as edited, to the full pag
   await screenshot(page, "share-open-in-full-page");
   assert.deepEqual(problems, []);
 });
+
+test("a link made with -race on opens with -race on, and the run reports the race again", async () => {
+  const { page, problems, widget } = await fullPage();
+  await setProgram(widget, `package main
+
+import "fmt"
+
+var n int
+
+func main() {
+	done := make(chan bool)
+	go func() { n++; done <- true }()
+	n++
+	<-done
+	fmt.Println(n)
+}
+`);
+  await widget.locator("input.gmp-race").check();
+  await widget.getByRole("button", { name: "Run", exact: true }).click();
+  await widget.locator(".gmp-verdict").filter({ hasText: "code 66" }).waitFor();
+  await widget.getByRole("button", { name: "Share", exact: true }).click();
+  const field = widget.getByLabel("Link to this program and run");
+  await field.waitFor({ timeout: 5000 });
+  const link = await field.inputValue();
+  assert.match(link, /&race=1$/);
+  const fresh = await fullPage(link.slice(link.indexOf("#")));
+  await fresh.widget.locator(".gmp-verdict").filter({ hasText: "code 66" }).waitFor();
+  assert.equal(await fresh.widget.locator("input.gmp-race").isChecked(), true);
+  assert.match(await fresh.widget.locator(".gmp-stderr").innerText(), /WARNING: DATA RACE/);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.page.close();
+  await page.close();
+});

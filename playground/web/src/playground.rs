@@ -206,6 +206,7 @@ impl Component for Playground {
                     playground.seed = link.schedule.seed;
                     playground.strategy = link.schedule.strategy;
                     playground.picks = link.schedule.picks;
+                    playground.race = link.race;
                     playground.run_on_load = true;
                 }
                 Some(Err(err)) => playground.link_error = Some(err.to_string()),
@@ -594,7 +595,7 @@ impl Playground {
 
     /// The full-page playground's URL with this program and schedule.
     fn share_url(&self, ctx: &Context<Self>) -> String {
-        let fragment = share::fragment(&self.source, &self.config().schedule());
+        let fragment = share::fragment(&self.source, &self.config().schedule(), self.race);
         format!("{}#{fragment}", share::full_page_url(ctx.props().full_page))
     }
 

@@ -19,6 +19,8 @@ use wasm_bindgen::prelude::*;
 pub struct Shared {
     pub source: String,
     pub schedule: Schedule,
+    /// Run under the race detector (`&race=1`).
+    pub race: bool,
 }
 
 /// Why a fragment is not a share link.
@@ -43,9 +45,11 @@ impl fmt::Display for ShareError {
     }
 }
 
-/// The fragment (without `#`) of a link to `source` run under `schedule`.
-pub fn fragment(source: &str, schedule: &Schedule) -> String {
-    format!("prog={}&schedule={}", URL_SAFE_NO_PAD.encode(source.as_bytes()), schedule.encode())
+/// The fragment (without `#`) of a link to `source` run under `schedule`
+/// (and Go's race detector, if `race`).
+pub fn fragment(source: &str, schedule: &Schedule, race: bool) -> String {
+    let race = if race { "&race=1" } else { "" };
+    format!("prog={}&schedule={}{race}", URL_SAFE_NO_PAD.encode(source.as_bytes()), schedule.encode())
 }
 
 /// Reads a fragment written by [`fragment`] (a leading `#` is allowed).
@@ -66,7 +70,7 @@ pub fn parse(fragment: &str) -> Option<Result<Shared, ShareError>> {
             .map_err(|_| ShareError::Program("it is not base64url (A-Z a-z 0-9 - _)".into()))?;
         let source = String::from_utf8(bytes).map_err(|_| ShareError::Program("it is not UTF-8 text".into()))?;
         let schedule = Schedule::decode(token).map_err(ShareError::Schedule)?;
-        Ok(Shared { source, schedule })
+        Ok(Shared { source, schedule, race: field("race") == Some("1") })
     })())
 }
 
@@ -129,11 +133,15 @@ mod tests {
     #[test]
     fn a_fragment_reads_back() {
         let source = "package main\n\nfunc main() {\n\tprintln(\"héllo, 世界 <&>\")\n}\n";
-        let f = fragment(source, &schedule());
-        assert!(f.starts_with("prog=") && f.contains("&schedule=1."), "{f}");
+        let f = fragment(source, &schedule(), false);
+        assert!(f.starts_with("prog=") && f.contains("&schedule=1.") && !f.contains("race"), "{f}");
         assert!(f.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_=&.".contains(&b)), "{f}");
         let back = parse(&format!("#{f}")).unwrap().unwrap();
-        assert_eq!(back, Shared { source: source.into(), schedule: schedule() });
+        assert_eq!(back, Shared { source: source.into(), schedule: schedule(), race: false });
+        // With the race detector on.
+        let f = fragment(source, &schedule(), true);
+        assert!(f.ends_with("&race=1"), "{f}");
+        assert_eq!(parse(&f).unwrap().unwrap(), Shared { source: source.into(), schedule: schedule(), race: true });
     }
 
     #[test]
