@@ -187,6 +187,27 @@ fn explore_from_an_event_keeps_the_runs_past() {
 }
 
 #[test]
+fn race_reports_go_to_stderr_and_the_exit_is_66_in_run_and_trace() {
+    let path = temp_go(
+        "racy.go",
+        "package main\n\nimport \"fmt\"\n\nvar n int\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() { n++; done <- true }()\n\tn++\n\t<-done\n\tfmt.Println(n)\n}\n",
+    );
+    let file = path.to_str().unwrap();
+    let run = gmp(&["run", file, "--race"]);
+    assert_eq!(run.status.code(), Some(66), "{}", text(&run.stderr));
+    assert_eq!(text(&run.stdout), "2\n");
+    let err = text(&run.stderr);
+    assert!(err.starts_with("==================\nWARNING: DATA RACE\n") && err.ends_with("==================\nFound 1 data race(s)\n"), "{err}");
+    // `trace` runs the same run: the report is in the event stream's output.
+    let trace = gmp(&["trace", file, "--race"]);
+    assert_eq!(trace.status.code(), Some(66));
+    assert!(text(&trace.stdout).contains("WARNING: DATA RACE"), "{}", text(&trace.stdout));
+    // Without the flag: no report, Go's exit 0.
+    let plain = gmp(&["run", file]);
+    assert_eq!((plain.status.code(), text(&plain.stderr)), (Some(0), String::new()));
+}
+
+#[test]
 fn os_exit_codes_keep_their_low_8_bits_as_the_os_does() {
     for (code, status) in [(3, 3), (-1, 255), (1000, 232)] {
         let path = temp_go(&format!("exit{status}.go"), &format!("package main\n\nimport \"os\"\n\nfunc main() {{\n\tos.Exit({code})\n}}\n"));
