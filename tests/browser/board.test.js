@@ -48,6 +48,12 @@ test("a leaked goroutine: its wait, the verdict, and stepping back to before its
   assert.match(await board.innerText(), /chan#\d+\s+chan int/);
   assert.equal(await board.locator(".gmp-wait-group", { hasText: "chan receive" }).locator(".gmp-slot").count(), 2);
   assert.equal(await widget.locator(".gmp-stdout").textContent(), "main is done\n");
+  // The verdict's places link to the program: a click highlights the line.
+  await verdict.locator(".gmp-src-link", { hasText: "prog.go:9" }).click();
+  await widget.locator(".cm-line.gmp-current-line", { hasText: "v := <-ch" }).waitFor();
+  await verdict.locator(".gmp-src-link", { hasText: "prog.go:15" }).click();
+  await widget.locator(".cm-line.gmp-current-line", { hasText: "go worker(ch)" }).waitFor();
+  await verdict.locator(".gmp-src-link", { hasText: "prog.go:15" }).click();
   await screenshot(page, "board-leak-end");
 
   // Step back until goroutine 7 is runnable: before it ever ran.

@@ -360,25 +360,35 @@ fn ending(o: &Outcome) -> String {
 
 /// `goroutine 7 [chan receive] made by the go statement at prog.go:15,
 /// stuck at prog.go:9`.
-fn leak_line(run: &Run, l: &LeakedGoroutine) -> String {
+fn leak_line(run: &Run, l: &LeakedGoroutine) -> Html {
     let state = l.wait_reason.unwrap_or(match l.status {
         "_Grunnable" => "runnable",
         "_Grunning" => "running",
         "_Gsyscall" => "syscall",
         other => other,
     });
-    let mut s = format!("goroutine {} [{state}]", l.goid);
-    if let Some(c) = &l.creator {
-        s.push_str(&format!(" made by the go statement at {}:{}", run.short_name(), c.line));
-    }
-    if let Some(top) = l.stack.first() {
+    // A place in the program links to its line (a click highlights it in
+    // the editor); a place in Go's library is named by its file.
+    let at = |line: u32| html! { <span class="gmp-src-link" data-line={line.to_string()}>{ format!("{}:{line}", run.short_name()) }</span> };
+    let made = l.creator.as_ref().map(|c| html! { <>{ " made by the go statement at " }{ at(c.line) }</> });
+    let stuck = l.stack.first().map(|top| {
         let verb = if l.wait_reason.is_some() { "stuck at" } else { "not yet run, at" };
-        s.push_str(&format!(", {verb} {}:{} in {}", run.short_name(), top.line, top.func));
+        let place = match &top.file {
+            Some(path) => html! { { format!("{}:{}", path.rsplit('/').next().unwrap_or(path), top.line) } },
+            None => at(top.line),
+        };
+        html! { <>{ format!(", {verb} ") }{ place }{ format!(" in {}", top.func) }</> }
+    });
+    html! {
+        <>
+            { format!("goroutine {} [{state}]", l.goid) }
+            { for made }
+            { for stuck }
+            if l.blocked_forever {
+                { " (blocked forever)" }
+            }
+        </>
     }
-    if l.blocked_forever {
-        s.push_str(" (blocked forever)");
-    }
-    s
 }
 
 /// The region "Verdict": how the run ended and the goroutines it leaked;

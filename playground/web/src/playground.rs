@@ -628,6 +628,8 @@ impl Playground {
     }
 
     fn seek(&mut self, pos: usize) {
+        // Moving through the run gives the highlight back to its events.
+        self.picked_line = None;
         if let Some(run) = &self.run {
             self.moment.seek(run, pos);
         }
