@@ -493,6 +493,20 @@ impl Vm {
         Ok(())
     }
 
+    /// Keeps `vals` reachable for the collector on a holder: a goroutine
+    /// slot that never runs (`slot`, made on first use when `None`).
+    /// Returns the slot, for the next call.
+    pub fn hold(&mut self, slot: Option<usize>, vals: Vec<Value>) -> usize {
+        let i = slot.unwrap_or_else(|| {
+            self.gs.push(Box::default());
+            self.gs.len() - 1
+        });
+        if let Some(s) = self.gs.get_mut(i) {
+            s.stack = vals;
+        }
+        i
+    }
+
     /// Pushes the results of a served syscall before resuming.
     pub fn push_results(&mut self, g: usize, vals: &[Value]) {
         if let Some(g) = self.gs.get_mut(g) {

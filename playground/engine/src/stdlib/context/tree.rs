@@ -59,18 +59,9 @@ pub struct Contexts {
 fn rehold(m: &mut impl Services) {
     let vals: Vec<Value> =
         m.state().contexts.tree.live().flat_map(|n| [n.ctx, n.func, n.timeout_cause]).filter(|v| *v != Value::Nil).collect();
-    let i = match m.state().contexts.holder {
-        Some(i) => i,
-        None => {
-            m.vm_mut().gs.push(Box::default());
-            let i = m.vm_mut().gs.len() - 1;
-            m.state().contexts.holder = Some(i);
-            i
-        }
-    };
-    if let Some(s) = m.vm_mut().gs.get_mut(i) {
-        s.stack = vals;
-    }
+    let slot = m.state().contexts.holder;
+    let slot = m.vm_mut().hold(slot, vals);
+    m.state().contexts.holder = Some(slot);
 }
 
 fn func_index(m: &mut impl Services, name: &'static str) -> Option<u32> {

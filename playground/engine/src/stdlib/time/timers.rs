@@ -64,18 +64,9 @@ fn time_elem_type(m: &impl Services) -> u32 {
 /// Re-collects the armed timers' values into the holder's stack.
 fn rehold(m: &mut impl Services) {
     let vals: Vec<Value> = m.state().timers.table.armed_values().filter(|v| *v != Value::Nil).collect();
-    let i = match m.state().timers.holder {
-        Some(i) => i,
-        None => {
-            m.vm_mut().gs.push(Box::default());
-            let i = m.vm_mut().gs.len() - 1;
-            m.state().timers.holder = Some(i);
-            i
-        }
-    };
-    if let Some(s) = m.vm_mut().gs.get_mut(i) {
-        s.stack = vals;
-    }
+    let slot = m.state().timers.holder;
+    let slot = m.vm_mut().hold(slot, vals);
+    m.state().timers.holder = Some(slot);
 }
 
 fn add(m: &mut impl Services, now: u64, d: u64, period: u64, what: What<Value>) -> u64 {
