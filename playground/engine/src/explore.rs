@@ -180,10 +180,17 @@ pub fn fork(program: &Program, base: &RunConfig, keep: u64, config: &ExploreConf
     explore(program, &ExploreConfig { procs: vec![base.procs.max(1)], prefix, ..config.clone() })
 }
 
-/// `base`'s first `keep` choices, as picks that force them.
+/// `base`'s first `keep` choices, as picks that force them: the run is
+/// followed only until it has made them.
 fn past(program: &Program, base: &RunConfig, keep: u64) -> Vec<Pick> {
-    let logged = run(program, &RunConfig { record_events: false, record_choices: true, free_at_exit: true, ..base.clone() });
-    logged.choices.iter().take(keep as usize).enumerate().map(|(i, c)| Pick { index: i as u64, pick: c.pick }).collect()
+    let mut s = crate::Session::new(program, &RunConfig { record_events: false, record_choices: true, ..base.clone() });
+    while s.choices_made() < keep && !s.advance(1) {}
+    picks_of(&s, keep)
+}
+
+/// The first `keep` choices a session logged, as picks that force them.
+fn picks_of(s: &crate::Session, keep: u64) -> Vec<Pick> {
+    s.choices().iter().take(keep as usize).enumerate().map(|(i, c)| Pick { index: i as u64, pick: c.pick }).collect()
 }
 
 /// A step of a run in a learner's terms: a goroutine of the program runs,
@@ -273,8 +280,9 @@ pub struct NextSteps {
 /// they all take are `agreed`, and where they part, each different next
 /// step is an option with a schedule that takes it.
 pub fn next_steps(program: &Program, base: &RunConfig, at: usize, config: &ExploreConfig, lookahead: usize) -> NextSteps {
-    let (here, _) = crate::Session::replay_to(program, base, at, u32::MAX);
-    let prefix = past(program, base, here.choices_made());
+    // The run up to there, once, logging its choices: they are the past.
+    let (here, _) = crate::Session::replay_to(program, &RunConfig { record_events: true, record_choices: true, ..base.clone() }, at, u32::MAX);
+    let prefix = picks_of(&here, here.choices_made());
     let mut futures: Vec<(RunConfig, Vec<(usize, Step)>)> = Vec::new();
     for k in 0..config.schedules.max(1) as u64 {
         let strategy = config.strategies.get(k as usize % config.strategies.len().max(1)).copied().unwrap_or_default();

@@ -410,6 +410,15 @@ impl Session {
         }
     }
 
+    /// The choices made so far, when [`RunConfig::record_choices`] asked
+    /// (all of them once ended).
+    pub fn choices(&self) -> &[Choice] {
+        match &self.state {
+            SessionState::Running(p) => p.choices(),
+            SessionState::Ended(o) => &o.choices,
+        }
+    }
+
     /// What the run produced, once it has ended.
     pub fn outcome(&self) -> Option<&Outcome> {
         match &self.state {

@@ -257,6 +257,11 @@ impl Process {
         self.sched.chooser.count()
     }
 
+    /// The choices made so far, when the run logs them.
+    pub fn choices(&self) -> &[sched::choice::Choice] {
+        self.sched.chooser.logged()
+    }
+
     /// The events recorded so far.
     pub fn events(&self) -> &[Event] {
         &self.sched.events

@@ -147,6 +147,11 @@ impl Chooser {
         self.count
     }
 
+    /// The choices made so far, if logged (else none).
+    pub fn logged(&self) -> &[Choice] {
+        self.log.as_deref().unwrap_or_default()
+    }
+
     /// The choices made, if logged.
     pub fn take_log(&mut self) -> Vec<Choice> {
         self.log.take().unwrap_or_default()
