@@ -35,7 +35,8 @@
 
 use super::machine::VmMachine;
 use crate::sched::{GStatus, GoId, Sched};
-use crate::vm::{FrameKind, TraceFrame};
+use crate::runtime::Creator;
+use crate::vm::{Bytecode, FrameKind, GOROOT_SRC, TraceFrame};
 
 /// The goroutines a dump shows: not dead, not the runtime's own, in
 /// allgs order.
@@ -72,10 +73,6 @@ pub fn header(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
     }
     h
 }
-
-/// The Go Playground's GOROOT sources, where the frames of Go's own
-/// functions point (`debug.Stack`'s, a panic's, the runtime's goroutines).
-const GOROOT_SRC: &str = "/usr/local/go-faketime/src";
 
 /// Go's own functions the engine runs as bytecode stand-ins (see
 /// `stdlib::os::signal::notify_context`): where Go's source has them, and
@@ -145,31 +142,20 @@ pub fn frames(m: &VmMachine, trace: &[TraceFrame]) -> String {
     s
 }
 
-/// A goroutine's frames as Go's traceback prints them while it panics: a
-/// deferred call run by the panic sits above a `panic(...)` frame, then
-/// the frame that panicked.
-fn frames_with_panics(m: &VmMachine, goid: GoId) -> String {
-    let prog = m.vm.program();
-    let Some(state) = m.vm_of(goid).and_then(|i| m.vm.gs.get(i)) else { return String::new() };
-    let mut s = String::new();
-    for f in state.frames.iter().rev() {
-        if matches!(f.kind, FrameKind::PanicPrint(_)) {
-            continue;
-        }
-        s.push_str(&m.vm.trace_frame(f.func, f.ip).render(&prog.path));
-        if matches!(f.kind, FrameKind::DeferredByPanic) {
-            s.push_str(&format!("panic({{0x0?, 0x0?}})\n\t{GOROOT_SRC}/runtime/panic.go:860\n"));
-        }
-    }
-    s
-}
-
 /// `created by main.main in goroutine 1` and its location; nothing for main.
 pub fn created_by(m: &VmMachine, goid: GoId) -> String {
     let Some(c) = m.gs.get(&goid).and_then(|g| g.creator.as_ref()) else { return String::new() };
+    render_creator(m.vm.program(), c)
+}
+
+/// A [`Creator`]'s two lines: the function (and goroutine) whose `go`
+/// statement made a goroutine, and where it is — in the program, in
+/// library Go (at its file in Go's tree), or in a package the engine
+/// serves natively.
+pub fn render_creator(prog: &Bytecode, c: &Creator) -> String {
     let at = match runtime_creator(&c.func) {
         Some((file, line)) => format!("{GOROOT_SRC}/{file}:{line}"),
-        None => format!("{}:{}", m.vm.program().path, c.line),
+        None => format!("{}:{}", prog.path_of_func(&c.func).unwrap_or_else(|| prog.path.clone()), c.line),
     };
     match c.goid {
         // Goroutine 0 is the runtime (a timer's `time.goFunc`): no "in".
@@ -250,7 +236,7 @@ fn stack_under(m: &VmMachine, sched: &Sched, goid: GoId, all: bool, above: &str)
 pub fn debug_stack(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
     let mut s = header(m, sched, goid);
     s.push_str(&format!("\nruntime/debug.Stack()\n\t{GOROOT_SRC}/runtime/debug/stack.go:26\n"));
-    s.push_str(&frames_with_panics(m, goid));
+    s.push_str(&frames(m, &m.trace_of(goid)));
     s.push_str(&created_by(m, goid));
     s
 }

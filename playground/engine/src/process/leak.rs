@@ -199,7 +199,8 @@ fn frac(v: u64, div: u64) -> String {
 }
 
 /// The engine's own text for the report (Go prints nothing at all).
-pub fn render(leaks: &[LeakedGoroutine], path: &str) -> String {
+pub fn render(leaks: &[LeakedGoroutine], prog: &crate::vm::Bytecode) -> String {
+    let path = &prog.path;
     if leaks.is_empty() {
         return String::new();
     }
@@ -227,7 +228,7 @@ pub fn render(leaks: &[LeakedGoroutine], path: &str) -> String {
             s.push_str(&f.render(path));
         }
         if let Some(c) = &l.creator {
-            s.push_str(&format!("created by {} in goroutine {}\n\t{path}:{}\n", c.func, c.goid, c.line));
+            s.push_str(&super::dump::render_creator(prog, c));
         }
         if l.pinned_bytes > 0 {
             s.push_str(&format!("keeps {} bytes reachable\n", l.pinned_bytes));

@@ -457,20 +457,15 @@ impl Machine for VmMachine {
         let state = self.vm_of(goid).and_then(|i| self.vm.gs.get(i))?;
         let prog = self.vm.program();
         let span_at = |fi: u32, ip: u32| prog.funcs.get(fi as usize).map(|f| f.chunk.span_at(ip as usize));
+        let in_program = |span: Span| span.start <= prog.file.end();
         if state.frames.is_empty() {
-            return span_at(self.vm.entry_func(state)?, 0);
+            // Not started: its function's first line, unless that is
+            // library Go (`wg.Go`'s wrapper), which has no program line.
+            return span_at(self.vm.entry_func(state)?, 0).filter(|&s| in_program(s));
         }
         // The innermost frame in the program's file: inside library Go
         // (`Once.Do` locking its mutex), the program's line that called it.
-        let mut innermost = None;
-        for f in state.frames.iter().rev() {
-            let span = span_at(f.func, f.ip.saturating_sub(1))?;
-            innermost.get_or_insert(span);
-            if span.start <= prog.file.end() {
-                return Some(span);
-            }
-        }
-        innermost
+        state.frames.iter().rev().find_map(|f| span_at(f.func, f.ip.saturating_sub(1)).filter(|&s| in_program(s)))
     }
 
     fn timer_fired(&mut self, chooser: &mut Chooser, id: u64, now: u64) -> Vec<crate::sched::TimerAction> {

@@ -335,7 +335,7 @@ impl Process {
             events.push(Event { time_ns: now, kind, pos });
         }
         events.push(Event { time_ns: now, kind: EventKind::Exit { code }, pos: None });
-        let leak_text = leak::render(&leaks, &m.vm.program().path);
+        let leak_text = leak::render(&leaks, m.vm.program());
         ProcessOutcome {
             stdout: String::from_utf8_lossy(&m.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&m.stderr).into_owned(),

@@ -222,9 +222,6 @@ pub(crate) mod sync {
             WG_ADD,
             /// `(*WaitGroup).Wait` with a non-zero counter: `[wg] -> []`.
             WG_WAIT,
-            /// `(*WaitGroup).Go(f)` after its `Add(1)`: `[wg, f] -> []`; starts
-            /// `sync.(*WaitGroup).Go.func1(wg, f)`, created by `sync.(*WaitGroup).Go`.
-            WG_GO,
             /// `(*Cond).Wait`, `Signal`, `Broadcast`: `[c] -> []`.
             COND_WAIT,
             COND_SIGNAL,

@@ -94,9 +94,7 @@ pub fn register(bc: &mut Bytecode) {
             d.methods.sort_by_key(|x| x.name);
         }
     }
-    // The goroutine body `wg.Go` starts (bytecode, so a panic in it
-    // unwinds and repanics as Go's does).
-    sync::funcs::add_funcs(bc, sync::lookup);
+    context::add_cancel_funcs(bc);
 }
 
 /// Runtime types that exist only inside natives (no stub declares them):

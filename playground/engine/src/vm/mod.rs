@@ -62,7 +62,7 @@ pub use liveness::Liveness;
 pub use panic::{Bounds, bounds_message};
 /// UTF-8 decoding as Go's `utf8.DecodeRune` (one home: `format`).
 pub use crate::format::decode_rune;
-pub use program::{Bytecode, Const, Function, NATIVE_FUNC_BIT, NativeFn, ResultSlot, Throw};
+pub use program::{Bytecode, Const, Function, GOROOT_SRC, NATIVE_FUNC_BIT, NativeFn, ResultSlot, Throw};
 
 use crate::chunk::{Op, PrintKind, SLICE_HI, SLICE_LO, SLICE_MAX};
 use crate::heap::{ByteKind, Heap, HeapError, MapError, Obj, Reachable, Uncomparable};
@@ -576,12 +576,20 @@ impl Vm {
             // Not started: the function it will run, at its first line.
             return vec![self.trace_frame(f, 0)];
         }
-        g.frames
-            .iter()
-            .rev()
-            .filter(|f| !matches!(f.kind, FrameKind::PanicPrint(_)))
-            .map(|f| self.trace_frame(f.func, f.ip))
-            .collect()
+        let mut trace = Vec::with_capacity(g.frames.len());
+        for f in g.frames.iter().rev() {
+            match f.kind {
+                FrameKind::PanicPrint(_) => {}
+                // A deferred call the panic runs sits above Go's gopanic
+                // frame, at its call of the deferred function.
+                FrameKind::DeferredByPanic => {
+                    trace.push(self.trace_frame(f.func, f.ip));
+                    trace.push(TraceFrame { func: "panic".into(), line: 859, has_args: true, file: Some(format!("{GOROOT_SRC}/runtime/panic.go")) });
+                }
+                _ => trace.push(self.trace_frame(f.func, f.ip)),
+            }
+        }
+        trace
     }
 
     /// The traceback frame of function `func` stopped before instruction

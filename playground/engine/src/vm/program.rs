@@ -221,4 +221,12 @@ impl Bytecode {
         let src = self.source_of(pos);
         (src.base != 0).then(|| format!("{GOROOT_SRC}/{}", src.name_at(pos)))
     }
+
+    /// [`Bytecode::path_of`] the start of the function named `name`: where
+    /// the `go` statements of a library function that starts goroutines
+    /// are (`sync.(*WaitGroup).Go` in sync/waitgroup.go).
+    pub fn path_of_func(&self, name: &str) -> Option<String> {
+        let f = self.funcs.iter().position(|f| f.name == name)?;
+        self.path_of(f as u32, 0)
+    }
 }

@@ -1,58 +1,12 @@
 //! Library code of `sync` that runs as Go (so a panic in it unwinds and a
 //! call in it may block), as bytecode written after Go's own sources: the
-//! goroutine body `wg.Go` starts, and the functions `OnceFunc`,
-//! `OnceValue` and `OnceValues` return (which call `Once.Do`, library Go
-//! in `sync.go`).
+//! functions `OnceFunc`, `OnceValue` and `OnceValues` return (which call
+//! `Once.Do`, library Go in `sync.go`). They are generic in Go, which
+//! library Go cannot yet be.
 
 use crate::chunk::{ChunkBuilder, Op};
 use crate::span::Span;
 use crate::vm::{Bytecode, Function, NativeFn};
-
-/// The wrapper `wg.Go` starts: `sync.(*WaitGroup).Go.func1`.
-pub const WG_GO_FUNC: &str = "sync.(*WaitGroup).Go.func1";
-
-/// Adds the bytecode `wg.Go` starts, Go's closure in `sync/waitgroup.go`:
-///
-/// ```go
-/// func(wg *WaitGroup, f func()) {
-///     defer func() {
-///         if x := recover(); x != nil {
-///             panic(x) // f panicked: no Done, the process dies
-///         }
-///         wg.Done()
-///     }()
-///     f()
-/// }
-/// ```
-pub fn add_funcs(bc: &mut Bytecode, lookup: fn(&str) -> Option<NativeFn>) {
-    let sp = Span::default();
-    let native = |bc: &mut Bytecode, name: &str| lookup(name).map(|f| bc.add_native(name, f)).unwrap_or(0);
-    let done_id = native(bc, "sync.(*WaitGroup).Done");
-    let mut d = ChunkBuilder::new();
-    let ok = d.new_label();
-    d.emit(Op::Recover, sp);
-    d.emit(Op::Dup, sp);
-    d.emit(Op::PushNil, sp);
-    d.emit(Op::Eq, sp);
-    d.emit_jump(Op::JumpIfTrue(0), ok, sp);
-    d.emit(Op::Panic, sp);
-    d.bind(ok);
-    d.emit(Op::Pop, sp);
-    d.emit(Op::GetLocal(0), sp);
-    d.emit(Op::CallNative { id: done_id, argc: 1 }, sp);
-    d.emit(Op::Ret(0), sp);
-    crate::stdlib::context::add_cancel_funcs(bc);
-    let deferred = bc.add_func(Function::new(format!("{WG_GO_FUNC}.1"), 1, 1, 0, d.finish().unwrap_or_default()));
-    let mut b = ChunkBuilder::new();
-    b.emit(Op::FuncValue(deferred), sp);
-    b.emit(Op::GetLocal(0), sp);
-    b.emit(Op::Defer(1), sp);
-    b.emit(Op::GetLocal(1), sp);
-    b.emit(Op::CallValue(0), sp);
-    b.emit(Op::Ret(0), sp);
-    bc.add_func(Function::new(WG_GO_FUNC, 2, 2, 0, b.finish().unwrap_or_default()));
-}
-
 
 /// The functions `sync.OnceFunc`, `OnceValue` and `OnceValues` return
 /// (their natives in `stdlib/sync/` make the closures), with

@@ -43,7 +43,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "sync.(*WaitGroup).Done" => wg_done,
         "sync.(*WaitGroup).Wait" => wg_wait,
-        "sync.(*WaitGroup).Go" => wg_go,
         "sync.NewCond" => new_cond,
         "sync.OnceFunc" => |vm, g, n| once_func(vm, g, n, 0),
         "sync.OnceValue" => |vm, g, n| once_func(vm, g, n, 1),
@@ -256,14 +255,6 @@ fn wg_wait(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     }
     vm.raceacquire_on_resume(a);
     sys(id::WG_WAIT, vec![recv])
-}
-
-/// `wg.Go(f)`: `Add(1)`, then the process starts Go's wrapper goroutine.
-fn wg_go(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = args(g, argc);
-    let recv = a.first().copied().unwrap_or_default();
-    wg_add(vm, recv, 1)?;
-    sys(id::WG_GO, vec![recv, a.get(1).copied().unwrap_or_default()])
 }
 
 /// `sync.NewCond(l)`: `&Cond{L: l}`.
@@ -481,6 +472,24 @@ mod tests {
                 "panic: boom\n\ngoroutine 1 [running]:\nmain.main.func1()\n\t/tmp/sandbox/prog.go:7\nsync.(*Once).doSlow(...)\n\t{goroot}/once.go:78\nsync.(*Once).Do(...)\n\t{goroot}/once.go:69\nmain.main()\n\t/tmp/sandbox/prog.go:7\n"
             )
         );
+    }
+
+    /// `wg.Go` is library Go: a panic in `f` is recovered and repanicked
+    /// by Go's deferred closure, whose frame sits above `panic`'s, and the
+    /// goroutine was created at sync/waitgroup.go:238 — as real Go 1.27
+    /// prints it (under GOMAXPROCS=1), argument words and offsets aside.
+    #[test]
+    fn wg_go_frames_are_gos() {
+        let src = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Go(func() {\n\t\tpanic(\"boom\")\n\t})\n\twg.Wait()\n}\n";
+        let out = crate::run_source("prog.go", src, &crate::RunConfig::default());
+        let goroot = "/usr/local/go-faketime/src";
+        assert_eq!(
+            out.stderr,
+            format!(
+                "panic: boom [recovered, repanicked]\n\ngoroutine 6 [running]:\nsync.(*WaitGroup).Go.func1.1()\n\t{goroot}/sync/waitgroup.go:251\npanic(...)\n\t{goroot}/runtime/panic.go:859\nmain.main.func1()\n\t/tmp/sandbox/prog.go:8\nsync.(*WaitGroup).Go.func1()\n\t{goroot}/sync/waitgroup.go:258\ncreated by sync.(*WaitGroup).Go in goroutine 1\n\t{goroot}/sync/waitgroup.go:238\n"
+            )
+        );
+        assert_eq!(out.exit_code, 2);
     }
 
     /// Goroutines parked inside `Once.Do` (waiting for the first call's

@@ -30,17 +30,14 @@
 //! hand-off) returns the wake-up and leaves the rest as the pending
 //! request, served in the next call at the same instant.
 
-use super::funcs::WG_GO_FUNC;
 use crate::heap::obj_of;
 use crate::runtime::sync::{Cond, LockResult, Mutex, RWMutex, WaitGroup, Wakes};
-use crate::runtime::{Creator, Failure};
+use crate::runtime::Failure;
 use crate::sched::{GoId, Sched, Stop, WaitReason};
-use crate::span::Span;
 use crate::stdlib::services::Services;
 use crate::value::{Handle, Value};
 use crate::vm::Syscall;
 use rustc_hash::FxHashMap as HashMap;
-use std::rc::Rc;
 
 pub(crate) use crate::runtime::request::sync as id;
 
@@ -61,7 +58,6 @@ pub struct SyncState {
     cond_waits: HashMap<GoId, (u32, Value)>,
     /// The Locker a goroutine in `Cond.Wait` is re-locking (parked on it).
     relocking: HashMap<GoId, Value>,
-    wg_go_func: Option<u32>,
 }
 
 fn slot(m: &impl Services, h: Handle, i: usize) -> i64 {
@@ -316,25 +312,8 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
         // Go's goyield puts the G on its P's local queue; Gosched (the
         // global queue) is the nearest stop the scheduler offers.
         id::GOYIELD => Some(Stop::Gosched),
-        id::WG_GO => {
-            let Some(f) = wg_go_func(m) else {
-                return Some(m.internal("sync.(*WaitGroup).Go: wrapper missing"));
-            };
-            let creator = Creator { func: Rc::from("sync.(*WaitGroup).Go"), goid, line: 0, wrap: None };
-            m.set_spawning(Value::Func(f), args.to_vec(), creator);
-            Some(Stop::Newproc { func: Rc::from(WG_GO_FUNC), pos: Span::default() })
-        }
         _ => Some(m.unknown_request(sid)),
     }
-}
-
-fn wg_go_func(m: &mut impl Services) -> Option<u32> {
-    if let Some(f) = m.state().sync.wg_go_func {
-        return Some(f);
-    }
-    let f = m.vm().program().funcs.iter().position(|x| x.name == WG_GO_FUNC)? as u32;
-    m.state().sync.wg_go_func = Some(f);
-    Some(f)
 }
 
 /// The Mutex or RWMutex behind a Locker interface value, and whether it

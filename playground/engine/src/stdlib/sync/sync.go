@@ -21,7 +21,31 @@ type WaitGroup struct { state uint64; sema uint32 }
 func (wg *WaitGroup) Add(delta int)
 func (wg *WaitGroup) Done()
 func (wg *WaitGroup) Wait()
-func (wg *WaitGroup) Go(f func())
+
+// Go runs f in a new goroutine counted by wg, as Go's sync/waitgroup.go
+// does: if f panics, Done is not called and the panic kills the process;
+// the //line comments put each statement at its line there.
+//line waitgroup.go:236
+func (wg *WaitGroup) Go(f func()) {
+//line waitgroup.go:237
+	wg.Add(1)
+//line waitgroup.go:238
+	go func() {
+//line waitgroup.go:239
+		defer func() {
+//line waitgroup.go:240
+			if x := recover(); x != nil {
+//line waitgroup.go:251
+				panic(x)
+			}
+//line waitgroup.go:256
+			wg.Done()
+		}()
+//line waitgroup.go:258
+		f()
+	}()
+}
+
 type Once struct { done uint32; m Mutex }
 
 // Do runs f once: the slow path under the mutex, done set (by a deferred
