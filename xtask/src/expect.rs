@@ -182,6 +182,9 @@ fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>, faket
     let _ = fs::remove_dir_all(scratch);
     fs::create_dir_all(scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
     fs::copy(src, scratch.join(name)).map_err(|e| format!("{}: {e}", src.display()))?;
+    if fs::read_to_string(src).is_ok_and(|s| s.contains("\"golang.org/x/sync/")) {
+        x_sync_module(go, scratch)?;
+    }
 
     let mut build = Command::new(go);
     build.args(["build", "-o", "prog"]);
@@ -279,6 +282,37 @@ fn unframe(raw: &[u8]) -> Vec<u8> {
     // Anything unframed (a crash before the runtime's write) stays.
     out.extend_from_slice(rest);
     out
+}
+
+/// Makes `scratch` a module that finds `golang.org/x/sync` offline: the
+/// copy Go's own toolchain vendors (`$GOROOT/src/cmd/vendor`), which is
+/// the errgroup the engine's library Go follows.
+fn x_sync_module(go: &Path, scratch: &Path) -> Result<(), String> {
+    let mut env = Command::new(go);
+    env.args(["env", "GOROOT"]);
+    go_env(&mut env);
+    let out = env.output().map_err(|e| format!("running {}: {e}", go.display()))?;
+    let goroot = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let vendored = goroot.join("src/cmd/vendor/golang.org/x/sync");
+    let copy = scratch.join("xsync");
+    copy_tree(&vendored, &copy)?;
+    fs::write(copy.join("go.mod"), "module golang.org/x/sync\n").map_err(|e| e.to_string())?;
+    fs::write(scratch.join("go.mod"), "module prog\n\ngo 1.27\n\nrequire golang.org/x/sync v0.0.0\n\nreplace golang.org/x/sync => ./xsync\n")
+        .map_err(|e| e.to_string())
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        if path.is_dir() {
+            copy_tree(&path, &to.join(entry.file_name()))?;
+        } else {
+            fs::copy(&path, to.join(entry.file_name())).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// A hermetic, offline build: this toolchain only, no modules fetched.

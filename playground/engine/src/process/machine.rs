@@ -112,7 +112,7 @@ pub struct VmMachine {
     /// Finalizer goroutine and signal state (`sys_misc`).
     pub misc: super::sys_misc::MiscState,
     /// The state of the packages that serve requests (sync objects,
-    /// timers, contexts, errgroups): `stdlib::services`.
+    /// timers, contexts): `stdlib::services`.
     pub pkgs: crate::stdlib::services::State,
 }
 
@@ -379,7 +379,6 @@ impl VmMachine {
             Some(Server::Time) => crate::stdlib::time::timers::dispatch(self, sched, goid, sid, args),
             Some(Server::Context) => crate::stdlib::context::tree::dispatch(self, sched, goid, sid, args),
             Some(Server::Signal) => super::sys_misc::dispatch(self, sched, goid, sid, args),
-            Some(Server::Errgroup) => crate::stdlib::errgroup::serve::dispatch(self, sched, goid, sid, args),
             None => Some(self.unknown_request(sid)),
         }
     }

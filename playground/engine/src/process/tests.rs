@@ -327,14 +327,13 @@ fn stack_growth_is_reported_to_the_scheduler() {
 use crate::runtime::request::{Server, server_of};
 
 /// Every id module with the server whose dispatcher serves its ids.
-fn request_modules() -> [(&'static str, &'static [(Server, &'static [u32])]); 6] {
+fn request_modules() -> [(&'static str, &'static [(Server, &'static [u32])]); 5] {
     [
         ("request::sys", crate::runtime::request::sys::BY_SERVER),
         ("request::sync", crate::runtime::request::sync::BY_SERVER),
         ("request::time", crate::runtime::request::time::BY_SERVER),
         ("request::context", crate::runtime::request::context::BY_SERVER),
         ("request::signal", crate::runtime::request::signal::BY_SERVER),
-        ("request::errgroup", crate::runtime::request::errgroup::BY_SERVER),
     ]
 }
 
@@ -356,7 +355,6 @@ fn every_request_id_belongs_to_the_server_of_its_module() {
         ("request::time", vec![Server::Time]),
         ("request::context", vec![Server::Context]),
         ("request::signal", vec![Server::Signal]),
-        ("request::errgroup", vec![Server::Errgroup]),
     ];
     let mut seen = std::collections::BTreeSet::new();
     let mut servers = Vec::new();

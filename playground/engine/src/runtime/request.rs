@@ -40,8 +40,6 @@ pub(crate) enum Server {
     Context,
     /// `os/signal` (`process::sys_misc`).
     Signal,
-    /// `golang.org/x/sync/errgroup` (`stdlib::errgroup::serve`).
-    Errgroup,
 }
 
 /// How many ids each server owns.
@@ -49,8 +47,7 @@ pub(crate) const WIDTH: u32 = 64;
 
 impl Server {
     /// Every server, in the order of their ranges.
-    pub(crate) const ALL: [Server; 7] =
-        [Server::Chan, Server::Runtime, Server::Sync, Server::Time, Server::Context, Server::Signal, Server::Errgroup];
+    pub(crate) const ALL: [Server; 6] = [Server::Chan, Server::Runtime, Server::Sync, Server::Time, Server::Context, Server::Signal];
 
     /// The first id of this server's range.
     pub(crate) const fn first(self) -> u32 {
@@ -331,29 +328,6 @@ pub(crate) mod signal {
     }
 }
 
-/// The requests of `golang.org/x/sync/errgroup` (Server::Errgroup), served by `stdlib::errgroup::serve`.
-pub(crate) mod errgroup {
-    crate::runtime::request::requests! {
-        Server::Errgroup {
-            /// errgroup `g.Go(f)`: `[g, f, wrapper Func] -> []`; starts
-            /// `wrapper(g, f)` in a new goroutine, or blocks (`chan send`, Go's
-            /// semaphore) at the limit.
-            ERRGROUP_GO,
-            /// errgroup `g.TryGo(f)`: `[g, f, wrapper] -> [Bool]`.
-            ERRGROUP_TRYGO,
-            /// errgroup `g.Wait()` with goroutines running: `[g] -> [err]`
-            /// (`sync.WaitGroup.Wait`).
-            ERRGROUP_WAIT,
-            /// A group goroutine is done: `[g] -> []`; wakes `Wait`ers and a `Go`
-            /// blocked at the limit.
-            ERRGROUP_DONE,
-            /// `errgroup.WithContext(ctx)`: `[context op id Int, ctx, g] ->
-            /// [g, ctx']`: serves `context.WithCancelCause(ctx)` and keeps its cancel.
-            ERRGROUP_WITH_CONTEXT,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,7 +356,7 @@ mod tests {
                 A,
                 B,
             }
-            Server::Errgroup {
+            Server::Signal {
                 C,
             }
         }
@@ -390,7 +364,7 @@ mod tests {
 
     #[test]
     fn the_macro_numbers_each_server_from_its_first_id() {
-        assert_eq!((block::A, block::B, block::C), (Server::Time.first(), Server::Time.first() + 1, Server::Errgroup.first()));
-        assert_eq!(block::BY_SERVER, [(Server::Time, &[block::A, block::B][..]), (Server::Errgroup, &[block::C][..])]);
+        assert_eq!((block::A, block::B, block::C), (Server::Time.first(), Server::Time.first() + 1, Server::Signal.first()));
+        assert_eq!(block::BY_SERVER, [(Server::Time, &[block::A, block::B][..]), (Server::Signal, &[block::C][..])]);
     }
 }

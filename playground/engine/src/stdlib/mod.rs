@@ -38,8 +38,6 @@ pub(crate) mod services;
 mod bytes;
 pub(crate) mod context;
 mod errors;
-#[path = "golang.org/x/sync/errgroup/mod.rs"]
-pub(crate) mod errgroup;
 mod fmt;
 mod gmp;
 mod io;
@@ -94,14 +92,12 @@ pub fn register(bc: &mut Bytecode) {
             d.methods.sort_by_key(|x| x.name);
         }
     }
-    context::add_cancel_funcs(bc);
 }
 
 /// Runtime types that exist only inside natives (no stub declares them):
 /// the error types `fmt.Errorf` and `errors.Join` return.
 pub fn add_runtime_types(bc: &mut Bytecode) {
     sync::funcs::add_once_funcs(bc, sync::lookup);
-    errgroup::add_runtime_funcs(bc);
     os::signal::notify_context::add_runtime_funcs(bc);
     use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
     // Reuse the program's `[]error` if it has one: type ids are canonical.

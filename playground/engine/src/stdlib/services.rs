@@ -2,9 +2,9 @@
 //! and the state the packages keep in it between requests ([`State`]).
 //!
 //! A package whose functions block or wake goroutines (`sync`, `time`,
-//! `context`, `errgroup`) serves its `Op::Sys` requests in its own folder
-//! (`sync/serve.rs`, `time/timers.rs`, `context/tree.rs`,
-//! `errgroup/serve.rs`). The process routes each request to the server its
+//! `context`) serves its `Op::Sys` requests in its own folder
+//! (`sync/serve.rs`, `time/timers.rs`, `context/tree.rs`); a package
+//! written as library Go over them (errgroup) needs no server. The process routes each request to the server its
 //! id belongs to (`runtime::request`) and lends itself as `Services`: the
 //! VM with its heap, the goroutines' pending requests and what they are
 //! parked on, channels, panics and crashes. A server returns what the
@@ -85,7 +85,6 @@ pub(crate) struct State {
     pub sync: super::sync::serve::SyncState,
     pub timers: super::time::timers::Timers,
     pub contexts: super::context::tree::Contexts,
-    pub groups: super::errgroup::serve::Groups,
     /// Goroutines to start (AfterFuncs of a canceled context), taken by
     /// the machine's `newproc` in order when no `go` statement is pending.
     pub spawn_queue: std::collections::VecDeque<(Value, Vec<Value>, Creator)>,

@@ -131,25 +131,18 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(c);
             Ok(())
         },
-        "context.WithCancel" => |_, g, n| sys(id::WITH_CANCEL, args(g, n)),
-        "context.WithCancelCause" => |_, g, n| sys(id::WITH_CANCEL_CAUSE, args(g, n)),
-        "context.WithTimeout" => |_, g, n| {
-            let mut a = args(g, n).to_vec();
-            a.push(Value::Nil);
-            sys(id::WITH_TIMEOUT, a)
-        },
-        "context.WithTimeoutCause" => |_, g, n| sys(id::WITH_TIMEOUT, args(g, n)),
-        "context.WithDeadline" => |vm, g, n| {
-            let a = args(g, n);
-            let t = super::time::read(&vm.heap, a.get(1).copied().unwrap_or_default());
-            sys(id::WITH_DEADLINE, vec![a.first().copied().unwrap_or_default(), Value::Int(t.unix_ns()), Value::Nil, Value::Bool(t.mono)])
-        },
-        "context.WithDeadlineCause" => |vm, g, n| {
+        "context.withCancel" => |_, g, n| sys(id::WITH_CANCEL, args(g, n)),
+        "context.withCancelCause" => |_, g, n| sys(id::WITH_CANCEL_CAUSE, args(g, n)),
+        "context.withTimeout" => |_, g, n| sys(id::WITH_TIMEOUT, args(g, n)),
+        "context.withDeadline" => |vm, g, n| {
             let a = args(g, n);
             let t = super::time::read(&vm.heap, a.get(1).copied().unwrap_or_default());
             sys(id::WITH_DEADLINE, vec![a.first().copied().unwrap_or_default(), Value::Int(t.unix_ns()), a.get(2).copied().unwrap_or_default(), Value::Bool(t.mono)])
         },
-        "context.AfterFunc" => |_, g, n| sys(id::AFTER_FUNC, args(g, n)),
+        "context.afterFunc" => |_, g, n| sys(id::AFTER_FUNC, args(g, n)),
+        "context.cancelNode" => |_, g, n| sys(id::CANCEL, args(g, n)),
+        "context.cancelNodeCause" => |_, g, n| sys(id::CANCEL_CAUSE, args(g, n)),
+        "context.stopNode" => |_, g, n| sys(id::AFTER_FUNC_STOP, args(g, n)),
         "context.Cause" => |vm, g, n| {
             let a = args(g, n);
             let c = a.first().copied().unwrap_or_default();
@@ -467,29 +460,4 @@ fn stringify(vm: &mut Vm, g: &mut GState, v: Value) -> String {
         }
     }
     vm.program().types.get(tid as usize).map_or_else(|| "?".into(), |t| t.name.clone())
-}
-
-/// The bytecode CancelFuncs are closures of (one capture: the node id).
-pub const CANCEL_FUNC: &str = "context.WithCancel.func1";
-pub const CANCEL_CAUSE_FUNC: &str = "context.WithCancelCause.func1";
-pub const STOP_FUNC: &str = "context.AfterFunc.func1";
-
-/// The bytecode of context's CancelFunc, CancelCauseFunc and AfterFunc's
-/// stop function: closures capturing their node id, asking the process.
-pub(crate) fn add_cancel_funcs(bc: &mut crate::vm::Bytecode) {
-    use crate::chunk::{ChunkBuilder, Op};
-    use crate::runtime::request::context as cid;
-    use crate::vm::Function;
-    let sp = crate::span::Span::default();
-    let defs: [(&str, u16, u16, u32); 3] = [(CANCEL_FUNC, 0, 0, cid::CANCEL), (CANCEL_CAUSE_FUNC, 1, 0, cid::CANCEL_CAUSE), (STOP_FUNC, 0, 1, cid::AFTER_FUNC_STOP)];
-    for (name, nparams, nres, sid) in defs {
-        let mut b = ChunkBuilder::new();
-        b.emit(Op::GetCapture(0), sp);
-        for i in 0..nparams {
-            b.emit(Op::GetLocal(i), sp);
-        }
-        b.emit(Op::Sys { id: sid, argc: 1 + nparams }, sp);
-        b.emit(Op::Ret(nres), sp);
-        bc.add_func(Function::new(name, nparams, nparams, nres, b.finish().unwrap_or_default()));
-    }
 }

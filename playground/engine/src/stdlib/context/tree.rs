@@ -21,7 +21,6 @@
 //! alive through a holder stack the collector scans, as Go's parent
 //! keeps its children in its map.
 
-use super::{CANCEL_CAUSE_FUNC, CANCEL_FUNC, STOP_FUNC};
 use super::{self as ctx, kind, slot};
 use crate::runtime::Creator;
 use crate::sched::{GoId, Sched, Stop, TimerAction};
@@ -71,13 +70,6 @@ fn func_index(m: &mut impl Services, name: &'static str) -> Option<u32> {
     let f = m.vm().program().funcs.iter().position(|x| x.name == name)? as u32;
     m.state().contexts.funcs.insert(name, f);
     Some(f)
-}
-
-/// A closure of bytecode function `name` capturing node `n`.
-fn closure(m: &mut impl Services, name: &'static str, n: u64) -> Value {
-    let Some(f) = func_index(m, name) else { return Value::Nil };
-    let obj = crate::heap::Obj::Closure { func: f, captures: vec![Value::Int(n as i64)].into_boxed_slice() };
-    m.vm_mut().heap.alloc(obj, 16).map(Value::Closure).unwrap_or(Value::Nil)
 }
 
 fn get(m: &impl Services, h: Handle, i: usize) -> Value {
@@ -178,8 +170,7 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
                 Ok(x) => x,
                 Err(msg) => return Some(m.go_panic(sched, goid, msg)),
             };
-            let f = closure(m, if sid == id::WITH_CANCEL { CANCEL_FUNC } else { CANCEL_CAUSE_FUNC }, n);
-            m.push(goid, &[c, f]);
+            m.push(goid, &[c, Value::Int(n as i64)]);
             inherit(m, goid, n, a0)
         }
         id::WITH_TIMEOUT | id::WITH_DEADLINE => {
@@ -205,8 +196,7 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
             if let Some(h) = ctx::ctx_obj(m.vm(), c) {
                 let _ = m.vm_mut().heap.store_slot(h, slot::DEADLINE_MONO, Value::Bool(mono));
             }
-            let f = closure(m, CANCEL_FUNC, n);
-            m.push(goid, &[c, f]);
+            m.push(goid, &[c, Value::Int(n as i64)]);
             if let Some(stop) = inherit(m, goid, n, a0) {
                 return Some(stop);
             }
@@ -233,8 +223,7 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
                 Ok(x) => x,
                 Err(msg) => return Some(m.go_panic(sched, goid, msg)),
             };
-            let f = closure(m, STOP_FUNC, n);
-            m.push(goid, &[f]);
+            m.push(goid, &[Value::Int(n as i64)]);
             inherit(m, goid, n, a0)
         }
         id::AFTER_FUNC_STOP => {

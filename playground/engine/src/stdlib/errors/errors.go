@@ -6,4 +6,4 @@ func Is(err, target error) bool
 func As(err error, target any) bool
 func Unwrap(err error) error
 func Join(errs ...error) error
-var ErrUnsupported error
+var ErrUnsupported = New("unsupported operation")
