@@ -77,6 +77,10 @@ pub struct VmMachine {
     pub vm: Vm,
     pub gs: GTable,
     pub chans: Chans,
+    /// Writes made with several Ps that reach the output when the work
+    /// before them is done (`Stop::Write`): per goroutine, the VM's
+    /// buffers and marks as the slice left them.
+    held_writes: HashMap<GoId, (Vec<u8>, Vec<u8>, Vec<vm::OutMark>)>,
     /// Everything written, in order, per fd (1 and 2).
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
@@ -126,6 +130,7 @@ impl VmMachine {
             vm,
             gs: GTable::default(),
             chans: Chans::default(),
+            held_writes: HashMap::default(),
             stdout: Vec::new(),
             stderr: Vec::new(),
             crash: None,
@@ -448,6 +453,16 @@ impl Machine for VmMachine {
         std::mem::take(&mut self.events)
     }
 
+    fn commit_write(&mut self, goid: GoId) {
+        if let Some((stdout, stderr, marks)) = self.held_writes.remove(&goid) {
+            // Every slice flushes its own output: the buffers are empty.
+            self.vm.stdout = stdout;
+            self.vm.stderr = stderr;
+            self.vm.out_marks = marks;
+            self.flush_output();
+        }
+    }
+
     fn waiting_on(&self, goid: GoId) -> Vec<u32> {
         self.gs.get(&goid).map_or(Vec::new(), |g| g.blocked_on.clone())
     }
@@ -625,10 +640,18 @@ impl VmMachine {
             }
             let stop = self.vm.execute(idx, budget);
             used += (self.vm.instructions - before) * NS_PER_INSTR;
+            let mut held = false;
             if std::mem::take(&mut self.vm.wrote) && jittery {
                 // A write(2): the VM ended the slice after it (see
-                // `Vm::yield_after_write`); the system call takes time.
+                // `Vm::yield_after_write`); the system call takes time,
+                // and its bytes reach the output once the work before it
+                // is done, at this P's time (`Stop::Write`).
                 used += self.vm.chooser.op_cost(crate::sched::time::WRITE_NS);
+                if matches!(stop, vm::Stop::Budget) && self.vm.output_full.is_none() {
+                    let out = (std::mem::take(&mut self.vm.stdout), std::mem::take(&mut self.vm.stderr), std::mem::take(&mut self.vm.out_marks));
+                    self.held_writes.insert(goid, out);
+                    held = true;
+                }
             }
             self.flush_output();
             if let Some(at) = self.vm.output_full {
@@ -657,6 +680,7 @@ impl VmMachine {
                 _ => None,
             };
             let terminal = match stop {
+                vm::Stop::Budget if held => Stop::Write,
                 vm::Stop::Budget => Stop::Continue,
                 vm::Stop::Syscall(sc) => {
                     if let Some(g) = self.gs.get_mut(&goid) {

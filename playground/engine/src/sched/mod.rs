@@ -151,6 +151,12 @@ pub enum Stop {
     Gc {
         leaked: Vec<GoId>,
     },
+    /// A `write(2)` reaches the output now, at the end of the work before
+    /// it (and the system call's own time): the Machine held its bytes
+    /// since the call ([`Machine::commit_write`]), so another P's write
+    /// that happens earlier in virtual time comes first. The G keeps
+    /// running.
+    Write,
 }
 
 /// What a runtime timer does when it fires (answer of [`Machine::timer_fired`]).
@@ -197,6 +203,9 @@ pub trait Machine {
     fn take_events(&mut self) -> Vec<(EventKind, Option<Span>)> {
         Vec::new()
     }
+    /// Puts the write G `g` made in its last call into the output (see
+    /// [`Stop::Write`]); its events follow in [`Machine::take_events`].
+    fn commit_write(&mut self, _g: GoId) {}
     /// The heap objects G `g` is about to park on (see `EventKind::GoPark`).
     fn waiting_on(&self, g: GoId) -> Vec<u32> {
         let _ = g;

@@ -428,6 +428,14 @@ impl Sched {
         let goid = self.gs[g as usize].goid;
         match stop {
             Stop::Continue => {}
+            Stop::Write => {
+                machine.commit_write(goid);
+                for (kind, pos) in machine.take_events() {
+                    self.pos = pos;
+                    self.emit(kind);
+                }
+                self.pos = None;
+            }
             Stop::Gosched => {
                 self.globrunqput(g, PutCause::Gosched);
                 self.wakep();
