@@ -17,6 +17,10 @@
 //! - `allowed/<program>`: on 1, 2, 4 and 8 Ps with seeds [`ALLOWED_SEEDS`],
 //!   every output the engine prints is in `X.allowed`: the engine never
 //!   prints what Go forbids.
+//! - `explore/<program>`: `gmp explore`'s search, [`EXPLORE_SCHEDULES`]
+//!   schedules at each of GOMAXPROCS 2, 4 and 8, finds every output real
+//!   Go printed at that GOMAXPROCS, finds nothing outside `X.allowed`, and
+//!   each outcome's schedule token replays it byte for byte.
 //! - `reach` (ignored; `cargo test -p gmp-engine --test nondeterministic --
 //!   --ignored reach --nocapture`): not a test but a measurement, the table
 //!   of how many of real Go's observed outputs the engine reaches on 2, 4
@@ -46,6 +50,8 @@ const ALLOWED_PROCS: &[u32] = &[1, 2, 4, 8];
 const ALLOWED_SEEDS: RangeInclusive<u64> = 1..=50;
 const REACH_PROCS: &[u32] = &[2, 4, 8];
 const REACH_SEEDS: RangeInclusive<u64> = 1..=100;
+/// The issue's bound: within this many schedules per GOMAXPROCS.
+const EXPLORE_SCHEDULES: u32 = 1_000;
 /// The issue asks for at least this many programs.
 const AT_LEAST: usize = 30;
 /// All of one test's runs must be done by then.
@@ -71,8 +77,13 @@ fn main() {
         let key = format!("allowed/{file}");
         let listed = known.contains(&key);
         names.insert(key);
+        let p = path.clone();
+        trials.push(Trial::test(format!("allowed/{stem}"), move || expect(allowed(&p), listed)));
+        let key = format!("explore/{file}");
+        let listed = known.contains(&key);
+        names.insert(key);
         let path = path.clone();
-        trials.push(Trial::test(format!("allowed/{stem}"), move || expect(allowed(&path), listed)));
+        trials.push(Trial::test(format!("explore/{stem}"), move || expect(explored(&path), listed)));
     }
     trials.push(Trial::test("known_failing_list_names_tests", move || {
         let stale: Vec<&String> = known.iter().filter(|k| !names.contains(*k)).collect();
@@ -136,6 +147,53 @@ fn allowed(path: &Path) -> Result<(), String> {
         }
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// (c) Exploration finds every output Go printed with several Ps, nothing
+/// Go forbids, and each outcome's token replays it.
+fn explored(path: &Path) -> Result<(), String> {
+    use gmp_engine::explore::{ExploreConfig, explore};
+    let allowed = read_allowed(path)?;
+    let obs = observed(path)?;
+    let name = file_name(path);
+    let source = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name(name.clone())
+        .spawn(move || {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let program = gmp_engine::compile(&name, &source).map_err(|e| format!("{e:?}"))?;
+                let config = ExploreConfig { procs: REACH_PROCS.to_vec(), schedules: EXPLORE_SCHEDULES, ..ExploreConfig::default() };
+                let found = explore(&program, &config);
+                let mut problems = String::new();
+                for o in &found.outcomes {
+                    let got = RunOutput { stdout: o.stdout.clone(), exit_code: o.exit_code };
+                    if !allowed.contains(&got) {
+                        let _ = writeln!(problems, "exploration found what Go does not allow (`--schedule {}`)\n{}", o.schedule.encode(), show(&got));
+                    }
+                    let again = gmp_engine::run(&program, &RunConfig::from_schedule(&o.schedule));
+                    if (again.stdout.as_str(), again.exit_code) != (o.stdout.as_str(), o.exit_code) {
+                        let _ = writeln!(problems, "schedule {} does not replay its outcome", o.schedule.encode());
+                    }
+                }
+                for o in obs.iter().filter(|o| REACH_PROCS.contains(&o.procs)) {
+                    for (_, want) in &o.outputs {
+                        let hit = found.outcomes.iter().any(|f| f.procs.contains(&o.procs) && f.stdout == want.stdout && f.exit_code == want.exit_code);
+                        if !hit {
+                            let _ = writeln!(problems, "GOMAXPROCS={}: real Go printed, {} schedules never did\n{}", o.procs, EXPLORE_SCHEDULES, show(want));
+                        }
+                    }
+                }
+                if problems.is_empty() { Ok(()) } else { Err(problems) }
+            }));
+            let _ = tx.send(result);
+        })
+        .map_err(|e| format!("spawning engine thread: {e}"))?;
+    match rx.recv_timeout(TIMEOUT) {
+        Ok(Ok(out)) => out,
+        Ok(Err(_)) => Err("the engine panicked (a Rust panic: never acceptable)".into()),
+        Err(_) => Err(format!("the engine did not finish within {}s", TIMEOUT.as_secs())),
+    }
 }
 
 /// The measurement: for each program and GOMAXPROCS 2, 4, 8, how many of
