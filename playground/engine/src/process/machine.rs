@@ -630,7 +630,11 @@ impl VmMachine {
             let before = self.vm.instructions;
             self.vm.clock = (now + used, before);
             let jittery = sched.jittery();
-            self.vm.yield_after_write = jittery;
+            self.vm.yield_at_shared_ops = jittery;
+            if jittery {
+                let at = now + used;
+                self.vm.shared_horizon = sched.others_earliest(sched.running_p).map_or(u64::MAX, |t| t.saturating_sub(at) / NS_PER_INSTR);
+            }
             // A lone busy P has no one to race with: the next P to run
             // starts after a synchronising operation (a wake-up).
             self.vm.map_checks = jittery && sched.busy_ps() > 1;
@@ -643,7 +647,7 @@ impl VmMachine {
             let mut held = false;
             if std::mem::take(&mut self.vm.wrote) && jittery {
                 // A write(2): the VM ended the slice after it (see
-                // `Vm::yield_after_write`); the system call takes time,
+                // `Vm::yield_at_shared_ops`); the system call takes time,
                 // and its bytes reach the output once the work before it
                 // is done, at this P's time (`Stop::Write`).
                 used += self.vm.chooser.op_cost(crate::sched::time::WRITE_NS);

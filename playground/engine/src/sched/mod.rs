@@ -538,6 +538,13 @@ impl Sched {
         self.ps.len() - self.pidle.len()
     }
 
+    /// The earliest clock among the running Ps other than `p`: where the
+    /// next thing another P does happens. Work of `p` that ends before it
+    /// cannot be seen out of order.
+    pub fn others_earliest(&self, p: u32) -> Option<u64> {
+        self.ps.iter().filter(|o| o.id != p && o.status == PStatus::Running).map(|o| o.now).min()
+    }
+
     /// The name of the function G `g` started in.
     pub fn func_name(&self, g: &G) -> &str {
         self.funcs.get(g.start_fn as usize).map(|s| &**s).unwrap_or("?")

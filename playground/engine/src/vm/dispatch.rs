@@ -866,13 +866,23 @@ impl Vm {
                         }
                     }
                     Op::CallNative { id, argc } => {
+                        if self.yield_at_shared_ops
+                            && (self.slice - *left - 1) as u64 > self.shared_horizon
+                            && prog.natives.get(id as usize).is_some_and(|n| n.syncs)
+                        {
+                            // Run it first thing in the next slice.
+                            ip -= 1;
+                            *left += 1;
+                            save!();
+                            return Stop::Budget;
+                        }
                         save!();
                         if let Err(f) = self.call_native(g, prog, id, argc as usize) {
                             handle!(f)
                         }
                         // A write with several Ps ends the slice; so does
                         // the output budget, spent: the process ends the run.
-                        if (self.wrote && self.yield_after_write) || self.output_full.is_some() {
+                        if (self.wrote && self.yield_at_shared_ops) || self.output_full.is_some() {
                             return Stop::Budget;
                         }
                     }

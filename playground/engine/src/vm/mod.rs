@@ -313,9 +313,16 @@ pub struct Vm {
     /// A native wrote to fd 1 or 2 (`write_fd`) since the process last
     /// looked: with several Ps the write is a system call that takes time.
     pub wrote: bool,
-    /// End the slice right after a native that wrote (several Ps: the
-    /// other Ps' writes are ordered against this one at slice boundaries).
-    pub yield_after_write: bool,
+    /// Several Ps: end the slice right after a native that wrote, and
+    /// right before a `sync` or `sync/atomic` operation once the slice has
+    /// done other work. What other Ps can see is ordered at slice
+    /// boundaries, so each such operation then happens at its own virtual
+    /// time (a Lock's fast path, a CompareAndSwap), not at its slice's start.
+    pub yield_at_shared_ops: bool,
+    /// How many instructions into the slice another P's clock lies
+    /// ([`crate::sched::Sched::others_earliest`]): a shared operation
+    /// before it cannot be seen out of order, so the slice goes on.
+    pub shared_horizon: u64,
     /// With several Ps: check map accesses against other Ps' writes (Go's
     /// `hashWriting` flag), and the P the current goroutine runs on.
     pub map_checks: bool,
@@ -367,7 +374,8 @@ impl Vm {
             output_full: None,
             made_chans: Vec::new(),
             wrote: false,
-            yield_after_write: false,
+            yield_at_shared_ops: false,
+            shared_horizon: u64::MAX,
             map_checks: false,
             cur_p: 0,
             sync_epoch: 0,
