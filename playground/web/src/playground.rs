@@ -67,9 +67,8 @@ pub enum Msg {
     /// Back to the start: before the first event.
     Reset,
     Seek(usize),
-    /// Seek to the last event at or before this fraction of the run's
-    /// virtual time (a click on the timeline).
-    SeekTime(f64),
+    /// The reader zoomed, panned, clicked or hovered on the timeline.
+    Timeline(timeline::Action),
     TogglePlay,
     Tick,
     Speed(u32),
@@ -123,6 +122,8 @@ pub struct Playground {
     run: Option<Run>,
     moment: Moment,
     timeline: Timeline,
+    /// The stretch of the run the timeline shows.
+    viewport: timeline::Viewport,
     /// Set while the run runs: the next slice. Dropping it stops the run.
     slicer: Option<Timeout>,
     /// While the run runs, the position follows its latest event (Run, Run
@@ -178,6 +179,7 @@ impl Component for Playground {
             run: None,
             moment: Moment::start(1),
             timeline: Timeline::new(1),
+            viewport: timeline::Viewport::default(),
             slicer: None,
             follow: true,
             speed: DEFAULT_SPEED,
@@ -277,12 +279,18 @@ impl Component for Playground {
                 self.pause();
                 self.seek(pos);
             }
-            Msg::SeekTime(fraction) => {
-                let Some(run) = self.run.as_ref().filter(|r| !r.running()) else {
-                    return false;
+            Msg::Timeline(action) => {
+                let Some(run) = &self.run else { return false };
+                let effect = self.viewport.act(action, run.virtual_ns(), self.now_ns());
+                // The position moves once the run has ended, as Step does.
+                let Some(ns) = effect.seek.filter(|_| !run.running()) else {
+                    return effect.redraw;
                 };
-                let ns = (fraction * run.virtual_ns() as f64) as u64;
+                // The last event at or before the time.
                 let pos = run.events().partition_point(|e| e.time_ns <= ns);
+                if pos == self.moment.pos && !effect.redraw {
+                    return false;
+                }
                 self.pause();
                 self.seek(pos);
             }
@@ -461,6 +469,7 @@ impl Playground {
         self.run = Some(run);
         self.moment = Moment::start(self.procs);
         self.timeline = Timeline::new(self.procs);
+        self.viewport = timeline::Viewport::default();
         self.follow = follow;
         self.futures = None;
         self.choices = None;
@@ -635,6 +644,12 @@ impl Playground {
         }
     }
 
+    /// The virtual time of the position: its latest event's.
+    fn now_ns(&self) -> u64 {
+        let events = self.run.as_ref().map_or(&[][..], |r| r.events());
+        self.moment.pos.checked_sub(1).and_then(|i| events.get(i)).map_or(0, |e| e.time_ns)
+    }
+
     /// At the last event of a run that no longer runs.
     fn at_end(&self) -> bool {
         self.run.as_ref().is_none_or(|r| !r.running() && self.moment.pos >= r.len())
@@ -760,12 +775,11 @@ impl Playground {
             let picked = target.closest("[data-g]").ok()??;
             picked.get_attribute("data-g")?.parse().ok().map(Msg::Pick)
         });
-        let now_ns = m.pos.checked_sub(1).and_then(|i| run.events().get(i)).map_or(0, |e| e.time_ns);
-        let on_seek = ctx.link().callback(Msg::SeekTime);
+        let now_ns = self.now_ns();
         html! {
             <div class="gmp-watch" onclick={on_pick}>
                 { board::board(run, m, self.picked) }
-                { timeline::view(&self.timeline, run, now_ns, on_seek) }
+                { timeline::view(&self.timeline, &self.viewport, run, m.pos, now_ns, ctx.link().callback(Msg::Timeline)) }
                 { futures::choices_view(run, self.choices.as_ref(), ctx.link().callback(Msg::PickStep), ctx.link().callback(|_| Msg::QuitChoosing)) }
                 { futures::view(run, self.futures.as_ref(), ctx.link().callback(Msg::Follow)) }
                 { board::processors(m) }
