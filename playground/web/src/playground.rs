@@ -24,6 +24,7 @@ use crate::board;
 use crate::dump;
 use crate::futures::{self, Choices, Futures};
 use crate::editor::{self, Editor};
+use crate::messages::{self, Messages};
 use crate::moment::Moment;
 use crate::runner::{Run, SLICE_MS, Stopped, virtual_time};
 use crate::share;
@@ -124,6 +125,8 @@ pub struct Playground {
     timeline: Timeline,
     /// The stretch of the run the timeline shows.
     viewport: timeline::Viewport,
+    /// The run's channel messages, folded as it goes.
+    messages: Messages,
     /// Set while the run runs: the next slice. Dropping it stops the run.
     slicer: Option<Timeout>,
     /// While the run runs, the position follows its latest event (Run, Run
@@ -180,6 +183,7 @@ impl Component for Playground {
             moment: Moment::start(1),
             timeline: Timeline::new(1),
             viewport: timeline::Viewport::default(),
+            messages: Messages::default(),
             slicer: None,
             follow: true,
             speed: DEFAULT_SPEED,
@@ -470,6 +474,7 @@ impl Playground {
         self.moment = Moment::start(self.procs);
         self.timeline = Timeline::new(self.procs);
         self.viewport = timeline::Viewport::default();
+        self.messages = Messages::default();
         self.follow = follow;
         self.futures = None;
         self.choices = None;
@@ -518,6 +523,7 @@ impl Playground {
         };
         let going = run.slice(SLICE_MS);
         self.timeline.extend(run.events());
+        self.messages.extend(run.events());
         if self.follow {
             self.moment.seek(run, usize::MAX);
         }
@@ -543,6 +549,7 @@ impl Playground {
         if let Some(run) = &mut self.run {
             run.stop(why);
             self.timeline.extend(run.events());
+            self.messages.extend(run.events());
         }
         self.pause();
         self.seek(usize::MAX);
@@ -778,11 +785,12 @@ impl Playground {
         let now_ns = self.now_ns();
         html! {
             <div class="gmp-watch" onclick={on_pick}>
-                { board::board(run, m, self.picked) }
+                { board::board(run, m, &self.messages, self.picked) }
                 { timeline::view(&self.timeline, &self.viewport, run, m.pos, now_ns, ctx.link().callback(Msg::Timeline)) }
                 { futures::choices_view(run, self.choices.as_ref(), ctx.link().callback(Msg::PickStep), ctx.link().callback(|_| Msg::QuitChoosing)) }
                 { futures::view(run, self.futures.as_ref(), ctx.link().callback(Msg::Follow)) }
                 { board::processors(m) }
+                { messages::region(&self.messages, m.pos) }
                 if let Some(err) = &m.error {
                     <div class="gmp-fold-error">{ format!("The event stream did not fold: {err}") }</div>
                 }
