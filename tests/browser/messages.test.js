@@ -127,6 +127,48 @@ test("a send on an unbuffered channel is an arrow from the sender to the receive
   assert.deepEqual(problems, []);
 });
 
+test("on the timeline, a handoff is an arrow from the sender's lane to the receiver's at the time of the send", async () => {
+  const { page, problems, button, region } = await playgroundPage(browser, PROG);
+  await button("Run").click();
+  const timeline = region("Timeline");
+  await timeline.waitFor({ timeout: 5000 });
+  const lanes = timeline.locator(".gmp-tl-g");
+  const labels = (await lanes.locator(".gmp-tl-label").allInnerTexts()).map((l) => l.trim());
+  const sender = labels.find((l) => / main\.main\.func1$/.test(l)).split(" ")[0].slice(1);
+  const flow = timeline.locator(`.gmp-tl-flow[data-from="${sender}"][data-to="1"]`);
+  assert.equal(await flow.count(), 1);
+  const [chan] = (await flow.locator("title").textContent()).match(/chan#\d+/);
+  assert.equal(await flow.locator("title").textContent(), `G${sender} sends 42 to G1 on ${chan}`);
+  // Vertical, at the send's time, from the middle of the sender's lane up
+  // to the receiver's bar.
+  const line = await flow.locator("line:not(.gmp-tl-flow-hit)").boundingBox();
+  const track = await timeline.locator(".gmp-tl-g svg").first().boundingBox();
+  const span = timeline.locator(".gmp-tl-span");
+  const [from, to] = [Number(await span.getAttribute("data-from-ns")), Number(await span.getAttribute("data-to-ns"))];
+  const t = Number(await flow.getAttribute("data-time-ns"));
+  const x = track.x + (t - from) / (to - from) * track.width;
+  assert.ok(Math.abs(line.x + line.width / 2 - x) < 2 && line.width < 4, `${JSON.stringify(line)} vs x ${x}`);
+  const g1 = await lanes.nth(0).boundingBox();
+  const gs = await lanes.nth(labels.findIndex((l) => l.startsWith(`G${sender} `))).boundingBox();
+  assert.ok(line.y > g1.y && line.y < g1.y + g1.height, `top ${line.y} in G1's lane ${JSON.stringify(g1)}`);
+  assert.ok(Math.abs(line.y + line.height - (gs.y + gs.height / 2)) < 2, `bottom ${line.y + line.height} at G${sender}'s middle ${JSON.stringify(gs)}`);
+  // Hovering it says it.
+  await flow.hover();
+  await timeline.locator(".gmp-tl-tip").filter({ hasText: "sends 42" }).waitFor();
+  assert.equal(await timeline.locator(".gmp-tl-tip").innerText(), `G${sender} sends 42 to G1 on ${chan}`);
+  await screenshot(page, "messages-timeline");
+  // It is marked while it is the current event, faint before it happens.
+  await button("Reset").click();
+  assert.match(await flow.getAttribute("class"), /gmp-tl-flow-later/);
+  assert.doesNotMatch(await flow.getAttribute("class"), /gmp-tl-flow-now/);
+  const board = page.locator(".gmp-board .gmp-msg-handoff");
+  while ((await board.count()) === 0) {
+    await button("Step").click();
+  }
+  assert.equal(await flow.getAttribute("class"), "gmp-tl-flow gmp-tl-flow-now");
+  assert.deepEqual(problems, []);
+});
+
 test("the messages at each position are the same stepping forward and back", async () => {
   const { problems, widget, button, region } = await playgroundPage(browser, PROG);
   await button("Run").click();

@@ -17,7 +17,7 @@
 use crate::runner::{Run, virtual_time};
 use gmp_engine::event::GoId;
 use gmp_engine::{Event, EventKind, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use yew::prelude::*;
 
 /// Messages the board shows: the latest up to the position.
@@ -49,6 +49,9 @@ pub struct Message {
     pub flow: Flow,
     /// Where in the program it happened.
     pub pos: Option<Span>,
+    /// For a value taken out of a buffer: the message that put it in (the
+    /// buffer is first in, first out).
+    pub put_by: Option<usize>,
 }
 
 /// The run's messages, in order.
@@ -59,6 +62,8 @@ pub struct Messages {
     pub all: Vec<Message>,
     /// Each channel's capacity and how many values its buffer holds.
     bufs: BTreeMap<u32, (u32, u32)>,
+    /// Each channel's buffered values: the messages that put them there.
+    queues: BTreeMap<u32, VecDeque<usize>>,
     /// The latest send: its event's index and how many values the buffer
     /// held before it (a receive right after it may be its other half).
     last_send: Option<(usize, u32)>,
@@ -75,7 +80,8 @@ impl Messages {
 
     fn apply(&mut self, i: usize, ev: &Event) {
         let send = self.last_send.take();
-        let msg = |chan: u32, value: &String, flow| Message { first: i, last: i, time_ns: ev.time_ns, chan, value: value.clone(), flow, pos: ev.pos };
+        let msg =
+            |chan: u32, value: &String, flow| Message { first: i, last: i, time_ns: ev.time_ns, chan, value: value.clone(), flow, pos: ev.pos, put_by: None };
         match &ev.kind {
             EventKind::ChanMake { chan, cap, .. } => {
                 self.bufs.insert(*chan, (*cap, 0));
@@ -84,6 +90,7 @@ impl Messages {
                 let held = self.bufs.get(chan).map_or(0, |b| b.1);
                 self.bufs.entry(*chan).or_default().1 += 1;
                 self.last_send = Some((i, held));
+                self.queues.entry(*chan).or_default().push_back(self.all.len());
                 self.all.push(msg(*chan, value, Flow::Into { from: *g }));
             }
             EventKind::ChanRecv { g, chan, value, ok: true } => {
@@ -98,8 +105,13 @@ impl Messages {
                             last.flow = Flow::Handoff { from, to: *g };
                             last.last = i;
                         }
+                        // It never waited in the buffer.
+                        self.queues.entry(*chan).or_default().pop_back();
                     }
-                    _ => self.all.push(msg(*chan, value, Flow::Out { to: *g })),
+                    _ => {
+                        let put_by = self.queues.get_mut(chan).and_then(VecDeque::pop_front);
+                        self.all.push(Message { put_by, ..msg(*chan, value, Flow::Out { to: *g }) });
+                    }
                 }
             }
             EventKind::ChanRecv { g, chan, value, ok: false } => self.all.push(msg(*chan, value, Flow::Closed { to: *g })),
@@ -107,6 +119,7 @@ impl Messages {
                 if let Some(b) = self.bufs.get_mut(chan) {
                     b.1 = 0;
                 }
+                self.queues.remove(chan);
             }
             _ => {}
         }
@@ -260,12 +273,18 @@ func main() {
             Flow::Into { from } => from,
             f => panic!("{f:?}: {t:?}"),
         };
-        assert_eq!(t[3..], [
-            format!("G{g3} sends y into chan#{b}'s buffer"),
-            format!("G1 receives x from chan#{b}'s buffer"),
-            format!("G1 receives y from chan#{b}'s buffer"),
-            format!("G1 receives the zero value \"\" from closed chan#{b}"),
-        ]);
+        assert_eq!(
+            t[3..],
+            [
+                format!("G{g3} sends y into chan#{b}'s buffer"),
+                format!("G1 receives x from chan#{b}'s buffer"),
+                format!("G1 receives y from chan#{b}'s buffer"),
+                format!("G1 receives the zero value \"\" from closed chan#{b}"),
+            ]
+        );
+        // Each value out of the buffer names the send that put it in.
+        assert_eq!((msgs.all[4].put_by, msgs.all[5].put_by, msgs.all[6].put_by), (Some(2), Some(3), None));
+        assert_eq!(msgs.all[0].put_by, None);
         // A handoff is one message of two events; the others of one.
         assert_eq!(msgs.all[0].last, msgs.all[0].first + 1);
         assert_eq!(msgs.all[2].last, msgs.all[2].first);

@@ -786,7 +786,7 @@ impl Playground {
         html! {
             <div class="gmp-watch" onclick={on_pick}>
                 { board::board(run, m, &self.messages, self.picked) }
-                { timeline::view(&self.timeline, &self.viewport, run, m.pos, now_ns, ctx.link().callback(Msg::Timeline)) }
+                { timeline::view(&self.timeline, &self.messages, &self.viewport, run, m.pos, now_ns, ctx.link().callback(Msg::Timeline)) }
                 { futures::choices_view(run, self.choices.as_ref(), ctx.link().callback(Msg::PickStep), ctx.link().callback(|_| Msg::QuitChoosing)) }
                 { futures::view(run, self.futures.as_ref(), ctx.link().callback(Msg::Follow)) }
                 { board::processors(m) }

@@ -13,6 +13,7 @@
 //! segments narrower than a column, and shows at most [`MAX_LANES`]
 //! goroutine lanes. It is built from the events alone, like the board.
 
+use crate::messages::{Flow, Messages};
 use crate::runner::{Run, virtual_time};
 use gmp_engine::event::{GStatus, GoId, WaitReason};
 use gmp_engine::{Event, EventKind, Span};
@@ -583,7 +584,7 @@ fn track_x(e: &MouseEvent) -> Option<(f64, f64, web_sys::Element)> {
 /// The timeline of `run` at position `pos` (virtual time `now_ns`), over
 /// the stretch of time `vp` shows. What the reader does to it comes back
 /// through `on_act`.
-pub fn view(tl: &Timeline, vp: &Viewport, run: &Run, pos: usize, now_ns: u64, on_act: Callback<Action>) -> Html {
+pub fn view(tl: &Timeline, msgs: &Messages, vp: &Viewport, run: &Run, pos: usize, now_ns: u64, on_act: Callback<Action>) -> Html {
     let end = run.virtual_ns().max(1);
     let (from, to) = vp.window(end);
     let scale = WIDTH / (to - from) as f64;
@@ -620,6 +621,8 @@ pub fn view(tl: &Timeline, vp: &Viewport, run: &Run, pos: usize, now_ns: u64, on
         lane_row(html! { { label.clone() } }, label, "gmp-tl-g", rects)
     });
     let hidden = tl.gs.len().saturating_sub(MAX_LANES);
+    let lanes: BTreeMap<GoId, usize> = tl.gs.keys().take(MAX_LANES).enumerate().map(|(i, &g)| (g, i)).collect();
+    let flows = flows(msgs, &lanes, pos, from, to, scale);
     let p_lanes = tl.ps.iter().enumerate().map(|(i, lane)| {
         let open = lane.running.map(|(g, from)| PSeg { from, to: end, g });
         let all: Vec<&PSeg> = lane.segs.iter().chain(open.as_ref()).collect();
@@ -697,11 +700,13 @@ pub fn view(tl: &Timeline, vp: &Viewport, run: &Run, pos: usize, now_ns: u64, on
     };
     // The segment under the pointer is described beside it.
     let onmouseover: Callback<MouseEvent> = pointer(&on_act, |x, width, target| {
-        let rect = target.closest("rect").ok().flatten();
-        let text = rect.and_then(|r| r.query_selector("title").ok().flatten()).and_then(|t| t.text_content());
-        let lane = target.closest(".gmp-tl-lane").ok().flatten().and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok());
-        Some(Action::Hover(text.zip(lane).map(|(text, lane)| {
-            let y = (lane.offset_top() + lane.offset_height()) as f64;
+        let closest = |sel: &str| target.closest(sel).ok().flatten();
+        let text = closest("rect, .gmp-tl-flow").and_then(|r| r.query_selector("title").ok().flatten()).and_then(|t| t.text_content());
+        // Under the lane (a message's arrow: under the goroutine lanes).
+        let under = closest(".gmp-tl-lane").or_else(|| closest(".gmp-tl-glanes"));
+        let rows = closest(".gmp-tl-rows");
+        Some(Action::Hover(text.zip(under.zip(rows)).map(|(text, (under, rows))| {
+            let y = under.get_bounding_client_rect().bottom() - rows.get_bounding_client_rect().top();
             Tip { text, x, y, across: (x / width.max(1.0)).clamp(0.0, 1.0) }
         })))
     });
@@ -725,7 +730,10 @@ pub fn view(tl: &Timeline, vp: &Viewport, run: &Run, pos: usize, now_ns: u64, on
                     <span class="gmp-tl-label">{ "time" }</span>
                     <div class="gmp-tl-track">{ for ticks }</div>
                 </div>
-                { for g_lanes }
+                <div class="gmp-tl-glanes">
+                    { for g_lanes }
+                    { flows }
+                </div>
                 if hidden > 0 {
                     <div class="gmp-tl-more">{ format!("+{hidden} more goroutines") }</div>
                 }
@@ -746,6 +754,87 @@ pub fn view(tl: &Timeline, vp: &Viewport, run: &Run, pos: usize, now_ns: u64, on
             </div>
         </section>
     }
+}
+
+/// Messages drawn on the timeline at most; zooming in shows the rest.
+const MAX_FLOWS: usize = 200;
+/// A goroutine lane's height in SVG units, and how much taller a unit is
+/// on the screen than wide (the lanes are stretched), for arrowheads.
+const LANE: f64 = 12.0;
+const ASPECT: f64 = 1.6;
+
+/// The messages between goroutines whose lanes are drawn, as arrows over
+/// the lanes in the manner of `go tool trace`'s flow events: a handoff
+/// straight from the sender's lane to the receiver's at its time, a value
+/// through a buffer from its send to its receive. The current event's is
+/// marked; those after the position are faint. Found by their receive's
+/// time, so a value still in a buffer at the view's end is not drawn.
+fn flows(msgs: &Messages, lanes: &BTreeMap<GoId, usize>, pos: usize, from: u64, to: u64, scale: f64) -> Html {
+    let all = &msgs.all;
+    let lo = all.partition_point(|m| m.time_ns < from);
+    let hi = all.partition_point(|m| m.time_ns <= to).max(lo);
+    let x = |t: u64| (t as f64 - from as f64) * scale;
+    let y = |g: GoId| lanes.get(&g).map(|&i| i as f64 * LANE + LANE / 2.0);
+    let arrows = all[lo..hi].iter().filter_map(|m| {
+        // Where the value was sent from (a handoff: at once).
+        let (sender, sent_at) = match m.flow {
+            Flow::Handoff { from, .. } => (from, m.time_ns),
+            Flow::Out { .. } => match all.get(m.put_by?)?.flow {
+                Flow::Into { from } => (from, all[m.put_by?].time_ns),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let receiver = match m.flow {
+            Flow::Handoff { to, .. } | Flow::Out { to } => to,
+            _ => return None,
+        };
+        let (x1, y1, x2) = (x(sent_at), y(sender)?, x(m.time_ns));
+        let yc = y(receiver)?;
+        // The head stops at the edge of the receiver's bar.
+        let y2 = if yc > y1 {
+            yc - LANE * 0.4
+        } else if yc < y1 {
+            yc + LANE * 0.4
+        } else {
+            yc
+        };
+        // Its send (and for a handoff its receive, the next event) or its
+        // receive is the current event; it is to come when its send is.
+        let first = m.put_by.map_or(m.first, |p| all[p].first);
+        let now = pos > 0 && (m.first..=m.last).contains(&(pos - 1)) || pos == first + 1;
+        let class = classes!("gmp-tl-flow", now.then_some("gmp-tl-flow-now"), (first >= pos).then_some("gmp-tl-flow-later"));
+        let (sender_s, receiver_s) = (sender.to_string(), receiver.to_string());
+        let text = match m.flow {
+            Flow::Out { to } => format!("G{sender} sends {} through chan#{}'s buffer to G{to}", m.shown_value(), m.chan),
+            _ => m.text(),
+        };
+        Some(html! {
+            <g class={class} data-from={sender_s} data-to={receiver_s} data-time-ns={m.time_ns.to_string()}>
+                <title>{ text }</title>
+                <line class="gmp-tl-flow-hit" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} />
+                <line x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} vector-effect="non-scaling-stroke" />
+                <path d={head(x1, y1, x2, y2)} />
+            </g>
+        })
+    });
+    html! {
+        <svg class="gmp-tl-flows" viewBox={format!("0 0 {WIDTH} {}", lanes.len() as f64 * LANE)} preserveAspectRatio="none">
+            { for arrows.take(MAX_FLOWS) }
+        </svg>
+    }
+}
+
+/// An arrowhead at the end of the line from (x1, y1) to (x2, y2), shaped
+/// on the screen's proportions rather than the stretched units'.
+fn head(x1: f64, y1: f64, x2: f64, y2: f64) -> String {
+    let (dx, dy) = (x2 - x1, (y2 - y1) * ASPECT);
+    let len = (dx * dx + dy * dy).sqrt().max(0.001);
+    let (ux, uy) = (dx / len, dy / len);
+    let (l, w) = (7.0, 3.5);
+    let (bx, by) = (x2 - ux * l, y2 * ASPECT - uy * l);
+    let p = |x: f64, y: f64| format!("{} {}", fmt(x), fmt(y / ASPECT));
+    format!("M{} L{} L{} Z", p(x2, y2 * ASPECT), p(bx - uy * w, by + ux * w), p(bx + uy * w, by - ux * w))
 }
 
 /// The NumGoroutine lane: how many of the program's goroutines are alive
