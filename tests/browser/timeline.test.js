@@ -223,7 +223,7 @@ test("zoom buttons, Ctrl+wheel and dragging change the stretch of time shown; a 
   assert.deepEqual(problems, []);
 });
 
-test("a drag along the time axis moves the position through the run as it goes", async () => {
+test("a drag along the time axis, or on a lane when the whole run is shown, moves the position through the run as it goes", async () => {
   const { problems, widget, button, region } = await playgroundPage(browser, THREE);
   await button("Run").click();
   const timeline = region("Timeline");
@@ -250,6 +250,16 @@ test("a drag along the time axis moves the position through the run as it goes",
   const [, total] = (await where.innerText()).match(/^event \d+ of (\d+) /);
   await where.filter({ hasText: new RegExp(`^event ${total} of ${total} `) }).waitFor();
   assert.ok(Number(total) > middle);
+  // The same on a lane while the timeline shows the whole run.
+  const lane = await timeline.locator(".gmp-tl-g svg").first().boundingBox();
+  const ly = lane.y + lane.height / 2;
+  await page(widget).mouse.move(lane.x + 2, ly);
+  await page(widget).mouse.down();
+  await where.filter({ hasText: new RegExp(`^event ${start} of `) }).waitFor();
+  await page(widget).mouse.move(lane.x + lane.width * 0.6, ly, { steps: 5 });
+  await where.filter({ hasText: new RegExp(`^event ${middle} of `) }).waitFor();
+  await page(widget).mouse.up();
+  assert.equal(await eventAt(), middle);
   assert.deepEqual(problems, []);
 });
 

@@ -369,8 +369,9 @@ struct Drag {
     /// The window when it started.
     from: u64,
     to: u64,
-    /// On the time axis: the position follows the pointer. On a lane: the
-    /// view pans, once the pointer has moved more than a click's slop.
+    /// On the time axis, or anywhere when the whole run is shown: the
+    /// position follows the pointer. On a lane of a zoomed view: the view
+    /// pans, once the pointer has moved more than a click's slop.
     scrub: bool,
     moved: bool,
 }
@@ -453,6 +454,9 @@ impl Viewport {
             }
             Action::Wheel { .. } => {}
             Action::Press { x, width, scrub } => {
+                // With the whole run in view there is nothing to pan: a
+                // drag on a lane moves the position, as on the axis.
+                let scrub = scrub || self.window.is_none();
                 self.tip = None;
                 self.drag = Some(Drag { x0: x, width, from, to, scrub, moved: false });
                 if scrub {
@@ -724,7 +728,7 @@ pub fn view(tl: &Timeline, msgs: &Messages, vp: &Viewport, run: &Run, pos: usize
                 </span>
                 <span class="gmp-dim gmp-tl-span" data-from-ns={from.to_string()} data-to-ns={to.to_string()}>{ span }</span>
             </div>
-            <div class={classes!("gmp-tl-rows", vp.drag.as_ref().is_some_and(|d| d.moved && !d.scrub).then_some("gmp-tl-panning"))}
+            <div class={classes!("gmp-tl-rows", vp.drag.as_ref().is_some_and(|d| d.moved && !d.scrub).then_some("gmp-tl-panning"), vp.zoomed().then_some("gmp-tl-zoomed"))}
                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onmouseleave} {onwheel} {onmouseover}>
                 <div class="gmp-tl-lane gmp-tl-axis" title="Click or drag here to move through the run">
                     <span class="gmp-tl-label">{ "time" }</span>
@@ -999,6 +1003,12 @@ mod tests {
         assert_eq!(vp.window(1000), (500, 1000));
         // Without a press, moving the pointer does nothing.
         assert_eq!(vp.act(Action::Move { x: 10.0 }, 1000, 500), Effect::default());
+        // With the whole run shown, a drag on a lane moves the position.
+        vp.act(Action::Whole, 1000, 500);
+        assert_eq!(vp.act(Action::Press { x: 100.0, width: 500.0, scrub: false }, 1000, 500).seek, Some(200));
+        assert_eq!(vp.act(Action::Move { x: 300.0 }, 1000, 500).seek, Some(600));
+        assert_eq!(vp.act(Action::Release { x: 300.0 }, 1000, 500).seek, Some(600));
+        assert!(!vp.zoomed());
     }
 
     #[test]
