@@ -220,6 +220,20 @@ test("zoom buttons, Ctrl+wheel and dragging change the stretch of time shown; a 
   // "Whole run" shows it all again.
   await timeline.getByRole("button", { name: "Whole run", exact: true }).click();
   assert.deepEqual(await shownChange(timeline, panned), whole);
+
+  // By keyboard: + zooms in about the position, the left arrow pans back
+  // a tenth of the view, 0 shows the whole run.
+  const rows = timeline.locator(".gmp-tl-rows");
+  await rows.focus();
+  await page.keyboard.press("+");
+  const keyed = await shownChange(timeline, whole);
+  const kspan = keyed.to - keyed.from;
+  assert.ok(Math.abs(kspan - whole.to / 2) <= 1, JSON.stringify(keyed));
+  await page.keyboard.press("ArrowLeft");
+  const left = await shownChange(timeline, keyed);
+  assert.ok(Math.abs(keyed.from - left.from - kspan / 10) <= 1, `${JSON.stringify(keyed)} -> ${JSON.stringify(left)}`);
+  await page.keyboard.press("0");
+  assert.deepEqual(await shownChange(timeline, left), whole);
   assert.deepEqual(problems, []);
 });
 

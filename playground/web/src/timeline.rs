@@ -384,6 +384,8 @@ pub enum Action {
     ZoomOut,
     /// Show the whole run again.
     Whole,
+    /// Move the view by this fraction of its span (the arrow keys).
+    Pan(f64),
     /// Ctrl+wheel (`zoom`) zooms about the pointer, out for a positive
     /// `delta`; a sideways or Shift+wheel pans by `delta` px.
     Wheel {
@@ -445,6 +447,7 @@ impl Viewport {
                 self.zoom(factor, anchor, end);
             }
             Action::Whole => self.window = None,
+            Action::Pan(by) => self.set(from as f64 + by * span, span, end),
             Action::Wheel { x, width, zoom: true, delta } if delta != 0.0 => {
                 let factor = if delta > 0.0 { WHEEL_STEP } else { 1.0 / WHEEL_STEP };
                 self.zoom(factor, at(x, width), end);
@@ -702,6 +705,23 @@ pub fn view(tl: &Timeline, msgs: &Messages, vp: &Viewport, run: &Run, pos: usize
             }
         })
     };
+    // By keyboard, once the lanes have the focus: + and - zoom, the
+    // arrows pan, 0 shows the whole run.
+    let onkeydown = {
+        let on_act = on_act.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let action = match e.key().as_str() {
+                "+" | "=" => Action::ZoomIn,
+                "-" => Action::ZoomOut,
+                "0" => Action::Whole,
+                "ArrowLeft" => Action::Pan(-0.1),
+                "ArrowRight" => Action::Pan(0.1),
+                _ => return,
+            };
+            e.prevent_default();
+            on_act.emit(action);
+        })
+    };
     // The segment under the pointer is described beside it.
     let onmouseover: Callback<MouseEvent> = pointer(&on_act, |x, width, target| {
         let closest = |sel: &str| target.closest(sel).ok().flatten();
@@ -729,7 +749,8 @@ pub fn view(tl: &Timeline, msgs: &Messages, vp: &Viewport, run: &Run, pos: usize
                 <span class="gmp-dim gmp-tl-span" data-from-ns={from.to_string()} data-to-ns={to.to_string()}>{ span }</span>
             </div>
             <div class={classes!("gmp-tl-rows", vp.drag.as_ref().is_some_and(|d| d.moved && !d.scrub).then_some("gmp-tl-panning"), vp.zoomed().then_some("gmp-tl-zoomed"))}
-                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onmouseleave} {onwheel} {onmouseover}>
+                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onmouseleave} {onwheel} {onmouseover} {onkeydown}
+                tabindex="0" role="group" aria-label="Lanes: + and - zoom, the arrow keys pan, 0 shows the whole run">
                 <div class="gmp-tl-lane gmp-tl-axis" title="Click or drag here to move through the run">
                     <span class="gmp-tl-label">{ "time" }</span>
                     <div class="gmp-tl-track">{ for ticks }</div>
@@ -1001,6 +1022,9 @@ mod tests {
         assert_eq!(vp.act(Action::Move { x: 250.0 }, 1000, 500).seek, Some(750));
         assert_eq!(vp.act(Action::Release { x: 500.0 }, 1000, 500).seek, Some(1000));
         assert_eq!(vp.window(1000), (500, 1000));
+        // The arrow keys pan by a tenth of the view.
+        vp.act(Action::Pan(-0.1), 1000, 500);
+        assert_eq!(vp.window(1000), (450, 950));
         // Without a press, moving the pointer does nothing.
         assert_eq!(vp.act(Action::Move { x: 10.0 }, 1000, 500), Effect::default());
         // With the whole run shown, a drag on a lane moves the position.
