@@ -1043,4 +1043,29 @@ mod tests {
         assert_eq!(short_time(250), "250ns");
         assert_eq!(short_time(2_000), "2µs");
     }
+
+    #[test]
+    fn the_lane_counts_what_runtime_num_goroutine_returns() {
+        // Each line printed is NumGoroutine at that moment; the lane's
+        // count at the print's event must say the same.
+        let prog = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"time\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.NumGoroutine())\n\tdone := make(chan bool)\n\tfor i := 0; i < 3; i++ {\n\t\tgo func() { <-done }()\n\t\tfmt.Println(runtime.NumGoroutine())\n\t}\n\tclose(done)\n\ttime.Sleep(time.Millisecond)\n\tfmt.Println(runtime.NumGoroutine())\n}\n";
+        let out = run_source("prog.go", prog, &RunConfig::default());
+        assert_eq!(out.stdout, "1\n2\n3\n4\n1\n", "{}", out.stderr);
+        let mut tl = Timeline::new(1);
+        tl.extend(&out.events);
+        let printed: Vec<u32> = out
+            .events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match &e.kind {
+                EventKind::Output { text, .. } => Some((i, text.trim().parse::<u32>().ok()?)),
+                _ => None,
+            })
+            .map(|(i, n)| {
+                assert_eq!(tl.count_at(i + 1).0, n, "at event {i}");
+                n
+            })
+            .collect();
+        assert_eq!(printed, [1, 2, 3, 4, 1]);
+    }
 }
