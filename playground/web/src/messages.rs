@@ -60,13 +60,11 @@ pub struct Messages {
     /// How many events are folded in.
     folded: usize,
     pub all: Vec<Message>,
-    /// Each channel's capacity and how many values its buffer holds.
-    bufs: BTreeMap<u32, (u32, u32)>,
     /// Each channel's buffered values: the messages that put them there.
     queues: BTreeMap<u32, VecDeque<usize>>,
     /// The latest send: its event's index and how many values the buffer
     /// held before it (a receive right after it may be its other half).
-    last_send: Option<(usize, u32)>,
+    last_send: Option<(usize, usize)>,
 }
 
 impl Messages {
@@ -83,20 +81,17 @@ impl Messages {
         let msg =
             |chan: u32, value: &String, flow| Message { first: i, last: i, time_ns: ev.time_ns, chan, value: value.clone(), flow, pos: ev.pos, put_by: None };
         match &ev.kind {
-            EventKind::ChanMake { chan, cap, .. } => {
-                self.bufs.insert(*chan, (*cap, 0));
+            // A handle the collector freed may name a new channel.
+            EventKind::ChanMake { chan, .. } => {
+                self.queues.remove(chan);
             }
             EventKind::ChanSend { g, chan, value } => {
-                let held = self.bufs.get(chan).map_or(0, |b| b.1);
-                self.bufs.entry(*chan).or_default().1 += 1;
-                self.last_send = Some((i, held));
-                self.queues.entry(*chan).or_default().push_back(self.all.len());
+                let queue = self.queues.entry(*chan).or_default();
+                self.last_send = Some((i, queue.len()));
+                queue.push_back(self.all.len());
                 self.all.push(msg(*chan, value, Flow::Into { from: *g }));
             }
             EventKind::ChanRecv { g, chan, value, ok: true } => {
-                if let Some(b) = self.bufs.get_mut(chan) {
-                    b.1 = b.1.saturating_sub(1);
-                }
                 match (send, self.all.last_mut()) {
                     // The other half of a handoff: the send just before, on
                     // this channel, into an empty buffer.
@@ -116,9 +111,6 @@ impl Messages {
             }
             EventKind::ChanRecv { g, chan, value, ok: false } => self.all.push(msg(*chan, value, Flow::Closed { to: *g })),
             EventKind::ChanDrain { chan } => {
-                if let Some(b) = self.bufs.get_mut(chan) {
-                    b.1 = 0;
-                }
                 self.queues.remove(chan);
             }
             _ => {}

@@ -117,10 +117,10 @@ pub struct Timeline {
     pub ps: Vec<PLane>,
     /// Every change of the number of live goroutines, in order.
     pub counts: Vec<Count>,
-    /// The live goroutines, and whether each is the runtime's own: what
-    /// the next count starts from.
+    /// The live goroutines, and whether each is the runtime's own (so its
+    /// exit lowers the right count).
     live: BTreeMap<GoId, bool>,
-    /// Goroutines created but not yet put in a run queue.
+    /// Goroutines created but not yet put in a run queue, the same way.
     unborn: BTreeMap<GoId, bool>,
 }
 
@@ -631,12 +631,11 @@ pub fn view(tl: &Timeline, msgs: &Messages, vp: &Viewport, run: &Run, pos: usize
     let lanes: BTreeMap<GoId, usize> = tl.gs.keys().take(MAX_LANES).enumerate().map(|(i, &g)| (g, i)).collect();
     let flows = flows(msgs, &lanes, pos, from, to, scale);
     let p_lanes = tl.ps.iter().enumerate().map(|(i, lane)| {
-        let open = lane.running.map(|(g, from)| PSeg { from, to: end, g });
-        let all: Vec<&PSeg> = lane.segs.iter().chain(open.as_ref()).collect();
+        let open = lane.running.map(|(g, from)| PSeg { from, to: end, g }).filter(|s| s.from < to);
         // P segments have gaps (an idle P), so they are found by their ends.
-        let lo = all.partition_point(|s| s.to <= from);
-        let hi = all.partition_point(|s| s.from < to).max(lo);
-        let segs = all[lo..hi].iter().map(|s| {
+        let lo = lane.segs.partition_point(|s| s.to <= from);
+        let hi = lane.segs.partition_point(|s| s.from < to).max(lo);
+        let segs = lane.segs[lo..hi].iter().chain(open.as_ref()).map(|s| {
             let (a, b) = clip(s.from, s.to.max(s.from));
             (a, b, s.g)
         });
