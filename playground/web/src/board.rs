@@ -6,6 +6,7 @@
 //! token and line carry `data-g`, which the playground's click handler
 //! reads to pick it.
 
+use crate::messages::{self, Messages};
 use crate::moment::Moment;
 use crate::runner::{Run, RunState, Stopped};
 use gmp_engine::event::{GStatus, GoId};
@@ -106,8 +107,9 @@ fn running_on(snap: &Snapshot, p: usize) -> Option<GoId> {
 
 /// The G/M/P board: Ps with their running G, runnext and local queue; the
 /// global queue; the Ms; the waiting goroutines grouped by what they wait
-/// on; the channels with their buffers. The text twins say the same.
-pub fn board(run: &Run, m: &Moment, picked: Option<GoId>) -> Html {
+/// on; the channels with their buffers; the latest messages. The text
+/// twins say the same.
+pub fn board(run: &Run, m: &Moment, msgs: &Messages, picked: Option<GoId>) -> Html {
     let snap = &m.snap;
     let ps = snap.ps.iter().enumerate().map(|(i, p)| {
         let status = p.status.go_name();
@@ -156,6 +158,7 @@ pub fn board(run: &Run, m: &Moment, picked: Option<GoId>) -> Html {
             </div>
             { waiting(run, snap, picked) }
             { channels(snap) }
+            { messages::board_row(run, msgs, m.pos) }
         </div>
     }
 }

@@ -24,6 +24,7 @@ use crate::board;
 use crate::dump;
 use crate::futures::{self, Choices, Futures};
 use crate::editor::{self, Editor};
+use crate::messages::{self, Messages};
 use crate::moment::Moment;
 use crate::runner::{Run, SLICE_MS, Stopped, virtual_time};
 use crate::share;
@@ -67,9 +68,8 @@ pub enum Msg {
     /// Back to the start: before the first event.
     Reset,
     Seek(usize),
-    /// Seek to the last event at or before this fraction of the run's
-    /// virtual time (a click on the timeline).
-    SeekTime(f64),
+    /// The reader zoomed, panned, clicked or hovered on the timeline.
+    Timeline(timeline::Action),
     TogglePlay,
     Tick,
     Speed(u32),
@@ -123,6 +123,10 @@ pub struct Playground {
     run: Option<Run>,
     moment: Moment,
     timeline: Timeline,
+    /// The stretch of the run the timeline shows.
+    viewport: timeline::Viewport,
+    /// The run's channel messages, folded as it goes.
+    messages: Messages,
     /// Set while the run runs: the next slice. Dropping it stops the run.
     slicer: Option<Timeout>,
     /// While the run runs, the position follows its latest event (Run, Run
@@ -178,6 +182,8 @@ impl Component for Playground {
             run: None,
             moment: Moment::start(1),
             timeline: Timeline::new(1),
+            viewport: timeline::Viewport::default(),
+            messages: Messages::default(),
             slicer: None,
             follow: true,
             speed: DEFAULT_SPEED,
@@ -277,12 +283,18 @@ impl Component for Playground {
                 self.pause();
                 self.seek(pos);
             }
-            Msg::SeekTime(fraction) => {
-                let Some(run) = self.run.as_ref().filter(|r| !r.running()) else {
-                    return false;
+            Msg::Timeline(action) => {
+                let Some(run) = &self.run else { return false };
+                let effect = self.viewport.act(action, run.virtual_ns(), self.now_ns());
+                // The position moves once the run has ended, as Step does.
+                let Some(ns) = effect.seek.filter(|_| !run.running()) else {
+                    return effect.redraw;
                 };
-                let ns = (fraction * run.virtual_ns() as f64) as u64;
+                // The last event at or before the time.
                 let pos = run.events().partition_point(|e| e.time_ns <= ns);
+                if pos == self.moment.pos && !effect.redraw {
+                    return false;
+                }
                 self.pause();
                 self.seek(pos);
             }
@@ -461,6 +473,8 @@ impl Playground {
         self.run = Some(run);
         self.moment = Moment::start(self.procs);
         self.timeline = Timeline::new(self.procs);
+        self.viewport = timeline::Viewport::default();
+        self.messages = Messages::default();
         self.follow = follow;
         self.futures = None;
         self.choices = None;
@@ -509,6 +523,7 @@ impl Playground {
         };
         let going = run.slice(SLICE_MS);
         self.timeline.extend(run.events());
+        self.messages.extend(run.events());
         if self.follow {
             self.moment.seek(run, usize::MAX);
         }
@@ -534,6 +549,7 @@ impl Playground {
         if let Some(run) = &mut self.run {
             run.stop(why);
             self.timeline.extend(run.events());
+            self.messages.extend(run.events());
         }
         self.pause();
         self.seek(usize::MAX);
@@ -633,6 +649,12 @@ impl Playground {
         if let Some(run) = &self.run {
             self.moment.seek(run, pos);
         }
+    }
+
+    /// The virtual time of the position: its latest event's.
+    fn now_ns(&self) -> u64 {
+        let events = self.run.as_ref().map_or(&[][..], |r| r.events());
+        self.moment.pos.checked_sub(1).and_then(|i| events.get(i)).map_or(0, |e| e.time_ns)
     }
 
     /// At the last event of a run that no longer runs.
@@ -760,15 +782,15 @@ impl Playground {
             let picked = target.closest("[data-g]").ok()??;
             picked.get_attribute("data-g")?.parse().ok().map(Msg::Pick)
         });
-        let now_ns = m.pos.checked_sub(1).and_then(|i| run.events().get(i)).map_or(0, |e| e.time_ns);
-        let on_seek = ctx.link().callback(Msg::SeekTime);
+        let now_ns = self.now_ns();
         html! {
             <div class="gmp-watch" onclick={on_pick}>
-                { board::board(run, m, self.picked) }
-                { timeline::view(&self.timeline, run, now_ns, on_seek) }
+                { board::board(run, m, &self.messages, self.picked) }
+                { timeline::view(&self.timeline, &self.messages, &self.viewport, run, m.pos, now_ns, ctx.link().callback(Msg::Timeline)) }
                 { futures::choices_view(run, self.choices.as_ref(), ctx.link().callback(Msg::PickStep), ctx.link().callback(|_| Msg::QuitChoosing)) }
                 { futures::view(run, self.futures.as_ref(), ctx.link().callback(Msg::Follow)) }
                 { board::processors(m) }
+                { messages::region(&self.messages, m.pos) }
                 if let Some(err) = &m.error {
                     <div class="gmp-fold-error">{ format!("The event stream did not fold: {err}") }</div>
                 }
