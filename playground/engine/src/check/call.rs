@@ -20,6 +20,9 @@ impl<'a> Checker<'a> {
         if let Some(x) = self.generic_call(e, fun, args, ellipsis) {
             return x;
         }
+        if let Some(x) = self.generic_func_call(e, fun, args, ellipsis) {
+            return x;
+        }
         let f = self.expr_or_type(fun);
         match f.mode {
             Mode::Invalid => {
@@ -36,7 +39,7 @@ impl<'a> Checker<'a> {
             }
             Mode::Builtin(b) => {
                 if self.recording() {
-                    self.info.calls.insert(e.id, CallKind::Builtin(b));
+                    self.info.ex.calls.insert(e.id, CallKind::Builtin(b));
                 }
                 self.builtin_call(e, b, args, ellipsis)
             }
@@ -59,7 +62,7 @@ impl<'a> Checker<'a> {
                 };
                 let spread = self.arguments(e, fun, &sig, args, ellipsis);
                 if self.recording() {
-                    self.info.calls.insert(
+                    self.info.ex.calls.insert(
                         e.id,
                         CallKind::Call {
                             spread,
@@ -316,7 +319,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         if self.recording() {
-            self.info.calls.insert(e.id, CallKind::Conversion(t));
+            self.info.ex.calls.insert(e.id, CallKind::Conversion(t));
         }
         let a = &args[0];
         let mut x = self.expr(a, Some(t));

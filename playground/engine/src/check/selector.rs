@@ -68,6 +68,7 @@ impl<'a> Checker<'a> {
             );
             return Operand::invalid();
         }
+        self.instance_methods_of(x.ty);
         match self.tt.lookup(x.ty, &sel.name) {
             LookupResult::Found(s, indirect) => {
                 let x_ptr = matches!(self.tt.get(x.ty), Type::Pointer(_));
@@ -91,7 +92,7 @@ impl<'a> Checker<'a> {
                             return Operand::invalid();
                         }
                         if self.recording() {
-                            self.info.selections.insert(
+                            self.info.ex.selections.insert(
                                 e.id,
                                 Selection::Field {
                                     path,
@@ -171,7 +172,7 @@ impl<'a> Checker<'a> {
                             .obj_func(func_obj)
                             .unwrap_or(FuncRef::Native(String::new()));
                         if self.recording() {
-                            self.info.selections.insert(
+                            self.info.ex.selections.insert(
                                 e.id,
                                 Selection::Method {
                                     path,
@@ -195,7 +196,7 @@ impl<'a> Checker<'a> {
                             .map(|m| m.sig)
                             .unwrap_or(TypeId(0));
                         if self.recording() {
-                            self.info.selections.insert(
+                            self.info.ex.selections.insert(
                                 e.id,
                                 Selection::IfaceMethod {
                                     path,
@@ -338,7 +339,7 @@ impl<'a> Checker<'a> {
                     .obj_func(ObjId(m.func))
                     .unwrap_or(FuncRef::Native(String::new()));
                 if self.recording() {
-                    self.info.selections.insert(
+                    self.info.ex.selections.insert(
                         e.id,
                         Selection::Method {
                             path,
@@ -368,7 +369,7 @@ impl<'a> Checker<'a> {
                 params.extend(sg.params);
                 let ft = self.tt.func(params, sg.results, sg.variadic);
                 if self.recording() {
-                    self.info.selections.insert(
+                    self.info.ex.selections.insert(
                         e.id,
                         Selection::IfaceMethod {
                             path,

@@ -196,6 +196,7 @@ impl Fixture {
         let t = self
             .checked
             .info
+            .ex
             .types
             .get(&self.id(text))
             .copied()
@@ -266,13 +267,13 @@ fn untyped_constants_get_their_final_type() {
     assert_eq!(fx.ty("1 + 2"), "int8");
     assert_eq!(fx.ty("1"), "int8");
     assert_eq!(
-        fx.checked.info.consts.get(&fx.id("1 + 2")),
+        fx.checked.info.ex.consts.get(&fx.id("1 + 2")),
         Some(&Value::Int(3))
     );
     assert_eq!(fx.ty("1 << 3"), "int");
     assert_eq!(fx.ty("7"), "float64");
     assert_eq!(
-        fx.checked.info.consts.get(&fx.id("7")),
+        fx.checked.info.ex.consts.get(&fx.id("7")),
         Some(&Value::float(7.0))
     );
     assert_eq!(fx.ty("3"), "uint", "a constant shift count becomes uint");
@@ -287,6 +288,7 @@ fn selections_through_embedding() {
     let sel = |t: &str| {
         fx.checked
             .info
+            .ex
             .selections
             .get(&fx.id(t))
             .cloned()
@@ -338,36 +340,36 @@ fn uses_and_calls() {
         "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nvar g = 1\n\nfunc f(n int) int { return n }\n\nfunc main() {\n\tx := f(g)\n\tfmt.Println(strings.ToUpper(\"a\"), len(\"abc\"), x, float64(x), x == 1 || true)\n}\n",
     );
     let info = &fx.checked.info;
-    assert!(matches!(info.uses.get(&fx.id("g")), Some(Use::Global(_))));
+    assert!(matches!(info.ex.uses.get(&fx.id("g")), Some(Use::Global(_))));
     assert!(matches!(
-        info.uses.get(&fx.id("f")),
+        info.ex.uses.get(&fx.id("f")),
         Some(Use::Func(FuncRef::User(_)))
     ));
     assert_eq!(
-        info.uses.get(&fx.id("fmt.Println")),
+        info.ex.uses.get(&fx.id("fmt.Println")),
         Some(&Use::Func(FuncRef::Native("fmt.Println".into())))
     );
     assert_eq!(
-        info.uses.get(&fx.id("strings.ToUpper")),
+        info.ex.uses.get(&fx.id("strings.ToUpper")),
         Some(&Use::Func(FuncRef::Native("strings.ToUpper".into())))
     );
     assert_eq!(
-        info.calls.get(&fx.id("len(\"abc\")")),
+        info.ex.calls.get(&fx.id("len(\"abc\")")),
         Some(&CallKind::Builtin(Builtin::Len))
     );
     assert_eq!(
-        info.consts.get(&fx.id("len(\"abc\")")),
+        info.ex.consts.get(&fx.id("len(\"abc\")")),
         Some(&Value::Int(3))
     );
     let float64 = fx.checked.types.basic(BasicKind::Float64);
     assert_eq!(
-        info.calls.get(&fx.id("float64(x)")),
+        info.ex.calls.get(&fx.id("float64(x)")),
         Some(&CallKind::Conversion(float64))
     );
     let xs = fx.ids("x");
     assert!(
         xs.iter()
-            .all(|x| matches!(info.uses.get(x), Some(Use::Local(_))))
+            .all(|x| matches!(info.ex.uses.get(x), Some(Use::Local(_))))
     );
 }
 

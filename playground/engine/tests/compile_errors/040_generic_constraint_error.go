@@ -1,6 +1,4 @@
-// fidelity: unsupported
-// Generics are outside the engine's subset: it must say `unsupported`;
-// the recorded files are real Go's type error.
+// A type argument outside its constraint's type set.
 package main
 
 import "fmt"

@@ -1,4 +1,4 @@
-// fidelity: unsupported
+// A generic type with a pointer-receiver method.
 package main
 
 import "fmt"

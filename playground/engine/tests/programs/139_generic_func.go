@@ -1,6 +1,4 @@
-// fidelity: unsupported
-// Generics are outside the engine's subset: it must reject this program
-// with an `unsupported` diagnostic; the recorded files are real Go's.
+// A generic function with two type parameters, both inferred.
 package main
 
 import "fmt"

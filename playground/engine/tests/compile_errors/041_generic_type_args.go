@@ -1,4 +1,4 @@
-// fidelity: unsupported
+// Too few type arguments for a generic type.
 package main
 
 type Pair[K comparable, V any] struct {
