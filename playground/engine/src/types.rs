@@ -921,6 +921,18 @@ impl TypeTable {
         if self.assignable(v, t) {
             return true;
         }
+        // Type parameters: every type of the type set(s) must convert.
+        if self.is_type_param(v) || self.is_type_param(t) {
+            let terms = |x: TypeId| -> Option<Vec<TypeId>> {
+                if self.is_type_param(x) {
+                    self.type_set(x).terms.filter(|ts| !ts.is_empty()).map(|ts| ts.iter().map(|t| t.ty).collect())
+                } else {
+                    Some(vec![x])
+                }
+            };
+            let (Some(vs), Some(ts)) = (terms(v), terms(t)) else { return false };
+            return vs.iter().all(|&a| ts.iter().all(|&b| self.convertible(a, b)));
+        }
         let vu = self.underlying(v);
         let tu = self.underlying(t);
         if self.identical_ignore_tags(vu, tu) {

@@ -1015,7 +1015,11 @@ impl<'a> Checker<'a> {
             ExprKind::MapType { key, value } => {
                 let k = self.type_expr(key);
                 let v = self.type_expr(value);
-                if !self.tt.is_invalid(k) && !self.tt.comparable(k) {
+                if self.tt.is_type_param(k) {
+                    // Its constraint may not be known yet (`[M ~map[K]V,
+                    // K comparable]`): checked once it is.
+                    self.later_map_keys.push((k, key.span));
+                } else if !self.tt.is_invalid(k) && !self.tt.comparable(k) {
                     // Deferred in Go until the key's type is complete; we
                     // check now unless it is still being resolved.
                     let resolving = self
@@ -1138,6 +1142,10 @@ impl<'a> Checker<'a> {
                 // Embedded: the field is named after the type name.
                 let mut te = f.ty.unparen();
                 if let ExprKind::Star(x) = &te.kind {
+                    te = x.unparen();
+                }
+                // An embedded instance `List[int]` is named `List`.
+                if let ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } = &te.kind {
                     te = x.unparen();
                 }
                 let name = match &te.kind {

@@ -493,6 +493,12 @@ impl<'a> Checker<'a> {
     /// Verifies type instantiations deferred until declarations were
     /// complete (go/types does this "later" too).
     pub(super) fn verify_later(&mut self) {
+        for (k, span) in std::mem::take(&mut self.later_map_keys) {
+            if !self.tt.comparable(k) {
+                let ks = self.type_str(k);
+                self.error(span, format!("invalid map key type {ks} (missing comparable constraint)"));
+            }
+        }
         while let Some((tparams, targs, spans)) = self.later_verify.pop() {
             if let Err((i, msg)) = self.verify(&tparams, &targs) {
                 let at = spans.get(i).copied().unwrap_or_default();

@@ -217,6 +217,9 @@ pub(crate) struct Checker<'a> {
     /// Type instantiations whose constraints are checked once every
     /// declaration is complete: type parameters, arguments, their spans.
     later_verify: Vec<(Vec<TypeId>, Vec<TypeId>, Vec<Span>)>,
+    /// Map key types that are type parameters, checked for comparable
+    /// once every constraint is known.
+    later_map_keys: Vec<(TypeId, Span)>,
     /// While > 0, diagnostics are dropped (an instance's body is checked
     /// again only to record its types).
     quiet: u32,
@@ -351,6 +354,7 @@ impl<'a> Checker<'a> {
             unexpanded: Vec::new(),
             methods_done: Default::default(),
             later_verify: Vec::new(),
+            later_map_keys: Vec::new(),
             quiet: 0,
             in_generic: 0,
             constraint_ok: 0,
