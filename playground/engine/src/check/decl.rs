@@ -593,11 +593,18 @@ impl<'a> Checker<'a> {
             }
             DeclRef::Func(f) => {
                 // A generic function's signature mentions its type
-                // parameters (declared here on first resolution).
+                // parameters (declared here on first resolution); what
+                // it records is generic, kept from the compiler's tables.
+                let generic = !f.tparams.is_empty()
+                    || matches!(self.obj_func(o), Some(FuncRef::User(fid)) if self.info.funcs[fid.0 as usize].generic);
+                let saved_ex = generic.then(|| std::mem::take(&mut self.info.ex));
                 let opened = self.open_tparam_scope(o, f);
                 let sig = self.func_type(&f.ty);
                 if opened {
                     self.close_scope();
+                }
+                if let Some(ex) = saved_ex {
+                    self.info.ex = ex;
                 }
                 self.obj_mut(o).ty = sig;
                 if let Some(FuncRef::User(fid)) = self.obj_func(o) {
@@ -641,6 +648,9 @@ impl<'a> Checker<'a> {
         // A generic type: its type parameters are in scope in its
         // definition (and its methods bind them by position).
         let opened = !spec.tparams.is_empty();
+        // What a generic type's definition records mentions its type
+        // parameters: kept from the compiler's tables.
+        let saved_ex = opened.then(|| std::mem::take(&mut self.info.ex));
         if opened {
             self.open_scope();
             let tps = self.declare_type_params(&spec.tparams);
@@ -651,6 +661,9 @@ impl<'a> Checker<'a> {
         let t = self.type_expr(&spec.ty);
         if opened {
             self.close_scope();
+        }
+        if let Some(ex) = saved_ex {
+            self.info.ex = ex;
         }
         let mut u = self.tt.underlying(t);
         if self.tt.is_type_param(t) {

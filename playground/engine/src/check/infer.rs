@@ -239,8 +239,11 @@ impl<'a> Checker<'a> {
         for (k, t, _) in max {
             targs[k] = Some(self.default_type(t));
         }
+        // Inside the generic function itself (a recursive call), its own
+        // type parameters are types like any other.
+        let recursive = tparams.iter().any(|&tp| self.tparam_in_scope(tp));
         for (k, t) in targs.iter().enumerate() {
-            if t.is_none_or(|t| self.is_parameterized_by(t, tparams)) {
+            if t.is_none_or(|t| !recursive && self.is_parameterized_by(t, tparams)) {
                 let name = names.get(k).map(|n| n.name.clone()).unwrap_or_default();
                 let at = names.get(k).map(|n| self.pos_string(n.span)).unwrap_or_default();
                 self.error(pos, format!("in call to {fname}, cannot infer {name} (declared at {at})"));
@@ -248,6 +251,13 @@ impl<'a> Checker<'a> {
             }
         }
         true
+    }
+
+    /// Whether type parameter `tp` is in scope here (the code being
+    /// checked is its generic function's or type's).
+    fn tparam_in_scope(&self, tp: TypeId) -> bool {
+        let Some(info) = self.tt.tparam_info(tp) else { return false };
+        self.lookup(&info.name).is_some_and(|o| self.obj(o).ty == tp)
     }
 
     /// Whether `t` mentions one of `tparams`.
@@ -332,13 +342,12 @@ impl<'a> Checker<'a> {
     /// go/types' inexact unification of parameter type `p` with argument
     /// type `a`, binding `tparams` in `targs`.
     fn unify(&mut self, p: TypeId, a: TypeId, tparams: &[TypeId], targs: &mut [Option<TypeId>], depth: u32) -> bool {
-        if p == a {
-            return true;
-        }
         if depth > 40 {
             return false;
         }
         let d = depth + 1;
+        // (Checked before identity: a generic function calling itself
+        // passes its own type parameters, `Fact(n-1)` binds T to T.)
         if let Some(k) = tparams.iter().position(|&t| t == p) {
             return match targs[k] {
                 None => {
@@ -366,7 +375,7 @@ impl<'a> Checker<'a> {
                 }
             };
         }
-        if !self.mentions_any(p, tparams, 0) {
+        if p == a || !self.mentions_any(p, tparams, 0) {
             return true;
         }
         let (pt, at) = (self.tt.get(p).clone(), self.tt.get(a).clone());
