@@ -1093,12 +1093,13 @@ impl TypeTable {
                         s.push('.');
                     }
                     s.push_str(&n.name);
-                    // An instance: `List[int]`, `Pair[string,main.T]`.
+                    // An instance: `List[int]`; `Pair[string, T]` in
+                    // messages, `main.Pair[string,main.T]` at run time.
                     if !n.targs.is_empty() {
                         s.push('[');
                         for (i, a) in n.targs.iter().enumerate() {
                             if i > 0 {
-                                s.push(',');
+                                s.push_str(if style == TypeStyle::Runtime { "," } else { ", " });
                             }
                             self.write_type(s, *a, style, d);
                         }

@@ -48,6 +48,13 @@ impl<'a> Checker<'a> {
                 if !self.single_value(&mut f, fun) {
                     return Operand::invalid();
                 }
+                // An error made the callee's type invalid: stay quiet.
+                if self.tt.is_invalid(f.ty) {
+                    for a in args {
+                        let _ = self.expr_multi(a);
+                    }
+                    return Operand::invalid();
+                }
                 let Some(sig) = self.tt.signature(f.ty).cloned() else {
                     let d = self.describe(&f, fun);
                     let ts = self.type_str(f.ty);

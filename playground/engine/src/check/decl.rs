@@ -371,13 +371,14 @@ impl<'a> Checker<'a> {
             let name = if user { display } else { format!("{}.{}", self.pkgs[p].path, display) };
             let fid = self.new_func_info(name, f.name.span, None, TypeId(0));
             self.info.func_defs.insert(f.name.span.start, fid);
-            self.info.funcs[fid.0 as usize].generic = generic_recv;
+            self.info.funcs[fid.0 as usize].generic = generic_recv || !f.tparams.is_empty();
             FuncRef::User(fid)
         } else {
             FuncRef::Native(format!("{}.{}", self.pkgs[p].path, display))
         };
         if !f.tparams.is_empty() {
-            self.error(f.tparams[0].span, "syntax error: method must have no type parameters");
+            // Go 1.27 allows them; the engine does not instantiate them yet.
+            self.unsupported(f.tparams[0].span, "a method with type parameters");
         }
         let o = self.new_obj(
             &f.name.name,
@@ -599,9 +600,14 @@ impl<'a> Checker<'a> {
                     || matches!(self.obj_func(o), Some(FuncRef::User(fid)) if self.info.funcs[fid.0 as usize].generic);
                 let saved_ex = generic.then(|| std::mem::take(&mut self.info.ex));
                 let opened = self.open_tparam_scope(o, f);
-                let sig = self.func_type(&f.ty);
+                let mut sig = self.func_type(&f.ty);
                 if opened {
                     self.close_scope();
+                }
+                // A method with type parameters is reported unsupported;
+                // its uses stay quiet.
+                if f.recv.is_some() && !f.tparams.is_empty() {
+                    sig = TypeId(0);
                 }
                 if let Some(ex) = saved_ex {
                     self.info.ex = ex;
@@ -1168,6 +1174,17 @@ impl<'a> Checker<'a> {
                         self.error(f.ty.span, "embedded field type must be a type name");
                         continue;
                     }
+                };
+                let base = match self.tt.get(t) {
+                    Type::Pointer(e) => *e,
+                    _ => t,
+                };
+                // (The field stays, of invalid type, so its uses are quiet.)
+                let t = if self.tt.is_type_param(base) {
+                    self.error(f.ty.span, "embedded field type cannot be a (pointer to a) type parameter");
+                    TypeId(0)
+                } else {
+                    t
                 };
                 if matches!(self.tt.get(t), Type::Pointer(_))
                     && let Type::Pointer(e) = self.tt.get(t)

@@ -804,6 +804,8 @@ impl<'a> Checker<'a> {
             self.note_alias(e, Some(a), t);
         }
         let ok = match op {
+            // For a type parameter: every type of its set, each its way.
+            Add if self.tt.is_type_param(t) => self.tt.all_terms(t, &|tt, u| tt.is_numeric(u) || tt.is_string(u)),
             Add => self.tt.is_numeric(t) || self.tt.is_string(t),
             Sub | Mul | Quo => self.tt.is_numeric(t),
             Rem | And | Or | Xor | AndNot => self.tt.is_integer(t),

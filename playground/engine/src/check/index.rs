@@ -35,6 +35,10 @@ impl<'a> Checker<'a> {
         if !self.single_value(&mut x, xe) {
             return Operand::invalid();
         }
+        if self.tt.is_invalid(x.ty) {
+            let _ = self.expr_or_type(ie);
+            return Operand::invalid();
+        }
         let (elem, length, mode) = match self.tt.under(x.ty).clone() {
             Type::Basic(bk) if bk.is_string() => {
                 let len = x.konst().and_then(|v| v.as_str()).map(|s| s.len() as i64);

@@ -516,7 +516,7 @@ impl<'a> Checker<'a> {
         s
     }
 
-    /// go/types' `tParamList`: `[K comparable,V any]`, `[T,U any]` (a
+    /// go/types' `tParamList`: `[K comparable, V any]`, `[T, U any]` (a
     /// constraint written once for the names sharing it).
     pub(super) fn tparam_list_string(&self, list: &[TypeId]) -> String {
         let mut s = String::from("[");
@@ -530,7 +530,7 @@ impl<'a> Checker<'a> {
                     s.push(' ');
                     s.push_str(&self.type_str(p));
                 }
-                s.push(',');
+                s.push_str(", ");
             }
             prev = Some(c);
             s.push_str(&self.type_str(tp));

@@ -55,6 +55,7 @@ impl<'a> Checker<'a> {
             return x;
         }
         if x.mode == Mode::TypeExpr {
+            self.instance_methods_of(x.ty);
             return self.method_expr(e, x.ty, xe, sel);
         }
         let mut x = x;

@@ -65,12 +65,29 @@ impl<'a> Checker<'a> {
             return true;
         }
         let names = super::instantiate::recv_type_param_names(f);
-        if names.is_empty() {
+        if names.is_empty() && f.tparams.is_empty() {
             return false;
         }
-        let Some(&(named, _)) = self.method_objs.iter().find(|(_, m)| *m == o) else { return false };
-        let tps = self.tt.named_info(named).map(|n| n.tparams.clone()).unwrap_or_default();
         self.open_scope();
+        // A method's own type parameters (Go 1.27; reported unsupported):
+        // declared, so that its signature and body check.
+        if !f.tparams.is_empty() {
+            match self.generic_funcs.get(&o).map(|g| g.tparams.clone()) {
+                Some(tps) => {
+                    for (n, tp) in f.tparams.iter().flat_map(|fl| &fl.names).zip(tps) {
+                        let ob = self.new_obj(&n.name, ObjKind::TypeName, tp, n.span, DeclRef::None);
+                        self.obj_mut(ob).state = State::Done;
+                        self.declare(&n.name, ob, n.span);
+                    }
+                }
+                None => {
+                    let tps = self.declare_type_params(&f.tparams);
+                    self.generic_funcs.insert(o, super::instantiate::GenericFunc { decl: f, tparams: tps });
+                }
+            }
+        }
+        let Some(&(named, _)) = self.method_objs.iter().find(|(_, m)| *m == o) else { return true };
+        let tps = self.tt.named_info(named).map(|n| n.tparams.clone()).unwrap_or_default();
         for (i, n) in names.iter().enumerate() {
             let Some(name) = n.ident() else {
                 self.error(n.span, "receiver type parameter must be an identifier");

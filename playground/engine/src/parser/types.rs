@@ -349,10 +349,18 @@ impl<'a> Parser<'a> {
                         let pos = p.pos();
                         let x = p.name_expr(n.clone());
                         p.next();
-                        let (list, _) = if !p.is(TokenKind::RBrack) { p.type_list(true) } else { (Vec::new(), false) };
-                        p.want(TokenKind::RBrack);
+                        // Read as a parameter list, which covers both
+                        // `[T any]` and `[int, string]`.
+                        let list: Vec<Expr> = if !p.is(TokenKind::RBrack) {
+                            p.param_list(None, TokenKind::RBrack, false, false).into_iter().map(|f| f.ty).collect()
+                        } else {
+                            p.next();
+                            Vec::new()
+                        };
                         if p.is(TokenKind::LParen) {
-                            p.syntax_error_at(pos, "interface method must have no type parameters");
+                            // Go's type checker says so (not a syntax
+                            // error); the names stay undeclared.
+                            p.error_at(pos, "interface method must have no type parameters");
                             let ty = p.func_type("interface method", start);
                             elems.push(InterfaceElem::Method {
                                 name: n,
