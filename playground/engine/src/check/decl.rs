@@ -646,31 +646,12 @@ impl<'a> Checker<'a> {
 
     fn resolve_type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
         if spec.alias {
-            let t = self.type_expr(&spec.ty);
+            let t = self.generic_type_rhs(o, spec);
             self.obj_mut(o).ty = t;
             return;
         }
         let named = self.obj(o).ty;
-        // A generic type: its type parameters are in scope in its
-        // definition (and its methods bind them by position).
-        let opened = !spec.tparams.is_empty();
-        // What a generic type's definition records mentions its type
-        // parameters: kept from the compiler's tables.
-        let saved_ex = opened.then(|| std::mem::take(&mut self.info.ex));
-        if opened {
-            self.open_scope();
-            let tps = self.declare_type_params(&spec.tparams);
-            if let Some(n) = self.tt.named_info_mut(named) {
-                n.tparams = tps;
-            }
-        }
-        let t = self.type_expr(&spec.ty);
-        if opened {
-            self.close_scope();
-        }
-        if let Some(ex) = saved_ex {
-            self.info.ex = ex;
-        }
+        let t = self.generic_type_rhs(o, spec);
         let mut u = self.tt.underlying(t);
         if self.tt.is_type_param(t) {
             self.error(spec.ty.span, "cannot use a type parameter as RHS in type declaration");
@@ -696,6 +677,31 @@ impl<'a> Checker<'a> {
         }
         // Instances made while this declaration was resolved.
         self.expand_pending();
+    }
+
+    /// A type declaration's right-hand side. A generic type's (or generic
+    /// alias's) type parameters are in scope there (and a generic type's
+    /// methods bind them by position); what it records mentions them, so
+    /// it is kept from the compiler's tables.
+    pub(super) fn generic_type_rhs(&mut self, o: ObjId, spec: &'a ast::TypeSpec) -> TypeId {
+        if spec.tparams.is_empty() {
+            return self.type_expr(&spec.ty);
+        }
+        let saved_ex = std::mem::take(&mut self.info.ex);
+        self.open_scope();
+        let tps = self.declare_type_params(&spec.tparams);
+        if spec.alias {
+            self.generic_aliases.insert(o, tps);
+        } else {
+            let named = self.obj(o).ty;
+            if let Some(n) = self.tt.named_info_mut(named) {
+                n.tparams = tps;
+            }
+        }
+        let t = self.type_expr(&spec.ty);
+        self.close_scope();
+        self.info.ex = saved_ex;
+        t
     }
 
     /// Checks a constant declaration's value (and type); returns both.
@@ -980,6 +986,11 @@ impl<'a> Checker<'a> {
                 match x.mode {
                     Mode::TypeExpr if self.tt.named_info(x.ty).is_some_and(|n| !n.tparams.is_empty() && n.orig.is_none()) => {
                         let s = self.generic_type_string(x.ty);
+                        self.error(e.span, format!("cannot use generic type {s} without instantiation"));
+                        TypeId(0)
+                    }
+                    Mode::TypeExpr if let Some((o, tps)) = self.generic_alias_of(e) => {
+                        let s = format!("{}{}", self.obj(o).name, self.tparam_list_string(&tps));
                         self.error(e.span, format!("cannot use generic type {s} without instantiation"));
                         TypeId(0)
                     }

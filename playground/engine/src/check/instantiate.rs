@@ -456,6 +456,24 @@ impl<'a> Checker<'a> {
     /// `List[int]`, `Pair[K, V]` as a type (go/types' `instantiatedType`):
     /// checks the arguments' count and constraints and gives the instance.
     pub(super) fn instantiated_type(&mut self, _e: &'a Expr, x: &'a Expr, list: &'a [Expr]) -> TypeId {
+        // A generic alias: its type with the arguments substituted.
+        if let Some((o, tparams)) = self.generic_alias_of(x) {
+            let _ = self.use_obj(x, o);
+            let t = self.obj(o).ty;
+            let targs: Vec<TypeId> = list.iter().map(|a| self.type_expr(a)).collect();
+            if targs.iter().any(|&t| self.tt.is_invalid(t)) || self.tt.is_invalid(t) {
+                return TypeId(0);
+            }
+            if targs.len() != tparams.len() {
+                let qual = if targs.len() < tparams.len() { "not enough" } else { "too many" };
+                let name = self.obj(o).name.clone();
+                self.error(x.span, format!("{qual} type arguments for type {name}: have {}, want {}", targs.len(), tparams.len()));
+                return TypeId(0);
+            }
+            let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).collect();
+            self.later_verify.push((tparams, targs, list.iter().map(|a| a.span).collect()));
+            return self.subst(t, &map);
+        }
         let gx = self.expr_or_type(x);
         if gx.is_invalid() {
             for a in list {
@@ -488,6 +506,17 @@ impl<'a> Checker<'a> {
         // The constraints are checked once the generic type is complete.
         self.later_verify.push((tparams, targs, list.iter().map(|a| a.span).collect()));
         t
+    }
+
+    /// The generic alias `x` names, with its type parameters (resolved).
+    pub(super) fn generic_alias_of(&mut self, x: &Expr) -> Option<(ObjId, Vec<TypeId>)> {
+        let name = x.unparen().ident()?;
+        let o = self.lookup(name)?;
+        if !matches!(self.obj(o).decl, DeclRef::Type(spec) if spec.alias && !spec.tparams.is_empty()) {
+            return None;
+        }
+        self.resolve_obj(o);
+        self.generic_aliases.get(&o).map(|t| (o, t.clone()))
     }
 
     /// Verifies type instantiations deferred until declarations were

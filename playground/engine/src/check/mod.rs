@@ -203,6 +203,8 @@ pub(crate) struct Checker<'a> {
     // ----- generics (typeset.rs, instantiate.rs, infer.rs) -----
     /// Generic functions, by their object.
     generic_funcs: HashMap<ObjId, instantiate::GenericFunc<'a>>,
+    /// Generic aliases (`type Vec[T any] = []T`): their type parameters.
+    generic_aliases: HashMap<ObjId, Vec<TypeId>>,
     /// Instances of generic types, by generic type and type arguments.
     named_insts: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances of generic functions, by function and type arguments.
@@ -348,6 +350,7 @@ impl<'a> Checker<'a> {
             stack: crate::stack::Guard::new(),
             too_deep: false,
             generic_funcs: HashMap::default(),
+            generic_aliases: HashMap::default(),
             named_insts: HashMap::default(),
             inst_funcs: HashMap::default(),
             pending_insts: Vec::new(),

@@ -1488,12 +1488,12 @@ impl<'a> Checker<'a> {
 
     fn resolve_local_type(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
         if spec.alias {
-            let t = self.type_expr(&spec.ty);
+            let t = self.generic_type_rhs(o, spec);
             self.obj_mut(o).ty = t;
             return;
         }
         let named = self.obj(o).ty;
-        let t = self.type_expr(&spec.ty);
+        let t = self.generic_type_rhs(o, spec);
         let u = if t == named {
             TypeId(0)
         } else {
