@@ -69,6 +69,8 @@ impl<'a> Checker<'a> {
             self.error(at, msg);
             return Some(Operand::invalid());
         }
+        let spans: Vec<Span> = xlist.iter().map(|x| x.span).collect();
+        self.mono_record(lparen, &tparams, &targs, &spans);
         let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).collect();
         let sig_t = self.subst(gsig_t, &map);
         let sig = self.tt.signature(sig_t).cloned().unwrap_or(gsig);
@@ -101,6 +103,8 @@ impl<'a> Checker<'a> {
             self.error(at, msg);
             return Some(Operand::invalid());
         }
+        let spans: Vec<Span> = xlist.iter().map(|x| x.span).collect();
+        self.mono_record(e.span, &tparams, &targs, &spans);
         let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).collect();
         let gsig_t = self.obj(obj).ty;
         let sig_t = self.subst(gsig_t, &map);

@@ -206,8 +206,16 @@ impl<'a> Checker<'a> {
             self.unexpanded.push(inst);
             return;
         }
+        // An instantiation cycle (`List[T]` holding a `*List[[]T]`) would
+        // expand forever: past a depth no real program reaches, stop (the
+        // cycle is reported by `monomorph`).
+        if self.expand_depth > 50 {
+            return;
+        }
+        self.expand_depth += 1;
         let map: Vec<(TypeId, TypeId)> = tparams.into_iter().zip(targs).collect();
         let u = self.subst(u, &map);
+        self.expand_depth -= 1;
         if let Some(n) = self.tt.named_info_mut(inst) {
             n.underlying = u;
         }
@@ -529,9 +537,15 @@ impl<'a> Checker<'a> {
             }
         }
         while let Some((tparams, targs, spans)) = self.later_verify.pop() {
-            if let Err((i, msg)) = self.verify(&tparams, &targs) {
-                let at = spans.get(i).copied().unwrap_or_default();
-                self.error(at, msg);
+            match self.verify(&tparams, &targs) {
+                Err((i, msg)) => {
+                    let at = spans.get(i).copied().unwrap_or_default();
+                    self.error(at, msg);
+                }
+                Ok(()) => {
+                    let pos = spans.first().copied().unwrap_or_default();
+                    self.mono_record(pos, &tparams, &targs, &spans);
+                }
             }
         }
     }

@@ -23,6 +23,7 @@ mod generic;
 mod infer;
 pub mod info;
 mod instantiate;
+mod mono;
 mod typeset;
 pub mod library;
 mod packages;
@@ -222,6 +223,11 @@ pub(crate) struct Checker<'a> {
     /// Map key types that are type parameters, checked for comparable
     /// once every constraint is known.
     later_map_keys: Vec<(TypeId, Span)>,
+    /// The instantiation graph, for instantiation cycles (mono.rs).
+    mono: mono::MonoGraph,
+    /// How deep instances of generic types are being expanded inside one
+    /// another (bounded: an instantiation cycle would never end).
+    expand_depth: u32,
     /// While > 0, diagnostics are dropped (an instance's body is checked
     /// again only to record its types).
     quiet: u32,
@@ -358,6 +364,8 @@ impl<'a> Checker<'a> {
             methods_done: Default::default(),
             later_verify: Vec::new(),
             later_map_keys: Vec::new(),
+            mono: Default::default(),
+            expand_depth: 0,
             quiet: 0,
             in_generic: 0,
             constraint_ok: 0,
@@ -760,6 +768,12 @@ impl<'a> Checker<'a> {
         for p in 0..self.pkgs.len() {
             self.resolve_package(p);
         }
+        // Instantiations in package-level declarations are verified before
+        // the bodies are checked (go/types' delayed actions run at the end
+        // of each declaration).
+        self.cur_pkg = user_pkg;
+        self.expand_pending();
+        self.verify_later();
         // Library Go's bodies, checked like the learner's (their
         // diagnostics kept apart).
         for p in 0..user_pkg {
@@ -772,9 +786,13 @@ impl<'a> Checker<'a> {
         self.check_bodies(user_pkg);
         self.expand_pending();
         self.verify_later();
+        self.monomorph();
         // Each instance of a generic function or method, checked again
-        // with its type arguments, for the compiler (instantiate.rs).
-        self.check_instances();
+        // with its type arguments, for the compiler (instantiate.rs):
+        // only for a program that compiles.
+        if self.diags.is_empty() {
+            self.check_instances();
+        }
         self.cur_pkg = user_pkg;
         self.compute_init_order();
         // The linker's complaint, only when the program compiled (Go prints
