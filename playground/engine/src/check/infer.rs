@@ -36,8 +36,18 @@ impl<'a> Checker<'a> {
         let fname = crate::parser::expr_string(fun);
         let Some(mut targs) = self.explicit_targs(&tparams, xlist) else { return bail(self) };
         let mut ops = Vec::new();
+        // A generic function passed where a parameterized function type is
+        // expected (`Map(xs, Double)`) is instantiated once inference has
+        // found that type: it waits, as a value with no type yet.
+        let mut deferred = Vec::new();
         for (i, a) in args.iter().enumerate() {
-            let hint = self.param_type_of(&gsig, i, ellipsis.is_some()).filter(|&p| !self.is_parameterized(p));
+            let p = self.param_type_of(&gsig, i, ellipsis.is_some());
+            if p.is_some_and(|p| self.is_parameterized(p)) && self.generic_func_of(a).is_some() {
+                deferred.push(i);
+                ops.push((Operand::value(TypeId(0)), a));
+                continue;
+            }
+            let hint = p.filter(|&p| !self.is_parameterized(p));
             let mut x = self.expr(a, hint);
             if !x.is_invalid() {
                 self.single_value(&mut x, a);
@@ -59,11 +69,29 @@ impl<'a> Checker<'a> {
         if targs.iter().any(|t| t.is_none()) {
             let decl = self.generic_funcs.get(&obj).map(|g| g.decl);
             let names: Vec<&ast::Name> = decl.map(|d| d.tparams.iter().flat_map(|f| &f.names).collect()).unwrap_or_default();
-            if !self.infer(&fname, &tparams, &mut targs, &gsig, &ops, ellipsis.is_some(), lparen, &names) {
+            if !self.infer(&fname, &tparams, &mut targs, &gsig, &ops, &deferred, ellipsis.is_some(), lparen, &names) {
                 return Some(Operand::invalid());
             }
         }
         let targs: Vec<TypeId> = targs.into_iter().map(|t| t.unwrap_or(TypeId(0))).collect();
+        // The waiting generic arguments, now that their parameter's type is
+        // known (reverse inference in `expr`).
+        if !deferred.is_empty() {
+            let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).collect();
+            for &i in &deferred {
+                let a = ops[i].1;
+                let p = self.param_type_of(&gsig, i, ellipsis.is_some()).unwrap_or(TypeId(0));
+                let p = self.subst(p, &map);
+                let mut x = self.expr(a, Some(p));
+                if !x.is_invalid() {
+                    self.single_value(&mut x, a);
+                }
+                ops[i].0 = x;
+            }
+            if ops.iter().any(|(x, _)| x.is_invalid()) {
+                return Some(Operand::invalid());
+            }
+        }
         if let Err((i, msg)) = self.verify(&tparams, &targs) {
             let at = xlist.get(i).map(|x| Span { start: x.span.start, end: x.span.start + 1 }).unwrap_or(lparen);
             self.error(at, msg);
@@ -109,6 +137,29 @@ impl<'a> Checker<'a> {
         let gsig_t = self.obj(obj).ty;
         let sig_t = self.subst(gsig_t, &map);
         self.record_instance(obj, &targs, sig_t, &[gx, e]);
+        Some(Operand::value(sig_t))
+    }
+
+    /// A generic function used as a value of function type `target`: its
+    /// type arguments unified from that type (go/types' reverse type
+    /// inference), if they all are and satisfy their constraints.
+    pub(super) fn generic_func_from_target(&mut self, e: &'a Expr, obj: ObjId, target: TypeId) -> Option<Operand> {
+        self.tt.signature(target)?;
+        let tparams = self.generic_funcs.get(&obj).map(|g| g.tparams.clone())?;
+        let gsig_t = self.obj(obj).ty;
+        let mut targs: Vec<Option<TypeId>> = vec![None; tparams.len()];
+        if !self.unify(gsig_t, target, &tparams, &mut targs, 0) || targs.iter().any(|t| t.is_none()) {
+            return None;
+        }
+        let targs: Vec<TypeId> = targs.into_iter().flatten().collect();
+        if let Err((_, msg)) = self.verify(&tparams, &targs) {
+            self.error(e.span, msg);
+            return Some(Operand::invalid());
+        }
+        self.mono_record(e.span, &tparams, &targs, &[]);
+        let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).collect();
+        let sig_t = self.subst(gsig_t, &map);
+        self.record_instance(obj, &targs, sig_t, &[e, e.unparen()]);
         Some(Operand::value(sig_t))
     }
 
@@ -177,6 +228,7 @@ impl<'a> Checker<'a> {
         targs: &mut [Option<TypeId>],
         sig: &Signature,
         ops: &[(Operand, &'a Expr)],
+        deferred: &[usize],
         dots: bool,
         pos: Span,
         names: &[&ast::Name],
@@ -184,6 +236,9 @@ impl<'a> Checker<'a> {
         let mut untyped: Vec<usize> = Vec::new();
         // 1. Typed arguments unify with their parameters.
         for (i, (x, a)) in ops.iter().enumerate() {
+            if deferred.contains(&i) {
+                continue;
+            }
             let Some(p) = self.param_type_of(sig, i, dots) else { continue };
             if !self.is_parameterized(p) {
                 continue;
@@ -219,6 +274,31 @@ impl<'a> Checker<'a> {
         if !self.infer_from_core_types(fname, tparams, targs, pos) {
             return false;
         }
+        // Generic functions passed as arguments: their own type parameters
+        // unified with what is known of the parameter's type, then their
+        // instantiated signature with the parameter.
+        for &i in deferred {
+            let (_, a) = &ops[i];
+            let Some(p) = self.param_type_of(sig, i, dots) else { continue };
+            let Some(aobj) = self.generic_func_of(a) else { continue };
+            let atparams = self.generic_funcs.get(&aobj).map(|g| g.tparams.clone()).unwrap_or_default();
+            let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).filter_map(|(p, a)| a.map(|a| (p, a))).collect();
+            let known = self.subst(p, &map);
+            let asig = self.obj(aobj).ty;
+            let mut atargs: Vec<Option<TypeId>> = vec![None; atparams.len()];
+            // The call's own unknown type parameters match anything here.
+            self.unify_wildcards = tparams.to_vec();
+            let unified = self.unify(asig, known, &atparams, &mut atargs, 0);
+            self.unify_wildcards.clear();
+            if unified
+                && atargs.iter().all(|t| t.is_some_and(|t| !self.is_parameterized_by(t, tparams)))
+            {
+                let amap: Vec<(TypeId, TypeId)> = atparams.iter().copied().zip(atargs.into_iter().flatten()).collect();
+                let inst = self.subst(asig, &amap);
+                self.unify(p, inst, tparams, targs, 0);
+            }
+        }
+        self.infer_from_core_types(fname, tparams, targs, pos);
         // 3. Untyped constants: the default type of the largest kind.
         let mut max: Vec<(usize, TypeId, &'a Expr)> = Vec::new();
         for &i in &untyped {
@@ -350,6 +430,9 @@ impl<'a> Checker<'a> {
             return false;
         }
         let d = depth + 1;
+        if self.unify_wildcards.contains(&a) {
+            return true;
+        }
         // (Checked before identity: a generic function calling itself
         // passes its own type parameters, `Fact(n-1)` binds T to T.)
         if let Some(k) = tparams.iter().position(|&t| t == p) {

@@ -228,6 +228,9 @@ pub(crate) struct Checker<'a> {
     /// How deep instances of generic types are being expanded inside one
     /// another (bounded: an instantiation cycle would never end).
     expand_depth: u32,
+    /// Type parameters `unify` lets match any type (a call's own, while a
+    /// generic argument's are inferred from its parameter's type).
+    unify_wildcards: Vec<TypeId>,
     /// While > 0, diagnostics are dropped (an instance's body is checked
     /// again only to record its types).
     quiet: u32,
@@ -366,6 +369,7 @@ impl<'a> Checker<'a> {
             later_map_keys: Vec::new(),
             mono: Default::default(),
             expand_depth: 0,
+            unify_wildcards: Vec::new(),
             quiet: 0,
             in_generic: 0,
             constraint_ok: 0,
