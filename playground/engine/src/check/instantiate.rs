@@ -272,6 +272,10 @@ impl<'a> Checker<'a> {
                 let bind = names.into_iter().map(|n| n.ident().unwrap_or("_").to_string()).zip(targs.iter().copied()).collect();
                 self.pending_insts.push(PendingInst { decl, fid, bind, pkg, obj: Some(mobj) });
                 Some(FuncRef::User(fid))
+            } else if decl.body.is_none() {
+                // A library method without a body is a native, the same
+                // for every instance (`atomic.Pointer[T].Load`).
+                self.obj_func(mobj)
             } else {
                 None
             };
