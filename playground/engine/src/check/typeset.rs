@@ -154,6 +154,11 @@ impl<'a> Checker<'a> {
     fn union_terms(&mut self, e: &'a Expr) -> (Vec<Term>, bool) {
         let mut out = Vec::new();
         self.collect_terms(e, &mut out);
+        // go/types' maxTermCount.
+        if out.len() > 100 {
+            self.error(e.span, "cannot handle more than 100 union terms (implementation limitation)");
+            out.truncate(100);
+        }
         (out, false)
     }
 
