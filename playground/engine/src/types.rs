@@ -225,6 +225,7 @@ pub enum Type {
     Tuple(Vec<TypeId>),
     /// A type parameter (go/types' `TypeParam`): index into
     /// `TypeTable::tparams`. Unique per declaration, like a named type.
+    #[allow(clippy::enum_variant_names)] // go/types' name
     TypeParam(u32),
     /// An interface that is only a constraint: its type set is restricted
     /// by terms (`~int | ~float64`) or by `comparable`. Kept apart from

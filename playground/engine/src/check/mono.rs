@@ -74,11 +74,8 @@ impl<'a> Checker<'a> {
         }
         let d = depth + 1;
         match self.tt.get(t) {
-            Type::TypeParam(_) => {
-                if !out.contains(&t) {
-                    out.push(t);
-                }
-            }
+            Type::TypeParam(_) if !out.contains(&t) => out.push(t),
+            Type::TypeParam(_) => {}
             Type::Named(_) => {
                 for a in self.tt.named_info(t).map(|n| n.targs.clone()).unwrap_or_default() {
                     self.mono_tparams_in(a, out, d);
