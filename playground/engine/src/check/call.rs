@@ -48,6 +48,10 @@ impl<'a> Checker<'a> {
                 if !self.single_value(&mut f, fun) {
                     return Operand::invalid();
                 }
+                // A method with type parameters of its own (Go 1.27).
+                if let Some(x) = self.generic_method_call(e, fun, &f, args, ellipsis) {
+                    return x;
+                }
                 // An error made the callee's type invalid: stay quiet.
                 if self.tt.is_invalid(f.ty) {
                     for a in args {

@@ -376,10 +376,7 @@ impl<'a> Checker<'a> {
         } else {
             FuncRef::Native(format!("{}.{}", self.pkgs[p].path, display))
         };
-        if !f.tparams.is_empty() {
-            // Go 1.27 allows them; the engine does not instantiate them yet.
-            self.unsupported(f.tparams[0].span, "a method with type parameters");
-        }
+
         let o = self.new_obj(
             &f.name.name,
             ObjKind::Func {
@@ -413,8 +410,9 @@ impl<'a> Checker<'a> {
                 sig: None,
             });
         }
-        // A generic type's methods exist only on its instances.
-        if self.pkgs[p].go && !generic_recv {
+        // A generic type's methods exist only on its instances, and a
+        // method's with type parameters only in its instances' calls.
+        if self.pkgs[p].go && !generic_recv && f.tparams.is_empty() {
             self.info
                 .methods
                 .entry(named)
@@ -600,15 +598,11 @@ impl<'a> Checker<'a> {
                     || matches!(self.obj_func(o), Some(FuncRef::User(fid)) if self.info.funcs[fid.0 as usize].generic);
                 let saved_ex = generic.then(|| std::mem::take(&mut self.info.ex));
                 let opened = self.open_tparam_scope(o, f);
-                let mut sig = self.func_type(&f.ty);
+                let sig = self.func_type(&f.ty);
                 if opened {
                     self.close_scope();
                 }
-                // A method with type parameters is reported unsupported;
-                // its uses stay quiet.
-                if f.recv.is_some() && !f.tparams.is_empty() {
-                    sig = TypeId(0);
-                }
+
                 if let Some(ex) = saved_ex {
                     self.info.ex = ex;
                 }

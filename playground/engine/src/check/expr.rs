@@ -140,6 +140,11 @@ impl<'a> Checker<'a> {
     /// An expression that must be a single value (or a type, reported).
     pub(super) fn expr(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand {
         let mut x = self.raw_expr(e, hint);
+        if self.generic_method_sels.remove(&e.unparen().id).is_some() {
+            let s = crate::parser::expr_string(e);
+            self.error(e.span, format!("cannot use generic function {s} without instantiation"));
+            return Operand::invalid();
+        }
         if !x.is_invalid() && let Some(o) = self.generic_func_of(e) {
             // Go 1.21's reverse inference: the type the context expects
             // (`var f func(int) int = Double`) gives the type arguments.

@@ -22,8 +22,12 @@ impl<'a> Checker<'a> {
             self.record_type(e, t);
             return if self.tt.is_invalid(t) { Operand::invalid() } else { Operand { mode: Mode::TypeExpr, ty: t } };
         }
-        // A generic function's instance `Sum[int64]`.
+        // A generic function's instance `Sum[int64]`, or a generic
+        // method's `b.Repeat[int]`.
         if let Some(x) = self.generic_func_value(e, xe, std::slice::from_ref(ie)) {
+            return x;
+        }
+        if let Some(x) = self.generic_method_value(e, xe.unparen(), std::slice::from_ref(ie), x.ty) {
             return x;
         }
         if matches!(x.mode, Mode::Builtin(_)) {
@@ -108,6 +112,14 @@ impl<'a> Checker<'a> {
     pub(super) fn index_list_expr(&mut self, e: &'a Expr, xe: &'a Expr, list: &'a [Expr]) -> Operand {
         if let Some(x) = self.generic_func_value(e, xe, list) {
             return x;
+        }
+        if matches!(xe.unparen().kind, crate::ast::ExprKind::Selector { .. }) {
+            let x = self.expr_or_type(xe);
+            if x.mode != Mode::TypeExpr
+                && let Some(x) = self.generic_method_value(e, xe.unparen(), list, x.ty)
+            {
+                return x;
+            }
         }
         let t = self.instantiated_type(e, xe, list);
         self.record_type(e, t);

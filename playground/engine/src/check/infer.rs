@@ -24,13 +24,40 @@ impl<'a> Checker<'a> {
         };
         let obj = self.generic_func_of(gx)?;
         let _ = self.use_obj(gx, obj);
-        let tparams = self.generic_funcs.get(&obj).map(|g| g.tparams.clone()).unwrap_or_default();
         let gsig_t = self.obj(obj).ty;
+        Some(self.generic_call_tail(e, fun, CallTarget::Func { obj, exprs: [gx, fu, fun] }, gsig_t, xlist, args, ellipsis))
+    }
+
+    /// `x.M(args)` where `x.M` (already checked: `f`) selected a method
+    /// with type parameters of its own: inferred like a function's.
+    pub(super) fn generic_method_call(&mut self, e: &'a Expr, fun: &'a Expr, f: &Operand, args: &'a [Expr], ellipsis: Option<Span>) -> Option<Operand> {
+        let sel = fun.unparen();
+        let g = self.generic_method_sels.remove(&sel.id)?;
+        Some(self.generic_call_tail(e, fun, CallTarget::Method { g, sel }, f.ty, &[], args, ellipsis))
+    }
+
+    /// What a generic call or instantiation instantiates.
+    #[allow(clippy::too_many_arguments)]
+    fn generic_call_tail(
+        &mut self,
+        e: &'a Expr,
+        fun: &'a Expr,
+        target: CallTarget<'a>,
+        gsig_t: TypeId,
+        xlist: &'a [Expr],
+        args: &'a [Expr],
+        ellipsis: Option<Span>,
+    ) -> Operand {
+        let obj = match &target {
+            CallTarget::Func { obj, .. } => *obj,
+            CallTarget::Method { g, .. } => g.obj,
+        };
+        let tparams = self.generic_funcs.get(&obj).map(|g| g.tparams.clone()).unwrap_or_default();
         let bail = |c: &mut Self| {
             for a in args {
                 let _ = c.expr_multi(a);
             }
-            Some(Operand::invalid())
+            Operand::invalid()
         };
         let Some(gsig) = self.tt.signature(gsig_t).cloned() else { return bail(self) };
         let fname = crate::parser::expr_string(fun);
@@ -59,10 +86,10 @@ impl<'a> Checker<'a> {
         let count_ok = if gsig.variadic && ellipsis.is_none() { ops.len() + 1 >= n } else { ops.len() == n };
         if !count_ok || (ellipsis.is_some() && !gsig.variadic) {
             self.check_args_ops(e, &fname, &gsig, ops, args, ellipsis, &context);
-            return Some(Operand::invalid());
+            return Operand::invalid();
         }
         if ops.iter().any(|(x, _)| x.is_invalid()) {
-            return Some(Operand::invalid());
+            return Operand::invalid();
         }
         // types2 reports inference and constraint errors at the call's `(`.
         let lparen = Span { start: fun.span.end, end: fun.span.end + 1 };
@@ -70,7 +97,7 @@ impl<'a> Checker<'a> {
             let decl = self.generic_funcs.get(&obj).map(|g| g.decl);
             let names: Vec<&ast::Name> = decl.map(|d| d.tparams.iter().flat_map(|f| &f.names).collect()).unwrap_or_default();
             if !self.infer(&fname, &tparams, &mut targs, &gsig, &ops, &deferred, ellipsis.is_some(), lparen, &names) {
-                return Some(Operand::invalid());
+                return Operand::invalid();
             }
         }
         let targs: Vec<TypeId> = targs.into_iter().map(|t| t.unwrap_or(TypeId(0))).collect();
@@ -89,13 +116,13 @@ impl<'a> Checker<'a> {
                 ops[i].0 = x;
             }
             if ops.iter().any(|(x, _)| x.is_invalid()) {
-                return Some(Operand::invalid());
+                return Operand::invalid();
             }
         }
         if let Err((i, msg)) = self.verify(&tparams, &targs) {
             let at = xlist.get(i).map(|x| Span { start: x.span.start, end: x.span.start + 1 }).unwrap_or(lparen);
             self.error(at, msg);
-            return Some(Operand::invalid());
+            return Operand::invalid();
         }
         let spans: Vec<Span> = xlist.iter().map(|x| x.span).collect();
         self.mono_record(lparen, &tparams, &targs, &spans);
@@ -103,15 +130,18 @@ impl<'a> Checker<'a> {
         let sig_t = self.subst(gsig_t, &map);
         let sig = self.tt.signature(sig_t).cloned().unwrap_or(gsig);
         self.check_args_ops(e, &fname, &sig, ops, args, ellipsis, &context);
-        self.record_instance(obj, &targs, sig_t, &[gx, fu, fun]);
+        match target {
+            CallTarget::Func { obj, exprs } => self.record_instance(obj, &targs, sig_t, &exprs),
+            CallTarget::Method { g, sel } => self.record_method_instance(&g, &targs, sig_t, sel),
+        }
         if self.recording() {
             self.info.ex.calls.insert(e.id, CallKind::Call { spread: false, ellipsis: ellipsis.is_some() });
         }
-        Some(match sig.results.len() {
+        match sig.results.len() {
             0 => Operand { mode: Mode::NoValue, ty: self.tt.tuple(vec![]) },
             1 => Operand::value(sig.results[0]),
             _ => Operand::value(self.tt.tuple(sig.results.clone())),
-        })
+        }
     }
 
     /// `F[A, B]` as a value (not called): every type argument given.
@@ -161,6 +191,43 @@ impl<'a> Checker<'a> {
         let sig_t = self.subst(gsig_t, &map);
         self.record_instance(obj, &targs, sig_t, &[e, e.unparen()]);
         Some(Operand::value(sig_t))
+    }
+
+    /// `x.M[A, B]`: a method with type parameters of its own, every one
+    /// given (called next, or a value).
+    pub(super) fn generic_method_value(&mut self, e: &'a Expr, sel: &'a Expr, xlist: &'a [Expr], sig_t: TypeId) -> Option<Operand> {
+        let g = self.generic_method_sels.remove(&sel.id)?;
+        let tparams = self.generic_funcs.get(&g.obj).map(|f| f.tparams.clone()).unwrap_or_default();
+        let Some(targs) = self.explicit_targs(&tparams, xlist) else { return Some(Operand::invalid()) };
+        if targs.iter().any(|t| t.is_none()) {
+            let s = crate::parser::expr_string(e);
+            self.error(e.span, format!("cannot use generic function {s} without instantiation"));
+            return Some(Operand::invalid());
+        }
+        let targs: Vec<TypeId> = targs.into_iter().flatten().collect();
+        if let Err((i, msg)) = self.verify(&tparams, &targs) {
+            let at = xlist.get(i).map(|x| x.span).unwrap_or(e.span);
+            self.error(at, msg);
+            return Some(Operand::invalid());
+        }
+        let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).collect();
+        let inst = self.subst(sig_t, &map);
+        self.record_method_instance(&g, &targs, inst, sel);
+        self.record_type(e, inst);
+        Some(Operand::value(inst))
+    }
+
+    /// Records the instance a generic method's selector calls: the
+    /// selection's function becomes the instance's.
+    fn record_method_instance(&mut self, g: &super::instantiate::GenericMethod, targs: &[TypeId], sig_t: TypeId, sel: &'a Expr) {
+        self.record_type(sel, sig_t);
+        if !self.recording() || targs.iter().chain(&g.recv_targs).any(|&t| self.is_parameterized(t)) {
+            return;
+        }
+        let Some(fid) = self.instantiate_method(g, targs, sig_t) else { return };
+        if let Some(Selection::Method { func, .. }) = self.info.ex.selections.get_mut(&sel.id) {
+            *func = FuncRef::User(fid);
+        }
     }
 
     /// The type arguments written after a generic function's name, the
@@ -501,6 +568,14 @@ impl<'a> Checker<'a> {
             _ => false,
         }
     }
+}
+
+/// What a generic call instantiates: a function named by its expressions
+/// (name, instantiation, parenthesised callee), or a method by its
+/// selector.
+enum CallTarget<'a> {
+    Func { obj: ObjId, exprs: [&'a Expr; 3] },
+    Method { g: super::instantiate::GenericMethod, sel: &'a Expr },
 }
 
 /// go/types' `typeParamsString`: `T`, `T and U`, `T, U, and V`.

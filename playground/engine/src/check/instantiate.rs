@@ -26,6 +26,15 @@ pub(super) struct GenericFunc<'a> {
     pub tparams: Vec<TypeId>,
 }
 
+/// A selected method with type parameters of its own: the method's
+/// declaration object and its receiver type's type arguments (empty for a
+/// method of a type that is not generic).
+#[derive(Clone)]
+pub(super) struct GenericMethod {
+    pub obj: ObjId,
+    pub recv_targs: Vec<TypeId>,
+}
+
 /// An instance whose body is still to be checked.
 pub(super) struct PendingInst<'a> {
     pub decl: &'a ast::FuncDecl,
@@ -258,7 +267,11 @@ impl<'a> Checker<'a> {
             let sig = self.subst(gsig, &map);
             let DeclRef::Func(decl) = self.obj(mobj).decl else { continue };
             let pkg = self.obj(mobj).pkg;
-            let func = if concrete && decl.body.is_some() && self.named_insts.len() + self.info.instances.len() < MAX_INSTANCES {
+            let own_tparams = !decl.tparams.is_empty();
+            let func = if own_tparams {
+                // Instantiated per call, with its own type arguments too.
+                None
+            } else if concrete && decl.body.is_some() && self.named_insts.len() + self.info.instances.len() < MAX_INSTANCES {
                 // Go's runtime name: `main.(*List[...]).Push`.
                 let gname = self.tt.named_info(orig).map(|n| n.name.clone()).unwrap_or_default();
                 let display = if m.ptr_recv { format!("(*{gname}[...]).{}", m.name) } else { format!("{gname}[...].{}", m.name) };
@@ -281,6 +294,9 @@ impl<'a> Checker<'a> {
             };
             let o = self.new_obj(&m.name, ObjKind::Func { func: func.clone() }, sig, self.obj(mobj).span, DeclRef::None);
             self.obj_mut(o).state = State::Done;
+            if own_tparams {
+                self.method_origins.insert(o, mobj);
+            }
             if let Some(n) = self.tt.named_info_mut(base) {
                 n.methods.push(crate::types::MethodInfo { name: m.name.clone(), func: o.0, ptr_recv: m.ptr_recv, sig: Some(sig) });
             }
@@ -312,6 +328,57 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// The generic method `func_obj` of `recv_named` is, if it has type
+    /// parameters of its own.
+    pub(super) fn generic_method_of(&mut self, func_obj: ObjId, recv_named: TypeId) -> Option<GenericMethod> {
+        let obj = self.method_origins.get(&func_obj).copied().unwrap_or(func_obj);
+        if !matches!(self.obj(obj).decl, DeclRef::Func(f) if f.recv.is_some() && !f.tparams.is_empty()) {
+            return None;
+        }
+        self.resolve_obj(obj);
+        let recv_targs = self.tt.named_info(recv_named).map(|n| n.targs.clone()).unwrap_or_default();
+        Some(GenericMethod { obj, recv_targs })
+    }
+
+    /// The instance of generic method `g` with its own `targs`: made and
+    /// queued on first use, like a generic function's.
+    pub(super) fn instantiate_method(&mut self, g: &GenericMethod, targs: &[TypeId], sig: TypeId) -> Option<FuncId> {
+        let mut all = g.recv_targs.clone();
+        all.extend_from_slice(targs);
+        let key = (g.obj, all);
+        if let Some(&f) = self.inst_funcs.get(&key) {
+            return Some(f);
+        }
+        if self.info.instances.len() + self.pending_insts.len() >= MAX_INSTANCES {
+            return None;
+        }
+        let DeclRef::Func(decl) = self.obj(g.obj).decl else { return None };
+        let pkg = self.obj(g.obj).pkg;
+        // Go's runtime name: `main.Box.Repeat[...]`, `main.(*List[...]).Map[...]`.
+        let Some(&(named, _)) = self.method_objs.iter().find(|(_, m)| *m == g.obj) else { return None };
+        let tname = self.tt.named_info(named).map(|n| n.name.clone()).unwrap_or_default();
+        let generic_recv = !g.recv_targs.is_empty();
+        let tname = if generic_recv { format!("{tname}[...]") } else { tname };
+        let ptr = matches!(decl.recv.as_ref().map(|r| &r.ty.unparen().kind), Some(ExprKind::Star(_)));
+        let display = if ptr { format!("(*{tname}).{}[...]", decl.name.name) } else { format!("{tname}.{}[...]", decl.name.name) };
+        let name = if self.pkgs[pkg].user { display } else { format!("{}.{display}", self.pkgs[pkg].path) };
+        let saved = self.cur_pkg;
+        self.cur_pkg = pkg;
+        let fid = self.new_func_info(name, decl.name.span, None, sig);
+        self.cur_pkg = saved;
+        self.info.funcs[fid.0 as usize].generic = false;
+        self.inst_funcs.insert(key, fid);
+        let mut bind: Vec<(String, TypeId)> = recv_type_param_names(decl)
+            .into_iter()
+            .map(|n| n.ident().unwrap_or("_").to_string())
+            .zip(g.recv_targs.iter().copied())
+            .collect();
+        let names = decl.tparams.iter().flat_map(|f| f.names.iter().map(|n| n.name.clone()));
+        bind.extend(names.zip(targs.iter().copied()));
+        self.pending_insts.push(PendingInst { decl, fid, bind, pkg, obj: Some(g.obj) });
+        Some(fid)
     }
 
     /// The instance of generic function `obj` with `targs` (all concrete):

@@ -204,6 +204,12 @@ pub(crate) struct Checker<'a> {
     // ----- generics (typeset.rs, instantiate.rs, infer.rs) -----
     /// Generic functions, by their object.
     generic_funcs: HashMap<ObjId, instantiate::GenericFunc<'a>>,
+    /// Selectors of methods with type parameters of their own, waiting
+    /// for the call or instantiation that gives them type arguments.
+    generic_method_sels: HashMap<ast::ExprId, instantiate::GenericMethod>,
+    /// Methods of generic types' instances that have type parameters of
+    /// their own: the declaration's object each stands for.
+    method_origins: HashMap<ObjId, ObjId>,
     /// Generic aliases (`type Vec[T any] = []T`): their type parameters.
     generic_aliases: HashMap<ObjId, Vec<TypeId>>,
     /// Instances of generic types, by generic type and type arguments.
@@ -360,6 +366,8 @@ impl<'a> Checker<'a> {
             too_deep: false,
             generic_funcs: HashMap::default(),
             generic_aliases: HashMap::default(),
+            method_origins: HashMap::default(),
+            generic_method_sels: HashMap::default(),
             named_insts: HashMap::default(),
             inst_funcs: HashMap::default(),
             pending_insts: Vec::new(),

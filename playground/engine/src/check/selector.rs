@@ -187,6 +187,12 @@ impl<'a> Checker<'a> {
                                 },
                             );
                         }
+                        // A method with type parameters of its own (Go
+                        // 1.27): the call or instantiation that follows
+                        // gives its type arguments.
+                        if let Some(g) = self.generic_method_of(func_obj, recv_named) {
+                            self.generic_method_sels.insert(e.id, g);
+                        }
                         Operand::value(sig)
                     }
                     Selected::IfaceMethod { path, iface, index } => {

@@ -54,7 +54,7 @@ impl<'a> Compiler<'a> {
     #[allow(clippy::too_many_arguments)]
     fn real_call(&mut self, fs: &mut FnState, e: &'a Expr, fun: &'a Expr, args: &'a [Expr], spread: bool, ellipsis: bool, deferred: bool) -> Option<u16> {
         let sp = e.span;
-        let fun_u = fun.unparen();
+        let fun_u = self.method_instance_selector(fun.unparen());
         let fty = self.ty(fun_u);
         let Some(sig) = self.tt.signature(fty).cloned() else {
             self.unsupported(sp, "call of a non-function");

@@ -75,6 +75,11 @@ impl<'a> Compiler<'a> {
                     self.func_value(fs, &f, sp);
                 }
             }
+            // A generic method's instance `b.Repeat[int]`: its selector.
+            ExprKind::Index { .. } | ExprKind::IndexList { .. } if !std::ptr::eq(self.method_instance_selector(e), e) => {
+                let sel = self.method_instance_selector(e);
+                self.expr(fs, sel);
+            }
             ExprKind::IndexList { .. } => self.unsupported(sp, "this instantiation"),
             ExprKind::Index { x, index } => {
                 let xt = self.ty(x);

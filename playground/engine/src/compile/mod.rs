@@ -32,7 +32,7 @@ pub(crate) mod func;
 mod mutation;
 mod stmt;
 
-use crate::ast::{self, Decl, ExprId};
+use crate::ast::{self, Decl, ExprId, ExprKind};
 use crate::check::info::{ExprInfo, FuncId, FuncRef, TypeInfo, VarId};
 use crate::chunk::{ChunkBuilder, Op};
 use crate::diag::Diagnostic;
@@ -628,6 +628,18 @@ impl<'a> Compiler<'a> {
     }
 
     /// Whether an expression denotes a type (`new(T)` vs `new(v)`).
+    /// `x.M[int]`, an instance of a method with type parameters of its
+    /// own, compiles as its selector `x.M` (whose selection names the
+    /// instance); any other expression is itself.
+    pub fn method_instance_selector<'e>(&self, e: &'e ast::Expr) -> &'e ast::Expr {
+        let (ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. }) = &e.kind else { return e };
+        let x = x.unparen();
+        match self.ex.selections.get(&x.id) {
+            Some(crate::check::info::Selection::Method { .. }) if matches!(x.kind, ExprKind::Selector { .. }) => x,
+            _ => e,
+        }
+    }
+
     pub fn is_type_expr(&self, e: &ast::Expr) -> bool {
         use ast::ExprKind::*;
         match &e.unparen().kind {
