@@ -884,6 +884,14 @@ impl TypeTable {
         if let Type::Basic(BasicKind::UntypedNil) = self.get(v) {
             return self.has_nil(t);
         }
+        // A type parameter and a type that is not named: assignable when
+        // it is for every type of the type parameter's set.
+        if self.is_type_param(v) && !self.is_named(t) && !self.is_interface(t) {
+            return self.all_terms(v, &|tt, u| tt.assignable(u, t));
+        }
+        if self.is_type_param(t) && !self.is_named(v) && !self.is_untyped(v) && !self.is_interface(v) {
+            return self.all_terms(t, &|tt, u| tt.assignable(v, u));
+        }
         if let Type::Basic(k) = self.get(v)
             && k.is_untyped()
         {
