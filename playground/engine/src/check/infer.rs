@@ -317,7 +317,12 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if !self.unify(p, x.ty, tparams, targs, 0) {
-                let ts = self.type_str(x.ty);
+                // go/types keeps a signature's parameter names: a function
+                // literal's type prints as it was written.
+                let ts = match &a.unparen().kind {
+                    ExprKind::FuncLit { .. } => crate::parser::expr_string(a).trim_end_matches(" {…}").to_string(),
+                    _ => self.type_str(x.ty),
+                };
                 let ps = self.type_str(p);
                 let es = crate::parser::expr_string(a);
                 let msg = if targs.iter().all(|t| t.is_none()) {
