@@ -86,6 +86,9 @@ pub struct VarSpec {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TypeSpec {
     pub name: Name,
+    /// `type List[T any] ...`: the type parameters, each a `Field` whose
+    /// `ty` is the constraint (empty for a type that is not generic).
+    pub tparams: Vec<Field>,
     /// `type A = B`.
     pub alias: bool,
     pub ty: Expr,
@@ -96,6 +99,8 @@ pub struct TypeSpec {
 pub struct FuncDecl {
     pub recv: Option<Field>,
     pub name: Name,
+    /// `func Map[T, U any](...)`: the type parameters (see `TypeSpec`).
+    pub tparams: Vec<Field>,
     pub ty: FuncType,
     /// `None` for a declaration without body (which the checker rejects:
     /// the playground has no assembly).
@@ -280,7 +285,7 @@ pub enum UnaryOp {
     Addr,
     /// `<-x`
     Recv,
-    /// `~T`, only in constraints (unsupported).
+    /// `~T`, only in constraints: every type whose underlying type is T.
     Tilde,
 }
 
@@ -413,11 +418,17 @@ pub enum ExprKind {
         x: Box<Expr>,
         sel: Name,
     },
-    /// `x[i]`; also a generic instantiation `F[int]`, which the checker
-    /// reports as unsupported.
+    /// `x[i]`; also a generic instantiation with one type argument,
+    /// `F[int]` or `List[T]` (the checker tells which).
     Index {
         x: Box<Expr>,
         index: Box<Expr>,
+    },
+    /// `F[int, string]`: an instantiation with several type arguments
+    /// (go/ast's `IndexListExpr`).
+    IndexList {
+        x: Box<Expr>,
+        indices: Vec<Expr>,
     },
     /// `x[lo:hi]` and `x[lo:hi:max]` (`full`).
     Slice {

@@ -297,8 +297,8 @@ fn compile_file(file: SourceFile) -> Result<Program, CompileError> {
 pub(crate) fn front_end(file: SourceFile) -> Result<Program, CompileError> {
     let (ast, mut diagnostics) = parser::parse_file(&file);
     // Syntax errors stop here, as in Go. So does syntax outside the subset
-    // (generics): type-checking it would only add confusing follow-on errors
-    // such as `undefined: T` to the one diagnostic that matters.
+    // (nesting too deep to check): type-checking it would only add
+    // confusing follow-on errors to the one diagnostic that matters.
     let unsupported = diagnostics.iter().any(|d| d.message.starts_with("unsupported:"));
     if unsupported || parser::stops_before_type_check(&diagnostics) {
         diag::sort_and_dedup(&mut diagnostics);

@@ -10,9 +10,9 @@
 //! deeper than `stack::MAX_DEPTH` levels (or than the host stack allows)
 //! ends the parse with a diagnostic instead of overflowing the host stack.
 //!
-//! Generics are outside the playground's Go subset: type parameter lists,
-//! instantiations with several type arguments and constraint type sets are
-//! parsed (to recover) and reported as unsupported at their position.
+//! Generics are Go's syntax too: type parameter lists on functions and
+//! types (`TypeSpec::tparams`, `FuncDecl::tparams`), instantiations
+//! (`Index`, `IndexList`) and constraint type sets (`~T`, `A | B`).
 
 use crate::ast::*;
 use crate::diag::Diagnostic;
@@ -33,10 +33,6 @@ pub use print::expr_string;
 use print::list_string;
 
 pub use crate::stack::NESTING_UNSUPPORTED;
-
-/// The diagnostic for any generic construct.
-pub const GENERICS_UNSUPPORTED: &str =
-    "unsupported: generics (type parameters) are not supported by this playground";
 
 /// The go command's message for a byte that is not UTF-8 in the package
 /// clause or the imports (go/scanner's wording; the compiler says
@@ -201,11 +197,6 @@ fn filter_diagnostics(
             last_other = Some((l, d.message.clone()));
         }
         out.push(d);
-    }
-    // Real Go accepts generics; when the program has real errors, report
-    // only those, as Go would.
-    if out.iter().any(|d| d.message != GENERICS_UNSUPPORTED) {
-        out.retain(|d| d.message != GENERICS_UNSUPPORTED);
     }
     out.sort_by_key(|d| d.span.start);
     out
@@ -440,12 +431,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Errors so far, not counting unsupported generics (valid Go).
+    /// Errors so far.
     fn real_error_count(&self) -> usize {
-        self.diags
-            .iter()
-            .filter(|d| d.message != GENERICS_UNSUPPORTED)
-            .count()
+        self.diags.len()
     }
 
     fn has_error(&self) -> bool {
@@ -632,6 +620,7 @@ fn is_value(x: &Expr) -> bool {
         | ExprKind::Binary { .. } => true,
         ExprKind::Paren(inner) => is_value(inner),
         ExprKind::Index { x, index } => is_value(x) || is_value(index),
+        ExprKind::IndexList { x, indices } => is_value(x) || indices.iter().any(is_value),
         _ => false,
     }
 }

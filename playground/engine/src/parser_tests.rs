@@ -1,5 +1,5 @@
 //! Parser tests: tree shapes (through a compact dump), Go's ambiguity
-//! rules, unsupported generics, the nesting cap, and a deterministic fuzz
+//! rules, generics' syntax, the nesting cap, and a deterministic fuzz
 //! run asserting the lexer and parser never panic and always terminate.
 
 use super::*;
@@ -637,37 +637,34 @@ fn collect_ids(e: &Expr, out: &mut Vec<ExprId>) {
 }
 
 #[test]
-fn generics_are_unsupported_at_their_position() {
-    let cases: &[(&str, &str)] = &[
-        (
-            "package p\nfunc Map[T any](x T) T { return x }\n",
-            "./prog.go:2:9: ",
-        ),
-        (
-            "package p\ntype List[T any] struct{ x []T }\n",
-            "./prog.go:2:10: ",
-        ),
-        (
-            "package p\ntype Pair[K comparable, V any] struct{}\n",
-            "./prog.go:2:10: ",
-        ),
-        (
-            "package p\ntype Num interface{ ~int | ~float64 }\n",
-            "./prog.go:2:21: ",
-        ),
-        (
-            "package p\nvar x = Pair[int, string]{}\n",
-            "./prog.go:2:13: ",
-        ),
-        ("package p\nvar x List[int]\n", "./prog.go:2:11: "),
-    ];
-    for (src, pos) in cases {
-        let (_, diags) = parse(src);
-        assert!(!diags.is_empty(), "{src}");
-        assert_eq!(diags[0], format!("{pos}{GENERICS_UNSUPPORTED}"), "{src}");
-    }
+fn generics_parse_into_type_parameters_and_instantiations() {
+    let f = parse_ok("package p\nfunc Map[T, U any](x T, f func(T) U) U { return f(x) }\n");
+    let Decl::Func(fd) = &f.decls[0] else { panic!("not a func") };
+    let names: Vec<&str> = fd.tparams.iter().flat_map(|p| p.names.iter().map(|n| n.name.as_str())).collect();
+    assert_eq!(names, ["T", "U"]);
+    assert_eq!(crate::parser::expr_string(&fd.tparams[0].ty), "any");
+    // `[P *C]` is read as an expression first and split back.
+    let f = parse_ok("package p\ntype List[P *int, Q ~int | ~float64] struct{ x []P }\n");
+    let Decl::Type(g) = &f.decls[0] else { panic!("not a type") };
+    let tps = &g.specs[0].tparams;
+    assert_eq!(tps.len(), 2);
+    assert_eq!(tps[0].names[0].name, "P");
+    assert_eq!(crate::parser::expr_string(&tps[0].ty), "*int");
+    assert_eq!(crate::parser::expr_string(&tps[1].ty), "~int | ~float64");
+    // Several type arguments make an IndexList, one an Index.
+    let f = parse_ok("package p\nvar x = Pair[int, string]{}\nvar y List[int]\n");
+    let Decl::Var(g) = &f.decls[0] else { panic!("not a var") };
+    let ExprKind::CompositeLit { ty: Some(t), .. } = &g.specs[0].values[0].kind else { panic!("not a literal") };
+    assert!(matches!(&t.kind, ExprKind::IndexList { indices, .. } if indices.len() == 2));
+    let Decl::Var(g) = &f.decls[1] else { panic!("not a var") };
+    assert!(matches!(&g.specs[0].ty.as_ref().unwrap().kind, ExprKind::Index { .. }));
+    // A method's receiver names its type's parameters.
+    parse_ok("package p\nfunc (s *Stack[T]) Push(v T) {}\nfunc (p Pair[K, V]) Key() K { return p.k }\n");
     // An array type declaration is not a type parameter list.
     parse_ok("package p\nconst N = 2\ntype A [N]int\ntype B [N * 2]int\ntype C []int\n");
+    // Where Go allows no type parameters, it says so.
+    let (_, d) = parse("package p\nvar f = func[T any]() {}\n");
+    assert!(d[0].contains("function type must have no type parameters"), "{d:?}");
 }
 
 #[test]

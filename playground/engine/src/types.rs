@@ -223,6 +223,43 @@ pub enum Type {
     Interface(Vec<IfaceMethod>),
     /// The result of a call returning 0 or several values.
     Tuple(Vec<TypeId>),
+    /// A type parameter (go/types' `TypeParam`): index into
+    /// `TypeTable::tparams`. Unique per declaration, like a named type.
+    #[allow(clippy::enum_variant_names)] // go/types' name
+    TypeParam(u32),
+    /// An interface that is only a constraint: its type set is restricted
+    /// by terms (`~int | ~float64`) or by `comparable`. Kept apart from
+    /// `Interface`, whose values exist at run time; no value has this type.
+    Constraint(TypeSet),
+}
+
+/// The type set of a constraint interface (go/types' `_TypeSet`): the
+/// methods every type in it has, the terms it is made of (`None`: every
+/// type), and whether its types must be comparable.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TypeSet {
+    /// Sorted by name, as `Interface`'s.
+    pub methods: Vec<IfaceMethod>,
+    pub terms: Option<Vec<Term>>,
+    pub comparable: bool,
+    /// Written as a bare union in a type parameter list (`[T ~int |
+    /// ~float64]`): printed without `interface{...}`, as go/types does.
+    pub implicit: bool,
+}
+
+/// One term of a union: `T` or `~T` (every type whose underlying type is T).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Term {
+    pub tilde: bool,
+    pub ty: TypeId,
+}
+
+/// A type parameter's declaration.
+#[derive(Clone, Debug)]
+pub struct TypeParamInfo {
+    pub name: String,
+    /// The constraint: an `Interface`, a `Constraint`, or a named one.
+    pub constraint: TypeId,
 }
 
 /// A method declared on a named type.
@@ -243,6 +280,12 @@ pub struct NamedInfo {
     pub pkg: String,
     pub underlying: TypeId,
     pub methods: Vec<MethodInfo>,
+    /// A generic type's type parameters (`Type::TypeParam`s).
+    pub tparams: Vec<TypeId>,
+    /// An instance (`List[int]`): the generic type it instantiates and its
+    /// type arguments; `name` stays the generic type's.
+    pub orig: Option<TypeId>,
+    pub targs: Vec<TypeId>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -289,6 +332,7 @@ pub struct TypeTable {
     types: Vec<Type>,
     intern: HashMap<Type, TypeId>,
     pub named: Vec<NamedInfo>,
+    pub tparams: Vec<TypeParamInfo>,
 }
 
 impl Default for TypeTable {
@@ -303,6 +347,7 @@ impl TypeTable {
             types: Vec::new(),
             intern: HashMap::default(),
             named: Vec::new(),
+            tparams: Vec::new(),
         };
         for k in BasicKind::ALL {
             t.intern(Type::Basic(k));
@@ -337,10 +382,99 @@ impl TypeTable {
             pkg: pkg.to_string(),
             underlying: TypeId(0),
             methods: Vec::new(),
+            tparams: Vec::new(),
+            orig: None,
+            targs: Vec::new(),
         });
         let id = TypeId(self.types.len() as u32);
         self.types.push(Type::Named(idx));
         id
+    }
+
+    /// A new type parameter (each declaration is its own type).
+    pub fn new_type_param(&mut self, name: &str, constraint: TypeId) -> TypeId {
+        let idx = self.tparams.len() as u32;
+        self.tparams.push(TypeParamInfo { name: name.to_string(), constraint });
+        let id = TypeId(self.types.len() as u32);
+        self.types.push(Type::TypeParam(idx));
+        id
+    }
+
+    pub fn tparam_info(&self, id: TypeId) -> Option<&TypeParamInfo> {
+        match self.get(id) {
+            Type::TypeParam(i) => self.tparams.get(*i as usize),
+            _ => None,
+        }
+    }
+
+    pub fn is_type_param(&self, id: TypeId) -> bool {
+        matches!(self.get(id), Type::TypeParam(_))
+    }
+
+    /// The type set of a constraint (an interface, a constraint, or a named
+    /// one); a type parameter's is its constraint's.
+    pub fn type_set(&self, id: TypeId) -> TypeSet {
+        let id = match self.tparam_info(id) {
+            Some(tp) => tp.constraint,
+            None => id,
+        };
+        match self.get(self.named_underlying(id)) {
+            Type::Constraint(ts) => ts.clone(),
+            Type::Interface(ms) => TypeSet { methods: ms.clone(), terms: None, comparable: false, implicit: false },
+            _ => TypeSet { methods: Vec::new(), terms: None, comparable: false, implicit: false },
+        }
+    }
+
+    /// Follows named types only (a type parameter stays itself).
+    fn named_underlying(&self, mut id: TypeId) -> TypeId {
+        for _ in 0..100 {
+            match self.get(id) {
+                Type::Named(i) => match self.named.get(*i as usize) {
+                    Some(n) => id = n.underlying,
+                    None => return TypeId(0),
+                },
+                _ => return id,
+            }
+        }
+        TypeId(0)
+    }
+
+    /// go/types' core type of a type parameter: the one underlying type
+    /// all types of its type set share, if they do.
+    pub fn core_type(&self, id: TypeId) -> Option<TypeId> {
+        let ts = self.type_set(id);
+        let terms = ts.terms?;
+        let mut core: Option<TypeId> = None;
+        for t in terms {
+            let u = self.named_underlying(t.ty);
+            match core {
+                None => core = Some(u),
+                Some(c) if c == u => {}
+                // Channels of one element type with different directions
+                // share the directed one; anything else has no core type.
+                Some(_) => return None,
+            }
+        }
+        core
+    }
+
+    /// Whether every type of a type parameter's type set satisfies `pred`
+    /// (false for a type set of every type).
+    pub fn all_terms(&self, id: TypeId, pred: &dyn Fn(&TypeTable, TypeId) -> bool) -> bool {
+        match self.type_set(id).terms {
+            Some(terms) => !terms.is_empty() && terms.iter().all(|t| pred(self, t.ty)),
+            None => false,
+        }
+    }
+
+    /// Whether type `t` is in a constraint's term list (`~T` takes every
+    /// type whose underlying type is T).
+    pub fn term_includes(&self, term: &Term, t: TypeId) -> bool {
+        if term.tilde {
+            self.underlying(t) == self.underlying(term.ty)
+        } else {
+            t == term.ty
+        }
     }
 
     pub fn named_info(&self, id: TypeId) -> Option<&NamedInfo> {
@@ -378,17 +512,16 @@ impl TypeTable {
 
     /// The underlying type: follows named types (bounded, so a cycle that
     /// slipped through cannot hang).
-    pub fn underlying(&self, mut id: TypeId) -> TypeId {
-        for _ in 0..100 {
-            match self.get(id) {
-                Type::Named(i) => match self.named.get(*i as usize) {
-                    Some(n) => id = n.underlying,
-                    None => return TypeId(0),
-                },
-                _ => return id,
-            }
+    ///
+    /// A type parameter's is its core type when it has one (so `range`,
+    /// indexing, `len`, `make` and sends see `[]E` through `S ~[]E`), and
+    /// the type parameter itself otherwise.
+    pub fn underlying(&self, id: TypeId) -> TypeId {
+        let u = self.named_underlying(id);
+        if let Type::TypeParam(_) = self.get(u) {
+            return self.core_type(u).unwrap_or(u);
         }
-        TypeId(0)
+        u
     }
     pub fn under(&self, id: TypeId) -> &Type {
         self.get(self.underlying(id))
@@ -404,7 +537,7 @@ impl TypeTable {
         id.0 == 0
     }
     pub fn is_named(&self, id: TypeId) -> bool {
-        matches!(self.get(id), Type::Named(_))
+        matches!(self.get(id), Type::Named(_) | Type::TypeParam(_))
             || matches!(self.get(id), Type::Basic(k) if !k.is_untyped() && *k != BasicKind::Invalid)
     }
     pub fn is_untyped(&self, id: TypeId) -> bool {
@@ -414,24 +547,45 @@ impl TypeTable {
         matches!(self.under(id), Type::Interface(_))
     }
     pub fn is_integer(&self, id: TypeId) -> bool {
+        if self.is_type_param(id) {
+            return self.all_terms(id, &|tt, t| tt.is_integer(t));
+        }
         self.basic_kind(id).is_some_and(|k| k.is_integer())
     }
     pub fn is_unsigned(&self, id: TypeId) -> bool {
+        if self.is_type_param(id) {
+            return self.all_terms(id, &|tt, t| tt.is_unsigned(t));
+        }
         self.basic_kind(id).is_some_and(|k| k.is_unsigned())
     }
     pub fn is_float(&self, id: TypeId) -> bool {
+        if self.is_type_param(id) {
+            return self.all_terms(id, &|tt, t| tt.is_float(t));
+        }
         self.basic_kind(id).is_some_and(|k| k.is_float())
     }
     pub fn is_numeric(&self, id: TypeId) -> bool {
+        if self.is_type_param(id) {
+            return self.all_terms(id, &|tt, t| tt.is_numeric(t));
+        }
         self.basic_kind(id).is_some_and(|k| k.is_numeric())
     }
     pub fn is_string(&self, id: TypeId) -> bool {
+        if self.is_type_param(id) {
+            return self.all_terms(id, &|tt, t| tt.is_string(t));
+        }
         self.basic_kind(id).is_some_and(|k| k.is_string())
     }
     pub fn is_boolean(&self, id: TypeId) -> bool {
+        if self.is_type_param(id) {
+            return self.all_terms(id, &|tt, t| tt.is_boolean(t));
+        }
         self.basic_kind(id).is_some_and(|k| k.is_boolean())
     }
     pub fn is_ordered(&self, id: TypeId) -> bool {
+        if self.is_type_param(id) {
+            return self.all_terms(id, &|tt, t| tt.is_ordered(t));
+        }
         self.basic_kind(id).is_some_and(|k| k.is_ordered())
     }
     pub fn is_const_type(&self, id: TypeId) -> bool {
@@ -455,6 +609,13 @@ impl TypeTable {
         }
         // Provisional answer for cycles.
         memo.push((id, true));
+        if self.is_type_param(id) {
+            // `==` needs every type of the set strictly comparable.
+            let ts = self.type_set(id);
+            let r = ts.comparable || self.all_terms(id, &|tt, t| tt.comparable(t) && !tt.is_interface(t));
+            memo.retain(|(t, _)| *t != id);
+            return r;
+        }
         let r = match self.under(id).clone() {
             Type::Basic(k) => k != BasicKind::UntypedNil,
             Type::Pointer(_) | Type::Chan(..) | Type::Interface(_) => true,
@@ -472,6 +633,9 @@ impl TypeTable {
 
     /// Can hold nil: pointer, slice, map, chan, func, interface.
     pub fn has_nil(&self, id: TypeId) -> bool {
+        if self.is_type_param(id) {
+            return false;
+        }
         matches!(
             self.under(id),
             Type::Pointer(_)
@@ -485,8 +649,17 @@ impl TypeTable {
 
     /// The interface methods of an interface type (empty otherwise).
     pub fn iface_methods(&self, id: TypeId) -> &[IfaceMethod] {
-        match self.under(id) {
+        match self.get(self.named_underlying(id)) {
             Type::Interface(ms) => ms,
+            Type::Constraint(ts) => &ts.methods,
+            Type::TypeParam(i) => match self.tparams.get(*i as usize) {
+                Some(tp) => match self.get(self.named_underlying(tp.constraint)) {
+                    Type::Interface(ms) => ms,
+                    Type::Constraint(ts) => &ts.methods,
+                    _ => &[],
+                },
+                None => &[],
+            },
             _ => &[],
         }
     }
@@ -496,6 +669,14 @@ impl TypeTable {
     pub fn lookup(&self, t: TypeId, name: &str) -> LookupResult {
         if name == "_" {
             return LookupResult::NotFound;
+        }
+        // A type parameter has its constraint's methods (no fields).
+        if let Some(tp) = self.tparam_info(t) {
+            let c = tp.constraint;
+            return match self.iface_methods(c).iter().position(|m| m.name == name) {
+                Some(i) => LookupResult::Found(Selected::IfaceMethod { path: Vec::new(), iface: c, index: i }, false),
+                None => LookupResult::NotFound,
+            };
         }
         // A pointer to a named type: look in the pointee (one level).
         let (start, mut via_ptr) = match self.get(t) {
@@ -690,8 +871,11 @@ impl TypeTable {
         }
         let vu = self.underlying(v);
         let tu = self.underlying(t);
-        // Identical underlying types and at least one is not named.
+        // Identical underlying types and at least one is not named (and
+        // neither is a type parameter).
         if vu == tu
+            && !self.is_type_param(v)
+            && !self.is_type_param(t)
             && (!self.is_named(v) || !self.is_named(t))
             && !matches!(self.get(vu), Type::Basic(_))
         {
@@ -699,6 +883,14 @@ impl TypeTable {
         }
         if let Type::Basic(BasicKind::UntypedNil) = self.get(v) {
             return self.has_nil(t);
+        }
+        // A type parameter and a type that is not named: assignable when
+        // it is for every type of the type parameter's set.
+        if self.is_type_param(v) && !self.is_named(t) && !self.is_interface(t) {
+            return self.all_terms(v, &|tt, u| tt.assignable(u, t));
+        }
+        if self.is_type_param(t) && !self.is_named(v) && !self.is_untyped(v) && !self.is_interface(v) {
+            return self.all_terms(t, &|tt, u| tt.assignable(v, u));
         }
         if let Type::Basic(k) = self.get(v)
             && k.is_untyped()
@@ -737,6 +929,18 @@ impl TypeTable {
     pub fn convertible(&self, v: TypeId, t: TypeId) -> bool {
         if self.assignable(v, t) {
             return true;
+        }
+        // Type parameters: every type of the type set(s) must convert.
+        if self.is_type_param(v) || self.is_type_param(t) {
+            let terms = |x: TypeId| -> Option<Vec<TypeId>> {
+                if self.is_type_param(x) {
+                    self.type_set(x).terms.filter(|ts| !ts.is_empty()).map(|ts| ts.iter().map(|t| t.ty).collect())
+                } else {
+                    Some(vec![x])
+                }
+            };
+            let (Some(vs), Some(ts)) = (terms(v), terms(t)) else { return false };
+            return vs.iter().all(|&a| ts.iter().all(|&b| self.convertible(a, b)));
         }
         let vu = self.underlying(v);
         let tu = self.underlying(t);
@@ -898,6 +1102,47 @@ impl TypeTable {
                         s.push('.');
                     }
                     s.push_str(&n.name);
+                    // An instance: `List[int]`; `Pair[string, T]` in
+                    // messages, `main.Pair[string,main.T]` at run time.
+                    if !n.targs.is_empty() {
+                        s.push('[');
+                        for (i, a) in n.targs.iter().enumerate() {
+                            if i > 0 {
+                                s.push_str(if style == TypeStyle::Runtime { "," } else { ", " });
+                            }
+                            self.write_type(s, *a, style, d);
+                        }
+                        s.push(']');
+                    }
+                }
+            }
+            Type::TypeParam(i) => {
+                if let Some(tp) = self.tparams.get(*i as usize) {
+                    s.push_str(&tp.name);
+                }
+            }
+            Type::Constraint(ts) => {
+                let mut parts: Vec<String> = Vec::new();
+                if ts.comparable {
+                    parts.push("comparable".into());
+                }
+                for m in &ts.methods {
+                    let mut p = m.name.clone();
+                    match self.get(m.sig) {
+                        Type::Func(sig) => self.write_sig(&mut p, sig, style, d),
+                        _ => p.push_str("()"),
+                    }
+                    parts.push(p);
+                }
+                if let Some(terms) = &ts.terms {
+                    parts.push(self.terms_string(terms, style));
+                }
+                if ts.implicit {
+                    s.push_str(&parts.join("; "));
+                } else {
+                    s.push_str("interface{");
+                    s.push_str(&parts.join("; "));
+                    s.push('}');
                 }
             }
             Type::Pointer(e) => {
@@ -997,6 +1242,21 @@ impl TypeTable {
         }
     }
 
+    /// A term list as go/types prints it: `~int | ~float64`.
+    pub fn terms_string(&self, terms: &[Term], style: TypeStyle) -> String {
+        let mut s = String::new();
+        for (i, t) in terms.iter().enumerate() {
+            if i > 0 {
+                s.push_str(" | ");
+            }
+            if t.tilde {
+                s.push('~');
+            }
+            self.write_type(&mut s, t.ty, style, 1);
+        }
+        s
+    }
+
     /// go/types' "composite kind" used in operand descriptions
     /// (`variable of struct type T`); `None` for basic underlying types.
     pub fn composite_kind(&self, id: TypeId) -> Option<&'static str> {
@@ -1010,8 +1270,9 @@ impl TypeTable {
             Type::Chan(..) => "chan",
             Type::Struct(_) => "struct",
             Type::Func(_) => "func",
-            Type::Interface(_) => "interface",
+            Type::Interface(_) | Type::Constraint(_) => "interface",
             Type::Tuple(_) => "tuple",
+            Type::TypeParam(_) => return None,
         })
     }
 }

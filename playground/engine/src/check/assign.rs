@@ -71,6 +71,25 @@ impl<'a> Checker<'a> {
             x.ty = target;
             return true;
         }
+        // A type parameter: representable in every type of its type set;
+        // the result is a value of the type parameter, not a constant.
+        if self.tt.is_type_param(target) {
+            let Some(terms) = self.tt.type_set(target).terms else { return false };
+            for term in terms {
+                let mut y = x.clone();
+                let saved = self.quiet;
+                self.quiet = 1;
+                let ok = self.untyped_fits(&mut y, xk, term.ty);
+                self.quiet = saved;
+                if !ok {
+                    return false;
+                }
+            }
+            x.mode = Mode::Value;
+            x.ty = target;
+            self.update_untyped(e, target);
+            return true;
+        }
         let Some(tk) = self.tt.basic_kind(target) else {
             return false;
         };
@@ -103,6 +122,24 @@ impl<'a> Checker<'a> {
         true
     }
 
+    /// Whether untyped operand `x` (of kind `xk`) converts to type `t`.
+    fn untyped_fits(&mut self, x: &mut Operand, xk: BasicKind, t: TypeId) -> bool {
+        let Some(tk) = self.tt.basic_kind(t) else { return false };
+        let compatible = match xk {
+            BasicKind::UntypedBool => tk.is_boolean(),
+            BasicKind::UntypedString => tk.is_string(),
+            BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat | BasicKind::UntypedComplex => tk.is_numeric(),
+            _ => false,
+        };
+        if !compatible {
+            return false;
+        }
+        match &x.mode {
+            Mode::Constant(v) => k::represent(v, tk).is_ok(),
+            _ => true,
+        }
+    }
+
     /// Records the final type of an untyped expression tree.
     pub(super) fn update_untyped(&mut self, e: &Expr, t: TypeId) {
         if !self.recording() {
@@ -115,13 +152,13 @@ impl<'a> Checker<'a> {
             if n > 10_000 {
                 break;
             }
-            let Some(&old) = self.info.types.get(&e.id) else {
+            let Some(&old) = self.info.ex.types.get(&e.id) else {
                 continue;
             };
             if !self.tt.is_untyped(old) {
                 continue;
             }
-            self.info.types.insert(e.id, t);
+            self.info.ex.types.insert(e.id, t);
             match &e.kind {
                 ExprKind::Paren(x) => stack.push(x),
                 ExprKind::Unary { x, .. } => stack.push(x),

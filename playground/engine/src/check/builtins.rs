@@ -93,6 +93,18 @@ impl<'a> Checker<'a> {
                     }
                     Type::Slice(_) | Type::Chan(..) => Some(Operand::value(int)),
                     Type::Map(..) if b == Builtin::Len => Some(Operand::value(int)),
+                    // A type parameter without a core type: every type of
+                    // its set must have a length (a capacity).
+                    Type::TypeParam(_) => {
+                        let ok = self.tt.all_terms(t, &|tt, u| match tt.under(u) {
+                            Type::Basic(k) => k.is_string() && b == Builtin::Len,
+                            Type::Array(..) | Type::Slice(_) | Type::Chan(..) => true,
+                            Type::Map(..) => b == Builtin::Len,
+                            Type::Pointer(p) => matches!(tt.under(*p), Type::Array(..)),
+                            _ => false,
+                        });
+                        ok.then(|| Operand::value(int))
+                    }
                     _ => None,
                 };
                 match res {

@@ -20,6 +20,9 @@ impl<'a> Checker<'a> {
         if let Some(x) = self.generic_call(e, fun, args, ellipsis) {
             return x;
         }
+        if let Some(x) = self.generic_func_call(e, fun, args, ellipsis) {
+            return x;
+        }
         let f = self.expr_or_type(fun);
         match f.mode {
             Mode::Invalid => {
@@ -36,13 +39,24 @@ impl<'a> Checker<'a> {
             }
             Mode::Builtin(b) => {
                 if self.recording() {
-                    self.info.calls.insert(e.id, CallKind::Builtin(b));
+                    self.info.ex.calls.insert(e.id, CallKind::Builtin(b));
                 }
                 self.builtin_call(e, b, args, ellipsis)
             }
             _ => {
                 let mut f = f;
                 if !self.single_value(&mut f, fun) {
+                    return Operand::invalid();
+                }
+                // A method with type parameters of its own (Go 1.27).
+                if let Some(x) = self.generic_method_call(e, fun, &f, args, ellipsis) {
+                    return x;
+                }
+                // An error made the callee's type invalid: stay quiet.
+                if self.tt.is_invalid(f.ty) {
+                    for a in args {
+                        let _ = self.expr_multi(a);
+                    }
                     return Operand::invalid();
                 }
                 let Some(sig) = self.tt.signature(f.ty).cloned() else {
@@ -59,7 +73,7 @@ impl<'a> Checker<'a> {
                 };
                 let spread = self.arguments(e, fun, &sig, args, ellipsis);
                 if self.recording() {
-                    self.info.calls.insert(
+                    self.info.ex.calls.insert(
                         e.id,
                         CallKind::Call {
                             spread,
@@ -316,7 +330,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         if self.recording() {
-            self.info.calls.insert(e.id, CallKind::Conversion(t));
+            self.info.ex.calls.insert(e.id, CallKind::Conversion(t));
         }
         let a = &args[0];
         let mut x = self.expr(a, Some(t));

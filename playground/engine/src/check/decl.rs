@@ -92,10 +92,16 @@ impl<'a> Checker<'a> {
                         let name = if user { f.name.name.clone() } else { format!("{}.{}", self.pkgs[p].path, f.name.name) };
                         let fid = self.new_func_info(name, f.name.span, None, TypeId(0));
                         self.info.func_defs.insert(f.name.span.start, fid);
+                        // A generic function compiles per instance only.
+                        self.info.funcs[fid.0 as usize].generic = !f.tparams.is_empty();
                         FuncRef::User(fid)
                     } else {
                         FuncRef::Native(format!("{}.{}", self.pkgs[p].path, f.name.name))
                     };
+                    if !f.tparams.is_empty() && (f.name.name == "main" || f.name.name == "init") {
+                        let at = f.tparams[0].span;
+                        self.error(at, format!("func {} must have no type parameters", f.name.name));
+                    }
                     let o = self.new_obj(
                         &f.name.name,
                         ObjKind::Func {
@@ -314,12 +320,14 @@ impl<'a> Checker<'a> {
             ptr = true;
             rt = x.unparen();
         }
+        // A generic type's method names its type parameters:
+        // `func (s *Stack[T]) Push(v T)`.
+        let generic_recv = matches!(rt.kind, ExprKind::Index { .. } | ExprKind::IndexList { .. });
+        if let ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } = &rt.kind {
+            rt = x.unparen();
+        }
         let base = match &rt.kind {
             ExprKind::Ident(n) => n.clone(),
-            ExprKind::Index { .. } => {
-                self.error(rt.span, crate::parser::GENERICS_UNSUPPORTED);
-                return;
-            }
             _ => {
                 self.error(
                     rt.span,
@@ -363,10 +371,12 @@ impl<'a> Checker<'a> {
             let name = if user { display } else { format!("{}.{}", self.pkgs[p].path, display) };
             let fid = self.new_func_info(name, f.name.span, None, TypeId(0));
             self.info.func_defs.insert(f.name.span.start, fid);
+            self.info.funcs[fid.0 as usize].generic = generic_recv || !f.tparams.is_empty();
             FuncRef::User(fid)
         } else {
             FuncRef::Native(format!("{}.{}", self.pkgs[p].path, display))
         };
+
         let o = self.new_obj(
             &f.name.name,
             ObjKind::Func {
@@ -400,7 +410,9 @@ impl<'a> Checker<'a> {
                 sig: None,
             });
         }
-        if self.pkgs[p].go {
+        // A generic type's methods exist only on its instances, and a
+        // method's with type parameters only in its instances' calls.
+        if self.pkgs[p].go && !generic_recv && f.tparams.is_empty() {
             self.info
                 .methods
                 .entry(named)
@@ -554,6 +566,7 @@ impl<'a> Checker<'a> {
             self.iota,
             self.cur_decl,
         );
+        let saved_constraint_ok = std::mem::take(&mut self.constraint_ok);
         let p = self.obj(o).pkg;
         self.cur_pkg = p;
         self.scope = self
@@ -578,7 +591,21 @@ impl<'a> Checker<'a> {
                 self.resolve_global_var_spec(spec);
             }
             DeclRef::Func(f) => {
+                // A generic function's signature mentions its type
+                // parameters (declared here on first resolution); what
+                // it records is generic, kept from the compiler's tables.
+                let generic = !f.tparams.is_empty()
+                    || matches!(self.obj_func(o), Some(FuncRef::User(fid)) if self.info.funcs[fid.0 as usize].generic);
+                let saved_ex = generic.then(|| std::mem::take(&mut self.info.ex));
+                let opened = self.open_tparam_scope(o, f);
                 let sig = self.func_type(&f.ty);
+                if opened {
+                    self.close_scope();
+                }
+
+                if let Some(ex) = saved_ex {
+                    self.info.ex = ex;
+                }
                 self.obj_mut(o).ty = sig;
                 if let Some(FuncRef::User(fid)) = self.obj_func(o) {
                     self.info.funcs[fid.0 as usize].sig = sig;
@@ -594,6 +621,7 @@ impl<'a> Checker<'a> {
             DeclRef::None => {}
         }
         self.obj_mut(o).state = State::Done;
+        self.constraint_ok = saved_constraint_ok;
         (
             self.scope,
             self.cur_pkg,
@@ -612,13 +640,17 @@ impl<'a> Checker<'a> {
 
     fn resolve_type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
         if spec.alias {
-            let t = self.type_expr(&spec.ty);
+            let t = self.generic_type_rhs(o, spec);
             self.obj_mut(o).ty = t;
             return;
         }
         let named = self.obj(o).ty;
-        let t = self.type_expr(&spec.ty);
+        let t = self.generic_type_rhs(o, spec);
         let mut u = self.tt.underlying(t);
+        if self.tt.is_type_param(t) {
+            self.error(spec.ty.span, "cannot use a type parameter as RHS in type declaration");
+            u = TypeId(0);
+        }
         if let Some(&to) = self.named_objs.get(&t)
             && self.obj(to).state == State::Resolving
         {
@@ -637,6 +669,33 @@ impl<'a> Checker<'a> {
         if let Some(n) = self.tt.named_info_mut(named) {
             n.underlying = u;
         }
+        // Instances made while this declaration was resolved.
+        self.expand_pending();
+    }
+
+    /// A type declaration's right-hand side. A generic type's (or generic
+    /// alias's) type parameters are in scope there (and a generic type's
+    /// methods bind them by position); what it records mentions them, so
+    /// it is kept from the compiler's tables.
+    pub(super) fn generic_type_rhs(&mut self, o: ObjId, spec: &'a ast::TypeSpec) -> TypeId {
+        if spec.tparams.is_empty() {
+            return self.type_expr(&spec.ty);
+        }
+        let saved_ex = std::mem::take(&mut self.info.ex);
+        self.open_scope();
+        let tps = self.declare_type_params(&spec.tparams);
+        if spec.alias {
+            self.generic_aliases.insert(o, tps);
+        } else {
+            let named = self.obj(o).ty;
+            if let Some(n) = self.tt.named_info_mut(named) {
+                n.tparams = tps;
+            }
+        }
+        let t = self.type_expr(&spec.ty);
+        self.close_scope();
+        self.info.ex = saved_ex;
+        t
     }
 
     /// Checks a constant declaration's value (and type); returns both.
@@ -846,7 +905,7 @@ impl<'a> Checker<'a> {
                 }
                 if self.recording() {
                     let tup = self.tt.tuple(vec![x.ty, bool_t]);
-                    self.info.types.insert(v.unparen().id, tup);
+                    self.info.ex.types.insert(v.unparen().id, tup);
                 }
                 return vec![first, second];
             }
@@ -919,6 +978,25 @@ impl<'a> Checker<'a> {
             ExprKind::Ident(_) | ExprKind::Selector { .. } => {
                 let x = self.expr_or_type(e);
                 match x.mode {
+                    Mode::TypeExpr if self.tt.named_info(x.ty).is_some_and(|n| !n.tparams.is_empty() && n.orig.is_none()) => {
+                        let s = self.generic_type_string(x.ty);
+                        self.error(e.span, format!("cannot use generic type {s} without instantiation"));
+                        TypeId(0)
+                    }
+                    Mode::TypeExpr if let Some((o, tps)) = self.generic_alias_of(e) => {
+                        let s = format!("{}{}", self.obj(o).name, self.tparam_list_string(&tps));
+                        self.error(e.span, format!("cannot use generic type {s} without instantiation"));
+                        TypeId(0)
+                    }
+                    Mode::TypeExpr if self.constraint_ok == 0 && matches!(self.tt.get(self.tt_named_under(x.ty)), Type::Constraint(_)) => {
+                        let s = crate::parser::expr_string(e);
+                        let why = match self.tt.get(self.tt_named_under(x.ty)) {
+                            Type::Constraint(ts) if ts.comparable && ts.terms.is_none() => "interface is (or embeds) comparable",
+                            _ => "interface contains type constraints",
+                        };
+                        self.error(e.span, format!("cannot use type {s} outside a type constraint: {why}"));
+                        TypeId(0)
+                    }
                     Mode::TypeExpr => x.ty,
                     Mode::Invalid => TypeId(0),
                     _ => {
@@ -961,7 +1039,11 @@ impl<'a> Checker<'a> {
             ExprKind::MapType { key, value } => {
                 let k = self.type_expr(key);
                 let v = self.type_expr(value);
-                if !self.tt.is_invalid(k) && !self.tt.comparable(k) {
+                if self.tt.is_type_param(k) {
+                    // Its constraint may not be known yet (`[M ~map[K]V,
+                    // K comparable]`): checked once it is.
+                    self.later_map_keys.push((k, key.span));
+                } else if !self.tt.is_invalid(k) && !self.tt.comparable(k) {
                     // Deferred in Go until the key's type is complete; we
                     // check now unless it is still being resolved.
                     let resolving = self
@@ -989,10 +1071,8 @@ impl<'a> Checker<'a> {
             ExprKind::FuncType(ft) => self.func_type(ft),
             ExprKind::StructType(fields) => self.struct_type(fields),
             ExprKind::InterfaceType(elems) => self.interface_type(elems),
-            ExprKind::Index { .. } => {
-                self.error(e.span, crate::parser::GENERICS_UNSUPPORTED);
-                TypeId(0)
-            }
+            ExprKind::Index { x, index } => self.instantiated_type(e, x, std::slice::from_ref(index.as_ref())),
+            ExprKind::IndexList { x, indices } => self.instantiated_type(e, x, indices),
             ExprKind::Bad => TypeId(0),
             _ => {
                 let s = crate::parser::expr_string(e);
@@ -1088,6 +1168,10 @@ impl<'a> Checker<'a> {
                 if let ExprKind::Star(x) = &te.kind {
                     te = x.unparen();
                 }
+                // An embedded instance `List[int]` is named `List`.
+                if let ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } = &te.kind {
+                    te = x.unparen();
+                }
                 let name = match &te.kind {
                     ExprKind::Ident(n) => n.clone(),
                     ExprKind::Selector { sel, .. } => sel.name.clone(),
@@ -1095,6 +1179,17 @@ impl<'a> Checker<'a> {
                         self.error(f.ty.span, "embedded field type must be a type name");
                         continue;
                     }
+                };
+                let base = match self.tt.get(t) {
+                    Type::Pointer(e) => *e,
+                    _ => t,
+                };
+                // (The field stays, of invalid type, so its uses are quiet.)
+                let t = if self.tt.is_type_param(base) {
+                    self.error(f.ty.span, "embedded field type cannot be a (pointer to a) type parameter");
+                    TypeId(0)
+                } else {
+                    t
                 };
                 if matches!(self.tt.get(t), Type::Pointer(_))
                     && let Type::Pointer(e) = self.tt.get(t)
@@ -1135,6 +1230,9 @@ impl<'a> Checker<'a> {
 
     fn interface_type(&mut self, elems: &'a [ast::InterfaceElem]) -> TypeId {
         let mut ms: Vec<IfaceMethod> = Vec::new();
+        // A constraint's type set (typeset.rs): its terms and comparable.
+        let mut terms: Option<Vec<crate::types::Term>> = None;
+        let mut comparable = false;
         for el in elems {
             match el {
                 ast::InterfaceElem::Method { name, ty, .. } => {
@@ -1149,6 +1247,9 @@ impl<'a> Checker<'a> {
                     });
                 }
                 ast::InterfaceElem::Embedded(e) => {
+                    if self.embed_constraint_elem(e, &mut ms, &mut terms, &mut comparable) {
+                        continue;
+                    }
                     // Embedded interfaces must be complete: resolve the name.
                     let t = self.type_expr(e);
                     if self.tt.is_invalid(t) {
@@ -1159,11 +1260,6 @@ impl<'a> Checker<'a> {
                     {
                         let s = crate::parser::expr_string(e);
                         self.error(e.span, format!("invalid recursive type {s}"));
-                        continue;
-                    }
-                    if !self.tt.is_interface(t) {
-                        let s = self.type_str(t);
-                        self.error(e.span, format!("unsupported: type constraint or union {s} (generics are not supported by this playground)"));
                         continue;
                     }
                     for m in self.tt.iface_methods(t).to_vec() {
@@ -1179,6 +1275,9 @@ impl<'a> Checker<'a> {
             }
         }
         ms.sort_by(|a, b| a.name.cmp(&b.name));
+        if terms.is_some() || comparable {
+            return self.tt.intern(Type::Constraint(crate::types::TypeSet { methods: ms, terms, comparable, implicit: false }));
+        }
         self.tt.intern(Type::Interface(ms))
     }
 
@@ -1202,9 +1301,26 @@ impl<'a> Checker<'a> {
             let sig = self.info.funcs[fid.0 as usize].sig;
             self.cur_decl = obj;
             self.scope = fs;
+            // Generic code is checked with its type parameters, for Go's
+            // errors; what it records is dropped (each instance records
+            // its own, instantiate.rs).
+            let generic = self.info.funcs[fid.0 as usize].generic;
+            let opened = match obj {
+                Some(o) if generic => self.open_tparam_scope(o, f),
+                _ => false,
+            };
+            let saved_ex = generic.then(|| std::mem::take(&mut self.info.ex));
+            self.in_generic += generic as u32;
             match &f.body {
                 Some(body) => self.func_body(fid, f.recv.as_ref(), &f.ty, sig, body),
                 None => self.error(f.name.span, "missing function body"),
+            }
+            self.in_generic -= generic as u32;
+            if let Some(ex) = saved_ex {
+                self.info.ex = ex;
+            }
+            if opened {
+                self.close_scope();
             }
         }
         self.cur_decl = None;

@@ -128,6 +128,10 @@ impl<'a> Checker<'a> {
             }
             s.push_str("type ");
             s.push_str(&self.spelled(x.ty, e));
+            if let Some(tp) = self.tt.tparam_info(x.ty) {
+                s.push_str(" constrained by ");
+                s.push_str(&self.type_str(tp.constraint));
+            }
         }
         s.push(')');
         s
@@ -136,6 +140,23 @@ impl<'a> Checker<'a> {
     /// An expression that must be a single value (or a type, reported).
     pub(super) fn expr(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand {
         let mut x = self.raw_expr(e, hint);
+        if self.generic_method_sels.remove(&e.unparen().id).is_some() {
+            let s = crate::parser::expr_string(e);
+            self.error(e.span, format!("cannot use generic function {s} without instantiation"));
+            return Operand::invalid();
+        }
+        if !x.is_invalid() && let Some(o) = self.generic_func_of(e) {
+            // Go 1.21's reverse inference: the type the context expects
+            // (`var f func(int) int = Double`) gives the type arguments.
+            if let Some(h) = hint
+                && let Some(x) = self.generic_func_from_target(e, o, h)
+            {
+                return x;
+            }
+            let s = crate::parser::expr_string(e);
+            self.error(e.span, format!("cannot use generic function {s} without instantiation"));
+            return Operand::invalid();
+        }
         match x.mode {
             Mode::TypeExpr => {
                 let s = crate::parser::expr_string(e);
@@ -232,6 +253,7 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Selector { x, sel } => self.selector(e, x, sel),
             ExprKind::Index { x, index } => self.index_expr(e, x, index),
+            ExprKind::IndexList { x, indices } => self.index_list_expr(e, x, indices),
             ExprKind::Slice {
                 x,
                 lo,
@@ -583,7 +605,17 @@ impl<'a> Checker<'a> {
                 }
             }
             UnaryOp::Tilde => {
-                self.error(e.span, crate::parser::GENERICS_UNSUPPORTED);
+                // `~T` is a term of a constraint, not an operation.
+                let x = self.expr(xe, hint);
+                if x.is_invalid() {
+                    return x;
+                }
+                let msg = if self.tt.is_integer(x.ty) {
+                    "cannot use ~ outside of interface or type constraint (use ^ for bitwise complement)"
+                } else {
+                    "cannot use ~ outside of interface or type constraint"
+                };
+                self.error(e.span, msg);
                 Operand::invalid()
             }
             _ => {
@@ -686,7 +718,7 @@ impl<'a> Checker<'a> {
                 }
                 ExprKind::Selector { x, .. } => {
                     // Through a pointer the variable itself is not addressed.
-                    if let Some(t) = self.info.types.get(&x.id)
+                    if let Some(t) = self.info.ex.types.get(&x.id)
                         && matches!(self.tt.under(*t), Type::Pointer(_))
                     {
                         return;
@@ -694,7 +726,7 @@ impl<'a> Checker<'a> {
                     cur = x;
                 }
                 ExprKind::Index { x, .. } => {
-                    if let Some(t) = self.info.types.get(&x.id)
+                    if let Some(t) = self.info.ex.types.get(&x.id)
                         && !matches!(self.tt.under(*t), Type::Array(..))
                     {
                         return;
@@ -784,6 +816,8 @@ impl<'a> Checker<'a> {
             self.note_alias(e, Some(a), t);
         }
         let ok = match op {
+            // For a type parameter: every type of its set, each its way.
+            Add if self.tt.is_type_param(t) => self.tt.all_terms(t, &|tt, u| tt.is_numeric(u) || tt.is_string(u)),
             Add => self.tt.is_numeric(t) || self.tt.is_string(t),
             Sub | Mul | Quo => self.tt.is_numeric(t),
             Rem | And | Or | Xor | AndNot => self.tt.is_integer(t),
@@ -1005,6 +1039,10 @@ impl<'a> Checker<'a> {
             }
             for (o, oe, other_nil, self_nil) in [(x, xe, y_nil, x_nil), (y, ye, x_nil, y_nil)] {
                 if !(self_nil || self.tt.comparable(o.ty) || (other_nil && self.tt.has_nil(o.ty))) {
+                    if self.tt.is_type_param(o.ty) {
+                        self.error(xe.span, format!("invalid operation: {s} (incomparable types in type set)"));
+                        return Operand::invalid();
+                    }
                     let what = match self.tt.under(o.ty) {
                         Type::Slice(_) => {
                             format!("invalid operation: {s} (slice can only be compared to nil)")
@@ -1034,6 +1072,10 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 }
             }
+        } else if let Some((o, oe)) = [(x, xe), (y, ye)].into_iter().find(|(o, _)| self.tt.is_type_param(o.ty) && !self.tt.is_ordered(o.ty)) {
+            let ts = self.type_str(o.ty);
+            self.error(oe.span, format!("invalid operation: {s} (type parameter {ts} cannot use operator {})", op.as_str()));
+            return Operand::invalid();
         } else if !self.tt.is_ordered(x.ty) {
             let d = self.describe(x, xe);
             self.error(

@@ -73,8 +73,8 @@ impl<'a> Checker<'a> {
         self.check_args_ops(e, &fname, &sig, ops, args, ellipsis, &context);
         let fty = self.tt.func(sig.params.clone(), sig.results.clone(), sig.variadic);
         if self.recording() {
-            self.info.calls.insert(e.id, CallKind::Call { spread: false, ellipsis: ellipsis.is_some() });
-            self.info.uses.insert(fun.id, Use::Func(FuncRef::Native(format!("{path}.{}{suffix}", sel.name))));
+            self.info.ex.calls.insert(e.id, CallKind::Call { spread: false, ellipsis: ellipsis.is_some() });
+            self.info.ex.uses.insert(fun.id, Use::Func(FuncRef::Native(format!("{path}.{}{suffix}", sel.name))));
         }
         self.record_type(fun, fty);
         Some(match sig.results.len() {

@@ -15,17 +15,32 @@ impl<'a> Checker<'a> {
             let _ = self.expr(ie, None);
             return x;
         }
-        if x.mode == Mode::TypeExpr || matches!(x.mode, Mode::Builtin(_)) {
-            self.error(e.span, crate::parser::GENERICS_UNSUPPORTED);
+        // A generic type's instance `List[int]` (in a conversion or a
+        // composite literal's type).
+        if x.mode == Mode::TypeExpr {
+            let t = self.instantiated_type(e, xe, std::slice::from_ref(ie));
+            self.record_type(e, t);
+            return if self.tt.is_invalid(t) { Operand::invalid() } else { Operand { mode: Mode::TypeExpr, ty: t } };
+        }
+        // A generic function's instance `Sum[int64]`, or a generic
+        // method's `b.Repeat[int]`.
+        if let Some(x) = self.generic_func_value(e, xe, std::slice::from_ref(ie)) {
+            return x;
+        }
+        if let Some(x) = self.generic_method_value(e, xe.unparen(), std::slice::from_ref(ie), x.ty) {
+            return x;
+        }
+        if matches!(x.mode, Mode::Builtin(_)) {
+            let s = crate::parser::expr_string(xe);
+            self.error(xe.span, format!("{s} (built-in) must be called"));
             return Operand::invalid();
         }
         let mut x = x;
         if !self.single_value(&mut x, xe) {
             return Operand::invalid();
         }
-        // Generic function instantiation f[int].
-        if matches!(self.tt.under(x.ty), Type::Func(_)) {
-            self.error(e.span, crate::parser::GENERICS_UNSUPPORTED);
+        if self.tt.is_invalid(x.ty) {
+            let _ = self.expr_or_type(ie);
             return Operand::invalid();
         }
         let (elem, length, mode) = match self.tt.under(x.ty).clone() {
@@ -93,6 +108,27 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks an index operand; returns its constant value if any.
+    /// `x[A, B]`: an instantiation of a generic type or function.
+    pub(super) fn index_list_expr(&mut self, e: &'a Expr, xe: &'a Expr, list: &'a [Expr]) -> Operand {
+        if let Some(x) = self.generic_func_value(e, xe, list) {
+            return x;
+        }
+        if matches!(xe.unparen().kind, crate::ast::ExprKind::Selector { .. }) {
+            let x = self.expr_or_type(xe);
+            if x.mode != Mode::TypeExpr
+                && let Some(x) = self.generic_method_value(e, xe.unparen(), list, x.ty)
+            {
+                return x;
+            }
+        }
+        let t = self.instantiated_type(e, xe, list);
+        self.record_type(e, t);
+        if self.tt.is_invalid(t) {
+            return Operand::invalid();
+        }
+        Operand { mode: Mode::TypeExpr, ty: t }
+    }
+
     pub(super) fn index_value(&mut self, ie: &'a Expr, length: Option<i64>) -> Option<i64> {
         let mut i = self.expr(ie, None);
         if i.is_invalid() || !self.single_value(&mut i, ie) {

@@ -178,6 +178,9 @@ pub struct FuncInfo {
     /// Library Go: `name` is qualified by its import path
     /// (`math/rand.(*Rand).Intn`), as Go's runtime prints it.
     pub library: bool,
+    /// A generic function or method (or a literal inside one), checked
+    /// with its type parameters: never compiled, only its instances are.
+    pub generic: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -195,8 +198,12 @@ pub struct Initializer {
     pub rhs: ExprId,
 }
 
-#[derive(Default)]
-pub struct TypeInfo {
+/// What the checker records per expression (and per defining name): the
+/// tables a function's code is compiled from. The program has one; each
+/// instance of a generic function (`Map[int,string]`) has its own, since
+/// the same expressions have other types there (see `TypeInfo::instances`).
+#[derive(Default, Clone)]
+pub struct ExprInfo {
     pub types: HashMap<ExprId, TypeId>,
     pub consts: HashMap<ExprId, Value>,
     pub uses: HashMap<ExprId, Use>,
@@ -204,12 +211,42 @@ pub struct TypeInfo {
     pub calls: HashMap<ExprId, CallKind>,
     /// The variable a defining name introduces, by the name's span start.
     pub defs: HashMap<u32, VarId>,
+    /// Function literals: their functions, by the literal's expression.
+    pub lits: HashMap<ExprId, FuncId>,
+}
+
+impl ExprInfo {
+    pub fn type_of(&self, e: ExprId) -> Option<TypeId> {
+        self.types.get(&e).copied()
+    }
+    pub fn const_of(&self, e: ExprId) -> Option<&Value> {
+        self.consts.get(&e)
+    }
+}
+
+/// One instance of a generic function or of a generic type's method,
+/// checked with its type arguments in place of its type parameters
+/// (monomorphisation: see ARCHITECTURE.md): the function it compiles to
+/// and the tables of its body.
+pub struct Instance {
+    pub func: FuncId,
+    /// The declaration, found by its name's position (in the learner's
+    /// file or a library file).
+    pub decl_name: u32,
+    pub ex: ExprInfo,
+}
+
+#[derive(Default)]
+pub struct TypeInfo {
+    /// The program's expressions (outside generic functions).
+    pub ex: ExprInfo,
+    /// Each instance of a generic function or method, with its own tables.
+    pub instances: Vec<Instance>,
     /// Package-level variables, by name span start.
     pub global_defs: HashMap<u32, GlobalId>,
     /// Functions (declared or literal), by the declaration's name span start
     /// or the literal's `ExprId` via `lits`.
     pub func_defs: HashMap<u32, FuncId>,
-    pub lits: HashMap<ExprId, FuncId>,
     pub funcs: Vec<FuncInfo>,
     pub vars: Vec<VarInfo>,
     pub globals: Vec<GlobalInfo>,
@@ -221,14 +258,6 @@ pub struct TypeInfo {
     pub methods: HashMap<TypeId, Vec<(String, FuncRef, bool)>>,
 }
 
-impl TypeInfo {
-    pub fn type_of(&self, e: ExprId) -> Option<TypeId> {
-        self.types.get(&e).copied()
-    }
-    pub fn const_of(&self, e: ExprId) -> Option<&Value> {
-        self.consts.get(&e)
-    }
-}
 
 /// The result of checking a file: the types, and the side tables.
 pub struct Checked {

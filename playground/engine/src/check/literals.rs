@@ -193,7 +193,7 @@ impl<'a> Checker<'a> {
                 match kv {
                     Some(k) => idx = k,
                     None => {
-                        let x = self.info.consts.get(&key.id).cloned();
+                        let x = self.info.ex.consts.get(&key.id).cloned();
                         if x.is_none() {
                             let s = crate::parser::expr_string(key);
                             if !self.diags.iter().any(|d| d.span == key.span) {
@@ -236,6 +236,8 @@ impl<'a> Checker<'a> {
             crate::types::Type::Pointer(e) => *e,
             _ => t,
         };
+        // An instance of a generic type gets its methods on first need.
+        self.instance_methods(base);
         let pending: Vec<u32> = self
             .tt
             .named_info(base)
@@ -272,7 +274,7 @@ impl<'a> Checker<'a> {
             return Operand::value(sig);
         }
         let fid = self.new_func_info(name, e.span, Some(e.id), sig);
-        self.info.lits.insert(e.id, fid);
+        self.info.ex.lits.insert(e.id, fid);
         let saved_scope = self.scope;
         self.func_body(fid, None, ty, sig, body);
         self.scope = saved_scope;

@@ -20,7 +20,11 @@ mod index;
 mod literals;
 mod selector;
 mod generic;
+mod infer;
 pub mod info;
+mod instantiate;
+mod mono;
+mod typeset;
 pub mod library;
 mod packages;
 mod stmt;
@@ -197,6 +201,49 @@ pub(crate) struct Checker<'a> {
     /// The user's source, for positions inside messages and for tokens the
     /// AST does not keep (the `:=` of a short variable declaration).
     src: Option<&'a crate::span::SourceFile>,
+    // ----- generics (typeset.rs, instantiate.rs, infer.rs) -----
+    /// Generic functions, by their object.
+    generic_funcs: HashMap<ObjId, instantiate::GenericFunc<'a>>,
+    /// Selectors of methods with type parameters of their own, waiting
+    /// for the call or instantiation that gives them type arguments.
+    generic_method_sels: HashMap<ast::ExprId, instantiate::GenericMethod>,
+    /// Methods of generic types' instances that have type parameters of
+    /// their own: the declaration's object each stands for.
+    method_origins: HashMap<ObjId, ObjId>,
+    /// Generic aliases (`type Vec[T any] = []T`): their type parameters.
+    generic_aliases: HashMap<ObjId, Vec<TypeId>>,
+    /// Instances of generic types, by generic type and type arguments.
+    named_insts: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// Instances of generic functions, by function and type arguments.
+    inst_funcs: HashMap<(ObjId, Vec<TypeId>), FuncId>,
+    /// Instances whose bodies are still to be checked.
+    pending_insts: Vec<instantiate::PendingInst<'a>>,
+    /// Instances of generic types made before the generic type was
+    /// complete, to expand once it is.
+    unexpanded: Vec<TypeId>,
+    /// Instances of generic types that have their methods.
+    methods_done: rustc_hash::FxHashSet<TypeId>,
+    /// Type instantiations whose constraints are checked once every
+    /// declaration is complete: type parameters, arguments, their spans.
+    later_verify: Vec<(Vec<TypeId>, Vec<TypeId>, Vec<Span>)>,
+    /// Map key types that are type parameters, checked for comparable
+    /// once every constraint is known.
+    later_map_keys: Vec<(TypeId, Span)>,
+    /// The instantiation graph, for instantiation cycles (mono.rs).
+    mono: mono::MonoGraph,
+    /// How deep instances of generic types are being expanded inside one
+    /// another (bounded: an instantiation cycle would never end).
+    expand_depth: u32,
+    /// Type parameters `unify` lets match any type (a call's own, while a
+    /// generic argument's are inferred from its parameter's type).
+    unify_wildcards: Vec<TypeId>,
+    /// While > 0, diagnostics are dropped (an instance's body is checked
+    /// again only to record its types).
+    quiet: u32,
+    /// While > 0, functions declared are generic code (never compiled).
+    in_generic: u32,
+    /// While > 0, a type expression may be a constraint interface.
+    constraint_ok: u32,
 }
 
 /// Checks a parsed file. Diagnostics come in the order they were found
@@ -317,6 +364,23 @@ impl<'a> Checker<'a> {
             pending_alias: None,
             stack: crate::stack::Guard::new(),
             too_deep: false,
+            generic_funcs: HashMap::default(),
+            generic_aliases: HashMap::default(),
+            method_origins: HashMap::default(),
+            generic_method_sels: HashMap::default(),
+            named_insts: HashMap::default(),
+            inst_funcs: HashMap::default(),
+            pending_insts: Vec::new(),
+            unexpanded: Vec::new(),
+            methods_done: Default::default(),
+            later_verify: Vec::new(),
+            later_map_keys: Vec::new(),
+            mono: Default::default(),
+            expand_depth: 0,
+            unify_wildcards: Vec::new(),
+            quiet: 0,
+            in_generic: 0,
+            constraint_ok: 0,
         };
         c.init_universe();
         c
@@ -344,6 +408,19 @@ impl<'a> Checker<'a> {
         self.declare_universe("error", ObjKind::TypeName, err);
         self.any_type = self.tt.empty_interface();
         self.declare_universe("any", ObjKind::TypeName, self.any_type);
+        // comparable: a named constraint whose type set is the comparable
+        // types.
+        let cmp = self.tt.new_named("comparable", "");
+        let set = self.tt.intern(crate::types::Type::Constraint(crate::types::TypeSet {
+            methods: Vec::new(),
+            terms: None,
+            comparable: true,
+            implicit: false,
+        }));
+        if let Some(n) = self.tt.named_info_mut(cmp) {
+            n.underlying = set;
+        }
+        self.declare_universe("comparable", ObjKind::TypeName, cmp);
         let ub = self.tt.basic(BasicKind::UntypedBool);
         self.declare_universe("true", ObjKind::Const(Value::Bool(true)), ub);
         self.declare_universe("false", ObjKind::Const(Value::Bool(false)), ub);
@@ -438,6 +515,9 @@ impl<'a> Checker<'a> {
     // ----- diagnostics -----
 
     fn error(&mut self, span: Span, msg: impl Into<String>) {
+        if self.quiet > 0 {
+            return;
+        }
         let d = Diagnostic::new(span, msg);
         if self.pkgs.get(self.cur_pkg).is_some_and(|p| p.user) {
             self.diags.push(d);
@@ -548,17 +628,17 @@ impl<'a> Checker<'a> {
 
     fn record_type(&mut self, e: &ast::Expr, t: TypeId) {
         if self.recording() {
-            self.info.types.insert(e.id, t);
+            self.info.ex.types.insert(e.id, t);
         }
     }
     fn record_const(&mut self, e: &ast::Expr, v: &Value) {
         if self.recording() {
-            self.info.consts.insert(e.id, v.clone());
+            self.info.ex.consts.insert(e.id, v.clone());
         }
     }
     fn record_use(&mut self, e: &ast::Expr, u: Use) {
         if self.recording() {
-            self.info.uses.insert(e.id, u);
+            self.info.ex.uses.insert(e.id, u);
         }
     }
 
@@ -584,6 +664,7 @@ impl<'a> Checker<'a> {
             captures: Vec::new(),
             is_init: false,
             library: !self.pkgs.get(self.cur_pkg).is_some_and(|p| p.user),
+            generic: self.in_generic > 0,
         });
         id
     }
@@ -609,7 +690,7 @@ impl<'a> Checker<'a> {
             }
         }
         if self.recording() {
-            self.info.defs.insert(name.span.start, vid);
+            self.info.ex.defs.insert(name.span.start, vid);
         }
         let obj = self.new_obj(
             &name.name,
@@ -699,6 +780,12 @@ impl<'a> Checker<'a> {
         for p in 0..self.pkgs.len() {
             self.resolve_package(p);
         }
+        // Instantiations in package-level declarations are verified before
+        // the bodies are checked (go/types' delayed actions run at the end
+        // of each declaration).
+        self.cur_pkg = user_pkg;
+        self.expand_pending();
+        self.verify_later();
         // Library Go's bodies, checked like the learner's (their
         // diagnostics kept apart).
         for p in 0..user_pkg {
@@ -709,6 +796,16 @@ impl<'a> Checker<'a> {
         }
         self.cur_pkg = user_pkg;
         self.check_bodies(user_pkg);
+        self.expand_pending();
+        self.verify_later();
+        self.monomorph();
+        // Each instance of a generic function or method, checked again
+        // with its type arguments, for the compiler (instantiate.rs):
+        // only for a program that compiles.
+        if self.diags.is_empty() {
+            self.check_instances();
+        }
+        self.cur_pkg = user_pkg;
         self.compute_init_order();
         // The linker's complaint, only when the program compiled (Go prints
         // it as `runtime.main_main·f: function main is undeclared in the

@@ -55,6 +55,7 @@ impl<'a> Checker<'a> {
             return x;
         }
         if x.mode == Mode::TypeExpr {
+            self.instance_methods_of(x.ty);
             return self.method_expr(e, x.ty, xe, sel);
         }
         let mut x = x;
@@ -68,6 +69,7 @@ impl<'a> Checker<'a> {
             );
             return Operand::invalid();
         }
+        self.instance_methods_of(x.ty);
         match self.tt.lookup(x.ty, &sel.name) {
             LookupResult::Found(s, indirect) => {
                 let x_ptr = matches!(self.tt.get(x.ty), Type::Pointer(_));
@@ -91,7 +93,7 @@ impl<'a> Checker<'a> {
                             return Operand::invalid();
                         }
                         if self.recording() {
-                            self.info.selections.insert(
+                            self.info.ex.selections.insert(
                                 e.id,
                                 Selection::Field {
                                     path,
@@ -171,7 +173,7 @@ impl<'a> Checker<'a> {
                             .obj_func(func_obj)
                             .unwrap_or(FuncRef::Native(String::new()));
                         if self.recording() {
-                            self.info.selections.insert(
+                            self.info.ex.selections.insert(
                                 e.id,
                                 Selection::Method {
                                     path,
@@ -185,6 +187,12 @@ impl<'a> Checker<'a> {
                                 },
                             );
                         }
+                        // A method with type parameters of its own (Go
+                        // 1.27): the call or instantiation that follows
+                        // gives its type arguments.
+                        if let Some(g) = self.generic_method_of(func_obj, recv_named) {
+                            self.generic_method_sels.insert(e.id, g);
+                        }
                         Operand::value(sig)
                     }
                     Selected::IfaceMethod { path, iface, index } => {
@@ -195,7 +203,7 @@ impl<'a> Checker<'a> {
                             .map(|m| m.sig)
                             .unwrap_or(TypeId(0));
                         if self.recording() {
-                            self.info.selections.insert(
+                            self.info.ex.selections.insert(
                                 e.id,
                                 Selection::IfaceMethod {
                                     path,
@@ -338,7 +346,7 @@ impl<'a> Checker<'a> {
                     .obj_func(ObjId(m.func))
                     .unwrap_or(FuncRef::Native(String::new()));
                 if self.recording() {
-                    self.info.selections.insert(
+                    self.info.ex.selections.insert(
                         e.id,
                         Selection::Method {
                             path,
@@ -368,7 +376,7 @@ impl<'a> Checker<'a> {
                 params.extend(sg.params);
                 let ft = self.tt.func(params, sg.results, sg.variadic);
                 if self.recording() {
-                    self.info.selections.insert(
+                    self.info.ex.selections.insert(
                         e.id,
                         Selection::IfaceMethod {
                             path,

@@ -421,7 +421,7 @@ impl<'a> Checker<'a> {
         }
         let inner = e.unparen();
         let ok = match &inner.kind {
-            ExprKind::Call { .. } => match self.info.calls.get(&inner.id) {
+            ExprKind::Call { .. } => match self.info.ex.calls.get(&inner.id) {
                 Some(CallKind::Conversion(_)) => false,
                 Some(CallKind::Builtin(b)) => b.is_statement(),
                 _ => true,
@@ -451,7 +451,7 @@ impl<'a> Checker<'a> {
         if x.is_invalid() {
             return;
         }
-        match self.info.calls.get(&inner.id) {
+        match self.info.ex.calls.get(&inner.id) {
             Some(CallKind::Conversion(_)) => {
                 let d = self.describe(&x, e);
                 self.error(
@@ -845,6 +845,7 @@ impl<'a> Checker<'a> {
                     && let ExprKind::Index { x: m, .. } = &base.unparen().kind
                     && self
                         .info
+                        .ex
                         .types
                         .get(&m.id)
                         .is_some_and(|t| matches!(self.tt.under(*t), Type::Map(..)))
@@ -1228,8 +1229,8 @@ impl<'a> Checker<'a> {
                     // The defs table maps the bind name to the first clause's
                     // variable; per-clause variables are keyed by the colon.
                     if let ObjKind::Var { local: Some(v), .. } = self.obj(o).kind {
-                        self.info.defs.insert(c.colon.start, v);
-                        self.info.defs.entry(b.span.start).or_insert(v);
+                        self.info.ex.defs.insert(c.colon.start, v);
+                        self.info.ex.defs.entry(b.span.start).or_insert(v);
                     }
                 }
                 bind_objs.push(o);
@@ -1435,7 +1436,7 @@ impl<'a> Checker<'a> {
                     && let ExprKind::Ident(n) = &fun.unparen().kind
                 {
                     return n == "panic"
-                        && self.info.uses.get(&fun.unparen().id)
+                        && self.info.ex.uses.get(&fun.unparen().id)
                             == Some(&Use::Builtin(Builtin::Panic));
                 }
                 // os.Exit is not terminating for the compiler.
@@ -1487,12 +1488,12 @@ impl<'a> Checker<'a> {
 
     fn resolve_local_type(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
         if spec.alias {
-            let t = self.type_expr(&spec.ty);
+            let t = self.generic_type_rhs(o, spec);
             self.obj_mut(o).ty = t;
             return;
         }
         let named = self.obj(o).ty;
-        let t = self.type_expr(&spec.ty);
+        let t = self.generic_type_rhs(o, spec);
         let u = if t == named {
             TypeId(0)
         } else {

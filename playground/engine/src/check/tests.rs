@@ -196,6 +196,7 @@ impl Fixture {
         let t = self
             .checked
             .info
+            .ex
             .types
             .get(&self.id(text))
             .copied()
@@ -266,13 +267,13 @@ fn untyped_constants_get_their_final_type() {
     assert_eq!(fx.ty("1 + 2"), "int8");
     assert_eq!(fx.ty("1"), "int8");
     assert_eq!(
-        fx.checked.info.consts.get(&fx.id("1 + 2")),
+        fx.checked.info.ex.consts.get(&fx.id("1 + 2")),
         Some(&Value::Int(3))
     );
     assert_eq!(fx.ty("1 << 3"), "int");
     assert_eq!(fx.ty("7"), "float64");
     assert_eq!(
-        fx.checked.info.consts.get(&fx.id("7")),
+        fx.checked.info.ex.consts.get(&fx.id("7")),
         Some(&Value::float(7.0))
     );
     assert_eq!(fx.ty("3"), "uint", "a constant shift count becomes uint");
@@ -287,6 +288,7 @@ fn selections_through_embedding() {
     let sel = |t: &str| {
         fx.checked
             .info
+            .ex
             .selections
             .get(&fx.id(t))
             .cloned()
@@ -338,36 +340,36 @@ fn uses_and_calls() {
         "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nvar g = 1\n\nfunc f(n int) int { return n }\n\nfunc main() {\n\tx := f(g)\n\tfmt.Println(strings.ToUpper(\"a\"), len(\"abc\"), x, float64(x), x == 1 || true)\n}\n",
     );
     let info = &fx.checked.info;
-    assert!(matches!(info.uses.get(&fx.id("g")), Some(Use::Global(_))));
+    assert!(matches!(info.ex.uses.get(&fx.id("g")), Some(Use::Global(_))));
     assert!(matches!(
-        info.uses.get(&fx.id("f")),
+        info.ex.uses.get(&fx.id("f")),
         Some(Use::Func(FuncRef::User(_)))
     ));
     assert_eq!(
-        info.uses.get(&fx.id("fmt.Println")),
+        info.ex.uses.get(&fx.id("fmt.Println")),
         Some(&Use::Func(FuncRef::Native("fmt.Println".into())))
     );
     assert_eq!(
-        info.uses.get(&fx.id("strings.ToUpper")),
+        info.ex.uses.get(&fx.id("strings.ToUpper")),
         Some(&Use::Func(FuncRef::Native("strings.ToUpper".into())))
     );
     assert_eq!(
-        info.calls.get(&fx.id("len(\"abc\")")),
+        info.ex.calls.get(&fx.id("len(\"abc\")")),
         Some(&CallKind::Builtin(Builtin::Len))
     );
     assert_eq!(
-        info.consts.get(&fx.id("len(\"abc\")")),
+        info.ex.consts.get(&fx.id("len(\"abc\")")),
         Some(&Value::Int(3))
     );
     let float64 = fx.checked.types.basic(BasicKind::Float64);
     assert_eq!(
-        info.calls.get(&fx.id("float64(x)")),
+        info.ex.calls.get(&fx.id("float64(x)")),
         Some(&CallKind::Conversion(float64))
     );
     let xs = fx.ids("x");
     assert!(
         xs.iter()
-            .all(|x| matches!(info.uses.get(x), Some(Use::Local(_))))
+            .all(|x| matches!(info.ex.uses.get(x), Some(Use::Local(_))))
     );
 }
 
@@ -422,4 +424,63 @@ fn checking_is_fast_enough() {
     let start = std::time::Instant::now();
     assert!(check_source("prog.go", &src).is_ok());
     assert!(start.elapsed().as_secs_f64() < 3.0, "{:?}", start.elapsed());
+}
+
+// ----- generics: instances -----
+
+/// Whether type `t` mentions a type parameter or a constraint.
+fn mentions_type_param(tt: &TypeTable, t: TypeId, depth: u32) -> bool {
+    use crate::types::Type;
+    if depth > 30 {
+        return false;
+    }
+    let d = depth + 1;
+    match tt.get(t) {
+        Type::TypeParam(_) | Type::Constraint(_) => true,
+        Type::Named(_) => tt.named_info(t).is_some_and(|n| n.targs.iter().any(|&a| mentions_type_param(tt, a, d))),
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(e, _) | Type::Chan(_, e) => mentions_type_param(tt, *e, d),
+        Type::Map(k, v) => mentions_type_param(tt, *k, d) || mentions_type_param(tt, *v, d),
+        Type::Struct(fs) => fs.iter().any(|f| mentions_type_param(tt, f.ty, d)),
+        Type::Func(s) => s.params.iter().chain(&s.results).any(|&p| mentions_type_param(tt, p, d)),
+        Type::Tuple(ts) => ts.iter().any(|&p| mentions_type_param(tt, p, d)),
+        Type::Basic(_) | Type::Interface(_) => false,
+    }
+}
+
+#[test]
+fn generic_code_compiles_only_as_concrete_instances() {
+    // Architecture invariant: the compiler's tables (the program's and each
+    // instance's) hold no type parameter; each instantiation with the same
+    // type arguments is one instance; generic declarations are not compiled.
+    let fx = fixture(
+        "package main\n\nimport \"fmt\"\n\ntype Stack[T any] struct{ items []T }\n\nfunc (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }\n\nfunc Map[T, U any](xs []T, f func(T) U) []U {\n\tvar out []U\n\tfor _, x := range xs {\n\t\tout = append(out, f(x))\n\t}\n\treturn out\n}\n\nfunc main() {\n\tvar s Stack[string]\n\ts.Push(\"a\")\n\tt := &Stack[string]{}\n\tt.Push(\"b\")\n\tfmt.Println(Map([]int{1}, func(x int) string { return fmt.Sprint(x) }), Map([]int{2}, func(int) string { return \"\" }))\n\tfmt.Println(Map([]string{\"x\"}, func(s string) int { return len(s) }))\n}\n",
+    );
+    let info = &fx.checked.info;
+    let tt = &fx.checked.types;
+    for ex in std::iter::once(&info.ex).chain(info.instances.iter().map(|i| &i.ex)) {
+        for (&e, &t) in &ex.types {
+            assert!(!mentions_type_param(tt, t, 0), "expression {e:?} has type {}", tt.type_string(t, TypeStyle::Checker));
+        }
+    }
+    let mut names: Vec<(String, String)> = info
+        .instances
+        .iter()
+        .map(|i| {
+            let f = &info.funcs[i.func.0 as usize];
+            (f.name.clone(), tt.type_string(f.sig, TypeStyle::Checker))
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            ("(*Stack[...]).Push".to_string(), "func(string)".to_string()),
+            ("Map[...]".to_string(), "func([]int, func(int) string) []string".to_string()),
+            ("Map[...]".to_string(), "func([]string, func(string) int) []int".to_string()),
+        ]
+    );
+    // The generic declarations themselves are marked, never compiled.
+    let generic: Vec<&str> = info.funcs.iter().filter(|f| f.generic).map(|f| f.name.as_str()).collect();
+    assert!(generic.contains(&"Map") && generic.contains(&"(*Stack).Push"), "{generic:?}");
+    assert_eq!(fx.ty("Stack[string]{}"), "main.Stack[string]");
 }

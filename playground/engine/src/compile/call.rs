@@ -25,7 +25,7 @@ impl<'a> Compiler<'a> {
     /// arguments, and return the argument count instead of calling.
     pub fn call(&mut self, fs: &mut FnState, e: &'a Expr, fun: &'a Expr, args: &'a [Expr], ellipsis: bool, deferred: bool) -> Option<u16> {
         let sp = e.span;
-        match self.info.calls.get(&e.id).cloned() {
+        match self.ex.calls.get(&e.id).cloned() {
             Some(CallKind::Conversion(t)) => {
                 if deferred {
                     self.unsupported(sp, "defer of a conversion");
@@ -54,7 +54,7 @@ impl<'a> Compiler<'a> {
     #[allow(clippy::too_many_arguments)]
     fn real_call(&mut self, fs: &mut FnState, e: &'a Expr, fun: &'a Expr, args: &'a [Expr], spread: bool, ellipsis: bool, deferred: bool) -> Option<u16> {
         let sp = e.span;
-        let fun_u = fun.unparen();
+        let fun_u = self.method_instance_selector(fun.unparen());
         let fty = self.ty(fun_u);
         let Some(sig) = self.tt.signature(fty).cloned() else {
             self.unsupported(sp, "call of a non-function");
@@ -62,7 +62,7 @@ impl<'a> Compiler<'a> {
         };
         // The callee and receiver.
         let mut recv_args = 0u16;
-        let target = match (&fun_u.kind, self.info.selections.get(&fun_u.id).cloned(), self.info.uses.get(&fun_u.id).cloned()) {
+        let target = match (&fun_u.kind, self.ex.selections.get(&fun_u.id).cloned(), self.ex.uses.get(&fun_u.id).cloned()) {
             (ExprKind::Selector { x, .. }, Some(Selection::Method { path, func, ptr_recv, addr, deref, recv, expr: false, .. }), _) => {
                 let callee = self.callee_of(&func);
                 if deferred {
@@ -445,7 +445,7 @@ impl<'a> Compiler<'a> {
                 let et = self.tt.elem(t).unwrap_or(TypeId(0));
                 match args.first() {
                     // Go 1.26: new(expr) allocates a copy of the value.
-                    Some(a) if !matches!(self.info.uses.get(&a.unparen().id), Some(Use::Type(_))) && !self.is_type_expr(a) => self.expr_to(fs, a, et),
+                    Some(a) if !matches!(self.ex.uses.get(&a.unparen().id), Some(Use::Type(_))) && !self.is_type_expr(a) => self.expr_to(fs, a, et),
                     _ => self.zero_value(fs, et, sp),
                 }
                 if self.is_aggregate(et) {

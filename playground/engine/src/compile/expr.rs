@@ -34,7 +34,7 @@ pub enum Place {
 
 impl<'a> Compiler<'a> {
     pub fn ty(&self, e: &Expr) -> TypeId {
-        self.info.type_of(e.id).unwrap_or(TypeId(0))
+        self.ex.type_of(e.id).unwrap_or(TypeId(0))
     }
 
     /// Compiles `e` leaving its value(s) on the stack.
@@ -54,7 +54,7 @@ impl<'a> Compiler<'a> {
             fs.emit(Op::Const(c), sp);
             return;
         }
-        if let Some(v) = self.info.const_of(e.id) {
+        if let Some(v) = self.ex.const_of(e.id) {
             let t = self.ty(e);
             self.constant(fs, &v.clone(), t, sp);
             return;
@@ -69,6 +69,18 @@ impl<'a> Compiler<'a> {
                 self.composite(fs, t, elems, sp)
             }
             ExprKind::Selector { x, sel } => self.selector(fs, e, x, &sel.name),
+            // An instantiated generic function `Map[int, string]` as a value.
+            ExprKind::Index { .. } | ExprKind::IndexList { .. } if matches!(self.ex.uses.get(&e.id), Some(Use::Func(_))) => {
+                if let Some(Use::Func(f)) = self.ex.uses.get(&e.id).cloned() {
+                    self.func_value(fs, &f, sp);
+                }
+            }
+            // A generic method's instance `b.Repeat[int]`: its selector.
+            ExprKind::Index { .. } | ExprKind::IndexList { .. } if !std::ptr::eq(self.method_instance_selector(e), e) => {
+                let sel = self.method_instance_selector(e);
+                self.expr(fs, sel);
+            }
+            ExprKind::IndexList { .. } => self.unsupported(sp, "this instantiation"),
             ExprKind::Index { x, index } => {
                 let xt = self.ty(x);
                 match self.under(xt).clone() {
@@ -241,7 +253,7 @@ impl<'a> Compiler<'a> {
 
     fn ident(&mut self, fs: &mut FnState, e: &'a Expr) {
         let sp = e.span;
-        match self.info.uses.get(&e.id).cloned() {
+        match self.ex.uses.get(&e.id).cloned() {
             Some(Use::Local(v)) => match fs.var_loc(v) {
                 Some(loc) => fs.load_var(loc, sp),
                 None => self.unsupported(sp, "variable not in scope of the compiler"),
@@ -279,7 +291,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn func_lit(&mut self, fs: &mut FnState, e: &'a Expr, ty: &'a crate::ast::FuncType, body: &'a crate::ast::Block) {
-        let Some(&fid) = self.lit_exprs.get(&e.id) else { return self.unsupported(e.span, "function literal") };
+        let Some(&fid) = self.ex.lits.get(&e.id) else { return self.unsupported(e.span, "function literal") };
         let name = fs.next_lit_name();
         if let Some(&idx) = self.func_ids.get(&fid)
             && let Some(f) = self.bc.funcs.get_mut(idx as usize)
@@ -352,7 +364,7 @@ impl<'a> Compiler<'a> {
                 let mut next: i64 = 0;
                 for el in elems {
                     if let Some(k) = &el.key {
-                        next = self.info.const_of(k.id).and_then(|v| v.as_i128()).unwrap_or(0) as i64;
+                        next = self.ex.const_of(k.id).and_then(|v| v.as_i128()).unwrap_or(0) as i64;
                     }
                     next += 1;
                     n = n.max(next);
@@ -383,7 +395,7 @@ impl<'a> Compiler<'a> {
         let mut next: i64 = 0;
         for el in elems {
             if let Some(k) = &el.key {
-                next = self.info.const_of(k.id).and_then(|v| v.as_i128()).unwrap_or(0) as i64;
+                next = self.ex.const_of(k.id).and_then(|v| v.as_i128()).unwrap_or(0) as i64;
             }
             fs.emit(Op::Dup, el.span);
             self.push_int(fs, next, el.span);
@@ -397,7 +409,7 @@ impl<'a> Compiler<'a> {
     /// `[]Point{...}`).
     fn elem_value(&mut self, fs: &mut FnState, v: &'a Expr, t: TypeId) {
         if let ExprKind::CompositeLit { ty: None, elems, .. } = &v.kind {
-            let vt = self.info.type_of(v.id).unwrap_or(t);
+            let vt = self.ex.type_of(v.id).unwrap_or(t);
             self.composite(fs, vt, elems, v.span);
             return;
         }
@@ -416,7 +428,7 @@ impl<'a> Compiler<'a> {
 
     fn selector(&mut self, fs: &mut FnState, e: &'a Expr, x: &'a Expr, _name: &str) {
         let sp = e.span;
-        if let Some(u) = self.info.uses.get(&e.id).cloned() {
+        if let Some(u) = self.ex.uses.get(&e.id).cloned() {
             // A qualified identifier `pkg.Member`.
             match u {
                 Use::Func(f) => return self.func_value(fs, &f, sp),
@@ -425,7 +437,7 @@ impl<'a> Compiler<'a> {
                 _ => return self.unsupported(sp, "this selector"),
             }
         }
-        match self.info.selections.get(&e.id).cloned() {
+        match self.ex.selections.get(&e.id).cloned() {
             Some(Selection::Field { path, .. }) => {
                 self.expr(fs, x);
                 for i in path {
@@ -573,7 +585,7 @@ impl<'a> Compiler<'a> {
         match &x.kind {
             ExprKind::Paren(i) => self.addr_of(fs, i),
             ExprKind::Ident(_) => {
-                let loc = match self.info.uses.get(&x.id) {
+                let loc = match self.ex.uses.get(&x.id) {
                     Some(Use::Local(v)) => fs.var_loc(*v),
                     Some(Use::Global(g)) => Some(VarLoc::Global(g.0)),
                     _ => None,
@@ -587,7 +599,7 @@ impl<'a> Compiler<'a> {
                 fs.var_addr(loc, sp)
             }
             ExprKind::Selector { x: inner, .. } => {
-                if let Some(Use::Global(g)) = self.info.uses.get(&x.id) {
+                if let Some(Use::Global(g)) = self.ex.uses.get(&x.id) {
                     let g = g.0;
                     if self.is_aggregate(t) {
                         fs.load_var(VarLoc::Global(g), sp);
@@ -596,7 +608,7 @@ impl<'a> Compiler<'a> {
                     }
                     return fs.var_addr(VarLoc::Global(g), sp);
                 }
-                let Some(Selection::Field { path, .. }) = self.info.selections.get(&x.id).cloned() else { return false };
+                let Some(Selection::Field { path, .. }) = self.ex.selections.get(&x.id).cloned() else { return false };
                 self.expr(fs, inner);
                 let n = path.len();
                 for (k, i) in path.into_iter().enumerate() {
@@ -634,7 +646,7 @@ impl<'a> Compiler<'a> {
         match &x.kind {
             ExprKind::Paren(i) => self.place(fs, i),
             ExprKind::Ident(n) if n == "_" => Place::Blank,
-            ExprKind::Ident(_) => match self.info.uses.get(&x.id).cloned() {
+            ExprKind::Ident(_) => match self.ex.uses.get(&x.id).cloned() {
                 Some(Use::Local(v)) => match fs.var_loc(v) {
                     Some(loc) => Place::Var(loc, t),
                     None => {
@@ -650,10 +662,10 @@ impl<'a> Compiler<'a> {
                 }
             },
             ExprKind::Selector { x: inner, .. } => {
-                if let Some(Use::Global(g)) = self.info.uses.get(&x.id) {
+                if let Some(Use::Global(g)) = self.ex.uses.get(&x.id) {
                     return Place::Var(VarLoc::Global(g.0), t);
                 }
-                let Some(Selection::Field { path, .. }) = self.info.selections.get(&x.id).cloned() else {
+                let Some(Selection::Field { path, .. }) = self.ex.selections.get(&x.id).cloned() else {
                     self.unsupported(sp, "assignment to this selector");
                     return Place::Blank;
                 };

@@ -105,7 +105,7 @@ impl FnState {
                 params.push((None, r.span));
             }
             for n in &r.names {
-                params.push((c.info.defs.get(&n.span.start).copied(), n.span));
+                params.push((c.ex.defs.get(&n.span.start).copied(), n.span));
             }
         }
         for f in &ty.params {
@@ -113,7 +113,7 @@ impl FnState {
                 params.push((None, f.span));
             }
             for n in &f.names {
-                params.push((c.info.defs.get(&n.span.start).copied(), n.span));
+                params.push((c.ex.defs.get(&n.span.start).copied(), n.span));
             }
         }
         let nparams = params.len() as u16;
@@ -131,7 +131,7 @@ impl FnState {
         if let Some(r) = recv
             && let Some(Some(v)) = params.first().map(|p| p.0)
             && c.info.vars.get(v.0 as usize).is_some_and(|vi| c.is_aggregate(vi.ty))
-            && super::mutation::mutates(c.info, v, &body.stmts)
+            && super::mutation::mutates(c.info, c.ex, v, &body.stmts)
         {
             self.emit(Op::GetLocal(0), r.span);
             self.emit(Op::Clone, r.span);
@@ -157,7 +157,7 @@ impl FnState {
             for n in names {
                 let rt = self.result_types.get(ri).copied().unwrap_or(TypeId(0));
                 ri += 1;
-                let v = n.and_then(|n| c.info.defs.get(&n.span.start).copied());
+                let v = n.and_then(|n| c.ex.defs.get(&n.span.start).copied());
                 if n.is_some() {
                     self.named_results = true;
                 }
@@ -222,7 +222,7 @@ impl FnState {
 
     /// Declares a local variable at its defining name: gives it a slot.
     pub fn declare(&mut self, c: &Compiler, name_start: u32) -> Option<(VarId, VarLoc)> {
-        let v = *c.info.defs.get(&name_start)?;
+        let v = *c.ex.defs.get(&name_start)?;
         let s = self.new_slot();
         let loc = if c.boxed.contains(&v) { VarLoc::Boxed(s) } else { VarLoc::Slot(s) };
         self.vars.insert(v, loc);

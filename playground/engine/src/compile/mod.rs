@@ -32,8 +32,8 @@ pub(crate) mod func;
 mod mutation;
 mod stmt;
 
-use crate::ast::{self, Decl, ExprId};
-use crate::check::info::{FuncId, FuncRef, TypeInfo, VarId};
+use crate::ast::{self, Decl, ExprId, ExprKind};
+use crate::check::info::{ExprInfo, FuncId, FuncRef, TypeInfo, VarId};
 use crate::chunk::{ChunkBuilder, Op};
 use crate::diag::Diagnostic;
 use crate::rtype::{self, Callee, Kind, Method, TypeDesc};
@@ -78,6 +78,9 @@ pub fn compile(file: &SourceFile, ast: &ast::File, checked: &crate::check::info:
 pub(crate) struct Compiler<'a> {
     pub tt: &'a TypeTable,
     pub info: &'a TypeInfo,
+    /// The expression tables of the code being compiled: the program's,
+    /// or an instance's while one of its functions is compiled.
+    pub ex: &'a ExprInfo,
     pub ast: &'a ast::File,
     /// The library files with Go bodies the program imports.
     pub libs: Vec<&'a ast::File>,
@@ -95,8 +98,6 @@ pub(crate) struct Compiler<'a> {
     /// bytecode wrapper (a goroutine must start in a frame; a native
     /// would run at once, in the spawning goroutine).
     pub in_go_stmt: bool,
-    /// Function literals by their expression, compiled when met.
-    pub lit_exprs: HashMap<ExprId, FuncId>,
     /// Whether method tables were filled for a runtime type.
     methods_done: HashSet<u32>,
     /// Runtime type id → checker type, for method tables.
@@ -113,12 +114,12 @@ impl<'a> Compiler<'a> {
         for f in &info.funcs {
             boxed.extend(f.captures.iter().copied());
         }
-        let lit_exprs = info.lits.iter().map(|(e, f)| (*e, *f)).collect();
         let mut bc = Bytecode::new(file.clone());
         crate::stdlib::register(&mut bc);
         Compiler {
             tt,
             info,
+            ex: &info.ex,
             ast,
             libs: Vec::new(),
             bc,
@@ -129,7 +130,6 @@ impl<'a> Compiler<'a> {
             boxed,
             helpers: HashMap::default(),
             in_go_stmt: false,
-            lit_exprs,
             methods_done: HashSet::default(),
             rt_to_tt: HashMap::default(),
             stack: crate::stack::Guard::new(),
@@ -174,8 +174,26 @@ impl<'a> Compiler<'a> {
             if let Decl::Func(fd) = d {
                 let Some(&fid) = self.info.func_defs.get(&fd.name.span.start) else { continue };
                 let Some(body) = &fd.body else { continue };
+                // A generic function compiles once per instance, below.
+                if !fd.tparams.is_empty() || self.info.funcs.get(fid.0 as usize).is_some_and(|f| f.generic) {
+                    continue;
+                }
                 self.compile_func(fid, fd.recv.as_ref(), &fd.ty, body, fd.span);
             }
+        }
+        // Each instance of a generic function or method: its declaration's
+        // code with the instance's tables (monomorphisation).
+        for inst in &self.info.instances {
+            let decl = files.iter().flat_map(|f| &f.decls).find_map(|d| match d {
+                Decl::Func(fd) if fd.name.span.start == inst.decl_name => Some(fd),
+                _ => None,
+            });
+            let Some(fd) = decl else { continue };
+            let Some(body) = &fd.body else { continue };
+            let saved = self.ex;
+            self.ex = &inst.ex;
+            self.compile_func(inst.func, fd.recv.as_ref(), &fd.ty, body, fd.span);
+            self.ex = saved;
         }
         let init = self.compile_init();
         // Last: reuses the types the program made (ids are canonical).
@@ -610,10 +628,22 @@ impl<'a> Compiler<'a> {
     }
 
     /// Whether an expression denotes a type (`new(T)` vs `new(v)`).
+    /// `x.M[int]`, an instance of a method with type parameters of its
+    /// own, compiles as its selector `x.M` (whose selection names the
+    /// instance); any other expression is itself.
+    pub fn method_instance_selector<'e>(&self, e: &'e ast::Expr) -> &'e ast::Expr {
+        let (ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. }) = &e.kind else { return e };
+        let x = x.unparen();
+        match self.ex.selections.get(&x.id) {
+            Some(crate::check::info::Selection::Method { .. }) if matches!(x.kind, ExprKind::Selector { .. }) => x,
+            _ => e,
+        }
+    }
+
     pub fn is_type_expr(&self, e: &ast::Expr) -> bool {
         use ast::ExprKind::*;
         match &e.unparen().kind {
-            Ident(_) | Selector { .. } => matches!(self.info.uses.get(&e.unparen().id), Some(crate::check::info::Use::Type(_))),
+            Ident(_) | Selector { .. } => matches!(self.ex.uses.get(&e.unparen().id), Some(crate::check::info::Use::Type(_))),
             ArrayType { .. } | SliceType(_) | MapType { .. } | ChanType { .. } | FuncType(_) | StructType(_) | InterfaceType(_) => true,
             Star(x) => self.is_type_expr(x),
             _ => false,

@@ -5,18 +5,18 @@
 //! such methods copy the receiver on entry; the others need not.
 
 use crate::ast::{Expr, ExprKind, Stmt, StmtKind, UnaryOp};
-use crate::check::info::{Selection, TypeInfo, Use, VarId};
+use crate::check::info::{ExprInfo, Selection, TypeInfo, Use, VarId};
 
-pub fn mutates(info: &TypeInfo, recv: VarId, stmts: &[Stmt]) -> bool {
+pub fn mutates(info: &TypeInfo, ex: &ExprInfo, recv: VarId, stmts: &[Stmt]) -> bool {
     if info.vars.get(recv.0 as usize).is_some_and(|v| v.escapes) {
         return true;
     }
-    let m = Scan { info, recv };
+    let m = Scan { ex, recv };
     stmts.iter().any(|s| m.stmt(s))
 }
 
 struct Scan<'a> {
-    info: &'a TypeInfo,
+    ex: &'a ExprInfo,
     recv: VarId,
 }
 
@@ -25,8 +25,8 @@ impl Scan<'_> {
     fn rooted(&self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Paren(x) => self.rooted(x),
-            ExprKind::Ident(_) => matches!(self.info.uses.get(&e.id), Some(Use::Local(v)) if *v == self.recv),
-            ExprKind::Selector { x, .. } => matches!(self.info.selections.get(&e.id), Some(Selection::Field { .. })) && self.rooted(x),
+            ExprKind::Ident(_) => matches!(self.ex.uses.get(&e.id), Some(Use::Local(v)) if *v == self.recv),
+            ExprKind::Selector { x, .. } => matches!(self.ex.selections.get(&e.id), Some(Selection::Field { .. })) && self.rooted(x),
             ExprKind::Index { x, .. } => self.rooted(x),
             _ => false,
         }
@@ -76,7 +76,7 @@ impl Scan<'_> {
             ExprKind::Unary { op: UnaryOp::Addr, x } => self.rooted(x) || self.expr(x),
             ExprKind::Unary { x, .. } | ExprKind::Paren(x) | ExprKind::Star(x) => self.expr(x),
             ExprKind::Selector { x, .. } => {
-                let ptr_method = matches!(self.info.selections.get(&e.id), Some(Selection::Method { addr: true, .. }));
+                let ptr_method = matches!(self.ex.selections.get(&e.id), Some(Selection::Method { addr: true, .. }));
                 (ptr_method && self.rooted(x)) || self.expr(x)
             }
             ExprKind::Call { fun, args, .. } => self.expr(fun) || args.iter().any(|a| self.expr(a)),

@@ -156,7 +156,7 @@ impl FnState {
         let types: Vec<TypeId> = spec
             .names
             .iter()
-            .map(|n| c.info.defs.get(&n.span.start).and_then(|v| c.info.vars.get(v.0 as usize)).map_or(TypeId(0), |v| v.ty))
+            .map(|n| c.ex.defs.get(&n.span.start).and_then(|v| c.info.vars.get(v.0 as usize)).map_or(TypeId(0), |v| v.ty))
             .collect();
         if spec.values.is_empty() {
             for (n, t) in spec.names.iter().zip(&types) {
@@ -193,12 +193,12 @@ impl FnState {
             {
                 // Fused forms for `i += c` and `sum += x` on 64-bit locals.
                 let neg = op == AssignOp::Sub;
-                if let Some(k) = c.info.const_of(y.id).and_then(|v| v.as_i128()).and_then(|k| i32::try_from(if neg { -k } else { k }).ok()) {
+                if let Some(k) = c.ex.const_of(y.id).and_then(|v| v.as_i128()).and_then(|k| i32::try_from(if neg { -k } else { k }).ok()) {
                     self.emit(Op::IncLocal { local: dst, by: k }, sp);
                     return;
                 }
                 if !neg
-                    && let Some(crate::check::info::Use::Local(v)) = c.info.uses.get(&y.unparen().id)
+                    && let Some(crate::check::info::Use::Local(v)) = c.ex.uses.get(&y.unparen().id)
                     && let Some(VarLoc::Slot(src)) = self.var_loc(*v)
                 {
                     self.emit(Op::AddLocal { dst, src }, sp);
@@ -226,13 +226,13 @@ impl FnState {
         }
         // Targets' types (a defined name's type is its variable's).
         let lhs_ty = |c: &Compiler, e: &Expr| -> TypeId {
-            if define && let Some(v) = c.info.defs.get(&e.span.start) {
+            if define && let Some(v) = c.ex.defs.get(&e.span.start) {
                 return c.info.vars.get(v.0 as usize).map_or(TypeId(0), |v| v.ty);
             }
             c.var_type(e)
         };
         // Decide which names are new (`:=` may redeclare some).
-        let is_new = |fs: &FnState, c: &Compiler, e: &Expr| define && c.info.defs.get(&e.span.start).is_some_and(|v| !fs.vars.contains_key(v));
+        let is_new = |fs: &FnState, c: &Compiler, e: &Expr| define && c.ex.defs.get(&e.span.start).is_some_and(|v| !fs.vars.contains_key(v));
         if lhs.len() == rhs.len() && lhs.len() == 1 {
             let (x, y) = (&lhs[0], &rhs[0]);
             let t = lhs_ty(c, x);
@@ -538,7 +538,7 @@ impl FnState {
                 if let Some(v) = value {
                     self.emit(Op::GetLocal(vs), sp);
                     let vt = c.var_type(v);
-                    let vt = if define { c.info.defs.get(&v.span.start).and_then(|x| c.info.vars.get(x.0 as usize)).map_or(vt, |x| x.ty) } else { vt };
+                    let vt = if define { c.ex.defs.get(&v.span.start).and_then(|x| c.info.vars.get(x.0 as usize)).map_or(vt, |x| x.ty) } else { vt };
                     if c.is_aggregate(vt) {
                         self.emit(Op::Clone, sp);
                     }
@@ -618,7 +618,7 @@ impl FnState {
             if c.is_aggregate(et) {
                 self.emit(Op::Clone, sp);
             }
-            let vt = if define { c.info.defs.get(&v.span.start).and_then(|x| c.info.vars.get(x.0 as usize)).map_or(et, |x| x.ty) } else { c.var_type(v) };
+            let vt = if define { c.ex.defs.get(&v.span.start).and_then(|x| c.info.vars.get(x.0 as usize)).map_or(et, |x| x.ty) } else { c.var_type(v) };
             c.implicit(self, et, vt, sp);
             self.assign_range_var(c, v, define);
         }
@@ -739,7 +739,7 @@ impl FnState {
                     if x.ident() == Some("_") {
                         continue;
                     }
-                    if *define && c.info.defs.get(&x.span.start).is_some_and(|v| !self.vars.contains_key(v)) {
+                    if *define && c.ex.defs.get(&x.span.start).is_some_and(|v| !self.vars.contains_key(v)) {
                         self.emit(Op::GetLocal(src), x.span);
                         match self.declare(c, x.span.start) {
                             Some((_, loc)) => self.init_var(loc, x.span),
@@ -845,7 +845,7 @@ impl FnState {
                 continue;
             }
             for te in &cl.exprs {
-                if matches!(c.info.uses.get(&te.id), Some(crate::check::info::Use::Nil)) {
+                if matches!(c.ex.uses.get(&te.id), Some(crate::check::info::Use::Nil)) {
                     self.emit(Op::GetLocal(xs), te.span);
                     self.emit(Op::PushNil, te.span);
                     self.emit(Op::Eq, te.span);
@@ -868,7 +868,7 @@ impl FnState {
         for (ci, cl) in clauses.iter().enumerate() {
             self.b.bind(bodies[ci]);
             if bind.is_some()
-                && let Some(&v) = c.info.defs.get(&cl.colon.start)
+                && let Some(&v) = c.ex.defs.get(&cl.colon.start)
             {
                 let vt = c.info.vars.get(v.0 as usize).map_or(TypeId(0), |v| v.ty);
                 self.emit(Op::GetLocal(xs), cl.colon);
@@ -897,7 +897,7 @@ impl<'a> Compiler<'a> {
     /// The type of an assignment target: a variable's declared type (the
     /// checker records no type for a plain identifier on the left).
     pub fn var_type(&self, e: &Expr) -> TypeId {
-        match self.info.uses.get(&e.unparen().id) {
+        match self.ex.uses.get(&e.unparen().id) {
             Some(crate::check::info::Use::Local(v)) => self.info.vars.get(v.0 as usize).map_or(TypeId(0), |v| v.ty),
             Some(crate::check::info::Use::Global(g)) => self.info.globals.get(g.0 as usize).map_or(TypeId(0), |g| g.ty),
             _ => self.ty(e),
@@ -908,7 +908,7 @@ impl<'a> Compiler<'a> {
     /// fused compare-and-branch.
     pub fn jump_unless(&mut self, fs: &mut FnState, cond: &'a Expr, to: crate::chunk::Label) {
         use crate::ast::BinaryOp as B;
-        if self.info.const_of(cond.id).is_none()
+        if self.ex.const_of(cond.id).is_none()
             && let ExprKind::Binary { op, x, y } = &cond.unparen().kind
             && matches!(op, B::Eql | B::Neq | B::Lss | B::Leq | B::Gtr | B::Geq)
             && self.tt.is_integer(self.ty(x))

@@ -260,6 +260,7 @@ impl<'a> Parser<'a> {
         let start = self.pos();
         let name = self.name();
         let mut alias = false;
+        let mut tparams = Vec::new();
         let ty;
         if self.is(TokenKind::LBrack) {
             // `type T[P C] ...` (generic) or `type T [N]E` / `type T []E`.
@@ -280,17 +281,27 @@ impl<'a> Parser<'a> {
                     }
                     match tparam_shape(&x, self.is(TokenKind::Comma)) {
                         Some(has_type) if has_type || !self.is(TokenKind::RBrack) => {
-                            self.error_at(lbrack, GENERICS_UNSUPPORTED);
                             if !has_type {
                                 let name = Name {
                                     name: x.ident().unwrap_or("_").to_string(),
                                     span: x.span,
                                 };
-                                self.param_list(Some(name), TokenKind::RBrack, true, false);
-                            } else if self.got(TokenKind::Comma) {
-                                self.param_list(None, TokenKind::RBrack, true, false);
+                                tparams = self.param_list(Some(name), TokenKind::RBrack, true, false);
                             } else {
-                                self.want(TokenKind::RBrack);
+                                // `[P *C]` read as the expression `P * C`:
+                                // split it back into a name and a constraint.
+                                let first = self.split_tparam(x);
+                                let mut rest = if self.got(TokenKind::Comma) {
+                                    self.param_list(None, TokenKind::RBrack, true, false)
+                                } else {
+                                    self.want(TokenKind::RBrack);
+                                    Vec::new()
+                                };
+                                rest.insert(0, first);
+                                tparams = rest;
+                            }
+                            if tparams.is_empty() && has_type {
+                                self.error_at(lbrack, "empty type parameter list");
                             }
                             alias = self.got_assign();
                             ty = self.type_or_nil();
@@ -321,6 +332,7 @@ impl<'a> Parser<'a> {
         };
         TypeSpec {
             name,
+            tparams,
             alias,
             ty,
             span: self.span_from(start),
@@ -349,8 +361,12 @@ impl<'a> Parser<'a> {
         }
         let name;
         let ty;
+        let mut tparams = Vec::new();
         if self.is(TokenKind::Ident) {
             name = self.name();
+            if self.is(TokenKind::LBrack) {
+                tparams = self.type_params();
+            }
             ty = self.func_type("", start);
         } else {
             name = Name {
@@ -377,10 +393,57 @@ impl<'a> Parser<'a> {
         Some(FuncDecl {
             recv,
             name,
+            tparams,
             ty,
             body,
             span: self.span_from(start),
         })
+    }
+
+    /// A declared function's type parameter list `[T, U any]`.
+    fn type_params(&mut self) -> Vec<Field> {
+        self.want(TokenKind::LBrack);
+        if self.is(TokenKind::RBrack) {
+            self.syntax_error("empty type parameter list");
+            self.next();
+            return Vec::new();
+        }
+        self.param_list(None, TokenKind::RBrack, true, false)
+    }
+
+    /// The first type parameter of a generic type when the parser read it
+    /// as an expression: `P * C` is `P *C`, `P * C | D` is `P *C | D`,
+    /// `P(C)` is `P (C)` (as cmd/compile's `extractName` splits them).
+    fn split_tparam(&mut self, x: Expr) -> Field {
+        let span = x.span;
+        let (name, ty) = self.split_tparam_expr(x);
+        Field { names: vec![name], ty, variadic: false, tag: None, span }
+    }
+
+    fn split_tparam_expr(&mut self, x: Expr) -> (Name, Expr) {
+        match x.kind {
+            ExprKind::Binary { op: BinaryOp::Mul, x: l, y } => {
+                let name = Name { name: l.ident().unwrap_or("_").to_string(), span: l.span };
+                let span = Span { start: x.span.start.max(l.span.end), end: y.span.end };
+                let star_span = Span { start: span.start.min(y.span.start), end: y.span.end };
+                (name, self.mk(ExprKind::Star(y), star_span))
+            }
+            ExprKind::Binary { op: BinaryOp::Or, x: l, y } => {
+                let (name, t) = self.split_tparam_expr(*l);
+                let span = t.span.to(y.span);
+                (name, self.mk(ExprKind::Binary { op: BinaryOp::Or, x: Box::new(t), y }, span))
+            }
+            ExprKind::Call { fun, mut args, .. } if !args.is_empty() => {
+                let name = Name { name: fun.ident().unwrap_or("_").to_string(), span: fun.span };
+                let a = args.remove(0);
+                (name, a)
+            }
+            _ => {
+                let name = Name { name: x.ident().unwrap_or("_").to_string(), span: x.span };
+                let b = self.mk(ExprKind::Bad, x.span);
+                (name, b)
+            }
+        }
     }
 
     pub(super) fn func_body(&mut self) -> Block {
@@ -406,13 +469,11 @@ impl<'a> Parser<'a> {
     /// names a place where type parameters are not allowed even in Go.
     pub(super) fn func_type(&mut self, context: &str, start: Span) -> FuncType {
         if self.is(TokenKind::LBrack) {
+            // A declared function's list was read by `type_params`; here
+            // the place allows none.
             let pos = self.pos();
             self.next();
-            if !context.is_empty() {
-                self.syntax_error_at(pos, &format!("{context} must have no type parameters"));
-            } else {
-                self.error_at(pos, GENERICS_UNSUPPORTED);
-            }
+            self.syntax_error_at(pos, &format!("{context} must have no type parameters"));
             if self.is(TokenKind::RBrack) {
                 self.syntax_error("empty type parameter list");
                 self.next();
@@ -619,11 +680,10 @@ impl<'a> Parser<'a> {
                 None => self.name(),
             };
             if self.is(TokenKind::LBrack) {
-                let (t, is_inst) = self.array_or_targs();
+                let x = self.name_expr(n.clone());
+                let (t, is_inst) = self.array_or_targs(Some(x));
                 if is_inst {
-                    self.error_at(t.span, GENERICS_UNSUPPORTED);
-                    let x = self.name_expr(n);
-                    par.ty = Some(x);
+                    par.ty = Some(t);
                 } else {
                     par.name = Some(n);
                     par.ty = Some(t);

@@ -239,32 +239,21 @@ impl<'a> Parser<'a> {
                     }
                 }
                 LBrack => {
-                    let lbrack = self.pos();
                     self.next();
                     let mut lo = None;
                     if !self.is(Colon) {
-                        let (i, comma) = if self.is(RBrack) {
+                        let (mut list, comma) = if self.is(RBrack) {
                             self.syntax_error("expected operand");
-                            (self.bad(), false)
+                            (vec![self.bad()], false)
                         } else {
                             self.type_list(false)
                         };
                         if comma || self.is(RBrack) {
-                            if comma {
-                                self.error_at(lbrack, GENERICS_UNSUPPORTED);
-                            }
                             self.want(RBrack);
-                            let span = self.span_from(start);
-                            x = self.mk(
-                                ExprKind::Index {
-                                    x: Box::new(x),
-                                    index: Box::new(i),
-                                },
-                                span,
-                            );
+                            x = self.index_or_inst(x, list, start);
                             continue;
                         }
-                        lo = Some(Box::new(i));
+                        lo = Some(Box::new(list.remove(0)));
                     }
                     if !self.got(Colon) {
                         self.syntax_error("expected comma, : or ]");
@@ -324,7 +313,7 @@ impl<'a> Parser<'a> {
                     let t = x.unparen();
                     let ok = match &t.kind {
                         ExprKind::Ident(_) | ExprKind::Selector { .. } => self.xnest >= 0,
-                        ExprKind::Index { .. } => self.xnest >= 0 && !is_value(t),
+                        ExprKind::Index { .. } | ExprKind::IndexList { .. } => self.xnest >= 0 && !is_value(t),
                         ExprKind::ArrayType { .. }
                         | ExprKind::SliceType(_)
                         | ExprKind::StructType(_)
@@ -432,21 +421,35 @@ impl<'a> Parser<'a> {
         (args, dots)
     }
 
-    /// `x` or, after a comma, a list of types (a generic instantiation).
-    pub(super) fn type_list(&mut self, strict: bool) -> (Expr, bool) {
+    /// `x` or, after a comma, a list of types (a generic instantiation):
+    /// every element, and whether there was a comma.
+    pub(super) fn type_list(&mut self, strict: bool) -> (Vec<Expr>, bool) {
         self.xnest += 1;
         let x = if strict { self.type_() } else { self.expr() };
+        let mut list = vec![x];
         let mut comma = false;
         if self.got(TokenKind::Comma) {
             comma = true;
-            while self.type_or_nil().is_some() {
+            while let Some(t) = self.type_or_nil() {
+                list.push(t);
                 if !self.got(TokenKind::Comma) {
                     break;
                 }
             }
         }
         self.xnest -= 1;
-        (x, comma)
+        (list, comma)
+    }
+
+    /// `x[list]`: an index or an instantiation with one type argument
+    /// (`Index`), or one with several (`IndexList`).
+    pub(super) fn index_or_inst(&mut self, x: Expr, mut list: Vec<Expr>, start: Span) -> Expr {
+        let span = self.span_from(start);
+        if list.len() == 1 {
+            let i = list.remove(0);
+            return self.mk(ExprKind::Index { x: Box::new(x), index: Box::new(i) }, span);
+        }
+        self.mk(ExprKind::IndexList { x: Box::new(x), indices: list }, span)
     }
 
     pub(super) fn complit(&mut self, ty: Option<Expr>) -> Expr {

@@ -59,6 +59,17 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
             write_expr(s, index, d);
             s.push(']');
         }
+        ExprKind::IndexList { x, indices } => {
+            write_expr(s, x, d);
+            s.push('[');
+            for (i, t) in indices.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(", ");
+                }
+                write_expr(s, t, d);
+            }
+            s.push(']');
+        }
         ExprKind::Slice {
             x,
             lo,

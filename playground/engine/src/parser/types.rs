@@ -131,9 +131,9 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// After a name in a field or parameter: `[N]T` or `[]T`, or a
-    /// generic instantiation `[A, B]` (returned with `true`).
-    pub(super) fn array_or_targs(&mut self) -> (Expr, bool) {
+    /// After a name `x` in a field or parameter: `[N]T` or `[]T`, or a
+    /// generic instantiation `x[A, B]` (returned with `true`).
+    pub(super) fn array_or_targs(&mut self, x: Option<Expr>) -> (Expr, bool) {
         let start = self.pos();
         self.want(TokenKind::LBrack);
         if self.got(TokenKind::RBrack) {
@@ -141,10 +141,11 @@ impl<'a> Parser<'a> {
             let span = self.span_from(start);
             return (self.mk(ExprKind::SliceType(Box::new(elem)), span), false);
         }
-        let (n, comma) = self.type_list(false);
+        let (mut list, comma) = self.type_list(false);
         self.want(TokenKind::RBrack);
         if !comma && let Some(elem) = self.type_or_nil() {
             let span = self.span_from(start);
+            let n = list.remove(0);
             return (
                 self.mk(
                     ExprKind::ArrayType {
@@ -156,8 +157,16 @@ impl<'a> Parser<'a> {
                 false,
             );
         }
-        let span = self.span_from(start);
-        (self.mk(ExprKind::Bad, span), true)
+        match x {
+            Some(x) => {
+                let from = x.span;
+                (self.index_or_inst(x, list, from), true)
+            }
+            None => {
+                let span = self.span_from(start);
+                (self.mk(ExprKind::Bad, span), true)
+            }
+        }
     }
 
     pub(super) fn qualified_name(&mut self, name: Option<Name>) -> Expr {
@@ -191,15 +200,15 @@ impl<'a> Parser<'a> {
         }
         if self.is(TokenKind::LBrack) {
             // A generic type instantiation `T[int]`.
-            let pos = self.pos();
             self.next();
             if self.is(TokenKind::RBrack) {
                 self.syntax_error("expected type argument list");
+                self.want(TokenKind::RBrack);
             } else {
-                self.error_at(pos, GENERICS_UNSUPPORTED);
-                self.type_list(true);
+                let (list, _) = self.type_list(true);
+                self.want(TokenKind::RBrack);
+                x = self.index_or_inst(x, list, start);
             }
-            self.want(TokenKind::RBrack);
         }
         x
     }
@@ -236,9 +245,21 @@ impl<'a> Parser<'a> {
                 }
                 let names = self.name_list(n);
                 let ty = if names.len() == 1 && self.is(LBrack) {
-                    let (t, inst) = self.array_or_targs();
+                    // `a [N]T`, or an embedded instantiation `List[int]`.
+                    let (t, inst) = {
+                        let n0 = names[0].clone();
+                        let x = self.name_expr(n0);
+                        self.array_or_targs(Some(x))
+                    };
                     if inst {
-                        self.error_at(t.span, GENERICS_UNSUPPORTED);
+                        fields.push(Field {
+                            names: Vec::new(),
+                            ty: t,
+                            variadic: false,
+                            tag: self.literal(),
+                            span: self.span_from(start),
+                        });
+                        return;
                     }
                     t
                 } else {
@@ -323,16 +344,23 @@ impl<'a> Parser<'a> {
                         return false;
                     }
                     TokenKind::LBrack => {
-                        // A generic method or an instantiated embedded type.
+                        // A generic method (which Go refuses) or an
+                        // instantiated embedded type `Getter[T]`.
                         let pos = p.pos();
-                        p.error_at(pos, GENERICS_UNSUPPORTED);
+                        let x = p.name_expr(n.clone());
                         p.next();
-                        if !p.is(TokenKind::RBrack) {
-                            p.param_list(None, TokenKind::RBrack, false, false);
+                        // Read as a parameter list, which covers both
+                        // `[T any]` and `[int, string]`.
+                        let list: Vec<Expr> = if !p.is(TokenKind::RBrack) {
+                            p.param_list(None, TokenKind::RBrack, false, false).into_iter().map(|f| f.ty).collect()
                         } else {
                             p.next();
-                        }
+                            Vec::new()
+                        };
                         if p.is(TokenKind::LParen) {
+                            // Go's type checker says so (not a syntax
+                            // error); the names stay undeclared.
+                            p.error_at(pos, "interface method must have no type parameters");
                             let ty = p.func_type("interface method", start);
                             elems.push(InterfaceElem::Method {
                                 name: n,
@@ -340,7 +368,8 @@ impl<'a> Parser<'a> {
                                 span: p.span_from(start),
                             });
                         } else {
-                            let x = p.name_expr(n);
+                            let x = if list.is_empty() { x } else { p.index_or_inst(x, list, start) };
+                            let x = p.embedded_elem(Some(x));
                             elems.push(InterfaceElem::Embedded(x));
                         }
                         return false;
@@ -360,16 +389,14 @@ impl<'a> Parser<'a> {
         elems
     }
 
-    /// An embedded interface element; unions `A | B` and `~T` terms are
-    /// constraint type sets, which are generics.
+    /// An embedded interface element; unions `A | B` and `~T` terms make
+    /// a constraint's type set.
     pub(super) fn embedded_elem(&mut self, first: Option<Expr>) -> Expr {
         let mut x = match first {
             Some(x) => x,
             None => self.embedded_term(),
         };
         while self.is(TokenKind::Or) {
-            let pos = self.pos();
-            self.error_at(pos, GENERICS_UNSUPPORTED);
             self.next();
             let y = self.embedded_term();
             let span = x.span.to(y.span);
@@ -389,7 +416,6 @@ impl<'a> Parser<'a> {
         use TokenKind::*;
         if self.is(Tilde) {
             let start = self.pos();
-            self.error_at(start, GENERICS_UNSUPPORTED);
             self.next();
             let t = self.type_();
             let span = self.span_from(start);

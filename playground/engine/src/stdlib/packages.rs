@@ -124,6 +124,11 @@ mod tests {
                     if let ExprKind::Star(x) = &rt.kind {
                         (rt, ptr) = (x.unparen(), true);
                     }
+                    // A generic type's method (`(*Pointer[T]).Load`) is one
+                    // native for every instance, named without `[T]`.
+                    if let ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } = &rt.kind {
+                        rt = x.unparen();
+                    }
                     let ExprKind::Ident(base) = &rt.kind else { panic!("{}.{}: receiver", p.path, f.name.name) };
                     funcs.push(if ptr { format!("{}.(*{base}).{}", p.path, f.name.name) } else { format!("{}.{base}.{}", p.path, f.name.name) });
                 }

@@ -1,6 +1,6 @@
 //! `sync/atomic`: the functions over `*int32`, `*int64`, `*uint32`,
 //! `*uint64`, `*uintptr` and the typed values (`Int32`, `Int64`, `Uint32`,
-//! `Uint64`, `Uintptr`, `Bool`, `Value`). The simulator runs one
+//! `Uint64`, `Uintptr`, `Bool`, `Value`, `Pointer[T]`). The simulator runs one
 //! instruction at a time, so each operation is atomic by construction:
 //! they never block and only need Go's arithmetic (wrapping at the
 //! type's width) and Go's panics for `atomic.Value` misuse.
@@ -45,6 +45,36 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
                 "Store" => value_store,
                 "Swap" => value_swap,
                 "CompareAndSwap" => value_cas,
+                _ => return None,
+            });
+        }
+        // `Pointer[T]` (generic, one native for every T): field 0 holds
+        // the pointer.
+        if ty == "Pointer" {
+            return Some(match meth {
+                "Load" => |vm, g, n| on_field(vm, g, n, |vm, g, p, _| {
+                    g.stack.push(load(vm, p));
+                    Ok(())
+                }),
+                "Store" => |vm, g, n| on_field(vm, g, n, |vm, _, p, a| store(vm, p, a.first().copied().unwrap_or_default())),
+                "Swap" => |vm, g, n| {
+                    on_field(vm, g, n, |vm, g, p, a| {
+                        let old = load(vm, p);
+                        store(vm, p, a.first().copied().unwrap_or_default())?;
+                        g.stack.push(old);
+                        Ok(())
+                    })
+                },
+                "CompareAndSwap" => |vm, g, n| {
+                    on_field(vm, g, n, |vm, g, p, a| {
+                        let ok = load(vm, p) == a.first().copied().unwrap_or_default();
+                        if ok {
+                            store(vm, p, a.get(1).copied().unwrap_or_default())?;
+                        }
+                        g.stack.push(Value::Bool(ok));
+                        Ok(())
+                    })
+                },
                 _ => return None,
             });
         }
