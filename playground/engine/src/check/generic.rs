@@ -91,24 +91,6 @@ impl<'a> Checker<'a> {
         let sig = |params: Vec<TypeId>, results: Vec<TypeId>| Signature { params, results, variadic: false };
         let int = self.tt.basic(BasicKind::Int);
         let boolean = self.tt.basic(BasicKind::Bool);
-        if path == "sync" {
-            // OnceFunc(f func()) func(); OnceValue(f func() T) func() T;
-            // OnceValues(f func() (T1, T2)) func() (T1, T2).
-            let want = match name {
-                "OnceFunc" => 0,
-                "OnceValue" => 1,
-                _ => 2,
-            };
-            let ok = self.tt.signature(t).filter(|s| s.params.is_empty() && !s.variadic && s.results.len() == want).cloned();
-            let Some(s) = ok else {
-                let ts = self.type_str(t);
-                let shape = ["func()", "func() T", "func() (T1, T2)"][want];
-                self.error(a0.span, format!("in call to {fname}, type {ts} of {} does not match {shape}", crate::parser::expr_string(a0)));
-                return None;
-            };
-            let f = self.tt.func(vec![], s.results.clone(), false);
-            return Some((sig(vec![t], vec![f]), String::new()));
-        }
         if path == "cmp" {
             // Compare[T cmp.Ordered](x, y T) int; Less(x, y T) bool.
             if !self.tt.is_ordered(t) {
@@ -198,7 +180,6 @@ impl Checker<'_> {
 /// The generic stdlib functions [`Checker::generic_call`] types.
 pub fn is_generic(path: &str, name: &str) -> bool {
     match path {
-        "sync" => matches!(name, "OnceFunc" | "OnceValue" | "OnceValues"),
         "cmp" => matches!(name, "Compare" | "Less"),
         "slices" => matches!(
             name,

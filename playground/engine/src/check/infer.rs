@@ -17,7 +17,7 @@ impl<'a> Checker<'a> {
     pub(super) fn generic_func_call(&mut self, e: &'a Expr, fun: &'a Expr, args: &'a [Expr], ellipsis: Option<Span>) -> Option<Operand> {
         let fu = fun.unparen();
         let (gx, xlist): (&'a Expr, &'a [Expr]) = match &fu.kind {
-            ExprKind::Ident(_) => (fu, &[]),
+            ExprKind::Ident(_) | ExprKind::Selector { .. } => (fu, &[]),
             ExprKind::Index { x, index } => (x.as_ref(), std::slice::from_ref(index.as_ref())),
             ExprKind::IndexList { x, indices } => (x.as_ref(), &indices[..]),
             _ => return None,

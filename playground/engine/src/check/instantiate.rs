@@ -519,8 +519,25 @@ impl<'a> Checker<'a> {
 
     /// A generic function named by `e` (`Map`, `(Map)`), if it is one.
     pub(super) fn generic_func_of(&mut self, e: &Expr) -> Option<ObjId> {
-        let name = e.unparen().ident()?;
-        let o = self.lookup(name)?;
+        let o = match &e.unparen().kind {
+            // A qualified identifier: a package's generic function
+            // (`sync.OnceValue`, library Go).
+            ExprKind::Selector { x, sel } => {
+                let pname = x.unparen().ident()?;
+                let po = self.lookup(pname)?;
+                let ObjKind::PkgName { pkg, .. } = self.obj(po).kind else { return None };
+                if pkg == usize::MAX || !sel.name.chars().next().is_some_and(|c| c.is_uppercase()) {
+                    return None;
+                }
+                let m = self.scopes[self.pkgs[pkg].scope].names.get(&sel.name).copied()?;
+                // The import is used (as `selector` marks it).
+                if let ObjKind::PkgName { used, .. } = &mut self.obj_mut(po).kind {
+                    *used = true;
+                }
+                m
+            }
+            _ => self.lookup(e.unparen().ident()?)?,
+        };
         if !matches!(self.obj(o).kind, ObjKind::Func { .. }) {
             return None;
         }

@@ -97,7 +97,6 @@ pub fn register(bc: &mut Bytecode) {
 /// Runtime types that exist only inside natives (no stub declares them):
 /// the error types `fmt.Errorf` and `errors.Join` return.
 pub fn add_runtime_types(bc: &mut Bytecode) {
-    sync::funcs::add_once_funcs(bc, sync::lookup);
     os::signal::notify_context::add_runtime_funcs(bc);
     use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
     // Reuse the program's `[]error` if it has one: type ids are canonical.

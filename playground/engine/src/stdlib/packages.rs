@@ -200,8 +200,6 @@ mod tests {
             "builtin.max.s",
             "slices.Sort.s",
             "cmp.Compare.f",
-            "sync.OnceValue",
-            "sync.onceStore",
             "fmt.(*wrapError).Unwrap",
             "errors.(*joinError).Error",
             "context.deadlineExceededError.Error",

@@ -15,10 +15,8 @@
 pub(crate) mod serve;
 
 pub(crate) mod atomic;
-pub(crate) mod funcs;
 
 use super::{args, fatal_nil_deref, new_iface, oom, take_args};
-use crate::heap::Obj;
 use crate::heap::obj_of;
 use crate::runtime::request::sync as id;
 use crate::value::{Handle, Value};
@@ -44,56 +42,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "sync.(*WaitGroup).Done" => wg_done,
         "sync.(*WaitGroup).Wait" => wg_wait,
         "sync.NewCond" => new_cond,
-        "sync.OnceFunc" => |vm, g, n| once_func(vm, g, n, 0),
-        "sync.OnceValue" => |vm, g, n| once_func(vm, g, n, 1),
-        "sync.OnceValues" => |vm, g, n| once_func(vm, g, n, 2),
         // `[results..., state]`: the results of the first call.
         // `[results..., state]`: the results of the first call; f returned.
-        "sync.onceStore" => |vm, g, n| {
-            let a = args(g, n);
-            if let Some((state, rs)) = a.split_last()
-                && let Value::Ptr { obj, .. } = *state
-            {
-                for (i, r) in rs.iter().enumerate() {
-                    vm.heap.store_slot(obj, i, *r).map_err(oom)?;
-                }
-                vm.heap.store_slot(obj, ONCE_VALID, Value::Bool(true)).map_err(oom)?;
-            }
-            Ok(())
-        },
-        // `[state, recover()] -> [p, valid]`: keeps what f panicked with.
-        "sync.onceRecovered" => |vm, g, n| {
-            let a = args(g, n);
-            let p = a.get(1).copied().unwrap_or_default();
-            let mut valid = false;
-            if let Some(Value::Ptr { obj, .. }) = a.first().copied() {
-                vm.heap.store_slot(obj, ONCE_P, p).map_err(oom)?;
-                valid = vm.heap.elem(obj, ONCE_VALID).bool();
-            }
-            g.stack.extend([p, Value::Bool(valid)]);
-            Ok(())
-        },
-        "sync.onceValid" => |vm, g, n| {
-            let a = args(g, n);
-            let valid = match a.first().copied() {
-                Some(Value::Ptr { obj, .. }) => vm.heap.elem(obj, ONCE_VALID).bool(),
-                _ => true,
-            };
-            g.stack.push(Value::Bool(valid));
-            Ok(())
-        },
-        "sync.onceP" => |vm, g, n| {
-            let a = args(g, n);
-            let p = match a.first().copied() {
-                Some(Value::Ptr { obj, .. }) => vm.heap.elem(obj, ONCE_P),
-                _ => Value::Nil,
-            };
-            g.stack.push(p);
-            Ok(())
-        },
-        "sync.onceLoad0" => |vm, g, n| once_load(vm, g, n, 0),
-        "sync.onceLoad1" => |vm, g, n| once_load(vm, g, n, 1),
-        "sync.onceLoad2" => |vm, g, n| once_load(vm, g, n, 2),
         "sync.(*Map).Load" => |vm, g, n| map_op(vm, g, n, MapOp::Load),
         "sync.(*Map).Store" => |vm, g, n| map_op(vm, g, n, MapOp::Store),
         "sync.(*Map).LoadOrStore" => |vm, g, n| map_op(vm, g, n, MapOp::LoadOrStore),
@@ -414,43 +364,6 @@ fn map_range(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
         if !r.first().is_some_and(|x| x.bool()) {
             break;
         }
-    }
-    Ok(())
-}
-
-/// `sync.OnceFunc` / `OnceValue` / `OnceValues` (`nres` results of `f`):
-/// the closure of `stdlib::sync::funcs::ONCE_FUNCS` over a fresh `Once`,
-/// the wrapper storing `f`'s results, and the results' holder.
-use funcs::{ONCE_P, ONCE_VALID};
-
-fn once_func(vm: &mut Vm, g: &mut GState, n: usize, nres: usize) -> Result<(), Throw> {
-    let a = args(g, n);
-    let f = a.first().copied().unwrap_or_default();
-    if f == Value::Nil {
-        // Go: calling the nil f panics on the first call; refuse early.
-        return Err(super::panic_str(vm, b"sync: OnceFunc called with a nil function"));
-    }
-    let (inner, outer, _) = funcs::ONCE_FUNCS[nres];
-    let prog = vm.program().clone();
-    let index = |name: &str| prog.funcs.iter().position(|x| x.name == name).map(|i| i as u32);
-    let (Some(inner), Some(outer)) = (index(inner), index(outer)) else { return Ok(()) };
-    let mutex = vm.heap.alloc_slots(vec![Value::Int(0), Value::Int(0)], 8).map_err(oom)?;
-    let once = vm.heap.alloc_slots(vec![Value::Int(0), Value::Agg(mutex)], 12).map_err(oom)?;
-    let state = vm.heap.alloc_slots(vec![Value::Nil, Value::Nil, Value::Bool(false), Value::Nil], 40).map_err(oom)?;
-    let state = Value::Ptr { obj: state, slot: crate::value::WHOLE };
-    let wrap = vm.heap.alloc(Obj::Closure { func: inner, captures: vec![f, state].into_boxed_slice() }, 24).map_err(oom)?;
-    let captures = vec![Value::Ptr { obj: once, slot: crate::value::WHOLE }, Value::Closure(wrap), state];
-    let c = vm.heap.alloc(Obj::Closure { func: outer, captures: captures.into_boxed_slice() }, 32).map_err(oom)?;
-    g.stack.push(Value::Closure(c));
-    Ok(())
-}
-
-fn once_load(vm: &mut Vm, g: &mut GState, n: usize, nres: usize) -> Result<(), Throw> {
-    let a = args(g, n);
-    let Some(Value::Ptr { obj, .. }) = a.first().copied() else { return Ok(()) };
-    for i in 0..nres {
-        let v = vm.heap.elem(obj, i);
-        g.stack.push(v);
     }
     Ok(())
 }

@@ -85,3 +85,118 @@ func NewCond(l Locker) *Cond
 func (c *Cond) Wait()
 func (c *Cond) Signal()
 func (c *Cond) Broadcast()
+
+// OnceFunc, OnceValue and OnceValues as Go's sync/oncefunc.go has them: a
+// panic of f is recovered, kept, re-panicked at once (so the first call
+// shows f's frames) and panicked again by every later call. The //line
+// comments put each statement at its line there.
+
+//line oncefunc.go:11
+func OnceFunc(f func()) func() {
+	d := struct {
+		f     func()
+		once  Once
+		valid bool
+		p     any
+	}{
+		f: f,
+	}
+//line oncefunc.go:21
+	return func() {
+//line oncefunc.go:22
+		d.once.Do(func() {
+//line oncefunc.go:23
+			defer func() {
+//line oncefunc.go:24
+				d.f = nil
+				d.p = recover()
+				if !d.valid {
+//line oncefunc.go:30
+					panic(d.p)
+				}
+			}()
+//line oncefunc.go:33
+			d.f()
+			d.valid = true
+		})
+//line oncefunc.go:36
+		if !d.valid {
+			panic(d.p)
+		}
+	}
+}
+
+//line oncefunc.go:46
+func OnceValue[T any](f func() T) func() T {
+	d := struct {
+		f      func() T
+		once   Once
+		valid  bool
+		p      any
+		result T
+	}{
+		f: f,
+	}
+//line oncefunc.go:57
+	return func() T {
+//line oncefunc.go:58
+		d.once.Do(func() {
+//line oncefunc.go:59
+			defer func() {
+//line oncefunc.go:60
+				d.f = nil
+				d.p = recover()
+				if !d.valid {
+					panic(d.p)
+				}
+			}()
+//line oncefunc.go:66
+			d.result = d.f()
+			d.valid = true
+		})
+//line oncefunc.go:69
+		if !d.valid {
+			panic(d.p)
+		}
+//line oncefunc.go:72
+		return d.result
+	}
+}
+
+//line oncefunc.go:80
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
+	d := struct {
+		f     func() (T1, T2)
+		once  Once
+		valid bool
+		p     any
+		r1    T1
+		r2    T2
+	}{
+		f: f,
+	}
+//line oncefunc.go:92
+	return func() (T1, T2) {
+//line oncefunc.go:93
+		d.once.Do(func() {
+//line oncefunc.go:94
+			defer func() {
+//line oncefunc.go:95
+				d.f = nil
+				d.p = recover()
+				if !d.valid {
+					panic(d.p)
+				}
+			}()
+//line oncefunc.go:101
+			d.r1, d.r2 = d.f()
+			d.valid = true
+		})
+//line oncefunc.go:104
+		if !d.valid {
+			panic(d.p)
+		}
+//line oncefunc.go:107
+		return d.r1, d.r2
+	}
+}
