@@ -180,7 +180,9 @@ impl<'a> Checker<'a> {
         false
     }
 
-    fn param_type(&self, sig: &crate::types::Signature, i: usize, dots: bool) -> Option<TypeId> {
+    /// The parameter type argument `i` is passed to (its element type for
+    /// a variadic parameter's arguments, unless passed with `...`).
+    pub(super) fn param_type(&self, sig: &crate::types::Signature, i: usize, dots: bool) -> Option<TypeId> {
         let n = sig.params.len();
         if sig.variadic && i + 1 >= n {
             let last = *sig.params.last()?;

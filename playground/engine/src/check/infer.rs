@@ -68,7 +68,7 @@ impl<'a> Checker<'a> {
         // found that type: it waits, as a value with no type yet.
         let mut deferred = Vec::new();
         for (i, a) in args.iter().enumerate() {
-            let p = self.param_type_of(&gsig, i, ellipsis.is_some());
+            let p = self.param_type(&gsig, i, ellipsis.is_some());
             if p.is_some_and(|p| self.is_parameterized(p)) && self.generic_func_of(a).is_some() {
                 deferred.push(i);
                 ops.push((Operand::value(TypeId(0)), a));
@@ -107,7 +107,7 @@ impl<'a> Checker<'a> {
             let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).collect();
             for &i in &deferred {
                 let a = ops[i].1;
-                let p = self.param_type_of(&gsig, i, ellipsis.is_some()).unwrap_or(TypeId(0));
+                let p = self.param_type(&gsig, i, ellipsis.is_some()).unwrap_or(TypeId(0));
                 let p = self.subst(p, &map);
                 let mut x = self.expr(a, Some(p));
                 if !x.is_invalid() {
@@ -144,23 +144,31 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The explicit type arguments `targs` of `e` (`F[A, B]`, `x.M[A]`)
+    /// when every one is given and satisfies its constraint; else reports
+    /// why.
+    fn all_targs(&mut self, e: &'a Expr, tparams: &[TypeId], xlist: &'a [Expr], targs: Vec<Option<TypeId>>) -> Option<Vec<TypeId>> {
+        if targs.iter().any(|t| t.is_none()) {
+            let s = crate::parser::expr_string(e);
+            self.error(e.span, format!("cannot use generic function {s} without instantiation"));
+            return None;
+        }
+        let targs: Vec<TypeId> = targs.into_iter().flatten().collect();
+        if let Err((i, msg)) = self.verify(tparams, &targs) {
+            let at = xlist.get(i).map(|x| x.span).unwrap_or(e.span);
+            self.error(at, msg);
+            return None;
+        }
+        Some(targs)
+    }
+
     /// `F[A, B]` as a value (not called): every type argument given.
     pub(super) fn generic_func_value(&mut self, e: &'a Expr, gx: &'a Expr, xlist: &'a [Expr]) -> Option<Operand> {
         let obj = self.generic_func_of(gx)?;
         let _ = self.use_obj(gx, obj);
         let tparams = self.generic_funcs.get(&obj).map(|g| g.tparams.clone()).unwrap_or_default();
         let targs = self.explicit_targs(&tparams, xlist)?;
-        if targs.iter().any(|t| t.is_none()) {
-            let s = crate::parser::expr_string(e);
-            self.error(e.span, format!("cannot use generic function {s} without instantiation"));
-            return Some(Operand::invalid());
-        }
-        let targs: Vec<TypeId> = targs.into_iter().flatten().collect();
-        if let Err((i, msg)) = self.verify(&tparams, &targs) {
-            let at = xlist.get(i).map(|x| x.span).unwrap_or(e.span);
-            self.error(at, msg);
-            return Some(Operand::invalid());
-        }
+        let Some(targs) = self.all_targs(e, &tparams, xlist, targs) else { return Some(Operand::invalid()) };
         let spans: Vec<Span> = xlist.iter().map(|x| x.span).collect();
         self.mono_record(e.span, &tparams, &targs, &spans);
         let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).collect();
@@ -199,17 +207,7 @@ impl<'a> Checker<'a> {
         let g = self.generic_method_sels.remove(&sel.id)?;
         let tparams = self.generic_funcs.get(&g.obj).map(|f| f.tparams.clone()).unwrap_or_default();
         let Some(targs) = self.explicit_targs(&tparams, xlist) else { return Some(Operand::invalid()) };
-        if targs.iter().any(|t| t.is_none()) {
-            let s = crate::parser::expr_string(e);
-            self.error(e.span, format!("cannot use generic function {s} without instantiation"));
-            return Some(Operand::invalid());
-        }
-        let targs: Vec<TypeId> = targs.into_iter().flatten().collect();
-        if let Err((i, msg)) = self.verify(&tparams, &targs) {
-            let at = xlist.get(i).map(|x| x.span).unwrap_or(e.span);
-            self.error(at, msg);
-            return Some(Operand::invalid());
-        }
+        let Some(targs) = self.all_targs(e, &tparams, xlist, targs) else { return Some(Operand::invalid()) };
         let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).collect();
         let inst = self.subst(sig_t, &map);
         self.record_method_instance(&g, &targs, inst, sel);
@@ -269,22 +267,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The parameter type argument `i` is passed to.
-    fn param_type_of(&self, sig: &Signature, i: usize, dots: bool) -> Option<TypeId> {
-        let n = sig.params.len();
-        if sig.variadic && i + 1 >= n {
-            let last = *sig.params.last()?;
-            if dots {
-                return Some(last);
-            }
-            return match self.tt.get(last) {
-                Type::Slice(el) => Some(*el),
-                _ => None,
-            };
-        }
-        sig.params.get(i).copied()
-    }
-
     /// go/types' `infer`: fills in `targs` from the arguments; reports and
     /// returns false when it cannot.
     #[allow(clippy::too_many_arguments)]
@@ -306,7 +288,7 @@ impl<'a> Checker<'a> {
             if deferred.contains(&i) {
                 continue;
             }
-            let Some(p) = self.param_type_of(sig, i, dots) else { continue };
+            let Some(p) = self.param_type(sig, i, dots) else { continue };
             if !self.is_parameterized(p) {
                 continue;
             }
@@ -351,7 +333,7 @@ impl<'a> Checker<'a> {
         // instantiated signature with the parameter.
         for &i in deferred {
             let (_, a) = &ops[i];
-            let Some(p) = self.param_type_of(sig, i, dots) else { continue };
+            let Some(p) = self.param_type(sig, i, dots) else { continue };
             let Some(aobj) = self.generic_func_of(a) else { continue };
             let atparams = self.generic_funcs.get(&aobj).map(|g| g.tparams.clone()).unwrap_or_default();
             let map: Vec<(TypeId, TypeId)> = tparams.iter().copied().zip(targs.iter().copied()).filter_map(|(p, a)| a.map(|a| (p, a))).collect();
@@ -375,7 +357,7 @@ impl<'a> Checker<'a> {
         let mut max: Vec<(usize, TypeId, &'a Expr)> = Vec::new();
         for &i in &untyped {
             let (x, a) = &ops[i];
-            let Some(p) = self.param_type_of(sig, i, dots) else { continue };
+            let Some(p) = self.param_type(sig, i, dots) else { continue };
             let Some(k) = tparams.iter().position(|&t| t == p) else { continue };
             if targs[k].is_some() {
                 continue;
