@@ -23,6 +23,7 @@
 use crate::board;
 use crate::dump;
 use crate::futures::{self, Choices, Futures};
+use crate::gpanel;
 use crate::editor::{self, Editor};
 use crate::messages::{self, Messages};
 use crate::moment::Moment;
@@ -368,7 +369,7 @@ impl Component for Playground {
                 self.picked = if self.picked == Some(g) { None } else { Some(g) };
             }
             Msg::PickLine(line) => {
-                self.picked = None;
+                // The selected goroutine stays selected: its panel links here too.
                 self.picked_line = if self.picked_line == Some(line) { None } else { Some(line) };
             }
             Msg::DumpOpen(open) => self.dump_open = open,
@@ -571,22 +572,15 @@ impl Playground {
     }
 
     /// The line the editor highlights: the picked goroutine's while it is
-    /// alive (where it last did something, else its `go` statement), else
-    /// the current event's.
+    /// alive (its innermost frame in the program, else where it last did
+    /// something, else its `go` statement), else the current event's.
     fn highlighted_line(&self) -> Option<u32> {
         let run = self.run.as_ref()?;
         if let Some(line) = self.picked_line {
             return Some(line);
         }
         let m = &self.moment;
-        let picked = self.picked.filter(|g| m.snap.gs.contains_key(g)).and_then(|g| {
-            let created = || m.snap.meta.get(&g).filter(|meta| !board::by_runtime(meta)).map(|meta| meta.pos);
-            m.at.get(&g).copied().or_else(created)
-        });
-        match picked {
-            Some(at) => Some(run.file.line_col(at.start).line),
-            None => run.line_before(m.pos),
-        }
+        self.picked.and_then(|g| gpanel::current_line(run, m, g)).or_else(|| run.line_before(m.pos))
     }
 
     /// The run's configuration: the schedule, the browser's limits.
@@ -786,6 +780,9 @@ impl Playground {
         html! {
             <div class="gmp-watch" onclick={on_pick}>
                 { board::board(run, m, &self.messages, self.picked) }
+                if let Some(g) = self.picked {
+                    { gpanel::view(run, m, g) }
+                }
                 { timeline::view(&self.timeline, &self.messages, &self.viewport, run, m.pos, now_ns, ctx.link().callback(Msg::Timeline)) }
                 { futures::choices_view(run, self.choices.as_ref(), ctx.link().callback(Msg::PickStep), ctx.link().callback(|_| Msg::QuitChoosing)) }
                 { futures::view(run, self.futures.as_ref(), ctx.link().callback(Msg::Follow)) }
@@ -797,7 +794,7 @@ impl Playground {
                 <div class="gmp-columns">
                     <div>
                         { board::goroutines(run, m, self.picked) }
-                        { dump::view(run, m) }
+                        { dump::view(run, m, self.picked) }
                         { dump::go_dump(run, m.pos, self.dump_open, ctx.link().batch_callback(|e: Event| {
                             let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
                             Some(Msg::DumpOpen(el.has_attribute("open")))
