@@ -65,7 +65,8 @@ pub enum Ending {
 }
 
 impl Ending {
-    fn of(out: &Outcome) -> Ending {
+    /// How `out` ended: what a UI checks a learner's goal against.
+    pub fn of(out: &Outcome) -> Ending {
         use crate::EndReason::*;
         match &out.end {
             MainReturned | Exit(_) => {

@@ -3,7 +3,10 @@
 //!
 //! Three forms, each on its own line:
 //! - a fenced block whose info string has `go` and `playground`
-//!   (```` ```go playground ````) — its body is the program;
+//!   (```` ```go playground ````) — its body is the program; a word
+//!   `goal=deadlock`, `goal=leak` or `goal=output:TEXT` in the info string
+//!   sets the goal "Pick the next step" gives the reader (the placeholder's
+//!   `data-goal`);
 //! - `{{#playground path.go}}` — the program is read from `path.go`,
 //!   relative to the chapter's own file;
 //! - `{{#exercise slug}}` — the starter program of `exercises/<slug>/`.
@@ -56,7 +59,10 @@ pub fn expand(ctx: &Context, chapter: &Path, content: &str) -> Result<String, Ve
             let body_end = end.unwrap_or(lines.len());
             if fence.is_go_playground {
                 let body: String = lines[i + 1..body_end].concat();
-                out.push_str(&placeholder("prog.go", None, &body));
+                match fence.goal.as_deref().map(check_goal).transpose() {
+                    Ok(goal) => out.push_str(&placeholder("prog.go", None, goal, &body)),
+                    Err(message) => errors.push(Error { chapter: chapter.to_path_buf(), line: line_no, message }),
+                }
             } else {
                 // Directives inside ordinary code blocks are shown, not run.
                 out.push_str(&lines[i..end.map_or(lines.len(), |e| e + 1)].concat());
@@ -71,7 +77,7 @@ pub fn expand(ctx: &Context, chapter: &Path, content: &str) -> Result<String, Ve
                 match std::fs::read_to_string(&path) {
                     Ok(src) => {
                         let name = Path::new(&arg).file_name().map_or(arg.clone(), |n| n.to_string_lossy().into_owned());
-                        out.push_str(&placeholder(&name, None, &src));
+                        out.push_str(&placeholder(&name, None, None, &src));
                     }
                     Err(e) => errors.push(Error {
                         chapter: chapter.to_path_buf(),
@@ -81,7 +87,7 @@ pub fn expand(ctx: &Context, chapter: &Path, content: &str) -> Result<String, Ve
                 }
             }
             Some(Directive::Exercise(slug)) => match read_exercise(ctx, &slug) {
-                Ok(src) => out.push_str(&placeholder("main.go", Some(&slug), &src)),
+                Ok(src) => out.push_str(&placeholder("main.go", Some(&slug), None, &src)),
                 Err(message) => errors.push(Error { chapter: chapter.to_path_buf(), line: line_no, message }),
             },
             Some(Directive::Malformed(message)) => {
@@ -104,12 +110,23 @@ fn read_exercise(ctx: &Context, slug: &str) -> Result<String, String> {
         .map_err(|e| format!("{{{{#exercise {slug}}}}}: no such exercise ({}: {e})", starter.display()))
 }
 
+/// A fence's `goal=`: `deadlock`, `leak` or `output:TEXT` (what the web
+/// app's `Goal::parse` reads), else why not.
+fn check_goal(goal: &str) -> Result<&str, String> {
+    match goal {
+        "deadlock" | "leak" => Ok(goal),
+        _ if goal.strip_prefix("output:").is_some_and(|t| !t.is_empty()) => Ok(goal),
+        _ => Err(format!("goal={goal}: a playground's goal is deadlock, leak or output:TEXT")),
+    }
+}
+
 /// The markup the web app mounts into, on one line so that markdown leaves
 /// it alone (an HTML block ends at a blank line; the program may have many).
-pub fn placeholder(file_name: &str, exercise: Option<&str>, source: &str) -> String {
+pub fn placeholder(file_name: &str, exercise: Option<&str>, goal: Option<&str>, source: &str) -> String {
     let exercise_attr = exercise.map(|s| format!(" data-exercise=\"{}\"", escape(s))).unwrap_or_default();
+    let goal_attr = goal.map(|g| format!(" data-goal=\"{}\"", escape(g))).unwrap_or_default();
     format!(
-        "\n<div class=\"gmp-playground\" data-file=\"{}\"{exercise_attr}><pre class=\"gmp-source\">{}</pre></div>\n\n",
+        "\n<div class=\"gmp-playground\" data-file=\"{}\"{exercise_attr}{goal_attr}><pre class=\"gmp-source\">{}</pre></div>\n\n",
         escape(file_name),
         escape(source)
     )
@@ -135,6 +152,8 @@ struct Fence {
     marker: char,
     len: usize,
     is_go_playground: bool,
+    /// The info string's `goal=…`.
+    goal: Option<String>,
 }
 
 impl Fence {
@@ -154,7 +173,8 @@ impl Fence {
         }
         let words: Vec<&str> = info.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
         let is_go_playground = words.first() == Some(&"go") && words.contains(&"playground");
-        Some(Fence { marker, len, is_go_playground })
+        let goal = words.iter().find_map(|w| w.strip_prefix("goal=")).map(str::to_string);
+        Some(Fence { marker, len, is_go_playground, goal })
     }
 
     fn closes(&self, line: &str) -> bool {

@@ -42,17 +42,27 @@ pub fn entry(run: &Run, m: &Moment, g: GoId) -> String {
 }
 
 /// The region "Where goroutines are": every goroutine alive at this
-/// moment, one entry each, a blank line between.
-pub fn view(run: &Run, m: &Moment) -> Html {
+/// moment, one entry each, a blank line between. Each entry is a button
+/// that picks its goroutine (its `data-g`, read by the playground's one
+/// click handler), so the region's text is exactly the entries'.
+pub fn view(run: &Run, m: &Moment, picked: Option<GoId>) -> Html {
     let n = m.snap.gs.len();
-    let mut text: Vec<String> = m.snap.gs.keys().take(DUMPED).map(|&g| entry(run, m, g)).collect();
-    if n > DUMPED {
-        text.push(format!("...{} more goroutines\n", n - DUMPED));
-    }
+    let entries = m.snap.gs.keys().take(DUMPED).enumerate().map(|(i, &g)| {
+        html! {
+            <>
+                if i > 0 { { "\n" } }
+                <button type="button" class="gmp-place" data-g={g.to_string()}
+                    aria-pressed={(picked == Some(g)).to_string()}>{ entry(run, m, g) }</button>
+            </>
+        }
+    });
     html! {
         <details class="gmp-dump gmp-places">
             <summary>{ format!("Where goroutines are at event {}", m.pos) }</summary>
-            <pre role="region" aria-label="Where goroutines are">{ text.join("\n") }</pre>
+            <pre role="region" aria-label="Where goroutines are">
+                { for entries }
+                if n > DUMPED { { format!("\n...{} more goroutines\n", n - DUMPED) } }
+            </pre>
         </details>
     }
 }

@@ -11,6 +11,8 @@ mod board;
 mod dump;
 mod editor;
 mod futures;
+mod goal;
+mod gpanel;
 mod messages;
 mod moment;
 mod mount;

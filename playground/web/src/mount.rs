@@ -3,7 +3,9 @@
 //!
 //! A placeholder is `<div class="gmp-playground" data-file="NAME.go">` with
 //! the program inside a `<pre class="gmp-source">`, so a reader without
-//! WebAssembly still sees the code.
+//! WebAssembly still sees the code. Optional attributes: `data-exercise`
+//! (the exercise's slug) and `data-goal`, the goal "Pick the next step"
+//! sets the reader (`deadlock`, `leak` or `output:TEXT`).
 
 use crate::playground::{Playground, PlaygroundProps};
 use wasm_bindgen::JsCast;
@@ -33,8 +35,9 @@ fn mount(root: Element) {
     let file_name = root.get_attribute("data-file").unwrap_or_else(|| "prog.go".to_string());
     let exercise = root.get_attribute("data-exercise");
     let full_page = root.class_list().contains("gmp-full");
+    let goal = root.get_attribute("data-goal");
     let _ = root.set_attribute("data-mounted", "true");
     root.set_inner_html("");
-    let props = PlaygroundProps { source: source.into(), file_name: file_name.into(), exercise: exercise.map(Into::into), full_page };
+    let props = PlaygroundProps { source: source.into(), file_name: file_name.into(), exercise: exercise.map(Into::into), full_page, goal: goal.map(Into::into) };
     yew::Renderer::<Playground>::with_root_and_props(root, props).render();
 }

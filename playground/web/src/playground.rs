@@ -23,6 +23,8 @@
 use crate::board;
 use crate::dump;
 use crate::futures::{self, Choices, Futures};
+use crate::goal::Goal;
+use crate::gpanel;
 use crate::editor::{self, Editor};
 use crate::messages::{self, Messages};
 use crate::moment::Moment;
@@ -46,6 +48,10 @@ pub struct PlaygroundProps {
     /// book page (which links to it).
     #[prop_or_default]
     pub full_page: bool,
+    /// The goal the page sets for picking the schedule (`data-goal`:
+    /// `deadlock`, `leak` or `output:TEXT`, see [`Goal::parse`]).
+    #[prop_or_default]
+    pub goal: Option<AttrValue>,
 }
 
 /// Play speeds, in events per second.
@@ -97,6 +103,11 @@ pub enum Msg {
     QuitChoosing,
     /// The reader opened or closed Go's goroutine dump.
     DumpOpen(bool),
+    /// The reader chose a goal for the schedule (none, or `deadlock`,
+    /// `leak`, `output`).
+    Goal(String),
+    /// The output an `output` goal aims for.
+    GoalText(String),
     /// Make a link to the program and the schedule, show it, copy it.
     Share,
     /// Whether the clipboard took the link.
@@ -120,6 +131,11 @@ pub struct Playground {
     picks: Vec<Pick>,
     /// Runs with Go's race detector (`-race`).
     race: bool,
+    /// What the reader, as the scheduler, aims for; the page's, a link's
+    /// or their own.
+    goal: Option<Goal>,
+    /// Why the page's `data-goal` could not be read.
+    goal_error: Option<String>,
     run: Option<Run>,
     moment: Moment,
     timeline: Timeline,
@@ -179,6 +195,8 @@ impl Component for Playground {
             strategy: Strategy::default(),
             picks: Vec::new(),
             race: false,
+            goal: None,
+            goal_error: None,
             run: None,
             moment: Moment::start(1),
             timeline: Timeline::new(1),
@@ -204,6 +222,11 @@ impl Component for Playground {
             link_field: NodeRef::default(),
             select_link: false,
         };
+        match ctx.props().goal.as_deref().map(Goal::parse) {
+            Some(Ok(goal)) => playground.goal = Some(goal),
+            Some(Err(why)) => playground.goal_error = Some(format!("This playground's goal is not valid: {why}.")),
+            None => {}
+        }
         if ctx.props().full_page {
             match share::parse(&share::page_fragment()) {
                 Some(Ok(link)) => {
@@ -213,6 +236,7 @@ impl Component for Playground {
                     playground.strategy = link.schedule.strategy;
                     playground.picks = link.schedule.picks;
                     playground.race = link.race;
+                    playground.goal = link.goal.or(playground.goal);
                     playground.run_on_load = true;
                 }
                 Some(Err(err)) => playground.link_error = Some(err.to_string()),
@@ -345,6 +369,20 @@ impl Component for Playground {
                 self.own_schedule();
                 self.rerun(ctx);
             }
+            Msg::Goal(kind) => {
+                self.shared = None;
+                self.goal = match kind.as_str() {
+                    "output" => Some(Goal::Output(match self.goal.take() {
+                        Some(Goal::Output(text)) => text,
+                        _ => String::new(),
+                    })),
+                    other => Goal::parse(other).ok(),
+                };
+            }
+            Msg::GoalText(text) => {
+                self.shared = None;
+                self.goal = Some(Goal::Output(text));
+            }
             Msg::Share => {
                 let url = self.share_url(ctx);
                 if ctx.props().full_page {
@@ -368,7 +406,7 @@ impl Component for Playground {
                 self.picked = if self.picked == Some(g) { None } else { Some(g) };
             }
             Msg::PickLine(line) => {
-                self.picked = None;
+                // The selected goroutine stays selected: its panel links here too.
                 self.picked_line = if self.picked_line == Some(line) { None } else { Some(line) };
             }
             Msg::DumpOpen(open) => self.dump_open = open,
@@ -571,22 +609,15 @@ impl Playground {
     }
 
     /// The line the editor highlights: the picked goroutine's while it is
-    /// alive (where it last did something, else its `go` statement), else
-    /// the current event's.
+    /// alive (its innermost frame in the program, else where it last did
+    /// something, else its `go` statement), else the current event's.
     fn highlighted_line(&self) -> Option<u32> {
         let run = self.run.as_ref()?;
         if let Some(line) = self.picked_line {
             return Some(line);
         }
         let m = &self.moment;
-        let picked = self.picked.filter(|g| m.snap.gs.contains_key(g)).and_then(|g| {
-            let created = || m.snap.meta.get(&g).filter(|meta| !board::by_runtime(meta)).map(|meta| meta.pos);
-            m.at.get(&g).copied().or_else(created)
-        });
-        match picked {
-            Some(at) => Some(run.file.line_col(at.start).line),
-            None => run.line_before(m.pos),
-        }
+        self.picked.and_then(|g| gpanel::current_line(run, m, g)).or_else(|| run.line_before(m.pos))
     }
 
     /// The run's configuration: the schedule, the browser's limits.
@@ -611,7 +642,8 @@ impl Playground {
 
     /// The full-page playground's URL with this program and schedule.
     fn share_url(&self, ctx: &Context<Self>) -> String {
-        let fragment = share::fragment(&self.source, &self.config().schedule(), self.race);
+        let goal = self.goal.as_ref().filter(|g| **g != Goal::Output(String::new()));
+        let fragment = share::fragment(&self.source, &self.config().schedule(), self.race, goal);
         format!("{}#{fragment}", share::full_page_url(ctx.props().full_page))
     }
 
@@ -632,6 +664,49 @@ impl Playground {
                     <input type="text" class="gmp-share-link" readonly=true value={shared.url.clone()}
                         ref={self.link_field.clone()} onfocus={select} /></label>
                 <span class="gmp-share-status" aria-live="polite">{ status }</span>
+            </div>
+        }
+    }
+
+    /// The goal for picking the schedule: its choice, and whether the run
+    /// on show reached it.
+    fn goal_view(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let kind = match &self.goal {
+            None => "",
+            Some(Goal::Deadlock) => "deadlock",
+            Some(Goal::Leak) => "leak",
+            Some(Goal::Output(_)) => "output",
+        };
+        let options = [("", "none"), ("deadlock", "reach a deadlock"), ("leak", "leave a goroutine leaked"), ("output", "print an output")]
+            .map(|(v, text)| html! { <option value={v} selected={v == kind}>{ text }</option> });
+        let on_kind = link.callback(|e: Event| Msg::Goal(e.target_unchecked_into::<HtmlSelectElement>().value()));
+        let on_text = link.callback(|e: InputEvent| Msg::GoalText(e.target_unchecked_into::<HtmlInputElement>().value()));
+        let status = match (&self.goal, &self.run) {
+            (None, _) => String::new(),
+            (Some(Goal::Output(text)), _) if text.is_empty() => "Type the output to aim for.".to_string(),
+            (Some(goal), None) => format!("Goal: {}. Run, then pick the next steps that get there.", goal.describe()),
+            (Some(_), Some(run)) if run.running() => String::new(),
+            (Some(goal), Some(run)) => match run.outcome() {
+                None => "Goal not reached: the run was stopped.".to_string(),
+                Some(out) => match goal.check(out) {
+                    Ok(how) => format!("Goal reached: {how}"),
+                    Err(how) => format!("Goal not reached: {how}. Pick the next steps to steer it."),
+                },
+            },
+        };
+        let reached = status.starts_with("Goal reached");
+        html! {
+            <div class="gmp-goal">
+                <label title="What you, as the scheduler, aim for: the page says when the run on show gets there">{ "Goal " }
+                    <select class="gmp-goal-kind" onchange={on_kind}>{ for options }</select></label>
+                if let Some(Goal::Output(text)) = &self.goal {
+                    <label>{ " Output " }<input type="text" class="gmp-goal-output" value={text.clone()} oninput={on_text} /></label>
+                }
+                <span class={classes!("gmp-goal-status", reached.then_some("gmp-goal-reached"))} aria-live="polite">{ status }</span>
+                if let Some(err) = &self.goal_error {
+                    <div class="gmp-link-error" role="alert">{ err.clone() }</div>
+                }
             </div>
         }
     }
@@ -750,6 +825,7 @@ impl Playground {
                         title="You are the scheduler: pick each next step among the ways Go allows">
                         { "Pick the next step" }</button>
                 </div>
+                { self.goal_view(ctx) }
                 <div class="gmp-position">
                     <input type="range" aria-label="Position" min="0" max={len.to_string()} value={pos.to_string()}
                         disabled={self.run.is_none() || running} oninput={on_seek} />
@@ -786,6 +862,9 @@ impl Playground {
         html! {
             <div class="gmp-watch" onclick={on_pick}>
                 { board::board(run, m, &self.messages, self.picked) }
+                if let Some(g) = self.picked {
+                    { gpanel::view(run, m, g) }
+                }
                 { timeline::view(&self.timeline, &self.messages, &self.viewport, run, m.pos, now_ns, ctx.link().callback(Msg::Timeline)) }
                 { futures::choices_view(run, self.choices.as_ref(), ctx.link().callback(Msg::PickStep), ctx.link().callback(|_| Msg::QuitChoosing)) }
                 { futures::view(run, self.futures.as_ref(), ctx.link().callback(Msg::Follow)) }
@@ -797,7 +876,7 @@ impl Playground {
                 <div class="gmp-columns">
                     <div>
                         { board::goroutines(run, m, self.picked) }
-                        { dump::view(run, m) }
+                        { dump::view(run, m, self.picked) }
                         { dump::go_dump(run, m.pos, self.dump_open, ctx.link().batch_callback(|e: Event| {
                             let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
                             Some(Msg::DumpOpen(el.has_attribute("open")))

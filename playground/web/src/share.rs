@@ -1,6 +1,7 @@
 //! Share links: a program and the schedule of its run in a URL's fragment,
 //! `#prog=BASE64URL&schedule=TOKEN`, so a link replays the same run on the
-//! full-page playground with no server.
+//! full-page playground with no server. `&race=1` adds Go's race detector,
+//! `&goal=BASE64URL` the goal the schedule was picked for ([`Goal::attr`]).
 //!
 //! `prog` is the source's UTF-8 bytes in base64url without padding;
 //! `schedule` is the engine's schedule token ([`Schedule::encode`]:
@@ -10,6 +11,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use crate::goal::Goal;
 use gmp_engine::{Schedule, ScheduleError};
 use std::fmt;
 use wasm_bindgen::prelude::*;
@@ -21,6 +23,8 @@ pub struct Shared {
     pub schedule: Schedule,
     /// Run under the race detector (`&race=1`).
     pub race: bool,
+    /// The goal the schedule was picked for (`&goal=`).
+    pub goal: Option<Goal>,
 }
 
 /// Why a fragment is not a share link.
@@ -31,6 +35,8 @@ pub enum ShareError {
     /// `prog` is not base64url, or not UTF-8 once decoded.
     Program(String),
     Schedule(ScheduleError),
+    /// `goal` is not base64url of a goal.
+    Goal(String),
 }
 
 impl fmt::Display for ShareError {
@@ -41,15 +47,17 @@ impl fmt::Display for ShareError {
             }
             ShareError::Program(why) => write!(f, "This link's program is not valid: {why}."),
             ShareError::Schedule(ScheduleError(why)) => write!(f, "This link's schedule is not valid: {why}."),
+            ShareError::Goal(why) => write!(f, "This link's goal is not valid: {why}."),
         }
     }
 }
 
 /// The fragment (without `#`) of a link to `source` run under `schedule`
-/// (and Go's race detector, if `race`).
-pub fn fragment(source: &str, schedule: &Schedule, race: bool) -> String {
+/// (and Go's race detector, if `race`; picked for `goal`, if any).
+pub fn fragment(source: &str, schedule: &Schedule, race: bool, goal: Option<&Goal>) -> String {
     let race = if race { "&race=1" } else { "" };
-    format!("prog={}&schedule={}{race}", URL_SAFE_NO_PAD.encode(source.as_bytes()), schedule.encode())
+    let goal = goal.map(|g| format!("&goal={}", URL_SAFE_NO_PAD.encode(g.attr()))).unwrap_or_default();
+    format!("prog={}&schedule={}{race}{goal}", URL_SAFE_NO_PAD.encode(source.as_bytes()), schedule.encode())
 }
 
 /// Reads a fragment written by [`fragment`] (a leading `#` is allowed).
@@ -70,7 +78,15 @@ pub fn parse(fragment: &str) -> Option<Result<Shared, ShareError>> {
             .map_err(|_| ShareError::Program("it is not base64url (A-Z a-z 0-9 - _)".into()))?;
         let source = String::from_utf8(bytes).map_err(|_| ShareError::Program("it is not UTF-8 text".into()))?;
         let schedule = Schedule::decode(token).map_err(ShareError::Schedule)?;
-        Ok(Shared { source, schedule, race: field("race") == Some("1") })
+        let goal = match field("goal") {
+            None => None,
+            Some(g) => {
+                let bytes = URL_SAFE_NO_PAD.decode(g).map_err(|_| ShareError::Goal("it is not base64url".into()))?;
+                let text = String::from_utf8(bytes).map_err(|_| ShareError::Goal("it is not UTF-8 text".into()))?;
+                Some(Goal::parse(&text).map_err(ShareError::Goal)?)
+            }
+        };
+        Ok(Shared { source, schedule, race: field("race") == Some("1"), goal })
     })())
 }
 
@@ -133,15 +149,21 @@ mod tests {
     #[test]
     fn a_fragment_reads_back() {
         let source = "package main\n\nfunc main() {\n\tprintln(\"héllo, 世界 <&>\")\n}\n";
-        let f = fragment(source, &schedule(), false);
+        let f = fragment(source, &schedule(), false, None);
         assert!(f.starts_with("prog=") && f.contains("&schedule=1.") && !f.contains("race"), "{f}");
         assert!(f.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_=&.".contains(&b)), "{f}");
         let back = parse(&format!("#{f}")).unwrap().unwrap();
-        assert_eq!(back, Shared { source: source.into(), schedule: schedule(), race: false });
+        assert_eq!(back, Shared { source: source.into(), schedule: schedule(), race: false, goal: None });
         // With the race detector on.
-        let f = fragment(source, &schedule(), true);
+        let f = fragment(source, &schedule(), true, None);
         assert!(f.ends_with("&race=1"), "{f}");
-        assert_eq!(parse(&f).unwrap().unwrap(), Shared { source: source.into(), schedule: schedule(), race: true });
+        assert_eq!(parse(&f).unwrap().unwrap(), Shared { source: source.into(), schedule: schedule(), race: true, goal: None });
+        // With a goal, whatever its text.
+        let goal = Goal::Output("a & b = c".into());
+        let f = fragment(source, &schedule(), false, Some(&goal));
+        assert!(f.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_=&.".contains(&b)), "{f}");
+        assert_eq!(parse(&f).unwrap().unwrap().goal, Some(goal));
+        assert_eq!(parse(&fragment(source, &schedule(), false, Some(&Goal::Deadlock))).unwrap().unwrap().goal, Some(Goal::Deadlock));
     }
 
     #[test]
@@ -159,5 +181,7 @@ mod tests {
         let not_utf8 = URL_SAFE_NO_PAD.encode([0xff, 0xfe]);
         assert!(message(&format!("#prog={not_utf8}&schedule={token}")).contains("not UTF-8"));
         assert!(message("#prog=cGFja2FnZQ&schedule=zzz").starts_with("This link's schedule is not valid"));
+        let livelock = URL_SAFE_NO_PAD.encode("livelock");
+        assert!(message(&format!("#prog=cGFja2FnZQ&schedule={token}&goal={livelock}")).starts_with("This link's goal is not valid: unknown goal"));
     }
 }

@@ -53,7 +53,7 @@ impl GState {
         }
     }
 
-    fn text(self) -> String {
+    pub fn text(self) -> String {
         match self {
             GState::Runnable => "runnable".to_string(),
             GState::Running => "running".to_string(),
@@ -164,47 +164,22 @@ impl Timeline {
             self.live.insert(*g, runtime);
             self.recount(i, t, runtime, 1);
         }
+        if let GoCreate { child, func, .. } = &ev.kind {
+            // As the board tells them apart: main has no creator, the
+            // runtime's goroutines run a `runtime.` function.
+            self.unborn.insert(*child, func.starts_with("runtime."));
+            let lane = self.gs.entry(*child).or_insert_with(|| GLane { func: func.clone(), segs: Vec::new() });
+            lane.func = func.clone();
+        }
+        if let Some(change) = transition(&ev.kind, ev.pos, |g| self.current(g)) {
+            self.set(change.g, t, change.state, change.pos);
+        }
         match &ev.kind {
-            GoCreate { child, func, .. } => {
-                // As the board tells them apart: main has no creator, the
-                // runtime's goroutines run a `runtime.` function.
-                self.unborn.insert(*child, func.starts_with("runtime."));
-                let lane = self.gs.entry(*child).or_insert_with(|| GLane { func: func.clone(), segs: Vec::new() });
-                lane.func = func.clone();
-                self.set(*child, t, GState::Runnable, None);
-            }
-            RunqPut { g, .. } | RunqPutSlow { g, .. } => self.set(*g, t, GState::Runnable, None),
-            Execute { g, p, .. } => {
-                self.set(*g, t, GState::Running, ev.pos);
-                self.p_runs(*p, *g, t);
-            }
-            ExitSyscall { g, p, .. } => {
-                self.set(*g, t, GState::Running, ev.pos);
-                self.p_runs(*p, *g, t);
-            }
-            GoPark { g, reason, .. } => self.set(*g, t, GState::Waiting(*reason), ev.pos),
+            Execute { g, p, .. } | ExitSyscall { g, p, .. } => self.p_runs(*p, *g, t),
             GoExit { g, .. } => {
-                self.set(*g, t, GState::Dead, None);
                 if let Some(runtime) = self.live.remove(g) {
                     self.recount(i, t, runtime, -1);
                 }
-            }
-            EnterSyscall { g, .. } => self.set(*g, t, GState::Syscall, ev.pos),
-            GoStatus { g, to, .. } => {
-                let state = match to {
-                    GStatus::Runnable => GState::Runnable,
-                    GStatus::Running | GStatus::Copystack => GState::Running,
-                    GStatus::Syscall => GState::Syscall,
-                    GStatus::Dead => GState::Dead,
-                    _ => {
-                        let reason = self.current(*g).and_then(|s| match s {
-                            GState::Waiting(r) => Some(r),
-                            _ => None,
-                        });
-                        GState::Waiting(reason.unwrap_or_default())
-                    }
-                };
-                self.set(*g, t, state, ev.pos);
             }
             ProcResize { new, .. } => {
                 let new = (*new).max(1) as usize;
@@ -265,6 +240,49 @@ impl Timeline {
             lane.running = Some((g, t));
         }
     }
+}
+
+/// A goroutine going into a state, as an event says.
+pub struct Transition {
+    pub g: GoId,
+    pub state: GState,
+    /// Where it went into it (where it parked, resumed...): none for a
+    /// goroutine another one made runnable or that exited.
+    pub pos: Option<Span>,
+}
+
+/// The state an event puts a goroutine in, if it changes one: the one
+/// reading of the events the lanes and the selected goroutine's history
+/// share. `current` gives a goroutine's state before the event (a status
+/// change to `_Gwaiting` keeps the wait reason it had).
+pub fn transition(kind: &EventKind, pos: Option<Span>, current: impl Fn(GoId) -> Option<GState>) -> Option<Transition> {
+    use EventKind::*;
+    let (g, state, pos) = match kind {
+        GoCreate { child, .. } => (*child, GState::Runnable, None),
+        RunqPut { g, .. } | RunqPutSlow { g, .. } => (*g, GState::Runnable, None),
+        Execute { g, .. } | ExitSyscall { g, .. } => (*g, GState::Running, pos),
+        GoPark { g, reason, .. } => (*g, GState::Waiting(*reason), pos),
+        GoExit { g, .. } => (*g, GState::Dead, None),
+        EnterSyscall { g, .. } => (*g, GState::Syscall, pos),
+        GoStatus { g, to, .. } => {
+            let state = match to {
+                GStatus::Runnable => GState::Runnable,
+                GStatus::Running | GStatus::Copystack => GState::Running,
+                GStatus::Syscall => GState::Syscall,
+                GStatus::Dead => GState::Dead,
+                _ => {
+                    let reason = current(*g).and_then(|s| match s {
+                        GState::Waiting(r) => Some(r),
+                        _ => None,
+                    });
+                    GState::Waiting(reason.unwrap_or_default())
+                }
+            };
+            (*g, state, pos)
+        }
+        _ => return None,
+    };
+    Some(Transition { g, state, pos })
 }
 
 impl PLane {
@@ -625,7 +643,9 @@ pub fn view(tl: &Timeline, msgs: &Messages, vp: &Viewport, run: &Run, pos: usize
                 }
             })
             .collect::<Html>();
-        lane_row(html! { { label.clone() } }, label, "gmp-tl-g", rects)
+        // The label picks the goroutine, as its token on the board does.
+        let pick = html! { <button type="button" class="gmp-tl-pick" data-g={g.to_string()}>{ label.clone() }</button> };
+        lane_row(pick, label, "gmp-tl-g", rects)
     });
     let hidden = tl.gs.len().saturating_sub(MAX_LANES);
     let lanes: BTreeMap<GoId, usize> = tl.gs.keys().take(MAX_LANES).enumerate().map(|(i, &g)| (g, i)).collect();
