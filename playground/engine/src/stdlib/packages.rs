@@ -153,12 +153,7 @@ mod tests {
             "os.(*File).Name",
             "os.Args",
             "os.Stdin",
-            "strconv.AppendQuote",
             "strings.(*Builder).Cap",
-            "strings.(*Reader).Len",
-            "strings.(*Reader).Read",
-            "strings.NewReader",
-            "unicode/utf8.EncodeRune",
         ];
         let mut missing = Vec::new();
         let mut declared = 0;

@@ -24,4 +24,19 @@ func QuoteRune(r rune) string
 func QuoteToASCII(s string) string
 func Unquote(s string) (string, error)
 func AppendInt(dst []byte, i int64, base int) []byte
-func AppendQuote(dst []byte, s string) []byte
+
+// The Append functions append what their Format or Quote counterpart
+// returns, as Go's do (library Go).
+func AppendQuote(dst []byte, s string) []byte { return append(dst, Quote(s)...) }
+func AppendQuoteRune(dst []byte, r rune) []byte { return append(dst, QuoteRune(r)...) }
+func AppendQuoteToASCII(dst []byte, s string) []byte { return append(dst, QuoteToASCII(s)...) }
+func AppendUint(dst []byte, i uint64, base int) []byte { return append(dst, FormatUint(i, base)...) }
+func AppendFloat(dst []byte, f float64, fmt byte, prec, bitSize int) []byte {
+	return append(dst, FormatFloat(f, fmt, prec, bitSize)...)
+}
+func AppendBool(dst []byte, b bool) []byte {
+	if b {
+		return append(dst, "true"...)
+	}
+	return append(dst, "false"...)
+}

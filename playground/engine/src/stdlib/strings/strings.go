@@ -1,4 +1,6 @@
 package strings
+
+import "io"
 type Builder struct { buf []byte }
 func (b *Builder) WriteString(s string) (int, error)
 func (b *Builder) WriteByte(c byte) error
@@ -9,10 +11,47 @@ func (b *Builder) Len() int
 func (b *Builder) Cap() int
 func (b *Builder) Reset()
 func (b *Builder) Grow(n int)
-type Reader struct { s string }
-func NewReader(s string) *Reader
-func (r *Reader) Len() int
-func (r *Reader) Read(b []byte) (n int, err error)
+
+// Reader as Go's strings/reader.go has it (library Go).
+type Reader struct {
+	s        string
+	i        int64
+	prevRune int
+}
+
+func NewReader(s string) *Reader { return &Reader{s, 0, -1} }
+
+func (r *Reader) Len() int {
+	if r.i >= int64(len(r.s)) {
+		return 0
+	}
+	return int(int64(len(r.s)) - r.i)
+}
+
+func (r *Reader) Size() int64 { return int64(len(r.s)) }
+
+func (r *Reader) Read(b []byte) (n int, err error) {
+	if r.i >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	r.prevRune = -1
+	n = copy(b, r.s[r.i:])
+	r.i += int64(n)
+	return
+}
+
+func (r *Reader) ReadByte() (byte, error) {
+	r.prevRune = -1
+	if r.i >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	b := r.s[r.i]
+	r.i++
+	return b, nil
+}
+
+func (r *Reader) Reset(s string) { *r = Reader{s, 0, -1} }
+
 type Replacer struct { r []string }
 func NewReplacer(oldnew ...string) *Replacer
 func (r *Replacer) Replace(s string) string
