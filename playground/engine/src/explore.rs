@@ -4,10 +4,12 @@
 //! prints and what the exercises' grader stands on.
 //!
 //! Strategies, mixed: schedule `k` of a GOMAXPROCS value is the run with
-//! seed `first_seed + k` under `strategies[k % n]` — random choices, or
+//! seed `first_seed + k` under `strategies[k % n]` — random choices,
 //! every timing choice at an end of its range (`Strategy::Extremes`),
 //! which finds the rare interleavings (a thread that wakes at once, a
-//! goroutine that stalls) far sooner. Systematic strategies (PCT's
+//! goroutine that stalls) far sooner, or frequent OS stalls
+//! (`Strategy::Stalls`: a goroutine overtaken before its first shared
+//! operation). Systematic strategies (PCT's
 //! priority-change points, preemption-bounded search) will drive the same
 //! chooser through `Pick`s.
 //!
@@ -40,7 +42,7 @@ impl Default for ExploreConfig {
             procs: vec![1, 2, 4],
             schedules: 100,
             first_seed: 1,
-            strategies: vec![Strategy::Random, Strategy::Extremes],
+            strategies: vec![Strategy::Random, Strategy::Extremes, Strategy::Stalls],
             run: RunConfig { record_events: false, free_at_exit: true, ..RunConfig::default() },
             prefix: Vec::new(),
         }

@@ -265,7 +265,16 @@ impl Chooser {
     #[inline]
     pub fn os_stall(&mut self, min: u64, octaves: u32, one_in: u32) -> u64 {
         let n = octaves * 256 * one_in;
-        let pick = self.sched.below(n);
+        let stalls = octaves * 256;
+        // `Stalls` draws a stall one time in four, within the same range
+        // of picks, so a pick means the same under every strategy (a
+        // fork keeps its past whatever strategy draws its future).
+        let pick = if self.strategy == Strategy::Stalls && n > stalls {
+            let d = self.sched.below(stalls * 4);
+            if d < stalls { d } else { stalls + d % (n - stalls) }
+        } else {
+            self.sched.below(n)
+        };
         let pick = self.made(ChoiceKind::OsStall, n as u64, pick as u64) as u32;
         if pick < octaves * 256 { log_uniform(min, pick) } else { 0 }
     }
