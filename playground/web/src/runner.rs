@@ -195,6 +195,11 @@ impl Run {
             schedules,
             first_seed: config.seed.wrapping_mul(1_000_003).wrapping_add(pos as u64),
             run: RunConfig { record_events: false, ..config.clone() },
+            // The page asks a few dozen schedules per question: random
+            // choices and extremes, whose example schedules a chapter's
+            // goal is written against. Frequent stalls (`Strategy::Stalls`)
+            // are for searches of thousands (`gmp explore`, the grader).
+            strategies: vec![gmp_engine::Strategy::Random, gmp_engine::Strategy::Extremes],
             ..Default::default()
         }
     }
