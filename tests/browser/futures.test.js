@@ -3,30 +3,12 @@
 // where the paths part.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot, playgroundPage } from "./harness.js";
+import { launch, screenshot, playgroundPage, EITHER } from "./harness.js";
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/// A select between two ready channels: either case may win, on any P count.
-const EITHER = `package main
-
-import "fmt"
-
-func main() {
-	a := make(chan string, 1)
-	b := make(chan string, 1)
-	a <- "a"
-	b <- "b"
-	select {
-	case s := <-a:
-		fmt.Println("took", s)
-	case s := <-b:
-		fmt.Println("took", s)
-	}
-}
-`;
 
 test("the futures from a position keep the past; Follow runs the other one", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, EITHER);

@@ -4,7 +4,7 @@
 // and the picked schedule, and replays both.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, screenshot, siteUrl, playgroundPage, editorText, LEAKY } from "./harness.js";
+import { launch, open, screenshot, siteUrl, playgroundPage, editorText, LEAKY, EITHER } from "./harness.js";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -60,24 +60,6 @@ test("a chapter's playground sets the goal; picking the steps that deadlock two 
   await page.close();
 });
 
-/// A select between two ready channels: either case may win.
-const EITHER = `package main
-
-import "fmt"
-
-func main() {
-	a := make(chan string, 1)
-	b := make(chan string, 1)
-	a <- "a"
-	b <- "b"
-	select {
-	case s := <-a:
-		fmt.Println("took", s)
-	case s := <-b:
-		fmt.Println("took", s)
-	}
-}
-`;
 
 test("the reader chooses a goal: an output reached by picking the other case, a leak, or none", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, EITHER);

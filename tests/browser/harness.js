@@ -88,6 +88,25 @@ export async function setProgram(widget, text) {
   await widget.page().keyboard.insertText(text);
 }
 
+// A select between two ready channels: either case may win, on any P count.
+export const EITHER = `package main
+
+import "fmt"
+
+func main() {
+	a := make(chan string, 1)
+	b := make(chan string, 1)
+	a <- "a"
+	b <- "b"
+	select {
+	case s := <-a:
+		fmt.Println("took", s)
+	case s := <-b:
+		fmt.Println("took", s)
+	}
+}
+`;
+
 // Goroutine 7 (after main, the GOMAXPROCS updater and the finalizer
 // goroutine) parks on line 9 receiving from a channel nobody sends on; main
 // sleeps, prints and returns, leaking it.
