@@ -295,24 +295,10 @@ fn x_sync_module(go: &Path, scratch: &Path) -> Result<(), String> {
     let goroot = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
     let vendored = goroot.join("src/cmd/vendor/golang.org/x/sync");
     let copy = scratch.join("xsync");
-    copy_tree(&vendored, &copy)?;
+    crate::util::copy_dir(&vendored, &copy).map_err(|e| format!("copying {}: {e}", vendored.display()))?;
     fs::write(copy.join("go.mod"), "module golang.org/x/sync\n").map_err(|e| e.to_string())?;
     fs::write(scratch.join("go.mod"), "module prog\n\ngo 1.27\n\nrequire golang.org/x/sync v0.0.0\n\nreplace golang.org/x/sync => ./xsync\n")
         .map_err(|e| e.to_string())
-}
-
-fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let path = entry.path();
-        if path.is_dir() {
-            copy_tree(&path, &to.join(entry.file_name()))?;
-        } else {
-            fs::copy(&path, to.join(entry.file_name())).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-    }
-    Ok(())
 }
 
 /// A hermetic, offline build: this toolchain only, no modules fetched.

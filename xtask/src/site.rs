@@ -31,7 +31,7 @@ pub fn build() -> Result<PathBuf, String> {
     )?;
 
     let dist = root.join("target").join("trunk-dist");
-    copy_dir(&dist, &site.join("playground")).map_err(|e| format!("copying {} into the site: {e}", dist.display()))?;
+    crate::util::copy_dir(&dist, &site.join("playground")).map_err(|e| format!("copying {} into the site: {e}", dist.display()))?;
     for required in ["index.html", "born/index.html", "playground/index.html", "playground/gmp-web_bg.wasm", "playground/gmp-editor.js"] {
         if !site.join(required).is_file() {
             return Err(format!("the site is missing {required}"));
@@ -58,18 +58,4 @@ fn build_wasm(tools: &Tools, root: &Path) -> Result<(), String> {
 
 fn exe(name: &str) -> String {
     format!("{name}{}", std::env::consts::EXE_SUFFIX)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
 }

@@ -275,16 +275,9 @@ impl<'a> Checker<'a> {
                 // Go's runtime name: `main.(*List[...]).Push`.
                 let gname = self.tt.named_info(orig).map(|n| n.name.clone()).unwrap_or_default();
                 let display = if m.ptr_recv { format!("(*{gname}[...]).{}", m.name) } else { format!("{gname}[...].{}", m.name) };
-                let name = if self.pkgs[pkg].user { display } else { format!("{}.{display}", self.pkgs[pkg].path) };
-                let saved = self.cur_pkg;
-                self.cur_pkg = pkg;
-                let fid = self.new_func_info(name, decl.name.span, None, sig);
-                self.cur_pkg = saved;
-                self.info.funcs[fid.0 as usize].generic = false;
                 let names = recv_type_param_names(decl);
                 let bind = names.into_iter().map(|n| n.ident().unwrap_or("_").to_string()).zip(targs.iter().copied()).collect();
-                self.pending_insts.push(PendingInst { decl, fid, bind, pkg, obj: Some(mobj) });
-                Some(FuncRef::User(fid))
+                Some(FuncRef::User(self.queue_instance(display, decl, pkg, sig, bind, mobj)))
             } else if decl.body.is_none() {
                 // A library method without a body is a native, the same
                 // for every instance (`atomic.Pointer[T].Load`).
@@ -363,13 +356,6 @@ impl<'a> Checker<'a> {
         let tname = if generic_recv { format!("{tname}[...]") } else { tname };
         let ptr = matches!(decl.recv.as_ref().map(|r| &r.ty.unparen().kind), Some(ExprKind::Star(_)));
         let display = if ptr { format!("(*{tname}).{}[...]", decl.name.name) } else { format!("{tname}.{}[...]", decl.name.name) };
-        let name = if self.pkgs[pkg].user { display } else { format!("{}.{display}", self.pkgs[pkg].path) };
-        let saved = self.cur_pkg;
-        self.cur_pkg = pkg;
-        let fid = self.new_func_info(name, decl.name.span, None, sig);
-        self.cur_pkg = saved;
-        self.info.funcs[fid.0 as usize].generic = false;
-        self.inst_funcs.insert(key, fid);
         let mut bind: Vec<(String, TypeId)> = recv_type_param_names(decl)
             .into_iter()
             .map(|n| n.ident().unwrap_or("_").to_string())
@@ -377,7 +363,8 @@ impl<'a> Checker<'a> {
             .collect();
         let names = decl.tparams.iter().flat_map(|f| f.names.iter().map(|n| n.name.clone()));
         bind.extend(names.zip(targs.iter().copied()));
-        self.pending_insts.push(PendingInst { decl, fid, bind, pkg, obj: Some(g.obj) });
+        let fid = self.queue_instance(display, decl, pkg, sig, bind, g.obj);
+        self.inst_funcs.insert(key, fid);
         Some(fid)
     }
 
@@ -396,16 +383,24 @@ impl<'a> Checker<'a> {
         let names: Vec<String> = decl.tparams.iter().flat_map(|f| f.names.iter().map(|n| n.name.clone())).collect();
         let pkg = self.obj(obj).pkg;
         let display = format!("{}[...]", decl.name.name);
+        let bind = names.into_iter().zip(targs.iter().copied()).collect();
+        let fid = self.queue_instance(display, decl, pkg, sig, bind, obj);
+        self.inst_funcs.insert(key, fid);
+        Some(fid)
+    }
+
+    /// A new instance's function, named as Go's runtime names it
+    /// (`display`, qualified by a library package's path) and made in
+    /// its package, queued to be checked with `bind`.
+    fn queue_instance(&mut self, display: String, decl: &'a ast::FuncDecl, pkg: usize, sig: TypeId, bind: Vec<(String, TypeId)>, obj: ObjId) -> FuncId {
         let name = if self.pkgs[pkg].user { display } else { format!("{}.{display}", self.pkgs[pkg].path) };
         let saved = self.cur_pkg;
         self.cur_pkg = pkg;
         let fid = self.new_func_info(name, decl.name.span, None, sig);
         self.cur_pkg = saved;
         self.info.funcs[fid.0 as usize].generic = false;
-        self.inst_funcs.insert(key, fid);
-        let bind = names.into_iter().zip(targs.iter().copied()).collect();
         self.pending_insts.push(PendingInst { decl, fid, bind, pkg, obj: Some(obj) });
-        Some(fid)
+        fid
     }
 
     /// Checks every queued instance's body (which may queue more), each
