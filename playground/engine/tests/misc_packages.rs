@@ -474,3 +474,37 @@ fn bytes_count_for_log_buffers() {
     let (out, _, _) = run("package main\n\nimport (\n\t\"bytes\"\n\t\"fmt\"\n)\n\nfunc main() {\n\tfmt.Println(bytes.Count([]byte(\"a\\nb\\nc\\n\"), []byte(\"\\n\")), bytes.Count([]byte(\"héllo\"), nil))\n}\n");
     assert_eq!(out, "3 6\n");
 }
+
+/// A `String` method that needs the scheduler (here a `select`), called
+/// by `fmt` from inside a native, cannot run yet: the run stops with a
+/// message saying so, rather than serving the request for the caller and
+/// printing nothing (real Go prints `got 7 empty`).
+#[test]
+fn a_method_fmt_calls_that_needs_the_scheduler_stops_the_run_clearly() {
+    let (out, err, code) = run(r#"package main
+
+import "fmt"
+
+type Box struct{ ch chan int }
+
+func (b Box) String() string {
+	select {
+	case v := <-b.ch:
+		return fmt.Sprint("got ", v)
+	default:
+		return "empty"
+	}
+}
+
+func main() {
+	fmt.Println("before")
+	b := Box{make(chan int, 1)}
+	b.ch <- 7
+	fmt.Println(b, b)
+}
+"#);
+    assert_eq!(out, "before\n");
+    assert!(err.starts_with("fatal error: unsupported: a method called from inside a library function"), "{err}");
+    assert!(err.contains("main.main()"), "{err}");
+    assert_eq!(code, 2);
+}

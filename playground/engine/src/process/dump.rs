@@ -75,15 +75,13 @@ pub fn header(m: &VmMachine, sched: &Sched, goid: GoId) -> String {
 }
 
 /// Go's own functions the engine runs as bytecode stand-ins (see
-/// `stdlib::os::signal::notify_context`): where Go's source has them, and
+/// `stdlib::os::signal::runtime_goroutines`): where Go's source has them, and
 /// whether Go prints them with arguments. Their frames point there, not
 /// into the program.
 fn runtime_frame(func: &str) -> Option<(&'static str, u32, bool)> {
     Some(match func {
         // watchSignalLoop's goroutine, always in signal_recv (see `frames`).
         "os/signal.loop" => ("os/signal/signal_unix.go", 23, false),
-        // NotifyContext's goroutine: a closure over the context.
-        "os/signal.NotifyContext.func1" => ("os/signal/signal.go", 304, false),
         "runtime/pprof.(*Profile).WriteTo" => ("runtime/pprof/pprof.go", 405, true),
         _ => return None,
     })
@@ -94,7 +92,6 @@ fn runtime_frame(func: &str) -> Option<(&'static str, u32, bool)> {
 fn runtime_creator(func: &str) -> Option<(&'static str, u32)> {
     Some(match func {
         "os/signal.Notify.func2.1" => ("os/signal/signal.go", 164),
-        "os/signal.NotifyContext" => ("os/signal/signal.go", 303),
         "time.goFunc" => ("time/sleep.go", 182),
         _ => return None,
     })
@@ -107,7 +104,7 @@ fn in_signal_recv(m: &VmMachine, goid: GoId) -> bool {
         .and_then(|i| m.vm.gs.get(i))
         .and_then(|s| s.frames.first())
         .and_then(|f| prog.funcs.get(f.func as usize))
-        .is_some_and(|f| f.name == crate::stdlib::os::signal::notify_context::LOOP_FUNC)
+        .is_some_and(|f| f.name == crate::stdlib::os::signal::runtime_goroutines::LOOP_FUNC)
 }
 
 /// Go's `tracebackInnerFrames` and `tracebackOuterFrames`: a deeper stack
@@ -130,7 +127,7 @@ pub fn frames(m: &VmMachine, trace: &[TraceFrame]) -> String {
         }
         match runtime_frame(&f.func) {
             Some((file, line, args)) => {
-                if i == 0 && f.func == crate::stdlib::os::signal::notify_context::LOOP_FUNC {
+                if i == 0 && f.func == crate::stdlib::os::signal::runtime_goroutines::LOOP_FUNC {
                     // Go's loop waits for signals inside signal_recv.
                     s.push_str(&format!("os/signal.signal_recv()\n\t{GOROOT_SRC}/runtime/sigqueue.go:152\n"));
                 }
@@ -260,7 +257,7 @@ fn pc_frames(m: &VmMachine, goid: GoId) -> Vec<PcFrame> {
         let name = prog.funcs.get(func as usize).map_or("?".into(), |x| x.name.clone());
         let at = match runtime_frame(&name) {
             Some((file, line, _)) => format!("{GOROOT_SRC}/{file}:{line}"),
-            None => format!("{}:{}", prog.path, prog.line_of(func, ip.saturating_sub(1))),
+            None => format!("{}:{}", prog.path_of(func, ip.saturating_sub(1)).unwrap_or_else(|| prog.path.clone()), prog.line_of(func, ip.saturating_sub(1))),
         };
         PcFrame { pc: entry + ip.max(1) as u64, entry, name, at }
     };

@@ -24,8 +24,7 @@
 //! `runtime.ensureSigM`'s (a handshake: the caller blocks until it
 //! answers; here it then exits, where Go's stays parked, uncounted) and
 //! `os/signal.loop` (parked for good, counted by `NumGoroutine`).
-//! `signal.NotifyContext` is served with the context tree
-//! ([`notify_context`], over `context`'s tree).
+//! `signal.NotifyContext` is Go's, library Go over `Notify` and `context`.
 //!
 //! Contract of [`dispatch`]: as the packages' servers' (`stdlib::services`).
 
@@ -60,7 +59,7 @@ pub struct MiscState {
     /// `signal.Notify` was called: Go's signal-watching thread now exists
     /// for good (even after `signal.Stop`), so no deadlock is reported.
     pub watching: bool,
-    /// What goroutines still have to do in `Notify`/`NotifyContext`
+    /// What goroutines still have to do in `Notify`
     /// (served one per machine call through `SIGNAL_STEP`).
     pub steps: rustc_hash::FxHashMap<GoId, std::collections::VecDeque<SigStep>>,
     /// The `Notify` waiting for the ensureSigM goroutine's answer, or
@@ -69,7 +68,7 @@ pub struct MiscState {
     pub sigm_answered: bool,
 }
 
-/// One step of `Notify`/`NotifyContext` that needs the scheduler.
+/// One step of `Notify` that needs the scheduler.
 #[derive(Debug, Clone)]
 pub enum SigStep {
     /// Start a goroutine running bytecode function `func` on `args`;
@@ -127,7 +126,6 @@ pub fn dispatch(m: &mut VmMachine, sched: &Sched, goid: GoId, sid: u32, args: &[
             m.push(goid, &[Value::Bool(r)]);
         }
         id::SIGNAL_RAISE => return raise(m, sched, goid, a0),
-        id::SIGNAL_NOTIFY_CONTEXT => return notify_context(m, sched, goid, args),
         id::SIGNAL_STEP => return next_step(m, goid),
         id::SIGNAL_SIGM => match m.misc.sigm_waiter.take() {
             Some(w) => return Some(Stop::Ready(w)),
@@ -162,9 +160,9 @@ fn notify(m: &mut VmMachine, h: Handle, sigs: Vec<i64>) -> bool {
 /// `watchSignalLoop`; `then` are the caller's own steps after that.
 fn start_watching(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Option<Stop> {
     let mut steps: std::collections::VecDeque<SigStep> = std::collections::VecDeque::from([
-        SigStep::Go { func: crate::stdlib::os::signal::notify_context::SIGM_FUNC, args: Vec::new(), creator: "runtime.ensureSigM" },
+        SigStep::Go { func: crate::stdlib::os::signal::runtime_goroutines::SIGM_FUNC, args: Vec::new(), creator: "runtime.ensureSigM" },
         SigStep::WaitSigM,
-        SigStep::Go { func: crate::stdlib::os::signal::notify_context::LOOP_FUNC, args: Vec::new(), creator: "os/signal.Notify.func2.1" },
+        SigStep::Go { func: crate::stdlib::os::signal::runtime_goroutines::LOOP_FUNC, args: Vec::new(), creator: "os/signal.Notify.func2.1" },
     ]);
     steps.extend(then);
     m.misc.steps.insert(goid, steps);
@@ -395,31 +393,3 @@ pub fn timer_fired(m: &mut VmMachine, id: u64) -> Option<Vec<crate::sched::Timer
     })
 }
 
-/// `signal.NotifyContext(parent, sigs...)` with its channel `ch`
-/// (os/signal/signal.go): the context (`context`'s tree), `Notify(ch,
-/// sigs...)`, and unless the parent was already canceled the goroutine
-/// waiting for a signal or Done. Pushes `[ctx, stop]`.
-fn notify_context(m: &mut VmMachine, sched: &Sched, goid: GoId, args: &[Value]) -> Option<Stop> {
-    use crate::stdlib::os::signal::notify_context::WATCH_FUNC;
-    let (sigs, ch) = (args.get(1).copied().unwrap_or_default(), args.get(2).copied().unwrap_or_default());
-    let (c, canceled) = match crate::stdlib::context::tree::notify_context(m, sched, goid, args) {
-        Ok(x) => x,
-        Err(stop) => return Some(stop),
-    };
-    let mut then = Vec::new();
-    if !canceled {
-        then.push(SigStep::Go { func: WATCH_FUNC, args: vec![c], creator: "os/signal.NotifyContext" });
-    }
-    let first = match ch {
-        Value::Chan(h) => {
-            let numbers = signal_numbers(m, sigs);
-            notify(m, h, numbers)
-        }
-        _ => false,
-    };
-    if first {
-        start_watching(m, goid, then)
-    } else {
-        run_steps(m, goid, then)
-    }
-}

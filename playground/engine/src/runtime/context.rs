@@ -60,6 +60,22 @@ impl<P> Tree<P> {
         n
     }
 
+    /// `propagateCancel` for a node made under a parent of the program's
+    /// own type that derives from node `parent`: `n` becomes its child.
+    /// False if `parent` is canceled (then `n` is to be canceled with it).
+    pub fn adopt(&mut self, parent: u64, n: u64) -> bool {
+        if self.is_canceled(parent) || !self.nodes.contains_key(&n) {
+            return false;
+        }
+        if let Some(node) = self.nodes.get_mut(&n) {
+            node.parent = Some(parent);
+        }
+        if let Some(pn) = self.nodes.get_mut(&parent) {
+            pn.children.push(n);
+        }
+        true
+    }
+
     pub fn payload(&self, n: u64) -> Option<&P> {
         self.nodes.get(&n).map(|x| &x.payload)
     }

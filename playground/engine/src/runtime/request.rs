@@ -286,12 +286,17 @@ pub(crate) mod context {
             CANCEL,
             /// A CancelCauseFunc: `[node, cause] -> []`.
             CANCEL_CAUSE,
-            /// `context.AfterFunc(ctx, f)`: `[ctx, f] -> [stop]`.
+            /// `context.AfterFunc(ctx, f)`: `[ctx, f] -> [afterFuncCtx, node]`.
             AFTER_FUNC,
             /// AfterFunc's stop function: `[node] -> [Bool]`.
             AFTER_FUNC_STOP,
             /// Internal: start the next queued AfterFunc goroutine.
             SPAWN_NEXT,
+            /// `propagateCancel` under a parent of the program's own type
+            /// that derives from context `p`: `[p, node] -> []`.
+            ADOPT,
+            /// Cancel from a parent of the program's own type: `[node, err, cause] -> []`.
+            CANCEL_ERR,
         }
     }
 }
@@ -313,9 +318,6 @@ pub(crate) mod signal {
             SIGNAL_RESET,
             /// `signal.Ignored(sig)`: `[sig Int] -> [Bool]`.
             SIGNAL_IGNORED,
-            /// `signal.NotifyContext(parent, sigs...)`: `[parent, sigs []os.Signal,
-            /// ch Chan] -> [ctx, stop]` (see `sys_misc::notify_context`).
-            SIGNAL_NOTIFY_CONTEXT,
             /// Internal: the caller's next step of starting the signal goroutines.
             SIGNAL_STEP,
             /// The body of `runtime.ensureSigM`'s goroutine: `[] -> []`; answers

@@ -97,7 +97,7 @@ pub fn register(bc: &mut Bytecode) {
 /// Runtime types that exist only inside natives (no stub declares them):
 /// the error types `fmt.Errorf` and `errors.Join` return.
 pub fn add_runtime_types(bc: &mut Bytecode) {
-    os::signal::notify_context::add_runtime_funcs(bc);
+    os::signal::runtime_goroutines::add_runtime_funcs(bc);
     use crate::rtype::{Kind, Method, T_ERROR, T_STRING, TypeDesc};
     // Reuse the program's `[]error` if it has one: type ids are canonical.
     let err_slice = match bc.types.iter().position(|t| t.name == "[]error") {
@@ -269,9 +269,21 @@ fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: us
             report.trace.extend(vm.traceback(g));
             Err(Throw::Stop(Stop::Panicked(report)))
         }
+        // A nested call runs outside the scheduler: a request that needs it
+        // (a channel, select, a blocking lock, a timer, `go`) cannot be
+        // served here, and passing it on would serve it for the caller.
+        Stop::Syscall(_) => Err(Throw::Stop(Stop::Fatal(crate::vm::Fatal {
+            kind: crate::vm::FatalKind::Internal,
+            message: format!("fatal error: {NESTED_SYSCALL}\n"),
+            trace: vm.traceback(g),
+        }))),
         s => Err(Throw::Stop(s)),
     }
 }
+
+/// Why a run stops when a method a library function calls (a `String`
+/// or `Error` that `fmt` calls, a context's `Value`) needs the scheduler.
+pub const NESTED_SYSCALL: &str = "unsupported: a method called from inside a library function (such as a String or Error method fmt calls) used a channel, select, a blocking sync operation, a timer or a go statement; the playground cannot run that yet";
 
 fn internal_stop(msg: &str) -> Stop {
     Stop::Fatal(crate::vm::Fatal { kind: crate::vm::FatalKind::Internal, message: format!("fatal error: {msg}\n"), trace: vec![] })
@@ -280,12 +292,18 @@ fn internal_stop(msg: &str) -> Stop {
 /// Calls a method (by name id) of the dynamic value in an interface:
 /// `Some(results)` if the type has it.
 pub fn call_method(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u32, nres: usize) -> Option<Result<Vec<Value>, Throw>> {
+    call_method_with(vm, g, tid, recv, method, &[], nres)
+}
+
+/// [`call_method`] with arguments after the receiver.
+pub fn call_method_with(vm: &mut Vm, g: &mut GState, tid: u32, recv: Value, method: u32, args: &[Value], nres: usize) -> Option<Result<Vec<Value>, Throw>> {
     let prog = vm.program().clone();
     let callee = prog.types.get(tid as usize)?.method(method)?;
+    let all: Vec<Value> = std::iter::once(recv).chain(args.iter().copied()).collect();
     Some(match callee {
         Callee::Native(n) if n == crate::rtype::N_RUNTIME_ERROR => Ok(vec![recv]),
-        Callee::Native(n) => call_go(vm, g, Value::Func(n | crate::vm::NATIVE_FUNC_BIT), &[recv], nres),
-        Callee::Func(f) => call_go(vm, g, Value::Func(f), &[recv], nres),
+        Callee::Native(n) => call_go(vm, g, Value::Func(n | crate::vm::NATIVE_FUNC_BIT), &all, nres),
+        Callee::Func(f) => call_go(vm, g, Value::Func(f), &all, nres),
     })
 }
 

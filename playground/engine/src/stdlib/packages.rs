@@ -198,7 +198,7 @@ mod tests {
             "fmt.(*wrapError).Unwrap",
             "errors.(*joinError).Error",
             "context.deadlineExceededError.Error",
-            "os/signal.signaled",
+            "context.causeOf",
             "runtime/pprof.writeText",
         ] {
             assert!(super::super::lookup(name).is_some(), "{name}");

@@ -37,11 +37,7 @@ pub mod slot {
     /// Whether the deadline Time has a monotonic reading (Bool; as
     /// `Now().Add(d)` of WithTimeout), which its `String` shows.
     pub const DEADLINE_MONO: usize = 9;
-    /// `signal.NotifyContext`'s channel registered with `Notify`.
-    pub const SIG_CH: usize = 10;
-    /// `signal.NotifyContext`'s signals (a `[]os.Signal`), for `String`.
-    pub const SIGNALS: usize = 11;
-    pub const N: usize = 12;
+    pub const N: usize = 10;
 }
 
 /// What made a context (slot KIND).
@@ -54,9 +50,6 @@ pub mod kind {
     pub const WITHOUT_CANCEL: i64 = 5;
     /// The internal context of `AfterFunc` (cancelable, never returned).
     pub const AFTER_FUNC: i64 = 6;
-    /// `signal.NotifyContext`'s `signalCtx`: a cancelCtx (WithCancelCause)
-    /// with its own `String`.
-    pub const SIGNAL: i64 = 7;
 }
 
 /// The runtime type of every context: its methods are the natives below.
@@ -75,12 +68,11 @@ pub fn type_name(k: i64) -> &'static str {
         kind::VALUE => "*context.valueCtx",
         kind::WITHOUT_CANCEL => "context.withoutCancelCtx",
         kind::AFTER_FUNC => "*context.afterFuncCtx",
-        kind::SIGNAL => "*signal.signalCtx",
         _ => "*context.cancelCtx",
     }
 }
 
-const KINDS: [i64; 8] = [
+const KINDS: [i64; 7] = [
     kind::BACKGROUND,
     kind::TODO,
     kind::CANCEL,
@@ -88,7 +80,6 @@ const KINDS: [i64; 8] = [
     kind::VALUE,
     kind::WITHOUT_CANCEL,
     kind::AFTER_FUNC,
-    kind::SIGNAL,
 ];
 
 /// The scratch globals caching `context.Canceled` / `DeadlineExceeded`,
@@ -143,10 +134,9 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "context.cancelNode" => |_, g, n| sys(id::CANCEL, args(g, n)),
         "context.cancelNodeCause" => |_, g, n| sys(id::CANCEL_CAUSE, args(g, n)),
         "context.stopNode" => |_, g, n| sys(id::AFTER_FUNC_STOP, args(g, n)),
-        "context.Cause" => |vm, g, n| {
+        "context.causeOf" => |vm, g, n| {
             let a = args(g, n);
-            let c = a.first().copied().unwrap_or_default();
-            let v = cause(vm, c);
+            let v = cause(vm, a.first().copied().unwrap_or_default());
             g.stack.push(v);
             Ok(())
         },
@@ -162,24 +152,45 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "context.(*ctx).Done" => |vm, g, n| {
             let a = args(g, n);
-            let c = done(vm, a.first().copied().unwrap_or_default())?;
+            let c = a.first().copied().unwrap_or_default();
+            let c = match up(vm, c) {
+                Up::Foreign(f) => call(vm, g, f, "Done", &[], 1)?.first().copied().unwrap_or_default(),
+                _ => done(vm, c)?,
+            };
             g.stack.push(c);
             Ok(())
         },
         "context.(*ctx).Err" => |vm, g, n| {
             let a = args(g, n);
-            let e = err(vm, a.first().copied().unwrap_or_default());
+            let c = a.first().copied().unwrap_or_default();
+            let e = match up(vm, c) {
+                Up::Foreign(f) => call(vm, g, f, "Err", &[], 1)?.first().copied().unwrap_or_default(),
+                _ => err(vm, c),
+            };
             g.stack.push(e);
             Ok(())
         },
         "context.(*ctx).Value" => |vm, g, n| {
             let a = args(g, n);
-            let v = value(vm, a.first().copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default());
+            let v = value(vm, g, a.first().copied().unwrap_or_default(), a.get(1).copied().unwrap_or_default())?;
             g.stack.push(v);
             Ok(())
         },
+        "context.foreign" => |vm, g, n| {
+            let a = args(g, n);
+            let f = matches!(up(vm, a.first().copied().unwrap_or_default()), Up::Foreign(_));
+            g.stack.push(Value::Bool(f));
+            Ok(())
+        },
+        "context.adopt" => |_, g, n| sys(id::ADOPT, args(g, n)),
+        "context.cancelNodeErr" => |_, g, n| sys(id::CANCEL_ERR, args(g, n)),
         "context.(*ctx).Deadline" => |vm, g, n| {
             let a = args(g, n);
+            if let Some(f) = deadline_from(vm, a.first().copied().unwrap_or_default()) {
+                let r = call(vm, g, f, "Deadline", &[], 2)?;
+                g.stack.extend(r);
+                return Ok(());
+            }
             let d = deadline(vm, a.first().copied().unwrap_or_default());
             // Go's zero Time when there is no deadline.
             let t = match d {
@@ -256,8 +267,19 @@ fn sys(id: u32, args: impl Into<Vec<Value>>) -> Result<(), Throw> {
 pub fn new_ctx(vm: &mut Vm, slots: Vec<Value>) -> Result<Value, Throw> {
     let k = slots.get(slot::KIND).map_or(kind::CANCEL, |v| v.int());
     let h = vm.heap.alloc_slots(slots, 80).map_err(oom)?;
-    let tid = type_named(vm, type_name(k)).or_else(|| type_named(vm, CTX_TYPE)).unwrap_or(crate::rtype::T_ANY);
+    let tid = ctx_type(vm, k);
     new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })
+}
+
+/// The runtime type of a context of kind `k`. By name among the types
+/// over the context struct: library Go declares a `cancelCtx` of its own
+/// (for its method's name), whose pointer type has the same name.
+fn ctx_type(vm: &Vm, k: i64) -> u32 {
+    let types = &vm.program().types;
+    let name = type_name(k);
+    let over_ctx = |t: &TypeDesc| matches!(t.kind, Kind::Ptr(e) if types.get(e as usize).is_some_and(|s| s.name == CTX_STRUCT));
+    let find = |name: &str| types.iter().position(|t| t.name == name && over_ctx(t)).map(|i| i as u32);
+    find(name).or_else(|| find(CTX_TYPE)).unwrap_or(crate::rtype::T_ANY)
 }
 
 /// `Background()` or `TODO()`: made once per run and then the same value.
@@ -332,17 +354,56 @@ fn kind_of(vm: &Vm, h: crate::value::Handle) -> i64 {
 }
 
 /// Walks to the nearest context that can be canceled (itself included),
-/// through value contexts; none past WithoutCancel or a root.
-pub fn cancel_ancestor(vm: &Vm, mut c: Value) -> Option<crate::value::Handle> {
+/// through value contexts; none past WithoutCancel or a root, or at a
+/// context of the program's own type.
+pub fn cancel_ancestor(vm: &Vm, c: Value) -> Option<crate::value::Handle> {
+    match up(vm, c) {
+        Up::Node(h) => Some(h),
+        Up::Foreign(_) | Up::Never => None,
+    }
+}
+
+/// Where a context's Done, Err and Cause come from.
+pub enum Up {
+    /// The nearest cancelable context of the process's.
+    Node(crate::value::Handle),
+    /// A context of the program's own type, which answers for itself.
+    Foreign(Value),
+    /// Nothing: the context is never canceled.
+    Never,
+}
+
+pub fn up(vm: &Vm, mut c: Value) -> Up {
     loop {
-        let h = ctx_obj(vm, c)?;
+        let Some(h) = ctx_obj(vm, c) else {
+            return if c == Value::Nil { Up::Never } else { Up::Foreign(c) };
+        };
         match kind_of(vm, h) {
-            kind::CANCEL | kind::DEADLINE | kind::AFTER_FUNC | kind::SIGNAL => return Some(h),
+            kind::CANCEL | kind::DEADLINE | kind::AFTER_FUNC => return Up::Node(h),
             kind::VALUE => c = get(vm, h, slot::PARENT),
-            _ => return None,
+            _ => return Up::Never,
         }
     }
 }
+
+/// Calls method `name` of a context of the program's own type.
+fn call(vm: &mut Vm, g: &mut GState, c: Value, name: &str, args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
+    let Value::Iface { tid, obj } = c else { return Ok(vec![Value::Nil; nres]) };
+    let Some(m) = vm.program().method_names.iter().position(|n| n == name) else { return Ok(vec![Value::Nil; nres]) };
+    let recv = vm.heap.cell(obj);
+    match super::call_method_with(vm, g, tid, recv, m as u32, args, nres) {
+        Some(r) => r,
+        None => Ok(vec![Value::Nil; nres]),
+    }
+}
+
+/// Whether `key` is `cancelCtxKey{}`, the key a context's `Value`
+/// answers with its nearest cancelable context (Go's `&cancelCtxKey`).
+fn is_cancel_ctx_key(vm: &Vm, key: Value) -> bool {
+    matches!(key, Value::Iface { tid, .. } if vm.program().types.get(tid as usize).is_some_and(|t| t.name == CANCEL_CTX_KEY))
+}
+
+const CANCEL_CTX_KEY: &str = "context.cancelCtxKey";
 
 pub fn done(vm: &mut Vm, c: Value) -> Result<Value, Throw> {
     let Some(h) = cancel_ancestor(vm, c) else { return Ok(Value::Nil) };
@@ -380,30 +441,65 @@ fn cause(vm: &Vm, c: Value) -> Value {
     }
 }
 
+/// The context of the program's own type a deadline would come from:
+/// the first one up the chain, if no deadline of ours comes before it.
+fn deadline_from(vm: &Vm, mut c: Value) -> Option<Value> {
+    loop {
+        let Some(h) = ctx_obj(vm, c) else { return (c != Value::Nil).then_some(c) };
+        match kind_of(vm, h) {
+            kind::DEADLINE => return None,
+            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC => c = get(vm, h, slot::PARENT),
+            _ => return None,
+        }
+    }
+}
+
 /// The deadline (Unix ns) and whether it has a monotonic reading.
 fn deadline(vm: &Vm, mut c: Value) -> Option<(i64, bool)> {
     loop {
         let h = ctx_obj(vm, c)?;
         match kind_of(vm, h) {
             kind::DEADLINE => return Some((get(vm, h, slot::DEADLINE).int(), get(vm, h, slot::DEADLINE_MONO) == Value::Bool(true))),
-            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC | kind::SIGNAL => c = get(vm, h, slot::PARENT),
+            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC => c = get(vm, h, slot::PARENT),
             _ => return None,
         }
     }
 }
 
-fn value(vm: &Vm, mut c: Value, key: Value) -> Value {
+/// Go's `value(c, key)`: up the chain to the value context with `key`;
+/// `cancelCtxKey{}` names the nearest cancelable context; a context of
+/// the program's own type answers with its own `Value`.
+fn value(vm: &mut Vm, g: &mut GState, mut c: Value, key: Value) -> Result<Value, Throw> {
     let prog = vm.program().clone();
+    let cancel_key = is_cancel_ctx_key(vm, key);
     loop {
-        let Some(h) = ctx_obj(vm, c) else { return Value::Nil };
-        if kind_of(vm, h) == kind::VALUE && vm.heap.equal(&prog.types, get(vm, h, slot::KEY), key).unwrap_or(false) {
-            return get(vm, h, slot::VAL);
+        let Some(h) = ctx_obj(vm, c) else {
+            if c == Value::Nil {
+                return Ok(Value::Nil);
+            }
+            return Ok(call(vm, g, c, "Value", &[key], 1)?.first().copied().unwrap_or_default());
+        };
+        let k = kind_of(vm, h);
+        if cancel_key {
+            match k {
+                kind::CANCEL | kind::DEADLINE | kind::AFTER_FUNC => return new_ctx_value(vm, h),
+                kind::WITHOUT_CANCEL => return Ok(Value::Nil),
+                _ => {}
+            }
+        } else if k == kind::VALUE && vm.heap.equal(&prog.types, get(vm, h, slot::KEY), key).unwrap_or(false) {
+            return Ok(get(vm, h, slot::VAL));
         }
-        match kind_of(vm, h) {
-            kind::BACKGROUND | kind::TODO => return Value::Nil,
+        match k {
+            kind::BACKGROUND | kind::TODO => return Ok(Value::Nil),
             _ => c = get(vm, h, slot::PARENT),
         }
     }
+}
+
+/// A context object as a `context.Context` value again.
+fn new_ctx_value(vm: &mut Vm, h: crate::value::Handle) -> Result<Value, Throw> {
+    let tid = ctx_type(vm, kind_of(vm, h));
+    new_iface(vm, tid, Value::Ptr { obj: h, slot: WHOLE })
 }
 
 /// Go's `contextName` / `String` forms: `context.Background.WithCancel`...
@@ -418,13 +514,17 @@ fn string(vm: &mut Vm, g: &mut GState, c: Value) -> String {
         }
         cur = get(vm, h, slot::PARENT);
     }
-    let mut out = String::new();
+    // A parent of the program's own type: Go's `contextName`, its String
+    // or its type's name.
+    let mut out = match ctx_obj(vm, cur) {
+        None if cur != Value::Nil => stringify(vm, g, cur),
+        _ => String::new(),
+    };
     for &h in chain.iter().rev() {
         match kind_of(vm, h) {
             kind::BACKGROUND => out.push_str("context.Background"),
             kind::TODO => out.push_str("context.TODO"),
             kind::CANCEL | kind::AFTER_FUNC => out.push_str(".WithCancel"),
-            kind::SIGNAL => out = crate::stdlib::os::signal::notify_context::string(vm, h, &out),
             kind::WITHOUT_CANCEL => out.push_str(".WithoutCancel"),
             kind::DEADLINE => {
                 // Go: deadline.String() + " [" + time.Until(deadline).String() + "]".

@@ -85,7 +85,7 @@ fn node_of(m: &impl Services, h: Handle) -> Option<u64> {
 /// with the context, its node, and whether the parent was already
 /// canceled (then the child is canceled at once, with its cause).
 fn new_node(m: &mut impl Services, parent: Value, k: i64, deadline: i64, func: Value) -> Result<(Value, u64), &'static str> {
-    if ctx::ctx_obj(m.vm(), parent).is_none() {
+    if parent == Value::Nil {
         return Err("cannot create context from nil parent");
     }
     let n = m.state().contexts.tree.next_id();
@@ -219,11 +219,11 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
             then_spawn(m, goid, ready_stop(ready))
         }
         id::AFTER_FUNC => {
-            let (_, n) = match new_node(m, a0, kind::AFTER_FUNC, 0, a1) {
+            let (c, n) = match new_node(m, a0, kind::AFTER_FUNC, 0, a1) {
                 Ok(x) => x,
                 Err(msg) => return Some(m.go_panic(sched, goid, msg)),
             };
-            m.push(goid, &[Value::Int(n as i64)]);
+            m.push(goid, &[c, Value::Int(n as i64)]);
             inherit(m, goid, n, a0)
         }
         id::AFTER_FUNC_STOP => {
@@ -238,6 +238,18 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
             None
         }
         id::SPAWN_NEXT => spawn_next(m, goid),
+        id::ADOPT => {
+            let n = a1.int() as u64;
+            let p = ctx::cancel_ancestor(m.vm(), a0).and_then(|h| node_of(m, h))?;
+            if m.state().contexts.tree.adopt(p, n) {
+                return None;
+            }
+            inherit(m, goid, n, a0)
+        }
+        id::CANCEL_ERR => {
+            let ready = cancel(m, a0.int() as u64, a1, a2, goid);
+            then_spawn(m, goid, ready_stop(ready))
+        }
         _ => Some(m.unknown_request(sid)),
     }
 }
@@ -260,7 +272,7 @@ fn parent_deadline(m: &impl Services, mut c: Value) -> Option<i64> {
         let h = ctx::ctx_obj(m.vm(), c)?;
         match get(m, h, slot::KIND).int() {
             kind::DEADLINE => return Some(get(m, h, slot::DEADLINE).int()),
-            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC | kind::SIGNAL => c = get(m, h, slot::PARENT),
+            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC => c = get(m, h, slot::PARENT),
             _ => return None,
         }
     }
@@ -278,33 +290,4 @@ pub fn deadline_fired(m: &mut impl Services, n: u64) -> Vec<TimerAction> {
         actions.push(TimerAction::Go { func: name, pos: Span::default(), parent: 0 });
     }
     actions
-}
-
-/// The context of `signal.NotifyContext(parent, sigs...)` with its
-/// channel `ch` (os/signal/signal.go): `WithCancelCause(parent)` as a
-/// `signalCtx`; pushes `[ctx, stop]`. `Ok((ctx, canceled))`: whether the
-/// parent was already canceled (then so is the new context, at once, and
-/// nobody waits on it yet). The signal side is `os/signal`'s.
-pub fn notify_context(m: &mut impl Services, sched: &Sched, goid: GoId, args: &[Value]) -> Result<(Value, bool), Stop> {
-    use crate::stdlib::os::signal::notify_context::STOP_FUNC;
-    let (parent, sigs, ch) = (args.first().copied().unwrap_or_default(), args.get(1).copied().unwrap_or_default(), args.get(2).copied().unwrap_or_default());
-    let (c, n) = match new_node(m, parent, kind::SIGNAL, 0, Value::Nil) {
-        Ok(x) => x,
-        Err(msg) => return Err(m.go_panic(sched, goid, msg)),
-    };
-    if let Some(h) = ctx::ctx_obj(m.vm(), c) {
-        let _ = m.vm_mut().heap.store_slot(h, slot::SIG_CH, ch);
-        let _ = m.vm_mut().heap.store_slot(h, slot::SIGNALS, sigs);
-    }
-    let stop = match func_index(m, STOP_FUNC) {
-        Some(f) => {
-            let obj = crate::heap::Obj::Closure { func: f, captures: vec![c].into_boxed_slice() };
-            m.vm_mut().heap.alloc(obj, 16).map(Value::Closure).unwrap_or(Value::Nil)
-        }
-        None => Value::Nil,
-    };
-    m.push(goid, &[c, stop]);
-    let _ = inherit(m, goid, n, parent);
-    let canceled = m.state().contexts.tree.is_canceled(n);
-    Ok((c, canceled))
 }

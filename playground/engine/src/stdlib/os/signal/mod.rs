@@ -3,7 +3,7 @@
 //! (`process/sys_misc.rs`), which owns the table of channels and sends
 //! with Go's non-blocking send; here only the values and names.
 
-pub(crate) mod notify_context;
+pub(crate) mod runtime_goroutines;
 
 use crate::stdlib::{args, new_str, oom};
 use crate::runtime::request::signal as id;
@@ -14,7 +14,7 @@ use crate::vm::{NativeFn, Stop, Syscall, Throw};
 const PID: i64 = 1;
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
-    natives(name).or_else(|| notify_context::lookup(name))
+    natives(name)
 }
 
 fn natives(name: &str) -> Option<NativeFn> {
