@@ -23,7 +23,7 @@ pub enum Kind {
     Array { len: u32, elem: u32 },
     Struct(Vec<u32>),
     Map { key: u32, val: u32 },
-    Chan(u32),
+    Chan,
     Func,
     /// An interface type: its method name ids, sorted.
     Interface(Vec<u32>),

@@ -50,11 +50,7 @@ impl<'a> Checker<'a> {
                             // natives (`os.Stdout`).
                             let global = if user || (self.pkgs[p].go && !spec.values.is_empty()) {
                                 let gid = GlobalId(self.info.globals.len() as u32);
-                                self.info.globals.push(GlobalInfo {
-                                    name: n.name.clone(),
-                                    ty: TypeId(0),
-                                    span: n.span,
-                                });
+                                self.info.globals.push(GlobalInfo { ty: TypeId(0) });
                                 self.info.global_defs.insert(n.span.start, gid);
                                 Some(gid)
                             } else {
@@ -90,7 +86,7 @@ impl<'a> Checker<'a> {
                     }
                     let func = if user || f.body.is_some() {
                         let name = if user { f.name.name.clone() } else { format!("{}.{}", self.pkgs[p].path, f.name.name) };
-                        let fid = self.new_func_info(name, f.name.span, None, TypeId(0));
+                        let fid = self.new_func_info(name, None, TypeId(0));
                         self.info.func_defs.insert(f.name.span.start, fid);
                         // A generic function compiles per instance only.
                         self.info.funcs[fid.0 as usize].generic = !f.tparams.is_empty();
@@ -369,7 +365,7 @@ impl<'a> Checker<'a> {
         };
         let func = if user || f.body.is_some() {
             let name = if user { display } else { format!("{}.{}", self.pkgs[p].path, display) };
-            let fid = self.new_func_info(name, f.name.span, None, TypeId(0));
+            let fid = self.new_func_info(name, None, TypeId(0));
             self.info.func_defs.insert(f.name.span.start, fid);
             self.info.funcs[fid.0 as usize].generic = generic_recv || !f.tparams.is_empty();
             FuncRef::User(fid)

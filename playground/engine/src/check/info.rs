@@ -147,11 +147,11 @@ pub enum VarKind {
 
 #[derive(Clone, Debug)]
 pub struct VarInfo {
+    /// As declared; the checker's tests find variables by it.
+    #[cfg_attr(not(test), expect(dead_code))]
     pub name: String,
     pub ty: TypeId,
-    pub span: crate::span::Span,
     pub func: FuncId,
-    pub kind: VarKind,
     /// Captured by a closure or its address taken: lives on the heap.
     pub escapes: bool,
 }
@@ -160,7 +160,6 @@ pub struct VarInfo {
 pub struct FuncInfo {
     /// `main`, `T.M`, `(*T).M`, `main.func1`, `main.func1.1` (see above).
     pub name: String,
-    pub span: crate::span::Span,
     /// The function literal's expression, for closures.
     pub lit: Option<ExprId>,
     /// The signature (a `Type::Func`).
@@ -185,9 +184,7 @@ pub struct FuncInfo {
 
 #[derive(Clone, Debug)]
 pub struct GlobalInfo {
-    pub name: String,
     pub ty: TypeId,
-    pub span: crate::span::Span,
 }
 
 /// One package-level initialization: `lhs = rhs` (several lhs for

@@ -396,7 +396,7 @@ impl<'a> Checker<'a> {
         let name = if self.pkgs[pkg].user { display } else { format!("{}.{display}", self.pkgs[pkg].path) };
         let saved = self.cur_pkg;
         self.cur_pkg = pkg;
-        let fid = self.new_func_info(name, decl.name.span, None, sig);
+        let fid = self.new_func_info(name, None, sig);
         self.cur_pkg = saved;
         self.info.funcs[fid.0 as usize].generic = false;
         self.pending_insts.push(PendingInst { decl, fid, bind, pkg, obj: Some(obj) });

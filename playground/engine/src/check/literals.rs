@@ -273,7 +273,7 @@ impl<'a> Checker<'a> {
         if !self.recording() {
             return Operand::value(sig);
         }
-        let fid = self.new_func_info(name, e.span, Some(e.id), sig);
+        let fid = self.new_func_info(name, Some(e.id), sig);
         self.info.ex.lits.insert(e.id, fid);
         let saved_scope = self.scope;
         self.func_body(fid, None, ty, sig, body);

@@ -647,14 +647,12 @@ impl<'a> Checker<'a> {
     fn new_func_info(
         &mut self,
         name: String,
-        span: Span,
         lit: Option<ast::ExprId>,
         sig: TypeId,
     ) -> FuncId {
         let id = FuncId(self.info.funcs.len() as u32);
         self.info.funcs.push(FuncInfo {
             name,
-            span,
             lit,
             sig,
             recv: None,
@@ -676,9 +674,7 @@ impl<'a> Checker<'a> {
         self.info.vars.push(VarInfo {
             name: name.name.clone(),
             ty,
-            span: name.span,
             func,
-            kind,
             escapes: false,
         });
         if let Some(f) = self.info.funcs.get_mut(func.0 as usize) {

@@ -407,7 +407,7 @@ impl<'a> Compiler<'a> {
                 (Kind::Struct(ids), sz)
             }
             Type::Map(k, v) => (Kind::Map { key: self.rtype(k), val: self.rtype(v) }, 8),
-            Type::Chan(_, e) => (Kind::Chan(self.rtype(e)), 8),
+            Type::Chan(..) => (Kind::Chan, 8),
             Type::Func(_) => (Kind::Func, 8),
             Type::Interface(ms) => {
                 let mut ids: Vec<u32> = ms.iter().map(|m| self.bc.method_id(&m.name)).collect();

@@ -169,14 +169,6 @@ fn start_watching(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Option<S
     next_step(m, goid)
 }
 
-/// Runs `then` as goroutine `goid`'s steps (see [`SigStep`]).
-fn run_steps(m: &mut VmMachine, goid: GoId, then: Vec<SigStep>) -> Option<Stop> {
-    if then.is_empty() {
-        return None;
-    }
-    m.misc.steps.insert(goid, then.into());
-    next_step(m, goid)
-}
 
 /// Serves goroutine `goid`'s next step; the one after is its next request.
 fn next_step(m: &mut VmMachine, goid: GoId) -> Option<Stop> {

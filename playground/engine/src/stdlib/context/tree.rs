@@ -29,7 +29,6 @@ use crate::span::Span;
 use crate::value::{Handle, Value};
 use crate::runtime::context::Tree;
 use crate::vm::Syscall;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 pub(crate) use crate::runtime::request::context as id;
@@ -52,7 +51,6 @@ struct Ctx {
 pub struct Contexts {
     tree: Tree<Ctx>,
     holder: Option<usize>,
-    funcs: BTreeMap<&'static str, u32>,
 }
 
 fn rehold(m: &mut impl Services) {
@@ -63,14 +61,6 @@ fn rehold(m: &mut impl Services) {
     m.state().contexts.holder = Some(slot);
 }
 
-fn func_index(m: &mut impl Services, name: &'static str) -> Option<u32> {
-    if let Some(&f) = m.state().contexts.funcs.get(name) {
-        return Some(f);
-    }
-    let f = m.vm().program().funcs.iter().position(|x| x.name == name)? as u32;
-    m.state().contexts.funcs.insert(name, f);
-    Some(f)
-}
 
 fn get(m: &impl Services, h: Handle, i: usize) -> Value {
     m.vm().heap.slots(h).get(i).copied().unwrap_or_default()

@@ -474,7 +474,7 @@ fn to_fmt(vm: &mut Vm, v: Value, tid: u32, pend: &mut Pending, depth: u32) -> Fm
                 _ => FmtValue::Nil { ty },
             };
         }
-        Kind::Chan(_) => FmtValue::Chan { ty, addr: addr_of(v) },
+        Kind::Chan => FmtValue::Chan { ty, addr: addr_of(v) },
         Kind::Func => FmtValue::Func { ty, addr: addr_of(v) },
     };
     // Methods fmt may call, as pending results.
