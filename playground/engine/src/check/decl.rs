@@ -50,7 +50,7 @@ impl<'a> Checker<'a> {
                             // natives (`os.Stdout`).
                             let global = if user || (self.pkgs[p].go && !spec.values.is_empty()) {
                                 let gid = GlobalId(self.info.globals.len() as u32);
-                                self.info.globals.push(GlobalInfo { ty: TypeId(0) });
+                                self.info.globals.push(GlobalInfo { name: n.name.clone(), ty: TypeId(0) });
                                 self.info.global_defs.insert(n.span.start, gid);
                                 Some(gid)
                             } else {

@@ -184,6 +184,9 @@ pub struct FuncInfo {
 
 #[derive(Clone, Debug)]
 pub struct GlobalInfo {
+    /// As declared; the checker's tests find variables by it.
+    #[cfg_attr(not(test), expect(dead_code))]
+    pub name: String,
     pub ty: TypeId,
 }
 
