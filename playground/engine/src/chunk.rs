@@ -201,6 +201,13 @@ pub enum Op {
     StrToBytes,
     RunesToStr,
     StrToRunes,
+    /// `[N]T(s)`: `[s]->[array]`, a copy of the first N elements; panics
+    /// when `len(s) < N`, as Go's `panicSliceConvert`.
+    SliceToArray(u32),
+    /// `(*[N]T)(s)`: `[s]->[p]`, a pointer into `s`'s backing array. It is
+    /// a `Value::Slice` of length and capacity N (an array pointer that
+    /// is not a whole object); nil for a nil `s` and N = 0.
+    SliceToArrayPtr(u32),
 
     Jump(u32),
     JumpIfFalse(u32),

@@ -657,6 +657,9 @@ impl Heap {
                     continue;
                 }
                 (Value::Ptr { obj: o1, slot: s1 }, Value::Ptr { obj: o2, slot: s2 }) => o1 == o2 && s1 == s2,
+                // Array pointers into slices' backing arrays (slices
+                // themselves are not comparable): the same first element.
+                (Value::Slice { obj: o1, off: f1, .. }, Value::Slice { obj: o2, off: f2, .. }) => o1 == o2 && f1 == f2,
                 (Value::Map(x), Value::Map(y)) | (Value::Chan(x), Value::Chan(y)) => x == y,
                 (Value::Func(x), Value::Func(y)) => x == y,
                 (Value::Closure(x), Value::Closure(y)) => x == y,

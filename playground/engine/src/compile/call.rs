@@ -570,6 +570,11 @@ impl<'a> Compiler<'a> {
                     fs.emit(Op::RunesToStr, sp);
                 }
             }
+            (Type::Slice(_), Type::Array(_, n)) => fs.emit(Op::SliceToArray(*n as u32), sp),
+            (Type::Slice(_), Type::Pointer(p)) if matches!(self.under(*p), Type::Array(..)) => {
+                let Type::Array(_, n) = self.under(*p).clone() else { return };
+                fs.emit(Op::SliceToArrayPtr(n as u32), sp);
+            }
             _ => {
                 if self.is_aggregate(to) && !matches!(a.unparen().kind, ExprKind::CompositeLit { .. } | ExprKind::Call { .. }) {
                     fs.emit(Op::Clone, sp);

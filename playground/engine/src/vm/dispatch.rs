@@ -233,6 +233,10 @@ impl Vm {
                             }
                             push!(self.load_ptr(obj, slot))
                         }
+                        // An array pointer into a slice's backing array: the
+                        // array in place (indexing it writes there); a copy
+                        // is made where Go copies, by `Clone`.
+                        x @ Value::Slice { .. } => push!(x),
                         _ => flow!(self.nil_deref()),
                     },
                     Op::Store => {
@@ -245,13 +249,27 @@ impl Vm {
                                 }
                                 tri!(self.store_ptr(obj, slot, v))
                             }
+                            // `*p = a` for an array pointer into a slice's
+                            // backing array: element by element.
+                            Value::Slice { obj, off, len, .. } => {
+                                let elems = self.elems(v);
+                                for (i, e) in elems.into_iter().take(len as usize).enumerate() {
+                                    tri!(self.heap.store_slot(obj, off as usize + i, e))
+                                }
+                            }
                             _ => flow!(self.nil_deref()),
                         }
                     }
 
                     Op::Clone => {
                         let v = pop!();
-                        let c = tri!(self.heap.clone_value(v));
+                        // Only an array in a slice's backing array (see
+                        // `Load`) reaches here as a slice: aggregates only
+                        // are cloned.
+                        let c = match v {
+                            Value::Slice { obj, off, len, .. } => tri!(self.array_of(obj, off as usize, len as usize)),
+                            _ => tri!(self.heap.clone_value(v)),
+                        };
                         push!(c)
                     }
                     Op::Addr => match pop!() {
@@ -721,6 +739,21 @@ impl Vm {
                     Op::FloatToInt(k) => {
                         if let Some(t) = g.stack.last_mut() {
                             *t = Value::Int(float_to_int(t.float(), k))
+                        }
+                    }
+                    Op::SliceToArray(n) | Op::SliceToArrayPtr(n) => {
+                        let x = pop!();
+                        let Some((obj, off, len)) = self.seq_of(x) else { flow!(self.nil_deref()) };
+                        if len < n as usize {
+                            flow!(self.bounds(Bounds::Convert, i64::from(n), len as i64))
+                        }
+                        match (op, x) {
+                            (Op::SliceToArrayPtr(_), Value::Nil) => push!(Value::Nil),
+                            (Op::SliceToArrayPtr(_), _) => push!(Value::Slice { obj, off: off as u32, len: n, cap: n }),
+                            _ => {
+                                let a = tri!(self.array_of(obj, off, n as usize));
+                                push!(a)
+                            }
                         }
                     }
                     Op::RuneToStr => {

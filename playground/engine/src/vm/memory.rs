@@ -180,6 +180,16 @@ impl Vm {
     }
 
     /// The elements of a slice or the bytes of a string, as values.
+    /// A new array value holding a copy of `n` elements of `obj` from `off`.
+    pub(super) fn array_of(&mut self, obj: Handle, off: usize, n: usize) -> Result<Value, HeapError> {
+        let mut elems = self.heap.elems(obj, off, n);
+        for e in elems.iter_mut() {
+            *e = self.heap.clone_value(*e)?;
+        }
+        let h = self.heap.alloc_slots(elems, 8 * n as u64)?;
+        Ok(Value::Agg(h))
+    }
+
     pub(super) fn elems(&self, v: Value) -> Vec<Value> {
         match v {
             Value::Str { .. } => self.heap.str_bytes(v).iter().map(|&b| Value::Int(b as i64)).collect(),

@@ -12,6 +12,8 @@ pub enum Bounds {
     Slice3Acap,
     Slice3B,
     Slice3C,
+    /// Slice to array (pointer) conversion: `x` the array's length, `y` the slice's.
+    Convert,
 }
 
 /// `runtime error: index out of range [5] with length 3` and the slice
@@ -25,6 +27,7 @@ pub fn bounds_message(kind: Bounds, x: i64, y: i64) -> String {
             Bounds::Slice3Alen | Bounds::Slice3Acap => format!("slice bounds out of range [::{x}]"),
             Bounds::Slice3B => format!("slice bounds out of range [:{x}:]"),
             Bounds::Slice3C => format!("slice bounds out of range [{x}::]"),
+            Bounds::Convert => format!("cannot convert slice with length {y} to array or pointer to array with length {x}"),
         }
     } else {
         match kind {
@@ -36,6 +39,7 @@ pub fn bounds_message(kind: Bounds, x: i64, y: i64) -> String {
             Bounds::Slice3Acap => format!("slice bounds out of range [::{x}] with capacity {y}"),
             Bounds::Slice3B => format!("slice bounds out of range [:{x}:{y}]"),
             Bounds::Slice3C => format!("slice bounds out of range [{x}:{y}:]"),
+            Bounds::Convert => format!("cannot convert slice with length {y} to array or pointer to array with length {x}"),
         }
     };
     format!("runtime error: {body}")

@@ -414,6 +414,8 @@ fn to_fmt(vm: &mut Vm, v: Value, tid: u32, pend: &mut Pending, depth: u32) -> Fm
                         None
                     }
                 }
+                // An array pointer into a slice's backing array.
+                Value::Slice { .. } if depth == 0 => Some(Box::new(to_fmt(vm, v, *elem, pend, depth + 1))),
                 _ => None,
             };
             FmtValue::Pointer { ty, addr: addr_of(v), elem: elem_v }
