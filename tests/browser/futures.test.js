@@ -38,6 +38,27 @@ test("the futures from a position keep the past; Follow runs the other one", asy
   await widget.locator(".gmp-where").filter({ hasText: /^event 0 of / }).waitFor();
   await button("Run to end").click();
   assert.equal((await console_.innerText()).trim(), other);
+  // What if: the run before the fork stays beside it, its own timeline
+  // with the same goroutines, its output the first one.
+  const beforeFork = region("Before the fork");
+  assert.match(await beforeFork.innerText(), /What if: the run before you followed another future from event 0 · it exited/);
+  assert.equal((await beforeFork.getByLabel("Its output").innerText()).trim(), first);
+  const laneNames = (tl) => tl.locator(".gmp-tl-g .gmp-tl-label").allInnerTexts();
+  const now = await laneNames(region("Timeline"));
+  const then = await laneNames(beforeFork.getByRole("region", { name: "Timeline before the fork", exact: true }));
+  assert.ok(now.some((l) => /^G1 main\.main$/.test(l)), `lanes now: ${now}`);
+  assert.deepEqual(then, now);
+  await screenshot(page, "futures-compare");
+  await button("Close the comparison").click();
+  assert.equal(await widget.locator(".gmp-before").count(), 0);
+  // Follow again, then Run: a new run of the program has nothing to compare.
+  await button("Reset").click();
+  await button("What else can happen from here?").click();
+  await futures.filter({ hasText: /From event 0 of/ }).waitFor();
+  await futures.locator(".gmp-future").first().getByRole("button", { name: "Follow" }).click();
+  await region("Before the fork").waitFor();
+  await button("Run").click();
+  assert.equal(await widget.locator(".gmp-before").count(), 0);
   assert.deepEqual(problems, []);
 });
 

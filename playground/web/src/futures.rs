@@ -76,7 +76,6 @@ pub const STEP_SCHEDULES: u32 = 32;
 
 /// The ways on from a position, in a learner's steps.
 pub struct Choices {
-    pub pos: usize,
     pub next: Result<gmp_engine::explore::NextSteps, &'static str>,
 }
 

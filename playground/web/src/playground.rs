@@ -101,6 +101,8 @@ pub enum Msg {
     PickStep(usize),
     /// Stop being the scheduler.
     QuitChoosing,
+    /// Close the comparison with the run before a followed future.
+    CloseBefore,
     /// The reader opened or closed Go's goroutine dump.
     DumpOpen(bool),
     /// The reader chose a goal for the schedule (none, or `deadlock`,
@@ -159,6 +161,9 @@ pub struct Playground {
     picked_line: Option<u32>,
     /// The futures from a position, once asked for.
     futures: Option<Futures>,
+    /// The run before the reader followed another future: "what if",
+    /// its timeline beside the new one's.
+    before: Option<Before>,
     /// The ways on from the position while the reader is the scheduler.
     choices: Option<Choices>,
     /// Ask for the next choices once a picked step's run is in place.
@@ -210,6 +215,7 @@ impl Component for Playground {
             dump_open: false,
             picked_line: None,
             futures: None,
+            before: None,
             choices: None,
             choosing_after: false,
             seek_to: None,
@@ -278,7 +284,10 @@ impl Component for Playground {
                     self.stop(Stopped::Edited);
                 }
             }
-            Msg::Run => self.run_program(ctx, true),
+            Msg::Run => {
+                self.before = None;
+                self.run_program(ctx, true);
+            }
             Msg::Slice => self.slice(ctx),
             Msg::Stop => self.stop(Stopped::ByReader),
             Msg::Step => {
@@ -418,8 +427,9 @@ impl Component for Playground {
             }
             Msg::Choose => self.ask_choices(),
             Msg::QuitChoosing => self.choices = None,
+            Msg::CloseBefore => self.before = None,
             Msg::PickStep(i) => {
-                let Some(Choices { next: Ok(next), .. }) = &self.choices else { return true };
+                let Some(Choices { next: Ok(next) }) = &self.choices else { return true };
                 let Some(o) = next.options.get(i) else { return true };
                 let (to, schedule) = (o.event + 1, o.schedule.clone());
                 self.take_schedule(schedule);
@@ -433,6 +443,14 @@ impl Component for Playground {
                 let Some(f) = found.outcomes.get(i) else { return true };
                 let (pos, schedule) = (*pos, f.schedule.clone());
                 self.take_schedule(schedule);
+                if let Some(run) = self.run.take() {
+                    self.before = Some(Before {
+                        run,
+                        timeline: std::mem::replace(&mut self.timeline, Timeline::new(self.procs)),
+                        messages: std::mem::take(&mut self.messages),
+                        fork: pos,
+                    });
+                }
                 self.run_program(ctx, false);
                 self.seek_to = Some(pos);
                 self.apply_seek_to();
@@ -490,6 +508,39 @@ impl Component for Playground {
     }
 }
 
+/// The run before the reader followed another future.
+struct Before {
+    run: Run,
+    timeline: Timeline,
+    messages: Messages,
+    /// The position the two runs part at (their events agree before it).
+    fork: usize,
+}
+
+impl Before {
+    /// Its timeline under the new run's, over the same stretch of time,
+    /// marked at the fork: the two runs side by side.
+    /// Zooming or panning either timeline moves both (`on_act`).
+    fn view(&self, viewport: &timeline::Viewport, on_act: Callback<timeline::Action>, on_close: Callback<MouseEvent>) -> Html {
+        let ending = self.run.outcome().map(|o| gmp_engine::explore::Ending::of(o).to_string()).unwrap_or_else(|| "had not ended".into());
+        let fork_ns = self.fork.checked_sub(1).and_then(|i| self.run.events().get(i)).map_or(0, |e| e.time_ns);
+        let output = self.run.outcome().map(|o| o.stdout.trim_end().to_string()).unwrap_or_default();
+        html! {
+            <section class="gmp-before" aria-label="Before the fork">
+                <div class="gmp-before-head">
+                    <strong>{ format!("What if: the run before you followed another future from event {}", self.fork) }</strong>
+                    { format!(" · it {ending}") }
+                    <button type="button" onclick={on_close}>{ "Close the comparison" }</button>
+                </div>
+                { timeline::view("Timeline before the fork", &self.timeline, &self.messages, viewport, &self.run, self.fork, fork_ns, on_act) }
+                if !output.is_empty() {
+                    <pre class="gmp-before-output" aria-label="Its output">{ output }</pre>
+                }
+            </section>
+        }
+    }
+}
+
 impl Playground {
     /// Starts a run of the program (dropping the one before) and gives it
     /// its first slice: a short program has ended when this returns.
@@ -534,7 +585,7 @@ impl Playground {
     fn ask_choices(&mut self) {
         if let Some(run) = &self.run {
             let pos = self.moment.pos;
-            self.choices = Some(Choices { pos, next: run.next_steps(pos, futures::STEP_SCHEDULES) });
+            self.choices = Some(Choices { next: run.next_steps(pos, futures::STEP_SCHEDULES) });
         }
     }
 
@@ -865,8 +916,11 @@ impl Playground {
                 if let Some(g) = self.picked {
                     { gpanel::view(run, m, g) }
                 }
-                { timeline::view(&self.timeline, &self.messages, &self.viewport, run, m.pos, now_ns, ctx.link().callback(Msg::Timeline)) }
+                { timeline::view("Timeline", &self.timeline, &self.messages, &self.viewport, run, m.pos, now_ns, ctx.link().callback(Msg::Timeline)) }
                 { futures::choices_view(run, self.choices.as_ref(), ctx.link().callback(Msg::PickStep), ctx.link().callback(|_| Msg::QuitChoosing)) }
+                if let Some(before) = &self.before {
+                    { before.view(&self.viewport, ctx.link().callback(Msg::Timeline), ctx.link().callback(|_| Msg::CloseBefore)) }
+                }
                 { futures::view(run, self.futures.as_ref(), ctx.link().callback(Msg::Follow)) }
                 { board::processors(m) }
                 { messages::region(&self.messages, m.pos) }

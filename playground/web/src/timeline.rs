@@ -607,9 +607,10 @@ fn track_x(e: &MouseEvent) -> Option<(f64, f64, web_sys::Element)> {
 }
 
 /// The timeline of `run` at position `pos` (virtual time `now_ns`), over
-/// the stretch of time `vp` shows. What the reader does to it comes back
-/// through `on_act`.
-pub fn view(tl: &Timeline, msgs: &Messages, vp: &Viewport, run: &Run, pos: usize, now_ns: u64, on_act: Callback<Action>) -> Html {
+/// the stretch of time `vp` shows, as a region named `label`. What the
+/// reader does to it comes back through `on_act`.
+#[allow(clippy::too_many_arguments)] // one view's inputs, each used once
+pub fn view(label: &str, tl: &Timeline, msgs: &Messages, vp: &Viewport, run: &Run, pos: usize, now_ns: u64, on_act: Callback<Action>) -> Html {
     let end = run.virtual_ns().max(1);
     let (from, to) = vp.window(end);
     let scale = WIDTH / (to - from) as f64;
@@ -755,7 +756,7 @@ pub fn view(tl: &Timeline, msgs: &Messages, vp: &Viewport, run: &Run, pos: usize
     });
     let span = format!("{} to {} of {} virtual time", virtual_time(from), virtual_time(to), virtual_time(end));
     html! {
-        <section class="gmp-timeline" role="region" aria-label="Timeline">
+        <section class="gmp-timeline" role="region" aria-label={label.to_string()}>
             <div class="gmp-tl-head">
                 <span class="gmp-k">{ "timeline" }</span>
                 { for legend }
