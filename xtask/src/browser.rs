@@ -11,7 +11,8 @@ use std::process::Command;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-pub fn test(site: &Path) -> Result<(), String> {
+/// Chromium, Node and playwright-core in place; the tests' folder.
+fn prepare() -> Result<std::path::PathBuf, String> {
     ensure_apt_packages(&[(CHROMIUM, "chromium"), ("/usr/bin/chromedriver", "chromium-driver")])?;
     ensure_node()?;
     let dir = util::root().join("tests").join("browser");
@@ -24,6 +25,11 @@ pub fn test(site: &Path) -> Result<(), String> {
                 .current_dir(&dir),
         )?;
     }
+    Ok(dir)
+}
+
+pub fn test(site: &Path) -> Result<(), String> {
+    let dir = prepare()?;
     let screenshots = util::root().join("target").join("browser-screenshots");
     std::fs::create_dir_all(&screenshots).map_err(|e| e.to_string())?;
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -45,6 +51,23 @@ pub fn test(site: &Path) -> Result<(), String> {
     )?;
     eprintln!("screenshots in {}", screenshots.display());
     Ok(())
+}
+
+/// The playground's figures (`tests/browser/ui-bench.mjs`: the wasm's
+/// size, the engine in the page, first frame, frames per second, the
+/// longest main-thread task), measured against the site as `serve` serves
+/// it; printed, not pass/fail.
+pub fn ui_bench(site: &Path) -> Result<(), String> {
+    let dir = prepare()?;
+    let server = serve::start(site, 0)?;
+    step(&format!("the playground's figures (node tests/browser/ui-bench.mjs, headless Chromium) against {}", server.url()));
+    util::run(
+        Command::new("node")
+            .arg("ui-bench.mjs")
+            .env("GMP_SITE_URL", server.url())
+            .env("GMP_CHROMIUM", CHROMIUM)
+            .current_dir(&dir),
+    )
 }
 
 /// Node.js and npm, for the browser tests and the editor bundle: Debian's

@@ -10,6 +10,7 @@
 //! cargo xtask go-observe [FILTER] [--runs N]
 //!                                record real Go's outputs of the nondeterministic corpus
 //! cargo xtask bench [NAME…]      time benches/go/*.go under real Go and gmp
+//! cargo xtask ui-bench           the playground's figures in headless Chromium
 //! ```
 
 mod bench;
@@ -27,7 +28,7 @@ mod util;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | build | test | expect [FILTER] | go-observe [FILTER] [--runs N] | bench [NAME…]>";
+    "usage: cargo xtask <serve [--port N] | build | test | expect [FILTER] | go-observe [FILTER] [--runs N] | bench [NAME…] | ui-bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
         Some("expect") => expect::expect(&args[1..]),
         Some("go-observe") => observe::go_observe(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
+        Some("ui-bench") => site::build().and_then(|site| browser::ui_bench(&site)),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
