@@ -24,7 +24,7 @@
 //! choices can be recorded, and where replaying or steering it can supply
 //! the picks instead of the generators.
 
-use super::schedule::{Pick, Strategy};
+use super::schedule::{PRIORITY_BASE, Pick, Strategy};
 
 /// What an open choice decides. A log records each choice as (kind,
 /// number of alternatives, pick); see `Chooser::made`.
@@ -59,6 +59,15 @@ pub enum ChoiceKind {
     /// Whether the OS takes the core away from an M after a slice, and
     /// for how long (one number: 0 or a stall).
     OsStall,
+    /// Under the priority strategies (`Pct`, `Bounded`) only, at the
+    /// start: which of the Ps not ranked yet gets the next-highest
+    /// priority (the pick indexes them in increasing P number).
+    Priority,
+    /// Under the priority strategies only, at each decision point (two Ps
+    /// or more could move): 0 keeps the priorities; `v` >= 1 sets the top
+    /// P's to `v`, below every initial one (PCT's change point, a bounded
+    /// search's preemption): the OS takes its core away.
+    Preempt,
     // The program's choices.
     /// `selectgo`: the slot in `pollorder` the next case swaps with.
     SelectPollOrder,
@@ -109,6 +118,11 @@ pub struct Chooser {
     /// No picks to apply, no log, random strategy: a choice is its draw
     /// (the fast path of every seeded run).
     plain: bool,
+    /// `Pct`'s change points: (decision point, the priority the top P
+    /// takes there), drawn from the seed when the chooser is made.
+    changes: Vec<(u64, u64)>,
+    /// Decision points so far (`Preempt` choices made).
+    decisions: u64,
     /// A stand-in holds the place of a chooser that is lent out; it must
     /// never be drawn from (checked in debug builds).
     stand_in: bool,
@@ -123,10 +137,23 @@ impl Chooser {
     /// `picks` (in increasing index) say otherwise, and logs every choice
     /// if `log`.
     pub fn with_picks(seed: u64, strategy: Strategy, picks: Vec<Pick>, log: bool) -> Chooser {
+        // PCT's d - 1 change points, uniform among the first `steps`
+        // decision points; the i-th drawn takes priority i (the paper's
+        // k_i with priority i). From a stream of their own, so they do not
+        // depend on when the other choices are drawn.
+        let changes = match strategy {
+            Strategy::Pct { depth, steps } => {
+                let mut r = WyRand::new(seed ^ 0x5043_545f_6368_616e);
+                (1..depth.max(1) as u64).map(|i| (r.below(steps.max(1)) as u64, i)).collect()
+            }
+            _ => Vec::new(),
+        };
         Chooser {
             sched: WyRand::new(seed),
             program: SplitMix64::new(seed),
             count: 0,
+            changes,
+            decisions: 0,
             plain: picks.is_empty() && !log && strategy == Strategy::Random,
             picks,
             next_pick: 0,
@@ -277,6 +304,31 @@ impl Chooser {
         };
         let pick = self.made(ChoiceKind::OsStall, n as u64, pick as u64) as u32;
         if pick < octaves * 256 { log_uniform(min, pick) } else { 0 }
+    }
+
+    /// Under the priority strategies, at the start: which of `left` Ps not
+    /// ranked yet (in increasing P number) takes the next-highest
+    /// priority. `Pct` draws it uniformly (a random permutation, as PCT's
+    /// initial priorities); `Bounded` takes the first (P0 on top, then P1...).
+    pub fn priority(&mut self, left: u32) -> u32 {
+        let pick = match self.strategy {
+            Strategy::Pct { .. } => self.sched.below(left),
+            _ => 0,
+        };
+        self.made(ChoiceKind::Priority, left as u64, pick as u64) as u32
+    }
+
+    /// Under the priority strategies, at a decision point: 0, or the
+    /// priority (in `1..PRIORITY_BASE`) the top P drops to. `Pct` drops it
+    /// at its change points; `Bounded` never does by itself (its search
+    /// preempts through picks).
+    pub fn preempt(&mut self) -> u64 {
+        let at = self.decisions;
+        self.decisions += 1;
+        // The last change point drawn for a decision wins (the paper's
+        // k_i may coincide: the later assignment stands).
+        let pick = self.changes.iter().rev().find(|(d, _)| *d == at).map_or(0, |&(_, v)| v);
+        self.made(ChoiceKind::Preempt, PRIORITY_BASE, pick)
     }
 
     // The program's choices.
