@@ -118,11 +118,7 @@ pub struct Chooser {
     /// No picks to apply, no log, random strategy: a choice is its draw
     /// (the fast path of every seeded run).
     plain: bool,
-    /// `Pct`'s change points: (decision point, the priority the top P
-    /// takes there), drawn from the seed when the chooser is made.
-    changes: Vec<(u64, u64)>,
-    /// Decision points so far (`Preempt` choices made).
-    decisions: u64,
+
     /// A stand-in holds the place of a chooser that is lent out; it must
     /// never be drawn from (checked in debug builds).
     stand_in: bool,
@@ -137,23 +133,10 @@ impl Chooser {
     /// `picks` (in increasing index) say otherwise, and logs every choice
     /// if `log`.
     pub fn with_picks(seed: u64, strategy: Strategy, picks: Vec<Pick>, log: bool) -> Chooser {
-        // PCT's d - 1 change points, uniform among the first `steps`
-        // decision points; the i-th drawn takes priority i (the paper's
-        // k_i with priority i). From a stream of their own, so they do not
-        // depend on when the other choices are drawn.
-        let changes = match strategy {
-            Strategy::Pct { depth, steps } => {
-                let mut r = WyRand::new(seed ^ 0x5043_545f_6368_616e);
-                (1..depth.max(1) as u64).map(|i| (r.below(steps.max(1)) as u64, i)).collect()
-            }
-            _ => Vec::new(),
-        };
         Chooser {
             sched: WyRand::new(seed),
             program: SplitMix64::new(seed),
             count: 0,
-            changes,
-            decisions: 0,
             plain: picks.is_empty() && !log && strategy == Strategy::Random,
             picks,
             next_pick: 0,
@@ -319,16 +302,21 @@ impl Chooser {
     }
 
     /// Under the priority strategies, at a decision point: 0, or the
-    /// priority (in `1..PRIORITY_BASE`) the top P drops to. `Pct` drops it
-    /// at its change points; `Bounded` never does by itself (its search
-    /// preempts through picks).
-    pub fn preempt(&mut self) -> u64 {
-        let at = self.decisions;
-        self.decisions += 1;
-        // The last change point drawn for a decision wins (the paper's
-        // k_i may coincide: the later assignment stands).
-        let pick = self.changes.iter().rev().find(|(d, _)| *d == at).map_or(0, |&(_, v)| v);
-        self.made(ChoiceKind::Preempt, PRIORITY_BASE, pick)
+    /// priority (in `1..PRIORITY_BASE`) the top P drops to. The draw is
+    /// `change`: PCT's change point's priority there, else 0 (`Bounded`
+    /// never drops by itself: its search preempts through picks).
+    pub fn preempt(&mut self, change: u64) -> u64 {
+        self.made(ChoiceKind::Preempt, PRIORITY_BASE, change)
+    }
+
+    /// PCT's d - 1 change points for a run of `seed`: (decision point,
+    /// the priority the top P takes there), uniform among the first
+    /// `steps` decision points, the i-th drawn with priority i (the
+    /// paper's k_i with priority i). From a stream of their own, so they
+    /// do not depend on when the other choices are drawn.
+    pub fn pct_changes(seed: u64, depth: u32, steps: u32) -> Vec<(u64, u64)> {
+        let mut r = WyRand::new(seed ^ 0x5043_545f_6368_616e);
+        (1..depth.max(1) as u64).map(|i| (r.below(steps.max(1)) as u64, i)).collect()
     }
 
     // The program's choices.

@@ -161,7 +161,12 @@ impl Sched {
         if movable < 2 {
             return;
         }
-        let drop = self.chooser.preempt();
+        // The last change point drawn for this decision wins (the
+        // paper's k_i may coincide: the later assignment stands).
+        let at = self.decisions;
+        self.decisions += 1;
+        let change = self.pct_changes.iter().rev().find(|(d, _)| *d == at).map_or(0, |&(_, v)| v);
+        let drop = self.chooser.preempt(change);
         if drop > 0 {
             self.prio[top] = drop;
             top = self.top_p().0.unwrap_or(top);
