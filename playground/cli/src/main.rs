@@ -18,9 +18,12 @@
 //! `--race` runs with Go's race detector: each pair of unsynchronised
 //! conflicting accesses is reported as `go run -race` reports it, and a
 //! run that found any and would exit 0 exits 66.
-//! `gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--json]` runs N
+//! `gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--strategies LIST] [--json]` runs N
 //! schedules per GOMAXPROCS value and prints every distinct outcome with
 //! how many schedules gave it and a token that replays one of them.
+//! `--strategies` names the strategies taken in turn (`random`,
+//! `extremes`, `stalls`, `pct` or `pctD` for PCT of depth D, `bounded`;
+//! by default all of them, PCT at depths 2 and 3).
 //! `--from-event E` forks instead: the run (of `--schedule TOKEN`, else of
 //! the first `--procs` value and `--seed`) keeps its choices up to its
 //! E-th event, and the N schedules vary only what comes after.
@@ -83,7 +86,7 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 }
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks] [--race]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--json]\n       gmp explore FILE.go --from-event N [--schedule TOKEN] [--procs P] [--schedules N] [--seed N] [--json]";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks] [--race]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--strategies LIST] [--json]\n       gmp explore FILE.go --from-event N [--schedule TOKEN] [--procs P] [--schedules N] [--seed N] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -195,6 +198,26 @@ fn process_status(code: i32) -> u8 {
     (code & 0xff) as u8
 }
 
+/// A strategy of `gmp explore --strategies`, by name.
+fn strategy(name: &str) -> Result<gmp_engine::Strategy, String> {
+    use gmp_engine::Strategy;
+    let depth = |d: &str| {
+        d.parse::<u32>()
+            .ok()
+            .filter(|d| (1..=gmp_engine::MAX_PCT_DEPTH).contains(d))
+            .ok_or_else(|| format!("--strategies: PCT's depth must be 1 to {}: {name:?}", gmp_engine::MAX_PCT_DEPTH))
+    };
+    Ok(match name {
+        "random" => Strategy::Random,
+        "extremes" => Strategy::Extremes,
+        "stalls" => Strategy::Stalls,
+        "bounded" => Strategy::Bounded,
+        "pct" => Strategy::Pct { depth: 3, steps: 0 },
+        _ if name.starts_with("pct") => Strategy::Pct { depth: depth(&name[3..])?, steps: 0 },
+        _ => return Err(format!("--strategies: unknown strategy {name:?} (random, extremes, stalls, pct, pctD, bounded)")),
+    })
+}
+
 fn explore_command(args: &[String]) -> Result<u8, String> {
     use gmp_engine::explore::{ExploreConfig, explore, fork};
     let mut config = ExploreConfig::default();
@@ -219,6 +242,10 @@ fn explore_command(args: &[String]) -> Result<u8, String> {
                 }
             }
             "--seed" => config.first_seed = parse_flag(&mut it, "--seed")?,
+            "--strategies" => {
+                let list = it.next().ok_or("--strategies needs a list, e.g. random,pct3,bounded")?;
+                config.strategies = list.split(',').map(|s| strategy(s.trim())).collect::<Result<Vec<_>, String>>()?;
+            }
             "--schedule" => {
                 let token = it.next().ok_or("--schedule needs a token (from gmp run --print-schedule)")?;
                 base = Some(gmp_engine::Schedule::decode(token).map_err(|e| format!("--schedule: {e}"))?);

@@ -53,6 +53,10 @@ fn bad_flags_are_explained() {
         (&["run", "x.go", "--procs", "1000"][..], "--procs: at most 256"),
         (&["explore", "x.go", "--procs", "1,0"][..], "--procs: expected numbers from 1 to 256"),
         (&["explore", "x.go", "--schedules", "0"][..], "--schedules must be at least 1"),
+        (&["explore", "x.go", "--strategies", "random,fifo"][..], "unknown strategy \"fifo\""),
+        (&["explore", "x.go", "--strategies", "pct0"][..], "PCT's depth must be 1 to 32"),
+        (&["explore", "x.go", "--strategies", "pctä"][..], "PCT's depth must be 1 to 32"),
+        (&["explore", "x.go", "--strategies"][..], "--strategies needs a list"),
         (&["run", "x.go", "--schedule", "1.Ag=A"][..], "invalid schedule token: the data is not base64url"),
         (&["run", "x.go", "--schedule", "1.AgEAAA", "--procs", "2"][..], "--schedule fixes GOMAXPROCS and the seed: drop --procs"),
     ] {
@@ -152,6 +156,20 @@ fn explore_lists_each_outcome_with_a_schedule_that_replays_it() {
         assert_eq!(o["ending"], "exited 0");
         let replay = gmp(&["run", file, "--schedule", o["schedule"].as_str().unwrap()]);
         assert_eq!(text(&replay.stdout), o["stdout"].as_str().unwrap());
+    }
+    // Each strategy alone, the systematic ones included: both cases.
+    for strategies in ["random", "extremes", "stalls", "pct1", "pct", "bounded"] {
+        let out = gmp(&["explore", file, "--procs", "2", "--schedules", "12", "--strategies", strategies, "--json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+        assert_eq!(json["schedules_run"], 12, "{strategies}");
+        let outcomes = json["outcomes"].as_array().expect("outcomes");
+        assert_eq!(outcomes.len(), 2, "{strategies}: {outcomes:?}");
+        for o in outcomes {
+            let token = o["schedule"].as_str().unwrap();
+            let replay = gmp(&["run", file, "--schedule", token]);
+            assert_eq!(text(&replay.stdout), o["stdout"].as_str().unwrap(), "{strategies}: {token}");
+        }
     }
     let human = gmp(&["explore", file, "--schedules", "5"]);
     let human = text(&human.stdout);

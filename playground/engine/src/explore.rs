@@ -7,17 +7,20 @@
 //! seed `first_seed + k` under `strategies[k % n]` — random choices,
 //! every timing choice at an end of its range (`Strategy::Extremes`),
 //! which finds the rare interleavings (a thread that wakes at once, a
-//! goroutine that stalls) far sooner, or frequent OS stalls
+//! goroutine that stalls) far sooner, frequent OS stalls
 //! (`Strategy::Stalls`: a goroutine overtaken before its first shared
-//! operation). Systematic strategies (PCT's
-//! priority-change points, preemption-bounded search) will drive the same
-//! chooser through `Pick`s.
+//! operation), PCT (`Strategy::Pct`: random priorities for the Ps with
+//! d - 1 priority-change points; `steps` 0 here means "measure the
+//! program's decision points first") and a preemption-bounded systematic
+//! search (`Strategy::Bounded`, see [`BoundedSearch`]): a slot of the
+//! `Bounded` strategy takes the search's next schedule instead of a seed.
 //!
 //! [`fork`] explores from a point of one run: every schedule keeps that
 //! run's first choices, so it is the same run up to there, and draws the
 //! rest anew — what can still happen from this moment on.
 
-use crate::{Outcome, Pick, Program, RunConfig, Schedule, Strategy, run};
+use crate::{ChoiceKind, Outcome, PRIORITY_BASE, Pick, Program, RunConfig, Schedule, Strategy, run};
+use std::collections::VecDeque;
 
 /// What to explore: GOMAXPROCS values, schedules for each, and the run
 /// settings (budgets) every run shares.
@@ -42,11 +45,24 @@ impl Default for ExploreConfig {
             procs: vec![1, 2, 4],
             schedules: 100,
             first_seed: 1,
-            strategies: vec![Strategy::Random, Strategy::Extremes, Strategy::Stalls],
+            strategies: ExploreConfig::STRATEGIES.to_vec(),
             run: RunConfig { record_events: false, free_at_exit: true, ..RunConfig::default() },
             prefix: Vec::new(),
         }
     }
+}
+
+impl ExploreConfig {
+    /// `gmp explore`'s mix: the random strategies, PCT at depths 2 and 3
+    /// and the bounded search.
+    pub const STRATEGIES: [Strategy; 6] = [
+        Strategy::Random,
+        Strategy::Extremes,
+        Strategy::Stalls,
+        Strategy::Pct { depth: 2, steps: 0 },
+        Strategy::Pct { depth: 3, steps: 0 },
+        Strategy::Bounded,
+    ];
 }
 
 /// How a run ended, as a learner names it.
@@ -107,6 +123,9 @@ pub struct Found {
     pub ending: Ending,
     /// Schedules that gave it.
     pub count: u64,
+    /// How many schedules ran before the first that gave it (counting
+    /// every GOMAXPROCS value's, in `procs` order).
+    pub first: u64,
     /// The GOMAXPROCS values under which it came up.
     pub procs: Vec<u32>,
     /// The first schedule that gave it: its token replays the run.
@@ -129,11 +148,44 @@ pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
     let mut by_hash: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
     let mut schedules_run = 0;
     for &procs in &config.procs {
+        let procs = procs.max(1);
+        // The priority strategies rank the Ps in the run's first choices:
+        // they cannot keep a fork's past, and with one P they are random.
+        let prioritized = procs > 1 && config.prefix.is_empty();
+        let strategies: Vec<Strategy> = config
+            .strategies
+            .iter()
+            .map(|&s| if s.prioritized() && !prioritized { Strategy::Random } else { s })
+            .collect();
+        let steps = if strategies.iter().any(|s| matches!(s, Strategy::Pct { steps: 0, .. })) {
+            decision_points(program, procs, config)
+        } else {
+            0
+        };
+        let mut search = BoundedSearch::new(procs, config.first_seed, BoundedSearch::MAX_BOUND);
         for k in 0..config.schedules as u64 {
             let seed = config.first_seed.wrapping_add(k);
-            let strategy = config.strategies.get(k as usize % config.strategies.len().max(1)).copied().unwrap_or_default();
-            let run_config = RunConfig { procs: procs.max(1), seed, strategy, picks: config.prefix.clone(), ..config.run.clone() };
-            let out = run(program, &run_config);
+            let strategy = strategies.get(k as usize % strategies.len().max(1)).copied().unwrap_or_default();
+            let base = RunConfig { procs, seed, strategy, picks: config.prefix.clone(), ..config.run.clone() };
+            let mut node = None;
+            let run_config = match strategy {
+                Strategy::Pct { depth, steps: 0 } => RunConfig { strategy: Strategy::Pct { depth, steps }, ..base },
+                Strategy::Bounded => match search.next() {
+                    Some(n) => {
+                        let rc = n.config(&base, search.seed);
+                        node = Some(n);
+                        rc
+                    }
+                    // The search is done: the slot takes a random schedule.
+                    None => RunConfig { strategy: Strategy::Random, ..base },
+                },
+                _ => base,
+            };
+            let mut out = run(program, &run_config);
+            if let Some(n) = node {
+                search.ran(n, &out.choices);
+                out.choices = Vec::new();
+            }
             schedules_run += 1;
             let ending = Ending::of(&out);
             let hash = {
@@ -160,6 +212,7 @@ pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
                     exit_code: out.exit_code,
                     ending,
                     count: 1,
+                    first: schedules_run - 1,
                     procs: vec![procs],
                     schedule: run_config.schedule(),
                     })
@@ -170,6 +223,139 @@ pub fn explore(program: &Program, config: &ExploreConfig) -> Explored {
     // Most frequent first; ties in the order found (a stable sort).
     outcomes.sort_by_key(|o| std::cmp::Reverse(o.count));
     Explored { schedules_run, outcomes }
+}
+
+/// How many decision points (moments where two Ps or more could move) a
+/// run of `program` on `procs` Ps has: PCT's `k`, measured on the
+/// bounded search's first schedule (P0 on top, no preemption).
+pub fn decision_points(program: &Program, procs: u32, config: &ExploreConfig) -> u32 {
+    let rc = RunConfig {
+        procs,
+        seed: config.first_seed,
+        strategy: Strategy::Bounded,
+        record_choices: true,
+        ..config.run.clone()
+    };
+    let out = run(program, &rc);
+    let n = out.choices.iter().filter(|c| c.kind == ChoiceKind::Preempt).count();
+    u32::try_from(n).unwrap_or(u32::MAX).max(1)
+}
+
+/// A preemption-bounded systematic search (CHESS's iterative context
+/// bounding, Musuvathi and Qadeer, PLDI 2007) over the schedules of the
+/// `Bounded` strategy, whose runs are fixed by which P starts on top and
+/// at which decision points the top P is preempted (dropped below every
+/// other P). Every schedule with 0 preemptions first, then every one with
+/// 1, then 2... up to [`BoundedSearch::MAX_BOUND`]. The other choices
+/// (slice lengths, costs, `select`) are the seed's, the same in every
+/// schedule, so two schedules differ only where the search placed a
+/// preemption. A schedule's children add one preemption at a decision
+/// point of its own run after its last one, so each set of preemptions
+/// is run once. Within a bound, schedules are taken in bit-reversed order
+/// of their preemption's position among their parent's decision points
+/// (first, middle, quarters...), so a budget that ends within a bound has
+/// spread its preemptions over the run rather than over its first steps.
+///
+/// What "0 preemptions" enumerates: which P starts on top, the others in
+/// the order P0, P1... (GOMAXPROCS schedules, not GOMAXPROCS!: the idle
+/// Ps start alike, and a preemption reorders them anyway). Context
+/// switches where the top P cannot move (its M sleeps, its G blocks and
+/// it finds no other) are free, as in CHESS.
+///
+/// No partial-order reduction: two Ps' steps commute when they touch
+/// unrelated objects, but a step's plain loads and stores of shared
+/// variables are not events (only `-race` records them, at a cost of
+/// about 14x), so that two steps touch nothing in common cannot be
+/// known cheaply; a reduction from channel, lock and output events alone
+/// would prune schedules that race on memory, and lose lost updates.
+pub struct BoundedSearch {
+    /// The seed every schedule of the search draws its other choices from.
+    pub seed: u64,
+    max_bound: u32,
+    /// The bound being run.
+    bound: u32,
+    /// Schedules of this bound still to run.
+    level: VecDeque<BoundedNode>,
+    /// Schedules of the next bound, with their order key.
+    next: Vec<((u32, u32), BoundedNode)>,
+    /// Schedules run so far (the order key's tie-break).
+    ran: u32,
+}
+
+/// One schedule of a [`BoundedSearch`]: its picks (the top P, the
+/// preemptions) and where its last preemption is.
+#[derive(Clone, Debug)]
+pub struct BoundedNode {
+    pub picks: Vec<Pick>,
+    pub preemptions: u32,
+    last: Option<u64>,
+}
+
+impl BoundedNode {
+    /// The run configuration of this schedule.
+    fn config(&self, base: &RunConfig, seed: u64) -> RunConfig {
+        RunConfig { seed, strategy: Strategy::Bounded, picks: self.picks.clone(), record_choices: true, ..base.clone() }
+    }
+}
+
+impl BoundedSearch {
+    /// CHESS finds most bugs within two preemptions; three bounds the
+    /// search's memory for long runs.
+    pub const MAX_BOUND: u32 = 3;
+    /// Schedules waiting for the next bound, at most.
+    const MAX_FRONTIER: usize = 200_000;
+
+    /// The search on `procs` Ps, its other choices drawn from `seed`.
+    pub fn new(procs: u32, seed: u64, max_bound: u32) -> BoundedSearch {
+        // The first choice of a `Bounded` run ranks the top P.
+        let level = (0..procs.max(1) as u64)
+            .map(|p| BoundedNode {
+                picks: if p == 0 { Vec::new() } else { vec![Pick { index: 0, pick: p }] },
+                preemptions: 0,
+                last: None,
+            })
+            .collect();
+        BoundedSearch { seed, max_bound, bound: 0, level, next: Vec::new(), ran: 0 }
+    }
+
+    /// The bound of the schedules being given now.
+    pub fn bound(&self) -> u32 {
+        self.bound
+    }
+
+    /// The next schedule to run, or `None` once every schedule within the
+    /// bound has been given. Hand each one's run back to [`BoundedSearch::ran`].
+    pub fn next(&mut self) -> Option<BoundedNode> {
+        if self.level.is_empty() && !self.next.is_empty() {
+            let mut next = std::mem::take(&mut self.next);
+            next.sort_by_key(|(key, _)| *key);
+            self.level = next.into_iter().map(|(_, n)| n).collect();
+            self.bound += 1;
+        }
+        self.level.pop_front()
+    }
+
+    /// `node`'s run made `choices`: its children preempt at each of its
+    /// decision points after its last preemption.
+    pub fn ran(&mut self, node: BoundedNode, choices: &[crate::Choice]) {
+        self.ran += 1;
+        if node.preemptions >= self.max_bound {
+            return;
+        }
+        let after = node.last.map_or(0, |l| l + 1);
+        let points = choices.iter().enumerate().skip(after as usize).filter(|(_, c)| c.kind == ChoiceKind::Preempt);
+        for (j, (index, _)) in points.enumerate() {
+            if self.next.len() >= Self::MAX_FRONTIER {
+                return;
+            }
+            let index = index as u64;
+            let mut picks = node.picks.clone();
+            // Each preemption drops the top P below the ones before it.
+            picks.push(Pick { index, pick: PRIORITY_BASE - 1 - node.preemptions as u64 });
+            let child = BoundedNode { picks, preemptions: node.preemptions + 1, last: Some(index) };
+            self.next.push((((j as u32).reverse_bits(), self.ran), child));
+        }
+    }
 }
 
 /// What can still happen from a point of a run: `base`'s run (its
@@ -289,6 +475,8 @@ pub fn next_steps(program: &Program, base: &RunConfig, at: usize, config: &Explo
     let mut futures: Vec<(RunConfig, Vec<(usize, Step)>)> = Vec::new();
     for k in 0..config.schedules.max(1) as u64 {
         let strategy = config.strategies.get(k as usize % config.strategies.len().max(1)).copied().unwrap_or_default();
+        // The priority strategies cannot keep a past (see `explore`).
+        let strategy = if strategy.prioritized() { Strategy::Random } else { strategy };
         let rc = RunConfig {
             procs: base.procs.max(1),
             seed: config.first_seed.wrapping_add(k),

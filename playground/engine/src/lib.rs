@@ -52,7 +52,7 @@ pub use runtime::Creator;
 /// a UI shows when it steps forward or back.
 pub use sched::replay;
 pub use sched::choice::{Choice, ChoiceKind};
-pub use sched::schedule::{MAX_PROCS, Pick, Schedule, ScheduleError, Strategy};
+pub use sched::schedule::{MAX_PCT_DEPTH, MAX_PROCS, PRIORITY_BASE, Pick, Schedule, ScheduleError, Strategy};
 pub use span::{LineCol, SourceFile, Span};
 pub use vm::TraceFrame;
 pub use vm::race::{DataRace, RaceAccess};

@@ -2,9 +2,9 @@
 //! Go allows, the outcomes real Go printed are found, and each outcome's
 //! schedule replays it.
 
-use gmp_engine::explore::{Ending, ExploreConfig, explore};
+use gmp_engine::explore::{BoundedSearch, Ending, ExploreConfig, decision_points, explore};
 use gmp_engine::golden::{parse_allowed, parse_observed};
-use gmp_engine::{RunConfig, compile, run};
+use gmp_engine::{ChoiceKind, RunConfig, Strategy, compile, run};
 
 const NAME: &str = "002_unordered_four.go";
 const SOURCE: &str = include_str!("nondeterministic/002_unordered_four.go");
@@ -126,4 +126,173 @@ fn next_steps_are_the_ways_a_run_can_go_on() {
     let next = next_steps(&program, &base, at, &config, 64);
     assert_eq!(next.options.len(), 0, "{:?}", next.options);
     assert_eq!(next.agreed.last().map(|s| s.label.as_str()), Some("the program exits with code 0"));
+}
+
+/// Two goroutines on their own Ps whose bug needs two orderings: the
+/// child's `flag.Store` before main's `flag.Load`, and main's
+/// `seen.Store` before the child's `seen.Load` (PCT's depth 2). Each
+/// side works a while between its two steps.
+const DEPTH_2: &str = r#"package main
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+)
+
+func work(n int) int {
+	s := 0
+	for i := 0; i < n; i++ {
+		s += i
+	}
+	return s
+}
+
+func main() {
+	var flag, seen atomic.Int32
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		flag.Store(1)
+		work(3000)
+		if seen.Load() == 1 {
+			fmt.Println("bug")
+		}
+	}()
+	work(3000)
+	if flag.Load() == 1 {
+		seen.Store(1)
+	}
+	wg.Wait()
+}
+"#;
+
+/// The same with one ordering: the child's `flag.Store` before main's
+/// `flag.Load` (depth 1).
+const DEPTH_1: &str = r#"package main
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+)
+
+func main() {
+	var flag atomic.Int32
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		flag.Store(1)
+	}()
+	if flag.Load() == 1 {
+		fmt.Println("bug")
+	}
+	wg.Wait()
+}
+"#;
+
+/// How many schedules of `strategy` (seeds 1, 2...) it takes until the
+/// program prints "bug", if it does within `budget`.
+fn schedules_to_bug(program: &gmp_engine::Program, procs: u32, strategy: Strategy, budget: u64) -> Option<u64> {
+    (1..=budget).find(|&seed| {
+        let out = run(program, &RunConfig { procs, seed, strategy, record_events: false, check_invariants: true, ..RunConfig::default() });
+        assert!(out.stderr.is_empty(), "{}", out.stderr);
+        out.stdout == "bug\n"
+    })
+}
+
+/// PCT's guarantee: a bug of depth d among n threads comes up with
+/// probability at least 1/(n·k^(d-1)) per run, k the decision points.
+/// Runs expected within 4/p schedules fail the test only if the
+/// priorities do not decide which P moves next.
+#[test]
+fn pct_finds_ordering_bugs_within_its_bound() {
+    let procs = 2;
+    let depth1 = compile("depth1.go", DEPTH_1).expect("compiles");
+    let depth2 = compile("depth2.go", DEPTH_2).expect("compiles");
+    let config = ExploreConfig::default();
+    // Without priorities main's load comes first: the bug needs a stolen child.
+    assert_eq!(run(&depth1, &RunConfig { procs: 1, ..RunConfig::default() }).stdout, "");
+    let n = procs as u64;
+    let k1 = decision_points(&depth1, procs, &config) as u64;
+    let found = schedules_to_bug(&depth1, procs, Strategy::Pct { depth: 1, steps: k1 as u32 }, 4 * n);
+    assert!(found.is_some(), "PCT d=1 missed a depth-1 bug in {} runs", 4 * n);
+    let k2 = decision_points(&depth2, procs, &config) as u64;
+    assert!(k2 >= 2, "{k2} decision points");
+    for depth in [2, 3] {
+        let bound = 4 * n * k2.pow(depth - 1);
+        let found = schedules_to_bug(&depth2, procs, Strategy::Pct { depth, steps: k2 as u32 }, bound.min(4 * n * k2 * 8));
+        assert!(found.is_some(), "PCT d={depth} missed a depth-2 bug (k = {k2})");
+    }
+    // With one change point too few, the depth-2 bug needs luck the
+    // priorities do not give: d=1 runs the top P's goroutine through.
+    let d1 = schedules_to_bug(&depth2, procs, Strategy::Pct { depth: 1, steps: k2 as u32 }, 4 * n * k2);
+    assert_eq!(d1, None, "PCT d=1 found a depth-2 bug");
+}
+
+/// Bound 0 runs only schedules without preemption, one per P on top,
+/// each a different schedule; bound 1 adds one preemption at each
+/// decision point, and the runs preempt exactly there.
+#[test]
+fn bounded_search_enumerates_distinct_schedules_by_preemptions() {
+    let program = compile("depth2.go", DEPTH_2).expect("compiles");
+    let procs = 2;
+    let base = RunConfig { procs, record_events: false, check_invariants: true, ..RunConfig::default() };
+    let preempts = |out: &gmp_engine::Outcome| out.choices.iter().filter(|c| c.kind == ChoiceKind::Preempt && c.pick != 0).count();
+    let run_node = |n: &gmp_engine::explore::BoundedNode, seed: u64| {
+        run(&program, &RunConfig { seed, strategy: Strategy::Bounded, picks: n.picks.clone(), record_choices: true, ..base.clone() })
+    };
+    let mut search = BoundedSearch::new(procs, 1, 0);
+    let mut seen = std::collections::HashSet::new();
+    let mut tops = std::collections::HashSet::new();
+    let mut bound0_outputs = Vec::new();
+    while let Some(node) = search.next() {
+        assert_eq!(search.bound(), 0);
+        assert_eq!(node.preemptions, 0);
+        let out = run_node(&node, search.seed);
+        assert!(out.stderr.is_empty(), "{}", out.stderr);
+        assert_eq!(preempts(&out), 0, "a schedule of bound 0 preempted");
+        // The run's first choice ranks the top P.
+        assert_eq!(out.choices[0].kind, ChoiceKind::Priority);
+        tops.insert(out.choices[0].pick);
+        bound0_outputs.push(out.stdout.clone());
+        assert!(seen.insert(node.picks.clone()), "schedule {:?} given twice", node.picks);
+        search.ran(node, &out.choices);
+    }
+    assert_eq!(tops.len(), procs as usize, "one schedule per P on top");
+    // Bound 1: every schedule preempts once, at a point its parent's run
+    // could, and none repeats.
+    let mut search = BoundedSearch::new(procs, 1, 1);
+    let (mut level1, mut outputs, mut hit) = (0, std::collections::BTreeSet::new(), None);
+    while let Some(node) = search.next() {
+        let out = run_node(&node, search.seed);
+        assert!(out.stderr.is_empty(), "{}", out.stderr);
+        assert_eq!(preempts(&out), node.preemptions as usize, "{:?}", node.picks);
+        assert!(node.preemptions <= 1);
+        if node.preemptions == 1 {
+            level1 += 1;
+            assert_eq!(search.bound(), 1);
+        }
+        assert!(seen.insert(node.picks.clone()) || node.preemptions == 0, "schedule {:?} given twice", node.picks);
+        if out.stdout == "bug\n" && hit.is_none() {
+            hit = Some(node.clone());
+        }
+        outputs.insert(out.stdout.clone());
+        search.ran(node, &out.choices);
+    }
+    let k = decision_points(&program, procs, &ExploreConfig::default()) as usize;
+    assert!(level1 >= k, "{level1} schedules with one preemption, {k} decision points on P0's schedule alone");
+    // Without a preemption the top P's goroutine runs through: no bug.
+    // With one (the child's P on top, preempted between its two steps)
+    // there is.
+    assert!(bound0_outputs.iter().all(|o| o.is_empty()), "{bound0_outputs:?}");
+    assert!(outputs.contains("bug\n"), "{outputs:?}");
+    let hit = hit.expect("bound 1 finds the depth-2 bug");
+    assert_eq!(hit.preemptions, 1);
+    // Its schedule replays it.
+    let token = gmp_engine::Schedule { procs, seed: 1, strategy: Strategy::Bounded, picks: hit.picks.clone() }.encode();
+    let again = run(&program, &RunConfig::from_schedule(&gmp_engine::Schedule::decode(&token).expect("token")));
+    assert_eq!(again.stdout, "bug\n", "{token}");
 }

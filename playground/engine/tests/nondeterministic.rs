@@ -93,7 +93,9 @@ fn main() {
     trials.push(Trial::test("corpus_is_there", move || {
         check(n >= AT_LEAST, || format!("tests/{CORPUS}/ holds {n} programs, expected at least {AT_LEAST}"))
     }));
+    let all = programs.clone();
     trials.push(Trial::test("reach", move || reach(&programs)).with_ignored_flag(true));
+    trials.push(Trial::test("strategies", move || strategies(&all)).with_ignored_flag(true));
     libtest_mimic::run(&args, trials).exit();
 }
 
@@ -152,7 +154,7 @@ fn allowed(path: &Path) -> Result<(), String> {
 /// (c) Exploration finds every output Go printed with several Ps, nothing
 /// Go forbids, and each outcome's token replays it.
 fn explored(path: &Path) -> Result<(), String> {
-    use gmp_engine::explore::{ExploreConfig, explore};
+    use gmp_engine::explore::{Ending, ExploreConfig, explore};
     let allowed = read_allowed(path)?;
     let obs = observed(path)?;
     let name = file_name(path);
@@ -163,10 +165,16 @@ fn explored(path: &Path) -> Result<(), String> {
         .spawn(move || {
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let program = gmp_engine::compile(&name, &source).map_err(|e| format!("{e:?}"))?;
-                let config = ExploreConfig { procs: REACH_PROCS.to_vec(), schedules: EXPLORE_SCHEDULES, ..ExploreConfig::default() };
+                let mut config = ExploreConfig { procs: REACH_PROCS.to_vec(), schedules: EXPLORE_SCHEDULES, ..ExploreConfig::default() };
+                // The scheduler's invariants after every event of every
+                // schedule: a violation ends that run as an internal error.
+                config.run.check_invariants = true;
                 let found = explore(&program, &config);
                 let mut problems = String::new();
                 for o in &found.outcomes {
+                    if o.ending == Ending::Stopped {
+                        let _ = writeln!(problems, "schedule {} stopped (an invariant violated?):\n{}", o.schedule.encode(), o.stderr);
+                    }
                     let got = RunOutput { stdout: o.stdout.clone(), exit_code: o.exit_code };
                     if !allowed.contains(&got) {
                         let _ = writeln!(problems, "exploration found what Go does not allow (`--schedule {}`)\n{}", o.schedule.encode(), show(&got));
@@ -238,6 +246,73 @@ fn reach(programs: &[PathBuf]) -> Result<(), Failed> {
         REACH_SEEDS
     );
     println!("{table}");
+    Ok(())
+}
+
+/// The measurement of each exploration strategy alone, and of `gmp
+/// explore`'s mix: for each program and GOMAXPROCS 2, 4, 8, how many of
+/// Go's observed outputs [`EXPLORE_SCHEDULES`] schedules find, and for the
+/// rare ones (Go printed them in at most [`RARE`] of its runs) how many
+/// schedules it took to find each (`cargo test --release -p gmp-engine
+/// --test nondeterministic -- --ignored strategies --nocapture`).
+fn strategies(programs: &[PathBuf]) -> Result<(), Failed> {
+    use gmp_engine::Strategy;
+    use gmp_engine::explore::{ExploreConfig, explore};
+    const RARE: u64 = 3;
+    let mixes: Vec<(&str, Vec<Strategy>)> = vec![
+        ("Random", vec![Strategy::Random]),
+        ("Extremes", vec![Strategy::Extremes]),
+        ("Stalls", vec![Strategy::Stalls]),
+        ("PCT d=1", vec![Strategy::Pct { depth: 1, steps: 0 }]),
+        ("PCT d=2", vec![Strategy::Pct { depth: 2, steps: 0 }]),
+        ("PCT d=3", vec![Strategy::Pct { depth: 3, steps: 0 }]),
+        ("Bounded", vec![Strategy::Bounded]),
+        ("before (R, E, S)", vec![Strategy::Random, Strategy::Extremes, Strategy::Stalls]),
+        ("gmp explore's mix", ExploreConfig::STRATEGIES.to_vec()),
+    ];
+    let mut table = String::from("| strategy | Go's outputs found | programs with all found | rare outputs found | schedules to find a rare one (median, max) |\n|---|---|---|---|---|\n");
+    for (name, mix) in &mixes {
+        let (mut found_n, mut total, mut complete, mut rare_found, mut rare_total) = (0, 0, 0, 0, 0);
+        let mut needed: Vec<u64> = Vec::new();
+        let mut all_programs = 0;
+        for path in programs {
+            let obs = observed(path)?;
+            let source = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let program = gmp_engine::compile(&file_name(path), &source).map_err(|e| format!("{e:?}"))?;
+            let mut all = true;
+            for &procs in REACH_PROCS {
+                let config = ExploreConfig { procs: vec![procs], schedules: EXPLORE_SCHEDULES, strategies: mix.clone(), ..ExploreConfig::default() };
+                let found = explore(&program, &config);
+                for o in obs.iter().filter(|o| o.procs == procs) {
+                    for (count, want) in &o.outputs {
+                        total += 1;
+                        let hit = found.outcomes.iter().find(|f| f.stdout == want.stdout && f.exit_code == want.exit_code);
+                        if hit.is_some() {
+                            found_n += 1;
+                        } else {
+                            all = false;
+                        }
+                        if (*count as u64) <= RARE {
+                            rare_total += 1;
+                            if let Some(f) = hit {
+                                rare_found += 1;
+                                needed.push(f.first + 1);
+                            }
+                        }
+                    }
+                }
+            }
+            all_programs += 1;
+            if all {
+                complete += 1;
+            }
+        }
+        needed.sort();
+        let median = needed.get(needed.len() / 2).copied().unwrap_or(0);
+        let max = needed.last().copied().unwrap_or(0);
+        let _ = writeln!(table, "| {name} | {found_n} / {total} | {complete} / {all_programs} | {rare_found} / {rare_total} | {median}, {max} |");
+    }
+    println!("{table}\n{EXPLORE_SCHEDULES} schedules per GOMAXPROCS {REACH_PROCS:?}; rare: Go printed it in at most {RARE} of its runs.");
     Ok(())
 }
 

@@ -23,6 +23,36 @@ fn a_schedule_token_replays_the_run() {
     }
 }
 
+/// Under the priority strategies too (PCT, a bounded search's schedule
+/// with a top P and a preemption): the token replays the run event for
+/// event, and holds the strategy's parameters.
+#[test]
+fn a_priority_schedule_token_replays_the_run() {
+    use gmp_engine::Strategy;
+    let cases = [
+        (2, 5, Strategy::Pct { depth: 2, steps: 40 }, vec![]),
+        (4, 9, Strategy::Pct { depth: 3, steps: 100 }, vec![]),
+        (8, 2, Strategy::Pct { depth: 1, steps: 1 }, vec![]),
+        (4, 1, Strategy::Bounded, vec![Pick { index: 0, pick: 2 }, Pick { index: 30, pick: 63 }]),
+    ];
+    for (procs, seed, strategy, picks) in cases {
+        let config = RunConfig { procs, seed, strategy, picks, record_choices: true, ..RunConfig::default() };
+        let token = config.schedule().encode();
+        let decoded = Schedule::decode(&token).expect("own token");
+        assert_eq!(decoded.strategy, strategy);
+        let replay = RunConfig::from_schedule(&decoded);
+        assert_eq!(trace(UNORDERED, &replay), trace(UNORDERED, &config), "{token}");
+        // The run ranked its Ps first, and decided at every point where two could move.
+        let out = run_source("prog.go", UNORDERED, &config);
+        let ranks = out.choices.iter().take_while(|c| c.kind == ChoiceKind::Priority).count();
+        assert_eq!(ranks, procs as usize, "{token}");
+        assert!(out.choices.iter().any(|c| c.kind == ChoiceKind::Preempt), "{token}");
+    }
+    // With one P there is nothing to rank: the run is the random strategy's.
+    let one = RunConfig { procs: 1, seed: 4, strategy: Strategy::Pct { depth: 3, steps: 10 }, ..RunConfig::default() };
+    assert_eq!(trace(UNORDERED, &one), trace(UNORDERED, &RunConfig { procs: 1, seed: 4, ..RunConfig::default() }));
+}
+
 /// Each alternative of the first select's poll order, picked in turn,
 /// is a different run, and together they reach both cases; a steered
 /// run's token replays it.

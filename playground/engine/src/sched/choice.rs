@@ -24,7 +24,7 @@
 //! choices can be recorded, and where replaying or steering it can supply
 //! the picks instead of the generators.
 
-use super::schedule::{Pick, Strategy};
+use super::schedule::{PRIORITY_BASE, Pick, Strategy};
 
 /// What an open choice decides. A log records each choice as (kind,
 /// number of alternatives, pick); see `Chooser::made`.
@@ -59,6 +59,15 @@ pub enum ChoiceKind {
     /// Whether the OS takes the core away from an M after a slice, and
     /// for how long (one number: 0 or a stall).
     OsStall,
+    /// Under the priority strategies (`Pct`, `Bounded`) only, at the
+    /// start: which of the Ps not ranked yet gets the next-highest
+    /// priority (the pick indexes them in increasing P number).
+    Priority,
+    /// Under the priority strategies only, at each decision point (two Ps
+    /// or more could move): 0 keeps the priorities; `v` >= 1 sets the top
+    /// P's to `v`, below every initial one (PCT's change point, a bounded
+    /// search's preemption): the OS takes its core away.
+    Preempt,
     // The program's choices.
     /// `selectgo`: the slot in `pollorder` the next case swaps with.
     SelectPollOrder,
@@ -109,6 +118,7 @@ pub struct Chooser {
     /// No picks to apply, no log, random strategy: a choice is its draw
     /// (the fast path of every seeded run).
     plain: bool,
+
     /// A stand-in holds the place of a chooser that is lent out; it must
     /// never be drawn from (checked in debug builds).
     stand_in: bool,
@@ -277,6 +287,36 @@ impl Chooser {
         };
         let pick = self.made(ChoiceKind::OsStall, n as u64, pick as u64) as u32;
         if pick < octaves * 256 { log_uniform(min, pick) } else { 0 }
+    }
+
+    /// Under the priority strategies, at the start: which of `left` Ps not
+    /// ranked yet (in increasing P number) takes the next-highest
+    /// priority. `Pct` draws it uniformly (a random permutation, as PCT's
+    /// initial priorities); `Bounded` takes the first (P0 on top, then P1...).
+    pub fn priority(&mut self, left: u32) -> u32 {
+        let pick = match self.strategy {
+            Strategy::Pct { .. } => self.sched.below(left),
+            _ => 0,
+        };
+        self.made(ChoiceKind::Priority, left as u64, pick as u64) as u32
+    }
+
+    /// Under the priority strategies, at a decision point: 0, or the
+    /// priority (in `1..PRIORITY_BASE`) the top P drops to. The draw is
+    /// `change`: PCT's change point's priority there, else 0 (`Bounded`
+    /// never drops by itself: its search preempts through picks).
+    pub fn preempt(&mut self, change: u64) -> u64 {
+        self.made(ChoiceKind::Preempt, PRIORITY_BASE, change)
+    }
+
+    /// PCT's d - 1 change points for a run of `seed`: (decision point,
+    /// the priority the top P takes there), uniform among the first
+    /// `steps` decision points, the i-th drawn with priority i (the
+    /// paper's k_i with priority i). From a stream of their own, so they
+    /// do not depend on when the other choices are drawn.
+    pub fn pct_changes(seed: u64, depth: u32, steps: u32) -> Vec<(u64, u64)> {
+        let mut r = WyRand::new(seed ^ 0x5043_545f_6368_616e);
+        (1..depth.max(1) as u64).map(|i| (r.below(steps.max(1)) as u64, i)).collect()
     }
 
     // The program's choices.

@@ -425,6 +425,16 @@ pub struct Sched {
     /// Events emitted so far, recorded or not.
     pub event_count: usize,
     pub snapshots: Vec<replay::Snapshot>,
+    /// Under the priority strategies (`Strategy::Pct`, `Bounded`), each
+    /// P's priority (see `Sched::prioritize`); empty otherwise.
+    pub prio: Vec<u64>,
+    /// Since when (virtual ns) each P has been held back for a
+    /// higher-priority one without moving.
+    pub held_since: Vec<Option<u64>>,
+    /// `Pct`'s change points (`Chooser::pct_changes`), and the decision
+    /// points so far.
+    pub pct_changes: Vec<(u64, u64)>,
+    pub decisions: u64,
     /// The first invariant violation or protocol error; ends the run.
     pub fault: Option<String>,
     /// Set when the run has ended.
@@ -468,9 +478,21 @@ impl Sched {
             gc_tstart: 0,
             event_count: 0,
             snapshots: Vec::new(),
+            prio: Vec::new(),
+            held_since: Vec::new(),
+            pct_changes: Vec::new(),
+            decisions: 0,
             fault: None,
             ending: None,
         };
+        // The priority strategies rank the Ps first: choices 0 to
+        // GOMAXPROCS - 2 of the run.
+        if s.config.strategy.prioritized() && s.jittery() {
+            if let schedule::Strategy::Pct { depth, steps } = s.config.strategy {
+                s.pct_changes = Chooser::pct_changes(s.config.seed, depth, steps);
+            }
+            s.rank_ps();
+        }
         // Ps other than P0 start idle; pidleput pushes, so P1 is taken first.
         for id in (1..procs).rev() {
             s.pidle.push(id);

@@ -10,6 +10,7 @@ use super::p::PStatus;
 use super::runq::StealResult;
 use super::time::{self, Timer, TimerWhat};
 use super::{Chooser, Ending, Machine, Sched, Stop, TimerAction, WaitReason};
+use super::schedule::PRIORITY_BASE;
 use crate::event::{EventKind, PutCause, QueueSlot, TimerTarget};
 use crate::span::Span;
 use std::rc::Rc;
@@ -63,6 +64,9 @@ impl Sched {
             return Some(e.clone());
         }
         self.sysmon_wake_or_sleep();
+        if !self.prio.is_empty() {
+            self.prioritize();
+        }
         let next = self.next_actor();
         // Only a configured signal is left to wake anyone: Go, which
         // has no timer for it, finds the deadlock now.
@@ -89,6 +93,9 @@ impl Sched {
         match actor {
             Actor::P(p) => {
                 self.now = t;
+                if let Some(h) = self.held_since.get_mut(p as usize) {
+                    *h = None;
+                }
                 self.step_p(p, machine);
             }
             Actor::SyscallExit(m) => {
@@ -112,6 +119,96 @@ impl Sched {
             }
         }
         None
+    }
+
+    /// The priority strategies' initial priorities: from the top, each
+    /// rank goes to one of the Ps not ranked yet (a `Priority` choice).
+    pub(crate) fn rank_ps(&mut self) {
+        let n = self.ps.len();
+        let mut left: Vec<usize> = (0..n).collect();
+        self.prio = vec![0; n];
+        self.held_since = vec![None; n];
+        for rank in (0..n as u64).rev() {
+            let i = self.chooser.priority(left.len() as u32) as usize;
+            let p = left.remove(i.min(left.len() - 1));
+            self.prio[p] = PRIORITY_BASE + rank;
+        }
+    }
+
+    /// PCT's rule, "the highest-priority thread that can move moves", on
+    /// Ps that run in parallel in virtual time (the priority strategies).
+    /// Ps are the threads here: which G a P runs next is Go's own order
+    /// (runnext, the local and global queues, stealing), which no strategy
+    /// may change; which P moves first is the hardware's, and the OS
+    /// decides it by taking cores away. So at each decision point (two Ps
+    /// or more can move), a `Preempt` choice may drop the top P's priority
+    /// (PCT's change point, a bounded search's preemption); then every
+    /// other P that would move before the top P is held back: the OS
+    /// stalls its M until just after the top P's time. A P held back for
+    /// [`time::PRIORITY_HOLD_MAX_NS`] moves anyway (an OS does not starve
+    /// a runnable thread for ever; a P spinning for a flag would otherwise
+    /// wait for the step budget).
+    fn prioritize(&mut self) {
+        // `runtime.GOMAXPROCS` may have added Ps: they start at the
+        // lowest initial priority.
+        let n = self.ps.len();
+        if self.prio.len() < n {
+            self.prio.resize(n, PRIORITY_BASE);
+            self.held_since.resize(n, None);
+        }
+        let (top, movable) = self.top_p();
+        let Some(mut top) = top else { return };
+        if movable < 2 {
+            return;
+        }
+        // The last change point drawn for this decision wins (the
+        // paper's k_i may coincide: the later assignment stands).
+        let at = self.decisions;
+        self.decisions += 1;
+        let change = self.pct_changes.iter().rev().find(|(d, _)| *d == at).map_or(0, |&(_, v)| v);
+        let drop = self.chooser.preempt(change);
+        if drop > 0 {
+            self.prio[top] = drop;
+            top = self.top_p().0.unwrap_or(top);
+        }
+        let t = self.ps[top].now.max(self.now);
+        for i in 0..self.ps.len() {
+            if i == top || !self.p_is_active(i) {
+                continue;
+            }
+            let ti = self.ps[i].now.max(self.now);
+            // Ties go to the lower P number (`next_actor`).
+            if (ti, i) > (t, top) {
+                continue;
+            }
+            let now = self.now;
+            let Some(since) = self.held_since.get_mut(i) else { continue };
+            let since = *since.get_or_insert(now);
+            if now.saturating_sub(since) < time::PRIORITY_HOLD_MAX_NS {
+                self.ps[i].now = t.saturating_add(1);
+            }
+        }
+    }
+
+    /// The P that can move with the highest priority (the lower number
+    /// among equals), and how many Ps can move.
+    fn top_p(&self) -> (Option<usize>, usize) {
+        let mut top: Option<usize> = None;
+        let mut movable = 0;
+        for i in 0..self.ps.len() {
+            if self.p_is_active(i) {
+                movable += 1;
+                if top.is_none_or(|t| self.prio_of(i) > self.prio_of(t)) {
+                    top = Some(i);
+                }
+            }
+        }
+        (top, movable)
+    }
+
+    /// P `p`'s priority under the priority strategies.
+    fn prio_of(&self, p: usize) -> u64 {
+        self.prio.get(p).copied().unwrap_or(PRIORITY_BASE)
     }
 
     /// The actor with the earliest time; also whether anything runs (a P

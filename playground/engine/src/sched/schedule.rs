@@ -7,9 +7,11 @@
 //!
 //! As text, a schedule is a token that fits in a URL: `1.` (the format's
 //! version) then, in base64url without padding, unsigned LEB128 varints:
-//! GOMAXPROCS, the seed, the strategy, the number of picks, and for each
-//! pick the gap from the previous pick's choice index (the first from 0)
-//! and the pick.
+//! GOMAXPROCS, the seed, the strategy (its code, then for `Pct` its depth
+//! and its number of steps), the number of picks, and for each pick the
+//! gap from the previous pick's choice index (the first from 0) and the
+//! pick. Codes 0 to 2 carry nothing more, so a token written before the
+//! priority strategies existed reads (and replays) as it always did.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -28,8 +30,19 @@ pub struct Pick {
     pub pick: u64,
 }
 
+/// The most priority-change points a `Pct` schedule may ask for (its
+/// depth less one): priorities 1 to `depth - 1` lie below every initial
+/// priority ([`PRIORITY_BASE`] and up).
+pub const MAX_PCT_DEPTH: u32 = 32;
+
+/// The lowest initial priority of a P under the priority strategies
+/// (`Pct`, `Bounded`): a P's initial priority is `PRIORITY_BASE + rank`;
+/// a `Preempt` choice's pick `v` in `1..PRIORITY_BASE` sets the top P's
+/// priority to `v`, below all of them.
+pub const PRIORITY_BASE: u64 = 64;
+
 /// How the seed's draws become the hardware's choices (the program's
-/// choices, `select` and maps, are uniform under both).
+/// choices, `select` and maps, are uniform under all of them).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Strategy {
     /// Each choice uniform over its range.
@@ -45,6 +58,23 @@ pub enum Strategy {
     /// and its first shared operation, which real Go shows once in
     /// hundreds of runs, comes up often.
     Stalls,
+    /// PCT (Burckhardt, Kothari, Musuvathi, Nagarakatte, ASPLOS 2010):
+    /// every P gets a random priority, and the highest-priority P that can
+    /// move moves next: the OS keeps the others off their cores (holds
+    /// their clocks) until it cannot (see `Sched::prioritize`). At `depth
+    /// - 1` change points drawn uniformly among the run's first `steps`
+    /// decision points (moments where two Ps or more could move), the top
+    /// P drops below all others. A bug that needs `depth` ordering
+    /// constraints between n Ps is found with probability at least
+    /// 1/(n·steps^(depth-1)) per run. Random choices otherwise. `steps`
+    /// 0 in an `explore::ExploreConfig` asks the explorer to measure it.
+    Pct { depth: u32, steps: u32 },
+    /// A preemption-bounded systematic search's run (CHESS's iterative
+    /// context bounding, driven by `explore`): priorities as under `Pct`,
+    /// but drawn as "P0 first, then P1...", and no change point of its
+    /// own. The search picks which P starts on top and the decision
+    /// points where the top P is preempted, as the schedule's picks.
+    Bounded,
 }
 
 impl Strategy {
@@ -53,16 +83,15 @@ impl Strategy {
             Strategy::Random => 0,
             Strategy::Extremes => 1,
             Strategy::Stalls => 2,
+            Strategy::Pct { .. } => 3,
+            Strategy::Bounded => 4,
         }
     }
 
-    fn from_code(code: u64) -> Option<Strategy> {
-        match code {
-            0 => Some(Strategy::Random),
-            1 => Some(Strategy::Extremes),
-            2 => Some(Strategy::Stalls),
-            _ => None,
-        }
+    /// Whether Ps' priorities decide which P moves next (and the run makes
+    /// `Priority` and `Preempt` choices).
+    pub fn prioritized(self) -> bool {
+        matches!(self, Strategy::Pct { .. } | Strategy::Bounded)
     }
 }
 
@@ -95,6 +124,10 @@ impl Schedule {
         put(&mut bytes, self.procs as u64);
         put(&mut bytes, self.seed);
         put(&mut bytes, self.strategy.code());
+        if let Strategy::Pct { depth, steps } = self.strategy {
+            put(&mut bytes, depth as u64);
+            put(&mut bytes, steps as u64);
+        }
         put(&mut bytes, self.picks.len() as u64);
         let mut last = 0;
         for p in &self.picks {
@@ -123,8 +156,22 @@ impl Schedule {
             return Err(ScheduleError(format!("GOMAXPROCS {procs} is outside 1..={MAX_PROCS}")));
         }
         let seed = r.get("the seed")?;
-        let code = r.get("the strategy")?;
-        let strategy = Strategy::from_code(code).ok_or_else(|| ScheduleError(format!("unknown strategy {code}")))?;
+        let strategy = match r.get("the strategy")? {
+            0 => Strategy::Random,
+            1 => Strategy::Extremes,
+            2 => Strategy::Stalls,
+            3 => {
+                let depth = r.get("PCT's depth")?;
+                if depth == 0 || depth > MAX_PCT_DEPTH as u64 {
+                    return Err(ScheduleError(format!("PCT's depth {depth} is outside 1..={MAX_PCT_DEPTH}")));
+                }
+                let steps = r.get("PCT's number of steps")?;
+                let steps = u32::try_from(steps).map_err(|_| ScheduleError(format!("PCT's number of steps {steps} is too large")))?;
+                Strategy::Pct { depth: depth as u32, steps }
+            }
+            4 => Strategy::Bounded,
+            code => return Err(ScheduleError(format!("unknown strategy {code}"))),
+        };
         let n = r.get("the number of picks")?;
         // Each pick takes at least two bytes: a count beyond that is a lie.
         if n > (bytes.len() as u64) / 2 {
@@ -202,6 +249,30 @@ mod tests {
             assert_eq!(Schedule::decode(&t), Ok(s));
         }
         assert_eq!(Schedule { procs: 2, seed: 1, strategy: Strategy::Random, picks: vec![] }.encode(), "1.AgEAAA");
+    }
+
+    #[test]
+    fn priority_strategies_round_trip_and_old_tokens_read_as_before() {
+        let cases = [
+            Schedule { procs: 4, seed: 9, strategy: Strategy::Pct { depth: 3, steps: 1200 }, picks: vec![] },
+            Schedule { procs: 8, seed: 1, strategy: Strategy::Pct { depth: MAX_PCT_DEPTH, steps: u32::MAX }, picks: vec![Pick { index: 2, pick: 5 }] },
+            Schedule { procs: 2, seed: 3, strategy: Strategy::Bounded, picks: vec![Pick { index: 0, pick: 1 }, Pick { index: 40, pick: 63 }] },
+        ];
+        for s in cases {
+            assert_eq!(Schedule::decode(&s.encode()), Ok(s));
+        }
+        // Tokens of the first three strategies are the bytes they were.
+        for (token, strategy) in [("1.AgEAAA", Strategy::Random), ("1.AgEBAA", Strategy::Extremes), ("1.AgECAA", Strategy::Stalls)] {
+            assert_eq!(Schedule::decode(token), Ok(Schedule { procs: 2, seed: 1, strategy, picks: vec![] }));
+        }
+        let token = |bytes: &[u8]| format!("1.{}", URL_SAFE_NO_PAD.encode(bytes));
+        let bad = |t: &str| Schedule::decode(t).unwrap_err().to_string();
+        assert!(bad(&token(&[2, 1, 3])).contains("ends before PCT's depth"));
+        assert!(bad(&token(&[2, 1, 3, 0, 5, 0])).contains("depth 0 is outside"));
+        assert!(bad(&token(&[2, 1, 3, 33, 5, 0])).contains("depth 33 is outside"));
+        assert!(bad(&token(&[2, 1, 3, 2])).contains("ends before PCT's number of steps"));
+        assert!(bad(&token(&[2, 1, 3, 2, 0x80, 0x80, 0x80, 0x80, 0x10, 0])).contains("too large"));
+        assert!(bad(&token(&[2, 1, 5, 0])).contains("unknown strategy 5"));
     }
 
     #[test]

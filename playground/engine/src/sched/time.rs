@@ -76,6 +76,11 @@ pub const OS_STALL_MIN_NS: u64 = 1_000;
 pub const OS_STALL_OCTAVES: u32 = 6;
 pub const OS_STALL_ONE_IN: u32 = 16;
 
+/// Under the priority strategies, the longest the OS keeps a P's M off
+/// its core for a higher-priority one before letting it move once
+/// (`Sched::prioritize`): about a scheduler time slice of Linux's.
+pub const PRIORITY_HOLD_MAX_NS: u64 = 1_000_000;
+
 /// What a timer does when it fires.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TimerWhat {
