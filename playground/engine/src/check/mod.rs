@@ -27,6 +27,7 @@ mod mono;
 mod typeset;
 pub mod library;
 mod packages;
+mod rangefunc;
 mod stmt;
 
 #[cfg(test)]
@@ -144,6 +145,12 @@ struct FuncCtx {
     labels: HashMap<String, (Span, bool)>,
     /// Local objects declared here, to report unused ones.
     locals: Vec<ObjId>,
+    /// A range-over-func loop body (`rangefunc.rs`): a closure for
+    /// captures, part of its enclosing function for `return` and labels.
+    range_body: bool,
+    /// In a function (not a body): the hidden variables its
+    /// range-over-func loops share.
+    rf: rangefunc::FuncVars,
 }
 
 pub(crate) struct Checker<'a> {

@@ -967,6 +967,31 @@ impl Vm {
                         let func = pop!();
                         g.push_defer(DeferRec { frame: fidx as u32, func, args });
                     }
+                    Op::DeferRangeFunc => {
+                        // The frame's index and base: DeferAt finds it again.
+                        push!(Value::Int(((fidx as i64) << 32) | base as i64))
+                    }
+                    Op::DeferAt(argc) => {
+                        let token = pop!().int();
+                        let args = DeferArgs::pop_from(&mut g.stack, argc as usize);
+                        let func = pop!();
+                        let of = (token >> 32) as usize;
+                        let alive = of < fidx && g.frames.get(of).is_some_and(|f| f.base as i64 == token & 0xffff_ffff);
+                        if !alive {
+                            flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::DEFER_AFTER_RANGE))
+                        }
+                        // The record goes at the end of that frame's defers,
+                        // below those of the frames above it.
+                        let at = g.frames.get(of + 1).map_or(g.defers.len(), |f| f.defer_base as usize).min(g.defers.len());
+                        g.defers.insert(at, DeferRec { frame: of as u32, func, args });
+                        for f in &mut g.frames[of + 1..] {
+                            f.defer_base += 1;
+                        }
+                    }
+                    Op::PanicRangeState => {
+                        let st = pop!().int();
+                        flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::range_state(st)))
+                    }
                     Op::Panic => {
                         let mut v = pop!();
                         if v == Value::Nil {
