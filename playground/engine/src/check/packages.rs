@@ -8,8 +8,6 @@ pub fn unsupported_member(path: &str, name: &str) -> Option<&'static str> {
     Some(match (path, name) {
         ("runtime", "AddCleanup") => "runtime.AddCleanup (a generic function; use runtime.SetFinalizer)",
         ("runtime", "Cleanup") => "runtime.Cleanup (from the generic runtime.AddCleanup)",
-        ("iter", "Pull") => "iter.Pull (Go runs the iterator as a coroutine; use a range-over-func loop)",
-        ("iter", "Pull2") => "iter.Pull2 (Go runs the iterator as a coroutine; use a range-over-func loop)",
         (p, n) if super::generic::is_generic(p, n) => "a generic function used as a value (call it)",
         _ => return None,
     })
