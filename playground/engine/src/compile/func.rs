@@ -62,6 +62,9 @@ pub(crate) struct FnState {
     /// The result variables (named, or hidden `#rv` ones), where a loop
     /// body's `return` stores.
     pub result_vars: Vec<Option<VarId>>,
+    /// Labels declared in this function's own code, outside its
+    /// range-over-func loop bodies: where a body's `goto` may lead.
+    pub direct_labels: Vec<String>,
 }
 
 impl FnState {
@@ -85,6 +88,7 @@ impl FnState {
             ranges: 0,
             range: None,
             result_vars: Vec::new(),
+            direct_labels: Vec::new(),
         }
     }
 
@@ -192,6 +196,7 @@ impl FnState {
                 self.results.push(ResultSlot { local: s, boxed });
             }
         }
+        self.direct_labels = super::rangefunc::direct_labels(c, &body.stmts);
         self.stmts(c, &body.stmts);
         // Falling off the end: only possible without results.
         if self.result_types.is_empty() {

@@ -18,8 +18,8 @@
 //! `#state = RF_DONE; return false`; an exit further out sets `#next`
 //! first (-1 `return`, after storing the results; 2N break and 2N-1
 //! continue of the loop at depth N; a code below -1 a labeled branch to
-//! an ordinary statement), and each enclosing loop's checks after its
-//! iterator returns carry it on. A `defer` defers to the enclosing
+//! an ordinary statement or a `goto`), and each enclosing loop's checks
+//! after its iterator returns carry it on. A `defer` defers to the enclosing
 //! function through `#defers` (`DeferAt`). The checker
 //! (`check/rangefunc.rs`) made the body's function and the hidden
 //! variables, which the body captures like any closure.
@@ -31,7 +31,6 @@ use crate::check::info::{RangeFunc, VarId};
 use crate::chunk::{IntCmp, Op};
 use crate::span::Span;
 use crate::types::{BasicKind, TypeId};
-use rustc_hash::FxHashSet as HashSet;
 use std::rc::Rc;
 
 /// `abi.RF_State`.
@@ -54,8 +53,10 @@ pub(crate) struct RangeBody {
     /// Labels of the ordinary statements around the loop; a branch to
     /// label `i` sets `#next` to `branch_code(i, ..)`.
     labels: Vec<String>,
-    /// Labels declared in this body: `goto` stays inside it.
-    own_labels: HashSet<String>,
+    /// Labels declared in the functions and bodies around this body
+    /// (outside their loop bodies); a `goto` to label `i` sets `#next` to
+    /// `goto_code(i)`.
+    gotos: Vec<String>,
 }
 
 /// `#next` for `break` (or `continue`) of the ordinary statement with the
@@ -63,6 +64,11 @@ pub(crate) struct RangeBody {
 fn branch_code(i: usize, is_break: bool) -> i32 {
     let i = i.min(1 << 28) as i32;
     -(2 + 2 * i) - if is_break { 0 } else { 1 }
+}
+
+/// `#next` for `goto` the `i`th label: below every `branch_code`.
+fn goto_code(i: usize) -> i32 {
+    -(1 << 30) + i.min(1 << 28) as i32
 }
 
 impl FnState {
@@ -173,6 +179,15 @@ impl FnState {
                 self.b.bind(skip);
             }
         }
+        // A goto to a label of this function (or body).
+        let base = self.range.as_ref().map_or(0, |r| r.gotos.len());
+        for (i, name) in self.direct_labels.clone().iter().enumerate() {
+            let skip = self.if_next(next, IntCmp::Eq, goto_code(base + i), sp);
+            self.set_int(next, 0, sp);
+            let to = self.goto_label(name);
+            self.b.emit_jump(Op::Jump(0), to, sp);
+            self.b.bind(skip);
+        }
         match self.range.clone() {
             // No result slots: no body returns (it would have made `#rv`s).
             None if self.results.len() != self.result_types.len() => {}
@@ -246,7 +261,7 @@ impl FnState {
                 results: p.results.clone(),
                 result_types: p.result_types.clone(),
                 labels: p.labels.clone(),
-                own_labels: HashSet::default(),
+                gotos: p.gotos.clone(),
             },
             None => RangeBody {
                 levels: Vec::new(),
@@ -255,12 +270,13 @@ impl FnState {
                 results: self.result_vars.clone(),
                 result_types: self.result_types.clone(),
                 labels: Vec::new(),
-                own_labels: HashSet::default(),
+                gotos: Vec::new(),
             },
         };
         r.levels.push((label, rf.state));
         r.labels.extend(self.loops.iter().filter_map(|l| l.label.clone()));
-        collect_labels(&body.stmts, &mut r.own_labels);
+        r.gotos.extend(self.direct_labels.iter().cloned());
+        fs.direct_labels = direct_labels(c, &body.stmts);
         fs.range = Some(Rc::new(r));
         let vars = [key, value].map(|e| e.filter(|e| e.ident() != Some("_")));
         // `for k, v = range f`: the assignments come first, as Go's.
@@ -381,41 +397,67 @@ impl FnState {
         true
     }
 
-    /// A `goto` out of a loop body (Go supports it; we do not yet).
-    pub(super) fn range_goto_leaves(&self, label: &str) -> bool {
-        self.range.as_ref().is_some_and(|r| !r.own_labels.contains(label))
+    /// `goto` in a loop body to a label outside it: leave the body with
+    /// `#next` saying where to go. False if the label is this body's own
+    /// (or this is not a loop body).
+    pub(super) fn range_goto(&mut self, c: &mut Compiler, label: &str, sp: Span) -> bool {
+        let Some(r) = self.range.clone() else { return false };
+        if self.direct_labels.iter().any(|l| l == label) {
+            return false;
+        }
+        let Some(&(_, state)) = r.levels.last() else { return false };
+        match r.gotos.iter().rposition(|l| l == label) {
+            Some(i) => {
+                self.set_int(r.next, goto_code(i), sp);
+                self.set_int(state, RF_DONE, sp);
+                self.ret_bool(false, sp);
+            }
+            None => c.unsupported(sp, "goto target"),
+        }
+        true
     }
 }
 
-/// The labels declared in `stmts`, outside function literals.
-fn collect_labels(stmts: &[Stmt], out: &mut HashSet<String>) {
+/// The labels a function or loop body declares in its own code: outside
+/// function literals and the bodies of its range-over-func loops. Empty
+/// when the function has no range-over-func loop (none will ask).
+pub(super) fn direct_labels(c: &Compiler, stmts: &[Stmt]) -> Vec<String> {
+    let mut out = Vec::new();
+    if !c.ex.range_funcs.is_empty() {
+        collect_labels(c, stmts, &mut out);
+    }
+    out
+}
+
+fn collect_labels(c: &Compiler, stmts: &[Stmt], out: &mut Vec<String>) {
     for s in stmts {
-        collect_stmt_labels(s, out);
+        collect_stmt_labels(c, s, out);
     }
 }
 
-fn collect_stmt_labels(s: &Stmt, out: &mut HashSet<String>) {
+fn collect_stmt_labels(c: &Compiler, s: &Stmt, out: &mut Vec<String>) {
     match &s.kind {
         StmtKind::Labeled { label, stmt } => {
-            out.insert(label.name.clone());
-            collect_stmt_labels(stmt, out);
+            out.push(label.name.clone());
+            collect_stmt_labels(c, stmt, out);
         }
-        StmtKind::Block(b) => collect_labels(&b.stmts, out),
+        StmtKind::Block(b) => collect_labels(c, &b.stmts, out),
         StmtKind::If { then, els, .. } => {
-            collect_labels(&then.stmts, out);
+            collect_labels(c, &then.stmts, out);
             if let Some(e) = els {
-                collect_stmt_labels(e, out);
+                collect_stmt_labels(c, e, out);
             }
         }
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => collect_labels(&body.stmts, out),
+        StmtKind::Range { x, .. } if c.ex.range_funcs.contains_key(&x.id) => {}
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => collect_labels(c, &body.stmts, out),
         StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
             for cl in clauses {
-                collect_labels(&cl.body, out);
+                collect_labels(c, &cl.body, out);
             }
         }
         StmtKind::Select { clauses, .. } => {
             for cl in clauses {
-                collect_labels(&cl.body, out);
+                collect_labels(c, &cl.body, out);
             }
         }
         _ => {}

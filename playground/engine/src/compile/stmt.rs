@@ -138,8 +138,8 @@ impl FnState {
             }
             StmtKind::Select { clauses, .. } => self.select(c, clauses, sp),
             StmtKind::Goto(label) => {
-                if self.range_goto_leaves(&label.name) {
-                    return c.unsupported(sp, "goto out of a range-over-func loop body");
+                if self.range_goto(c, &label.name, sp) {
+                    return;
                 }
                 let to = self.goto_label(&label.name);
                 self.b.emit_jump(Op::Jump(0), to, sp);
@@ -148,7 +148,7 @@ impl FnState {
     }
 
     /// The jump target of label `name` for `goto`.
-    fn goto_label(&mut self, name: &str) -> crate::chunk::Label {
+    pub(super) fn goto_label(&mut self, name: &str) -> crate::chunk::Label {
         if let Some(&l) = self.goto_labels.get(name) {
             return l;
         }
