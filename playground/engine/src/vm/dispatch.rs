@@ -968,24 +968,18 @@ impl Vm {
                         g.push_defer(DeferRec { frame: fidx as u32, func, args });
                     }
                     Op::DeferRangeFunc => {
-                        // The frame's index and base: DeferAt finds it again.
-                        push!(Value::Int(((fidx as i64) << 32) | base as i64))
+                        // The goroutine, the frame's index and its base:
+                        // DeferAt finds the frame again.
+                        let token = vec![Value::Int(self.running as i64), Value::Int(fidx as i64), Value::Int(base as i64)];
+                        let h = tri!(self.heap.alloc(Obj::Slots(token), 24));
+                        push!(Value::Agg(h))
                     }
                     Op::DeferAt(argc) => {
-                        let token = pop!().int();
+                        let token = pop!();
                         let args = DeferArgs::pop_from(&mut g.stack, argc as usize);
                         let func = pop!();
-                        let of = (token >> 32) as usize;
-                        let alive = of < fidx && g.frames.get(of).is_some_and(|f| f.base as i64 == token & 0xffff_ffff);
-                        if !alive {
-                            flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::DEFER_AFTER_RANGE))
-                        }
-                        // The record goes at the end of that frame's defers,
-                        // below those of the frames above it.
-                        let at = g.frames.get(of + 1).map_or(g.defers.len(), |f| f.defer_base as usize).min(g.defers.len());
-                        g.defers.insert(at, DeferRec { frame: of as u32, func, args });
-                        for f in &mut g.frames[of + 1..] {
-                            f.defer_base += 1;
+                        if let Err(f) = self.defer_at(g, fidx, token, func, args) {
+                            flow!(f)
                         }
                     }
                     Op::PanicRangeState => {
