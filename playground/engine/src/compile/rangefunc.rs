@@ -244,9 +244,10 @@ impl FnState {
         };
         let mut fs = FnState::new(rf.body);
         fs.name = self.next_range_name();
-        // Go names literals in a loop body `main.f-range1.func1`, and in a
-        // nested one `main.f-range1-range1.1`.
-        fs.is_lit = self.range.is_some();
+        // A body is a closure: Go names the literals in it
+        // `main.f-range1.1` (where it inlines a literal called at once, it
+        // prints `main.f-range1.func1`, as for literals in literals).
+        fs.is_lit = true;
         let captures = c.info.funcs.get(rf.body.0 as usize).map(|f| f.captures.clone()).unwrap_or_default();
         for (i, v) in captures.iter().enumerate() {
             fs.vars.insert(*v, VarLoc::Capture(i as u16));
