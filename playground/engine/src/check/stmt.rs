@@ -1272,6 +1272,9 @@ impl<'a> Checker<'a> {
     ) {
         self.open_scope();
         let mut xo = self.expr(x, None);
+        // As an assignment's operand (before an untyped constant converts).
+        let x_desc = if xo.is_invalid() { String::new() } else { self.describe(&xo, x) };
+        let over_int = self.tt.is_integer(xo.ty);
         let int = self.tt.basic(BasicKind::Int);
         // An iterator's yield parameters: the body is a closure.
         let mut func_params: Option<Vec<TypeId>> = None;
@@ -1412,27 +1415,16 @@ impl<'a> Checker<'a> {
                     && !self.tt.is_invalid(t)
                     && !self.tt.assignable(t, l.ty)
                 {
-                    let d = self.describe(&l, e);
-                    let _ = d;
+                    // go/types' rangeStmt: over an integer, x is assigned
+                    // (a "range clause"); otherwise a value of the
+                    // iteration type is, reported on the variable.
                     let (a, b) = (self.type_str(t), self.type_str(l.ty));
-                    self.error(
-                        e.span,
-                        format!(
-                            "cannot use {} (value of type {a}) as {b} value in range clause",
-                            crate::parser::expr_string(e)
-                        )
-                        .replace(
-                            &format!(
-                                "cannot use {} (value of type {a})",
-                                crate::parser::expr_string(e)
-                            ),
-                            &format!(
-                                "cannot assign {a} to {} (variable of type {b}) in range",
-                                crate::parser::expr_string(e)
-                            ),
-                        )
-                        .replace(&format!(" as {b} value in range clause"), ""),
-                    );
+                    if over_int {
+                        self.error(x.span, format!("cannot use {x_desc} as {b} value in range clause"));
+                    } else {
+                        let es = crate::parser::expr_string(e);
+                        self.error(e.span, format!("cannot use {es} (value of type {a}) as {b} value in assignment"));
+                    }
                 }
             }
         }
