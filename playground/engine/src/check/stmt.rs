@@ -1297,9 +1297,7 @@ impl<'a> Checker<'a> {
                         self.convert_untyped(&mut xo, x, int);
                     }
                     if value.is_some() {
-                        let s = crate::parser::expr_string(x);
-                        let d = self.describe(&xo, x);
-                        let _ = s;
+                        let d = x_desc.clone();
                         self.error(
                             value.map(|v| v.span).unwrap_or(x.span),
                             format!("range over {d} permits only one iteration variable"),
@@ -1396,6 +1394,11 @@ impl<'a> Checker<'a> {
                             self.record_use(e, Use::Local(v));
                         }
                         self.record_type(e, t);
+                        // A variable the range does not provide (or of an
+                        // invalid range) is not reported unused, as go/types.
+                        if self.tt.is_invalid(t) {
+                            self.obj_mut(o).used = true;
+                        }
                     }
                     None => {
                         let s = crate::parser::expr_string(e);
