@@ -19,6 +19,16 @@ use super::*;
 use crate::ast::{Expr, ExprId};
 use crate::types::{Signature, Type};
 
+/// A loop body `begin_range_body` opened, for `end_range_body`.
+pub(super) struct OpenBody {
+    body: FuncId,
+    state: VarId,
+    next: VarId,
+    depth: usize,
+    /// Whether the function had deferred in an earlier loop.
+    defer_seen_before: bool,
+}
+
 /// The hidden variables a function's range-over-func loops share.
 #[derive(Default)]
 pub(super) struct FuncVars {
@@ -94,8 +104,7 @@ impl<'a> Checker<'a> {
 
     /// Opens the body of `for ... range x` (x a valid iterator) as a
     /// closure; the iteration variables are declared after this, in it.
-    /// Returns what `end_range_body` needs.
-    pub(super) fn begin_range_body(&mut self, x: &Expr, params: &[TypeId], span: Span) -> Option<(FuncId, VarId, VarId, usize, bool)> {
+    pub(super) fn begin_range_body(&mut self, x: &Expr, params: &[TypeId], span: Span) -> Option<OpenBody> {
         let parent = self.fstack.last()?.func;
         let depth = 1 + self.fstack.iter().rev().take_while(|f| f.range_body).count();
         let int = self.tt.basic(BasicKind::Int);
@@ -111,7 +120,7 @@ impl<'a> Checker<'a> {
             }
         };
         let state = self.hidden_var("#state", int, parent, span);
-        let saw_defer = if depth == 1 {
+        let defer_seen_before = if depth == 1 {
             self.real_func_mut().map(|f| std::mem::take(&mut f.rf.defer_seen)).unwrap_or(false)
         } else {
             false
@@ -134,12 +143,12 @@ impl<'a> Checker<'a> {
         // Every body reads its own state and `#next` (after an inner loop).
         self.note_capture(state);
         self.note_capture(next);
-        Some((fid, state, next, depth, saw_defer))
+        Some(OpenBody { body: fid, state, next, depth, defer_seen_before })
     }
 
     /// Closes the body opened by `begin_range_body` and records the loop.
-    pub(super) fn end_range_body(&mut self, x: ExprId, params: Vec<TypeId>, opened: (FuncId, VarId, VarId, usize, bool)) {
-        let (body, state, next, depth, saw_defer_before) = opened;
+    pub(super) fn end_range_body(&mut self, x: ExprId, params: Vec<TypeId>, opened: OpenBody) {
+        let OpenBody { body, state, next, depth, defer_seen_before } = opened;
         if let Some(fc) = self.fstack.pop() {
             self.report_unused(&fc.locals);
         }
@@ -150,7 +159,7 @@ impl<'a> Checker<'a> {
             if f.rf.defer_seen {
                 defers = f.rf.defers;
             }
-            f.rf.defer_seen |= saw_defer_before;
+            f.rf.defer_seen |= defer_seen_before;
         }
         if self.recording() {
             self.info.ex.range_funcs.insert(x, RangeFunc { body, params, state, next, defers });
