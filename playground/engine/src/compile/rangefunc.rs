@@ -105,8 +105,8 @@ impl FnState {
         self.emit(Op::Ret(1), sp);
     }
 
-    /// `if #next == code { #next = 0; then }`: `then` emitted by the caller
-    /// between the two returned points (it must leave the block).
+    /// Opens `if #next <cmp> code { ... }`: the caller emits the block,
+    /// which must leave it, then binds the label returned (after it).
     fn if_next(&mut self, next: VarId, cmp: IntCmp, code: i32, sp: Span) -> crate::chunk::Label {
         let skip = self.b.new_label();
         self.load_int(next, sp);
