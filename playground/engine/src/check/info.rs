@@ -147,8 +147,9 @@ pub enum VarKind {
 
 #[derive(Clone, Debug)]
 pub struct VarInfo {
-    /// As declared; the checker's tests find variables by it.
-    #[cfg_attr(not(test), expect(dead_code))]
+    /// As declared: a declared function's type prints its parameters'
+    /// names (`Checker::declared_sig`); the checker's tests find
+    /// variables by it.
     pub name: String,
     pub ty: TypeId,
     pub func: FuncId,

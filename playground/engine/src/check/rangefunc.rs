@@ -16,7 +16,7 @@
 //! emits the rewrite's code over them.
 
 use super::*;
-use crate::ast::{Expr, ExprId};
+use crate::ast::ExprId;
 use crate::types::{Signature, Type};
 
 /// A loop body `begin_range_body` opened, for `end_range_body`.
@@ -95,16 +95,15 @@ impl<'a> Checker<'a> {
         self.real_func_mut()
     }
 
-    fn hidden_var(&mut self, name: &str, ty: TypeId, owner: FuncId, span: Span) -> VarId {
+    fn hidden_var(&mut self, name: &str, ty: TypeId, owner: FuncId) -> VarId {
         let vid = VarId(self.info.vars.len() as u32);
-        let _ = span;
         self.info.vars.push(VarInfo { name: name.to_string(), ty, func: owner, escapes: true });
         vid
     }
 
     /// Opens the body of `for ... range x` (x a valid iterator) as a
     /// closure; the iteration variables are declared after this, in it.
-    pub(super) fn begin_range_body(&mut self, x: &Expr, params: &[TypeId], span: Span) -> Option<OpenBody> {
+    pub(super) fn begin_range_body(&mut self, params: &[TypeId]) -> Option<OpenBody> {
         let parent = self.fstack.last()?.func;
         let depth = 1 + self.fstack.iter().rev().take_while(|f| f.range_body).count();
         let int = self.tt.basic(BasicKind::Int);
@@ -112,14 +111,14 @@ impl<'a> Checker<'a> {
         let next = match self.real_func().and_then(|f| f.rf.next) {
             Some(v) => v,
             None => {
-                let v = self.hidden_var("#next", int, real, span);
+                let v = self.hidden_var("#next", int, real);
                 if let Some(f) = self.real_func_mut() {
                     f.rf.next = Some(v);
                 }
                 v
             }
         };
-        let state = self.hidden_var("#state", int, parent, span);
+        let state = self.hidden_var("#state", int, parent);
         let defer_seen_before = if depth == 1 {
             self.real_func_mut().map(|f| std::mem::take(&mut f.rf.defer_seen)).unwrap_or(false)
         } else {
@@ -168,7 +167,7 @@ impl<'a> Checker<'a> {
 
     /// A `defer` in a loop body defers to the enclosing function
     /// (`runtime.deferprocat` with the `#defers` token).
-    pub(super) fn range_body_defer(&mut self, span: Span) {
+    pub(super) fn range_body_defer(&mut self) {
         if !self.in_range_body() {
             return;
         }
@@ -176,7 +175,7 @@ impl<'a> Checker<'a> {
         let any = self.any_type;
         let v = match self.real_func().and_then(|f| f.rf.defers) {
             Some(v) => v,
-            None => self.hidden_var("#defers", any, real, span),
+            None => self.hidden_var("#defers", any, real),
         };
         if let Some(f) = self.real_func_mut() {
             f.rf.defers = Some(v);
@@ -187,7 +186,7 @@ impl<'a> Checker<'a> {
 
     /// `return x, y` in a loop body assigns the enclosing function's
     /// results (named, or hidden `#rv` ones made here) before leaving.
-    pub(super) fn range_body_return(&mut self, span: Span) {
+    pub(super) fn range_body_return(&mut self) {
         if !self.in_range_body() {
             return;
         }
@@ -206,7 +205,7 @@ impl<'a> Checker<'a> {
                         .collect()
                 } else {
                     let rts = self.tt.signature(sig).map(|s| s.results.clone()).unwrap_or_default();
-                    let vs: Vec<VarId> = rts.iter().enumerate().map(|(i, &t)| self.hidden_var(&format!("#rv{}", i + 1), t, real, span)).collect();
+                    let vs: Vec<VarId> = rts.iter().enumerate().map(|(i, &t)| self.hidden_var(&format!("#rv{}", i + 1), t, real)).collect();
                     self.info.range_results.insert(real, vs.clone());
                     vs
                 };

@@ -232,7 +232,7 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Go(e) => self.go_defer(e, "go"),
             StmtKind::Defer(e) => {
-                self.range_body_defer(s.span);
+                self.range_body_defer();
                 self.go_defer(e, "defer");
             }
             StmtKind::Return(results) => self.return_stmt(s, results),
@@ -477,7 +477,7 @@ impl<'a> Checker<'a> {
         let sig = self.tt.signature(fsig).cloned();
         let Some(sig) = sig else { return };
         if !results.is_empty() {
-            self.range_body_return(s.span);
+            self.range_body_return();
         }
         if results.is_empty() {
             if !sig.results.is_empty() && !named {
@@ -1366,7 +1366,7 @@ impl<'a> Checker<'a> {
         };
         let pairs = [(key, kt), (value, vt.unwrap_or(TypeId(0)))];
         let opened = match &func_params {
-            Some(ps) => self.begin_range_body(x, ps, x.span),
+            Some(ps) => self.begin_range_body(ps),
             None => None,
         };
         if define {
