@@ -27,6 +27,7 @@
 //! | control | `Jump(t)`; `JumpIfFalse(t)`/`JumpIfTrue(t)` pop the condition; `JumpUnlessI{cmp,target}` `[a,b]->[]` jump unless the integer comparison holds (a fused `LtI`+`JumpIfFalse`, for loop conditions) |
 //! | calls | `Call(f)` `[args]->[results]`; `CallValue(argc)` `[fn,args]->[results]`; `CallIface{method,argc}` `[iface,args]->[results]`; `CallNative{id,argc}`; `Ret(n)` returns the top n values (after running pending defers); `FuncValue(f)`; `MakeClosure{func,ncap}` `[caps]->[closure]` |
 //! | defer, panic | `Defer(argc)` `[fn,args]->[]`; `Panic` `[v]->` ; `Recover` `[]->[v or nil]`; `Goexit` |
+//! | range over func | `DeferRangeFunc` `[]->[token]` the running frame, for defers in its loop bodies (`runtime.deferrangefunc`); `DeferAt(argc)` `[fn,args,token]->[]` defers to that frame (`runtime.deferprocat`); `PanicRangeState` `[state]->` panics with Go's text for a misbehaving iterator (`runtime.panicrangestate`) |
 //! | interfaces | `ToIface(tid)` `[v]->[iface]`; `TypeAssert(site)` `[i]->[v]` (panics); `TypeAssertOk(site)` `[i]->[v,ok]` |
 //! | runtime | `Go(argc)` `[fn,args]->[]` start a goroutine; `Sys{id,argc}` a request to the scheduler; `Print(kind)` the `print`/`println` builtins (to stderr) |
 
@@ -223,6 +224,9 @@ pub enum Op {
     MakeClosure { func: u32, ncap: u16 },
 
     Defer(u16),
+    DeferRangeFunc,
+    DeferAt(u16),
+    PanicRangeState,
     Panic,
     Recover,
     Goexit,

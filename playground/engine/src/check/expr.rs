@@ -462,7 +462,7 @@ impl<'a> Checker<'a> {
 
     /// A local variable referenced from a function literal nested inside
     /// its declaring function is captured (and escapes).
-    fn note_capture(&mut self, v: VarId) {
+    pub(super) fn note_capture(&mut self, v: VarId) {
         let Some(owner) = self.info.vars.get(v.0 as usize).map(|vi| vi.func) else {
             return;
         };

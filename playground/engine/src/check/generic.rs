@@ -24,18 +24,25 @@ impl<'a> Checker<'a> {
     /// `pkg.F(args)` for a generic stdlib function: `Some` with the call's
     /// operand when `fun` names one (the call is then fully checked).
     pub(super) fn generic_call(&mut self, e: &'a Expr, fun: &'a Expr, args: &'a [Expr], ellipsis: Option<Span>) -> Option<Operand> {
-        let ExprKind::Selector { x, sel } = &fun.kind else { return None };
-        let ExprKind::Ident(pname) = &x.kind else { return None };
-        let o = self.lookup(pname)?;
-        let ObjKind::PkgName { pkg, .. } = self.obj(o).kind else { return None };
-        if pkg == usize::MAX {
-            return None;
-        }
+        let (pkg, sel) = match &fun.kind {
+            ExprKind::Selector { x, sel } => {
+                let ExprKind::Ident(pname) = &x.kind else { return None };
+                let o = self.lookup(pname)?;
+                let ObjKind::PkgName { pkg, .. } = self.obj(o).kind else { return None };
+                if pkg == usize::MAX || !is_generic(&self.pkgs[pkg].path, &sel.name) {
+                    return None;
+                }
+                let _ = self.use_obj(x, o);
+                (pkg, sel)
+            }
+            // `Sort(s)` in the library Go of package slices itself
+            // (`slices.Sorted`).
+            ExprKind::Ident(name) if is_generic(&self.pkgs[self.cur_pkg].path, name) && !self.pkgs[self.cur_pkg].user => {
+                (self.cur_pkg, &ast::Name { name: name.clone(), span: fun.span })
+            }
+            _ => return None,
+        };
         let path = self.pkgs[pkg].path.clone();
-        if !is_generic(&path, &sel.name) {
-            return None;
-        }
-        let _ = self.use_obj(x, o);
         let fname = format!("{}.{}", self.pkgs[pkg].name, sel.name);
         let Some(a0) = args.first() else {
             self.error(e.span, format!("not enough arguments in call to {fname}\n\thave ()"));

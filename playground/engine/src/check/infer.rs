@@ -537,6 +537,11 @@ impl<'a> Checker<'a> {
                 let u = self.tt.underlying(a);
                 u != a && self.unify(p, u, tparams, targs, d)
             }
+            // And the other way (a func literal for an `iter.Seq[E]`).
+            (Type::Named(_), _) => {
+                let u = self.tt.underlying(p);
+                u != p && self.unify(u, a, tparams, targs, d)
+            }
             (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) => self.unify(*x, *y, tparams, targs, d),
             (Type::Array(x, n), Type::Array(y, m)) => n == m && self.unify(*x, *y, tparams, targs, d),
             (Type::Map(k1, v1), Type::Map(k2, v2)) => self.unify(*k1, *k2, tparams, targs, d) && self.unify(*v1, *v2, tparams, targs, d),

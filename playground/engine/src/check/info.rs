@@ -147,8 +147,9 @@ pub enum VarKind {
 
 #[derive(Clone, Debug)]
 pub struct VarInfo {
-    /// As declared; the checker's tests find variables by it.
-    #[cfg_attr(not(test), expect(dead_code))]
+    /// As declared: a declared function's type prints its parameters'
+    /// names (`Checker::declared_sig`); the checker's tests find
+    /// variables by it.
     pub name: String,
     pub ty: TypeId,
     pub func: FuncId,
@@ -213,6 +214,30 @@ pub struct ExprInfo {
     pub defs: HashMap<u32, VarId>,
     /// Function literals: their functions, by the literal's expression.
     pub lits: HashMap<ExprId, FuncId>,
+    /// Range-over-func loops, by the range expression (see `RangeFunc`).
+    pub range_funcs: HashMap<ExprId, RangeFunc>,
+}
+
+/// A `for ... range f` over an iterator function, as cmd/compile's
+/// rangefunc rewrite sees it: the loop body becomes a closure (`body`,
+/// named `main.f-range1` by the compiler) that `f` calls as `yield`, and
+/// the hidden variables the rewrite declares (`#stateN`, `#next`,
+/// `#defers`), captured by the body like any variable a closure uses.
+#[derive(Clone, Debug)]
+pub struct RangeFunc {
+    pub body: FuncId,
+    /// The yield function's parameter types (0, 1 or 2).
+    pub params: Vec<TypeId>,
+    /// `#stateN` (an `abi.RF_State`), declared by the function enclosing
+    /// the loop.
+    pub state: VarId,
+    /// `#next`: which exit the body took (0 none, -1 return, > 0
+    /// break/continue of an enclosing range-over-func loop, < -1 a
+    /// labeled branch to an ordinary statement). One per function.
+    pub next: VarId,
+    /// `#defers` (`runtime.deferrangefunc`'s token), on the outermost
+    /// loop whose body defers.
+    pub defers: Option<VarId>,
 }
 
 impl ExprInfo {
@@ -256,6 +281,9 @@ pub struct TypeInfo {
     pub main: Option<FuncId>,
     /// For each named type, its methods: (name, function, pointer receiver).
     pub methods: HashMap<TypeId, Vec<(String, FuncRef, bool)>>,
+    /// Hidden result variables (`#rv1`...) of functions with unnamed
+    /// results that `return` values from a range-over-func loop body.
+    pub range_results: HashMap<FuncId, Vec<VarId>>,
 }
 
 

@@ -27,6 +27,7 @@ mod mono;
 mod typeset;
 pub mod library;
 mod packages;
+mod rangefunc;
 mod stmt;
 
 #[cfg(test)]
@@ -144,6 +145,12 @@ struct FuncCtx {
     labels: HashMap<String, (Span, bool)>,
     /// Local objects declared here, to report unused ones.
     locals: Vec<ObjId>,
+    /// A range-over-func loop body (`rangefunc.rs`): a closure for
+    /// captures, part of its enclosing function for `return` and labels.
+    range_body: bool,
+    /// In a function (not a body): the hidden variables its
+    /// range-over-func loops share.
+    rf: rangefunc::FuncVars,
 }
 
 pub(crate) struct Checker<'a> {
@@ -599,8 +606,46 @@ impl<'a> Checker<'a> {
             .or_else(|| self.aliases.get(&e.unparen().id));
         match a {
             Some(a) if self.alias_fits(a, t) => a.to_string(),
-            _ => self.type_str(t),
+            _ => self.declared_sig(t, e).unwrap_or_else(|| self.type_str(t)),
         }
+    }
+
+    /// The type of a declared function named by `e` as go/types prints it:
+    /// with its parameters' (and named results') names,
+    /// `func(yield func(int) bool)`, which the interned type does not keep.
+    fn declared_sig(&self, t: TypeId, e: &ast::Expr) -> Option<String> {
+        let crate::types::Type::Func(sig) = self.tt.get(t) else { return None };
+        let Some(Use::Func(FuncRef::User(f))) = self.info.ex.uses.get(&e.unparen().id) else { return None };
+        let fi = self.info.funcs.get(f.0 as usize)?;
+        let named_params = !fi.params.is_empty() && fi.params.len() == sig.params.len();
+        let named_results = !fi.results.is_empty() && fi.results.len() == sig.results.len();
+        if !(named_params || named_results) || fi.sig != t {
+            return None;
+        }
+        let name = |v: &VarId| self.info.vars.get(v.0 as usize).map_or("_", |v| v.name.as_str());
+        let mut params = Vec::new();
+        for (i, &pt) in sig.params.iter().enumerate() {
+            let ts = match self.tt.get(pt) {
+                crate::types::Type::Slice(el) if sig.variadic && i + 1 == sig.params.len() => format!("...{}", self.type_str(*el)),
+                _ => self.type_str(pt),
+            };
+            params.push(match fi.params.get(i) {
+                Some(v) if named_params => format!("{} {ts}", name(v)),
+                _ => ts,
+            });
+        }
+        let mut s = format!("func({})", params.join(", "));
+        let rs: Vec<String> = if named_results {
+            fi.results.iter().zip(&sig.results).map(|(v, &rt)| format!("{} {}", name(v), self.type_str(rt))).collect()
+        } else {
+            sig.results.iter().map(|&rt| self.type_str(rt)).collect()
+        };
+        match rs.len() {
+            0 => {}
+            1 if fi.results.is_empty() => s.push_str(&format!(" {}", rs[0])),
+            _ => s.push_str(&format!(" ({})", rs.join(", "))),
+        }
+        Some(s)
     }
 
     /// Whether recursion must stop here: the host stack budget is spent.

@@ -25,6 +25,8 @@ impl<'a> Checker<'a> {
             targets: Vec::new(),
             labels: HashMap::default(),
             locals: Vec::new(),
+            range_body: false,
+            rf: Default::default(),
         });
         self.open_scope();
         if let Some(r) = recv {
@@ -229,14 +231,17 @@ impl<'a> Checker<'a> {
                 }
             }
             StmtKind::Go(e) => self.go_defer(e, "go"),
-            StmtKind::Defer(e) => self.go_defer(e, "defer"),
+            StmtKind::Defer(e) => {
+                self.range_body_defer();
+                self.go_defer(e, "defer");
+            }
             StmtKind::Return(results) => self.return_stmt(s, results),
             StmtKind::Break(label) => self.branch(s, label.as_ref(), true),
             StmtKind::Continue(label) => self.branch(s, label.as_ref(), false),
             StmtKind::Goto(label) => {
                 // A missing label, or a jump into a block or over a
                 // declaration, was reported by the parser; the label is used.
-                if let Some(l) = self.fstack.last_mut().and_then(|f| f.labels.get_mut(&label.name)) {
+                if let Some(l) = self.label_owner().and_then(|f| f.labels.get_mut(&label.name)) {
                     l.1 = true;
                 }
             }
@@ -404,7 +409,7 @@ impl<'a> Checker<'a> {
     fn branch(&mut self, s: &'a Stmt, label: Option<&'a ast::Name>, is_break: bool) {
         // Validity was checked by the parser; only note label uses.
         let _ = (s, is_break);
-        let Some(f) = self.fstack.last_mut() else {
+        let Some(f) = self.label_owner() else {
             return;
         };
         if let Some(l) = label
@@ -468,10 +473,12 @@ impl<'a> Checker<'a> {
     }
 
     fn return_stmt(&mut self, s: &'a Stmt, results: &'a [Expr]) {
-        let Some(f) = self.fstack.last() else { return };
-        let sig = self.tt.signature(f.sig).cloned();
-        let named = f.has_named_results;
+        let Some((fsig, named)) = self.return_target() else { return };
+        let sig = self.tt.signature(fsig).cloned();
         let Some(sig) = sig else { return };
+        if !results.is_empty() {
+            self.range_body_return();
+        }
         if results.is_empty() {
             if !sig.results.is_empty() && !named {
                 let ws = self.summary(&sig.results);
@@ -1265,7 +1272,12 @@ impl<'a> Checker<'a> {
     ) {
         self.open_scope();
         let mut xo = self.expr(x, None);
+        // As an assignment's operand (before an untyped constant converts).
+        let x_desc = if xo.is_invalid() { String::new() } else { self.describe(&xo, x) };
+        let over_int = self.tt.is_integer(xo.ty);
         let int = self.tt.basic(BasicKind::Int);
+        // An iterator's yield parameters: the body is a closure.
+        let mut func_params: Option<Vec<TypeId>> = None;
         let (kt, vt): (TypeId, Option<TypeId>) = if xo.is_invalid()
             || !self.single_value(&mut xo, x)
         {
@@ -1285,9 +1297,7 @@ impl<'a> Checker<'a> {
                         self.convert_untyped(&mut xo, x, int);
                     }
                     if value.is_some() {
-                        let s = crate::parser::expr_string(x);
-                        let d = self.describe(&xo, x);
-                        let _ = s;
+                        let d = x_desc.clone();
                         self.error(
                             value.map(|v| v.span).unwrap_or(x.span),
                             format!("range over {d} permits only one iteration variable"),
@@ -1322,10 +1332,25 @@ impl<'a> Checker<'a> {
                     }
                     (el, None)
                 }
-                Type::Func(_) => {
-                    self.unsupported(x.span, "range over function (iterators)");
-                    (TypeId(0), Some(TypeId(0)))
-                }
+                Type::Func(sig) => match self.range_func_params(&sig) {
+                    Ok(ps) => {
+                        let d = self.describe(&xo, x);
+                        if ps.is_empty() && let Some(k) = key {
+                            self.error(k.span, format!("range over {d} permits no iteration variables"));
+                        } else if ps.len() == 1 && let Some(v) = value {
+                            self.error(v.span, format!("range over {d} permits only one iteration variable"));
+                        }
+                        let kt = ps.first().copied().unwrap_or(TypeId(0));
+                        let vt = if ps.len() == 2 { Some(ps[1]) } else { None };
+                        func_params = Some(ps);
+                        (kt, vt)
+                    }
+                    Err(cause) => {
+                        let d = self.describe(&xo, x);
+                        self.error(x.span, format!("cannot range over {d}: {cause}"));
+                        (TypeId(0), Some(TypeId(0)))
+                    }
+                },
                 _ => {
                     let d = self.describe(&xo, x);
                     self.error(x.span, format!("cannot range over {d}"));
@@ -1340,6 +1365,10 @@ impl<'a> Checker<'a> {
             None
         };
         let pairs = [(key, kt), (value, vt.unwrap_or(TypeId(0)))];
+        let opened = match &func_params {
+            Some(ps) => self.begin_range_body(ps),
+            None => None,
+        };
         if define {
             let mut any_new = false;
             for (e, t) in pairs {
@@ -1365,6 +1394,11 @@ impl<'a> Checker<'a> {
                             self.record_use(e, Use::Local(v));
                         }
                         self.record_type(e, t);
+                        // A variable the range does not provide (or of an
+                        // invalid range) is not reported unused, as go/types.
+                        if self.tt.is_invalid(t) {
+                            self.obj_mut(o).used = true;
+                        }
                     }
                     None => {
                         let s = crate::parser::expr_string(e);
@@ -1384,33 +1418,25 @@ impl<'a> Checker<'a> {
                     && !self.tt.is_invalid(t)
                     && !self.tt.assignable(t, l.ty)
                 {
-                    let d = self.describe(&l, e);
-                    let _ = d;
+                    // go/types' rangeStmt: over an integer, x is assigned
+                    // (a "range clause"); otherwise a value of the
+                    // iteration type is, reported on the variable.
                     let (a, b) = (self.type_str(t), self.type_str(l.ty));
-                    self.error(
-                        e.span,
-                        format!(
-                            "cannot use {} (value of type {a}) as {b} value in range clause",
-                            crate::parser::expr_string(e)
-                        )
-                        .replace(
-                            &format!(
-                                "cannot use {} (value of type {a})",
-                                crate::parser::expr_string(e)
-                            ),
-                            &format!(
-                                "cannot assign {a} to {} (variable of type {b}) in range",
-                                crate::parser::expr_string(e)
-                            ),
-                        )
-                        .replace(&format!(" as {b} value in range clause"), ""),
-                    );
+                    if over_int {
+                        self.error(x.span, format!("cannot use {x_desc} as {b} value in range clause"));
+                    } else {
+                        let es = crate::parser::expr_string(e);
+                        self.error(e.span, format!("cannot use {es} (value of type {a}) as {b} value in assignment"));
+                    }
                 }
             }
         }
         self.push_target(label, true);
         self.block(body);
         self.pop_target();
+        if let (Some(o), Some(ps)) = (opened, func_params) {
+            self.end_range_body(x.id, ps, o);
+        }
         self.close_scope();
     }
 

@@ -245,6 +245,33 @@ fn escapes_and_captures() {
 }
 
 #[test]
+fn range_over_func_bodies_are_closures() {
+    // The body of a range-over-func loop is a function of its own that
+    // captures what it uses of the function around it, as cmd/compile's
+    // rangefunc rewrite makes it: the loop's #state, the function's
+    // #next, the hidden result a `return` stores into, and `#defers`.
+    let fx = fixture(
+        "package main\n\nfunc seq(yield func(int) bool) {}\n\nfunc f() int {\n\ttotal := 0\n\tunused := 1\n\tfor x := range seq {\n\t\tdefer func() {}()\n\t\ttotal += x\n\t\tif total > 3 {\n\t\t\treturn total\n\t\t}\n\t}\n\t_ = unused\n\treturn 0\n}\n\nfunc main() { f() }\n",
+    );
+    let info = &fx.checked.info;
+    let rf = info.ex.range_funcs.values().next().expect("the loop is recorded");
+    let names = |vs: &[VarId]| -> Vec<String> {
+        let mut n: Vec<String> = vs.iter().map(|v| info.vars[v.0 as usize].name.clone()).collect();
+        n.sort();
+        n
+    };
+    let body = &info.funcs[rf.body.0 as usize];
+    assert_eq!(names(&body.captures), ["#defers", "#next", "#rv1", "#state", "total"]);
+    assert_eq!(rf.params.len(), 1);
+    assert!(rf.defers.is_some());
+    assert!(fx.var("total").escapes && !fx.var("unused").escapes);
+    // x is the body's own variable, not f's.
+    assert_eq!(fx.var("x").func, rf.body);
+    let f = info.funcs.iter().position(|f| f.name == "f").map(|i| FuncId(i as u32)).expect("f");
+    assert_eq!(names(&info.range_results[&f]), ["#rv1"]);
+}
+
+#[test]
 fn init_order_follows_go() {
     // The spec's example: d, b, c, a.
     let fx = fixture(

@@ -54,6 +54,17 @@ pub(crate) struct FnState {
     pub is_lit: bool,
     /// Function literals numbered so far (Go's `func1`, `func2`, `1`...).
     pub lits: u32,
+    /// Range-over-func loop bodies numbered so far (`-range1`...).
+    pub ranges: u32,
+    /// Compiling a range-over-func loop body: its loops and hidden
+    /// variables (`rangefunc.rs`).
+    pub range: Option<std::rc::Rc<super::rangefunc::RangeBody>>,
+    /// The result variables (named, or hidden `#rv` ones), where a loop
+    /// body's `return` stores.
+    pub result_vars: Vec<Option<VarId>>,
+    /// Labels declared in this function's own code, outside its
+    /// range-over-func loop bodies: where a body's `goto` may lead.
+    pub direct_labels: Vec<String>,
 }
 
 impl FnState {
@@ -74,6 +85,10 @@ impl FnState {
             name: String::new(),
             is_lit: false,
             lits: 0,
+            ranges: 0,
+            range: None,
+            result_vars: Vec::new(),
+            direct_labels: Vec::new(),
         }
     }
 
@@ -156,8 +171,11 @@ impl FnState {
             let names: Vec<Option<&ast::Name>> = if f.names.is_empty() { vec![None] } else { f.names.iter().map(Some).collect() };
             for n in names {
                 let rt = self.result_types.get(ri).copied().unwrap_or(TypeId(0));
+                // An unnamed result a loop body returns through (`#rv1`).
+                let hidden = c.info.range_results.get(&self.fid).and_then(|vs| vs.get(ri).copied());
                 ri += 1;
-                let v = n.and_then(|n| c.ex.defs.get(&n.span.start).copied());
+                let v = n.and_then(|n| c.ex.defs.get(&n.span.start).copied()).or(hidden);
+                self.result_vars.push(v);
                 if n.is_some() {
                     self.named_results = true;
                 }
@@ -178,6 +196,7 @@ impl FnState {
                 self.results.push(ResultSlot { local: s, boxed });
             }
         }
+        self.direct_labels = super::rangefunc::direct_labels(c, &body.stmts);
         self.stmts(c, &body.stmts);
         // Falling off the end: only possible without results.
         if self.result_types.is_empty() {

@@ -30,6 +30,7 @@ mod tests;
 mod expr;
 pub(crate) mod func;
 mod mutation;
+mod rangefunc;
 mod stmt;
 
 use crate::ast::{self, Decl, ExprId, ExprKind};

@@ -67,6 +67,7 @@ impl FnState {
                     Some(t) => {
                         self.b.emit_jump(Op::Jump(0), t, sp);
                     }
+                    None if self.range_branch(c, is_break, want, sp) => {}
                     None => c.unsupported(sp, "break/continue target"),
                 }
             }
@@ -111,7 +112,9 @@ impl FnState {
             StmtKind::Defer(e) => {
                 let ExprKind::Call { fun, args, ellipsis } = &e.unparen().kind else { return c.unsupported(sp, "defer of a non-call") };
                 let call = e.unparen();
-                if let Some(argc) = c.call(self, call, fun, args, ellipsis.is_some(), true) {
+                if let Some(argc) = c.call(self, call, fun, args, ellipsis.is_some(), true)
+                    && !self.range_defer(c, argc, sp)
+                {
                     self.emit(Op::Defer(argc), sp);
                 }
             }
@@ -135,6 +138,9 @@ impl FnState {
             }
             StmtKind::Select { clauses, .. } => self.select(c, clauses, sp),
             StmtKind::Goto(label) => {
+                if self.range_goto(c, &label.name, sp) {
+                    return;
+                }
                 let to = self.goto_label(&label.name);
                 self.b.emit_jump(Op::Jump(0), to, sp);
             }
@@ -142,7 +148,7 @@ impl FnState {
     }
 
     /// The jump target of label `name` for `goto`.
-    fn goto_label(&mut self, name: &str) -> crate::chunk::Label {
+    pub(super) fn goto_label(&mut self, name: &str) -> crate::chunk::Label {
         if let Some(&l) = self.goto_labels.get(name) {
             return l;
         }
@@ -362,6 +368,9 @@ impl FnState {
     }
 
     fn ret<'a>(&mut self, c: &mut Compiler<'a>, vals: &'a [Expr], sp: Span) {
+        if self.range_return(c, vals, sp) {
+            return;
+        }
         if vals.is_empty() {
             if self.result_types.is_empty() {
                 self.emit(Op::Ret(0), sp);
@@ -371,6 +380,13 @@ impl FnState {
             return;
         }
         let rts = self.result_types.clone();
+        let n = self.push_results(c, vals, &rts, sp);
+        self.emit(Op::Ret(n as u16), sp);
+    }
+
+    /// Pushes the operands of `return` as the results' types; how many.
+    pub(super) fn push_results<'a>(&mut self, c: &mut Compiler<'a>, vals: &'a [Expr], rts: &[TypeId], sp: Span) -> usize {
+        let rts = rts.to_vec();
         if vals.len() == rts.len() {
             for (v, t) in vals.iter().zip(&rts) {
                 c.expr_to(self, v, *t);
@@ -395,7 +411,7 @@ impl FnState {
                 }
             }
         }
-        self.emit(Op::Ret(rts.len() as u16), sp);
+        rts.len()
     }
 
     fn for_loop<'a>(&mut self, c: &mut Compiler<'a>, init: Option<&'a Stmt>, cond: Option<&'a Expr>, post: Option<&'a Stmt>, body: &'a ast::Block) {
@@ -435,7 +451,7 @@ impl FnState {
 
     /// Assigns the value on top of the stack to a range variable: a fresh
     /// per-iteration variable with `:=`, an existing place with `=`.
-    fn assign_range_var<'a>(&mut self, c: &mut Compiler<'a>, e: &'a Expr, define: bool) {
+    pub(super) fn assign_range_var<'a>(&mut self, c: &mut Compiler<'a>, e: &'a Expr, define: bool) {
         if define {
             match self.declare(c, e.span.start) {
                 Some((_, loc)) => self.init_var(loc, e.span),
@@ -453,6 +469,9 @@ impl FnState {
     #[allow(clippy::too_many_arguments)]
     fn range<'a>(&mut self, c: &mut Compiler<'a>, key: Option<&'a Expr>, value: Option<&'a Expr>, define: bool, x: &'a Expr, body: &'a ast::Block, sp: Span) {
         let label = self.pending_label.take();
+        if let Some(rf) = c.ex.range_funcs.get(&x.id) {
+            return self.range_func(c, rf, key, value, define, x, body, label, sp);
+        }
         let xt = c.ty(x);
         let top = self.b.new_label();
         let cont = self.b.new_label();

@@ -64,6 +64,8 @@ pub(crate) static PACKAGES: &[Package] = &[
     package("runtime/pprof", include_str!("runtime/pprof/pprof.go"), true, super::runtime::pprof::lookup),
     package("sync", include_str!("sync/sync.go"), false, super::sync::lookup),
     package("sync/atomic", include_str!("sync/atomic/atomic.go"), false, super::sync::atomic::lookup),
+    package("iter", include_str!("iter/iter.go"), false, no_natives),
+    package("maps", include_str!("maps/maps.go"), false, no_natives),
     package("slices", include_str!("slices/slices.go"), false, super::slices::lookup),
     // Generic, typed per call like `slices` (`check/generic.rs`).
     package("cmp", include_str!("cmp/cmp.go"), false, super::slices::lookup),

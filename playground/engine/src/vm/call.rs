@@ -256,4 +256,37 @@ impl Vm {
         }
         Ok(pushed)
     }
+
+    /// `DeferAt`: a defer in a range-over-func loop body joins the frame
+    /// whose `DeferRangeFunc` made `token` (Go's `deferprocat`), at the end
+    /// of that frame's defers, below those of the frames above it. The
+    /// frame may be on another goroutine (an iterator calling yield from
+    /// one); one that is gone panics.
+    pub(super) fn defer_at(&mut self, g: &mut GState, running_frame: usize, token: Value, func: Value, args: DeferArgs) -> Result<(), Flow> {
+        let field = |vm: &Vm, i: usize| match token {
+            Value::Agg(h) => vm.heap.slots(h).get(i).map_or(-1, |v| v.int()),
+            _ => -1,
+        };
+        let (gi, of, base) = (field(self, 0), field(self, 1), field(self, 2));
+        let here = gi == self.running as i64;
+        let target: &mut GState = if here {
+            g
+        } else {
+            match usize::try_from(gi).ok().and_then(|i| self.gs.get_mut(i)) {
+                Some(other) => other,
+                None => return Err(self.rt_error(rtype::T_RT_ERRORSTRING, panic::DEFER_AFTER_RANGE)),
+            }
+        };
+        let of = usize::try_from(of).unwrap_or(usize::MAX);
+        let limit = if here { running_frame } else { target.frames.len() };
+        if of >= limit || target.frames.get(of).is_none_or(|f| f.base as i64 != base) {
+            return Err(self.rt_error(rtype::T_RT_ERRORSTRING, panic::DEFER_AFTER_RANGE));
+        }
+        let at = target.frames.get(of + 1).map_or(target.defers.len(), |f| f.defer_base as usize).min(target.defers.len());
+        target.defers.insert(at, DeferRec { frame: of as u32, func, args });
+        for f in target.frames.iter_mut().skip(of + 1) {
+            f.defer_base += 1;
+        }
+        Ok(())
+    }
 }

@@ -967,6 +967,25 @@ impl Vm {
                         let func = pop!();
                         g.push_defer(DeferRec { frame: fidx as u32, func, args });
                     }
+                    Op::DeferRangeFunc => {
+                        // The goroutine, the frame's index and its base:
+                        // DeferAt finds the frame again.
+                        let token = vec![Value::Int(self.running as i64), Value::Int(fidx as i64), Value::Int(base as i64)];
+                        let h = tri!(self.heap.alloc(Obj::Slots(token), 24));
+                        push!(Value::Agg(h))
+                    }
+                    Op::DeferAt(argc) => {
+                        let token = pop!();
+                        let args = DeferArgs::pop_from(&mut g.stack, argc as usize);
+                        let func = pop!();
+                        if let Err(f) = self.defer_at(g, fidx, token, func, args) {
+                            flow!(f)
+                        }
+                    }
+                    Op::PanicRangeState => {
+                        let st = pop!().int();
+                        flow!(self.rt_error(rtype::T_RT_ERRORSTRING, panic::range_state(st)))
+                    }
                     Op::Panic => {
                         let mut v = pop!();
                         if v == Value::Nil {

@@ -90,7 +90,7 @@ fn successors(op: Op, ip: usize) -> Vec<usize> {
     match op {
         Op::Jump(t) => vec![t as usize],
         Op::JumpIfFalse(t) | Op::JumpIfTrue(t) | Op::MapNext(t) | Op::JumpUnlessI { target: t, .. } => vec![ip + 1, t as usize],
-        Op::Ret(_) | Op::Panic | Op::Goexit => Vec::new(),
+        Op::Ret(_) | Op::Panic | Op::PanicRangeState | Op::Goexit => Vec::new(),
         _ => vec![ip + 1],
     }
 }

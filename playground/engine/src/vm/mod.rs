@@ -281,6 +281,9 @@ pub struct Vm {
     /// Boxed so that `execute` swaps a pointer in and out of its slot
     /// rather than moving the whole state twice per slice.
     pub gs: Vec<Box<GState>>,
+    /// The index in `gs` of the goroutine `execute` runs (`usize::MAX`
+    /// outside it): a range-over-func `#defers` token names it.
+    running: usize,
     free_gs: Vec<usize>,
     /// Dead goroutines' stacks, their memory kept for `spawn`.
     spare: Vec<Stacks>,
@@ -364,6 +367,7 @@ impl Vm {
             cfg,
             gs: Vec::new(),
             free_gs: Vec::new(),
+            running: usize::MAX,
             spare: Vec::new(),
             stand_in: None,
             clock: (0, 0),
@@ -621,7 +625,9 @@ impl Vm {
         // is a root through `execute_state`'s argument meanwhile).
         let stand_in = self.stand_in.take().unwrap_or_default();
         let mut state = std::mem::replace(slot, stand_in);
+        self.running = g;
         let stop = self.execute_state(&mut state, budget);
+        self.running = usize::MAX;
         let mut stand_in = std::mem::replace(&mut self.gs[g], state);
         if !stand_in.is_blank() {
             // Written to while it stood in: whatever was written is dropped,

@@ -45,6 +45,20 @@ pub fn bounds_message(kind: Bounds, x: i64, y: i64) -> String {
     format!("runtime error: {body}")
 }
 
+/// `runtime.panicrangestate`'s errors for an iterator that calls its
+/// yield function when it must not, by `abi.RF_State`.
+pub fn range_state(state: i64) -> &'static str {
+    match state {
+        0 => "runtime error: range function continued iteration after function for loop body returned false",
+        2 => "runtime error: range function continued iteration after loop body panic",
+        3 => "runtime error: range function continued iteration after whole loop exit",
+        _ => "runtime error: range function recovered a loop body panic and did not resume panicking",
+    }
+}
+
+/// A defer in a loop body whose function has returned (Go throws).
+pub const DEFER_AFTER_RANGE: &str = "runtime error: defer after range func returned";
+
 pub const DIVIDE: &str = "runtime error: integer divide by zero";
 pub const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
 pub const NIL_MAP: &str = "assignment to entry in nil map";

@@ -272,6 +272,46 @@ fn defers_run_in_reverse_order_and_can_change_named_results() {
     assert_eq!(vm.globals[0], Value::Int(42));
 }
 
+#[test]
+fn defer_at_joins_the_frame_that_took_the_token() {
+    // A range-over-func body's defer (DeferAt) runs when the function
+    // around the loop returns, after the defers it made later and before
+    // the earlier ones, as Go's deferrangefunc/deferprocat order them;
+    // a token of a frame that is gone panics instead of deferring.
+    let mut p = P::new();
+    let (a, b, c) = (p.str("A"), p.str("B"), p.str("C"));
+    let say = p.func("main.say", 1, 1, 0, |x| {
+        x.ops(&[GetLocal(0), Print(PrintKind::String), Ret(0)]);
+    });
+    let body = p.func("main.main-range1", 1, 1, 0, |x| {
+        x.ops(&[FuncValue(say), b, GetLocal(0), DeferAt(1), Ret(0)]);
+    });
+    let main = p.func("main.main", 0, 1, 0, |x| {
+        x.ops(&[FuncValue(say), a, Defer(1), DeferRangeFunc, SetLocal(0)]);
+        x.ops(&[GetLocal(0), Call(body), FuncValue(say), c, Defer(1), Ret(0)]);
+    });
+    let (vm, stop) = run_entry(p, main, 1);
+    assert!(matches!(stop, Stop::Returned), "{stop:?}");
+    assert_eq!(String::from_utf8_lossy(&vm.stderr), "CBA");
+
+    let mut p = P::new();
+    let x = p.str("X");
+    let say = p.func("main.say", 1, 1, 0, |f| {
+        f.ops(&[GetLocal(0), Print(PrintKind::String), Ret(0)]);
+    });
+    // The token of a frame that returned (a stale `#defers`).
+    let token = p.func("main.token", 0, 0, 1, |f| {
+        f.ops(&[DeferRangeFunc, Ret(1)]);
+    });
+    let main = p.func("main.main", 0, 0, 0, |f| {
+        f.ops(&[FuncValue(say), x, Call(token), DeferAt(1), Ret(0)]);
+    });
+    let (vm, stop) = run_entry(p, main, 1);
+    let Stop::Panicked(r) = stop else { panic!("{stop:?}") };
+    assert!(r.message.contains("defer after range func returned"), "{}", r.message);
+    assert_eq!(String::from_utf8_lossy(&vm.stderr), "");
+}
+
 /// `func safe() (r any) { defer func() { r = recover() }(); <body>; return nil }`
 /// run from main; the recovered error's text lands in global 0 via Error().
 fn recovered_text(build: impl FnOnce(&mut P, &mut Asm)) -> (Vm, Stop) {
