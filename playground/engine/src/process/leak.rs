@@ -50,9 +50,17 @@ pub fn candidate(r: WaitReason) -> Option<Candidate> {
 /// Which waits the analysis may call leaked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rules {
-    /// Go 1.27's goroutineleak profile, as measured: a goroutine waiting
-    /// in `sync.Mutex.Lock` is never reported (while `sync.RWMutex` waits
-    /// are), so it counts as able to run and its stack is a root.
+    /// Go 1.27's goroutineleak profile. A `sync.Mutex` is 8 bytes without
+    /// pointers: alone (a local that escapes, `&sync.Mutex{}`) or in a
+    /// struct under 16 bytes without pointers, Go's allocator puts it in a
+    /// 16-byte tiny block shared with other such objects, and the
+    /// collector marks the block as a whole, and always marks each P's
+    /// current tiny block (`gcMarkTinyAllocs`). Whether such a mutex counts
+    /// as reachable then depends on its neighbours in the block, which the
+    /// engine does not model: a goroutine waiting on it counts as able to
+    /// run (in the recorded programs its block was always kept alive) and
+    /// its stack is a root. A mutex inside a larger object (a struct with
+    /// a mutex and an `int`) is judged as any other object.
     GoProfile,
     /// The engine's verdict at main's return: every wait above counts.
     BlockedForever,
@@ -66,9 +74,11 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
     // Candidates: (goid, kind, the objects it waits on).
     let mut candidates = Vec::new();
     for g in sched.gs.iter().filter(|g| !g.system && g.status != GStatus::Dead) {
-        let counted = rules == Rules::BlockedForever || g.waitreason != WaitReason::SyncMutexLock;
-        let kind = if g.status == GStatus::Waiting && counted { candidate(g.waitreason) } else { None };
         let objs = m.gs.get(&g.goid).map(|x| x.blocked_on.clone()).unwrap_or_default();
+        let counted = rules == Rules::BlockedForever
+            || g.waitreason != WaitReason::SyncMutexLock
+            || !objs.iter().any(|&h| m.vm.heap.is_tiny(h));
+        let kind = if g.status == GStatus::Waiting && counted { candidate(g.waitreason) } else { None };
         match kind {
             // A sync wait whose object is unknown may run (as in Go).
             Some(Candidate::Sync) if objs.is_empty() => {}
