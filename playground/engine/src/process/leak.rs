@@ -73,6 +73,12 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
     let mut liveness = Default::default();
     // Candidates: (goid, kind, the objects it waits on).
     let mut candidates = Vec::new();
+    if rules == Rules::GoProfile {
+        // `allgs` reaches each blocked sender's sudog, whose `elem` points
+        // at the value being sent: when that lives in the heap, its object
+        // is marked whatever the sender's fate.
+        roots.extend(sched.gs.iter().filter(|g| g.status == GStatus::Waiting && g.waitreason == WaitReason::ChanSend).filter_map(|g| send_elem_root(m, g.goid)));
+    }
     for g in sched.gs.iter().filter(|g| !g.system && g.status != GStatus::Dead) {
         let objs = m.gs.get(&g.goid).map(|x| x.blocked_on.clone()).unwrap_or_default();
         let counted = rules == Rules::BlockedForever
@@ -132,6 +138,29 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
     }
     out.sort_unstable();
     out
+}
+
+/// What the `sudog.elem` of a goroutine blocked in a send statement keeps
+/// reachable: the heap object holding the value it sends, when Go passes
+/// the value by its address there (`Function::send_elems`).
+fn send_elem_root(m: &VmMachine, goid: GoId) -> Option<Value> {
+    use crate::heap::Obj;
+    use crate::vm::SendElem;
+    let g = m.vm.gs.get(m.vm_of(goid)?)?;
+    let fr = g.frames.last()?;
+    let f = m.vm.program().funcs.get(fr.func as usize)?;
+    let elem = f.send_elems.iter().find(|(ip, _)| *ip == fr.ip).map(|(_, e)| *e)?;
+    match elem {
+        SendElem::Env => Some(fr.env),
+        SendElem::Capture(i) => match (fr.env, &m.vm.heap) {
+            (Value::Closure(h), heap) => match heap.get(h) {
+                Obj::Closure { captures, .. } => captures.get(i as usize).copied(),
+                _ => None,
+            },
+            _ => None,
+        },
+        SendElem::Local(s) => g.stack.get(fr.base as usize + s as usize).copied(),
+    }
 }
 
 /// A goroutine still alive when main returned.
