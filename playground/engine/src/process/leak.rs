@@ -81,8 +81,12 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
     }
     for g in sched.gs.iter().filter(|g| !g.system && g.status != GStatus::Dead) {
         let objs = m.gs.get(&g.goid).map(|x| x.blocked_on.clone()).unwrap_or_default();
+        // A writer of an RWMutex waits on its Mutex `w` too (an RWMutex
+        // is 24 bytes: never tiny).
+        let on_rw = matches!(m.gs.get(&g.goid).and_then(|x| x.pending.as_ref()), Some(crate::vm::Syscall::Sys { id, .. }) if *id == crate::stdlib::sync::serve::id::RESUME_RW);
         let counted = rules == Rules::BlockedForever
             || g.waitreason != WaitReason::SyncMutexLock
+            || on_rw
             || !objs.iter().any(|&h| m.vm.heap.is_tiny(h));
         let kind = if g.status == GStatus::Waiting && counted { candidate(g.waitreason) } else { None };
         match kind {
