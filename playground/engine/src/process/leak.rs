@@ -73,7 +73,22 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
     let mut liveness = Default::default();
     // Candidates: (goid, kind, the objects it waits on).
     let mut candidates = Vec::new();
+    // A context a cancelable parent holds in its children map: reachable
+    // when the parent is (its values, and the parent's object).
+    let mut ctx_edges: Vec<(crate::value::Handle, Vec<Value>)> = Vec::new();
     if rules == Rules::GoProfile {
+        // The timer heaps are roots: an armed timer's channel or function
+        // (`time.After`, a Ticker, `AfterFunc`), and a context whose
+        // deadline's timer is armed.
+        let (vals, deadlines) = m.pkgs.timers.leak_roots();
+        roots.extend(vals);
+        for (n, vals, parent) in m.pkgs.contexts.leak_view() {
+            if deadlines.contains(&n) {
+                roots.extend(vals);
+            } else if let Some(p) = parent {
+                ctx_edges.push((p, vals));
+            }
+        }
         // `allgs` reaches each blocked sender's sudog, whose `elem` points
         // at the value being sent: when that lives in the heap, its object
         // is marked whatever the sender's fate.
@@ -123,7 +138,17 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
                 freed.push(i);
             }
         }
-        if freed.is_empty() {
+        let before = ctx_edges.len();
+        ctx_edges.retain(|(p, vals)| {
+            let with = m.vm.heap.reachable(&mut roots.iter().copied().chain(std::iter::once(Value::Obj(*p)))).objects;
+            if with == base {
+                roots.extend(vals.iter().copied());
+                false
+            } else {
+                true
+            }
+        });
+        if freed.is_empty() && ctx_edges.len() == before {
             break;
         }
         for &i in freed.iter().rev() {
