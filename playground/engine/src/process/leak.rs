@@ -76,19 +76,20 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
     // A context a cancelable parent holds in its children map: reachable
     // when the parent is (its values, and the parent's object).
     let mut ctx_edges: Vec<(crate::value::Handle, Vec<Value>)> = Vec::new();
-    if rules == Rules::GoProfile {
-        // The timer heaps are roots: an armed timer's channel or function
-        // (`time.After`, a Ticker, `AfterFunc`), and a context whose
-        // deadline's timer is armed.
-        let (vals, deadlines) = m.pkgs.timers.leak_roots();
-        roots.extend(vals);
-        for (n, vals, parent) in m.pkgs.contexts.leak_view() {
-            if deadlines.contains(&n) {
-                roots.extend(vals);
-            } else if let Some(p) = parent {
-                ctx_edges.push((p, vals));
-            }
+    // The timer heaps are roots: an armed timer's channel or function
+    // (`time.After`, a Ticker, `AfterFunc`), and a context whose
+    // deadline's timer is armed. Timers fire: what they hold is not
+    // blocked forever either.
+    let (vals, deadlines) = m.pkgs.timers.leak_roots();
+    roots.extend(vals);
+    for (n, vals, parent) in m.pkgs.contexts.leak_view() {
+        if deadlines.contains(&n) {
+            roots.extend(vals);
+        } else if let Some(p) = parent {
+            ctx_edges.push((p, vals));
         }
+    }
+    if rules == Rules::GoProfile {
         // `allgs` reaches each blocked sender's sudog, whose `elem` points
         // at the value being sent: when that lives in the heap, its object
         // is marked whatever the sender's fate.
