@@ -1059,6 +1059,40 @@ impl Heap {
         self.walk_from(work, seen, |_, _| {});
     }
 
+    /// Whether Go's allocator puts the object that holds aggregate `h` in
+    /// a tiny block (malloc.go: `noscan && size < maxTinySize`, 16 bytes):
+    /// the outermost aggregate holding it (a nested struct or array is
+    /// part of its parent's allocation, as in Go) is smaller than 16 bytes
+    /// and holds no pointers. Several tiny objects share one 16-byte block,
+    /// which Go's collector marks as a whole.
+    pub fn is_tiny(&self, h: Handle) -> bool {
+        const MAX_TINY_SIZE: u64 = 16;
+        let mut outer = h;
+        // Aggregates nest without cycles; the bound is only a guard.
+        for _ in 0..64 {
+            let parent = self.entries.iter().position(|e| matches!(&e.obj, Obj::Slots(v) if v.contains(&Value::Agg(outer))));
+            match parent {
+                Some(p) => outer = p as Handle,
+                None => break,
+            }
+        }
+        if self.go_bytes_of(outer) >= MAX_TINY_SIZE {
+            return false;
+        }
+        // No pointers: every leaf is a number or a bool.
+        let mut todo = vec![outer];
+        while let Some(x) = todo.pop() {
+            for v in self.slots(x) {
+                match v {
+                    Value::Int(_) | Value::Bool(_) | Value::Float(_) => {}
+                    Value::Agg(a) if todo.len() < 64 => todo.push(*a),
+                    _ => return false,
+                }
+            }
+        }
+        true
+    }
+
     /// What `roots` keep alive: the question "how many bytes does this
     /// goroutine pin?". Does not collect.
     pub fn reachable(&self, roots: &mut dyn Iterator<Item = Value>) -> Reachable {
@@ -1211,6 +1245,22 @@ mod tests {
         let s = h.alloc_str(b"str").unwrap();
         let Value::Str { obj, .. } = s else { unreachable!() };
         assert_eq!(h.append_bytes_in_place(obj, 3, b"!").unwrap(), None, "strings are immutable");
+    }
+
+    #[test]
+    fn tiny_objects_are_the_small_pointer_free_allocations() {
+        let mut h = Heap::new(1 << 30);
+        // A sync.Mutex (state, sema) allocated alone: 8 bytes, no pointers.
+        let mu = h.alloc_slots(vec![Value::Int(0), Value::Int(0)], 8).unwrap();
+        assert!(h.is_tiny(mu));
+        // The same mutex as a field of a struct with an int: 16 bytes.
+        let inner = h.alloc_slots(vec![Value::Int(0), Value::Int(0)], 8).unwrap();
+        let _account = h.alloc_slots(vec![Value::Agg(inner), Value::Int(5)], 16).unwrap();
+        assert!(!h.is_tiny(inner));
+        // A small struct that holds a pointer is scanned: never tiny.
+        let inner2 = h.alloc_slots(vec![Value::Int(0), Value::Int(0)], 8).unwrap();
+        let _small = h.alloc_slots(vec![Value::Agg(inner2), Value::Nil], 8).unwrap();
+        assert!(!h.is_tiny(inner2));
     }
 
     #[test]

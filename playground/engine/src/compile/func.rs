@@ -65,6 +65,8 @@ pub(crate) struct FnState {
     /// Labels declared in this function's own code, outside its
     /// range-over-func loop bodies: where a body's `goto` may lead.
     pub direct_labels: Vec<String>,
+    /// Sends whose value Go passes by its heap address (`Function::send_elems`).
+    pub send_elems: Vec<(u32, crate::vm::SendElem)>,
 }
 
 impl FnState {
@@ -89,6 +91,7 @@ impl FnState {
             range: None,
             result_vars: Vec::new(),
             direct_labels: Vec::new(),
+            send_elems: Vec::new(),
         }
     }
 
@@ -219,6 +222,7 @@ impl FnState {
         if self.has_defer && !self.result_types.is_empty() && self.results.len() == self.result_types.len() {
             f.result_slots = self.results.clone();
         }
+        f.send_elems = std::mem::take(&mut self.send_elems);
         Some(f)
     }
 
@@ -265,6 +269,43 @@ impl FnState {
         self.vars.get(&v).copied()
     }
 
+
+    /// Where the value of `ch <- value` lives when Go passes it to
+    /// `chansend` by address in the heap (`compile/capture.rs`): a
+    /// variable Go captures by value lives in the closure, one it captures
+    /// by reference or an escaping local in its cell, a field reached
+    /// through a pointer in the pointee. `None` when Go copies the value
+    /// to the stack first, or it lives outside the heap.
+    pub fn send_elem(&self, c: &Compiler, value: &ast::Expr) -> Option<crate::vm::SendElem> {
+        use crate::ast::ExprKind;
+        use crate::check::info::{Selection, Use};
+        use crate::vm::SendElem;
+        let mut e = value.unparen();
+        // Through fields of a struct variable to the variable, or to the
+        // pointer whose pointee holds them.
+        let mut through_pointer = false;
+        while let ExprKind::Selector { x, .. } = &e.kind {
+            match c.ex.selections.get(&e.id) {
+                Some(Selection::Field { indirect, .. }) => {
+                    through_pointer = *indirect;
+                    e = x.unparen();
+                    if through_pointer {
+                        break;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        let ExprKind::Ident(_) = &e.kind else { return None };
+        let Some(Use::Local(v)) = c.ex.uses.get(&e.id) else { return None };
+        match *self.vars.get(v)? {
+            VarLoc::Capture(i) if through_pointer || c.by_ref.contains(v) => Some(SendElem::Capture(i)),
+            VarLoc::Capture(_) => Some(SendElem::Env),
+            VarLoc::Boxed(s) => Some(SendElem::Local(s)),
+            VarLoc::Slot(s) if through_pointer => Some(SendElem::Local(s)),
+            VarLoc::Slot(_) | VarLoc::Global(_) => None,
+        }
+    }
 
     /// Pushes a variable's value.
     pub fn load_var(&mut self, loc: VarLoc, span: Span) {

@@ -25,6 +25,7 @@
 //! diagnostic at its position, never a crash.
 
 mod call;
+mod capture;
 #[cfg(test)]
 mod tests;
 mod expr;
@@ -93,6 +94,8 @@ pub(crate) struct Compiler<'a> {
     natives: HashMap<String, u32>,
     /// Variables that live in heap cells.
     pub boxed: HashSet<VarId>,
+    /// Captured variables Go captures by reference (`capture.rs`).
+    pub by_ref: HashSet<VarId>,
     /// Generated helpers (method wrappers, bound methods), by a key.
     helpers: HashMap<String, u32>,
     /// Compiling the call of a `go` statement: a native callee needs a
@@ -129,6 +132,7 @@ impl<'a> Compiler<'a> {
             func_ids: HashMap::default(),
             natives: HashMap::default(),
             boxed,
+            by_ref: capture::by_reference(info, ast),
             helpers: HashMap::default(),
             in_go_stmt: false,
             methods_done: HashSet::default(),

@@ -135,6 +135,10 @@ impl FnState {
                 c.expr(self, ch);
                 c.expr_to(self, value, et);
                 c.call_native(self, "chan.send", 2, sp);
+                if let Some(elem) = self.send_elem(c, value) {
+                    let at = self.b.here();
+                    self.send_elems.push((at, elem));
+                }
             }
             StmtKind::Select { clauses, .. } => self.select(c, clauses, sp),
             StmtKind::Goto(label) => {

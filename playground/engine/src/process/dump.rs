@@ -34,7 +34,7 @@
 //! program (not Go's addresses).
 
 use super::machine::VmMachine;
-use crate::sched::{GStatus, GoId, Sched};
+use crate::sched::{GStatus, GoId, Sched, WaitReason};
 use crate::runtime::Creator;
 use crate::vm::{Bytecode, FrameKind, GOROOT_SRC, TraceFrame};
 
@@ -199,12 +199,62 @@ pub fn all_goroutines(m: &VmMachine, sched: &Sched) -> String {
     blocks.join("\n")
 }
 
+/// A frame of Go's `sync` a goroutine parked on a sync object stands in:
+/// (function, file under `GOROOT_SRC`, line, inlined into the frame below).
+type SyncFrame = (&'static str, &'static str, u32, bool);
+
+/// `sync.Mutex.Lock`'s slow path, as Go 1.27.3 prints it.
+const MUTEX_LOCK: [SyncFrame; 4] = [
+    ("internal/sync.runtime_SemacquireMutex", "runtime/sema.go", 95, false),
+    ("internal/sync.(*Mutex).lockSlow", "internal/sync/mutex.go", 149, false),
+    ("internal/sync.(*Mutex).Lock", "internal/sync/mutex.go", 70, true),
+    ("sync.(*Mutex).Lock", "sync/mutex.go", 46, true),
+];
+/// `sync.RWMutex.Lock` waiting for another writer (on its Mutex `w`).
+const RW_LOCK_ON_WRITER: [SyncFrame; 5] = [
+    MUTEX_LOCK[0],
+    MUTEX_LOCK[1],
+    MUTEX_LOCK[2],
+    MUTEX_LOCK[3],
+    ("sync.(*RWMutex).Lock", "sync/rwmutex.go", 150, false),
+];
+const RW_LOCK_ON_READERS: [SyncFrame; 2] =
+    [("sync.runtime_SemacquireRWMutex", "runtime/sema.go", 105, false), ("sync.(*RWMutex).Lock", "sync/rwmutex.go", 155, false)];
+const RW_RLOCK: [SyncFrame; 2] =
+    [("sync.runtime_SemacquireRWMutexR", "runtime/sema.go", 100, false), ("sync.(*RWMutex).RLock", "sync/rwmutex.go", 74, true)];
+const WG_WAIT: [SyncFrame; 2] =
+    [("sync.runtime_SemacquireWaitGroup", "runtime/sema.go", 114, false), ("sync.(*WaitGroup).Wait", "sync/waitgroup.go", 206, false)];
+const COND_WAIT: [SyncFrame; 2] =
+    [("sync.runtime_notifyListWait", "runtime/sema.go", 617, false), ("sync.(*Cond).Wait", "sync/cond.go", 71, false)];
+
+/// The frames of Go's `sync` above the program's for a goroutine parked in
+/// a sync operation (its wait reason, and the request that resumes it,
+/// tell which), innermost first. A Cond waiter re-locking its Locker gets
+/// none: its frames depend on the Locker's type.
+fn sync_frames(m: &VmMachine, sched: &Sched, goid: GoId) -> &'static [SyncFrame] {
+    use crate::stdlib::sync::serve::id;
+    let Some(g) = sched.g_by_id(goid).filter(|g| matches!(g.status, GStatus::Waiting | GStatus::Leaked)) else { return &[] };
+    let Some(crate::vm::Syscall::Sys { id: pending, .. }) = m.gs.get(&goid).and_then(|x| x.pending.as_ref()) else { return &[] };
+    match (g.waitreason, *pending) {
+        (WaitReason::SyncMutexLock, id::RESUME_MUTEX) => &MUTEX_LOCK,
+        (WaitReason::SyncMutexLock, id::RESUME_RW) => &RW_LOCK_ON_WRITER,
+        (WaitReason::SyncRWMutexLock, id::RESUME_RW) => &RW_LOCK_ON_READERS,
+        (WaitReason::SyncRWMutexRLock, id::RESUME_RW) => &RW_RLOCK,
+        (WaitReason::SyncWaitGroupWait, id::RESUME_WG) => &WG_WAIT,
+        (WaitReason::SyncCondWait, id::RESUME_COND) => &COND_WAIT,
+        _ => &[],
+    }
+}
+
 /// [`goroutine`], its frames topped by `above`: the frames of Go's own
 /// functions that print the dump (pprof's writers).
 fn goroutine_under(m: &VmMachine, sched: &Sched, goid: GoId, above: &str) -> String {
     let mut s = header(m, sched, goid);
     s.push('\n');
     s.push_str(above);
+    for (func, file, line, _) in sync_frames(m, sched, goid) {
+        s.push_str(&format!("{func}(...)\n\t{GOROOT_SRC}/{file}:{line}\n"));
+    }
     s.push_str(&dump_frames(m, goid));
     s.push_str(&created_by(m, goid));
     s
@@ -249,7 +299,7 @@ struct PcFrame {
 
 const TEXT_BASE: u64 = 0x401000;
 
-fn pc_frames(m: &VmMachine, goid: GoId) -> Vec<PcFrame> {
+fn pc_frames(m: &VmMachine, sched: &Sched, goid: GoId) -> Vec<PcFrame> {
     let prog = m.vm.program();
     let Some(state) = m.vm_of(goid).and_then(|i| m.vm.gs.get(i)) else { return Vec::new() };
     let frame = |func: u32, ip: u32| {
@@ -274,7 +324,41 @@ fn pc_frames(m: &VmMachine, goid: GoId) -> Vec<PcFrame> {
         // below every simulated function's.
         frames.insert(0, PcFrame { pc: TEXT_BASE - 0x800 + 0x98, entry: TEXT_BASE - 0x800, name: "os/signal.signal_recv".into(), at: format!("{GOROOT_SRC}/runtime/sigqueue.go:152") });
     }
+    // Go's `sync` frames, below the program's as Go's packages sit below
+    // main in the binary, in the order of Go's own text. An inlined frame
+    // is a pc of the frame it is inlined into (pprof lists it as a pc of
+    // its own, its offset from that function's entry).
+    let sync = sync_frames(m, sched, goid);
+    let mut below: Option<(u64, u64)> = frames.first().map(|f| (f.pc, f.entry));
+    for (k, &(name, file, line, inlined)) in sync.iter().enumerate().rev() {
+        let at = format!("{GOROOT_SRC}/{file}:{line}");
+        let f = match (inlined, below) {
+            (true, Some((pc, entry))) => PcFrame { pc: pc + 0x10, entry, name: name.into(), at },
+            _ => {
+                let entry = TEXT_BASE - 0x2000 + 0x100 * sync_text_order(name);
+                PcFrame { pc: entry + 0x20 + 0x4 * k as u64, entry, name: name.into(), at }
+            }
+        };
+        below = Some((f.pc, f.entry));
+        frames.insert(0, f);
+    }
     frames
+}
+
+/// Where a function of [`sync_frames`] sits in Go's text, in order.
+fn sync_text_order(name: &str) -> u64 {
+    const ORDER: [&str; 9] = [
+        "internal/sync.runtime_SemacquireMutex",
+        "sync.runtime_SemacquireRWMutexR",
+        "sync.runtime_SemacquireRWMutex",
+        "sync.runtime_SemacquireWaitGroup",
+        "sync.runtime_notifyListWait",
+        "internal/sync.(*Mutex).lockSlow",
+        "sync.(*Cond).Wait",
+        "sync.(*RWMutex).Lock",
+        "sync.(*WaitGroup).Wait",
+    ];
+    ORDER.iter().position(|n| *n == name).unwrap_or(ORDER.len()) as u64
 }
 
 /// `text/tabwriter` with pprof's settings over one block of lines whose
@@ -327,7 +411,7 @@ pub fn pprof_goroutine(m: &VmMachine, sched: &Sched, goid: GoId, debug: i64, lea
     let name = if leaks { "goroutineleak" } else { "goroutine" };
     let mut records: Vec<(String, usize, Vec<PcFrame>)> = Vec::new();
     for g in &gs {
-        let mut fr = pc_frames(m, *g);
+        let mut fr = pc_frames(m, sched, *g);
         if *g == goid && !leaks {
             // The caller stands in pprof's writers (simulated pcs below
             // the program's, as Go's runtime code sits below main's).

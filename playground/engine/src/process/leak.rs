@@ -50,9 +50,17 @@ pub fn candidate(r: WaitReason) -> Option<Candidate> {
 /// Which waits the analysis may call leaked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rules {
-    /// Go 1.27's goroutineleak profile, as measured: a goroutine waiting
-    /// in `sync.Mutex.Lock` is never reported (while `sync.RWMutex` waits
-    /// are), so it counts as able to run and its stack is a root.
+    /// Go 1.27's goroutineleak profile. A `sync.Mutex` is 8 bytes without
+    /// pointers: alone (a local that escapes, `&sync.Mutex{}`) or in a
+    /// struct under 16 bytes without pointers, Go's allocator puts it in a
+    /// 16-byte tiny block shared with other such objects, and the
+    /// collector marks the block as a whole, and always marks each P's
+    /// current tiny block (`gcMarkTinyAllocs`). Whether such a mutex counts
+    /// as reachable then depends on its neighbours in the block, which the
+    /// engine does not model: a goroutine waiting on it counts as able to
+    /// run (in the recorded programs its block was always kept alive) and
+    /// its stack is a root. A mutex inside a larger object (a struct with
+    /// a mutex and an `int`) is judged as any other object.
     GoProfile,
     /// The engine's verdict at main's return: every wait above counts.
     BlockedForever,
@@ -65,10 +73,38 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
     let mut liveness = Default::default();
     // Candidates: (goid, kind, the objects it waits on).
     let mut candidates = Vec::new();
+    // A context a cancelable parent holds in its children map: reachable
+    // when the parent is (its values, and the parent's object).
+    let mut ctx_edges: Vec<(crate::value::Handle, Vec<Value>)> = Vec::new();
+    // The timer heaps are roots: an armed timer's channel or function
+    // (`time.After`, a Ticker, `AfterFunc`), and a context whose
+    // deadline's timer is armed. Timers fire: what they hold is not
+    // blocked forever either.
+    let (vals, deadlines) = m.pkgs.timers.leak_roots();
+    roots.extend(vals);
+    for (n, vals, parent) in m.pkgs.contexts.leak_view() {
+        if deadlines.contains(&n) {
+            roots.extend(vals);
+        } else if let Some(p) = parent {
+            ctx_edges.push((p, vals));
+        }
+    }
+    if rules == Rules::GoProfile {
+        // `allgs` reaches each blocked sender's sudog, whose `elem` points
+        // at the value being sent: when that lives in the heap, its object
+        // is marked whatever the sender's fate.
+        roots.extend(sched.gs.iter().filter(|g| g.status == GStatus::Waiting && g.waitreason == WaitReason::ChanSend).filter_map(|g| send_elem_root(m, g.goid)));
+    }
     for g in sched.gs.iter().filter(|g| !g.system && g.status != GStatus::Dead) {
-        let counted = rules == Rules::BlockedForever || g.waitreason != WaitReason::SyncMutexLock;
-        let kind = if g.status == GStatus::Waiting && counted { candidate(g.waitreason) } else { None };
         let objs = m.gs.get(&g.goid).map(|x| x.blocked_on.clone()).unwrap_or_default();
+        // A writer of an RWMutex waits on its Mutex `w` too (an RWMutex
+        // is 24 bytes: never tiny).
+        let on_rw = matches!(m.gs.get(&g.goid).and_then(|x| x.pending.as_ref()), Some(crate::vm::Syscall::Sys { id, .. }) if *id == crate::stdlib::sync::serve::id::RESUME_RW);
+        let counted = rules == Rules::BlockedForever
+            || g.waitreason != WaitReason::SyncMutexLock
+            || on_rw
+            || !objs.iter().any(|&h| m.vm.heap.is_tiny(h));
+        let kind = if g.status == GStatus::Waiting && counted { candidate(g.waitreason) } else { None };
         match kind {
             // A sync wait whose object is unknown may run (as in Go).
             Some(Candidate::Sync) if objs.is_empty() => {}
@@ -103,7 +139,17 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
                 freed.push(i);
             }
         }
-        if freed.is_empty() {
+        let before = ctx_edges.len();
+        ctx_edges.retain(|(p, vals)| {
+            let with = m.vm.heap.reachable(&mut roots.iter().copied().chain(std::iter::once(Value::Obj(*p)))).objects;
+            if with == base {
+                roots.extend(vals.iter().copied());
+                false
+            } else {
+                true
+            }
+        });
+        if freed.is_empty() && ctx_edges.len() == before {
             break;
         }
         for &i in freed.iter().rev() {
@@ -122,6 +168,29 @@ pub fn detect(m: &VmMachine, sched: &Sched, rules: Rules) -> Vec<GoId> {
     }
     out.sort_unstable();
     out
+}
+
+/// What the `sudog.elem` of a goroutine blocked in a send statement keeps
+/// reachable: the heap object holding the value it sends, when Go passes
+/// the value by its address there (`Function::send_elems`).
+fn send_elem_root(m: &VmMachine, goid: GoId) -> Option<Value> {
+    use crate::heap::Obj;
+    use crate::vm::SendElem;
+    let g = m.vm.gs.get(m.vm_of(goid)?)?;
+    let fr = g.frames.last()?;
+    let f = m.vm.program().funcs.get(fr.func as usize)?;
+    let elem = f.send_elems.iter().find(|(ip, _)| *ip == fr.ip).map(|(_, e)| *e)?;
+    match elem {
+        SendElem::Env => Some(fr.env),
+        SendElem::Capture(i) => match (fr.env, &m.vm.heap) {
+            (Value::Closure(h), heap) => match heap.get(h) {
+                Obj::Closure { captures, .. } => captures.get(i as usize).copied(),
+                _ => None,
+            },
+            _ => None,
+        },
+        SendElem::Local(s) => g.stack.get(fr.base as usize + s as usize).copied(),
+    }
 }
 
 /// A goroutine still alive when main returned.

@@ -1037,3 +1037,15 @@ fn select_chooses_among_ready_cases_by_the_seed() {
     }
     assert_eq!(seen.into_iter().collect::<Vec<_>>(), vec!["1\n".to_string(), "2\n".to_string()]);
 }
+
+/// A goroutine waiting on an armed timer's channel, or on a channel an
+/// AfterFunc will close, will run again: not blocked forever (Go's timer
+/// heap keeps both alive); one waiting on a stopped timer's channel is.
+#[test]
+fn goroutines_waiting_on_armed_timers_are_not_blocked_forever() {
+    let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tgo func() { <-time.After(time.Hour) }()\n\tch := make(chan int)\n\ttime.AfterFunc(time.Hour, func() { close(ch) })\n\tgo func() { <-ch }()\n\tt := time.NewTimer(time.Hour)\n\tt.Stop()\n\tgo func() { <-t.C }()\n\ttime.Sleep(time.Millisecond)\n}\n";
+    let out = crate::run_source("prog.go", src, &crate::RunConfig::default());
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    let verdicts: Vec<(u64, bool)> = out.leaks.iter().map(|l| (l.goid, l.blocked_forever)).collect();
+    assert_eq!(verdicts, [(6, false), (7, false), (8, true)]);
+}

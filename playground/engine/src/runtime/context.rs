@@ -132,6 +132,15 @@ impl<P> Tree<P> {
         true
     }
 
+    /// The nodes not canceled, each with its parent if that is not
+    /// canceled either (whose `children` map holds it, in Go).
+    pub fn live_with_parents(&self) -> impl Iterator<Item = (u64, &P, Option<&P>)> + '_ {
+        self.nodes.iter().filter(|(_, x)| !x.canceled).map(|(&n, x)| {
+            let parent = x.parent.and_then(|p| self.nodes.get(&p)).filter(|p| !p.canceled && p.children.contains(&n));
+            (n, &x.payload, parent.map(|p| &p.payload))
+        })
+    }
+
     /// The payloads of the nodes not canceled, in id order: what must stay
     /// alive (Go's parents keep their children in their maps).
     pub fn live(&self) -> impl Iterator<Item = &P> + '_ {
@@ -142,6 +151,20 @@ impl<P> Tree<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn live_nodes_with_the_parents_that_hold_them() {
+        let mut t: Tree<&str> = Tree::default();
+        let a = t.add(None, "a");
+        let b = t.add(Some(a), "b");
+        let c = t.add(Some(b), "c");
+        let view: Vec<(u64, &str, Option<&str>)> = t.live_with_parents().map(|(n, p, q)| (n, *p, q.copied())).collect();
+        assert_eq!(view, [(a, "a", None), (b, "b", Some("a")), (c, "c", Some("b"))]);
+        // A stopped (or canceled) node leaves its parent's map.
+        t.stop(b);
+        let view: Vec<(u64, Option<&str>)> = t.live_with_parents().map(|(n, _, q)| (n, q.copied())).collect();
+        assert_eq!(view, [(a, None), (c, None)]);
+    }
 
     #[test]
     fn cancel_walks_a_node_then_its_children_and_they_leave_their_parents() {

@@ -111,6 +111,14 @@ impl<V: Copy> Timers<V> {
 
     /// The values armed timers hold (channels, functions), in id order:
     /// what must stay alive for them to fire.
+    /// The context nodes of armed deadline timers.
+    pub fn armed_deadlines(&self) -> impl Iterator<Item = u64> + '_ {
+        self.timers.values().filter(|t| t.when.is_some()).filter_map(|t| match t.what {
+            What::Deadline(n) => Some(n),
+            _ => None,
+        })
+    }
+
     pub fn armed_values(&self) -> impl Iterator<Item = V> + '_ {
         self.timers.values().filter(|t| t.when.is_some()).filter_map(|t| match t.what {
             What::Chan(v) | What::Func(v) => Some(v),

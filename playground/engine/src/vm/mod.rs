@@ -62,7 +62,7 @@ pub use liveness::Liveness;
 pub use panic::{Bounds, bounds_message};
 /// UTF-8 decoding as Go's `utf8.DecodeRune` (one home: `format`).
 pub use crate::format::decode_rune;
-pub use program::{Bytecode, Const, Function, GOROOT_SRC, NATIVE_FUNC_BIT, NativeFn, ResultSlot, Throw};
+pub use program::{Bytecode, Const, Function, GOROOT_SRC, NATIVE_FUNC_BIT, NativeFn, ResultSlot, SendElem, Throw};
 
 use crate::chunk::{Op, PrintKind, SLICE_HI, SLICE_LO, SLICE_MAX};
 use crate::heap::{ByteKind, Heap, HeapError, MapError, Obj, Reachable, Uncomparable};

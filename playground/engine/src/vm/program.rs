@@ -40,6 +40,24 @@ pub struct Function {
     pub chunk: Chunk,
     /// The declaration, for `created by` lines.
     pub span: Span,
+    /// The send statements whose value Go passes to `chansend` by its
+    /// address in the heap (see `compile/capture.rs`): the instruction
+    /// after the send's call, and what holds the value. A sender blocked
+    /// there keeps that object reachable (its `sudog.elem`).
+    pub send_elems: Vec<(u32, SendElem)>,
+}
+
+/// The heap object holding the value a send statement passes by address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SendElem {
+    /// A variable Go captures by value: the running closure itself.
+    Env,
+    /// The cell of capture `i` (a variable Go captures by reference, or a
+    /// captured pointer whose pointee holds the value).
+    Capture(u16),
+    /// What local slot `i` points to (an escaping variable's cell, or the
+    /// object a pointer variable points into).
+    Local(u16),
 }
 
 impl Function {
@@ -52,6 +70,7 @@ impl Function {
             result_slots: Vec::new(),
             chunk,
             span: Span::default(),
+            send_elems: Vec::new(),
         }
     }
 

@@ -53,6 +53,24 @@ pub struct Contexts {
     holder: Option<usize>,
 }
 
+impl Contexts {
+    /// The contexts not canceled, for the goroutine leak analysis: (node,
+    /// what the node keeps alive — its context, AfterFunc function and
+    /// cause —, its parent's object if the parent holds it in its
+    /// children map). Nothing else holds a context in Go: a context whose
+    /// parent is `Background` is reachable only through the program's
+    /// references (or its deadline's timer).
+    pub(crate) fn leak_view(&self) -> Vec<(u64, Vec<Value>, Option<Handle>)> {
+        self.tree
+            .live_with_parents()
+            .map(|(n, c, parent)| {
+                let vals = [c.ctx, c.func, c.timeout_cause].into_iter().filter(|v| *v != Value::Nil).collect();
+                (n, vals, parent.map(|p| p.obj))
+            })
+            .collect()
+    }
+}
+
 fn rehold(m: &mut impl Services) {
     let vals: Vec<Value> =
         m.state().contexts.tree.live().flat_map(|n| [n.ctx, n.func, n.timeout_cause]).filter(|v| *v != Value::Nil).collect();

@@ -52,6 +52,17 @@ impl Default for Timers {
     }
 }
 
+impl Timers {
+    /// What Go's timer heaps keep alive for the goroutine leak analysis:
+    /// the channels and functions of armed timers, and the context nodes
+    /// whose deadline timers are armed (`WithDeadline`'s `time.AfterFunc`
+    /// closure holds its context).
+    pub(crate) fn leak_roots(&self) -> (Vec<Value>, Vec<u64>) {
+        let vals = self.table.armed_values().filter(|v| *v != Value::Nil).collect();
+        (vals, self.table.armed_deadlines().collect())
+    }
+}
+
 /// Go's `when(d)`: a non-positive duration fires at once.
 fn delay(d: i64) -> u64 {
     d.max(0) as u64
