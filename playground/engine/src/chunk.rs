@@ -21,6 +21,7 @@
 //! | maps | `MakeMap(mapty)` `[hint]->[m]`; `MapGet(valty)` `[m,k]->[v]`; `MapGetOk(valty)` `[m,k]->[v,ok]`; `MapSet` `[m,k,v]->[]`; `MapDelete` `[m,k]->[]`; `MapIter` `[m]->[it]`; `MapNext(target)` `[it]->[it,k,v]` or jump to target with `[it]`; `Clear` `[m or s]->[]` |
 //! | integers | `AddIConst(c)` `[a]->[a+c]`; `IncLocal{local,by}` `local += by`; `AddLocal{dst,src}` `dst += src` (all three wrap in 64 bits: follow with `Trunc`, or for the local forms use them on 64-bit kinds only); `AddI SubI MulI DivI DivU RemI RemU NegI And Or Xor AndNot Not Shl ShrI ShrU` wrap in 64 bits; `Trunc(kind)` wraps to a size; division by zero panics; `EqI NeI LtI LeI GtI GeI LtU LeU GtU GeU` |
 //! | floats | `AddF SubF MulF DivF NegF`; `RoundF32` after each float32 op; `EqF NeF LtF LeF GtF GeF` |
+//! | complex | no ops of their own: `Eq`/`Ne` compare them, natives `builtin.complex.*` compute (`vm/complex.rs`) |
 //! | strings | `Concat`; `EqS NeS LtS LeS GtS GeS`; `DecodeRune` `[s,i]->[rune,width]` (for `range` over a string) |
 //! | generic | `Eq`/`Ne` deep comparison (structs, arrays, pointers, interfaces; panics on an uncomparable dynamic type); `LNot` |
 //! | conversions | `IntToFloat UintToFloat FloatToInt(kind)`; `RuneToStr BytesToStr StrToBytes RunesToStr StrToRunes` |
@@ -78,6 +79,9 @@ pub enum PrintKind {
     Int,
     Uint,
     Float,
+    /// `(1+2i)`, as Go 1.27's `printcomplex64`/`printcomplex128`.
+    Complex64,
+    Complex128,
     Bool,
     String,
     /// Pointers, maps, channels, funcs, slices: an address or `0x0`.

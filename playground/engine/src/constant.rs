@@ -4,7 +4,8 @@
 //! operation leaving that range is reported as an overflow, where Go would
 //! allow up to 512 bits in intermediate results), floats are exact
 //! rationals ([`Exact`]: `0.1 + 0.2 == 0.3` holds and `1e400 / 1e390` is
-//! `1e10`, as in Go), and complex constants are pairs of `f64`.
+//! `1e10`, as in Go), and complex constants are pairs of them
+//! (`real((0.1+0i) + (0.2+0i))` is `0.3`).
 //! Representability checks (`int8(300)` overflows, `int(1.5)` truncated)
 //! follow the spec; converting to `float64` rounds to nearest, once.
 
@@ -50,6 +51,21 @@ impl Exact {
 
     pub fn neg(&self) -> Exact {
         Exact(-self.0.clone())
+    }
+
+    /// An imaginary literal's imaginary part (`0.1i`, `0x1p-2i`, `0b101i`;
+    /// digits alone are decimal even with a leading 0, as Go keeps them
+    /// for compatibility). The lexer has checked its syntax.
+    pub fn parse_imaginary(text: &str) -> Option<Exact> {
+        let t = text.strip_suffix('i')?;
+        let radix = match t.get(..2) {
+            Some("0b" | "0B") => 2,
+            Some("0o" | "0O") => 8,
+            Some("0x" | "0X") if !t.contains(['p', 'P']) => 16,
+            _ => return Exact::parse_literal(t),
+        };
+        let digits: String = t[2..].chars().filter(|&c| c != '_').collect();
+        BigInt::parse_bytes(digits.as_bytes(), radix).map(|i| Exact(BigRational::from_integer(i)))
     }
 
     /// Parses a Go float literal (decimal or hexadecimal, `_` separators)
@@ -146,7 +162,7 @@ pub enum Value {
     Bool(bool),
     Int(i128),
     Float(Exact),
-    Complex(f64, f64),
+    Complex(Exact, Exact),
     String(String),
 }
 
@@ -170,7 +186,7 @@ impl Value {
         match self {
             Value::Int(i) => Some(*i),
             Value::Float(f) => f.to_i128(),
-            Value::Complex(r, 0.0) if r.fract() == 0.0 && r.abs() < 1.7e38 => Some(*r as i128),
+            Value::Complex(r, i) if i.is_zero() => r.to_i128(),
             _ => None,
         }
     }
@@ -178,7 +194,7 @@ impl Value {
         match self {
             Value::Int(i) => Some(*i as f64),
             Value::Float(f) => Some(f.to_f64()),
-            Value::Complex(r, i) if *i == 0.0 => Some(*r),
+            Value::Complex(r, i) if i.is_zero() => Some(r.to_f64()),
             _ => None,
         }
     }
@@ -193,7 +209,7 @@ impl Value {
         match self {
             Value::Int(i) => Some(Exact::from_i128(*i)),
             Value::Float(f) => Some(f.clone()),
-            Value::Complex(r, i) if *i == 0.0 => Some(Exact::from_f64(*r)),
+            Value::Complex(r, i) if i.is_zero() => Some(r.clone()),
             _ => None,
         }
     }
@@ -203,11 +219,13 @@ impl Value {
         Value::Float(Exact::from_f64(f))
     }
 
-    fn complex(&self) -> Option<(f64, f64)> {
+    /// A numeric constant as a complex one: its exact parts.
+    pub fn complex(&self) -> Option<(Exact, Exact)> {
+        let zero = || Exact::from_i128(0);
         match self {
-            Value::Int(i) => Some((*i as f64, 0.0)),
-            Value::Float(f) => Some((f.to_f64(), 0.0)),
-            Value::Complex(r, i) => Some((*r, *i)),
+            Value::Int(i) => Some((Exact::from_i128(*i), zero())),
+            Value::Float(f) => Some((f.clone(), zero())),
+            Value::Complex(r, i) => Some((r.clone(), i.clone())),
             _ => None,
         }
     }
@@ -219,7 +237,7 @@ impl Value {
             Value::Bool(b) => b.to_string(),
             Value::Int(i) => i.to_string(),
             Value::Float(f) => format_exact(f),
-            Value::Complex(r, i) => format!("({} + {}i)", format_float(*r), format_float(*i)),
+            Value::Complex(r, i) => format!("({} + {}i)", format_exact(r), format_exact(i)),
             Value::String(s) => {
                 let q = quote_go(s);
                 // go/constant shortens long strings.
@@ -377,19 +395,26 @@ pub fn binary(x: &Value, op: Op, y: &Value) -> Result<Value, ConstError> {
             let (Some((a, b)), Some((c, d))) = (x.complex(), y.complex()) else {
                 return Err(ConstError::Other("invalid operation".into()));
             };
-            match op {
-                Op::Add => Ok(Complex(a + c, b + d)),
-                Op::Sub => Ok(Complex(a - c, b - d)),
-                Op::Mul => Ok(Complex(a * c - b * d, a * d + b * c)),
+            let (a, b, c, d) = (a.0, b.0, c.0, d.0);
+            let (re, im) = match op {
+                Op::Add => (a + c, b + d),
+                Op::Sub => (a - c, b - d),
+                Op::Mul => (&a * &c - &b * &d, &a * &d + &b * &c),
                 Op::Quo => {
-                    let den = c * c + d * d;
-                    if den == 0.0 {
+                    let den = &c * &c + &d * &d;
+                    if den.is_zero() {
                         return Err(ConstError::DivByZero);
                     }
-                    Ok(Complex((a * c + b * d) / den, (b * c - a * d) / den))
+                    ((&a * &c + &b * &d) / &den, (&b * &c - &a * &d) / &den)
                 }
-                _ => Err(ConstError::Other("invalid operation".into())),
+                _ => return Err(ConstError::Other("invalid operation".into())),
+            };
+            for r in [&re, &im] {
+                if r.numer().bits() + r.denom().bits() > (MAX_DECIMAL_EXPONENT as u64) * 8 {
+                    return Err(ConstError::Overflow);
+                }
             }
+            Ok(Complex(Exact(re), Exact(im)))
         }
         _ => {
             let (Some(a), Some(b)) = (x.exact(), y.exact()) else {
@@ -522,33 +547,37 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
                     }
                     match f.to_i128() {
                         Some(i) => i,
-                        None => return Err(Unrepresentable::Overflows),
+                        None => return Err(Unrepresentable::Truncated),
                     }
                 }
                 Value::Complex(r, im) => {
-                    if *im != 0.0 || r.fract() != 0.0 {
+                    if !im.is_zero() || !r.is_integer() {
                         return Err(Unrepresentable::Truncated);
                     }
-                    if r.abs() > 1.7e38 {
-                        return Err(Unrepresentable::Overflows);
+                    match r.to_i128() {
+                        Some(i) => i,
+                        None => return Err(Unrepresentable::Truncated),
                     }
-                    *r as i128
                 }
                 _ => return Err(Unrepresentable::Mismatch),
             };
             let (lo, hi) = int_range(k);
             if i < lo || i > hi {
-                return Err(Unrepresentable::Overflows);
+                // go/types' `representation` names the failure by the
+                // constant's class, not its value: an integer overflows, a
+                // float or complex constant (even 256.0) is truncated.
+                return Err(if matches!(v, Value::Int(_)) { Unrepresentable::Overflows } else { Unrepresentable::Truncated });
             }
             Ok(Value::Int(i))
         }
+        // go/types' `representation`: any other numeric constant overflows.
         UntypedFloat => match v {
-            Value::Complex(_, im) if *im != 0.0 => Err(Unrepresentable::Truncated),
+            Value::Complex(_, im) if !im.is_zero() => Err(Unrepresentable::Overflows),
             _ => v.exact().map(Value::Float).ok_or(Unrepresentable::Mismatch),
         },
         Float32 | Float64 => {
             let f = match v {
-                Value::Complex(_, im) if *im != 0.0 => return Err(Unrepresentable::Truncated),
+                Value::Complex(_, im) if !im.is_zero() => return Err(Unrepresentable::Overflows),
                 _ => v.exact().ok_or(Unrepresentable::Mismatch)?.to_f64(),
             };
             if f.is_infinite() {
@@ -562,13 +591,20 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
             }
             Ok(Value::float(f))
         }
-        Complex64 | Complex128 | UntypedComplex => match v.complex() {
+        UntypedComplex => match v.complex() {
+            Some((r, i)) => Ok(Value::Complex(r, i)),
+            None => Err(Unrepresentable::Mismatch),
+        },
+        // Each part rounded to the float type, as go/constant's
+        // roundFloat32/64 do; a part beyond its range overflows.
+        Complex64 | Complex128 => match v.complex() {
             Some((r, i)) => {
-                if k == Complex64 {
-                    Ok(Value::Complex(r as f32 as f64, i as f32 as f64))
-                } else {
-                    Ok(Value::Complex(r, i))
-                }
+                let part = |e: &Exact| {
+                    let f = e.to_f64();
+                    let f = if k == Complex64 { f as f32 as f64 } else { f };
+                    if f.is_infinite() { Err(Unrepresentable::Overflows) } else { Ok(Exact::from_f64(f)) }
+                };
+                Ok(Value::Complex(part(&r)?, part(&i)?))
             }
             None => Err(Unrepresentable::Mismatch),
         },
@@ -614,6 +650,51 @@ mod tests {
         assert_eq!(represent(&Value::Float(lit("1e400")), BasicKind::Float64), Err(Unrepresentable::Overflows));
         assert_eq!(format_exact(&lit("1e400")), "1e+400");
         assert_eq!(format_exact(&lit("-2.5e-400")), "-2.5e-400");
+    }
+
+    #[test]
+    fn float_and_imaginary_literals() {
+    // Float literals' values are exact (`constant::Exact`), rounded once.
+    let float = |t: &str| Exact::parse_literal(t).map(|e| e.to_f64());
+    for (t, v) in [
+        ("1.5", 1.5),
+        (".5", 0.5),
+        ("1.", 1.0),
+        ("1e3", 1000.0),
+        ("0x1p-2", 0.25),
+        ("0x1.8p1", 3.0),
+        ("0X.8p0", 0.5),
+        ("1_000.000_1", 1000.0001),
+        ("09.5", 9.5),
+        ("0x1p1023", 2f64.powi(1023)),
+        ("0x1p-1074", f64::from_bits(1)),
+        ("1e400", f64::INFINITY),
+        ("0x123456789abcdef0123456789p0", 0x123456789abcdef0123456789u128 as f64),
+    ] {
+        assert_eq!(float(t), Some(v), "{t}");
+    }
+        let imag = |t: &str| Exact::parse_imaginary(t).map(|e| e.to_f64());
+        for (t, v) in [("1.5i", 1.5), ("0123i", 123.0), ("0x1p-2i", 0.25), ("0b101i", 5.0), ("0o17i", 15.0), ("0x1_0i", 16.0), ("1_000.5i", 1000.5), ("1e309i", f64::INFINITY)] {
+            assert_eq!(imag(t), Some(v), "{t}");
+        }
+        // Exact: 0.1i is the rational 1/10, not the nearest double.
+        assert_eq!(Exact::parse_imaginary("0.1i"), Some(lit("0.1")));
+    }
+
+    #[test]
+    fn complex_constants_are_exact() {
+        let c = |re: &str, im: &str| Value::Complex(lit(re), lit(im));
+        let sum = binary(&c("0.1", "0"), Op::Add, &c("0.2", "0")).unwrap();
+        assert_eq!(sum, c("0.3", "0"));
+        let third = binary(&c("1", "1"), Op::Quo, &Value::Int(3)).unwrap();
+        assert_eq!(binary(&third, Op::Mul, &Value::Int(3)).unwrap(), c("1", "1"));
+        assert_eq!(binary(&c("1", "0"), Op::Quo, &c("0", "0")), Err(ConstError::DivByZero));
+        assert_eq!(binary(&c("0", "1"), Op::Mul, &c("0", "1")).unwrap().as_i128(), Some(-1));
+        assert_eq!(represent(&c("1", "1"), BasicKind::Float64), Err(Unrepresentable::Overflows));
+        assert_eq!(represent(&c("1", "1"), BasicKind::Int), Err(Unrepresentable::Truncated));
+        assert_eq!(represent(&c("1e39", "0"), BasicKind::Complex64), Err(Unrepresentable::Overflows));
+        assert_eq!(represent(&c("0.1", "0"), BasicKind::Complex64), Ok(Value::Complex(Exact::from_f64(0.1f32 as f64), lit("0"))));
+        assert_eq!(c("1.5", "-2").go_string(), "(1.5 + -2i)");
     }
 
     #[test]

@@ -458,6 +458,7 @@ impl Heap {
                 Some(Kind::Bool) => Value::Bool(false),
                 Some(Kind::Int(_)) => Value::Int(0),
                 Some(Kind::Float32 | Kind::Float64) => Value::Float(0.0),
+                Some(Kind::Complex64 | Kind::Complex128) => Value::Complex(0, 0),
                 Some(Kind::String) => Value::EMPTY_STRING,
                 _ => Value::Nil,
             })
@@ -627,6 +628,7 @@ impl Heap {
             let same = match (a, b) {
                 (Value::Int(x), Value::Int(y)) => x == y,
                 (Value::Float(x), Value::Float(y)) => x == y,
+                (Value::Complex(..), Value::Complex(..)) => a.complex() == b.complex(),
                 (Value::Bool(x), Value::Bool(y)) => x == y,
                 (Value::Str { .. }, Value::Str { .. }) => self.str_bytes(a) == self.str_bytes(b),
                 (Value::Nil, Value::Nil) => true,
@@ -701,7 +703,12 @@ impl Heap {
                 Value::Nil => Some(mix(seed, 0)),
                 Value::Bool(b) => Some(mix(seed, 1 + b as u64)),
                 Value::Int(i) => Some(mix(seed, i as u64)),
-                Value::Float(f) => Some(mix(seed, if f == 0.0 { 0 } else { f.to_bits() })),
+                Value::Float(f) => Some(mix(seed, float_bits(f))),
+                // Go's c128hash: both parts as floats (+0 and -0 alike).
+                Value::Complex(..) => {
+                    let (re, im) = cur.complex();
+                    Some(mix(mix(seed, float_bits(re)), float_bits(im)))
+                }
                 Value::Str { .. } => Some(hash_bytes(seed, self.str_bytes(cur))),
                 Value::Agg(h) => {
                     stack.push(Frame::Agg { h, next: 0, acc: mix(seed, 0x5157) });
@@ -1195,6 +1202,12 @@ pub struct MapIter {
     pos: usize,
 }
 
+/// A float's bits for hashing: +0 and -0 are equal keys, so hash alike.
+#[inline]
+fn float_bits(f: f64) -> u64 {
+    if f == 0.0 { 0 } else { f.to_bits() }
+}
+
 fn same_bits(a: Value, b: Value) -> bool {
     match (a, b) {
         (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
@@ -1349,6 +1362,25 @@ mod tests {
             n += 1;
         }
         assert_eq!(n, 2, "range yields NaN entries");
+    }
+
+    #[test]
+    fn complex_keys_compare_by_value() {
+        let types = builtin_types();
+        let mut h = Heap::new(1 << 30);
+        let Value::Map(m) = h.alloc_map(1, 0).unwrap() else { panic!() };
+        h.map_set(&types, m, Value::from_complex(0.0, 1.0), Value::Int(1)).unwrap();
+        // -0 and +0 parts are the same key, as in Go.
+        h.map_set(&types, m, Value::from_complex(-0.0, 1.0), Value::Int(2)).unwrap();
+        assert_eq!(h.map_len(Value::Map(m)), 1);
+        assert_eq!(h.map_get(&types, Value::Map(m), Value::from_complex(0.0, 1.0)).unwrap(), Some(Value::Int(2)));
+        // A NaN in either part never finds its entry.
+        h.map_set(&types, m, Value::from_complex(1.0, f64::NAN), Value::Int(3)).unwrap();
+        h.map_set(&types, m, Value::from_complex(1.0, f64::NAN), Value::Int(4)).unwrap();
+        assert_eq!(h.map_len(Value::Map(m)), 3);
+        assert_eq!(h.map_get(&types, Value::Map(m), Value::from_complex(1.0, f64::NAN)).unwrap(), None);
+        assert_eq!(h.equal(&types, Value::from_complex(1.0, 2.0), Value::from_complex(1.0, 2.0)), Ok(true));
+        assert_eq!(h.equal(&types, Value::from_complex(1.0, 2.0), Value::from_complex(1.0, -2.0)), Ok(false));
     }
 }
 

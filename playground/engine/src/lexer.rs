@@ -7,8 +7,8 @@
 //! plus a diagnostic, and scanning continues.
 //!
 //! Literal values are not decoded here; `decode_string`, `decode_rune`,
-//! `decode_int` and `decode_float` turn a literal's text into its value when
-//! the checker needs it.
+//! `decode_int` turn a literal's text into its value when the checker needs
+//! it (floats' and imaginary parts' are exact: `constant::Exact`).
 
 use crate::diag::Diagnostic;
 use crate::span::{SourceFile, Span};
@@ -1005,91 +1005,6 @@ pub fn decode_int(text: &str) -> Result<u128, LitError> {
             .ok_or(LitError::Overflow)?;
     }
     Ok(v)
-}
-
-/// The value of a floating-point literal (decimal or hexadecimal), rounded
-/// to the nearest f64. Integer literals are accepted too. A value too large
-/// for f64 is `Overflow`.
-pub fn decode_float(text: &str) -> Result<f64, LitError> {
-    let t: String = text.chars().filter(|&c| c != '_').collect();
-    let lower = t.to_ascii_lowercase();
-    let v = if let Some(h) = lower.strip_prefix("0x") {
-        decode_hex_float(h)?
-    } else if lower.contains(['.', 'e']) || !lower.starts_with('0') || lower == "0" {
-        lower.parse::<f64>().map_err(|_| LitError::Malformed)?
-    } else {
-        // A legacy octal integer such as 017.
-        decode_int(&lower)? as f64
-    };
-    if v.is_infinite() {
-        return Err(LitError::Overflow);
-    }
-    Ok(v)
-}
-
-fn decode_hex_float(h: &str) -> Result<f64, LitError> {
-    let (mant, exp) = match h.split_once('p') {
-        Some((m, e)) => (m, e.parse::<i64>().map_err(|_| LitError::Overflow)?),
-        None => (h, 0),
-    };
-    let mut m: u128 = 0;
-    let mut shift: i64 = 0; // binary exponent adjustment
-    let mut seen_point = false;
-    let mut any = false;
-    let mut sticky = false;
-    for c in mant.chars() {
-        if c == '.' {
-            seen_point = true;
-            continue;
-        }
-        let d = c.to_digit(16).ok_or(LitError::Malformed)? as u128;
-        any = true;
-        if m >> 120 == 0 {
-            m = m * 16 + d;
-            if seen_point {
-                shift -= 4;
-            }
-        } else {
-            // Too many digits to hold: keep the magnitude, remember the rest.
-            sticky |= d != 0;
-            if !seen_point {
-                shift += 4;
-            }
-        }
-    }
-    if !any {
-        return Err(LitError::Malformed);
-    }
-    if sticky {
-        m |= 1;
-    }
-    let e = exp.saturating_add(shift);
-    let mut v = m as f64;
-    // Scale by powers of two in steps that cannot overflow the exponent.
-    let mut e = e.clamp(-4000, 4000) as i32;
-    while e > 0 {
-        let s = e.min(1000);
-        v *= 2f64.powi(s);
-        e -= s;
-    }
-    while e < 0 {
-        let s = e.max(-1000);
-        v *= 2f64.powi(s);
-        e -= s;
-    }
-    Ok(v)
-}
-
-/// The value of an imaginary literal's imaginary part (`1.5i` is 1.5).
-/// For compatibility, `0123i` is decimal, as the spec says.
-pub fn decode_imag(text: &str) -> Result<f64, LitError> {
-    let t = text.strip_suffix('i').ok_or(LitError::Malformed)?;
-    let plain = t.chars().all(|c| c.is_ascii_digit() || c == '_');
-    if plain {
-        let d: String = t.chars().filter(|&c| c != '_').collect();
-        return d.parse::<f64>().map_err(|_| LitError::Malformed);
-    }
-    decode_float(t)
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ pub enum Kind {
     Int(IntKind),
     Float32,
     Float64,
+    Complex64,
+    Complex128,
     String,
     Ptr(u32),
     Slice(u32),

@@ -11,6 +11,10 @@
 //!   bits). Arithmetic wraps in 64 bits; a `Trunc(kind)` after an op
 //!   re-normalises to the operand size. Booleans are `Bool`, floats `Float`
 //!   (float32 is an f64 rounded to f32 after every op by `RoundF32`).
+//!   Complex numbers are `Complex(re, im)`, two f64s' bits (complex64's parts
+//!   rounded to f32 after every op): with the tag in its own word the pair
+//!   fills the 16 payload bytes a slice already takes, so the enum stays 24
+//!   bytes and a complex needs no heap object (`value_is_compact`).
 //! - **Strings** are `Str { obj, off, len }`: a window on an immutable byte
 //!   buffer (Go strings are bytes and may be invalid UTF-8). Slicing a string
 //!   shares the buffer. Handle 0 is the permanent empty buffer, so the zero
@@ -74,6 +78,11 @@ pub enum Value {
     Iface { tid: u32, obj: Handle },
     /// A runtime-internal object (e.g. a map iterator), never visible to Go.
     Obj(Handle),
+    /// complex64 or complex128: the real and imaginary parts' bits
+    /// ([`Value::from_complex`], [`Value::complex`]). Bits, not `f64`s, so
+    /// that the derived `==` is bit identity, as a map's same-key check
+    /// (`heap::same_bits`) wants; Go's `==` is [`crate::heap::Heap::equal`].
+    Complex(u64, u64),
 }
 
 impl Value {
@@ -93,6 +102,20 @@ impl Value {
         match self {
             Value::Float(f) => f,
             _ => 0.0,
+        }
+    }
+
+    #[inline]
+    pub fn from_complex(re: f64, im: f64) -> Value {
+        Value::Complex(re.to_bits(), im.to_bits())
+    }
+
+    /// A complex value's parts (0 for any other value).
+    #[inline]
+    pub fn complex(self) -> (f64, f64) {
+        match self {
+            Value::Complex(re, im) => (f64::from_bits(re), f64::from_bits(im)),
+            _ => (0.0, 0.0),
         }
     }
 
@@ -151,7 +174,7 @@ mod tests {
 
     #[test]
     fn value_is_compact() {
-        assert!(std::mem::size_of::<Value>() <= 24);
+        assert_eq!(std::mem::size_of::<Value>(), 24);
     }
 
     #[test]

@@ -514,6 +514,8 @@ impl<'a> Checker<'a> {
                 }
                 Operand::value(t)
             }
+            // go/types' `_Complex`: untyped arguments take the other's type,
+            // or both become untyped floats when both are constants.
             Builtin::Complex => {
                 let mut re = self.expr(&args[0], None);
                 let mut im = self.expr(&args[1], None);
@@ -524,75 +526,90 @@ impl<'a> Checker<'a> {
                 {
                     return Operand::invalid();
                 }
-                if let (Some(a), Some(b)) = (
-                    re.konst().and_then(|v| v.as_f64()),
-                    im.konst().and_then(|v| v.as_f64()),
-                ) && self.tt.is_untyped(re.ty)
-                    && self.tt.is_untyped(im.ty)
-                {
-                    let t = self.tt.basic(BasicKind::UntypedComplex);
-                    return Operand {
-                        mode: Mode::Constant(Value::Complex(a, b)),
-                        ty: t,
-                    };
-                }
-                let ft = if !self.tt.is_untyped(re.ty) {
-                    re.ty
-                } else if !self.tt.is_untyped(im.ty) {
-                    im.ty
-                } else {
-                    self.tt.basic(BasicKind::Float64)
+                let (xu, yu) = (self.tt.is_untyped(re.ty), self.tt.is_untyped(im.ty));
+                let ok = match (xu, yu) {
+                    (false, false) => true,
+                    (true, false) => self.convert_untyped(&mut re, &args[0], im.ty),
+                    (false, true) => self.convert_untyped(&mut im, &args[1], re.ty),
+                    (true, true) if re.konst().is_some() && im.konst().is_some() => {
+                        let uf = self.tt.basic(BasicKind::UntypedFloat);
+                        for o in [&mut re, &mut im] {
+                            let real = match o.konst() {
+                                Some(Value::Complex(_, i)) => i.is_zero(),
+                                Some(v) => v.exact().is_some(),
+                                None => false,
+                            };
+                            if real && self.tt.is_numeric(o.ty) {
+                                o.ty = uf;
+                            }
+                        }
+                        true
+                    }
+                    (true, true) => {
+                        let f = self.tt.basic(BasicKind::Float64);
+                        self.convert_untyped(&mut re, &args[0], f) && self.convert_untyped(&mut im, &args[1], f)
+                    }
                 };
-                self.convert_untyped(&mut re, &args[0], ft);
-                self.convert_untyped(&mut im, &args[1], ft);
-                let t = match self.tt.basic_kind(ft) {
+                if !ok || re.is_invalid() || im.is_invalid() {
+                    return Operand::invalid();
+                }
+                if re.ty != im.ty {
+                    let (a, b) = (self.type_str(re.ty), self.type_str(im.ty));
+                    self.error(args[0].span, format!("invalid operation: {call_s} (mismatched types {a} and {b})"));
+                    return Operand::invalid();
+                }
+                let t = match self.tt.basic_kind(self.tt.underlying(re.ty)) {
                     Some(BasicKind::Float32) => self.tt.basic(BasicKind::Complex64),
                     Some(BasicKind::Float64) => self.tt.basic(BasicKind::Complex128),
+                    Some(BasicKind::UntypedFloat) => self.tt.basic(BasicKind::UntypedComplex),
                     _ => {
-                        let d = self.describe(&re, &args[0]);
-                        self.error(
-                            args[0].span,
-                            format!(
-                                "invalid argument: arguments have type {}, expected floating-point",
-                                d
-                            ),
-                        );
+                        let ts = self.type_str(re.ty);
+                        self.error(args[0].span, format!("invalid argument: arguments have type {ts}, expected floating-point"));
                         return Operand::invalid();
                     }
                 };
-                Operand::value(t)
+                // Both constant: the result is a constant.
+                match (re.konst().and_then(|v| v.exact()), im.konst().and_then(|v| v.exact())) {
+                    (Some(a), Some(b)) => Operand { mode: Mode::Constant(Value::Complex(a, b)), ty: t },
+                    _ => Operand::value(t),
+                }
             }
+            // go/types' `_Imag, _Real`.
             Builtin::Real | Builtin::Imag => {
                 let mut x = self.expr(&args[0], None);
                 if x.is_invalid() || !self.single_value(&mut x, &args[0]) {
                     return Operand::invalid();
                 }
-                if let Some(Value::Complex(re_v, im_v)) = x.konst().cloned().or_else(|| {
-                    x.konst()
-                        .and_then(|v| v.as_f64())
-                        .map(|f| Value::Complex(f, 0.0))
-                }) && self.tt.is_untyped(x.ty)
-                {
-                    let t = self.tt.basic(BasicKind::UntypedFloat);
-                    let v = if b == Builtin::Real { re_v } else { im_v };
-                    return Operand {
-                        mode: Mode::Constant(Value::float(v)),
-                        ty: t,
-                    };
+                if self.tt.is_untyped(x.ty) {
+                    if x.konst().is_some() {
+                        // An untyped constant number is a complex constant.
+                        if self.tt.is_numeric(x.ty) {
+                            x.ty = self.tt.basic(BasicKind::UntypedComplex);
+                        }
+                    } else {
+                        let c = self.tt.basic(BasicKind::Complex128);
+                        if !self.convert_untyped(&mut x, &args[0], c) || x.is_invalid() {
+                            return Operand::invalid();
+                        }
+                    }
                 }
-                let t = match self.tt.basic_kind(x.ty) {
+                let t = match self.tt.basic_kind(self.tt.underlying(x.ty)) {
                     Some(BasicKind::Complex64) => self.tt.basic(BasicKind::Float32),
                     Some(BasicKind::Complex128) => self.tt.basic(BasicKind::Float64),
+                    Some(BasicKind::UntypedComplex) => self.tt.basic(BasicKind::UntypedFloat),
                     _ => {
-                        let d = self.describe(&x, &args[0]);
-                        self.error(
-                            args[0].span,
-                            format!("invalid argument: {d} must be of complex type"),
-                        );
+                        let ts = self.type_str(x.ty);
+                        self.error(args[0].span, format!("invalid argument: argument has type {ts}, expected complex type"));
                         return Operand::invalid();
                     }
                 };
-                Operand::value(t)
+                match x.konst().and_then(|v| v.complex()) {
+                    Some((re, im)) => {
+                        let v = if b == Builtin::Real { re } else { im };
+                        Operand { mode: Mode::Constant(Value::Float(v)), ty: t }
+                    }
+                    None => Operand::value(t),
+                }
             }
         }
     }

@@ -514,9 +514,9 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 }
             },
-            LitKind::Imag => match crate::lexer::decode_imag(&lit.text) {
-                Ok(f) => (Value::Complex(0.0, f), BasicKind::UntypedComplex),
-                Err(_) => return Operand::invalid(),
+            LitKind::Imag => match crate::constant::Exact::parse_imaginary(&lit.text) {
+                Some(f) => (Value::Complex(crate::constant::Exact::from_i128(0), f), BasicKind::UntypedComplex),
+                None => return Operand::invalid(),
             },
             LitKind::Rune => match crate::lexer::decode_rune(&lit.text) {
                 Ok(r) => (Value::Int(r as i128), BasicKind::UntypedRune),
@@ -645,7 +645,7 @@ impl<'a> Checker<'a> {
                         (UnaryOp::Pos, _) => Some(v.clone()),
                         (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int),
                         (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(f.neg())),
-                        (UnaryOp::Neg, Value::Complex(a, b)) => Some(Value::Complex(-a, -b)),
+                        (UnaryOp::Neg, Value::Complex(a, b)) => Some(Value::Complex(a.neg(), b.neg())),
                         (UnaryOp::Not, Value::Bool(b)) => Some(Value::Bool(!b)),
                         (UnaryOp::Xor, Value::Int(i)) => {
                             // ^x for unsigned typed constants flips only the
@@ -1076,20 +1076,22 @@ impl<'a> Checker<'a> {
             let ts = self.type_str(o.ty);
             self.error(oe.span, format!("invalid operation: {s} (type parameter {ts} cannot use operator {})", op.as_str()));
             return Operand::invalid();
-        } else if !self.tt.is_ordered(x.ty) {
-            let d = self.describe(x, xe);
-            self.error(
-                xe.span,
-                format!(
-                    "invalid operation: {s} (operator {} not defined on {})",
-                    op.as_str(),
-                    d.split(" (").next().unwrap_or("").to_string()
-                        + &{
-                            let _ = d.clone();
-                            String::new()
-                        }
-                ),
-            );
+        } else if let Some(o) = [x, y].into_iter().find(|o| !self.tt.is_ordered(o.ty)) {
+            // go/types' catch-all: the first unordered operand's kind of
+            // composite type, or its type (`operator < not defined on complex128`).
+            let what = match self.tt.under(o.ty) {
+                Type::Array(..) => "array".to_string(),
+                Type::Slice(_) => "slice".to_string(),
+                Type::Struct(_) => "struct".to_string(),
+                Type::Pointer(_) => "pointer".to_string(),
+                Type::Func(_) => "func".to_string(),
+                Type::Interface(_) => "interface".to_string(),
+                Type::Map(..) => "map".to_string(),
+                Type::Chan(..) => "chan".to_string(),
+                _ => self.type_str(o.ty),
+            };
+            let at = if std::ptr::eq(o, x) { xe.span } else { ye.span };
+            self.error(at, format!("invalid operation: {s} (operator {} not defined on {what})", op.as_str()));
             return Operand::invalid();
         }
         if let (Some(a), Some(b)) = (x.konst(), y.konst())
@@ -1137,7 +1139,8 @@ impl<'a> Checker<'a> {
         {
             match k::represent(v, BasicKind::Uint) {
                 Ok(nv) => y.mode = Mode::Constant(nv),
-                Err(Unrepresentable::Overflows) if v.as_i128().is_some_and(|i| i < 0) => {
+                // go/types checks the sign first: `1 << -1.0` is negative too.
+                Err(_) if v.as_i128().is_some_and(|i| i < 0) => {
                     let d = self.describe(&y, ye);
                     self.error(ye.span, format!("invalid shift count {d} (negative)"));
                     return Operand::invalid();

@@ -7,6 +7,7 @@ use super::func::FnState;
 use crate::ast::{Expr, ExprKind};
 use crate::check::info::{CallKind, FuncRef, Selection, Use};
 use crate::chunk::{Op, PrintKind};
+use crate::vm::complex::ComplexOp;
 use crate::rtype::Callee;
 use crate::span::Span;
 use crate::types::{BasicKind, Signature, Type, TypeId};
@@ -511,7 +512,20 @@ impl<'a> Compiler<'a> {
                 }
                 self.call_native(fs, "chan.close", 1, sp);
             }
-            Builtin::Complex | Builtin::Real | Builtin::Imag => self.unsupported(sp, "complex numbers"),
+            // Constant calls were folded by the checker; these are the rest.
+            Builtin::Complex => {
+                let part = self.tt.basic(if self.basic(t) == Some(BasicKind::Complex64) { BasicKind::Float32 } else { BasicKind::Float64 });
+                for a in args {
+                    self.expr_to(fs, a, part);
+                }
+                self.complex_op(fs, ComplexOp::Make, sp);
+            }
+            Builtin::Real | Builtin::Imag => {
+                if let Some(a) = args.first() {
+                    self.expr(fs, a);
+                }
+                self.complex_op(fs, if b == Builtin::Real { ComplexOp::Real } else { ComplexOp::Imag }, sp);
+            }
         }
     }
 
@@ -521,6 +535,8 @@ impl<'a> Compiler<'a> {
             Type::Basic(k) if k.is_unsigned() => PrintKind::Uint,
             Type::Basic(k) if k.is_integer() => PrintKind::Int,
             Type::Basic(k) if k.is_float() => PrintKind::Float,
+            Type::Basic(BasicKind::Complex64) => PrintKind::Complex64,
+            Type::Basic(k) if k.is_complex() => PrintKind::Complex128,
             Type::Basic(k) if k.is_string() => PrintKind::String,
             Type::Basic(BasicKind::UntypedNil) => PrintKind::Pointer,
             Type::Interface(_) => PrintKind::Iface,
@@ -553,6 +569,9 @@ impl<'a> Compiler<'a> {
                         fs.emit(Op::FloatToInt(k), sp);
                     }
                 } else if t.is_float() && f.is_float() {
+                    self.trunc(fs, to, sp);
+                } else if t.is_complex() && f.is_complex() {
+                    // complex128 to complex64 rounds each part.
                     self.trunc(fs, to, sp);
                 }
             }

@@ -11,6 +11,7 @@ use super::func::{FnState, VarLoc};
 use crate::ast::{BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::check::info::{Selection, Use};
 use crate::chunk::{Op, SLICE_HI, SLICE_LO, SLICE_MAX};
+use crate::vm::complex::ComplexOp;
 use crate::constant::Value as CV;
 use crate::span::Span;
 use crate::types::{BasicKind, Type, TypeId};
@@ -206,7 +207,7 @@ impl<'a> Compiler<'a> {
                 CV::Int(_) => BasicKind::Int,
                 CV::Float(_) => BasicKind::Float64,
                 CV::String(_) => BasicKind::String,
-                CV::Complex(..) => return self.unsupported(sp, "complex numbers"),
+                CV::Complex(..) => BasicKind::Complex128,
             };
             let bt = self.tt.basic(k);
             self.constant(fs, v, bt, sp);
@@ -215,6 +216,25 @@ impl<'a> Compiler<'a> {
         } else {
             t
         };
+        if self.is_complex(t) {
+            // Any numeric constant of a complex type: its parts, each
+            // rounded to float32 for complex64.
+            let (re, im) = match v {
+                CV::Complex(re, im) => (re.to_f64(), im.to_f64()),
+                _ => (v.as_f64().unwrap_or(0.0), 0.0),
+            };
+            // Go's constants are exact: a zero part is never -0 (`-0.5i`
+            // is `(0-0.5i)`); adding +0 turns -0 into +0.
+            let (re, im) = (re + 0.0, im + 0.0);
+            let c = if self.basic(t) == Some(BasicKind::Complex64) {
+                Const::Complex(re as f32 as f64, im as f32 as f64)
+            } else {
+                Const::Complex(re, im)
+            };
+            let c = self.bc.add_const(c);
+            fs.emit(Op::Const(c), sp);
+            return;
+        }
         match v {
             CV::Bool(b) => fs.emit(Op::PushBool(*b), sp),
             CV::Int(i) => {
@@ -247,7 +267,18 @@ impl<'a> Compiler<'a> {
                 let c = self.bc.add_const(Const::Str(s.as_bytes().to_vec()));
                 fs.emit(Op::Const(c), sp);
             }
-            CV::Complex(..) => self.unsupported(sp, "complex numbers"),
+            // A complex constant of a float or integer type (`float64(1 + 0i)`):
+            // its real part, which the checker has found representable.
+            CV::Complex(re, _) => {
+                let re = re.to_f64();
+                let c = if self.tt.is_float(t) {
+                    Const::Float(if self.is_float32(t) { re as f32 as f64 } else { re })
+                } else {
+                    Const::Int(re as i64)
+                };
+                let c = self.bc.add_const(c);
+                fs.emit(Op::Const(c), sp);
+            }
         }
     }
 
@@ -760,6 +791,8 @@ impl<'a> Compiler<'a> {
                 self.expr(fs, x);
                 if self.tt.is_float(t) {
                     fs.emit(Op::NegF, sp);
+                } else if self.is_complex(t) {
+                    self.complex_op(fs, ComplexOp::Neg, sp);
                 } else {
                     fs.emit(Op::NegI, sp);
                     self.trunc(fs, t, sp);
@@ -792,6 +825,9 @@ impl<'a> Compiler<'a> {
         if self.is_float32(t) {
             fs.emit(Op::RoundF32, sp);
         }
+        if self.basic(t) == Some(BasicKind::Complex64) {
+            self.complex_op(fs, ComplexOp::Round64, sp);
+        }
     }
 
     fn binary(&mut self, fs: &mut FnState, e: &'a Expr, op: BinaryOp, x: &'a Expr, y: &'a Expr) {
@@ -820,17 +856,8 @@ impl<'a> Compiler<'a> {
             fs.emit(Op::Concat, sp);
             return;
         }
-        if self.tt.is_float(t) {
-            let o = match op {
-                BinaryOp::Add => Op::AddF,
-                BinaryOp::Sub => Op::SubF,
-                BinaryOp::Mul => Op::MulF,
-                BinaryOp::Quo => Op::DivF,
-                _ => return self.unsupported(sp, "this float operator"),
-            };
-            fs.emit(o, sp);
-            self.trunc(fs, t, sp);
-            return;
+        if self.tt.is_float(t) || self.is_complex(t) {
+            return self.arith(fs, op, t, sp);
         }
         if !self.tt.is_integer(t) {
             return self.unsupported(sp, "this operator's operand type");

@@ -332,6 +332,16 @@ impl<'a> Compiler<'a> {
         self.basic(t) == Some(BasicKind::Float32)
     }
 
+    /// A complex operation on the operands on the stack: a native call.
+    pub fn complex_op(&mut self, fs: &mut FnState, op: crate::vm::complex::ComplexOp, span: Span) {
+        self.call_native(fs, op.native(), op.argc(), span);
+    }
+
+    /// complex64, complex128 or an untyped complex constant's type.
+    pub fn is_complex(&self, t: TypeId) -> bool {
+        self.basic(t).is_some_and(|k| k.is_complex())
+    }
+
     /// Struct or array: values that are heap objects copied on assignment.
     pub fn is_aggregate(&self, t: TypeId) -> bool {
         matches!(self.under(t), Type::Struct(_) | Type::Array(..))
@@ -348,6 +358,12 @@ impl<'a> Compiler<'a> {
         }
         let name = self.tt.type_string(t, TypeStyle::Runtime);
         let predeclared = match self.tt.get(t) {
+            // Not predeclared ids: made below, once each.
+            Type::Basic(BasicKind::Complex64 | BasicKind::Complex128) => None,
+            Type::Basic(BasicKind::UntypedComplex) => {
+                let c = self.tt.basic(BasicKind::Complex128);
+                Some(self.rtype(c))
+            }
             Type::Basic(k) => Some(match k {
                 BasicKind::Bool | BasicKind::UntypedBool => rtype::T_BOOL,
                 BasicKind::Int | BasicKind::UntypedInt => rtype::T_INT,
@@ -388,6 +404,8 @@ impl<'a> Compiler<'a> {
                 BasicKind::Bool => (Kind::Bool, 1),
                 BasicKind::Float32 => (Kind::Float32, 4),
                 BasicKind::Float64 => (Kind::Float64, 8),
+                BasicKind::Complex64 => (Kind::Complex64, 8),
+                BasicKind::Complex128 => (Kind::Complex128, 16),
                 BasicKind::String => (Kind::String, 16),
                 _ => match self.int_kind(t) {
                     Some(k) => (Kind::Int(k), 8),

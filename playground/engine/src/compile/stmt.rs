@@ -6,6 +6,7 @@ use super::Compiler;
 use super::func::{FnState, LoopCtx, VarLoc};
 use crate::ast::{self, Decl, Expr, Stmt, StmtKind};
 use crate::chunk::{IntCmp, Label, Op};
+use crate::vm::complex::ComplexOp;
 use crate::span::Span;
 use crate::token::AssignOp;
 use crate::types::{Type, TypeId};
@@ -46,6 +47,10 @@ impl FnState {
                     let k = c.bc.add_const(crate::vm::Const::Float(1.0));
                     self.emit(Op::Const(k), sp);
                     self.emit(if *inc { Op::AddF } else { Op::SubF }, sp);
+                } else if c.is_complex(t) {
+                    let k = c.bc.add_const(crate::vm::Const::Complex(1.0, 0.0));
+                    self.emit(Op::Const(k), sp);
+                    c.complex_op(self, if *inc { ComplexOp::Add } else { ComplexOp::Sub }, sp);
                 } else {
                     self.emit(Op::AddIConst(if *inc { 1 } else { -1 }), sp);
                 }
@@ -987,6 +992,17 @@ impl<'a> Compiler<'a> {
                 _ => Op::DivF,
             };
             fs.emit(o, sp);
+            self.trunc(fs, t, sp);
+            return;
+        }
+        if self.is_complex(t) {
+            let o = match op {
+                B::Add => ComplexOp::Add,
+                B::Sub => ComplexOp::Sub,
+                B::Mul => ComplexOp::Mul,
+                _ => ComplexOp::Div,
+            };
+            self.complex_op(fs, o, sp);
             self.trunc(fs, t, sp);
             return;
         }

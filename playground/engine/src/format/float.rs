@@ -89,6 +89,22 @@ fn parse_fixed(s: &str) -> Digits {
 /// after the point, 767 significant).
 const EXACT_DIGITS: i64 = 1_100;
 
+/// `strconv.FormatComplex((re, im), fmt, prec, bits)` (`bits` 64 for
+/// complex64, else 128), which `print` and panics use too: `(1+2i)`.
+pub fn format_complex(re: f64, im: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
+    let half = if bits == 64 { 32 } else { 64 };
+    let mut out = vec![b'('];
+    out.extend(format_float(re, fmt, prec, half));
+    let i = out.len();
+    out.extend(format_float(im, fmt, prec, half));
+    // The imaginary part always shows its sign.
+    if !matches!(out.get(i), Some(b'+' | b'-')) {
+        out.insert(i, b'+');
+    }
+    out.extend_from_slice(b"i)");
+    out
+}
+
 /// `strconv.FormatFloat(v, fmt, prec, bits)`; `bits` other than 32 mean 64
 /// (Go panics there). The output holds about `prec` bytes: a caller
 /// with a precision from the program checks it against the heap budget

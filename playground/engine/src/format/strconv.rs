@@ -494,6 +494,64 @@ fn round_binary(mant: u64, exp: i64, sticky: bool, bits: u32) -> f64 {
     if bits == 32 { v as f32 as f64 } else { v }
 }
 
+/// Go's `parseFloatPrefix`: the float at the start of `s` and how many
+/// bytes it took; `Err` for a syntax error, `Ok` with `true` for a value out
+/// of range (±Inf).
+fn parse_float_prefix(s: &[u8], bits: u32) -> Result<(f64, usize, bool), ()> {
+    if let Some((v, n)) = special(s) {
+        return Ok((if bits == 32 && v.is_nan() { f64::NAN } else { v }, n, false));
+    }
+    let (n, hex, clean) = read_float(s).ok_or(())?;
+    let v = if hex {
+        parse_hex_float(&clean, bits)
+    } else {
+        let text = std::str::from_utf8(&clean).unwrap_or("0");
+        if bits == 32 {
+            text.parse::<f32>().map(|f| f as f64).unwrap_or(0.0)
+        } else {
+            text.parse::<f64>().unwrap_or(0.0)
+        }
+    };
+    Ok((v, n, v.is_infinite()))
+}
+
+/// `strconv.ParseComplex(s, bitSize)` (Go's `atoc.go`): `a`, `bi`, `a±bi`,
+/// optionally in parentheses; a range error carries the value.
+pub fn parse_complex(s: &[u8], bit_size: i64) -> Result<(f64, f64), ((f64, f64), NumError)> {
+    let orig = s;
+    let syntax = || ((0.0, 0.0), num_err("ParseComplex", orig, NumErrKind::Syntax));
+    let bits = if bit_size == 64 { 32 } else { 64 };
+    let mut s = s;
+    if s.len() >= 2 && s[0] == b'(' && s[s.len() - 1] == b')' {
+        s = &s[1..s.len() - 1];
+    }
+    let done = |re: f64, im: f64, range: bool| {
+        if range { Err(((re, im), num_err("ParseComplex", orig, NumErrKind::Range))) } else { Ok((re, im)) }
+    };
+    let (re, n, mut range) = parse_float_prefix(s, bits).map_err(|_| syntax())?;
+    s = &s[n..];
+    if s.is_empty() {
+        return done(re, 0.0, range);
+    }
+    match s[0] {
+        // Consume the '+' (so "+NaNi" reads), unless it is "++".
+        b'+' => {
+            if s.len() > 1 && s[1] != b'+' {
+                s = &s[1..];
+            }
+        }
+        b'-' => {}
+        b'i' if s.len() == 1 => return done(0.0, re, range),
+        _ => return Err(syntax()),
+    }
+    let (im, n, r) = parse_float_prefix(s, bits).map_err(|_| syntax())?;
+    range |= r;
+    if &s[n..] != b"i" {
+        return Err(syntax());
+    }
+    done(re, im, range)
+}
+
 /// `strconv.ParseFloat(s, bitSize)`; a range error carries ±Inf.
 pub fn parse_float(s: &[u8], bit_size: i64) -> Result<f64, (f64, NumError)> {
     let bits = if bit_size == 32 { 32 } else { 64 };

@@ -63,10 +63,8 @@ pub enum FmtValue {
         bits: u8,
         ty: String,
     },
-    /// complex64 (`bits == 64`) or complex128. Formatted as Go does (the
-    /// tests check it against Go); no program makes one until the
-    /// compiler has complex numbers.
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// complex64 (`bits == 64`, parts exactly representable as float32)
+    /// or complex128. Formatted as Go does (the tests check it against Go).
     Complex {
         re: f64,
         im: f64,

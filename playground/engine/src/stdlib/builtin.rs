@@ -1,10 +1,12 @@
 //! The builtins implemented as natives, named `builtin.<name>`: `panic`
 //! when deferred (a function value), `min`/`max` (with the operands' kind
 //! as a suffix: `builtin.min.i`, `.u`, `.f`, `.s`) and `printfloat`, which
-//! prints a float for `print`/`println` in its shortest form.
+//! prints a float for `print`/`println` in its shortest form; and complex
+//! arithmetic (`builtin.complex.add`...: `vm/complex.rs`).
 
 use super::{args, cmp_vals};
 use crate::value::Value;
+use crate::vm::complex::ComplexOp;
 use crate::vm::{GState, NativeFn, Throw, Vm};
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
@@ -18,6 +20,15 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             vm.write_fd(g, 2, s);
             Ok(())
         },
+        "builtin.complex.add" => |_vm, g, _n| complex(g, ComplexOp::Add),
+        "builtin.complex.sub" => |_vm, g, _n| complex(g, ComplexOp::Sub),
+        "builtin.complex.mul" => |_vm, g, _n| complex(g, ComplexOp::Mul),
+        "builtin.complex.div" => |_vm, g, _n| complex(g, ComplexOp::Div),
+        "builtin.complex.neg" => |_vm, g, _n| complex(g, ComplexOp::Neg),
+        "builtin.complex.round64" => |_vm, g, _n| complex(g, ComplexOp::Round64),
+        "builtin.complex.make" => |_vm, g, _n| complex(g, ComplexOp::Make),
+        "builtin.complex.real" => |_vm, g, _n| complex(g, ComplexOp::Real),
+        "builtin.complex.imag" => |_vm, g, _n| complex(g, ComplexOp::Imag),
         "builtin.min.i" | "builtin.min.u" | "builtin.min.f" | "builtin.min.s" => builtin_min,
         "builtin.max.i" | "builtin.max.u" | "builtin.max.f" | "builtin.max.s" => builtin_max,
         _ => return None,
@@ -51,5 +62,12 @@ fn builtin_extreme(vm: &mut Vm, g: &mut GState, argc: usize, want: std::cmp::Ord
         }
     }
     g.stack.push(m);
+    Ok(())
+}
+
+/// Complex arithmetic (`vm/complex.rs`), on the operands the call left on
+/// the stack.
+fn complex(g: &mut GState, op: ComplexOp) -> Result<(), Throw> {
+    crate::vm::complex::exec(op, &mut g.stack);
     Ok(())
 }

@@ -56,6 +56,8 @@ pub(crate) static PACKAGES: &[Package] = &[
     package("math/rand/v2", include_str!("math/rand/v2/rand.go"), false, super::math::mathrand::v2::lookup),
     // All Go.
     package("math/bits", include_str!("math/bits/bits.go"), false, no_natives),
+    // Go's own source: all Go, over math's natives and math/bits.
+    package("math/cmplx", include_str!("math/cmplx/cmplx.go"), false, no_natives),
     package("unicode", include_str!("unicode/unicode.go"), false, super::unicode::lookup),
     package("unicode/utf8", include_str!("unicode/utf8/utf8.go"), false, super::unicode::utf8::lookup),
     package("runtime", include_str!("runtime/runtime.go"), false, super::runtime::lookup),

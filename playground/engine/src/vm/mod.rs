@@ -43,6 +43,7 @@
 //!   of a test at the top and a `Jump` back).
 
 mod call;
+pub(crate) mod complex;
 mod dispatch;
 mod frame;
 mod liveness;
@@ -392,6 +393,7 @@ impl Vm {
             let v = match c {
                 Const::Int(i) => Value::Int(*i),
                 Const::Float(f) => Value::Float(*f),
+                Const::Complex(re, im) => Value::from_complex(*re, *im),
                 Const::Str(s) => match vm.heap.alloc_str(s) {
                     Ok(v) => v,
                     Err(e) => {

@@ -49,6 +49,10 @@ impl Vm {
             PrintKind::Int => v.int().to_string(),
             PrintKind::Uint => (v.int() as u64).to_string(),
             PrintKind::Float => panic::print_float(v.float()),
+            PrintKind::Complex64 | PrintKind::Complex128 => {
+                let bits = if kind == PrintKind::Complex64 { 64 } else { 128 };
+                String::from_utf8_lossy(&crate::format::format_complex(v.complex().0, v.complex().1, b'g', -1, bits)).into_owned()
+            }
             PrintKind::Bool => v.bool().to_string(),
             PrintKind::String => {
                 let b = self.heap.str_bytes(v).to_vec();

@@ -13,6 +13,7 @@ use crate::value::Value;
 pub enum Const {
     Int(i64),
     Float(f64),
+    Complex(f64, f64),
     Str(Vec<u8>),
 }
 

@@ -1181,7 +1181,7 @@ fn random_bytecode_never_crashes_the_vm() {
             let small = next(4) as u16;
             let t = next(ntypes + 2) as u32;
             let target = next(len as u64 + 2) as u32;
-            let op = match next(40) {
+            let op = match next(41) {
                 0 => PushInt(next(7) as i32 - 3),
                 1 => s,
                 2 => PushNil,
@@ -1221,6 +1221,7 @@ fn random_bytecode_never_crashes_the_vm() {
                 36 => [LoadCapture(small), StoreCapture(small)][next(2) as usize],
                 37 => Goexit,
                 38 => Const(next(3) as u32),
+                39 => Print([PrintKind::Complex64, PrintKind::Complex128][next(2) as usize]),
                 _ => GetGlobal(next(3) as u32),
             };
             ops.push(op);

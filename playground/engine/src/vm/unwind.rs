@@ -151,6 +151,15 @@ impl Vm {
                 }
             }
             (Kind::Float32 | Kind::Float64, Value::Float(f)) => panic::format_float_v(f),
+            // printanycustomtype: `main.C(1+2i)` has no parentheses of its own.
+            (Kind::Complex64 | Kind::Complex128, c @ Value::Complex(..)) => {
+                let (re, im) = c.complex();
+                let bits = if matches!(t.kind, Kind::Complex64) { 64 } else { 128 };
+                let s = String::from_utf8_lossy(&crate::format::format_complex(re, im, b'g', -1, bits)).into_owned();
+                // complex64 and complex128 are not among the predeclared ids.
+                let unnamed = matches!(t.name.as_str(), "complex64" | "complex128");
+                return if unnamed { s } else { format!("{}{}", t.name, s) };
+            }
             (Kind::String, s) => {
                 let s = self.heap.str_lossy(s);
                 if predeclared {

@@ -402,6 +402,8 @@ fn to_fmt(vm: &mut Vm, v: Value, tid: u32, pend: &mut Pending, depth: u32) -> Fm
         Kind::Int(_) => FmtValue::Int { v: v.int(), ty },
         Kind::Float32 => FmtValue::Float { v: v.float(), bits: 32, ty },
         Kind::Float64 => FmtValue::Float { v: v.float(), bits: 64, ty },
+        Kind::Complex64 => FmtValue::Complex { re: v.complex().0, im: v.complex().1, bits: 64, ty },
+        Kind::Complex128 => FmtValue::Complex { re: v.complex().0, im: v.complex().1, bits: 128, ty },
         Kind::String => FmtValue::Str { v: vm.heap.str_bytes(v).to_vec(), ty },
         Kind::Ptr(elem) => {
             let elem_v = match v {

@@ -78,6 +78,17 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "math.Sinh" => |_vm, g, n| f1(g, n, f64::sinh),
         "math.Cosh" => |_vm, g, n| f1(g, n, f64::cosh),
         "math.Tanh" => |_vm, g, n| f1(g, n, f64::tanh),
+        "math.Asinh" => |_vm, g, n| f1(g, n, f64::asinh),
+        "math.Acosh" => |_vm, g, n| f1(g, n, f64::acosh),
+        "math.Atanh" => |_vm, g, n| f1(g, n, f64::atanh),
+        // Go's Sincos gives what Sin and Cos give.
+        "math.Sincos" => |_vm, g, n| {
+            let a = args(g, n);
+            let x = a.first().map_or(0.0, |v| v.float());
+            g.stack.push(Value::Float(x.sin()));
+            g.stack.push(Value::Float(x.cos()));
+            Ok(())
+        },
         "math.Atan2" => |_vm, g, n| {
             let a = args(g, n);
             g.stack.push(Value::Float(a.first().map_or(0.0, |v| v.float()).atan2(a.get(1).map_or(0.0, |v| v.float()))));

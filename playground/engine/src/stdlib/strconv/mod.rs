@@ -65,6 +65,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
         "strconv.FormatFloat" => strconv_format_float,
+        "strconv.FormatComplex" => strconv_format_complex,
+        "strconv.ParseComplex" => strconv_parse_complex,
         "strconv.QuoteRune" => |vm, g, n| {
             let a = args(g, n);
             let q = crate::format::quote_rune(a.first().map_or(0, |v| v.int()) as u32);
@@ -224,6 +226,40 @@ fn strconv_format_float(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), 
     let s = crate::format::format_float(f, fmt, prec, bits as u32);
     let v = new_str(vm, s.as_ref())?;
     g.stack.push(v);
+    Ok(())
+}
+
+fn strconv_format_complex(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let (re, im) = a.first().map_or((0.0, 0.0), |v| v.complex());
+    let fmt = a.get(1).map_or(b'g' as i64, |v| v.int()) as u8;
+    let prec = a.get(2).map_or(-1, |v| v.int());
+    let bits = a.get(3).map_or(128, |v| v.int());
+    if bits != 64 && bits != 128 {
+        return Err(super::panic_str(vm, b"invalid bitSize"));
+    }
+    vm.heap.reserve((prec.max(0) as u64).saturating_mul(2).saturating_add(64)).map_err(super::oom)?;
+    let s = crate::format::format_complex(re, im, fmt, prec, bits as u32);
+    let v = new_str(vm, &s)?;
+    g.stack.push(v);
+    Ok(())
+}
+
+fn strconv_parse_complex(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let s = str_of(vm, a.first().copied().unwrap_or_default());
+    let bits = a.get(1).map_or(128, |v| v.int());
+    match crate::format::parse_complex(&s, bits) {
+        Ok((re, im)) => {
+            g.stack.push(Value::from_complex(re, im));
+            g.stack.push(Value::Nil);
+        }
+        Err(((re, im), e)) => {
+            let e = num_error(vm, e)?;
+            g.stack.push(Value::from_complex(re, im));
+            g.stack.push(e);
+        }
+    }
     Ok(())
 }
 

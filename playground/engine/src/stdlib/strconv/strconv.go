@@ -18,6 +18,8 @@ func ParseBool(str string) (bool, error)
 func FormatInt(i int64, base int) string
 func FormatUint(i uint64, base int) string
 func FormatFloat(f float64, fmt byte, prec, bitSize int) string
+func FormatComplex(c complex128, fmt byte, prec, bitSize int) string
+func ParseComplex(s string, bitSize int) (complex128, error)
 func FormatBool(b bool) string
 func Quote(s string) string
 func QuoteRune(r rune) string
