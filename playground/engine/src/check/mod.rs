@@ -153,6 +153,23 @@ struct FuncCtx {
     rf: rangefunc::FuncVars,
 }
 
+impl FuncCtx {
+    /// A function's (or a range-over-func loop body's) context, empty.
+    fn new(func: FuncId, sig: TypeId, range_body: bool) -> FuncCtx {
+        FuncCtx {
+            func,
+            sig,
+            has_named_results: false,
+            result_objs: Vec::new(),
+            targets: Vec::new(),
+            labels: HashMap::default(),
+            locals: Vec::new(),
+            range_body,
+            rf: rangefunc::FuncVars::default(),
+        }
+    }
+}
+
 pub(crate) struct Checker<'a> {
     tt: TypeTable,
     objs: Vec<Object<'a>>,

@@ -128,17 +128,7 @@ impl<'a> Checker<'a> {
         let sig = self.tt.intern(Type::Func(Signature { params: params.to_vec(), results: vec![bool_t], variadic: false }));
         let name = format!("{}-range", self.info.funcs.get(parent.0 as usize).map_or("", |f| f.name.as_str()));
         let fid = self.new_func_info(name, None, sig);
-        self.fstack.push(FuncCtx {
-            func: fid,
-            sig,
-            has_named_results: false,
-            result_objs: Vec::new(),
-            targets: Vec::new(),
-            labels: HashMap::default(),
-            locals: Vec::new(),
-            range_body: true,
-            rf: FuncVars::default(),
-        });
+        self.fstack.push(FuncCtx::new(fid, sig, true));
         // Every body reads its own state and `#next` (after an inner loop).
         self.note_capture(state);
         self.note_capture(next);

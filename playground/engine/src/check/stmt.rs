@@ -17,17 +17,7 @@ impl<'a> Checker<'a> {
         sig: TypeId,
         body: &'a ast::Block,
     ) {
-        self.fstack.push(FuncCtx {
-            func: fid,
-            sig,
-            has_named_results: false,
-            result_objs: Vec::new(),
-            targets: Vec::new(),
-            labels: HashMap::default(),
-            locals: Vec::new(),
-            range_body: false,
-            rf: Default::default(),
-        });
+        self.fstack.push(FuncCtx::new(fid, sig, false));
         self.open_scope();
         if let Some(r) = recv {
             let t = self.type_expr(&r.ty);

@@ -494,6 +494,21 @@ fn round_binary(mant: u64, exp: i64, sticky: bool, bits: u32) -> f64 {
     if bits == 32 { v as f32 as f64 } else { v }
 }
 
+/// The value of a float literal `read_float` cleaned (`_` gone), rounded
+/// once to `bits`.
+fn float_of(clean: &[u8], hex: bool, bits: u32) -> f64 {
+    if hex {
+        parse_hex_float(clean, bits)
+    } else {
+        let text = std::str::from_utf8(clean).unwrap_or("0");
+        if bits == 32 {
+            text.parse::<f32>().map(|f| f as f64).unwrap_or(0.0)
+        } else {
+            text.parse::<f64>().unwrap_or(0.0)
+        }
+    }
+}
+
 /// Go's `parseFloatPrefix`: the float at the start of `s` and how many
 /// bytes it took; `Err` for a syntax error, `Ok` with `true` for a value out
 /// of range (±Inf).
@@ -502,16 +517,7 @@ fn parse_float_prefix(s: &[u8], bits: u32) -> Result<(f64, usize, bool), ()> {
         return Ok((if bits == 32 && v.is_nan() { f64::NAN } else { v }, n, false));
     }
     let (n, hex, clean) = read_float(s).ok_or(())?;
-    let v = if hex {
-        parse_hex_float(&clean, bits)
-    } else {
-        let text = std::str::from_utf8(&clean).unwrap_or("0");
-        if bits == 32 {
-            text.parse::<f32>().map(|f| f as f64).unwrap_or(0.0)
-        } else {
-            text.parse::<f64>().unwrap_or(0.0)
-        }
-    };
+    let v = float_of(&clean, hex, bits);
     Ok((v, n, v.is_infinite()))
 }
 
@@ -572,16 +578,7 @@ pub fn parse_float(s: &[u8], bit_size: i64) -> Result<f64, (f64, NumError)> {
     if n != s.len() {
         return Err((0.0, num_err("ParseFloat", s, NumErrKind::Syntax)));
     }
-    let v = if hex {
-        parse_hex_float(&clean, bits)
-    } else {
-        let text = std::str::from_utf8(&clean).unwrap_or("0");
-        if bits == 32 {
-            text.parse::<f32>().map(|f| f as f64).unwrap_or(0.0)
-        } else {
-            text.parse::<f64>().unwrap_or(0.0)
-        }
-    };
+    let v = float_of(&clean, hex, bits);
     if v.is_infinite() {
         return Err((v, num_err("ParseFloat", s, NumErrKind::Range)));
     }
