@@ -523,7 +523,7 @@ impl Before {
     /// Zooming or panning either timeline moves both (`on_act`).
     fn view(&self, viewport: &timeline::Viewport, on_act: Callback<timeline::Action>, on_close: Callback<MouseEvent>) -> Html {
         let ending = self.run.outcome().map(|o| gmp_engine::explore::Ending::of(o).to_string()).unwrap_or_else(|| "had not ended".into());
-        let fork_ns = self.fork.checked_sub(1).and_then(|i| self.run.events().get(i)).map_or(0, |e| e.time_ns);
+        let fork_ns = self.run.time_at(self.fork);
         let output = self.run.outcome().map(|o| o.stdout.trim_end().to_string()).unwrap_or_default();
         html! {
             <section class="gmp-before" aria-label="Before the fork">
@@ -779,8 +779,7 @@ impl Playground {
 
     /// The virtual time of the position: its latest event's.
     fn now_ns(&self) -> u64 {
-        let events = self.run.as_ref().map_or(&[][..], |r| r.events());
-        self.moment.pos.checked_sub(1).and_then(|i| events.get(i)).map_or(0, |e| e.time_ns)
+        self.run.as_ref().map_or(0, |r| r.time_at(self.moment.pos))
     }
 
     /// At the last event of a run that no longer runs.

@@ -233,6 +233,11 @@ impl Run {
         self.events().len()
     }
 
+    /// The virtual time at position `pos`: its last event's (0 before any).
+    pub fn time_at(&self, pos: usize) -> u64 {
+        pos.checked_sub(1).and_then(|i| self.events().get(i)).map_or(0, |e| e.time_ns)
+    }
+
     /// The virtual time the run reached: its end's, or its last event's.
     pub fn virtual_ns(&self) -> u64 {
         let last = self.events().last().map_or(0, |e| e.time_ns);

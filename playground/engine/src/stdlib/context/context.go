@@ -36,11 +36,9 @@ func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc) {
 
 //line context.go:704
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc) {
-	if foreign(parent) {
-		if cur, ok := parent.Deadline(); ok && cur.Before(time.Now().Add(timeout)) {
-			// The current deadline is already sooner than the new one.
-			return WithCancel(parent)
-		}
+	if foreign(parent) && deadlineBefore(parent, time.Now().Add(timeout)) {
+		// The current deadline is already sooner than the new one.
+		return WithCancel(parent)
 	}
 	c, n := withTimeout(parent, timeout, nil)
 	(*cancelCtx)(nil).propagateCancel(parent, c, n)
@@ -50,11 +48,9 @@ func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc) {
 
 //line context.go:711
 func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc) {
-	if foreign(parent) {
-		if cur, ok := parent.Deadline(); ok && cur.Before(time.Now().Add(timeout)) {
-			// The current deadline is already sooner than the new one.
-			return WithCancel(parent)
-		}
+	if foreign(parent) && deadlineBefore(parent, time.Now().Add(timeout)) {
+		// The current deadline is already sooner than the new one.
+		return WithCancel(parent)
 	}
 	c, n := withTimeout(parent, timeout, cause)
 	(*cancelCtx)(nil).propagateCancel(parent, c, n)
@@ -64,11 +60,9 @@ func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Conte
 
 //line context.go:626
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
-	if foreign(parent) {
-		if cur, ok := parent.Deadline(); ok && cur.Before(d) {
-			// The current deadline is already sooner than the new one.
-			return WithCancel(parent)
-		}
+	if foreign(parent) && deadlineBefore(parent, d) {
+		// The current deadline is already sooner than the new one.
+		return WithCancel(parent)
 	}
 	c, n := withDeadline(parent, d, nil)
 	(*cancelCtx)(nil).propagateCancel(parent, c, n)
@@ -78,11 +72,9 @@ func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
 
 //line context.go:633
 func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc) {
-	if foreign(parent) {
-		if cur, ok := parent.Deadline(); ok && cur.Before(d) {
-			// The current deadline is already sooner than the new one.
-			return WithCancel(parent)
-		}
+	if foreign(parent) && deadlineBefore(parent, d) {
+		// The current deadline is already sooner than the new one.
+		return WithCancel(parent)
 	}
 	c, n := withDeadline(parent, d, cause)
 	(*cancelCtx)(nil).propagateCancel(parent, c, n)
@@ -150,6 +142,14 @@ func (c *cancelCtx) propagateCancel(parent Context, child Context, n int) {
 		case <-child.Done():
 		}
 	}()
+}
+
+// deadlineBefore reports whether a parent of the program's own type has
+// a deadline before d (the process's own parents are checked by
+// withTimeout and withDeadline).
+func deadlineBefore(parent Context, d time.Time) bool {
+	cur, ok := parent.Deadline()
+	return ok && cur.Before(d)
 }
 
 type afterFuncer interface {

@@ -186,20 +186,19 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "context.cancelNodeErr" => |_, g, n| sys(id::CANCEL_ERR, args(g, n)),
         "context.(*ctx).Deadline" => |vm, g, n| {
             let a = args(g, n);
-            if let Some(f) = deadline_from(vm, a.first().copied().unwrap_or_default()) {
-                let r = call(vm, g, f, "Deadline", &[], 2)?;
-                g.stack.extend(r);
-                return Ok(());
-            }
-            let d = deadline(vm, a.first().copied().unwrap_or_default());
             // Go's zero Time when there is no deadline.
-            let t = match d {
-                Some((ns, mono)) => super::time::T::from_unix_ns(i128::from(ns), mono),
-                None => super::time::T { sec: 0, nsec: 0, mono: false },
+            let (t, ok) = match deadline(vm, a.first().copied().unwrap_or_default()) {
+                Deadline::Foreign(f) => {
+                    let r = call(vm, g, f, "Deadline", &[], 2)?;
+                    g.stack.extend(r);
+                    return Ok(());
+                }
+                Deadline::At(ns, mono) => (super::time::T::from_unix_ns(i128::from(ns), mono), true),
+                Deadline::None => (super::time::T { sec: 0, nsec: 0, mono: false }, false),
             };
             let t = super::time::new_time(vm, t)?;
             g.stack.push(t);
-            g.stack.push(Value::Bool(d.is_some()));
+            g.stack.push(Value::Bool(ok));
             Ok(())
         },
         "context.(*ctx).String" => |vm, g, n| {
@@ -441,27 +440,24 @@ fn cause(vm: &Vm, c: Value) -> Value {
     }
 }
 
-/// The context of the program's own type a deadline would come from:
-/// the first one up the chain, if no deadline of ours comes before it.
-fn deadline_from(vm: &Vm, mut c: Value) -> Option<Value> {
-    loop {
-        let Some(h) = ctx_obj(vm, c) else { return (c != Value::Nil).then_some(c) };
-        match kind_of(vm, h) {
-            kind::DEADLINE => return None,
-            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC => c = get(vm, h, slot::PARENT),
-            _ => return None,
-        }
-    }
+/// Where a context's deadline comes from, up its chain.
+pub enum Deadline {
+    /// Unix ns, and whether the Time has a monotonic reading.
+    At(i64, bool),
+    /// A context of the program's own type, which answers for itself.
+    Foreign(Value),
+    None,
 }
 
-/// The deadline (Unix ns) and whether it has a monotonic reading.
-fn deadline(vm: &Vm, mut c: Value) -> Option<(i64, bool)> {
+pub fn deadline(vm: &Vm, mut c: Value) -> Deadline {
     loop {
-        let h = ctx_obj(vm, c)?;
+        let Some(h) = ctx_obj(vm, c) else {
+            return if c == Value::Nil { Deadline::None } else { Deadline::Foreign(c) };
+        };
         match kind_of(vm, h) {
-            kind::DEADLINE => return Some((get(vm, h, slot::DEADLINE).int(), get(vm, h, slot::DEADLINE_MONO) == Value::Bool(true))),
+            kind::DEADLINE => return Deadline::At(get(vm, h, slot::DEADLINE).int(), get(vm, h, slot::DEADLINE_MONO) == Value::Bool(true)),
             kind::VALUE | kind::CANCEL | kind::AFTER_FUNC => c = get(vm, h, slot::PARENT),
-            _ => return None,
+            _ => return Deadline::None,
         }
     }
 }

@@ -275,14 +275,10 @@ fn inherit(m: &mut impl Services, goid: GoId, n: u64, parent: Value) -> Option<S
     then_spawn(m, goid, ready_stop(ready))
 }
 
-fn parent_deadline(m: &impl Services, mut c: Value) -> Option<i64> {
-    loop {
-        let h = ctx::ctx_obj(m.vm(), c)?;
-        match get(m, h, slot::KIND).int() {
-            kind::DEADLINE => return Some(get(m, h, slot::DEADLINE).int()),
-            kind::VALUE | kind::CANCEL | kind::AFTER_FUNC => c = get(m, h, slot::PARENT),
-            _ => return None,
-        }
+fn parent_deadline(m: &impl Services, c: Value) -> Option<i64> {
+    match ctx::deadline(m.vm(), c) {
+        ctx::Deadline::At(ns, _) => Some(ns),
+        _ => None,
     }
 }
 
