@@ -100,7 +100,7 @@ impl Sched {
             }
             Actor::SyscallExit(m) => {
                 self.now = t;
-                self.exitsyscall(m);
+                self.exitsyscall(m, machine);
             }
             Actor::Sysmon => {
                 self.now = t;
@@ -323,7 +323,8 @@ impl Sched {
                 self.set_pos_of(Some(g), machine);
                 if r.stop == Stop::Continue {
                     // A G that keeps running must make progress in virtual time.
-                    let used = r.used_ns.max(1) + self.work_jitter(r.used_ns);
+                    let (uneven, stall) = self.work_jitter(r.used_ns);
+                    let used = r.used_ns.max(1) + uneven + stall;
                     self.ps[pi].now = self.ps[pi].now.saturating_add(used);
                 } else if r.used_ns == 0 {
                     // An operation at this instant: this P's clock is the
@@ -337,9 +338,17 @@ impl Sched {
                 } else {
                     // Work then an operation in one call: the operation is
                     // applied when the work is done (see Machine::run).
-                    let used = r.used_ns + self.work_jitter(r.used_ns);
+                    let (uneven, stall) = self.work_jitter(r.used_ns);
+                    let (used, stop) = match r.stop {
+                        // The OS took the core away inside write(2), before
+                        // the bytes landed: the M sits in the system call
+                        // (its P in _Psyscall, which sysmon may retake) and
+                        // the bytes land when it returns (`exitsyscall`).
+                        Stop::Write if stall > 0 => (r.used_ns + uneven, Stop::Syscall { duration_ns: stall }),
+                        stop => (r.used_ns + uneven + stall, stop),
+                    };
                     self.ps[pi].now = self.ps[pi].now.saturating_add(used);
-                    self.ps[pi].pending = Some(r.stop);
+                    self.ps[pi].pending = Some(stop);
                 }
                 self.pos = None;
             }
@@ -525,14 +534,7 @@ impl Sched {
         let goid = self.gs[g as usize].goid;
         match stop {
             Stop::Continue => {}
-            Stop::Write => {
-                machine.commit_write(goid);
-                for (kind, pos) in machine.take_events() {
-                    self.pos = pos;
-                    self.emit(kind);
-                }
-                self.pos = None;
-            }
+            Stop::Write => self.commit_write(goid, machine),
             Stop::Gosched => {
                 self.globrunqput(g, PutCause::Gosched);
                 self.wakep();
@@ -1106,13 +1108,16 @@ impl Sched {
 
     /// `exitsyscall`: back with the old P if sysmon left it; else any idle
     /// P (the old one first); else the G goes global and the M sleeps.
-    fn exitsyscall(&mut self, m: MIdx) {
+    /// A write(2) the OS stalled lands its bytes now, whatever P it gets.
+    fn exitsyscall(&mut self, m: MIdx, machine: &mut dyn Machine) {
         let Some(g) = self.ms[m as usize].curg else {
             self.ms[m as usize].syscall_end = None;
             self.set_fault(format!("exitsyscall: M{m} has no G"));
             return;
         };
         let goid = self.gs[g as usize].goid;
+        self.commit_write(goid, machine);
+        self.set_pos_of(Some(g), machine);
         let p = match self.ms[m as usize].p {
             Some(p) => Some(p),
             None => {
@@ -1144,6 +1149,17 @@ impl Sched {
                 self.stopm(m);
             }
         }
+        self.pos = None;
+    }
+
+    /// The bytes goroutine `goid`'s write(2) held reach the output now.
+    fn commit_write(&mut self, goid: GoId, machine: &mut dyn Machine) {
+        machine.commit_write(goid);
+        for (kind, pos) in machine.take_events() {
+            self.pos = pos;
+            self.emit(kind);
+        }
+        self.pos = None;
     }
 
     /// sysmon wakes when some P is busy and sleeps when all are idle.
@@ -1199,12 +1215,13 @@ impl Sched {
     /// Extra virtual ns a slice of `used` ns of work costs, with several
     /// Ps (see `Config::jitter`): up to 1/8 more, and now and then a stall
     /// of the M by the OS (`time::OS_STALL_NS`).
-    fn work_jitter(&mut self, used: u64) -> u64 {
+    /// Returns the two apart: (uneven speed, stall).
+    fn work_jitter(&mut self, used: u64) -> (u64, u64) {
         if !self.jittery() || used == 0 {
-            return 0;
+            return (0, 0);
         }
         let uneven = self.chooser.slice_jitter((used / 8).min(u32::MAX as u64) as u32 + 1) as u64;
-        uneven + self.chooser.os_stall(time::OS_STALL_MIN_NS, time::OS_STALL_OCTAVES, time::OS_STALL_ONE_IN)
+        (uneven, self.chooser.os_stall(time::OS_STALL_MIN_NS, time::OS_STALL_OCTAVES, time::OS_STALL_ONE_IN))
     }
 
     /// `retake`: preempt Gs that held a P for 10ms; take Ps from Ms that
