@@ -158,9 +158,7 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         if let Some(flag) = seed_or_procs {
             return Err(format!("--schedule fixes GOMAXPROCS and the seed: drop {flag}"));
         }
-        config.procs = schedule.procs;
-        config.seed = schedule.seed;
-        config.picks = schedule.picks.clone();
+        config = config.with_schedule(schedule);
     }
     let path = path.ok_or_else(|| USAGE.to_string())?;
     // Bytes, not text: a file that is not UTF-8 gets Go's diagnostics.

@@ -127,13 +127,14 @@ impl RunConfig {
     /// The configuration that replays `schedule` (other settings as by
     /// default).
     pub fn from_schedule(schedule: &Schedule) -> RunConfig {
-        RunConfig {
-            procs: schedule.procs,
-            seed: schedule.seed,
-            strategy: schedule.strategy,
-            picks: schedule.picks.clone(),
-            ..RunConfig::default()
-        }
+        RunConfig::default().with_schedule(schedule)
+    }
+
+    /// This configuration with `schedule`'s GOMAXPROCS, seed, strategy and
+    /// picks: every field a schedule fixes, so nothing of it can be left out.
+    pub fn with_schedule(self, schedule: &Schedule) -> RunConfig {
+        let Schedule { procs, seed, strategy, picks } = schedule.clone();
+        RunConfig { procs, seed, strategy, picks, ..self }
     }
 
     /// The schedule of a run with this configuration: its token replays it.

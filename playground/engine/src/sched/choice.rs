@@ -276,11 +276,11 @@ impl Chooser {
     pub fn os_stall(&mut self, min: u64, octaves: u32, one_in: u32) -> u64 {
         let n = octaves * 256 * one_in;
         let stalls = octaves * 256;
-        // `Stalls` draws a stall one time in four, within the same range
+        // `Stalls` draws a stall one time in two, within the same range
         // of picks, so a pick means the same under every strategy (a
         // fork keeps its past whatever strategy draws its future).
         let pick = if self.strategy == Strategy::Stalls && n > stalls {
-            let d = self.sched.below(stalls * 4);
+            let d = self.sched.below(stalls * 2);
             if d < stalls { d } else { stalls + d % (n - stalls) }
         } else {
             self.sched.below(n)

@@ -53,7 +53,7 @@ pub enum Strategy {
     /// an M stays random). Rare interleavings (a thread that wakes at
     /// once, or very late) come up far more often than under `Random`.
     Extremes,
-    /// Random choices, but the OS stalls an M after one slice in four
+    /// Random choices, but the OS stalls an M after one slice in two
     /// rather than one in sixteen: a goroutine overtaken between its start
     /// and its first shared operation, which real Go shows once in
     /// hundreds of runs, comes up often.
