@@ -47,6 +47,7 @@ const CORPORA: &[(&str, bool, Option<&str>)] = &[
     ("playground/engine/tests/concurrent", true, Some("1")),
     ("playground/engine/tests/compile_errors", false, None),
     (FAKETIME_CORPUS, true, Some("1")),
+    ("playground/engine/tests/pasted", true, Some("1")),
 ];
 
 /// Programs that sleep for minutes or hours: built with `-tags faketime`,

@@ -11,7 +11,10 @@
 //!   `programs/` (sequential), `concurrent/` (recorded with
 //!   `GOMAXPROCS=1`, run on one P), `faketime/` (long sleeps, recorded from
 //!   the Go Playground's faketime runtime), `compile_errors/` (the go tool's
-//!   report, exit 1). A program with the line `// fidelity: unsupported`
+//!   report, exit 1), `pasted/` (whole programs in the shape learners
+//!   paste them — worker pools, pipelines, JSON configs — recorded with
+//!   `GOMAXPROCS=1`: what the engine does not run yet stays in
+//!   `KNOWN_FAILING.txt`, so the gap is counted). A program with the line `// fidelity: unsupported`
 //!   must instead be refused with an `unsupported:` diagnostic.
 //! - `more_ps/concurrent/<program>`: a program real Go prints the same for
 //!   under `GOMAXPROCS=2` and `4` (`concurrent/SCHEDULE_INDEPENDENT.txt`)
@@ -56,7 +59,7 @@ use gmp_engine::replay;
 use gmp_engine::{Outcome, RunConfig, SourceFile, run_source};
 use libtest_mimic::{Arguments, Failed, Trial};
 
-const FIDELITY_CORPORA: &[&str] = &["programs", "concurrent", "compile_errors", "faketime"];
+const FIDELITY_CORPORA: &[&str] = &["programs", "concurrent", "compile_errors", "faketime", "pasted"];
 const TRACE_CORPORA: &[&str] = &["concurrent", "faketime"];
 const DIAGNOSTIC_CORPORA: &[&str] = &["check_errors", "syntax_errors"];
 const HOSTILE: &str = "hostile";
