@@ -108,11 +108,13 @@ impl Sched {
             }
             Actor::Timer(p) => {
                 if !busy && t > self.now {
-                    // Nothing can run until this timer: the playground's
-                    // faketime jump (checkdead's "jump time forward").
+                    // Nothing can run until this timer: the M sleeps in
+                    // `netpoll`, whose epoll_wait counts whole
+                    // milliseconds, and the clock jumps to its wake-up.
                     let from = self.now;
-                    self.now = t;
-                    self.emit(EventKind::ClockJump { from, to: t });
+                    let to = from.saturating_add(time::netpoll_sleep(t - from));
+                    self.now = to;
+                    self.emit(EventKind::ClockJump { from, to });
                 }
                 self.now = self.now.max(t);
                 self.timer_wake(p);

@@ -360,7 +360,10 @@ fn sleepers_wake_in_time_order() {
     ];
     let (_, m, _) = run(2, 5, scripts);
     assert_eq!(m.labels(), vec!["1ms", "2ms", "3ms"]);
-    assert_eq!(m.time_of("2ms"), Some(2 * MS));
+    // The idle M sleeps in netpoll by whole milliseconds from when it
+    // went idle: at the timer or up to a millisecond after it.
+    let t = m.time_of("2ms").expect("the 2ms sleeper woke");
+    assert!((2 * MS..3 * MS).contains(&t), "woke at {t}");
 }
 
 #[test]
@@ -382,7 +385,8 @@ fn runtime_timers_wake_goroutines_and_start_afterfuncs() {
     assert_eq!(e, Ending::Exit(0));
     assert_eq!(m.labels(), vec!["afterfunc ran", "main woke"]);
     assert_eq!(m.time_of("afterfunc ran"), Some(2 * MS));
-    assert_eq!(m.time_of("main woke"), Some(5 * MS));
+    let t = m.time_of("main woke").expect("main woke");
+    assert!((5 * MS..6 * MS).contains(&t), "woke at {t}");
     assert!(s.events.iter().any(|e| matches!(e.kind, EventKind::TimerStop { id: 2, .. })));
     let fired = s.events.iter().filter(|e| matches!(e.kind, EventKind::TimerFire { .. })).count();
     assert_eq!(fired, 2);

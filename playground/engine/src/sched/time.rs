@@ -1,7 +1,8 @@
 //! Virtual time. Nothing reads a host clock: each P carries its own clock,
 //! timers live per P as Go's do, and when every P is idle with no G
-//! runnable the clock jumps to the next timer, as the Go Playground's
-//! faketime does, so a program that sleeps an hour finishes at once.
+//! runnable the clock jumps to when the M sleeping in `netpoll` wakes for
+//! the next timer (`netpoll_sleep`: whole milliseconds, as epoll_wait's),
+//! so a program that sleeps an hour finishes at once.
 
 use super::g::GIdx;
 use std::cmp::Reverse;
@@ -142,5 +143,38 @@ impl TimerHeap {
         let mut v: Vec<Timer> = self.heap.iter().map(|r| r.0).collect();
         v.sort();
         v
+    }
+}
+
+/// How long an M with nothing to run sleeps in `netpoll` for a timer due
+/// in `delay` ns (> 0). epoll_wait takes whole milliseconds (`waitms`: 1
+/// below a millisecond, else `delay / 1e6` rounded down); an M that wakes
+/// before the timer sleeps again for what is left, at least 1ms. So a
+/// timer due in 1.2ms is run 2ms on, together with every timer due by
+/// then: one `checkTimers` batch, each `goready` kicking the one before
+/// from `runnext` into the run queue, as real Go orders three workers
+/// that each slept 1ms (the last to sleep runs first).
+pub fn netpoll_sleep(delay: u64) -> u64 {
+    const MS: u64 = 1_000_000;
+    let first = (delay / MS).max(1) * MS;
+    if first >= delay { first } else { first + MS }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::netpoll_sleep;
+    const MS: u64 = 1_000_000;
+
+    #[test]
+    fn netpoll_sleeps_whole_milliseconds_until_the_timer() {
+        // Below a millisecond: waitms 1.
+        assert_eq!(netpoll_sleep(1), MS);
+        assert_eq!(netpoll_sleep(999_999), MS);
+        assert_eq!(netpoll_sleep(MS), MS);
+        // 1.2ms: 1ms, then 1ms more for the 0.2ms left.
+        assert_eq!(netpoll_sleep(1_200_000), 2 * MS);
+        // 3ms less a little: 2ms, then 1ms.
+        assert_eq!(netpoll_sleep(3 * MS - 5), 3 * MS);
+        assert_eq!(netpoll_sleep(3600 * 1000 * MS), 3600 * 1000 * MS);
     }
 }
