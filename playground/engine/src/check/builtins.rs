@@ -73,7 +73,7 @@ impl<'a> Checker<'a> {
                     Type::Basic(k) if k.is_string() && b == Builtin::Len => {
                         if let Some(Value::String(s)) = x.konst() {
                             return Operand {
-                                mode: Mode::Constant(Value::Int(s.len() as i128)),
+                                mode: Mode::Constant(Value::int(s.len())),
                                 ty: int,
                             };
                         }
@@ -85,7 +85,7 @@ impl<'a> Checker<'a> {
                         // variable or selector.
                         if !self.has_call_or_recv(a) {
                             return Operand {
-                                mode: Mode::Constant(Value::Int(len as i128)),
+                                mode: Mode::Constant(Value::int(len)),
                                 ty: int,
                             };
                         }
@@ -458,7 +458,7 @@ impl<'a> Checker<'a> {
                     let mut best: Option<Value> = None;
                     let mut ty = ops[0].0.ty;
                     for (o, _) in &ops {
-                        let v = o.konst().cloned().unwrap_or(Value::Int(0));
+                        let v = o.konst().cloned().unwrap_or(Value::int(0));
                         best = Some(match best {
                             None => {
                                 ty = o.ty;
@@ -496,7 +496,7 @@ impl<'a> Checker<'a> {
                         if kind_of(ty) == BasicKind::UntypedFloat
                             && let Some(Value::Int(i)) = &best
                         {
-                            best = Some(Value::Float(crate::constant::Exact::from_i128(*i)));
+                            best = Some(Value::Float(crate::constant::Exact::from_int(i)));
                         }
                     }
                     if let Some(v) = best {
@@ -638,8 +638,8 @@ impl<'a> Checker<'a> {
             self.error(a.span, format!("cannot convert {d} to type int"));
             return None;
         }
-        if let Some(Value::Int(v)) = x.konst() {
-            if *v < 0 {
+        if let Some(v) = x.konst().and_then(|v| v.as_i128()) {
+            if v < 0 {
                 let s = crate::parser::expr_string(a);
                 self.error(
                     a.span,
@@ -649,7 +649,7 @@ impl<'a> Checker<'a> {
                 );
                 return None;
             }
-            return Some(*v);
+            return Some(v);
         }
         None
     }

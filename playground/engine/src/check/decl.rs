@@ -257,7 +257,7 @@ impl<'a> Checker<'a> {
             let value = src.values.get(i);
             let o = self.new_obj(
                 &n.name,
-                ObjKind::Const(Value::Int(0)),
+                ObjKind::Const(Value::int(0)),
                 TypeId(0),
                 n.span,
                 DeclRef::Const {
@@ -712,26 +712,26 @@ impl<'a> Checker<'a> {
                     format!("invalid constant type {}", self.type_str(t)),
                 );
             }
-            return (TypeId(0), Value::Int(0));
+            return (TypeId(0), Value::int(0));
         }
         let Some(e) = value else {
-            return (t.unwrap_or(TypeId(0)), Value::Int(0));
+            return (t.unwrap_or(TypeId(0)), Value::int(0));
         };
         let mut x = self.expr(e, None);
         if x.is_invalid() {
-            return (TypeId(0), Value::Int(0));
+            return (TypeId(0), Value::int(0));
         }
         if !matches!(x.mode, Mode::Constant(_)) {
             let d = self.describe(&x, e);
             self.error(e.span, format!("{d} is not constant"));
-            return (TypeId(0), Value::Int(0));
+            return (TypeId(0), Value::int(0));
         }
         if let Some(t) = t {
             self.assign_operand(&mut x, e, t, "constant declaration");
         }
         match x.mode {
             Mode::Constant(v) => (x.ty, v),
-            _ => (TypeId(0), Value::Int(0)),
+            _ => (TypeId(0), Value::int(0)),
         }
     }
 

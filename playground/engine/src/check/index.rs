@@ -6,6 +6,7 @@ use super::*;
 use crate::ast::Expr;
 use crate::constant::{self as k, Unrepresentable};
 use crate::types::Type;
+use num_traits::{Signed, ToPrimitive};
 use super::expr::Operand;
 
 impl<'a> Checker<'a> {
@@ -168,8 +169,9 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
+        // Past i128 is past any length (and `int` reported it already).
         if let Some(Value::Int(n)) = i.konst() {
-            let n = *n;
+            let n = n.to_i128().unwrap_or(if n.is_negative() { -1 } else { i128::MAX });
             if n < 0 {
                 let d = self.describe(&i, ie);
                 self.error(
