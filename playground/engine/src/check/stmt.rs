@@ -888,7 +888,7 @@ impl<'a> Checker<'a> {
                     }
                     None => {
                         if ls[i].is_none() {
-                            self.default_operand(&mut x, r, "assignment");
+                            self.default_operand(&mut x, r, "assignment to _ identifier");
                         }
                     }
                 }
