@@ -996,6 +996,10 @@ pub fn decode_int(text: &str) -> Result<num_bigint::BigInt, LitError> {
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(base)) {
         return Err(LitError::Malformed);
     }
+    // Almost every literal fits a u64, parsed without a big-number pass.
+    if let Ok(v) = u64::from_str_radix(&digits, base) {
+        return Ok(v.into());
+    }
     num_bigint::BigInt::parse_bytes(digits.as_bytes(), base).ok_or(LitError::Malformed)
 }
 
