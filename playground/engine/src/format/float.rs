@@ -119,6 +119,8 @@ pub fn shortest(v: f64, bits: u32) -> String {
 /// with a precision from the program checks it against the heap budget
 /// first (fmt's own cap is a million).
 pub fn format_float(v: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
+    // Go formats `float32(v)`: 1e39 is +Inf at 32 bits.
+    let v = if bits == 32 { v as f32 as f64 } else { v };
     let mut out = Vec::new();
     if v.is_nan() {
         out.extend_from_slice(b"NaN");

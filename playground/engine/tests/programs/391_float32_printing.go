@@ -23,6 +23,10 @@ func main() {
 	fmt.Printf("%v %g %e %.3f\n", float32(1)/3, float32(1e-7), float32(16777217), float32(2.5))
 	fmt.Println(strconv.FormatFloat(float64(x), 'g', -1, 32), strconv.FormatFloat(float64(x), 'g', -1, 64))
 	fmt.Println(strconv.FormatFloat(float64(float32(1)/3), 'e', -1, 32), string(strconv.AppendFloat(nil, float64(x), 'f', -1, 32)))
+	// FormatFloat at 32 bits formats float32(v): past MaxFloat32 is +Inf.
+	big, odd := 1e39, 16777217.0
+	fmt.Println(strconv.FormatFloat(big, 'g', -1, 32), strconv.FormatFloat(odd, 'f', -1, 32), strconv.FormatFloat(-big, 'e', 3, 32))
+	fmt.Println(float32(big), float32(odd), float32(odd)+1, -float32(0))
 	fmt.Println([]float32{0.1, 0.2, 1.5e10, 1e-7}, fmt.Sprint([]float32{0.3, 0.7}))
 	fmt.Println(map[float32]int{0.1: 1}, Pair{0.1, 0.1}, Celsius(36.6))
 	fmt.Printf("%v %+v\n", []any{x, Celsius(0.2)}, Pair{0.2, 0.2})
