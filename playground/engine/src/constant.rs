@@ -8,7 +8,9 @@
 //! or denominator reaches [`MAX_EXP`] bits: then, as go/constant's `makeRat`
 //! switches to a `big.Float`, the value is rounded to a [`PREC`]-bit
 //! mantissa (kept as the rational `m * 2^e`, so `1e300 * 1e300 / 1e300`
-//! is `1e300`). Complex constants are pairs of them.
+//! is `1e300`), and every later operation on it rounds again. Complex
+//! constants are pairs of them, operated on part by part in go/constant's
+//! order.
 //! Representability checks (`int8(300)` overflows, `int(1.5)` truncated)
 //! follow the spec; converting to `float64` rounds to nearest, once.
 
@@ -31,44 +33,98 @@ const MAX_EXP: u64 = 4 << 10;
 /// lesson needs 1e±19000.
 const MAX_FLOAT_BITS: u64 = 64_000;
 
-/// An exact rational constant: Go's untyped float constants.
-#[derive(Clone, Debug, PartialEq, PartialOrd)]
-pub struct Exact(pub BigRational);
+/// A float constant's value, as go/constant holds one: a fraction
+/// (`ratVal`, exact) or, flagged, a [`PREC`]-bit float (`floatVal`) kept
+/// as the rational `m * 2^e`. Once a float, always a float: go/constant
+/// never goes back, so each later operation rounds again. Equality and
+/// order compare values only.
+#[derive(Clone, Debug)]
+pub struct Exact(pub BigRational, bool);
+
+impl PartialEq for Exact {
+    fn eq(&self, other: &Exact) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, other: &Exact) -> Option<std::cmp::Ordering> {
+        self.0.partial_cmp(&other.0)
+    }
+}
 
 /// Exponents beyond this are refused rather than computed: `1e100000`
 /// would need a 300,000-bit integer, and no lesson needs it.
 const MAX_DECIMAL_EXPONENT: i64 = 4000;
 
 impl Exact {
+    /// A typed float constant's value (go/constant's `MakeFloat64`: a
+    /// fraction).
     pub fn from_f64(f: f64) -> Exact {
-        Exact(BigRational::from_float(f).unwrap_or_else(BigRational::zero))
+        Exact(BigRational::from_float(f).unwrap_or_else(BigRational::zero), false)
     }
 
     pub fn from_i128(i: i128) -> Exact {
-        Exact(BigRational::from_integer(BigInt::from(i)))
+        Exact(BigRational::from_integer(BigInt::from(i)), false)
     }
 
+    /// An integer as a float constant: a fraction (go/constant's `itor`;
+    /// integers of at most [`PREC`] bits are always small enough).
     pub fn from_int(i: &BigInt) -> Exact {
-        Exact(BigRational::from_integer(i.clone()))
+        Exact(BigRational::from_integer(i.clone()), false)
     }
 
     /// As go/constant's `makeRat` keeps a result: exact while both parts
-    /// are under [`MAX_EXP`] bits, else rounded to [`PREC`] bits of
-    /// mantissa. `None` past [`MAX_FLOAT_BITS`].
+    /// are under [`MAX_EXP`] bits, else a [`PREC`]-bit float.
     fn make_rat(r: BigRational) -> Option<Exact> {
         if r.numer().bits() < MAX_EXP && r.denom().bits() < MAX_EXP {
-            return Some(Exact(r));
+            return Some(Exact(r, false));
+        }
+        Exact::make_float(r)
+    }
+
+    /// `r` rounded (half to even) to a [`PREC`]-bit mantissa, as a
+    /// `big.Float` of go/constant's precision holds it. `None` past
+    /// [`MAX_FLOAT_BITS`].
+    fn make_float(r: BigRational) -> Option<Exact> {
+        // Already a PREC-bit float: an integer of at most PREC bits over
+        // a power of two.
+        let d = r.denom();
+        if r.numer().bits() <= PREC && d.trailing_zeros() == Some(d.bits() - 1) {
+            return (d.bits() <= MAX_FLOAT_BITS).then_some(Exact(r, true));
         }
         let (m, e) = round_mantissa(&r, PREC, None);
         if e.unsigned_abs() > MAX_FLOAT_BITS {
             return None;
         }
         let m = if r.is_negative() { -m } else { m };
-        Some(Exact(if e >= 0 {
+        let v = if e >= 0 {
             BigRational::from_integer(m << e as usize)
         } else {
             BigRational::new(m, BigInt::one() << e.unsigned_abs() as usize)
-        }))
+        };
+        Some(Exact(v, true))
+    }
+
+    /// go/constant's `BinaryOp` on two float values: on fractions exact
+    /// (then `makeRat`), and rounded to [`PREC`] bits when either is a
+    /// float.
+    fn op(&self, op: Op, y: &Exact) -> Result<Exact, ConstError> {
+        let (a, b) = (&self.0, &y.0);
+        let r = match op {
+            Op::Add => a + b,
+            Op::Sub => a - b,
+            Op::Mul => a * b,
+            Op::Quo | Op::IntQuo => {
+                if b.is_zero() {
+                    return Err(ConstError::DivByZero);
+                }
+                a / b
+            }
+            _ => return Err(ConstError::Other("invalid operation".into())),
+        };
+        let v = if self.1 || y.1 { Exact::make_float(r) } else { Exact::make_rat(r) };
+        v.ok_or(ConstError::FloatRange)
     }
 
     /// The integer value, if it is one.
@@ -103,7 +159,7 @@ impl Exact {
 
 
     pub fn neg(&self) -> Exact {
-        Exact(-self.0.clone())
+        Exact(-self.0.clone(), self.1)
     }
 
     /// An imaginary literal's imaginary part (`0.1i`, `0x1p-2i`, `0b101i`;
@@ -118,7 +174,7 @@ impl Exact {
             _ => return Exact::parse_literal(t),
         };
         let digits: String = t[2..].chars().filter(|&c| c != '_').collect();
-        BigInt::parse_bytes(digits.as_bytes(), radix).map(|i| Exact(BigRational::from_integer(i)))
+        BigInt::parse_bytes(digits.as_bytes(), radix).map(|i| Exact::from_int(&i))
     }
 
     /// Parses a Go float literal (decimal or hexadecimal, `_` separators)
@@ -155,14 +211,9 @@ impl Exact {
         // exponent is under maxExp, else a 512-bit float.
         let exp = r.numer().bits() as i64 - r.denom().bits() as i64;
         if exp.unsigned_abs() < MAX_EXP {
-            return Some(Exact(r));
+            return Some(Exact(r, false));
         }
-        let (m, e) = round_mantissa(&r, PREC, None);
-        Some(Exact(if e >= 0 {
-            BigRational::from_integer(m << e as usize)
-        } else {
-            BigRational::new(m, BigInt::one() << e.unsigned_abs() as usize)
-        }))
+        Exact::make_float(r)
     }
 }
 
@@ -465,42 +516,34 @@ pub fn binary(x: &Value, op: Op, y: &Value) -> Result<Value, ConstError> {
             let (Some((a, b)), Some((c, d))) = (x.complex(), y.complex()) else {
                 return Err(ConstError::Other("invalid operation".into()));
             };
-            let (a, b, c, d) = (a.0, b.0, c.0, d.0);
+            // go/constant's order of part operations: each rounds when
+            // a part is a float.
             let (re, im) = match op {
-                Op::Add => (a + c, b + d),
-                Op::Sub => (a - c, b - d),
-                Op::Mul => (&a * &c - &b * &d, &a * &d + &b * &c),
+                Op::Add => (a.op(Op::Add, &c)?, b.op(Op::Add, &d)?),
+                Op::Sub => (a.op(Op::Sub, &c)?, b.op(Op::Sub, &d)?),
+                Op::Mul => {
+                    let (ac, bd) = (a.op(Op::Mul, &c)?, b.op(Op::Mul, &d)?);
+                    let (bc, ad) = (b.op(Op::Mul, &c)?, a.op(Op::Mul, &d)?);
+                    (ac.op(Op::Sub, &bd)?, bc.op(Op::Add, &ad)?)
+                }
                 Op::Quo => {
-                    let den = &c * &c + &d * &d;
-                    if den.is_zero() {
+                    let (ac, bd) = (a.op(Op::Mul, &c)?, b.op(Op::Mul, &d)?);
+                    let (bc, ad) = (b.op(Op::Mul, &c)?, a.op(Op::Mul, &d)?);
+                    let s = c.op(Op::Mul, &c)?.op(Op::Add, &d.op(Op::Mul, &d)?)?;
+                    if s.is_zero() {
                         return Err(ConstError::DivByZero);
                     }
-                    ((&a * &c + &b * &d) / &den, (&b * &c - &a * &d) / &den)
+                    (ac.op(Op::Add, &bd)?.op(Op::Quo, &s)?, bc.op(Op::Sub, &ad)?.op(Op::Quo, &s)?)
                 }
                 _ => return Err(ConstError::Other("invalid operation".into())),
             };
-            match (Exact::make_rat(re), Exact::make_rat(im)) {
-                (Some(re), Some(im)) => Ok(Complex(re, im)),
-                _ => Err(ConstError::FloatRange),
-            }
+            Ok(Complex(re, im))
         }
         _ => {
             let (Some(a), Some(b)) = (x.exact(), y.exact()) else {
                 return Err(ConstError::Other("invalid operation".into()));
             };
-            let r = match op {
-                Op::Add => a.0 + b.0,
-                Op::Sub => a.0 - b.0,
-                Op::Mul => a.0 * b.0,
-                Op::Quo | Op::IntQuo => {
-                    if b.is_zero() {
-                        return Err(ConstError::DivByZero);
-                    }
-                    a.0 / b.0
-                }
-                _ => return Err(ConstError::Other("invalid operation".into())),
-            };
-            Exact::make_rat(r).map(Float).ok_or(ConstError::FloatRange)
+            a.op(op, &b).map(Float)
         }
     }
 }
@@ -763,6 +806,10 @@ mod tests {
         let tiny = Value::Float(lit("1e-2000"));
         let sum = binary(&Value::Float(lit("1")), Op::Add, &tiny).unwrap();
         assert_eq!(sum, Value::Float(lit("1")));
+        // And stays a float: 1e-2000 * 1e2000 rounds to exactly 1 (as a
+        // fraction of the two rounded factors it would not be 1).
+        let prod = binary(&tiny, Op::Mul, &Value::Float(lit("1e2000"))).unwrap();
+        assert_eq!(prod, Value::Float(lit("1")));
         // Without end: refused, not computed.
         let mut x = Value::Float(lit("1e4000"));
         let mut refused = false;
@@ -779,7 +826,7 @@ mod tests {
         assert!(refused);
         // float32 rounds once: 1 + 2^-24 + 2^-60 is above the halfway
         // point, though its nearest f64 (1 + 2^-24) is exactly on it.
-        let e = Exact(lit("1").0 + lit("0x1p-24").0 + lit("0x1p-60").0);
+        let e = Exact(lit("1").0 + lit("0x1p-24").0 + lit("0x1p-60").0, false);
         assert_eq!(e.to_f32(), 1.0 + 2f64.powi(-23));
         assert_eq!(e.to_f64() as f32, 1.0);
         assert_eq!(lit("0x1p-149").to_f32(), f32::from_bits(1) as f64);

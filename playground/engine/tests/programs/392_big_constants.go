@@ -52,6 +52,12 @@ func main() {
 	const d = 1<<100 + 0i
 	fmt.Println(d/(1<<99), complex(1<<60, -1) == complex(float64(1<<60), -1))
 
+	// Past 4096-bit fractions a constant is a 512-bit float, and stays
+	// one: each later operation rounds, as go/constant's big.Float does.
+	const tiny, vast = 1e-2000, 1e2000
+	fmt.Println(tiny*vast == 1, (tiny*vast-1)*1e150, 1+tiny == 1, vast/3*3 == vast, (vast+1)-vast, 1/vast*vast == 1)
+	fmt.Println((third*vast)*3/vast == 1, real(complex(tiny, 1)*complex(vast, 0)), real(complex(vast, 1)/complex(vast, 0)))
+
 	// A shift of an untyped float that is an integer, and constant
 	// comparisons of huge values.
 	fmt.Println(4.0<<60, 1<<500 > 1<<499, -(1<<511) < 1<<511, 1e400 > 1<<511)
