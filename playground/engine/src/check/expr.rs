@@ -1193,9 +1193,12 @@ impl<'a> Checker<'a> {
                     self.error(ye.span, format!("invalid shift count {d} (negative)"));
                     return Operand::invalid();
                 }
-                Err(_) => {
+                Err(why) => {
+                    // go/types' representable: an integer overflows, a
+                    // float (even 1e100) is truncated.
                     let d = self.describe(&y, ye);
-                    self.error(ye.span, format!("{} truncated to uint", d));
+                    let how = if why == Unrepresentable::Overflows { "overflows" } else { "truncated to" };
+                    self.error(ye.span, format!("{d} {how} uint"));
                     return Operand::invalid();
                 }
             }
