@@ -288,7 +288,9 @@ pub enum Value {
     Bool(bool),
     Int(BigInt),
     Float(Exact),
-    Complex(Exact, Exact),
+    /// Boxed: the rare variant would otherwise double every `Value`
+    /// (and every operand the checker moves).
+    Complex(Box<Exact>, Box<Exact>),
     String(String),
 }
 
@@ -309,6 +311,11 @@ pub enum ConstError {
 }
 
 impl Value {
+    /// A complex constant of two parts.
+    pub fn make_complex(re: Exact, im: Exact) -> Value {
+        Value::Complex(Box::new(re), Box::new(im))
+    }
+
     /// An integer constant.
     pub fn int(i: impl Into<BigInt>) -> Value {
         Value::Int(i.into())
@@ -367,7 +374,7 @@ impl Value {
         match self {
             Value::Int(i) => Some(Exact::from_int(i)),
             Value::Float(f) => Some(f.clone()),
-            Value::Complex(r, i) if i.is_zero() => Some(r.clone()),
+            Value::Complex(r, i) if i.is_zero() => Some((**r).clone()),
             _ => None,
         }
     }
@@ -383,7 +390,7 @@ impl Value {
         match self {
             Value::Int(i) => Some((Exact::from_int(i), zero())),
             Value::Float(f) => Some((f.clone(), zero())),
-            Value::Complex(r, i) => Some((r.clone(), i.clone())),
+            Value::Complex(r, i) => Some(((**r).clone(), (**i).clone())),
             _ => None,
         }
     }
@@ -537,7 +544,7 @@ pub fn binary(x: &Value, op: Op, y: &Value) -> Result<Value, ConstError> {
                 }
                 _ => return Err(ConstError::Other("invalid operation".into())),
             };
-            Ok(Complex(re, im))
+            Ok(Value::make_complex(re, im))
         }
         _ => {
             let (Some(a), Some(b)) = (x.exact(), y.exact()) else {
@@ -669,7 +676,7 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
             Ok(Value::float(f))
         }
         UntypedComplex => match v.complex() {
-            Some((r, i)) => Ok(Value::Complex(r, i)),
+            Some((r, i)) => Ok(Value::make_complex(r, i)),
             None => Err(Unrepresentable::Mismatch),
         },
         // Each part rounded to the float type, as go/constant's
@@ -680,7 +687,7 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
                     let f = if k == Complex64 { e.to_f32() } else { e.to_f64() };
                     if f.is_infinite() { Err(Unrepresentable::Overflows) } else { Ok(Exact::from_f64(f)) }
                 };
-                Ok(Value::Complex(part(&r)?, part(&i)?))
+                Ok(Value::make_complex(part(&r)?, part(&i)?))
             }
             None => Err(Unrepresentable::Mismatch),
         },
@@ -759,7 +766,7 @@ mod tests {
 
     #[test]
     fn complex_constants_are_exact() {
-        let c = |re: &str, im: &str| Value::Complex(lit(re), lit(im));
+        let c = |re: &str, im: &str| Value::make_complex(lit(re), lit(im));
         let sum = binary(&c("0.1", "0"), Op::Add, &c("0.2", "0")).unwrap();
         assert_eq!(sum, c("0.3", "0"));
         let third = binary(&c("1", "1"), Op::Quo, &Value::int(3)).unwrap();
@@ -769,7 +776,7 @@ mod tests {
         assert_eq!(represent(&c("1", "1"), BasicKind::Float64), Err(Unrepresentable::Overflows));
         assert_eq!(represent(&c("1", "1"), BasicKind::Int), Err(Unrepresentable::Truncated));
         assert_eq!(represent(&c("1e39", "0"), BasicKind::Complex64), Err(Unrepresentable::Overflows));
-        assert_eq!(represent(&c("0.1", "0"), BasicKind::Complex64), Ok(Value::Complex(Exact::from_f64(0.1f32 as f64), lit("0"))));
+        assert_eq!(represent(&c("0.1", "0"), BasicKind::Complex64), Ok(Value::make_complex(Exact::from_f64(0.1f32 as f64), lit("0"))));
         assert_eq!(c("1.5", "-2").go_string(), "(1.5 + -2i)");
     }
 

@@ -570,7 +570,7 @@ impl<'a> Checker<'a> {
                 };
                 // Both constant: the result is a constant.
                 match (re.konst().and_then(|v| v.exact()), im.konst().and_then(|v| v.exact())) {
-                    (Some(a), Some(b)) => Operand { mode: Mode::Constant(Value::Complex(a, b)), ty: t },
+                    (Some(a), Some(b)) => Operand { mode: Mode::Constant(Value::make_complex(a, b)), ty: t },
                     _ => Operand::value(t),
                 }
             }

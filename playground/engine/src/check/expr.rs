@@ -518,7 +518,7 @@ impl<'a> Checker<'a> {
                 }
             },
             LitKind::Imag => match crate::constant::Exact::parse_imaginary(&lit.text) {
-                Some(f) => (Value::Complex(crate::constant::Exact::from_i128(0), f), BasicKind::UntypedComplex),
+                Some(f) => (Value::make_complex(crate::constant::Exact::from_i128(0), f), BasicKind::UntypedComplex),
                 None => return Operand::invalid(),
             },
             LitKind::Rune => match crate::lexer::decode_rune(&lit.text) {
@@ -653,7 +653,7 @@ impl<'a> Checker<'a> {
                         (UnaryOp::Pos, _) => Some(v.clone()),
                         (UnaryOp::Neg, Value::Int(i)) => Some(Value::Int(-i)),
                         (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(f.neg())),
-                        (UnaryOp::Neg, Value::Complex(a, b)) => Some(Value::Complex(a.neg(), b.neg())),
+                        (UnaryOp::Neg, Value::Complex(a, b)) => Some(Value::make_complex(a.neg(), b.neg())),
                         (UnaryOp::Not, Value::Bool(b)) => Some(Value::Bool(!b)),
                         (UnaryOp::Xor, Value::Int(i)) => {
                             // ^x for unsigned typed constants flips only the
