@@ -6,6 +6,7 @@ use super::expr::{Mode, Operand};
 use super::*;
 use crate::ast::Expr;
 use crate::types::Type;
+use crate::constant::Unrepresentable;
 
 impl<'a> Checker<'a> {
     pub(super) fn builtin_call(
@@ -623,12 +624,13 @@ impl<'a> Checker<'a> {
         if self.tt.is_untyped(x.ty) {
             let int = self.tt.basic(BasicKind::Int);
             let before = x.clone();
+            self.not_representable = None;
             if !self.convert_untyped(&mut x, a, int) {
                 let d = self.describe(&before, a);
-                if self.tt.is_numeric(before.ty) {
-                    self.error(a.span, format!("{d} truncated to int"));
-                } else {
-                    self.error(a.span, format!("cannot convert {d} to type int"));
+                match self.not_representable.take() {
+                    Some(Unrepresentable::Overflows) => self.error(a.span, format!("{d} overflows int")),
+                    Some(Unrepresentable::Truncated) => self.error(a.span, format!("{d} truncated to int")),
+                    _ => self.error(a.span, format!("cannot convert {d} to type int")),
                 }
                 return None;
             }

@@ -3,6 +3,7 @@
 //! method sets, function bodies, and the package initialization order.
 
 use super::*;
+use num_traits::ToPrimitive;
 use crate::ast::{Decl, Expr, ExprKind};
 use crate::types::{ChanDir, IfaceMethod, StructField, Type};
 
@@ -1084,31 +1085,22 @@ impl<'a> Checker<'a> {
             return None;
         }
         match &x.mode {
+            // go/types' arrayLength: an integral constant that an int holds
+            // and not negative; else, by the operand's type, an invalid
+            // length or one that must be integer.
             Mode::Constant(v) => {
-                if let Some(i) = v
-                    .as_i128()
-                    .filter(|_| self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty))
+                if (self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty))
+                    && let Some(i) = v.to_int().and_then(|i| i.to_i64())
+                    && i >= 0
                 {
-                    if i < 0 {
-                        let s = crate::parser::expr_string(len);
-                        self.error(
-                            len.span,
-                            format!("invalid array length {s} (untyped int constant {i})"),
-                        );
-                        return None;
-                    }
-                    if i > (1 << 40) {
-                        let s = crate::parser::expr_string(len);
-                        self.error(
-                            len.span,
-                            format!("array length {s} (untyped int constant {i}) must be integer"),
-                        );
-                        return None;
-                    }
-                    return Some(i as i64);
+                    return Some(i);
                 }
                 let d = self.describe(&x, len);
-                self.error(len.span, format!("array length {d} must be integer"));
+                if self.tt.is_integer(x.ty) {
+                    self.error(len.span, format!("invalid array length {d}"));
+                } else {
+                    self.error(len.span, format!("array length {d} must be integer"));
+                }
                 None
             }
             _ => {

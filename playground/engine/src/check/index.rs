@@ -138,25 +138,20 @@ impl<'a> Checker<'a> {
         if let Mode::Constant(v) = &i.mode
             && self.tt.is_untyped(i.ty)
         {
+            // go/types' isValidIndex: convertUntyped(x, int) reports.
             let int = self.tt.basic(BasicKind::Int);
             match k::represent(v, BasicKind::Int) {
                 Ok(_) => {
                     self.convert_untyped(&mut i, ie, int);
                 }
-                Err(Unrepresentable::Truncated) => {
+                Err(why) => {
                     let d = self.describe(&i, ie);
-                    self.error(
-                        ie.span,
-                        format!("invalid argument: index {d} truncated to int"),
-                    );
-                    return None;
-                }
-                Err(_) => {
-                    let d = self.describe(&i, ie);
-                    self.error(
-                        ie.span,
-                        format!("invalid argument: index {d} must be integer"),
-                    );
+                    let msg = match why {
+                        Unrepresentable::Truncated => format!("{d} truncated to int"),
+                        Unrepresentable::Overflows => format!("{d} overflows int"),
+                        Unrepresentable::Mismatch => format!("cannot convert {d} to type int"),
+                    };
+                    self.error(ie.span, msg);
                     return None;
                 }
             }
