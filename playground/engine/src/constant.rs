@@ -843,6 +843,34 @@ mod tests {
     }
 
     #[test]
+    fn rounding_matches_rusts_correctly_rounded_parse() {
+        // Random decimal literals, normal and subnormal, of up to 25
+        // digits: rounding once to f64 and to f32 must agree with the
+        // standard library's (correctly rounded) parsers.
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..3000 {
+            let digits: String = (0..1 + next(25)).map(|_| char::from(b'0' + next(10) as u8)).collect();
+            let exp = next(700) as i64 - 350;
+            let text = format!("{digits}e{exp}");
+            let e = lit(&text);
+            assert_eq!(e.to_f64(), text.parse::<f64>().unwrap(), "{text}");
+            let exp32 = next(100) as i64 - 60;
+            let text = format!("{digits}e{exp32}");
+            assert_eq!(lit(&text).to_f32(), text.parse::<f32>().unwrap() as f64, "{text} as f32");
+        }
+        for text in ["2.4703282292062327e-324", "2.4703282292062328e-324", "7e-46", "7.1e-46", "3.4028235677973366e38"] {
+            assert_eq!(lit(text).to_f64(), text.parse::<f64>().unwrap(), "{text}");
+            assert_eq!(lit(text).to_f32(), text.parse::<f32>().unwrap() as f64, "{text} as f32");
+        }
+    }
+
+    #[test]
     fn big_integers_to_machine_values() {
         let max_u64 = Value::int(u64::MAX);
         assert_eq!(represent(&max_u64, BasicKind::Uint64), Ok(max_u64.clone()));
