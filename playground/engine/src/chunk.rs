@@ -78,7 +78,10 @@ impl IntCmp {
 pub enum PrintKind {
     Int,
     Uint,
-    Float,
+    /// Shortest text for the float's own size, as Go 1.27's
+    /// `printfloat32`/`printfloat64` (`0.1`, `1e+21`).
+    Float32,
+    Float64,
     /// `(1+2i)`, as Go 1.27's `printcomplex64`/`printcomplex128`.
     Complex64,
     Complex128,

@@ -1,11 +1,16 @@
-//! Compile-time constant values and their arithmetic.
+//! Compile-time constant values and their arithmetic, with go/constant's
+//! precision.
 //!
-//! Go's untyped constants are exact. Here integers are `i128` (an
-//! operation leaving that range is reported as an overflow, where Go would
-//! allow up to 512 bits in intermediate results), floats are exact
-//! rationals ([`Exact`]: `0.1 + 0.2 == 0.3` holds and `1e400 / 1e390` is
-//! `1e10`, as in Go), and complex constants are pairs of them
-//! (`real((0.1+0i) + (0.2+0i))` is `0.3`).
+//! Integers are arbitrary-precision ([`BigInt`]); the checker bounds
+//! untyped ones at [`PREC`] bits after each operation, as go/types does
+//! ("constant shift overflow"). Floats are exact rationals ([`Exact`]:
+//! `0.1 + 0.2 == 0.3` holds and `1.0 / 3 * 3 == 1`), until a numerator
+//! or denominator reaches [`MAX_EXP`] bits: then, as go/constant's `makeRat`
+//! switches to a `big.Float`, the value is rounded to a [`PREC`]-bit
+//! mantissa (kept as the rational `m * 2^e`, so `1e300 * 1e300 / 1e300`
+//! is `1e300`), and every later operation on it rounds again. Complex
+//! constants are pairs of them, operated on part by part in go/constant's
+//! order.
 //! Representability checks (`int8(300)` overflows, `int(1.5)` truncated)
 //! follow the spec; converting to `float64` rounds to nearest, once.
 
@@ -14,26 +19,134 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-/// An exact rational constant: Go's untyped float constants.
-#[derive(Clone, Debug, PartialEq, PartialOrd)]
-pub struct Exact(pub BigRational);
+/// go/constant's `prec`: untyped integer constants may not exceed this
+/// many bits (go/types' `overflow`), and a float that is no longer kept
+/// as a fraction keeps this many bits of mantissa.
+pub const PREC: u64 = 512;
+
+/// go/constant's `maxExp`: fractions whose parts stay under this many
+/// bits are kept exact.
+const MAX_EXP: u64 = 4 << 10;
+
+/// A float's exponent (in bits) past this is refused rather than computed
+/// (`1e4000 * 1e4000 * ...` squares without end); Go keeps going, but no
+/// lesson needs 1e±19000.
+const MAX_FLOAT_BITS: u64 = 64_000;
+
+/// A float constant's value, as go/constant holds one: a fraction
+/// (`ratVal`, exact) or, flagged, a [`PREC`]-bit float (`floatVal`) kept
+/// as the rational `m * 2^e`. Once a float, always a float: go/constant
+/// never goes back, so each later operation rounds again. Equality and
+/// order compare values only.
+#[derive(Clone, Debug)]
+pub struct Exact(pub BigRational, bool);
+
+impl PartialEq for Exact {
+    fn eq(&self, other: &Exact) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, other: &Exact) -> Option<std::cmp::Ordering> {
+        self.0.partial_cmp(&other.0)
+    }
+}
 
 /// Exponents beyond this are refused rather than computed: `1e100000`
 /// would need a 300,000-bit integer, and no lesson needs it.
 const MAX_DECIMAL_EXPONENT: i64 = 4000;
 
 impl Exact {
+    /// A typed float constant's value (go/constant's `MakeFloat64`: a
+    /// fraction).
     pub fn from_f64(f: f64) -> Exact {
-        Exact(BigRational::from_float(f).unwrap_or_else(BigRational::zero))
+        Exact(BigRational::from_float(f).unwrap_or_else(BigRational::zero), false)
     }
 
     pub fn from_i128(i: i128) -> Exact {
-        Exact(BigRational::from_integer(BigInt::from(i)))
+        Exact(BigRational::from_integer(BigInt::from(i)), false)
+    }
+
+    /// An integer as a float constant: a fraction (go/constant's `itor`;
+    /// integers of at most [`PREC`] bits are always small enough).
+    pub fn from_int(i: &BigInt) -> Exact {
+        Exact(BigRational::from_integer(i.clone()), false)
+    }
+
+    /// As go/constant's `makeRat` keeps a result: exact while both parts
+    /// are under [`MAX_EXP`] bits, else a [`PREC`]-bit float.
+    fn make_rat(r: BigRational) -> Option<Exact> {
+        if r.numer().bits() < MAX_EXP && r.denom().bits() < MAX_EXP {
+            return Some(Exact(r, false));
+        }
+        Exact::make_float(r)
+    }
+
+    /// `r` rounded (half to even) to a [`PREC`]-bit mantissa, as a
+    /// `big.Float` of go/constant's precision holds it. `None` past
+    /// [`MAX_FLOAT_BITS`].
+    fn make_float(r: BigRational) -> Option<Exact> {
+        // Already a PREC-bit float: an integer of at most PREC bits over
+        // a power of two.
+        let d = r.denom();
+        if r.numer().bits() <= PREC && d.trailing_zeros() == Some(d.bits() - 1) {
+            return (d.bits() <= MAX_FLOAT_BITS).then_some(Exact(r, true));
+        }
+        let (m, e) = round_mantissa(&r, PREC, None);
+        if e.unsigned_abs() > MAX_FLOAT_BITS {
+            return None;
+        }
+        let m = if r.is_negative() { -m } else { m };
+        let v = if e >= 0 {
+            BigRational::from_integer(m << e as usize)
+        } else {
+            BigRational::new(m, BigInt::one() << e.unsigned_abs() as usize)
+        };
+        Some(Exact(v, true))
+    }
+
+    /// go/constant's `BinaryOp` on two float values: on fractions exact
+    /// (then `makeRat`), and rounded to [`PREC`] bits when either is a
+    /// float.
+    fn op(&self, op: Op, y: &Exact) -> Result<Exact, ConstError> {
+        let (a, b) = (&self.0, &y.0);
+        let r = match op {
+            Op::Add => a + b,
+            Op::Sub => a - b,
+            Op::Mul => a * b,
+            Op::Quo | Op::IntQuo => {
+                if b.is_zero() {
+                    return Err(ConstError::DivByZero);
+                }
+                a / b
+            }
+            _ => return Err(ConstError::Other("invalid operation".into())),
+        };
+        let v = if self.1 || y.1 { Exact::make_float(r) } else { Exact::make_rat(r) };
+        v.ok_or(ConstError::FloatRange)
+    }
+
+    /// The integer value, if it is one.
+    pub fn to_int(&self) -> Option<BigInt> {
+        self.0.is_integer().then(|| self.0.to_integer())
     }
 
     /// Rounded to the nearest `f64` (±Inf beyond its range).
     pub fn to_f64(&self) -> f64 {
         ratio_to_f64(&self.0)
+    }
+
+    /// Rounded once, directly, to the nearest `f32` (Go's `Float32Val`;
+    /// through `f64` it would round twice), widened; ±Inf beyond its range.
+    pub fn to_f32(&self) -> f64 {
+        if self.0.is_zero() {
+            return 0.0;
+        }
+        let (m, exp) = round_mantissa(&self.0, 24, Some(-149));
+        let v = scale_by_pow2(m.to_u64().unwrap_or(0) as f64, exp);
+        let v = if v > f32::MAX as f64 { f64::INFINITY } else { v };
+        if self.0.is_negative() { -v } else { v }
     }
 
     pub fn is_zero(&self) -> bool {
@@ -44,13 +157,9 @@ impl Exact {
         self.0.is_integer()
     }
 
-    /// The value as an integer, if it is one and fits.
-    pub fn to_i128(&self) -> Option<i128> {
-        if self.0.is_integer() { self.0.to_integer().to_i128() } else { None }
-    }
 
     pub fn neg(&self) -> Exact {
-        Exact(-self.0.clone())
+        Exact(-self.0.clone(), self.1)
     }
 
     /// An imaginary literal's imaginary part (`0.1i`, `0x1p-2i`, `0b101i`;
@@ -65,7 +174,7 @@ impl Exact {
             _ => return Exact::parse_literal(t),
         };
         let digits: String = t[2..].chars().filter(|&c| c != '_').collect();
-        BigInt::parse_bytes(digits.as_bytes(), radix).map(|i| Exact(BigRational::from_integer(i)))
+        BigInt::parse_bytes(digits.as_bytes(), radix).map(|i| Exact::from_int(&i))
     }
 
     /// Parses a Go float literal (decimal or hexadecimal, `_` separators)
@@ -98,44 +207,61 @@ impl Exact {
         } else {
             BigRational::new(m, scale)
         };
-        Some(Exact(r))
+        // go/constant's makeFloatFromLiteral: a fraction while the binary
+        // exponent is under maxExp, else a 512-bit float.
+        let exp = r.numer().bits() as i64 - r.denom().bits() as i64;
+        if exp.unsigned_abs() < MAX_EXP {
+            return Some(Exact(r, false));
+        }
+        Exact::make_float(r)
     }
 }
 
-/// Correctly rounded conversion of a rational to `f64`: scale to a
-/// 64-bit-plus quotient, then round half to even on the remainder.
+/// `|r|` rounded half to even to `prec` bits: `(m, e)` with `|r| ≈ m *
+/// 2^e`. With `min_exp`, `e` stays at or above it (subnormals: fewer
+/// bits).
+fn round_mantissa(r: &BigRational, prec: u64, min_exp: Option<i64>) -> (BigInt, i64) {
+    let (n, d) = (r.numer().abs(), r.denom().clone());
+    if n.is_zero() {
+        return (n, 0);
+    }
+    // q = n * 2^k / d has prec + 2 or prec + 3 bits: the mantissa, a
+    // rounding bit and spare.
+    let mut k = prec as i64 + 2 - (n.bits() as i64 - d.bits() as i64);
+    if let Some(min) = min_exp {
+        // Near the smallest exponent, fewer bits: the mantissa's exponent
+        // (-k + 1 when nothing is shifted out) stays at or above min.
+        k = k.min(1 - min);
+    }
+    let (num, den) = if k >= 0 { (n << k as usize, d) } else { (n, d << (-k) as usize) };
+    let (q, rem) = (&num / &den, &num % &den);
+    let mut sticky = !rem.is_zero();
+    let mut exp = -k;
+    // Shift down to prec + 1 bits (the last one the rounding bit).
+    let extra = (q.bits() as i64 - (prec as i64 + 1)).max(0);
+    let low_mask = (BigInt::one() << extra as usize) - 1u32;
+    if !(&q & &low_mask).is_zero() {
+        sticky = true;
+    }
+    let q = q >> extra as usize;
+    exp += extra;
+    let round_bit = q.bit(0);
+    let mut m: BigInt = q >> 1usize;
+    exp += 1;
+    if round_bit && (sticky || m.bit(0)) {
+        m += 1u32;
+    }
+    (m, exp)
+}
+
+/// Correctly rounded conversion of a rational to `f64`.
 fn ratio_to_f64(r: &BigRational) -> f64 {
     if r.is_zero() {
         return 0.0;
     }
-    let neg = r.is_negative();
-    let (n, d) = (r.numer().abs(), r.denom().clone());
-    // Choose k so that q = n * 2^k / d has 55 or 56 bits.
-    let k = 55i64 - (n.bits() as i64 - d.bits() as i64);
-    let (num, den) = if k >= 0 { (n << (k as usize), d) } else { (n, d << ((-k) as usize)) };
-    let (mut q, rem) = (&num / &den, &num % &den);
-    let mut exp = -k;
-    // Shift q down to 54 bits (53 + a rounding bit), and further for
-    // subnormals until the exponent is representable; bits shifted out
-    // make the sticky bit.
-    let mut sticky = !rem.is_zero();
-    let min_exp = -1074 - 1; // q carries one extra rounding bit
-    while q.bits() > 54 || (exp < min_exp && !q.is_zero()) {
-        if (&q & BigInt::one()) == BigInt::one() {
-            sticky = true;
-        }
-        q >>= 1;
-        exp += 1;
-    }
-    let q = q.to_u64().unwrap_or(0);
-    let round_bit = q & 1;
-    let mut m = q >> 1;
-    exp += 1;
-    if round_bit == 1 && (sticky || (m & 1) == 1) {
-        m += 1;
-    }
-    let v = scale_by_pow2(m as f64, exp);
-    if neg { -v } else { v }
+    let (m, exp) = round_mantissa(r, 53, Some(-1074));
+    let v = scale_by_pow2(m.to_u64().unwrap_or(0) as f64, exp);
+    if r.is_negative() { -v } else { v }
 }
 
 /// `f * 2^e` without intermediate overflow or underflow.
@@ -160,9 +286,11 @@ fn scale_by_pow2(mut f: f64, mut e: i64) -> f64 {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Bool(bool),
-    Int(i128),
+    Int(BigInt),
     Float(Exact),
-    Complex(Exact, Exact),
+    /// Boxed: the rare variant would otherwise double every `Value`
+    /// (and every operand the checker moves).
+    Complex(Box<Exact>, Box<Exact>),
     String(String),
 }
 
@@ -175,28 +303,65 @@ pub const MAX_STRING: usize = 16 << 20;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConstError {
     DivByZero,
-    Overflow,
+    /// A float past [`MAX_FLOAT_BITS`]: the playground's limit, not Go's.
+    FloatRange,
     Other(String),
     /// A string constant of this many bytes, past [`MAX_STRING`].
     TooLong(u64),
 }
 
 impl Value {
-    pub fn as_i128(&self) -> Option<i128> {
+    /// A complex constant of two parts.
+    pub fn make_complex(re: Exact, im: Exact) -> Value {
+        Value::Complex(Box::new(re), Box::new(im))
+    }
+
+    /// An integer constant.
+    pub fn int(i: impl Into<BigInt>) -> Value {
+        Value::Int(i.into())
+    }
+
+    /// The integer value of an integer constant, or of a float or complex
+    /// one that is an integer (`2.0`, `3 + 0i`).
+    pub fn to_int(&self) -> Option<BigInt> {
         match self {
-            Value::Int(i) => Some(*i),
-            Value::Float(f) => f.to_i128(),
-            Value::Complex(r, i) if i.is_zero() => r.to_i128(),
+            Value::Int(i) => Some(i.clone()),
+            Value::Float(f) => f.to_int(),
+            Value::Complex(r, i) if i.is_zero() => r.to_int(),
             _ => None,
         }
     }
+
+    /// [`Value::to_int`], if it fits an `i128` (counts, lengths, indices).
+    pub fn as_i128(&self) -> Option<i128> {
+        match self {
+            Value::Int(i) => i.to_i128(),
+            _ => self.to_int()?.to_i128(),
+        }
+    }
+
+    /// A representable integer constant as the VM holds it: its low 64
+    /// bits (a `uint64` above `MaxInt64` wraps to a negative `i64`).
+    pub fn to_i64_bits(&self) -> Option<i64> {
+        let i = self.to_int()?;
+        let (sign, digits) = i.to_u64_digits();
+        let low = digits.first().copied().unwrap_or(0);
+        Some(if sign == num_bigint::Sign::Minus { low.wrapping_neg() as i64 } else { low as i64 })
+    }
+
     pub fn as_f64(&self) -> Option<f64> {
         match self {
-            Value::Int(i) => Some(*i as f64),
+            Value::Int(i) => Some(ratio_to_f64(&BigRational::from_integer(i.clone()))),
             Value::Float(f) => Some(f.to_f64()),
             Value::Complex(r, i) if i.is_zero() => Some(r.to_f64()),
             _ => None,
         }
+    }
+
+    /// An untyped integer constant past [`PREC`] bits: go/types reports
+    /// `constant <op> overflow` and drops the value.
+    pub fn int_overflows(&self) -> bool {
+        matches!(self, Value::Int(i) if i.bits() > PREC)
     }
     pub fn as_str(&self) -> Option<&str> {
         match self {
@@ -207,9 +372,9 @@ impl Value {
     /// Ints and floats as an exact rational.
     pub fn exact(&self) -> Option<Exact> {
         match self {
-            Value::Int(i) => Some(Exact::from_i128(*i)),
+            Value::Int(i) => Some(Exact::from_int(i)),
             Value::Float(f) => Some(f.clone()),
-            Value::Complex(r, i) if i.is_zero() => Some(r.clone()),
+            Value::Complex(r, i) if i.is_zero() => Some((**r).clone()),
             _ => None,
         }
     }
@@ -223,9 +388,9 @@ impl Value {
     pub fn complex(&self) -> Option<(Exact, Exact)> {
         let zero = || Exact::from_i128(0);
         match self {
-            Value::Int(i) => Some((Exact::from_i128(*i), zero())),
+            Value::Int(i) => Some((Exact::from_int(i), zero())),
             Value::Float(f) => Some((f.clone(), zero())),
-            Value::Complex(r, i) => Some((r.clone(), i.clone())),
+            Value::Complex(r, i) => Some(((**r).clone(), (**i).clone())),
             _ => None,
         }
     }
@@ -252,12 +417,18 @@ impl Value {
     }
 }
 
-/// go/constant's `String` of an exact float: `%.6g` of its value, also
-/// beyond `f64`'s range (`1e+400`).
+/// go/constant's `String` of a float constant: `%.6g` of its value, also
+/// beyond `f64`'s range (`1e+400`, as `%.6ge%+d`).
 pub fn format_exact(e: &Exact) -> String {
     let f = e.to_f64();
     if f.is_finite() && (f != 0.0 || e.is_zero()) {
-        return format_float(f);
+        let s = g_text(f, 6);
+        // A non-integer whose text lost its point (`1e+06` for 1000000.5)
+        // gets all its digits (go.dev/issue/56220).
+        if !e.is_integer() && !s.contains('.') {
+            return g_text(f, -1);
+        }
+        return s;
     }
     // Outside f64: find the decimal exponent from the digit counts and
     // print the leading digits.
@@ -276,47 +447,15 @@ pub fn format_exact(e: &Exact) -> String {
         exp -= 1;
         m = scaled(exp);
     }
-    let mant = format_float(ratio_to_f64(&m));
+    let mant = g_text(ratio_to_f64(&m), 6);
     let sign = if e.0.is_negative() { "-" } else { "" };
     let mant = if mant == "10" { exp += 1; "1".to_string() } else { mant };
-    format!("{sign}{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    format!("{sign}{mant}e{exp:+}")
 }
 
-/// `%.6g`-like formatting, as go/constant's `String` prints floats.
-pub fn format_float(f: f64) -> String {
-    if f.is_infinite() {
-        return if f > 0.0 {
-            "+Inf".into()
-        } else {
-            "-Inf".into()
-        };
-    }
-    if f == f.trunc() && f.abs() < 1e21 {
-        return format!("{}", f as i128);
-    }
-    let exp = if f == 0.0 {
-        0
-    } else {
-        f.abs().log10().floor() as i32
-    };
-    if !(-4..21).contains(&exp) {
-        let s = format!("{:.5e}", f);
-        // Rust prints 1.50000e300; Go prints 1.5e+300.
-        if let Some((m, e)) = s.split_once('e') {
-            let m = m.trim_end_matches('0').trim_end_matches('.');
-            let e: i32 = e.parse().unwrap_or(0);
-            let sign = if e < 0 { '-' } else { '+' };
-            return format!("{m}e{sign}{:02}", e.abs());
-        }
-        return s;
-    }
-    let decimals = (5 - exp).max(0) as usize;
-    let s = format!("{:.*}", decimals, f);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+/// `%.<prec>g` (shortest for -1), as fmt prints a float64.
+fn g_text(f: f64, prec: i64) -> String {
+    String::from_utf8_lossy(&crate::format::format_float(f, b'g', prec, 64)).into_owned()
 }
 
 /// `strconv.Quote`, as go/constant and go/types print strings and tags.
@@ -358,85 +497,60 @@ pub fn binary(x: &Value, op: Op, y: &Value) -> Result<Value, ConstError> {
             Ok(String(format!("{a}{b}")))
         }
         (Int(a), Int(b)) => {
-            let (a, b) = (*a, *b);
+            // No bound here: the checker bounds untyped results at PREC
+            // bits (naming the operation) and typed ones by their type.
             let r = match op {
-                Op::Add => a.checked_add(b),
-                Op::Sub => a.checked_sub(b),
-                Op::Mul => a.checked_mul(b),
-                Op::IntQuo => {
-                    if b == 0 {
+                Op::Add => a + b,
+                Op::Sub => a - b,
+                Op::Mul => a * b,
+                // Untyped integer `/` is integer division too (truncated,
+                // as Go's); exact rational results only arise for floats.
+                Op::IntQuo | Op::Quo | Op::Rem => {
+                    if b.is_zero() {
                         return Err(ConstError::DivByZero);
                     }
-                    a.checked_div(b)
+                    if op == Op::Rem { a % b } else { a / b }
                 }
-                Op::Quo => {
-                    if b == 0 {
-                        return Err(ConstError::DivByZero);
-                    }
-                    // Untyped integer `/` is integer division too; exact
-                    // rational results only arise for floats.
-                    a.checked_div(b)
-                }
-                Op::Rem => {
-                    if b == 0 {
-                        return Err(ConstError::DivByZero);
-                    }
-                    a.checked_rem(b)
-                }
-                Op::And => Some(a & b),
-                Op::Or => Some(a | b),
-                Op::Xor => Some(a ^ b),
-                Op::AndNot => Some(a & !b),
+                Op::And => a & b,
+                Op::Or => a | b,
+                Op::Xor => a ^ b,
+                Op::AndNot => a & !b,
                 _ => return Err(ConstError::Other("invalid operation".into())),
             };
-            r.map(Int).ok_or(ConstError::Overflow)
+            Ok(Int(r))
         }
         (Complex(..), _) | (_, Complex(..)) => {
             let (Some((a, b)), Some((c, d))) = (x.complex(), y.complex()) else {
                 return Err(ConstError::Other("invalid operation".into()));
             };
-            let (a, b, c, d) = (a.0, b.0, c.0, d.0);
+            // go/constant's order of part operations: each rounds when
+            // a part is a float.
             let (re, im) = match op {
-                Op::Add => (a + c, b + d),
-                Op::Sub => (a - c, b - d),
-                Op::Mul => (&a * &c - &b * &d, &a * &d + &b * &c),
+                Op::Add => (a.op(Op::Add, &c)?, b.op(Op::Add, &d)?),
+                Op::Sub => (a.op(Op::Sub, &c)?, b.op(Op::Sub, &d)?),
+                Op::Mul => {
+                    let (ac, bd) = (a.op(Op::Mul, &c)?, b.op(Op::Mul, &d)?);
+                    let (bc, ad) = (b.op(Op::Mul, &c)?, a.op(Op::Mul, &d)?);
+                    (ac.op(Op::Sub, &bd)?, bc.op(Op::Add, &ad)?)
+                }
                 Op::Quo => {
-                    let den = &c * &c + &d * &d;
-                    if den.is_zero() {
+                    let (ac, bd) = (a.op(Op::Mul, &c)?, b.op(Op::Mul, &d)?);
+                    let (bc, ad) = (b.op(Op::Mul, &c)?, a.op(Op::Mul, &d)?);
+                    let s = c.op(Op::Mul, &c)?.op(Op::Add, &d.op(Op::Mul, &d)?)?;
+                    if s.is_zero() {
                         return Err(ConstError::DivByZero);
                     }
-                    ((&a * &c + &b * &d) / &den, (&b * &c - &a * &d) / &den)
+                    (ac.op(Op::Add, &bd)?.op(Op::Quo, &s)?, bc.op(Op::Sub, &ad)?.op(Op::Quo, &s)?)
                 }
                 _ => return Err(ConstError::Other("invalid operation".into())),
             };
-            for r in [&re, &im] {
-                if r.numer().bits() + r.denom().bits() > (MAX_DECIMAL_EXPONENT as u64) * 8 {
-                    return Err(ConstError::Overflow);
-                }
-            }
-            Ok(Complex(Exact(re), Exact(im)))
+            Ok(Value::make_complex(re, im))
         }
         _ => {
             let (Some(a), Some(b)) = (x.exact(), y.exact()) else {
                 return Err(ConstError::Other("invalid operation".into()));
             };
-            let r = match op {
-                Op::Add => a.0 + b.0,
-                Op::Sub => a.0 - b.0,
-                Op::Mul => a.0 * b.0,
-                Op::Quo | Op::IntQuo => {
-                    if b.is_zero() {
-                        return Err(ConstError::DivByZero);
-                    }
-                    a.0 / b.0
-                }
-                _ => return Err(ConstError::Other("invalid operation".into())),
-            };
-            // Go allows huge intermediate constants but not unbounded ones.
-            if r.numer().bits() + r.denom().bits() > (MAX_DECIMAL_EXPONENT as u64) * 8 {
-                return Err(ConstError::Overflow);
-            }
-            Ok(Float(Exact(r)))
+            a.op(op, &b).map(Float)
         }
     }
 }
@@ -477,31 +591,23 @@ pub fn compare(x: &Value, op: crate::ast::BinaryOp, y: &Value) -> Option<bool> {
     })
 }
 
-/// `x << s` / `x >> s` on an integer constant.
-pub fn shift(x: i128, left: bool, s: u64) -> Result<i128, ConstError> {
-    if left {
-        if x == 0 {
-            return Ok(0);
-        }
-        if s >= 127 {
-            return Err(ConstError::Overflow);
-        }
-        let r = x.checked_shl(s as u32).ok_or(ConstError::Overflow)?;
-        if (r >> s) != x {
-            return Err(ConstError::Overflow);
-        }
-        Ok(r)
-    } else if s >= 127 {
-        Ok(if x < 0 { -1 } else { 0 })
-    } else {
-        Ok(x >> s)
-    }
+/// go/types' bound on a constant shift count (`shiftBound`): enough for
+/// `1 << 1074`, the smallest float64's denominator; a larger count is an
+/// invalid shift count.
+pub const MAX_SHIFT: u64 = 1023 - 1 + 52;
+
+/// `x << s` / `x >> s` on an integer constant (`>>` rounds toward
+/// negative infinity, as Go's); `s` is at most [`MAX_SHIFT`].
+pub fn shift(x: &BigInt, left: bool, s: u64) -> BigInt {
+    let s = s.min(MAX_SHIFT) as usize;
+    if left { x << s } else { x >> s }
 }
 
-/// The integer range of a sized integer kind.
-pub fn int_range(k: BasicKind) -> (i128, i128) {
+/// The integer range of a sized integer kind; `None` for untyped
+/// integers, which have none.
+pub fn int_range(k: BasicKind) -> Option<(i128, i128)> {
     use BasicKind::*;
-    match k {
+    Some(match k {
         Int8 => (i8::MIN as i128, i8::MAX as i128),
         Int16 => (i16::MIN as i128, i16::MAX as i128),
         Int32 | UntypedRune => (i32::MIN as i128, i32::MAX as i128),
@@ -510,8 +616,8 @@ pub fn int_range(k: BasicKind) -> (i128, i128) {
         Uint16 => (0, u16::MAX as i128),
         Uint32 => (0, u32::MAX as i128),
         Uint | Uint64 | Uintptr => (0, u64::MAX as i128),
-        _ => (i128::MIN, i128::MAX),
-    }
+        _ => return None,
+    })
 }
 
 /// Why a constant is not representable by a type: Go adds `(truncated)` or
@@ -540,29 +646,12 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
         },
         _ if k.is_integer() => {
             let i = match v {
-                Value::Int(i) => *i,
-                Value::Float(f) => {
-                    if !f.is_integer() {
-                        return Err(Unrepresentable::Truncated);
-                    }
-                    match f.to_i128() {
-                        Some(i) => i,
-                        None => return Err(Unrepresentable::Truncated),
-                    }
-                }
-                Value::Complex(r, im) => {
-                    if !im.is_zero() || !r.is_integer() {
-                        return Err(Unrepresentable::Truncated);
-                    }
-                    match r.to_i128() {
-                        Some(i) => i,
-                        None => return Err(Unrepresentable::Truncated),
-                    }
-                }
+                Value::Int(_) | Value::Float(_) | Value::Complex(..) => v.to_int().ok_or(Unrepresentable::Truncated)?,
                 _ => return Err(Unrepresentable::Mismatch),
             };
-            let (lo, hi) = int_range(k);
-            if i < lo || i > hi {
+            if let Some((lo, hi)) = int_range(k)
+                && !i.to_i128().is_some_and(|i| lo <= i && i <= hi)
+            {
                 // go/types' `representation` names the failure by the
                 // constant's class, not its value: an integer overflows, a
                 // float or complex constant (even 256.0) is truncated.
@@ -576,23 +665,18 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
             _ => v.exact().map(Value::Float).ok_or(Unrepresentable::Mismatch),
         },
         Float32 | Float64 => {
-            let f = match v {
+            let e = match v {
                 Value::Complex(_, im) if !im.is_zero() => return Err(Unrepresentable::Overflows),
-                _ => v.exact().ok_or(Unrepresentable::Mismatch)?.to_f64(),
+                _ => v.exact().ok_or(Unrepresentable::Mismatch)?,
             };
+            let f = if k == Float32 { e.to_f32() } else { e.to_f64() };
             if f.is_infinite() {
                 return Err(Unrepresentable::Overflows);
-            }
-            if k == Float32 {
-                if f.abs() > f32::MAX as f64 {
-                    return Err(Unrepresentable::Overflows);
-                }
-                return Ok(Value::float(f as f32 as f64));
             }
             Ok(Value::float(f))
         }
         UntypedComplex => match v.complex() {
-            Some((r, i)) => Ok(Value::Complex(r, i)),
+            Some((r, i)) => Ok(Value::make_complex(r, i)),
             None => Err(Unrepresentable::Mismatch),
         },
         // Each part rounded to the float type, as go/constant's
@@ -600,11 +684,10 @@ pub fn represent(v: &Value, k: BasicKind) -> Result<Value, Unrepresentable> {
         Complex64 | Complex128 => match v.complex() {
             Some((r, i)) => {
                 let part = |e: &Exact| {
-                    let f = e.to_f64();
-                    let f = if k == Complex64 { f as f32 as f64 } else { f };
+                    let f = if k == Complex64 { e.to_f32() } else { e.to_f64() };
                     if f.is_infinite() { Err(Unrepresentable::Overflows) } else { Ok(Exact::from_f64(f)) }
                 };
-                Ok(Value::Complex(part(&r)?, part(&i)?))
+                Ok(Value::make_complex(part(&r)?, part(&i)?))
             }
             None => Err(Unrepresentable::Mismatch),
         },
@@ -683,40 +766,128 @@ mod tests {
 
     #[test]
     fn complex_constants_are_exact() {
-        let c = |re: &str, im: &str| Value::Complex(lit(re), lit(im));
+        let c = |re: &str, im: &str| Value::make_complex(lit(re), lit(im));
         let sum = binary(&c("0.1", "0"), Op::Add, &c("0.2", "0")).unwrap();
         assert_eq!(sum, c("0.3", "0"));
-        let third = binary(&c("1", "1"), Op::Quo, &Value::Int(3)).unwrap();
-        assert_eq!(binary(&third, Op::Mul, &Value::Int(3)).unwrap(), c("1", "1"));
+        let third = binary(&c("1", "1"), Op::Quo, &Value::int(3)).unwrap();
+        assert_eq!(binary(&third, Op::Mul, &Value::int(3)).unwrap(), c("1", "1"));
         assert_eq!(binary(&c("1", "0"), Op::Quo, &c("0", "0")), Err(ConstError::DivByZero));
         assert_eq!(binary(&c("0", "1"), Op::Mul, &c("0", "1")).unwrap().as_i128(), Some(-1));
         assert_eq!(represent(&c("1", "1"), BasicKind::Float64), Err(Unrepresentable::Overflows));
         assert_eq!(represent(&c("1", "1"), BasicKind::Int), Err(Unrepresentable::Truncated));
         assert_eq!(represent(&c("1e39", "0"), BasicKind::Complex64), Err(Unrepresentable::Overflows));
-        assert_eq!(represent(&c("0.1", "0"), BasicKind::Complex64), Ok(Value::Complex(Exact::from_f64(0.1f32 as f64), lit("0"))));
+        assert_eq!(represent(&c("0.1", "0"), BasicKind::Complex64), Ok(Value::make_complex(Exact::from_f64(0.1f32 as f64), lit("0"))));
         assert_eq!(c("1.5", "-2").go_string(), "(1.5 + -2i)");
     }
 
     #[test]
     fn integer_arithmetic_and_division_by_zero() {
         assert_eq!(
-            binary(&Value::Int(7), Op::IntQuo, &Value::Int(2)),
-            Ok(Value::Int(3))
+            binary(&Value::int(7), Op::IntQuo, &Value::int(2)),
+            Ok(Value::int(3))
         );
         assert_eq!(
-            binary(&Value::Int(7), Op::Rem, &Value::Int(0)),
+            binary(&Value::int(7), Op::Rem, &Value::int(0)),
             Err(ConstError::DivByZero)
         );
-        assert_eq!(
-            binary(&Value::Int(i128::MAX), Op::Add, &Value::Int(1)),
-            Err(ConstError::Overflow)
-        );
+        // Past i128, within PREC: Go's untyped integers.
+        let big = binary(&Value::int(i128::MAX), Op::Add, &Value::int(1)).unwrap();
+        assert_eq!(big.go_string(), "170141183460469231731687303715884105728");
+        assert!(!big.int_overflows());
+        assert_eq!(binary(&Value::int(-7), Op::IntQuo, &Value::int(2)), Ok(Value::int(-3)));
+        assert_eq!(binary(&Value::int(-7), Op::Rem, &Value::int(2)), Ok(Value::int(-1)));
+        assert_eq!(binary(&Value::int(-6), Op::AndNot, &Value::int(3)), Ok(Value::int(-8)));
+    }
+
+    #[test]
+    fn floats_keep_go_constant_precision() {
+        // Exact while small: 1/3 * 3 is 1.
+        let third = binary(&Value::Float(lit("1")), Op::Quo, &Value::int(3)).unwrap();
+        assert_eq!(binary(&third, Op::Mul, &Value::int(3)).unwrap(), Value::Float(lit("1")));
+        // Huge intermediates: 1e300 * 1e300 / 1e300.
+        let sq = binary(&Value::Float(lit("1e300")), Op::Mul, &Value::Float(lit("1e300"))).unwrap();
+        let back = binary(&sq, Op::Quo, &Value::Float(lit("1e300"))).unwrap();
+        assert_eq!(back.as_f64(), Some(1e300));
+        // Past maxExp bits a float keeps PREC bits: 1 + 1e-2000 is 1, as
+        // in Go (exactly, it would not be).
+        let tiny = Value::Float(lit("1e-2000"));
+        let sum = binary(&Value::Float(lit("1")), Op::Add, &tiny).unwrap();
+        assert_eq!(sum, Value::Float(lit("1")));
+        // And stays a float: 1e-2000 * 1e2000 rounds to exactly 1 (as a
+        // fraction of the two rounded factors it would not be 1).
+        let prod = binary(&tiny, Op::Mul, &Value::Float(lit("1e2000"))).unwrap();
+        assert_eq!(prod, Value::Float(lit("1")));
+        // Without end: refused, not computed.
+        let mut x = Value::Float(lit("1e4000"));
+        let mut refused = false;
+        for _ in 0..8 {
+            match binary(&x, Op::Mul, &x) {
+                Ok(v) => x = v,
+                Err(e) => {
+                    assert_eq!(e, ConstError::FloatRange);
+                    refused = true;
+                    break;
+                }
+            }
+        }
+        assert!(refused);
+        // float32 rounds once: 1 + 2^-24 + 2^-60 is above the halfway
+        // point, though its nearest f64 (1 + 2^-24) is exactly on it.
+        let e = Exact(lit("1").0 + lit("0x1p-24").0 + lit("0x1p-60").0, false);
+        assert_eq!(e.to_f32(), 1.0 + 2f64.powi(-23));
+        assert_eq!(e.to_f64() as f32, 1.0);
+        assert_eq!(lit("0x1p-149").to_f32(), f32::from_bits(1) as f64);
+        assert_eq!(lit("0x1p-150").to_f32(), 0.0);
+        assert_eq!(lit("3.4028235e38").to_f32(), f32::MAX as f64);
+        assert_eq!(lit("3.5e38").to_f32(), f64::INFINITY);
+    }
+
+    #[test]
+    fn rounding_matches_rusts_correctly_rounded_parse() {
+        // Random decimal literals, normal and subnormal, of up to 25
+        // digits: rounding once to f64 and to f32 must agree with the
+        // standard library's (correctly rounded) parsers.
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..3000 {
+            let digits: String = (0..1 + next(25)).map(|_| char::from(b'0' + next(10) as u8)).collect();
+            let exp = next(700) as i64 - 350;
+            let text = format!("{digits}e{exp}");
+            let e = lit(&text);
+            assert_eq!(e.to_f64(), text.parse::<f64>().unwrap(), "{text}");
+            let exp32 = next(100) as i64 - 60;
+            let text = format!("{digits}e{exp32}");
+            assert_eq!(lit(&text).to_f32(), text.parse::<f32>().unwrap() as f64, "{text} as f32");
+        }
+        for text in ["2.4703282292062327e-324", "2.4703282292062328e-324", "7e-46", "7.1e-46", "3.4028235677973366e38"] {
+            assert_eq!(lit(text).to_f64(), text.parse::<f64>().unwrap(), "{text}");
+            assert_eq!(lit(text).to_f32(), text.parse::<f32>().unwrap() as f64, "{text} as f32");
+        }
+    }
+
+    #[test]
+    fn big_integers_to_machine_values() {
+        let max_u64 = Value::int(u64::MAX);
+        assert_eq!(represent(&max_u64, BasicKind::Uint64), Ok(max_u64.clone()));
+        assert_eq!(max_u64.to_i64_bits(), Some(-1));
+        assert_eq!(Value::int(-5).to_i64_bits(), Some(-5));
+        assert_eq!(Value::Float(lit("1e19")).to_i64_bits(), Some(10_000_000_000_000_000_000u64 as i64));
+        let over = binary(&max_u64, Op::Add, &Value::int(1)).unwrap();
+        assert_eq!(represent(&over, BasicKind::Uint64), Err(Unrepresentable::Overflows));
+        assert_eq!(represent(&over, BasicKind::UntypedInt), Ok(over.clone()));
+        assert_eq!(over.as_f64(), Some(18446744073709551616.0));
+        assert_eq!(over.as_i128(), Some(1 << 64));
     }
 
     #[test]
     fn representability() {
         assert_eq!(
-            represent(&Value::Int(300), BasicKind::Int8),
+            represent(&Value::int(300), BasicKind::Int8),
             Err(Unrepresentable::Overflows)
         );
         assert_eq!(
@@ -725,19 +896,25 @@ mod tests {
         );
         assert_eq!(
             represent(&Value::float(2.0), BasicKind::Int),
-            Ok(Value::Int(2))
+            Ok(Value::int(2))
         );
         assert_eq!(
-            represent(&Value::Int(-1), BasicKind::Uint),
+            represent(&Value::int(-1), BasicKind::Uint),
             Err(Unrepresentable::Overflows)
         );
     }
 
     #[test]
     fn shifts() {
-        assert_eq!(shift(1, true, 10), Ok(1024));
-        assert_eq!(shift(1, true, 200), Err(ConstError::Overflow));
-        assert_eq!(shift(-8, false, 1), Ok(-4));
+        let one = BigInt::one();
+        assert_eq!(shift(&one, true, 10), BigInt::from(1024));
+        let big = shift(&one, true, 200);
+        assert_eq!(shift(&big, false, 190), BigInt::from(1024));
+        assert!(!Value::Int(shift(&one, true, 511)).int_overflows());
+        assert!(Value::Int(shift(&one, true, 512)).int_overflows());
+        assert!(Value::Int(-shift(&one, true, 512)).int_overflows());
+        assert_eq!(shift(&BigInt::from(-8), false, 1), BigInt::from(-4));
+        assert_eq!(shift(&BigInt::from(-1), false, 100), BigInt::from(-1));
     }
 
     #[test]
@@ -746,5 +923,10 @@ mod tests {
         assert_eq!(Value::Float(lit("0.1")).go_string(), "0.1");
         assert_eq!(Value::Float(lit("1e100")).go_string(), "1e+100");
         assert_eq!(Value::String("a\"b".into()).go_string(), "\"a\\\"b\"");
+        // `%.6g`, and all the digits where that hides a fraction.
+        assert_eq!(Value::float(1e6).go_string(), "1e+06");
+        assert_eq!(Value::float(123456.0).go_string(), "123456");
+        assert_eq!(Value::Float(lit("1000000.5")).go_string(), "1.0000005e+06");
+        assert_eq!(Value::Float(lit("1e-400")).go_string(), "1e-400");
     }
 }

@@ -868,8 +868,6 @@ pub fn quote_rune(c: char) -> String {
 pub enum LitError {
     /// The literal is malformed (the lexer already reported why).
     Malformed,
-    /// The value does not fit the representation (u128 for integers).
-    Overflow,
 }
 
 /// The bytes a string literal (interpreted or raw) denotes. Go strings are
@@ -979,7 +977,9 @@ fn unescape(
 
 /// The value of an integer literal (any base, with `_` separators).
 /// Untyped constants may exceed 64 bits; larger than u128 is `Overflow`.
-pub fn decode_int(text: &str) -> Result<u128, LitError> {
+/// An integer literal's value, of any size: the checker bounds it (Go's
+/// "constant overflow" past 512 bits).
+pub fn decode_int(text: &str) -> Result<num_bigint::BigInt, LitError> {
     let t: String = text.chars().filter(|&c| c != '_').collect();
     let lower = t.to_ascii_lowercase();
     let (digits, base) = if let Some(d) = lower.strip_prefix("0x") {
@@ -993,18 +993,14 @@ pub fn decode_int(text: &str) -> Result<u128, LitError> {
     } else {
         (lower, 10)
     };
-    if digits.is_empty() {
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(base)) {
         return Err(LitError::Malformed);
     }
-    let mut v: u128 = 0;
-    for c in digits.chars() {
-        let d = c.to_digit(base).ok_or(LitError::Malformed)?;
-        v = v
-            .checked_mul(base as u128)
-            .and_then(|v| v.checked_add(d as u128))
-            .ok_or(LitError::Overflow)?;
+    // Almost every literal fits a u64, parsed without a big-number pass.
+    if let Ok(v) = u64::from_str_radix(&digits, base) {
+        return Ok(v.into());
     }
-    Ok(v)
+    num_bigint::BigInt::parse_bytes(digits.as_bytes(), base).ok_or(LitError::Malformed)
 }
 
 #[cfg(test)]

@@ -38,8 +38,10 @@ impl<'a> Checker<'a> {
         if matches!(self.tt.get(x.ty), Type::Basic(BasicKind::UntypedRune)) {
             self.note_alias(e, Some("rune"), t);
         }
-        if t != x.ty {
-            self.convert_untyped(x, e, t);
+        // A constant that its default type cannot hold (`_ = 1 << 100`)
+        // is reported as Go's `assignment` does.
+        if t != x.ty && !self.assign_operand(x, e, t, context) {
+            return TypeId(0);
         }
         x.ty
     }

@@ -6,6 +6,7 @@ use super::expr::{Mode, Operand};
 use super::*;
 use crate::ast::Expr;
 use crate::types::Type;
+use crate::constant::Unrepresentable;
 
 impl<'a> Checker<'a> {
     pub(super) fn builtin_call(
@@ -73,7 +74,7 @@ impl<'a> Checker<'a> {
                     Type::Basic(k) if k.is_string() && b == Builtin::Len => {
                         if let Some(Value::String(s)) = x.konst() {
                             return Operand {
-                                mode: Mode::Constant(Value::Int(s.len() as i128)),
+                                mode: Mode::Constant(Value::int(s.len())),
                                 ty: int,
                             };
                         }
@@ -85,7 +86,7 @@ impl<'a> Checker<'a> {
                         // variable or selector.
                         if !self.has_call_or_recv(a) {
                             return Operand {
-                                mode: Mode::Constant(Value::Int(len as i128)),
+                                mode: Mode::Constant(Value::int(len)),
                                 ty: int,
                             };
                         }
@@ -458,7 +459,7 @@ impl<'a> Checker<'a> {
                     let mut best: Option<Value> = None;
                     let mut ty = ops[0].0.ty;
                     for (o, _) in &ops {
-                        let v = o.konst().cloned().unwrap_or(Value::Int(0));
+                        let v = o.konst().cloned().unwrap_or(Value::int(0));
                         best = Some(match best {
                             None => {
                                 ty = o.ty;
@@ -496,7 +497,7 @@ impl<'a> Checker<'a> {
                         if kind_of(ty) == BasicKind::UntypedFloat
                             && let Some(Value::Int(i)) = &best
                         {
-                            best = Some(Value::Float(crate::constant::Exact::from_i128(*i)));
+                            best = Some(Value::Float(crate::constant::Exact::from_int(i)));
                         }
                     }
                     if let Some(v) = best {
@@ -570,7 +571,7 @@ impl<'a> Checker<'a> {
                 };
                 // Both constant: the result is a constant.
                 match (re.konst().and_then(|v| v.exact()), im.konst().and_then(|v| v.exact())) {
-                    (Some(a), Some(b)) => Operand { mode: Mode::Constant(Value::Complex(a, b)), ty: t },
+                    (Some(a), Some(b)) => Operand { mode: Mode::Constant(Value::make_complex(a, b)), ty: t },
                     _ => Operand::value(t),
                 }
             }
@@ -623,12 +624,13 @@ impl<'a> Checker<'a> {
         if self.tt.is_untyped(x.ty) {
             let int = self.tt.basic(BasicKind::Int);
             let before = x.clone();
+            self.not_representable = None;
             if !self.convert_untyped(&mut x, a, int) {
                 let d = self.describe(&before, a);
-                if self.tt.is_numeric(before.ty) {
-                    self.error(a.span, format!("{d} truncated to int"));
-                } else {
-                    self.error(a.span, format!("cannot convert {d} to type int"));
+                match self.not_representable.take() {
+                    Some(Unrepresentable::Overflows) => self.error(a.span, format!("{d} overflows int")),
+                    Some(Unrepresentable::Truncated) => self.error(a.span, format!("{d} truncated to int")),
+                    _ => self.error(a.span, format!("cannot convert {d} to type int")),
                 }
                 return None;
             }
@@ -638,8 +640,8 @@ impl<'a> Checker<'a> {
             self.error(a.span, format!("cannot convert {d} to type int"));
             return None;
         }
-        if let Some(Value::Int(v)) = x.konst() {
-            if *v < 0 {
+        if let Some(v) = x.konst().and_then(|v| v.as_i128()) {
+            if v < 0 {
                 let s = crate::parser::expr_string(a);
                 self.error(
                     a.span,
@@ -649,7 +651,7 @@ impl<'a> Checker<'a> {
                 );
                 return None;
             }
-            return Some(*v);
+            return Some(v);
         }
         None
     }

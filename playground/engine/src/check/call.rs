@@ -387,7 +387,16 @@ impl<'a> Checker<'a> {
                             let vs = v.go_string();
                             self.error(a.span, format!("constant {vs} overflows {ts}"));
                         } else {
-                            let d = self.describe(&x, a);
+                            // go/types' representableConst has already
+                            // rounded an integral float to an integer:
+                            // `1e20 (untyped float constant 100000000000000000000)`.
+                            let mut shown = x.clone();
+                            if bk.is_integer()
+                                && let Some(i) = v.to_int()
+                            {
+                                shown.mode = Mode::Constant(Value::Int(i));
+                            }
+                            let d = self.describe(&shown, a);
                             self.error(a.span, format!("cannot convert {d} to type {ts}"));
                         }
                         return Operand::invalid();

@@ -3,6 +3,7 @@
 //! method sets, function bodies, and the package initialization order.
 
 use super::*;
+use num_traits::ToPrimitive;
 use crate::ast::{Decl, Expr, ExprKind};
 use crate::types::{ChanDir, IfaceMethod, StructField, Type};
 
@@ -257,7 +258,7 @@ impl<'a> Checker<'a> {
             let value = src.values.get(i);
             let o = self.new_obj(
                 &n.name,
-                ObjKind::Const(Value::Int(0)),
+                ObjKind::Const(Value::int(0)),
                 TypeId(0),
                 n.span,
                 DeclRef::Const {
@@ -712,26 +713,26 @@ impl<'a> Checker<'a> {
                     format!("invalid constant type {}", self.type_str(t)),
                 );
             }
-            return (TypeId(0), Value::Int(0));
+            return (TypeId(0), Value::int(0));
         }
         let Some(e) = value else {
-            return (t.unwrap_or(TypeId(0)), Value::Int(0));
+            return (t.unwrap_or(TypeId(0)), Value::int(0));
         };
         let mut x = self.expr(e, None);
         if x.is_invalid() {
-            return (TypeId(0), Value::Int(0));
+            return (TypeId(0), Value::int(0));
         }
         if !matches!(x.mode, Mode::Constant(_)) {
             let d = self.describe(&x, e);
             self.error(e.span, format!("{d} is not constant"));
-            return (TypeId(0), Value::Int(0));
+            return (TypeId(0), Value::int(0));
         }
         if let Some(t) = t {
             self.assign_operand(&mut x, e, t, "constant declaration");
         }
         match x.mode {
             Mode::Constant(v) => (x.ty, v),
-            _ => (TypeId(0), Value::Int(0)),
+            _ => (TypeId(0), Value::int(0)),
         }
     }
 
@@ -1084,31 +1085,22 @@ impl<'a> Checker<'a> {
             return None;
         }
         match &x.mode {
+            // go/types' arrayLength: an integral constant that an int holds
+            // and not negative; else, by the operand's type, an invalid
+            // length or one that must be integer.
             Mode::Constant(v) => {
-                if let Some(i) = v
-                    .as_i128()
-                    .filter(|_| self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty))
+                if (self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty))
+                    && let Some(i) = v.to_int().and_then(|i| i.to_i64())
+                    && i >= 0
                 {
-                    if i < 0 {
-                        let s = crate::parser::expr_string(len);
-                        self.error(
-                            len.span,
-                            format!("invalid array length {s} (untyped int constant {i})"),
-                        );
-                        return None;
-                    }
-                    if i > (1 << 40) {
-                        let s = crate::parser::expr_string(len);
-                        self.error(
-                            len.span,
-                            format!("array length {s} (untyped int constant {i}) must be integer"),
-                        );
-                        return None;
-                    }
-                    return Some(i as i64);
+                    return Some(i);
                 }
                 let d = self.describe(&x, len);
-                self.error(len.span, format!("array length {d} must be integer"));
+                if self.tt.is_integer(x.ty) {
+                    self.error(len.span, format!("invalid array length {d}"));
+                } else {
+                    self.error(len.span, format!("array length {d} must be integer"));
+                }
                 None
             }
             _ => {

@@ -7,6 +7,7 @@ use super::*;
 use crate::ast::{BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::constant::{self as k, ConstError, Unrepresentable};
 use crate::types::Type;
+use num_traits::{Signed, ToPrimitive, Zero};
 
 /// How an expression may be used, as go/types' operand modes.
 #[derive(Clone, Debug, PartialEq)]
@@ -393,7 +394,7 @@ impl<'a> Checker<'a> {
                         Some(i) => {
                             self.record_use(e, Use::Const);
                             return Operand {
-                                mode: Mode::Constant(Value::Int(i)),
+                                mode: Mode::Constant(Value::int(i)),
                                 ty,
                             };
                         }
@@ -495,12 +496,14 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         let (v, kind) = match lit.kind {
+            // go/types' basicLit: longer literals are not meaningful.
+            LitKind::Int | LitKind::Float | LitKind::Imag if lit.text.len() > 10_000 => {
+                let head = lit.text.get(..10).unwrap_or(&lit.text);
+                self.error(e.span, format!("excessively long constant: {head}... ({} chars)", lit.text.len()));
+                return Operand::invalid();
+            }
             LitKind::Int => match crate::lexer::decode_int(&lit.text) {
-                Ok(i) if i <= i128::MAX as u128 => (Value::Int(i as i128), BasicKind::UntypedInt),
-                Ok(_) => {
-                    self.error(e.span, format!("integer constant too large: {}", lit.text));
-                    return Operand::invalid();
-                }
+                Ok(i) => (Value::Int(i), BasicKind::UntypedInt),
                 Err(_) => return Operand::invalid(),
             },
             LitKind::Float => match crate::constant::Exact::parse_literal(&lit.text) {
@@ -515,11 +518,11 @@ impl<'a> Checker<'a> {
                 }
             },
             LitKind::Imag => match crate::constant::Exact::parse_imaginary(&lit.text) {
-                Some(f) => (Value::Complex(crate::constant::Exact::from_i128(0), f), BasicKind::UntypedComplex),
+                Some(f) => (Value::make_complex(crate::constant::Exact::from_i128(0), f), BasicKind::UntypedComplex),
                 None => return Operand::invalid(),
             },
             LitKind::Rune => match crate::lexer::decode_rune(&lit.text) {
-                Ok(r) => (Value::Int(r as i128), BasicKind::UntypedRune),
+                Ok(r) => (Value::int(r as u32), BasicKind::UntypedRune),
                 Err(_) => return Operand::invalid(),
             },
             LitKind::String => match crate::lexer::decode_string(&lit.text) {
@@ -532,6 +535,11 @@ impl<'a> Checker<'a> {
                 Err(_) => return Operand::invalid(),
             },
         };
+        // An integer literal past 512 bits (go.dev/issue/54280).
+        if v.int_overflows() {
+            self.error(e.span, "constant overflow");
+            return Operand::invalid();
+        }
         Operand {
             mode: Mode::Constant(v),
             ty: self.tt.basic(kind),
@@ -643,9 +651,9 @@ impl<'a> Checker<'a> {
                 if let Mode::Constant(v) = &x.mode {
                     let r = match (op, v) {
                         (UnaryOp::Pos, _) => Some(v.clone()),
-                        (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int),
+                        (UnaryOp::Neg, Value::Int(i)) => Some(Value::Int(-i)),
                         (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(f.neg())),
-                        (UnaryOp::Neg, Value::Complex(a, b)) => Some(Value::Complex(a.neg(), b.neg())),
+                        (UnaryOp::Neg, Value::Complex(a, b)) => Some(Value::make_complex(a.neg(), b.neg())),
                         (UnaryOp::Not, Value::Bool(b)) => Some(Value::Bool(!b)),
                         (UnaryOp::Xor, Value::Int(i)) => {
                             // ^x for unsigned typed constants flips only the
@@ -653,7 +661,7 @@ impl<'a> Checker<'a> {
                             if self.tt.is_unsigned(x.ty) {
                                 let bits =
                                     self.tt.basic_kind(x.ty).map(|k| k.int_bits()).unwrap_or(64);
-                                let mask: i128 = (1i128 << bits) - 1;
+                                let mask = (num_bigint::BigInt::from(1) << bits) - 1;
                                 Some(Value::Int(!i & mask))
                             } else {
                                 Some(Value::Int(!i))
@@ -662,7 +670,13 @@ impl<'a> Checker<'a> {
                         _ => None,
                     };
                     match r {
-                        Some(v) => return self.typed_const_check(e, v, x.ty),
+                        Some(v) => {
+                            let name = if op == UnaryOp::Xor { "bitwise complement" } else { "" };
+                            if self.untyped_overflow(e.span, &v, x.ty, name) {
+                                return Operand::invalid();
+                            }
+                            return self.typed_const_check(e, v, x.ty);
+                        }
                         None => {
                             self.error(e.span, "constant overflow");
                             return Operand::invalid();
@@ -672,6 +686,25 @@ impl<'a> Checker<'a> {
                 Operand::value(x.ty)
             }
         }
+    }
+
+    /// go/types' `overflow` for an untyped result: an integer past
+    /// [`k::PREC`] bits is `constant <op> overflow`, named by go/types'
+    /// `opName` (`addition`, `shift`...; none for others). Typed results
+    /// are checked against their type instead (`typed_const_check`).
+    fn untyped_overflow(&mut self, at: Span, v: &Value, t: TypeId, op_name: &str) -> bool {
+        if !self.tt.is_untyped(t) || !v.int_overflows() {
+            return false;
+        }
+        let sep = if op_name.is_empty() { "" } else { " " };
+        self.error(at, format!("constant {op_name}{sep}overflow"));
+        true
+    }
+
+    /// Where a binary operation's operator is: go/types reports overflows
+    /// there.
+    fn operator_span(&self, e: &Expr, xe: &Expr, op: BinaryOp) -> Span {
+        self.find_token(xe.span.end, op.as_str()).filter(|s| s.end <= e.span.end).unwrap_or(e.span)
     }
 
     /// A constant result of type `t`: typed constants must stay
@@ -838,7 +871,7 @@ impl<'a> Checker<'a> {
             && let Some(v) = y.konst()
         {
             let zero = match v {
-                Value::Int(0) => true,
+                Value::Int(i) => i.is_zero(),
                 Value::Float(f) => f.is_zero() && (self.tt.is_integer(x.ty) || x.konst().is_some()),
                 _ => false,
             };
@@ -879,12 +912,23 @@ impl<'a> Checker<'a> {
                 Ok(v) => {
                     let v = if self.tt.is_integer(t) {
                         match v {
-                            Value::Float(f) if f.to_i128().is_some() => Value::Int(f.to_i128().unwrap_or(0)),
+                            Value::Float(f) => f.to_int().map_or(Value::Float(f), Value::Int),
                             v => v,
                         }
                     } else {
                         v
                     };
+                    let name = match op {
+                        Add => "addition",
+                        Sub => "subtraction",
+                        Xor => "bitwise XOR",
+                        Mul => "multiplication",
+                        _ => "",
+                    };
+                    let at = self.operator_span(e, xe, op);
+                    if self.untyped_overflow(at, &v, t, name) {
+                        return Operand::invalid();
+                    }
                     // Typed unsigned arithmetic on constants must stay in range.
                     return self.typed_const_check(e, v, t);
                 }
@@ -895,6 +939,10 @@ impl<'a> Checker<'a> {
                 Err(ConstError::TooLong(n)) => {
                     let max = crate::constant::MAX_STRING;
                     self.unsupported(e.span, &format!("a string constant of {n} bytes (more than {max})"));
+                    return Operand::invalid();
+                }
+                Err(ConstError::FloatRange) => {
+                    self.unsupported(e.span, "a float constant beyond 1e±19000");
                     return Operand::invalid();
                 }
                 Err(_) => {
@@ -1140,14 +1188,17 @@ impl<'a> Checker<'a> {
             match k::represent(v, BasicKind::Uint) {
                 Ok(nv) => y.mode = Mode::Constant(nv),
                 // go/types checks the sign first: `1 << -1.0` is negative too.
-                Err(_) if v.as_i128().is_some_and(|i| i < 0) => {
+                Err(_) if v.to_int().is_some_and(|i| i.is_negative()) => {
                     let d = self.describe(&y, ye);
                     self.error(ye.span, format!("invalid shift count {d} (negative)"));
                     return Operand::invalid();
                 }
-                Err(_) => {
+                Err(why) => {
+                    // go/types' representable: an integer overflows, a
+                    // float (even 1e100) is truncated.
                     let d = self.describe(&y, ye);
-                    self.error(ye.span, format!("{} truncated to uint", d));
+                    let how = if why == Unrepresentable::Overflows { "overflows" } else { "truncated to" };
+                    self.error(ye.span, format!("{d} {how} uint"));
                     return Operand::invalid();
                 }
             }
@@ -1163,12 +1214,12 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         if let (Some(xv), Some(Value::Int(s))) = (x.konst().cloned(), y.konst().cloned()) {
-            if s < 0 {
+            if s.is_negative() {
                 let d = self.describe(&y, ye);
                 self.error(ye.span, format!("invalid shift count {d} (negative)"));
                 return Operand::invalid();
             }
-            let Some(xi) = xv.as_i128() else {
+            let Some(xi) = xv.to_int() else {
                 let d = self.describe(&x, xe);
                 self.error(
                     xe.span,
@@ -1189,13 +1240,19 @@ impl<'a> Checker<'a> {
             } else {
                 x.ty
             };
-            match k::shift(xi, op == BinaryOp::Shl, s.min(u64::MAX as i128) as u64) {
-                Ok(r) => return self.typed_const_check(e, Value::Int(r), ty),
-                Err(_) => {
-                    self.error(e.span, "constant shift overflow");
-                    return Operand::invalid();
-                }
+            // go/types' shiftBound: larger counts are refused before
+            // shifting.
+            let Some(s) = s.to_u64().filter(|&s| s <= k::MAX_SHIFT) else {
+                let d = self.describe(&y, ye);
+                self.error(ye.span, format!("invalid operation: invalid shift count {d}"));
+                return Operand::invalid();
+            };
+            let v = Value::Int(k::shift(&xi, op == BinaryOp::Shl, s));
+            let at = self.operator_span(e, xe, op);
+            if self.untyped_overflow(at, &v, ty, "shift") {
+                return Operand::invalid();
             }
+            return self.typed_const_check(e, v, ty);
         }
         if self.tt.is_untyped(x.ty) {
             // A non-constant shift of an untyped constant: the constant takes

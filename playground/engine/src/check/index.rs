@@ -6,6 +6,7 @@ use super::*;
 use crate::ast::Expr;
 use crate::constant::{self as k, Unrepresentable};
 use crate::types::Type;
+use num_traits::{Signed, ToPrimitive};
 use super::expr::Operand;
 
 impl<'a> Checker<'a> {
@@ -137,25 +138,20 @@ impl<'a> Checker<'a> {
         if let Mode::Constant(v) = &i.mode
             && self.tt.is_untyped(i.ty)
         {
+            // go/types' isValidIndex: convertUntyped(x, int) reports.
             let int = self.tt.basic(BasicKind::Int);
             match k::represent(v, BasicKind::Int) {
                 Ok(_) => {
                     self.convert_untyped(&mut i, ie, int);
                 }
-                Err(Unrepresentable::Truncated) => {
+                Err(why) => {
                     let d = self.describe(&i, ie);
-                    self.error(
-                        ie.span,
-                        format!("invalid argument: index {d} truncated to int"),
-                    );
-                    return None;
-                }
-                Err(_) => {
-                    let d = self.describe(&i, ie);
-                    self.error(
-                        ie.span,
-                        format!("invalid argument: index {d} must be integer"),
-                    );
+                    let msg = match why {
+                        Unrepresentable::Truncated => format!("{d} truncated to int"),
+                        Unrepresentable::Overflows => format!("{d} overflows int"),
+                        Unrepresentable::Mismatch => format!("cannot convert {d} to type int"),
+                    };
+                    self.error(ie.span, msg);
                     return None;
                 }
             }
@@ -168,8 +164,9 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
+        // Past i128 is past any length (and `int` reported it already).
         if let Some(Value::Int(n)) = i.konst() {
-            let n = *n;
+            let n = n.to_i128().unwrap_or(if n.is_negative() { -1 } else { i128::MAX });
             if n < 0 {
                 let d = self.describe(&i, ie);
                 self.error(

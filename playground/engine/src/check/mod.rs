@@ -449,7 +449,7 @@ impl<'a> Checker<'a> {
         self.declare_universe("true", ObjKind::Const(Value::Bool(true)), ub);
         self.declare_universe("false", ObjKind::Const(Value::Bool(false)), ub);
         let ui = self.tt.basic(BasicKind::UntypedInt);
-        self.declare_universe("iota", ObjKind::Const(Value::Int(0)), ui);
+        self.declare_universe("iota", ObjKind::Const(Value::int(0)), ui);
         let un = self.tt.basic(BasicKind::UntypedNil);
         self.declare_universe("nil", ObjKind::Nil, un);
         for b in Builtin::ALL {

@@ -7,6 +7,7 @@ use super::expr::{Mode, Operand};
 use super::*;
 use crate::ast::{Expr, ExprId, ExprKind, Stmt, StmtKind};
 use crate::types::Type;
+use num_traits::Zero;
 
 impl<'a> Checker<'a> {
     pub(super) fn func_body(
@@ -887,7 +888,7 @@ impl<'a> Checker<'a> {
                     }
                     None => {
                         if ls[i].is_none() {
-                            self.default_operand(&mut x, r, "assignment");
+                            self.default_operand(&mut x, r, "assignment to _ identifier");
                         }
                     }
                 }
@@ -1007,7 +1008,8 @@ impl<'a> Checker<'a> {
         }
         if matches!(op, Quo | Rem)
             && self.tt.is_integer(x.ty)
-            && let Some(Value::Int(0)) = y.konst()
+            && let Some(Value::Int(z)) = y.konst()
+            && z.is_zero()
         {
             self.error(r.span, "invalid operation: division by zero");
             return;

@@ -295,7 +295,7 @@ fn untyped_constants_get_their_final_type() {
     assert_eq!(fx.ty("1"), "int8");
     assert_eq!(
         fx.checked.info.ex.consts.get(&fx.id("1 + 2")),
-        Some(&Value::Int(3))
+        Some(&Value::int(3))
     );
     assert_eq!(fx.ty("1 << 3"), "int");
     assert_eq!(fx.ty("7"), "float64");
@@ -386,7 +386,7 @@ fn uses_and_calls() {
     );
     assert_eq!(
         info.ex.consts.get(&fx.id("len(\"abc\")")),
-        Some(&Value::Int(3))
+        Some(&Value::int(3))
     );
     let float64 = fx.checked.types.basic(BasicKind::Float64);
     assert_eq!(

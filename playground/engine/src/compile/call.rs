@@ -255,12 +255,7 @@ impl<'a> Compiler<'a> {
                             cb.emit(Op::Print(PrintKind::Space), sp);
                         }
                         cb.emit(Op::GetLocal(i as u16), sp);
-                        if *k == PrintKind::Float {
-                            let id = self.native_id("builtin.printfloat")?;
-                            cb.emit(Op::CallNative { id, argc: 1 }, sp);
-                        } else {
-                            cb.emit(Op::Print(*k), sp);
-                        }
+                        cb.emit(Op::Print(*k), sp);
                     }
                     if b == Builtin::Println {
                         cb.emit(Op::Print(PrintKind::Newline), sp);
@@ -471,13 +466,7 @@ impl<'a> Compiler<'a> {
                     }
                     let at = self.ty(a);
                     self.expr(fs, a);
-                    let k = self.print_kind(at);
-                    if k == PrintKind::Float {
-                        // Go 1.27 prints floats in their shortest form.
-                        self.call_native(fs, "builtin.printfloat", 1, sp);
-                    } else {
-                        fs.emit(Op::Print(k), sp);
-                    }
+                    fs.emit(Op::Print(self.print_kind(at)), sp);
                 }
                 if b == Builtin::Println {
                     fs.emit(Op::Print(PrintKind::Newline), sp);
@@ -534,7 +523,8 @@ impl<'a> Compiler<'a> {
             Type::Basic(k) if k.is_boolean() => PrintKind::Bool,
             Type::Basic(k) if k.is_unsigned() => PrintKind::Uint,
             Type::Basic(k) if k.is_integer() => PrintKind::Int,
-            Type::Basic(k) if k.is_float() => PrintKind::Float,
+            Type::Basic(BasicKind::Float32) => PrintKind::Float32,
+            Type::Basic(k) if k.is_float() => PrintKind::Float64,
             Type::Basic(BasicKind::Complex64) => PrintKind::Complex64,
             Type::Basic(k) if k.is_complex() => PrintKind::Complex128,
             Type::Basic(k) if k.is_string() => PrintKind::String,

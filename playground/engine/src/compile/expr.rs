@@ -219,30 +219,24 @@ impl<'a> Compiler<'a> {
         if self.is_complex(t) {
             // Any numeric constant of a complex type: its parts, each
             // rounded to float32 for complex64.
-            let (re, im) = match v {
-                CV::Complex(re, im) => (re.to_f64(), im.to_f64()),
-                _ => (v.as_f64().unwrap_or(0.0), 0.0),
-            };
+            let Some((re, im)) = v.complex() else { return };
+            let (re, im) = if self.basic(t) == Some(BasicKind::Complex64) { (re.to_f32(), im.to_f32()) } else { (re.to_f64(), im.to_f64()) };
             // Go's constants are exact: a zero part is never -0 (`-0.5i`
             // is `(0-0.5i)`); adding +0 turns -0 into +0.
-            let (re, im) = (re + 0.0, im + 0.0);
-            let c = if self.basic(t) == Some(BasicKind::Complex64) {
-                Const::Complex(re as f32 as f64, im as f32 as f64)
-            } else {
-                Const::Complex(re, im)
-            };
+            let c = Const::Complex(re + 0.0, im + 0.0);
             let c = self.bc.add_const(c);
             fs.emit(Op::Const(c), sp);
             return;
         }
         match v {
             CV::Bool(b) => fs.emit(Op::PushBool(*b), sp),
-            CV::Int(i) => {
+            CV::Int(_) => {
                 if self.tt.is_float(t) {
-                    let c = self.bc.add_const(Const::Float(*i as f64));
+                    let c = self.bc.add_const(Const::Float(v.as_f64().unwrap_or(0.0)));
                     fs.emit(Op::Const(c), sp);
                 } else {
-                    let i = *i as i64;
+                    // The checker has found it representable: 64 bits.
+                    let i = v.to_i64_bits().unwrap_or(0);
                     if let Ok(s) = i32::try_from(i) {
                         fs.emit(Op::PushInt(s), sp);
                     } else {
@@ -252,13 +246,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             CV::Float(f) => {
-                let f = &f.to_f64();
                 if self.tt.is_integer(t) {
-                    let i = *f as i64;
+                    // An integral float (`uint64(1e19)`), exactly.
+                    let i = v.to_i64_bits().unwrap_or(0);
                     let c = self.bc.add_const(Const::Int(i));
                     fs.emit(Op::Const(c), sp);
                 } else {
-                    let f = if self.is_float32(t) { *f as f32 as f64 } else { *f };
+                    let f = if self.is_float32(t) { f.to_f32() } else { f.to_f64() };
                     let c = self.bc.add_const(Const::Float(f));
                     fs.emit(Op::Const(c), sp);
                 }
@@ -270,11 +264,10 @@ impl<'a> Compiler<'a> {
             // A complex constant of a float or integer type (`float64(1 + 0i)`):
             // its real part, which the checker has found representable.
             CV::Complex(re, _) => {
-                let re = re.to_f64();
                 let c = if self.tt.is_float(t) {
-                    Const::Float(if self.is_float32(t) { re as f32 as f64 } else { re })
+                    Const::Float(if self.is_float32(t) { re.to_f32() } else { re.to_f64() })
                 } else {
-                    Const::Int(re as i64)
+                    Const::Int(v.to_i64_bits().unwrap_or(0))
                 };
                 let c = self.bc.add_const(c);
                 fs.emit(Op::Const(c), sp);

@@ -105,11 +105,22 @@ pub fn format_complex(re: f64, im: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8
     out
 }
 
+/// The shortest text that reads back as the same float of `bits` (32 or
+/// 64): `print`/`println` (Go 1.27's `printfloat32`/`printfloat64`), panic
+/// values and channel dumps all print floats this way; `%v` reaches it
+/// through `fmt_float`. A `float32` printed with 64 would read
+/// `0.10000000149011612`.
+pub fn shortest(v: f64, bits: u32) -> String {
+    String::from_utf8_lossy(&format_float(v, b'g', -1, bits)).into_owned()
+}
+
 /// `strconv.FormatFloat(v, fmt, prec, bits)`; `bits` other than 32 mean 64
 /// (Go panics there). The output holds about `prec` bytes: a caller
 /// with a precision from the program checks it against the heap budget
 /// first (fmt's own cap is a million).
 pub fn format_float(v: f64, fmt: u8, prec: i64, bits: u32) -> Vec<u8> {
+    // Go formats `float32(v)`: 1e39 is +Inf at 32 bits.
+    let v = if bits == 32 { v as f32 as f64 } else { v };
     let mut out = Vec::new();
     if v.is_nan() {
         out.extend_from_slice(b"NaN");

@@ -126,7 +126,8 @@ pub fn value_text(vm: &Vm, h: Handle, v: Value) -> String {
         Kind::Bool => v.bool().to_string(),
         Kind::Int(k) if k.is_unsigned() => (v.int() as u64).to_string(),
         Kind::Int(_) => v.int().to_string(),
-        Kind::Float32 | Kind::Float64 => String::from_utf8_lossy(crate::format::format_float(v.float(), b'g', -1, 64).as_ref()).into_owned(),
+        Kind::Float32 => crate::format::shortest(v.float(), 32),
+        Kind::Float64 => crate::format::shortest(v.float(), 64),
         Kind::Complex64 | Kind::Complex128 => {
             let bits = if matches!(t.kind, Kind::Complex64) { 64 } else { 128 };
             String::from_utf8_lossy(&crate::format::format_complex(v.complex().0, v.complex().1, b'g', -1, bits)).into_owned()

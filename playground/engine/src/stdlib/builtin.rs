@@ -1,7 +1,6 @@
 //! The builtins implemented as natives, named `builtin.<name>`: `panic`
 //! when deferred (a function value), `min`/`max` (with the operands' kind
-//! as a suffix: `builtin.min.i`, `.u`, `.f`, `.s`) and `printfloat`, which
-//! prints a float for `print`/`println` in its shortest form; and complex
+//! as a suffix: `builtin.min.i`, `.u`, `.f`, `.s`); and complex
 //! arithmetic (`builtin.complex.add`...: `vm/complex.rs`).
 
 use super::{args, cmp_vals};
@@ -12,14 +11,6 @@ use crate::vm::{GState, NativeFn, Throw, Vm};
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
         "builtin.panic" => builtin_panic,
-        "builtin.printfloat" => |vm, g, n| {
-            let a = args(g, n);
-            let f = a.first().map_or(0.0, |v| v.float());
-            let s = crate::format::format_float(f, b'g', -1, 64);
-            let s: &[u8] = s.as_ref();
-            vm.write_fd(g, 2, s);
-            Ok(())
-        },
         "builtin.complex.add" => |_vm, g, _n| complex(g, ComplexOp::Add),
         "builtin.complex.sub" => |_vm, g, _n| complex(g, ComplexOp::Sub),
         "builtin.complex.mul" => |_vm, g, _n| complex(g, ComplexOp::Mul),

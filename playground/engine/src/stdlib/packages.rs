@@ -194,7 +194,6 @@ mod tests {
         // methods of types only natives make, helpers of generated code.
         for name in [
             "builtin.panic",
-            "builtin.printfloat",
             "builtin.min.i",
             "builtin.max.s",
             "slices.Sort.s",

@@ -48,7 +48,9 @@ impl Vm {
         let s = match kind {
             PrintKind::Int => v.int().to_string(),
             PrintKind::Uint => (v.int() as u64).to_string(),
-            PrintKind::Float => panic::print_float(v.float()),
+            PrintKind::Float32 | PrintKind::Float64 => {
+                crate::format::shortest(v.float(), if kind == PrintKind::Float32 { 32 } else { 64 })
+            }
             PrintKind::Complex64 | PrintKind::Complex128 => {
                 let bits = if kind == PrintKind::Complex64 { 64 } else { 128 };
                 String::from_utf8_lossy(&crate::format::format_complex(v.complex().0, v.complex().1, b'g', -1, bits)).into_owned()

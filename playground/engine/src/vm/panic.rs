@@ -132,45 +132,6 @@ pub fn format_chain(chain: &[ChainEntry]) -> String {
     out
 }
 
-/// Go's `print` of a float64: `+1.500000e+000`.
-pub fn print_float(v: f64) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "+Inf".into() } else { "-Inf".into() };
-    }
-    let s = format!("{:.6e}", v.abs());
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let sign = if v.is_sign_negative() { '-' } else { '+' };
-    let esign = if exp < 0 { '-' } else { '+' };
-    format!("{sign}{mant}e{esign}{:03}", exp.abs())
-}
-
-/// Shortest float text in the style of Go's `%v` (`3.5`, `1e+21`, `1e-05`).
-pub fn format_float_v(v: f64) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "+Inf".into() } else { "-Inf".into() };
-    }
-    if v == 0.0 {
-        return if v.is_sign_negative() { "-0".into() } else { "0".into() };
-    }
-    let exp = v.abs().log10().floor() as i32;
-    if (-4..21).contains(&exp) {
-        let s = format!("{v}");
-        s
-    } else {
-        let s = format!("{v:e}");
-        let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
-        let e: i32 = e.parse().unwrap_or(0);
-        format!("{mant}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,14 +153,5 @@ mod tests {
             ChainEntry { text: "x\ny", recovered: false, repanicked: false, goexit: false },
         ];
         assert_eq!(format_chain(&c), "panic: first [recovered]\n\tpanic: x\n\ty\n");
-    }
-
-    #[test]
-    fn floats_print_like_go() {
-        assert_eq!(print_float(1.5), "+1.500000e+000");
-        assert_eq!(print_float(-0.001), "-1.000000e-003");
-        assert_eq!(format_float_v(3.5), "3.5");
-        assert_eq!(format_float_v(1e21), "1e+21");
-        assert_eq!(format_float_v(0.00001), "1e-05");
     }
 }

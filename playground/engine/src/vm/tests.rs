@@ -966,14 +966,17 @@ fn strings_bytes_and_runes() {
 fn print_builtin_formats() {
     let mut p = P::new();
     let f = p.bc.add_const(program::Const::Float(1.5));
+    // float32(0.1) widened: each size prints its own shortest text.
+    let tenth = p.bc.add_const(program::Const::Float(0.1f32 as f64));
     let s = p.str("hi");
     let main = p.func("main.main", 0, 0, 0, |a| {
-        a.ops(&[PushInt(-3), Print(PrintKind::Int), Print(PrintKind::Space), Const(f), Print(PrintKind::Float), Print(PrintKind::Space)]);
+        a.ops(&[PushInt(-3), Print(PrintKind::Int), Print(PrintKind::Space), Const(f), Print(PrintKind::Float64), Print(PrintKind::Space)]);
+        a.ops(&[Const(tenth), Print(PrintKind::Float32), Print(PrintKind::Space), Const(tenth), Print(PrintKind::Float64), Print(PrintKind::Space)]);
         a.ops(&[PushBool(true), Print(PrintKind::Bool), Print(PrintKind::Space), s, Print(PrintKind::String), Print(PrintKind::Space)]);
         a.ops(&[PushNil, Print(PrintKind::Pointer), Print(PrintKind::Newline), Ret(0)]);
     });
     let (vm, _) = run_entry(p, main, 0);
-    assert_eq!(String::from_utf8_lossy(&vm.stderr), "-3 +1.500000e+000 true hi 0x0\n");
+    assert_eq!(String::from_utf8_lossy(&vm.stderr), "-3 1.5 0.1 0.10000000149011612 true hi 0x0\n");
 }
 
 #[test]
@@ -1216,7 +1219,7 @@ fn random_bytecode_never_crashes_the_vm() {
                 31 => ToIface(t),
                 32 => [TypeAssert(site), TypeAssertOk(site), TypeAssert(9)][next(3) as usize],
                 33 => [Go(small), Sys { id: 1, argc: small }][next(2) as usize],
-                34 => Print([PrintKind::Int, PrintKind::String, PrintKind::Pointer, PrintKind::Iface, PrintKind::Float][next(5) as usize]),
+                34 => Print([PrintKind::Int, PrintKind::String, PrintKind::Pointer, PrintKind::Iface, PrintKind::Float32][next(5) as usize]),
                 35 => [AddIConst(3), IncLocal { local: small, by: 1 }, AddLocal { dst: small, src: 1 }][next(3) as usize],
                 36 => [LoadCapture(small), StoreCapture(small)][next(2) as usize],
                 37 => Goexit,

@@ -150,7 +150,8 @@ impl Vm {
                     i.to_string()
                 }
             }
-            (Kind::Float32 | Kind::Float64, Value::Float(f)) => panic::format_float_v(f),
+            (Kind::Float32, Value::Float(f)) => crate::format::shortest(f, 32),
+            (Kind::Float64, Value::Float(f)) => crate::format::shortest(f, 64),
             // printanycustomtype: `main.C(1+2i)` has no parentheses of its own.
             (Kind::Complex64 | Kind::Complex128, c @ Value::Complex(..)) => {
                 let (re, im) = c.complex();
