@@ -1,7 +1,8 @@
 // The selected goroutine: picked in "Where goroutines are", on the board or
 // by its timeline lane, a panel shows it at the position — its state with
-// Go's wait reason, its stack with links into the editor, the go statement
-// that made it and its creator, its state history — and follows the
+// Go's wait reason, its stack with links into the editor, the bytes its
+// stack keeps reachable, the go statement that made it and its creator,
+// its state history — and follows the
 // position back and forth, to before it existed and after it died.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -28,6 +29,8 @@ test("a goroutine picked in 'Where goroutines are' shows its wait reason, stack,
   assert.match(await panel.locator(".gmp-selected-head").innerText(), /^goroutine 7 · main\.worker/);
   // The stack as Go's traceback has it: worker parked on line 9's receive.
   assert.deepEqual(await panel.locator(".gmp-selected-stack li").allInnerTexts(), ["main.worker(...) at prog.go:9"]);
+  // What a leak of it pins: the channel (96 bytes) its stack still holds.
+  assert.equal(await panel.locator(".gmp-selected-pinned").innerText(), "Its stack keeps 96 bytes reachable.");
   assert.equal(await panel.locator(".gmp-selected-creator").innerText(), "Created by goroutine 1 with the go statement at prog.go:15");
   // Every change up to here: made runnable, run on line 9, parked there.
   const history = (await panel.locator(".gmp-selected-history li").allInnerTexts()).map((l) => l.replace(/^[\d.]+ms · event \d+ · /, ""));
@@ -58,6 +61,8 @@ test("a goroutine picked in 'Where goroutines are' shows its wait reason, stack,
   assert.equal(await panel.locator(".gmp-selected-history li").count(), 1);
   assert.match(await panel.locator(".gmp-selected-history li").innerText(), /^[\d.]+ms · event \d+ · runnable$/);
   assert.equal(await current.innerText(), lines[14]);
+  // Rebuilt at this position: not started yet, it holds its argument.
+  assert.equal(await panel.locator(".gmp-selected-pinned").innerText(), "Its stack keeps 96 bytes reachable.");
   // And forward again to the end: the receive again.
   await button("Run to end").click();
   await panel.filter({ hasText: "goroutine 7 [chan receive]" }).waitFor();

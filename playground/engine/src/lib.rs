@@ -385,6 +385,17 @@ impl Session {
         }
     }
 
+    /// Each of the program's goroutines alive now, with the bytes of Go
+    /// values its stack keeps reachable (what a leak of it would pin; as
+    /// [`LeakedGoroutine::pinned_bytes`] at main's return). `None` once
+    /// the run has ended.
+    pub fn pinned_bytes(&self) -> Option<Vec<(event::GoId, u64)>> {
+        match &self.state {
+            SessionState::Running(p) => Some(p.pinned_bytes()),
+            SessionState::Ended(_) => None,
+        }
+    }
+
     /// Starts the run over and advances it until it has at least `n`
     /// events (or has ended, or `max_steps` scheduler steps went by): the
     /// state at an earlier position of the same run, which is a pure

@@ -86,3 +86,29 @@ fn a_sessions_dump_is_gos_traceback_of_every_goroutine() {
         assert_eq!(dump.trim_end(), blocks.trim_end(), "{name}");
     }
 }
+
+/// What each goroutine's stack keeps reachable, at a moment of the run:
+/// the one holding a 1 MiB buffer pins it, the one holding nothing pins
+/// next to nothing, and an ended run has no such figures.
+#[test]
+fn a_session_tells_the_bytes_each_goroutine_keeps_reachable() {
+    let src = "package main\n\nimport \"time\"\n\nfunc hold(ch chan int) {\n\tbuf := make([]byte, 1<<20)\n\t<-ch\n\tprintln(len(buf))\n}\n\nfunc idle(ch chan int) {\n\t<-ch\n}\n\nfunc main() {\n\ta, b := make(chan int), make(chan int)\n\tgo hold(a)\n\tgo idle(b)\n\ttime.Sleep(time.Second)\n\ta <- 1\n\tb <- 1\n}\n";
+    let program = compile("prog.go", src).expect("compiles");
+    let mut session = Session::new(&program, &RunConfig::default());
+    let mut seen = None;
+    for _ in 0..10_000 {
+        let pinned = session.pinned_bytes().expect("running");
+        // Both goroutines blocked: main, hold and idle are all alive.
+        if pinned.len() == 3 && pinned.iter().any(|&(_, b)| b >= 1 << 20) {
+            seen = Some(pinned);
+            break;
+        }
+        assert!(!session.advance(1), "the run ended first");
+    }
+    let pinned = seen.expect("hold blocked with its buffer");
+    let (big, small): (Vec<(u64, u64)>, Vec<(u64, u64)>) = pinned.iter().copied().filter(|&(g, _)| g != 1).partition(|&(_, b)| b >= 1 << 20);
+    assert_eq!((big.len(), small.len()), (1, 1), "{pinned:?}");
+    assert!(big[0].1 < (1 << 20) + 4096 && small[0].1 < 4096, "{pinned:?}");
+    while !session.advance(1000) {}
+    assert_eq!(session.pinned_bytes(), None);
+}

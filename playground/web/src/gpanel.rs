@@ -2,8 +2,9 @@
 //! "Goroutines", in "Where goroutines are" or by its timeline lane), at
 //! the current position — its id and function, its state as a dump heads
 //! it (`goroutine 7 [chan receive]`), its stack with each frame's line,
-//! the `go` statement that made it and its creator, and every change of
-//! its state up to the position.
+//! the `go` statement that made it and its creator, the bytes its stack
+//! keeps reachable (what a leak of it pins), and every change of its
+//! state up to the position.
 //!
 //! The state and the history come from the events (the history reads them
 //! with the timeline's own [`timeline::transition`], so the two never
@@ -206,7 +207,12 @@ pub fn view(run: &Run, m: &Moment, g: GoId) -> Html {
             }
             Err(why) => html! { <p class="gmp-dim">{ why }</p> },
         };
-        html! { <div><div>{ format!("Stack at event {}:", m.pos) }</div>{ body }</div> }
+        // What a leak of it would pin: the heap its stack reaches.
+        let pinned = match run.pinned_bytes(m.pos, g) {
+            Ok(bytes) => html! { <p class="gmp-selected-pinned">{ format!("Its stack keeps {} bytes reachable.", board::group_digits(bytes as usize)) }</p> },
+            Err(_) => html! {},
+        };
+        html! { <div><div>{ format!("Stack at event {}:", m.pos) }</div>{ body }{ pinned }</div> }
     } else {
         html! {}
     };

@@ -8,6 +8,7 @@
 //! so far, and its session is never advanced again.
 
 use gmp_engine::{CompileError, Event, Outcome, Program, RunConfig, Session, SourceFile, Span};
+use gmp_engine::event::GoId;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -65,8 +66,18 @@ pub struct Run {
     stopped: Option<Stopped>,
     /// Scheduler steps per engine call, adapted as the run goes.
     call_steps: u32,
-    /// The last goroutine dump rebuilt: its position and text.
-    dump: RefCell<Option<(usize, Result<String, &'static str>)>>,
+    /// The last state rebuilt: its position, and the goroutine dump and
+    /// pinned bytes there.
+    rebuilt: RefCell<Option<(usize, Result<Rebuilt, &'static str>)>>,
+}
+
+/// A run's state rebuilt at a position (see [`Run::goroutine_dump`]).
+#[derive(Clone)]
+struct Rebuilt {
+    /// Go's traceback of every goroutine; `None` once the run has ended.
+    dump: Option<String>,
+    /// Each goroutine alive then and the bytes its stack keeps reachable.
+    pinned: Vec<(GoId, u64)>,
 }
 
 impl Run {
@@ -82,7 +93,7 @@ impl Run {
     }
 
     fn with(file: SourceFile, config: &RunConfig, feed: Feed) -> Run {
-        Run { file, procs: config.procs, seed: config.seed, feed, stopped: None, call_steps: FIRST_CALL_STEPS, dump: RefCell::new(None) }
+        Run { file, procs: config.procs, seed: config.seed, feed, stopped: None, call_steps: FIRST_CALL_STEPS, rebuilt: RefCell::new(None) }
     }
 
     pub fn state(&self) -> RunState {
@@ -156,14 +167,31 @@ impl Run {
     /// running the program again to that point (the run is a pure function
     /// of the program and its settings). `Err` says why there is none.
     pub fn goroutine_dump(&self, pos: usize) -> Result<String, &'static str> {
-        if let Some((at, text)) = self.dump.borrow().as_ref()
+        self.rebuilt(pos)?.dump.ok_or("The run has ended: every goroutine has exited.")
+    }
+
+    /// The Go bytes goroutine `g`'s stack keeps reachable after the first
+    /// `pos` events (see `Session::pinned_bytes`), from the same rebuild
+    /// as the dump; at the run's end, from the leak report.
+    pub fn pinned_bytes(&self, pos: usize, g: GoId) -> Result<u64, &'static str> {
+        if pos >= self.len()
+            && let Some(out) = self.outcome()
+        {
+            return out.leaks.iter().find(|l| l.goid == g).map(|l| l.pinned_bytes).ok_or("It has exited.");
+        }
+        self.rebuilt(pos)?.pinned.iter().find(|&&(id, _)| id == g).map(|&(_, b)| b).ok_or("It is not alive then.")
+    }
+
+    /// The state after the first `pos` events, rebuilt once per position.
+    fn rebuilt(&self, pos: usize) -> Result<Rebuilt, &'static str> {
+        if let Some((at, r)) = self.rebuilt.borrow().as_ref()
             && *at == pos
         {
-            return text.clone();
+            return r.clone();
         }
-        let text = self.rebuild_dump(pos);
-        *self.dump.borrow_mut() = Some((pos, text.clone()));
-        text
+        let r = self.rebuild(pos);
+        *self.rebuilt.borrow_mut() = Some((pos, r.clone()));
+        r
     }
 
     /// The program and settings to run again, to rebuild the run's state
@@ -204,12 +232,13 @@ impl Run {
         }
     }
 
-    fn rebuild_dump(&self, pos: usize) -> Result<String, &'static str> {
+    fn rebuild(&self, pos: usize) -> Result<Rebuilt, &'static str> {
         if pos == 0 {
             self.replayable(pos)?;
             return Err("No goroutine has run yet.");
         }
-        self.replay_to(pos)?.goroutine_dump().ok_or("The run has ended: every goroutine has exited.")
+        let at = self.replay_to(pos)?;
+        Ok(Rebuilt { dump: at.goroutine_dump(), pinned: at.pinned_bytes().unwrap_or_default() })
     }
 
     /// The futures of the run from position `pos` (see `futures`):

@@ -230,10 +230,16 @@ pub fn report(m: &VmMachine, sched: &Sched) -> Vec<LeakedGoroutine> {
                 blocked_forever: forever.contains(&g.goid),
                 stack: m.trace_of(g.goid),
                 creator: m.gs.get(&g.goid).and_then(|x| x.creator.clone()),
-                pinned_bytes: m.vm_of(g.goid).map_or(0, |i| m.vm.reachable_from(i).go_bytes),
+                pinned_bytes: pinned_bytes(m, g.goid),
             }
         })
         .collect()
+}
+
+/// The Go bytes goroutine `goid`'s stack (its frames, defers and
+/// panics) keeps reachable, globals aside: what it pins while it lives.
+pub fn pinned_bytes(m: &VmMachine, goid: GoId) -> u64 {
+    m.vm_of(goid).map_or(0, |i| m.vm.reachable_from(i).go_bytes)
 }
 
 /// A duration as Go's `time.Duration.String` prints it (`1h0m0s`, `1.5ms`).

@@ -54,7 +54,7 @@ mod runtime_tests;
 mod tests;
 
 use crate::event::{Event, EventKind};
-use crate::sched::{self, Ending, Sched};
+use crate::sched::{self, Ending, GStatus, GoId, Sched};
 use crate::value::Value;
 use crate::vm::{Bytecode, Vm, VmConfig};
 use crash::{Crash, CrashKind};
@@ -250,6 +250,12 @@ impl Process {
     /// [`dump::all_goroutines`]).
     pub fn goroutine_dump(&self) -> String {
         dump::all_goroutines(&self.machine, &self.sched)
+    }
+
+    /// Each goroutine of the program alive now, with the Go bytes its
+    /// stack keeps reachable (`leak::pinned_bytes`), in creation order.
+    pub fn pinned_bytes(&self) -> Vec<(GoId, u64)> {
+        self.sched.gs.iter().filter(|g| !g.system && g.status != GStatus::Dead).map(|g| (g.goid, leak::pinned_bytes(&self.machine, g.goid))).collect()
     }
 
     /// How many choices the run has made so far.
