@@ -271,22 +271,39 @@ impl Chooser {
 
     /// ns the OS stalls an M after a slice: 0, except one time in
     /// `one_in`, then log-uniform from `min` to `min` times 2 to the
-    /// `octaves` (as [`Chooser::wake_latency`]).
+    /// `octaves` (as [`Chooser::wake_latency`]); and for `long_picks` of
+    /// the picks past those, a long stall, log-uniform over the
+    /// `long_octaves` above. The short stalls keep the picks they always
+    /// had; the long ones take picks that meant no stall.
     #[inline]
-    pub fn os_stall(&mut self, min: u64, octaves: u32, one_in: u32) -> u64 {
+    pub fn os_stall(&mut self, min: u64, (octaves, one_in): (u32, u32), (long_octaves, long_picks): (u32, u32)) -> u64 {
         let n = octaves * 256 * one_in;
-        let stalls = octaves * 256;
-        // `Stalls` draws a stall one time in two, within the same range
-        // of picks, so a pick means the same under every strategy (a
-        // fork keeps its past whatever strategy draws its future).
+        let short = octaves * 256;
+        let stalls = short + long_picks;
+        // `Stalls` draws a short stall one time in four and a long one
+        // one time in four, within the same ranges of picks, so a pick
+        // means the same under every strategy (a fork keeps its past
+        // whatever strategy draws its future).
         let pick = if self.strategy == Strategy::Stalls && n > stalls {
-            let d = self.sched.below(stalls * 2);
-            if d < stalls { d } else { stalls + d % (n - stalls) }
+            let d = self.sched.below(short * 4);
+            match d / short {
+                0 => d,
+                1 => short + (d - short) % long_picks.max(1),
+                _ => stalls + d % (n - stalls),
+            }
         } else {
             self.sched.below(n)
         };
         let pick = self.made(ChoiceKind::OsStall, n as u64, pick as u64) as u32;
-        if pick < octaves * 256 { log_uniform(min, pick) } else { 0 }
+        if pick < short {
+            log_uniform(min, pick)
+        } else if pick < stalls {
+            // 256 / (picks per octave) steps of the log scale per pick.
+            let per_octave = (long_picks / long_octaves.max(1)).max(1);
+            log_uniform(min << octaves, (pick - short) * (256 / per_octave))
+        } else {
+            0
+        }
     }
 
     /// Under the priority strategies, at the start: which of `left` Ps not

@@ -1223,7 +1223,7 @@ impl Sched {
             return (0, 0);
         }
         let uneven = self.chooser.slice_jitter((used / 8).min(u32::MAX as u64) as u32 + 1) as u64;
-        (uneven, self.chooser.os_stall(time::OS_STALL_MIN_NS, time::OS_STALL_OCTAVES, time::OS_STALL_ONE_IN))
+        (uneven, self.chooser.os_stall(time::OS_STALL_MIN_NS, (time::OS_STALL_OCTAVES, time::OS_STALL_ONE_IN), (time::OS_LONG_STALL_OCTAVES, time::OS_LONG_STALL_PICKS)))
     }
 
     /// `retake`: preempt Gs that held a P for 10ms; take Ps from Ms that

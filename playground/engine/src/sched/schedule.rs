@@ -54,7 +54,7 @@ pub enum Strategy {
     /// once, or very late) come up far more often than under `Random`.
     Extremes,
     /// Random choices, but the OS stalls an M after one slice in two
-    /// rather than one in sixteen: a goroutine overtaken between its start
+    /// (half of them long, up to 1ms) rather than one in sixteen: a goroutine overtaken between its start
     /// and its first shared operation, which real Go shows once in
     /// hundreds of runs, comes up often.
     Stalls,

@@ -72,13 +72,20 @@ pub const NETPOLL_LATE_OCTAVES: u32 = 8;
 /// The OS sometimes takes a core away from an M for a while (more threads
 /// than cores, other processes): one slice in `OS_STALL_ONE_IN` is
 /// followed by a stall, log-uniform from `OS_STALL_MIN_NS` over
-/// `OS_STALL_OCTAVES` octaves (1µs to 1ms). Up to 1ms, not 64µs: real Go
-/// with 2 Ps times out a 100µs `select` before three 100µs spinners send
-/// in 9 of 300 runs (nondeterministic/061), which needs main's M off its
-/// core for longer than the timeout.
+/// `OS_STALL_OCTAVES` octaves (1µs to 64µs); rarer, one slice in
+/// `OS_STALL_ONE_IN * OS_STALL_OCTAVES * 256 / OS_LONG_STALL_PICKS` (384),
+/// a long one, log-uniform over the `OS_LONG_STALL_OCTAVES` above (64µs
+/// to 1ms). The long tail is what real Go needs with 2 Ps to time out a
+/// 100µs `select` before three 100µs spinners send (9 of 300 runs,
+/// nondeterministic/061): main's M off its core for longer than the
+/// timeout. Making every stall that long instead serialised the Ps so
+/// often that "pick the next step" stopped offering the interleavings
+/// that deadlock two mutexes.
 pub const OS_STALL_MIN_NS: u64 = 1_000;
-pub const OS_STALL_OCTAVES: u32 = 10;
+pub const OS_STALL_OCTAVES: u32 = 6;
 pub const OS_STALL_ONE_IN: u32 = 16;
+pub const OS_LONG_STALL_OCTAVES: u32 = 4;
+pub const OS_LONG_STALL_PICKS: u32 = 64;
 
 /// Under the priority strategies, the longest the OS keeps a P's M off
 /// its core for a higher-priority one before letting it move once
