@@ -144,6 +144,7 @@ pub fn note_type(bc: &mut Bytecode, id: u32, t: TypeId, tt: &TypeTable) {
 /// next A locals, store its R results into the scratch globals.
 pub fn add_trampolines(bc: &mut Bytecode, scratch: u32) {
     for argc in 0..=MAX_TRAMPOLINE_ARGS {
+        let mut by_nres = Vec::new();
         for nres in 0..=MAX_TRAMPOLINE_RESULTS {
             let mut b = ChunkBuilder::new();
             let sp = Span::default();
@@ -156,8 +157,9 @@ pub fn add_trampolines(bc: &mut Bytecode, scratch: u32) {
             }
             b.emit(Op::Ret(0), sp);
             let chunk = b.finish().unwrap_or_default();
-            bc.add_func(Function::new(format!("trampoline.{argc}.{nres}"), argc + 1, argc + 1, 0, chunk));
+            by_nres.push(bc.add_func(Function::new(format!("trampoline.{argc}.{nres}"), argc + 1, argc + 1, 0, chunk)));
         }
+        bc.trampolines.push(by_nres);
     }
     // A native waiting for Go code it called (`vm/reenter.rs`): the marker
     // frame that stands for it runs it again.
@@ -342,9 +344,7 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
 }
 
 fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
-    let prog = vm.program().clone();
-    let name = format!("trampoline.{}.{}", args.len(), nres);
-    let Some(tr) = prog.funcs.iter().position(|x| x.name == name) else {
+    let Some(&tr) = vm.program().trampolines.get(args.len()).and_then(|t| t.get(nres)) else {
         return Err(Throw::Stop(internal_stop("call from a native with too many arguments")));
     };
     // Keep the calling goroutine's values alive while the nested one runs.

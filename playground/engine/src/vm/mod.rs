@@ -316,13 +316,15 @@ pub struct Vm {
     /// that code's frames: if it ends the goroutine, they top its trace.
     pub inner_panic: Option<(Value, Vec<TraceFrame>)>,
     /// The running native's calls of Go code, while it may call some
-    /// (`Native::reenters`; see `reenter.rs`).
-    pub reentry: Option<reenter::Reentry>,
+    /// (`Native::reenters`; see `reenter.rs`). Boxed: it moves in and out
+    /// around every such call.
+    pub reentry: Option<Box<reenter::Reentry>>,
     /// The logs of natives whose calls of Go code are running (innermost
     /// last): collector roots meanwhile.
-    pub reentry_outer: Vec<reenter::Reentry>,
-    /// A finished native's log, kept for its memory.
-    spare_reentry: Option<reenter::Reentry>,
+    pub reentry_outer: Vec<Box<reenter::Reentry>>,
+    /// Finished natives' logs, kept for their memory (natives call each
+    /// other through Go: `String` calling `Sprintf` inside `Println`).
+    spare_reentry: Vec<Box<reenter::Reentry>>,
     /// A native wrote to fd 1 or 2 (`write_fd`) since the process last
     /// looked: with several Ps the write is a system call that takes time.
     pub wrote: bool,
@@ -398,7 +400,7 @@ impl Vm {
             inner_panic: None,
             reentry: None,
             reentry_outer: Vec::new(),
-            spare_reentry: None,
+            spare_reentry: Vec::new(),
             prog,
         };
         for c in vm.prog.clone().consts.iter() {

@@ -148,9 +148,12 @@ pub struct Bytecode {
     pub lib_files: Vec<SourceFile>,
     /// The file name tracebacks print, e.g. `/tmp/sandbox/prog.go`.
     pub path: String,
-    /// The marker function and its two natives that let a native wait
-    /// for Go code it called (`vm/reenter.rs`), once added.
+    /// The marker function and its deferred native that let a native
+    /// wait for Go code it called (`vm/reenter.rs`), once added.
     pub reenter: Option<super::reenter::Ids>,
+    /// The trampolines `stdlib::call_go` calls Go code through, by
+    /// argument and result count, once added.
+    pub trampolines: Vec<Vec<u32>>,
 }
 
 fn runtime_error_text(_vm: &mut Vm, _g: &mut GState, _argc: usize) -> Result<(), Throw> {
@@ -171,6 +174,7 @@ impl Bytecode {
             asserts: Vec::new(),
             natives: vec![Native { name: "runtime.(*Error).Error".into(), func: runtime_error_text, syncs: false, reenters: false }],
             reenter: None,
+            trampolines: Vec::new(),
             entry: 0,
             lib_files: Vec::new(),
             // Go prints the absolute path the file was built from; a bare

@@ -53,6 +53,9 @@ pub struct Ids {
 /// million `less` calls.
 pub const MAX_LOGGED_CALLS: usize = 1 << 20;
 
+/// Finished logs kept for reuse.
+const SPARE_LOGS: usize = 16;
+
 /// One completed call of Go code, as `call_go` returned it.
 #[derive(Clone, Debug)]
 enum Logged {
@@ -69,7 +72,7 @@ enum Logged {
 #[derive(Clone, Debug, Default)]
 pub struct Reentry {
     pub native: u32,
-    pub args: crate::value::InlineValues<6>,
+    pub args: Vec<Value>,
     log: Vec<Logged>,
     vals: Vec<Value>,
     /// Entries answered in this run of the native.
@@ -90,22 +93,25 @@ pub struct Reentry {
 impl Reentry {
     /// A log for a new call of `native`, in `spare`'s memory if there is
     /// one (the common call logs one or two results: no allocation).
-    fn new(spare: Option<Reentry>, native: u32, args: &[Value]) -> Reentry {
+    fn new(spare: Option<Box<Reentry>>, native: u32, args: &[Value]) -> Box<Reentry> {
         let mut r = spare.unwrap_or_default();
         r.native = native;
-        r.args = crate::value::InlineValues::from_slice(args);
+        r.args.extend_from_slice(args);
         r
     }
 
     /// Emptied for reuse, unless it grew large (a sort's).
-    fn recycled(mut self) -> Option<Reentry> {
+    fn recycled(mut self: Box<Reentry>) -> Option<Box<Reentry>> {
         const KEEP: usize = 64;
-        if self.log.capacity() > KEEP || self.vals.capacity() > KEEP {
+        if self.log.capacity() > KEEP || self.vals.capacity() > KEEP || self.args.capacity() > KEEP {
             return None;
         }
-        self.log.clear();
-        self.vals.clear();
-        self.frames.clear();
+        self.args.clear();
+        if !self.log.is_empty() {
+            self.log.clear();
+            self.vals.clear();
+            self.frames.clear();
+        }
         (self.pos, self.overflow, self.catches, self.doing) = (0, false, false, 0);
         Some(self)
     }
@@ -180,7 +186,7 @@ impl Reentry {
 pub struct ParkedNative {
     /// The marker frame's index.
     pub frame: u32,
-    calls: Reentry,
+    calls: Box<Reentry>,
     /// The blocked call's result count, until its results are logged.
     awaiting: Option<u32>,
     /// The native was a deferred call run by a return (`Some(false)`) or a
@@ -209,18 +215,23 @@ impl Vm {
     /// its calls of Go code, replaying `calls` first when it runs again. A
     /// call that needs the scheduler moves onto the goroutine (see the
     /// module comment).
-    pub(super) fn call_reentrant(&mut self, g: &mut GState, prog: &Bytecode, id: u32, argc: usize, calls: Option<Reentry>) -> Result<(), Flow> {
+    // Out of line: `call_native`, on every native call's path, stays small.
+    #[inline(never)]
+    pub(super) fn call_reentrant(&mut self, g: &mut GState, prog: &Bytecode, id: u32, argc: usize, calls: Option<Box<Reentry>>) -> Result<(), Flow> {
         let Some(n) = prog.natives.get(id as usize) else { return Err(internal("unknown native")) };
         let sp = g.stack.len().saturating_sub(argc);
         let calls = match calls {
             Some(c) => c,
-            None => Reentry::new(self.spare_reentry.take(), id, g.stack.get(sp..).unwrap_or_default()),
+            None => Reentry::new(self.spare_reentry.pop(), id, g.stack.get(sp..).unwrap_or_default()),
         };
         let outer = self.reentry.replace(calls);
         let r = (n.func)(self, g, argc);
         let mut calls = std::mem::replace(&mut self.reentry, outer);
-        if !matches!(r, Err(Throw::Park(_))) {
-            self.spare_reentry = calls.take().and_then(Reentry::recycled);
+        if !matches!(r, Err(Throw::Park(_)))
+            && self.spare_reentry.len() < SPARE_LOGS
+            && let Some(c) = calls.take().and_then(Reentry::recycled)
+        {
+            self.spare_reentry.push(c);
         }
         match r {
             Ok(()) => Ok(()),
@@ -243,7 +254,7 @@ impl Vm {
 
     /// Takes the nested goroutine's frames over above a marker frame (its
     /// trampoline's), and stops with its request.
-    fn take_over(&mut self, g: &mut GState, prog: &Bytecode, sp: usize, mut calls: Reentry, p: Parked) -> Result<(), Flow> {
+    fn take_over(&mut self, g: &mut GState, prog: &Bytecode, sp: usize, mut calls: Box<Reentry>, p: Parked) -> Result<(), Flow> {
         let Some(ids) = prog.reenter else { return Err(internal("no marker function")) };
         let Parked { state: mut h, syscall, nres } = p;
         let Some(tr) = h.frames.first().copied() else { return Err(internal("a parked call without frames")) };
