@@ -195,6 +195,12 @@ pub enum InlineValues<const N: usize> {
     Spilled(Vec<Value>),
 }
 
+impl<const N: usize> Default for InlineValues<N> {
+    fn default() -> InlineValues<N> {
+        InlineValues::Inline([Value::Nil; N], 0)
+    }
+}
+
 impl<const N: usize> InlineValues<N> {
     pub fn from_slice(vals: &[Value]) -> InlineValues<N> {
         if vals.len() <= N && N <= u8::MAX as usize {

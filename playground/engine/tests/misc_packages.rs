@@ -475,36 +475,86 @@ fn bytes_count_for_log_buffers() {
     assert_eq!(out, "3 6\n");
 }
 
-/// A `String` method that needs the scheduler (here a `select`), called
-/// by `fmt` from inside a native, cannot run yet: the run stops with a
-/// message saying so, rather than serving the request for the caller and
-/// printing nothing (real Go prints `got 7 empty`).
+/// Go code a native calls may wait (`concurrent/255`-`262`), except where
+/// the goroutine cannot wait for it: a panic's value whose `Error` is a
+/// native (`errors.Join`'s) calling a method that blocks, while the panic
+/// is printed. The run stops with a message saying so, rather than serving
+/// the request for the caller (real Go prints `panic: late`).
 #[test]
-fn a_method_fmt_calls_that_needs_the_scheduler_stops_the_run_clearly() {
+fn a_method_that_blocks_while_a_panic_is_printed_stops_the_run_clearly() {
     let (out, err, code) = run(r#"package main
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
-type Box struct{ ch chan int }
+type slow struct{ ch chan string }
 
-func (b Box) String() string {
-	select {
-	case v := <-b.ch:
-		return fmt.Sprint("got ", v)
-	default:
-		return "empty"
-	}
-}
+func (s slow) Error() string { return <-s.ch }
 
 func main() {
+	s := slow{make(chan string)}
+	go func() { s.ch <- "late" }()
 	fmt.Println("before")
-	b := Box{make(chan int, 1)}
-	b.ch <- 7
-	fmt.Println(b, b)
+	panic(errors.Join(s))
 }
 "#);
     assert_eq!(out, "before\n");
     assert!(err.starts_with("fatal error: unsupported: a method called from inside a library function"), "{err}");
-    assert!(err.contains("main.main()"), "{err}");
     assert_eq!(code, 2);
+}
+
+/// A goroutine parked inside a `String` method fmt called shows fmt's
+/// frames under the method, as Go's traceback does, two levels deep here
+/// (`Outer.String` formatting an `*Inner` whose `String` waits forever).
+/// The frames are real Go 1.27's for this program, arguments aside
+/// (`GOTRACEBACK=all`, with the Go Playground's GOROOT).
+#[test]
+fn a_method_fmt_called_waits_under_fmts_frames() {
+    let (out, err, code) = run(r#"package main
+
+import "fmt"
+
+type Inner struct{ ch chan string }
+
+func (i *Inner) String() string { return <-i.ch }
+
+type Outer struct{ in *Inner }
+
+func (o Outer) String() string { return fmt.Sprintf("outer(%v)", o.in) }
+
+func main() {
+	fmt.Printf("%s\n", Outer{&Inner{make(chan string)}})
+}
+"#);
+    let go = "fatal error: all goroutines are asleep - deadlock!
+
+goroutine 1 [chan receive]:
+main.(*Inner).String(...)
+	/tmp/sandbox/prog.go:7
+fmt.(*pp).handleMethods(...)
+	/usr/local/go-faketime/src/fmt/print.go:666
+fmt.(*pp).printArg(...)
+	/usr/local/go-faketime/src/fmt/print.go:746
+fmt.(*pp).doPrintf(...)
+	/usr/local/go-faketime/src/fmt/print.go:1062
+fmt.Sprintf(...)
+	/usr/local/go-faketime/src/fmt/print.go:231
+main.Outer.String(...)
+	/tmp/sandbox/prog.go:11
+fmt.(*pp).handleMethods(...)
+	/usr/local/go-faketime/src/fmt/print.go:666
+fmt.(*pp).printArg(...)
+	/usr/local/go-faketime/src/fmt/print.go:746
+fmt.(*pp).doPrintf(...)
+	/usr/local/go-faketime/src/fmt/print.go:1062
+fmt.Fprintf(...)
+	/usr/local/go-faketime/src/fmt/print.go:216
+fmt.Printf(...)
+	/usr/local/go-faketime/src/fmt/print.go:225
+main.main()
+	/tmp/sandbox/prog.go:14
+";
+    assert_eq!((out.as_str(), err.as_str(), code), ("", go, 2));
 }

@@ -69,6 +69,7 @@ pub fn compile(file: &SourceFile, ast: &ast::File, checked: &crate::check::info:
         c.bc.lib_files.push(lib.source.clone());
     }
     let entry = c.compile_all();
+    crate::stdlib::mark_reentering(&mut c.bc);
     if !c.diags.is_empty() {
         let mut d = std::mem::take(&mut c.diags);
         crate::diag::sort_and_dedup(&mut d);

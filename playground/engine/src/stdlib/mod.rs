@@ -24,7 +24,9 @@
 //! `less` function for `sort.Slice`) use [`call_go`]: it runs the call on a
 //! nested goroutine through a generated trampoline that parks the results
 //! in scratch globals, with the caller's values lent as collector roots.
-//! (Issue 4 turns this into a proper re-entrant call.)
+//! Such natives are listed in [`reenters`]: when the Go code needs the
+//! scheduler, the native's goroutine waits in it and the native runs again
+//! afterwards, its earlier calls answered from a log (`vm/reenter.rs`).
 
 // The table of packages, the builtins implemented natively, and the calls
 // compiled to the process's requests.
@@ -142,6 +144,7 @@ pub fn note_type(bc: &mut Bytecode, id: u32, t: TypeId, tt: &TypeTable) {
 /// next A locals, store its R results into the scratch globals.
 pub fn add_trampolines(bc: &mut Bytecode, scratch: u32) {
     for argc in 0..=MAX_TRAMPOLINE_ARGS {
+        let mut by_nres = Vec::new();
         for nres in 0..=MAX_TRAMPOLINE_RESULTS {
             let mut b = ChunkBuilder::new();
             let sp = Span::default();
@@ -154,8 +157,94 @@ pub fn add_trampolines(bc: &mut Bytecode, scratch: u32) {
             }
             b.emit(Op::Ret(0), sp);
             let chunk = b.finish().unwrap_or_default();
-            bc.add_func(Function::new(format!("trampoline.{argc}.{nres}"), argc + 1, argc + 1, 0, chunk));
+            by_nres.push(bc.add_func(Function::new(format!("trampoline.{argc}.{nres}"), argc + 1, argc + 1, 0, chunk)));
         }
+        bc.trampolines.push(by_nres);
+    }
+    // A native waiting for Go code it called (`vm/reenter.rs`): the marker
+    // frame that stands for it runs it again.
+    let resume = bc.add_native("native.resume", crate::vm::reenter::resume);
+    let recover = bc.add_native("native.recover", crate::vm::reenter::recover);
+    let mut b = ChunkBuilder::new();
+    b.emit(Op::CallNative { id: resume, argc: 0 }, Span::default());
+    let marker = bc.add_func(Function::new("native.marker", 0, 0, 0, b.finish().unwrap_or_default()));
+    bc.reenter = Some(crate::vm::reenter::Ids { marker, recover });
+}
+
+/// Marks the natives that may call Go code ([`reenters`]), once the
+/// program's are all added.
+pub fn mark_reentering(bc: &mut Bytecode) {
+    for n in &mut bc.natives {
+        n.reenters = reenters(&n.name);
+    }
+}
+
+/// Whether native `name` may call Go code (a method, a function value):
+/// it then runs with a log of those calls, so that one that blocks can
+/// wait (`vm/reenter.rs`). A native that calls Go without being listed
+/// here stops the run with [`NESTED_SYSCALL`] when the call blocks.
+pub fn reenters(name: &str) -> bool {
+    // A generic function's native carries its instance's kind
+    // (`slices.SortFunc.i`).
+    let base = match name.strip_prefix("slices.") {
+        Some(rest) => &name[..name.len() - rest.len() + rest.find('.').unwrap_or(rest.len())],
+        None => name,
+    };
+    REENTERING_PACKAGES.iter().any(|p| name.starts_with(p)) || REENTERING_NATIVES.contains(&base)
+}
+
+/// Packages whose natives may call Go code (nearly all of them do).
+const REENTERING_PACKAGES: [&str; 5] = ["fmt.", "log.", "errors.", "sort.", "context."];
+
+/// The other natives that call Go code.
+pub(crate) const REENTERING_NATIVES: [&str; 10] = [
+    "slices.SortFunc",
+    "slices.SortStableFunc",
+    "slices.IndexFunc",
+    "slices.ContainsFunc",
+    "sync.(*Map).Range",
+    "strings.Map",
+    "strings.IndexFunc",
+    "strings.ContainsFunc",
+    "strings.TrimFunc",
+    "strings.FieldsFunc",
+];
+
+/// The running native is going again through calls it made before it
+/// waited (`vm/reenter.rs`): effects of its own between calls (a swap)
+/// already happened and must not happen twice.
+pub(crate) fn replaying(vm: &Vm) -> bool {
+    vm.reentry.as_ref().is_some_and(|r| r.replaying())
+}
+
+/// Values a native read that Go code it calls may change (a snapshot it
+/// walks): the same ones when it runs again after a call blocked
+/// (`vm/reenter.rs`).
+pub(crate) fn remember(vm: &mut Vm, read: Vec<Value>) -> Vec<Value> {
+    match vm.reentry.as_mut() {
+        Some(r) => r.remember(read),
+        None => read,
+    }
+}
+
+/// Says, before a call of Go code, what the running native does should
+/// the call block: whether it takes a panic in the call as its result
+/// (fmt's `catchPanic`), and what it is doing (a package's code for
+/// [`library_frames`]).
+pub(crate) fn calling_as(vm: &mut Vm, catches: bool, doing: u8) {
+    if let Some(r) = vm.reentry.as_mut() {
+        r.catches = catches;
+        r.doing = doing;
+    }
+}
+
+/// The frames of Go's library that native `name` stands for under Go code
+/// it called and waits for, innermost first, as Go's traceback prints
+/// them; `doing` is what the native said it was doing ([`calling_as`]).
+pub(crate) fn library_frames(name: &str, doing: u8) -> Vec<crate::vm::TraceFrame> {
+    match import_path(name) {
+        Some("fmt") => fmt::library_frames(name, doing),
+        _ => Vec::new(),
     }
 }
 
@@ -203,6 +292,14 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
         let res: Vec<Value> = g.stack.drain(at.min(g.stack.len())..).collect();
         return Ok(res);
     }
+    // Running again after a call blocked: the calls made before answer
+    // from the log (`vm/reenter.rs`).
+    if let Some((r, inner)) = vm.reentry.as_mut().filter(|r| r.replaying()).and_then(|r| r.next()) {
+        if inner.is_some() {
+            vm.inner_panic = inner;
+        }
+        return r;
+    }
     let depth = DEPTH.with(|d| d.get());
     if depth >= MAX_NATIVE_DEPTH {
         return Err(Throw::Stop(Stop::Fatal(crate::vm::Fatal {
@@ -211,16 +308,43 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
             trace: vm.traceback(g),
         })));
     }
+    // The Go code may call natives of its own, each with its own log;
+    // this one's is a collector root meanwhile.
+    let outer = vm.reentry.take();
+    let had = outer.is_some();
+    vm.reentry_outer.extend(outer);
     DEPTH.with(|d| d.set(depth + 1));
     let r = call_go_inner(vm, g, f, args, nres);
     DEPTH.with(|d| d.set(depth));
-    r
+    if had {
+        vm.reentry = vm.reentry_outer.pop();
+    }
+    match r {
+        Err(Throw::Park(mut p)) => match (vm.program().clone(), vm.reentry.as_mut()) {
+            (prog, Some(calls)) if !calls.overflow => {
+                p.nres = nres;
+                // The frames the goroutine shows under the call meanwhile.
+                let native = prog.natives.get(calls.native as usize).map_or("", |n| n.name.as_str());
+                calls.frames = library_frames(native, calls.doing);
+                Err(Throw::Park(p))
+            }
+            // The native keeps no log (or a full one): it cannot wait.
+            (_, calls) => {
+                let why = if calls.is_some() { NESTED_LOG_FULL } else { NESTED_SYSCALL };
+                Err(Throw::Stop(Stop::Fatal(crate::vm::Fatal { kind: crate::vm::FatalKind::Internal, message: format!("fatal error: {why}\n"), trace: vm.traceback(g) })))
+            }
+        },
+        r => {
+            if let Some(calls) = vm.reentry.as_mut() {
+                calls.record(&r, &vm.inner_panic);
+            }
+            r
+        }
+    }
 }
 
 fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
-    let prog = vm.program().clone();
-    let name = format!("trampoline.{}.{}", args.len(), nres);
-    let Some(tr) = prog.funcs.iter().position(|x| x.name == name) else {
+    let Some(&tr) = vm.program().trampolines.get(args.len()).and_then(|t| t.get(nres)) else {
         return Err(Throw::Stop(internal_stop("call from a native with too many arguments")));
     };
     // Keep the calling goroutine's values alive while the nested one runs.
@@ -228,6 +352,8 @@ fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: us
     stack.push(f);
     stack.extend_from_slice(args);
     PINNED.with(|p| stack.extend_from_slice(&p.borrow()));
+    // And the natives waiting on this goroutine (`vm/reenter.rs`).
+    stack.extend(g.natives.iter().flat_map(|n| n.values()));
     let holder = GState { stack, frames: g.frames.clone(), defers: g.defers.clone(), panics: g.panics.clone(), ..GState::default() };
     vm.gs.push(Box::new(holder));
     let holder_idx = vm.gs.len() - 1;
@@ -246,6 +372,13 @@ fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: us
             s => break s,
         }
     };
+    if let Stop::Syscall(syscall) = stop {
+        // It needs the scheduler: its goroutine goes to the native's
+        // caller, which takes it over (`vm/reenter.rs`).
+        let state = vm.take_state(gi);
+        vm.release(holder_idx);
+        return Err(Throw::Park(Box::new(crate::vm::reenter::Parked { state, syscall, nres })));
+    }
     vm.release(gi);
     vm.release(holder_idx);
     match stop {
@@ -269,21 +402,18 @@ fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: us
             report.trace.extend(vm.traceback(g));
             Err(Throw::Stop(Stop::Panicked(report)))
         }
-        // A nested call runs outside the scheduler: a request that needs it
-        // (a channel, select, a blocking lock, a timer, `go`) cannot be
-        // served here, and passing it on would serve it for the caller.
-        Stop::Syscall(_) => Err(Throw::Stop(Stop::Fatal(crate::vm::Fatal {
-            kind: crate::vm::FatalKind::Internal,
-            message: format!("fatal error: {NESTED_SYSCALL}\n"),
-            trace: vm.traceback(g),
-        }))),
         s => Err(Throw::Stop(s)),
     }
 }
 
-/// Why a run stops when a method a library function calls (a `String`
-/// or `Error` that `fmt` calls, a context's `Value`) needs the scheduler.
-pub const NESTED_SYSCALL: &str = "unsupported: a method called from inside a library function (such as a String or Error method fmt calls) used a channel, select, a blocking sync operation, a timer or a go statement; the playground cannot run that yet";
+/// Why a run stops when Go code a native calls needs the scheduler and
+/// the native keeps no log of its calls (it is missing from [`reenters`],
+/// or it runs where its goroutine cannot wait: printing a panic's value).
+pub const NESTED_SYSCALL: &str = "unsupported: a method called from inside a library function used a channel, select, a blocking sync operation, a timer or a go statement where the playground cannot wait for it";
+
+/// The same when the native's log of calls is full
+/// ([`crate::vm::reenter::MAX_LOGGED_CALLS`]).
+pub const NESTED_LOG_FULL: &str = "unsupported: a function called from inside a library function (such as a sort's less function) blocked after more calls than the playground remembers (1,048,576)";
 
 fn internal_stop(msg: &str) -> Stop {
     Stop::Fatal(crate::vm::Fatal { kind: crate::vm::FatalKind::Internal, message: format!("fatal error: {msg}\n"), trace: vec![] })

@@ -188,6 +188,21 @@ mod tests {
         assert_eq!(missing, NOT_YET, "declared natives without an implementation");
     }
 
+    /// The natives listed as calling Go code exist (a misspelt one would
+    /// stop the run when its call blocks), under their instances' names
+    /// too.
+    #[test]
+    fn natives_that_call_go_are_listed_by_real_names() {
+        for name in super::super::REENTERING_NATIVES {
+            assert!(super::super::lookup(name).is_some(), "{name}");
+            assert!(super::super::reenters(name), "{name}");
+        }
+        assert!(super::super::reenters("slices.SortFunc.i"));
+        assert!(super::super::reenters("fmt.Println"));
+        assert!(!super::super::reenters("slices.Sort.i"));
+        assert!(!super::super::reenters("strings.Contains"));
+    }
+
     #[test]
     fn names_without_declarations_resolve_by_import_path() {
         // Builtins, generic instances (named with a kind suffix), the

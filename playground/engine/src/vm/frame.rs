@@ -127,6 +127,9 @@ pub struct GState {
     /// dead Gs) only when it first runs: most goroutines of a program that
     /// starts thousands wait in a run queue meanwhile.
     pub entry: Option<Entry>,
+    /// Natives waiting, below marker frames, for Go code they called
+    /// (`vm/reenter.rs`), innermost last.
+    pub natives: Vec<super::reenter::ParkedNative>,
 }
 
 /// A dead goroutine's stacks, kept to be reused by a new one.
@@ -195,6 +198,7 @@ impl GState {
             && self.entry.is_none()
             && self.pending_panic.is_none()
             && self.resume_defers.is_none()
+            && self.natives.capacity() == 0
             && self.stack_used == 0
             && self.stack_size == 0
             && self.stack_copies == 0
@@ -217,6 +221,7 @@ impl GState {
             .chain(self.panics.iter().map(|p| p.value))
             .chain(self.pending_panic)
             .chain(self.entry.iter().flat_map(|e| std::iter::once(e.func).chain(e.args.iter().copied())))
+            .chain(self.natives.iter().flat_map(|n| n.values()))
     }
 
     /// Registers a `defer`. Most functions defer once: the first record
@@ -243,6 +248,9 @@ impl GState {
         if let Some(e) = &self.entry {
             out.extend(e.func.handle());
             out.extend(e.args.iter().filter_map(|v| v.handle()));
+        }
+        for n in &self.natives {
+            out.extend(n.values().filter_map(|v| v.handle()));
         }
     }
 

@@ -50,6 +50,7 @@ mod liveness;
 mod memory;
 mod output;
 pub mod race;
+pub(crate) mod reenter;
 mod unwind;
 pub(crate) mod panic;
 mod program;
@@ -314,6 +315,16 @@ pub struct Vm {
     /// A panic that came out of Go code a native called (`call_go`), with
     /// that code's frames: if it ends the goroutine, they top its trace.
     pub inner_panic: Option<(Value, Vec<TraceFrame>)>,
+    /// The running native's calls of Go code, while it may call some
+    /// (`Native::reenters`; see `reenter.rs`). Boxed: it moves in and out
+    /// around every such call.
+    pub reentry: Option<Box<reenter::Reentry>>,
+    /// The logs of natives whose calls of Go code are running (innermost
+    /// last): collector roots meanwhile.
+    pub reentry_outer: Vec<Box<reenter::Reentry>>,
+    /// Finished natives' logs, kept for their memory (natives call each
+    /// other through Go: `String` calling `Sprintf` inside `Println`).
+    spare_reentry: Vec<Box<reenter::Reentry>>,
     /// A native wrote to fd 1 or 2 (`write_fd`) since the process last
     /// looked: with several Ps the write is a system call that takes time.
     pub wrote: bool,
@@ -387,6 +398,9 @@ impl Vm {
             slice: 0,
             race: None,
             inner_panic: None,
+            reentry: None,
+            reentry_outer: Vec::new(),
+            spare_reentry: Vec::new(),
             prog,
         };
         for c in vm.prog.clone().consts.iter() {
@@ -541,6 +555,9 @@ impl Vm {
         for g in self.gs.iter().map(|g| &**g).chain(current) {
             g.push_root_handles(&mut work);
         }
+        for r in self.reentry_outer.iter().chain(&self.reentry) {
+            work.extend(r.values().filter_map(|v| v.handle()));
+        }
         let freed = self.heap.collect_from(work);
         if self.race.is_some() {
             self.racefree();
@@ -591,7 +608,12 @@ impl Vm {
             return vec![self.trace_frame(f, 0)];
         }
         let mut trace = Vec::with_capacity(g.frames.len());
-        for f in g.frames.iter().rev() {
+        let marker = self.prog.reenter.map(|r| r.marker);
+        for (i, f) in g.frames.iter().enumerate().rev() {
+            if Some(f.func) == marker {
+                self.marker_frames(g, i, &mut trace);
+                continue;
+            }
             match f.kind {
                 FrameKind::PanicPrint(_) => {}
                 // A deferred call the panic runs sits above Go's gopanic

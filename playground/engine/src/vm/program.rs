@@ -95,6 +95,9 @@ pub enum Throw {
     Panic(Value),
     /// Stop the goroutine (`os.Exit`, a blocking request, a fatal error).
     Stop(super::Stop),
+    /// Go code the native called needs the scheduler: the native gives up
+    /// and its goroutine takes that code's frames over (`vm/reenter.rs`).
+    Park(Box<super::reenter::Parked>),
 }
 
 /// A function implemented in Rust. It pops its `argc` arguments from the
@@ -108,6 +111,10 @@ pub struct Native {
     /// A `sync` or `sync/atomic` operation: it orders the goroutines that
     /// use the same object (see `Vm::sync_epoch`).
     pub syncs: bool,
+    /// It may call Go code (set by the library once the program is
+    /// compiled): its arguments are kept so that it can run again once a
+    /// call that blocked has returned (`reenter.rs`).
+    pub reenters: bool,
 }
 
 impl std::fmt::Debug for Native {
@@ -141,6 +148,12 @@ pub struct Bytecode {
     pub lib_files: Vec<SourceFile>,
     /// The file name tracebacks print, e.g. `/tmp/sandbox/prog.go`.
     pub path: String,
+    /// The marker function and its deferred native that let a native
+    /// wait for Go code it called (`vm/reenter.rs`), once added.
+    pub reenter: Option<super::reenter::Ids>,
+    /// The trampolines `stdlib::call_go` calls Go code through, by
+    /// argument and result count, once added.
+    pub trampolines: Vec<Vec<u32>>,
 }
 
 fn runtime_error_text(_vm: &mut Vm, _g: &mut GState, _argc: usize) -> Result<(), Throw> {
@@ -159,7 +172,9 @@ impl Bytecode {
             nglobals: 0,
             method_names: vec!["Error".into(), "String".into()],
             asserts: Vec::new(),
-            natives: vec![Native { name: "runtime.(*Error).Error".into(), func: runtime_error_text, syncs: false }],
+            natives: vec![Native { name: "runtime.(*Error).Error".into(), func: runtime_error_text, syncs: false, reenters: false }],
+            reenter: None,
+            trampolines: Vec::new(),
             entry: 0,
             lib_files: Vec::new(),
             // Go prints the absolute path the file was built from; a bare
@@ -201,7 +216,7 @@ impl Bytecode {
 
     pub fn add_native(&mut self, name: &str, func: NativeFn) -> u32 {
         let syncs = name.starts_with("sync.") || name.starts_with("sync/atomic.");
-        self.natives.push(Native { name: name.into(), func, syncs });
+        self.natives.push(Native { name: name.into(), func, syncs, reenters: false });
         self.natives.len() as u32 - 1
     }
 

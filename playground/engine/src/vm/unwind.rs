@@ -27,14 +27,20 @@ impl Vm {
         loop {
             let Some(pi) = g.panics.len().checked_sub(1) else { return Err(internal("not panicking")) };
             if let Some(d) = g.defers.pop() {
+                let deferrer = d.frame;
                 g.panics[pi].defer_frame = Some(g.frames.len() as u32);
                 if self.call_deferred(g, prog, d, FrameKind::DeferredByPanic)? {
                     return Ok(());
                 }
                 g.panics[pi].defer_frame = None;
+                if g.panics.get(pi).is_some_and(|p| p.recovered) {
+                    // Only a marker frame's native recovers (`reenter.rs`).
+                    return self.resume_marker(g, pi, deferrer);
+                }
                 continue;
             }
             if g.panics[pi].goexit {
+                g.natives.clear();
                 g.frames.clear();
                 g.stack.clear();
                 g.panics.clear();
@@ -61,7 +67,7 @@ impl Vm {
                                 return Ok(());
                             }
                             Callee::Native(n) => {
-                                self.call_native(g, prog, n, 1)?;
+                                self.call_native_unparked(g, prog, n, 1)?;
                                 let v = g.stack.get(rpos).copied().unwrap_or_default();
                                 g.panics[i].text = Some(self.heap.str_lossy(v));
                                 g.stack.truncate(rpos);
@@ -105,6 +111,7 @@ impl Vm {
         g.panics.truncate(p);
         g.panics.retain(|x| x.defer_frame.is_none_or(|f| f <= d));
         g.frames.truncate(d as usize + 1);
+        g.natives.retain(|n| n.frame <= d);
         g.stack_used = g.frames.iter().map(|f| f.size as u64).sum();
         let Some(top) = g.frames.last_mut() else { return Err(internal("recovered past the goroutine")) };
         top.returning = true;

@@ -203,7 +203,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "context.(*ctx).String" => |vm, g, n| {
             let a = args(g, n);
-            let s = string(vm, g, a.first().copied().unwrap_or_default());
+            let s = string(vm, g, a.first().copied().unwrap_or_default())?;
             let v = new_str(vm, s.as_bytes())?;
             g.stack.push(v);
             Ok(())
@@ -499,7 +499,7 @@ fn new_ctx_value(vm: &mut Vm, h: crate::value::Handle) -> Result<Value, Throw> {
 }
 
 /// Go's `contextName` / `String` forms: `context.Background.WithCancel`...
-fn string(vm: &mut Vm, g: &mut GState, c: Value) -> String {
+fn string(vm: &mut Vm, g: &mut GState, c: Value) -> Result<String, Throw> {
     // Collect the chain first (root last), then print root first.
     let mut chain = Vec::new();
     let mut cur = c;
@@ -513,7 +513,7 @@ fn string(vm: &mut Vm, g: &mut GState, c: Value) -> String {
     // A parent of the program's own type: Go's `contextName`, its String
     // or its type's name.
     let mut out = match ctx_obj(vm, cur) {
-        None if cur != Value::Nil => stringify(vm, g, cur),
+        None if cur != Value::Nil => stringify(vm, g, cur)?,
         _ => String::new(),
     };
     for &h in chain.iter().rev() {
@@ -531,29 +531,30 @@ fn string(vm: &mut Vm, g: &mut GState, c: Value) -> String {
                 out.push_str(&format!(".WithDeadline({} [{until}])", crate::format::time::time_string(t.sec, t.nsec, t.mono_ns())));
             }
             kind::VALUE => {
-                let k = stringify(vm, g, get(vm, h, slot::KEY));
-                let v = stringify(vm, g, get(vm, h, slot::VAL));
+                let k = stringify(vm, g, get(vm, h, slot::KEY))?;
+                let v = stringify(vm, g, get(vm, h, slot::VAL))?;
                 out.push_str(&format!(".WithValue({k}, {v})"));
             }
             _ => {}
         }
     }
-    out
+    Ok(out)
 }
 
-/// Go's `stringify`: a Stringer's String, a string, `<nil>`, else the type.
-fn stringify(vm: &mut Vm, g: &mut GState, v: Value) -> String {
-    let Value::Iface { tid, obj } = v else { return "<nil>".into() };
+/// Go's `stringify`: a Stringer's String (a panic in it goes on, as in
+/// Go; so does a wait, `vm/reenter.rs`), a string, `<nil>`, else the type.
+fn stringify(vm: &mut Vm, g: &mut GState, v: Value) -> Result<String, Throw> {
+    let Value::Iface { tid, obj } = v else { return Ok("<nil>".into()) };
     if tid == crate::rtype::T_STRING {
         let s = vm.heap.cell(obj);
-        return vm.heap.str_lossy(s);
+        return Ok(vm.heap.str_lossy(s));
     }
     let m = vm.program().method_names.iter().position(|n| n == "String").map(|i| i as u32);
     if let Some(m) = m {
         let recv = vm.heap.cell(obj);
-        if let Some(Ok(r)) = super::call_method(vm, g, tid, recv, m, 1) {
-            return vm.heap.str_lossy(r.first().copied().unwrap_or_default());
+        if let Some(r) = super::call_method(vm, g, tid, recv, m, 1) {
+            return Ok(vm.heap.str_lossy(r?.first().copied().unwrap_or_default()));
         }
     }
-    vm.program().types.get(tid as usize).map_or_else(|| "?".into(), |t| t.name.clone())
+    Ok(vm.program().types.get(tid as usize).map_or_else(|| "?".into(), |t| t.name.clone()))
 }

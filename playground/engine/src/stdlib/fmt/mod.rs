@@ -266,10 +266,11 @@ fn variadic(vm: &mut Vm, g: &mut GState, _argc: usize) -> Vec<Value> {
 
 use crate::format::{self as gofmt, FmtValue, MethodName, MethodResult, Methods};
 
-/// The methods behind pending tokens: (type id, receiver, method name id).
+/// The methods behind pending tokens: (type id, receiver, method name id,
+/// whether the receiver is a top-level argument).
 #[derive(Default)]
 struct Pending {
-    calls: Vec<(u32, Value, u32)>,
+    calls: Vec<(u32, Value, u32, bool)>,
     /// Values converted so far: each takes a node of the tree fmt walks,
     /// many times the value's own bytes. Past the heap budget's worth the
     /// conversion stops (`too_big`) and the run is out of memory, rather
@@ -294,12 +295,15 @@ impl Pending {
 
 fn run_pending(vm: &mut Vm, g: &mut GState, pend: &Pending, need: &[gofmt::MethodCall], done: &mut rustc_hash::FxHashMap<u64, MethodResult>) -> Result<(), Throw> {
     for call in need {
-        let Some(&(tid, recv, mid)) = pend.calls.get(call.token as usize) else { continue };
+        let Some(&(tid, recv, mid, top)) = pend.calls.get(call.token as usize) else { continue };
         let mid = match call.method {
             MethodName::Error => rtype::M_ERROR,
             MethodName::String => rtype::M_STRING,
             MethodName::GoString => mid,
         };
+        // Should the method block, fmt's frames show under it.
+        let doing = if top { call.method as u8 + 1 } else { 0 };
+        super::calling_as(vm, true, doing);
         let r = match call_method(vm, g, tid, recv, mid, 1) {
             Some(Ok(res)) => MethodResult::Text(str_of(vm, res.first().copied().unwrap_or_default())),
             Some(Err(Throw::Stop(crate::vm::Stop::Panicked(rep)))) => {
@@ -487,7 +491,7 @@ fn to_fmt(vm: &mut Vm, v: Value, tid: u32, pend: &mut Pending, depth: u32) -> Fm
     for (m, slot) in [(rtype::M_ERROR, 0), (rtype::M_STRING, 1)] {
         if t.method(m).is_some() {
             let token = pend.calls.len() as u64;
-            pend.calls.push((tid, v, m));
+            pend.calls.push((tid, v, m, depth == 0));
             let r = Some(MethodResult::Pending(token));
             if slot == 0 {
                 methods.error = r;
@@ -501,7 +505,7 @@ fn to_fmt(vm: &mut Vm, v: Value, tid: u32, pend: &mut Pending, depth: u32) -> Fm
         && t.method(gs as u32).is_some()
     {
         let token = pend.calls.len() as u64;
-        pend.calls.push((tid, v, gs as u32));
+        pend.calls.push((tid, v, gs as u32, depth == 0));
         methods.go_string = Some(MethodResult::Pending(token));
         any = true;
     }
@@ -521,4 +525,50 @@ fn map_entries(vm: &mut Vm, h: crate::value::Handle, prog: &Bytecode) -> Vec<(Va
 /// Go's `strconv.Quote`.
 pub fn quote(s: &[u8]) -> String {
     String::from_utf8_lossy(&gofmt::quote(s)).into_owned()
+}
+
+/// The frames Go's fmt shows under a method it called on a top-level
+/// argument, for native `name` (Go 1.27's `print.go` and `errors.go`
+/// lines; `%v` and the like right after `%`, the path of `doPrintf` that
+/// nearly every format takes). `doing` is the method's [`MethodName`]
+/// plus one.
+pub(crate) fn library_frames(name: &str, doing: u8) -> Vec<crate::vm::TraceFrame> {
+    let handle = match doing {
+        1 => 660, // MethodName::Error
+        2 => 666, // MethodName::String
+        3 => 643, // MethodName::GoString
+        _ => return Vec::new(),
+    };
+    let (do_fn, do_line) = match name.trim_start_matches("fmt.") {
+        "Println" | "Fprintln" | "Sprintln" | "Appendln" => ("fmt.(*pp).doPrintln", 1205),
+        "Print" | "Fprint" | "Sprint" | "Append" => ("fmt.(*pp).doPrint", 1193),
+        "Printf" | "Fprintf" | "Sprintf" | "Appendf" | "Errorf" => ("fmt.(*pp).doPrintf", 1062),
+        _ => return Vec::new(),
+    };
+    // The exported function, and for Print* the Fprint* it calls.
+    let callers: &[(&str, &str, u32)] = match name.trim_start_matches("fmt.") {
+        "Println" => &[("fmt.Fprintln", "print.go", 297), ("fmt.Println", "print.go", 307)],
+        "Fprintln" => &[("fmt.Fprintln", "print.go", 297)],
+        "Sprintln" => &[("fmt.Sprintln", "print.go", 314)],
+        "Appendln" => &[("fmt.Appendln", "print.go", 325)],
+        "Print" => &[("fmt.Fprint", "print.go", 254), ("fmt.Print", "print.go", 264)],
+        "Fprint" => &[("fmt.Fprint", "print.go", 254)],
+        "Sprint" => &[("fmt.Sprint", "print.go", 271)],
+        "Append" => &[("fmt.Append", "print.go", 282)],
+        "Printf" => &[("fmt.Fprintf", "print.go", 216), ("fmt.Printf", "print.go", 225)],
+        "Fprintf" => &[("fmt.Fprintf", "print.go", 216)],
+        "Sprintf" => &[("fmt.Sprintf", "print.go", 231)],
+        "Appendf" => &[("fmt.Appendf", "print.go", 241)],
+        "Errorf" => &[("fmt.Errorf", "errors.go", 41)],
+        _ => &[],
+    };
+    let frame = |func: &str, file: &str, line: u32| crate::vm::TraceFrame {
+        func: func.into(),
+        line,
+        has_args: true,
+        file: Some(format!("{}/fmt/{file}", crate::vm::GOROOT_SRC)),
+    };
+    let mut out = vec![frame("fmt.(*pp).handleMethods", "print.go", handle), frame("fmt.(*pp).printArg", "print.go", 746), frame(do_fn, "print.go", do_line)];
+    out.extend(callers.iter().map(|&(f, file, line)| frame(f, file, line)));
+    out
 }

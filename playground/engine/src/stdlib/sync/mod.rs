@@ -350,13 +350,18 @@ fn map_op(vm: &mut Vm, g: &mut GState, argc: usize, op: MapOp) -> Result<(), Thr
     Ok(())
 }
 
-/// `Map.Range(f)`: calls `f` on a snapshot until it returns false (`f`
-/// runs inside the call: it must not block).
+/// `Map.Range(f)`: calls `f` on a snapshot until it returns false. The
+/// snapshot is remembered: if `f` blocks, Range runs again on the same
+/// entries once it returns (`vm/reenter.rs`), whatever `f` stored.
 fn map_range(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let (a, _pin) = super::pinned_args(g, argc);
     let h = obj(vm, a.first().copied().unwrap_or_default())?;
     let f = a.get(1).copied().unwrap_or_default();
-    let (keys, vals) = map_entries(vm, h);
+    let s = vm.heap.slots(h);
+    let snapshot = vec![s.first().copied().unwrap_or_default(), s.get(1).copied().unwrap_or_default()];
+    let snapshot = super::remember(vm, snapshot);
+    let keys = super::slice_elems(vm, snapshot.first().copied().unwrap_or_default());
+    let vals = super::slice_elems(vm, snapshot.get(1).copied().unwrap_or_default());
     let _pin2 = super::pin(&keys);
     let _pin3 = super::pin(&vals);
     for (k, v) in keys.into_iter().zip(vals) {
