@@ -157,6 +157,12 @@ pub enum Stop {
     /// that happens earlier in virtual time comes first. The G keeps
     /// running.
     Write,
+    /// The host's budget of instructions ran out in the middle of the
+    /// slice (a page's call into a session): the Machine holds the slice
+    /// where it stopped, and [`Machine::resume`] goes on with it as if it
+    /// had never stopped. Nothing is applied; the next scheduler step
+    /// resumes before anything else moves.
+    Cut,
 }
 
 /// What a runtime timer does when it fires (answer of [`Machine::timer_fired`]).
@@ -196,6 +202,13 @@ pub trait Machine {
     /// `chooser` is the scheduler's, lent for the call: every choice the
     /// program makes (`select`, map order, `math/rand`) is drawn from it.
     fn run(&mut self, sched: &Sched, chooser: &mut Chooser, g: GoId, now: u64, slice_ns: u64) -> RunResult;
+    /// Goes on with the slice the last call cut ([`Stop::Cut`]), with the
+    /// scheduler as it was then: the result is what that call would have
+    /// returned, or `Cut` again. A Machine that never cuts is never asked.
+    fn resume(&mut self, sched: &Sched, chooser: &mut Chooser) -> RunResult {
+        let _ = (sched, chooser);
+        RunResult { used_ns: 0, stop: Stop::Continue }
+    }
     /// Events the Machine produced during its last call (output, channel
     /// operations...), each with the position of the instruction that
     /// caused it; the scheduler records them right after the call, stamped
@@ -439,6 +452,9 @@ pub struct Sched {
     pub fault: Option<String>,
     /// Set when the run has ended.
     pub ending: Option<Ending>,
+    /// A slice the host's instruction budget cut ([`Stop::Cut`]): its P,
+    /// M and G. The next step resumes it.
+    pub cut: Option<(u32, MIdx, GIdx)>,
 }
 
 impl Sched {
@@ -484,6 +500,7 @@ impl Sched {
             decisions: 0,
             fault: None,
             ending: None,
+            cut: None,
         };
         // The priority strategies rank the Ps first: choices 0 to
         // GOMAXPROCS - 2 of the run.

@@ -9,7 +9,7 @@ use super::m::M;
 use super::p::PStatus;
 use super::runq::StealResult;
 use super::time::{self, Timer, TimerWhat};
-use super::{Chooser, Ending, Machine, Sched, Stop, TimerAction, WaitReason};
+use super::{Chooser, Ending, Machine, RunResult, Sched, Stop, TimerAction, WaitReason};
 use super::schedule::PRIORITY_BASE;
 use crate::event::{EventKind, PutCause, QueueSlot, TimerTarget};
 use crate::span::Span;
@@ -62,6 +62,15 @@ impl Sched {
         }
         if let Some(e) = &self.ending {
             return Some(e.clone());
+        }
+        if let Some((p, m, g)) = self.cut.take() {
+            // The rest of the step the host's budget cut: nothing else
+            // has moved since.
+            let mut chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
+            let r = machine.resume(self, &mut chooser);
+            self.chooser = chooser;
+            self.end_slice(p, m, g, r, machine);
+            return None;
         }
         self.sysmon_wake_or_sleep();
         if !self.prio.is_empty() {
@@ -316,35 +325,46 @@ impl Sched {
                 let slice = if self.jittery() { chooser.slice_length(quantum) } else { quantum };
                 let r = machine.run(self, &mut chooser, goid, self.ps[pi].now, slice as u64);
                 self.chooser = chooser;
-                for (kind, pos) in machine.take_events() {
-                    self.pos = pos;
-                    self.emit(kind);
-                }
-                self.set_pos_of(Some(g), machine);
-                if r.stop == Stop::Continue {
-                    // A G that keeps running must make progress in virtual time.
-                    let used = r.used_ns.max(1) + self.work_jitter(r.used_ns);
-                    self.ps[pi].now = self.ps[pi].now.saturating_add(used);
-                } else if r.used_ns == 0 {
-                    // An operation at this instant: this P's clock is the
-                    // earliest, so applying it now keeps causality exact.
-                    let exits = matches!(r.stop, Stop::Return | Stop::Goexit);
-                    self.apply_stop(p, m, r.stop, machine);
-                    if exits {
-                        self.pos = None;
-                        self.schedule_after_exit(p, m, machine);
-                    }
-                } else {
-                    // Work then an operation in one call: the operation is
-                    // applied when the work is done (see Machine::run).
-                    let used = r.used_ns + self.work_jitter(r.used_ns);
-                    self.ps[pi].now = self.ps[pi].now.saturating_add(used);
-                    self.ps[pi].pending = Some(r.stop);
-                }
-                self.pos = None;
+                self.end_slice(p, m, g, r, machine);
             }
             None => self.schedule(p, m, machine),
         }
+    }
+
+    /// What follows G `g`'s slice on P `p`, M `m`: its events, then its
+    /// time or its operation. A slice the host cut waits to be resumed.
+    fn end_slice(&mut self, p: u32, m: MIdx, g: GIdx, r: RunResult, machine: &mut dyn Machine) {
+        if r.stop == Stop::Cut {
+            self.cut = Some((p, m, g));
+            return;
+        }
+        let pi = p as usize;
+        for (kind, pos) in machine.take_events() {
+            self.pos = pos;
+            self.emit(kind);
+        }
+        self.set_pos_of(Some(g), machine);
+        if r.stop == Stop::Continue {
+            // A G that keeps running must make progress in virtual time.
+            let used = r.used_ns.max(1) + self.work_jitter(r.used_ns);
+            self.ps[pi].now = self.ps[pi].now.saturating_add(used);
+        } else if r.used_ns == 0 {
+            // An operation at this instant: this P's clock is the
+            // earliest, so applying it now keeps causality exact.
+            let exits = matches!(r.stop, Stop::Return | Stop::Goexit);
+            self.apply_stop(p, m, r.stop, machine);
+            if exits {
+                self.pos = None;
+                self.schedule_after_exit(p, m, machine);
+            }
+        } else {
+            // Work then an operation in one call: the operation is
+            // applied when the work is done (see Machine::run).
+            let used = r.used_ns + self.work_jitter(r.used_ns);
+            self.ps[pi].now = self.ps[pi].now.saturating_add(used);
+            self.ps[pi].pending = Some(r.stop);
+        }
+        self.pos = None;
     }
 
     /// `goexit0` ends in `schedule`, as Go's does. The main loop would
@@ -525,6 +545,8 @@ impl Sched {
         let goid = self.gs[g as usize].goid;
         match stop {
             Stop::Continue => {}
+            // `end_slice` keeps a cut slice for the next step.
+            Stop::Cut => self.set_fault(format!("G{goid} on P{p} was cut but not resumed")),
             Stop::Write => {
                 machine.commit_write(goid);
                 for (kind, pos) in machine.take_events() {
