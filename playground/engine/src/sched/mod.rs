@@ -159,9 +159,9 @@ pub enum Stop {
     Write,
     /// The host's budget of instructions ran out in the middle of the
     /// slice (a page's call into a session): the Machine holds the slice
-    /// where it stopped, and [`Machine::resume`] goes on with it as if it
-    /// had never stopped. Nothing is applied; the next scheduler step
-    /// resumes before anything else moves.
+    /// where it stopped, and the next [`Machine::run`] goes on with it as
+    /// if it had never stopped. Nothing is applied; the next scheduler
+    /// step makes that call before anything else moves.
     Cut,
 }
 
@@ -201,14 +201,11 @@ pub trait Machine {
     /// `GOMAXPROCS`, goroutine dumps (`runtime.Stack(buf, true)`).
     /// `chooser` is the scheduler's, lent for the call: every choice the
     /// program makes (`select`, map order, `math/rand`) is drawn from it.
+    ///
+    /// After a `Cut` the next call is the same call again (same G, same
+    /// arguments, the scheduler as it was): it goes on where the slice
+    /// stopped and returns what the first would have, or `Cut` again.
     fn run(&mut self, sched: &Sched, chooser: &mut Chooser, g: GoId, now: u64, slice_ns: u64) -> RunResult;
-    /// Goes on with the slice the last call cut ([`Stop::Cut`]), with the
-    /// scheduler as it was then: the result is what that call would have
-    /// returned, or `Cut` again. A Machine that never cuts is never asked.
-    fn resume(&mut self, sched: &Sched, chooser: &mut Chooser) -> RunResult {
-        let _ = (sched, chooser);
-        RunResult { used_ns: 0, stop: Stop::Continue }
-    }
     /// Events the Machine produced during its last call (output, channel
     /// operations...), each with the position of the instruction that
     /// caused it; the scheduler records them right after the call, stamped
@@ -452,9 +449,9 @@ pub struct Sched {
     pub fault: Option<String>,
     /// Set when the run has ended.
     pub ending: Option<Ending>,
-    /// A slice the host's instruction budget cut ([`Stop::Cut`]): its P,
-    /// M and G. The next step resumes it.
-    pub cut: Option<(u32, MIdx, GIdx)>,
+    /// A slice the host's instruction budget cut ([`Stop::Cut`]): its P
+    /// and its length. The next step runs it on.
+    pub cut: Option<(u32, u32)>,
 }
 
 impl Sched {

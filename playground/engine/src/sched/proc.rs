@@ -63,13 +63,10 @@ impl Sched {
         if let Some(e) = &self.ending {
             return Some(e.clone());
         }
-        if let Some((p, m, g)) = self.cut.take() {
-            // The rest of the step the host's budget cut: nothing else
+        if let Some((p, _)) = self.cut {
+            // The rest of the slice the host's budget cut: nothing else
             // has moved since.
-            let mut chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
-            let r = machine.resume(self, &mut chooser);
-            self.chooser = chooser;
-            self.end_slice(p, m, g, r, machine);
+            self.step_p(p, machine);
             return None;
         }
         self.sysmon_wake_or_sleep();
@@ -284,7 +281,9 @@ impl Sched {
     fn step_p(&mut self, p: u32, machine: &mut dyn Machine) {
         let pi = p as usize;
         let Some(m) = self.ps[pi].m else { return };
-        if let Some(stop) = self.ps[pi].pending.take() {
+        if self.cut.is_none()
+            && let Some(stop) = self.ps[pi].pending.take()
+        {
             // The G stopped at the operation: its position is the operation's.
             let g = self.ms[m as usize].curg;
             self.set_pos_of(g, machine);
@@ -298,33 +297,48 @@ impl Sched {
         }
         match self.ms[m as usize].curg {
             Some(g) => {
-                if self.gs[g as usize].system && !machine.runs_system(self.gs[g as usize].goid) {
-                    // A runtime goroutine: nothing to do yet, it parks.
-                    let reason = self.system_park.get(&g).copied().unwrap_or(WaitReason::Zero);
-                    self.gopark(m, g, reason);
-                    return;
-                }
-                if self.gs[g as usize].preempt {
-                    // The G reached a safe point with a preemption request:
-                    // gopreempt_m -> goschedImpl(gp, true).
-                    self.globrunqput(g, PutCause::Preempt);
-                    self.wakep();
-                    return;
-                }
-                let goid = self.gs[g as usize].goid;
-                self.steps += 1;
-                if self.steps > self.config.max_steps {
-                    self.ending = Some(Ending::Limit(format!("step budget exceeded: more than {} machine steps", self.config.max_steps)));
-                    return;
-                }
                 // The chooser is lent to the Machine for the call; a
                 // stand-in holds its place (nothing draws from `&Sched`).
-                self.running_p = p;
-                let mut chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
-                let quantum = self.config.quantum_ns.clamp(1, u32::MAX as u64) as u32;
-                let slice = if self.jittery() { chooser.slice_length(quantum) } else { quantum };
+                let mut chooser;
+                let slice = match self.cut.take() {
+                    // A cut slice goes on: the same call again, with the
+                    // same slice length (nothing else has moved).
+                    Some((_, slice)) => {
+                        chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
+                        slice
+                    }
+                    None => {
+                        if self.gs[g as usize].system && !machine.runs_system(self.gs[g as usize].goid) {
+                            // A runtime goroutine: nothing to do yet, it parks.
+                            let reason = self.system_park.get(&g).copied().unwrap_or(WaitReason::Zero);
+                            self.gopark(m, g, reason);
+                            return;
+                        }
+                        if self.gs[g as usize].preempt {
+                            // The G reached a safe point with a preemption request:
+                            // gopreempt_m -> goschedImpl(gp, true).
+                            self.globrunqput(g, PutCause::Preempt);
+                            self.wakep();
+                            return;
+                        }
+                        self.steps += 1;
+                        if self.steps > self.config.max_steps {
+                            self.ending = Some(Ending::Limit(format!("step budget exceeded: more than {} machine steps", self.config.max_steps)));
+                            return;
+                        }
+                        self.running_p = p;
+                        chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
+                        let quantum = self.config.quantum_ns.clamp(1, u32::MAX as u64) as u32;
+                        if self.jittery() { chooser.slice_length(quantum) } else { quantum }
+                    }
+                };
+                let goid = self.gs[g as usize].goid;
                 let r = machine.run(self, &mut chooser, goid, self.ps[pi].now, slice as u64);
                 self.chooser = chooser;
+                if matches!(r.stop, Stop::Cut) {
+                    self.cut = Some((p, slice));
+                    return;
+                }
                 self.end_slice(p, m, g, r, machine);
             }
             None => self.schedule(p, m, machine),
@@ -332,19 +346,16 @@ impl Sched {
     }
 
     /// What follows G `g`'s slice on P `p`, M `m`: its events, then its
-    /// time or its operation. A slice the host cut waits to be resumed.
+    /// time or its operation.
+    #[inline(always)]
     fn end_slice(&mut self, p: u32, m: MIdx, g: GIdx, r: RunResult, machine: &mut dyn Machine) {
-        if r.stop == Stop::Cut {
-            self.cut = Some((p, m, g));
-            return;
-        }
         let pi = p as usize;
         for (kind, pos) in machine.take_events() {
             self.pos = pos;
             self.emit(kind);
         }
         self.set_pos_of(Some(g), machine);
-        if r.stop == Stop::Continue {
+        if matches!(r.stop, Stop::Continue) {
             // A G that keeps running must make progress in virtual time.
             let used = r.used_ns.max(1) + self.work_jitter(r.used_ns);
             self.ps[pi].now = self.ps[pi].now.saturating_add(used);

@@ -637,8 +637,8 @@ impl Vm {
 
     /// Runs goroutine `g` for at most `budget` instructions.
     pub fn execute(&mut self, g: usize, budget: u32) -> Stop {
-        self.last_execute = (0, false);
         let Some(slot) = self.gs.get_mut(g) else {
+            self.last_execute = (0, false);
             return Stop::Fatal(Fatal { kind: FatalKind::Internal, message: "fatal error: no such goroutine\n".into(), trace: vec![] });
         };
         // An empty state stands in the slot while the goroutine runs (it
@@ -664,6 +664,7 @@ impl Vm {
         if g.entry.is_some()
             && let Err(stop) = self.start(g)
         {
+            self.last_execute = (0, false);
             return stop;
         }
         let remaining = self.cfg.instr_limit.saturating_sub(self.instructions);
