@@ -329,9 +329,11 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
     outcome_of(process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg))
 }
 
-/// A run that advances a bounded number of steps at a time, so that a page
+/// A run that advances a bounded number of scheduler steps and bytecode
+/// instructions at a time ([`Session::advance_within`]), so that a page
 /// never freezes on a program that spins, and shows its events as they
-/// come. Advanced to its end it is exactly [`run`]'s run.
+/// come. Advanced to its end, in calls of any size, it is exactly
+/// [`run`]'s run.
 pub struct Session {
     state: SessionState,
 }

@@ -65,7 +65,13 @@ impl Sched {
         }
         if let Some((p, _)) = self.cut {
             // The rest of the slice the host's budget cut: nothing else
-            // has moved since.
+            // has moved since, so its P still runs its G.
+            let runs = self.ps.get(p as usize).and_then(|pp| pp.m).and_then(|m| self.ms.get(m as usize)).is_some_and(|m| m.curg.is_some());
+            if !runs {
+                self.cut = None;
+                self.set_fault(format!("P{p}'s slice was cut, but it runs no G now"));
+                return None;
+            }
             self.step_p(p, machine);
             return None;
         }
