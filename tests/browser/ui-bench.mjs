@@ -8,7 +8,8 @@
 //   warm ones (budget: within 2× of the native `gmp`);
 // - Run → first frame for a 60-line program (budget: 50 ms);
 // - frames per second while Play moves 1,000 goroutines (budget: 60);
-// - the longest main-thread task while a program spins (budget: 50 ms).
+// - the longest main-thread task while a program spins, and the Run
+//   click's own task (budget: 50 ms).
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -150,15 +151,47 @@ func main() {
 }
 
 /// The longest task on the page's main thread while a program spins for
-/// two seconds, then Stop.
+/// two seconds, then Stop. The Run click's own task (compiling, the first
+/// slice, the first drawing of the run) is measured apart: it ends when
+/// "Still running…" is first in the page, and every task after it is the
+/// spinning run's: the Long Tasks API names those over 50 ms, and a probe
+/// that posts itself a message after every turn of the event loop measures
+/// the longest gap between two turns (a task's length, shorter ones too).
+/// Stop → stopped is timed in the page (the click event to the text that
+/// says so) and from the test's click (which waits for the page to take it).
 async function longestTask(browser) {
   const program = "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n";
   const { page, widget, button } = await playground(browser, program);
   await page.evaluate(() => {
-    window.gmpLongest = 0;
+    window.gmpTasks = [];
+    window.gmpMarks = {};
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.gmpLongest = Math.max(window.gmpLongest, e.duration);
+      for (const e of list.getEntries()) window.gmpTasks.push([e.startTime, e.duration]);
     }).observe({ type: "longtask", buffered: false });
+    const widget = document.querySelector(".gmp-full");
+    const mark = (name, text) => {
+      if (window.gmpMarks[name] === undefined && widget.textContent.includes(text)) window.gmpMarks[name] = performance.now();
+    };
+    // The probe: from the end of the Run click's task to Stop.
+    window.gmpGap = 0;
+    const probe = new MessageChannel();
+    let last = null;
+    probe.port1.onmessage = () => {
+      const now = performance.now();
+      if (last !== null) window.gmpGap = Math.max(window.gmpGap, now - last);
+      last = now;
+      if (window.gmpMarks.stop === undefined) probe.port2.postMessage(0);
+    };
+    new MutationObserver(() => {
+      if (window.gmpMarks.running === undefined && widget.textContent.includes("Still running…")) {
+        probe.port2.postMessage(0);
+      }
+      mark("running", "Still running…");
+      mark("stopped", "Stopped by you after");
+    }).observe(widget, { subtree: true, childList: true, characterData: true });
+    widget.addEventListener("click", (e) => {
+      if (e.target.textContent === "Stop") window.gmpMarks.stop = performance.now();
+    }, true);
   });
   await button("Run").click();
   await widget.getByText(/^Still running… /).waitFor();
@@ -167,9 +200,14 @@ async function longestTask(browser) {
   await button("Stop").click();
   await widget.getByText(/^Stopped by you after /).waitFor();
   const stopMs = Date.now() - t0;
-  const longest = await page.evaluate(() => window.gmpLongest);
+  const r = await page.evaluate(() => {
+    const m = window.gmpMarks;
+    const before = window.gmpTasks.filter(([s]) => s < m.running).map(([, d]) => d);
+    const after = window.gmpTasks.filter(([s]) => s >= m.running).map(([, d]) => d);
+    return { click: Math.max(0, ...before), spinning: Math.max(window.gmpGap, ...after), stopInPage: m.stopped - m.stop };
+  });
   await page.close();
-  return { longest, stopMs };
+  return { ...r, stopMs };
 }
 
 const browser = await launch();
@@ -186,7 +224,8 @@ try {
   report("Run → first frame, 60-line program: first, warm", `${ms(f.first)}, ${ms(f.warm)}`, "< 50 ms");
   report("Play, 1,000 goroutines, fastest speed", `${(await playFps(browser)).toFixed(0)} frames/s`, "60 frames/s");
   const t = await longestTask(browser);
-  report("longest main-thread task while a program spins", `${ms(t.longest)} (Stop → stopped ${t.stopMs} ms)`, "< 50 ms");
+  report("longest main-thread task while a program spins", `${ms(t.spinning)} (Stop → stopped ${t.stopInPage.toFixed(0)} ms; ${t.stopMs} ms from the test's click)`, "< 50 ms");
+  report("the Run click's task: compile, first slice, first draw", t.click > 0 ? ms(t.click) : "under 50 ms", "< 50 ms");
 } finally {
   await browser.close();
 }

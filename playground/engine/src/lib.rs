@@ -330,11 +330,32 @@ pub fn run(program: &Program, config: &RunConfig) -> Outcome {
     outcome_of(process::run_steps(std::rc::Rc::new(program.code.clone()), &steps, &cfg))
 }
 
-/// A run that advances a bounded number of steps at a time, so that a page
+/// A run that advances a bounded number of scheduler steps and bytecode
+/// instructions at a time ([`Session::advance_within`]), so that a page
 /// never freezes on a program that spins, and shows its events as they
-/// come. Advanced to its end it is exactly [`run`]'s run.
+/// come. Advanced to its end, in calls of any size, it is exactly
+/// [`run`]'s run.
 pub struct Session {
     state: SessionState,
+}
+
+/// How much one [`Session::advance_within`] call may do: scheduler steps
+/// and bytecode instructions, whichever runs out first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Budget {
+    pub steps: u32,
+    pub instructions: u64,
+}
+
+/// What one [`Session::advance_within`] call did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Advanced {
+    /// The run has ended.
+    pub ended: bool,
+    /// Scheduler steps taken (a step resumed after a cut counts again).
+    pub steps: u32,
+    /// Bytecode instructions the VM executed.
+    pub instructions: u64,
 }
 
 enum SessionState {
@@ -356,14 +377,24 @@ impl Session {
     /// Runs up to `steps` moves of the scheduler (a slice of a goroutine,
     /// a scheduling round, a timer...); true once the run has ended.
     pub fn advance(&mut self, steps: u32) -> bool {
-        let ended = match &mut self.state {
-            SessionState::Running(p) => p.advance(steps).then(|| outcome_of(p.finish())),
-            SessionState::Ended(_) => return true,
+        self.advance_within(Budget { steps, instructions: u64::MAX }).ended
+    }
+
+    /// Runs up to `budget.steps` moves of the scheduler and up to
+    /// `budget.instructions` bytecode instructions, whichever runs out
+    /// first: a call's time is bounded even while a goroutine spins
+    /// through its slice. The budget may cut a slice anywhere; the next
+    /// call goes on from that instruction, so the run is the same
+    /// whatever the budgets (its events, output, choices and times).
+    pub fn advance_within(&mut self, budget: Budget) -> Advanced {
+        let (ended, steps, instructions) = match &mut self.state {
+            SessionState::Running(p) => p.advance_within(budget.steps, budget.instructions),
+            SessionState::Ended(_) => return Advanced { ended: true, steps: 0, instructions: 0 },
         };
-        if let Some(out) = ended {
-            self.state = SessionState::Ended(Box::new(out));
+        if ended && let SessionState::Running(p) = &mut self.state {
+            self.state = SessionState::Ended(Box::new(outcome_of(p.finish())));
         }
-        matches!(self.state, SessionState::Ended(_))
+        Advanced { ended, steps, instructions }
     }
 
     /// The events so far (all of them once the run has ended).

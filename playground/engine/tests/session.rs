@@ -2,7 +2,7 @@
 //! page does so that it never freezes. Advanced to its end, it is exactly
 //! `run`'s run.
 
-use gmp_engine::{RunConfig, Session, SourceFile, compile, run};
+use gmp_engine::{Budget, Outcome, Program, RunConfig, Session, SourceFile, compile, run};
 
 const PROGRAMS: &[(&str, &str)] = &[
     ("001_go_and_channel.go", include_str!("concurrent/001_go_and_channel.go")),
@@ -111,4 +111,138 @@ fn a_session_tells_the_bytes_each_goroutine_keeps_reachable() {
     assert!(big[0].1 < (1 << 20) + 4096 && small[0].1 < 4096, "{pinned:?}");
     while !session.advance(1000) {}
     assert_eq!(session.pinned_bytes(), None);
+}
+
+/// Corpus programs for the instruction budgets: channels, timers and
+/// tickers, sync and atomics (a P spinning on a flag), `Gosched`,
+/// `GOMAXPROCS`, writes from several goroutines (held until their P's
+/// work is done), a collection's cost, panics, deadlocks, `String`
+/// methods that `fmt` calls back into, and the race detector.
+const BUDGET_PROGRAMS: &[&str] = &[
+    "concurrent/001_go_and_channel",
+    "concurrent/014_panic_in_goroutine",
+    "concurrent/016_deadlock_main_receive",
+    "concurrent/035_select_timeout",
+    "concurrent/040_mutex_counter",
+    "concurrent/061_spin_with_atomic_flag",
+    "concurrent/072_ticker",
+    "concurrent/097_gosched_pingpong",
+    "concurrent/098_gomaxprocs_numcpu",
+    "concurrent/109_pprof_goroutineleak",
+    "concurrent/116_log_from_goroutines",
+    "concurrent/135_deadlock_many_states",
+    "concurrent/147_spawn_many_atomic",
+    "nondeterministic/023_timer_vs_work",
+    "nondeterministic/024_sleep_vs_busy",
+    "nondeterministic/032_cas_ticket",
+    "programs/037_stringer",
+    "race/counter",
+    "races/map_writes",
+    "races/lost_update",
+];
+
+fn load(path: &str) -> (String, Program) {
+    let file = format!("{}/tests/{path}.go", env!("CARGO_MANIFEST_DIR"));
+    let src = std::fs::read_to_string(&file).expect("program");
+    let program = compile(&file, &src).expect("compiles");
+    (src, program)
+}
+
+/// Runs `program` in calls of at most `instructions` instructions each
+/// (steps unbounded): the outcome, the calls made and the instructions
+/// they reported. Every call's events extend the previous call's.
+fn in_calls(program: &Program, config: &RunConfig, instructions: u64) -> (Outcome, u64, u64) {
+    let mut session = Session::new(program, config);
+    let (mut calls, mut total) = (0u64, 0u64);
+    let mut seen: Vec<gmp_engine::Event> = Vec::new();
+    loop {
+        let a = session.advance_within(Budget { steps: u32::MAX, instructions });
+        calls += 1;
+        total += a.instructions;
+        assert!(a.instructions <= instructions, "a call ran {} instructions, over its budget of {instructions}", a.instructions);
+        let now = session.events();
+        assert!(now.len() >= seen.len(), "events shrank");
+        seen.extend_from_slice(&now[seen.len()..]);
+        if a.ended {
+            let out = session.into_outcome();
+            assert!(seen == out.events, "the events seen as they came are not the run's");
+            return (out, calls, total);
+        }
+    }
+}
+
+/// A run advanced a few instructions at a time is [`run`]'s run, whatever
+/// the budget: the budget cuts goroutines' slices anywhere, and each cut
+/// slice goes on from the instruction where it stopped. Everything the
+/// outcome holds is compared: output, exit, ending, every event with its
+/// time, the choices made (what a schedule token replays), leaks, races.
+#[test]
+fn instruction_budgets_cut_slices_without_changing_the_run() {
+    for path in BUDGET_PROGRAMS {
+        let (_, program) = load(path);
+        for procs in [1, 2, 4] {
+            let config = RunConfig {
+                procs,
+                seed: 3,
+                record_choices: true,
+                race: path.starts_with("race/"),
+                ..RunConfig::default()
+            };
+            let whole = format!("{:?}", run(&program, &config));
+            let (out, unbounded_calls, total) = in_calls(&program, &config, u64::MAX);
+            assert_eq!(unbounded_calls, 1);
+            assert_eq!(format!("{out:?}"), whole, "{path} P={procs}: one call");
+            for budget in [1, 7, 1000] {
+                let (out, calls, ran) = in_calls(&program, &config, budget);
+                assert_eq!(format!("{out:?}"), whole, "{path} P={procs}: {budget} instructions a call");
+                assert_eq!(ran, total, "{path} P={procs}: {budget} instructions a call");
+                // Calls end on the budget, not earlier.
+                assert!(calls <= total / budget + 1 + 1, "{path} P={procs}: {calls} calls of {budget} for {total}");
+            }
+        }
+    }
+}
+
+/// A program that spins until the run's own instruction budget ends it
+/// (`instruction budget exceeded`, with its traceback): the same when the
+/// host's budget cuts every slice short, on one P and on several.
+#[test]
+fn a_run_ending_on_its_instruction_limit_is_the_same_in_small_calls() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc spin(n *int) {\n\tfor {\n\t\t*n++\n\t}\n}\n\nfunc main() {\n\tn := 0\n\tgo spin(&n)\n\tfmt.Println(\"spinning\")\n\tspin(&n)\n}\n";
+    let program = compile("spin.go", src).expect("compiles");
+    for procs in [1, 2] {
+        let config = RunConfig { procs, instr_limit: 120_000, record_choices: true, check_invariants: true, ..RunConfig::default() };
+        let whole = run(&program, &config);
+        assert!(whole.stderr.contains("instruction budget exceeded"), "{}", whole.stderr);
+        for budget in [1, 7, 1000, 4096] {
+            let (out, _, _) = in_calls(&program, &config, budget);
+            assert_eq!(format!("{out:?}"), format!("{whole:?}"), "P={procs}: {budget} instructions a call");
+        }
+    }
+}
+
+/// A call on a goroutine that spins through its slices returns after the
+/// instructions it was given, exactly: mid-slice, at a slice's end, and
+/// across many slices.
+#[test]
+fn a_spinning_program_returns_after_its_instruction_budget() {
+    let program = compile("spin.go", "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n").expect("compiles");
+    for procs in [1, 2] {
+        let mut session = Session::new(&program, &RunConfig { procs, ..RunConfig::default() });
+        let mut total = 0;
+        for n in [1, 7, 1000, 10_000, 25_000, 3] {
+            let a = session.advance_within(Budget { steps: u32::MAX, instructions: n });
+            assert!(!a.ended, "a spinning program ended");
+            assert_eq!(a.instructions, n, "P={procs}");
+            // A slice is 10,000 instructions: a few steps at most.
+            assert!(a.steps as u64 <= n / 5_000 + 4, "P={procs}: {} steps for {n} instructions", a.steps);
+            total += n;
+        }
+        assert!(session.outcome().is_none());
+        // The step budget still bounds a call.
+        let a = session.advance_within(Budget { steps: 2, instructions: u64::MAX });
+        assert_eq!(a.steps, 2);
+        assert!(a.instructions <= 20_000, "{}", a.instructions);
+        assert!(total > 0);
+    }
 }

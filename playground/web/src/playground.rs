@@ -28,7 +28,7 @@ use crate::gpanel;
 use crate::editor::{self, Editor};
 use crate::messages::{self, Messages};
 use crate::moment::Moment;
-use crate::runner::{Run, SLICE_MS, Stopped, virtual_time};
+use crate::runner::{FIRST_SLICE_MS, Run, SLICE_MS, Stopped, virtual_time};
 use crate::share;
 use crate::timeline::{self, Timeline};
 use gloo_timers::callback::{Interval, Timeout};
@@ -288,7 +288,7 @@ impl Component for Playground {
                 self.before = None;
                 self.run_program(ctx, true);
             }
-            Msg::Slice => self.slice(ctx),
+            Msg::Slice => self.slice(ctx, SLICE_MS),
             Msg::Stop => self.stop(Stopped::ByReader),
             Msg::Step => {
                 if self.run.is_none() {
@@ -569,7 +569,7 @@ impl Playground {
         self.choices = None;
         self.seek_to = None;
         self.choosing_after = false;
-        self.slice(ctx);
+        self.slice(ctx, FIRST_SLICE_MS);
     }
 
     /// Runs from now on with `schedule` (a future's, a picked step's).
@@ -602,15 +602,15 @@ impl Playground {
         }
     }
 
-    /// Advances the running run by one slice, folds its new events into
-    /// the timeline (and the position, when following), and schedules the
-    /// next slice while it runs.
-    fn slice(&mut self, ctx: &Context<Self>) {
+    /// Advances the running run by one slice of about `ms` milliseconds,
+    /// folds its new events into the timeline (and the position, when
+    /// following), and schedules the next slice while it runs.
+    fn slice(&mut self, ctx: &Context<Self>, ms: f64) {
         self.slicer = None;
         let Some(run) = &mut self.run else {
             return;
         };
-        let going = run.slice(SLICE_MS);
+        let going = run.slice(ms);
         self.timeline.extend(run.events());
         self.messages.extend(run.events());
         if self.follow {

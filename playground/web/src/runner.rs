@@ -1,13 +1,19 @@
 //! A run of the learner's program, finished or still going: the engine's
 //! [`Session`] advanced a few milliseconds at a time, so the page never
-//! freezes on a program that spins and Stop takes effect at once.
+//! freezes on a program that spins and Stop takes effect at once. Each
+//! engine call is bounded by bytecode instructions as well as scheduler
+//! steps: the step count adapts to the time calls take, and a step may be
+//! a scheduling round or a goroutine's slice of 10,000 instructions, so a
+//! count grown on cheap steps could ask for seconds of work. The
+//! instruction budget cuts a slice where a call's time is up (the engine
+//! resumes it there on the next call, so the run is the same).
 //!
 //! The playground calls [`Run::slice`] from a zero-delay timeout, renders,
 //! and schedules the next slice while the run goes on; between slices the
 //! browser handles input. A run the reader stopped keeps the events it made
 //! so far, and its session is never advanced again.
 
-use gmp_engine::{CompileError, Event, Outcome, Program, RunConfig, Session, SourceFile, Span};
+use gmp_engine::{Budget, CompileError, Event, Outcome, Program, RunConfig, Session, SourceFile, Span};
 use gmp_engine::event::GoId;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,11 +21,21 @@ use std::rc::Rc;
 /// How long one slice advances the engine before the page gets the main
 /// thread back, in milliseconds.
 pub const SLICE_MS: f64 = 8.0;
+/// The first slice, in the Run click's own task, which also compiles the
+/// program and draws the run for the first time: shorter, so that task
+/// stays short too. A program that ends within it shows its end at once.
+pub const FIRST_SLICE_MS: f64 = 3.0;
 /// Scheduler steps asked of the engine at a time, at first and at most:
 /// the slice adapts it so one call takes about [`CALL_MS`].
 const FIRST_CALL_STEPS: u32 = 64;
 const MAX_CALL_STEPS: u32 = 1 << 20;
 const CALL_MS: f64 = 1.0;
+/// Bytecode instructions one engine call may execute: about [`CALL_MS`]
+/// of the VM in the page's wasm (measured in headless Chromium on
+/// `ui-bench`'s spinning program: 100,000–112,000 instructions a
+/// millisecond of engine calls, on the 2-core machine at load 8), so a
+/// call on a spinning goroutine returns on time.
+const CALL_INSTRUCTIONS: u64 = 100_000;
 
 /// Why a run ended before the program did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,7 +136,7 @@ impl Run {
         let start = now_ms();
         loop {
             let before = now_ms();
-            if session.advance(self.call_steps) {
+            if session.advance_within(Budget { steps: self.call_steps, instructions: CALL_INSTRUCTIONS }).ended {
                 return false;
             }
             let after = now_ms();

@@ -240,10 +240,25 @@ impl Process {
         self.finish()
     }
 
-    /// Runs up to `steps` moves of the simulation (see `Sched::step`);
-    /// true once the run has ended.
-    pub fn advance(&mut self, steps: u32) -> bool {
-        (0..steps).any(|_| self.sched.step(&mut self.machine).is_some())
+    /// Runs up to `steps` moves of the simulation (see `Sched::step`),
+    /// stopping once the VM has executed `instructions` bytecode
+    /// instructions, in the middle of a goroutine's slice if need be (the
+    /// next move resumes it there: `Stop::Cut`). Gives whether the run has
+    /// ended, the moves taken and the instructions executed.
+    pub fn advance_within(&mut self, steps: u32, instructions: u64) -> (bool, u32, u64) {
+        self.machine.host_budget = instructions;
+        let mut taken = 0;
+        let mut ended = false;
+        while taken < steps && self.machine.host_budget > 0 {
+            taken += 1;
+            if self.sched.step(&mut self.machine).is_some() {
+                ended = true;
+                break;
+            }
+        }
+        let executed = instructions - self.machine.host_budget;
+        self.machine.host_budget = u64::MAX;
+        (ended, taken, executed)
     }
 
     /// Every user goroutine's stack as Go prints it (see

@@ -157,6 +157,12 @@ pub enum Stop {
     /// that happens earlier in virtual time comes first. The G keeps
     /// running.
     Write,
+    /// The host's budget of instructions ran out in the middle of the
+    /// slice (a page's call into a session): the Machine holds the slice
+    /// where it stopped, and the next [`Machine::run`] goes on with it as
+    /// if it had never stopped. Nothing is applied; the next scheduler
+    /// step makes that call before anything else moves.
+    Cut,
 }
 
 /// What a runtime timer does when it fires (answer of [`Machine::timer_fired`]).
@@ -195,6 +201,10 @@ pub trait Machine {
     /// `GOMAXPROCS`, goroutine dumps (`runtime.Stack(buf, true)`).
     /// `chooser` is the scheduler's, lent for the call: every choice the
     /// program makes (`select`, map order, `math/rand`) is drawn from it.
+    ///
+    /// After a `Cut` the next call is the same call again (same G, same
+    /// arguments, the scheduler as it was): it goes on where the slice
+    /// stopped and returns what the first would have, or `Cut` again.
     fn run(&mut self, sched: &Sched, chooser: &mut Chooser, g: GoId, now: u64, slice_ns: u64) -> RunResult;
     /// Events the Machine produced during its last call (output, channel
     /// operations...), each with the position of the instruction that
@@ -439,6 +449,9 @@ pub struct Sched {
     pub fault: Option<String>,
     /// Set when the run has ended.
     pub ending: Option<Ending>,
+    /// A slice the host's instruction budget cut ([`Stop::Cut`]): its P
+    /// and its length. The next step runs it on.
+    pub cut: Option<(u32, u32)>,
 }
 
 impl Sched {
@@ -484,6 +497,7 @@ impl Sched {
             decisions: 0,
             fault: None,
             ending: None,
+            cut: None,
         };
         // The priority strategies rank the Ps first: choices 0 to
         // GOMAXPROCS - 2 of the run.

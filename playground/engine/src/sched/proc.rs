@@ -9,7 +9,7 @@ use super::m::M;
 use super::p::PStatus;
 use super::runq::StealResult;
 use super::time::{self, Timer, TimerWhat};
-use super::{Chooser, Ending, Machine, Sched, Stop, TimerAction, WaitReason};
+use super::{Chooser, Ending, Machine, RunResult, Sched, Stop, TimerAction, WaitReason};
 use super::schedule::PRIORITY_BASE;
 use crate::event::{EventKind, PutCause, QueueSlot, TimerTarget};
 use crate::span::Span;
@@ -62,6 +62,18 @@ impl Sched {
         }
         if let Some(e) = &self.ending {
             return Some(e.clone());
+        }
+        if let Some((p, _)) = self.cut {
+            // The rest of the slice the host's budget cut: nothing else
+            // has moved since, so its P still runs its G.
+            let runs = self.ps.get(p as usize).and_then(|pp| pp.m).and_then(|m| self.ms.get(m as usize)).is_some_and(|m| m.curg.is_some());
+            if !runs {
+                self.cut = None;
+                self.set_fault(format!("P{p}'s slice was cut, but it runs no G now"));
+                return None;
+            }
+            self.step_p(p, machine);
+            return None;
         }
         self.sysmon_wake_or_sleep();
         if !self.prio.is_empty() {
@@ -277,7 +289,9 @@ impl Sched {
     fn step_p(&mut self, p: u32, machine: &mut dyn Machine) {
         let pi = p as usize;
         let Some(m) = self.ps[pi].m else { return };
-        if let Some(stop) = self.ps[pi].pending.take() {
+        if self.cut.is_none()
+            && let Some(stop) = self.ps[pi].pending.take()
+        {
             // The G stopped at the operation: its position is the operation's.
             let g = self.ms[m as usize].curg;
             self.set_pos_of(g, machine);
@@ -291,71 +305,94 @@ impl Sched {
         }
         match self.ms[m as usize].curg {
             Some(g) => {
-                if self.gs[g as usize].system && !machine.runs_system(self.gs[g as usize].goid) {
-                    // A runtime goroutine: nothing to do yet, it parks.
-                    let reason = self.system_park.get(&g).copied().unwrap_or(WaitReason::Zero);
-                    self.gopark(m, g, reason);
-                    return;
-                }
-                if self.gs[g as usize].preempt {
-                    // The G reached a safe point with a preemption request:
-                    // gopreempt_m -> goschedImpl(gp, true).
-                    self.globrunqput(g, PutCause::Preempt);
-                    self.wakep();
-                    return;
-                }
-                let goid = self.gs[g as usize].goid;
-                self.steps += 1;
-                if self.steps > self.config.max_steps {
-                    self.ending = Some(Ending::Limit(format!("step budget exceeded: more than {} machine steps", self.config.max_steps)));
-                    return;
-                }
                 // The chooser is lent to the Machine for the call; a
                 // stand-in holds its place (nothing draws from `&Sched`).
-                self.running_p = p;
-                let mut chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
-                let quantum = self.config.quantum_ns.clamp(1, u32::MAX as u64) as u32;
-                let slice = if self.jittery() { chooser.slice_length(quantum) } else { quantum };
+                let mut chooser;
+                let slice = match self.cut.take() {
+                    // A cut slice goes on: the same call again, with the
+                    // same slice length (nothing else has moved).
+                    Some((_, slice)) => {
+                        chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
+                        slice
+                    }
+                    None => {
+                        if self.gs[g as usize].system && !machine.runs_system(self.gs[g as usize].goid) {
+                            // A runtime goroutine: nothing to do yet, it parks.
+                            let reason = self.system_park.get(&g).copied().unwrap_or(WaitReason::Zero);
+                            self.gopark(m, g, reason);
+                            return;
+                        }
+                        if self.gs[g as usize].preempt {
+                            // The G reached a safe point with a preemption request:
+                            // gopreempt_m -> goschedImpl(gp, true).
+                            self.globrunqput(g, PutCause::Preempt);
+                            self.wakep();
+                            return;
+                        }
+                        self.steps += 1;
+                        if self.steps > self.config.max_steps {
+                            self.ending = Some(Ending::Limit(format!("step budget exceeded: more than {} machine steps", self.config.max_steps)));
+                            return;
+                        }
+                        self.running_p = p;
+                        chooser = std::mem::replace(&mut self.chooser, Chooser::stand_in());
+                        let quantum = self.config.quantum_ns.clamp(1, u32::MAX as u64) as u32;
+                        if self.jittery() { chooser.slice_length(quantum) } else { quantum }
+                    }
+                };
+                let goid = self.gs[g as usize].goid;
                 let r = machine.run(self, &mut chooser, goid, self.ps[pi].now, slice as u64);
                 self.chooser = chooser;
-                for (kind, pos) in machine.take_events() {
-                    self.pos = pos;
-                    self.emit(kind);
+                if matches!(r.stop, Stop::Cut) {
+                    self.cut = Some((p, slice));
+                    return;
                 }
-                self.set_pos_of(Some(g), machine);
-                if r.stop == Stop::Continue {
-                    // A G that keeps running must make progress in virtual time.
-                    let (uneven, stall) = self.work_jitter(r.used_ns);
-                    let used = r.used_ns.max(1) + uneven + stall;
-                    self.ps[pi].now = self.ps[pi].now.saturating_add(used);
-                } else if r.used_ns == 0 {
-                    // An operation at this instant: this P's clock is the
-                    // earliest, so applying it now keeps causality exact.
-                    let exits = matches!(r.stop, Stop::Return | Stop::Goexit);
-                    self.apply_stop(p, m, r.stop, machine);
-                    if exits {
-                        self.pos = None;
-                        self.schedule_after_exit(p, m, machine);
-                    }
-                } else {
-                    // Work then an operation in one call: the operation is
-                    // applied when the work is done (see Machine::run).
-                    let (uneven, stall) = self.work_jitter(r.used_ns);
-                    let (used, stop) = match r.stop {
-                        // The OS took the core away inside write(2), before
-                        // the bytes landed: the M sits in the system call
-                        // (its P in _Psyscall, which sysmon may retake) and
-                        // the bytes land when it returns (`exitsyscall`).
-                        Stop::Write if stall > 0 => (r.used_ns + uneven, Stop::Syscall { duration_ns: stall }),
-                        stop => (r.used_ns + uneven + stall, stop),
-                    };
-                    self.ps[pi].now = self.ps[pi].now.saturating_add(used);
-                    self.ps[pi].pending = Some(stop);
-                }
-                self.pos = None;
+                self.end_slice(p, m, g, r, machine);
             }
             None => self.schedule(p, m, machine),
         }
+    }
+
+    /// What follows G `g`'s slice on P `p`, M `m`: its events, then its
+    /// time or its operation.
+    #[inline(always)]
+    fn end_slice(&mut self, p: u32, m: MIdx, g: GIdx, r: RunResult, machine: &mut dyn Machine) {
+        let pi = p as usize;
+        for (kind, pos) in machine.take_events() {
+            self.pos = pos;
+            self.emit(kind);
+        }
+        self.set_pos_of(Some(g), machine);
+        if matches!(r.stop, Stop::Continue) {
+            // A G that keeps running must make progress in virtual time.
+            let (uneven, stall) = self.work_jitter(r.used_ns);
+            let used = r.used_ns.max(1) + uneven + stall;
+            self.ps[pi].now = self.ps[pi].now.saturating_add(used);
+        } else if r.used_ns == 0 {
+            // An operation at this instant: this P's clock is the
+            // earliest, so applying it now keeps causality exact.
+            let exits = matches!(r.stop, Stop::Return | Stop::Goexit);
+            self.apply_stop(p, m, r.stop, machine);
+            if exits {
+                self.pos = None;
+                self.schedule_after_exit(p, m, machine);
+            }
+        } else {
+            // Work then an operation in one call: the operation is
+            // applied when the work is done (see Machine::run).
+            let (uneven, stall) = self.work_jitter(r.used_ns);
+            let (used, stop) = match r.stop {
+                // The OS took the core away inside write(2), before the
+                // bytes landed: the M sits in the system call (its P in
+                // _Psyscall, which sysmon may retake) and the bytes land
+                // when it returns (`exitsyscall`).
+                Stop::Write if stall > 0 => (r.used_ns + uneven, Stop::Syscall { duration_ns: stall }),
+                stop => (r.used_ns + uneven + stall, stop),
+            };
+            self.ps[pi].now = self.ps[pi].now.saturating_add(used);
+            self.ps[pi].pending = Some(stop);
+        }
+        self.pos = None;
     }
 
     /// `goexit0` ends in `schedule`, as Go's does. The main loop would
@@ -536,6 +573,8 @@ impl Sched {
         let goid = self.gs[g as usize].goid;
         match stop {
             Stop::Continue => {}
+            // `end_slice` keeps a cut slice for the next step.
+            Stop::Cut => self.set_fault(format!("G{goid} on P{p} was cut but not resumed")),
             Stop::Write => self.commit_write(goid, machine),
             Stop::Gosched => {
                 self.globrunqput(g, PutCause::Gosched);

@@ -136,6 +136,7 @@ impl Vm {
             loop {
                 if *left == 0 {
                     save!();
+                    self.budget_spent = true;
                     return Stop::Budget;
                 }
                 *left -= 1;
@@ -900,7 +901,7 @@ impl Vm {
                     }
                     Op::CallNative { id, argc } => {
                         if self.yield_at_shared_ops
-                            && (self.slice - *left - 1) as u64 > self.shared_horizon
+                            && self.instructions + (self.slice - *left - 1) as u64 > self.shared_horizon
                             && prog.natives.get(id as usize).is_some_and(|n| n.syncs)
                         {
                             // Run it first thing in the next slice.

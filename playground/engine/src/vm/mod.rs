@@ -334,9 +334,11 @@ pub struct Vm {
     /// boundaries, so each such operation then happens at its own virtual
     /// time (a Lock's fast path, a CompareAndSwap), not at its slice's start.
     pub yield_at_shared_ops: bool,
-    /// How many instructions into the slice another P's clock lies
+    /// The value of `instructions` at which another P's clock lies
     /// ([`crate::sched::Sched::others_earliest`]): a shared operation
-    /// before it cannot be seen out of order, so the slice goes on.
+    /// before it cannot be seen out of order, so the slice goes on. A
+    /// count of all instructions, not of the current `execute`'s, so a
+    /// slice the host cut and resumed reads it as one call would.
     pub shared_horizon: u64,
     /// With several Ps: check map accesses against other Ps' writes (Go's
     /// `hashWriting` flag), and the P the current goroutine runs on.
@@ -351,6 +353,18 @@ pub struct Vm {
     /// The budget of the slice `run` executes, to tell the virtual time
     /// of the current instruction.
     slice: u32,
+    /// Set by `run` when it stops because its budget ran out (not to
+    /// yield early, after a write or before a shared operation, which
+    /// returns `Stop::Budget` too): the caller may execute on from there
+    /// as if it had never stopped.
+    budget_spent: bool,
+    /// An `execute_state` is running: another one is a native's nested
+    /// call (`stdlib::call_go`).
+    executing: bool,
+    /// What the last [`Vm::execute`] did itself (a nested call's
+    /// instructions excluded): instructions run, and whether it stopped
+    /// because its budget ran out.
+    pub last_execute: (u32, bool),
     /// The race detector, when the run has `-race` (`race.rs`).
     pub race: Option<Box<race::RaceState>>,
 }
@@ -396,6 +410,9 @@ impl Vm {
             cur_p: 0,
             sync_epoch: 0,
             slice: 0,
+            budget_spent: false,
+            executing: false,
+            last_execute: (0, false),
             race: None,
             inner_panic: None,
             reentry: None,
@@ -643,6 +660,7 @@ impl Vm {
     /// Runs goroutine `g` for at most `budget` instructions.
     pub fn execute(&mut self, g: usize, budget: u32) -> Stop {
         let Some(slot) = self.gs.get_mut(g) else {
+            self.last_execute = (0, false);
             return Stop::Fatal(Fatal { kind: FatalKind::Internal, message: "fatal error: no such goroutine\n".into(), trace: vec![] });
         };
         // An empty state stands in the slot while the goroutine runs (it
@@ -668,17 +686,30 @@ impl Vm {
         if g.entry.is_some()
             && let Err(stop) = self.start(g)
         {
+            self.last_execute = (0, false);
             return stop;
         }
         let remaining = self.cfg.instr_limit.saturating_sub(self.instructions);
         let limited = (budget as u64) > remaining;
         let slice = if limited { remaining as u32 } else { budget };
         let mut left = slice;
-        self.slice = slice;
+        // A native's nested call (`stdlib::call_go`) runs inside this one
+        // and leaves the caller's slice and exit flag as they were. It
+        // runs outside the scheduler, to its end: yielding there would
+        // only run it again from the same instruction.
+        let nested = std::mem::replace(&mut self.executing, true);
+        let yields = self.yield_at_shared_ops;
+        self.yield_at_shared_ops &= !nested;
+        let outer = (std::mem::replace(&mut self.slice, slice), std::mem::take(&mut self.budget_spent));
         // The loop instrumented for `-race` is a copy of its own, so
         // that a run without it pays nothing.
         let stop = if self.race.is_some() { self.run::<true>(g, &mut left) } else { self.run::<false>(g, &mut left) };
         self.instructions += (slice - left) as u64;
+        let spent = std::mem::replace(&mut self.budget_spent, outer.1);
+        self.slice = outer.0;
+        self.yield_at_shared_ops = yields;
+        self.executing = nested;
+        self.last_execute = (slice - left, spent && !limited);
         match stop {
             Stop::Budget if limited => Stop::Fatal(Fatal {
                 kind: FatalKind::InstructionBudget,
