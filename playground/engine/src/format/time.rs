@@ -32,19 +32,20 @@ pub struct Civil {
 
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm;
 /// month 1..=12, any day count).
+/// Out-of-range years wrap, as Go's arithmetic does.
 pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
+    let y = if m <= 2 { y.wrapping_sub(1) } else { y };
     let era = y.div_euclid(400);
-    let yoe = y - era * 400;
+    let yoe = y.rem_euclid(400);
     let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let doy = ((153 * mp + 2) / 5).wrapping_add(d).wrapping_sub(1);
+    let doe = (yoe * 365 + yoe / 4 - yoe / 100).wrapping_add(doy);
+    era.wrapping_mul(146_097).wrapping_add(doe).wrapping_sub(719_468)
 }
 
 /// The civil date of a day count since 1970-01-01.
 pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
+    let z = days.wrapping_add(719_468);
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -52,7 +53,7 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    (yoe.wrapping_add(era.wrapping_mul(400)).wrapping_add(i64::from(m <= 2)), m, d)
 }
 
 /// Breaks down `sec` (since year 1) and `nsec`.
@@ -69,8 +70,8 @@ pub fn civil(sec: i64, nsec: i64) -> Civil {
         min: rem % 3600 / 60,
         sec: rem % 60,
         nsec,
-        weekday: (days + 4).rem_euclid(7),
-        yday: days - days_from_civil(year, 1, 1) + 1,
+        weekday: (days.rem_euclid(7) + 4) % 7,
+        yday: days.wrapping_sub(days_from_civil(year, 1, 1)).wrapping_add(1),
     }
 }
 
@@ -78,12 +79,12 @@ pub fn civil(sec: i64, nsec: i64) -> Civil {
 /// larger unit (October 32 is November 1). Returns (sec since year 1, nsec).
 #[allow(clippy::too_many_arguments)]
 pub fn date(year: i64, month: i64, day: i64, hour: i64, min: i64, sec: i64, nsec: i64) -> (i64, i64) {
-    let m0 = month - 1;
-    let year = year + m0.div_euclid(12);
+    let m0 = month.wrapping_sub(1);
+    let year = year.wrapping_add(m0.div_euclid(12));
     let month = m0.rem_euclid(12) + 1;
     let sec = sec.wrapping_add(nsec.div_euclid(1_000_000_000));
     let nsec = nsec.rem_euclid(1_000_000_000);
-    let days = days_from_civil(year, month, 1).wrapping_add(day - 1);
+    let days = days_from_civil(year, month, 1).wrapping_add(day.wrapping_sub(1));
     let total = days
         .wrapping_mul(86_400)
         .wrapping_add(hour.wrapping_mul(3600))
@@ -353,7 +354,7 @@ pub fn format(sec: i64, nsec: i64, zone: Zone, layout: &[u8]) -> Vec<u8> {
             h => h,
         };
         match std {
-            Std::Year => append_int(&mut b, c.year.abs() % 100, 2),
+            Std::Year => append_int(&mut b, c.year.wrapping_abs() % 100, 2),
             Std::LongYear => append_int(&mut b, c.year, 4),
             Std::Month => b.extend_from_slice(&month_name(c.month).as_bytes()[..3]),
             Std::LongMonth => b.extend_from_slice(month_name(c.month).as_bytes()),
@@ -416,7 +417,7 @@ pub fn format(sec: i64, nsec: i64, zone: Zone, layout: &[u8]) -> Vec<u8> {
                 if z < 0 {
                     b.push(b'-');
                     z = -z;
-                    absoffset = -absoffset;
+                    absoffset = absoffset.wrapping_neg();
                 } else {
                     b.push(b'+');
                 }

@@ -200,7 +200,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let t = read(&vm.heap, a.first().copied().unwrap_or_default());
             let i = |k: usize| a.get(k).map_or(0, |v| v.int());
             let c = t.civil();
-            let (sec, nsec) = ft::date(c.year + i(1), c.month + i(2), c.day + i(3), c.hour, c.min, c.sec, c.nsec);
+            let (sec, nsec) = ft::date(c.year.wrapping_add(i(1)), c.month.wrapping_add(i(2)), c.day.wrapping_add(i(3)), c.hour, c.min, c.sec, c.nsec);
             push_time(vm, g, T { sec: sec.wrapping_sub(t.off), nsec, mono: false, ..t })
         },
         "time.Time.Add" => |vm, g, n| {
