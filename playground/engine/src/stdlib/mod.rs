@@ -591,7 +591,7 @@ pub(crate) fn append_to_bytes(vm: &mut Vm, b: Value, extra: &[u8]) -> Result<Val
 }
 
 /// A fresh `[]byte` holding `data`.
-fn byte_slice(vm: &mut Vm, mut data: Vec<u8>) -> Result<Value, Throw> {
+pub(crate) fn byte_slice(vm: &mut Vm, mut data: Vec<u8>) -> Result<Value, Throw> {
     let n = data.len() as u32;
     let cap = crate::vm::grow_cap(0, n as usize, 1).max(n as usize);
     vm.heap.reserve(cap as u64).map_err(oom)?;

@@ -194,7 +194,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
                     return Ok(());
                 }
                 Deadline::At(ns, mono) => (super::time::T::from_unix_ns(i128::from(ns), mono), true),
-                Deadline::None => (super::time::T { sec: 0, nsec: 0, mono: false }, false),
+                Deadline::None => (super::time::T::ZERO, false),
             };
             let t = super::time::new_time(vm, t)?;
             g.stack.push(t);
@@ -528,7 +528,7 @@ fn string(vm: &mut Vm, g: &mut GState, c: Value) -> Result<String, Throw> {
                 let t = super::time::T::from_unix_ns(i128::from(d), get(vm, h, slot::DEADLINE_MONO) == Value::Bool(true));
                 let now = crate::sched::time::EPOCH_UNIX_NS.saturating_add(vm.now_ns() as i64);
                 let until = super::time::duration_string(d.saturating_sub(now));
-                out.push_str(&format!(".WithDeadline({} [{until}])", crate::format::time::time_string(t.sec, t.nsec, t.mono_ns())));
+                out.push_str(&format!(".WithDeadline({} [{until}])", String::from_utf8_lossy(&crate::format::time::time_string(t.sec, t.nsec, crate::format::time::Zone::UTC, t.mono_ns()))));
             }
             kind::VALUE => {
                 let k = stringify(vm, g, get(vm, h, slot::KEY))?;

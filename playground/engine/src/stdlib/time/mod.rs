@@ -80,15 +80,86 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "time.Time.String" => |vm, g, n| {
             let t = arg_time(vm, g, n);
-            let s = ft::time_string(t.sec, t.nsec, t.mono_ns());
-            push_str(vm, g, &s)
+            let name = zone_name(vm, t.loc);
+            let s = ft::time_string(t.sec, t.nsec, ft::Zone { name: &name, offset: t.off }, t.mono_ns());
+            push_bytes(vm, g, &s)
         },
         "time.Time.Format" => |vm, g, n| {
             let a = args(g, n);
             let t = read(&vm.heap, a.first().copied().unwrap_or_default());
             let layout = super::str_of(vm, a.get(1).copied().unwrap_or(Value::EMPTY_STRING));
-            let s = ft::format(t.sec, t.nsec, &String::from_utf8_lossy(&layout));
-            push_str(vm, g, &s)
+            let name = zone_name(vm, t.loc);
+            let s = ft::format(t.sec, t.nsec, ft::Zone { name: &name, offset: t.off }, &layout);
+            push_bytes(vm, g, &s)
+        },
+        "time.Time.GoString" => |vm, g, n| {
+            let t = arg_time(vm, g, n);
+            let loc = match loc_kind(&vm.heap, t.loc) {
+                KIND_UTC => b"time.UTC".to_vec(),
+                KIND_LOCAL => b"time.Local".to_vec(),
+                _ => [&b"time.Location("[..], &ft::quote(&zone_name(vm, t.loc)), b")"].concat(),
+            };
+            push_bytes(vm, g, &ft::go_string(t.sec.wrapping_add(t.off), t.nsec, &loc))
+        },
+        "time.parseTime" => parse_time,
+        "time.Time.In" => |vm, g, n| {
+            let a = args(g, n);
+            let loc = a.get(1).copied().unwrap_or(Value::Nil);
+            if loc == Value::Nil {
+                return Err(super::panic_str(vm, b"time: missing Location in call to Time.In"));
+            }
+            let t = read(&vm.heap, a.first().copied().unwrap_or_default());
+            let off = zone_offset(&vm.heap, loc);
+            push_time(vm, g, T { mono: false, loc: set_loc(&vm.heap, loc), off, ..t })
+        },
+        "time.Time.Zone" => |vm, g, n| {
+            let t = arg_time(vm, g, n);
+            let name = zone_name(vm, t.loc);
+            push_bytes(vm, g, &name)?;
+            g.stack.push(Value::Int(t.off));
+            Ok(())
+        },
+        // Go's MarshalText through appendStrictRFC3339 (format_rfc3339.go).
+        "time.Time.MarshalText" => |vm, g, n| {
+            let t = arg_time(vm, g, n);
+            let name = zone_name(vm, t.loc);
+            let b = ft::format(t.sec, t.nsec, ft::Zone { name: &name, offset: t.off }, b"2006-01-02T15:04:05.999999999Z07:00");
+            let num2 = |b: &[u8]| 10 * i64::from(b[0]) - 10 * 48 + i64::from(b[1]) - 48;
+            let err: &[u8] = if b[4] != b'-' {
+                b"year outside of range [0,9999]"
+            } else if b[b.len() - 1] != b'Z' && (b[b.len() - 6].is_ascii_digit() || num2(&b[b.len() - 5..]) >= 24) {
+                b"timezone hour outside of range [0,23]"
+            } else {
+                b""
+            };
+            if !err.is_empty() {
+                let e = super::errors::new_error(vm, &[&b"Time.MarshalText: "[..], err].concat())?;
+                g.stack.extend([Value::Nil, e]);
+                return Ok(());
+            }
+            let v = super::byte_slice(vm, b)?;
+            g.stack.extend([v, Value::Nil]);
+            Ok(())
+        },
+        "time.(*ParseError).Error" => |vm, g, n| {
+            let a = args(g, n);
+            let Some(h) = crate::heap::obj_of(&vm.heap, a.first().copied().unwrap_or_default()) else {
+                return Err(super::nil_deref(vm));
+            };
+            let f: Vec<Vec<u8>> = vm.heap.slots(h).to_vec().into_iter().map(|v| super::str_of(vm, v)).collect();
+            let field = |i: usize| f.get(i).map_or(&[][..], |v| &v[..]);
+            let s = ft::parse_error_text(field(0), field(1), field(2), field(3), field(4));
+            push_bytes(vm, g, &s)
+        },
+        // The package's two locations, new at each use (the compiler
+        // calls a native variable's native where it is read).
+        "time.UTC" => |vm, g, n| {
+            args(g, n);
+            push_loc(vm, g, b"UTC", KIND_UTC)
+        },
+        "time.Local" => |vm, g, n| {
+            args(g, n);
+            push_loc(vm, g, b"Local", KIND_LOCAL)
         },
         "time.Month.String" => |vm, g, n| {
             let a = args(g, n);
@@ -97,35 +168,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "time.Weekday.String" => |vm, g, n| {
             let a = args(g, n);
             push_str(vm, g, &ft::weekday_name(a.first().map_or(0, |v| v.int())))
-        },
-        // Setting a location drops the monotonic reading, as Go's setLoc.
-        "time.Time.UTC" | "time.Time.Local" => |vm, g, n| {
-            let t = arg_time(vm, g, n);
-            push_time(vm, g, T { mono: false, ..t })
-        },
-        "time.Time.In" => |vm, g, n| {
-            let a = args(g, n);
-            if a.get(1).is_none_or(|l| *l == Value::Nil) {
-                return Err(super::panic_str(vm, b"time: missing Location in call to Time.In"));
-            }
-            let t = read(&vm.heap, a.first().copied().unwrap_or_default());
-            push_time(vm, g, T { mono: false, ..t })
-        },
-        "time.Time.Location" | "time.UTC" | "time.Local" => |vm, g, n| {
-            args(g, n);
-            let name = new_str(vm, b"UTC")?;
-            let h = vm.heap.alloc_slots(vec![name], 16).map_err(super::oom)?;
-            g.stack.push(Value::Ptr { obj: h, slot: crate::value::WHOLE });
-            Ok(())
-        },
-        "time.(*Location).String" => |vm, g, n| {
-            let a = args(g, n);
-            let name = match crate::heap::obj_of(&vm.heap, a.first().copied().unwrap_or_default()) {
-                Some(h) => vm.heap.slots(h).first().copied().unwrap_or(Value::EMPTY_STRING),
-                None => new_str(vm, b"UTC")?,
-            };
-            g.stack.push(name);
-            Ok(())
         },
         "time.Time.Truncate" => |vm, g, n| round(vm, g, n, false),
         "time.Time.Round" => |vm, g, n| round(vm, g, n, true),
@@ -136,12 +178,13 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
                 return Err(super::panic_str(vm, b"time: missing Location in call to Date"));
             }
             let (sec, nsec) = ft::date(i(0), i(1), i(2), i(3), i(4), i(5), i(6));
-            push_time(vm, g, T { sec, nsec, mono: false })
+            let t = in_loc(&vm.heap, sec, nsec, a[7]);
+            push_time(vm, g, t)
         },
         "time.Unix" => |vm, g, n| {
             let a = args(g, n);
             let (s, ns) = (a.first().map_or(0, |v| v.int()), a.get(1).map_or(0, |v| v.int()));
-            let t = T { sec: s.wrapping_add(ns.div_euclid(1_000_000_000)).wrapping_add(ft::UNIX_TO_INTERNAL), nsec: ns.rem_euclid(1_000_000_000), mono: false };
+            let t = T { sec: s.wrapping_add(ns.div_euclid(1_000_000_000)).wrapping_add(ft::UNIX_TO_INTERNAL), nsec: ns.rem_euclid(1_000_000_000), ..T::ZERO };
             push_time(vm, g, t)
         },
         "time.UnixMilli" => |vm, g, n| {
@@ -157,14 +200,14 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let t = read(&vm.heap, a.first().copied().unwrap_or_default());
             let i = |k: usize| a.get(k).map_or(0, |v| v.int());
             let c = t.civil();
-            let (sec, nsec) = ft::date(c.year + i(1), c.month + i(2), c.day + i(3), c.hour, c.min, c.sec, c.nsec);
-            push_time(vm, g, T { sec, nsec, mono: false })
+            let (sec, nsec) = ft::date(c.year.wrapping_add(i(1)), c.month.wrapping_add(i(2)), c.day.wrapping_add(i(3)), c.hour, c.min, c.sec, c.nsec);
+            push_time(vm, g, T { sec: sec.wrapping_sub(t.off), nsec, mono: false, ..t })
         },
         "time.Time.Add" => |vm, g, n| {
             let a = args(g, n);
             let t = read(&vm.heap, a.first().copied().unwrap_or_default());
             let d = a.get(1).map_or(0, |v| v.int());
-            push_time(vm, g, T::from_abs(t.abs() + i128::from(d), t.mono))
+            push_time(vm, g, T { loc: t.loc, off: t.off, ..T::from_abs(t.abs() + i128::from(d), t.mono) })
         },
         "time.Duration.Round" => |_, g, n| dur2(g, n, duration_round),
         "time.Duration.Truncate" => |_, g, n| dur2(g, n, |d, m| if m <= 0 { d } else { d - d % m }),
@@ -204,21 +247,28 @@ fn sys(id: u32, args: impl Into<Vec<Value>>) -> Result<(), Throw> {
 /// Time), nanoseconds, and whether it has a monotonic reading (times from
 /// `Now`; on the virtual clock that reading is the wall time minus the
 /// clock's start, so it needs no storage of its own).
+/// `loc` is the `*Location` (nil for UTC) and `off` its zone's offset,
+/// read with it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct T {
     pub sec: i64,
     pub nsec: i64,
     pub mono: bool,
+    pub loc: Value,
+    pub off: i64,
 }
 
 impl T {
+    pub const ZERO: T = T { sec: 0, nsec: 0, mono: false, loc: Value::Nil, off: 0 };
+    /// The Go size of a Time value (wall, ext, loc), as the heap accounts it.
+    pub const BYTES: u64 = 24;
     pub fn from_unix_ns(ns: i128, mono: bool) -> T {
         T::from_abs(ns + i128::from(ft::UNIX_TO_INTERNAL) * 1_000_000_000, mono)
     }
     /// From nanoseconds since year 1.
     fn from_abs(ns: i128, mono: bool) -> T {
         let sec = ns.div_euclid(1_000_000_000).clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64;
-        T { sec, nsec: ns.rem_euclid(1_000_000_000) as i64, mono }
+        T { sec, nsec: ns.rem_euclid(1_000_000_000) as i64, mono, ..T::ZERO }
     }
     /// Nanoseconds since year 1.
     fn abs(self) -> i128 {
@@ -235,11 +285,12 @@ impl T {
     pub fn mono_ns(self) -> Option<i64> {
         self.mono.then(|| self.unix_ns().saturating_sub(EPOCH_UNIX_NS))
     }
+    /// The wall clock in the time's zone.
     fn civil(self) -> ft::Civil {
-        ft::civil(self.sec, self.nsec)
+        ft::civil(self.sec.wrapping_add(self.off), self.nsec)
     }
     pub fn slots(self) -> Vec<Value> {
-        vec![Value::Int(self.sec), Value::Int(self.nsec), Value::Int(self.mono as i64)]
+        vec![Value::Int(self.sec), Value::Int(self.nsec), Value::Int(self.mono as i64), self.loc]
     }
 }
 
@@ -250,10 +301,132 @@ fn clamp(ns: i128) -> i64 {
 
 /// The fields of a Time value.
 pub fn read(heap: &crate::heap::Heap, v: Value) -> T {
-    let Some(h) = crate::heap::obj_of(heap, v) else { return T { sec: 0, nsec: 0, mono: false } };
+    let Some(h) = crate::heap::obj_of(heap, v) else { return T::ZERO };
     let s = heap.slots(h);
     let f = |i: usize| s.get(i).map_or(0, |v| v.int());
-    T { sec: f(0), nsec: f(1), mono: f(2) != 0 }
+    let loc = s.get(3).copied().unwrap_or(Value::Nil);
+    T { sec: f(0), nsec: f(1), mono: f(2) != 0, loc, off: zone_offset(heap, loc) }
+}
+
+/// `Location.kind` (time.go): UTC, Local (UTC here) or a FixedZone.
+const KIND_UTC: i64 = 0;
+const KIND_LOCAL: i64 = 1;
+const KIND_FIXED: i64 = 2;
+
+/// A `*Location`'s name, offset and kind; nil is UTC.
+fn loc_fields(heap: &crate::heap::Heap, loc: Value) -> Option<(Value, i64, i64)> {
+    let h = crate::heap::obj_of(heap, loc)?;
+    let s = heap.slots(h);
+    Some((s.first().copied().unwrap_or(Value::EMPTY_STRING), s.get(1).map_or(0, |v| v.int()), s.get(2).map_or(0, |v| v.int())))
+}
+
+fn loc_kind(heap: &crate::heap::Heap, loc: Value) -> i64 {
+    loc_fields(heap, loc).map_or(KIND_UTC, |f| f.2)
+}
+
+/// The offset east of UTC, in seconds, of a location's (only) zone.
+fn zone_offset(heap: &crate::heap::Heap, loc: Value) -> i64 {
+    match loc_fields(heap, loc) {
+        Some((_, off, KIND_FIXED)) => off,
+        _ => 0,
+    }
+}
+
+/// The zone abbreviation a location's times print: a FixedZone's name
+/// (maybe empty), else `UTC`.
+fn zone_name(vm: &Vm, loc: Value) -> Vec<u8> {
+    match loc_fields(&vm.heap, loc) {
+        Some((name, _, KIND_FIXED)) => super::str_of(vm, name),
+        _ => b"UTC".to_vec(),
+    }
+}
+
+/// Go's `setLoc`: UTC is kept as nil.
+fn set_loc(heap: &crate::heap::Heap, loc: Value) -> Value {
+    if loc_kind(heap, loc) == KIND_UTC { Value::Nil } else { loc }
+}
+
+/// Go's `Date(..., loc)` after normalizing: a wall clock (`sec` since
+/// year 1 as if UTC) in `loc`, whose one zone's offset is subtracted.
+fn in_loc(heap: &crate::heap::Heap, sec: i64, nsec: i64, loc: Value) -> T {
+    let off = zone_offset(heap, loc);
+    T { sec: sec.wrapping_sub(off), nsec, mono: false, loc: set_loc(heap, loc), off }
+}
+
+fn push_loc(vm: &mut Vm, g: &mut GState, name: &[u8], kind: i64) -> Result<(), Throw> {
+    let name = new_str(vm, name)?;
+    let h = vm.heap.alloc_slots(vec![name, Value::Int(0), Value::Int(kind)], 32).map_err(super::oom)?;
+    g.stack.push(Value::Ptr { obj: h, slot: crate::value::WHOLE });
+    Ok(())
+}
+
+/// A new FixedZone location, as Go's `FixedZone(name, offset)`.
+fn fixed_zone(vm: &mut Vm, name: &[u8], offset: i64) -> Result<Value, Throw> {
+    let name = new_str(vm, name)?;
+    let h = vm.heap.alloc_slots(vec![name, Value::Int(offset), Value::Int(KIND_FIXED)], 32).map_err(super::oom)?;
+    Ok(Value::Ptr { obj: h, slot: crate::value::WHOLE })
+}
+
+/// `parseTime(layout, value, defaultLocation, local)` (time.go): Go's
+/// `parse`, its location choice included. `local` can only be UTC, Local
+/// (UTC) or a FixedZone: a zone abbreviation in the value that is not
+/// the FixedZone's name gets a fabricated zone of that name at offset 0
+/// (`GMT+3`: +3h), as Go does for a name its location lacks.
+fn parse_time(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
+    let a = args(g, n);
+    let layout = super::str_of(vm, a.first().copied().unwrap_or(Value::EMPTY_STRING));
+    let value = super::str_of(vm, a.get(1).copied().unwrap_or(Value::EMPTY_STRING));
+    let (default_loc, local) = (a.get(2).copied().unwrap_or(Value::Nil), a.get(3).copied().unwrap_or(Value::Nil));
+    let p = match ft::parse(&layout, &value) {
+        Ok(p) => p,
+        Err(e) => {
+            let zero = new_time(vm, T::ZERO)?;
+            g.stack.push(zero);
+            for s in [&e.layout_elem, &e.value_elem, &e.message] {
+                let v = new_str(vm, s)?;
+                g.stack.push(v);
+            }
+            g.stack.push(Value::Bool(false));
+            return Ok(());
+        }
+    };
+    let (sec, nsec) = ft::date(p.year, p.month, p.day, p.hour, p.min, p.sec, p.nsec);
+    let local_name = zone_name(vm, local);
+    let local_off = zone_offset(&vm.heap, local);
+    let t = match p.zone {
+        ft::ParsedZone::Utc => in_loc(&vm.heap, sec, nsec, Value::Nil),
+        ft::ParsedZone::Offset(name, off) => {
+            let sec = sec.wrapping_sub(off);
+            if off == local_off && (name.is_empty() || name == local_name) {
+                T { sec, nsec, mono: false, loc: set_loc(&vm.heap, local), off }
+            } else {
+                T { sec, nsec, mono: false, loc: fixed_zone(vm, &name, off)?, off }
+            }
+        }
+        ft::ParsedZone::Name(name) => {
+            // Go's lookupName: only a FixedZone has a named zone here.
+            if loc_kind(&vm.heap, local) == KIND_FIXED && name == local_name {
+                T { sec: sec.wrapping_sub(local_off), nsec, mono: false, loc: local, off: local_off }
+            } else {
+                // The wall clock is kept as UTC: Go does not shift it.
+                let off = ft::gmt_offset(&name);
+                T { sec, nsec, mono: false, loc: fixed_zone(vm, &name, off)?, off }
+            }
+        }
+        ft::ParsedZone::Default => {
+            if default_loc == Value::Nil {
+                return Err(super::panic_str(vm, b"time: missing Location in call to Date"));
+            }
+            in_loc(&vm.heap, sec, nsec, default_loc)
+        }
+    };
+    let t = new_time(vm, t)?;
+    g.stack.push(t);
+    for _ in 0..3 {
+        g.stack.push(Value::EMPTY_STRING);
+    }
+    g.stack.push(Value::Bool(true));
+    Ok(())
 }
 
 fn arg_time(vm: &Vm, g: &mut GState, n: usize) -> T {
@@ -268,7 +441,11 @@ fn push_time(vm: &mut Vm, g: &mut GState, t: T) -> Result<(), Throw> {
 }
 
 fn push_str(vm: &mut Vm, g: &mut GState, s: &str) -> Result<(), Throw> {
-    let v = new_str(vm, s.as_bytes())?;
+    push_bytes(vm, g, s.as_bytes())
+}
+
+fn push_bytes(vm: &mut Vm, g: &mut GState, s: &[u8]) -> Result<(), Throw> {
+    let v = new_str(vm, s)?;
     g.stack.push(v);
     Ok(())
 }
@@ -298,12 +475,12 @@ fn round(vm: &mut Vm, g: &mut GState, n: usize, half_up: bool) -> Result<(), Thr
     }
     let r = t.abs().rem_euclid(d);
     let ns = if half_up && r + r >= d { t.abs() + (d - r) } else { t.abs() - r };
-    push_time(vm, g, T::from_abs(ns, false))
+    push_time(vm, g, T { loc: t.loc, off: t.off, ..T::from_abs(ns, false) })
 }
 
 /// A fresh Time value.
 pub fn new_time(vm: &mut Vm, t: T) -> Result<Value, Throw> {
-    vm.heap.alloc_slots(t.slots(), 24).map(Value::Agg).map_err(super::oom)
+    vm.heap.alloc_slots(t.slots(), T::BYTES).map(Value::Agg).map_err(super::oom)
 }
 
 fn dur2(g: &mut GState, n: usize, f: fn(i64, i64) -> i64) -> Result<(), Throw> {
@@ -344,7 +521,7 @@ fn duration_round(d: i64, m: i64) -> i64 {
 /// decimal numbers with optional fractions and a unit each, e.g.
 /// `1h15m30.5s`; errors worded as Go's.
 pub(crate) fn parse_duration(text: &[u8]) -> Result<i64, String> {
-    let quote = |b: &[u8]| String::from_utf8_lossy(&crate::format::quote(b)).into_owned();
+    let quote = |b: &[u8]| String::from_utf8_lossy(&ft::quote(b)).into_owned();
     let invalid = || format!("time: invalid duration {}", quote(text));
     let mut s = text;
     let mut neg = false;

@@ -21,7 +21,8 @@ func (d Duration) Abs() Duration
 // sec: seconds since January 1, year 1 UTC (the zero Time); nsec;
 // mono: 1 if the time carries a monotonic reading (from Now), which on
 // the virtual clock is its wall time minus the clock's start.
-type Time struct { sec int64; nsec int64; mono int64 }
+// loc: nil for UTC, as in Go.
+type Time struct { sec int64; nsec int64; mono int64; loc *Location }
 type Month int
 const (
 	January Month = 1 + iota
@@ -49,11 +50,24 @@ const (
 	Saturday
 )
 func (d Weekday) String() string
-// Every time is UTC in the simulator (as on the Go Playground).
-type Location struct { name string }
-func (l *Location) String() string
+// A Location is UTC, Local (UTC in the simulator, as on the Go
+// Playground) or a FixedZone; there is no zone database (no
+// LoadLocation). kind: 0 UTC, 1 Local, 2 a FixedZone's name and offset
+// (seconds east of UTC), which the natives read.
+type Location struct { name string; offset int; kind int }
+// Natives make both (no package initialization to run).
 var UTC *Location
 var Local *Location
+func (l *Location) get() *Location {
+	if l == nil {
+		return UTC
+	}
+	return l
+}
+func (l *Location) String() string { return l.get().name }
+func FixedZone(name string, offset int) *Location {
+	return &Location{name: name, offset: offset, kind: 2}
+}
 const (
 	Layout      = "01/02 03:04:05PM '06 -0700"
 	ANSIC       = "Mon Jan _2 15:04:05 2006"
@@ -92,10 +106,65 @@ func (t Time) Weekday() Weekday
 func (t Time) YearDay() int
 func (t Time) Date() (year int, month Month, day int)
 func (t Time) Clock() (hour, min, sec int)
-func (t Time) UTC() Time
-func (t Time) Local() Time
+// setLoc drops the monotonic reading, as Go's.
+func (t *Time) setLoc(loc *Location) {
+	if loc == nil || loc.kind == 0 {
+		loc = nil
+	}
+	t.mono = 0
+	t.loc = loc
+}
+func (t Time) UTC() Time {
+	t.setLoc(UTC)
+	return t
+}
+func (t Time) Local() Time {
+	t.setLoc(Local)
+	return t
+}
 func (t Time) In(loc *Location) Time
-func (t Time) Location() *Location
+func (t Time) Location() *Location {
+	l := t.loc
+	if l == nil {
+		l = UTC
+	}
+	return l
+}
+func (t Time) Zone() (name string, offset int)
+func (t Time) GoString() string
+func (t Time) AppendFormat(b []byte, layout string) []byte {
+	return append(b, t.Format(layout)...)
+}
+
+// String literals in this file would be allocated for every program
+// that imports time, so what needs text is native.
+func (t Time) MarshalText() ([]byte, error)
+
+// ParseError describes a problem parsing a time string.
+type ParseError struct {
+	Layout     string
+	Value      string
+	LayoutElem string
+	ValueElem  string
+	Message    string
+}
+func (e *ParseError) Error() string
+func Parse(layout, value string) (Time, error) {
+	return parse(layout, value, UTC, Local)
+}
+func ParseInLocation(layout, value string, loc *Location) (Time, error) {
+	return parse(layout, value, loc, loc)
+}
+func parse(layout, value string, defaultLocation, local *Location) (Time, error) {
+	t, layoutElem, valueElem, message, ok := parseTime(layout, value, defaultLocation, local)
+	if !ok {
+		return Time{}, &ParseError{layout, value, layoutElem, valueElem, message}
+	}
+	return t, nil
+}
+// parseTime is Go's parse (format.go) as a native: the time, or the
+// ParseError's elements.
+func parseTime(layout, value string, defaultLocation, local *Location) (t Time, layoutElem, valueElem, message string, ok bool)
 func (t Time) Truncate(d Duration) Time
 func (t Time) Round(d Duration) Time
 func (t Time) AddDate(years int, months int, days int) Time

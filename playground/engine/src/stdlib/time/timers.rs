@@ -119,7 +119,7 @@ fn id_of(m: &impl Services, t: Value) -> Option<u64> {
 /// A Time value with a monotonic reading (what `time.Now` returns).
 fn time_value(m: &mut impl Services, unix_ns: i64) -> Value {
     let t = crate::stdlib::time::T::from_unix_ns(i128::from(unix_ns), true);
-    match m.vm_mut().heap.alloc_slots(t.slots(), 24) {
+    match m.vm_mut().heap.alloc_slots(t.slots(), crate::stdlib::time::T::BYTES) {
         Ok(h) => Value::Agg(h),
         Err(_) => Value::Nil,
     }
@@ -258,7 +258,7 @@ pub fn timer_fired(m: &mut impl Services, id: u64, now: u64) -> Vec<TimerAction>
 /// The Time value of virtual instant `when`.
 fn time_at(m: &mut impl Services, when: u64) -> Value {
     let t = crate::stdlib::time::T::from_unix_ns(i128::from(EPOCH_UNIX_NS) + i128::from(when), true);
-    match m.vm_mut().heap.alloc_slots(t.slots(), 24) {
+    match m.vm_mut().heap.alloc_slots(t.slots(), crate::stdlib::time::T::BYTES) {
         Ok(h) => Value::Agg(h),
         Err(_) => Value::Nil,
     }
