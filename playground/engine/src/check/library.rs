@@ -24,24 +24,21 @@ pub struct LibFile {
     pub has_go: bool,
 }
 
-/// The packages `file` imports, transitively, laid out after `src`.
+/// The packages `file` imports, transitively, laid out after `src` in
+/// Go's initialization order: each package after the packages it imports
+/// (the checker initializes package variables in this order, so
+/// `os.ErrClosed = fs.ErrClosed` finds `fs`'s set).
 pub fn load(file: &ast::File, src: &SourceFile) -> Vec<LibFile> {
+    let order = dependency_order(imports(file));
     let mut libs: Vec<LibFile> = Vec::new();
-    let mut queue: Vec<String> = imports(file);
     let (mut base, mut first_id) = (src.end() + 1, file.expr_count);
-    let mut guard = 0;
-    while let Some(path) = queue.pop() {
-        guard += 1;
-        if guard > 100 || libs.iter().any(|l| l.path == path) {
-            continue;
-        }
+    for path in order {
         let Some(p) = crate::stdlib::package_at(&path) else { continue };
         let name = crate::types::package_name(&path);
         let source = SourceFile::library(format!("{path}/{name}.go"), p.decls, base);
         let (ast, _) = crate::parser::parse_file_from(&source, first_id);
         base = source.end() + 1;
         first_id = ast.expr_count;
-        queue.extend(imports(&ast));
         let has_go = ast.decls.iter().any(|d| match d {
             ast::Decl::Func(f) => f.body.is_some(),
             ast::Decl::Var(g) => g.specs.iter().any(|s| !s.values.is_empty()),
@@ -50,6 +47,48 @@ pub fn load(file: &ast::File, src: &SourceFile) -> Vec<LibFile> {
         libs.push(LibFile { path, source, ast, has_go });
     }
     libs
+}
+
+/// The library packages reachable from `roots`, each after its imports
+/// (a depth-first walk's postorder; the library has no import cycles,
+/// and a bound keeps a malformed table from looping).
+fn dependency_order(roots: Vec<String>) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    let mut entered: Vec<String> = Vec::new();
+    // (path, its imports still to visit)
+    let mut stack: Vec<(String, Vec<String>)> = Vec::new();
+    for root in roots.into_iter().rev() {
+        if entered.contains(&root) {
+            continue;
+        }
+        entered.push(root.clone());
+        stack.push((root.clone(), package_imports(&root)));
+        while let Some((path, pending)) = stack.last_mut() {
+            match pending.pop() {
+                Some(next) if !entered.contains(&next) && entered.len() < 200 => {
+                    entered.push(next.clone());
+                    let more = package_imports(&next);
+                    stack.push((next, more));
+                }
+                Some(_) => {}
+                None => {
+                    order.push(path.clone());
+                    stack.pop();
+                }
+            }
+        }
+    }
+    order
+}
+
+/// The imports of a library package, in reverse (the walk pops them).
+fn package_imports(path: &str) -> Vec<String> {
+    let Some(p) = crate::stdlib::package_at(path) else { return Vec::new() };
+    let source = SourceFile::new(path.to_string(), p.decls);
+    let (ast, _) = crate::parser::parse_file(&source);
+    let mut paths = imports(&ast);
+    paths.reverse();
+    paths
 }
 
 fn imports(file: &ast::File) -> Vec<String> {
