@@ -84,7 +84,15 @@ fn dependency_order(roots: Vec<String>) -> Vec<String> {
 /// The imports of a library package, in reverse (the walk pops them).
 fn package_imports(path: &str) -> Vec<String> {
     let Some(p) = crate::stdlib::package_at(path) else { return Vec::new() };
-    let source = SourceFile::new(path.to_string(), p.decls);
+    // Only the head, up to the first declaration: the imports come first
+    // (parsing the whole of bufio's Go to read them cost 7% of a run).
+    let head = p
+        .decls
+        .lines()
+        .take_while(|l| !["func ", "type ", "var ", "const ", "//line "].iter().any(|k| l.starts_with(k)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let source = SourceFile::new(path.to_string(), head);
     let (ast, _) = crate::parser::parse_file(&source);
     let mut paths = imports(&ast);
     paths.reverse();
