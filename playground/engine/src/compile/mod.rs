@@ -181,8 +181,9 @@ impl<'a> Compiler<'a> {
             if let Decl::Func(fd) = d {
                 let Some(&fid) = self.info.func_defs.get(&fd.name.span.start) else { continue };
                 let Some(body) = &fd.body else { continue };
-                // A generic function compiles once per instance, below.
-                if !fd.tparams.is_empty() || self.info.funcs.get(fid.0 as usize).is_some_and(|f| f.generic) {
+                // A generic function compiles once per instance, below;
+                // library Go the program cannot reach not at all.
+                if !fd.tparams.is_empty() || self.info.funcs.get(fid.0 as usize).is_some_and(|f| f.generic || f.unreached) {
                     continue;
                 }
                 self.compile_func(fid, fd.recv.as_ref(), &fd.ty, body, fd.span);

@@ -227,7 +227,7 @@ mod tests {
         // compiler must take every library body too (its reports would
         // otherwise reach the learner).
         for p in PACKAGES {
-            let src = format!("package main\nimport _ \"{}\"\nfunc main() {{}}\n", p.path);
+            let src = crate::check::library::program_reaching_all(p.path);
             if let Err(e) = crate::compile("prog.go", &src) {
                 panic!("{}: {}", p.path, e.render());
             }
