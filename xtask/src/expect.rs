@@ -8,7 +8,10 @@
 //! `playground/engine/tests/compile_errors/` (whose path contains FILTER, if
 //! given) it copies the file alone into a temporary directory, runs
 //! `go build -o prog X.go` there (so diagnostics read `./X.go:L:C: ...` and
-//! trace locations `X.go:L`), runs the binary with a timeout, and writes
+//! trace locations `X.go:L`), runs the binary with a timeout (and the
+//! arguments of the program's `// args:` line, `golden::program_args`,
+//! and `/tmpfs/play` as argv[0], the Go Playground's binary's path),
+//! in that directory, which is where a program's files go, and writes
 //! `X.stdout` (exact bytes), `X.stderr` (normalized by
 //! `gmp_engine::golden::normalize_stderr`) and `X.exitcode`. A compile error
 //! records the go tool's stderr and its exit code 1. Files are only written
@@ -206,6 +209,10 @@ fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>, faket
 
     let mut run = Command::new(scratch.join("prog"));
     run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin");
+    run.args(gmp_engine::golden::program_args(&fs::read_to_string(src).unwrap_or_default()));
+    // argv[0] as the Go Playground's sandbox gives it (and the engine's
+    // os.Args[0]): the binary's path there.
+    std::os::unix::process::CommandExt::arg0(&mut run, "/tmpfs/play");
     if let Some(n) = gomaxprocs {
         run.env("GOMAXPROCS", n);
     }
@@ -229,6 +236,8 @@ fn same_on_more_ps(src: &Path, scratch: &Path, rec: &Recording) -> Result<bool, 
         for _ in 0..PROCS_RUNS {
             let mut run = Command::new(scratch.join("prog"));
             run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin").env("GOMAXPROCS", procs);
+            run.args(gmp_engine::golden::program_args(&fs::read_to_string(src).unwrap_or_default()));
+            std::os::unix::process::CommandExt::arg0(&mut run, "/tmpfs/play");
             let (stdout, _, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
             if stdout != rec.stdout || code != rec.exit_code {
                 return Ok(false);

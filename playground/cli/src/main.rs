@@ -2,9 +2,14 @@
 //! argv, files and exit codes; it holds no Go semantics of its own.
 //!
 //! ```text
-//! gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks] [--race]
+//! gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks] [--race] [-- ARGS...]
 //! gmp trace FILE.go [the same flags]
 //! ```
+//!
+//! The words after `--` are the program's arguments (`os.Args[1:]`;
+//! `os.Args[0]` is `/tmpfs/play`, as on the Go Playground); input piped
+//! or redirected into `gmp` is the program's `os.Stdin` (a terminal is
+//! not read, so an interactive run reads EOF).
 //!
 //! `trace` prints the scheduler's event stream instead of the program's
 //! output: one line per event, with its virtual time and source line,
@@ -86,7 +91,7 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 }
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks] [--race]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--strategies LIST] [--json]\n       gmp explore FILE.go --from-event N [--schedule TOKEN] [--procs P] [--schedules N] [--seed N] [--json]";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks] [--race] [-- ARGS...]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--strategies LIST] [--json]\n       gmp explore FILE.go --from-event N [--schedule TOKEN] [--procs P] [--schedules N] [--seed N] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -149,6 +154,10 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
                 let spec = it.next().ok_or("--signal needs NAME@DURATION, e.g. interrupt@2s")?;
                 config.signals.push(parse_signal(spec)?);
             }
+            // The program's own arguments: os.Args[1:].
+            "--" => {
+                config.args = it.by_ref().cloned().collect();
+            }
             flag if flag.starts_with('-') => return Err(format!("unknown flag {flag}\n{USAGE}")),
             file if path.is_none() => path = Some(file.to_string()),
             extra => return Err(format!("one file at a time; unexpected {extra:?}")),
@@ -163,6 +172,12 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
     let path = path.ok_or_else(|| USAGE.to_string())?;
     // Bytes, not text: a file that is not UTF-8 gets Go's diagnostics.
     let source = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+    // Input piped or redirected in is the program's os.Stdin; a terminal
+    // is not read (the run is not interactive: os.Stdin reads EOF).
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        use std::io::Read;
+        std::io::stdin().read_to_end(&mut config.stdin).map_err(|e| format!("reading standard input: {e}"))?;
+    }
     let outcome = gmp_engine::run_source_bytes(&path, &source, &config);
     use std::io::Write;
     let print_token = || {

@@ -253,3 +253,36 @@ fn a_goroutine_bomb_ends_at_the_goroutine_budget() {
     let err = text(&out.stderr);
     assert!(err.starts_with("gmp: the run was stopped: goroutine budget exceeded: more than 1000000 goroutines alive at once (bomb.go:5)\n"), "{err}");
 }
+
+#[test]
+fn words_after_a_double_dash_are_the_programs_arguments() {
+    let path = temp_go(
+        "args.go",
+        "package main\n\nimport (\n\t\"flag\"\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tn := flag.Int(\"n\", 1, \"count\")\n\tflag.Parse()\n\tfmt.Println(os.Args[0], len(os.Args), *n, flag.Args())\n}\n",
+    );
+    let out = gmp(&["run", path.to_str().unwrap(), "--", "-n=3", "a", "b"]);
+    assert_eq!(text(&out.stdout), "/tmpfs/play 4 3 [a b]\n");
+    let out = gmp(&["run", path.to_str().unwrap(), "--", "-x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("flag provided but not defined: -x\nUsage of /tmpfs/play:\n"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn piped_input_is_the_programs_stdin() {
+    use std::io::Write;
+    let path = temp_go(
+        "stdin.go",
+        "package main\n\nimport (\n\t\"bufio\"\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tsc := bufio.NewScanner(os.Stdin)\n\tfor sc.Scan() {\n\t\tfmt.Printf(\"%q\\n\", sc.Text())\n\t}\n}\n",
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gmp"))
+        .args(["run", path.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("gmp runs");
+    child.stdin.take().unwrap().write_all(b"one\ntwo\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(text(&out.stdout), "\"one\"\n\"two\"\n");
+    // Without input it reads EOF at once.
+    assert_eq!(text(&gmp(&["run", path.to_str().unwrap()]).stdout), "");
+}

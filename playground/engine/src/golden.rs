@@ -1,6 +1,7 @@
 //! What the corpus recorders (`cargo xtask expect`, `cargo xtask
 //! go-observe`) and the corpus tests share: the stable form of a program's
-//! stderr, and the text format of the nondeterministic corpus's outputs.
+//! stderr, the text format of the nondeterministic corpus's outputs, and
+//! the command line a program runs with.
 //!
 //! # The stable form of stderr
 //!
@@ -10,6 +11,17 @@
 //! line numbers change with every release. Both sides of a comparison go
 //! through [`normalize_stderr`], so the engine must produce the lines kept
 //! here exactly, and nothing it prints in the dropped places matters.
+
+/// The arguments a corpus program runs with (`os.Args[1:]`): the words of
+/// its `// args:` line, if it has one (`// args: -n=3 a b`), both when real
+/// Go records it and when the engine runs it.
+pub fn program_args(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("// args:"))
+        .map(|words| words.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default()
+}
 
 /// Normalizes stderr text (a panic trace, a fatal error, a compile error or
 /// plain `print`/`println` output) to its stable lines.

@@ -80,6 +80,15 @@ pub struct RunConfig {
     /// Bytes the program may write to stdout and stderr together: past it
     /// the rest is dropped and the run ends (`output budget exceeded`).
     pub output_budget: u64,
+    /// Bytes the files of the run's in-memory file system (package `os`)
+    /// may hold together: past it the run ends (`file system budget
+    /// exceeded`). The files live and die with the run.
+    pub fs_budget: u64,
+    /// The command line's arguments after the program's name: `os.Args[1:]`
+    /// (`os.Args[0]` is the Go Playground's `/tmpfs/play`).
+    pub args: Vec<String>,
+    /// What the program reads from `os.Stdin` (empty: it reads EOF at once).
+    pub stdin: Vec<u8>,
     /// Scheduler events the run may emit (recorded or not): each costs
     /// time, and memory when [`RunConfig::record_events`] keeps them.
     /// Past it the run ends (`event budget exceeded`).
@@ -153,6 +162,9 @@ impl Default for RunConfig {
             goroutine_budget: 1_000_000,
             goroutines_created_budget: 10_000_000,
             output_budget: 64 << 20,
+            fs_budget: 32 << 20,
+            args: Vec::new(),
+            stdin: Vec::new(),
             time_budget_ns: 365 * 24 * 3_600_000_000_000,
             event_budget: 50_000_000,
             step_budget: 200_000_000,
@@ -489,6 +501,9 @@ fn process_config(program: &Program, config: &RunConfig) -> (Vec<u32>, process::
     cfg.vm.instr_limit = config.instr_limit;
     cfg.vm.heap_budget = config.heap_budget;
     cfg.vm.output_budget = config.output_budget;
+    cfg.vm.fs_budget = config.fs_budget;
+    cfg.vm.args = config.args.clone();
+    cfg.vm.stdin = config.stdin.clone();
     cfg.max_goroutines = config.goroutine_budget;
     cfg.max_goroutines_created = config.goroutines_created_budget;
     cfg.max_virtual_ns = config.time_budget_ns;

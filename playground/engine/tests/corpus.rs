@@ -7,7 +7,8 @@
 //! - `fidelity/<corpus>/<program>`: the program, run through the engine with
 //!   the scheduler's invariant checks on, prints what real Go 1.27 printed,
 //!   byte for byte (`X.stdout`; `X.stderr` after
-//!   `gmp_engine::golden::normalize_stderr`; `X.exitcode`). Corpora:
+//!   `gmp_engine::golden::normalize_stderr`; `X.exitcode`), with the
+//!   arguments of its `// args:` line if it has one. Corpora:
 //!   `programs/` (sequential), `concurrent/` (recorded with
 //!   `GOMAXPROCS=1`, run on one P), `faketime/` (long sleeps, recorded from
 //!   the Go Playground's faketime runtime), `compile_errors/` (the go tool's
@@ -54,7 +55,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use gmp_engine::golden::normalize_stderr;
+use gmp_engine::golden::{normalize_stderr, program_args};
 use gmp_engine::replay;
 use gmp_engine::{Outcome, RunConfig, SourceFile, run_source};
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -145,7 +146,8 @@ fn compare_with_go(path: &Path) -> Result<(), String> {
     let want_stdout = read_bytes(&path.with_extension("stdout"))?;
     let want_stderr = read(&path.with_extension("stderr"))?;
     let want_exit = read(&path.with_extension("exitcode"))?.trim().to_string();
-    let config = RunConfig { check_invariants: true, record_events: false, ..RunConfig::default() };
+    let args = program_args(&source);
+    let config = RunConfig { check_invariants: true, record_events: false, args, ..RunConfig::default() };
     let out = run_engine(path, source.clone(), config, |_, _, out| Output::from(out))?;
     let stderr = normalize_stderr(&out.stderr);
 
@@ -189,7 +191,7 @@ fn more_ps(path: &Path) -> Result<(), Failed> {
     let want_exit = read(&path.with_extension("exitcode"))?.trim().to_string();
     let mut problems = String::new();
     for &(procs, seed) in MORE_PS {
-        let config = RunConfig { procs, seed, check_invariants: true, record_events: false, ..RunConfig::default() };
+        let config = RunConfig { procs, seed, check_invariants: true, record_events: false, args: program_args(&source), ..RunConfig::default() };
         let out = run_engine(path, source.clone(), config, |_, _, out| Output::from(out))?;
         if out.stdout != want_stdout || out.exit_code.to_string() != want_exit {
             let _ = write!(
@@ -322,6 +324,7 @@ fn set_budget(config: &mut RunConfig, setting: &str) -> Result<(), String> {
         "goroutine_budget" => config.goroutine_budget = n.try_into().map_err(|_| format!("{setting:?}: too big"))?,
         "goroutines_created_budget" => config.goroutines_created_budget = n,
         "output_budget" => config.output_budget = n,
+        "fs_budget" => config.fs_budget = n,
         "time_budget_ns" => config.time_budget_ns = n,
         "event_budget" => config.event_budget = n as usize,
         "step_budget" => config.step_budget = n,

@@ -1278,6 +1278,7 @@ impl<'a> Checker<'a> {
             .copied()
             .unwrap_or(self.pkgs[p].scope);
         let fs = self.scope;
+        let mut pruned = false;
         for d in &file.decls {
             let Decl::Func(f) = d else { continue };
             let Some(&fid) = self.info.func_defs.get(&f.name.span.start) else {
@@ -1286,6 +1287,11 @@ impl<'a> Checker<'a> {
             let obj = (0..self.objs.len() as u32).map(ObjId).find(|&o| {
                 self.obj(o).span == f.name.span && matches!(self.obj(o).kind, ObjKind::Func { .. })
             });
+            if !self.pkgs[p].user && !self.reached.contains(&f.name.span.start) {
+                self.info.funcs[fid.0 as usize].unreached = true;
+                pruned = true;
+                continue;
+            }
             let sig = self.info.funcs[fid.0 as usize].sig;
             self.cur_decl = obj;
             self.scope = fs;
@@ -1312,7 +1318,11 @@ impl<'a> Checker<'a> {
             }
         }
         self.cur_decl = None;
-        // Unused imports.
+        // Unused imports (unknowable in a package whose unreached bodies
+        // went unchecked).
+        if pruned {
+            return;
+        }
         let fsc = self.file_scopes.get(p).copied().unwrap_or(0);
         let mut unused: Vec<(Span, String)> = Vec::new();
         for &o in self.scopes[fsc].names.values() {

@@ -181,6 +181,9 @@ pub struct FuncInfo {
     /// A generic function or method (or a literal inside one), checked
     /// with its type parameters: never compiled, only its instances are.
     pub generic: bool,
+    /// Library Go the program cannot reach (`library::reachable`): its
+    /// body is neither checked nor compiled.
+    pub unreached: bool,
 }
 
 #[derive(Clone, Debug)]

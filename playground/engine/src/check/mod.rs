@@ -225,6 +225,10 @@ pub(crate) struct Checker<'a> {
     /// The user's source, for positions inside messages and for tokens the
     /// AST does not keep (the `:=` of a short variable declaration).
     src: Option<&'a crate::span::SourceFile>,
+    /// The library functions and methods the program can reach, by their
+    /// name's position (`library::reachable`); the others' bodies are
+    /// not checked.
+    reached: rustc_hash::FxHashSet<u32>,
     // ----- generics (typeset.rs, instantiate.rs, infer.rs) -----
     /// Generic functions, by their object.
     generic_funcs: HashMap<ObjId, instantiate::GenericFunc<'a>>,
@@ -330,7 +334,7 @@ pub fn merge_diagnostics(parse: Vec<Diagnostic>, check: Vec<Diagnostic>) -> Vec<
 pub(crate) fn check_stubs() -> Vec<(String, Vec<Diagnostic>)> {
     let mut out = Vec::new();
     for path in crate::stdlib::PACKAGES.iter().map(|p| p.path) {
-        let src = format!("package main\nimport _ \"{path}\"\nfunc main() {{}}\n");
+        let src = library::program_reaching_all(path);
         let sf = crate::span::SourceFile::new("prog.go", src);
         let (f, d) = crate::parser::parse_file(&sf);
         assert!(d.is_empty());
@@ -342,6 +346,7 @@ pub(crate) fn check_stubs() -> Vec<(String, Vec<Diagnostic>)> {
             }
         }
         let mut c = Checker::new();
+        c.src = Some(&sf);
         let _ = c.run(&f, &libs);
         if !c.stub_diags.is_empty() {
             out.push((path.to_string(), c.stub_diags.clone()));
@@ -383,6 +388,7 @@ impl<'a> Checker<'a> {
             not_representable: None,
             pending_label: None,
             src: None,
+            reached: Default::default(),
             aliases: HashMap::default(),
             obj_alias: HashMap::default(),
             pending_alias: None,
@@ -725,6 +731,7 @@ impl<'a> Checker<'a> {
             is_init: false,
             library: !self.pkgs.get(self.cur_pkg).is_some_and(|p| p.user),
             generic: self.in_generic > 0,
+            unreached: false,
         });
         id
     }
@@ -846,6 +853,9 @@ impl<'a> Checker<'a> {
         self.verify_later();
         // Library Go's bodies, checked like the learner's (their
         // diagnostics kept apart).
+        // Only the functions and methods the program can reach: the rest
+        // of a package's Go costs time and memory for nothing.
+        self.reached = library::reachable(self.src, libs);
         for p in 0..user_pkg {
             if self.pkgs[p].go {
                 self.cur_pkg = p;

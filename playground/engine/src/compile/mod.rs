@@ -167,8 +167,10 @@ impl<'a> Compiler<'a> {
             let idx = self.bc.add_func(Function::new(name, 0, 0, 0, Default::default()));
             self.func_ids.insert(FuncId(i as u32), idx);
         }
-        // Name `init` functions as Go does: main.init.0, main.init.1...
-        for (n, fid) in self.info.inits.iter().enumerate() {
+        // Name the program's `init` functions as Go does: main.init.0,
+        // main.init.1... (the library's keep their package's name).
+        let user_inits = self.info.inits.iter().filter(|f| !self.info.funcs.get(f.0 as usize).is_some_and(|f| f.library));
+        for (n, fid) in user_inits.enumerate() {
             if let Some(&idx) = self.func_ids.get(fid) {
                 self.bc.funcs[idx as usize].name = format!("main.init.{n}");
             }
@@ -180,8 +182,9 @@ impl<'a> Compiler<'a> {
             if let Decl::Func(fd) = d {
                 let Some(&fid) = self.info.func_defs.get(&fd.name.span.start) else { continue };
                 let Some(body) = &fd.body else { continue };
-                // A generic function compiles once per instance, below.
-                if !fd.tparams.is_empty() || self.info.funcs.get(fid.0 as usize).is_some_and(|f| f.generic) {
+                // A generic function compiles once per instance, below;
+                // library Go the program cannot reach not at all.
+                if !fd.tparams.is_empty() || self.info.funcs.get(fid.0 as usize).is_some_and(|f| f.generic || f.unreached) {
                     continue;
                 }
                 self.compile_func(fid, fd.recv.as_ref(), &fd.ty, body, fd.span);
@@ -205,7 +208,13 @@ impl<'a> Compiler<'a> {
         // Last: reuses the types the program made (ids are canonical).
         self.stub_runtime_types();
         let main = self.info.main.and_then(|m| self.func_ids.get(&m).copied());
-        let inits = self.info.inits.iter().filter_map(|f| self.func_ids.get(f).copied()).collect();
+        let inits = self
+            .info
+            .inits
+            .iter()
+            .filter(|f| !self.info.funcs.get(f.0 as usize).is_some_and(|f| f.library))
+            .filter_map(|f| self.func_ids.get(f).copied())
+            .collect();
         EntryPoints { init, inits, main }
     }
 
@@ -237,9 +246,23 @@ impl<'a> Compiler<'a> {
             fs.b.emit(Op::NewCell, sp);
             fs.b.emit(Op::SetGlobal(i as u32), sp);
         }
+        // Go initializes package by package, each one's variables and
+        // then its init functions: the library's (whose variables all
+        // come first in `init_order`, as no library variable depends on
+        // the program's), then the program's, whose init functions
+        // goroutine 1 calls after this one (`EntryPoints::inits`).
+        let mut lib_inits_called = false;
         for ini in &self.info.init_order {
-            let Some(rhs) = self.libs.iter().copied().chain([self.ast]).find_map(|f| find_expr(f, ini.rhs)) else { continue };
+            let lib = self.libs.iter().copied().find_map(|f| find_expr(f, ini.rhs));
+            if lib.is_none() && !lib_inits_called {
+                self.call_library_inits(&mut fs, sp);
+                lib_inits_called = true;
+            }
+            let Some(rhs) = lib.or_else(|| find_expr(self.ast, ini.rhs)) else { continue };
             fs.init_assign(self, &ini.lhs, rhs);
+        }
+        if !lib_inits_called {
+            self.call_library_inits(&mut fs, sp);
         }
         fs.b.emit(Op::Ret(0), sp);
         let nlocals = fs.nlocals;
@@ -251,6 +274,17 @@ impl<'a> Compiler<'a> {
             }
         };
         self.bc.add_func(Function::new("main.init", 0, nlocals, 0, chunk))
+    }
+
+    /// Calls the library's `init` functions (flag's), in package order.
+    fn call_library_inits(&mut self, fs: &mut FnState, sp: Span) {
+        for fid in self.info.inits.clone() {
+            if self.info.funcs.get(fid.0 as usize).is_some_and(|f| f.library)
+                && let Some(&idx) = self.func_ids.get(&fid)
+            {
+                fs.b.emit(Op::Call(idx), sp);
+            }
+        }
     }
 
     /// Runtime types of stub packages that natives create values of

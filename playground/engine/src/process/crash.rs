@@ -130,15 +130,6 @@ pub fn budget(m: &VmMachine, sched: &Sched, goid: GoId, what: &str, at: Option<c
     Crash { text, exit_code: 2, goid, kind: CrashKind::Budget }
 }
 
-/// A budget of bytes as people read it: `64 MiB`, `1 KiB`, `1000 bytes`.
-pub fn bytes_string(n: u64) -> String {
-    match n {
-        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
-        n if n >= 1 << 10 && n % (1 << 10) == 0 => format!("{} KiB", n >> 10),
-        n => format!("{n} bytes"),
-    }
-}
-
 /// The budget a [`budget`] report names, with its position: its first
 /// line without the `gmp:` prefix.
 pub fn budget_message(text: &str) -> String {

@@ -715,7 +715,7 @@ impl VmMachine {
             }
             self.flush_output();
             if let Some(at) = self.vm.output_full {
-                let what = format!("output budget exceeded: the program wrote more than {}", crash::bytes_string(self.vm.output_budget()));
+                let what = format!("output budget exceeded: the program wrote more than {}", vm::bytes_string(self.vm.output_budget()));
                 let mut c = crash::budget(self, sched, goid, &what, at);
                 if self.stderr.last().is_some_and(|&b| b != b'\n') {
                     // The report starts a line of its own after the cut.
@@ -777,6 +777,10 @@ impl VmMachine {
                 vm::Stop::Exit(code) => Stop::Exit(code),
                 vm::Stop::Panicked(report) => {
                     let c = crash::panicked(self, sched, goid, &report);
+                    self.die(c)
+                }
+                vm::Stop::Fatal(f) if f.kind == vm::FatalKind::Budget => {
+                    let c = crash::budget(self, sched, goid, &f.message, None);
                     self.die(c)
                 }
                 vm::Stop::Fatal(f) => {

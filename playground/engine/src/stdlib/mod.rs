@@ -70,12 +70,11 @@ pub(crate) use packages::PACKAGES;
 /// Globals reserved after the program's for trampoline results.
 pub const SCRATCH_GLOBALS: u32 = 12;
 /// Scratch globals caching package error values (identity matters for
-/// `errors.Is`): `strconv.ErrSyntax`, `strconv.ErrRange`, `io.EOF`,
-/// `io.ErrUnexpectedEOF` (6, 7, 10 and 11 are context's).
+/// `errors.Is`): `strconv.ErrSyntax`, `strconv.ErrRange` (6, 7, 10 and
+/// 11 are context's; 8 and 9 are free since `io`'s errors became
+/// library Go).
 pub const SCRATCH_ERR_SYNTAX: usize = 4;
 pub const SCRATCH_ERR_RANGE: usize = 5;
-pub const SCRATCH_IO_EOF: usize = 8;
-pub const SCRATCH_IO_UNEXPECTED_EOF: usize = 9;
 const MAX_TRAMPOLINE_ARGS: u16 = 4;
 const MAX_TRAMPOLINE_RESULTS: u16 = 3;
 
@@ -474,15 +473,10 @@ fn import_path(name: &str) -> Option<&str> {
 /// Natives that produce a native package variable's value.
 pub fn native_var(name: &str) -> Option<&'static str> {
     Some(match name {
-        "os.Stdout" => "os.Stdout",
         "time.UTC" => "time.UTC",
         "time.Local" => "time.Local",
-        "os.Stderr" => "os.Stderr",
-        "os.Args" => "os.Args",
         "strconv.ErrSyntax" => "strconv.ErrSyntax",
         "strconv.ErrRange" => "strconv.ErrRange",
-        "io.EOF" => "io.EOF",
-        "io.ErrUnexpectedEOF" => "io.ErrUnexpectedEOF",
         "context.Canceled" => "context.Canceled",
         "context.DeadlineExceeded" => "context.DeadlineExceeded",
         _ => return None,

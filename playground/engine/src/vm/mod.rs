@@ -61,6 +61,7 @@ pub(crate) mod testutil;
 
 pub use frame::{DeferArgs, DeferRec, Entry, Frame, FrameKind, GState, INITIAL_STACK, Stacks, MAX_STACK, PanicRec};
 pub use liveness::Liveness;
+pub use output::bytes_string;
 pub use panic::{Bounds, bounds_message};
 /// UTF-8 decoding as Go's `utf8.DecodeRune` (one home: `format`).
 pub use crate::format::decode_rune;
@@ -93,11 +94,27 @@ pub struct VmConfig {
     /// Bytes the program may write to stdout and stderr together; past
     /// it the rest is dropped and [`Vm::output_full`] says where.
     pub output_budget: u64,
+    /// Bytes the files of the run's in-memory file system may hold
+    /// together (package `os`); past it the run ends.
+    pub fs_budget: u64,
+    /// The command line's arguments after the program's name (`os.Args[1:]`).
+    pub args: Vec<String>,
+    /// What the program reads from `os.Stdin`; empty, it reads EOF.
+    pub stdin: Vec<u8>,
 }
 
 impl Default for VmConfig {
     fn default() -> VmConfig {
-        VmConfig { seed: 1, instr_limit: 2_000_000_000, heap_budget: 512 << 20, max_host_stack: 256 << 20, output_budget: 64 << 20 }
+        VmConfig {
+            seed: 1,
+            instr_limit: 2_000_000_000,
+            heap_budget: 512 << 20,
+            max_host_stack: 256 << 20,
+            output_budget: 64 << 20,
+            fs_budget: 32 << 20,
+            args: Vec::new(),
+            stdin: Vec::new(),
+        }
     }
 }
 
@@ -151,6 +168,10 @@ pub enum FatalKind {
     ConcurrentMap,
     OutOfMemory,
     StackOverflow,
+    /// A budget of the playground's own that Go does not have (the file
+    /// system's bytes): the message names it, without `fatal error:`, and
+    /// the process reports it as its other budgets (`crash::budget`).
+    Budget,
     /// Ill-formed bytecode: a compiler bug, reported instead of a crash.
     Internal,
 }
@@ -381,6 +402,11 @@ pub struct OutMark {
 }
 
 impl Vm {
+    /// The run's configuration (budgets, arguments, input).
+    pub fn config(&self) -> &VmConfig {
+        &self.cfg
+    }
+
     pub fn new(prog: Rc<Bytecode>, cfg: VmConfig) -> Result<Vm, Fatal> {
         let mut vm = Vm {
             heap: Heap::new(cfg.heap_budget),

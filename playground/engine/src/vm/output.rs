@@ -75,3 +75,12 @@ impl Vm {
         self.emit(2, s.as_bytes());
     }
 }
+
+/// A budget of bytes as people read it: `64 MiB`, `1 KiB`, `1000 bytes`.
+pub fn bytes_string(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
+        n if n >= 1 << 10 && n % (1 << 10) == 0 => format!("{} KiB", n >> 10),
+        n => format!("{n} bytes"),
+    }
+}

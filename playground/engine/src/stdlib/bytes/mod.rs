@@ -1,21 +1,12 @@
-//! `bytes`: `Buffer` (the same buffer as `strings.Builder`, whose natives
-//! it calls) and the functions over byte slices.
+//! `bytes`: `Buffer` and `Reader` are Go's source (`bytes.go`); the
+//! functions over byte slices here are natives.
 
-use super::strings::{builder_bytes, builder_field, builder_len, builder_reset, builder_string, builder_write, builder_write_byte, builder_write_rune, builder_write_string};
 use super::{args, bytes_of};
 use crate::value::Value;
 use crate::vm::NativeFn;
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
-        "bytes.(*Buffer).Bytes" => |vm, g, n| {
-            let a = args(g, n);
-            let field = builder_field(vm, a.first().copied().unwrap_or_default());
-            let b = builder_bytes(vm, field);
-            let v = super::append_to_bytes(vm, Value::Nil, &b)?;
-            g.stack.push(v);
-            Ok(())
-        },
         "bytes.Contains" => |vm, g, n| {
             let a = args(g, n);
             let (x, y) = (bytes_of(vm, a.first().copied().unwrap_or_default()), bytes_of(vm, a.get(1).copied().unwrap_or_default()));
@@ -34,13 +25,14 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(Value::Bool(eq));
             Ok(())
         },
-        "bytes.(*Buffer).WriteString" => builder_write_string,
-        "bytes.(*Buffer).WriteByte" => builder_write_byte,
-        "bytes.(*Buffer).WriteRune" => builder_write_rune,
-        "bytes.(*Buffer).Write" => builder_write,
-        "bytes.(*Buffer).String" => builder_string,
-        "bytes.(*Buffer).Len" => builder_len,
-        "bytes.(*Buffer).Reset" => builder_reset,
+        // Go's bytealg.IndexByte.
+        "bytes.IndexByte" => |vm, g, n| {
+            let a = args(g, n);
+            let c = a.get(1).map_or(0, |v| v.int()) as u8;
+            let at = bytes_of(vm, a.first().copied().unwrap_or_default()).iter().position(|&b| b == c);
+            g.stack.push(Value::Int(at.map_or(-1, |i| i as i64)));
+            Ok(())
+        },
         _ => return None,
     })
 }

@@ -1,4 +1,5 @@
-//! `fmt`: Print/Println/Printf/Sprint*/Errorf/Fprint* over VM values.
+//! `fmt`: Print/Println/Printf/Sprint*/Errorf over VM values (Fprint*
+//! are library Go over Sprint*, `fmt.go`).
 //!
 //! A compact formatter for the common verbs (`%v %+v %d %s %q %x %X %o %b
 //! %c %U %e %f %g %t %T %p`, width, precision, `-`, `+`, `0`, `#`, space),
@@ -22,9 +23,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "fmt.Sprint" => sprint,
         "fmt.Sprintln" => sprintln,
         "fmt.Errorf" => errorf,
-        "fmt.Fprintln" => fprintln,
-        "fmt.Fprint" => fprint,
-        "fmt.Fprintf" => fprintf,
         "fmt.Append" | "fmt.Appendln" => |vm, g, argc| {
             let a = variadic(vm, g, argc);
             let b = g.stack.pop().unwrap_or_default();
@@ -137,19 +135,22 @@ fn sprintln(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     Ok(())
 }
 
-/// Writes to an `io.Writer` argument: `os.Stdout`/`os.Stderr` (the
-/// `*os.File` holds 1 or 2) or anything with a `Write` method.
+/// Writes to an `io.Writer` argument: `os.Stdout`/`os.Stderr` (an
+/// `*os.File` whose first field, its fd, is 1 or 2) straight to the
+/// output, anything else through its `Write` method.
 pub(crate) fn write_to(vm: &mut Vm, g: &mut GState, w: Value, out: &[u8]) -> Result<(), Throw> {
     let _pin = super::pin(&[w]);
     if let Value::Iface { tid, obj } = w {
         let inner = vm.heap.cell(obj);
         if vm.program().type_name(tid) == "*os.File" {
             let fd = match inner {
-                Value::Ptr { obj, .. } => vm.heap.slots(obj).first().map_or(1, |v| v.int()),
-                _ => 1,
+                Value::Ptr { obj, .. } => vm.heap.slots(obj).first().map_or(0, |v| v.int()),
+                _ => 0,
             };
-            vm.write_fd(g, if fd == 2 { 2 } else { 1 }, out);
-            return Ok(());
+            if fd == 1 || fd == 2 {
+                vm.write_fd(g, fd as u8, out);
+                return Ok(());
+            }
         }
         let mid = vm.program().method_names.iter().position(|m| m == "Write");
         if let Some(mid) = mid {
@@ -166,35 +167,6 @@ pub(crate) fn write_to(vm: &mut Vm, g: &mut GState, w: Value, out: &[u8]) -> Res
             }
         }
     }
-    Ok(())
-}
-
-fn fprintln(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = variadic(vm, g, argc);
-    let w = g.stack.pop().unwrap_or_default();
-    let out = sprint_impl(vm, g, &a, true)?;
-    write_to(vm, g, w, &out)?;
-    push_n_err(g, out.len());
-    Ok(())
-}
-
-fn fprint(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = variadic(vm, g, argc);
-    let w = g.stack.pop().unwrap_or_default();
-    let out = sprint_impl(vm, g, &a, false)?;
-    write_to(vm, g, w, &out)?;
-    push_n_err(g, out.len());
-    Ok(())
-}
-
-fn fprintf(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
-    let a = variadic(vm, g, argc);
-    let f = g.stack.pop().unwrap_or_default();
-    let w = g.stack.pop().unwrap_or_default();
-    let f = str_of(vm, f);
-    let out = sprintf_impl(vm, g, &f, &a)?;
-    write_to(vm, g, w, &out)?;
-    push_n_err(g, out.len());
     Ok(())
 }
 

@@ -29,3 +29,47 @@ func AppendRune(p []byte, r rune) []byte
 func ValidString(s string) bool
 func Valid(p []byte) bool
 func ValidRune(r rune) bool
+
+// FullRune reports whether p begins with a whole rune's encoding (an
+// invalid encoding counts as whole), as Go's does; Go reads its `first`
+// and `acceptRanges` tables, spelled out here as the byte ranges they hold.
+func FullRune(p []byte) bool {
+	n := len(p)
+	if n == 0 {
+		return false
+	}
+	c := p[0]
+	size, lo, hi := 1, byte(0x80), byte(0xBF)
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		size = 2
+	case c >= 0xE0 && c <= 0xEF:
+		size = 3
+		if c == 0xE0 {
+			lo = 0xA0
+		} else if c == 0xED {
+			hi = 0x9F
+		}
+	case c >= 0xF0 && c <= 0xF4:
+		size = 4
+		if c == 0xF0 {
+			lo = 0x90
+		} else if c == 0xF4 {
+			hi = 0x8F
+		}
+	}
+	if n >= size {
+		return true
+	}
+	if n > 1 && (p[1] < lo || hi < p[1]) {
+		return true
+	} else if n > 2 && (p[2] < 0x80 || 0xBF < p[2]) {
+		return true
+	}
+	return false
+}
+
+// FullRuneInString is FullRune of a string.
+func FullRuneInString(s string) bool {
+	return FullRune([]byte(s))
+}
