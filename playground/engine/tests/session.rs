@@ -229,20 +229,17 @@ fn a_spinning_program_returns_after_its_instruction_budget() {
     let program = compile("spin.go", "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n").expect("compiles");
     for procs in [1, 2] {
         let mut session = Session::new(&program, &RunConfig { procs, ..RunConfig::default() });
-        let mut total = 0;
         for n in [1, 7, 1000, 10_000, 25_000, 3] {
             let a = session.advance_within(Budget { steps: u32::MAX, instructions: n });
             assert!(!a.ended, "a spinning program ended");
             assert_eq!(a.instructions, n, "P={procs}");
             // A slice is 10,000 instructions: a few steps at most.
             assert!(a.steps as u64 <= n / 5_000 + 4, "P={procs}: {} steps for {n} instructions", a.steps);
-            total += n;
         }
         assert!(session.outcome().is_none());
         // The step budget still bounds a call.
         let a = session.advance_within(Budget { steps: 2, instructions: u64::MAX });
         assert_eq!(a.steps, 2);
         assert!(a.instructions <= 20_000, "{}", a.instructions);
-        assert!(total > 0);
     }
 }

@@ -84,11 +84,11 @@ pub struct Run {
     call_steps: u32,
     /// The last state rebuilt: its position, and the goroutine dump and
     /// pinned bytes there.
-    rebuilt: RefCell<Option<(usize, Result<Rebuilt, &'static str>)>>,
+    rebuilt: RefCell<Option<(usize, Result<Rc<Rebuilt>, &'static str>)>>,
 }
 
-/// A run's state rebuilt at a position (see [`Run::goroutine_dump`]).
-#[derive(Clone)]
+/// A run's state rebuilt at a position (see [`Run::goroutine_dump`]),
+/// shared by the panels that read it (a dump can be long).
 struct Rebuilt {
     /// Go's traceback of every goroutine; `None` once the run has ended.
     dump: Option<String>,
@@ -183,7 +183,7 @@ impl Run {
     /// running the program again to that point (the run is a pure function
     /// of the program and its settings). `Err` says why there is none.
     pub fn goroutine_dump(&self, pos: usize) -> Result<String, &'static str> {
-        self.rebuilt(pos)?.dump.ok_or("The run has ended: every goroutine has exited.")
+        self.rebuilt(pos)?.dump.clone().ok_or("The run has ended: every goroutine has exited.")
     }
 
     /// The Go bytes goroutine `g`'s stack keeps reachable after the first
@@ -199,7 +199,7 @@ impl Run {
     }
 
     /// The state after the first `pos` events, rebuilt once per position.
-    fn rebuilt(&self, pos: usize) -> Result<Rebuilt, &'static str> {
+    fn rebuilt(&self, pos: usize) -> Result<Rc<Rebuilt>, &'static str> {
         if let Some((at, r)) = self.rebuilt.borrow().as_ref()
             && *at == pos
         {
@@ -248,13 +248,13 @@ impl Run {
         }
     }
 
-    fn rebuild(&self, pos: usize) -> Result<Rebuilt, &'static str> {
+    fn rebuild(&self, pos: usize) -> Result<Rc<Rebuilt>, &'static str> {
         if pos == 0 {
             self.replayable(pos)?;
             return Err("No goroutine has run yet.");
         }
         let at = self.replay_to(pos)?;
-        Ok(Rebuilt { dump: at.goroutine_dump(), pinned: at.pinned_bytes().unwrap_or_default() })
+        Ok(Rc::new(Rebuilt { dump: at.goroutine_dump(), pinned: at.pinned_bytes().unwrap_or_default() }))
     }
 
     /// The futures of the run from position `pos` (see `futures`):
