@@ -633,8 +633,10 @@ impl TypeTable {
 
     /// Can hold nil: pointer, slice, map, chan, func, interface.
     pub fn has_nil(&self, id: TypeId) -> bool {
+        // go/types' hasNil: a type parameter has nil when every type in its
+        // type set does (`S ~[]E`).
         if self.is_type_param(id) {
-            return false;
+            return self.all_terms(id, &|tt, t| tt.has_nil(t));
         }
         matches!(
             self.under(id),

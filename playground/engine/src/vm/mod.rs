@@ -319,6 +319,10 @@ pub struct Vm {
     /// The standard logger's prefix and flags once the program set them
     /// (`log.SetPrefix`/`SetFlags`; see `stdlib/log/`).
     pub log_std: Option<(Vec<u8>, i64)>,
+    /// The standard logger's writer once the program called
+    /// `log.SetOutput`: a holder slot (see [`Vm::hold`]) whose stack is
+    /// the writer, so the collector sees it; stderr until then.
+    pub log_std_out: Option<usize>,
     /// Where the bytes in `stdout`/`stderr` were written from, in order
     /// (see [`Vm::write_fd`]); the process takes them with the bytes.
     pub out_marks: Vec<OutMark>,
@@ -424,6 +428,7 @@ impl Vm {
             stand_in: None,
             clock: (0, 0),
             log_std: None,
+            log_std_out: None,
             out_marks: Vec::new(),
             written: 0,
             stacks_reserved: 0,

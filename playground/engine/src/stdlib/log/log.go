@@ -42,5 +42,6 @@ func Panicln(v ...any)
 func Panicf(format string, v ...any)
 func SetFlags(flag int)
 func SetPrefix(prefix string)
+func SetOutput(w io.Writer)
 func Flags() int
 func Prefix() string

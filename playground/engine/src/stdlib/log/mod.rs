@@ -59,6 +59,11 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             g.stack.push(Value::Int(std_state(vm).1));
             Ok(())
         },
+        "log.SetOutput" => |vm, g, n| {
+            let w = args(g, n).first().copied().unwrap_or_default();
+            vm.log_std_out = Some(vm.hold(vm.log_std_out, vec![w]));
+            Ok(())
+        },
         "log.Prefix" => |vm, g, n| {
             args(g, n);
             let p = std_state(vm).0;
@@ -144,13 +149,18 @@ fn message(vm: &mut Vm, g: &mut GState, kind: Kind, a: &[Value]) -> Result<Vec<u
     }
 }
 
-/// `log.Print` and friends on the standard logger (stderr).
+/// `log.Print` and friends on the standard logger (stderr unless
+/// `log.SetOutput` gave it a writer).
 fn std_out(vm: &mut Vm, g: &mut GState, argc: usize, kind: Kind, end: End) -> Result<(), Throw> {
     let (a, _pin) = pinned_args(g, argc);
     let msg = message(vm, g, kind, &a)?;
     let (prefix, flags) = std_state(vm);
     let line = format_line(vm, g, &prefix, flags, &msg);
-    vm.write_fd(g, 2, &line);
+    let writer = vm.log_std_out.and_then(|slot| vm.gs.get(slot)).and_then(|h| h.stack.first().copied());
+    match writer {
+        Some(w) => super::fmt::write_to(vm, g, w, &line)?,
+        None => vm.write_fd(g, 2, &line),
+    }
     finish(vm, end, msg)
 }
 

@@ -2,6 +2,7 @@
 //! decoded as Go decodes them), `Builder` (whose buffer `bytes.Buffer`
 //! shares) and `Replacer`.
 
+use super::unicode;
 use super::{args, new_slice, new_str, oom, recv_obj, slice_elems, str1, str_of};
 use super::unicode::utf8::{rune_spans, runes};
 use crate::value::{Value, WHOLE};
@@ -38,13 +39,12 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
         "strings.Title" => |vm, g, n| str1(vm, g, n, |a| {
-            let mut out = String::new();
-            let mut prev = ' ';
-            for c in String::from_utf8_lossy(a).chars() {
-                if !prev.is_alphanumeric() && prev != '_' && prev != '\'' { out.extend(c.to_uppercase()) } else { out.push(c) }
-                prev = c;
-            }
-            out.into_bytes()
+            let mut prev = ' ' as u32;
+            map_runes(a, |r| {
+                let sep = is_separator(prev);
+                prev = r;
+                if sep { unicode::to_title(r) } else { r }
+            })
         }),
         "strings.LastIndex" => |vm, g, n| str2(vm, g, n, |a, b| Out::I(if b.is_empty() { a.len() as i64 } else { a.windows(b.len()).rposition(|w| w == b).map_or(-1, |i| i as i64) })),
         "strings.EqualFold" => |vm, g, n| str2(vm, g, n, |a, b| Out::B(String::from_utf8_lossy(a).to_lowercase() == String::from_utf8_lossy(b).to_lowercase())),
@@ -83,8 +83,9 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "strings.Count" => |vm, g, n| str2(vm, g, n, |a, b| Out::I(count(a, b))),
         "strings.TrimPrefix" => |vm, g, n| str2(vm, g, n, |a, b| Out::S(a.strip_prefix(b).unwrap_or(a).to_vec())),
         "strings.TrimSuffix" => |vm, g, n| str2(vm, g, n, |a, b| Out::S(a.strip_suffix(b).unwrap_or(a).to_vec())),
-        "strings.ToUpper" => |vm, g, n| str1(vm, g, n, |a| map_runes(a, |c| one(c.to_uppercase(), c))),
-        "strings.ToLower" => |vm, g, n| str1(vm, g, n, |a| map_runes(a, |c| one(c.to_lowercase(), c))),
+        "strings.ToUpper" => |vm, g, n| str1(vm, g, n, |a| map_runes(a, unicode::to_upper)),
+        "strings.ToLower" => |vm, g, n| str1(vm, g, n, |a| map_runes(a, unicode::to_lower)),
+        "strings.ToTitle" => |vm, g, n| str1(vm, g, n, |a| map_runes(a, unicode::to_title)),
         "strings.TrimSpace" => |vm, g, n| str1(vm, g, n, |a| a.trim_ascii().to_vec()),
         "strings.Repeat" => strings_repeat,
         "strings.Join" => strings_join,
@@ -109,13 +110,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let parts: Vec<String> = if sep.is_empty() { s.chars().map(String::from).collect() } else { s.split_inclusive(sep.as_str()).map(String::from).collect() };
             let parts = if !sep.is_empty() && (s.is_empty() || s.ends_with(&sep)) { [parts, vec![String::new()]].concat() } else { parts };
             push_strs(vm, g, parts)
-        },
-        "strings.ToTitle" => |vm, g, n| {
-            let a = args(g, n);
-            let s = String::from_utf8_lossy(&str_of(vm, a.first().copied().unwrap_or_default())).to_uppercase();
-            let v = new_str(vm, s.as_bytes())?;
-            g.stack.push(v);
-            Ok(())
         },
         "strings.Clone" => |_vm, g, n| {
             let a = args(g, n);
@@ -474,30 +468,28 @@ fn strings_map(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
 
 /// Go's per-rune case mapping: one rune to one rune (Rust's multi-char
 /// mappings such as ß → SS keep the rune).
-fn one(mut it: impl Iterator<Item = char>, c: char) -> char {
-    match (it.next(), it.next()) {
-        (Some(x), None) => x,
-        _ => c,
-    }
-}
-
-/// Maps each rune of a string; invalid bytes are kept.
-fn map_runes(a: &[u8], f: fn(char) -> char) -> Vec<u8> {
+/// Go's `strings.Map` for a mapping that keeps every rune: an invalid
+/// byte becomes the mapping of U+FFFD, as Go decodes it.
+fn map_runes(a: &[u8], mut f: impl FnMut(u32) -> u32) -> Vec<u8> {
     let mut out = Vec::with_capacity(a.len());
     let mut i = 0;
     while i < a.len() {
         let (r, w) = crate::vm::decode_rune(&a[i..]);
-        let w = w.max(1);
-        match char::from_u32(r).filter(|_| !(r == 0xFFFD && w == 1)) {
-            Some(c) => {
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(f(c).encode_utf8(&mut buf).as_bytes());
-            }
-            None => out.extend_from_slice(&a[i..i + w]),
-        }
-        i += w;
+        let c = char::from_u32(f(r)).unwrap_or(char::REPLACEMENT_CHARACTER);
+        out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes());
+        i += w.max(1);
     }
     out
+}
+
+/// Go's `isSeparator` for `strings.Title`: ASCII alphanumerics and `_`
+/// are not separators, other ASCII is; beyond ASCII letters and digits
+/// are not, spaces are.
+fn is_separator(r: u32) -> bool {
+    if r <= 0x7F {
+        return !(r as u8).is_ascii_alphanumeric() && r != u32::from(b'_');
+    }
+    !(unicode::is_letter(r) || unicode::is_digit(r)) && unicode::is_space(r)
 }
 
 fn cut_fix(vm: &mut Vm, g: &mut GState, argc: usize, prefix: bool) -> Result<(), Throw> {

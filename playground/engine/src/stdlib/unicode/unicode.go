@@ -8,3 +8,5 @@ func IsLower(r rune) bool
 func IsPunct(r rune) bool
 func ToUpper(r rune) rune
 func ToLower(r rune) rune
+func ToTitle(r rune) rune
+func IsTitle(r rune) bool
