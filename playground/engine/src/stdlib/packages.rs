@@ -87,6 +87,11 @@ pub(crate) static PACKAGES: &[Package] = &[
     package("flag", include_str!("flag/flag.go"), true, no_natives),
     // Signals, with `os/signal`'s natives.
     package("syscall", include_str!("syscall/syscall.go"), false, super::os::signal::lookup),
+    // Go's own source: all Go.
+    package("container/heap", include_str!("container/heap/heap.go"), false, no_natives),
+    package("container/list", include_str!("container/list/list.go"), false, no_natives),
+    package("container/ring", include_str!("container/ring/ring.go"), false, no_natives),
+    package("text/tabwriter", include_str!("text/tabwriter/tabwriter.go"), true, no_natives),
     package("gmp/sim", include_str!("gmp/sim/sim.go"), false, super::gmp::sim::lookup),
     package("golang.org/x/sync/errgroup", include_str!("golang.org/x/sync/errgroup/errgroup.go"), true, no_natives),
 ];

@@ -80,6 +80,41 @@ func (m *Map) CompareAndSwap(key, old, new any) (swapped bool)
 func (m *Map) CompareAndDelete(key, old any) (deleted bool)
 func (m *Map) Range(f func(key, value any) bool)
 func (m *Map) Clear()
+// Pool hands back the value Put last, as a goroutine's own P does in Go
+// (its private slot, then its shared chain). Go's collector empties a pool
+// over two cycles; the engine's collection timing is not Go's, so values
+// stay until taken. The mutex keeps Put and Get whole under preemption.
+type Pool struct {
+	mu    Mutex
+	items []any
+	New   func() any
+}
+
+func (p *Pool) Put(x any) {
+	if x == nil {
+		return
+	}
+	p.mu.Lock()
+	p.items = append(p.items, x)
+	p.mu.Unlock()
+}
+
+func (p *Pool) Get() any {
+	p.mu.Lock()
+	if n := len(p.items); n > 0 {
+		x := p.items[n-1]
+		p.items[n-1] = nil
+		p.items = p.items[:n-1]
+		p.mu.Unlock()
+		return x
+	}
+	p.mu.Unlock()
+	if p.New != nil {
+		return p.New()
+	}
+	return nil
+}
+
 type Cond struct { L Locker; notify uint32 }
 func NewCond(l Locker) *Cond
 func (c *Cond) Wait()
