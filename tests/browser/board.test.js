@@ -157,3 +157,49 @@ test("playgrounds on one page move independently", async () => {
   await screenshot(page, "board-chapter");
   assert.deepEqual(problems, []);
 });
+
+test("a dead G waits on its P's free list and the next go statement reuses it", async () => {
+  const program = `package main
+
+func main() {
+	done := make(chan bool)
+	go func() { done <- true }()
+	<-done
+	go func() { done <- true }()
+	<-done
+}
+`;
+  const { page, problems, widget, button, region } = await fullPage(program);
+  await button("Run").click();
+  await region("Verdict").waitFor({ timeout: 5000 });
+  const procs = region("Processors");
+  const now = widget.locator(".gmp-now");
+  // At the end the second goroutine is dead, on P0's free list.
+  const end = await procs.textContent();
+  const m = end.match(/P0 [^\n]*free Gs of dead goroutines G(\d+)/);
+  assert.ok(m, end);
+  const second = Number(m[1]);
+  // Back to the second go statement: it took the first goroutine's G, so
+  // the list is empty there, and just before it holds the first goroutine.
+  let steps = 0;
+  while (!new RegExp(`creates G${second} `).test(await now.innerText())) {
+    assert.ok(++steps < 100, "never reached the second go statement stepping back");
+    await button("Step back").click();
+  }
+  assert.doesNotMatch(await procs.textContent(), /free Gs/);
+  await button("Step back").click();
+  const before = await procs.textContent();
+  const first = Number(before.match(/P0 [^\n]*free Gs of dead goroutines G(\d+)/)?.[1]);
+  assert.ok(first > 0 && first < second, before);
+  const dead = widget.locator(".gmp-board .gmp-gfree .gmp-g-dead");
+  assert.equal(await dead.count(), 1);
+  assert.equal((await dead.innerText()).trim(), `G${first}`);
+  await screenshot(page, "board-free-list");
+  // Forward past the creation: the new goroutine's token says whose G it is.
+  await button("Step").click();
+  await button("Step").click();
+  const token = widget.locator(`.gmp-board .gmp-g[data-g="${second}"]`).first();
+  assert.match(await token.getAttribute("title"), new RegExp(`in the G that goroutine ${first} ran in`));
+  assert.equal(await widget.locator(".gmp-board .gmp-gfree").count(), 0);
+  assert.deepEqual(problems, []);
+});

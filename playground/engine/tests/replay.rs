@@ -71,3 +71,39 @@ fn parked_goroutines_name_their_channel_or_lock() {
     let end = replay::replay(1, &out.events).unwrap();
     assert!(end.waiting_on.keys().all(|&g| (2..7).contains(&g)), "{:?}", end.waiting_on);
 }
+
+/// Dead goroutines wait on their P's free list (`gfput`) and the next `go`
+/// takes the last one (`gfget`); from 64 on a P, half go to the global
+/// list, which refills an empty P's list.
+#[test]
+fn the_fold_keeps_dead_goroutines_on_the_free_lists_and_names_the_reused() {
+    let src = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 70; i++ {\n\t\twg.Add(1)\n\t\tgo func() { wg.Done() }()\n\t}\n\twg.Wait()\n\tfor i := 0; i < 40; i++ {\n\t\twg.Add(1)\n\t\tgo func() { wg.Done() }()\n\t}\n\twg.Wait()\n}\n";
+    let out = run_source("prog.go", src, &RunConfig::default());
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    let mut snap = Snapshot::initial(1);
+    let (mut most_local, mut most_global, mut reused) = (0, 0, Vec::new());
+    for e in &out.events {
+        let before = snap.ps[0].gfree.last().copied();
+        snap.apply(e).unwrap_or_else(|err| panic!("{err}"));
+        most_local = most_local.max(snap.ps[0].gfree.len());
+        most_global = most_global.max(snap.gfree_global.len());
+        if let EventKind::GoCreate { child, reused: true, .. } = e.kind {
+            let from = snap.meta[&child].reuses.expect("a reused G names the dead one");
+            assert!(!snap.ps[0].gfree.contains(&from) && !snap.gfree_global.contains(&from));
+            assert!(before.is_none() || before == Some(from), "the last on the list is taken first");
+            reused.push(from);
+        }
+        if let EventKind::GoExit { g, .. } = e.kind {
+            assert!(snap.ps[0].gfree.contains(&g) || snap.gfree_global.contains(&g), "G{g} is on a free list");
+        }
+    }
+    // 70 exits: the list reaches 63, the 64th sends 33 to the global list
+    // (37 left). The next 40 take those 37, then 32 refilled from the
+    // global list (1 left); their 40 exits overflow again: 1 + 33.
+    assert_eq!((most_local, most_global), (63, 34));
+    assert_eq!(reused.len(), 40, "every later goroutine reuses a dead G");
+    let mut distinct = reused.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 40);
+}

@@ -2,7 +2,9 @@
 //! text twins (the regions "Goroutines" and "Processors", which screen
 //! readers and the browser tests read), the console and the verdict.
 //! Pure functions of a [`Run`], a [`Moment`] and the goroutine the reader
-//! picked, if any: its token is outlined and its line pressed. A goroutine's
+//! picked, if any: its token is outlined and its line pressed. Dead Gs
+//! wait on their P's free list, named by the goroutine they last ran, until
+//! a `go` reuses one (a new goroutine's tooltip names the one before). A goroutine's
 //! token and line carry `data-g`, which the playground's click handler
 //! reads to pick it.
 
@@ -77,12 +79,38 @@ fn token(run: &Run, snap: &Snapshot, g: GoId, picked: Option<GoId>) -> Html {
     if let Some(m) = snap.meta.get(&g).filter(|m| !by_runtime(m)) {
         title.push_str(&format!(", created at {}", run.line_of(m.pos)));
     }
+    if let Some(dead) = snap.meta.get(&g).and_then(|m| m.reuses) {
+        title.push_str(&format!(", in the G that goroutine {dead} ran in"));
+    }
     html! {
         <span class={classes!("gmp-g", state_class(snap, g), runtime.then_some("gmp-g-runtime"), (picked == Some(g)).then_some("gmp-g-picked"))}
             title={title} data-g={g.to_string()}>
             <b>{ format!("G{g}") }</b>
             if !func.is_empty() { <span class="gmp-g-func">{ short_func(&func) }</span> }
         </span>
+    }
+}
+
+/// A dead G on a free list, named by the goroutine it last ran: the next
+/// `go` on its P takes the last one (`gfget`) for a new goroutine.
+fn dead_token(g: GoId) -> Html {
+    html! {
+        <span class="gmp-g gmp-g-dead" title={format!("goroutine {g} is dead; its G waits here for a new goroutine")}>
+            <b>{ format!("G{g}") }</b>
+        </span>
+    }
+}
+
+/// A free list, last (the next one taken) first.
+fn free_list(gs: &[GoId]) -> Html {
+    if gs.is_empty() {
+        return html! { <span class="gmp-empty">{ "empty" }</span> };
+    }
+    html! {
+        <>
+            { for gs.iter().rev().take(TOKENS_PER_ROW).map(|&g| dead_token(g)) }
+            { more(gs.len().saturating_sub(TOKENS_PER_ROW)) }
+        </>
     }
 }
 
@@ -126,6 +154,9 @@ pub fn board(run: &Run, m: &Moment, msgs: &Messages, picked: Option<GoId>) -> Ht
                     { p.runnext.map_or_else(|| html! { <span class="gmp-empty">{ "—" }</span> }, |g| token(run, snap, g, picked)) }</div>
                 <div class="gmp-p-row gmp-runq"><span class="gmp-k">{ "runq" }</span>
                     { tokens(run, snap, p.runq.iter().copied(), picked) }</div>
+                if !p.gfree.is_empty() {
+                    <div class="gmp-p-row gmp-gfree"><span class="gmp-k">{ "free Gs" }</span>{ free_list(&p.gfree) }</div>
+                }
             </div>
         }
     });
@@ -152,6 +183,9 @@ pub fn board(run: &Run, m: &Moment, msgs: &Messages, picked: Option<GoId>) -> Ht
         <div class="gmp-board" aria-hidden="true">
             <div class="gmp-ps">{ for ps }</div>
             <div class="gmp-row"><span class="gmp-k">{ "global runq" }</span>{ tokens(run, snap, snap.global.iter().copied(), picked) }</div>
+            if !snap.gfree_global.is_empty() {
+                <div class="gmp-row gmp-gfree"><span class="gmp-k">{ "global free Gs" }</span>{ free_list(&snap.gfree_global) }</div>
+            }
             <div class="gmp-row"><span class="gmp-k">{ "threads" }</span>
                 if snap.ms.is_empty() { <span class="gmp-empty">{ "none yet" }</span> }
                 { for ms }
@@ -303,12 +337,18 @@ pub fn processors(m: &Moment) -> Html {
             None => s.push_str(", runnext empty"),
         }
         s.push_str(&format!(", run queue {}", g_list(p.runq.iter().copied())));
+        if !p.gfree.is_empty() {
+            s.push_str(&format!(", free Gs of dead goroutines {}", g_list(p.gfree.iter().rev().copied())));
+        }
         html! { <li>{ s }</li> }
     });
     html! {
         <section class="gmp-processors gmp-sr-only" role="region" aria-label="Processors">
             <ul>{ for lines }</ul>
             <p>{ format!("global run queue {}", g_list(snap.global.iter().copied())) }</p>
+            if !snap.gfree_global.is_empty() {
+                <p>{ format!("global free Gs of dead goroutines {}", g_list(snap.gfree_global.iter().rev().copied())) }</p>
+            }
         </section>
     }
 }

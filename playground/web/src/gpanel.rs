@@ -223,6 +223,13 @@ pub fn view(run: &Run, m: &Moment, g: GoId) -> Html {
         Some(c) => html! { <p class="gmp-selected-creator">{ format!("Created by goroutine {} with the go statement at ", c.parent) }{ link_at(run, c.pos) }</p> },
         None => html! {},
     };
+    // Go keeps dead Gs on a P's free list and a `go` takes one from there.
+    let reuse = match m.snap.meta.get(&g).and_then(|meta| meta.reuses) {
+        Some(dead) if !past.is_empty() => html! {
+            <p class="gmp-selected-reuse">{ format!("It runs in the G that goroutine {dead} ran in: the go statement took it from its P's free list of dead Gs.") }</p>
+        },
+        _ => html! {},
+    };
     let changes = past.iter().map(|c| {
         let at = c.pos.map(|p| html! { <>{ " at " }{ link_at(run, p) }</> }).unwrap_or_default();
         html! { <li>{ format!("{} · event {} · {}", virtual_time(c.time), c.event + 1, c.state.text()) }{ at }</li> }
@@ -233,6 +240,7 @@ pub fn view(run: &Run, m: &Moment, g: GoId) -> Html {
             <div aria-live="polite">{ state }</div>
             { frames }
             { creator }
+            { reuse }
             if !past.is_empty() {
                 <details class="gmp-selected-history" open=true>
                     <summary>{ format!("State history up to event {} ({} changes)", m.pos, past.len()) }</summary>

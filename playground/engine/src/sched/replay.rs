@@ -28,6 +28,15 @@ pub struct PSnap {
     pub runq: VecDeque<GoId>,
     /// Pending timers as (when, target), sorted.
     pub timers: Vec<(u64, TimerTarget)>,
+    /// `p.gFree`: dead Gs kept for reuse, named by the goroutine each last
+    /// was; the last is the one the next `go` on this P takes (`gfget`).
+    pub gfree: Vec<GoId>,
+}
+
+impl PSnap {
+    fn blank() -> PSnap {
+        PSnap { status: PStatus::Idle, m: None, runnext: None, runq: VecDeque::new(), timers: Vec::new(), gfree: Vec::new() }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -46,6 +55,8 @@ pub struct GMeta {
     pub parent: GoId,
     pub func: Rc<str>,
     pub pos: Span,
+    /// The dead goroutine whose G this one reuses (`gfget`), if any.
+    pub reuses: Option<GoId>,
 }
 
 /// A channel as the event stream shows it.
@@ -66,6 +77,8 @@ pub struct Snapshot {
     pub gs: BTreeMap<GoId, GSnap>,
     pub ps: Vec<PSnap>,
     pub global: VecDeque<GoId>,
+    /// `sched.gFree`: dead Gs overflowing the Ps' free lists.
+    pub gfree_global: Vec<GoId>,
     pub ms: Vec<MSnap>,
     /// Creator and start function of every goroutine ever created (dead
     /// ones too: a dump or a UI card may still name them). Not compared.
@@ -84,7 +97,7 @@ pub struct Snapshot {
 /// belong to the process, not the scheduler).
 impl PartialEq for Snapshot {
     fn eq(&self, o: &Snapshot) -> bool {
-        self.gs == o.gs && self.ps == o.ps && self.global == o.global && self.ms == o.ms
+        self.gs == o.gs && self.ps == o.ps && self.global == o.global && self.gfree_global == o.gfree_global && self.ms == o.ms
     }
 }
 
@@ -93,16 +106,44 @@ impl Eq for Snapshot {}
 impl Snapshot {
     /// The state before the first event: GOMAXPROCS idle Ps, nothing else.
     pub fn initial(procs: u32) -> Snapshot {
-        let p = PSnap { status: PStatus::Idle, m: None, runnext: None, runq: VecDeque::new(), timers: Vec::new() };
         Snapshot {
             gs: BTreeMap::new(),
-            ps: vec![p; procs.max(1) as usize],
+            ps: vec![PSnap::blank(); procs.max(1) as usize],
             global: VecDeque::new(),
+            gfree_global: Vec::new(),
             ms: Vec::new(),
             meta: BTreeMap::new(),
             chans: BTreeMap::new(),
             waiting_on: BTreeMap::new(),
         }
+    }
+
+    /// `gfget`, as the scheduler does it (`sched/proc.rs`): refill an
+    /// empty free list from the global one, up to 32, then take the last.
+    fn gfget(&mut self, p: u32) -> Result<Option<GoId>, String> {
+        let Snapshot { ps, gfree_global, .. } = self;
+        let pp = ps.get_mut(p as usize).ok_or_else(|| format!("no P{p}"))?;
+        if pp.gfree.is_empty() {
+            while pp.gfree.len() < 32 {
+                let Some(g) = gfree_global.pop() else { break };
+                pp.gfree.push(g);
+            }
+        }
+        Ok(pp.gfree.pop())
+    }
+
+    /// `gfput`: onto P `p`'s free list; from 64, down to 31 go global.
+    fn gfput(&mut self, p: u32, g: GoId) -> Result<(), String> {
+        let Snapshot { ps, gfree_global, .. } = self;
+        let pp = ps.get_mut(p as usize).ok_or_else(|| format!("no P{p}"))?;
+        pp.gfree.push(g);
+        if pp.gfree.len() >= 64 {
+            while pp.gfree.len() >= 32 {
+                let Some(x) = pp.gfree.pop() else { break };
+                gfree_global.push(x);
+            }
+        }
+        Ok(())
     }
 
     /// Applies one event. An event that does not fit the state is an error
@@ -134,8 +175,12 @@ impl Snapshot {
             EventKind::ChanClose { chan, .. } => self.chan(*chan)?.closed = true,
             EventKind::ChanDrain { chan } => self.chan(*chan)?.buf.clear(),
             EventKind::Preempt { .. } => {}
-            EventKind::GoCreate { parent, child, func, pos, .. } => {
-                self.meta.insert(*child, GMeta { parent: *parent, func: func.clone(), pos: *pos });
+            EventKind::GoCreate { parent, child, p, func, pos, reused } => {
+                let reuses = self.gfget(*p)?;
+                if reuses.is_some() != *reused {
+                    return Err(format!("G{child} created on P{p} with reused={reused}, free lists say {reuses:?}"));
+                }
+                self.meta.insert(*child, GMeta { parent: *parent, func: func.clone(), pos: *pos, reuses });
             }
             EventKind::RunqPut { g, p, slot, .. } => {
                 self.make_runnable(*g);
@@ -217,7 +262,8 @@ impl Snapshot {
                 self.set_g(*g, GStatus::Waiting, *reason, None);
                 self.waiting_on.insert(*g, on.clone());
             }
-            EventKind::GoExit { g, .. } => {
+            EventKind::GoExit { g, p } => {
+                self.gfput(*p, *g)?;
                 self.drop_m(*g);
                 for m in &mut self.ms {
                     if m.lockedg == Some(*g) {
@@ -284,11 +330,7 @@ impl Snapshot {
                 };
                 pp.timers.remove(i);
             }
-            EventKind::ProcResize { new, .. } => {
-                let blank =
-                    PSnap { status: PStatus::Idle, m: None, runnext: None, runq: VecDeque::new(), timers: Vec::new() };
-                self.ps.resize(*new as usize, blank);
-            }
+            EventKind::ProcResize { new, .. } => self.ps.resize(*new as usize, PSnap::blank()),
             EventKind::PDestroy { p, gs, timers_to } => {
                 let pp = self.p(*p)?;
                 let mut had: Vec<GoId> = pp.runnext.take().into_iter().collect();
@@ -297,6 +339,9 @@ impl Snapshot {
                     return Err(format!("P{p} destroyed with {had:?}, event says {gs:?}"));
                 }
                 pp.status = PStatus::Dead;
+                let gfree = std::mem::take(&mut pp.gfree);
+                self.gfree_global.extend(gfree);
+                let pp = self.p(*p)?;
                 let timers = std::mem::take(&mut pp.timers);
                 for &g in gs.iter().rev() {
                     self.global.push_front(g);
@@ -401,6 +446,7 @@ impl Sched {
                     runnext: p.runnext.map(goid),
                     runq: p.runq_items().map(goid).collect(),
                     timers,
+                    gfree: p.gfree.iter().map(|&g| goid(g)).collect(),
                 }
             })
             .collect();
@@ -427,10 +473,13 @@ impl Sched {
                         parent: g.parent_goid,
                         func: self.funcs.get(g.start_fn as usize).cloned().unwrap_or_else(|| Rc::from("?")),
                         pos: g.gopc,
+                        reuses: None,
                     },
                 )
             })
             .collect();
-        Snapshot { gs, ps, global: self.global.iter().map(|&g| goid(g)).collect(), ms, meta, chans: BTreeMap::new(), waiting_on: BTreeMap::new() }
+        let gfree_global = self.gfree_global.iter().map(|&g| goid(g)).collect();
+        let global = self.global.iter().map(|&g| goid(g)).collect();
+        Snapshot { gs, ps, global, gfree_global, ms, meta, chans: BTreeMap::new(), waiting_on: BTreeMap::new() }
     }
 }
