@@ -203,3 +203,31 @@ func main() {
   assert.equal(await widget.locator(".gmp-board .gmp-gfree").count(), 0);
   assert.deepEqual(problems, []);
 });
+
+test("sleepers wait in one group, each with the time its timer wakes it", async () => {
+  const program = `package main
+
+import "time"
+
+func main() {
+	go func() { time.Sleep(3 * time.Millisecond) }()
+	time.Sleep(time.Millisecond)
+}
+`;
+  const { page, problems, widget, button, region } = await fullPage(program);
+  await button("Run").click();
+  await region("Verdict").waitFor({ timeout: 5000 });
+  const group = widget.locator(".gmp-board .gmp-wait-group", { hasText: "sleep" });
+  let steps = 0;
+  // (A park comes before the timer that ends it: step until both are set.)
+  while ((await group.locator(".gmp-wake").count()) < 2) {
+    assert.ok(++steps < 100, "never saw both goroutines asleep with their timers stepping back");
+    await button("Step back").click();
+  }
+  const wakes = (await group.locator(".gmp-wake").allInnerTexts()).map((t) => t.trim()).sort();
+  assert.equal(wakes.length, 2, wakes.join());
+  assert.match(wakes[0], /^until 1\.0\d{5}ms$/);
+  assert.match(wakes[1], /^until 3\.0\d{5}ms$/);
+  await screenshot(page, "board-sleepers");
+  assert.deepEqual(problems, []);
+});

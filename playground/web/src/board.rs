@@ -10,8 +10,8 @@
 
 use crate::messages::{self, Messages};
 use crate::moment::Moment;
-use crate::runner::{Run, RunState, Stopped};
-use gmp_engine::event::{GStatus, GoId};
+use crate::runner::{Run, RunState, Stopped, virtual_time};
+use gmp_engine::event::{GStatus, GoId, TimerTarget};
 use gmp_engine::replay::{ChanSnap, GMeta, Snapshot};
 use gmp_engine::{EndReason, LeakedGoroutine, Outcome};
 use std::collections::BTreeMap;
@@ -215,11 +215,31 @@ fn waiting(run: &Run, snap: &Snapshot, picked: Option<GoId>) -> Html {
             Some(c) => html! { <span class="gmp-on">{ "on " }{ chan(*h, c) }</span> },
             None => html! { <span class="gmp-on gmp-dim">{ format!("on obj#{h}") }</span> },
         });
+        // A sleeper's token says when its timer wakes it.
+        let wakes: BTreeMap<GoId, u64> = snap
+            .ps
+            .iter()
+            .flat_map(|p| &p.timers)
+            .filter_map(|&(when, t)| match t {
+                TimerTarget::Sleep(g) => Some((g, when)),
+                TimerTarget::Func(_) => None,
+            })
+            .collect();
+        let sleepers = gs.iter().any(|g| wakes.contains_key(g));
         html! {
             <div class="gmp-wait-group">
                 <span class="gmp-reason">{ reason }</span>
                 { for objects }
-                { tokens(run, snap, gs.into_iter(), picked) }
+                if sleepers {
+                    { for gs.iter().take(TOKENS_PER_ROW).map(|&g| html! {
+                        <span class="gmp-sleeper">{ token(run, snap, g, picked) }
+                            if let Some(&when) = wakes.get(&g) { <span class="gmp-wake">{ format!("until {}", virtual_time(when)) }</span> }
+                        </span>
+                    }) }
+                    { more(gs.len().saturating_sub(TOKENS_PER_ROW)) }
+                } else {
+                    { tokens(run, snap, gs.into_iter(), picked) }
+                }
             </div>
         }
     });
