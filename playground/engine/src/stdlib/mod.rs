@@ -313,7 +313,8 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
     let had = outer.is_some();
     vm.reentry_outer.extend(outer);
     DEPTH.with(|d| d.set(depth + 1));
-    let r = call_go_inner(vm, g, f, args, nres);
+    let can_wait = vm.reentry_outer.last().is_some_and(|r| !r.overflow) && had;
+    let r = call_go_inner(vm, g, f, args, nres, can_wait);
     DEPTH.with(|d| d.set(depth));
     if had {
         vm.reentry = vm.reentry_outer.pop();
@@ -342,7 +343,11 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
     }
 }
 
-fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usize) -> Result<Vec<Value>, Throw> {
+/// The nested call's slice: past it, a call whose native can wait is
+/// handed to the scheduler as a preempted goroutine.
+const NESTED_SLICE: u32 = 100_000;
+
+fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usize, can_wait: bool) -> Result<Vec<Value>, Throw> {
     let Some(&tr) = vm.program().trampolines.get(args.len()).and_then(|t| t.get(nres)) else {
         return Err(Throw::Stop(internal_stop("call from a native with too many arguments")));
     };
@@ -366,17 +371,17 @@ fn call_go_inner(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: us
         }
     };
     let stop = loop {
-        match vm.execute(gi, 100_000) {
-            Stop::Budget => continue,
+        match vm.execute(gi, NESTED_SLICE) {
+            Stop::Budget if !can_wait => continue,
             s => break s,
         }
     };
-    if let Stop::Syscall(syscall) = stop {
-        // It needs the scheduler: its goroutine goes to the native's
-        // caller, which takes it over (`vm/reenter.rs`).
+    if matches!(stop, Stop::Syscall(_) | Stop::Budget) {
+        // It needs the scheduler, or has run its slice: its goroutine goes
+        // to the native's caller, which takes it over (`vm/reenter.rs`).
         let state = vm.take_state(gi);
         vm.release(holder_idx);
-        return Err(Throw::Park(Box::new(crate::vm::reenter::Parked { state, syscall, nres })));
+        return Err(Throw::Park(Box::new(crate::vm::reenter::Parked { state, stop, nres })));
     }
     vm.release(gi);
     vm.release(holder_idx);

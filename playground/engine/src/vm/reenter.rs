@@ -9,7 +9,9 @@
 //! goroutine inside the method; so do we:
 //!
 //! 1. `call_go` hands the nested goroutine's state up (`Throw::Park`) and
-//!    the native gives up. [`Vm::call_reentrant`] moves that state onto the
+//!    the native gives up. (It does so too when the Go code runs past a
+//!    slice: a `String` that loops is preempted as in Go, and other
+//!    goroutines run meanwhile.) [`Vm::call_reentrant`] moves that state onto the
 //!    native's goroutine above a *marker frame* (`take_over`), which then
 //!    stops with the nested code's request, as if the method had been called
 //!    from Go. Other goroutines run meanwhile.
@@ -205,7 +207,10 @@ impl ParkedNative {
 #[derive(Debug)]
 pub struct Parked {
     pub state: Box<GState>,
-    pub syscall: Syscall,
+    /// Why the nested code stopped: a request for the scheduler, or its
+    /// slice spent (`Stop::Budget`), so that it is preempted as Go
+    /// preempts a long method and other goroutines run.
+    pub stop: Stop,
     /// The call's result count.
     pub nres: usize,
 }
@@ -256,7 +261,7 @@ impl Vm {
     /// trampoline's), and stops with its request.
     fn take_over(&mut self, g: &mut GState, prog: &Bytecode, sp: usize, mut calls: Box<Reentry>, p: Parked) -> Result<(), Flow> {
         let Some(ids) = prog.reenter else { return Err(internal("no marker function")) };
-        let Parked { state: mut h, syscall, nres } = p;
+        let Parked { state: mut h, stop, nres } = p;
         let Some(tr) = h.frames.first().copied() else { return Err(internal("a parked call without frames")) };
         g.stack.truncate(sp);
         let off = g.stack.len() as u32;
@@ -294,7 +299,7 @@ impl Vm {
         if h.resume_defers.is_some() {
             g.resume_defers = h.resume_defers;
         }
-        Err(Flow::Stop(Stop::Syscall(syscall)))
+        Err(Flow::Stop(stop))
     }
 
     /// Takes goroutine `gi`'s state out of its slot, which is released.
