@@ -170,9 +170,18 @@ impl Vm {
     /// Runs `f` on the detector's state when `-race` is on.
     #[inline(always)]
     fn with_race(&mut self, f: impl FnOnce(&mut RaceState)) {
-        if let Some(r) = self.race.as_deref_mut() {
+        if let Some(r) = self.race.as_deref_mut().filter(|r| r.detect) {
             cold(r, f);
         }
+    }
+
+    /// Whether the detector reports races, so synchronisation's edges
+    /// matter: the lost updates watch alone needs none of them (a vector
+    /// clock copied per `go` statement would make 100,000 goroutines
+    /// quadratic).
+    #[inline]
+    pub fn race_detects(&self) -> bool {
+        self.race.as_ref().is_some_and(|r| r.detect)
     }
 
     /// Turns the race detector on (before the run starts).
@@ -191,14 +200,16 @@ impl Vm {
     /// goroutine, and the acquires its finished blocking operation owes.
     #[inline]
     pub fn race_begin(&mut self, goid: GoId) {
-        self.with_race(|r| {
-            r.cur = goid;
-            if let Some(addrs) = r.pending.remove(&goid) {
-                for a in addrs {
-                    r.det.raceacquire(goid, a);
+        if let Some(r) = self.race.as_deref_mut() {
+            cold(r, |r| {
+                r.cur = goid;
+                if let Some(addrs) = r.pending.remove(&goid) {
+                    for a in addrs {
+                        r.det.raceacquire(goid, a);
+                    }
                 }
-            }
-        });
+            });
+        }
     }
 
     /// `racegostart`: `parent`'s `go` statement (at `created`) starts `child`.
@@ -277,7 +288,9 @@ impl Vm {
     /// empty or full buffer moves both).
     #[inline]
     pub fn racechanslot(&mut self, c: Handle, cap: u32, recv: bool, both: bool) -> Option<Addr> {
-        self.race.as_ref()?;
+        if !self.race_detects() {
+            return None;
+        }
         self.racechanslot_slow(c, cap, recv, both)
     }
 
