@@ -2,7 +2,7 @@
 //! argv, files and exit codes; it holds no Go semantics of its own.
 //!
 //! ```text
-//! gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks] [--race] [-- ARGS...]
+//! gmp run FILE.go [--seed N] [--procs N] [--signal NAME@DURATION]... [--leaks] [--race] [--lost-updates] [-- ARGS...]
 //! gmp trace FILE.go [the same flags]
 //! ```
 //!
@@ -23,6 +23,9 @@
 //! `--race` runs with Go's race detector: each pair of unsynchronised
 //! conflicting accesses is reported as `go run -race` reports it, and a
 //! run that found any and would exit 0 exits 66.
+//! `--lost-updates` adds, after the program's own output, each update a
+//! goroutine lost by writing back a value computed from a read another
+//! goroutine's write had made stale (`gmp_engine::LostUpdate`).
 //! `gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--strategies LIST] [--json]` runs N
 //! schedules per GOMAXPROCS value and prints every distinct outcome with
 //! how many schedules gave it and a token that replays one of them.
@@ -91,7 +94,7 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 }
 
-const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks] [--race] [-- ARGS...]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--strategies LIST] [--json]\n       gmp explore FILE.go --from-event N [--schedule TOKEN] [--procs P] [--schedules N] [--seed N] [--json]";
+const USAGE: &str = "usage: gmp run FILE.go [--seed N] [--procs N] [--schedule TOKEN] [--print-schedule] [--signal NAME@DURATION]... [--leaks] [--race] [--lost-updates] [-- ARGS...]\n       gmp trace FILE.go [the same flags]\n       gmp explore FILE.go [--procs 1,2,4] [--schedules N] [--seed N] [--strategies LIST] [--json]\n       gmp explore FILE.go --from-event N [--schedule TOKEN] [--procs P] [--schedules N] [--seed N] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -150,6 +153,7 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
             }
             "--leaks" => show_leaks = true,
             "--race" => config.race = true,
+            "--lost-updates" => config.lost_updates = true,
             "--signal" => {
                 let spec = it.next().ok_or("--signal needs NAME@DURATION, e.g. interrupt@2s")?;
                 config.signals.push(parse_signal(spec)?);
@@ -201,8 +205,32 @@ fn run_command(args: &[String], trace: bool) -> Result<u8, String> {
         let report = if outcome.leak_report.is_empty() { "[gmp] no goroutines leaked\n" } else { &outcome.leak_report };
         let _ = std::io::stderr().write_all(report.as_bytes());
     }
+    if config.lost_updates {
+        let file = gmp_engine::SourceFile::from_bytes(&path, &source);
+        let _ = std::io::stderr().write_all(lost_updates_report(&file, &outcome.lost_updates).as_bytes());
+    }
     print_token();
     Ok(process_status(outcome.exit_code))
+}
+
+/// `--lost-updates`' report, in the engine's words (Go has none).
+fn lost_updates_report(file: &gmp_engine::SourceFile, lost: &[gmp_engine::LostUpdate]) -> String {
+    if lost.is_empty() {
+        return "[gmp] no update lost\n".to_string();
+    }
+    let at = |s: Option<gmp_engine::Span>| s.map_or_else(|| "?".to_string(), |s| format!("{}:{}", file.name, file.line_col(s.start).line));
+    let mut out = String::new();
+    for l in lost {
+        out.push_str(&format!(
+            "[gmp] lost update: goroutine {g} read at {}, goroutine {o} wrote at {}, then goroutine {g} wrote back at {}: goroutine {o}'s update is lost\n",
+            at(l.read),
+            at(l.lost_write),
+            at(l.write),
+            g = l.goid,
+            o = l.lost_goid,
+        ));
+    }
+    out
 }
 
 /// The status a process exiting with `code` has: its low 8 bits, as the

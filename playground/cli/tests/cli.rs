@@ -93,6 +93,27 @@ fn leaks_names_the_goroutine_its_wait_and_the_line_that_created_it() {
     assert!(err.contains("created by main.main in goroutine 1\n\t") && err.contains("leaky.go:13\n"), "{err}");
 }
 
+/// A schedule that lost an update (found by `gmp explore`) replayed with
+/// `--lost-updates`: both goroutines and the lines; a run on one P loses
+/// none.
+#[test]
+fn lost_updates_names_both_goroutines_and_the_lines() {
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar counter int\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(2)\n\tfor range 2 {\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tn := counter\n\t\t\tfmt.Println(\"read\", n)\n\t\t\tcounter = n + 1\n\t\t}()\n\t}\n\twg.Wait()\n}\n";
+    let path = temp_go("lost.go", src);
+    let p = path.to_str().unwrap();
+    let one = gmp(&["run", p, "--lost-updates"]);
+    assert_eq!((text(&one.stdout).as_str(), text(&one.stderr).as_str()), ("read 0\nread 1\n", "[gmp] no update lost\n"));
+    let explored = text(&gmp(&["explore", p, "--procs", "2", "--schedules", "100"]).stdout);
+    let block = explored.split("\n\n").find(|b| b.contains("| read 0\n  | read 0\n")).unwrap_or_else(|| panic!("{explored}"));
+    let token = block.rsplit("--schedule ").next().unwrap().trim();
+    let out = gmp(&["run", p, "--schedule", token, "--lost-updates"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "read 0\nread 0\n");
+    let err = text(&out.stderr);
+    let want = |g: &str, o: &str| format!("[gmp] lost update: goroutine {g} read at {p}:16, goroutine {o} wrote at {p}:18, then goroutine {g} wrote back at {p}:18: goroutine {o}'s update is lost\n");
+    assert!(err == want("7", "8") || err == want("8", "7"), "{err}");
+}
+
 #[test]
 fn trace_prints_the_event_stream_with_lines() {
     let path = temp_go(

@@ -55,7 +55,7 @@ pub use sched::choice::{Choice, ChoiceKind};
 pub use sched::schedule::{MAX_PCT_DEPTH, MAX_PROCS, PRIORITY_BASE, Pick, Schedule, ScheduleError, Strategy};
 pub use span::{LineCol, SourceFile, Span};
 pub use vm::TraceFrame;
-pub use vm::race::{DataRace, RaceAccess};
+pub use vm::race::{DataRace, LostUpdate, MAX_LOST_UPDATES, RaceAccess};
 
 /// How to run a program: the inputs that, with the program, fix the run.
 #[derive(Clone, Debug)]
@@ -130,6 +130,13 @@ pub struct RunConfig {
     /// accesses as Go's race detector prints it, and exit with status 66
     /// at the end of a run that found any and would have exited 0.
     pub race: bool,
+    /// Watch every load and store for lost updates ([`LostUpdate`]: a
+    /// goroutine writes back a value computed from a read of the same
+    /// location that another goroutine's write has made stale), listed in
+    /// [`Outcome::lost_updates`] and [`Session::lost_updates`]. It prints
+    /// nothing and changes nothing in the run; a run without it (or
+    /// `race`) executes no instruction of the watch.
+    pub lost_updates: bool,
 }
 
 impl RunConfig {
@@ -176,6 +183,7 @@ impl Default for RunConfig {
             strategy: Strategy::Random,
             record_choices: false,
             race: false,
+            lost_updates: false,
         }
     }
 }
@@ -252,6 +260,7 @@ impl CompileError {
             choice_count: 0,
             choices: Vec::new(),
             races: Vec::new(),
+            lost_updates: Vec::new(),
         }
     }
 }
@@ -283,6 +292,9 @@ pub struct Outcome {
     /// The data races the race detector reported ([`RunConfig::race`]),
     /// each with both accesses' positions, for a UI to mark them.
     pub races: Vec<DataRace>,
+    /// The lost updates found ([`RunConfig::lost_updates`]), distinct, in
+    /// the order they happened, at most [`MAX_LOST_UPDATES`].
+    pub lost_updates: Vec<LostUpdate>,
 }
 
 /// Compiles one Go source file.
@@ -474,6 +486,16 @@ impl Session {
         }
     }
 
+    /// The lost updates found so far, when [`RunConfig::lost_updates`]
+    /// asked (all of them once ended): what a page reads to say a goal
+    /// was reached while the run goes on.
+    pub fn lost_updates(&self) -> &[LostUpdate] {
+        match &self.state {
+            SessionState::Running(p) => p.machine.vm.lost_updates(),
+            SessionState::Ended(o) => &o.lost_updates,
+        }
+    }
+
     /// What the run produced, once it has ended.
     pub fn outcome(&self) -> Option<&Outcome> {
         match &self.state {
@@ -517,6 +539,7 @@ fn process_config(program: &Program, config: &RunConfig) -> (Vec<u32>, process::
     cfg.strategy = config.strategy;
     cfg.record_choices = config.record_choices;
     cfg.race = config.race;
+    cfg.lost_updates = config.lost_updates;
     (steps, cfg)
 }
 
@@ -533,6 +556,7 @@ fn outcome_of(out: process::ProcessOutcome) -> Outcome {
         choice_count: out.choice_count,
         choices: out.choices,
         races: out.races,
+        lost_updates: out.lost_updates,
     }
 }
 

@@ -4,7 +4,8 @@
 //! Three forms, each on its own line:
 //! - a fenced block whose info string has `go` and `playground`
 //!   (```` ```go playground ````) — its body is the program; a word
-//!   `goal=deadlock`, `goal=leak` or `goal=output:TEXT` in the info string
+//!   `goal=deadlock`, `goal=leak`, `goal=output:TEXT` or
+//!   `goal=lost-update` in the info string
 //!   sets the goal "Pick the next step" gives the reader (the placeholder's
 //!   `data-goal`);
 //! - `{{#playground path.go}}` — the program is read from `path.go`,
@@ -110,13 +111,13 @@ fn read_exercise(ctx: &Context, slug: &str) -> Result<String, String> {
         .map_err(|e| format!("{{{{#exercise {slug}}}}}: no such exercise ({}: {e})", starter.display()))
 }
 
-/// A fence's `goal=`: `deadlock`, `leak` or `output:TEXT` (what the web
-/// app's `Goal::parse` reads), else why not.
+/// A fence's `goal=`: `deadlock`, `leak`, `output:TEXT` or `lost-update`
+/// (what the web app's `Goal::parse` reads), else why not.
 fn check_goal(goal: &str) -> Result<&str, String> {
     match goal {
-        "deadlock" | "leak" => Ok(goal),
+        "deadlock" | "leak" | "lost-update" => Ok(goal),
         _ if goal.strip_prefix("output:").is_some_and(|t| !t.is_empty()) => Ok(goal),
-        _ => Err(format!("goal={goal}: a playground's goal is deadlock, leak or output:TEXT")),
+        _ => Err(format!("goal={goal}: a playground's goal is deadlock, leak, output:TEXT or lost-update")),
     }
 }
 

@@ -49,14 +49,15 @@ fn fenced_go_playground_becomes_a_one_line_placeholder() {
 #[test]
 fn a_fences_goal_becomes_the_placeholders_data_goal() {
     let (_d, ctx) = fixture();
-    let md = "```go playground goal=deadlock\npackage main\n```\n\n```go playground goal=output:x=1\npackage main\n```\n";
+    let md = "```go playground goal=deadlock\npackage main\n```\n\n```go playground goal=output:x=1\npackage main\n```\n\n```go playground goal=lost-update\npackage main\n```\n";
     let out = expand(&ctx, Path::new("ch1/index.md"), md).unwrap();
     assert!(out.contains("<div class=\"gmp-playground\" data-file=\"prog.go\" data-goal=\"deadlock\"><pre"), "{out}");
     assert!(out.contains("data-goal=\"output:x=1\""), "{out}");
+    assert!(out.contains("data-goal=\"lost-update\""), "{out}");
     // A goal the playground cannot read fails the build at its line.
     let errors = expand(&ctx, Path::new("ch1/index.md"), "Text.\n```go playground goal=livelock\npackage main\n```\n").unwrap_err();
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].to_string(), "ch1/index.md:2: goal=livelock: a playground's goal is deadlock, leak or output:TEXT");
+    assert_eq!(errors[0].to_string(), "ch1/index.md:2: goal=livelock: a playground's goal is deadlock, leak, output:TEXT or lost-update");
 }
 
 #[test]

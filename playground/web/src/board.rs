@@ -432,7 +432,7 @@ fn leak_line(run: &Run, l: &LeakedGoroutine) -> Html {
     });
     // A place in the program links to its line (a click highlights it in
     // the editor); a place in Go's library is named by its file.
-    let at = |line: u32| html! { <span class="gmp-src-link" data-line={line.to_string()}>{ format!("{}:{line}", run.short_name()) }</span> };
+    let at = |line: u32| crate::gpanel::link(run, line);
     let made = l.creator.as_ref().map(|c| html! { <>{ " made by the go statement at " }{ at(c.line) }</> });
     let stuck = l.stack.first().map(|top| {
         let verb = if l.wait_reason.is_some() { "stuck at" } else { "not yet run, at" };

@@ -150,7 +150,7 @@ pub fn current_line(run: &Run, m: &Moment, g: GoId) -> Option<u32> {
 
 /// A link into the editor: `prog.go:9`, highlighting line 9 when clicked
 /// (the playground's click handler reads `data-line`).
-fn link(run: &Run, line: u32) -> Html {
+pub(crate) fn link(run: &Run, line: u32) -> Html {
     html! { <span class="gmp-src-link" data-line={line.to_string()}>{ format!("{}:{line}", run.short_name()) }</span> }
 }
 

@@ -23,7 +23,7 @@
 use crate::board;
 use crate::dump;
 use crate::futures::{self, Choices, Futures};
-use crate::goal::Goal;
+use crate::goal::{Goal, Said};
 use crate::gpanel;
 use crate::editor::{self, Editor};
 use crate::messages::{self, Messages};
@@ -49,7 +49,8 @@ pub struct PlaygroundProps {
     #[prop_or_default]
     pub full_page: bool,
     /// The goal the page sets for picking the schedule (`data-goal`:
-    /// `deadlock`, `leak` or `output:TEXT`, see [`Goal::parse`]).
+    /// `deadlock`, `leak`, `output:TEXT` or `lost-update`, see
+    /// [`Goal::parse`]).
     #[prop_or_default]
     pub goal: Option<AttrValue>,
 }
@@ -106,7 +107,7 @@ pub enum Msg {
     /// The reader opened or closed Go's goroutine dump.
     DumpOpen(bool),
     /// The reader chose a goal for the schedule (none, or `deadlock`,
-    /// `leak`, `output`).
+    /// `leak`, `output`, `lost-update`).
     Goal(String),
     /// The output an `output` goal aims for.
     GoalText(String),
@@ -380,6 +381,7 @@ impl Component for Playground {
             }
             Msg::Goal(kind) => {
                 self.shared = None;
+                let watched = Goal::watches_lost_updates(self.goal.as_ref());
                 self.goal = match kind.as_str() {
                     "output" => Some(Goal::Output(match self.goal.take() {
                         Some(Goal::Output(text)) => text,
@@ -387,6 +389,11 @@ impl Component for Playground {
                     })),
                     other => Goal::parse(other).ok(),
                 };
+                // The run on show was not watched for lost updates (or
+                // need not be): the same schedule again, watched or not.
+                if Goal::watches_lost_updates(self.goal.as_ref()) != watched {
+                    self.rerun(ctx);
+                }
             }
             Msg::GoalText(text) => {
                 self.shared = None;
@@ -679,6 +686,7 @@ impl Playground {
             strategy: self.strategy,
             picks: self.picks.clone(),
             race: self.race,
+            lost_updates: Goal::watches_lost_updates(self.goal.as_ref()),
             ..browser_run_config()
         }
     }
@@ -728,33 +736,48 @@ impl Playground {
             Some(Goal::Deadlock) => "deadlock",
             Some(Goal::Leak) => "leak",
             Some(Goal::Output(_)) => "output",
+            Some(Goal::LostUpdate) => "lost-update",
         };
-        let options = [("", "none"), ("deadlock", "reach a deadlock"), ("leak", "leave a goroutine leaked"), ("output", "print an output")]
-            .map(|(v, text)| html! { <option value={v} selected={v == kind}>{ text }</option> });
+        let options = [
+            ("", "none"),
+            ("deadlock", "reach a deadlock"),
+            ("leak", "leave a goroutine leaked"),
+            ("output", "print an output"),
+            ("lost-update", "lose an update"),
+        ]
+        .map(|(v, text)| html! { <option value={v} selected={v == kind}>{ text }</option> });
         let on_kind = link.callback(|e: Event| Msg::Goal(e.target_unchecked_into::<HtmlSelectElement>().value()));
         let on_text = link.callback(|e: InputEvent| Msg::GoalText(e.target_unchecked_into::<HtmlInputElement>().value()));
+        let text = |t: String| vec![Said::Text(t)];
         let status = match (&self.goal, &self.run) {
-            (None, _) => String::new(),
-            (Some(Goal::Output(text)), _) if text.is_empty() => "Type the output to aim for.".to_string(),
-            (Some(goal), None) => format!("Goal: {}. Run, then pick the next steps that get there.", goal.describe()),
-            (Some(_), Some(run)) if run.running() => String::new(),
+            (None, _) => Vec::new(),
+            (Some(Goal::Output(aim)), _) if aim.is_empty() => text("Type the output to aim for.".to_string()),
+            (Some(goal), None) => text(format!("Goal: {}. Run, then pick the next steps that get there.", goal.describe())),
+            (Some(_), Some(run)) if run.running() => Vec::new(),
             (Some(goal), Some(run)) => match run.outcome() {
-                None => "Goal not reached: the run was stopped.".to_string(),
-                Some(out) => match goal.check(out) {
-                    Ok(how) => format!("Goal reached: {how}"),
-                    Err(how) => format!("Goal not reached: {how}. Pick the next steps to steer it."),
+                None => text("Goal not reached: the run was stopped.".to_string()),
+                Some(out) => match goal.check(out, &run.file) {
+                    Ok(how) => [Said::Text("Goal reached: ".to_string())].into_iter().chain(how).collect(),
+                    Err(how) => text(format!("Goal not reached: {how}. Pick the next steps to steer it.")),
                 },
             },
         };
-        let reached = status.starts_with("Goal reached");
+        let reached = matches!(status.first(), Some(Said::Text(t)) if t.starts_with("Goal reached"));
+        // A line of the program links into the editor (the click handler
+        // reads `data-line`), as in the goroutine panel.
+        let status = status.into_iter().map(|s| match (s, &self.run) {
+            (Said::Line(l), Some(run)) => gpanel::link(run, l),
+            (Said::Line(l), None) => html! { { l } },
+            (Said::Text(t), _) => html! { { t } },
+        });
         html! {
-            <div class="gmp-goal">
+            <div class="gmp-goal" onclick={self.on_pick(ctx)}>
                 <label title="What you, as the scheduler, aim for: the page says when the run on show gets there">{ "Goal " }
                     <select class="gmp-goal-kind" onchange={on_kind}>{ for options }</select></label>
                 if let Some(Goal::Output(text)) = &self.goal {
                     <label>{ " Output " }<input type="text" class="gmp-goal-output" value={text.clone()} oninput={on_text} /></label>
                 }
-                <span class={classes!("gmp-goal-status", reached.then_some("gmp-goal-reached"))} aria-live="polite">{ status }</span>
+                <span class={classes!("gmp-goal-status", reached.then_some("gmp-goal-reached"))} aria-live="polite">{ for status }</span>
                 if let Some(err) = &self.goal_error {
                     <div class="gmp-link-error" role="alert">{ err.clone() }</div>
                 }
@@ -896,18 +919,23 @@ impl Playground {
         }
     }
 
-    /// The run at the current position.
-    fn watch(&self, ctx: &Context<Self>, run: &Run) -> Html {
-        let m = &self.moment;
-        // One handler for every goroutine token and line: they carry `data-g`.
-        let on_pick = ctx.link().batch_callback(|e: MouseEvent| {
+    /// One handler for every goroutine token and line link: they carry
+    /// `data-g` or `data-line`.
+    fn on_pick(&self, ctx: &Context<Self>) -> Callback<MouseEvent> {
+        ctx.link().batch_callback(|e: MouseEvent| {
             let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
             if let Some(line) = target.closest("[data-line]").ok()? {
                 return line.get_attribute("data-line")?.parse().ok().map(Msg::PickLine);
             }
             let picked = target.closest("[data-g]").ok()??;
             picked.get_attribute("data-g")?.parse().ok().map(Msg::Pick)
-        });
+        })
+    }
+
+    /// The run at the current position.
+    fn watch(&self, ctx: &Context<Self>, run: &Run) -> Html {
+        let m = &self.moment;
+        let on_pick = self.on_pick(ctx);
         let now_ns = self.now_ns();
         html! {
             <div class="gmp-watch" onclick={on_pick}>

@@ -201,7 +201,7 @@ impl Chans {
     /// the events.
     fn sent(&mut self, vm: &mut Vm, g: GoId, c: Value, v: Value, s: Sent<Value>, vm_of: &dyn Fn(GoId) -> Option<usize>) {
         let Some(h) = key(c) else { return };
-        if vm.race.is_some() {
+        if vm.race_detects() {
             let other = if let Sent::Handoff { to, .. } = s { Some(to) } else { None };
             race_notify(vm, h, g, other, false);
         }
@@ -245,7 +245,7 @@ impl Chans {
     /// ok, sender to ready)`.
     fn received(&mut self, vm: &mut Vm, g: GoId, c: Value, got: Received<Value>, vm_of: &dyn Fn(GoId) -> Option<usize>) -> (Value, bool, Option<GoId>) {
         let h = key(c).unwrap_or_default();
-        if vm.race.is_some() {
+        if vm.race_detects() {
             match got {
                 Received::FromSender { from, .. } => race_notify(vm, h, g, Some(from), true),
                 Received::Buffered(_) => race_notify(vm, h, g, None, true),
@@ -335,7 +335,7 @@ impl Chans {
         };
         let h = key(c).unwrap_or_default();
         self.events.push(EventKind::ChanClose { g, chan: h });
-        if vm.race.is_some() {
+        if vm.race_detects() {
             vm.racereleaseg(g, Addr::Sync(h, SYNC_CHAN_CLOSE));
             for &(r, _) in &woke.receivers {
                 vm.raceacquireg(r, Addr::Sync(h, SYNC_CHAN_CLOSE));

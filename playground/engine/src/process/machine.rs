@@ -511,7 +511,7 @@ impl Machine for VmMachine {
     fn newproc(&mut self, parent: GoId, child: GoId) {
         let Some((func, args, creator)) = self.spawning.take().or_else(|| self.pkgs.spawn_queue.pop_front()) else { return };
         debug_assert_eq!(creator.goid, parent);
-        if self.vm.race.is_some() {
+        if self.vm.race_detects() {
             let created = self.trace_of(parent);
             let wrap = creator.wrap.map(|n| vm::TraceFrame { func: format!("{}.gowrap{n}", creator.func), line: creator.line, has_args: false, file: None });
             self.vm.racegostart(parent, child, created, wrap);

@@ -102,6 +102,8 @@ pub struct ProcessConfig {
     pub record_choices: bool,
     /// Run with the race detector (`-race`).
     pub race: bool,
+    /// Watch for lost updates (see `runtime::lost_update`).
+    pub lost_updates: bool,
 }
 
 impl Default for ProcessConfig {
@@ -126,6 +128,7 @@ impl Default for ProcessConfig {
             strategy: sched::schedule::Strategy::Random,
             record_choices: false,
             race: false,
+            lost_updates: false,
         }
     }
 }
@@ -178,6 +181,8 @@ pub struct ProcessOutcome {
     pub choices: Vec<sched::choice::Choice>,
     /// The data races `-race` reported.
     pub races: Vec<crate::vm::race::DataRace>,
+    /// The lost updates found, when watched.
+    pub lost_updates: Vec<crate::vm::race::LostUpdate>,
     /// Replay snapshots (when configured; the process tests compare them
     /// with the fold of the events).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -209,6 +214,9 @@ impl Process {
         let main = vm.spawn(Value::Func(entry), &[]).map_err(|f| Crash { text: f.message, exit_code: 2, goid: 1, kind: CrashKind::Fatal })?;
         if cfg.race {
             vm.enable_race();
+        }
+        if cfg.lost_updates {
+            vm.watch_lost_updates();
         }
         let mut machine = VmMachine::new(vm);
         machine.record_events = cfg.record_events;
@@ -369,6 +377,7 @@ impl Process {
             choice_count: self.sched.chooser.count(),
             choices: self.sched.chooser.take_log(),
             races: self.machine.vm.race_reports(),
+            lost_updates: self.machine.vm.lost_updates().to_vec(),
             snapshots: std::mem::take(&mut self.sched.snapshots),
         }
     }
@@ -416,6 +425,7 @@ impl ProcessOutcome {
             choice_count: 0,
             choices: Vec::new(),
             races: Vec::new(),
+            lost_updates: Vec::new(),
             snapshots: Vec::new(),
         }
     }

@@ -26,13 +26,16 @@
 //! Go's message in a result value.
 //!
 //! [`race`] is the race detector's happens-before and shadow state
-//! (`runtime/race.go`), fed by the VM's accesses and the sync points.
+//! (`runtime/race.go`), fed by the VM's accesses and the sync points;
+//! [`lost_update`] watches the same accesses for updates one goroutine
+//! overwrote without seeing them.
 //!
 //! [`request`] is the table of the `Op::Sys` request ids through which
 //! compiled code reaches the runtime: who serves each id.
 
 pub mod chan;
 pub mod context;
+pub mod lost_update;
 pub mod race;
 pub(crate) mod request;
 pub mod sema;

@@ -9,8 +9,14 @@
 //! statement and channels in the process, `sync` and `sync/atomic` in
 //! their natives (a blocking operation's acquire waits for the goroutine
 //! to run again: [`Vm::raceacquire_on_resume`]).
+//!
+//! The same pass watches for lost updates (`runtime::lost_update`) when a
+//! run asks for them ([`Vm::watch_lost_updates`]), with or without the
+//! detector's reports: a run that asks for neither runs the loop without
+//! a trace of either.
 
 use super::*;
+use crate::runtime::lost_update;
 use crate::runtime::race::{Access, Detector, Race};
 use crate::sched::GoId;
 use rustc_hash::FxHashMap as HashMap;
@@ -78,7 +84,12 @@ struct Goroutine {
 /// The detector and what reports need.
 #[derive(Debug, Default)]
 pub struct RaceState {
+    /// Report data races (`-race`); off when the pass runs only to watch
+    /// for lost updates.
+    detect: bool,
     pub det: Detector<Addr>,
+    /// The lost updates watch, when the run asked for it.
+    lost: Option<Box<LostWatch>>,
     /// The goroutine running now.
     pub cur: GoId,
     /// Interned stacks: (function, pc) frames, innermost first.
@@ -114,6 +125,39 @@ pub struct DataRace {
     pub previous: RaceAccess,
 }
 
+/// Where an access is made, for the lost updates watch: the goroutine's
+/// innermost call (depth, function, stack base) and its (function, pc).
+type Call = (u32, u32, u32);
+type Site = (u32, u32);
+
+/// Distinct lost updates kept per run: a racy loop can lose thousands,
+/// all alike.
+pub const MAX_LOST_UPDATES: usize = 64;
+
+/// The lost updates watch: the tracker and what it found.
+#[derive(Debug, Default)]
+struct LostWatch {
+    tracker: lost_update::Tracker<Addr, Call, Site>,
+    reports: Vec<LostUpdate>,
+}
+
+/// An update one goroutine lost by overwriting it (see
+/// `runtime::lost_update` for the definition): `goid` read the location
+/// at `read`, `lost_goid` wrote it at `lost_write`, then `goid` wrote it
+/// at `write` with a value computed from its stale read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LostUpdate {
+    /// The goroutine whose write overwrote an update it never saw.
+    pub goid: GoId,
+    /// Its read the value was computed from (the stale read).
+    pub read: Option<crate::span::Span>,
+    /// Its write (the overwriting write).
+    pub write: Option<crate::span::Span>,
+    /// The goroutine whose update was lost, and where it wrote it.
+    pub lost_goid: GoId,
+    pub lost_write: Option<crate::span::Span>,
+}
+
 /// The detector's work, out of line: a run without `-race` pays only the
 /// check in [`Vm::with_race`].
 #[cold]
@@ -126,28 +170,46 @@ impl Vm {
     /// Runs `f` on the detector's state when `-race` is on.
     #[inline(always)]
     fn with_race(&mut self, f: impl FnOnce(&mut RaceState)) {
-        if let Some(r) = self.race.as_deref_mut() {
+        if let Some(r) = self.race.as_deref_mut().filter(|r| r.detect) {
             cold(r, f);
         }
     }
 
+    /// Whether the detector reports races, so synchronisation's edges
+    /// matter: the lost updates watch alone needs none of them (a vector
+    /// clock copied per `go` statement would make 100,000 goroutines
+    /// quadratic).
+    #[inline]
+    pub fn race_detects(&self) -> bool {
+        self.race.as_ref().is_some_and(|r| r.detect)
+    }
+
     /// Turns the race detector on (before the run starts).
     pub fn enable_race(&mut self) {
-        self.race = Some(Box::default());
+        self.race.get_or_insert_with(Box::default).detect = true;
+    }
+
+    /// Watches every load and store for lost updates (before the run
+    /// starts): the instrumented loop runs, reporting no race unless
+    /// [`Vm::enable_race`] asked for that too.
+    pub fn watch_lost_updates(&mut self) {
+        self.race.get_or_insert_with(Box::default).lost = Some(Box::default());
     }
 
     /// Goroutine `goid` is about to run: the detector's current
     /// goroutine, and the acquires its finished blocking operation owes.
     #[inline]
     pub fn race_begin(&mut self, goid: GoId) {
-        self.with_race(|r| {
-            r.cur = goid;
-            if let Some(addrs) = r.pending.remove(&goid) {
-                for a in addrs {
-                    r.det.raceacquire(goid, a);
+        if let Some(r) = self.race.as_deref_mut() {
+            cold(r, |r| {
+                r.cur = goid;
+                if let Some(addrs) = r.pending.remove(&goid) {
+                    for a in addrs {
+                        r.det.raceacquire(goid, a);
+                    }
                 }
-            }
-        });
+            });
+        }
     }
 
     /// `racegostart`: `parent`'s `go` statement (at `created`) starts `child`.
@@ -226,7 +288,9 @@ impl Vm {
     /// empty or full buffer moves both).
     #[inline]
     pub fn racechanslot(&mut self, c: Handle, cap: u32, recv: bool, both: bool) -> Option<Addr> {
-        self.race.as_ref()?;
+        if !self.race_detects() {
+            return None;
+        }
         self.racechanslot_slow(c, cap, recv, both)
     }
 
@@ -252,6 +316,9 @@ impl Vm {
             let heap = &self.heap;
             r.det.racefree(|a| a.handle().is_some_and(|h| matches!(heap.get(h), crate::heap::Obj::Free)));
             r.chans.retain(|h, _| !matches!(heap.get(*h), crate::heap::Obj::Free));
+            if let Some(l) = r.lost.as_deref_mut() {
+                l.tracker.free(|a| a.handle().is_some_and(|h| matches!(heap.get(h), crate::heap::Obj::Free)));
+            }
         }
     }
 
@@ -261,7 +328,43 @@ impl Vm {
     #[inline(never)]
     pub(super) fn raceaccess(&mut self, g: &GState, a: Addr, write: bool) {
         let Some(mut r) = self.race.take() else { return };
-        let stack = self.intern_stack(&mut r, g);
+        if let Some(l) = r.lost.as_deref_mut() {
+            self.lost_access(l, r.cur, g, a, write);
+        }
+        if r.detect {
+            self.race_check(&mut r, g, a, write);
+        }
+        self.race = Some(r);
+    }
+
+    /// The lost updates watch's side of an access. A map is one object to
+    /// the detector, but its entries are separate locations: not watched.
+    fn lost_access(&self, l: &mut LostWatch, goid: GoId, g: &GState, a: Addr, write: bool) {
+        if !matches!(a, Addr::Global(_) | Addr::Slot(..)) {
+            return;
+        }
+        let Some((depth, f)) = g.frames.len().checked_sub(1).zip(g.frames.last()) else { return };
+        let at = lost_update::Access { goid, call: (depth as u32, f.func, f.base), site: (f.func, f.ip) };
+        if !write {
+            return l.tracker.read(a, at);
+        }
+        let Some(lost) = l.tracker.write(a, at) else { return };
+        let pos = |(func, ip): Site| self.prog.funcs.get(func as usize).map(|x| x.chunk.span_at(ip.saturating_sub(1) as usize));
+        let report = LostUpdate {
+            goid,
+            read: pos(lost.read.site),
+            write: pos(lost.write.site),
+            lost_goid: lost.overwritten.goid,
+            lost_write: pos(lost.overwritten.site),
+        };
+        if l.reports.len() < MAX_LOST_UPDATES && !l.reports.contains(&report) {
+            l.reports.push(report);
+        }
+    }
+
+    /// The detector's check of an access, and Go's report of a race.
+    fn race_check(&mut self, r: &mut RaceState, g: &GState, a: Addr, write: bool) {
+        let stack = self.intern_stack(r, g);
         let race = if write { r.det.racewritepc(r.cur, a, stack) } else { r.det.racereadpc(r.cur, a, stack) };
         if let Some(race) = race {
             r.found += 1;
@@ -272,10 +375,9 @@ impl Vm {
             };
             let report = DataRace { access: side(&race.cur), previous: side(&race.prev) };
             r.reports.push(report);
-            let text = self.race_report(&r, &race);
+            let text = self.race_report(r, &race);
             self.emit(2, text.as_bytes());
         }
-        self.race = Some(r);
     }
 
     /// A store through a pointer: every slot of a whole aggregate.
@@ -350,6 +452,11 @@ impl Vm {
     /// The races reported so far, for a UI.
     pub fn race_reports(&self) -> Vec<DataRace> {
         self.race.as_ref().map_or(Vec::new(), |r| r.reports.clone())
+    }
+
+    /// The lost updates found so far, when the run watches for them.
+    pub fn lost_updates(&self) -> &[LostUpdate] {
+        self.race.as_ref().and_then(|r| r.lost.as_deref()).map_or(&[], |l| &l.reports[..])
     }
 
     /// Races reported so far (0 without the detector).

@@ -84,7 +84,7 @@ fn sys1(vm: &mut Vm, g: &mut GState, argc: usize, sid: u32) -> Result<(), Throw>
     let Some(h) = obj_of(&vm.heap, recv) else {
         return Err(fatal_nil_deref());
     };
-    if vm.race.is_some() {
+    if vm.race_detects() {
         race_edges(vm, h, sid);
     }
     sys(sid, vec![recv])

@@ -180,7 +180,7 @@ fn on_field(vm: &mut Vm, g: &mut GState, n: usize, body: Body) -> Result<(), Thr
 /// stores to the word released; a store (alone or in a
 /// read-modify-write) releases (`store`).
 fn race_acquire(vm: &mut Vm, p: Value) {
-    if vm.race.is_some()
+    if vm.race_detects()
         && let Value::Ptr { obj, slot } = p
     {
         vm.raceacquire(Addr::Sync(obj, race::SYNC_ATOMIC | slot));
@@ -200,7 +200,7 @@ pub(crate) fn store(vm: &mut Vm, p: Value, v: Value) -> Result<(), Throw> {
     if let Value::Ptr { obj, slot } = p
         && slot != WHOLE
     {
-        if vm.race.is_some() {
+        if vm.race_detects() {
             vm.racereleasemerge(Addr::Sync(obj, race::SYNC_ATOMIC | slot));
         }
         match vm.heap.scalar_slot_mut(obj, slot as usize) {
