@@ -303,7 +303,7 @@ pub fn call_go(vm: &mut Vm, g: &mut GState, f: Value, args: &[Value], nres: usiz
     if depth >= MAX_NATIVE_DEPTH {
         return Err(Throw::Stop(Stop::Fatal(crate::vm::Fatal {
             kind: crate::vm::FatalKind::StackOverflow,
-            message: format!("runtime: goroutine stack exceeds {}-byte limit\nfatal error: stack overflow\n", crate::vm::MAX_STACK),
+            message: format!("runtime: goroutine stack exceeds {}-byte limit\nfatal error: stack overflow\n", vm.max_stack),
             trace: vm.traceback(g),
         })));
     }

@@ -68,7 +68,7 @@ pub(crate) static PACKAGES: &[Package] = &[
     package("unicode/utf8", include_str!("unicode/utf8/utf8.go"), false, super::unicode::utf8::lookup),
     package("runtime", include_str!("runtime/runtime.go"), false, super::runtime::lookup),
     // `Stack` is a request to the process (`chan.rs`).
-    package("runtime/debug", include_str!("runtime/debug/debug.go"), true, super::chan::lookup),
+    package("runtime/debug", include_str!("runtime/debug/debug.go"), true, super::runtime::debug::lookup),
     package("runtime/pprof", include_str!("runtime/pprof/pprof.go"), true, super::runtime::pprof::lookup),
     package("sync", include_str!("sync/sync.go"), false, super::sync::lookup),
     package("sync/atomic", include_str!("sync/atomic/atomic.go"), false, super::sync::atomic::lookup),

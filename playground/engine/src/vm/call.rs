@@ -33,10 +33,10 @@ impl Vm {
             g.stack_grew = true;
         }
         let host = g.frames.len() as u64 * std::mem::size_of::<Frame>() as u64 + g.stack.len() as u64 * std::mem::size_of::<Value>() as u64;
-        if g.stack_size > MAX_STACK || host > self.cfg.max_host_stack {
+        if g.stack_size > self.max_stack || host > self.cfg.max_host_stack {
             return Err(Flow::Stop(Stop::Fatal(Fatal {
                 kind: FatalKind::StackOverflow,
-                message: format!("runtime: goroutine stack exceeds {MAX_STACK}-byte limit\nfatal error: stack overflow\n"),
+                message: format!("runtime: goroutine stack exceeds {}-byte limit\nfatal error: stack overflow\n", self.max_stack),
                 trace: Vec::new(),
             })));
         }

@@ -323,6 +323,9 @@ pub struct Vm {
     /// `log.SetOutput`: a holder slot (see [`Vm::hold`]) whose stack is
     /// the writer, so the collector sees it; stderr until then.
     pub log_std_out: Option<usize>,
+    /// Go's `maxstacksize`: a goroutine's stack may not grow past it
+    /// (`runtime/debug.SetMaxStack` changes it).
+    pub max_stack: u64,
     /// Where the bytes in `stdout`/`stderr` were written from, in order
     /// (see [`Vm::write_fd`]); the process takes them with the bytes.
     pub out_marks: Vec<OutMark>,
@@ -429,6 +432,7 @@ impl Vm {
             clock: (0, 0),
             log_std: None,
             log_std_out: None,
+            max_stack: MAX_STACK,
             out_marks: Vec::new(),
             written: 0,
             stacks_reserved: 0,
