@@ -291,7 +291,8 @@ pub enum Value {
     /// Boxed: the rare variant would otherwise double every `Value`
     /// (and every operand the checker moves).
     Complex(Box<Exact>, Box<Exact>),
-    String(String),
+    /// Go's strings are bytes: `"\xff"` is one byte, not U+FFFD.
+    String(Vec<u8>),
 }
 
 /// The longest string constant the playground builds: doubling one by
@@ -363,7 +364,7 @@ impl Value {
     pub fn int_overflows(&self) -> bool {
         matches!(self, Value::Int(i) if i.bits() > PREC)
     }
-    pub fn as_str(&self) -> Option<&str> {
+    pub fn as_bytes(&self) -> Option<&[u8]> {
         match self {
             Value::String(s) => Some(s),
             _ => None,
@@ -404,7 +405,7 @@ impl Value {
             Value::Float(f) => format_exact(f),
             Value::Complex(r, i) => format!("({} + {}i)", format_exact(r), format_exact(i)),
             Value::String(s) => {
-                let q = quote_go(s);
+                let q = String::from_utf8_lossy(&crate::format::quote(s)).into_owned();
                 // go/constant shortens long strings.
                 if q.chars().count() > 72 {
                     let head: String = q.chars().take(69).collect();
@@ -494,7 +495,7 @@ pub fn binary(x: &Value, op: Op, y: &Value) -> Result<Value, ConstError> {
             if a.len() + b.len() > MAX_STRING {
                 return Err(ConstError::TooLong(a.len() as u64 + b.len() as u64));
             }
-            Ok(String(format!("{a}{b}")))
+            Ok(String([a.as_slice(), b.as_slice()].concat()))
         }
         (Int(a), Int(b)) => {
             // No bound here: the checker bounds untyped results at PREC
@@ -922,7 +923,7 @@ mod tests {
         assert_eq!(Value::float(1.5).go_string(), "1.5");
         assert_eq!(Value::Float(lit("0.1")).go_string(), "0.1");
         assert_eq!(Value::Float(lit("1e100")).go_string(), "1e+100");
-        assert_eq!(Value::String("a\"b".into()).go_string(), "\"a\\\"b\"");
+        assert_eq!(Value::String(b"a\"b".to_vec()).go_string(), "\"a\\\"b\"");
         // `%.6g`, and all the digits where that hides a fraction.
         assert_eq!(Value::float(1e6).go_string(), "1e+06");
         assert_eq!(Value::float(123456.0).go_string(), "123456");

@@ -357,7 +357,7 @@ impl<'a> Checker<'a> {
                     self.convert_untyped(&mut x, a, dt);
                 }
                 return Operand {
-                    mode: Mode::Constant(Value::String(s)),
+                    mode: Mode::Constant(Value::String(s.into_bytes())),
                     ty: t,
                 };
             }

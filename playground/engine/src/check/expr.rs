@@ -526,12 +526,8 @@ impl<'a> Checker<'a> {
                 Err(_) => return Operand::invalid(),
             },
             LitKind::String => match crate::lexer::decode_string(&lit.text) {
-                // Strings are byte strings in Go; invalid UTF-8 is kept
-                // lossily here (the compiler re-decodes the literal).
-                Ok(b) => (
-                    Value::String(String::from_utf8_lossy(&b).into_owned()),
-                    BasicKind::UntypedString,
-                ),
+                // Strings are byte strings in Go: invalid UTF-8 is kept.
+                Ok(b) => (Value::String(b), BasicKind::UntypedString),
                 Err(_) => return Operand::invalid(),
             },
         };

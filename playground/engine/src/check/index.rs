@@ -46,7 +46,7 @@ impl<'a> Checker<'a> {
         }
         let (elem, length, mode) = match self.tt.under(x.ty).clone() {
             Type::Basic(bk) if bk.is_string() => {
-                let len = x.konst().and_then(|v| v.as_str()).map(|s| s.len() as i64);
+                let len = x.konst().and_then(|v| v.as_bytes()).map(|s| s.len() as i64);
                 let byte = self.tt.basic(BasicKind::Uint8);
                 self.note_alias(e, Some("byte"), byte);
                 (byte, len, Mode::Value)
@@ -212,7 +212,7 @@ impl<'a> Checker<'a> {
                     );
                     return Operand::invalid();
                 }
-                let len = x.konst().and_then(|v| v.as_str()).map(|s| s.len() as i64);
+                let len = x.konst().and_then(|v| v.as_bytes()).map(|s| s.len() as i64);
                 let t = if self.tt.is_untyped(x.ty) {
                     self.tt.basic(BasicKind::String)
                 } else {

@@ -258,7 +258,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             CV::String(s) => {
-                let c = self.bc.add_const(Const::Str(s.as_bytes().to_vec()));
+                let c = self.bc.add_const(Const::Str(s.clone()));
                 fs.emit(Op::Const(c), sp);
             }
             // A complex constant of a float or integer type (`float64(1 + 0i)`):

@@ -92,6 +92,14 @@ pub(crate) static PACKAGES: &[Package] = &[
     package("container/list", include_str!("container/list/list.go"), false, no_natives),
     package("container/ring", include_str!("container/ring/ring.go"), false, no_natives),
     package("text/tabwriter", include_str!("text/tabwriter/tabwriter.go"), true, no_natives),
+    package("hash", include_str!("hash/hash.go"), false, no_natives),
+    package("hash/fnv", include_str!("hash/fnv/fnv.go"), false, no_natives),
+    package("internal/byteorder", include_str!("internal/byteorder/byteorder.go"), false, no_natives),
+    package("encoding/hex", include_str!("encoding/hex/hex.go"), true, no_natives),
+    package("encoding/base64", include_str!("encoding/base64/base64.go"), false, no_natives),
+    package("unicode/utf16", include_str!("unicode/utf16/utf16.go"), false, no_natives),
+    // Go's own source, adapted where the engine lacks a package (its header says where).
+    package("path", include_str!("path/path.go"), false, no_natives),
     package("gmp/sim", include_str!("gmp/sim/sim.go"), false, super::gmp::sim::lookup),
     package("golang.org/x/sync/errgroup", include_str!("golang.org/x/sync/errgroup/errgroup.go"), true, no_natives),
 ];
