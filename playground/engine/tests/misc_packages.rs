@@ -558,3 +558,16 @@ main.main()
 ";
     assert_eq!((out.as_str(), err.as_str(), code), ("", go, 2));
 }
+
+/// The go command's rule for `internal` packages: the library's own
+/// (`internal/byteorder`, which `hash/fnv` imports) are not the program's
+/// to import; `go build` says `use of internal package ... not allowed`.
+#[test]
+fn internal_packages_are_the_librarys_own() {
+    let (out, err, code) = run("package main\n\nimport \"internal/byteorder\"\n\nfunc main() { println(byteorder.BEUint16([]byte{1, 2})) }\n");
+    assert_eq!((out.as_str(), code), ("", 1));
+    assert!(err.contains("prog.go:3:8: use of internal package internal/byteorder not allowed"), "{err}");
+    // While a package that imports it runs.
+    let (out, err, code) = run("package main\n\nimport (\n\t\"fmt\"\n\t\"hash/fnv\"\n)\n\nfunc main() {\n\th := fnv.New32a()\n\th.Write([]byte(\"hello\"))\n\tfmt.Println(h.Sum32())\n}\n");
+    assert_eq!((out.as_str(), err.as_str(), code), ("1335831723\n", "", 0));
+}

@@ -148,8 +148,14 @@ impl<'a> Checker<'a> {
             let path = crate::lexer::decode_string(&imp.path.text)
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .unwrap_or_default();
-            let Some(pi) = self.pkgs.iter().position(|pk| pk.path == path && !pk.user) else {
-                if UNSUPPORTED_PACKAGES.contains(&path.as_str()) {
+            // The go command's rule: a package under an `internal` element
+            // is importable only from the tree it is in (the library's own).
+            let internal = path.split('/').any(|e| e == "internal");
+            let found = self.pkgs.iter().position(|pk| pk.path == path && !pk.user).filter(|_| !(internal && self.pkgs[p].user));
+            let Some(pi) = found else {
+                if internal && self.pkgs[p].user {
+                    self.error(imp.path.span, format!("use of internal package {path} not allowed"));
+                } else if UNSUPPORTED_PACKAGES.contains(&path.as_str()) {
                     self.error(
                         imp.path.span,
                         format!(
