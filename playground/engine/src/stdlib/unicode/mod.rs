@@ -24,6 +24,19 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "unicode.ToUpper" => |_vm, g, n| rune_map(g, n, to_upper),
         "unicode.ToLower" => |_vm, g, n| rune_map(g, n, to_lower),
         "unicode.ToTitle" => |_vm, g, n| rune_map(g, n, to_title),
+        "unicode.SimpleFold" => |_vm, g, n| rune_map(g, n, simple_fold),
+        // `To(_case, r)`: an unknown case maps to ReplacementChar, as Go's.
+        "unicode.To" => |_vm, g, n| {
+            let a = args(g, n);
+            let (case, r) = (a.first().map_or(0, |v| v.int()), a.get(1).map_or(0, |v| v.int()));
+            let out = match (usize::try_from(case), u32::try_from(r)) {
+                (Ok(c @ 0..=2), Ok(r)) if r <= 0x10FFFF => to(c, r) as i64,
+                (Ok(0..=2), _) => r,
+                _ => 0xFFFD,
+            };
+            g.stack.push(Value::Int(out));
+            Ok(())
+        },
         _ => return None,
     })
 }
@@ -65,6 +78,17 @@ pub(crate) fn to_upper(r: u32) -> u32 {
 
 pub(crate) fn to_lower(r: u32) -> u32 {
     if r <= 0x7F { if (b'A' as u32..=b'Z' as u32).contains(&r) { r + 32 } else { r } } else { to(1, r) }
+}
+
+/// Go's `SimpleFold`: the next rune of `r`'s case orbit.
+fn simple_fold(r: u32) -> u32 {
+    match tables::FOLD.binary_search_by_key(&r, |&(k, _)| k) {
+        Ok(i) => tables::FOLD[i].1,
+        Err(_) => {
+            let l = to_lower(r);
+            if l != r { l } else { to_upper(r) }
+        }
+    }
 }
 
 pub(crate) fn to_title(r: u32) -> u32 {

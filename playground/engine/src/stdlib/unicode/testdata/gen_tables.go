@@ -27,6 +27,20 @@ func main() {
 	table("UPPER", "Lu: `unicode.IsUpper`", unicode.Upper)
 	table("LOWER", "Ll: `unicode.IsLower`", unicode.Lower)
 	table("LETTER", "L: `unicode.IsLetter`", unicode.Letter)
+	fmt.Println()
+	fmt.Println("/// `unicode.SimpleFold` where it is not ToLower, else ToUpper: its case")
+	fmt.Println("/// orbits (k, K, Kelvin sign...), sorted.")
+	fmt.Println("pub(crate) static FOLD: &[(u32, u32)] = &[")
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.ToLower(r)
+		if want == r {
+			want = unicode.ToUpper(r)
+		}
+		if f := unicode.SimpleFold(r); f != want {
+			fmt.Printf("    (0x%x, 0x%x),\n", r, f)
+		}
+	}
+	fmt.Println("];")
 }
 
 // table prints a RangeTable as (lo, hi, stride) triples, R16 then R32.
