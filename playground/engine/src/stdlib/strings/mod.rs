@@ -33,6 +33,16 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "strings.(*Builder).Write" => builder_write,
         "strings.(*Builder).String" => builder_string,
         "strings.(*Builder).Len" => builder_len,
+        "strings.(*Builder).Cap" => |vm, g, n| {
+            let a = args(g, n);
+            let c = match builder_field(vm, a.first().copied().unwrap_or_default()) {
+                Value::Slice { cap, .. } => cap as i64,
+                Value::Str { len, .. } => len as i64,
+                _ => 0,
+            };
+            g.stack.push(Value::Int(c));
+            Ok(())
+        },
         "strings.(*Builder).Reset" => builder_reset,
         "strings.(*Builder).Grow" => |_vm, g, n| {
             args(g, n);
