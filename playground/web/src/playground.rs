@@ -287,7 +287,11 @@ impl Component for Playground {
             }
             Msg::Run => {
                 self.before = None;
-                self.run_program(ctx, true);
+                // The click's task compiles and draws the run before its
+                // first event; the first slice is the next task's, so the
+                // click's task (with the page's layout) stays short.
+                self.start_run(ctx, true);
+                self.schedule_slice(ctx);
             }
             Msg::Slice => self.slice(ctx, SLICE_MS),
             Msg::Stop => self.stop(Stopped::ByReader),
@@ -553,6 +557,12 @@ impl Playground {
     /// its first slice: a short program has ended when this returns.
     /// `follow`: the position follows the run's latest event.
     fn run_program(&mut self, ctx: &Context<Self>, follow: bool) {
+        self.start_run(ctx, follow);
+        self.slice(ctx, FIRST_SLICE_MS);
+    }
+
+    /// Compiles the program and starts its run, with no slice run yet.
+    fn start_run(&mut self, ctx: &Context<Self>, follow: bool) {
         self.pause();
         self.picked_line = None;
         self.slicer = None;
@@ -576,7 +586,12 @@ impl Playground {
         self.choices = None;
         self.seek_to = None;
         self.choosing_after = false;
-        self.slice(ctx, FIRST_SLICE_MS);
+    }
+
+    /// The next slice, in a task of its own.
+    fn schedule_slice(&mut self, ctx: &Context<Self>) {
+        let link = ctx.link().clone();
+        self.slicer = Some(Timeout::new(0, move || link.send_message(Msg::Slice)));
     }
 
     /// Runs from now on with `schedule` (a future's, a picked step's).
@@ -625,8 +640,7 @@ impl Playground {
         }
         self.apply_seek_to();
         if going {
-            let link = ctx.link().clone();
-            self.slicer = Some(Timeout::new(0, move || link.send_message(Msg::Slice)));
+            self.schedule_slice(ctx);
         } else if let (Some(run), Some(editor)) = (&self.run, &self.editor)
             && let Some(out) = run.outcome().filter(|o| !o.races.is_empty())
         {

@@ -21,9 +21,10 @@ use std::rc::Rc;
 /// How long one slice advances the engine before the page gets the main
 /// thread back, in milliseconds.
 pub const SLICE_MS: f64 = 8.0;
-/// The first slice, in the Run click's own task, which also compiles the
-/// program and draws the run for the first time: shorter, so that task
-/// stays short too. A program that ends within it shows its end at once.
+/// The first slice when it runs in the task that starts the run (Step, a
+/// new GOMAXPROCS or seed), which also compiles the program and draws the
+/// run: shorter, so that task stays short too. Run's click leaves its
+/// first slice to the next task.
 pub const FIRST_SLICE_MS: f64 = 3.0;
 /// Scheduler steps asked of the engine at a time, at first and at most:
 /// the slice adapts it so one call takes about [`CALL_MS`].

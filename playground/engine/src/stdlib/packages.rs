@@ -41,69 +41,76 @@ fn no_natives(_: &str) -> Option<NativeFn> {
     None
 }
 
+/// A library file as `build.rs` copies it: its comment lines emptied.
+macro_rules! library_go {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/stdlib/", $path))
+    };
+}
+
 /// Every package the playground provides.
 pub(crate) static PACKAGES: &[Package] = &[
-    package("fmt", include_str!("fmt/fmt.go"), true, super::fmt::lookup),
-    package("errors", include_str!("errors/errors.go"), false, super::errors::lookup),
+    package("fmt", library_go!("fmt/fmt.go"), true, super::fmt::lookup),
+    package("errors", library_go!("errors/errors.go"), false, super::errors::lookup),
     // Go's own source: all Go.
-    package("io", include_str!("io/io.go"), false, no_natives),
-    package("os", include_str!("os/os.go"), true, super::os::lookup),
+    package("io", library_go!("io/io.go"), false, no_natives),
+    package("os", library_go!("os/os.go"), true, super::os::lookup),
     // Go's own source: all Go.
-    package("io/fs", include_str!("io/fs/fs.go"), false, no_natives),
-    package("internal/oserror", include_str!("internal/oserror/oserror.go"), false, no_natives),
+    package("io/fs", library_go!("io/fs/fs.go"), false, no_natives),
+    package("internal/oserror", library_go!("internal/oserror/oserror.go"), false, no_natives),
     // A sandbox without binaries, in Go.
-    package("os/exec", include_str!("os/exec/exec.go"), true, no_natives),
-    package("os/signal", include_str!("os/signal/signal.go"), true, super::os::signal::lookup),
-    package("strings", include_str!("strings/strings.go"), false, super::strings::lookup),
-    package("strconv", include_str!("strconv/strconv.go"), false, super::strconv::lookup),
-    package("sort", include_str!("sort/sort.go"), false, super::sort::lookup),
-    package("math", include_str!("math/math.go"), false, super::math::lookup),
-    package("math/rand", concat!(include_str!("math/rand/rand.go"), include_str!("math/rand/cooked.go")), false, super::math::mathrand::lookup),
-    package("math/rand/v2", include_str!("math/rand/v2/rand.go"), false, super::math::mathrand::v2::lookup),
+    package("os/exec", library_go!("os/exec/exec.go"), true, no_natives),
+    package("os/signal", library_go!("os/signal/signal.go"), true, super::os::signal::lookup),
+    package("strings", library_go!("strings/strings.go"), false, super::strings::lookup),
+    package("strconv", library_go!("strconv/strconv.go"), false, super::strconv::lookup),
+    package("sort", library_go!("sort/sort.go"), false, super::sort::lookup),
+    package("math", library_go!("math/math.go"), false, super::math::lookup),
+    package("math/rand", concat!(library_go!("math/rand/rand.go"), library_go!("math/rand/cooked.go")), false, super::math::mathrand::lookup),
+    package("math/rand/v2", library_go!("math/rand/v2/rand.go"), false, super::math::mathrand::v2::lookup),
     // All Go.
-    package("math/bits", include_str!("math/bits/bits.go"), false, no_natives),
+    package("math/bits", library_go!("math/bits/bits.go"), false, no_natives),
     // Go's own source: all Go, over math's natives and math/bits.
-    package("math/cmplx", include_str!("math/cmplx/cmplx.go"), false, no_natives),
-    package("unicode", include_str!("unicode/unicode.go"), false, super::unicode::lookup),
-    package("unicode/utf8", include_str!("unicode/utf8/utf8.go"), false, super::unicode::utf8::lookup),
-    package("runtime", include_str!("runtime/runtime.go"), false, super::runtime::lookup),
+    package("math/cmplx", library_go!("math/cmplx/cmplx.go"), false, no_natives),
+    package("unicode", library_go!("unicode/unicode.go"), false, super::unicode::lookup),
+    package("unicode/utf8", library_go!("unicode/utf8/utf8.go"), false, super::unicode::utf8::lookup),
+    package("runtime", library_go!("runtime/runtime.go"), false, super::runtime::lookup),
     // `Stack` is a request to the process (`chan.rs`).
-    package("runtime/debug", include_str!("runtime/debug/debug.go"), true, super::runtime::debug::lookup),
-    package("runtime/pprof", include_str!("runtime/pprof/pprof.go"), true, super::runtime::pprof::lookup),
-    package("sync", include_str!("sync/sync.go"), false, super::sync::lookup),
-    package("sync/atomic", include_str!("sync/atomic/atomic.go"), false, super::sync::atomic::lookup),
-    package("iter", include_str!("iter/iter.go"), false, no_natives),
-    package("maps", include_str!("maps/maps.go"), false, no_natives),
-    package("slices", include_str!("slices/slices.go"), false, super::slices::lookup),
+    package("runtime/debug", library_go!("runtime/debug/debug.go"), true, super::runtime::debug::lookup),
+    package("runtime/pprof", library_go!("runtime/pprof/pprof.go"), true, super::runtime::pprof::lookup),
+    package("sync", library_go!("sync/sync.go"), false, super::sync::lookup),
+    package("sync/atomic", library_go!("sync/atomic/atomic.go"), false, super::sync::atomic::lookup),
+    package("iter", library_go!("iter/iter.go"), false, no_natives),
+    package("maps", library_go!("maps/maps.go"), false, no_natives),
+    package("slices", library_go!("slices/slices.go"), false, super::slices::lookup),
     // Generic, typed per call like `slices` (`check/generic.rs`).
-    package("cmp", include_str!("cmp/cmp.go"), false, super::slices::lookup),
-    package("time", include_str!("time/time.go"), false, super::time::lookup),
-    package("context", include_str!("context/context.go"), false, super::context::lookup),
-    package("bytes", include_str!("bytes/bytes.go"), false, super::bytes::lookup),
-    package("log", include_str!("log/log.go"), true, super::log::lookup),
+    package("cmp", library_go!("cmp/cmp.go"), false, super::slices::lookup),
+    package("time", library_go!("time/time.go"), false, super::time::lookup),
+    package("context", library_go!("context/context.go"), false, super::context::lookup),
+    package("bytes", library_go!("bytes/bytes.go"), false, super::bytes::lookup),
+    package("log", library_go!("log/log.go"), true, super::log::lookup),
     // Go's own source: all Go.
-    package("bufio", include_str!("bufio/bufio.go"), false, no_natives),
+    package("bufio", library_go!("bufio/bufio.go"), false, no_natives),
     // Go's own source, adapted where the engine lacks a package (its header says where).
-    package("flag", include_str!("flag/flag.go"), true, no_natives),
+    package("flag", library_go!("flag/flag.go"), true, no_natives),
     // Signals, with `os/signal`'s natives.
-    package("syscall", include_str!("syscall/syscall.go"), false, super::os::signal::lookup),
+    package("syscall", library_go!("syscall/syscall.go"), false, super::os::signal::lookup),
     // Go's own source: all Go.
-    package("container/heap", include_str!("container/heap/heap.go"), false, no_natives),
-    package("container/list", include_str!("container/list/list.go"), false, no_natives),
-    package("container/ring", include_str!("container/ring/ring.go"), false, no_natives),
-    package("text/tabwriter", include_str!("text/tabwriter/tabwriter.go"), true, no_natives),
-    package("hash", include_str!("hash/hash.go"), false, no_natives),
-    package("hash/fnv", include_str!("hash/fnv/fnv.go"), false, no_natives),
+    package("container/heap", library_go!("container/heap/heap.go"), false, no_natives),
+    package("container/list", library_go!("container/list/list.go"), false, no_natives),
+    package("container/ring", library_go!("container/ring/ring.go"), false, no_natives),
+    package("text/tabwriter", library_go!("text/tabwriter/tabwriter.go"), true, no_natives),
+    package("hash", library_go!("hash/hash.go"), false, no_natives),
+    package("hash/fnv", library_go!("hash/fnv/fnv.go"), false, no_natives),
     // Go's own portable source (its header says how it is adapted).
-    package("internal/bytealg", include_str!("internal/bytealg/bytealg.go"), false, no_natives),
-    package("internal/byteorder", include_str!("internal/byteorder/byteorder.go"), false, no_natives),
-    package("encoding/hex", include_str!("encoding/hex/hex.go"), true, no_natives),
-    package("encoding/base64", include_str!("encoding/base64/base64.go"), false, no_natives),
-    package("unicode/utf16", include_str!("unicode/utf16/utf16.go"), false, no_natives),
+    package("internal/bytealg", library_go!("internal/bytealg/bytealg.go"), false, no_natives),
+    package("internal/byteorder", library_go!("internal/byteorder/byteorder.go"), false, no_natives),
+    package("encoding/hex", library_go!("encoding/hex/hex.go"), true, no_natives),
+    package("encoding/base64", library_go!("encoding/base64/base64.go"), false, no_natives),
+    package("unicode/utf16", library_go!("unicode/utf16/utf16.go"), false, no_natives),
     // Go's own source, adapted where the engine lacks a package (its header says where).
-    package("path", include_str!("path/path.go"), false, no_natives),
-    package("gmp/sim", include_str!("gmp/sim/sim.go"), false, super::gmp::sim::lookup),
-    package("golang.org/x/sync/errgroup", include_str!("golang.org/x/sync/errgroup/errgroup.go"), true, no_natives),
+    package("path", library_go!("path/path.go"), false, no_natives),
+    package("gmp/sim", library_go!("gmp/sim/sim.go"), false, super::gmp::sim::lookup),
+    package("golang.org/x/sync/errgroup", library_go!("golang.org/x/sync/errgroup/errgroup.go"), true, no_natives),
 ];
 
 /// The package with this import path, if the playground provides it.
