@@ -10,7 +10,8 @@
 //! `go build -o prog X.go` there (so diagnostics read `./X.go:L:C: ...` and
 //! trace locations `X.go:L`), runs the binary with a timeout (and the
 //! arguments of the program's `// args:` line, `golden::program_args`,
-//! and `/tmpfs/play` as argv[0], the Go Playground's binary's path),
+//! `/tmpfs/play` as argv[0], the Go Playground's binary's path, and the
+//! bytes of `X.stdin`, if there is one, piped into its standard input),
 //! in that directory, which is where a program's files go, and writes
 //! `X.stdout` (exact bytes), `X.stderr` (normalized by
 //! `gmp_engine::golden::normalize_stderr`) and `X.exitcode`. A compile error
@@ -216,7 +217,7 @@ fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>, faket
     if let Some(n) = gomaxprocs {
         run.env("GOMAXPROCS", n);
     }
-    let (mut stdout, mut stderr, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
+    let (mut stdout, mut stderr, code) = run_with_timeout(run, &input(src), RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
     if faketime {
         stdout = unframe(&stdout);
         stderr = unframe(&stderr);
@@ -238,7 +239,7 @@ fn same_on_more_ps(src: &Path, scratch: &Path, rec: &Recording) -> Result<bool, 
             run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin").env("GOMAXPROCS", procs);
             run.args(gmp_engine::golden::program_args(&fs::read_to_string(src).unwrap_or_default()));
             std::os::unix::process::CommandExt::arg0(&mut run, "/tmpfs/play");
-            let (stdout, _, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
+            let (stdout, _, code) = run_with_timeout(run, &input(src), RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
             if stdout != rec.stdout || code != rec.exit_code {
                 return Ok(false);
             }
@@ -324,11 +325,27 @@ pub(crate) fn go_env(cmd: &mut Command) {
         .env_remove("GODEBUG");
 }
 
-/// Runs a command to its end or kills it after `limit`; returns stdout,
-/// stderr and the exit code.
-pub(crate) fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<(Vec<u8>, Vec<u8>, i32), String> {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+/// A program's standard input: its `X.stdin`, else nothing.
+fn input(src: &Path) -> Vec<u8> {
+    fs::read(src.with_extension("stdin")).unwrap_or_default()
+}
+
+/// Runs a command with `input` on its standard input (none: /dev/null)
+/// to its end or kills it after `limit`; returns stdout, stderr and the
+/// exit code.
+pub(crate) fn run_with_timeout(mut cmd: Command, input: &[u8], limit: Duration) -> Result<(Vec<u8>, Vec<u8>, i32), String> {
+    let stdin = if input.is_empty() { Stdio::null() } else { Stdio::piped() };
+    cmd.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().map_err(|e| e.to_string())?;
+    // Written on a thread, so input larger than the pipe's buffer cannot
+    // block us while the program waits to be read from.
+    if let Some(mut pipe) = child.stdin.take() {
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            use std::io::Write as _;
+            let _ = pipe.write_all(&input);
+        });
+    }
     // Drain both pipes on threads so a chatty program cannot block on a full
     // pipe while we wait for it.
     let mut out_pipe = child.stdout.take().ok_or("no stdout pipe")?;

@@ -319,6 +319,9 @@ pub struct Vm {
     /// The standard logger's prefix and flags once the program set them
     /// (`log.SetPrefix`/`SetFlags`; see `stdlib/log/`).
     pub log_std: Option<(Vec<u8>, i64)>,
+    /// How much of `VmConfig::stdin` the program has read: fd 0's
+    /// position, which `os.Stdin` and `fmt.Scan` share.
+    pub stdin_read: usize,
     /// Where the bytes in `stdout`/`stderr` were written from, in order
     /// (see [`Vm::write_fd`]); the process takes them with the bytes.
     pub out_marks: Vec<OutMark>,
@@ -424,6 +427,7 @@ impl Vm {
             stand_in: None,
             clock: (0, 0),
             log_std: None,
+            stdin_read: 0,
             out_marks: Vec::new(),
             written: 0,
             stacks_reserved: 0,
