@@ -10,8 +10,9 @@
 //! `go build -o prog X.go` there (so diagnostics read `./X.go:L:C: ...` and
 //! trace locations `X.go:L`), runs the binary with a timeout (and the
 //! arguments of the program's `// args:` line, `golden::program_args`,
-//! `/tmpfs/play` as argv[0], the Go Playground's binary's path, and the
-//! bytes of `X.stdin`, if there is one, piped into its standard input),
+//! `/tmpfs/play` as argv[0], the Go Playground's binary's path, the
+//! bytes of `X.stdin`, if there is one, piped into its standard input,
+//! and Go's own zoneinfo.zip as its tz database),
 //! in that directory, which is where a program's files go, and writes
 //! `X.stdout` (exact bytes), `X.stderr` (normalized by
 //! `gmp_engine::golden::normalize_stderr`) and `X.exitcode`. A compile error
@@ -86,6 +87,7 @@ pub fn expect(args: &[String]) -> Result<(), String> {
     let result = record_all(&root, &go, &scratch, filter)
         .and_then(|()| record_diagnostics(&root, &go, &scratch, filter))
         .and_then(|()| if filter.is_none_or(|f| "math/rand".contains(f) || f.contains("rand")) { crate::rand_table::record(&root, &go, &scratch) } else { Ok(()) })
+        .and_then(|()| if filter.is_none_or(|f| f.contains("time") || f.contains("zone")) { crate::tz_table::record(&root, &go) } else { Ok(()) })
         .and_then(|()| crate::race_reports::record(&root, &go, &scratch, filter));
     let _ = fs::remove_dir_all(&scratch);
     result?;
@@ -209,7 +211,7 @@ fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>, faket
     }
 
     let mut run = Command::new(scratch.join("prog"));
-    run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin");
+    run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin").env("ZONEINFO", zoneinfo_zip(go)?);
     run.args(gmp_engine::golden::program_args(&fs::read_to_string(src).unwrap_or_default()));
     // argv[0] as the Go Playground's sandbox gives it (and the engine's
     // os.Args[0]): the binary's path there.
@@ -237,6 +239,9 @@ fn same_on_more_ps(src: &Path, scratch: &Path, rec: &Recording) -> Result<bool, 
         for _ in 0..PROCS_RUNS {
             let mut run = Command::new(scratch.join("prog"));
             run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin").env("GOMAXPROCS", procs);
+            if let Some(zip) = ZONEINFO.get() {
+                run.env("ZONEINFO", zip);
+            }
             run.args(gmp_engine::golden::program_args(&fs::read_to_string(src).unwrap_or_default()));
             std::os::unix::process::CommandExt::arg0(&mut run, "/tmpfs/play");
             let (stdout, _, code) = run_with_timeout(run, &input(src), RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
@@ -310,6 +315,25 @@ fn x_sync_module(go: &Path, scratch: &Path) -> Result<(), String> {
     fs::write(copy.join("go.mod"), "module golang.org/x/sync\n").map_err(|e| e.to_string())?;
     fs::write(scratch.join("go.mod"), "module prog\n\ngo 1.27\n\nrequire golang.org/x/sync v0.0.0\n\nreplace golang.org/x/sync => ./xsync\n")
         .map_err(|e| e.to_string())
+}
+
+/// Go's own copy of the tz database, `$GOROOT/lib/time/zoneinfo.zip`,
+/// which recorded programs read their zones from (`ZONEINFO`) rather than
+/// the machine's `/usr/share/zoneinfo`: the engine's zones are copied from
+/// it (`tz_table.rs`), and a recording then does not depend on the
+/// machine's tzdata.
+static ZONEINFO: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+pub(crate) fn zoneinfo_zip(go: &Path) -> Result<PathBuf, String> {
+    if let Some(zip) = ZONEINFO.get() {
+        return Ok(zip.clone());
+    }
+    let mut env = Command::new(go);
+    env.args(["env", "GOROOT"]);
+    go_env(&mut env);
+    let out = env.output().map_err(|e| format!("running {}: {e}", go.display()))?;
+    let zip = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("lib/time/zoneinfo.zip");
+    Ok(ZONEINFO.get_or_init(|| zip).clone())
 }
 
 /// A hermetic, offline build: this toolchain only, no modules fetched.
