@@ -1,12 +1,6 @@
 package fmt
 
-import (
-	"errors"
-	"io"
-	"math"
-	"strconv"
-	"unicode/utf8"
-)
+import "io"
 
 type Stringer interface { String() string }
 type GoStringer interface { GoString() string }
@@ -55,43 +49,3 @@ func Fprintln(w io.Writer, a ...any) (n int, err error) {
 func Append(b []byte, a ...any) []byte
 func Appendf(b []byte, format string, a ...any) []byte
 
-// print.go's buffer and parsenum, which scan.go uses.
-//line print.go:101
-type buffer []byte
-
-func (b *buffer) write(p []byte) {
-	*b = append(*b, p...)
-}
-
-func (b *buffer) writeString(s string) {
-	*b = append(*b, s...)
-}
-
-func (b *buffer) writeByte(c byte) {
-	*b = append(*b, c)
-}
-
-func (b *buffer) writeRune(r rune) {
-	*b = utf8.AppendRune(*b, r)
-}
-
-//line print.go:344
-func tooLarge(x int) bool {
-	const max int = 1e6
-	return x > max || x < -max
-}
-
-// parsenum converts ASCII to integer.  num is 0 (and isnum is false) if no number present.
-func parsenum(s string, start, end int) (num int, isnum bool, newi int) {
-	if start >= end {
-		return 0, false, end
-	}
-	for newi = start; newi < end && '0' <= s[newi] && s[newi] <= '9'; newi++ {
-		if tooLarge(num) {
-			return 0, false, end // Overflow; crazy long number most likely.
-		}
-		num = num*10 + int(s[newi]-'0')
-		isnum = true
-	}
-	return
-}

@@ -1,8 +1,15 @@
+import (
+	"errors"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
 
 // Go 1.27's fmt/scan.go (Copyright The Go Authors, BSD-style license),
-// compiled as library Go after fmt.go; its imports are fmt.go's. Adapted
+// compiled as library Go with fmt.go for the programs that scan (its
+// imports go after fmt.go's package clause; see packages.rs). Adapted
 // where the engine differs, each place said: no package-level variables
-// (they would run at the start of every program that imports fmt), no
+// (they would run at the start of every program that scans), no
 // sync.Pool, no reflect, and standard input read through fd 0's native
 // rather than os.Stdin (importing os would link it into every fmt
 // program). The //line comments keep Go's lines.
@@ -1240,3 +1247,44 @@ func runtime_scanKind(arg any) (kind int, bits int)
 // runtime_scanSet stores v (a bool, int64, uint64, string, float64 or
 // complex128) through arg, converted to what arg points to.
 func runtime_scanSet(arg any, v any)
+
+// print.go's buffer and parsenum, which scan.go uses.
+//line print.go:101
+type buffer []byte
+
+func (b *buffer) write(p []byte) {
+	*b = append(*b, p...)
+}
+
+func (b *buffer) writeString(s string) {
+	*b = append(*b, s...)
+}
+
+func (b *buffer) writeByte(c byte) {
+	*b = append(*b, c)
+}
+
+func (b *buffer) writeRune(r rune) {
+	*b = utf8.AppendRune(*b, r)
+}
+
+//line print.go:344
+func tooLarge(x int) bool {
+	const max int = 1e6
+	return x > max || x < -max
+}
+
+// parsenum converts ASCII to integer.  num is 0 (and isnum is false) if no number present.
+func parsenum(s string, start, end int) (num int, isnum bool, newi int) {
+	if start >= end {
+		return 0, false, end
+	}
+	for newi = start; newi < end && '0' <= s[newi] && s[newi] <= '9'; newi++ {
+		if tooLarge(num) {
+			return 0, false, end // Overflow; crazy long number most likely.
+		}
+		num = num*10 + int(s[newi]-'0')
+		isnum = true
+	}
+	return
+}
