@@ -173,10 +173,7 @@ pub fn reachable(src: Option<&SourceFile>, libs: &[LibFile]) -> rustc_hash::FxHa
     reached
 }
 
-/// The identifier-like words of a text.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty())
-}
+use crate::stdlib::words;
 
 /// A program that imports package `path` and reaches every function and
 /// method of its Go (a comment holding every word of it), for the tests

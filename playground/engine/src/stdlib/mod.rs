@@ -63,7 +63,7 @@ use crate::types::{TypeId, TypeTable};
 use crate::value::Value;
 use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 
-pub(crate) use packages::{Package, links_os, package_at};
+pub(crate) use packages::{Package, links_os, package_at, words};
 #[cfg(test)]
 pub(crate) use packages::PACKAGES;
 

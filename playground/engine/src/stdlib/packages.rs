@@ -52,7 +52,7 @@ const fn package(path: &'static str, decls: &'static str, links_os: bool, native
 impl Package {
     /// Whether a program with this text gets the package's `more`.
     pub fn wants_more(&self, program: &str) -> bool {
-        self.more.is_some_and(|m| crate::check::library::words(program).any(|w| m.words.contains(&w)))
+        self.more.is_some_and(|m| words(program).any(|w| m.words.contains(&w)))
     }
 
     /// The package's Go: its declarations, with `more` if `with_more`
@@ -64,6 +64,12 @@ impl Package {
         let (imports, go) = more.go.split_at(split);
         format!("{clause}\n{imports}{rest}{go}").into()
     }
+}
+
+/// The identifier-like words of a text (what `more` and the checker's
+/// reachability look for).
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty())
 }
 
 /// fmt's scanning (Go's scan.go), for the programs that name it.

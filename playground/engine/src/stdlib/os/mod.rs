@@ -73,7 +73,7 @@ pub(crate) fn read_stdin(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(),
     };
     let input = &vm.config().stdin;
     let from = vm.stdin_read.min(input.len());
-    let rest = input[from..input.len().min(from + want)].to_vec();
+    let rest = input[from..input.len().min(from.saturating_add(want))].to_vec();
     let n = super::copy_to_bytes(vm, b, &rest)?;
     vm.stdin_read += n;
     g.stack.push(Value::Int(n as i64));
