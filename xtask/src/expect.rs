@@ -10,7 +10,9 @@
 //! `go build -o prog X.go` there (so diagnostics read `./X.go:L:C: ...` and
 //! trace locations `X.go:L`), runs the binary with a timeout (and the
 //! arguments of the program's `// args:` line, `golden::program_args`,
-//! and `/tmpfs/play` as argv[0], the Go Playground's binary's path),
+//! `/tmpfs/play` as argv[0], the Go Playground's binary's path, the
+//! bytes of `X.stdin`, if there is one, piped into its standard input,
+//! and Go's own zoneinfo.zip as its tz database),
 //! in that directory, which is where a program's files go, and writes
 //! `X.stdout` (exact bytes), `X.stderr` (normalized by
 //! `gmp_engine::golden::normalize_stderr`) and `X.exitcode`. A compile error
@@ -85,6 +87,7 @@ pub fn expect(args: &[String]) -> Result<(), String> {
     let result = record_all(&root, &go, &scratch, filter)
         .and_then(|()| record_diagnostics(&root, &go, &scratch, filter))
         .and_then(|()| if filter.is_none_or(|f| "math/rand".contains(f) || f.contains("rand")) { crate::rand_table::record(&root, &go, &scratch) } else { Ok(()) })
+        .and_then(|()| if filter.is_none_or(|f| f.contains("time") || f.contains("zone")) { crate::tz_table::record(&root, &go) } else { Ok(()) })
         .and_then(|()| crate::race_reports::record(&root, &go, &scratch, filter));
     let _ = fs::remove_dir_all(&scratch);
     result?;
@@ -208,7 +211,7 @@ fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>, faket
     }
 
     let mut run = Command::new(scratch.join("prog"));
-    run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin");
+    run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin").env("ZONEINFO", zoneinfo_zip(go)?);
     run.args(gmp_engine::golden::program_args(&fs::read_to_string(src).unwrap_or_default()));
     // argv[0] as the Go Playground's sandbox gives it (and the engine's
     // os.Args[0]): the binary's path there.
@@ -216,7 +219,7 @@ fn record(go: &Path, src: &Path, scratch: &Path, gomaxprocs: Option<&str>, faket
     if let Some(n) = gomaxprocs {
         run.env("GOMAXPROCS", n);
     }
-    let (mut stdout, mut stderr, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
+    let (mut stdout, mut stderr, code) = run_with_timeout(run, &input(src), RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
     if faketime {
         stdout = unframe(&stdout);
         stderr = unframe(&stderr);
@@ -236,9 +239,12 @@ fn same_on_more_ps(src: &Path, scratch: &Path, rec: &Recording) -> Result<bool, 
         for _ in 0..PROCS_RUNS {
             let mut run = Command::new(scratch.join("prog"));
             run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin").env("GOMAXPROCS", procs);
+            if let Some(zip) = ZONEINFO.get() {
+                run.env("ZONEINFO", zip);
+            }
             run.args(gmp_engine::golden::program_args(&fs::read_to_string(src).unwrap_or_default()));
             std::os::unix::process::CommandExt::arg0(&mut run, "/tmpfs/play");
-            let (stdout, _, code) = run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
+            let (stdout, _, code) = run_with_timeout(run, &input(src), RUN_TIMEOUT).map_err(|e| format!("{}: {e}", src.display()))?;
             if stdout != rec.stdout || code != rec.exit_code {
                 return Ok(false);
             }
@@ -311,6 +317,25 @@ fn x_sync_module(go: &Path, scratch: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// Go's own copy of the tz database, `$GOROOT/lib/time/zoneinfo.zip`,
+/// which recorded programs read their zones from (`ZONEINFO`) rather than
+/// the machine's `/usr/share/zoneinfo`: the engine's zones are copied from
+/// it (`tz_table.rs`), and a recording then does not depend on the
+/// machine's tzdata.
+static ZONEINFO: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+pub(crate) fn zoneinfo_zip(go: &Path) -> Result<PathBuf, String> {
+    if let Some(zip) = ZONEINFO.get() {
+        return Ok(zip.clone());
+    }
+    let mut env = Command::new(go);
+    env.args(["env", "GOROOT"]);
+    go_env(&mut env);
+    let out = env.output().map_err(|e| format!("running {}: {e}", go.display()))?;
+    let zip = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("lib/time/zoneinfo.zip");
+    Ok(ZONEINFO.get_or_init(|| zip).clone())
+}
+
 /// A hermetic, offline build: this toolchain only, no modules fetched.
 pub(crate) fn go_env(cmd: &mut Command) {
     cmd.env("GOTOOLCHAIN", "local")
@@ -324,11 +349,27 @@ pub(crate) fn go_env(cmd: &mut Command) {
         .env_remove("GODEBUG");
 }
 
-/// Runs a command to its end or kills it after `limit`; returns stdout,
-/// stderr and the exit code.
-pub(crate) fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<(Vec<u8>, Vec<u8>, i32), String> {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+/// A program's standard input: its `X.stdin`, else nothing.
+fn input(src: &Path) -> Vec<u8> {
+    fs::read(src.with_extension("stdin")).unwrap_or_default()
+}
+
+/// Runs a command with `input` on its standard input (none: /dev/null)
+/// to its end or kills it after `limit`; returns stdout, stderr and the
+/// exit code.
+pub(crate) fn run_with_timeout(mut cmd: Command, input: &[u8], limit: Duration) -> Result<(Vec<u8>, Vec<u8>, i32), String> {
+    let stdin = if input.is_empty() { Stdio::null() } else { Stdio::piped() };
+    cmd.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().map_err(|e| e.to_string())?;
+    // Written on a thread, so input larger than the pipe's buffer cannot
+    // block us while the program waits to be read from.
+    if let Some(mut pipe) = child.stdin.take() {
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            use std::io::Write as _;
+            let _ = pipe.write_all(&input);
+        });
+    }
     // Drain both pipes on threads so a chatty program cannot block on a full
     // pipe while we wait for it.
     let mut out_pipe = child.stdout.take().ok_or("no stdout pipe")?;

@@ -20,6 +20,7 @@ mod expect;
 mod observe;
 mod race_reports;
 mod rand_table;
+mod tz_table;
 mod serve;
 mod site;
 mod tools;

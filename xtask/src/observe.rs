@@ -99,7 +99,7 @@ fn observe(go: &Path, version: &str, src: &Path, scratch: &Path, runs: u32) -> R
             let mut run = Command::new(scratch.join("prog"));
             run.current_dir(scratch).env_clear().env("PATH", "/usr/bin:/bin").env("GOMAXPROCS", procs.to_string());
             let (stdout, _, exit_code) =
-                run_with_timeout(run, RUN_TIMEOUT).map_err(|e| format!("{name} under GOMAXPROCS={procs}: {e}"))?;
+                run_with_timeout(run, &[], RUN_TIMEOUT).map_err(|e| format!("{name} under GOMAXPROCS={procs}: {e}"))?;
             let stdout = String::from_utf8(stdout).map_err(|_| format!("{name} printed bytes that are not UTF-8"))?;
             *counts.entry(RunOutput { stdout, exit_code }).or_default() += 1;
         }

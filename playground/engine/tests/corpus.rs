@@ -8,7 +8,8 @@
 //!   the scheduler's invariant checks on, prints what real Go 1.27 printed,
 //!   byte for byte (`X.stdout`; `X.stderr` after
 //!   `gmp_engine::golden::normalize_stderr`; `X.exitcode`), with the
-//!   arguments of its `// args:` line if it has one. Corpora:
+//!   arguments of its `// args:` line if it has one and, on its standard
+//!   input, the bytes of `X.stdin` if there is one. Corpora:
 //!   `programs/` (sequential), `concurrent/` (recorded with
 //!   `GOMAXPROCS=1`, run on one P), `faketime/` (long sleeps, recorded from
 //!   the Go Playground's faketime runtime), `compile_errors/` (the go tool's
@@ -147,7 +148,7 @@ fn compare_with_go(path: &Path) -> Result<(), String> {
     let want_stderr = read(&path.with_extension("stderr"))?;
     let want_exit = read(&path.with_extension("exitcode"))?.trim().to_string();
     let args = program_args(&source);
-    let config = RunConfig { check_invariants: true, record_events: false, args, ..RunConfig::default() };
+    let config = RunConfig { check_invariants: true, record_events: false, args, stdin: input(path), ..RunConfig::default() };
     let out = run_engine(path, source.clone(), config, |_, _, out| Output::from(out))?;
     let stderr = normalize_stderr(&out.stderr);
 
@@ -191,7 +192,15 @@ fn more_ps(path: &Path) -> Result<(), Failed> {
     let want_exit = read(&path.with_extension("exitcode"))?.trim().to_string();
     let mut problems = String::new();
     for &(procs, seed) in MORE_PS {
-        let config = RunConfig { procs, seed, check_invariants: true, record_events: false, args: program_args(&source), ..RunConfig::default() };
+        let config = RunConfig {
+            procs,
+            seed,
+            check_invariants: true,
+            record_events: false,
+            args: program_args(&source),
+            stdin: input(path),
+            ..RunConfig::default()
+        };
         let out = run_engine(path, source.clone(), config, |_, _, out| Output::from(out))?;
         if out.stdout != want_stdout || out.exit_code.to_string() != want_exit {
             let _ = write!(
@@ -211,7 +220,7 @@ fn trace(path: &Path) -> Result<(), Failed> {
     let source = read(path)?;
     let mut text = String::new();
     for &(procs, seed) in TRACE_RUNS {
-        let config = RunConfig { procs, seed, check_invariants: true, ..RunConfig::default() };
+        let config = RunConfig { procs, seed, check_invariants: true, stdin: input(path), ..RunConfig::default() };
         let (lines, folded) = run_engine(path, source.clone(), config, move |name, source, out| {
             let file = SourceFile::new(name, source);
             let lines: Vec<String> = out.events.iter().map(|e| e.trace_line(&file).to_string()).collect();
@@ -421,6 +430,11 @@ fn check(ok: bool, why: impl FnOnce() -> String) -> Result<(), Failed> {
 
 fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e} (run `cargo xtask expect`)", path.display()))
+}
+
+/// The program's standard input: its `X.stdin`, else nothing (EOF).
+fn input(path: &Path) -> Vec<u8> {
+    fs::read(path.with_extension("stdin")).unwrap_or_default()
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {

@@ -29,13 +29,14 @@ pub struct LibFile {
 /// (the checker initializes package variables in this order, so
 /// `os.ErrClosed = fs.ErrClosed` finds `fs`'s set).
 pub fn load(file: &ast::File, src: &SourceFile) -> Vec<LibFile> {
-    let order = dependency_order(imports(file));
+    let wants_more = |p: &crate::stdlib::Package| p.wants_more(&src.text);
+    let order = dependency_order(imports(file), &wants_more);
     let mut libs: Vec<LibFile> = Vec::new();
     let (mut base, mut first_id) = (src.end() + 1, file.expr_count);
     for path in order {
         let Some(p) = crate::stdlib::package_at(&path) else { continue };
         let name = crate::types::package_name(&path);
-        let source = SourceFile::library(format!("{path}/{name}.go"), p.decls, base);
+        let source = SourceFile::library(format!("{path}/{name}.go"), p.text(wants_more(p)), base);
         let (ast, _) = crate::parser::parse_file_from(&source, first_id);
         base = source.end() + 1;
         first_id = ast.expr_count;
@@ -52,7 +53,7 @@ pub fn load(file: &ast::File, src: &SourceFile) -> Vec<LibFile> {
 /// The library packages reachable from `roots`, each after its imports
 /// (a depth-first walk's postorder; the library has no import cycles,
 /// and a bound keeps a malformed table from looping).
-fn dependency_order(roots: Vec<String>) -> Vec<String> {
+fn dependency_order(roots: Vec<String>, wants_more: &dyn Fn(&crate::stdlib::Package) -> bool) -> Vec<String> {
     let mut order: Vec<String> = Vec::new();
     let mut entered: Vec<String> = Vec::new();
     // (path, its imports still to visit)
@@ -62,12 +63,12 @@ fn dependency_order(roots: Vec<String>) -> Vec<String> {
             continue;
         }
         entered.push(root.clone());
-        stack.push((root.clone(), package_imports(&root)));
+        stack.push((root.clone(), package_imports(&root, wants_more)));
         while let Some((path, pending)) = stack.last_mut() {
             match pending.pop() {
                 Some(next) if !entered.contains(&next) && entered.len() < 200 => {
                     entered.push(next.clone());
-                    let more = package_imports(&next);
+                    let more = package_imports(&next, wants_more);
                     stack.push((next, more));
                 }
                 Some(_) => {}
@@ -82,12 +83,12 @@ fn dependency_order(roots: Vec<String>) -> Vec<String> {
 }
 
 /// The imports of a library package, in reverse (the walk pops them).
-fn package_imports(path: &str) -> Vec<String> {
+fn package_imports(path: &str, wants_more: &dyn Fn(&crate::stdlib::Package) -> bool) -> Vec<String> {
     let Some(p) = crate::stdlib::package_at(path) else { return Vec::new() };
     // Only the head, up to the first declaration: the imports come first
     // (parsing the whole of bufio's Go to read them cost 7% of a run).
     let head = p
-        .decls
+        .text(wants_more(p))
         .lines()
         .take_while(|l| !["func ", "type ", "var ", "const ", "//line "].iter().any(|k| l.starts_with(k)))
         .collect::<Vec<_>>()
@@ -172,17 +173,14 @@ pub fn reachable(src: Option<&SourceFile>, libs: &[LibFile]) -> rustc_hash::FxHa
     reached
 }
 
-/// The identifier-like words of a text.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty())
-}
+use crate::stdlib::words;
 
 /// A program that imports package `path` and reaches every function and
 /// method of its Go (a comment holding every word of it), for the tests
 /// that check and compile the whole library.
 #[cfg(test)]
 pub(crate) fn program_reaching_all(path: &str) -> String {
-    let decls = crate::stdlib::package_at(path).map_or("", |p| p.decls);
-    let all: Vec<&str> = words(decls).collect();
+    let decls = crate::stdlib::package_at(path).map_or("".into(), |p| p.text(true));
+    let all: Vec<&str> = words(&decls).collect();
     format!("package main\nimport _ \"{path}\"\n// {}\nfunc main() {{}}\n", all.join(" "))
 }

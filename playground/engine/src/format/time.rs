@@ -1,6 +1,6 @@
-//! `time.Time` as text: the civil calendar (proleptic Gregorian, UTC only:
-//! the simulator has no other zone, like the Go Playground) and Go's
-//! layout-driven `Time.Format` (`time/format.go`), plus `Time.String`.
+//! `time.Time` as text: the civil calendar (proleptic Gregorian, of a
+//! wall clock: the caller adds its zone's offset) and Go's layout-driven
+//! `Time.Format` (`time/format.go`), plus `Time.String`.
 //!
 //! A time here is seconds since January 1 of year 1 UTC (Go's internal
 //! epoch, so the zero value is Go's zero Time) and nanoseconds.
@@ -56,11 +56,19 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (yoe.wrapping_add(era.wrapping_mul(400)).wrapping_add(i64::from(m <= 2)), m, d)
 }
 
-/// Breaks down `sec` (since year 1) and `nsec`.
+/// Seconds from year 1 to Go's absolute epoch, March 1 of year
+/// -292277022400 (`internalToAbsolute`), and days from there to 1970.
+const INTERNAL_TO_ABSOLUTE: i64 = 9_223_371_966_606_163_200;
+const ABSOLUTE_DAYS_TO_UNIX: i64 = 106_751_991_073_400;
+
+/// Breaks down `sec` (since year 1) and `nsec`. As Go's `absSec`, the
+/// seconds are first counted from the absolute epoch as an unsigned
+/// number, so a time past what that holds (`time.Unix(math.MinInt64,
+/// 0)`) wraps around to the far end, year 292277026596, as in Go.
 pub fn civil(sec: i64, nsec: i64) -> Civil {
-    let unix = sec.wrapping_sub(UNIX_TO_INTERNAL);
-    let days = unix.div_euclid(86_400);
-    let rem = unix.rem_euclid(86_400);
+    let abs = (sec.wrapping_add(INTERNAL_TO_ABSOLUTE)) as u64;
+    let days = (abs / 86_400) as i64 - ABSOLUTE_DAYS_TO_UNIX;
+    let rem = (abs % 86_400) as i64;
     let (year, month, day) = civil_from_days(days);
     Civil {
         year,
@@ -720,11 +728,11 @@ pub fn is_leap(year: i64) -> bool {
 }
 
 /// Days in a non-leap year before month `m` (Go's `daysBefore`; 13 gives 365).
-fn days_before(m: i64) -> i64 {
+pub(crate) fn days_before(m: i64) -> i64 {
     [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365][(m - 1).clamp(0, 12) as usize]
 }
 
-fn days_in(month: i64, year: i64) -> i64 {
+pub(crate) fn days_in(month: i64, year: i64) -> i64 {
     if month == 2 && is_leap(year) {
         return 29;
     }

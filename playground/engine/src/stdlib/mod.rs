@@ -63,7 +63,7 @@ use crate::types::{TypeId, TypeTable};
 use crate::value::Value;
 use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 
-pub(crate) use packages::{links_os, package_at};
+pub(crate) use packages::{Package, links_os, package_at, words};
 #[cfg(test)]
 pub(crate) use packages::PACKAGES;
 
@@ -580,6 +580,23 @@ pub(crate) fn bytes_of(vm: &Vm, v: Value) -> Vec<u8> {
         }
         _ => slice_elems(vm, v).iter().map(|x| x.int() as u8).collect(),
     }
+}
+
+/// `copy(dst, src)` for a `[]byte` dst: how many bytes it copied.
+pub(crate) fn copy_to_bytes(vm: &mut Vm, dst: Value, src: &[u8]) -> Result<usize, Throw> {
+    let Value::Slice { obj, off, len, .. } = dst else { return Ok(0) };
+    let n = src.len().min(len as usize);
+    let off = off as usize;
+    if let Some(crate::heap::Obj::ByteArr(_, d)) = vm.heap.get_mut(obj)
+        && let Some(to) = d.get_mut(off..off + n)
+    {
+        to.copy_from_slice(&src[..n]);
+        return Ok(n);
+    }
+    for (i, &b) in src[..n].iter().enumerate() {
+        vm.heap.store_slot(obj, off + i, Value::Int(b as i64)).map_err(oom)?;
+    }
+    Ok(n)
 }
 
 /// `append(b, extra...)` for a `[]byte` b, as a fresh slice.

@@ -17,6 +17,17 @@
 
 use crate::vm::NativeFn;
 
+/// Go of a package that only some programs need, parsed, checked and
+/// compiled only for a program whose text uses one of `words`: fmt's
+/// scanning, whose 1,200 lines would double the cost of compiling every
+/// program that prints. Its text starts with its own imports, which go
+/// after the package clause. Only the learner's code may call it (the
+/// words are looked for in the program alone).
+pub(crate) struct More {
+    pub words: &'static [&'static str],
+    pub go: &'static str,
+}
+
 /// One package of the standard library.
 pub(crate) struct Package {
     /// The import path.
@@ -30,15 +41,35 @@ pub(crate) struct Package {
     /// The native behind a qualified name of the package
     /// (`"strings.(*Builder).WriteString"`), if it has one.
     pub natives: fn(&str) -> Option<NativeFn>,
+    /// Go only the programs that use it get.
+    pub more: Option<&'static More>,
 }
 
 const fn package(path: &'static str, decls: &'static str, links_os: bool, natives: fn(&str) -> Option<NativeFn>) -> Package {
-    Package { path, decls, links_os, natives }
+    Package { path, decls, links_os, natives, more: None }
 }
 
-/// A package that is all Go.
-fn no_natives(_: &str) -> Option<NativeFn> {
-    None
+impl Package {
+    /// Whether a program with this text gets the package's `more`.
+    pub fn wants_more(&self, program: &str) -> bool {
+        self.more.is_some_and(|m| words(program).any(|w| m.words.contains(&w)))
+    }
+
+    /// The package's Go: its declarations, with `more` if `with_more`
+    /// (its imports after the package clause, the rest at the end).
+    pub fn text(&self, with_more: bool) -> std::borrow::Cow<'static, str> {
+        let Some(more) = self.more.filter(|_| with_more) else { return self.decls.into() };
+        let (clause, rest) = self.decls.split_once('\n').unwrap_or((self.decls, ""));
+        let split = more.go.find("\n)\n").map_or(0, |i| i + 3);
+        let (imports, go) = more.go.split_at(split);
+        format!("{clause}\n{imports}{rest}{go}").into()
+    }
+}
+
+/// The identifier-like words of a text (what `more` and the checker's
+/// reachability look for).
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty())
 }
 
 /// A library file as `build.rs` copies it: its comment lines emptied.
@@ -48,9 +79,21 @@ macro_rules! library_go {
     };
 }
 
+/// fmt's scanning (Go's scan.go), for the programs that name it.
+static FMT_SCAN: More = More {
+    words: &["Scan", "Scanln", "Scanf", "Sscan", "Sscanln", "Sscanf", "Fscan", "Fscanln", "Fscanf", "ScanState", "Scanner"],
+    go: library_go!("fmt/scan.go"),
+};
+
+/// A package that is all Go.
+fn no_natives(_: &str) -> Option<NativeFn> {
+    None
+}
+
 /// Every package the playground provides.
 pub(crate) static PACKAGES: &[Package] = &[
-    package("fmt", library_go!("fmt/fmt.go"), true, super::fmt::lookup),
+    // Print natives, Fprint* in Go; scanning is Go's scan.go.
+    Package { more: Some(&FMT_SCAN), ..package("fmt", library_go!("fmt/fmt.go"), true, super::fmt::lookup) },
     package("errors", library_go!("errors/errors.go"), false, super::errors::lookup),
     // Go's own source: all Go.
     package("io", library_go!("io/io.go"), false, no_natives),
@@ -145,7 +188,7 @@ mod tests {
     /// (`"os.Stdout"`).
     fn declared_natives(p: &Package) -> (Vec<String>, Vec<String>) {
         use crate::ast::{Decl, ExprKind};
-        let sf = crate::span::SourceFile::new(format!("{}.go", p.path), p.decls);
+        let sf = crate::span::SourceFile::new(format!("{}.go", p.path), p.text(true));
         let (file, diags) = crate::parser::parse_file(&sf);
         assert!(diags.is_empty(), "{}'s declarations do not parse", p.path);
         let (mut funcs, mut vars) = (Vec::new(), Vec::new());
@@ -184,8 +227,6 @@ mod tests {
         // Declared but not implemented yet: the compiler reports a use as
         // unsupported. (Remove a name from here when it gets its native.)
         const NOT_YET: &[&str] = &[
-            "fmt.Sscan",
-            "fmt.Sscanf",
         ];
         let mut missing = Vec::new();
         let mut declared = 0;
@@ -272,6 +313,21 @@ mod tests {
                 panic!("{}: {}", p.path, e.render());
             }
         }
+    }
+
+    /// Hello world compiles fmt without scan.go (it would double its
+    /// cost); a program that names a scanning function gets it, with its
+    /// imports after the package clause.
+    #[test]
+    fn fmt_scanning_comes_only_with_programs_that_scan() {
+        let fmt = package_at("fmt").expect("fmt");
+        assert!(!fmt.wants_more("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"scanning\")\n}\n"));
+        assert!(fmt.wants_more("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar n int\n\tfmt.Sscan(\"1\", &n)\n}\n"));
+        assert!(!fmt.text(false).contains("func Sscan("));
+        let with = fmt.text(true);
+        assert!(with.contains("func Sscan(") && with.contains("func Println("));
+        assert!(with.starts_with("package fmt\nimport (\n\t\"errors\""), "{}", &with[..60]);
+        assert!(package_at("strings").is_some_and(|p| p.text(true) == p.decls));
     }
 
     #[test]

@@ -326,6 +326,9 @@ pub struct Vm {
     /// Go's `maxstacksize`: a goroutine's stack may not grow past it
     /// (`runtime/debug.SetMaxStack` changes it).
     pub max_stack: u64,
+    /// How much of `VmConfig::stdin` the program has read: fd 0's
+    /// position, which `os.Stdin` and `fmt.Scan` share.
+    pub stdin_read: usize,
     /// Where the bytes in `stdout`/`stderr` were written from, in order
     /// (see [`Vm::write_fd`]); the process takes them with the bytes.
     pub out_marks: Vec<OutMark>,
@@ -433,6 +436,7 @@ impl Vm {
             log_std: None,
             log_std_out: None,
             max_stack: MAX_STACK,
+            stdin_read: 0,
             out_marks: Vec::new(),
             written: 0,
             stacks_reserved: 0,

@@ -1,5 +1,7 @@
 package fmt
+
 import "io"
+
 type Stringer interface { String() string }
 type GoStringer interface { GoString() string }
 type State interface {
@@ -44,7 +46,6 @@ func Fprintln(w io.Writer, a ...any) (n int, err error) {
 	n, err = w.Write(p)
 	return
 }
-func Sscanf(str string, format string, a ...any) (n int, err error)
-func Sscan(str string, a ...any) (n int, err error)
 func Append(b []byte, a ...any) []byte
 func Appendf(b []byte, format string, a ...any) []byte
+

@@ -8,6 +8,8 @@
 //! formatter (over `FmtValue`) replaces the printing half once merged; the
 //! value walk here stays.
 
+mod scan;
+
 use super::{args, call_method, new_iface, new_str, oom, str_of, type_named};
 use crate::rtype::{self, Kind};
 use crate::types::{Type, TypeId, TypeStyle, TypeTable};
@@ -37,6 +39,9 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let out = sprintf_impl(vm, g, &f, &a)?;
             append_to(vm, g, b, &out)
         },
+        "fmt.runtime_readStdin" => super::os::read_stdin,
+        "fmt.runtime_scanKind" => scan::kind,
+        "fmt.runtime_scanSet" => scan::set,
         "fmt.(*wrapError).Error" | "fmt.(*wrapErrors).Error" => wrap_error_text,
         "fmt.(*wrapError).Unwrap" | "fmt.(*wrapErrors).Unwrap" => wrap_error_unwrap,
         _ => return None,

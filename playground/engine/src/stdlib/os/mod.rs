@@ -7,7 +7,7 @@
 
 pub(crate) mod signal;
 
-use super::{args, byte_slice, bytes_of, new_slice, new_str};
+use super::{args, bytes_of, new_slice, new_str};
 use crate::value::Value;
 use crate::vm::{Fatal, FatalKind, GState, NativeFn, Stop, Throw, Vm};
 
@@ -35,13 +35,7 @@ fn natives(name: &str) -> Option<NativeFn> {
             g.stack.push(s);
             Ok(())
         },
-        "os.runtime_stdin" => |vm, g, n| {
-            args(g, n);
-            let input = vm.config().stdin.clone();
-            let v = if input.is_empty() { Value::Nil } else { byte_slice(vm, input)? };
-            g.stack.push(v);
-            Ok(())
-        },
+        "os.runtime_readStdin" => read_stdin,
         // write(2) to fd 1 or 2.
         "os.runtime_write" => |vm, g, n| {
             let a = args(g, n);
@@ -65,6 +59,25 @@ fn natives(name: &str) -> Option<NativeFn> {
         },
         _ => return None,
     })
+}
+
+/// `runtime_readStdin(b []byte) int`: copies the run's input from where
+/// the last read stopped (`Vm::stdin_read`) into b; 0 at its end. Both
+/// `os.Stdin` and `fmt.Scan` read through it, as both read fd 0 in Go.
+pub(crate) fn read_stdin(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
+    let a = args(g, argc);
+    let b = a.first().copied().unwrap_or_default();
+    let want = match b {
+        Value::Slice { len, .. } => len as usize,
+        _ => 0,
+    };
+    let input = &vm.config().stdin;
+    let from = vm.stdin_read.min(input.len());
+    let rest = input[from..input.len().min(from.saturating_add(want))].to_vec();
+    let n = super::copy_to_bytes(vm, b, &rest)?;
+    vm.stdin_read += n;
+    g.stack.push(Value::Int(n as i64));
+    Ok(())
 }
 
 fn os_exit(_vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {

@@ -99,7 +99,7 @@ var (
 )
 
 var (
-	Stdin  = &File{fd: 0, name: "/dev/stdin", node: &inode{name: "stdin", mode: ModeDevice | ModeCharDevice | 0620, data: runtime_stdin()}, flag: O_RDONLY}
+	Stdin  = &File{fd: 0, name: "/dev/stdin", node: &inode{name: "stdin", mode: ModeDevice | ModeCharDevice | 0620}, flag: O_RDONLY}
 	Stdout = &File{fd: 1, name: "/dev/stdout", flag: O_WRONLY}
 	Stderr = &File{fd: 2, name: "/dev/stderr", flag: O_WRONLY}
 )
@@ -110,7 +110,9 @@ var (
 var Args = runtime_args()
 
 func runtime_args() []string
-func runtime_stdin() []byte
+// runtime_readStdin copies the run's unread input into b: fd 0, whose
+// position fmt.Scan shares.
+func runtime_readStdin(b []byte) int
 func runtime_write(fd int, b []byte)
 func runtime_fsBudget() int64
 func runtime_fsFull()
@@ -174,6 +176,12 @@ func (f *File) Read(b []byte) (n int, err error) {
 	}
 	if len(b) == 0 {
 		return 0, nil
+	}
+	if f.fd == 0 {
+		if n = runtime_readStdin(b); n == 0 {
+			return 0, io.EOF
+		}
+		return n, nil
 	}
 	if f.off >= int64(len(f.node.data)) {
 		return 0, io.EOF

@@ -3,10 +3,14 @@
 //! `Since` and `Until` ask the process (`stdlib::time::timers`), and `Sleep`
 //! parks on a scheduler timer (`runtime::request::sys::SLEEP`). A `Time` is
 //! the stub's `struct { sec, nsec, mono }` ([`T`]); the calendar and
-//! layouts are `format::time`. Every time is UTC (the Playground's zone).
-//! Timers and tickers are the process's (`stdlib::time::timers`).
+//! layouts are `format::time`. `Local` is UTC (the Playground's zone);
+//! `LoadLocation` knows the zones of `tzdata.rs` (`zoneinfo.rs` reads
+//! them as Go's zoneinfo.go does). Timers and tickers are the process's
+//! (`stdlib::time::timers`).
 
 pub(crate) mod timers;
+mod tzdata;
+mod zoneinfo;
 
 use super::{args, new_str};
 use crate::format::time as ft;
@@ -80,7 +84,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         },
         "time.Time.String" => |vm, g, n| {
             let t = arg_time(vm, g, n);
-            let name = zone_name(vm, t.loc);
+            let name = zone_name(vm, t);
             let s = ft::time_string(t.sec, t.nsec, ft::Zone { name: &name, offset: t.off }, t.mono_ns());
             push_bytes(vm, g, &s)
         },
@@ -88,16 +92,17 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let a = args(g, n);
             let t = read(&vm.heap, a.first().copied().unwrap_or_default());
             let layout = super::str_of(vm, a.get(1).copied().unwrap_or(Value::EMPTY_STRING));
-            let name = zone_name(vm, t.loc);
+            let name = zone_name(vm, t);
             let s = ft::format(t.sec, t.nsec, ft::Zone { name: &name, offset: t.off }, &layout);
             push_bytes(vm, g, &s)
         },
         "time.Time.GoString" => |vm, g, n| {
             let t = arg_time(vm, g, n);
-            let loc = match loc_kind(&vm.heap, t.loc) {
-                KIND_UTC => b"time.UTC".to_vec(),
-                KIND_LOCAL => b"time.Local".to_vec(),
-                _ => [&b"time.Location("[..], &ft::quote(&zone_name(vm, t.loc)), b")"].concat(),
+            let loc = match loc_of(&vm.heap, t.loc) {
+                Loc::Utc => b"time.UTC".to_vec(),
+                Loc::Local => b"time.Local".to_vec(),
+                // The location's name: a FixedZone's, a zone's (`America/New_York`).
+                _ => [&b"time.Location("[..], &ft::quote(&loc_name(vm, t.loc)), b")"].concat(),
             };
             push_bytes(vm, g, &ft::go_string(t.sec.wrapping_add(t.off), t.nsec, &loc))
         },
@@ -109,20 +114,41 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
                 return Err(super::panic_str(vm, b"time: missing Location in call to Time.In"));
             }
             let t = read(&vm.heap, a.first().copied().unwrap_or_default());
-            let off = zone_offset(&vm.heap, loc);
-            push_time(vm, g, T { mono: false, loc: set_loc(&vm.heap, loc), off, ..t })
+            push_time(vm, g, T { mono: false, loc: set_loc(&vm.heap, loc), ..t })
         },
         "time.Time.Zone" => |vm, g, n| {
             let t = arg_time(vm, g, n);
-            let name = zone_name(vm, t.loc);
+            let name = zone_name(vm, t);
             push_bytes(vm, g, &name)?;
             g.stack.push(Value::Int(t.off));
             Ok(())
         },
+        "time.Time.IsDST" => |vm, g, n| {
+            let t = arg_time(vm, g, n);
+            let dst = zone_at(vm, t.loc, t.unix_sec()).is_dst;
+            g.stack.push(Value::Bool(dst));
+            Ok(())
+        },
+        // Go's ZoneBounds: the zero Time for an end of time.
+        "time.Time.ZoneBounds" => |vm, g, n| {
+            let t = arg_time(vm, g, n);
+            let z = zone_at(vm, t.loc, t.unix_sec());
+            for (at, end_of_time) in [(z.start, i64::MIN), (z.end, i64::MAX)] {
+                let b = if at == end_of_time {
+                    T::ZERO
+                } else {
+                    let sec = at.wrapping_add(ft::UNIX_TO_INTERNAL);
+                    T { sec, nsec: 0, mono: false, loc: t.loc, off: zone_offset(&vm.heap, t.loc, at) }
+                };
+                push_time(vm, g, b)?;
+            }
+            Ok(())
+        },
+        "time.LoadLocation" => load_location,
         // Go's MarshalText through appendStrictRFC3339 (format_rfc3339.go).
         "time.Time.MarshalText" => |vm, g, n| {
             let t = arg_time(vm, g, n);
-            let name = zone_name(vm, t.loc);
+            let name = zone_name(vm, t);
             let b = ft::format(t.sec, t.nsec, ft::Zone { name: &name, offset: t.off }, b"2006-01-02T15:04:05.999999999Z07:00");
             let num2 = |b: &[u8]| 10 * i64::from(b[0]) - 10 * 48 + i64::from(b[1]) - 48;
             let err: &[u8] = if b[4] != b'-' {
@@ -201,7 +227,8 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
             let i = |k: usize| a.get(k).map_or(0, |v| v.int());
             let c = t.civil();
             let (sec, nsec) = ft::date(c.year.wrapping_add(i(1)), c.month.wrapping_add(i(2)), c.day.wrapping_add(i(3)), c.hour, c.min, c.sec, c.nsec);
-            push_time(vm, g, T { sec: sec.wrapping_sub(t.off), nsec, mono: false, ..t })
+            let t = in_loc(&vm.heap, sec, nsec, t.loc);
+            push_time(vm, g, t)
         },
         "time.Time.Add" => |vm, g, n| {
             let a = args(g, n);
@@ -279,7 +306,11 @@ impl T {
     }
     /// Unix nanoseconds, saturated.
     pub fn unix_ns(self) -> i64 {
-        clamp(self.abs() - i128::from(ft::UNIX_TO_INTERNAL) * 1_000_000_000)
+        clamp(self.unix_ns_wide())
+    }
+    /// Unix nanoseconds, exactly.
+    pub fn unix_ns_wide(self) -> i128 {
+        self.abs() - i128::from(ft::UNIX_TO_INTERNAL) * 1_000_000_000
     }
     /// The monotonic reading `Time.String` prints (`m=+...`).
     pub fn mono_ns(self) -> Option<i64> {
@@ -295,7 +326,7 @@ impl T {
 }
 
 /// A duration from a wider difference, saturated as Go's `Sub`.
-fn clamp(ns: i128) -> i64 {
+pub(crate) fn clamp(ns: i128) -> i64 {
     ns.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
 }
 
@@ -305,57 +336,160 @@ pub fn read(heap: &crate::heap::Heap, v: Value) -> T {
     let s = heap.slots(h);
     let f = |i: usize| s.get(i).map_or(0, |v| v.int());
     let loc = s.get(3).copied().unwrap_or(Value::Nil);
-    T { sec: f(0), nsec: f(1), mono: f(2) != 0, loc, off: zone_offset(heap, loc) }
+    let sec = f(0);
+    T { sec, nsec: f(1), mono: f(2) != 0, loc, off: zone_offset(heap, loc, sec.wrapping_sub(ft::UNIX_TO_INTERNAL)) }
 }
 
-/// `Location.kind` (time.go): UTC, Local (UTC here) or a FixedZone.
+/// `Location.kind` (time.go): UTC, Local (UTC here), a FixedZone or a
+/// zone of the database.
 const KIND_UTC: i64 = 0;
 const KIND_LOCAL: i64 = 1;
 const KIND_FIXED: i64 = 2;
+const KIND_ZONE: i64 = 3;
 
-/// A `*Location`'s name, offset and kind; nil is UTC.
-fn loc_fields(heap: &crate::heap::Heap, loc: Value) -> Option<(Value, i64, i64)> {
+/// What a `*Location` is.
+enum Loc {
+    Utc,
+    Local,
+    /// A FixedZone: its name (a string value) and offset.
+    Fixed(Value, i64),
+    Zone(&'static zoneinfo::TzZone),
+}
+
+/// A `*Location`'s fields (name, offset, kind, zone); nil is UTC.
+fn loc_fields(heap: &crate::heap::Heap, loc: Value) -> Option<(Value, i64, i64, i64)> {
     let h = crate::heap::obj_of(heap, loc)?;
     let s = heap.slots(h);
-    Some((s.first().copied().unwrap_or(Value::EMPTY_STRING), s.get(1).map_or(0, |v| v.int()), s.get(2).map_or(0, |v| v.int())))
+    let int = |i: usize| s.get(i).map_or(0, |v| v.int());
+    Some((s.first().copied().unwrap_or(Value::EMPTY_STRING), int(1), int(2), int(3)))
 }
 
-fn loc_kind(heap: &crate::heap::Heap, loc: Value) -> i64 {
-    loc_fields(heap, loc).map_or(KIND_UTC, |f| f.2)
-}
-
-/// The offset east of UTC, in seconds, of a location's (only) zone.
-fn zone_offset(heap: &crate::heap::Heap, loc: Value) -> i64 {
+fn loc_of(heap: &crate::heap::Heap, loc: Value) -> Loc {
     match loc_fields(heap, loc) {
-        Some((_, off, KIND_FIXED)) => off,
-        _ => 0,
+        Some((_, _, KIND_LOCAL, _)) => Loc::Local,
+        Some((name, off, KIND_FIXED, _)) => Loc::Fixed(name, off),
+        Some((_, _, KIND_ZONE, i)) => usize::try_from(i).ok().and_then(zoneinfo::zone).map_or(Loc::Utc, Loc::Zone),
+        _ => Loc::Utc,
     }
 }
 
-/// The zone abbreviation a location's times print: a FixedZone's name
-/// (maybe empty), else `UTC`.
-fn zone_name(vm: &Vm, loc: Value) -> Vec<u8> {
-    match loc_fields(&vm.heap, loc) {
-        Some((name, _, KIND_FIXED)) => super::str_of(vm, name),
-        _ => b"UTC".to_vec(),
+/// The zone in effect at an instant, as Go's `Location.lookup` gives it:
+/// abbreviation, offset, the instants (Unix seconds) it starts and ends,
+/// daylight saving.
+struct ZoneAt {
+    name: Vec<u8>,
+    offset: i64,
+    start: i64,
+    end: i64,
+    is_dst: bool,
+}
+
+/// Go's `l.lookup(unix)`. UTC and Local (UTC) have no zone list: `UTC`
+/// for all time; a FixedZone one zone for all time.
+fn zone_at(vm: &Vm, loc: Value, unix: i64) -> ZoneAt {
+    let all_time = |name: Vec<u8>, offset: i64| ZoneAt { name, offset, start: i64::MIN, end: i64::MAX, is_dst: false };
+    match loc_of(&vm.heap, loc) {
+        Loc::Utc | Loc::Local => all_time(b"UTC".to_vec(), 0),
+        Loc::Fixed(name, offset) => all_time(super::str_of(vm, name), offset),
+        Loc::Zone(z) => {
+            let l = z.lookup(unix);
+            ZoneAt { name: l.name.as_bytes().to_vec(), offset: l.offset, start: l.start, end: l.end, is_dst: l.is_dst }
+        }
     }
+}
+
+/// The offset east of UTC, in seconds, of the zone in effect at `unix`.
+fn zone_offset(heap: &crate::heap::Heap, loc: Value, unix: i64) -> i64 {
+    match loc_of(heap, loc) {
+        Loc::Utc | Loc::Local => 0,
+        Loc::Fixed(_, off) => off,
+        Loc::Zone(z) => z.lookup(unix).offset,
+    }
+}
+
+/// The zone abbreviation a time prints (`MST` in a layout).
+fn zone_name(vm: &Vm, t: T) -> Vec<u8> {
+    zone_at(vm, t.loc, t.unix_sec()).name
+}
+
+/// The location's name (`Location.String`).
+fn loc_name(vm: &Vm, loc: Value) -> Vec<u8> {
+    loc_fields(&vm.heap, loc).map_or(b"UTC".to_vec(), |f| super::str_of(vm, f.0))
 }
 
 /// Go's `setLoc`: UTC is kept as nil.
 fn set_loc(heap: &crate::heap::Heap, loc: Value) -> Value {
-    if loc_kind(heap, loc) == KIND_UTC { Value::Nil } else { loc }
+    if matches!(loc_of(heap, loc), Loc::Utc) { Value::Nil } else { loc }
 }
 
 /// Go's `Date(..., loc)` after normalizing: a wall clock (`sec` since
-/// year 1 as if UTC) in `loc`, whose one zone's offset is subtracted.
+/// year 1 as if UTC) in `loc`. The offset is looked up at the wall clock
+/// read as UTC, then again at the instant that gives if that falls
+/// outside the zone found (near a transition), as Go's Date does.
 fn in_loc(heap: &crate::heap::Heap, sec: i64, nsec: i64, loc: Value) -> T {
-    let off = zone_offset(heap, loc);
-    T { sec: sec.wrapping_sub(off), nsec, mono: false, loc: set_loc(heap, loc), off }
+    let unix = sec.wrapping_sub(ft::UNIX_TO_INTERNAL);
+    let mut offset = zone_offset(heap, loc, unix);
+    if let Loc::Zone(z) = loc_of(heap, loc) {
+        let l = z.lookup(unix);
+        offset = l.offset;
+        if offset != 0 {
+            let utc = unix.wrapping_sub(offset);
+            if utc < l.start || utc >= l.end {
+                offset = z.lookup(utc).offset;
+            }
+        }
+    }
+    let sec = sec.wrapping_sub(offset);
+    T { sec, nsec, mono: false, loc: set_loc(heap, loc), off: zone_offset(heap, loc, sec.wrapping_sub(ft::UNIX_TO_INTERNAL)) }
 }
+
+/// Go's `l.lookupName(name, unix)`: the offset of a zone of this
+/// abbreviation the location has. UTC and Local have none (Go's UTC has
+/// no zone list; the Playground's Local is UTC).
+fn lookup_name(vm: &Vm, loc: Value, name: &[u8], unix: i64) -> Option<i64> {
+    match loc_of(&vm.heap, loc) {
+        Loc::Utc | Loc::Local => None,
+        Loc::Fixed(n, off) => (super::str_of(vm, n) == name).then_some(off),
+        Loc::Zone(z) => z.lookup_name(name, unix),
+    }
+}
+
+/// Go's `LoadLocation`, over the zones of `tzdata.rs`: a new Location at
+/// each call, as Go reads the zone's file each time.
+fn load_location(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
+    let a = args(g, n);
+    let name = super::str_of(vm, a.first().copied().unwrap_or(Value::EMPTY_STRING));
+    let err = |vm: &mut Vm, g: &mut GState, text: &[u8]| -> Result<(), Throw> {
+        let e = super::errors::new_error(vm, text)?;
+        g.stack.extend([Value::Nil, e]);
+        Ok(())
+    };
+    let loc = match &name[..] {
+        b"" | b"UTC" => return push_loc(vm, g, b"UTC", KIND_UTC).map(|()| g.stack.push(Value::Nil)),
+        b"Local" => return push_loc(vm, g, b"Local", KIND_LOCAL).map(|()| g.stack.push(Value::Nil)),
+        _ if name.windows(2).any(|w| w == b"..") || name[0] == b'/' || name[0] == b'\\' => {
+            return err(vm, g, b"time: invalid location name");
+        }
+        _ => match zoneinfo::find(&name) {
+            Some(i) => {
+                let n = new_str(vm, &name)?;
+                let h = vm.heap.alloc_slots(vec![n, Value::Int(0), Value::Int(KIND_ZONE), Value::Int(i as i64)], LOC_BYTES).map_err(super::oom)?;
+                Value::Ptr { obj: h, slot: crate::value::WHOLE }
+            }
+            None => return err(vm, g, &[&b"unknown time zone "[..], &name].concat()),
+        },
+    };
+    g.stack.extend([loc, Value::Nil]);
+    Ok(())
+}
+
+/// The Go size of a Location as the heap accounts it (name, offset,
+/// kind, zone).
+const LOC_BYTES: u64 = 40;
 
 fn push_loc(vm: &mut Vm, g: &mut GState, name: &[u8], kind: i64) -> Result<(), Throw> {
     let name = new_str(vm, name)?;
-    let h = vm.heap.alloc_slots(vec![name, Value::Int(0), Value::Int(kind)], 32).map_err(super::oom)?;
+    let h = vm.heap.alloc_slots(vec![name, Value::Int(0), Value::Int(kind), Value::Int(0)], LOC_BYTES).map_err(super::oom)?;
     g.stack.push(Value::Ptr { obj: h, slot: crate::value::WHOLE });
     Ok(())
 }
@@ -363,15 +497,14 @@ fn push_loc(vm: &mut Vm, g: &mut GState, name: &[u8], kind: i64) -> Result<(), T
 /// A new FixedZone location, as Go's `FixedZone(name, offset)`.
 fn fixed_zone(vm: &mut Vm, name: &[u8], offset: i64) -> Result<Value, Throw> {
     let name = new_str(vm, name)?;
-    let h = vm.heap.alloc_slots(vec![name, Value::Int(offset), Value::Int(KIND_FIXED)], 32).map_err(super::oom)?;
+    let h = vm.heap.alloc_slots(vec![name, Value::Int(offset), Value::Int(KIND_FIXED), Value::Int(0)], LOC_BYTES).map_err(super::oom)?;
     Ok(Value::Ptr { obj: h, slot: crate::value::WHOLE })
 }
 
 /// `parseTime(layout, value, defaultLocation, local)` (time.go): Go's
-/// `parse`, its location choice included. `local` can only be UTC, Local
-/// (UTC) or a FixedZone: a zone abbreviation in the value that is not
-/// the FixedZone's name gets a fabricated zone of that name at offset 0
-/// (`GMT+3`: +3h), as Go does for a name its location lacks.
+/// `parse`, its location choice included: a zone abbreviation in the
+/// value that the location lacks gets a made-up zone of that name at
+/// offset 0 (`GMT+3`: +3h), as in Go.
 fn parse_time(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
     let a = args(g, n);
     let layout = super::str_of(vm, a.first().copied().unwrap_or(Value::EMPTY_STRING));
@@ -391,28 +524,27 @@ fn parse_time(vm: &mut Vm, g: &mut GState, n: usize) -> Result<(), Throw> {
         }
     };
     let (sec, nsec) = ft::date(p.year, p.month, p.day, p.hour, p.min, p.sec, p.nsec);
-    let local_name = zone_name(vm, local);
-    let local_off = zone_offset(&vm.heap, local);
     let t = match p.zone {
         ft::ParsedZone::Utc => in_loc(&vm.heap, sec, nsec, Value::Nil),
         ft::ParsedZone::Offset(name, off) => {
+            // The local zone, if the one in effect then has this offset
+            // (and name); else a zone made up to record the offset.
             let sec = sec.wrapping_sub(off);
-            if off == local_off && (name.is_empty() || name == local_name) {
+            let z = zone_at(vm, local, sec.wrapping_sub(ft::UNIX_TO_INTERNAL));
+            if z.offset == off && (name.is_empty() || name == z.name) {
                 T { sec, nsec, mono: false, loc: set_loc(&vm.heap, local), off }
             } else {
                 T { sec, nsec, mono: false, loc: fixed_zone(vm, &name, off)?, off }
             }
         }
-        ft::ParsedZone::Name(name) => {
-            // Go's lookupName: only a FixedZone has a named zone here.
-            if loc_kind(&vm.heap, local) == KIND_FIXED && name == local_name {
-                T { sec: sec.wrapping_sub(local_off), nsec, mono: false, loc: local, off: local_off }
-            } else {
+        ft::ParsedZone::Name(name) => match lookup_name(vm, local, &name, sec.wrapping_sub(ft::UNIX_TO_INTERNAL)) {
+            Some(off) => T { sec: sec.wrapping_sub(off), nsec, mono: false, loc: set_loc(&vm.heap, local), off },
+            None => {
                 // The wall clock is kept as UTC: Go does not shift it.
                 let off = ft::gmt_offset(&name);
                 T { sec, nsec, mono: false, loc: fixed_zone(vm, &name, off)?, off }
             }
-        }
+        },
         ft::ParsedZone::Default => {
             if default_loc == Value::Nil {
                 return Err(super::panic_str(vm, b"time: missing Location in call to Date"));

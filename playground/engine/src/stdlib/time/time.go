@@ -51,10 +51,11 @@ const (
 )
 func (d Weekday) String() string
 // A Location is UTC, Local (UTC in the simulator, as on the Go
-// Playground) or a FixedZone; there is no zone database (no
-// LoadLocation). kind: 0 UTC, 1 Local, 2 a FixedZone's name and offset
-// (seconds east of UTC), which the natives read.
-type Location struct { name string; offset int; kind int }
+// Playground), a FixedZone or a zone LoadLocation found. kind: 0 UTC,
+// 1 Local, 2 a FixedZone's name and offset (seconds east of UTC), 3 the
+// zone of the playground's tz table at index zone; the natives read them.
+type Location struct { name string; offset int; kind int; zone int }
+func LoadLocation(name string) (*Location, error)
 // Natives make both (no package initialization to run).
 var UTC *Location
 var Local *Location
@@ -131,6 +132,8 @@ func (t Time) Location() *Location {
 	return l
 }
 func (t Time) Zone() (name string, offset int)
+func (t Time) ZoneBounds() (start, end Time)
+func (t Time) IsDST() bool
 func (t Time) GoString() string
 func (t Time) AppendFormat(b []byte, layout string) []byte {
 	return append(b, t.Format(layout)...)

@@ -138,12 +138,13 @@ pub fn dispatch(m: &mut impl Services, sched: &Sched, goid: GoId, sid: u32, args
             None
         }
         id::TIME_SINCE => {
-            let d = unix_now.saturating_sub(super::read(&m.vm().heap, a0).unix_ns());
+            // Saturated as Go's Sub, for a time centuries away too.
+            let d = super::clamp(i128::from(unix_now) - super::read(&m.vm().heap, a0).unix_ns_wide());
             m.push(goid, &[Value::Int(d)]);
             None
         }
         id::TIME_UNTIL => {
-            let d = super::read(&m.vm().heap, a0).unix_ns().saturating_sub(unix_now);
+            let d = super::clamp(super::read(&m.vm().heap, a0).unix_ns_wide() - i128::from(unix_now));
             m.push(goid, &[Value::Int(d)]);
             None
         }
