@@ -80,6 +80,8 @@ pub(crate) static PACKAGES: &[Package] = &[
     package("time", include_str!("time/time.go"), false, super::time::lookup),
     package("context", include_str!("context/context.go"), false, super::context::lookup),
     package("bytes", include_str!("bytes/bytes.go"), false, super::bytes::lookup),
+    // Go's API in Go; walking values native, over the runtime types.
+    package("encoding/json", include_str!("encoding/json/json.go"), true, super::encoding::json::lookup),
     package("log", include_str!("log/log.go"), true, super::log::lookup),
     // Go's own source: all Go.
     package("bufio", include_str!("bufio/bufio.go"), false, no_natives),
