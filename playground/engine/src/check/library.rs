@@ -129,6 +129,11 @@ const CALLED_BY_NATIVES: &[&str] = &[
 pub fn reachable(src: Option<&SourceFile>, libs: &[LibFile]) -> rustc_hash::FxHashSet<u32> {
     use rustc_hash::FxHashSet as HashSet;
     let mut names: HashSet<&str> = CALLED_BY_NATIVES.iter().copied().collect();
+    // encoding/json's natives call these on the values they walk
+    // (`RawMessage`'s, `time.Time`'s).
+    if libs.iter().any(|l| crate::stdlib::walks_fields(&l.path)) {
+        names.extend(["MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText"]);
+    }
     let mut reached = HashSet::default();
     if let Some(src) = src {
         names.extend(words(&src.text));

@@ -232,6 +232,8 @@ enum Ind {
     Text(u32, Value),
     /// The place to store into, and its type.
     At(Place, u32),
+    /// Nowhere to store (an array pointer into a slice).
+    Skip,
 }
 
 /// Objects and arrays being filled.
@@ -254,6 +256,9 @@ pub(crate) struct Decoder<'a> {
     data: Vec<u8>,
     toks: Vec<Token>,
     disallow_unknown: bool,
+    /// `json.Number`'s runtime type when numbers in `any` stay text
+    /// (`Decoder.UseNumber`).
+    number: Option<u32>,
     saved: Option<Failure>,
     /// The JSON pointer to the value being decoded (object names and
     /// array indices), which a type error reports as its field path
@@ -276,10 +281,11 @@ fn method_id(prog: &Bytecode, name: &str) -> Option<u32> {
 }
 
 impl<'a> Decoder<'a> {
-    pub(crate) fn new(vm: &'a mut Vm, g: &'a mut GState, data: Vec<u8>, disallow_unknown: bool) -> Decoder<'a> {
+    pub(crate) fn new(vm: &'a mut Vm, g: &'a mut GState, data: Vec<u8>, use_number: bool, disallow_unknown: bool) -> Decoder<'a> {
         let prog = vm.program().clone();
         let find = |name: &str| prog.types.iter().position(|t| t.name == name).map(|i| i as u32);
         let (map_any, slice_any) = (find("map[string]interface {}"), find("[]interface {}"));
+        let number = if use_number { find("json.Number") } else { None };
         let unmarshal_json = method_id(&prog, "UnmarshalJSON");
         let unmarshal_text = method_id(&prog, "UnmarshalText");
         Decoder {
@@ -289,6 +295,7 @@ impl<'a> Decoder<'a> {
             data,
             toks: Vec::new(),
             disallow_unknown,
+            number,
             saved: None,
             path: Vec::new(),
             root_name: String::new(),
@@ -301,6 +308,11 @@ impl<'a> Decoder<'a> {
             slice_any,
             stack: Vec::new(),
         }
+    }
+
+    /// A token's text (empty for a malformed token: the input was checked).
+    fn text(&self, t: Token) -> &[u8] {
+        self.data.get(t.start as usize..t.end as usize).unwrap_or_default()
     }
 
     fn types(&self) -> &[TypeDesc] {
@@ -476,7 +488,7 @@ impl<'a> Decoder<'a> {
             Some(p) => Ind::At(p, t),
             None => match v {
                 Value::Ptr { obj, slot } => Ind::At((obj, slot), self.kind(t).and_then(|k| if let Kind::Ptr(e) = k { Some(*e) } else { None }).unwrap_or(t)),
-                _ => Ind::At((0, WHOLE), t),
+                _ => Ind::Skip,
             },
         })
     }
@@ -512,7 +524,7 @@ impl<'a> Decoder<'a> {
         let next = tok.close as usize + 1;
         match tok.kind {
             Tok::Lit => {
-                let item = self.data[tok.start as usize..tok.end as usize].to_vec();
+                let item = self.text(tok).to_vec();
                 if let Err(f) = self.literal(&item, place, v, t, false, tok.end)? {
                     return Ok(Err(f));
                 }
@@ -523,7 +535,7 @@ impl<'a> Decoder<'a> {
                 let what = if obj { "object" } else { "array" };
                 match self.indirect(place, v, t, false)? {
                     Ind::Json(mt, recv) => {
-                        let raw = self.data[tok.start as usize..tok.end as usize].to_vec();
+                        let raw = self.text(tok).to_vec();
                         let Some(m) = self.unmarshal_json else { return Ok(Ok(next)) };
                         let err = self.call(mt, recv, m, &raw, v)?;
                         if err != Value::Nil {
@@ -535,6 +547,7 @@ impl<'a> Decoder<'a> {
                         self.type_err(what, t, tok.start + 1);
                         Ok(Ok(next))
                     }
+                    Ind::Skip => Ok(Ok(next)),
                     Ind::At(p, pt) => {
                         let kind = self.kind(pt).cloned();
                         let frame = match (obj, kind) {
@@ -600,7 +613,7 @@ impl<'a> Decoder<'a> {
             // The next value's path segment, and its target, from the
             // frame on top.
             let segment = match self.stack.last() {
-                Some(Frame::Struct { .. } | Frame::Map { .. } | Frame::AnyObj { .. }) => String::from_utf8_lossy(&unquote(&self.data[tok.start as usize..tok.end as usize]).unwrap_or_default()).into_owned(),
+                Some(Frame::Struct { .. } | Frame::Map { .. } | Frame::AnyObj { .. }) => String::from_utf8_lossy(&unquote(self.text(tok)).unwrap_or_default()).into_owned(),
                 Some(Frame::Slice { i, .. } | Frame::Array { i, .. }) => i.to_string(),
                 Some(Frame::AnyArr { items, .. }) => items.len().to_string(),
                 None => String::new(),
@@ -608,7 +621,7 @@ impl<'a> Decoder<'a> {
             self.path.push(segment);
             let target: Option<(Place, u32)> = match self.stack.last_mut() {
                 Some(Frame::Struct { .. }) => {
-                    let key = unquote(&self.data[tok.start as usize..tok.end as usize]).unwrap_or_default();
+                    let key = unquote(self.text(tok)).unwrap_or_default();
                     pos += 1;
                     match self.field_target(&key)? {
                         Some((p, ft, true)) => {
@@ -636,7 +649,7 @@ impl<'a> Decoder<'a> {
                 }
                 Some(Frame::AnyObj { cell, .. }) => {
                     let cell = *cell;
-                    let k = unquote(&self.data[tok.start as usize..tok.end as usize]).unwrap_or_default();
+                    let k = unquote(self.text(tok)).unwrap_or_default();
                     let k = new_str(self.vm, &k)?;
                     if let Some(Frame::AnyObj { key, .. }) = self.stack.last_mut() {
                         *key = k;
@@ -740,7 +753,7 @@ impl<'a> Decoder<'a> {
 
     /// A `,string` field's value: a string holding the literal.
     fn quoted_value(&mut self, vt: Token, p: Place, ft: u32) -> Result<Result<(), Failure>, Throw> {
-        let item = self.data[vt.start as usize..vt.end as usize].to_vec();
+        let item = self.text(vt).to_vec();
         let ty = self.name(ft);
         let cur = self.load(p);
         match (vt.kind, item.first()) {
@@ -780,7 +793,7 @@ impl<'a> Decoder<'a> {
         match self.stack.last_mut() {
             Some(Frame::Map { map, key_t, cell, key: Some(ktok), .. }) => {
                 let (map, key_t, cell, ktok) = (*map, *key_t, *cell, *ktok);
-                let item = self.data[ktok.start as usize..ktok.end as usize].to_vec();
+                let item = self.text(ktok).to_vec();
                 let key = unquote(&item).unwrap_or_default();
                 let kv = if self.ptr_of(key_t).is_some_and(|pk| self.has(pk, self.unmarshal_text)) {
                     let kp = self.new_ptr(key_t)?;
@@ -990,6 +1003,7 @@ impl<'a> Decoder<'a> {
                 return Ok(if err == Value::Nil { Ok(()) } else { Err(Failure::Err(err)) });
             }
             Ind::At(p, t) => (p, t),
+            Ind::Skip => return Ok(Ok(())),
         };
         let kind = self.kind(t).cloned();
         let empty_iface = matches!(&kind, Some(Kind::Interface(ms)) if ms.is_empty());
@@ -1067,6 +1081,11 @@ impl<'a> Decoder<'a> {
                     return Ok(Err(invalid_use(self, t)));
                 }
                 match kind {
+                    _ if empty_iface && self.number.is_some() => {
+                        let sv = new_str(self.vm, item)?;
+                        let v = new_iface(self.vm, self.number.unwrap_or(crate::rtype::T_STRING), sv)?;
+                        self.store(p, v)?;
+                    }
                     _ if empty_iface => match crate::format::parse_float(item, 64) {
                         Ok(f) => {
                             let v = new_iface(self.vm, crate::rtype::T_FLOAT64, Value::Float(f))?;

@@ -201,7 +201,7 @@ func (f *failure) error() error {
 }
 
 func marshal(v any, escapeHTML bool, f *failure) []byte
-func unmarshal(data []byte, v any, disallowUnknownFields bool, f *failure)
+func unmarshal(data []byte, v any, useNumber, disallowUnknownFields bool, f *failure)
 func checkValid(data []byte, f *failure) bool
 func appendCompact(dst, src []byte, escape bool, f *failure) []byte
 func appendIndent(dst, src []byte, prefix, indent string, f *failure) []byte
@@ -242,7 +242,7 @@ func Unmarshal(data []byte, v any) error {
 	if !checkValid(data, &f) {
 		return f.error()
 	}
-	unmarshal(data, v, false, &f)
+	unmarshal(data, v, false, false, &f)
 	return f.error()
 }
 
@@ -320,6 +320,7 @@ type Decoder struct {
 	scanp                 int   // start of unread data in buf
 	scanned               int64 // amount of data already scanned
 	err                   error
+	useNumber             bool
 	disallowUnknownFields bool
 }
 
@@ -327,6 +328,10 @@ type Decoder struct {
 func NewDecoder(r io.Reader) *Decoder {
 	return &Decoder{r: r}
 }
+
+// UseNumber causes the Decoder to unmarshal a number into an
+// interface value as a Number instead of as a float64.
+func (dec *Decoder) UseNumber() { dec.useNumber = true }
 
 // DisallowUnknownFields causes the Decoder to return an error when the destination
 // is a struct and the input contains object keys which do not match any
@@ -345,7 +350,7 @@ func (dec *Decoder) Decode(v any) error {
 		return err
 	}
 	var f failure
-	unmarshal(dec.buf[dec.scanp:dec.scanp+n], v, dec.disallowUnknownFields, &f)
+	unmarshal(dec.buf[dec.scanp:dec.scanp+n], v, dec.useNumber, dec.disallowUnknownFields, &f)
 	dec.scanp += n
 	return f.error()
 }

@@ -49,6 +49,11 @@ pub fn add_runtime_types(bc: &mut Bytecode) {
     if !bc.types.iter().any(|t| t.name == "[]interface {}") {
         bc.add_type(TypeDesc::new("[]interface {}", Kind::Slice(T_ANY), false, 24));
     }
+    // What `UseNumber` decodes numbers into; a program that names the
+    // type made its own, with its methods.
+    if !bc.types.iter().any(|t| t.name == "json.Number") {
+        bc.add_type(TypeDesc::new("json.Number", Kind::String, true, 16));
+    }
 }
 
 // The failure's fields, by position (json.go's `failure`).
@@ -122,13 +127,13 @@ fn marshal(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     Ok(())
 }
 
-/// `unmarshal(data []byte, v any, disallowUnknownFields bool, f *failure)`,
+/// `unmarshal(data []byte, v any, useNumber, disallowUnknownFields bool, f *failure)`,
 /// on data the scanner accepted.
 fn unmarshal(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let (a, _pin) = pinned_args(g, argc);
     let data = bytes_of(vm, a.first().copied().unwrap_or_default());
-    let (v, disallow, f) = (a.get(1).copied().unwrap_or_default(), a.get(2).is_some_and(|b| b.bool()), a.get(3).copied().unwrap_or_default());
-    let r = decode::Decoder::new(vm, g, data, disallow).unmarshal(v)?;
+    let (v, use_number, disallow, f) = (a.get(1).copied().unwrap_or_default(), a.get(2).is_some_and(|b| b.bool()), a.get(3).is_some_and(|b| b.bool()), a.get(4).copied().unwrap_or_default());
+    let r = decode::Decoder::new(vm, g, data, use_number, disallow).unmarshal(v)?;
     use decode::Failure as D;
     match r {
         None => {}
