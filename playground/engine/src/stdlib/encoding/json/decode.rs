@@ -243,7 +243,7 @@ enum Frame {
     /// literal token.
     Map { map: Value, key_t: u32, val_t: u32, cell: Handle, key: Option<Token> },
     /// A slice stored at `place` while it grows.
-    Slice { place: Place, tid: u32, elem: u32, i: u32 },
+    Slice { place: Place, elem: u32, i: u32 },
     Array { obj: Handle, elem: u32, len: u32, i: u32 },
     AnyObj { place: Place, map: Value, cell: Handle, key: Value },
     AnyArr { place: Place, items: Vec<Value>, cell: Handle },
@@ -574,7 +574,7 @@ impl<'a> Decoder<'a> {
                                 let fields = self.fields_of(pt);
                                 Frame::Struct { tid: pt, obj: h, fields }
                             }
-                            (false, Some(Kind::Slice(elem))) => Frame::Slice { place: p, tid: pt, elem, i: 0 },
+                            (false, Some(Kind::Slice(elem))) => Frame::Slice { place: p, elem, i: 0 },
                             (false, Some(Kind::Array { len, elem })) => {
                                 let Value::Agg(h) = self.load(p) else { return Ok(Ok(next)) };
                                 Frame::Array { obj: h, elem, len, i: 0 }
@@ -700,8 +700,8 @@ impl<'a> Decoder<'a> {
     }
 
     /// The struct field a key names (exactly, else case-insensitively),
-    /// with the embedded pointers on its way allocated and the error
-    /// context set: its place, type and `,string` option; None to skip.
+    /// with the embedded pointers on its way allocated: its place, type
+    /// and `,string` option; None to skip.
     fn field_target(&mut self, key: &[u8]) -> Result<Option<(Place, u32, bool)>, Throw> {
         let Some(Frame::Struct { tid, obj, fields }) = self.stack.last() else { return Ok(None) };
         let (tid, obj, fields) = (*tid, *obj, fields.clone());
@@ -719,14 +719,10 @@ impl<'a> Decoder<'a> {
         let (mut h, mut cur_t) = (obj, tid);
         let n = f.index.len();
         for (k, &i) in f.index.iter().enumerate() {
-            let (ft, fname) = match self.prog.types.get(cur_t as usize) {
-                Some(d) => match &d.kind {
-                    Kind::Struct(fs) => (fs.get(i as usize).copied().unwrap_or(0), d.fields.get(i as usize).map_or_else(String::new, |x| x.name.clone())),
-                    _ => return Ok(None),
-                },
-                None => return Ok(None),
+            let ft = match self.kind(cur_t) {
+                Some(Kind::Struct(fs)) => fs.get(i as usize).copied().unwrap_or(0),
+                _ => return Ok(None),
             };
-            let _ = (tid, &fname);
             if k + 1 == n {
                 return Ok(Some(((h, i), ft, f.quoted)));
             }
@@ -754,7 +750,6 @@ impl<'a> Decoder<'a> {
     /// A `,string` field's value: a string holding the literal.
     fn quoted_value(&mut self, vt: Token, p: Place, ft: u32) -> Result<Result<(), Failure>, Throw> {
         let item = self.text(vt).to_vec();
-        let ty = self.name(ft);
         let cur = self.load(p);
         match (vt.kind, item.first()) {
             (Tok::Lit, Some(b'n')) => self.literal(b"null", Some(p), cur, ft, false, vt.end),
@@ -764,7 +759,6 @@ impl<'a> Decoder<'a> {
             }
             // v2 wants a string: anything else is a type error.
             (kind, first) => {
-                let _ = ty;
                 let what = match (kind, first) {
                     (Tok::ObjStart, _) => "object",
                     (Tok::ArrStart, _) => "array",
@@ -920,8 +914,7 @@ impl<'a> Decoder<'a> {
             self.path.truncate(n);
         }
         match frame {
-            Frame::Slice { place, tid, i, .. } => {
-                let _ = tid;
+            Frame::Slice { place, i, .. } => {
                 match self.load(place) {
                     Value::Slice { obj, off, len, cap } if i < len => {
                         let v = if i == 0 { Value::Slice { obj, off, len: 0, cap } } else { Value::Slice { obj, off, len: i, cap } };

@@ -56,7 +56,7 @@ pub(crate) struct Encoder<'a> {
     vm: &'a mut Vm,
     g: &'a mut GState,
     escape_html: bool,
-    types: Rc<crate::vm::Bytecode>,
+    prog: Rc<crate::vm::Bytecode>,
     fields: FxHashMap<u32, Rc<Vec<Field>>>,
     ptr_level: u32,
     ptr_seen: Vec<(u8, u32, u32, u32)>,
@@ -223,11 +223,11 @@ impl<'a> Encoder<'a> {
         let types = vm.program().clone();
         let marshal_json = method_id(&types, "MarshalJSON");
         let marshal_text = method_id(&types, "MarshalText");
-        Encoder { vm, g, escape_html, types, fields: FxHashMap::default(), ptr_level: 0, ptr_seen: Vec::new(), marshal_json, marshal_text, ptr_types: FxHashMap::default(), path: Vec::new() }
+        Encoder { vm, g, escape_html, prog: types, fields: FxHashMap::default(), ptr_level: 0, ptr_seen: Vec::new(), marshal_json, marshal_text, ptr_types: FxHashMap::default(), path: Vec::new() }
     }
 
     fn desc(&self, t: u32) -> Option<&TypeDesc> {
-        self.types.types.get(t as usize)
+        self.prog.types.get(t as usize)
     }
 
     fn name(&self, t: u32) -> String {
@@ -242,7 +242,7 @@ impl<'a> Encoder<'a> {
         if let Some(&p) = self.ptr_types.get(&t) {
             return p;
         }
-        let p = ptr_type(&self.types.types, t);
+        let p = ptr_type(&self.prog.types, t);
         self.ptr_types.insert(t, p);
         p
     }
@@ -251,7 +251,7 @@ impl<'a> Encoder<'a> {
         if let Some(f) = self.fields.get(&t) {
             return f.clone();
         }
-        let f = Rc::new(type_fields(&self.types.types, t));
+        let f = Rc::new(type_fields(&self.prog.types, t));
         self.fields.insert(t, f.clone());
         f
     }
@@ -326,7 +326,7 @@ impl<'a> Encoder<'a> {
     }
 
     fn value(&mut self, out: &mut Vec<u8>, stack: &mut Vec<Task>, v: Value, tid: u32, place: Option<(Handle, u32)>, quoted: bool) -> Result<Result<(), Failure>, Throw> {
-        let types = self.types.clone();
+        let types = self.prog.clone();
         let Some(d) = types.types.get(tid as usize) else {
             out.extend_from_slice(b"null");
             return Ok(Ok(()));

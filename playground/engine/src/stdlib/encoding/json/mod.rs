@@ -12,6 +12,8 @@ mod encode;
 mod fields;
 mod indent;
 mod scanner;
+#[cfg(test)]
+mod tests;
 
 use crate::rtype::{Kind, T_ANY, T_STRING, TypeDesc};
 use crate::stdlib::{args, byte_slice, bytes_of, new_str, oom, pinned_args, str_of};
