@@ -140,14 +140,6 @@ func (t Time) AppendFormat(b []byte, layout string) []byte {
 // that imports time, so what needs text is native.
 func (t Time) MarshalText() ([]byte, error)
 
-// UnmarshalText parses RFC 3339 text, as Go's does (encoding/json calls
-// it for a time.Time).
-func (t *Time) UnmarshalText(data []byte) error {
-	var err error
-	*t, err = Parse(RFC3339, string(data))
-	return err
-}
-
 // ParseError describes a problem parsing a time string.
 type ParseError struct {
 	Layout     string

@@ -952,6 +952,28 @@ impl<'a> Decoder<'a> {
         Ok(())
     }
 
+    /// A string into a `time.Time`: RFC 3339, by json.go's
+    /// `unmarshalTime` (time.Parse and its error).
+    fn time(&mut self, p: Place, s: &[u8]) -> Result<Result<(), Failure>, Throw> {
+        // Compiled when the program names `Time` (`check/library.rs`).
+        let Some(f) = self.prog.funcs.iter().position(|f| f.name == "encoding/json.unmarshalTime" && !f.chunk.code.is_empty()) else {
+            return Ok(Ok(()));
+        };
+        let sv = new_str(self.vm, s)?;
+        let mut held = self.roots();
+        held.push(sv);
+        let _pin = pin(&held);
+        crate::stdlib::calling_as(self.vm, false, 0);
+        let res = crate::stdlib::call_go(self.vm, self.g, Value::Func(f as u32), &[sv], 2)?;
+        let err = res.get(1).copied().unwrap_or_default();
+        if err != Value::Nil {
+            return Ok(Err(Failure::Err(err)));
+        }
+        let t = res.first().copied().unwrap_or_default();
+        self.store(p, t)?;
+        Ok(Ok(()))
+    }
+
     /// Go's `literalStore`: a literal (`fromQuoted`: the text inside a
     /// `,string` field's string) into the value at `place` (or the root
     /// pointer `v`) of type `t`; `end` is where the literal ends (the
@@ -1033,6 +1055,9 @@ impl<'a> Decoder<'a> {
                 let Some(s) = unquote(item) else {
                     return Ok(Err(invalid_use(self, t)));
                 };
+                if self.name(t) == "time.Time" {
+                    return self.time(p, &s);
+                }
                 match kind {
                     Some(Kind::String) => {
                         if self.name(t) == "json.Number" && !super::encode::valid_number(&s) {

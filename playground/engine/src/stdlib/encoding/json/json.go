@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Package encoding/json as Go 1.27 has it (v1's API over v2's
@@ -210,6 +211,13 @@ func appendHTMLEscape(dst, src []byte) []byte
 // valueEnd is where the first value in buf ends (-1: not yet; -2: a
 // syntax error, in f, its offset counted from buf's start).
 func valueEnd(buf []byte, atEOF bool, f *failure) int
+
+// unmarshalTime is what a JSON string decodes to in a time.Time: Go
+// 1.27's decoder parses RFC 3339 itself (v2's arshal_time.go) and
+// returns time.Parse's error as it is. The decoder calls it.
+func unmarshalTime(s string) (time.Time, error) {
+	return time.Parse(time.RFC3339, s)
+}
 
 // Marshal returns the JSON encoding of v.
 func Marshal(v any) ([]byte, error) {
