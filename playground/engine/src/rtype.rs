@@ -55,11 +55,33 @@ pub struct TypeDesc {
     pub methods: Vec<Method>,
     /// Go's size in bytes, for `reachable bytes` reports.
     pub size: u64,
+    /// A struct's fields as reflect describes them (name, tag, embedding),
+    /// in field order: made only for programs that import a package that
+    /// walks values by their fields (`encoding/json`), else empty.
+    pub fields: Vec<FieldDesc>,
+}
+
+/// One struct field as `reflect.StructField` has it, for the natives
+/// that read values by field name and tag (`encoding/json`).
+#[derive(Clone, Debug)]
+pub struct FieldDesc {
+    /// The field's name; an embedded field's is its type's (`Base`).
+    pub name: String,
+    /// The tag's text (`json:"name,omitempty"`).
+    pub tag: String,
+    pub embedded: bool,
+}
+
+impl FieldDesc {
+    /// Whether the name is exported (`reflect.StructField.IsExported`).
+    pub fn exported(&self) -> bool {
+        self.name.chars().next().is_some_and(char::is_uppercase)
+    }
 }
 
 impl TypeDesc {
     pub fn new(name: impl Into<String>, kind: Kind, comparable: bool, size: u64) -> TypeDesc {
-        TypeDesc { name: name.into(), kind, comparable, methods: Vec::new(), size }
+        TypeDesc { name: name.into(), kind, comparable, methods: Vec::new(), size, fields: Vec::new() }
     }
 
     /// The method with this name id, by binary search of the sorted table.

@@ -369,6 +369,11 @@ impl TypeTable {
         id
     }
 
+    /// The id of a type already interned, without interning it.
+    pub fn find(&self, t: &Type) -> Option<TypeId> {
+        self.intern.get(t).copied()
+    }
+
     pub fn get(&self, id: TypeId) -> &Type {
         self.types
             .get(id.0 as usize)

@@ -134,6 +134,15 @@ pub fn reachable(src: Option<&SourceFile>, libs: &[LibFile]) -> rustc_hash::FxHa
     if let Some(src) = src {
         names.extend(words(&src.text));
     }
+    // encoding/json's natives call `RawMessage`'s methods, and the
+    // decoder's helper for a `time.Time`, which only a program that
+    // names the type can hold (it costs compiling time.Parse).
+    if libs.iter().any(|l| crate::stdlib::walks_fields(&l.path)) {
+        names.extend(["MarshalJSON", "UnmarshalJSON"]);
+        if src.is_some_and(|src| src.text.contains("Time")) {
+            names.insert("unmarshalTime");
+        }
+    }
     let text_of = |lib: &'_ LibFile, span: crate::span::Span| -> Option<(usize, usize)> {
         let base = lib.source.base as usize;
         let (a, b) = (span.start as usize, span.end as usize);

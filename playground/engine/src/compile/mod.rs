@@ -62,6 +62,7 @@ pub struct EntryPoints {
 /// Compiles a checked file to bytecode.
 pub fn compile(file: &SourceFile, ast: &ast::File, checked: &crate::check::info::Checked) -> Result<(Bytecode, EntryPoints), Vec<Diagnostic>> {
     let mut c = Compiler::new(file, ast, &checked.types, &checked.info);
+    c.reflect = checked.libs.iter().any(|l| crate::stdlib::walks_fields(&l.path));
     // Library Go is compiled with the program: the packages it imports
     // that have bodies, their lines read from their own files.
     for lib in checked.libs.iter().filter(|l| l.has_go) {
@@ -111,6 +112,11 @@ pub(crate) struct Compiler<'a> {
     stack: crate::stack::Guard,
     /// Set once the stack was used up (reported once).
     too_deep: bool,
+    /// The program imports a package whose natives walk values by
+    /// their fields and methods as reflect would (`encoding/json`):
+    /// struct types carry their fields' names and tags, and a named
+    /// type's pointer type its method table (`UnmarshalJSON` on `*T`).
+    pub reflect: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -140,6 +146,7 @@ impl<'a> Compiler<'a> {
             rt_to_tt: HashMap::default(),
             stack: crate::stack::Guard::new(),
             too_deep: false,
+            reflect: false,
         }
     }
 
@@ -475,10 +482,21 @@ impl<'a> Compiler<'a> {
             _ => (Kind::Bool, 8),
         };
         let comparable = self.tt.comparable(t);
+        let fields = match self.under(t) {
+            Type::Struct(fs) if self.reflect => fs
+                .iter()
+                .map(|f| {
+                    let name = if f.embedded { self.tt.type_string(f.ty, TypeStyle::Runtime).trim_start_matches('*').rsplit('.').next().unwrap_or("").to_string() } else { f.name.clone() };
+                    rtype::FieldDesc { name, tag: f.tag.clone(), embedded: f.embedded }
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         if let Some(d) = self.bc.types.get_mut(id as usize) {
             d.kind = kind;
             d.size = size;
             d.comparable = comparable;
+            d.fields = fields;
         }
         crate::stdlib::note_type(&mut self.bc, id, t, self.tt);
         id
@@ -550,6 +568,16 @@ impl<'a> Compiler<'a> {
             if !self.is_iface(p) {
                 self.ensure_methods(p, span);
             }
+        }
+        // A decoder stores into fields and elements, which are
+        // addressable: it calls their pointer methods (`UnmarshalJSON` on
+        // `*T`), as reflect's `Addr` does. Every pointer method's receiver
+        // type was interned by the checker.
+        if self.reflect
+            && let Type::Named(_) = self.tt.get(t)
+            && let Some(p) = self.tt.find(&Type::Pointer(t))
+        {
+            self.ensure_methods(p, span);
         }
     }
 

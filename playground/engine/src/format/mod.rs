@@ -26,7 +26,7 @@ mod value;
 mod tests;
 
 pub use float::{format_complex, format_float, shortest};
-pub use quote::{decode_rune, quote, quote_rune, quote_to_ascii, rune_count, unquote};
+pub use quote::{decode_rune, push_rune, quote, quote_rune, quote_to_ascii, rune_count, unquote};
 pub use strconv::{NumErrKind, NumError, atoi, format_int, format_uint, parse_bool, parse_complex, parse_float, parse_int, parse_uint};
 // What only the tests reach today: strconv functions no native calls yet.
 #[cfg(test)]

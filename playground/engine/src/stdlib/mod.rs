@@ -39,6 +39,7 @@ pub(crate) mod services;
 // `unicode/utf8` in `unicode`, `os/signal` in `os`...).
 mod bytes;
 pub(crate) mod context;
+mod encoding;
 mod errors;
 mod fmt;
 mod gmp;
@@ -131,6 +132,14 @@ pub fn add_runtime_types(bc: &mut Bytecode) {
     }
     context::add_runtime_types(bc);
     sync::add_runtime_types(bc);
+    encoding::json::add_runtime_types(bc);
+}
+
+/// Whether package `path`'s natives walk values by their fields and
+/// methods as reflect would, so a program importing it needs struct
+/// tags at run time (`compile::Compiler::reflect`).
+pub fn walks_fields(path: &str) -> bool {
+    encoding::json::is(path)
 }
 
 /// Records facts about a runtime type that formatting needs (struct field
@@ -196,7 +205,9 @@ pub fn reenters(name: &str) -> bool {
 const REENTERING_PACKAGES: [&str; 5] = ["fmt.", "log.", "errors.", "sort.", "context."];
 
 /// The other natives that call Go code.
-pub(crate) const REENTERING_NATIVES: [&str; 10] = [
+pub(crate) const REENTERING_NATIVES: [&str; 12] = [
+    "encoding/json.marshal",
+    "encoding/json.unmarshal",
     "slices.SortFunc",
     "slices.SortStableFunc",
     "slices.IndexFunc",

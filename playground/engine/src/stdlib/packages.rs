@@ -130,6 +130,8 @@ pub(crate) static PACKAGES: &[Package] = &[
     package("time", library_go!("time/time.go"), false, super::time::lookup),
     package("context", library_go!("context/context.go"), false, super::context::lookup),
     package("bytes", library_go!("bytes/bytes.go"), false, super::bytes::lookup),
+    // Go's API in Go; walking values native, over the runtime types.
+    package("encoding/json", library_go!("encoding/json/json.go"), true, super::encoding::json::lookup),
     package("log", library_go!("log/log.go"), true, super::log::lookup),
     // Go's own source: all Go.
     package("bufio", library_go!("bufio/bufio.go"), false, no_natives),

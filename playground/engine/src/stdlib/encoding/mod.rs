@@ -1,0 +1,3 @@
+//! `encoding/...` packages, one folder each.
+
+pub(crate) mod json;
