@@ -1287,7 +1287,7 @@ impl<'a> Checker<'a> {
             let obj = (0..self.objs.len() as u32).map(ObjId).find(|&o| {
                 self.obj(o).span == f.name.span && matches!(self.obj(o).kind, ObjKind::Func { .. })
             });
-            if !self.pkgs[p].user && !self.reached.contains(&f.name.span.start) {
+            if !self.pkgs[p].user && !self.reached.contains(&f.span.start) {
                 self.info.funcs[fid.0 as usize].unreached = true;
                 pruned = true;
                 continue;
@@ -1319,8 +1319,8 @@ impl<'a> Checker<'a> {
         }
         self.cur_decl = None;
         // Unused imports (unknowable in a package whose unreached bodies
-        // went unchecked).
-        if pruned {
+        // went unchecked or declarations unread).
+        if pruned || self.pkgs[p].partial {
             return;
         }
         let fsc = self.file_scopes.get(p).copied().unwrap_or(0);

@@ -6,7 +6,7 @@
 //! `"strings.Contains"`, `"strings.(*Builder).WriteString"`); a package
 //! variable without an initializer is native too (`os.Stdout`). A function
 //! or method with a body, and a variable with a value, are library Go:
-//! checked and compiled like the learner's code (`check/library.rs`),
+//! checked and compiled like the learner's code (`check/library/`),
 //! only for the programs that import the package. Unexported
 //! helper types (`errors.errorString`) stand in for Go's implementation
 //! types so that `%T` and method sets behave as in Go. The package's
