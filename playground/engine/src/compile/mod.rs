@@ -113,11 +113,6 @@ pub(crate) struct Compiler<'a> {
     too_deep: bool,
 }
 
-/// Library types whose values natives make (`*errors.errorString`,
-/// `*strconv.NumError`): their runtime types and methods exist whenever
-/// their package is imported (the library loader keeps them declared).
-pub(crate) const NATIVES_TYPES: &[(&str, &str)] = &[("errors", "errorString"), ("strconv", "NumError"), ("strings", "Builder"), ("sort", "reverse")];
-
 impl<'a> Compiler<'a> {
     fn new(file: &SourceFile, ast: &'a ast::File, tt: &'a TypeTable, info: &'a TypeInfo) -> Compiler<'a> {
         let mut boxed: HashSet<VarId> = info.vars.iter().enumerate().filter(|(_, v)| v.escapes).map(|(i, _)| VarId(i as u32)).collect();
@@ -310,13 +305,13 @@ impl<'a> Compiler<'a> {
             if let Type::Pointer(e) = ty
                 && let Type::Named(n) = self.tt.get(*e)
                 && let Some(info) = self.tt.named.get(*n as usize)
-                && NATIVES_TYPES.iter().any(|(p, nm)| info.pkg == *p && info.name == *nm)
+                && crate::stdlib::NATIVES_TYPES.iter().any(|(p, nm)| info.pkg == *p && info.name == *nm)
             {
                 self.ensure_methods(t, Span::default());
             }
             if let Type::Named(n) = ty
                 && let Some(info) = self.tt.named.get(*n as usize)
-                && NATIVES_TYPES.iter().any(|(p, nm)| info.pkg == *p && info.name == *nm)
+                && crate::stdlib::NATIVES_TYPES.iter().any(|(p, nm)| info.pkg == *p && info.name == *nm)
             {
                 named.push(t);
             }

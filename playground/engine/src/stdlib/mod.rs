@@ -63,7 +63,7 @@ use crate::types::{TypeId, TypeTable};
 use crate::value::Value;
 use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 
-pub(crate) use packages::{PACKAGES, links_os, package_at};
+pub(crate) use packages::{NATIVES_TYPES, PACKAGES, links_os, package_at};
 
 /// Globals reserved after the program's for trampoline results.
 pub const SCRATCH_GLOBALS: u32 = 12;

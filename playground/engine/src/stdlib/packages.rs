@@ -41,6 +41,12 @@ fn no_natives(_: &str) -> Option<NativeFn> {
     None
 }
 
+/// Library types whose values natives make (`*errors.errorString`,
+/// `*strconv.NumError`): the compiler makes their runtime types and
+/// methods whenever their package is imported, and the library loader
+/// keeps them declared (`check/library/`).
+pub(crate) const NATIVES_TYPES: &[(&str, &str)] = &[("errors", "errorString"), ("strconv", "NumError"), ("strings", "Builder"), ("sort", "reverse")];
+
 /// Every package the playground provides.
 pub(crate) static PACKAGES: &[Package] = &[
     package("fmt", include_str!("fmt/fmt.go"), true, super::fmt::lookup),

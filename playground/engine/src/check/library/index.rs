@@ -169,8 +169,10 @@ fn build(text: &'static str) -> PkgIndex {
         header_end: starts.first().map_or(text.len(), |&s| s) as u32,
         decls: Vec::with_capacity(starts.len()),
         has_go: false,
-        by_word: Default::default(),
-        by_folded: Default::default(),
+        // Sized for every declaration's name (growing them cost a sixth of
+        // the index's build).
+        by_word: rustc_hash::FxHashMap::with_capacity_and_hasher(2 * starts.len(), Default::default()),
+        by_folded: rustc_hash::FxHashMap::with_capacity_and_hasher(2 * starts.len(), Default::default()),
     };
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());

@@ -216,7 +216,7 @@ fn reach(user: &str, pkgs: &[&'static index::PkgIndex]) -> Vec<Vec<Reach>> {
     // Declarations, from every word the bodies reached, and the names
     // that differ from the program's words only in case (go/types names
     // them in its errors).
-    names.add(crate::compile::NATIVES_TYPES.iter().map(|(_, n)| *n));
+    names.add(crate::stdlib::NATIVES_TYPES.iter().map(|(_, n)| *n));
     for w in index::words(user) {
         let f = index::fold(w);
         for p in pkgs {
