@@ -136,6 +136,14 @@ impl<'a> Lexer<'a> {
     fn load(&mut self, mut pos: usize) {
         loop {
             self.pos = pos;
+            // ASCII other than NUL, the common case, needs no decoding.
+            if let Some(&b) = self.src.as_bytes().get(pos)
+                && b != 0
+                && b.is_ascii()
+            {
+                self.ch = Some(b as char);
+                return;
+            }
             self.ch = self.src.get(pos..).and_then(|s| s.chars().next());
             match self.ch {
                 Some('\0') => {
