@@ -773,12 +773,15 @@ impl<'a> Checker<'a> {
             }
         }
         let declared = spec.ty.as_ref().map(|t| self.type_expr(t));
+        let alias = spec.ty.as_ref().and_then(|t| self.type_expr_alias(t));
+        let saved = std::mem::replace(&mut self.decl_alias, alias);
         let types = self.init_values(
             declared,
             spec.names.len(),
             &spec.values,
             "variable declaration",
         );
+        self.decl_alias = saved;
         for (i, &o) in objs.iter().enumerate() {
             if o.0 == u32::MAX {
                 continue;

@@ -220,6 +220,9 @@ pub(crate) struct Checker<'a> {
     obj_alias: HashMap<ObjId, &'static str>,
     /// The alias the next `declare_local` gives its variable.
     pending_alias: Option<&'static str>,
+    /// The alias the type of the variable declaration being checked is
+    /// spelled with (`var b byte = 300`: Go says `as byte value`).
+    decl_alias: Option<&'static str>,
     /// The host stack used since checking began (`crate::stack`).
     stack: crate::stack::Guard,
     /// Set once the budget was exceeded (reported once).
@@ -394,6 +397,7 @@ impl<'a> Checker<'a> {
             aliases: HashMap::default(),
             obj_alias: HashMap::default(),
             pending_alias: None,
+            decl_alias: None,
             stack: crate::stack::Guard::new(),
             too_deep: false,
             generic_funcs: HashMap::default(),
