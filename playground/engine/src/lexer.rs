@@ -41,6 +41,41 @@ pub(crate) fn tokenize_with_owners(file: &SourceFile) -> (Vec<Token>, Vec<Diagno
     (tokens, lx.diags, lx.owners)
 }
 
+/// The tokens of byte ranges of `file`, in order, as one stream ending in
+/// `Eof`: each range starts where a top-level declaration starts (outside
+/// any comment or literal), so each lexes as it would in the whole file.
+/// A range that ends at a function body's `{` (`stub`) gets an empty body
+/// there. Reading only the library declarations a program reaches
+/// (`check::library`) this way skips lexing the rest. The library's text
+/// has no lexical errors (`check::tests::stubs_check_cleanly`), so no
+/// diagnostics are kept.
+pub(crate) fn tokenize_ranges(file: &SourceFile, ranges: &[(u32, u32, bool)]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for &(start, end, stub) in ranges {
+        let Some(text) = file.text.get(..end as usize) else { continue };
+        let mut lx = Lexer::new(text, file.invalid_bytes());
+        lx.load(start as usize);
+        loop {
+            let tok = lx.next_token();
+            if tok.kind == TokenKind::Eof {
+                break;
+            }
+            if !(stub && tok.kind == TokenKind::Semi(SemiKind::Eof)) {
+                tokens.push(tok);
+            }
+        }
+        if stub {
+            let (e, brace) = (end as usize, Span::new(end as usize, end as usize + 1));
+            tokens.push(Token { kind: TokenKind::LBrace, span: brace });
+            tokens.push(Token { kind: TokenKind::RBrace, span: brace });
+            tokens.push(Token { kind: TokenKind::Semi(SemiKind::Newline), span: Span::new(e + 1, e + 1) });
+        }
+    }
+    let end = file.text.len();
+    tokens.push(Token { kind: TokenKind::Eof, span: Span::new(end, end) });
+    tokens
+}
+
 struct Lexer<'a> {
     src: &'a str,
     /// Offsets of the U+FFFDs in `src` that stand for bytes of the file
@@ -101,6 +136,14 @@ impl<'a> Lexer<'a> {
     fn load(&mut self, mut pos: usize) {
         loop {
             self.pos = pos;
+            // ASCII other than NUL, the common case, needs no decoding.
+            if let Some(&b) = self.src.as_bytes().get(pos)
+                && b != 0
+                && b.is_ascii()
+            {
+                self.ch = Some(b as char);
+                return;
+            }
             self.ch = self.src.get(pos..).and_then(|s| s.chars().next());
             match self.ch {
                 Some('\0') => {

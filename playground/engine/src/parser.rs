@@ -103,6 +103,21 @@ pub fn parse_file_from(file: &SourceFile, first_id: u32) -> (File, Vec<Diagnosti
     (ast, filter_diagnostics(file, lex_diags, p.diags))
 }
 
+/// Parses the byte ranges `ranges` of library file `file` as one file
+/// (the package clause and imports first, then the declarations a program
+/// reaches, `check::library`; see `lexer::tokenize_ranges`): positions
+/// are the whole file's, and expressions are numbered from `first_id`.
+pub(crate) fn parse_ranges(file: &SourceFile, ranges: &[(u32, u32, bool)], first_id: u32) -> File {
+    let mut tokens = lexer::tokenize_ranges(file, ranges);
+    for t in &mut tokens {
+        t.span.start += file.base;
+        t.span.end += file.base;
+    }
+    let mut p = Parser::new(file, tokens, Vec::new(), Vec::new());
+    p.next_id = first_id;
+    p.file()
+}
+
 /// Where the go command's reading of the file ends, as an offset: the
 /// first token after the package clause and the import declarations
 /// (comments before it included), or just after the token where a package

@@ -180,6 +180,16 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Type `t` as go/types prints the target of an assignment in
+    /// `context`: a variable declaration's type as the declaration spells
+    /// it (`byte`, `rune`: `var b byte = 300`).
+    fn declared_type_str(&self, t: TypeId, context: &str) -> String {
+        match self.decl_alias {
+            Some(a) if context == "variable declaration" && self.alias_fits(a, t) => a.to_string(),
+            _ => self.type_str(t),
+        }
+    }
+
     /// Checks that `x` can be assigned to type `t` in `context`
     /// (`assignment`, `variable declaration`, `argument to f`, ...),
     /// converting untyped operands; reports Go's message otherwise.
@@ -222,7 +232,7 @@ impl<'a> Checker<'a> {
                 } else {
                     t
                 };
-                let ts = self.type_str(shown);
+                let ts = if shown == t { self.declared_type_str(t, context) } else { self.type_str(shown) };
                 if before.mode == Mode::Nil
                     || matches!(self.tt.get(before.ty), Type::Basic(BasicKind::UntypedNil))
                 {
@@ -253,7 +263,7 @@ impl<'a> Checker<'a> {
             return true;
         }
         let d = self.describe(x, e);
-        let ts = self.type_str(t);
+        let ts = self.declared_type_str(t, context);
         let mut msg = format!("cannot use {d} as {ts} value in {context}");
         if self.tt.is_interface(t) && !self.tt.is_interface(x.ty) {
             if let Err(why) = self.tt.implements(x.ty, t, TypeStyle::Checker) {

@@ -779,12 +779,15 @@ impl<'a> Checker<'a> {
             }
         }
         let declared = spec.ty.as_ref().map(|t| self.type_expr(t));
+        let alias = spec.ty.as_ref().and_then(|t| self.type_expr_alias(t));
+        let saved = std::mem::replace(&mut self.decl_alias, alias);
         let types = self.init_values(
             declared,
             spec.names.len(),
             &spec.values,
             "variable declaration",
         );
+        self.decl_alias = saved;
         for (i, &o) in objs.iter().enumerate() {
             if o.0 == u32::MAX {
                 continue;
@@ -1293,7 +1296,7 @@ impl<'a> Checker<'a> {
             let obj = (0..self.objs.len() as u32).map(ObjId).find(|&o| {
                 self.obj(o).span == f.name.span && matches!(self.obj(o).kind, ObjKind::Func { .. })
             });
-            if !self.pkgs[p].user && !self.reached.contains(&f.name.span.start) {
+            if !self.pkgs[p].user && !self.reached.contains(&f.span.start) {
                 self.info.funcs[fid.0 as usize].unreached = true;
                 pruned = true;
                 continue;
@@ -1325,8 +1328,8 @@ impl<'a> Checker<'a> {
         }
         self.cur_decl = None;
         // Unused imports (unknowable in a package whose unreached bodies
-        // went unchecked).
-        if pruned {
+        // went unchecked or declarations unread).
+        if pruned || self.pkgs[p].partial {
             return;
         }
         let fsc = self.file_scopes.get(p).copied().unwrap_or(0);

@@ -40,7 +40,7 @@
 //! - Function literals are named as Go's runtime names them, without the
 //!   package: `main.func1`, `main.func1.1` (nested), `glob..func1`
 //!   (package level); the runtime prints `main.main.func1`.
-//! - Library Go (a library function with a body, `check/library.rs`) is
+//! - Library Go (a library function with a body, `check/library/`) is
 //!   recorded like the learner's, its functions named with their import
 //!   path (`FuncInfo::library`); its expressions and positions never
 //!   collide with the learner's.
@@ -181,7 +181,7 @@ pub struct FuncInfo {
     /// A generic function or method (or a literal inside one), checked
     /// with its type parameters: never compiled, only its instances are.
     pub generic: bool,
-    /// Library Go the program cannot reach (`library::reachable`): its
+    /// Library Go the program cannot reach (`library::reach`): its
     /// body is neither checked nor compiled.
     pub unreached: bool,
 }
@@ -294,7 +294,7 @@ pub struct TypeInfo {
 pub struct Checked {
     pub types: TypeTable,
     pub info: TypeInfo,
-    /// The library packages the program imports (`check/library.rs`):
+    /// The library packages the program imports (`check/library/`):
     /// those with Go bodies are compiled with the program.
     pub libs: Vec<super::library::LibFile>,
 }

@@ -6,7 +6,7 @@
 //! file imports, function, blocks); package-level declarations resolved
 //! lazily on first use, so their order in the file does not matter and
 //! cycles are detected; function bodies checked afterwards. Standard library
-//! packages are Go sources (`library.rs`) parsed by our own parser and
+//! packages are Go sources (`library/`) parsed by our own parser and
 //! checked like user code, their body-less functions marked native and
 //! their functions with bodies recorded for the compiler (library Go).
 //! The result for the compiler is a `TypeInfo` (see `info.rs`).
@@ -127,6 +127,8 @@ struct Package<'a> {
     /// bodies): its info is recorded like the user's, its diagnostics
     /// still kept from the learner.
     go: bool,
+    /// Whether declarations the program cannot reach were left out.
+    partial: bool,
 }
 
 /// An enclosing loop, switch or select (the parser validates `break` and
@@ -218,6 +220,9 @@ pub(crate) struct Checker<'a> {
     obj_alias: HashMap<ObjId, &'static str>,
     /// The alias the next `declare_local` gives its variable.
     pending_alias: Option<&'static str>,
+    /// The alias the type of the variable declaration being checked is
+    /// spelled with (`var b byte = 300`: Go says `as byte value`).
+    decl_alias: Option<&'static str>,
     /// The host stack used since checking began (`crate::stack`).
     stack: crate::stack::Guard,
     /// Set once the budget was exceeded (reported once).
@@ -225,9 +230,9 @@ pub(crate) struct Checker<'a> {
     /// The user's source, for positions inside messages and for tokens the
     /// AST does not keep (the `:=` of a short variable declaration).
     src: Option<&'a crate::span::SourceFile>,
-    /// The library functions and methods the program can reach, by their
-    /// name's position (`library::reachable`); the others' bodies are
-    /// not checked.
+    /// The library functions and methods whose bodies the program can
+    /// reach, by their declaration's position (`LibFile::bodies`); the
+    /// others' bodies are not checked.
     reached: rustc_hash::FxHashSet<u32>,
     // ----- generics (typeset.rs, instantiate.rs, infer.rs) -----
     /// Generic functions, by their object.
@@ -392,6 +397,7 @@ impl<'a> Checker<'a> {
             aliases: HashMap::default(),
             obj_alias: HashMap::default(),
             pending_alias: None,
+            decl_alias: None,
             stack: crate::stack::Guard::new(),
             too_deep: false,
             generic_funcs: HashMap::default(),
@@ -809,7 +815,7 @@ impl<'a> Checker<'a> {
     fn run(&mut self, file: &'a ast::File, libs: &'a [library::LibFile]) -> Vec<Diagnostic> {
         // Library packages first (in dependency order thanks to lazy
         // resolution), then the user's package.
-        for library::LibFile { path, ast: f, has_go, .. } in libs {
+        for library::LibFile { path, ast: f, has_go, partial, .. } in libs {
             let scope = self.scopes.len();
             self.scopes.push(Scope {
                 parent: Some(self.universe),
@@ -823,6 +829,7 @@ impl<'a> Checker<'a> {
                 file: f,
                 user: false,
                 go: *has_go,
+                partial: *partial,
             });
         }
         let scope = self.scopes.len();
@@ -837,6 +844,7 @@ impl<'a> Checker<'a> {
             file,
             user: true,
             go: true,
+            partial: false,
         });
         let user_pkg = self.pkgs.len() - 1;
         for p in 0..self.pkgs.len() {
@@ -855,7 +863,7 @@ impl<'a> Checker<'a> {
         // diagnostics kept apart).
         // Only the functions and methods the program can reach: the rest
         // of a package's Go costs time and memory for nothing.
-        self.reached = library::reachable(self.src, libs);
+        self.reached = libs.iter().flat_map(|l| l.bodies.iter().copied()).collect();
         for p in 0..user_pkg {
             if self.pkgs[p].go {
                 self.cur_pkg = p;

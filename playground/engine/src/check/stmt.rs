@@ -626,12 +626,15 @@ impl<'a> Checker<'a> {
             ast::Decl::Var(g) => {
                 for spec in &g.specs {
                     let declared = spec.ty.as_ref().map(|t| self.type_expr(t));
+                    let alias = spec.ty.as_ref().and_then(|t| self.type_expr_alias(t));
+                    let saved = std::mem::replace(&mut self.decl_alias, alias);
                     let types = self.init_values(
                         declared,
                         spec.names.len(),
                         &spec.values,
                         "variable declaration",
                     );
+                    self.decl_alias = saved;
                     for (i, n) in spec.names.iter().enumerate() {
                         let t = types.get(i).copied().unwrap_or(TypeId(0));
                         self.pending_alias = match &spec.ty {

@@ -297,7 +297,6 @@ impl<'a> Compiler<'a> {
     /// Runtime types of stub packages that natives create values of
     /// (`*errors.errorString`, `*strconv.NumError`), with their methods.
     fn stub_runtime_types(&mut self) {
-        const WANTED: &[(&str, &str)] = &[("errors", "errorString"), ("strconv", "NumError"), ("strings", "Builder"), ("sort", "reverse")];
         let mut invalid_run = 0;
         let mut i = 1u32;
         let mut named = Vec::new();
@@ -313,13 +312,13 @@ impl<'a> Compiler<'a> {
             if let Type::Pointer(e) = ty
                 && let Type::Named(n) = self.tt.get(*e)
                 && let Some(info) = self.tt.named.get(*n as usize)
-                && WANTED.iter().any(|(p, nm)| info.pkg == *p && info.name == *nm)
+                && crate::stdlib::NATIVES_TYPES.iter().any(|(p, nm)| info.pkg == *p && info.name == *nm)
             {
                 self.ensure_methods(t, Span::default());
             }
             if let Type::Named(n) = ty
                 && let Some(info) = self.tt.named.get(*n as usize)
-                && WANTED.iter().any(|(p, nm)| info.pkg == *p && info.name == *nm)
+                && crate::stdlib::NATIVES_TYPES.iter().any(|(p, nm)| info.pkg == *p && info.name == *nm)
             {
                 named.push(t);
             }

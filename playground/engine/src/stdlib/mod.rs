@@ -64,9 +64,7 @@ use crate::types::{TypeId, TypeTable};
 use crate::value::Value;
 use crate::vm::{Bytecode, Function, GState, NativeFn, Stop, Throw, Vm};
 
-pub(crate) use packages::{Package, links_os, package_at, words};
-#[cfg(test)]
-pub(crate) use packages::PACKAGES;
+pub(crate) use packages::{NATIVES_TYPES, PACKAGES, links_os, package_at, words};
 
 /// Globals reserved after the program's for trampoline results.
 pub const SCRATCH_GLOBALS: u32 = 12;

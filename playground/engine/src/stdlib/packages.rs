@@ -6,7 +6,7 @@
 //! `"strings.Contains"`, `"strings.(*Builder).WriteString"`); a package
 //! variable without an initializer is native too (`os.Stdout`). A function
 //! or method with a body, and a variable with a value, are library Go:
-//! checked and compiled like the learner's code (`check/library.rs`),
+//! checked and compiled like the learner's code (`check/library/`),
 //! only for the programs that import the package. Unexported
 //! helper types (`errors.errorString`) stand in for Go's implementation
 //! types so that `%T` and method sets behave as in Go. The package's
@@ -66,10 +66,37 @@ impl Package {
     }
 }
 
-/// The identifier-like words of a text (what `more` and the checker's
-/// reachability look for).
+/// The identifier-like words of a text: runs of letters, digits and `_`.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty())
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip to a word; then to its end (ASCII bytes decide at once).
+        let is_word = |i: usize| match bytes[i] {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' => (true, 1),
+            b if b < 0x80 => (false, 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        while i < bytes.len() {
+            let (w, n) = is_word(i);
+            if w {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (w, n) = is_word(i);
+            if !w {
+                break;
+            }
+            i += n;
+        }
+        (i > start).then(|| &text[start..i])
+    })
 }
 
 /// A library file as `build.rs` copies it: its comment lines emptied.
@@ -89,6 +116,12 @@ static FMT_SCAN: More = More {
 fn no_natives(_: &str) -> Option<NativeFn> {
     None
 }
+
+/// Library types whose values natives make (`*errors.errorString`,
+/// `*strconv.NumError`): the compiler makes their runtime types and
+/// methods whenever their package is imported, and the library loader
+/// keeps them declared (`check/library/`).
+pub(crate) const NATIVES_TYPES: &[(&str, &str)] = &[("errors", "errorString"), ("strconv", "NumError"), ("strings", "Builder"), ("sort", "reverse")];
 
 /// Every package the playground provides.
 pub(crate) static PACKAGES: &[Package] = &[

@@ -2,6 +2,9 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
+// (Adapted: its three /* */ section headings are left out: the library
+// index cuts declarations by lines and would count their words.)
+
 // Package base64 implements base64 encoding as specified by RFC 4648.
 package base64
 
@@ -12,9 +15,6 @@ import (
 	"strconv"
 )
 
-/*
- * Encodings
- */
 
 // An Encoding is a radix 64 encoding/decoding scheme, defined by a
 // 64-character alphabet. The most common encoding is the "base64"
@@ -132,9 +132,6 @@ var RawStdEncoding = StdEncoding.WithPadding(NoPadding)
 // This is the same as [URLEncoding] but omits padding characters.
 var RawURLEncoding = URLEncoding.WithPadding(NoPadding)
 
-/*
- * Encoder
- */
 
 // Encode encodes src using the encoding enc,
 // writing [Encoding.EncodedLen](len(src)) bytes to dst.
@@ -289,9 +286,6 @@ func (enc *Encoding) EncodedLen(n int) int {
 	return (n + 2) / 3 * 4 // minimum # 4-char quanta, 3 bytes each
 }
 
-/*
- * Decoder
- */
 
 type CorruptInputError int64
 
