@@ -45,12 +45,13 @@ pub fn load(file: &ast::File, src: &SourceFile) -> Vec<LibFile> {
     let more = |path: &str| crate::stdlib::package_at(path).is_some_and(|p| p.wants_more(&src.text));
     let order = dependency_order(imports(file), &more);
     let pkgs: Vec<(String, &'static index::PkgIndex)> = order.into_iter().filter_map(|p| Some((p.clone(), index::index(&p, more(&p))?))).collect();
-    // encoding/json's natives call `RawMessage`'s methods, and the
-    // decoder's helper for a `time.Time`, which only a program that names
-    // the type can hold (it costs compiling time.Parse).
+    // encoding/json's natives call the Marshaler and TextMarshaler
+    // methods (`RawMessage`'s, `time.Time`'s), and the decoder's helper for
+    // a `time.Time`, which only a program that names the type can hold (it
+    // costs compiling time.Parse).
     let mut called: Vec<&'static str> = Vec::new();
     if pkgs.iter().any(|(p, _)| crate::stdlib::walks_fields(p)) {
-        called.extend(["MarshalJSON", "UnmarshalJSON"]);
+        called.extend(["MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText"]);
         if src.text.contains("Time") {
             called.push("unmarshalTime");
         }
