@@ -898,7 +898,7 @@ pub fn grow_cap(old_cap: usize, new_len: usize, elem_size: u64) -> usize {
 
 /// Go's malloc size classes (`runtime/sizeclasses.go`); large sizes round
 /// to whole 8 KB pages.
-fn round_up_size(n: u64) -> u64 {
+pub fn round_up_size(n: u64) -> u64 {
     const CLASSES: [u64; 68] = [
         0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768,
         896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240,

@@ -35,17 +35,30 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "strings.(*Builder).Len" => builder_len,
         "strings.(*Builder).Cap" => |vm, g, n| {
             let a = args(g, n);
-            let c = match builder_field(vm, a.first().copied().unwrap_or_default()) {
-                Value::Slice { cap, .. } => cap as i64,
-                Value::Str { len, .. } => len as i64,
-                _ => 0,
-            };
-            g.stack.push(Value::Int(c));
+            let (_, cap) = builder_len_cap(builder_field(vm, a.first().copied().unwrap_or_default()));
+            g.stack.push(Value::Int(cap as i64));
             Ok(())
         },
         "strings.(*Builder).Reset" => builder_reset,
-        "strings.(*Builder).Grow" => |_vm, g, n| {
-            args(g, n);
+        // Go's Grow: room for n more bytes, in a buffer of 2*cap+n
+        // (`bytealg.MakeNoZero` rounds it to a size class).
+        "strings.(*Builder).Grow" => |vm, g, n| {
+            let a = args(g, n);
+            let recv = a.first().copied().unwrap_or_default();
+            let more = a.get(1).map_or(0, |v| v.int());
+            if more < 0 {
+                let s = super::new_str(vm, b"strings.Builder.Grow: negative count")?;
+                return Err(Throw::Panic(super::new_iface(vm, crate::rtype::T_STRING, s)?));
+            }
+            let Some(h) = recv_obj(vm, recv) else { return Err(super::fatal_nil_deref()) };
+            let (len, cap) = builder_len_cap(vm.heap.slots(h).first().copied().unwrap_or_default());
+            if cap - len < more as u64 {
+                let new_cap = crate::vm::round_up_size((2 * cap).saturating_add(more as u64));
+                let bytes = builder_bytes(vm, vm.heap.slots(h).first().copied().unwrap_or_default());
+                let obj = vm.heap.alloc_byte_arr(crate::heap::ByteKind::U8, bytes, len).map_err(oom)?;
+                let cap = u32::try_from(new_cap).unwrap_or(u32::MAX);
+                vm.heap.store_slot(h, 0, Value::Slice { obj, off: 0, len: len as u32, cap }).map_err(oom)?;
+            }
             Ok(())
         },
         "strings.Title" => |vm, g, n| str1(vm, g, n, |a| {
@@ -540,12 +553,30 @@ fn any_index(vm: &mut Vm, g: &mut GState, argc: usize, last: bool) -> Result<(),
 // copies the bytes into a string (Go avoids the copy with unsafe; the
 // result is the same).
 
+/// A Builder's length and Go's capacity of its buffer (the slice's `cap`
+/// follows Go's `append` growth; the host array grows its own way).
+fn builder_len_cap(v: Value) -> (u64, u64) {
+    match v {
+        Value::Slice { len, cap, .. } => (len as u64, cap.max(len) as u64),
+        Value::Str { len, .. } => (len as u64, len as u64),
+        _ => (0, 0),
+    }
+}
+
+/// The capacity Go's `append` gives a byte buffer of capacity `cap` that
+/// must hold `len` bytes.
+fn appended_cap(cap: u64, len: usize) -> u32 {
+    let c = if len as u64 > cap { crate::vm::grow_cap(cap as usize, len, 1) as u64 } else { cap };
+    u32::try_from(c).unwrap_or(u32::MAX)
+}
+
 fn builder_append(vm: &mut Vm, recv: Value, add: &[u8]) -> Result<(), Throw> {
     let Some(h) = recv_obj(vm, recv) else { return Err(super::fatal_nil_deref()) };
     let cur = vm.heap.slots(h).first().copied().unwrap_or_default();
+    let (_, cap) = builder_len_cap(cur);
     if let Value::Slice { obj, off: 0, len, .. } = cur {
         if let Some(new_len) = vm.heap.append_bytes_in_place(obj, len as usize, add).map_err(oom)? {
-            let grown = Value::Slice { obj, off: 0, len: new_len as u32, cap: new_len as u32 };
+            let grown = Value::Slice { obj, off: 0, len: new_len as u32, cap: appended_cap(cap, new_len) };
             return vm.heap.store_slot(h, 0, grown).map_err(oom);
         }
     }
@@ -557,7 +588,7 @@ fn builder_append(vm: &mut Vm, recv: Value, add: &[u8]) -> Result<(), Throw> {
     let mut data = Vec::with_capacity((bytes.len() * 2).max(16));
     data.extend_from_slice(&bytes);
     let obj = vm.heap.alloc_byte_arr(crate::heap::ByteKind::U8, data, len as u64).map_err(oom)?;
-    vm.heap.store_slot(h, 0, Value::Slice { obj, off: 0, len, cap: len }).map_err(oom)
+    vm.heap.store_slot(h, 0, Value::Slice { obj, off: 0, len, cap: appended_cap(cap, len as usize) }).map_err(oom)
 }
 
 /// The bytes a Builder holds, whatever form its field is in.
