@@ -34,6 +34,8 @@ test("with -race a racy counter gets Go's report and exit 66; without it, none",
   const { page, problems, widget, button, region } = await playgroundPage(browser, RACY);
   const output = widget.getByRole("log", { name: "Output", exact: true });
   await button("Run").click();
+  // The run's slices follow the click in later tasks: wait for its end.
+  await widget.locator(".gmp-verdict").filter({ hasText: "code 0" }).waitFor();
   assert.equal((await output.innerText()).trim(), "2");
   assert.match(await region("Verdict").innerText(), /exited with code 0/);
   await widget.locator("input.gmp-race").check();
