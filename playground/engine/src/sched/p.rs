@@ -107,3 +107,8 @@ impl P {
         (0..self.runq_len()).map(move |i| self.runq[(self.runqhead.wrapping_add(i) % RUNQ_LEN) as usize])
     }
 }
+
+/// `gfput`: a P's free list at this length sends Gs to the global one...
+pub const GFREE_SPILL: usize = 64;
+/// ...down to this many; `gfget` refills an empty list up to it.
+pub const GFREE_KEEP: usize = 32;

@@ -6,7 +6,7 @@
 
 use super::g::{G, GIdx, GStatus, GoId, MIdx, STARTING_STACK_SIZE};
 use super::m::M;
-use super::p::PStatus;
+use super::p::{GFREE_KEEP, GFREE_SPILL, PStatus};
 use super::runq::StealResult;
 use super::time::{self, Timer, TimerWhat};
 use super::{Chooser, Ending, Machine, RunResult, Sched, Stop, TimerAction, WaitReason};
@@ -754,7 +754,7 @@ impl Sched {
     fn gfget(&mut self, p: u32) -> Option<GIdx> {
         let pi = p as usize;
         if self.ps[pi].gfree.is_empty() {
-            while self.ps[pi].gfree.len() < 32 {
+            while self.ps[pi].gfree.len() < GFREE_KEEP {
                 let Some(g) = self.gfree_global.pop() else { break };
                 self.ps[pi].gfree.push(g);
             }
@@ -768,8 +768,8 @@ impl Sched {
         // A stack that grew is freed; the reused G starts at 2 KB again.
         self.gs[g as usize].stack_size = STARTING_STACK_SIZE;
         self.ps[pi].gfree.push(g);
-        if self.ps[pi].gfree.len() >= 64 {
-            while self.ps[pi].gfree.len() >= 32 {
+        if self.ps[pi].gfree.len() >= GFREE_SPILL {
+            while self.ps[pi].gfree.len() >= GFREE_KEEP {
                 let Some(x) = self.ps[pi].gfree.pop() else { break };
                 self.gfree_global.push(x);
             }

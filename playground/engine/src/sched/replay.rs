@@ -3,7 +3,7 @@
 //! complete by comparing the fold with the live scheduler after every event.
 
 use super::g::{GStatus, GoId};
-use super::p::PStatus;
+use super::p::{GFREE_KEEP, GFREE_SPILL, PStatus};
 use super::time::TimerWhat;
 use super::{Sched, WaitReason};
 use crate::event::{Event, EventKind, QueueSlot, TimerTarget};
@@ -124,7 +124,7 @@ impl Snapshot {
         let Snapshot { ps, gfree_global, .. } = self;
         let pp = ps.get_mut(p as usize).ok_or_else(|| format!("no P{p}"))?;
         if pp.gfree.is_empty() {
-            while pp.gfree.len() < 32 {
+            while pp.gfree.len() < GFREE_KEEP {
                 let Some(g) = gfree_global.pop() else { break };
                 pp.gfree.push(g);
             }
@@ -137,8 +137,8 @@ impl Snapshot {
         let Snapshot { ps, gfree_global, .. } = self;
         let pp = ps.get_mut(p as usize).ok_or_else(|| format!("no P{p}"))?;
         pp.gfree.push(g);
-        if pp.gfree.len() >= 64 {
-            while pp.gfree.len() >= 32 {
+        if pp.gfree.len() >= GFREE_SPILL {
+            while pp.gfree.len() >= GFREE_KEEP {
                 let Some(x) = pp.gfree.pop() else { break };
                 gfree_global.push(x);
             }

@@ -654,11 +654,8 @@ pub(crate) fn builder_string(vm: &mut Vm, g: &mut GState, argc: usize) -> Result
 
 pub(crate) fn builder_len(vm: &mut Vm, g: &mut GState, argc: usize) -> Result<(), Throw> {
     let a = args(g, argc);
-    let n = match builder_field(vm, a.first().copied().unwrap_or_default()) {
-        Value::Slice { len, .. } | Value::Str { len, .. } => len as i64,
-        _ => 0,
-    };
-    g.stack.push(Value::Int(n));
+    let (len, _) = builder_len_cap(builder_field(vm, a.first().copied().unwrap_or_default()));
+    g.stack.push(Value::Int(len as i64));
     Ok(())
 }
 

@@ -265,7 +265,7 @@ func FieldsSeq(s string) iter.Seq[string] {
 		for i := 0; i < len(s); {
 			size := 1
 			r := rune(s[i])
-			isSpace := asciiSpace[s[i]] != 0
+			isSpace := isASCIISpace(s[i])
 			if r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(s[i:])
 				isSpace = unicode.IsSpace(r)
@@ -541,4 +541,9 @@ func splitSeq(s, sep string, sepSave int) iter.Seq[string] {
 	}
 }
 
-var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+// Adapted: Go's FieldsSeq reads the 256-byte table asciiSpace; a package
+// variable would be built at the start of every program importing
+// strings, so the table's six bytes are a comparison here.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
