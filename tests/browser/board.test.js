@@ -3,7 +3,7 @@
 // move that position.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { siteUrl, launch, open, screenshot, setProgram, LEAKY } from "./harness.js";
+import { siteUrl, launch, open, screenshot, setProgram, runEnded, LEAKY } from "./harness.js";
 
 const base = siteUrl();
 let browser;
@@ -32,6 +32,7 @@ test("a leaked goroutine: its wait, the verdict, and stepping back to before its
   await button("Run").click();
   const verdict = region("Verdict");
   await verdict.waitFor({ timeout: 5000 });
+  await runEnded(widget);
 
   // At the end: goroutine 7 waits on the channel receive of line 9.
   const where = widget.locator(".gmp-where");
@@ -122,7 +123,7 @@ test("GOMAXPROCS 4 shows four Ps, each with its queues", async () => {
 test("Ctrl-Enter runs; Play animates to the end; the slider moves the position", async () => {
   const { page, problems, widget, button, region } = await fullPage(LEAKY);
   await widget.getByRole("textbox", { name: "Go source" }).press("Control+Enter");
-  await region("Verdict").waitFor({ timeout: 5000 });
+  await runEnded(widget);
   const where = widget.locator(".gmp-where");
   const [, total] = (await where.innerText()).match(/^event \d+ of (\d+)/);
   // The slider: halfway.
@@ -149,6 +150,8 @@ test("playgrounds on one page move independently", async () => {
   const second = page.locator(".gmp-playground").nth(1);
   await first.getByRole("button", { name: "Run", exact: true }).click();
   await second.getByRole("button", { name: "Run", exact: true }).click();
+  await runEnded(first);
+  await runEnded(second);
   await second.getByRole("button", { name: "Reset", exact: true }).click();
   assert.match(await second.locator(".gmp-where").innerText(), /^event 0 of /);
   assert.match(await first.locator(".gmp-where").innerText(), /^event (\d+) of \1 /);
@@ -172,6 +175,7 @@ func main() {
   const { page, problems, widget, button, region } = await fullPage(program);
   await button("Run").click();
   await region("Verdict").waitFor({ timeout: 5000 });
+  await runEnded(widget);
   const procs = region("Processors");
   const now = widget.locator(".gmp-now");
   // At the end the second goroutine is dead, on P0's free list.
@@ -217,6 +221,7 @@ func main() {
   const { page, problems, widget, button, region } = await fullPage(program);
   await button("Run").click();
   await region("Verdict").waitFor({ timeout: 5000 });
+  await runEnded(widget);
   const group = widget.locator(".gmp-board .gmp-wait-group", { hasText: "sleep" });
   let steps = 0;
   // (A park comes before the timer that ends it: step until both are set.)

@@ -3,7 +3,7 @@
 // that made it), following the position as it moves.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot, playgroundPage, LEAKY } from "./harness.js";
+import { launch, screenshot, playgroundPage, LEAKY, run } from "./harness.js";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); });
 
 test("the goroutine list shows each goroutine's state, function, line and creator at the position", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, LEAKY);
-  await button("Run").click();
+  await run(widget);
   await widget.locator(".gmp-places summary").click();
   const dump = region("Where goroutines are");
   const entries = async () => (await dump.textContent()).split("\n\n").map((e) => e.trim());
@@ -38,7 +38,7 @@ test("the goroutine list shows each goroutine's state, function, line and creato
 
 test("Go's goroutine dump rebuilds the run at the position and prints every goroutine's stack as Go does", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, LEAKY);
-  await button("Run").click();
+  await run(widget);
   // Closed, it is not built.
   assert.equal(await widget.locator(".gmp-go-dump pre").textContent(), "");
   await widget.locator(".gmp-go-dump summary").click();

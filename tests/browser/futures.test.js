@@ -3,7 +3,7 @@
 // where the paths part.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot, playgroundPage, EITHER } from "./harness.js";
+import { launch, screenshot, playgroundPage, EITHER, run } from "./harness.js";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); });
 
 test("the futures from a position keep the past; Follow runs the other one", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, EITHER);
-  await button("Run").click();
+  await run(widget);
   const console_ = widget.getByRole("log", { name: "Output", exact: true });
   const first = (await console_.innerText()).trim();
   assert.match(first, /^took [ab]$/);
@@ -57,7 +57,7 @@ test("the futures from a position keep the past; Follow runs the other one", asy
   await futures.filter({ hasText: /From event 0 of/ }).waitFor();
   await futures.locator(".gmp-future").first().getByRole("button", { name: "Follow" }).click();
   await region("Before the fork").waitFor();
-  await button("Run").click();
+  await run(widget);
   assert.equal(await widget.locator(".gmp-before").count(), 0);
   assert.deepEqual(problems, []);
 });
@@ -65,7 +65,7 @@ test("the futures from a position keep the past; Follow runs the other one", asy
 test("you are the scheduler: the next steps Go allows are buttons, and picking one takes it", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, EITHER);
   const console_ = widget.getByRole("log", { name: "Output", exact: true });
-  await button("Run").click();
+  await run(widget);
   const first = (await console_.innerText()).trim();
   await button("Reset").click();
   await button("Pick the next step").click();

@@ -6,7 +6,7 @@
 // position back and forth, to before it existed and after it died.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot, playgroundPage, LEAKY } from "./harness.js";
+import { launch, screenshot, playgroundPage, LEAKY, run } from "./harness.js";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -19,7 +19,7 @@ async function editorLines(widget) {
 
 test("a goroutine picked in 'Where goroutines are' shows its wait reason, stack, creator and history, and survives stepping", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, LEAKY);
-  await button("Run").click();
+  await run(widget);
   await widget.locator(".gmp-exit").waitFor();
   const lines = await editorLines(widget);
   await widget.locator(".gmp-places summary").click();
@@ -95,7 +95,7 @@ func main() {
 
 test("a goroutine picked by its timeline lane shows its whole life, and after it exits says it is dead", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, EXITS);
-  await button("Run").click();
+  await run(widget);
   await widget.locator(".gmp-exit").waitFor();
   const lane = region("Timeline").getByRole("button", { name: /^G\d+ main\.worker$/ });
   const g = await lane.getAttribute("data-g");

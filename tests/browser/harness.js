@@ -69,6 +69,23 @@ export async function open(browser, url) {
   return { page, problems };
 }
 
+/// Waits until a playground's run has reached its end: Run's click only
+/// starts it, and its slices follow in later tasks.
+export async function runEnded(widget) {
+  const where = widget.locator(".gmp-where");
+  for (let i = 0; i < 400; i++) {
+    if (/^event (\d+) of \1 /.test(await where.innerText())) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`the run did not end: ${await where.innerText()}`);
+}
+
+/// Clicks a playground's Run and waits for the run's end.
+export async function run(widget) {
+  await widget.getByRole("button", { name: "Run", exact: true }).click();
+  await runEnded(widget);
+}
+
 export async function screenshot(page, name) {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }

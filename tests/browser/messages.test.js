@@ -4,7 +4,7 @@
 // words in the region "Messages".
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot, playgroundPage } from "./harness.js";
+import { launch, screenshot, playgroundPage, run } from "./harness.js";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -46,7 +46,7 @@ async function step(widget, button, name) {
 
 test("a send on an unbuffered channel is an arrow from the sender to the receiver, labelled with the value", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, PROG);
-  await button("Run").click();
+  await run(widget);
   const board = widget.locator(".gmp-board");
   const msgs = board.locator(".gmp-msg");
   await msgs.first().waitFor({ timeout: 5000 });
@@ -128,8 +128,8 @@ test("a send on an unbuffered channel is an arrow from the sender to the receive
 });
 
 test("on the timeline, a handoff is an arrow from the sender's lane to the receiver's at the time of the send", async () => {
-  const { page, problems, button, region } = await playgroundPage(browser, PROG);
-  await button("Run").click();
+  const { page, problems, widget, button, region } = await playgroundPage(browser, PROG);
+  await run(widget);
   const timeline = region("Timeline");
   await timeline.waitFor({ timeout: 5000 });
   const lanes = timeline.locator(".gmp-tl-g");
@@ -171,7 +171,7 @@ test("on the timeline, a handoff is an arrow from the sender's lane to the recei
 
 test("the messages at each position are the same stepping forward and back", async () => {
   const { problems, widget, button, region } = await playgroundPage(browser, PROG);
-  await button("Run").click();
+  await run(widget);
   await region("Messages").waitFor({ state: "attached", timeout: 5000 });
   const total = await eventAt(widget);
   await button("Reset").click();
@@ -202,7 +202,7 @@ func main() {
 }
 `;
   const { problems, widget, button, region } = await playgroundPage(browser, many);
-  await button("Run").click();
+  await run(widget);
   const board = widget.locator(".gmp-board");
   await board.locator(".gmp-msg").first().waitFor({ timeout: 5000 });
   assert.deepEqual(await board.locator(".gmp-msg .gmp-arrow-value").allInnerTexts(), ["9", "8", "7", "6", "5", "4"]);

@@ -4,7 +4,7 @@
 // or a drag on the time axis that moves the position, and zoom and pan.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot, playgroundPage, LEAKY } from "./harness.js";
+import { launch, screenshot, playgroundPage, LEAKY, run } from "./harness.js";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -40,7 +40,7 @@ async function goLanes(timeline) {
 test("a lane per goroutine, a lane per P, and a click moves the position", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, THREE);
   await widget.getByLabel("GOMAXPROCS").fill("2");
-  await button("Run").click();
+  await run(widget);
   const timeline = region("Timeline");
   await timeline.waitFor({ timeout: 5000 });
   const lanes = await goLanes(timeline);
@@ -91,8 +91,8 @@ test("a lane per goroutine, a lane per P, and a click moves the position", async
 });
 
 test("a leaked goroutine's lane ends waiting, with its wait reason and line", async () => {
-  const { problems, button, region } = await playgroundPage(browser, LEAKY);
-  await button("Run").click();
+  const { problems, widget, button, region } = await playgroundPage(browser, LEAKY);
+  await run(widget);
   const timeline = region("Timeline");
   const lane = timeline.locator(".gmp-tl-g", { hasText: "G7 main.worker" });
   const titles = await lane.locator("rect title").allTextContents();
@@ -114,8 +114,8 @@ func main() {
 	wg.Wait()
 }
 `;
-  const { page, problems, button, region } = await playgroundPage(browser, many);
-  await button("Run").click();
+  const { page, problems, widget, button, region } = await playgroundPage(browser, many);
+  await run(widget);
   const timeline = region("Timeline");
   await timeline.waitFor({ timeout: 5000 });
   const lanes = await goLanes(timeline);
@@ -146,7 +146,7 @@ async function shownChange(timeline, before) {
 
 test("zoom buttons, Ctrl+wheel and dragging change the stretch of time shown; a click in a zoomed view seeks within it", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, THREE);
-  await button("Run").click();
+  await run(widget);
   const timeline = region("Timeline");
   await timeline.waitFor({ timeout: 5000 });
   const where = widget.locator(".gmp-where");
@@ -239,7 +239,7 @@ test("zoom buttons, Ctrl+wheel and dragging change the stretch of time shown; a 
 
 test("a drag along the time axis, or on a lane when the whole run is shown, moves the position through the run as it goes", async () => {
   const { problems, widget, button, region } = await playgroundPage(browser, THREE);
-  await button("Run").click();
+  await run(widget);
   const timeline = region("Timeline");
   await timeline.waitFor({ timeout: 5000 });
   const where = widget.locator(".gmp-where");
@@ -284,7 +284,7 @@ function page(locator) {
 
 test("the NumGoroutine lane counts the live goroutines the board lists, at every step", async () => {
   const { page, problems, widget, button, region } = await playgroundPage(browser, THREE);
-  await button("Run").click();
+  await run(widget);
   const timeline = region("Timeline");
   await timeline.waitFor({ timeout: 5000 });
   const lane = timeline.locator(".gmp-tl-num");
@@ -323,8 +323,8 @@ test("the NumGoroutine lane counts the live goroutines the board lists, at every
 });
 
 test("hovering a segment shows its state, Go's wait reason and its line beside it", async () => {
-  const { page, problems, button, region } = await playgroundPage(browser, THREE);
-  await button("Run").click();
+  const { page, problems, widget, button, region } = await playgroundPage(browser, THREE);
+  await run(widget);
   const timeline = region("Timeline");
   await timeline.waitFor({ timeout: 5000 });
   const tip = timeline.locator(".gmp-tl-tip");
